@@ -1,0 +1,266 @@
+"""The facts of an engagement as pydantic models: what a record holds and `Recorded` carries."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from events.countries import is_country
+from events.vocabulary import TOPICS, Kind, Language, Precision, Role, Status
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
+
+
+def _country_code(value: str) -> str:
+    code = value.strip().upper()
+    if not is_country(code):
+        raise ValueError(f"unknown country code {value!r} (expected ISO 3166-1 alpha-2, e.g. VN)")
+    return code
+
+
+def _topic_key(value: str) -> str:
+    if value not in TOPICS:
+        raise ValueError(f"unknown topic {value!r} (see `timeline topics` for the vocabulary)")
+    return value
+
+
+CountryCode = Annotated[str, AfterValidator(_country_code)]
+TopicKey = Annotated[str, AfterValidator(_topic_key)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_DATE_TEXT = re.compile(
+    r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?"
+    r"(?:/(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2}))?$"
+)
+
+
+def _parse_date_text(text: str) -> dict[str, Any]:
+    """`2025-09-05`, `2025-09-04/2025-09-05`, `2024-07` or `2023` as start, end and precision."""
+    m = _DATE_TEXT.match(text.strip())
+    if not m:
+        raise ValueError(f"date {text!r} is not YYYY-MM-DD, YYYY-MM-DD/YYYY-MM-DD, YYYY-MM or YYYY")
+    y, mo, d = m["y"], m["m"], m["d"]
+    if m["y2"]:
+        if not d:
+            raise ValueError(f"date range {text!r} needs full dates on both sides")
+        return {
+            "start": f"{y}-{mo}-{d}",
+            "end": f"{m['y2']}-{m['m2']}-{m['d2']}",
+            "precision": "range",
+        }
+    if d:
+        return {"start": f"{y}-{mo}-{d}", "precision": "day"}
+    if mo:
+        return {"start": f"{y}-{mo}-01", "precision": "month"}
+    return {"start": f"{y}-01-01", "precision": "year"}
+
+
+class When(Model):
+    """When an engagement took place: first and last day (inclusive), how precisely that is known,
+    and the phrase of the source it came from."""
+
+    start: date
+    end: date
+    precision: Precision
+    phrase: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand(cls, data: Any) -> Any:
+        if isinstance(data, str | int):
+            data = _parse_date_text(str(data))
+        if isinstance(data, dict) and data.get("end") is None and "start" in data:
+            data = dict(data)
+            start = data["start"]
+            if isinstance(start, str) and len(start) < 10:
+                parsed = _parse_date_text(start)
+                data["start"] = parsed["start"]
+                data.setdefault("precision", parsed["precision"])
+            start = date.fromisoformat(str(data["start"]))
+            precision = data.get("precision", "day")
+            data.setdefault("precision", precision)
+            if precision == "month":
+                last = calendar.monthrange(start.year, start.month)[1]
+                data["end"] = start.replace(day=last)
+            elif precision == "year":
+                data["end"] = start.replace(month=12, day=31)
+            else:
+                data["end"] = start
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> When:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        p = self.precision
+        if p == "day" and self.end != self.start:
+            raise ValueError("a day-precision date has end equal to start; use precision: range")
+        if p == "range" and self.end == self.start:
+            raise ValueError("a range needs an end after its start; use precision: day")
+        if p == "month":
+            last = calendar.monthrange(self.start.year, self.start.month)[1]
+            if (self.start.day, self.end) != (1, self.start.replace(day=last)):
+                raise ValueError("a month-precision date runs from the 1st to the month's last day")
+        if p == "year" and (self.start.timetuple()[1:3], self.end.timetuple()[1:3]) != (
+            (1, 1),
+            (12, 31),
+        ):
+            raise ValueError("a year-precision date runs from 1 January to 31 December")
+        return self
+
+
+class Place(Model):
+    city: Text | None = None
+    country: CountryCode
+    venue: Text | None = None
+
+
+class Organisation(Model):
+    name: Text
+    abbreviation: Text | None = None
+    country: CountryCode | None = None
+    name_local: Text | None = Field(None, description="The name as the source writes it.")
+
+
+class Participant(Model):
+    name: Text
+    variants: list[Text] = Field(default_factory=list, description="Other spellings in sources.")
+    title: Text | None = Field(None, description="Position held at the time.")
+    rank: Text | None = Field(None, description="Military or police rank at the time.")
+    organisation: Text | None = Field(
+        None, description="Name or abbreviation of one of the record's organisations."
+    )
+    country: CountryCode | None = None
+    role: Role = "attendee"
+
+
+class Quoted(Model):
+    """A sentence of a source document and its character offsets [start, end) in the text."""
+
+    document: Text
+    quote: Text
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+
+    @model_validator(mode="after")
+    def _offsets_fit_quote(self) -> Quoted:
+        if self.end - self.start != len(self.quote):
+            raise ValueError(
+                f"offsets {self.start}..{self.end} span {self.end - self.start} characters "
+                f"but the quote has {len(self.quote)}"
+            )
+        return self
+
+
+class Source(Quoted):
+    """A document that reports the engagement, and the sentence that reports it."""
+
+    publisher: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    published: date | None = None
+    published_inferred: bool = Field(
+        False, description="True when the publication date is inferred, not printed."
+    )
+    language: Language
+
+
+class Evidence(Quoted):
+    """Where one fact came from, and whether it was stated or inferred."""
+
+    field: Annotated[str, StringConstraints(pattern=r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*$")]
+    inferred: bool = False
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _inferred_says_why(self) -> Evidence:
+        if self.inferred and not self.note:
+            raise ValueError("an inferred fact needs a note that says how it was inferred")
+        return self
+
+    @property
+    def root(self) -> str:
+        return re.split(r"[.\[]", self.field, maxsplit=1)[0]
+
+
+class EngagementFacts(Model):
+    """Everything known about one engagement, as first recorded or as corrected."""
+
+    slug: Slug
+    kind: Kind
+    status: Status = "held"
+    title: Text
+    title_vi: Text | None = None
+    summary: Text | None = None
+    date: When
+    place: Place | None = None
+    host: CountryCode | None = None
+    guests: list[CountryCode] = Field(default_factory=list)
+    series: Slug | None = None
+    session: int | None = Field(None, ge=1)
+    part_of: Slug | None = None
+    participants: list[Participant] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    topics: list[TopicKey] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)
+    evidence: list[Evidence] = Field(default_factory=list)
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> EngagementFacts:
+        if not self.host and not self.guests:
+            raise ValueError("host or guests: name at least one country")
+        if self.host in self.guests:
+            raise ValueError(f"guests: {self.host} is the host and cannot be a guest too")
+        if len(set(self.guests)) != len(self.guests):
+            raise ValueError("guests: a country is listed twice")
+        if self.session is not None and self.series is None:
+            raise ValueError("session: a session number needs a series")
+        if self.part_of == self.slug:
+            raise ValueError("part_of: an engagement cannot be part of itself")
+        if len(set(self.topics)) != len(self.topics):
+            raise ValueError("topics: a topic is listed twice")
+        names = {o.name for o in self.organisations} | {
+            o.abbreviation for o in self.organisations if o.abbreviation
+        }
+        for i, p in enumerate(self.participants):
+            if p.organisation and p.organisation not in names:
+                raise ValueError(
+                    f"participants[{i}].organisation: {p.organisation!r} is not one of the "
+                    "record's organisations (by name or abbreviation)"
+                )
+        documents = {s.document for s in self.sources}
+        fields = set(type(self).model_fields)
+        for i, e in enumerate(self.evidence):
+            if e.document not in documents:
+                raise ValueError(
+                    f"evidence[{i}].document: {e.document!r} is not one of the record's sources"
+                )
+            if e.root not in fields:
+                raise ValueError(f"evidence[{i}].field: {e.field!r} names no field of a record")
+        return self
+
+    @property
+    def countries(self) -> list[str]:
+        """Host first, then guests, then the place's country if it is neither."""
+        found = [c for c in [self.host, *self.guests] if c]
+        if self.place and self.place.country not in found:
+            found.append(self.place.country)
+        return found

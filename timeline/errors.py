@@ -1,0 +1,30 @@
+"""Errors a user can cause. Each carries a one-line message naming what is wrong."""
+
+from __future__ import annotations
+
+
+class TimelineError(Exception):
+    """A problem the user can fix; the CLI prints the message and exits non-zero."""
+
+    exit_code = 1
+
+
+class RecordError(TimelineError):
+    """A record file that cannot be read or a record that does not validate."""
+
+    def __init__(self, file: str, message: str, index: int | None = None, slug: str | None = None):
+        self.file, self.index, self.slug = file, index, slug
+        where = file
+        if index is not None:
+            where += f": record {index}"
+            if slug:
+                where += f" ({slug})"
+        super().__init__(f"{where}: {message}")
+
+
+class ArchiveError(TimelineError):
+    """The archive folder or its store is not usable as asked."""
+
+
+class NotFoundError(TimelineError):
+    """An unknown slug."""

@@ -1,0 +1,173 @@
+"""Record files: YAML, JSON or NDJSON holding one or many engagements, read and validated."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from events import EngagementFacts, describe_validation_error
+from timeline.errors import RecordError
+
+SUFFIXES = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".ndjson": "ndjson",
+    ".jsonl": "ndjson",
+}
+
+
+def detect_format(name: str, text: str) -> str:
+    """The format of a file from its suffix, or from its first character for standard input."""
+    suffix = Path(name).suffix.lower()
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        return "json"
+    if stripped.startswith("{"):
+        lines = [line for line in stripped.splitlines() if line.strip()]
+        return (
+            "ndjson"
+            if len(lines) > 1 and all(x.lstrip().startswith("{") for x in lines)
+            else "json"
+        )
+    return "yaml"
+
+
+def parse(text: str, name: str, fmt: str | None = None) -> list[tuple[int, Any]]:
+    """The raw records of a file, numbered from 1 (NDJSON: by line)."""
+    fmt = fmt or detect_format(name, text)
+    if fmt == "ndjson":
+        out = []
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    out.append((lineno, json.loads(line)))
+                except json.JSONDecodeError as e:
+                    raise RecordError(name, f"line {lineno}: malformed JSON: {e.msg}") from None
+        return out
+    try:
+        if fmt == "json":
+            docs = [json.loads(text)]
+        else:
+            docs = [d for d in yaml.safe_load_all(text) if d is not None]
+    except json.JSONDecodeError as e:
+        raise RecordError(name, f"malformed JSON at line {e.lineno}: {e.msg}") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise RecordError(name, f"malformed YAML{at}: {problem}") from None
+    records: list[Any] = []
+    for doc in docs:
+        if isinstance(doc, dict) and "engagements" in doc and "slug" not in doc:
+            doc = doc["engagements"]
+        records.extend(doc if isinstance(doc, list) else [doc])
+    return list(enumerate(records, 1))
+
+
+def validate(raw: Any, name: str, index: int) -> EngagementFacts:
+    if not isinstance(raw, dict):
+        raise RecordError(name, f"expected a mapping of fields, found {type(raw).__name__}", index)
+    slug = raw.get("slug") if isinstance(raw.get("slug"), str) else None
+    if not slug:
+        raise RecordError(name, "slug: missing (every record needs a slug)", index)
+    data = {k: v for k, v in raw.items() if not k.startswith("x-")}
+    try:
+        return EngagementFacts.model_validate(data)
+    except ValidationError as e:
+        raise RecordError(name, describe_validation_error(e), index, slug) from None
+
+
+def read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    p = Path(path)
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RecordError(path, "no such file") from None
+    except IsADirectoryError:
+        raise RecordError(path, "is a folder; name the record files in it") from None
+    except UnicodeDecodeError as e:
+        raise RecordError(path, f"not UTF-8 text (byte {e.start})") from None
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files as given; a folder stands for the record files in it, in name order."""
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            yield from (str(f) for f in sorted(p.iterdir()) if f.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def documents_dirs(path: str, documents: str | Path | None) -> list[Path]:
+    """Where the texts of a record file's source documents may be."""
+    if documents is not None:
+        return [Path(documents)]
+    if path == "-":
+        return []
+    here = Path(path).resolve().parent
+    return [d for d in (here / "documents", here.parent / "documents") if d.is_dir()]
+
+
+def check_quotes(facts: EngagementFacts, dirs: list[Path], name: str, index: int) -> None:
+    """Every quote must stand at its offsets in its document, where that text is at hand."""
+    texts: dict[str, str | None] = {}
+    quoted = [("sources", i, q) for i, q in enumerate(facts.sources)]
+    quoted += [("evidence", i, q) for i, q in enumerate(facts.evidence)]
+    for field, i, q in quoted:
+        if q.document not in texts:
+            found = next(
+                (d / f"{q.document}.txt" for d in dirs if (d / f"{q.document}.txt").is_file()), None
+            )
+            texts[q.document] = found.read_text(encoding="utf-8") if found else None
+        text = texts[q.document]
+        if text is not None and text[q.start : q.end] != q.quote:
+            raise RecordError(
+                name,
+                f"{field}[{i}].quote: not found at {q.start}..{q.end} of document {q.document}"
+                + (f" (it stands at {text.find(q.quote)})" if q.quote in text else ""),
+                index,
+                facts.slug,
+            )
+
+
+def load(paths: Iterable[str], documents: str | Path | None = None) -> list[EngagementFacts]:
+    """Every record of every file, validated; the first bad one raises `RecordError`.
+
+    A slug given twice in the batch is refused, so a batch never contradicts itself. Quotes are
+    checked against their documents' texts where those are found (see `documents_dirs`)."""
+    records: list[EngagementFacts] = []
+    seen: dict[str, str] = {}
+    for path in expand(paths):
+        name = "<stdin>" if path == "-" else path
+        dirs = documents_dirs(path, documents)
+        for index, raw in parse(read_text(path), name):
+            facts = validate(raw, name, index)
+            check_quotes(facts, dirs, name, index)
+            if facts.slug in seen:
+                raise RecordError(
+                    name, f"slug: also given in {seen[facts.slug]} of this batch", index, facts.slug
+                )
+            seen[facts.slug] = f"{name} record {index}"
+            records.append(facts)
+    return records
+
+
+def dump_yaml(records: Iterable[EngagementFacts | dict[str, Any]]) -> str:
+    """Records as a YAML file of the same format, readable and stable."""
+    docs = [
+        r.model_dump(mode="json", exclude_defaults=True) if isinstance(r, EngagementFacts) else r
+        for r in records
+    ]
+    return yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False, width=100)
