@@ -85,7 +85,9 @@ class When(Model):
     @model_validator(mode="before")
     @classmethod
     def _expand(cls, data: Any) -> Any:
-        if isinstance(data, str | int):
+        if isinstance(data, date):
+            data = {"start": data, "precision": "day"}
+        elif isinstance(data, str | int):
             data = _parse_date_text(str(data))
         if isinstance(data, dict) and data.get("end") is None and "start" in data:
             data = dict(data)

@@ -28,3 +28,11 @@ class ArchiveError(TimelineError):
 
 class NotFoundError(TimelineError):
     """An unknown slug."""
+
+
+class ConflictError(ArchiveError):
+    """A slug already recorded with other content."""
+
+    def __init__(self, slug: str, message: str):
+        self.slug = slug
+        super().__init__(message)

@@ -142,12 +142,14 @@ def check_quotes(facts: EngagementFacts, dirs: list[Path], name: str, index: int
             )
 
 
-def load(paths: Iterable[str], documents: str | Path | None = None) -> list[EngagementFacts]:
-    """Every record of every file, validated; the first bad one raises `RecordError`.
+def iter_records(
+    paths: Iterable[str], documents: str | Path | None = None
+) -> Iterator[tuple[str, int, EngagementFacts]]:
+    """Each record of each file as (file name, record number, facts), validated in order.
 
-    A slug given twice in the batch is refused, so a batch never contradicts itself. Quotes are
-    checked against their documents' texts where those are found (see `documents_dirs`)."""
-    records: list[EngagementFacts] = []
+    The first bad record raises `RecordError`; a slug given twice in the batch is refused, so a
+    batch never contradicts itself. Quotes are checked against their documents' texts where
+    those are found (see `documents_dirs`)."""
     seen: dict[str, str] = {}
     for path in expand(paths):
         name = "<stdin>" if path == "-" else path
@@ -160,8 +162,12 @@ def load(paths: Iterable[str], documents: str | Path | None = None) -> list[Enga
                     name, f"slug: also given in {seen[facts.slug]} of this batch", index, facts.slug
                 )
             seen[facts.slug] = f"{name} record {index}"
-            records.append(facts)
-    return records
+            yield name, index, facts
+
+
+def load(paths: Iterable[str], documents: str | Path | None = None) -> list[EngagementFacts]:
+    """Every record of every file, validated (see `iter_records`)."""
+    return [facts for _, _, facts in iter_records(paths, documents)]
 
 
 def dump_yaml(records: Iterable[EngagementFacts | dict[str, Any]]) -> str:

@@ -1,0 +1,21 @@
+"""The application around the domain: store, projection, publishing and the command line."""
+
+from timeline.archive import AppendReport, Archive
+from timeline.errors import ArchiveError, ConflictError, NotFoundError, RecordError, TimelineError
+from timeline.projection import BuildReport, build, is_current
+from timeline.records import iter_records, load
+
+__all__ = [
+    "AppendReport",
+    "Archive",
+    "ArchiveError",
+    "BuildReport",
+    "ConflictError",
+    "NotFoundError",
+    "RecordError",
+    "TimelineError",
+    "build",
+    "is_current",
+    "iter_records",
+    "load",
+]

@@ -1,0 +1,171 @@
+"""The archive: an eventsourcing Application holding every engagement as immutable events."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
+
+from events import Engagement, EngagementError, EngagementFacts, Source, engagement_id
+from timeline.errors import ArchiveError, ConflictError, NotFoundError, TimelineError
+from timeline.persistence import OrjsonTranscoder, PydanticMapper
+
+ENV_ARCHIVE = "TIMELINE_ARCHIVE"
+DEFAULT_FOLDER = "archive"
+STORE_FILE = "events.db"
+PROJECTION_FILE = "timeline.db"
+# Writers wait this long for a busy store before giving up with a clear message.
+LOCK_TIMEOUT_SECONDS = 30
+
+
+def archive_folder(folder: str | Path | None = None) -> Path:
+    """The archive folder: as given, else $TIMELINE_ARCHIVE, else ./archive."""
+    return Path(folder or os.environ.get(ENV_ARCHIVE) or DEFAULT_FOLDER)
+
+
+def check_folder(folder: Path, *, must_exist: bool) -> None:
+    """Refuse a path that is not an archive folder, before anything is written."""
+    store = folder / STORE_FILE
+    if folder.exists() and not folder.is_dir():
+        raise ArchiveError(f"{folder}: not an archive folder (it is a file)")
+    if store.exists():
+        with open(store, "rb") as f:
+            if f.read(16) != b"SQLite format 3\x00":
+                raise ArchiveError(f"{store}: not an archive store (not an SQLite database)")
+        return
+    if must_exist:
+        raise ArchiveError(
+            f"{folder}: no archive here (no {STORE_FILE}); record something with "
+            "`timeline append FILE`, or name the archive with --archive DIR"
+        )
+    if folder.is_dir() and any(p.name != PROJECTION_FILE for p in folder.iterdir()):
+        raise ArchiveError(
+            f"{folder}: not an archive folder (it holds other files and no {STORE_FILE}); "
+            "name an empty or new folder with --archive DIR"
+        )
+
+
+@dataclass
+class AppendReport:
+    """What an append did: the slugs recorded, and those already recorded as they are."""
+
+    recorded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+class Archive(Application[UUID]):
+    """Engagements as event-sourced aggregates, in SQLite (default) or PostgreSQL."""
+
+    name = "timeline"
+
+    def __init__(
+        self,
+        folder: str | Path | None = None,
+        *,
+        env: dict[str, str] | None = None,
+        must_exist: bool = False,
+    ) -> None:
+        self.folder = archive_folder(folder)
+        settings = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", **(env or {})}
+        merged = {**os.environ, **settings}
+        if merged.get("PERSISTENCE_MODULE", "eventsourcing.sqlite") == "eventsourcing.sqlite":
+            check_folder(self.folder, must_exist=must_exist)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            settings.setdefault("SQLITE_DBNAME", str(self.folder / STORE_FILE))
+            settings.setdefault("SQLITE_LOCK_TIMEOUT", str(LOCK_TIMEOUT_SECONDS))
+        else:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            super().__init__(env=settings)
+        except (sqlite3.DatabaseError, OperationalError) as e:
+            raise ArchiveError(f"{self.folder / STORE_FILE}: cannot open the store: {e}") from None
+
+    @property
+    def projection_path(self) -> Path:
+        return self.folder / PROJECTION_FILE
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        return self.factory.mapper(transcoder=OrjsonTranscoder(), mapper_class=PydanticMapper)
+
+    def find(self, slug: str) -> Engagement | None:
+        try:
+            return self.repository.get(engagement_id(slug))
+        except AggregateNotFoundError:
+            return None
+
+    def get(self, slug: str) -> Engagement:
+        engagement = self.find(slug)
+        if engagement is None:
+            raise NotFoundError(f"{slug}: no engagement with this slug in {self.folder}")
+        return engagement
+
+    def history(self, slug: str) -> list[Any]:
+        """The events of one engagement, oldest first."""
+        self.get(slug)
+        return list(self.repository.event_store.get(engagement_id(slug)))
+
+    def append(self, records: Iterable[EngagementFacts]) -> AppendReport:
+        """Record a batch in one transaction: all of it, or none of it.
+
+        A slug already recorded with the same facts is skipped; with other facts it is refused,
+        because a recorded engagement changes only by a correction."""
+        report = AppendReport()
+        new: list[Engagement] = []
+        for facts in records:
+            existing = self.find(facts.slug)
+            if existing is None:
+                new.append(Engagement.record(facts))
+            elif facts in (existing.facts, self._first_facts(existing)):
+                report.unchanged.append(facts.slug)
+            else:
+                raise ConflictError(facts.slug, _conflict_message(facts, existing.facts))
+        self._save(new)
+        report.recorded = [e.slug for e in new]
+        return report
+
+    def correct(
+        self, slug: str, changes: dict[str, Any], reason: str, source: Source | None = None
+    ) -> Engagement:
+        engagement = self.get(slug)
+        try:
+            engagement.correct(changes, reason, source)
+        except EngagementError as e:
+            raise TimelineError(f"{slug}: {e}") from None
+        self._save([engagement])
+        return engagement
+
+    def _first_facts(self, engagement: Engagement) -> EngagementFacts:
+        first = next(iter(self.repository.event_store.get(engagement.id, lte=1)))
+        return first.facts
+
+    def _save(self, aggregates: Sequence[Engagement]) -> None:
+        if not aggregates:
+            return
+        try:
+            self.save(*aggregates)
+        except IntegrityError:
+            raise ArchiveError(
+                "another writer recorded one of these engagements at the same moment; "
+                "nothing was written: run the command again"
+            ) from None
+        except OperationalError as e:
+            raise ArchiveError(
+                f"the store is busy or unwritable ({e}); nothing was written"
+            ) from None
+
+
+def _conflict_message(facts: EngagementFacts, recorded: EngagementFacts) -> str:
+    new, old = facts.model_dump(mode="json"), recorded.model_dump(mode="json")
+    fields = [k for k in new if new[k] != old.get(k)]
+    return (
+        f"{facts.slug}: already recorded with other content ({', '.join(fields)}); "
+        f"nothing was written. Change a recorded engagement with "
+        f"`timeline correct {facts.slug} --set FIELD=VALUE --reason TEXT`"
+    )

@@ -1,0 +1,366 @@
+"""The projection: a pull loop that folds the archive's events into `timeline.db`.
+
+Each batch of notifications and the new tracking position are written in one transaction, so a
+crash leaves the whole batch or none of it and a rerun resumes. A rebuild writes a new file and
+swaps it in by rename, so no reader ever sees half a database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import orjson
+import sqlite_utils
+
+from events import TOPICS, EngagementState
+from timeline.archive import Archive
+from timeline.rows import PER_ENGAGEMENT, country_rows, engagement_rows, kind_rows, revision_row
+from timeline.text import fold
+
+TRACKING_TABLE = "_tracking"
+BATCH_SIZE = 1000
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+# (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
+TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
+    "countries": ({"code": str, "name_en": str, "name_vi": str}, "code", []),
+    "kinds": ({"key": str, "label_en": str, "label_vi": str}, "key", []),
+    "topics": ({"key": str, "label_en": str, "label_vi": str, "description": str}, "key", []),
+    "engagements": (
+        {
+            "slug": str, "id": str, "kind": str, "status": str, "title": str, "title_vi": str,
+            "summary": str, "start_date": str, "end_date": str, "date_precision": str,
+            "date_label": str, "date_phrase": str, "city": str, "country": str, "venue": str,
+            "latitude": float, "longitude": float, "host": str, "guests": str, "countries": str,
+            "series": str, "session": int, "part_of": str, "topics": str, "participants": int,
+            "sources": int, "inferred_facts": str, "notes": str, "version": int,
+            "recorded_at": str, "modified_at": str, "search_text": str,
+        },
+        "slug",
+        [
+            ("kind", "kinds", "key"),
+            ("country", "countries", "code"),
+            ("host", "countries", "code"),
+            ("part_of", "engagements", "slug"),
+        ],
+    ),
+    "timeline": (
+        {
+            "country": str, "counterpart": str, "start_date": str, "end_date": str,
+            "date_label": str, "kind": str, "title": str, "city": str, "place_country": str,
+            "role": str, "status": str, "series": str, "session": int, "engagement": str,
+        },
+        ("country", "counterpart", "engagement"),
+        [
+            ("country", "countries", "code"),
+            ("counterpart", "countries", "code"),
+            ("kind", "kinds", "key"),
+            ("engagement", "engagements", "slug"),
+        ],
+    ),
+    "persons": (
+        {"id": str, "name": str, "variants": str, "country": str, "search_text": str},
+        "id",
+        [("country", "countries", "code")],
+    ),
+    "organisations": (
+        {"id": str, "name": str, "abbreviation": str, "country": str, "name_local": str},
+        "id",
+        [("country", "countries", "code")],
+    ),
+    "participants": (
+        {
+            "engagement": str, "position": int, "person": str, "name": str, "title": str,
+            "rank": str, "organisation": str, "country": str, "role": str, "role_label": str,
+            "start_date": str,
+        },
+        ("engagement", "position"),
+        [
+            ("engagement", "engagements", "slug"),
+            ("person", "persons", "id"),
+            ("organisation", "organisations", "id"),
+            ("country", "countries", "code"),
+        ],
+    ),
+    "engagement_organisations": (
+        {"engagement": str, "organisation": str},
+        ("engagement", "organisation"),
+        [("engagement", "engagements", "slug"), ("organisation", "organisations", "id")],
+    ),
+    "engagement_topics": (
+        {"engagement": str, "topic": str},
+        ("engagement", "topic"),
+        [("engagement", "engagements", "slug"), ("topic", "topics", "key")],
+    ),
+    "sources": (
+        {
+            "engagement": str, "position": int, "document": str, "quote": str, "start": int,
+            "end": int, "publisher": str, "url": str, "published": str,
+            "published_inferred": int, "language": str,
+        },
+        ("engagement", "position"),
+        [("engagement", "engagements", "slug")],
+    ),
+    "evidence": (
+        {
+            "engagement": str, "position": int, "field": str, "document": str, "quote": str,
+            "start": int, "end": int, "inferred": int, "note": str,
+        },
+        ("engagement", "position"),
+        [("engagement", "engagements", "slug")],
+    ),
+    "revisions": (
+        {
+            "engagement": str, "version": int, "event": str, "current_from": str,
+            "current_until": str, "reason": str, "changes": str, "title": str,
+            "retracted": int, "merged_into": str, "state": str,
+        },
+        ("engagement", "version"),
+        [],
+    ),
+}  # fmt: skip
+
+INDEXES = [
+    ("engagements", ["start_date"]),
+    ("engagements", ["kind", "start_date"]),
+    ("engagements", ["country", "start_date"]),
+    ("engagements", ["series", "session"]),
+    ("engagements", ["part_of"]),
+    ("timeline", ["country", "start_date"]),
+    ("timeline", ["country", "counterpart", "start_date"]),
+    ("timeline", ["engagement"]),
+    ("participants", ["person", "start_date"]),
+    ("participants", ["organisation"]),
+    ("engagement_topics", ["topic", "engagement"]),
+    ("engagement_organisations", ["organisation"]),
+    ("revisions", ["current_until"]),
+]
+
+FTS = {
+    "engagements": ["title", "title_vi", "summary", "search_text"],
+    "persons": ["name", "variants", "search_text"],
+}
+
+
+@dataclass
+class BuildReport:
+    events: int
+    engagements: int
+    position: int
+    rebuilt: bool
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    for name, (columns, pk, fks) in TABLES.items():
+        db[name].create(columns, pk=pk, foreign_keys=fks, if_not_exists=True)
+    for table, columns in INDEXES:
+        db[table].create_index(columns, if_not_exists=True)
+    db[TRACKING_TABLE].create(
+        {"name": str, "position": int, "updated_at": str}, pk="name", if_not_exists=True
+    )
+    db["countries"].insert_all(country_rows(), replace=True)
+    db["kinds"].insert_all(kind_rows(), replace=True)
+    db["topics"].insert_all(
+        [
+            {"key": k, "label_en": t.en, "label_vi": t.vi, "description": t.description}
+            for k, t in TOPICS.items()
+        ],
+        replace=True,
+    )
+
+
+def enable_search(db: sqlite_utils.Database) -> None:
+    """Full-text indexes that ignore diacritics; triggers keep them current on later writes."""
+    for table, columns in FTS.items():
+        if not db[f"{table}_fts"].exists():
+            db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZER)
+
+
+def position(db: sqlite_utils.Database, name: str) -> int:
+    if not db[TRACKING_TABLE].exists():
+        return 0
+    row = db.execute(f"select position from {TRACKING_TABLE} where name = ?", [name]).fetchone()
+    return row[0] if row else 0
+
+
+class Projector:
+    """Folds notifications from the archive's store into the tables of `timeline.db`."""
+
+    def __init__(self, archive: Archive, db: sqlite_utils.Database, batch_size: int = BATCH_SIZE):
+        self.archive, self.db, self.batch_size = archive, db, batch_size
+
+    def run(self) -> tuple[int, int]:
+        """Catch up with the store, batch by batch; return (events, engagements) projected."""
+        events = 0
+        touched: set[str] = set()
+        start = position(self.db, self.archive.name)
+        while True:
+            notifications = self.archive.recorder.select_notifications(
+                start=start, limit=self.batch_size, inclusive_of_start=False
+            )
+            if not notifications:
+                return events, len(touched)
+            domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
+            with self.db.atomic():
+                touched |= self._project(domain_events)
+                self._track(notifications[-1].id)
+            start = notifications[-1].id
+            events += len(notifications)
+
+    def _track(self, last: int) -> None:
+        self.db[TRACKING_TABLE].upsert(
+            {
+                "name": self.archive.name,
+                "position": last,
+                "updated_at": datetime.now(UTC).isoformat(),
+            },
+            pk="name",
+        )
+
+    def _project(self, domain_events: Iterable[Any]) -> set[str]:
+        states: dict[UUID, EngagementState] = {}
+        existed: set[UUID] = set()
+        revisions: list[dict[str, Any]] = []
+        for event in domain_events:
+            key = event.originator_id
+            previous = states.get(key)
+            if previous is None and event.originator_version > 1:
+                previous = self._current_state(key)
+                existed.add(key)
+            state = event.evolve(previous)
+            states[key] = state
+            revisions.append(revision_row(event, state))
+        for key, state in states.items():
+            self._replace_rows(state, existed=key in existed)
+        self._write_revisions(revisions)
+        return {s.facts.slug for s in states.values()}
+
+    def _current_state(self, key: UUID) -> EngagementState:
+        row = self.db.execute(
+            "select state from revisions where engagement = "
+            "(select slug from engagements where id = ?) and current_until is null",
+            [str(key)],
+        ).fetchone()
+        if row is None:  # retracted: no engagements row, so look the id up in the revisions
+            row = self.db.execute(
+                "select state from revisions where current_until is null and "
+                "json_extract(state, '$.id') = ?",
+                [str(key)],
+            ).fetchone()
+        return EngagementState.model_validate_json(row[0])
+
+    def _replace_rows(self, state: EngagementState, *, existed: bool) -> None:
+        slug = state.facts.slug
+        stale_people: set[str] = set()
+        stale_orgs: set[str] = set()
+        if existed:
+            stale_people = self._values(
+                "select person from participants where engagement = ?", slug
+            )
+            stale_orgs = self._values(
+                "select organisation from engagement_organisations where engagement = ?", slug
+            )
+            for table, column in PER_ENGAGEMENT.items():
+                self.db.execute(f"delete from [{table}] where [{column}] = ?", [slug])
+        rows = engagement_rows(state)
+        for table in PER_ENGAGEMENT:
+            if rows[table]:
+                self.db[table].insert_all(rows[table], replace=True)
+        self._merge_persons(rows["persons"])
+        if rows["organisations"]:
+            self.db["organisations"].insert_all(rows["organisations"], replace=True)
+        self._drop_unreferenced(stale_people, stale_orgs)
+
+    def _values(self, sql: str, slug: str) -> set[str]:
+        return {row[0] for row in self.db.execute(sql, [slug])}
+
+    def _merge_persons(self, persons: list[dict[str, Any]]) -> None:
+        """One row per person across engagements: spelling variants accumulate."""
+        for person in persons:
+            known = self.db.execute(
+                "select variants from persons where id = ?", [person["id"]]
+            ).fetchone()
+            if known:
+                variants = sorted({*orjson.loads(known[0]), *orjson.loads(person["variants"])})
+                person = {
+                    **person,
+                    "variants": orjson.dumps(variants).decode(),
+                    "search_text": fold(" ".join([person["name"], *variants])),
+                }
+            self.db["persons"].insert(person, replace=True)
+
+    def _drop_unreferenced(self, people: set[str], orgs: set[str]) -> None:
+        for pid in people:
+            self.db.execute(
+                "delete from persons where id = ? and not exists "
+                "(select 1 from participants where person = ?)",
+                [pid, pid],
+            )
+        for oid in orgs:
+            self.db.execute(
+                "delete from organisations where id = ? and not exists "
+                "(select 1 from engagement_organisations where organisation = ?)",
+                [oid, oid],
+            )
+
+    def _write_revisions(self, revisions: list[dict[str, Any]]) -> None:
+        for rev in revisions:
+            self.db.execute(
+                "update revisions set current_until = ? "
+                "where engagement = ? and current_until is null and version < ?",
+                [rev["current_from"], rev["engagement"], rev["version"]],
+            )
+            self.db["revisions"].insert(rev, replace=True)
+
+
+def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SIZE) -> BuildReport:
+    """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
+    path = archive.projection_path
+    if rebuild or not path.exists():
+        return _rebuild(archive, path, batch_size)
+    db = sqlite_utils.Database(path)
+    try:
+        create_schema(db)
+        enable_search(db)
+        events, engagements = Projector(archive, db, batch_size).run()
+        if events:
+            db.analyze()
+        return BuildReport(events, engagements, position(db, archive.name), rebuilt=False)
+    finally:
+        db.close()
+
+
+def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
+    temporary.unlink(missing_ok=True)
+    db = sqlite_utils.Database(temporary)
+    try:
+        create_schema(db)
+        events, engagements = Projector(archive, db, batch_size).run()
+        enable_search(db)
+        db.analyze()
+        report = BuildReport(events, engagements, position(db, archive.name), rebuilt=True)
+    except BaseException:
+        db.close()
+        temporary.unlink(missing_ok=True)
+        raise
+    db.close()
+    os.replace(temporary, path)
+    return report
+
+
+def is_current(archive: Archive) -> bool:
+    """Whether `timeline.db` has every event of the store."""
+    path = archive.projection_path
+    if not path.exists():
+        return False
+    db = sqlite_utils.Database(path)
+    try:
+        return position(db, archive.name) >= (archive.recorder.max_notification_id() or 0)
+    finally:
+        db.close()

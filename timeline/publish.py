@@ -1,0 +1,44 @@
+"""Publishing with Datasette: where its metadata is, and how `timeline serve` starts it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+METADATA_FILE = "datasette_metadata.json"
+
+# Settings that keep pages fast and safe at a million rows; Datasette 0.65 takes them as flags.
+SETTINGS = {
+    "suggest_facets": "off",
+    "sql_time_limit_ms": "3000",
+    "default_page_size": "50",
+    "facet_time_limit_ms": "500",
+    "allow_download": "off",
+}
+
+
+def metadata_path(explicit: str | Path | None = None) -> Path:
+    """The metadata file: as given, else the one in the current folder, else the package's copy."""
+    if explicit:
+        return Path(explicit)
+    candidates = [
+        Path.cwd() / METADATA_FILE,
+        Path(__file__).resolve().parent / METADATA_FILE,
+        Path(__file__).resolve().parent.parent / METADATA_FILE,
+    ]
+    return next((p for p in candidates if p.is_file()), candidates[-1])
+
+
+def datasette_args(database: Path, metadata: Path, host: str, port: int) -> list[str]:
+    args = [
+        "serve",
+        str(database),
+        "--metadata",
+        str(metadata),
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
+    for name, value in SETTINGS.items():
+        args += ["--setting", name, value]
+    return args
