@@ -1,0 +1,125 @@
+"""The archive's store: batches land whole or not at all, re-appends are harmless, JSON state."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import make_record, visit_record
+
+from events import EngagementFacts
+from timeline.archive import Archive
+from timeline.errors import ArchiveError, ConflictError, NotFoundError
+
+
+def facts(record: dict) -> EngagementFacts:
+    return EngagementFacts.model_validate(record)
+
+
+def stored(folder: Path) -> list[tuple[str, int, str, bytes]]:
+    with sqlite3.connect(folder / "events.db") as db:
+        return db.execute(
+            "select originator_id, originator_version, topic, state from stored_events order by rowid"
+        ).fetchall()
+
+
+def test_a_batch_is_recorded_and_stored_as_readable_json(archive_dir: Path) -> None:
+    archive = Archive(archive_dir)
+    report = archive.append([facts(make_record()), facts(visit_record())])
+    assert report.recorded == ["vn-us-security-dialogue-2", "vn-us-visit-2025"]
+    rows = stored(archive_dir)
+    assert [r[2] for r in rows] == ["events.engagement:Engagement.Recorded"] * 2
+    state = json.loads(rows[0][3])
+    assert state["facts"]["title"] == make_record()["title"]
+    assert state["facts"]["participants"][0]["name"] == "Lương Tam Quang"
+    assert set(state) == {"timestamp", "originator_topic", "facts"}
+    again = Archive(archive_dir).get("vn-us-security-dialogue-2")
+    assert again.facts == facts(make_record())
+
+
+def test_appending_the_same_records_again_is_harmless(archive_dir: Path) -> None:
+    Archive(archive_dir).append([facts(make_record()), facts(visit_record())])
+    report = Archive(archive_dir).append([facts(make_record()), facts(visit_record())])
+    assert report.recorded == []
+    assert report.unchanged == ["vn-us-security-dialogue-2", "vn-us-visit-2025"]
+    assert len(stored(archive_dir)) == 2
+
+
+def test_the_original_file_is_still_harmless_after_a_correction(archive_dir: Path) -> None:
+    archive = Archive(archive_dir)
+    archive.append([facts(make_record())])
+    archive.correct("vn-us-security-dialogue-2", {"session": 3}, reason="test")
+    assert archive.append([facts(make_record())]).unchanged == ["vn-us-security-dialogue-2"]
+
+
+def test_other_content_under_a_recorded_slug_is_refused_and_nothing_is_written(
+    archive_dir: Path,
+) -> None:
+    archive = Archive(archive_dir)
+    archive.append([facts(make_record())])
+    before = stored(archive_dir)
+    changed = facts(make_record(title="Another title", session=3))
+    with pytest.raises(ConflictError) as info:
+        archive.append([facts(visit_record()), changed])
+    message = str(info.value)
+    assert (
+        "vn-us-security-dialogue-2: already recorded with other content (title, session)" in message
+    )
+    assert "timeline correct vn-us-security-dialogue-2 --set FIELD=VALUE" in message
+    assert stored(archive_dir) == before
+    assert archive.find("vn-us-visit-2025") is None
+
+
+def test_a_batch_that_fails_in_the_store_writes_nothing(archive_dir: Path) -> None:
+    """A writer that records the same slug between our check and our save: one transaction."""
+    archive = Archive(archive_dir)
+    other = Archive(archive_dir)
+    real_find = archive.find
+
+    def find_then_race(slug: str):
+        found = real_find(slug)
+        if slug == "vn-us-security-dialogue-2":
+            other.append([facts(make_record())])
+        return found
+
+    archive.find = find_then_race  # type: ignore[method-assign]
+    with pytest.raises(ArchiveError, match="another writer recorded"):
+        archive.append([facts(visit_record()), facts(make_record())])
+    assert [r[0] for r in stored(archive_dir)] == [archive.get("vn-us-security-dialogue-2").id.hex]
+
+
+def test_unknown_slug(archive_dir: Path) -> None:
+    archive = Archive(archive_dir)
+    with pytest.raises(NotFoundError, match="no-such-thing: no engagement with this slug"):
+        archive.get("no-such-thing")
+
+
+def test_folders_that_are_not_archives_are_refused_untouched(tmp_path: Path) -> None:
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    with pytest.raises(ArchiveError, match="not an archive folder \\(it is a file\\)"):
+        Archive(a_file)
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "thesis.docx").write_text("x")
+    with pytest.raises(ArchiveError, match="not an archive folder \\(it holds other files"):
+        Archive(busy)
+    assert sorted(p.name for p in busy.iterdir()) == ["thesis.docx"]
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "events.db").write_text("not sqlite at all")
+    with pytest.raises(ArchiveError, match="not an archive store"):
+        Archive(fake)
+    with pytest.raises(ArchiveError, match="no archive here"):
+        Archive(tmp_path / "missing", must_exist=True)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_history_lists_every_event(archive_dir: Path) -> None:
+    archive = Archive(archive_dir)
+    archive.append([facts(make_record())])
+    archive.correct("vn-us-security-dialogue-2", {"title": "Second dialogue"}, reason="shorter")
+    names = [type(e).__name__ for e in archive.history("vn-us-security-dialogue-2")]
+    assert names == ["Recorded", "Corrected"]
