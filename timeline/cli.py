@@ -196,7 +196,8 @@ def timeline_rows(
         table = "timeline"
         select = (
             "select start_date, end_date, date_label, kind, title, city, place_country, "
-            "country, counterpart, role, engagement from timeline"
+            "country, group_concat(counterpart, ', ') as counterpart, role, engagement "
+            "from timeline"
         )
         where.append("country = ?")
         params.append(country.upper())
@@ -213,6 +214,8 @@ def timeline_rows(
         where.append("end_date >= ?")
         params.append(since.isoformat())
     sql = select + (" where " + " and ".join(where) if where else "")
+    if country:  # one line per engagement, with all its counterparts
+        sql += " group by engagement"
     sql += f" order by {table}.start_date, {table}.end_date, engagement"
     db = sqlite_utils.Database(archive.projection_path)
     try:
