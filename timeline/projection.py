@@ -7,7 +7,9 @@ swaps it in by rename, so no reader ever sees half a database."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +25,8 @@ from timeline.rows import PER_ENGAGEMENT, country_rows, engagement_rows, kind_ro
 from timeline.text import fold
 
 TRACKING_TABLE = "_tracking"
+# A build waits this long for another build's batch before giving up.
+LOCK_TIMEOUT_SECONDS = 60
 BATCH_SIZE = 1000
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
@@ -163,15 +167,20 @@ def create_schema(db: sqlite_utils.Database) -> None:
     db[TRACKING_TABLE].create(
         {"name": str, "position": int, "updated_at": str}, pk="name", if_not_exists=True
     )
-    db["countries"].insert_all(country_rows(), replace=True)
-    db["kinds"].insert_all(kind_rows(), replace=True)
-    db["topics"].insert_all(
-        [
-            {"key": k, "label_en": t.en, "label_vi": t.vi, "description": t.description}
-            for k, t in TOPICS.items()
-        ],
-        replace=True,
-    )
+    write_vocabularies(db)
+
+
+def write_vocabularies(db: sqlite_utils.Database) -> None:
+    """Countries, kinds and topics as the code defines them; written only when they differ."""
+    topics = [
+        {"key": k, "label_en": t.en, "label_vi": t.vi, "description": t.description}
+        for k, t in TOPICS.items()
+    ]
+    for table, rows in (("countries", country_rows()), ("kinds", kind_rows()), ("topics", topics)):
+        if list(db[table].rows) != rows:
+            with db.atomic():
+                db[table].delete_where()
+                db[table].insert_all(rows)
 
 
 def enable_search(db: sqlite_utils.Database) -> None:
@@ -198,19 +207,30 @@ class Projector:
         """Catch up with the store, batch by batch; return (events, engagements) projected."""
         events = 0
         touched: set[str] = set()
-        start = position(self.db, self.archive.name)
         while True:
-            notifications = self.archive.recorder.select_notifications(
-                start=start, limit=self.batch_size, inclusive_of_start=False
-            )
-            if not notifications:
-                return events, len(touched)
-            domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
-            with self.db.atomic():
+            with self._write_lock():
+                # Read the position under the lock, so two builds at once never fold a batch twice.
+                start = position(self.db, self.archive.name)
+                notifications = self.archive.recorder.select_notifications(
+                    start=start, limit=self.batch_size, inclusive_of_start=False
+                )
+                if not notifications:
+                    return events, len(touched)
+                domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
                 touched |= self._project(domain_events)
                 self._track(notifications[-1].id)
-            start = notifications[-1].id
             events += len(notifications)
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """One transaction that holds the write lock of timeline.db from its first statement."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.execute("COMMIT")
 
     def _track(self, last: int) -> None:
         self.db[TRACKING_TABLE].upsert(
@@ -318,18 +338,20 @@ class Projector:
             self.db["revisions"].insert(rev, replace=True)
 
 
+def connect(path: Path) -> sqlite_utils.Database:
+    return sqlite_utils.Database(sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS))
+
+
 def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SIZE) -> BuildReport:
     """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
     path = archive.projection_path
     if rebuild or not path.exists():
         return _rebuild(archive, path, batch_size)
-    db = sqlite_utils.Database(path)
+    db = connect(path)
     try:
         create_schema(db)
         enable_search(db)
         events, engagements = Projector(archive, db, batch_size).run()
-        if events:
-            db.analyze()
         return BuildReport(events, engagements, position(db, archive.name), rebuilt=False)
     finally:
         db.close()
@@ -338,7 +360,7 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SI
 def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     temporary.unlink(missing_ok=True)
-    db = sqlite_utils.Database(temporary)
+    db = connect(temporary)
     try:
         create_schema(db)
         events, engagements = Projector(archive, db, batch_size).run()
