@@ -6,7 +6,9 @@ import asyncio
 import copy
 import json
 import re
+import tomllib
 from collections.abc import Coroutine, Iterator
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -310,6 +312,14 @@ def test_every_canned_query_has_a_title_description_and_tested_parameters() -> N
         named = {p for p in PARAMS[name]}
         for parameter in named:
             assert f":{parameter}" in query["sql"], (name, parameter)
+
+
+def test_datasette_is_the_stable_line() -> None:
+    """0.65 reads canned queries and plugin settings from the metadata file; 1.0 alphas do not."""
+    assert version("datasette").startswith("0.65.")
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    pins = [d for d in pyproject["project"]["dependencies"] if d.startswith("datasette")]
+    assert pins and all("<0.66" in pin for pin in pins)
 
 
 # Pages ------------------------------------------------------------------------------------------
