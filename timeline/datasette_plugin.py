@@ -121,7 +121,8 @@ class Reopener:
         # none; the old ones finish their work, exit, and their connections are closed.
         if ds.executor is not None:
             old_executor = ds.executor
-            ds.executor = futures.ThreadPoolExecutor(max_workers=old_executor._max_workers)
+            threads = ds.setting("num_sql_threads")
+            ds.executor = futures.ThreadPoolExecutor(max_workers=threads)
             old_executor.shutdown(wait=False)
 
 
