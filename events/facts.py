@@ -147,6 +147,9 @@ class Participant(Model):
     variants: list[Text] = Field(default_factory=list, description="Other spellings in sources.")
     title: Text | None = Field(None, description="Position held at the time.")
     rank: Text | None = Field(None, description="Military or police rank at the time.")
+    party_role: Text | None = Field(
+        None, description="Party office at the time, e.g. Member of the Party Central Committee."
+    )
     organisation: Text | None = Field(
         None, description="Name or abbreviation of one of the record's organisations."
     )
@@ -182,6 +185,7 @@ class Source(Quoted):
         False, description="True when the publication date is inferred, not printed."
     )
     language: Language
+    note: Text | None = Field(None, description="What a reader should know about the source.")
 
 
 class Evidence(Quoted):

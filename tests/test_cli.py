@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-
 from conftest import make_record, visit_record
+
 from timeline.cli import cli
 
 

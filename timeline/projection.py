@@ -80,7 +80,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
     "participants": (
         {
             "engagement": str, "position": int, "person": str, "name": str, "title": str,
-            "rank": str, "organisation": str, "country": str, "role": str, "role_label": str,
+            "rank": str, "party_role": str, "organisation": str, "country": str, "role": str, "role_label": str,
             "start_date": str,
         },
         ("engagement", "position"),
@@ -105,7 +105,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         {
             "engagement": str, "position": int, "document": str, "quote": str, "start": int,
             "end": int, "publisher": str, "url": str, "published": str,
-            "published_inferred": int, "language": str,
+            "published_inferred": int, "language": str, "note": str,
         },
         ("engagement", "position"),
         [("engagement", "engagements", "slug")],

@@ -141,6 +141,7 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
                 "name": p.name,
                 "title": p.title,
                 "rank": p.rank,
+                "party_role": p.party_role,
                 "organisation": organisation_id(org) if org else None,
                 "country": p.country,
                 "role": p.role,
@@ -178,6 +179,7 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
                 "published": s.published.isoformat() if s.published else None,
                 "published_inferred": s.published_inferred,
                 "language": s.language,
+                "note": s.note,
             }
             for i, s in enumerate(f.sources)
         ],
