@@ -73,9 +73,11 @@ class Archive(Application[UUID]):
         must_exist: bool = False,
     ) -> None:
         self.folder = archive_folder(folder)
-        settings = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", **(env or {})}
-        merged = {**os.environ, **settings}
-        if merged.get("PERSISTENCE_MODULE", "eventsourcing.sqlite") == "eventsourcing.sqlite":
+        settings = dict(env or {})
+        # SQLite in the archive folder unless the environment or the caller names another store.
+        module = settings.get("PERSISTENCE_MODULE") or os.environ.get("PERSISTENCE_MODULE")
+        settings["PERSISTENCE_MODULE"] = module or "eventsourcing.sqlite"
+        if settings["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
             check_folder(self.folder, must_exist=must_exist)
             self.folder.mkdir(parents=True, exist_ok=True)
             settings.setdefault("SQLITE_DBNAME", str(self.folder / STORE_FILE))

@@ -10,8 +10,9 @@ from typing import Any
 import click
 import sqlite_utils
 import yaml
+from pydantic import ValidationError
 
-from events import TOPICS, Source
+from events import TOPICS, Source, describe_validation_error
 from timeline import projection, records
 from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.errors import ConflictError, RecordError, TimelineError
@@ -65,13 +66,13 @@ def append(files: tuple[str, ...], documents: str | None, build: bool, folder: s
     origins: dict[str, str] = {}
     batch = []
     for name, index, facts in records.iter_records(files, documents):
-        origins[facts.slug] = f"{name}: record {index} ({facts.slug})"
+        origins[facts.slug] = f"{name}: record {index}"
         batch.append(facts)
     archive = Archive(folder)
     try:
         report = archive.append(batch)
     except ConflictError as e:
-        raise TimelineError(f"{origins[e.slug].rsplit(' (', 1)[0]}: {e}") from None
+        raise TimelineError(f"{origins[e.slug]}: {e}") from None
     for slug in report.recorded:
         click.echo(f"recorded   {slug}")
     for slug in report.unchanged:
@@ -266,8 +267,10 @@ def correct(
         name = source_file.name
         try:
             source = Source.model_validate(yaml.safe_load(source_file.read()))
-        except Exception as e:
-            raise RecordError(name, f"not a valid source: {str(e).splitlines()[0]}") from None
+        except yaml.YAMLError:
+            raise RecordError(name, "malformed YAML") from None
+        except ValidationError as e:
+            raise RecordError(name, describe_validation_error(e)) from None
     archive = Archive(folder, must_exist=True)
     engagement = archive.correct(slug, changes, reason, source)
     click.echo(f"corrected  {slug} (version {engagement.version})")

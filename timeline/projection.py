@@ -80,8 +80,8 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
     "participants": (
         {
             "engagement": str, "position": int, "person": str, "name": str, "title": str,
-            "rank": str, "party_role": str, "organisation": str, "country": str, "role": str, "role_label": str,
-            "start_date": str,
+            "rank": str, "party_role": str, "organisation": str, "country": str, "role": str,
+            "role_label": str, "start_date": str,
         },
         ("engagement", "position"),
         [
