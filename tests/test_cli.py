@@ -106,7 +106,9 @@ def test_a_bad_record_in_a_new_archive_creates_nothing(tmp_path: Path, archive_d
     assert not archive_dir.exists()
 
 
-def test_a_conflicting_record_names_its_file_and_how_to_correct(tmp_path: Path, recorded: Path) -> None:
+def test_a_conflicting_record_names_its_file_and_how_to_correct(
+    tmp_path: Path, recorded: Path
+) -> None:
     before = store_rows(recorded)
     path = write_records(tmp_path / "new.yaml", make_record(title="Other title"))
     result = run("append", path, "--archive", str(recorded))
@@ -114,7 +116,10 @@ def test_a_conflicting_record_names_its_file_and_how_to_correct(tmp_path: Path, 
     assert result.stderr.startswith(
         f"Error: {path}: record 1: vn-us-security-dialogue-2: already recorded with other content (title)"
     )
-    assert "timeline correct vn-us-security-dialogue-2 --set FIELD=VALUE --reason TEXT" in result.stderr
+    assert (
+        "timeline correct vn-us-security-dialogue-2 --set FIELD=VALUE --reason TEXT"
+        in result.stderr
+    )
     assert store_rows(recorded) == before
 
 
@@ -124,7 +129,9 @@ def test_show_prints_the_state_and_the_events(recorded: Path) -> None:
     shown = yaml.safe_load(result.output)
     assert shown["title"] == make_record()["title"]
     assert "#  v1 " in result.output and " Recorded" in result.output
-    as_json = json.loads(run("show", "vn-us-security-dialogue-2", "--json", "--archive", str(recorded)).output)
+    as_json = json.loads(
+        run("show", "vn-us-security-dialogue-2", "--json", "--archive", str(recorded)).output
+    )
     assert as_json["version"] == 1
     assert [e["event"] for e in as_json["events"]] == ["Recorded"]
     assert as_json["facts"]["participants"][1]["variants"] == ["Chris Lanberg"]
@@ -133,7 +140,10 @@ def test_show_prints_the_state_and_the_events(recorded: Path) -> None:
 def test_show_an_unknown_slug(recorded: Path) -> None:
     result = run("show", "no-such-engagement", "--archive", str(recorded))
     assert result.exit_code == 1
-    assert result.stderr.strip() == f"Error: no-such-engagement: no engagement with this slug in {recorded}"
+    assert (
+        result.stderr.strip()
+        == f"Error: no-such-engagement: no engagement with this slug in {recorded}"
+    )
 
 
 def test_list_filters_and_json(recorded: Path) -> None:
@@ -142,7 +152,9 @@ def test_list_filters_and_json(recorded: Path) -> None:
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("4–5 Sep 2025") and lines[0].endswith("vn-us-visit-2025")
-    country = run("list", "--country", "vn", "--kind", "dialogue", "--json", "--archive", str(recorded))
+    country = run(
+        "list", "--country", "vn", "--kind", "dialogue", "--json", "--archive", str(recorded)
+    )
     rows = [json.loads(line) for line in country.stdout.splitlines()]
     assert [(r["engagement"], r["counterpart"], r["role"]) for r in rows] == [
         ("vn-us-security-dialogue-2", "US", "guest")
@@ -157,7 +169,13 @@ def test_list_filters_and_json(recorded: Path) -> None:
 
 
 def test_list_brings_the_projection_up_to_date(tmp_path: Path, archive_dir: Path) -> None:
-    run("append", write_records(tmp_path / "r.yaml", visit_record()), "--no-build", "--archive", str(archive_dir))
+    run(
+        "append",
+        write_records(tmp_path / "r.yaml", visit_record()),
+        "--no-build",
+        "--archive",
+        str(archive_dir),
+    )
     result = run("list", "--json", "--archive", str(archive_dir))
     assert [json.loads(x)["engagement"] for x in result.stdout.splitlines()] == ["vn-us-visit-2025"]
 
@@ -167,17 +185,24 @@ def test_correct_changes_a_field_and_keeps_the_history(recorded: Path) -> None:
                  "--reason", "Australia attended", "--archive", str(recorded))  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "corrected  vn-us-security-dialogue-2 (version 2)" in result.output
-    shown = json.loads(run("show", "vn-us-security-dialogue-2", "--json", "--archive", str(recorded)).output)
+    shown = json.loads(
+        run("show", "vn-us-security-dialogue-2", "--json", "--archive", str(recorded)).output
+    )
     assert shown["facts"]["guests"] == ["VN", "AU"]
     assert shown["events"][1]["changes"] == {"guests": ["VN", "AU"]}
     au = run("list", "--country", "AU", "--json", "--archive", str(recorded))
-    assert [json.loads(x)["engagement"] for x in au.stdout.splitlines()] == ["vn-us-security-dialogue-2"]
+    assert [json.loads(x)["engagement"] for x in au.stdout.splitlines()] == [
+        "vn-us-security-dialogue-2"
+    ]
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--set", "host=XX"], "Error: vn-us-security-dialogue-2: host: unknown country code 'XX' (expected ISO 3166-1 alpha-2, e.g. VN)"),
+        (
+            ["--set", "host=XX"],
+            "Error: vn-us-security-dialogue-2: host: unknown country code 'XX' (expected ISO 3166-1 alpha-2, e.g. VN)",
+        ),
         (["--set", "colour=red"], "Error: vn-us-security-dialogue-2: colour: no such field"),
         (["--set", "title"], "Error: --set 'title': expected FIELD=VALUE"),
         (["--set", "guests=[VN"], "Error: --set guests: the value is not valid YAML"),
@@ -185,17 +210,32 @@ def test_correct_changes_a_field_and_keeps_the_history(recorded: Path) -> None:
 )
 def test_bad_corrections_write_nothing(recorded: Path, args: list[str], message: str) -> None:
     before = store_rows(recorded)
-    result = run("correct", "vn-us-security-dialogue-2", *args, "--reason", "r", "--archive", str(recorded))
+    result = run(
+        "correct", "vn-us-security-dialogue-2", *args, "--reason", "r", "--archive", str(recorded)
+    )
     assert result.exit_code == 1
     assert result.stderr.strip() == message
     assert store_rows(recorded) == before
 
 
-@pytest.mark.parametrize("command", [["build"], ["show", "x"], ["list"], ["serve"], ["correct", "x", "--set", "a=b", "--reason", "r"]])
-def test_commands_refuse_a_folder_that_is_not_an_archive(tmp_path: Path, command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build"],
+        ["show", "x"],
+        ["list"],
+        ["serve"],
+        ["correct", "x", "--set", "a=b", "--reason", "r"],
+    ],
+)
+def test_commands_refuse_a_folder_that_is_not_an_archive(
+    tmp_path: Path, command: list[str]
+) -> None:
     result = run(*command, "--archive", str(tmp_path / "nowhere"))
     assert result.exit_code == 1
-    assert result.stderr.strip().startswith(f"Error: {tmp_path / 'nowhere'}: no archive here (no events.db)")
+    assert result.stderr.strip().startswith(
+        f"Error: {tmp_path / 'nowhere'}: no archive here (no events.db)"
+    )
     assert not (tmp_path / "nowhere").exists()
 
 
@@ -213,7 +253,9 @@ def test_topics_lists_the_vocabulary_in_two_languages() -> None:
     assert "money_laundering               Money laundering / Rửa tiền" in result.output
 
 
-@pytest.mark.parametrize("command", ["append", "build", "serve", "show", "list", "correct", "topics"])
+@pytest.mark.parametrize(
+    "command", ["append", "build", "serve", "show", "list", "correct", "topics"]
+)
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
