@@ -11,11 +11,16 @@ from conftest import make_record, visit_record
 
 from events import EngagementFacts
 from timeline.archive import Archive
-from timeline.errors import ArchiveError, ConflictError, NotFoundError
+from timeline.errors import ArchiveError, BatchError, ConflictError, NotFoundError
 
 
 def facts(record: dict) -> EngagementFacts:
     return EngagementFacts.model_validate(record)
+
+
+def dialogue(**changes) -> EngagementFacts:
+    """The test dialogue, on its own: not part of a visit."""
+    return facts(make_record(part_of=None, **changes))
 
 
 def stored(folder: Path) -> list[tuple[str, int, str, bytes]]:
@@ -49,18 +54,18 @@ def test_appending_the_same_records_again_is_harmless(archive_dir: Path) -> None
 
 def test_the_original_file_is_still_harmless_after_a_correction(archive_dir: Path) -> None:
     archive = Archive(archive_dir)
-    archive.append([facts(make_record())])
+    archive.append([dialogue()])
     archive.correct("vn-us-security-dialogue-2", {"session": 3}, reason="test")
-    assert archive.append([facts(make_record())]).unchanged == ["vn-us-security-dialogue-2"]
+    assert archive.append([dialogue()]).unchanged == ["vn-us-security-dialogue-2"]
 
 
 def test_other_content_under_a_recorded_slug_is_refused_and_nothing_is_written(
     archive_dir: Path,
 ) -> None:
     archive = Archive(archive_dir)
-    archive.append([facts(make_record())])
+    archive.append([dialogue()])
     before = stored(archive_dir)
-    changed = facts(make_record(title="Another title", session=3))
+    changed = dialogue(title="Another title", session=3)
     with pytest.raises(ConflictError) as info:
         archive.append([facts(visit_record()), changed])
     message = str(info.value)
@@ -81,12 +86,12 @@ def test_a_batch_that_fails_in_the_store_writes_nothing(archive_dir: Path) -> No
     def find_then_race(slug: str):
         found = real_find(slug)
         if slug == "vn-us-security-dialogue-2":
-            other.append([facts(make_record())])
+            other.append([dialogue()])
         return found
 
     archive.find = find_then_race  # type: ignore[method-assign]
     with pytest.raises(ArchiveError, match="another writer recorded"):
-        archive.append([facts(visit_record()), facts(make_record())])
+        archive.append([facts(visit_record()), dialogue()])
     assert [r[0] for r in stored(archive_dir)] == [archive.get("vn-us-security-dialogue-2").id.hex]
 
 
@@ -119,7 +124,19 @@ def test_folders_that_are_not_archives_are_refused_untouched(tmp_path: Path) -> 
 
 def test_history_lists_every_event(archive_dir: Path) -> None:
     archive = Archive(archive_dir)
-    archive.append([facts(make_record())])
+    archive.append([dialogue()])
     archive.correct("vn-us-security-dialogue-2", {"title": "Second dialogue"}, reason="shorter")
     names = [type(e).__name__ for e in archive.history("vn-us-security-dialogue-2")]
     assert names == ["Recorded", "Corrected"]
+
+
+def test_part_of_must_name_a_recorded_engagement_or_one_of_the_batch(archive_dir: Path) -> None:
+    archive = Archive(archive_dir)
+    with pytest.raises(BatchError, match="part_of: no engagement 'vn-us-visit-2025' is recorded"):
+        archive.append([facts(make_record())])
+    assert not stored(archive_dir)
+    assert archive.append([facts(make_record()), facts(visit_record())]).recorded
+    sibling = facts(
+        make_record(slug="vn-us-fbi-meeting", kind="meeting", series=None, session=None)
+    )
+    assert archive.append([sibling]).recorded == ["vn-us-fbi-meeting"]

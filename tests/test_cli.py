@@ -262,3 +262,50 @@ def test_every_command_has_help(command: str) -> None:
     assert "Usage: cli " + command in result.output or f"Usage: cli {command}" in result.output
     if command != "topics":
         assert "--archive DIR" in result.output
+
+
+def test_append_names_the_record_whose_parent_is_missing(tmp_path: Path, archive_dir: Path) -> None:
+    path = write_records(tmp_path / "r.yaml", make_record())
+    result = run("append", path, "--archive", str(archive_dir))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {path}: record 1: vn-us-security-dialogue-2: part_of: no engagement "
+        "'vn-us-visit-2025' is recorded or in this batch; nothing was written"
+    )
+    assert store_rows(archive_dir) == []
+
+
+def test_correct_with_a_source(tmp_path: Path, recorded: Path) -> None:
+    source = {"document": "embassy-release", "publisher": "Embassy", "language": "en",
+              "quote": "Australia attended.", "start": 10, "end": 29}  # fmt: skip
+    (tmp_path / "source.yaml").write_text(yaml.safe_dump(source), encoding="utf-8")
+    result = run("correct", "vn-us-security-dialogue-2", "--set", "guests=[VN, AU]", "--reason", "r",
+                 "--source", str(tmp_path / "source.yaml"), "--archive", str(recorded))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    shown = json.loads(
+        run("show", "vn-us-security-dialogue-2", "--json", "--archive", str(recorded)).output
+    )
+    assert [s["document"] for s in shown["facts"]["sources"]] == ["test-doc", "embassy-release"]
+
+
+def test_correct_with_a_bad_source_writes_nothing(tmp_path: Path, recorded: Path) -> None:
+    before = store_rows(recorded)
+    (tmp_path / "source.yaml").write_text("document: x\nlanguage: fr\n", encoding="utf-8")
+    result = run("correct", "vn-us-security-dialogue-2", "--set", "session=3", "--reason", "r",
+                 "--source", str(tmp_path / "source.yaml"), "--archive", str(recorded))  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith(f"Error: {tmp_path / 'source.yaml'}: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert store_rows(recorded) == before
+
+
+def test_serve_refuses_a_port_in_use(recorded: Path) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "--port", str(port), "--archive", str(recorded))
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith(f"Error: 127.0.0.1:{port}: cannot serve there")

@@ -14,7 +14,13 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
 
 from events import Engagement, EngagementError, EngagementFacts, Source, engagement_id
-from timeline.errors import ArchiveError, ConflictError, NotFoundError, TimelineError
+from timeline.errors import (
+    ArchiveError,
+    BatchError,
+    ConflictError,
+    NotFoundError,
+    TimelineError,
+)
 from timeline.persistence import OrjsonTranscoder, PydanticMapper
 
 ENV_ARCHIVE = "TIMELINE_ARCHIVE"
@@ -128,9 +134,22 @@ class Archive(Application[UUID]):
                 report.unchanged.append(facts.slug)
             else:
                 raise ConflictError(facts.slug, _conflict_message(facts, existing.facts))
+        self._check_parents(new)
         self._save(new)
         report.recorded = [e.slug for e in new]
         return report
+
+    def _check_parents(self, new: list[Engagement]) -> None:
+        """`part_of` must name an engagement of the archive or of the same batch."""
+        batch = {e.slug for e in new}
+        for engagement in new:
+            parent = engagement.facts.part_of
+            if parent and parent not in batch and self.find(parent) is None:
+                raise BatchError(
+                    engagement.slug,
+                    f"{engagement.slug}: part_of: no engagement {parent!r} is recorded or in this "
+                    "batch; nothing was written",
+                )
 
     def correct(
         self, slug: str, changes: dict[str, Any], reason: str, source: Source | None = None

@@ -15,8 +15,8 @@ from pydantic import ValidationError
 from events import TOPICS, Source, describe_validation_error
 from timeline import projection, records
 from timeline.archive import ENV_ARCHIVE, Archive
-from timeline.errors import ConflictError, RecordError, TimelineError
-from timeline.publish import datasette_args, metadata_path
+from timeline.errors import BatchError, RecordError, TimelineError
+from timeline.publish import check_port, datasette_args, metadata_path
 
 
 class Group(click.Group):
@@ -71,7 +71,7 @@ def append(files: tuple[str, ...], documents: str | None, build: bool, folder: s
     archive = Archive(folder)
     try:
         report = archive.append(batch)
-    except ConflictError as e:
+    except BatchError as e:
         raise TimelineError(f"{origins[e.slug]}: {e}") from None
     for slug in report.recorded:
         click.echo(f"recorded   {slug}")
@@ -108,6 +108,7 @@ def serve(host: str, port: int, metadata: str | None, folder: str) -> None:
     from datasette.cli import cli as datasette
 
     archive = Archive(folder, must_exist=True)
+    check_port(host, port)
     _echo_build(projection.build(archive))
     args = datasette_args(archive.projection_path, metadata_path(metadata), host, port)
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)")

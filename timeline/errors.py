@@ -30,9 +30,13 @@ class NotFoundError(TimelineError):
     """An unknown slug."""
 
 
-class ConflictError(ArchiveError):
-    """A slug already recorded with other content."""
+class BatchError(ArchiveError):
+    """A record that cannot join the archive as it stands; `slug` says which."""
 
     def __init__(self, slug: str, message: str):
         self.slug = slug
         super().__init__(message)
+
+
+class ConflictError(BatchError):
+    """A slug already recorded with other content."""

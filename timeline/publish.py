@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
+
+from timeline.errors import TimelineError
 
 METADATA_FILE = "datasette_metadata.json"
 
@@ -42,3 +45,16 @@ def datasette_args(database: Path, metadata: Path, host: str, port: int) -> list
     for name, value in SETTINGS.items():
         args += ["--setting", name, value]
     return args
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse, before building anything, an address the server could not listen on."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        # As the server will: a port in TIME_WAIT is free, one with a listener is not.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise TimelineError(
+                f"{host}:{port}: cannot serve there ({e.strerror}); try --port"
+            ) from None
