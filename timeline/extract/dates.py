@@ -1,0 +1,312 @@
+"""Dates as news writes them, Vietnamese and English, and their resolution to calendar dates.
+
+A date without a year takes its year from the publication date and is flagged as inferred; with no
+publication date it stays partial (`????-09-05`), a form the record reader refuses."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from timeline.extract.lexicon import load, word_regex
+
+_MONTHS_EN = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"  # noqa: E501
+D = r"(?:[0-2]?\d|3[01])"
+M = r"(?:0?[1-9]|1[0-2])"
+Y = r"(?:19|20)\d{2}"
+TOD_VI = r"(?:(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+(?:nay\s+)?(?:[Nn]gày\s+)?)"  # noqa: E501
+WEEKDAY_VI = r"(?:(?:[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)\s*,?\s*(?:[Nn]gày\s+)?)"  # noqa: E501
+ORD = r"(?:st|nd|rd|th)?"
+DASH = r"\s*(?:-|–|—)\s*"
+TO_VI = r"(?:\s*(?:-|–|—)\s*|\s+(?:đến|tới|và)\s+(?:hết\s+)?(?:[Nn]gày\s+)?)"
+TO_EN = r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|through|until)\s+)"
+
+# Each pattern names its groups d, m, y (start) and d2, m2, y2 (end); order matters: a longer form
+# is tried first and its span is not read again by a shorter one.
+_PATTERNS_VI = [
+    rf"(?:[Tt]ừ\s+)?{TOD_VI}?(?:[Nn]gày\s+)?(?P<d>{D})[/-](?P<m>{M})(?:[/-](?P<y>{Y}))?{TO_VI}(?P<d2>{D})[/-](?P<m2>{M})(?:[/-](?P<y2>{Y}))?(?![/\d])",
+    rf"(?:[Tt]ừ\s+)?{TOD_VI}?(?:[Nn]gày\s+)?(?P<d>{D}){TO_VI}(?P<d2>{D})[/-](?P<m>{M})(?:[/-](?P<y>{Y}))?(?![/\d])",
+    rf"(?:[Tt]ừ\s+)?{TOD_VI}?(?:[Nn]gày\s+)?(?P<d>{D}){TO_VI}(?P<d2>{D})\s+tháng\s+(?P<m>{M})(?:\s*(?:năm\s+|[/-])(?P<y>{Y}))?",
+    rf"{TOD_VI}?{WEEKDAY_VI}?(?:[Nn]gày\s+)?(?P<d>{D})\s+tháng\s+(?P<m>{M})(?:\s*(?:,\s*)?(?:năm\s+|[/-])(?P<y>{Y}))?",
+    rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?:\(\s*)?(?P<d>{D})-(?P<m>{M})(?:-(?P<y>{Y}))?(?![-/\d])",
+    rf"{TOD_VI}?{WEEKDAY_VI}?(?:[Nn]gày\s+)?(?:\(\s*)?(?P<d>{D})/(?P<m>{M})(?:/(?P<y>{Y}))?(?![/\d])",
+    rf"(?P<d>{D})-(?P<m>{M})-(?P<y>{Y})(?![-\d])",
+    rf"(?:[Tt]ừ\s+)?tháng\s+(?P<m>{M}){TO_VI}(?:tháng\s+)?(?P<m2>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))",
+    rf"(?:[Hh]ồi\s+|[Vv]ào\s+|[Tt]rong\s+|[Cc]uối\s+|[Đđ]ầu\s+|[Gg]iữa\s+)?[Tt]háng\s+(?P<m>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))?(?![/\d])",
+    rf"(?:[Nn]ăm|[Tt]rong năm)\s+(?P<y>{Y})(?!\d)",
+]
+_PATTERNS_EN = [
+    rf"(?:[Ff]rom\s+)?(?:on\s+)?(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<m>{MON}){TO_EN}(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<m2>{MON})(?:,?\s+(?P<y>{Y}))?",
+    rf"(?:[Ff]rom\s+)?(?P<m>{MON})\s+(?P<d>{D}){ORD}{TO_EN}(?P<m2>{MON})\s+(?P<d2>{D}){ORD}(?:,?\s+(?P<y>{Y}))?",
+    rf"(?:[Ff]rom\s+)?(?P<m>{MON})\s+(?P<d>{D}){ORD}{TO_EN}(?P<d2>{D}){ORD}(?:,?\s+(?P<y>{Y}))?(?!\d)",
+    rf"(?:[Ff]rom\s+)?(?P<d>{D}){ORD}{TO_EN}(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?",
+    rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
+    rf"(?:[Oo]n\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<m>{MON})\s+(?P<d>{D}){ORD}(?:,?\s+(?P<y>{Y}))?(?![\d:])",
+    rf"(?:[Oo]n\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?",
+    rf"(?P<d>{D})/(?P<m>{M})/(?P<y>{Y})(?!\d)",
+    rf"(?:[Ii]n\s+(?:early\s+|mid-|late\s+)?)?(?P<m>{MON})\s+(?P<y>{Y})",
+    rf"(?:[Ii]n\s+(?:early\s+|mid-|late\s+)?)(?P<m>{MON})(?!\s*\d)",
+    rf"(?:[Ii]n\s+)(?P<y>{Y})(?!\d)",
+]
+
+
+@cache
+def _compiled(language: str) -> list[re.Pattern[str]]:
+    pats = _PATTERNS_VI if language == "vi" else _PATTERNS_EN
+    return [re.compile(rf"(?<![\w/-]){p}") for p in pats]
+
+
+@cache
+def _exclusion(language: str) -> re.Pattern[str]:
+    cues = load("cues")["not_engagement_dates"][language]
+    return re.compile(rf"(?:{word_regex(cues, escape=False, flags=0).pattern})[^.;]{{0,45}}$", re.I)
+
+
+def _month(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if value.isdigit():
+        return int(value)
+    return _MONTHS_EN[value.lower().rstrip(".")]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase found in the text, with what it states (missing parts are None)."""
+
+    start: int
+    end: int
+    phrase: str
+    day: int | None
+    month: int | None
+    year: int | None
+    end_day: int | None = None
+    end_month: int | None = None
+    end_year: int | None = None
+    time_of_day: str | None = None
+    excluded: str | None = None  # why this is not the date of an engagement
+    parenthesised: bool = False
+
+    @property
+    def precision(self) -> str:
+        if self.day is None:
+            return (
+                "year" if self.month is None else ("month" if self.end_month is None else "range")
+            )
+        return "range" if self.end_day is not None else "day"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A mention turned into calendar dates; `partial` when the year could not be known."""
+
+    start: date | None
+    end: date | None
+    precision: str
+    phrase: str
+    year_inferred: bool = False
+    partial: bool = False
+    month: int | None = None
+    day: int | None = None
+
+    def as_record(self) -> dict[str, object]:
+        """The record file's `date` mapping; a partial date keeps `????` where the year goes."""
+        if self.partial or self.start is None or self.end is None:
+            mm = f"{self.month:02d}" if self.month else "??"
+            dd = f"{self.day:02d}" if self.day else "01"
+            return {"start": f"????-{mm}-{dd}", "precision": self.precision, "phrase": self.phrase}
+        out: dict[str, object] = {"start": self.start.isoformat()}
+        if self.end != self.start:
+            out["end"] = self.end.isoformat()
+        out["precision"] = self.precision
+        out["phrase"] = self.phrase
+        return out
+
+
+def find_dates(
+    text: str, language: str, start: int = 0, end: int | None = None
+) -> list[DateMention]:
+    """Date phrases in text[start:end], longest forms first, in text order."""
+    end = len(text) if end is None else end
+    segment = text[start:end]
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for pattern in _compiled(language):
+        for m in pattern.finditer(segment):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            g = m.groupdict()
+            day, month = (int(g["d"]) if g.get("d") else None), _month(g.get("m"))
+            year = int(g["y"]) if g.get("y") else None
+            d2 = int(g["d2"]) if g.get("d2") else None
+            m2 = _month(g.get("m2"))
+            y2 = int(g["y2"]) if g.get("y2") else None
+            if day is not None and month is not None and not _valid(day, month):
+                continue
+            if d2 is not None and not _valid(d2, m2 or month or 1):
+                continue
+            # a range of days in one month writes its month once
+            if d2 is not None and m2 is None:
+                m2 = month
+            if day is None and d2 is None and m2 is not None and year is not None:
+                y2 = year
+            if y2 is not None and year is None:
+                year = y2 - (1 if (m2 or 0) < (month or 0) else 0)
+            if d2 is not None and y2 is None:
+                y2 = year + (1 if year and (m2 or 0) < (month or 0) else 0) if year else None
+            if year is not None and y2 is None and d2 is not None:
+                y2 = year
+            taken.append((a, b))
+            before = text[max(0, start + a - 60) : start + a]
+            excluded = None
+            if _exclusion(language).search(before):
+                excluded = "context"  # anniversaries, signatures, foundings are no engagements
+            paren = before.rstrip().endswith("(") or "(" in before[-3:]
+            found.append(
+                DateMention(
+                    start + a,
+                    start + b,
+                    m.group(),
+                    day,
+                    month,
+                    year,
+                    d2,
+                    m2 if (d2 is not None or m2 != month) else None,
+                    y2 if d2 is not None or (m2 is not None and m2 != month) else None,
+                    (g.get("tod") or None),
+                    excluded,
+                    paren,
+                )
+            )
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _valid(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve(mention: DateMention, published: date | None, *, planned: bool = False) -> Resolved:
+    """Calendar dates for a mention; a missing year comes from the publication date.
+
+    News reports what happened shortly before publication, or what is planned after it: a date
+    that would fall well after the publication date belongs to the year before, unless planned."""
+    m = mention
+    precision = m.precision
+    year, year_inferred = m.year, False
+    if year is None:
+        if published is None:
+            return Resolved(None, None, precision, m.phrase, partial=True, month=m.month, day=m.day)
+        year, year_inferred = published.year, True
+        probe = _safe(year, m.month or 1, m.day or 1)
+        if probe and not planned and probe > published + timedelta(days=45):
+            year -= 1
+        elif probe and planned and probe < published - timedelta(days=30):
+            year += 1
+    if m.month is None:
+        return Resolved(date(year, 1, 1), date(year, 12, 31), "year", m.phrase, year_inferred)
+    if m.day is None:
+        start = date(year, m.month, 1)
+        last_month = m.end_month or m.month
+        last_year = m.end_year or (year + (1 if last_month < m.month else 0))
+        end = date(last_year, last_month, calendar.monthrange(last_year, last_month)[1])
+        precision = "month" if end.month == start.month and end.year == start.year else "range"
+        return Resolved(start, end, precision, m.phrase, year_inferred)
+    start = _safe(year, m.month, m.day)
+    if start is None:
+        return Resolved(None, None, precision, m.phrase, partial=True, month=m.month, day=m.day)
+    if m.end_day is None:
+        return Resolved(start, start, "day", m.phrase, year_inferred)
+    end_month = m.end_month or m.month
+    end_year = m.end_year if m.end_year and not year_inferred else year
+    if end_month < m.month:
+        end_year = year + 1
+    end = _safe(end_year, end_month, m.end_day)
+    if end is None or end <= start:
+        return Resolved(start, start, "day", m.phrase, year_inferred)
+    return Resolved(start, end, "range", m.phrase, year_inferred)
+
+
+def published_from_url(url: str | None) -> date | None:
+    """A publication date written in a URL (`/2025/09/06/`, `-20250906`, `2025-09-06`)."""
+    if not url:
+        return None
+    for pattern in (
+        r"(?<!\d)(20\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)",
+        r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)",
+    ):
+        m = re.search(pattern, url)
+        if m:
+            return _safe(int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+_BYLINE_DATES = [
+    re.compile(
+        rf"(?<!\d)(?P<d>{D})[/-](?P<m>{M})[/-](?P<y>{Y})\s*[-,|]?\s*(?:lúc\s+)?\d{{1,2}}[:h]\d{{2}}"
+    ),
+    re.compile(
+        rf"(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\s*,?\s*(?:[Nn]gày\s+)?(?P<d>{D})[/-](?P<m>{M})[/-](?P<y>{Y})"  # noqa: E501
+    ),
+    re.compile(
+        rf"(?:Published|Updated|Posted|Cập nhật|Đăng|Ngày đăng)\s*:?\s*(?:\w+,\s*)?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})"  # noqa: E501
+    ),
+    re.compile(
+        rf"(?:Published|Updated|Posted|Cập nhật|Đăng|Ngày đăng)\s*:?\s*(?:\w+,\s*)?(?P<d>{D})[/ -](?P<m>{M}|{MON})[/ -](?P<y>{Y})"  # noqa: E501
+    ),
+    re.compile(
+        rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<m>{MON})\s+(?P<d>{D}),\s+(?P<y>{Y})"
+    ),
+]
+
+
+def published_from_byline(text: str) -> tuple[date, int, int] | None:
+    """A publication date printed in a byline or date line: (date, start, end) or None."""
+    for pattern in _BYLINE_DATES:
+        for m in pattern.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start : len(text) if line_end < 0 else line_end]
+            if len(line.split()) > 14:  # a date line is short; a date in a story is not a byline
+                continue
+            found = _safe(int(m["y"]), _month(m["m"]) or 0, int(m["d"]))
+            if found:
+                return found, m.start(), m.end()
+    return None

@@ -1,0 +1,806 @@
+"""Draft records: the engagements of an article in the record-file format, each fact with the
+evidence it came from, plus review notes under `x-review` that the record reader ignores."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+from urllib.parse import urlparse
+
+import yaml
+from unidecode import unidecode
+
+from events import EngagementFacts
+from events.countries import country
+from timeline.extract.dates import published_from_byline, published_from_url
+from timeline.extract.errors import ExtractError
+from timeline.extract.lexicon import load
+from timeline.extract.segment import segment
+from timeline.extract.structure import Analysis, Engagement, analyse
+
+LANGUAGES = ("vi", "en")
+
+# Short English names as titles use them; pycountry's formal names read oddly in a title.
+_SHORT = {
+    "VN": "Vietnam",
+    "US": "US",
+    "GB": "UK",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "LA": "Laos",
+    "RU": "Russia",
+    "IR": "Iran",
+    "SY": "Syria",
+    "TW": "Taiwan",
+    "MD": "Moldova",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+    "TZ": "Tanzania",
+    "CZ": "Czechia",
+}
+_LONG = {
+    "US": "the United States",
+    "GB": "the United Kingdom",
+    "NL": "the Netherlands",
+    "PH": "the Philippines",
+    "AE": "the United Arab Emirates",
+}
+_ADJECTIVE = {
+    "VN": "Vietnamese",
+    "US": "US",
+    "AU": "Australian",
+    "LA": "Lao",
+    "KH": "Cambodian",
+    "CN": "Chinese",
+    "GB": "British",
+    "JP": "Japanese",
+    "KR": "South Korean",
+    "RU": "Russian",
+    "TH": "Thai",
+    "FR": "French",
+    "DE": "German",
+}
+
+
+def short_name(code: str) -> str:
+    return _SHORT.get(code) or country(code).name_en
+
+
+def long_name(code: str) -> str:
+    return _LONG.get(code) or short_name(code)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something the reviewer must check or fill in, and where."""
+
+    code: str
+    field: str
+    note: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "field": self.field, "note": self.note}
+
+
+@dataclass
+class DraftRecord:
+    """One engagement as a record mapping, with confidences and flags for the reviewer."""
+
+    record: dict[str, Any]
+    confidence: dict[str, float] = field(default_factory=dict)
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.record["slug"]
+
+    @property
+    def codes(self) -> list[str]:
+        return [f.code for f in self.flags]
+
+    def as_dict(self) -> dict[str, Any]:
+        review = {
+            "confidence": dict(self.confidence),
+            "flags": [f.as_dict() for f in self.flags],
+        }
+        return {**self.record, "x-review": review}
+
+    def facts(self) -> EngagementFacts:
+        """The record validated as the reader would; raises pydantic's ValidationError."""
+        return EngagementFacts.model_validate(self.record)
+
+    @property
+    def complete(self) -> bool:
+        try:
+            self.facts()
+        except ValueError:
+            return False
+        return True
+
+
+@dataclass
+class Draft:
+    """Every engagement extracted from one article."""
+
+    document: str
+    language: str
+    published: date | None
+    published_origin: str  # argument, byline, url or none
+    publisher: str | None
+    url: str | None
+    records: list[DraftRecord]
+    flags: list[Flag] = field(default_factory=list)
+
+    def to_yaml(self) -> str:
+        return render_yaml(self)
+
+
+def detect_language(text: str) -> str:
+    """`vi` when Vietnamese letters are common, else `en`."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "en"
+    viet = sum(1 for c in letters if c in _VIET_LETTERS)
+    return "vi" if viet / len(letters) > 0.03 else "en"
+
+
+_VIET_LETTERS = frozenset(
+    "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+    "ĂÂĐÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+)
+
+
+def _publisher(url: str | None, text: str, tag: tuple[int, int] | None) -> str | None:
+    pubs = load("cues")["publishers"]
+    if url:
+        host = (urlparse(url).hostname or "").lower()
+        host = host[4:] if host.startswith("www.") else host
+        for domain, name in pubs["domains"].items():
+            if host == domain or host.endswith("." + domain):
+                return name
+    if tag:
+        for key, name in pubs["tags"].items():
+            if re.search(rf"\({re.escape(key)}\)", text[tag[0] : tag[1]]):
+                return name
+    return None
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    url: str | None = None,
+    language: str | None = None,
+    document: str | None = None,
+    publisher: str | None = None,
+) -> Draft:
+    """Draft records for every engagement an article reports.
+
+    `published` is the publication date (else it is read from a byline in the text, else from a
+    date in the URL); it gives the year to dates written without one. `document` is the id the
+    records' sources and evidence use (default: a hash of the text)."""
+    name = document or "<article>"
+    if not text.strip():
+        raise ExtractError(name, "the article is empty")
+    if language is not None and language not in LANGUAGES:
+        raise ExtractError(name, f"unknown language {language!r} (expected vi or en)")
+    language = language or detect_language(text)
+    document = document or "article-" + hashlib.sha256(text.encode()).hexdigest()[:16]
+    origin = "argument" if published else "none"
+    flags: list[Flag] = []
+    if published is None:
+        found = published_from_byline(text)
+        if found:
+            published, origin = found[0], "byline"
+        else:
+            published = published_from_url(url)
+            origin = "url" if published else "none"
+    layout = segment(text, language)
+    publisher = publisher or _publisher(url, text, layout.tag)
+    if not publisher:
+        flags.append(
+            Flag(
+                "publisher-missing",
+                "sources[0].publisher",
+                "Name the publisher: neither the URL nor the text says who it is.",
+            )
+        )
+    analysis = analyse(text, layout, language, published)
+    draft = Draft(document, language, published, origin, publisher, url, [], flags)
+    draft.records = _records(analysis, draft)
+    return draft
+
+
+# --- records ------------------------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+    return re.sub(r"-+", "-", s)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@cache
+def _dialogue_words() -> list[tuple[str, str]]:
+    words = load("dialogues")["words"]
+    return sorted(words.items(), key=lambda kv: -len(kv[0]))
+
+
+def translate_name(core: str, language: str) -> tuple[str, bool]:
+    """A dialogue's name in English, and whether every word was translated."""
+    if language == "en":
+        core = re.sub(r"\bDialogue\b", "", core).strip()
+        return core, True
+    modifiers = []
+    for m in re.finditer(r"cấp (?:Bộ trưởng|Thứ trưởng|cao|Cục)", core):
+        modifiers.append(dict(_dialogue_words()).get(m.group(), m.group()))
+    rest = re.sub(r"cấp (?:Bộ trưởng|Thứ trưởng|cao|Cục)", " ", core)
+    out = rest
+    for vi, en in _dialogue_words():
+        out = re.sub(rf"(?<!\w){re.escape(vi)}(?!\w)", en, out)
+    out = re.sub(r"\s+", " ", " ".join([*modifiers, out])).strip()
+    complete = not any(c in _VIET_LETTERS for c in out) and not re.search(
+        r"\b[a-z]{2,}\b(?<!and)(?<!on)", out
+    )
+    return out, complete
+
+
+class _Builder:
+    """Builds one record's fields and evidence from an engagement."""
+
+    def __init__(self, analysis: Analysis, draft: Draft, e: Engagement):
+        self.a, self.d, self.e = analysis, draft, e
+        self.text = analysis.text
+        self.evidence: list[dict[str, Any]] = []
+        self.flags: list[Flag] = []
+        self.conf: dict[str, float] = {}
+
+    def ev(
+        self,
+        fieldname: str,
+        span: tuple[int, int] | None,
+        *,
+        inferred: bool = False,
+        note: str | None = None,
+    ) -> None:
+        if span is None:
+            return
+        a, b = span
+        while a < b and self.text[a].isspace():
+            a += 1
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        if a >= b:
+            return
+        item: dict[str, Any] = {
+            "field": fieldname,
+            "document": self.d.document,
+            "quote": self.text[a:b],
+            "start": a,
+            "end": b,
+        }
+        if inferred:
+            item["inferred"] = True
+            item["note"] = note or "inferred"
+        elif note:
+            item["note"] = note
+        self.evidence.append(item)
+
+    def flag(self, code: str, fieldname: str, note: str) -> None:
+        self.flags.append(Flag(code, fieldname, note))
+
+
+def _records(a: Analysis, d: Draft) -> list[DraftRecord]:
+    slugs: dict[int, str] = {}
+    out: list[tuple[Engagement, DraftRecord]] = []
+    order = sorted(a.engagements, key=lambda e: (e.parent is not None, e.start))
+    for e in order:
+        b = _Builder(a, d, e)
+        rec = _record(b, slugs)
+        slug = rec["slug"]
+        n = 2
+        while slug in slugs.values():
+            slug = f"{rec['slug']}-{n}"
+            n += 1
+        rec["slug"] = slug
+        slugs[id(e)] = slug
+        out.append((e, DraftRecord(rec, b.conf, b.flags)))
+    # parents are named before their parts, so part_of can point at them
+    for e, r in out:
+        if e.parent is not None and id(e.parent) in slugs:
+            r.record["part_of"] = slugs[id(e.parent)]
+            _reorder(r.record)
+    out.sort(key=lambda er: er[0].start)
+    return [r for _, r in out]
+
+
+_FIELDS = list(EngagementFacts.model_fields)
+
+
+def _reorder(record: dict[str, Any]) -> None:
+    items = sorted(record.items(), key=lambda kv: _FIELDS.index(kv[0]) if kv[0] in _FIELDS else 99)
+    record.clear()
+    record.update(items)
+
+
+def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
+    a, d, e = b.a, b.d, b.e
+    text = a.text
+    rec: dict[str, Any] = {"slug": "", "kind": e.kind}
+    b.ev("kind", e.trigger[:2])
+    b.conf["kind"] = 0.9 if e.kind == "dialogue" else 0.75
+    if e.status != "held":
+        rec["status"] = e.status
+        b.ev("status", e.status_cue[:2] if e.status_cue else None)
+        b.flag("planned", "status", "Reported as planned: check it has not taken place since.")
+        b.conf["status"] = 0.6
+    if getattr(e, "caption", False):
+        b.flag(
+            "caption-only",
+            "kind",
+            "Known only from a photo caption: keep it only if the "
+            "caption reports a session of its own.",
+        )
+        b.conf["kind"] = 0.4
+
+    participants, organisations = _people(b)
+    host, guests = e.host, list(e.guests)
+    place = _place(b)
+    if e.context:
+        b.flag(
+            "context-mention",
+            "kind",
+            "An earlier engagement mentioned for context, not reported by this article: "
+            "keep it only if the archive lacks it.",
+        )
+        rec["notes"] = "Mentioned for context in a report on a later engagement."
+
+    title, title_vi, slug_core = _titles(b, organisations)
+    rec["title"] = title
+    if title_vi:
+        rec["title_vi"] = title_vi
+    rec["date"] = _date(b)
+    if place:
+        rec["place"] = place
+    if host:
+        rec["host"] = host
+        span = e.place_span or e.country_spans.get(host)
+        b.ev(
+            "host",
+            (span.start, span.end) if span else None,
+            inferred=e.place_origin != "own" or e.place_span is None,
+            note="The host is the country where it took place, as for its trip.",
+        )
+        b.conf["host"] = 0.8 if e.place_origin == "own" else 0.6
+    if guests:
+        rec["guests"] = guests
+        for g in guests:
+            span = e.country_spans.get(g)
+            b.ev(
+                "guests",
+                (span.start, span.end) if span else None,
+                inferred=span is None or getattr(span, "kind", None) != "country",
+                note=f"{short_name(g)} from the country of who took part.",
+            )
+        b.conf["guests"] = 0.75
+    if not host and not guests:
+        b.flag("countries-missing", "host", "Name the host or the guest countries.")
+    elif not host and e.kind != "embassy_visit":
+        b.flag(
+            "host-unknown",
+            "host",
+            "The article does not say where it took place: add the host if known.",
+        )
+    if e.kind == "dialogue" and e.pair:
+        codes = [c for c, _ in e.pair]
+        core, _complete = translate_name(e.name_core, a.language)
+        rec["series"] = "-".join(
+            [c.lower() for c in codes]
+            + [w for w in slugify(core).split("-") if w not in ("and", "the", "of", "on")]
+            + ["dialogue"]
+        )
+        b.ev("series", e.name[:2] if e.name else None)
+        b.conf["series"] = 0.7
+        if e.session is not None:
+            rec["session"] = e.session
+            b.ev("session", e.session_span[:2] if e.session_span else None)
+            b.conf["session"] = 0.9
+    if e.parent is not None:
+        rec["part_of"] = slugs.get(id(e.parent), "")
+        same = e.parent.info is e.info or any(i is e.info for i in e.parent.sentences)
+        b.ev(
+            "part_of",
+            e.part_cue[:2] if e.part_cue else None,
+            inferred=not same,
+            note="Told while the trip is reported, in the trip's country and dates.",
+        )
+        b.conf["part_of"] = 0.8 if same else 0.55
+    if participants:
+        rec["participants"] = participants
+    if organisations:
+        rec["organisations"] = [o for o, _ in organisations]
+    if e.topics:
+        rec["topics"] = [t.key for t in e.topics]
+        for i, t in enumerate(e.topics):
+            b.ev(f"topics[{i}]", (t.start, t.end))
+        b.conf["topics"] = 0.7
+    source: dict[str, Any] = {"document": d.document, "publisher": d.publisher or ""}
+    if d.url:
+        source["url"] = d.url
+    if d.published:
+        source["published"] = d.published.isoformat()
+        if d.published_origin == "url":
+            source["published_inferred"] = True
+    source["language"] = a.language
+    s = e.info.sentence
+    source.update({"quote": s.text, "start": s.start, "end": s.end})
+    rec["sources"] = [source]
+    if d.published_origin == "url":
+        b.flag(
+            "published-from-url",
+            "sources[0].published",
+            "The publication date is read from the URL: check it.",
+        )
+    if not d.publisher:
+        b.flag("publisher-missing", "sources[0].publisher", "Name the publisher.")
+    if e.date is None:
+        b.flag("date-missing", "date", "The article gives no date for it: fill in the date.")
+    rec["evidence"] = b.evidence
+    rec["slug"] = slug_core
+    _reorder(rec)
+    if "notes" in rec:
+        rec["notes"] = rec.pop("notes")
+    del text
+    return rec
+
+
+def _date(b: _Builder) -> Any:
+    e, d = b.e, b.d
+    r = e.resolved
+    if e.date is None or r is None:
+        b.conf["date"] = 0.0
+        return {"start": "????-??-??", "precision": "day"}
+    out = r.as_record()
+    span = (e.date.start, e.date.end)
+    origin = {
+        "argument": "--published",
+        "byline": "the byline",
+        "url": "the URL",
+        "none": "nowhere",
+    }[d.published_origin]
+    notes = []
+    if r.year_inferred:
+        notes.append(
+            f"The article gives no year; {r.start.year if r.start else '?'} is taken "
+            f"from the publication date ({d.published}, from {origin})."
+        )
+        b.flag("year-inferred", "date", notes[-1])
+    if e.date_origin == "parent":
+        notes.append(
+            "The article gives it no date of its own; it takes its trip's"
+            + (" month." if r.precision == "month" else " dates.")
+        )
+        b.flag("date-from-parent", "date", notes[-1])
+    elif e.date_origin == "parts":
+        notes.append(
+            "The article does not date the trip; it is dated by the month of its sessions."
+        )
+        b.flag("date-from-parts", "date", notes[-1])
+    elif e.date_origin == "lead":
+        notes.append("Dated by the date in the article's lead.")
+        b.flag("date-from-lead", "date", notes[-1])
+    if r.partial:
+        b.flag(
+            "partial-date",
+            "date",
+            "The article gives no year and no publication date is known: write the year "
+            "in place of ????.",
+        )
+    b.ev("date", span, inferred=bool(notes), note=" ".join(notes) or None)
+    if e.date.time_of_day:
+        b.ev("date", span, note=f"time of day: {e.date.time_of_day}")
+    b.conf["date"] = (
+        0.2
+        if r.partial
+        else (0.9 if not notes else (0.7 if r.year_inferred and len(notes) == 1 else 0.5))
+    )
+    return out
+
+
+def _place(b: _Builder) -> dict[str, Any] | None:
+    e = b.e
+    if not e.place_country:
+        return None
+    place: dict[str, Any] = {}
+    inferred = e.place_origin != "own"
+    if e.city is not None:
+        place["city"] = e.city.key
+    place["country"] = e.place_country
+    if e.kind == "embassy_visit" and e.counterpart is not None:
+        place["venue"] = e.counterpart.key
+    elif e.city is not None and e.city.kind == "venue":
+        place["venue"] = e.city.key
+        place["city"] = e.city.city
+    span = e.city or e.place_span
+    note = {
+        "parent": "The article places it only by its trip's country.",
+        "parts": "The article does not say where the trip went; its sessions were here.",
+    }.get(e.place_origin)
+    b.ev("place", (span.start, span.end) if span else None, inferred=inferred, note=note)
+    if inferred:
+        b.flag(
+            "place-from-parent" if e.place_origin == "parent" else "place-from-parts",
+            "place",
+            note or "",
+        )
+    b.conf["place"] = 0.85 if not inferred else 0.55
+    return place
+
+
+@cache
+def _translations() -> dict:
+    return load("people")["translations"]
+
+
+def _english_title(local: str, org_name: str | None) -> str | None:
+    """An English title for a Vietnamese one: the position's word and its organisation."""
+    titles = _translations()["titles"]
+    head = next((t for t in sorted(titles, key=len, reverse=True) if local.startswith(t)), None)
+    if head is None:
+        return None
+    en = titles[head]
+    if org_name and org_name.startswith("Ministry of "):
+        return f"{en} of {org_name[len('Ministry of ') :]}"
+    if org_name:
+        return f"{en}, {org_name}"
+    rest = local[len(head) :].strip()
+    return en if not rest else None
+
+
+def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], Any]]]:
+    a, e = b.a, b.e
+    orgs: list[tuple[dict[str, Any], Any]] = []
+    names: dict[str, str] = {}
+
+    def add_org(m: Any) -> str:
+        if m.key in names:
+            return names[m.key]
+        item: dict[str, Any] = {"name": m.key}
+        if m.abbreviation:
+            item["abbreviation"] = m.abbreviation
+        if m.country:
+            item["country"] = m.country
+        if m.text not in (m.key, m.abbreviation) and not m.learnt:
+            item["name_local"] = m.text
+        elif m.learnt and m.key != m.text.split(" (")[0]:
+            item["name_local"] = m.text.split(" (")[0]
+        i = len(orgs)
+        orgs.append((item, m))
+        names[m.key] = item.get("abbreviation") or item["name"]
+        b.ev(f"organisations[{i}]", (m.start, m.end))
+        if m.country_inferred:
+            note = (
+                f"The article writes {m.text!r} without a country; {short_name(m.country)} "
+                "is read from who holds it and the engagement's sides."
+            )
+            b.ev(f"organisations[{i}].country", (m.start, m.end), inferred=True, note=note)
+            b.flag("ministry-country-inferred", f"organisations[{i}].country", note)
+        if m.learnt and m.key == m.text.split(" (")[0]:
+            b.flag(
+                "name-untranslated",
+                f"organisations[{i}].name",
+                "The organisation is not in the gazetteer: give its English name and keep "
+                "this one as name_local.",
+            )
+        return names[m.key]
+
+    people: list[dict[str, Any]] = []
+    for part in sorted(e.participants.values(), key=lambda p: p.mention.start):
+        person = a.persons[part.person]
+        i = len(people)
+        item: dict[str, Any] = {"name": person.name}
+        if person.variants:
+            item["variants"] = list(person.variants)
+        ranked = person.rank
+        if ranked is not None and ranked.rank:
+            rank_en = _translations()["ranks"].get(ranked.rank, ranked.rank)
+            item["rank"] = rank_en
+            b.ev(f"participants[{i}].rank", ranked.rank_span)
+        titled = person.titled
+        org = person.organisation
+        if titled is not None:
+            local = titled.titles[0][2]
+            en = _english_title(local, org.key if org is not None else None)
+            item["title"] = en or local
+            b.ev(f"participants[{i}].title", titled.titles[0][:2])
+            if en is None and a.language == "vi":
+                b.flag(
+                    "title-untranslated",
+                    f"participants[{i}].title",
+                    "The title is as the article writes it: translate it.",
+                )
+            for x, y, _ in titled.party:
+                b.ev(f"participants[{i}].title", (x, y), note="party role")
+        if org is not None and org.org_kind not in ("programme",):
+            item["organisation"] = add_org(org)
+        if person.country:
+            item["country"] = person.country
+        item["role"] = part.role
+        people.append(item)
+        first = next(
+            (
+                m
+                for m in person.mentions
+                if any(s.sentence.start <= m.start < s.sentence.end for s in e.sentences)
+            ),
+            part.mention,
+        )
+        b.ev(f"participants[{i}]", (first.start, first.end))
+        if part.cue:
+            b.ev(f"participants[{i}].role", part.cue[:2])
+        for v in person.variants:
+            m = next(m for m in person.mentions if m.name == v)
+            note = f"Also spelt {v!r} in this article; {person.name!r} is the more frequent or first spelling."  # noqa: E501
+            b.ev(f"participants[{i}].variants", (m.start, m.end), note=note)
+            b.flag(
+                "spelling-variant", f"participants[{i}].variants", note + " Check which is right."
+            )
+    for key, m in e.organisations.items():
+        if key not in names:
+            add_org(m)
+    b.conf["participants"] = 0.8 if people else 0.0
+    return people, orgs
+
+
+def _side_name(b: _Builder, organisations: list[tuple[dict[str, Any], Any]]) -> str:
+    """How a title names the delegation's side: its ministry, else its country."""
+    e = b.e
+    guests = e.guests or ([e.host] if e.host else [])
+    for item, _m in organisations:
+        if (
+            item.get("country") in guests
+            and item.get("country") != e.host
+            and e.counterpart is not _m
+        ):
+            adj = _ADJECTIVE.get(item["country"], short_name(item["country"]))
+            return f"{adj} {item['name']}"
+    return _ADJECTIVE.get(guests[0], short_name(guests[0])) if guests else "The"
+
+
+def _titles(
+    b: _Builder, organisations: list[tuple[dict[str, Any], Any]]
+) -> tuple[str, str | None, str]:
+    """An English title, the Vietnamese title as the source writes it, and a slug."""
+    a, e = b.a, b.e
+    r = e.resolved
+    when = ""
+    if r is not None and r.start is not None:
+        when = r.start.isoformat()[:7]
+    codes = [c.lower() for c in ([*e.guests, e.host] if e.host else e.guests) if c]
+    home = a.home.lower()
+    codes = sorted(set(codes), key=lambda c: (c != home, codes.index(c)))
+    side = _side_name(b, organisations)
+    side_abbr = next(
+        (
+            o.get("abbreviation")
+            for o, _ in organisations
+            if o.get("country") in e.guests and o.get("abbreviation")
+        ),
+        None,
+    )
+    if side_abbr is None and "Ministry of Public Security" in side:
+        side_abbr = "MPS"
+    title_vi = None
+    if e.kind == "dialogue":
+        core, complete = translate_name(e.name_core, a.language)
+        pair = "–".join(short_name(c) for c, _ in e.pair)
+        n = f"{_ordinal(e.session)} " if e.session else ""
+        title = re.sub(r"\s+", " ", f"{n}{pair} {core} Dialogue").strip()
+        if not complete:
+            b.flag(
+                "title-untranslated",
+                "title",
+                "Part of the dialogue's name is not translated: check the title.",
+            )
+        if a.language == "vi" and e.name:
+            title_vi = e.name[2]
+        series = "-".join(
+            codes
+            + [w for w in slugify(core).split("-") if w not in ("and", "the", "of", "on")]
+            + ["dialogue"]
+        )
+        slug = f"{series}-{e.session}" if e.session else f"{series}-{when or 'undated'}"
+        return title, title_vi, slug
+    if e.kind == "visit":
+        dest = long_name(e.place_country) if e.place_country else "an unnamed country"
+        title = f"{side} delegation visit to {dest}"
+        if a.language == "vi":
+            title_vi = e.trigger[2].strip() + (
+                f" {e.destination.text}"
+                if e.destination and not e.trigger[2].rstrip().endswith(e.destination.text)
+                else ""
+            )
+        parts = (
+            codes
+            + ([side_abbr.lower()] if side_abbr else [])
+            + ["delegation-visit", when or "undated"]
+        )
+        return title, title_vi, slugify("-".join(parts))
+    cp = e.counterpart
+    who = (
+        cp.key
+        if cp is not None
+        else (
+            a.persons[e.counterpart_person].name
+            if e.counterpart_person is not None
+            else "a counterpart"
+        )
+    )
+    short = (cp.abbreviation or cp.key) if cp is not None else who
+    if e.kind == "embassy_visit":
+        title = f"{side} delegation visit to the {who}"
+        where = (
+            slugify(cp.city or (short_name(cp.located) if cp and cp.located else "")) if cp else ""
+        )
+        parts = [
+            *codes,
+            *([side_abbr.lower()] if side_abbr else []),
+            "embassy-visit",
+            where,
+            when or "undated",
+        ]
+    else:
+        the = "the " if cp is not None and not who.startswith(("The ", "U.S.", "US ")) else ""
+        shown = cp.abbreviation if cp is not None and cp.abbreviation and len(cp.key) > 40 else who
+        title = f"{side} delegation's meeting with {the}{shown}"
+        parts = [
+            *codes,
+            *([side_abbr.lower()] if side_abbr else []),
+            slugify(short)[:30],
+            "meeting",
+            when or "undated",
+        ]
+    if a.language == "vi":
+        target = cp.text if cp is not None else who
+        title_vi = f"{e.trigger[2].strip()} {target}".strip()
+        title_vi = title_vi[0].upper() + title_vi[1:]
+    return title, title_vi, slugify("-".join(p for p in parts if p))
+
+
+# --- YAML ---------------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def render_yaml(draft: Draft | Iterable[DraftRecord]) -> str:
+    """A draft as a YAML record file: one document per record, review notes under `x-review`."""
+    records = draft.records if isinstance(draft, Draft) else list(draft)
+    head = ""
+    if isinstance(draft, Draft):
+        head = (
+            f"# Draft records extracted from {draft.document} by `timeline extract`.\n"
+            "# Review every x-review flag, correct the facts, then `timeline append` this file.\n"
+        )
+    if not records:
+        return head + "# No engagement found.\n"
+    body = yaml.dump_all(
+        [r.as_dict() for r in records],
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        explicit_start=True,
+    )
+    return head + body

@@ -1,0 +1,360 @@
+"""Countries, cities and organisations named in a text, from the shipped gazetteers, plus the
+abbreviations an article defines itself (`Full Name (ABBR)`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from events.countries import all_countries, country
+from timeline.extract.lexicon import alternation, load
+
+COUNTRY = "country"
+CITY = "city"
+ORG = "org"
+VENUE = "venue"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named thing in the text. `key` is the country code, the city's English name or the
+    organisation's English name."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    key: str
+    country: str | None = None
+    abbreviation: str | None = None
+    org_kind: str | None = None
+    city: str | None = None  # where a mission or venue is
+    located: str | None = None  # the country a mission or venue is in
+    country_inferred: bool = False
+    learnt: bool = False  # an abbreviation defined in this article
+
+
+def _capital(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+@cache
+def country_aliases() -> dict[str, str]:
+    """Every name of a country, as written, to its code: the shipped list first, then
+    pycountry's English and Vietnamese names."""
+    aliases: dict[str, str] = {}
+    for code, names in load("places")["countries"].items():
+        for n in names:
+            aliases.setdefault(n, code)
+    for c in all_countries():
+        for n in (c.name_en, c.name_vi):
+            if n and "," not in n and len(n) > 3:
+                aliases.setdefault(n, c.code)
+    return aliases
+
+
+@cache
+def _ambiguous() -> frozenset[str]:
+    return frozenset(load("places")["ambiguous"])
+
+
+@cache
+def _country_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?:{alternation(list(country_aliases()))})(?![\w])")
+
+
+@cache
+def city_aliases() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for c in load("places")["cities"]:
+        for v in [c["name"], *c["variants"]]:
+            out.setdefault(v, (c["name"], c["country"]))
+    return out
+
+
+@cache
+def _city_regex() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{alternation(list(city_aliases()))})(?![\w])")
+
+
+@cache
+def _venue_regex() -> tuple[re.Pattern[str], dict[str, dict]]:
+    table = {v: venue for venue in load("places")["venues"] for v in venue["variants"]}
+    return re.compile(rf"(?<![\w])(?:{alternation(list(table))})(?![\w])"), table
+
+
+@cache
+def agencies() -> list[dict]:
+    return load("agencies")["agencies"]
+
+
+@cache
+def _agency_regex() -> tuple[re.Pattern[str], dict[str, dict]]:
+    table: dict[str, dict] = {}
+    for a in agencies():
+        for n in [a["name"], *a["names"]]:
+            table.setdefault(n, a)
+    return re.compile(rf"(?<![\w])(?:{alternation(list(table))})(?![\w])"), table
+
+
+@cache
+def _abbreviations() -> dict[str, dict]:
+    return {ab: a for a in agencies() for ab in a["abbr"]}
+
+
+_HEADS_VI = (
+    r"Cơ quan|Cục|Tổng cục|Bộ|Văn phòng|Đội|Chương trình|Trung tâm|Lực lượng|Viện|Ban|Ủy ban|"
+    r"Tổ chức|Hội đồng|Nhóm|Học viện|Sở|Công ty|Tập đoàn|tập đoàn|Quỹ|Hiệp hội|Mạng lưới|Văn phòng"
+)
+_HEADS_EN = (
+    r"Department|Bureau|Agency|Office|Ministry|Police|Program|Programme|Centre|Center|Commission|"
+    r"Service|Force|Team|Unit|Council|Administration|Directorate|Organisation|Organization|Group|"
+    r"Authority|Institute|Academy|Network|Task Force|Secretariat|Command|Guard|Corps"
+)
+_PROGRAMME = re.compile(r"^(?:Chương trình|Program|Programme|Dự án|Project|Quỹ|Fund)\b")
+_JOINT = re.compile(r"^(?:Đội|Nhóm|Team|Joint|Mạng lưới|Network)\b")
+
+
+def _learn(text: str) -> list[Mention]:
+    """Organisations the article names in full before an abbreviation in parentheses."""
+    out: list[Mention] = []
+    for m in re.finditer(r"\((?P<ab>[A-Z][A-Za-z0-9&.\-]{1,11})\)", text):
+        ab = m["ab"]
+        if sum(ch.isupper() for ch in ab) < 2 or ab in ("CAO", "TTXVN", "VNA", "CAND", "VOV"):
+            continue
+        before = text[max(0, m.start() - 160) : m.start()].rstrip()
+        base = m.start() - 160 if m.start() > 160 else 0
+        heads = list(re.finditer(rf"(?<!\w)(?:{_HEADS_VI})(?!\w)", before))
+        name = None
+        if heads:
+            name_start = heads[-1].start()
+            candidate = before[name_start:]
+            if len(candidate) < 120 and not re.search(r"[,;:()]", candidate):
+                name = candidate
+        if name is None:
+            words = re.search(
+                r"((?:the\s+)?(?:[A-Z][\w'’.-]*|of|and|for|on|the|&)(?:\s+(?:[A-Z][\w'’.-]*|of|and|for|on|the|&))*)$",
+                before,
+            )
+            if words and re.search(rf"\b(?:{_HEADS_EN})\b", words.group(1)):
+                name = re.sub(r"^(?:the|The)\s+", "", words.group(1))
+        if not name:
+            continue
+        start = base + len(before) - len(name)
+        known = _abbreviations().get(ab)
+        code = known["country"] if known else None
+        if code is None:
+            found = [country_aliases()[c.group()] for c in _country_regex().finditer(name)]
+            code = found[0] if len(set(found)) == 1 else None
+        kind = known["kind"] if known else "agency"
+        if _PROGRAMME.match(name):
+            kind = "programme"
+        elif (
+            _JOINT.match(name)
+            and len({country_aliases()[c.group()] for c in _country_regex().finditer(name)}) > 1
+        ):
+            kind = "joint"
+        out.append(
+            Mention(
+                start,
+                m.end(),
+                text[start : m.end()],
+                ORG,
+                known["name"] if known else name,
+                code,
+                ab,
+                kind,
+                learnt=True,
+            )
+        )
+    return out
+
+
+def _mission_regex(language: str) -> re.Pattern[str]:
+    names = alternation(list(load("agencies")["missions"][language]))
+    countries = alternation(list(country_aliases()))
+    places = alternation(list(country_aliases()) + list(city_aliases()))
+    if language == "vi":
+        return re.compile(
+            rf"(?P<kind>{names})(?:\s+(?P<owner>{countries}))?(?:\s+tại\s+(?P<place>{places}))?"
+        )
+    return re.compile(
+        rf"(?:(?P<owner1>{countries})(?:'s)?\s+)?(?P<kind>{names})(?:\s+of\s+(?P<owner>{countries}))?"
+        rf"(?:\s+(?:in|to)\s+(?P<place>{places}))?"
+    )
+
+
+@cache
+def _generic_regex(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    table = load("agencies")["generic"][language]
+    return re.compile(rf"(?<![\w])(?:{alternation(list(table))})(?![\w])"), table
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Countries, cities and venues in text[start:end]."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    out: list[Mention] = []
+    for m in _venue_regex()[0].finditer(chunk):
+        v = _venue_regex()[1][m.group()]
+        out.append(
+            Mention(
+                start + m.start(),
+                start + m.end(),
+                m.group(),
+                VENUE,
+                v["name"],
+                v["country"],
+                city=v["city"],
+                located=v["country"],
+            )
+        )
+    for m in _city_regex().finditer(chunk):
+        name, code = city_aliases()[m.group()]
+        prev = chunk[: m.start()].split()[-1:] or [""]
+        if len(m.group()) <= 4 and not re.fullmatch(r"tại|ở|in|at|to|đến|tới|đô", prev[0]):
+            continue  # "Viên", "Bali": a short name is a city only after a preposition
+        out.append(Mention(start + m.start(), start + m.end(), m.group(), CITY, name, code))
+    for m in _country_regex().finditer(chunk):
+        alias = m.group()
+        if alias in _ambiguous() and not _country_in_context(chunk, m.start(), m.end()):
+            continue
+        code = country_aliases()[alias]
+        out.append(Mention(start + m.start(), start + m.end(), alias, COUNTRY, code, code))
+    return _without_overlaps(out)
+
+
+def _country_in_context(chunk: str, a: int, b: int) -> bool:
+    """An ambiguous short name ("Anh", "Nga", "Đức") is a country only where a name is not:
+    after a lowercase word or a dash, and not before another capitalised word."""
+    before = chunk[:a].rstrip()
+    after = chunk[b:].lstrip()
+    prev = before.split()[-1] if before.split() else ""
+    nxt = after.split()[0] if after.split() else ""
+    if _capital(nxt) and not re.match(r"[(\-–,.;:]", after):
+        return False
+    if before.endswith(("-", "–")):
+        return True
+    return bool(prev) and not _capital(prev) and prev[-1].isalpha()
+
+
+def find_organisations(
+    text: str,
+    language: str,
+    start: int = 0,
+    end: int | None = None,
+    learnt: list[Mention] | None = None,
+) -> list[Mention]:
+    """Organisations in text[start:end]: known agencies, missions, generic ministries (country
+    left open, to be resolved from context), and abbreviations."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    out: list[Mention] = []
+    for m in learnt or []:
+        if start <= m.start and m.end <= end:
+            out.append(m)
+    regex, table = _agency_regex()
+    for m in regex.finditer(chunk):
+        a = table[m.group()]
+        out.append(
+            Mention(
+                start + m.start(),
+                start + m.end(),
+                m.group(),
+                ORG,
+                a["name"],
+                a["country"],
+                (a["abbr"] or [None])[0],
+                a["kind"],
+            )
+        )
+    for m in _mission_regex(language).finditer(chunk):
+        owner = m["owner"] or m.groupdict().get("owner1")
+        code = country_aliases().get(owner) if owner else None
+        place = m["place"]
+        city, located = None, None
+        if place in city_aliases():
+            city, located = city_aliases()[place]
+        elif place:
+            located = country_aliases()[place]
+        if not (code or place):
+            continue
+        kind_en = load("agencies")["missions"][language][m["kind"]]
+        owner_name = country(code).name_en if code else "?"
+        where = city or (country(located).name_en if located else None)
+        name = f"{kind_en} of {owner_name}" + (f" in {where}" if where else "")
+        out.append(
+            Mention(
+                start + m.start(),
+                start + m.end(),
+                m.group(),
+                ORG,
+                name,
+                code,
+                None,
+                "embassy",
+                city=city,
+                located=located,
+                country_inferred=code is None,
+            )
+        )
+    regex, generic = _generic_regex(language)
+    for m in regex.finditer(chunk):
+        out.append(
+            Mention(
+                start + m.start(),
+                start + m.end(),
+                m.group(),
+                ORG,
+                generic[m.group()],
+                None,
+                None,
+                "ministry",
+            )
+        )
+    learnt_abbr = {m.abbreviation: m for m in learnt or [] if m.abbreviation}
+    for m in re.finditer(r"(?<![\w.])[A-Z][A-Za-z]*[A-Z](?![\w])", chunk):
+        ab = m.group()
+        known = learnt_abbr.get(ab)
+        if known:
+            out.append(replace(known, start=start + m.start(), end=start + m.end(), text=ab))
+        elif ab in _abbreviations():
+            a = _abbreviations()[ab]
+            out.append(
+                Mention(
+                    start + m.start(),
+                    start + m.end(),
+                    ab,
+                    ORG,
+                    a["name"],
+                    a["country"],
+                    ab,
+                    a["kind"],
+                )
+            )
+    return _without_overlaps(out)
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """The longest of overlapping mentions wins; ties go to the earlier in the list."""
+    ranked = sorted(enumerate(mentions), key=lambda im: (-(im[1].end - im[1].start), im[0]))
+    kept: list[Mention] = []
+    for _, m in ranked:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def learn_abbreviations(text: str) -> list[Mention]:
+    return _learn(text)
+
+
+def specific_agency(local: str, code: str) -> dict | None:
+    """The known agency a generic ministry name stands for in a country ("Bộ Nội vụ" in
+    Australia is its Department of Home Affairs), if the gazetteer has it."""
+    _, table = _agency_regex()
+    for alias, c in country_aliases().items():
+        if c == code and f"{local} {alias}" in table:
+            return table[f"{local} {alias}"]
+    return None

@@ -1,0 +1,337 @@
+"""Persons named in an article: the name, the rank, title and party role written around it, and
+the merging of one person's mentions (short references, spelling variants) across the article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from unidecode import unidecode
+
+from timeline.extract.gazetteer import COUNTRY, ORG, Mention
+from timeline.extract.lexicon import alternation, load
+
+_CONNECT = {"vi": r"tại|ở|của|phụ trách|về", "en": r"of|for|to|in|the|on|at|and"}
+_STOP = {
+    "vi": r"cùng|và|đã|đồng chủ trì|dẫn đầu|tiếp|hội đàm|có|sẽ|phát biểu|cho biết|đánh giá|"
+    r"khẳng định|nhấn mạnh|đề nghị|cảm ơn|trao|giới thiệu|làm việc|thăm|chủ trì|tham dự|"
+    r"chúc mừng|hoan nghênh|bày tỏ|vừa|đang|với|nhằm|tặng|cũng",
+    "en": r"and|who|said|says|met|meets|held|holds|co-chaired|led|will|has|had|was|is|welcomed|"
+    r"received|visited|discussed|attended|told|also|as well as|thanked|praised|agreed",
+}
+
+
+@dataclass
+class PersonMention:
+    """One mention of a person. Offsets are into the article."""
+
+    start: int
+    end: int
+    name: str
+    rank: str | None = None
+    rank_span: tuple[int, int] | None = None
+    titles: list[tuple[int, int, str]] = field(default_factory=list)
+    party: list[tuple[int, int, str]] = field(default_factory=list)
+    organisation: Mention | None = None
+    country: str | None = None
+    extent: tuple[int, int] = (0, 0)  # the name with its rank and titles
+    person: int = -1  # index of the merged person
+
+    @property
+    def short(self) -> bool:
+        return len(self.name.split()) == 1
+
+
+@dataclass
+class Person:
+    """A person across the article: the canonical spelling and every other spelling seen."""
+
+    name: str
+    variants: list[str]
+    mentions: list[PersonMention]
+
+    @property
+    def rank(self) -> PersonMention | None:
+        return next((m for m in self.mentions if m.rank), None)
+
+    @property
+    def titled(self) -> PersonMention | None:
+        return next((m for m in self.mentions if m.titles), None)
+
+    @property
+    def country(self) -> str | None:
+        return next((m.country for m in self.mentions if m.country), None)
+
+    @property
+    def organisation(self) -> Mention | None:
+        return next((m.organisation for m in self.mentions if m.organisation), None)
+
+
+@cache
+def _lex() -> dict:
+    return load("people")
+
+
+@cache
+def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    lex = _lex()
+    kinds: dict[str, str] = {}
+    for key, kind in (
+        ("ranks", "rank"),
+        ("titles", "title"),
+        ("honorifics", "honorific"),
+        ("party_roles", "party"),
+    ):
+        for phrase in lex[key][language]:
+            kinds.setdefault(phrase, kind)
+    pattern = re.compile(rf"(?<![\w.])(?:{alternation(list(kinds))})(?![\w])")
+    return pattern, kinds
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    names = _lex()["vietnamese_surnames"]
+    return frozenset(names) | frozenset(unidecode(n) for n in names)
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(_lex()["not_names"])
+
+
+def is_vietnamese_name(name: str) -> bool:
+    parts = name.split()
+    return len(parts) >= 2 and parts[0] in _surnames()
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"[^a-z ]", "", unidecode(name).lower()).strip()
+
+
+def _capitalised(token: str) -> bool:
+    if not token or not token[0].isupper():
+        return False
+    letters = [c for c in token if c.isalpha()]
+    # an all-capital token of two or more letters is an abbreviation, not a name
+    return not (len(letters) >= 2 and all(c.isupper() for c in letters))
+
+
+def find_people(
+    text: str, start: int, end: int, language: str, entities: list[Mention]
+) -> list[PersonMention]:
+    """Persons named in the sentence text[start:end]. `entities` are the organisations and places
+    found there, which a name cannot overlap and a title may contain."""
+    anchor_re, kinds = _anchors(language)
+    anchors = [
+        (m.start(), m.end(), kinds[m.group()])
+        for m in anchor_re.finditer(text[:end], start)
+        if m.start() >= start
+    ]
+    blocked = [(e.start, e.end) for e in entities] + [(a, b) for a, b, _ in anchors]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or y <= a for x, y in blocked)
+
+    tokens = [
+        (m.start(), m.end(), m.group())
+        for m in re.finditer(r"[^\W\d_](?:[\w'’-]*\w)?\.?", text[:end])
+        if m.start() >= start
+    ]
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        a, b, word = tok
+        word_clean = word.rstrip(".") if len(word.rstrip(".")) > 1 else word
+        barred = word_clean in _not_names() and (language == "en" or not current)
+        ok = _capitalised(word) and free(a, b) and not barred
+        if (
+            ok and current and text[current[-1][1] : a] == " " and not current[-1][2].endswith(".")
+        ) or (
+            ok
+            and current
+            and re.fullmatch(r"[A-Z]\.", current[-1][2])
+            and text[current[-1][1] : a] == " "
+        ):
+            current.append((a, a + len(word_clean), word_clean))
+        else:
+            if current:
+                runs.append(current)
+            current = [(a, a + len(word_clean), word_clean)] if ok else []
+    if current:
+        runs.append(current)
+
+    found: list[PersonMention] = []
+    for run in runs:
+        limit = 4 if run[0][2] in _surnames() else 5
+        run = run[:limit]
+        a, b = run[0][0], run[-1][1]
+        name = text[a:b]
+        prefix = _prefix_chain(text, start, a, anchors, entities, language)
+        has_anchor = any(kind in ("rank", "title", "honorific") for *_, kind in prefix)
+        follows = _titles_after(text, b, end, anchors, entities, language)
+        if len(run) == 1 and not has_anchor:
+            continue
+        if not (has_anchor or is_vietnamese_name(name) or follows):
+            continue
+        if len(run) >= 2 and not has_anchor and not follows and language == "en":  # noqa: SIM102
+            if unidecode(run[0][2]) not in _surnames():
+                continue
+        p = PersonMention(a, b, name)
+        for x, y, kind in prefix:
+            if kind == "rank" and p.rank is None:
+                p.rank, p.rank_span = text[x:y], (x, y)
+        title_parts = [(x, y) for x, y, kind in prefix if kind not in ("rank", "honorific")]
+        if title_parts and any(k == "title" for *_, k in prefix):
+            x = min(t[0] for t in title_parts)
+            y = max(t[1] for t in title_parts)
+            p.titles.append((x, y, text[x:y]))
+        for x, y, kind in follows:
+            if kind == "party":
+                p.party.append((x, y, text[x:y]))
+            elif kind == "rank" and p.rank is None:
+                p.rank, p.rank_span = text[x:y], (x, y)
+            else:
+                p.titles.append((x, y, text[x:y]))
+        spans = [(a, b)] + [(t[0], t[1]) for t in p.titles + p.party]
+        if p.rank_span:
+            spans.append(p.rank_span)
+        p.extent = (min(s[0] for s in spans), max(s[1] for s in spans))
+        in_titles = [e for e in entities for t in p.titles if t[0] <= e.start and e.end <= t[1]]
+        orgs = [e for e in in_titles if e.kind == ORG and e.org_kind not in ("programme",)]
+        p.organisation = orgs[0] if orgs else None
+        countries = [e.key for e in in_titles if e.kind == COUNTRY]
+        if p.organisation and p.organisation.country:
+            p.country = p.organisation.country
+        elif countries:
+            p.country = countries[0]
+        elif is_vietnamese_name(name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
+            p.country = "VN"
+        found.append(p)
+    return found
+
+
+def _prefix_chain(
+    text: str,
+    floor: int,
+    at: int,
+    anchors: list[tuple[int, int, str]],
+    entities: list[Mention],
+    language: str,
+) -> list[tuple[int, int, str]]:
+    """The ranks, titles, organisations and countries written right before a name."""
+    pieces = [(a, b, k) for a, b, k in anchors if k != "party"]
+    pieces += [(e.start, e.end, e.kind) for e in entities]
+    chain: list[tuple[int, int, str]] = []
+    pos = at
+    connect = re.compile(rf"(?:^|\s)(?:{_CONNECT[language]})\s*$")
+    while pos > floor:
+        gap_end = pos
+        before = text[floor:gap_end]
+        stripped = before.rstrip()
+        if len(before) - len(stripped) > 1 or not stripped:
+            break
+        hit = next((p for p in pieces if p[1] == floor + len(stripped)), None)
+        if hit is None:
+            m = connect.search(stripped)
+            if m and chain:
+                pos = floor + m.start()
+                continue
+            break
+        chain.append(hit)
+        pos = hit[0]
+    return sorted(chain)
+
+
+def _titles_after(
+    text: str,
+    at: int,
+    end: int,
+    anchors: list[tuple[int, int, str]],
+    entities: list[Mention],
+    language: str,
+) -> list[tuple[int, int, str]]:
+    """The comma-separated titles and party roles written right after a name."""
+    out: list[tuple[int, int, str]] = []
+    pos = at
+    stop = re.compile(rf"\s(?:{_STOP[language]})(?!\w)|[,;:]|\s[-–]\s|\.(?:\s|$)")
+    org_spans = [(e.start, e.end) for e in entities if e.kind == ORG]
+    while True:
+        m = re.match(r"\s*,\s*", text[pos:end])
+        if not m:
+            break
+        seg_start = pos + m.end()
+        anchor = next((a for a in anchors if a[0] == seg_start and a[2] != "honorific"), None)
+        org = next((e for e in entities if e.start == seg_start and e.kind == ORG), None)
+        if anchor is None and org is None:
+            break
+        # the segment ends at a stop word or comma outside any organisation's name
+        seg_end = end
+        for s in stop.finditer(text, seg_start, end):
+            if not any(x < s.start() + 1 < y for x, y in org_spans):
+                seg_end = s.start()
+                break
+        seg = text[seg_start:seg_end].rstrip()
+        if not seg:
+            break
+        kind = anchor[2] if anchor else "title"
+        out.append((seg_start, seg_start + len(seg), kind))
+        pos = seg_start + len(seg)
+    return out
+
+
+def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, str]]]:
+    """Group the mentions of one person. Full names with the same letters, or within two edits of
+    each other with the same first word, are one person; a one-word reference joins the one
+    person whose name ends (or begins) with it. Returns the persons and the spelling variants
+    merged (canonical, variant), which the draft flags for the reviewer."""
+    groups: list[list[PersonMention]] = []
+    for m in (m for m in mentions if not m.short):
+        for g in groups:
+            if _same_person(g[0].name, m.name):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    for m in (m for m in mentions if m.short):
+        key = normalise(m.name)
+        hits = [
+            g
+            for g in groups
+            if key in (normalise(g[0].name).split()[-1], normalise(g[0].name).split()[0])
+        ]
+        if len(hits) == 1:
+            hits[0].append(m)
+    persons: list[Person] = []
+    variants: list[tuple[str, str]] = []
+    for i, g in enumerate(groups):
+        spellings = Counter(m.name for m in g if not m.short)
+        order = {n: k for k, n in reversed(list(enumerate(m.name for m in g)))}
+        canonical = max(spellings, key=lambda n: (spellings[n], -order[n]))
+        others = [n for n in spellings if n != canonical]
+        for m in g:
+            m.person = i
+        persons.append(Person(canonical, others, sorted(g, key=lambda m: m.start)))
+        variants += [(canonical, o) for o in others]
+    return persons, variants
+
+
+def _same_person(a: str, b: str) -> bool:
+    na, nb = normalise(a), normalise(b)
+    if na == nb:
+        return True
+    ta, tb = na.split(), nb.split()
+    if len(ta) != len(tb) or ta[0] != tb[0]:
+        return False
+    return _edits(na, nb) <= 2
+
+
+def _edits(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

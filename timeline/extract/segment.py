@@ -1,0 +1,242 @@
+"""An article's layout: paragraphs, sentences, and what is not story (captions, bylines, source
+tags, headlines, and everything after the end mark)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from timeline.extract.lexicon import load, word_regex
+
+BODY = "body"
+CAPTION = "caption"
+BYLINE = "byline"
+HEADLINE = "headline"
+AFTER_END = "after_end"
+
+# A period after these does not end a sentence.
+_ABBREVIATIONS = {
+    "D.C",
+    "DC",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "St",
+    "Sen",
+    "Lt",
+    "Gen",
+    "Col",
+    "Maj",
+    "Capt",
+    "Pol",
+    "U.S",
+    "U.K",
+    "No",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Inc",
+    "Co",
+    "Ltd",
+    "Corp",
+    "H.E",
+    "Prof",
+    "Sr",
+    "Jr",
+    "Adm",
+    "Cdr",
+    "Supt",
+    "TS",
+    "PGS.TS",
+    "GS.TS",
+    "ThS",
+    "TP",
+    "vs",
+    "etc",
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    role: str
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    role: str = BODY
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Layout:
+    """The article cut into paragraphs and sentences, each with its role."""
+
+    text: str
+    paragraphs: list[Paragraph]
+    tag: tuple[int, int] | None = None  # the source tag or dateline opening the story
+    end_mark: int | None = None  # offset where the story ends
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    @property
+    def body(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.role == BODY]
+
+    def role_at(self, offset: int) -> str:
+        for p in self.paragraphs:
+            if p.start <= offset < p.end:
+                return p.role
+        return AFTER_END if self.end_mark is not None and offset >= self.end_mark else BODY
+
+
+@cache
+def _cues() -> dict:
+    return load("cues")
+
+
+@cache
+def _patterns() -> dict[str, list[re.Pattern[str]]]:
+    cues = _cues()
+    return {
+        "end": [re.compile(p) for p in cues["end_marks"]],
+        "byline": [re.compile(p) for p in cues["bylines"]],
+        "tag": [re.compile(p) for p in cues["source_tags"]],
+        "caption": [re.compile(p, re.IGNORECASE) for p in cues["captions"]["markers"]],
+    }
+
+
+@cache
+def _word_cues(key: str, language: str) -> re.Pattern[str]:
+    return word_regex(_cues()[key][language], flags=re.IGNORECASE)
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    """Every non-blank line is a paragraph; offsets exclude surrounding whitespace."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        out.append(Paragraph(start, start + len(stripped), stripped))
+    return out
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """Sentences of a paragraph as (start, end, text) with offsets into the article."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for m in re.finditer(r"([.!?]+|/\.)[\"”’»)]?(\s+)", text):
+        after = m.end()
+        if after >= len(text):
+            break
+        nxt = text[after]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“(*‘'-–"):
+            continue
+        word = re.search(r"([\w.]+)[.!?]*$", text[begin : m.start() + 1])
+        token = word.group(1).rstrip(".") if word else ""
+        if m.group(1) == "." and (token in _ABBREVIATIONS or re.fullmatch(r"[A-ZĐ]", token)):
+            continue
+        spans.append((begin, m.end(2) - len(m.group(2))))
+        begin = after
+    spans.append((begin, len(text)))
+    return [(offset + a, offset + b, text[a:b]) for a, b in spans if text[a:b].strip()]
+
+
+def _strip_tag(p: Paragraph) -> tuple[int, int] | None:
+    for pattern in _patterns()["tag"]:
+        m = pattern.match(p.text)
+        if m and m.end() < len(p.text) and len(p.text) - m.end() > 40:
+            return (p.start + m.start(), p.start + m.end())
+    return None
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
+    """A photo caption: a credit marker, a caption opener, or (past the lead) one short line
+    with no tense word and no connective, the way captions are written."""
+    if any(pat.search(p.text) for pat in _patterns()["caption"]):
+        return True
+    openers = _cues()["captions"]["openers"]
+    if any(p.text.startswith(o) for o in openers):
+        return True
+    if first:
+        return False
+    sentences = split_sentences(p.text)
+    if len(sentences) != 1 or p.text.endswith(":"):
+        return False
+    limit = 30 if language == "vi" else 22
+    if _words(p.text) > limit:
+        return False
+    connective = _cues()["connectives"][language]
+    if any(re.match(rf"{re.escape(c)}\b", p.text) for c in connective):
+        return False
+    if p.text.startswith(("*", "-", "•", "Tham dự")):
+        return False
+    return not _word_cues("tense", language).search(p.text)
+
+
+def _is_headline(p: Paragraph, first: bool) -> bool:
+    return first and not re.search(r"[.!?:;”\"]$", p.text) and _words(p.text) <= 30
+
+
+def segment(text: str, language: str) -> Layout:
+    """Cut an article into paragraphs and sentences and give each its role."""
+    paragraphs = _paragraphs(text)
+    layout = Layout(text, paragraphs)
+    ended = False
+    lead_seen = False
+    for i, p in enumerate(paragraphs):
+        if ended:
+            p.role = AFTER_END
+        elif any(pat.search(p.text) for pat in _patterns()["end"][1:]):
+            # a "Related:" line or an end line: it and everything after are not the story
+            p.role = AFTER_END
+            ended = True
+            layout.end_mark = p.start
+        elif any(pat.search(p.text) for pat in _patterns()["byline"]):
+            p.role = BYLINE
+        elif not lead_seen and _is_headline(p, first=i == 0 and len(paragraphs) > 1):
+            p.role = HEADLINE
+        elif _is_caption(p, language, first=not lead_seen):
+            p.role = CAPTION
+        else:
+            p.role = BODY
+            if _patterns()["end"][0].search(p.text):
+                ended = True
+                layout.end_mark = p.end
+        start, body = p.start, p.text
+        if p.role == BODY and not lead_seen:
+            lead_seen = True
+            tag = _strip_tag(p)
+            if tag:
+                layout.tag = tag
+                start, body = tag[1], text[tag[1] : p.end]
+        p.sentences = [
+            Sentence(a, b, s, i, p.role) for a, b, s in split_sentences(body, offset=start)
+        ]
+    return layout

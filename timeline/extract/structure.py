@@ -1,0 +1,1165 @@
+"""Engagements in an article: which sentences report a dialogue, a visit, a meeting or an embassy
+visit; how they nest (a trip and the sessions within it); who took part in which role; when,
+where, between which countries, about what."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from timeline.extract.dates import DateMention, Resolved, find_dates, resolve
+from timeline.extract.gazetteer import (
+    CITY,
+    COUNTRY,
+    ORG,
+    VENUE,
+    Mention,
+    country_aliases,
+    find_organisations,
+    find_places,
+    learn_abbreviations,
+    specific_agency,
+)
+from timeline.extract.lexicon import load, word_regex
+from timeline.extract.people import Person, PersonMention, find_people, is_vietnamese_name, merge
+from timeline.extract.segment import BODY, CAPTION, Layout, Sentence
+from timeline.extract.topics import TopicMention, find_topics
+
+Span = tuple[int, int, str]
+
+ROLE_RANK = [
+    "attendee",
+    "speaker",
+    "delegation_member",
+    "guest",
+    "host",
+    "delegation_head",
+    "chair",
+    "co_chair",
+]
+HOME = "VN"  # the archive follows Vietnam's Ministry of Public Security first
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    places: list[Mention]
+    orgs: list[Mention]
+    people: list[PersonMention]
+    dates: list[DateMention]
+
+    @property
+    def entities(self) -> list[Mention]:
+        return self.orgs + self.places
+
+
+@dataclass
+class Participation:
+    person: int
+    mention: PersonMention
+    role: str
+    cue: Span | None = None
+
+
+@dataclass
+class Engagement:
+    """A candidate engagement with the spans of text that support each of its facts."""
+
+    kind: str
+    info: SentenceInfo
+    trigger: Span
+    status: str = "held"
+    status_cue: Span | None = None
+    context: bool = False
+    context_cue: Span | None = None
+    name: Span | None = None  # the dialogue's name as written
+    name_core: str = ""
+    pair: list[tuple[str, Mention]] = field(default_factory=list)
+    session: int | None = None
+    session_span: Span | None = None
+    date: DateMention | None = None
+    resolved: Resolved | None = None
+    date_origin: str = "own"  # own, parent, parts, lead
+    city: Mention | None = None
+    place_country: str | None = None
+    place_span: Mention | None = None
+    place_origin: str = "own"
+    destination: Mention | None = None  # where a visit goes
+    counterpart: Mention | None = None  # the organisation met
+    counterpart_person: int | None = None
+    participants: dict[int, Participation] = field(default_factory=dict)
+    organisations: dict[str, Mention] = field(default_factory=dict)
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    topics: list[TopicMention] = field(default_factory=list)
+    parent: Engagement | None = None
+    part_cue: Span | None = None
+    group: int = -1
+    implied: bool = False
+    host: str | None = None
+    guests: list[str] = field(default_factory=list)
+    country_spans: dict[str, Mention] = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return self.trigger[0]
+
+    def add(self, info: SentenceInfo) -> None:
+        if all(i.sentence.start != info.sentence.start for i in self.sentences):
+            self.sentences.append(info)
+
+
+@dataclass
+class Analysis:
+    text: str
+    language: str
+    layout: Layout
+    infos: list[SentenceInfo]
+    persons: list[Person]
+    variants: list[tuple[str, str]]
+    engagements: list[Engagement]
+    home: str
+    foreign: str | None
+    inferred_orgs: list[Mention]
+
+
+@cache
+def _cues() -> dict:
+    return load("cues")
+
+
+@cache
+def _re(key: str, language: str, sub: str | None = None) -> re.Pattern[str]:
+    node = _cues()[key]
+    phrases = node[sub][language] if sub else node[language]
+    return word_regex(phrases, escape=False, flags=re.IGNORECASE)
+
+
+def _roles_re() -> dict[str, re.Pattern[str]]:
+    return {k: word_regex(v, flags=re.IGNORECASE) for k, v in _cues()["roles"].items()}
+
+
+# --- dialogues -------------------------------------------------------------------------------
+
+_DIALOGUE_STOP_VI = re.compile(
+    r"[,.;:()]|\s(?:đã|được|diễn ra|do|có|tại|hồi|cũng|đến|theo|giữa|nhằm|với|là|sẽ|thực sự|"
+    r"hai [Bb]ên|cho|trong|từ|vào|ngày|tháng|nay|tới|thành công|kết thúc|dự kiến|nhằm|và các)(?!\w)"
+)
+_ORDINAL = r"\d+|mười (?:một|hai|ba|bốn|lăm)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
+
+
+@dataclass
+class DialogueMention:
+    span: Span
+    core: str
+    pair: list[tuple[str, Mention]]
+    session: int | None
+    session_span: Span | None
+    mechanism: bool
+
+    @property
+    def anaphoric(self) -> bool:
+        return not self.core and not self.pair
+
+
+def _session_number(word: str, language: str) -> int | None:
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    m = re.match(r"(\d+)(?:st|nd|rd|th)$", word)
+    if m:
+        return int(m[1])
+    table = load("dialogues")["ordinals_vi" if language == "vi" else "ordinals_en"]
+    return table.get(word)
+
+
+def dialogue_mentions(text: str, info: SentenceInfo, language: str) -> list[DialogueMention]:
+    s = info.sentence
+    out: list[DialogueMention] = []
+    countries = [e for e in info.places if e.kind == COUNTRY]
+    if language == "vi":
+        for m in re.finditer(r"Đối thoại", text[: s.end]):
+            if m.start() < s.start:
+                continue
+            stop = _DIALOGUE_STOP_VI.search(text, m.end(), s.end)
+            end = stop.start() if stop else s.end
+            window = text[m.end() : end]
+            session, session_span = None, None
+            sm = re.search(rf"\blần thứ\s+({_ORDINAL})\b", window)
+            if sm is None:
+                after = re.match(rf"\s+lần thứ\s+({_ORDINAL})\b", text[end : s.end])
+                if after:
+                    sm = after
+                    session_span = (
+                        end + after.start() + 1,
+                        end + after.end(),
+                        after.group().strip(),
+                    )
+            if sm is not None and session_span is None:
+                a = m.end() + sm.start()
+                session_span = (a, m.end() + sm.end(), sm.group())
+            if sm is not None:
+                session = _session_number(sm.group(1), language)
+            pair = [
+                (c.key, c)
+                for c in countries
+                if m.end() <= c.start < max(end, session_span[1] if session_span else end) + 40
+                and c.start < s.end
+            ]
+            pair = _pair_in_name(text, m.end(), pair)
+            core = window
+            if sm is not None and session_span and session_span[0] < end:
+                core = core.replace(sm.group(), " ")
+            for _, c in pair:
+                core = core.replace(c.text, " ")
+            core = re.sub(r"\s*[-–]\s*$|^\s*[-–]\s*", "", re.sub(r"\s+", " ", core)).strip(" -–")
+            last = max(
+                [end] + [c.end for _, c in pair] + ([session_span[1]] if session_span else [])
+            )
+            mechanism = bool(re.search(r"(?:cơ chế|khuôn khổ)\s*$", text[s.start : m.start()]))
+            while last > m.end() and text[last - 1].isspace():
+                last -= 1
+            out.append(
+                DialogueMention(
+                    (m.start(), last, text[m.start() : last]),
+                    core,
+                    pair,
+                    session,
+                    session_span,
+                    mechanism,
+                )
+            )
+        return out
+    for m in re.finditer(r"\b[Dd]ialogue\b", text[: s.end]):
+        if m.start() < s.start:
+            continue
+        before = text[s.start : m.start()]
+        back = re.search(
+            r"((?:(?:[A-Z][\w'’.]*(?:[-–][A-Z][\w'’.]*)?|and|on|of|[-–]|\d+(?:st|nd|rd|th)|first|"
+            r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural)\s+)*)$",
+            before,
+        )
+        begin = m.start() - len(back.group(1)) if back else m.start()
+        words = text[begin : m.start()]
+        lead = re.match(r"(?:(?:The|the|and|on|of)\s+)+", words)
+        if lead:
+            begin += lead.end()
+            words = words[lead.end() :]
+        session, session_span = None, None
+        sm = re.search(
+            r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+            r"tenth|inaugural)\b",
+            words,
+            re.I,
+        )
+        if sm:
+            session = _session_number(sm.group(1), language)
+            session_span = (begin + sm.start(), begin + sm.end(), sm.group())
+        pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
+        core = words
+        if sm:
+            core = core.replace(sm.group(), " ")
+        for _, c in pair:
+            core = core.replace(c.text, " ")
+        core = re.sub(r"\s+", " ", core).strip(" -–")
+        end = m.end()
+        on = re.match(
+            r"\s+on\s+((?:[A-Z][\w-]*|and)(?:\s+(?:[A-Z][\w-]*|and))*)", text[end : s.end]
+        )
+        if on:
+            end += on.end()
+            core = (core + " Dialogue on " + on.group(1)).strip()
+        mechanism = bool(re.search(r"mechanism\s*$", text[s.start : begin]))
+        if m.group() == "dialogue" and not (session or pair or core):
+            continue  # "dialogue" in lowercase without a name is a common noun
+        out.append(
+            DialogueMention(
+                (begin, end, text[begin:end]), core, pair, session, session_span, mechanism
+            )
+        )
+    return out
+
+
+def _pair_in_name(
+    text: str, after: int, found: list[tuple[str, Mention]]
+) -> list[tuple[str, Mention]]:
+    """The country pair written in a dialogue's name ("Việt Nam-Mỹ", "Việt Nam - Australia")."""
+    for i in range(len(found) - 1):
+        a, b = found[i][1], found[i + 1][1]
+        if re.fullmatch(r"\s*[-–]\s*", text[a.end : b.start]):
+            return [found[i], found[i + 1]]
+    return []
+
+
+# --- visits and meetings -----------------------------------------------------------------------
+
+_VISIT_VI = re.compile(
+    r"(?<!\w)(?:chuyến (?:thăm|công tác)(?: và làm việc| chính thức| làm việc| hữu nghị)?|"
+    r"(?:sang |đến |tới )?thăm(?: và|,)? làm việc|thăm chính thức|thăm hữu nghị|sang thăm|"
+    r"đến thăm|tới thăm|thăm)(?!\w)(?:\s+(?:tại|ở|đến|tới|sang))?"
+)
+_VISIT_EN = re.compile(
+    r"\b(?:(?:official|working|state|study|three-day|two-day|four-day|five-day)\s+)?"
+    r"(?:visit(?:ed|ing|s)?|trip)\b(?:\s+(?:to|in))?(?:\s+the)?"
+)
+_MEET_VI = re.compile(
+    r"(?<!\w)(?:hội đàm trực tuyến với|hội đàm với|hội đàm|hội kiến|tiếp xã giao|tiếp thân mật|"
+    r"đã tiếp|tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|đến|tới|đó|"
+    r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|có (?:các |những |)?(?:buổi|cuộc) "
+    r"(?:làm việc|gặp|hội đàm|tiếp xúc|gặp gỡ)(?: riêng)? với|gặp gỡ|gặp mặt|gặp|điện đàm với|"
+    r"điện đàm|thăm xã giao|chào xã giao|thăm)(?!\w)"
+)
+_MEET_EN = re.compile(
+    r"\b(?:met(?: with)?|meets(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
+    r"meetings|a working session|working sessions|discussions) with|had (?:talks|a meeting|"
+    r"meetings|a working session|working sessions|discussions) with|received|hosted|"
+    r"paid a courtesy (?:call|visit) (?:on|to)|called on|worked with|visited|toured)\b"
+)
+_OBJECT_END_VI = re.compile(
+    r"[.;:]|\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
+    r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)"
+)
+_OBJECT_END_EN = re.compile(
+    r"[.;:]|\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|on|about|"
+    r"and discussed|discussing|the two sides)\b"
+)
+_HOST_VERB = re.compile(r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|tiếp|received|hosted)(?!\w)")
+
+
+def _inside(m: Mention | PersonMention, spans: list[tuple[int, int]]) -> bool:
+    a, b = (m.start, m.end)
+    return any(x <= a and b <= y and (x, y) != (a, b) for x, y in spans)
+
+
+def _person_extents(info: SentenceInfo) -> list[tuple[int, int]]:
+    return [p.extent for p in info.people]
+
+
+def _counterparts(
+    text: str, info: SentenceInfo, start: int, language: str
+) -> tuple[int, list[Mention | PersonMention]]:
+    """Who is met after a meeting verb: persons, and organisations not named in a person's
+    titles. Returns the end of the object and the counterparts in order."""
+    s = info.sentence
+    blocked = [(e.start, e.end) for e in info.orgs] + _person_extents(info)
+    stop = _OBJECT_END_VI if language == "vi" else _OBJECT_END_EN
+    end = s.end
+    for m in stop.finditer(text, start, s.end):
+        if not any(x < m.start() + 1 < y for x, y in blocked):
+            end = m.start()
+            break
+    head = text[start:end]
+    # an object must begin with who is met, not a clause
+    lead = re.match(
+        r"\s*(?:(?:the|các|những|với|cả|đại diện|lãnh đạo|officials? (?:of|from)|"
+        r"representatives? of|leaders? of|đoàn đại biểu|Đoàn đại biểu|đoàn|Đoàn|"
+        r"a delegation (?:of|from)|delegations? (?:of|from))\s+)*",
+        head,
+    )
+    first = start + (lead.end() if lead else 0)
+    out: list[Mention | PersonMention] = []
+    extents = _person_extents(info)
+    for p in info.people:
+        if start <= p.start < end:
+            out.append(p)
+    for o in info.orgs:
+        if (  # noqa: SIM102
+            start <= o.start < end
+            and not _inside(o, extents)
+            and o.org_kind not in ("programme", "joint")
+        ):
+            if not any(p.extent[0] <= o.start < p.extent[1] for p in info.people):
+                out.append(o)
+    out.sort(key=lambda x: x.start)
+    if out and out[0].start > first + 60:
+        return end, []
+    return end, out
+
+
+def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
+    """Cities, venues and countries named as where something happens ("tại Canberra,
+    Australia", "in Hanoi"), not inside the name of an organisation or a person's title."""
+    blocked = [(o.start, o.end) for o in info.orgs] + _person_extents(info)
+    out = []
+    for p in info.places:
+        if any(x <= p.start < y for x, y in blocked):
+            continue
+        before = text[max(info.sentence.start, p.start - 12) : p.start]
+        prep = re.search(r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before)
+        if p.kind in (CITY, VENUE) or prep:
+            out.append(p)
+    return out
+
+
+# --- the article --------------------------------------------------------------------------------
+
+
+def analyse(text: str, layout: Layout, language: str, published: date | None) -> Analysis:
+    story_end = layout.end_mark if layout.end_mark is not None else len(text)
+    learnt = learn_abbreviations(text[:story_end])
+    infos: list[SentenceInfo] = []
+    for s in [x for x in layout.sentences if x.role in (BODY, CAPTION)]:
+        places = find_places(text, s.start, s.end)
+        orgs = find_organisations(text, language, s.start, s.end, learnt)
+        people = find_people(text, s.start, s.end, language, orgs + places)
+        dates = find_dates(text, language, s.start, s.end)
+        infos.append(SentenceInfo(s, places, orgs, people, dates))
+    persons, variants = merge([p for i in infos for p in i.people])
+
+    counts = Counter(
+        c
+        for i in infos
+        for c in [e.key for e in i.places if e.kind == COUNTRY]
+        + [o.country for o in i.orgs if o.country]
+        + [p.country for p in i.people if p.country]
+    )
+    home = (
+        HOME if counts.get(HOME) or language == "vi" else (counts.most_common(1) or [(HOME,)])[0][0]
+    )
+    foreign = next((c for c, _ in counts.most_common() if c != home), None)
+    inferred = _resolve_generic_orgs(infos, persons, home, foreign, language)
+
+    engagements = _find(text, infos, persons, language, home)
+    _link(engagements)
+    _dates(engagements, infos, published, language)
+    _places(text, engagements)
+    _inherit_dates(engagements)
+    _inherit_places(engagements)
+    _series(engagements)
+    _countries(engagements, home)
+    _roles_by_side(engagements)
+    _heads_in_parts(engagements)
+    _topics(text, engagements, language)
+    for e in engagements:
+        e.organisations = _organisations(e)
+    return Analysis(
+        text, language, layout, infos, persons, variants, engagements, home, foreign, inferred
+    )
+
+
+def _resolve_generic_orgs(
+    infos: list[SentenceInfo], persons: list[Person], home: str, foreign: str | None, language: str
+) -> list[Mention]:
+    """A ministry named without a country ("Bộ Nội vụ") belongs to the person whose title names
+    it; a foreign person's ministry is the counterpart's, otherwise it is the home country's.
+    Each resolution is flagged for the reviewer, since "Bộ Nội vụ" names ministries of both."""
+    from dataclasses import replace
+
+    inferred: list[Mention] = []
+    for info in infos:
+        new_orgs = []
+        for o in info.orgs:
+            if o.country is None and o.org_kind == "ministry":
+                holder = next(
+                    (p for p in info.people for t in p.titles if t[0] <= o.start < t[1]), None
+                )
+                code = home
+                if holder is not None:
+                    foreign_name = (
+                        not is_vietnamese_name(persons[holder.person].name)
+                        if holder.person >= 0
+                        else False
+                    )
+                    if foreign_name and foreign:
+                        code = foreign
+                    elif holder.country and holder.country != home:
+                        code = holder.country
+                known = specific_agency(o.text, code)
+                o = replace(
+                    o,
+                    key=known["name"] if known else o.key,
+                    abbreviation=(known["abbr"] or [None])[0] if known else None,
+                    country=code,
+                    country_inferred=o.key != "Ministry of Public Security" or code != home,
+                )
+                if o.country_inferred:
+                    inferred.append(o)
+                for p in info.people:
+                    if p.organisation is not None and p.organisation.start == o.start:
+                        p.organisation = o
+                        p.country = p.country or code
+                        if holder is p and p.country != code and not is_vietnamese_name(p.name):
+                            p.country = code
+            new_orgs.append(o)
+        info.orgs = new_orgs
+    return inferred
+
+
+def _find(
+    text: str, infos: list[SentenceInfo], persons: list[Person], language: str, home: str
+) -> list[Engagement]:
+    engagements: list[Engagement] = []
+    main: Engagement | None = None
+    visits: list[Engagement] = []
+    groups = 0
+    last_group: list[Engagement] = []
+    focus: list[Engagement] = []
+    held_cue = _re("triggers", language, "dialogue")
+    past_cue = _re("past_context", language)
+    planned_cue = _re("planned", language)
+    meeting_words = word_regex(_cues()["meeting_words"][language], flags=re.I)
+    visit_words = word_regex(_cues()["visit_words"][language], flags=0)
+
+    for info in infos:
+        s = info.sentence
+        created: list[Engagement] = []
+        referenced: list[Engagement] = []
+        if s.role == CAPTION:
+            # a caption illustrates the story: it adds an engagement only when it shows a
+            # session the story does not tell, and that candidate is flagged for review
+            for e in _caption_sessions(text, info, engagements, language):
+                e.group = groups
+                groups += 1
+                engagements.append(e)
+            continue
+
+        # dialogues
+        for dm in dialogue_mentions(text, info, language):
+            if dm.mechanism:
+                continue
+            target = None
+            if dm.session is not None:
+                target = next(
+                    (e for e in engagements if e.kind == "dialogue" and e.session == dm.session),
+                    None,
+                )
+                if (
+                    target is None
+                    and main is not None
+                    and main.session is None
+                    and not main.context
+                ):
+                    target = main if not past_cue.search(s.text) else None
+            elif main is not None and (dm.anaphoric or _same_core(dm.core, main.name_core)):
+                target = main
+            if target is not None:
+                target.add(info)
+                if target.name is None or (len(dm.core) > len(target.name_core) and dm.session):
+                    target.name, target.name_core = dm.span, dm.core or target.name_core
+                    target.pair = dm.pair or target.pair
+                if target.session is None and dm.session is not None:
+                    target.session, target.session_span = dm.session, dm.session_span
+                referenced.append(target)
+                continue
+            if not (held_cue.search(s.text) or info.dates or dm.session):
+                continue
+            e = Engagement(
+                "dialogue",
+                info,
+                dm.span,
+                name=dm.span,
+                name_core=dm.core,
+                pair=dm.pair,
+                session=dm.session,
+                session_span=dm.session_span,
+            )
+            e.add(info)
+            window = text[max(s.start, dm.span[0] - 50) : min(s.end, dm.span[1] + 90)]
+            past = past_cue.search(window)
+            planned = planned_cue.search(text[max(s.start, dm.span[0] - 60) : dm.span[0]])
+            if main is not None and (
+                past or (dm.session and main.session and dm.session < main.session)
+            ):
+                e.context = True
+                e.context_cue = _span_of(text, s, past) if past else dm.session_span
+            elif planned or (
+                main is not None and dm.session and main.session and dm.session > main.session
+            ):
+                e.status = "planned"
+                e.status_cue = _span_of(text, s, planned) if planned else dm.session_span
+            if main is None and not e.context and e.status == "held":
+                main = e
+            engagements.append(e)
+            created.append(e)
+
+        # visits (a trip to a country)
+        for vm in (_VISIT_VI if language == "vi" else _VISIT_EN).finditer(text, s.start, s.end):
+            after = text[vm.end() : s.end]
+            if re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after):
+                continue  # "thăm, làm việc với …" is a meeting
+            dest = next(
+                (
+                    p
+                    for p in info.places
+                    if vm.end() <= p.start <= vm.end() + 3 and p.kind in (COUNTRY, CITY)
+                ),
+                None,
+            )
+            word = vm.group().split()[0].lower()
+            anaphoric = dest is None and word in ("chuyến", "visit", "trip", "visits")
+            if dest is None and not anaphoric:
+                continue
+            code = (
+                dest.key
+                if dest is not None and dest.kind == COUNTRY
+                else (dest.country if dest else None)
+            )
+            target = next((v for v in visits if code and v.place_country == code), None)
+            if target is None and dest is None:
+                target = visits[-1] if visits else None
+            if (
+                target is None
+                and dest is not None
+                and code == home
+                and language == "vi"
+                and not _incoming(info, home)
+            ):
+                continue
+            if target is not None:
+                target.add(info)
+                if target.destination is None and dest is not None:
+                    target.destination, target.place_country = dest, code
+                referenced.append(target)
+                continue
+            e = Engagement(
+                "visit",
+                info,
+                (vm.start(), vm.end(), vm.group()),
+                destination=dest,
+                place_country=code,
+                implied=dest is None,
+            )
+            e.add(info)
+            planned = planned_cue.search(text[max(s.start, vm.start() - 40) : vm.start()])
+            if planned:
+                e.status, e.status_cue = "planned", _span_of(text, s, planned)
+            visits.append(e)
+            engagements.append(e)
+            created.append(e)
+
+        # meetings: one per counterpart met
+        new_group: list[Engagement] = []
+        for mm in (_MEET_VI if language == "vi" else _MEET_EN).finditer(text, s.start, s.end):
+            if any(c.trigger[0] <= mm.start() < c.trigger[1] for c in created):
+                continue
+            if (
+                language == "vi"
+                and mm.group() == "thăm"
+                and not re.match(
+                    r"\s+(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|trụ sở|Trụ sở)",
+                    text[mm.end() :],
+                )
+            ):
+                continue
+            end, cps = _counterparts(text, info, mm.end(), language)  # noqa: RUF059
+            if (
+                language == "en"
+                and mm.group() == "visited"
+                and not any(isinstance(c, Mention) and c.org_kind for c in cps)
+            ):
+                continue
+            for cp in cps:
+                if isinstance(cp, PersonMention):
+                    key: str | int = cp.person
+                    org = cp.organisation
+                else:
+                    key, org = cp.key, cp
+                    if (  # noqa: SIM102
+                        cp.country == home
+                        and cp.org_kind == "ministry"
+                        and language == "vi"
+                        and not _HOST_VERB.search(mm.group())
+                    ):
+                        # "làm việc với Bộ Công an" by a foreign delegation is fine; by the
+                        # article's own delegation it is a reference to itself
+                        if not any(p.country and p.country != home for p in info.people):
+                            continue
+                existing = next(
+                    (
+                        e
+                        for e in engagements
+                        if e.kind in ("meeting", "embassy_visit") and _cp_key(e) == key
+                    ),
+                    None,
+                )
+                if existing is not None:
+                    existing.add(info)
+                    referenced.append(existing)
+                    continue
+                kind = (
+                    "embassy_visit" if org is not None and org.org_kind == "embassy" else "meeting"
+                )
+                e = Engagement(kind, info, (mm.start(), mm.end(), mm.group()))
+                if isinstance(cp, PersonMention):
+                    e.counterpart_person = cp.person
+                    e.counterpart = cp.organisation
+                else:
+                    e.counterpart = cp
+                e.add(info)
+                planned = planned_cue.search(text[max(s.start, mm.start() - 40) : mm.start()])
+                if planned:
+                    e.status, e.status_cue = "planned", _span_of(text, s, planned)
+                e.group = groups
+                engagements.append(e)
+                created.append(e)
+                new_group.append(e)
+        for e in _briefings(text, info):
+            if not any(_cp_key(x) == _cp_key(e) for x in engagements):
+                e.group = groups
+                engagements.append(e)
+                created.append(e)
+                new_group.append(e)
+        if new_group:
+            groups += 1
+            last_group = new_group
+
+        # who took part, and in which role
+        for e in created + referenced:
+            _participants(text, info, e, language)
+
+        # what the sentence is about, when it reports nothing new
+        live = [e for e in created + referenced if not e.context]
+        if not live:
+            if dialogue_mentions(text, info, language) and main is not None:
+                live = [main]
+            elif meeting_words.search(s.text) and last_group:
+                live = list(last_group)
+            elif visit_words.search(s.text) and visits:
+                live = [visits[-1]]
+            else:
+                live = list(focus)
+            for e in live:
+                e.add(info)
+                _participants(text, info, e, language)
+        if live:
+            focus = live
+    return engagements
+
+
+_BRIEF = re.compile(
+    r"(?<!\w)(?:giới thiệu|thuyết trình|trình bày)(?:\s+với)?\s+(?:các đại biểu|đoàn|Đoàn)|\bbriefed\s+"  # noqa: E501
+    r"(?:the\s+)?(?:delegation|delegates|visitors)"
+)
+
+
+def _briefings(text: str, info: SentenceInfo) -> list[Engagement]:
+    """An official presenting their agency to the delegation: a meeting with that agency."""
+    out = []
+    for m in _BRIEF.finditer(text, info.sentence.start, info.sentence.end):
+        speakers = [p for p in info.people if p.end <= m.start() and p.organisation is not None]
+        if not speakers:
+            continue
+        p = speakers[-1]
+        e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+        e.counterpart, e.counterpart_person = p.organisation, None
+        e.participants[p.person] = Participation(
+            p.person, p, "speaker", (m.start(), m.end(), m.group())
+        )
+        e.add(info)
+        out.append(e)
+    return out
+
+
+def _caption_sessions(
+    text: str, info: SentenceInfo, engagements: list[Engagement], language: str
+) -> list[Engagement]:
+    known = {_cp_key(e) for e in engagements} | {
+        e.counterpart.key for e in engagements if e.counterpart is not None
+    }
+    out = []
+    for e in _briefings(text, info):
+        if _cp_key(e) not in known and e.counterpart is not None:
+            e.caption = True  # type: ignore[attr-defined]
+            out.append(e)
+    return out
+
+
+def _incoming(info: SentenceInfo, home: str) -> bool:
+    """A delegation from abroad visiting the home country."""
+    return any(p.country and p.country != home for p in info.people) or any(
+        o.country and o.country != home for o in info.orgs
+    )
+
+
+def _same_core(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a.lower() in b.lower() or b.lower() in a.lower())
+
+
+def _cp_key(e: Engagement) -> str | int | None:
+    if e.counterpart_person is not None:
+        return e.counterpart_person
+    return e.counterpart.key if e.counterpart else None
+
+
+def _span_of(text: str, s: Sentence, m: re.Match[str] | None) -> Span | None:
+    if m is None:
+        return None
+    # matches come from a slice of the text; find the phrase in the sentence
+    at = text.find(m.group(), s.start, s.end)
+    return (at, at + len(m.group()), m.group()) if at >= 0 else None
+
+
+def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -> None:
+    """Roles of the persons of a sentence in an engagement it reports or refers to."""
+    s = info.sentence
+    if not info.people:
+        return
+    roles = _roles_re()
+    sentence_meetings = e.kind in ("meeting", "embassy_visit")
+    for p in info.people:
+        if p.person < 0:
+            continue
+        if sentence_meetings and e.info is info:  # noqa: SIM102
+            # in a list of meetings a counterpart person belongs to its own meeting only
+            if p.start > e.trigger[1] and e.counterpart_person != p.person:
+                continue
+        role, cue = "attendee", None
+        before = text[s.start : p.start]
+        after = text[p.end : s.end]
+        co = roles["co_chair"]
+        m_before = list(co.finditer(before))
+        m_after = co.search(after)
+        if m_after and not re.search(r"\bby\b", text[s.start : p.start][-40:] or ""):
+            role, cue = "co_chair", _abs(p.end, m_after)
+        elif m_before and re.search(r"\bby\b", before[m_before[-1].end() :]):
+            role, cue = "co_chair", _abs(s.start, m_before[-1])
+        elif re.search(
+            r"(?:dưới sự|under the)\s+(?:đồng\s+)?(?:chủ trì|chairmanship|co-chairmanship)\s+(?:của|of)\s",  # noqa: E501
+            before,
+        ):
+            m = re.search(
+                r"(?:dưới sự|under the)\s+(?:đồng\s+)?(?:chủ trì|chairmanship|co-chairmanship)",
+                before,
+            )
+            chairs = [q for q in info.people if q.start > s.start + m.end()]
+            role = "co_chair" if len({q.person for q in chairs}) > 1 else "chair"
+            cue = (s.start + m.start(), s.start + m.end(), m.group())
+        elif roles["chair"].search(after) and e.kind == "dialogue":
+            m = roles["chair"].search(after)
+            role, cue = "chair", _abs(p.end, m)
+        elif re.search(r"(?:\bdo\b|led by|headed by)[^.]{0,12}$", before) and roles[
+            "delegation_head"
+        ].search(after):
+            m = roles["delegation_head"].search(after)
+            role, cue = "delegation_head", _abs(p.end, m)
+        elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
+            m = re.search(r"(?:led by|headed by)", before)
+            role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
+        elif (hv := _HOST_VERB.search(text, s.start, s.end)) and e.kind == "meeting":
+            role = "host" if p.start < hv.start() else "guest"
+            cue = (hv.start(), hv.end(), hv.group())
+        elif roles["attendee"].search(before) or roles["attendee"].search(after[:30]):
+            m = roles["attendee"].search(before) or roles["attendee"].search(after[:30])
+            role = "attendee"
+            base = s.start if roles["attendee"].search(before) else p.end
+            cue = _abs(base, m)
+        elif roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25]):
+            role = "speaker"
+        prior = e.participants.get(p.person)
+        if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
+            e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+def _abs(base: int, m: re.Match[str]) -> Span:
+    return (base + m.start(), base + m.end(), m.group())
+
+
+def _link(engagements: list[Engagement]) -> None:
+    """A session reported within a trip is part of it: in the same sentence as the trip, or in
+    the trip's country while the trip is being told."""
+    visits = [e for e in engagements if e.kind == "visit" and not e.context]
+    for e in engagements:
+        if e.kind == "visit" or e.context or e.status == "planned":
+            continue
+        same = [v for v in visits if v.info is e.info or any(i is e.info for i in v.sentences)]
+        if same:
+            e.parent = same[0]
+            m = re.search(
+                r"(?:trong khuôn khổ|nhân dịp|during|as part of|on the sidelines of)[^,]{0,60}(?:chuyến|visit|trip)[^,]*",  # noqa: E501
+                e.info.sentence.text,
+                re.I,
+            )
+            if m:
+                a = e.info.sentence.start + m.start()
+                e.part_cue = (a, a + len(m.group()), m.group())
+            else:
+                e.part_cue = same[0].trigger
+            continue
+        if len(visits) == 1:
+            v = visits[0]
+            e._pending_parent = v  # decided once places are known  # type: ignore[attr-defined]
+
+
+def _dates(
+    engagements: list[Engagement], infos: list[SentenceInfo], published: date | None, language: str
+) -> None:
+    """Each date of a sentence goes to the nearest engagement reported there; a date leading the
+    sentence goes to all of them. Sessions of a trip without a date of their own take the trip's;
+    a trip without one spans its sessions."""
+    by_sentence: dict[int, list[Engagement]] = {}
+    for e in engagements:
+        by_sentence.setdefault(e.info.sentence.start, []).append(e)
+    for group in by_sentence.values():
+        info = group[0].info
+        usable = [d for d in info.dates if not d.excluded]
+        for d in usable:
+            lead = d.start - info.sentence.start < 25
+            if lead:
+                for e in group:
+                    if e.date is None:
+                        e.date = d
+                continue
+            nearest = min(group, key=lambda e: _distance(e.trigger, d))
+            if nearest.date is None or _distance(nearest.trigger, d) < _distance(
+                nearest.trigger, nearest.date
+            ):
+                nearest.date = d
+    lead_date = next((d for i in infos[:1] for d in i.dates if not d.excluded), None)
+    for e in engagements:
+        if e.date is not None:
+            e.resolved = resolve(e.date, published, planned=e.status == "planned")
+    for e in engagements:
+        if e.date is None and e.kind == "dialogue" and lead_date is not None and not e.context:
+            e.date, e.date_origin = lead_date, "lead"
+            e.resolved = resolve(lead_date, published)
+
+
+def _inherit_dates(engagements: list[Engagement]) -> None:
+    for e in engagements:
+        if e.date is None and e.parent is not None and e.parent.date is not None:
+            e.date, e.date_origin = e.parent.date, "parent"
+            e.resolved = e.parent.resolved
+    for v in engagements:
+        if v.kind != "visit" or v.date is not None:
+            continue
+        parts = [e for e in engagements if e.parent is v and e.resolved and e.resolved.start]
+        if parts:
+            first = min(parts, key=lambda e: e.resolved.start)  # type: ignore[union-attr,return-value]
+            last = max(parts, key=lambda e: e.resolved.end)  # type: ignore[union-attr,return-value]
+            s, t = first.resolved.start, last.resolved.end  # type: ignore[union-attr]
+            # the trip's own days are not known: say the month(s) its sessions fall in
+            s = s.replace(day=1)
+            t = t.replace(day=calendar.monthrange(t.year, t.month)[1])
+            v.date, v.date_origin = first.date, "parts"
+            v.resolved = Resolved(
+                s,
+                t,
+                "month" if (s.year, s.month) == (t.year, t.month) else "range",
+                first.resolved.phrase,
+                first.resolved.year_inferred,
+            )  # type: ignore[union-attr]
+    for e in engagements:
+        if e.date is None and e.parent is not None and e.parent.resolved is not None:
+            r = e.parent.resolved
+            e.date, e.date_origin = e.parent.date, "parent"
+            if r.start is not None and e.parent.date_origin == "parts" and r.precision == "month":
+                e.resolved = r
+            elif r.start is not None and e.parent.date_origin == "parts":
+                # the trip's own dates are not known: the month is what can be said
+                last = calendar.monthrange(r.start.year, r.start.month)[1]
+                e.resolved = Resolved(
+                    r.start.replace(day=1),
+                    r.start.replace(day=last),
+                    "month",
+                    r.phrase,
+                    r.year_inferred,
+                )
+            else:
+                e.resolved = r
+
+
+def _distance(trigger: Span, d: DateMention) -> int:
+    if d.start >= trigger[1]:
+        return d.start - trigger[1]
+    if d.end <= trigger[0]:
+        return trigger[0] - d.end
+    return 0
+
+
+def _places(text: str, engagements: list[Engagement]) -> None:
+    by_sentence: dict[int, list[Engagement]] = {}
+    for e in engagements:
+        by_sentence.setdefault(e.info.sentence.start, []).append(e)
+    for group in by_sentence.values():
+        info = group[0].info
+        candidates = _place_candidates(text, info)
+        for p in candidates:
+            lead = p.start - info.sentence.start < 40
+            if lead and len(group) > 1:
+                targets = [e for e in group if e.place_span is None and e.kind != "visit"]
+            else:
+                targets = [min(group, key=lambda e: abs(e.trigger[0] - p.start))]
+            for e in targets:
+                if e.kind == "visit" and e.destination is not None:
+                    continue
+                if e.kind in ("meeting", "embassy_visit") and e.parent is not None and not lead:
+                    continue
+                _set_place(e, p)
+    for e in engagements:
+        if e.kind == "visit" and e.destination is not None:
+            _set_place(e, e.destination)
+        if e.kind == "embassy_visit" and e.counterpart is not None and e.counterpart.located:
+            e.city = None
+            if e.counterpart.city:
+                e.city = Mention(
+                    e.counterpart.start,
+                    e.counterpart.end,
+                    e.counterpart.text,
+                    CITY,
+                    e.counterpart.city,
+                    e.counterpart.located,
+                )
+            e.place_country = e.counterpart.located
+            e.place_span = e.counterpart
+        pending = getattr(e, "_pending_parent", None)
+        if pending is not None and e.parent is None:  # noqa: SIM102
+            if (
+                e.place_country is None
+                or e.place_country == pending.place_country
+                or pending.place_country is None
+            ):
+                within = True
+                if e.resolved and pending.resolved and e.resolved.start and pending.resolved.start:
+                    within = pending.resolved.start <= e.resolved.start <= pending.resolved.end  # type: ignore[operator]
+                if within:
+                    e.parent, e.part_cue = pending, pending.trigger
+
+
+def _inherit_places(engagements: list[Engagement]) -> None:
+    for v in engagements:
+        if v.kind == "visit" and v.place_country is None:
+            parts = [e.place_country for e in engagements if e.parent is v and e.place_country]
+            if parts:
+                v.place_country, v.place_origin = Counter(parts).most_common(1)[0][0], "parts"
+    for e in engagements:
+        if e.place_country is None and e.parent is not None and e.parent.place_country:
+            e.place_country, e.place_origin = e.parent.place_country, "parent"
+            e.place_span = e.parent.place_span
+
+
+def _set_place(e: Engagement, p: Mention) -> None:
+    if p.kind in (CITY, VENUE):
+        if e.city is None:
+            e.city = p
+            e.place_country = e.place_country or (p.located if p.kind == VENUE else p.country)
+            e.place_span = e.place_span or p
+    elif e.place_country is None:
+        e.place_country = p.key
+        e.place_span = p
+
+
+def _countries(engagements: list[Engagement], home: str) -> None:
+    # trips first: their sessions take the trip's guests
+    for e in sorted(engagements, key=lambda e: e.kind != "visit"):
+        found: dict[str, Mention] = {}
+        for code, m in e.pair:
+            found.setdefault(code, m)
+        for part in e.participants.values():
+            if part.mention.country:
+                found.setdefault(part.mention.country, part.mention.organisation or part.mention)  # type: ignore[arg-type]
+        if e.counterpart is not None and e.counterpart.country:
+            found.setdefault(e.counterpart.country, e.counterpart)
+        if e.kind == "dialogue":
+            for o in e.info.orgs:
+                if o.country and o.org_kind != "programme":
+                    found.setdefault(o.country, o)
+        if e.parent is not None:
+            for g in e.parent.guests:
+                if g in e.parent.country_spans:
+                    found.setdefault(g, e.parent.country_spans[g])
+        if e.kind == "visit" and not found:
+            found[home] = e.destination  # type: ignore[assignment]
+        host = e.place_country
+        if e.kind == "embassy_visit" and e.counterpart is not None:
+            owner = e.counterpart.country
+            visitors = [c for c in found if c != owner] or [home]
+            host = owner if owner and owner not in visitors else None
+            e.host, e.guests = host, visitors
+        else:
+            hv = [p for p in e.participants.values() if p.role == "host" and p.mention.country]
+            if host is None and hv:
+                host = hv[0].mention.country
+            e.host = host
+            e.guests = [c for c in found if c != host]
+            if e.kind == "visit" and not e.guests and host != home:
+                e.guests = [home]
+        e.country_spans = found
+
+
+def _topics(text: str, engagements: list[Engagement], language: str) -> None:
+    for e in engagements:
+        if e.context:
+            continue
+        masked = []
+        for info in e.sentences:
+            masked += [(o.start, o.end) for o in info.orgs]
+            masked += [(p.extent[0], p.extent[1]) for p in info.people]
+        masked += [(x.name[0], x.name[1]) for x in engagements if x.name]
+        seen: set[str] = set()
+        for info in e.sentences:
+            for t in find_topics(text, info.sentence.start, info.sentence.end, masked):
+                if t.key not in seen:
+                    seen.add(t.key)
+                    e.topics.append(t)
+
+
+def _organisations(e: Engagement) -> dict[str, Mention]:
+    out: dict[str, Mention] = {}
+    for part in sorted(e.participants.values(), key=lambda p: p.mention.start):
+        o = part.mention.organisation
+        if o is not None and o.org_kind not in ("programme", "joint"):
+            out.setdefault(o.key, o)
+    if e.counterpart is not None:
+        out.setdefault(e.counterpart.key, e.counterpart)
+    if e.kind == "dialogue":
+        for info in e.sentences:
+            for o in info.orgs:
+                if (o.org_kind != "programme" and o.country is not None) or o.org_kind == "joint":
+                    out.setdefault(o.key, o)
+    return out
+
+
+def country_code(alias: str) -> str | None:
+    return country_aliases().get(alias)
+
+
+__all__ = ["ORG", "Analysis", "Engagement", "analyse"]
+
+
+def _series(engagements: list[Engagement]) -> None:
+    """A dialogue mentioned for context is usually an earlier session of the same series."""
+    main = next((e for e in engagements if e.kind == "dialogue" and not e.context), None)
+    for e in engagements:
+        if e.kind == "dialogue" and e is not main and main is not None:  # noqa: SIM102
+            if not e.pair and (not e.name_core or _same_core(e.name_core, main.name_core)):
+                e.pair = list(main.pair)
+                e.name_core = e.name_core or main.name_core
+
+
+def _roles_by_side(engagements: list[Engagement]) -> None:
+    """A person with no stated role takes the side they are on: in a meeting or embassy visit the
+    host country's people host and the others are guests; a trip's first traveller leads it."""
+    for e in engagements:
+        for part in e.participants.values():
+            if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
+                continue
+            if part.role == "speaker" and part.cue is not None:
+                continue
+            c = part.mention.country
+            if e.kind == "visit":
+                continue
+            if c and c == e.host:
+                part.role = "host"
+            elif c and c in e.guests:
+                part.role = "guest"
+        if e.kind == "visit" and not any(
+            p.role == "delegation_head" for p in e.participants.values()
+        ):
+            travellers = [p for p in e.participants.values() if p.mention.country in e.guests]
+            if travellers:
+                first = min(travellers, key=lambda p: p.mention.start)
+                first.role = "delegation_head"
+
+
+def _heads_in_parts(engagements: list[Engagement]) -> None:
+    """Whoever leads the trip leads the delegation at each of its sessions too."""
+    for e in engagements:
+        if e.parent is None or e.kind == "dialogue":
+            continue
+        heads = {p.person for p in e.parent.participants.values() if p.role == "delegation_head"}
+        for part in e.participants.values():
+            if part.person in heads and part.role in ("attendee", "speaker", "guest", "host"):
+                part.role = "delegation_head"
