@@ -2,12 +2,16 @@
 
 from timeline.extract.draft import Draft, DraftRecord, Flag, extract, render_yaml
 from timeline.extract.errors import ExtractError
+from timeline.extract.score import Scores, evaluate_folder, score_document
 
 __all__ = [
     "Draft",
     "DraftRecord",
     "ExtractError",
     "Flag",
+    "Scores",
+    "evaluate_folder",
     "extract",
     "render_yaml",
+    "score_document",
 ]

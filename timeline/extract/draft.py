@@ -524,6 +524,14 @@ def _place(b: _Builder) -> dict[str, Any] | None:
     inferred = e.place_origin != "own"
     if e.city is not None:
         place["city"] = e.city.key
+    elif e.kind == "embassy_visit" and e.counterpart is not None and e.counterpart.located:
+        city = load("places")["embassy_cities"].get(e.counterpart.located)
+        if city:
+            place["city"] = city
+            note = f"The article names only the country; {city} is where its embassies are."
+            c = e.counterpart
+            b.ev("place", (c.start, c.end), inferred=True, note=note)
+            b.flag("city-inferred", "place", note)
     place["country"] = e.place_country
     if e.kind == "embassy_visit" and e.counterpart is not None:
         place["venue"] = e.counterpart.key
