@@ -18,7 +18,7 @@ from unidecode import unidecode
 from events import EngagementFacts
 from timeline.extract.draft import extract
 from timeline.extract.errors import ExtractError
-from timeline.records import load
+from timeline.records import SUFFIXES, load
 
 FIELDS = ("date", "place", "participants", "topics", "roles", "countries")
 
@@ -292,7 +292,13 @@ def evaluate_folder(folder: str | Path, *, metadata: bool = True) -> tuple[list[
         raise ExtractError(
             str(root), "expected documents/ (articles, *.txt) and records/ (gold records)"
         )
-    gold = load([str(records)], documents=documents)
+    # each file on its own: two documents may well report the same engagement under one slug
+    gold = [
+        r
+        for f in sorted(records.iterdir())
+        if f.suffix.lower() in SUFFIXES
+        for r in load([str(f)], documents=documents)
+    ]
     texts = sorted(documents.glob("*.txt"))
     if not texts:
         raise ExtractError(str(documents), "no articles (*.txt)")
