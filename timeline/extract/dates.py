@@ -115,6 +115,7 @@ class DateMention:
     time_of_day: str | None = None
     excluded: str | None = None  # why this is not the date of an engagement
     parenthesised: bool = False
+    relative: int | None = None  # "năm nay", "next year": years after the publication year
 
     @property
     def precision(self) -> str:
@@ -208,8 +209,40 @@ def find_dates(
                     paren,
                 )
             )
+    for pattern, offsets in _RELATIVE[language]:
+        for m in pattern.finditer(segment):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            offset = offsets[m["w"].lower()]
+            found.append(
+                DateMention(start + a, start + b, m.group(), None, None, None, relative=offset)
+            )
     found.sort(key=lambda d: d.start)
     return found
+
+
+_RELATIVE = {
+    "vi": [
+        (
+            re.compile(
+                r"(?:(?:vào|trong|cuối|đầu|giữa)\s+)?năm (?P<w>nay|tới|sau|ngoái)(?!\w)", re.I
+            ),
+            {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1},
+        )
+    ],
+    "en": [
+        (
+            re.compile(
+                r"(?:(?:later|earlier|early|late|in|by the end of)\s+)?"
+                r"(?P<w>this|next|last) year\b",
+                re.I,
+            ),
+            {"this": 0, "next": 1, "last": -1},
+        )
+    ],
+}
 
 
 def _valid(day: int, month: int) -> bool:
@@ -231,6 +264,11 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
     m = mention
     precision = m.precision
     year, year_inferred = m.year, False
+    if m.relative is not None:
+        if published is None:
+            return Resolved(None, None, "year", m.phrase, partial=True)
+        y = published.year + m.relative
+        return Resolved(date(y, 1, 1), date(y, 12, 31), "year", m.phrase, True)
     if year is None:
         if published is None:
             return Resolved(None, None, precision, m.phrase, partial=True, month=m.month, day=m.day)

@@ -86,7 +86,14 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     ):
         for phrase in lex[key][language]:
             kinds.setdefault(phrase, kind)
-    pattern = re.compile(rf"(?<![\w.])(?:{alternation(list(kinds))})(?![\w])")
+    portfolio = ""
+    if language in lex.get("portfolios", {}):
+        # "Minister of Public Security", "Assistant Secretary of State": the portfolio belongs
+        # to the title, and must not be read as the start of a name
+        titles = alternation(lex["titles"][language])
+        portfolios = alternation(lex["portfolios"][language])
+        portfolio = rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})|"
+    pattern = re.compile(rf"(?<![\w.])(?:{portfolio}{alternation(list(kinds))})(?![\w])")
     return pattern, kinds
 
 
@@ -125,7 +132,7 @@ def find_people(
     found there, which a name cannot overlap and a title may contain."""
     anchor_re, kinds = _anchors(language)
     anchors = [
-        (m.start(), m.end(), kinds[m.group()])
+        (m.start(), m.end(), kinds.get(m.group(), "title"))
         for m in anchor_re.finditer(text[:end], start)
         if m.start() >= start
     ]

@@ -338,6 +338,20 @@ def _person_extents(info: SentenceInfo) -> list[tuple[int, int]]:
     return [p.extent for p in info.people]
 
 
+_NOUN_BEFORE = re.compile(
+    r"(?:[Tt]ham dự|[Ss]au|[Tt]ại|[Tt]rong|[Kk]ết thúc|[Bb]uổi|[Cc]uộc|[Bb]iên bản|[Kk]ết quả|"
+    r"[Nn]ội dung|[Pp]hiên|[Mm]ở đầu|the|at the|after the|during the|of the)\s*$"
+)
+
+
+def _noun_usage(text: str, s: Sentence, m: re.Match[str]) -> bool:
+    """ "Tham dự hội đàm có …", "Sau hội đàm", "Biên bản hội đàm": the talks as a thing
+    already told, not a new meeting."""
+    if _NOUN_BEFORE.search(text[max(s.start, m.start() - 20) : m.start()]):
+        return not m.group().endswith("với")
+    return bool(re.match(r"\s*(?:có|,|\.|;)", text[m.end() : m.end() + 4]))
+
+
 def _counterparts(
     text: str, info: SentenceInfo, start: int, language: str
 ) -> tuple[int, list[Mention | PersonMention]]:
@@ -407,6 +421,7 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
         people = find_people(text, s.start, s.end, language, orgs + places)
         dates = find_dates(text, language, s.start, s.end)
         infos.append(SentenceInfo(s, places, orgs, people, dates))
+    _short_references(text, infos)
     persons, variants = merge([p for i in infos for p in i.people])
 
     counts = Counter(
@@ -438,6 +453,29 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     return Analysis(
         text, language, layout, infos, persons, variants, engagements, home, foreign, inferred
     )
+
+
+def _short_references(text: str, infos: list[SentenceInfo]) -> None:
+    """A person named in full once is later called by one word ("Kershaw", "Hung", "Quang"):
+    find those words too, so the person is seen where the article refers to them."""
+    full = [p for i in infos for p in i.people if not p.short]
+    words = Counter(p.name.split()[-1] for p in {p.name: p for p in full}.values())
+    known = {w for w, n in words.items() if n == 1}
+    if not known:
+        return
+    pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, known))})(?:'s)?(?![\w])")
+    for info in infos:
+        taken = [p.extent for p in info.people] + [(e.start, e.end) for e in info.entities]
+        for m in pattern.finditer(text, info.sentence.start, info.sentence.end):
+            a, b = m.start(), m.start() + len(m.group().removesuffix("'s"))
+            if any(x <= a < y for x, y in taken):
+                continue
+            before = text[max(info.sentence.start, a - 2) : a]
+            if before.endswith(" ") and text[a - 2 : a - 1].isupper():
+                continue  # part of a longer capitalised name
+            p = PersonMention(a, b, text[a:b], extent=(a, b))
+            info.people.append(p)
+        info.people.sort(key=lambda p: p.start)
 
 
 def _resolve_generic_orgs(
@@ -644,6 +682,8 @@ def _find(
                 )
             ):
                 continue
+            if _noun_usage(text, s, mm):
+                continue
             end, cps = _counterparts(text, info, mm.end(), language)  # noqa: RUF059
             if (
                 language == "en"
@@ -675,6 +715,25 @@ def _find(
                     ),
                     None,
                 )
+                if existing is None and org is not None:
+                    # the organisation met earlier in a list, now with the person who received
+                    # them: the same session, unless other people of ours were at each
+                    existing = next(
+                        (
+                            x
+                            for x in engagements
+                            if x.kind == "meeting"
+                            and x.counterpart_person is None
+                            and x.counterpart is not None
+                            and x.counterpart.key == org.key
+                            and not _other_hosts(x, info, home)
+                        ),
+                        None,
+                    )
+                    if existing is not None:
+                        existing.counterpart_person = cp.person
+                        existing.info = info
+                        existing.trigger = (mm.start(), mm.end(), mm.group())
                 if existing is not None:
                     existing.add(info)
                     referenced.append(existing)
@@ -765,6 +824,13 @@ def _caption_sessions(
             e.caption = True  # type: ignore[attr-defined]
             out.append(e)
     return out
+
+
+def _other_hosts(e: Engagement, info: SentenceInfo, home: str) -> bool:
+    """Whether the home side's people at `e` differ from those in this sentence."""
+    ours = {p.person for p in e.participants.values() if p.mention.country == home}
+    here = {p.person for p in info.people if p.country == home}
+    return bool(ours and here and not ours & here)
 
 
 def _incoming(info: SentenceInfo, home: str) -> bool:
@@ -1041,6 +1107,22 @@ def _set_place(e: Engagement, p: Mention) -> None:
         e.place_span = p
 
 
+def _place_free_countries(info: SentenceInfo) -> list[Mention]:
+    """Countries a sentence names as actors, not inside an organisation's name or a title,
+    and not as where something happened."""
+    blocked = [(o.start, o.end) for o in info.orgs] + [p.extent for p in info.people]
+    out = []
+    text = info.sentence.text
+    for c in info.places:
+        if c.kind != COUNTRY or any(x <= c.start < y for x, y in blocked):
+            continue
+        before = text[max(0, c.start - info.sentence.start - 8) : c.start - info.sentence.start]
+        if re.search(r"(?:tại|ở|in|to|at)\s+(?:the\s+)?$", before):
+            continue
+        out.append(c)
+    return out
+
+
 def _countries(engagements: list[Engagement], home: str) -> None:
     # trips first: their sessions take the trip's guests
     for e in sorted(engagements, key=lambda e: e.kind != "visit"):
@@ -1052,6 +1134,9 @@ def _countries(engagements: list[Engagement], home: str) -> None:
                 found.setdefault(part.mention.country, part.mention.organisation or part.mention)  # type: ignore[arg-type]
         if e.counterpart is not None and e.counterpart.country:
             found.setdefault(e.counterpart.country, e.counterpart)
+        if e.kind == "dialogue" and not e.pair:
+            for c in _place_free_countries(e.info):
+                found.setdefault(c.key, c)
         if e.kind == "dialogue":
             for o in e.info.orgs:
                 if o.country and o.org_kind != "programme":
@@ -1062,6 +1147,10 @@ def _countries(engagements: list[Engagement], home: str) -> None:
                     found.setdefault(g, e.parent.country_spans[g])
         if e.kind == "visit" and not found:
             found[home] = e.destination  # type: ignore[assignment]
+        inherits = getattr(e, "inherits", None)
+        if inherits is not None and not e.pair:
+            for code, m in inherits.country_spans.items():
+                found.setdefault(code, m)
         host = e.place_country
         if e.kind == "embassy_visit" and e.counterpart is not None:
             owner = e.counterpart.country
@@ -1077,6 +1166,16 @@ def _countries(engagements: list[Engagement], home: str) -> None:
             if e.kind == "visit" and not e.guests and host != home:
                 e.guests = [home]
         e.country_spans = found
+        others = [c for c in [e.host, *e.guests] if c and c != home]
+        for part in e.participants.values():
+            m = part.mention
+            if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
+                m.country = others[0]
+        if e.kind == "visit":
+            # a trip's record names who travelled; their hosts are in its sessions' records
+            travellers = {k: p for k, p in e.participants.items() if p.mention.country in e.guests}
+            if travellers:
+                e.participants = travellers
 
 
 def _topics(text: str, engagements: list[Engagement], language: str) -> None:
@@ -1127,6 +1226,7 @@ def _series(engagements: list[Engagement]) -> None:
             if not e.pair and (not e.name_core or _same_core(e.name_core, main.name_core)):
                 e.pair = list(main.pair)
                 e.name_core = e.name_core or main.name_core
+                e.inherits = main  # type: ignore[attr-defined]
 
 
 def _roles_by_side(engagements: list[Engagement]) -> None:
