@@ -116,6 +116,7 @@ class DateMention:
     excluded: str | None = None  # why this is not the date of an engagement
     parenthesised: bool = False
     relative: int | None = None  # "năm nay", "next year": years after the publication year
+    weekday: int | None = None  # "on Tuesday": Monday is 0
 
     @property
     def precision(self) -> str:
@@ -136,6 +137,7 @@ class Resolved:
     phrase: str
     year_inferred: bool = False
     partial: bool = False
+    from_weekday: bool = False
     month: int | None = None
     day: int | None = None
 
@@ -209,6 +211,13 @@ def find_dates(
                     paren,
                 )
             )
+    for m in _WEEKDAYS[language].finditer(segment):
+        a, b = m.start(), m.end()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        wd = _WEEKDAY_INDEX[m["w"].lower()]
+        found.append(DateMention(start + a, start + b, m.group(), None, None, None, weekday=wd))
     for pattern, offsets in _RELATIVE[language]:
         for m in pattern.finditer(segment):
             a, b = m.start(), m.end()
@@ -222,6 +231,24 @@ def find_dates(
     found.sort(key=lambda d: d.start)
     return found
 
+
+_WEEKDAY_INDEX = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "thứ hai": 0, "thứ ba": 1, "thứ tư": 2, "thứ năm": 3, "thứ sáu": 4,
+    "thứ bảy": 5, "chủ nhật": 6,
+}  # fmt: skip
+_WEEKDAYS = {
+    "en": re.compile(
+        r"\b(?:on|last|this|next)\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    ),
+    "vi": re.compile(
+        r"(?<!lần )(?<!khóa )(?<!kỳ )(?<!đợt )(?<!phiên )(?<!vòng )(?<!năm )"
+        r"(?:vào\s+)?(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối)\s+)?"
+        r"(?P<w>[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)"
+        r"(?:\s+(?:vừa qua|tuần trước|tuần này))?"
+        r"(?![\w/(]|\s*[,(]?\s*(?:ngày\s+)?\d)"
+    ),
+}
 
 _RELATIVE = {
     "vi": [
@@ -264,6 +291,14 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
     m = mention
     precision = m.precision
     year, year_inferred = m.year, False
+    if m.weekday is not None:
+        if published is None:
+            return Resolved(None, None, "day", m.phrase, partial=True)
+        back = (published.weekday() - m.weekday) % 7
+        day = published - timedelta(days=back)
+        if planned and day < published:
+            day += timedelta(days=7)
+        return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
     if m.relative is not None:
         if published is None:
             return Resolved(None, None, "year", m.phrase, partial=True)

@@ -478,7 +478,13 @@ def _date(b: _Builder) -> Any:
         "none": "nowhere",
     }[d.published_origin]
     notes = []
-    if r.year_inferred:
+    if r.from_weekday:
+        notes.append(
+            f"The article names only the weekday; {r.start} is that weekday on or "
+            f"before the publication date ({d.published}, from {origin})."
+        )
+        b.flag("weekday-resolved", "date", notes[-1])
+    elif r.year_inferred:
         notes.append(
             f"The article gives no year; {r.start.year if r.start else '?'} is taken "
             f"from the publication date ({d.published}, from {origin})."
@@ -636,8 +642,12 @@ def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any
                     f"participants[{i}].title",
                     "The title is as the article writes it: translate it.",
                 )
-            for x, y, _ in titled.party:
-                b.ev(f"participants[{i}].title", (x, y), note="party role")
+        party = next((m.party for m in person.mentions if m.party), [])
+        if party:
+            roles = _translations()["party_roles"]
+            item["party_role"] = "; ".join(roles.get(t, t) for _, _, t in party)
+            for x, y, _ in party:
+                b.ev(f"participants[{i}].party_role", (x, y))
         if org is not None and org.org_kind not in ("programme",):
             item["organisation"] = add_org(org)
         if person.country:
@@ -779,7 +789,8 @@ def _titles(
         ]
     if a.language == "vi":
         target = cp.text if cp is not None else who
-        title_vi = f"{e.trigger[2].strip()} {target}".strip()
+        verb = re.sub(r"^có\s+(?:các\s+|những\s+)?(?:buổi|cuộc)\s+", "buổi ", e.trigger[2].strip())
+        title_vi = f"{verb} {target}".strip()
         title_vi = title_vi[0].upper() + title_vi[1:]
     return title, title_vi, slugify("-".join(p for p in parts if p))
 
