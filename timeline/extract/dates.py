@@ -88,7 +88,9 @@ def _compiled(language: str) -> list[re.Pattern[str]]:
 @cache
 def _exclusion(language: str) -> re.Pattern[str]:
     cues = load("cues")["not_engagement_dates"][language]
-    return re.compile(rf"(?:{word_regex(cues, escape=False, flags=0).pattern})[^.;]{{0,45}}$", re.I)
+    return re.compile(
+        rf"(?:{word_regex(cues, escape=False, flags=0).pattern})[^.;)]{{0,45}}$", re.I
+    )
 
 
 def _month(value: str | None) -> int | None:
@@ -343,7 +345,7 @@ def published_from_url(url: str | None) -> date | None:
         return None
     for pattern in (
         r"(?<!\d)(20\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)",
-        r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)",
+        r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{6,9})?(?!\d)",
     ):
         m = re.search(pattern, url)
         if m:
@@ -353,6 +355,7 @@ def published_from_url(url: str | None) -> date | None:
 
 _BYLINE_DATES = [
     re.compile(
+        rf"(?:(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\s*,?\s*)?"
         rf"(?<!\d)(?P<d>{D})[/-](?P<m>{M})[/-](?P<y>{Y})\s*[-,|]?\s*(?:lúc\s+)?\d{{1,2}}[:h]\d{{2}}"
     ),
     re.compile(
