@@ -29,7 +29,7 @@ def test_short_ambiguous_names_are_countries_only_in_context() -> None:
         ("Anh", "GB"),
         ("Việt Nam", "VN"),
         ("Anh", "GB"),
-    ]  # noqa: E501
+    ]
     assert countries("ông Nguyễn Tuấn Anh, Cục trưởng") == []
     # "pháp luật" is law, not France
     assert countries("thực thi pháp luật") == []
