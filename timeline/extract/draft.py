@@ -254,6 +254,16 @@ def translate_name(core: str, language: str) -> tuple[str, bool]:
     return out, complete
 
 
+def series_slug(e: Engagement, language: str, home: str) -> str:
+    """The slug of a dialogue's series: its two countries and its name in English."""
+    codes = [c for c, _ in e.pair] or sorted(
+        {c for c in [e.host, *e.guests] if c}, key=lambda c: (c != home, c)
+    )
+    core, _ = translate_name(e.name_core, language)
+    words = [w for w in slugify(core).split("-") if w and w not in ("and", "the", "of", "on")]
+    return "-".join([c.lower() for c in codes] + words + ["dialogue"])
+
+
 class _Builder:
     """Builds one record's fields and evidence from an engagement."""
 
@@ -400,14 +410,8 @@ def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
             "host",
             "The article does not say where it took place: add the host if known.",
         )
-    if e.kind == "dialogue" and e.pair:
-        codes = [c for c, _ in e.pair]
-        core, _complete = translate_name(e.name_core, a.language)
-        rec["series"] = "-".join(
-            [c.lower() for c in codes]
-            + [w for w in slugify(core).split("-") if w not in ("and", "the", "of", "on")]
-            + ["dialogue"]
-        )
+    if e.kind == "dialogue" and (e.pair or e.host or e.guests):
+        rec["series"] = series_slug(e, a.language, a.home)
         b.ev("series", e.name[:2] if e.name else None)
         b.conf["series"] = 0.7
         if e.session is not None:
@@ -662,7 +666,12 @@ def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any
             ),
             part.mention,
         )
-        b.ev(f"participants[{i}]", (first.start, first.end))
+        b.ev(
+            f"participants[{i}]",
+            (first.start, first.end),
+            inferred=part.inherited,
+            note="Named as the head of the trip this was part of." if part.inherited else None,
+        )
         if part.cue:
             b.ev(f"participants[{i}].role", part.cue[:2])
         for v in person.variants:
@@ -731,11 +740,7 @@ def _titles(
             )
         if a.language == "vi" and e.name:
             title_vi = e.name[2]
-        series = "-".join(
-            codes
-            + [w for w in slugify(core).split("-") if w not in ("and", "the", "of", "on")]
-            + ["dialogue"]
-        )
+        series = series_slug(e, a.language, a.home)
         slug = f"{series}-{e.session}" if e.session else f"{series}-{when or 'undated'}"
         return title, title_vi, slug
     if e.kind == "visit":

@@ -63,6 +63,7 @@ class Participation:
     mention: PersonMention
     role: str
     cue: Span | None = None
+    inherited: bool = False  # from the trip the engagement was part of
 
 
 @dataclass
@@ -440,6 +441,7 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     engagements = _find(text, infos, persons, language, home)
     _link(engagements)
     _dates(engagements, infos, published, language)
+    _old_news(engagements, published)
     _places(text, engagements)
     _inherit_dates(engagements)
     _inherit_places(engagements)
@@ -1219,14 +1221,26 @@ __all__ = ["ORG", "Analysis", "Engagement", "analyse"]
 
 
 def _series(engagements: list[Engagement]) -> None:
-    """A dialogue mentioned for context is usually an earlier session of the same series."""
-    main = next((e for e in engagements if e.kind == "dialogue" and not e.context), None)
-    for e in engagements:
-        if e.kind == "dialogue" and e is not main and main is not None:  # noqa: SIM102
-            if not e.pair and (not e.name_core or _same_core(e.name_core, main.name_core)):
-                e.pair = list(main.pair)
-                e.name_core = e.name_core or main.name_core
-                e.inherits = main  # type: ignore[attr-defined]
+    """A dialogue named in short ("Đối thoại lần thứ hai", "the first dialogue") is a session
+    of the series the article names in full."""
+    dialogues = [e for e in engagements if e.kind == "dialogue"]
+    named = sorted(
+        (e for e in dialogues if e.pair),
+        key=lambda e: (e.context, e.status != "held", e.start),
+    )
+    for e in dialogues:
+        if e.pair:
+            continue
+        source = next(
+            (n for n in named if not e.name_core or _same_core(e.name_core, n.name_core)), None
+        )
+        if source is None:
+            source = next((n for n in dialogues if n is not e and not n.context), None)
+            if source is None:
+                continue
+        e.pair = list(source.pair)
+        e.name_core = e.name_core or source.name_core
+        e.inherits = source  # type: ignore[attr-defined]
 
 
 def _roles_by_side(engagements: list[Engagement]) -> None:
@@ -1259,7 +1273,34 @@ def _heads_in_parts(engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.parent is None or e.kind == "dialogue":
             continue
-        heads = {p.person for p in e.parent.participants.values() if p.role == "delegation_head"}
+        heads = [p for p in e.parent.participants.values() if p.role == "delegation_head"]
         for part in e.participants.values():
-            if part.person in heads and part.role in ("attendee", "speaker", "guest", "host"):
+            if any(h.person == part.person for h in heads) and part.role in (
+                "attendee",
+                "speaker",
+                "guest",
+                "host",
+            ):
                 part.role = "delegation_head"
+        ours = [p for p in e.participants.values() if p.mention.country in e.parent.guests]
+        if not ours:
+            # "Đoàn đã làm việc với …": the delegation, led by the trip's head
+            for h in heads:
+                e.participants.setdefault(
+                    h.person, Participation(h.person, h.mention, "delegation_head", None, True)
+                )
+
+
+def _old_news(engagements: list[Engagement], published: date | None) -> None:
+    """News reports what just happened: an engagement that ended months before publication is
+    mentioned for context ("hồi tháng 7/2024"), not reported, and belongs to no trip."""
+    if published is None:
+        return
+    for e in engagements:
+        r = e.resolved
+        if e.context or e.status != "held" or r is None or r.end is None:
+            continue
+        if (published - r.end).days > 90:
+            e.context = True
+            e.context_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
+            e.parent = None

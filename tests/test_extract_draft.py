@@ -1,0 +1,195 @@
+"""Drafts: engagements, their structure, evidence and review flags, in the record format."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from timeline.extract import extract, render_yaml
+from timeline.records import parse, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds" / "documents"
+URL = "https://www.vietnamplus.vn/thuc-day-hop-tac-post1060203.vnp"
+
+TRIP = """Đoàn công tác Bộ Công an thăm Hoa Kỳ
+(CAND) Từ ngày 10 đến 14-5, Đoàn đại biểu Bộ Công an do Trung tướng Nguyễn Văn Long, Thứ trưởng Bộ Công an dẫn đầu đã thăm và làm việc tại Hoa Kỳ.
+Trong chuyến thăm, Đoàn đã làm việc với Cơ quan Điều tra Liên bang Mỹ (FBI), Bộ An ninh Nội địa Mỹ (DHS) và Cơ quan Phòng chống ma túy Mỹ (DEA).
+Tại các buổi làm việc, hai bên thống nhất tăng cường trao đổi thông tin, phối hợp điều tra các vụ án lừa đảo trực tuyến và mua bán người.
+Thứ trưởng Nguyễn Văn Long phát biểu tại buổi làm việc. (Ảnh: Bộ Công an)
+Trước đó, hai bên đã tổ chức Đối thoại An ninh và Thực thi pháp luật Việt Nam - Hoa Kỳ lần thứ nhất tại Hà Nội hồi tháng 7/2024.
+Thứ trưởng Nguyễn Văn Long mời phía Hoa Kỳ sẽ tổ chức Đối thoại lần thứ hai tại Washington vào tháng 9/2025./.
+Bộ trưởng tiếp Đại sứ Nhật Bản Ngày 3/5, Bộ trưởng Bộ Công an đã tiếp Đại sứ Nhật Bản tại Hà Nội.
+"""
+
+
+def draft_of(text: str, **kw):
+    kw.setdefault("document", "doc")
+    return extract(text, **kw)
+
+
+def by_kind(d, kind: str):
+    return [r for r in d.records if r.record["kind"] == kind]
+
+
+def check_evidence(text: str, d) -> None:
+    for r in d.records:
+        rec = r.record
+        for item in [*rec["sources"], *rec.get("evidence", [])]:
+            assert text[item["start"] : item["end"]] == item["quote"], item
+            assert item["document"] == d.document
+
+
+def test_a_trip_is_one_visit_and_each_counterpart_met_one_meeting() -> None:
+    d = draft_of(TRIP, published=date(2025, 5, 16), publisher="Công an nhân dân")
+    (visit,) = by_kind(d, "visit")
+    v = visit.record
+    assert v["date"]["start"] == "2025-05-10" and v["date"]["end"] == "2025-05-14"
+    assert (v["host"], v["guests"]) == ("US", ["VN"])
+    head = v["participants"][0]
+    assert (head["name"], head["role"]) == ("Nguyễn Văn Long", "delegation_head")
+    meetings = by_kind(d, "meeting")
+    met = {
+        o["abbreviation"]
+        for m in meetings
+        for o in m.record["organisations"]
+        if o["country"] == "US"
+    }
+    assert met == {"FBI", "DHS", "DEA"}
+    for m in meetings:
+        assert m.record["part_of"] == v["slug"]
+        assert "date-from-parent" in m.codes
+        assert {"information_sharing", "online_fraud", "human_trafficking"} <= set(
+            m.record["topics"]
+        )
+    check_evidence(TRIP, d)
+
+
+def test_earlier_and_planned_engagements_are_marked() -> None:
+    d = draft_of(TRIP, published=date(2025, 5, 16), publisher="Công an nhân dân")
+    dialogues = {r.record["session"]: r for r in by_kind(d, "dialogue")}
+    assert set(dialogues) == {1, 2}
+    first, second = dialogues[1], dialogues[2]
+    assert "context-mention" in first.codes and first.record["date"]["start"] == "2024-07-01"
+    assert first.record["series"] == "vn-us-security-law-enforcement-dialogue"
+    assert second.record["status"] == "planned" and "planned" in second.codes
+    assert second.record["place"]["city"] == "Washington, D.C."
+    assert "part_of" not in first.record and "part_of" not in second.record
+
+
+def test_captions_and_teasers_create_no_engagement() -> None:
+    d = draft_of(TRIP, published=date(2025, 5, 16), publisher="Công an nhân dân")
+    teaser = TRIP.index("Bộ trưởng tiếp Đại sứ Nhật Bản")
+    caption = TRIP.index("Thứ trưởng Nguyễn Văn Long phát biểu")
+    for r in d.records:
+        for item in [*r.record["sources"], *r.record["evidence"]]:
+            assert item["start"] < teaser
+            assert not caption <= item["start"] < caption + 60
+    assert not any("JP" in [r.record.get("host"), *r.record.get("guests", [])] for r in d.records)
+
+
+def test_complete_records_validate_as_written() -> None:
+    d = draft_of(TRIP, published=date(2025, 5, 16), publisher="Công an nhân dân")
+    text = render_yaml(d)
+    parsed = parse(text, "draft.yaml")
+    assert len(parsed) == len(d.records) >= 6
+    for index, raw in parsed:
+        assert "x-review" in raw
+        facts = validate(raw, "draft.yaml", index)
+        assert facts.slug == raw["slug"]
+
+
+def test_a_date_without_year_or_publication_stays_partial_and_is_refused() -> None:
+    text = "Ngày 5/9, tại Hà Nội, Thứ trưởng Lê Quốc Hùng đã tiếp ông John Smith, Giám đốc Cục Điều tra Liên bang Mỹ (FBI)."
+    d = draft_of(text, publisher="X")
+    (r,) = d.records
+    assert r.record["date"]["start"] == "????-09-05"
+    assert "partial-date" in r.codes
+    assert not r.complete
+    raw = yaml.safe_load(render_yaml([r]).split("---", 1)[1])
+    with pytest.raises(Exception, match="date"):
+        validate(raw, "draft.yaml", 1)
+
+
+def test_year_from_publication_is_flagged_with_evidence() -> None:
+    text = "Ngày 5/9, tại Hà Nội, Thứ trưởng Lê Quốc Hùng đã tiếp ông John Smith, Giám đốc Cục Điều tra Liên bang Mỹ (FBI)."
+    d = draft_of(text, published=date(2025, 9, 6), publisher="X")
+    (r,) = d.records
+    assert r.record["date"] == {"start": "2025-09-05", "precision": "day", "phrase": "Ngày 5/9"}
+    assert "year-inferred" in r.codes
+    (ev,) = [e for e in r.record["evidence"] if e["field"] == "date"]
+    assert ev["inferred"] is True and "2025" in ev["note"]
+    roles = {p["name"]: p["role"] for p in r.record["participants"]}
+    assert roles == {"Lê Quốc Hùng": "host", "John Smith": "guest"}
+    assert (r.record["host"], r.record["guests"]) == ("VN", ["US"])
+
+
+def test_publication_date_read_from_a_byline() -> None:
+    text = "Tiêu đề bài\n22/10/2023 19:30\nChiều 22/10, tại Hà Nội, Đại tướng Tô Lâm đã hội đàm với Thượng tướng Vilay Lakhamfong, Bộ trưởng Bộ An ninh Lào."
+    d = draft_of(text, publisher="X")
+    assert d.published == date(2023, 10, 22) and d.published_origin == "byline"
+    assert d.records[0].record["date"]["start"] == "2023-10-22"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not present")
+def test_seed_000_reports_seven_engagements_none_from_the_teaser() -> None:
+    text = (SEEDS / "000_36722caa4ac8dc06.txt").read_text(encoding="utf-8")
+    d = extract(text, published=date(2025, 9, 6), url=URL, document="000_36722caa4ac8dc06")
+    kinds = sorted(r.record["kind"] for r in d.records)
+    assert kinds == ["dialogue", "dialogue", "meeting", "meeting", "meeting", "meeting", "visit"]
+    end = text.index("thống nhất./.") + len("thống nhất./.")
+    check_evidence(text, d)
+    assert all(
+        e["end"] <= end for r in d.records for e in [*r.record["sources"], *r.record["evidence"]]
+    )
+    dialogue = next(r for r in d.records if r.record.get("session") == 2)
+    chris = next(p for p in dialogue.record["participants"] if p["name"] == "Chris Landberg")
+    assert chris["variants"] == ["Chris Lanberg"] and chris["role"] == "co_chair"
+    assert "spelling-variant" in dialogue.codes
+    assert (
+        dialogue.record["publisher" if False else "sources"][0]["publisher"]
+        == "VietnamPlus (TTXVN)"
+    )
+    assert all(r.complete for r in d.records)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not present")
+def test_seed_003_home_affairs_is_australian_and_flagged() -> None:
+    text = (SEEDS / "003_28070336086c2807.txt").read_text(encoding="utf-8")
+    d = extract(text, document="003_28070336086c2807")
+    dialogue = next(r for r in d.records if r.record["kind"] == "dialogue")
+    orgs = {o["name"]: o for o in dialogue.record["organisations"]}
+    assert orgs["Department of Home Affairs"]["country"] == "AU"
+    assert "ministry-country-inferred" in dialogue.codes
+    sharpe = next(p for p in dialogue.record["participants"] if p["name"] == "Sophie Sharpe")
+    assert sharpe["country"] == "AU" and sharpe["role"] == "co_chair"
+    assert dialogue.record["date"]["start"] == "2023-02-22"
+    embassies = [r for r in d.records if r.record["kind"] == "embassy_visit"]
+    assert {r.record["place"].get("city") for r in embassies} == {"Canberra", "Sydney"}
+
+
+def test_english_wire_story() -> None:
+    text = (
+        "HANOI, March 14 (VNA) – Minister of Public Security General To Lam received Australian "
+        "Federal Police (AFP) Commissioner Reece Kershaw in Hanoi on March 13.\n"
+        "Kershaw said the AFP wanted to expand information sharing with the ministry.\n"
+        "Related: Vietnam, Japan hold talks on cybercrime in Tokyo on March 10\n"
+    )
+    d = draft_of(text, published=date(2024, 3, 14))
+    (r,) = d.records
+    rec = r.record
+    assert rec["kind"] == "meeting" and rec["date"]["start"] == "2024-03-13"
+    assert rec["place"] == {"city": "Hanoi", "country": "VN"}
+    assert (rec["host"], rec["guests"]) == ("VN", ["AU"])
+    roles = {p["name"]: p["role"] for p in rec["participants"]}
+    assert roles == {"To Lam": "host", "Reece Kershaw": "guest"}
+    assert rec["sources"][0]["publisher"] == "Vietnam News Agency"
+    assert "information_sharing" in rec["topics"]
+
+
+def test_language_is_detected() -> None:
+    assert draft_of("Ngày 5/9, tại Hà Nội, Bộ trưởng đã tiếp Đại sứ Mỹ.").language == "vi"
+    assert draft_of("On Monday the minister received the US ambassador.").language == "en"
