@@ -32,6 +32,8 @@ def one(text: str, language: str = "vi", published: date | None = PUB) -> dict:
         ("hồi tháng 7/2024 cũng như", "2024-07-01", "2024-07-31", "month"),
         ("dự kiến vào tháng 9-2025 tại", "2025-09-01", "2025-09-30", "month"),
         ("ngày 22 tháng 2 năm 2023, tại", "2023-02-22", None, "day"),
+        ("Ngày 7 tháng 11 năm 2024, tại Tokyo", "2024-11-07", None, "day"),
+        ("Sáng 12/11, tại Hà Nội", "2024-11-12", None, "day"),
         ("Sáng 12/3, tại Trụ sở", "2025-03-12", None, "day"),
         ("Chiều ngày 5-9, Thứ trưởng", "2025-09-05", None, "day"),
         ("từ ngày 28/12/2024 đến 3/1/2025", "2024-12-28", "2025-01-03", "range"),

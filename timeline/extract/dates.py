@@ -40,8 +40,9 @@ _MONTHS_EN = {
     "dec": 12,
 }
 MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"  # noqa: E501
-D = r"(?:[0-2]?\d|3[01])"
-M = r"(?:0?[1-9]|1[0-2])"
+# longest alternatives first, and no digit after: "tháng 11" is November, not January
+D = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+M = r"(?:1[0-2]|0?[1-9])(?!\d)"
 Y = r"(?:19|20)\d{2}"
 TOD_VI = r"(?:(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+(?:nay\s+)?(?:[Nn]gày\s+)?)"  # noqa: E501
 WEEKDAY_VI = r"(?:(?:[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)\s*,?\s*(?:[Nn]gày\s+)?)"  # noqa: E501

@@ -599,9 +599,13 @@ def _find(
             e.add(info)
             window = text[max(s.start, dm.span[0] - 50) : min(s.end, dm.span[1] + 90)]
             past = past_cue.search(window)
-            planned = planned_cue.search(text[max(s.start, dm.span[0] - 60) : dm.span[0]])
-            if main is not None and (
-                past or (dm.session and main.session and dm.session < main.session)
+            planned = planned_cue.search(
+                text[max(s.start, dm.span[0] - 60) : min(s.end, dm.span[1] + 30)]
+            )
+            if (
+                main is not None
+                and not planned
+                and (past or (dm.session and main.session and dm.session < main.session))
             ):
                 e.context = True
                 e.context_cue = _span_of(text, s, past) if past else dm.session_span
