@@ -193,3 +193,22 @@ def test_english_wire_story() -> None:
 def test_language_is_detected() -> None:
     assert draft_of("Ngày 5/9, tại Hà Nội, Bộ trưởng đã tiếp Đại sứ Mỹ.").language == "vi"
     assert draft_of("On Monday the minister received the US ambassador.").language == "en"
+
+
+def test_same_day_takes_the_day_of_what_was_told_before() -> None:
+    text = (
+        "Sáng 12/11, tại Hà Nội, Thứ trưởng Lê Quốc Hùng đã tiếp ông John Smith, Giám đốc Cục "
+        "Điều tra Liên bang Mỹ (FBI).\n"
+        "Chiều cùng ngày, Thứ trưởng Lê Quốc Hùng đã làm việc với Cơ quan Phòng chống ma túy Mỹ "
+        "(DEA) tại Trụ sở Bộ Công an.\n"
+    )
+    d = draft_of(text, published=date(2024, 11, 13), publisher="X")
+    dea = next(
+        r
+        for r in d.records
+        if any(o.get("abbreviation") == "DEA" for o in r.record["organisations"])
+    )
+    assert dea.record["date"]["start"] == "2024-11-12"
+    assert dea.record["date"]["phrase"] == "Chiều cùng ngày"
+    assert "date-from-story" in dea.codes
+    assert dea.record["place"]["city"] == "Hanoi"

@@ -120,6 +120,7 @@ class DateMention:
     parenthesised: bool = False
     relative: int | None = None  # "năm nay", "next year": years after the publication year
     weekday: int | None = None  # "on Tuesday": Monday is 0
+    day_offset: int | None = None  # "cùng ngày", "the next day": days after the story's last date
 
     @property
     def precision(self) -> str:
@@ -221,6 +222,16 @@ def find_dates(
         taken.append((a, b))
         wd = _WEEKDAY_INDEX[m["w"].lower()]
         found.append(DateMention(start + a, start + b, m.group(), None, None, None, weekday=wd))
+    for pattern, offsets in _SAME_DAY[language]:
+        for m in pattern.finditer(segment):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            offset = offsets[m["w"].lower()]
+            found.append(
+                DateMention(start + a, start + b, m.group(), None, None, None, day_offset=offset)
+            )
     for pattern, offsets in _RELATIVE[language]:
         for m in pattern.finditer(segment):
             a, b = m.start(), m.end()
@@ -252,6 +263,31 @@ _WEEKDAYS = {
         r"(?![\w/(]|\s*[,(]?\s*(?:ngày\s+)?\d)"
     ),
 }
+
+_SAME_DAY = {
+    "vi": [
+        (
+            re.compile(
+                r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+)?(?:trong\s+)?"
+                r"(?P<w>cùng ngày|ngày hôm sau|hôm sau|ngày hôm trước|hôm trước)(?!\w)",
+                re.I,
+            ),
+            {"cùng ngày": 0, "ngày hôm sau": 1, "hôm sau": 1, "ngày hôm trước": -1,
+             "hôm trước": -1},
+        )
+    ],
+    "en": [
+        (
+            re.compile(
+                r"(?:(?:earlier|later)\s+)?(?:on\s+)?(?P<w>the same day|that day|the following day|"
+                r"the next day|the day before|the previous day)\b",
+                re.I,
+            ),
+            {"the same day": 0, "that day": 0, "the following day": 1, "the next day": 1,
+             "the day before": -1, "the previous day": -1},
+        )
+    ],
+}  # fmt: skip
 
 _RELATIVE = {
     "vi": [
@@ -294,6 +330,9 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
     m = mention
     precision = m.precision
     year, year_inferred = m.year, False
+    if m.day_offset is not None:
+        # only the story can say which day it counts from (see structure)
+        return Resolved(None, None, "day", m.phrase, partial=True)
     if m.weekday is not None:
         if published is None:
             return Resolved(None, None, "day", m.phrase, partial=True)

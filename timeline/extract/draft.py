@@ -505,6 +505,9 @@ def _date(b: _Builder) -> Any:
             "The article does not date the trip; it is dated by the month of its sessions."
         )
         b.flag("date-from-parts", "date", notes[-1])
+    elif e.date_origin == "story":
+        notes.append("The article dates it by the day of what it told just before.")
+        b.flag("date-from-story", "date", notes[-1])
     elif e.date_origin == "lead":
         notes.append("Dated by the date in the article's lead.")
         b.flag("date-from-lead", "date", notes[-1])

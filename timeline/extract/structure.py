@@ -8,7 +8,7 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from timeline.extract.dates import DateMention, Resolved, find_dates, resolve
@@ -424,6 +424,12 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
         infos.append(SentenceInfo(s, places, orgs, people, dates))
     _short_references(text, infos)
     persons, variants = merge([p for i in infos for p in i.people])
+    for person in persons:
+        # a short reference ("Hung", "Kershaw") is the person named in full elsewhere
+        full = next((m for m in person.mentions if m.country), None)
+        for m in person.mentions:
+            if m.country is None and full is not None:
+                m.country = full.country
 
     counts = Counter(
         c
@@ -776,7 +782,13 @@ def _find(
             _participants(text, info, e, language)
 
         # what the sentence is about, when it reports nothing new
-        live = [e for e in created + referenced if not e.context]
+        # an earlier or planned engagement, or a trip only alluded to, does not take over what
+        # the story is about: the sentence still tells the current engagement
+        live = [
+            e
+            for e in created + referenced
+            if not e.context and e.status == "held" and not (e.implied and e in created)
+        ]
         if not live:
             if dialogue_mentions(text, info, language) and main is not None:
                 live = [main]
@@ -980,9 +992,20 @@ def _dates(
             ):
                 nearest.date = d
     lead_date = next((d for i in infos[:1] for d in i.dates if not d.excluded), None)
-    for e in engagements:
-        if e.date is not None:
+    told: Resolved | None = None
+    for e in sorted(engagements, key=lambda e: e.start):
+        if e.date is not None and e.date.day_offset is not None:
+            # "cùng ngày", "the same day": the day of what the story told last
+            if told is not None and told.start is not None and told.start == told.end:
+                day = told.start + timedelta(days=e.date.day_offset)
+                e.resolved = Resolved(day, day, "day", e.date.phrase, told.year_inferred)
+                e.date_origin = "story"
+            else:
+                e.resolved = resolve(e.date, published)
+        elif e.date is not None:
             e.resolved = resolve(e.date, published, planned=e.status == "planned")
+        if e.resolved is not None and e.resolved.start is not None and not e.context:
+            told = e.resolved
     for e in engagements:
         if e.date is None and e.kind == "dialogue" and lead_date is not None and not e.context:
             e.date, e.date_origin = lead_date, "lead"
@@ -1254,8 +1277,8 @@ def _roles_by_side(engagements: list[Engagement]) -> None:
         for part in e.participants.values():
             if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
                 continue
-            if part.role == "speaker" and part.cue is not None:
-                continue
+            if part.cue is not None:
+                continue  # a role the text states ("tham dự", "phát biểu") stands
             c = part.mention.country
             if e.kind == "visit":
                 continue
