@@ -16,6 +16,7 @@ from events import TOPICS, Source, describe_validation_error
 from timeline import projection, records
 from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.errors import BatchError, RecordError, TimelineError
+from timeline.extract.commands import evaluate_command, extract_command
 from timeline.publish import check_port, datasette_args, metadata_path
 
 
@@ -284,6 +285,10 @@ def topics() -> None:
     """The topic vocabulary: key, English and Vietnamese labels."""
     for key, topic in TOPICS.items():
         click.echo(f"{key:<30} {topic.en} / {topic.vi}")
+
+
+cli.add_command(extract_command)
+cli.add_command(evaluate_command)
 
 
 def main() -> None:
