@@ -162,15 +162,10 @@ class Engagement(BaseAggregate[UUID]):
 
 
 def describe_validation_error(error: ValidationError) -> str:
-    """The first problem of a pydantic error, as `field.path: message`."""
+    """The first problem of a pydantic error, as `field.path[index]: message`."""
     first = error.errors()[0]
     path = ""
     for part in first["loc"]:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        elif part not in ("function-after[_country_code(), str]",) and not str(part).startswith(
-            "function-"
-        ):
-            path += f".{part}" if path else str(part)
+        path += f"[{part}]" if isinstance(part, int) else f".{part}" if path else str(part)
     message = first["msg"].removeprefix("Value error, ")
     return f"{path}: {message}" if path else message
