@@ -238,7 +238,9 @@ def _dialogue_words() -> list[tuple[str, str]]:
 def translate_name(core: str, language: str) -> tuple[str, bool]:
     """A dialogue's name in English, and whether every word was translated."""
     if language == "en":
-        core = re.sub(r"\bDialogue\b", "", core).strip()
+        # "Dialogue on Migration" keeps its word order; "Security Dialogue" loses the noun
+        if not core.startswith("Dialogue "):
+            core = re.sub(r"\bDialogue\b", "", core).strip()
         return core, True
     modifiers = []
     for m in re.finditer(r"cấp (?:Bộ trưởng|Thứ trưởng|cao|Cục)", core):
@@ -734,7 +736,8 @@ def _titles(
         core, complete = translate_name(e.name_core, a.language)
         pair = "–".join(short_name(c) for c, _ in e.pair)
         n = f"{_ordinal(e.session)} " if e.session else ""
-        title = re.sub(r"\s+", " ", f"{n}{pair} {core} Dialogue").strip()
+        name = core if core.startswith("Dialogue ") else f"{core} Dialogue"
+        title = re.sub(r"\s+", " ", f"{n}{pair} {name}").strip()
         if not complete:
             b.flag(
                 "title-untranslated",

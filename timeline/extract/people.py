@@ -92,7 +92,22 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         # to the title, and must not be read as the start of a name
         titles = alternation(lex["titles"][language])
         portfolios = alternation(lex["portfolios"][language])
-        portfolio = rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})|"
+        # a portfolio the list lacks ("Minister for Border Security and Asylum Angela Eagle"):
+        # capitalised words up to a two-word name, never a rank word or a Vietnamese surname
+        barred = alternation(
+            [w for r in lex["ranks"][language] for w in r.replace(".", "").split()]
+            + list(_surnames())
+        )
+        word = rf"(?!(?:{barred})\b)[A-Z][\w'’-]*"
+        name2 = r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?![\w'’-])(?!\s+[A-Z])"
+        generic = (
+            rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
+            rf"(?:\s+(?:and\s+|&\s+)?{word})*?(?=\s+{name2})"
+        )
+        portfolio = (
+            rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)|"
+            rf"{generic}|"
+        )
     pattern = re.compile(rf"(?<![\w.])(?:{portfolio}{alternation(list(kinds))})(?![\w])")
     return pattern, kinds
 
@@ -151,7 +166,10 @@ def find_people(
     for tok in tokens:
         a, b, word = tok
         word_clean = word.rstrip(".") if len(word.rstrip(".")) > 1 else word
-        barred = word_clean in _not_names() and (language == "en" or not current)
+        in_vietnamese_name = bool(current) and unidecode(current[0][2]) in _surnames()
+        barred = word_clean in _not_names() and (
+            (language == "en" and not in_vietnamese_name) or not current
+        )
         ok = _capitalised(word) and free(a, b) and not barred
         if (
             ok and current and text[current[-1][1] : a] == " " and not current[-1][2].endswith(".")

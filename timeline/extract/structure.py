@@ -391,7 +391,27 @@ def _counterparts(
     out.sort(key=lambda x: x.start)
     if out and out[0].start > first + 60:
         return end, []
-    return end, out
+    # "Immigration Department under the Ministry of Public Security", "Cục …, Bộ Công an": the
+    # ministry an agency belongs to is not met on its own
+    kept: list[Mention | PersonMention] = []
+    for cp in out:
+        prev = kept[-1] if kept else None
+        if isinstance(cp, Mention) and isinstance(prev, Mention) and prev.end <= cp.start:
+            gap = text[prev.end : cp.start]
+            if re.fullmatch(
+                r"\s*(?:under|of|thuộc|trực thuộc|của|belonging to)\s+(?:the\s+)?", gap
+            ):
+                continue
+            if (
+                re.fullmatch(r"\s*,\s*", gap)
+                and cp.org_kind == "ministry"
+                and prev.org_kind not in ("ministry", "embassy")
+                and prev.country == cp.country
+                and text[cp.end : cp.end + 2].strip()[:1] in ("", ".", ";")
+            ):
+                continue
+        kept.append(cp)
+    return end, kept
 
 
 def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
@@ -664,10 +684,12 @@ def _find(
                     target.destination, target.place_country = dest, code
                 referenced.append(target)
                 continue
+            # the trip's words run to its destination: "visit to Vietnam from October 7 to 9"
+            end = dest.end if dest is not None else vm.end()
             e = Engagement(
                 "visit",
                 info,
-                (vm.start(), vm.end(), vm.group()),
+                (vm.start(), end, text[vm.start() : end]),
                 destination=dest,
                 place_country=code,
                 implied=dest is None,
@@ -696,7 +718,7 @@ def _find(
                 continue
             if _noun_usage(text, s, mm):
                 continue
-            end, cps = _counterparts(text, info, mm.end(), language)  # noqa: RUF059
+            end, cps = _counterparts(text, info, mm.end(), language)
             if (
                 language == "en"
                 and mm.group() == "visited"
