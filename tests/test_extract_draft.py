@@ -212,3 +212,35 @@ def test_same_day_takes_the_day_of_what_was_told_before() -> None:
     assert dea.record["date"]["phrase"] == "Chiều cùng ngày"
     assert "date-from-story" in dea.codes
     assert dea.record["place"]["city"] == "Hanoi"
+
+
+def test_a_phone_call_has_no_host_and_an_invitation_is_no_visit() -> None:
+    text = (
+        "Chiều 14/2, Đại tướng Tô Lâm, Bộ trưởng Bộ Công an đã điện đàm với Đại tướng Sar Sokha, "
+        "Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Campuchia.\n"
+        "Hai bên trao đổi về phối hợp đấu tranh với tội phạm lừa đảo trên không gian mạng.\n"
+        "Đại tướng Sar Sokha nhất trí và mời Bộ trưởng Tô Lâm sang thăm Campuchia vào dịp thuận lợi./.\n"
+    )
+    d = draft_of(text, published=date(2024, 2, 15), publisher="X")
+    (call,) = d.records
+    rec = call.record
+    assert rec["kind"] == "meeting" and "host" not in rec
+    assert sorted(rec["guests"]) == ["KH", "VN"]
+    assert {p["role"] for p in rec["participants"]} == {"attendee"}
+    assert "online_fraud" in rec["topics"]
+    assert "host-unknown" not in call.codes
+
+
+def test_what_is_dated_after_publication_is_planned() -> None:
+    text = (
+        "Ngày 5/3, tại Hà Nội, Thứ trưởng Lê Quốc Hùng đã tiếp ông John Smith, Giám đốc Cục Điều "
+        "tra Liên bang Mỹ (FBI).\n"
+        "Hai bên thống nhất Đối thoại An ninh và Thực thi pháp luật Việt Nam - Hoa Kỳ lần thứ ba "
+        "diễn ra tại Washington vào tháng 9/2026.\n"
+    )
+    d = draft_of(text, published=date(2026, 3, 6), publisher="X")
+    (dialogue,) = by_kind(d, "dialogue")
+    assert dialogue.record["status"] == "planned" and "planned" in dialogue.codes
+    assert "part_of" not in dialogue.record and "topics" not in dialogue.record
+    (meeting,) = by_kind(d, "meeting")
+    assert meeting.record.get("status", "held") == "held"

@@ -406,7 +406,7 @@ def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
         b.conf["guests"] = 0.75
     if not host and not guests:
         b.flag("countries-missing", "host", "Name the host or the guest countries.")
-    elif not host and e.kind != "embassy_visit":
+    elif not host and e.kind != "embassy_visit" and not e.remote:
         b.flag(
             "host-unknown",
             "host",
@@ -553,18 +553,16 @@ def _place(b: _Builder) -> dict[str, Any] | None:
     elif e.city is not None and e.city.kind == "venue":
         place["venue"] = e.city.key
         place["city"] = e.city.city
-    span = e.city or e.place_span
+    span = e.city or e.place_span or (e.counterpart if e.place_origin == "story" else None)
     note = {
+        "story": "The article gives no place; it is where the story's engagements of those days "
+        "were, the country of the organisation met.",
         "parent": "The article places it only by its trip's country.",
         "parts": "The article does not say where the trip went; its sessions were here.",
     }.get(e.place_origin)
     b.ev("place", (span.start, span.end) if span else None, inferred=inferred, note=note)
     if inferred:
-        b.flag(
-            "place-from-parent" if e.place_origin == "parent" else "place-from-parts",
-            "place",
-            note or "",
-        )
+        b.flag(f"place-from-{e.place_origin}", "place", note or "")
     b.conf["place"] = 0.85 if not inferred else 0.55
     return place
 

@@ -195,7 +195,9 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
     connective = _cues()["connectives"][language]
     if any(re.match(rf"{re.escape(c)}\b", p.text) for c in connective):
         return False
-    if p.text.startswith(("*", "-", "•", "Tham dự")):
+    if p.text.startswith(("*", "-", "•", "Tham dự")) or p.text.endswith("/."):
+        return False
+    if _word_cues("reporting_verbs", language).search(p.text):
         return False
     return not _word_cues("tense", language).search(p.text)
 

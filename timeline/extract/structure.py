@@ -100,6 +100,7 @@ class Engagement:
     part_cue: Span | None = None
     group: int = -1
     implied: bool = False
+    remote: bool = False  # a phone or video call: no one hosts it
     host: str | None = None
     guests: list[str] = field(default_factory=list)
     country_spans: dict[str, Mention] = field(default_factory=dict)
@@ -317,7 +318,10 @@ _MEET_EN = re.compile(
     r"\b(?:met(?: with)?|meets(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
     r"meetings|a working session|working sessions|discussions) with|had (?:talks|a meeting|"
     r"meetings|a working session|working sessions|discussions) with|received|hosted|"
-    r"paid a courtesy (?:call|visit) (?:on|to)|called on|worked with|visited|toured)\b"
+    r"paid a courtesy (?:call|visit) (?:on|to)|called on|worked with|visited|toured|"
+    r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
+    r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
+    r"spoke by phone with)\b"
 )
 _OBJECT_END_VI = re.compile(
     r"[.;:]|\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
@@ -327,7 +331,12 @@ _OBJECT_END_EN = re.compile(
     r"[.;:]|\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|on|about|"
     r"and discussed|discussing|the two sides)\b"
 )
-_HOST_VERB = re.compile(r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|tiếp|received|hosted)(?!\w)")
+_REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|\bcall\b|online", re.I)
+_HOST_VERB = re.compile(
+    r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|"
+    r"tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|đến|tới|đó|cũng|sau))|"
+    r"received|hosted)(?!\w)"
+)
 
 
 def _inside(m: Mention | PersonMention, spans: list[tuple[int, int]]) -> bool:
@@ -471,6 +480,7 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     _places(text, engagements)
     _inherit_dates(engagements)
     _inherit_places(engagements)
+    _place_from_story(engagements)
     _series(engagements)
     _countries(engagements, home)
     _roles_by_side(engagements)
@@ -658,6 +668,8 @@ def _find(
                 ),
                 None,
             )
+            if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
+                continue  # an invitation to visit is no engagement until it has a date
             word = vm.group().split()[0].lower()
             anaphoric = dest is None and word in ("chuyến", "visit", "trip", "visits")
             if dest is None and not anaphoric:
@@ -776,6 +788,7 @@ def _find(
                     "embassy_visit" if org is not None and org.org_kind == "embassy" else "meeting"
                 )
                 e = Engagement(kind, info, (mm.start(), mm.end(), mm.group()))
+                e.remote = bool(_REMOTE.search(mm.group()))
                 if isinstance(cp, PersonMention):
                     e.counterpart_person = cp.person
                     e.counterpart = cp.organisation
@@ -816,15 +829,23 @@ def _find(
                 live = [main]
             elif meeting_words.search(s.text) and last_group:
                 live = list(last_group)
-            elif visit_words.search(s.text) and visits:
+            elif visit_words.search(s.text) and visits and visits[-1] not in created:
                 live = [visits[-1]]
             else:
                 live = list(focus)
             for e in live:
                 e.add(info)
                 _participants(text, info, e, language)
-        if live:
-            focus = live
+        sessions = [e for e in live if e.kind != "visit"]
+        if live and not sessions and any(f.kind != "visit" for f in focus):
+            # a sentence about the trip itself ("Wray, who is on a visit, said …") still
+            # tells the session being reported
+            for f in focus:
+                if f.kind != "visit":
+                    f.add(info)
+                    _participants(text, info, f, language)
+        elif live:
+            focus = sessions or live
     return engagements
 
 
@@ -1202,7 +1223,7 @@ def _countries(engagements: list[Engagement], home: str) -> None:
         if inherits is not None and not e.pair:
             for code, m in inherits.country_spans.items():
                 found.setdefault(code, m)
-        host = e.place_country
+        host = None if e.remote else e.place_country
         if e.kind == "embassy_visit" and e.counterpart is not None:
             owner = e.counterpart.country
             visitors = [c for c in found if c != owner] or [home]
@@ -1231,8 +1252,10 @@ def _countries(engagements: list[Engagement], home: str) -> None:
 
 def _topics(text: str, engagements: list[Engagement], language: str) -> None:
     for e in engagements:
-        if e.context:
-            continue
+        if e.context or e.status != "held":
+            continue  # what was discussed belongs to what was held, not to what is mentioned
+        if e.kind == "visit" and any(x.parent is e for x in engagements):
+            continue  # a trip's talks are its sessions'
         masked = []
         for info in e.sentences:
             masked += [(o.start, o.end) for o in info.orgs]
@@ -1299,7 +1322,7 @@ def _roles_by_side(engagements: list[Engagement]) -> None:
         for part in e.participants.values():
             if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
                 continue
-            if part.cue is not None:
+            if part.cue is not None or e.remote:
                 continue  # a role the text states ("tham dự", "phát biểu") stands
             c = part.mention.country
             if e.kind == "visit":
@@ -1347,9 +1370,36 @@ def _old_news(engagements: list[Engagement], published: date | None) -> None:
         return
     for e in engagements:
         r = e.resolved
-        if e.context or e.status != "held" or r is None or r.end is None:
+        if e.context or e.status != "held" or r is None or r.end is None or r.start is None:
+            continue
+        if r.start > published:
+            # dated after publication: it can only be planned
+            e.status = "planned"
+            e.status_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
+            e.parent = None
             continue
         if (published - r.end).days > 90:
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
             e.parent = None
+
+
+def _place_from_story(engagements: list[Engagement]) -> None:
+    """A meeting told without a place ("Trước đó, chiều 6/11, … làm việc với Cơ quan Cảnh sát
+    quốc gia Nhật Bản") took place where the story's engagements of those days did, when that is
+    the country of the organisation met."""
+    placed = [e for e in engagements if e.place_country and e.resolved and e.resolved.start]
+    for e in engagements:
+        if e.kind != "meeting" or e.place_country or e.remote or e.counterpart is None:
+            continue
+        r = e.resolved
+        if r is None or r.start is None:
+            continue
+        near = [
+            x
+            for x in placed
+            if abs((x.resolved.start - r.start).days) <= 7  # type: ignore[union-attr,operator]
+            and x.place_country == e.counterpart.country
+        ]
+        if near:
+            e.place_country, e.place_origin = near[0].place_country, "story"

@@ -21,11 +21,15 @@ class TopicMention:
 @cache
 def _table() -> tuple[re.Pattern[str], dict[str, str]]:
     phrases: dict[str, str] = {}
-    for key, items in load("topics").items():
+    data = load("topics")
+    for key, items in data.items():
         if key.startswith("_"):
             continue
         for p in items:
             phrases.setdefault(p.lower(), key)
+    for p, keys in data.get("_both", {}).items():
+        if not p.startswith("_"):
+            phrases[p.lower()] = "|".join(keys)
     for key, topic in TOPICS.items():
         phrases.setdefault(topic.vi.lower(), key)
         phrases.setdefault(topic.en.lower(), key)
@@ -43,5 +47,6 @@ def find_topics(
         a, b = m.start(), m.end()
         if any(a < y and x < b for x, y in masked):
             continue
-        out.append(TopicMention(a, b, m.group(), phrases[m.group().lower()]))
+        for key in phrases[m.group().lower()].split("|"):
+            out.append(TopicMention(a, b, m.group(), key))
     return out
