@@ -121,6 +121,7 @@ class DateMention:
     relative: int | None = None  # "năm nay", "next year": years after the publication year
     weekday: int | None = None  # "on Tuesday": Monday is 0
     day_offset: int | None = None  # "cùng ngày", "the next day": days after the story's last date
+    today: int | None = None  # "today", "hôm qua": days after the publication date
 
     @property
     def precision(self) -> str:
@@ -222,6 +223,13 @@ def find_dates(
         taken.append((a, b))
         wd = _WEEKDAY_INDEX[m["w"].lower()]
         found.append(DateMention(start + a, start + b, m.group(), None, None, None, weekday=wd))
+    for m in _TODAY[language].finditer(segment):
+        a, b = m.start(), m.end()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        offset = _TODAY_OFFSET[m["w"].lower()]
+        found.append(DateMention(start + a, start + b, m.group(), None, None, None, today=offset))
     for pattern, offsets in _SAME_DAY[language]:
         for m in pattern.finditer(segment):
             a, b = m.start(), m.end()
@@ -263,6 +271,13 @@ _WEEKDAYS = {
         r"(?![\w/(]|\s*[,(]?\s*(?:ngày\s+)?\d)"
     ),
 }
+
+_TODAY = {
+    "vi": re.compile(r"(?<!\w)(?P<w>hôm nay|hôm qua|ngày mai)(?!\w)", re.I),
+    "en": re.compile(r"\b(?P<w>today|yesterday|tomorrow)\b", re.I),
+}
+_TODAY_OFFSET = {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "today": 0, "yesterday": -1,
+                 "tomorrow": 1}  # fmt: skip
 
 _SAME_DAY = {
     "vi": [
@@ -333,6 +348,11 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
     if m.day_offset is not None:
         # only the story can say which day it counts from (see structure)
         return Resolved(None, None, "day", m.phrase, partial=True)
+    if m.today is not None:
+        if published is None:
+            return Resolved(None, None, "day", m.phrase, partial=True)
+        day = published + timedelta(days=m.today)
+        return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
     if m.weekday is not None:
         if published is None:
             return Resolved(None, None, "day", m.phrase, partial=True)

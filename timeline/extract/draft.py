@@ -486,10 +486,10 @@ def _date(b: _Builder) -> Any:
     notes = []
     if r.from_weekday:
         notes.append(
-            f"The article names only the weekday; {r.start} is that weekday on or "
-            f"before the publication date ({d.published}, from {origin})."
+            f"The article names the day only relative to its publication ({r.phrase!r}); "
+            f"{r.start} is counted from the publication date ({d.published}, from {origin})."
         )
-        b.flag("weekday-resolved", "date", notes[-1])
+        b.flag("day-from-publication", "date", notes[-1])
     elif r.year_inferred:
         notes.append(
             f"The article gives no year; {r.start.year if r.start else '?'} is taken "

@@ -221,7 +221,13 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Menti
         if alias in _ambiguous() and not _country_in_context(chunk, m.start(), m.end()):
             continue
         code = country_aliases()[alias]
-        out.append(Mention(start + m.start(), start + m.end(), alias, COUNTRY, code, code))
+        a = m.start()
+        formal = re.search(
+            r"(?:Cộng hòa Liên bang|Cộng hòa|Cộng hoà|Vương quốc|Liên bang)\s+$", chunk[:a]
+        )
+        if formal:
+            a = formal.start()  # "Cộng hòa Pháp" is one name
+        out.append(Mention(start + a, start + m.end(), chunk[a : m.end()], COUNTRY, code, code))
     return _without_overlaps(out)
 
 
@@ -236,6 +242,8 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
         return False
     if before.endswith(("-", "–")):
         return True
+    if re.search(r"(?:Cộng hòa|Cộng hoà|Vương quốc|Liên bang|Republic of|Kingdom of)$", before):
+        return True  # "Cộng hòa Pháp", "Vương quốc Anh": the state's formal name
     return bool(prev) and not _capital(prev) and prev[-1].isalpha()
 
 

@@ -258,6 +258,12 @@ def _prefix_chain(
         if len(before) - len(stripped) > 1 or not stripped:
             break
         hit = next((p for p in pieces if p[1] == floor + len(stripped)), None)
+        if hit is None and not chain and stripped.endswith(",") and language == "en":
+            # "the Australian Federal Police Commissioner, Reece Kershaw,": a title in apposition
+            title_end = floor + len(stripped[:-1].rstrip())
+            hit = next(
+                (p for p in pieces if p[1] == title_end and p[2] in ("title", "honorific")), None
+            )
         if hit is None:
             m = connect.search(stripped)
             if m and chain:

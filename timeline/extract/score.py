@@ -128,8 +128,8 @@ def _view(record: EngagementFacts | dict[str, Any]) -> _View:
         counterpart.add(_norm(o["name"]))
         if o.get("abbreviation"):
             counterpart.add(_norm(o["abbreviation"]))
-    if place.get("venue"):
-        counterpart.add(_norm(place["venue"]))
+    if place.get("venue") and r["kind"] == "embassy_visit":
+        counterpart.add(_norm(place["venue"]))  # the mission visited is who is met
     places = set()
     if place.get("city"):
         places.add(("city", _norm(place["city"])))

@@ -276,7 +276,23 @@ def dialogue_mentions(text: str, info: SentenceInfo, language: str) -> list[Dial
             core = (core + " Dialogue on " + on.group(1)).strip()
         mechanism = bool(re.search(r"mechanism\s*$", text[s.start : begin]))
         if m.group() == "dialogue" and not (session or pair or core):
-            continue  # "dialogue" in lowercase without a name is a common noun
+            # "the first Vietnam-Korea police dialogue": an ordinal a few words before
+            low = re.search(
+                r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                r"ninth|tenth|inaugural)\s+((?:[\w'’-]+\s+){0,4})$",
+                before,
+                re.I,
+            )
+            if low is None:
+                continue  # "dialogue" in lowercase without a name is a common noun
+            begin = s.start + low.start()
+            session = _session_number(low.group(1), language)
+            session_span = (begin, begin + len(low.group(1)), low.group(1))
+            pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
+            core = low.group(2)
+            for _, c in pair:
+                core = core.replace(c.text, " ")
+            core = re.sub(r"\s+", " ", core).strip(" -–").title()
         out.append(
             DialogueMention(
                 (begin, end, text[begin:end]), core, pair, session, session_span, mechanism
@@ -315,7 +331,7 @@ _MEET_VI = re.compile(
     r"điện đàm|thăm xã giao|chào xã giao|thăm)(?!\w)"
 )
 _MEET_EN = re.compile(
-    r"\b(?:met(?: with)?|meets(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
+    r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
     r"meetings|a working session|working sessions|discussions) with|had (?:talks|a meeting|"
     r"meetings|a working session|working sessions|discussions) with|received|hosted|"
     r"paid a courtesy (?:call|visit) (?:on|to)|called on|worked with|visited|toured|"
@@ -334,7 +350,7 @@ _OBJECT_END_EN = re.compile(
 _REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|\bcall\b|online", re.I)
 _HOST_VERB = re.compile(
     r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|"
-    r"tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|đến|tới|đó|cũng|sau))|"
+    r"[Tt]iếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|đến|tới|đó|cũng|sau))|"
     r"received|hosted)(?!\w)"
 )
 
@@ -405,6 +421,15 @@ def _counterparts(
     kept: list[Mention | PersonMention] = []
     for cp in out:
         prev = kept[-1] if kept else None
+        if isinstance(cp, PersonMention) and isinstance(prev, Mention) and prev.end <= cp.start:
+            # "a delegation of the KNPA led by Cho Ji-ho", "the AFP Commissioner, Reece Kershaw":
+            # the person speaks for the organisation met, not for a meeting of their own
+            gap = text[prev.end : cp.extent[0]]
+            if re.fullmatch(
+                r"\s*(?:led by|headed by|do|,|[\w\s]{0,25},)\s*(?:[\w.]+\s+){0,3}", gap
+            ):
+                cp.organisation = cp.organisation or prev
+                continue
         if isinstance(cp, Mention) and isinstance(prev, Mention) and prev.end <= cp.start:
             gap = text[prev.end : cp.start]
             if re.fullmatch(
@@ -794,6 +819,19 @@ def _find(
                     e.counterpart = cp.organisation
                 else:
                     e.counterpart = cp
+                    spokesman = next(
+                        (
+                            p
+                            for p in info.people
+                            if p.start > mm.end()
+                            and p.organisation is not None
+                            and p.organisation.start == cp.start
+                            and p.person >= 0
+                        ),
+                        None,
+                    )
+                    if spokesman is not None:
+                        e.counterpart_person = spokesman.person
                 e.add(info)
                 planned = planned_cue.search(text[max(s.start, mm.start() - 40) : mm.start()])
                 if planned:
@@ -837,7 +875,8 @@ def _find(
                 e.add(info)
                 _participants(text, info, e, language)
         sessions = [e for e in live if e.kind != "visit"]
-        if live and not sessions and any(f.kind != "visit" for f in focus):
+        told_here = any(e.kind != "visit" for e in created)
+        if live and not sessions and not told_here and any(f.kind != "visit" for f in focus):
             # a sentence about the trip itself ("Wray, who is on a visit, said …") still
             # tells the session being reported
             for f in focus:
@@ -966,7 +1005,8 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
             m = re.search(r"(?:led by|headed by)", before)
             role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
         elif (hv := _HOST_VERB.search(text, s.start, s.end)) and e.kind == "meeting":
-            role = "host" if p.start < hv.start() else "guest"
+            fronted = hv.start() - s.start < 3 and "," in text[hv.end() : p.start]
+            role = "host" if p.start < hv.start() or fronted else "guest"
             cue = (hv.start(), hv.end(), hv.group())
         elif roles["attendee"].search(before) or roles["attendee"].search(after[:30]):
             m = roles["attendee"].search(before) or roles["attendee"].search(after[:30])
@@ -975,9 +1015,17 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
             cue = _abs(base, m)
         elif roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25]):
             role = "speaker"
+        if not _may_take_part(e, p.person, role):
+            continue  # who talks of a planned or past engagement did not take part in it
         prior = e.participants.get(p.person)
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+def _may_take_part(e: Engagement, person: int, role: str) -> bool:
+    if not e.context and e.status == "held":
+        return True
+    return role in ("co_chair", "chair", "delegation_head") or person == e.counterpart_person
 
 
 def _abs(base: int, m: re.Match[str]) -> Span:
@@ -989,9 +1037,11 @@ def _link(engagements: list[Engagement]) -> None:
     the trip's country while the trip is being told."""
     visits = [e for e in engagements if e.kind == "visit" and not e.context]
     for e in engagements:
-        if e.kind == "visit" or e.context or e.status == "planned":
+        if e.kind == "visit" or e.context:
             continue
         same = [v for v in visits if v.info is e.info or any(i is e.info for i in v.sentences)]
+        if e.status == "planned" and not same:
+            continue  # a planned session belongs to a trip only where the text says so
         if same:
             e.parent = same[0]
             m = re.search(
@@ -1123,8 +1173,9 @@ def _places(text: str, engagements: list[Engagement]) -> None:
             for e in targets:
                 if e.kind == "visit" and e.destination is not None:
                     continue
-                if e.kind in ("meeting", "embassy_visit") and e.parent is not None and not lead:
-                    continue
+                parted = e.kind in ("meeting", "embassy_visit") and e.parent is not None
+                if parted and not lead and p.kind == COUNTRY:
+                    continue  # the trip's country, said of the trip
                 _set_place(e, p)
     for e in engagements:
         if e.kind == "visit" and e.destination is not None:
@@ -1376,7 +1427,12 @@ def _old_news(engagements: list[Engagement], published: date | None) -> None:
             # dated after publication: it can only be planned
             e.status = "planned"
             e.status_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
-            e.parent = None
+            e.participants = {
+                k: v for k, v in e.participants.items() if _may_take_part(e, k, v.role)
+            }
+            p = e.parent.resolved if e.parent is not None else None
+            if p is None or p.start is None or not (p.start <= r.start <= p.end):  # type: ignore[operator]
+                e.parent = None
             continue
         if (published - r.end).days > 90:
             e.context = True
