@@ -108,8 +108,21 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)|"
             rf"{generic}|"
         )
-    pattern = re.compile(rf"(?<![\w.])(?:{portfolio}{alternation(list(kinds))})(?![\w])")
+    plain = [k for k in kinds if language != "vi" or kinds[k] not in ("title", "party")]
+    # Vietnamese news capitalises titles unevenly ("Trưởng Đại diện", "Trưởng đại diện"):
+    # after its first letter, a title matches in any case
+    loose = sorted((k for k in kinds if k not in plain), key=len, reverse=True)
+    loose_re = "|".join(re.escape(k[0]) + "(?i:" + re.escape(k[1:]) + ")" for k in loose)
+    alternatives = "|".join(x for x in (loose_re, alternation(plain)) if x)
+    pattern = re.compile(rf"(?<![\w.])(?:{portfolio}{alternatives})(?![\w])")
     return pattern, kinds
+
+
+def _kind_of(found: str, kinds: dict[str, str]) -> str:
+    if found in kinds:
+        return kinds[found]
+    lower = found.lower()
+    return next((k for p, k in kinds.items() if p.lower() == lower), "title")
 
 
 @cache
@@ -147,7 +160,7 @@ def find_people(
     found there, which a name cannot overlap and a title may contain."""
     anchor_re, kinds = _anchors(language)
     anchors = [
-        (m.start(), m.end(), kinds.get(m.group(), "title"))
+        (m.start(), m.end(), _kind_of(m.group(), kinds))
         for m in anchor_re.finditer(text[:end], start)
         if m.start() >= start
     ]

@@ -499,9 +499,9 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     inferred = _resolve_generic_orgs(infos, persons, home, foreign, language)
 
     engagements = _find(text, infos, persons, language, home)
-    _link(engagements)
     _dates(engagements, infos, published, language)
     _old_news(engagements, published)
+    _link(engagements)
     _places(text, engagements)
     _inherit_dates(engagements)
     _inherit_places(engagements)
@@ -840,6 +840,12 @@ def _find(
                 engagements.append(e)
                 created.append(e)
                 new_group.append(e)
+        for e in _talks_between(text, info, home):
+            if not any(_cp_key(x) == _cp_key(e) for x in engagements):
+                e.group = groups
+                engagements.append(e)
+                created.append(e)
+                new_group.append(e)
         for e in _briefings(text, info):
             if not any(_cp_key(x) == _cp_key(e) for x in engagements):
                 e.group = groups
@@ -892,6 +898,28 @@ _BRIEF = re.compile(
     r"(?<!\w)(?:giới thiệu|thuyết trình|trình bày)(?:\s+với)?\s+(?:các đại biểu|đoàn|Đoàn)|\bbriefed\s+"  # noqa: E501
     r"(?:the\s+)?(?:delegation|delegates|visitors)"
 )
+
+
+_BETWEEN = re.compile(
+    r"\b(?:talks|a meeting|meetings|discussions)\b[^.;]{0,40}?\bbetween\b|"
+    r"(?<!\w)(?:cuộc hội đàm|buổi hội đàm|cuộc gặp|buổi làm việc)[^.;]{0,30}?(?<!\w)giữa(?!\w)"
+)
+
+
+def _talks_between(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
+    """ "after talks in Phnom Penh between A and B": a meeting of A and B."""
+    out = []
+    for m in _BETWEEN.finditer(text, info.sentence.start, info.sentence.end):
+        sides = [p for p in info.people if p.start >= m.end() and p.person >= 0][:2]
+        if len(sides) < 2:
+            continue
+        other = next((p for p in sides if p.country and p.country != home), sides[-1])
+        e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+        e.counterpart_person = other.person
+        e.counterpart = other.organisation
+        e.add(info)
+        out.append(e)
+    return out
 
 
 def _briefings(text: str, info: SentenceInfo) -> list[Engagement]:
@@ -968,9 +996,10 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
     for p in info.people:
         if p.person < 0:
             continue
-        if sentence_meetings and e.info is info:  # noqa: SIM102
+        if sentence_meetings and e.info is info:
             # in a list of meetings a counterpart person belongs to its own meeting only
-            if p.start > e.trigger[1] and e.counterpart_person != p.person:
+            between = re.search(r"between|giữa", e.trigger[2])
+            if p.start > e.trigger[1] and e.counterpart_person != p.person and not between:
                 continue
         role, cue = "attendee", None
         before = text[s.start : p.start]
@@ -1075,8 +1104,12 @@ def _dates(
         for d in usable:
             lead = d.start - info.sentence.start < 25
             if lead:
+                sessions = any(e.kind != "visit" for e in group)
                 for e in group:
-                    if e.date is None:
+                    # "Sáng 9/4, … tiếp ông X đang ở thăm Việt Nam": the day of the session,
+                    # not of the trip
+                    own = e.kind != "visit" or not sessions or _distance(e.trigger, d) <= 10
+                    if e.date is None and own:
                         e.date = d
                 continue
             nearest = min(group, key=lambda e: _distance(e.trigger, d))
@@ -1203,8 +1236,33 @@ def _places(text: str, engagements: list[Engagement]) -> None:
                 within = True
                 if e.resolved and pending.resolved and e.resolved.start and pending.resolved.start:
                     within = pending.resolved.start <= e.resolved.start <= pending.resolved.end  # type: ignore[operator]
-                if within:
+                if within and _involves_travellers(e, pending):
                     e.parent, e.part_cue = pending, pending.trigger
+
+
+def text_before_trigger(e: Engagement) -> str:
+    s = e.info.sentence
+    return s.text[: max(0, e.trigger[0] - s.start)]
+
+
+def _involves_travellers(e: Engagement, trip: Engagement) -> bool:
+    """A session told while a trip is told is part of it when the travellers are there, or
+    when it is with the host country's own agencies (the travellers' programme)."""
+    travellers = {p.mention.country for p in trip.participants.values() if p.mention.country}
+    travellers.discard(trip.place_country)
+    if not travellers or trip.place_country is None:
+        return True
+    before = text_before_trigger(e)
+    if re.search(r"(?:^|\W)(?:Đoàn|đoàn|[Tt]he delegation|[Tt]he visitors?)\b", before) or re.match(
+        r"\s*(?:He|She|They|Ông|Bà)\b", before
+    ):
+        return True  # "Đoàn đã làm việc với …", "He also met …": the travellers
+    here = {p.mention.country for p in e.participants.values() if p.mention.country}
+    if e.counterpart is not None and e.counterpart.country:
+        here.add(e.counterpart.country)
+    if here & travellers or not e.participants:
+        return True
+    return e.counterpart is not None and e.counterpart.country == trip.place_country
 
 
 def _inherit_places(engagements: list[Engagement]) -> None:
@@ -1438,6 +1496,7 @@ def _old_news(engagements: list[Engagement], published: date | None) -> None:
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
             e.parent = None
+            _forget_sentence(engagements, e)
 
 
 def _place_from_story(engagements: list[Engagement]) -> None:
@@ -1459,3 +1518,16 @@ def _place_from_story(engagements: list[Engagement]) -> None:
         ]
         if near:
             e.place_country, e.place_origin = near[0].place_country, "story"
+
+
+def _forget_sentence(engagements: list[Engagement], past: Engagement) -> None:
+    """The sentence telling a past engagement tells nothing of the others: it gives them no
+    people and no topics."""
+    s = past.info.sentence
+    for e in engagements:
+        if e is past or e.info is past.info:
+            continue
+        e.sentences = [i for i in e.sentences if i.sentence.start != s.start]
+        e.participants = {
+            k: v for k, v in e.participants.items() if not s.start <= v.mention.start < s.end
+        }
