@@ -244,3 +244,56 @@ def test_what_is_dated_after_publication_is_planned() -> None:
     assert "part_of" not in dialogue.record and "topics" not in dialogue.record
     (meeting,) = by_kind(d, "meeting")
     assert meeting.record.get("status", "held") == "held"
+
+
+def test_talks_between_two_people_and_weekday_from_a_dateline() -> None:
+    text = (
+        "PHNOM PENH, July 12 (Reuters) - Cambodia and Vietnam agreed on Friday to step up joint "
+        "patrols along their border, after talks in Phnom Penh between Cambodian Interior Minister "
+        "Sar Sokha and Vietnam's Public Security Minister Luong Tam Quang.\n"
+    )
+    d = draft_of(text, published=date(2024, 7, 12))
+    (r,) = d.records
+    rec = r.record
+    assert rec["date"]["start"] == "2024-07-12" and "day-from-publication" in r.codes
+    assert rec["place"] == {"city": "Phnom Penh", "country": "KH"}
+    roles = {p["name"]: p["role"] for p in rec["participants"]}
+    assert roles == {"Sar Sokha": "host", "Luong Tam Quang": "guest"}
+
+
+def test_formal_country_names_and_titles_in_apposition() -> None:
+    text = (
+        "Từ ngày 10 đến 14/6, Đoàn công tác Bộ Công an do Thượng tướng Nguyễn Văn Long, Thứ trưởng "
+        "Bộ Công an làm Trưởng đoàn đã thăm và làm việc tại Cộng hòa Pháp.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 15), publisher="X")
+    (visit,) = d.records
+    assert (visit.record["host"], visit.record["guests"]) == ("FR", ["VN"])
+    assert visit.record["participants"][0]["role"] == "delegation_head"
+    en = (
+        "The Minister for Home Affairs, the Hon Tony Burke MP, today met with Vietnam's Minister "
+        "of Public Security, General Luong Tam Quang, at Parliament House in Canberra.\n"
+        "General Luong Tam Quang will also meet the Australian Federal Police Commissioner, "
+        "Reece Kershaw, in Sydney on Thursday.\n"
+    )
+    d = draft_of(en, published=date(2025, 3, 18), publisher="X")
+    today, planned = d.records
+    assert today.record["date"]["start"] == "2025-03-18"
+    assert {p["name"] for p in today.record["participants"]} == {"Tony Burke", "Luong Tam Quang"}
+    assert planned.record["status"] == "planned" and planned.record["date"]["start"] == "2025-03-20"
+    assert "Reece Kershaw" in {p["name"] for p in planned.record["participants"]}
+    assert planned.record["place"]["city"] == "Sydney"
+
+
+def test_a_dialogue_named_in_lowercase_with_an_ordinal() -> None:
+    text = (
+        "Hanoi, December 3 (VNA) – Deputy Minister Le Quoc Hung received Commissioner General "
+        "Cho Ji-ho in Hanoi on December 2.\n"
+        "Cho proposed holding the first Vietnam-Korea police dialogue next year.\n"
+    )
+    d = draft_of(text, published=date(2024, 12, 3), publisher="X")
+    (dialogue,) = by_kind(d, "dialogue")
+    rec = dialogue.record
+    assert rec["status"] == "planned" and rec["session"] == 1
+    assert rec["series"] == "vn-kr-police-dialogue"
+    assert rec["date"]["start"] == "2025-01-01" and rec["date"]["precision"] == "year"

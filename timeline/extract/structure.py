@@ -869,8 +869,14 @@ def _find(
             if not e.context and e.status == "held" and not (e.implied and e in created)
         ]
         if not live:
-            if dialogue_mentions(text, info, language) and main is not None:
+            if dialogue_mentions(text, info, language) and main is not None and main not in created:
                 live = [main]
+            elif any(e.kind != "visit" for e in created):
+                # the sentence tells a planned or past session: what it says was agreed may
+                # still be the current session's topic, but its people are the other's
+                for e in focus:
+                    e.add(info)
+                live = []
             elif meeting_words.search(s.text) and last_group:
                 live = list(last_group)
             elif visit_words.search(s.text) and visits and visits[-1] not in created:
