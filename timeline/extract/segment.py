@@ -199,6 +199,8 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
         return False
     if _word_cues("reporting_verbs", language).search(p.text):
         return False
+    if language == "en" and re.search(r"\b[a-z]{3,}ed\b", p.text):
+        return False  # a past tense: a caption says what is in the picture, in the present
     return not _word_cues("tense", language).search(p.text)
 
 

@@ -403,7 +403,7 @@ def _counterparts(
     out: list[Mention | PersonMention] = []
     extents = _person_extents(info)
     for p in info.people:
-        if start <= p.start < end:
+        if start <= p.start < end and p.person >= 0:  # a lone word nobody is named by is no one
             out.append(p)
     for o in info.orgs:
         if (  # noqa: SIM102
