@@ -307,6 +307,20 @@ def find_organisations(
                 country_inferred=code is None,
             )
         )
+    known = list(out)
+    if language == "vi":
+        # "Cục Quản lý xuất nhập cảnh và lưu trú Nhật Bản": an agency the gazetteer lacks, named
+        # by its head word and its country; kept in Vietnamese for the reviewer to translate
+        for m in _unlisted_regex().finditer(chunk):
+            a, b = start + m.start(), start + m.end()
+            code = country_aliases()[m["c"]]
+            inside = [k for k in known if a <= k.start and k.end <= b]
+            if any(k.country == code for k in inside):
+                continue  # "Bộ Công an Việt Nam": a listed agency and its own country
+            # "Cục Quản lý xuất nhập cảnh … Nhật Bản": a foreign namesake of a listed agency
+            out = [o for o in out if o not in inside]
+            kind = "ministry" if m.group().startswith("Bộ ") else "agency"
+            out.append(Mention(a, b, m.group(), ORG, m.group(), code, None, kind, learnt=True))
     regex, generic = _generic_regex(language)
     for m in regex.finditer(chunk):
         out.append(
@@ -366,3 +380,13 @@ def specific_agency(local: str, code: str) -> dict | None:
         if c == code and f"{local} {alias}" in table:
             return table[f"{local} {alias}"]
     return None
+
+
+@cache
+def _unlisted_regex() -> re.Pattern[str]:
+    heads = r"Cục|Tổng cục|Bộ|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện"
+    stop = r"với|đã|tại|phối hợp|cùng|để|trong|về|của|do|và các|sẽ|được|đang"
+    countries = alternation([a for a in country_aliases() if a not in _ambiguous()])
+    return re.compile(
+        rf"(?<!\w)(?:{heads})\s+(?:(?!(?:{stop})\s)[^\s,.;:()]+\s+){{1,9}}?(?P<c>{countries})(?!\w)"
+    )

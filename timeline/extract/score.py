@@ -126,8 +126,9 @@ def _view(record: EngagementFacts | dict[str, Any]) -> _View:
         if o.get("country") in own or (not host and o.get("country") in guests):
             continue
         counterpart.add(_norm(o["name"]))
-        if o.get("abbreviation"):
-            counterpart.add(_norm(o["abbreviation"]))
+        for key in ("abbreviation", "name_local"):  # a draft may keep the name as written
+            if o.get(key):
+                counterpart.add(_norm(o[key]))
     if place.get("venue") and r["kind"] == "embassy_visit":
         counterpart.add(_norm(place["venue"]))  # the mission visited is who is met
     places = set()

@@ -347,7 +347,7 @@ _OBJECT_END_EN = re.compile(
     r"[.;:]|\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|on|about|"
     r"and discussed|discussing|the two sides)\b"
 )
-_REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|\bcall\b|online", re.I)
+_REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\bcall\b|online", re.I)
 _HOST_VERB = re.compile(
     r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|"
     r"[Tt]iếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|đến|tới|đó|cũng|sau))|"
@@ -1048,7 +1048,9 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
             role = "attendee"
             base = s.start if roles["attendee"].search(before) else p.end
             cue = _abs(base, m)
-        elif roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25]):
+        elif not e.remote and (
+            roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25])
+        ):
             role = "speaker"
         if not _may_take_part(e, p.person, role):
             continue  # who talks of a planned or past engagement did not take part in it
@@ -1107,6 +1109,22 @@ def _dates(
     for group in by_sentence.values():
         info = group[0].info
         usable = [d for d in info.dates if not d.excluded]
+        # each date to one engagement and each engagement one date, nearest pairs first:
+        # "talks … on April 16, as part of his visit to China from April 15 to 17"
+        inner = [d for d in usable if d.start - info.sentence.start >= 25]
+        pairs = sorted(
+            (
+                (_distance(e.trigger, d), i, j)
+                for i, d in enumerate(inner)
+                for j, e in enumerate(group)
+            ),
+        )
+        used_d: set[int] = set()
+        for _, i, j in pairs:
+            if i in used_d or group[j].date is not None:
+                continue
+            group[j].date = inner[i]
+            used_d.add(i)
         for d in usable:
             lead = d.start - info.sentence.start < 25
             if lead:
@@ -1118,11 +1136,6 @@ def _dates(
                     if e.date is None and own:
                         e.date = d
                 continue
-            nearest = min(group, key=lambda e: _distance(e.trigger, d))
-            if nearest.date is None or _distance(nearest.trigger, d) < _distance(
-                nearest.trigger, nearest.date
-            ):
-                nearest.date = d
     lead_date = next((d for i in infos[:1] for d in i.dates if not d.excluded), None)
     told: Resolved | None = None
     for e in sorted(engagements, key=lambda e: e.start):
@@ -1136,8 +1149,9 @@ def _dates(
                 e.resolved = resolve(e.date, published)
         elif e.date is not None:
             e.resolved = resolve(e.date, published, planned=e.status == "planned")
-        if e.resolved is not None and e.resolved.start is not None and not e.context:
-            told = e.resolved
+        r = e.resolved
+        if r is not None and r.start is not None and r.start == r.end and not e.context:
+            told = r  # "the same day" counts from a day, not from a trip's range
     for e in engagements:
         if e.date is None and e.kind == "dialogue" and lead_date is not None and not e.context:
             e.date, e.date_origin = lead_date, "lead"
@@ -1208,7 +1222,10 @@ def _places(text: str, engagements: list[Engagement]) -> None:
             if lead and len(group) > 1:
                 targets = [e for e in group if e.place_span is None and e.kind != "visit"]
             else:
-                targets = [min(group, key=lambda e: abs(e.trigger[0] - p.start))]
+                eligible = [
+                    e for e in group if not (e.kind == "visit" and e.destination is not None)
+                ] or group
+                targets = [min(eligible, key=lambda e: abs(e.trigger[0] - p.start))]
             for e in targets:
                 if e.kind == "visit" and e.destination is not None:
                     continue
