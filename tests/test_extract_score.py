@@ -92,10 +92,17 @@ def test_on_the_seeds_every_engagement_is_found() -> None:
     assert total.events.precision == 1.0, [s.spurious for s in per_doc]
 
 
-def test_on_the_genre_fixtures_most_engagements_are_found() -> None:
-    # fixtures written in the style of the genre, apart from the rules; the held-out set was not
-    # used while writing the rules, so it sets a lower bar
-    _, dev = evaluate_folder(ROOT / "tests" / "fixtures" / "extract" / "dev")
-    assert dev.events.f1 >= 0.9 and dev.fields["date"].f1 >= 0.8
-    _, held = evaluate_folder(ROOT / "tests" / "fixtures" / "extract" / "heldout")
-    assert held.events.f1 >= 0.5
+FIXTURE_SETS = sorted(
+    p.name for p in (ROOT / "tests" / "fixtures" / "extract").iterdir() if p.is_dir()
+)
+
+
+@pytest.mark.parametrize("name", FIXTURE_SETS)
+def test_on_the_genre_fixtures_engagements_are_found(name: str) -> None:
+    # articles written in the style of the genre, with gold records apart from the rules; each
+    # blind set was scored once before it informed any rule (docs/extract.md has those scores),
+    # so this is a regression guard, not an estimate
+    per_doc, total = evaluate_folder(ROOT / "tests" / "fixtures" / "extract" / name)
+    assert total.events.f1 >= 0.9, [(s.document, s.missed, s.spurious) for s in per_doc]
+    assert total.fields["date"].f1 >= 0.8
+    assert total.fields["participants"].f1 >= 0.8
