@@ -756,6 +756,10 @@ def _titles(
                 if e.destination and not e.trigger[2].rstrip().endswith(e.destination.text)
                 else ""
             )
+            if e.destination is None and e.place_country:
+                # "Trong khuôn khổ chuyến thăm": the trip is named by where it went
+                title_vi = f"{title_vi} {country(e.place_country).name_vi}"
+            title_vi = title_vi[0].upper() + title_vi[1:]
         parts = (
             codes
             + ([side_abbr.lower()] if side_abbr else [])
