@@ -13,7 +13,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 import yaml
-from unidecode import unidecode
 
 from events import EngagementFacts
 from events.countries import country
@@ -22,6 +21,7 @@ from timeline.extract.errors import ExtractError
 from timeline.extract.lexicon import load
 from timeline.extract.segment import segment
 from timeline.extract.structure import Analysis, Engagement, analyse
+from timeline.text import slugify
 
 LANGUAGES = ("vi", "en")
 
@@ -217,11 +217,6 @@ def extract(
 
 
 # --- records ------------------------------------------------------------------------------------
-
-
-def slugify(text: str) -> str:
-    s = re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
-    return re.sub(r"-+", "-", s)
 
 
 def _ordinal(n: int) -> str:
