@@ -297,3 +297,26 @@ def test_a_dialogue_named_in_lowercase_with_an_ordinal() -> None:
     assert rec["status"] == "planned" and rec["session"] == 1
     assert rec["series"] == "vn-kr-police-dialogue"
     assert rec["date"]["start"] == "2025-01-01" and rec["date"]["precision"] == "year"
+
+
+def test_a_numbered_conference_is_a_meeting_of_a_series() -> None:
+    text = (
+        "(CAND) Sáng 14/6, tại Hà Nội, Bộ Công an Việt Nam chủ trì Hội nghị Tổng cục trưởng "
+        "Cảnh sát các nước ASEAN về phòng, chống tội phạm lần thứ 3 với sự tham dự của các đoàn "
+        "đại biểu Indonesia, Malaysia và Philippines.\n"
+        "Khai mạc Hội nghị, các đoàn trao đổi về phòng, chống mua bán người.\n"
+        "Hội nghị lần thứ 4 sẽ được tổ chức tại Malaysia vào năm 2026./.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 14), publisher="X")
+    held, planned = by_kind(d, "meeting")
+    assert held.record["session"] == 3 and held.record["series"] == planned.record["series"]
+    assert held.record["host"] == "VN" and {"ID", "MY", "PH"} <= set(held.record["guests"])
+    assert held.record["date"]["start"] == "2025-06-14"
+    assert planned.record["status"] == "planned" and planned.record["session"] == 4
+    assert planned.record["host"] == "MY"
+    check_evidence(text, d)
+
+
+def test_an_unnumbered_conference_is_no_series_session() -> None:
+    text = "(CAND) Ngày 5/3, Công an tỉnh Nghệ An tổ chức Hội nghị tổng kết công tác năm 2024.\n"
+    assert by_kind(draft_of(text, published=date(2025, 3, 5), publisher="X"), "meeting") == []

@@ -77,3 +77,15 @@ def test_english_captions_and_bylines() -> None:
     )
     got = [p.role for p in segment(text, "en").paragraphs]
     assert got == [BODY, CAPTION, BODY, BYLINE]
+
+
+def test_an_end_mark_after_a_byline_ends_the_story() -> None:
+    text = (
+        "Hai bên thống nhất tăng cường hợp tác phòng, chống tội phạm.\n"
+        "Minh Anh (hết)\n"
+        "Bài viết liên quan\n"
+        "- Bộ trưởng tiếp Đại sứ Hàn Quốc\n"
+    )
+    layout = segment(text, "vi")
+    assert layout.end_mark == text.index(" (hết)") + len(" (hết)")
+    assert [p.role for p in layout.paragraphs][-2:] == [AFTER_END, AFTER_END]

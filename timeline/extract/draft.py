@@ -258,7 +258,16 @@ def series_slug(e: Engagement, language: str, home: str) -> str:
     )
     core, _ = translate_name(e.name_core, language)
     words = [w for w in slugify(core).split("-") if w and w not in ("and", "the", "of", "on")]
-    return "-".join([c.lower() for c in codes] + words + ["dialogue"])
+    return "-".join([c.lower() for c in codes] + words + [_series_noun(e).lower()])
+
+
+def _series_noun(e: Engagement) -> str:
+    """What a session of the series is called in English."""
+    if e.noun != "conference":
+        return "Dialogue"
+    if e.name and re.search(r"Meeting|Phiên họp|Kỳ họp", e.name[2]):
+        return "Meeting"
+    return "Conference"
 
 
 class _Builder:
@@ -342,7 +351,7 @@ def _reorder(record: dict[str, Any]) -> None:
 def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
     a, d, e = b.a, b.d, b.e
     text = a.text
-    rec: dict[str, Any] = {"slug": "", "kind": e.kind}
+    rec: dict[str, Any] = {"slug": "", "kind": e.record_kind}
     b.ev("kind", e.trigger[:2])
     b.conf["kind"] = 0.9 if e.kind == "dialogue" else 0.75
     if e.status != "held":
@@ -729,7 +738,12 @@ def _titles(
         core, complete = translate_name(e.name_core, a.language)
         pair = "–".join(short_name(c) for c, _ in e.pair)
         n = f"{_ordinal(e.session)} " if e.session else ""
-        name = core if core.startswith("Dialogue ") else f"{core} Dialogue"
+        noun = _series_noun(e)
+        name = (
+            core
+            if core.startswith(("Dialogue ", noun)) or core.endswith(noun)
+            else f"{core} {noun}"
+        )
         title = re.sub(r"\s+", " ", f"{n}{pair} {name}").strip()
         if not complete:
             b.flag(

@@ -230,9 +230,10 @@ def segment(text: str, language: str) -> Layout:
             p.role = CAPTION
         else:
             p.role = BODY
-            if _patterns()["end"][0].search(p.text):
-                ended = True
-                layout.end_mark = p.end
+        if not ended and _patterns()["end"][0].search(p.text):
+            # "/." or "(hết)" closing a paragraph, a byline or a caption: the story ends here
+            ended = True
+            layout.end_mark = p.end
         start, body = p.start, p.text
         if p.role == BODY and not lead_seen:
             lead_seen = True

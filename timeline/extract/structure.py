@@ -104,10 +104,16 @@ class Engagement:
     host: str | None = None
     guests: list[str] = field(default_factory=list)
     country_spans: dict[str, Mention] = field(default_factory=dict)
+    noun: str = "dialogue"  # a series session named "Hội nghị", "Meeting": "conference"
 
     @property
     def start(self) -> int:
         return self.trigger[0]
+
+    @property
+    def record_kind(self) -> str:
+        """The kind written in the record: a numbered conference is a meeting of a series."""
+        return "meeting" if self.kind == "dialogue" and self.noun == "conference" else self.kind
 
     def add(self, info: SentenceInfo) -> None:
         if all(i.sentence.start != info.sentence.start for i in self.sentences):
@@ -161,10 +167,25 @@ class DialogueMention:
     session: int | None
     session_span: Span | None
     mechanism: bool
+    noun: str = "dialogue"  # or "conference": a numbered Hội nghị, Phiên họp, Meeting
 
     @property
     def anaphoric(self) -> bool:
         return not self.core and not self.pair
+
+
+# a numbered conference ("Hội nghị … lần thứ 11", "the 5th … Ministerial Meeting") is a session of
+# a series like a dialogue, but recorded as a meeting; unnumbered, these words name anything
+_CONFERENCE_VI = r"Hội nghị|Phiên họp|Kỳ họp"
+_CONFERENCE_EN = r"\b(?:Meeting|Conference)\b"
+
+
+def _conference_session_vi(text: str, at: int, limit: int) -> re.Match[str] | None:
+    """ "lần thứ N" closing a conference's name, which may hold commas ("phòng, chống")."""
+    stop = re.compile(r"[.;]|\s(?:với|tại|do|đã|sẽ|được|diễn ra)(?!\w)")
+    end = stop.search(text, at, limit)
+    window_end = min(end.start() if end else limit, at + 160)
+    return re.compile(rf"\blần thứ\s+({_ORDINAL})\b").search(text, at, window_end)
 
 
 def _session_number(word: str, language: str) -> int | None:
@@ -183,11 +204,24 @@ def dialogue_mentions(text: str, info: SentenceInfo, language: str) -> list[Dial
     out: list[DialogueMention] = []
     countries = [e for e in info.places if e.kind == COUNTRY]
     if language == "vi":
-        for m in re.finditer(r"Đối thoại", text[: s.end]):
+        for m in re.finditer(rf"Đối thoại|{_CONFERENCE_VI}", text[: s.end]):
             if m.start() < s.start:
                 continue
+            noun = "dialogue" if m.group() == "Đối thoại" else "conference"
             stop = _DIALOGUE_STOP_VI.search(text, m.end(), s.end)
             end = stop.start() if stop else s.end
+            if noun == "conference":
+                numbered = _conference_session_vi(text, m.end(), s.end)
+                if numbered is None:
+                    if re.match(r"\s*(?:[.,;]|$)", text[m.end() : m.end() + 2]):
+                        # "khai mạc Hội nghị.": the conference already told
+                        out.append(
+                            DialogueMention(
+                                (m.start(), m.end(), m.group()), "", [], None, None, False, noun
+                            )
+                        )
+                    continue
+                end = numbered.end()
             window = text[m.end() : end]
             session, session_span = None, None
             sm = re.search(rf"\blần thứ\s+({_ORDINAL})\b", window)
@@ -232,12 +266,14 @@ def dialogue_mentions(text: str, info: SentenceInfo, language: str) -> list[Dial
                     session,
                     session_span,
                     mechanism,
+                    noun,
                 )
             )
         return out
-    for m in re.finditer(r"\b[Dd]ialogue\b", text[: s.end]):
+    for m in re.finditer(rf"\b[Dd]ialogue\b|{_CONFERENCE_EN}", text[: s.end]):
         if m.start() < s.start:
             continue
+        noun = "conference" if m.group() in ("Meeting", "Conference") else "dialogue"
         before = text[s.start : m.start()]
         back = re.search(
             r"((?:(?:[A-Z][\w'’.]*(?:[-–][A-Z][\w'’.]*)?|and|on|of|[-–]|\d+(?:st|nd|rd|th)|first|"
@@ -293,9 +329,13 @@ def dialogue_mentions(text: str, info: SentenceInfo, language: str) -> list[Dial
             for _, c in pair:
                 core = core.replace(c.text, " ")
             core = re.sub(r"\s+", " ", core).strip(" -–").title()
+        if noun == "conference":
+            if session is None:
+                continue  # "a Meeting" without a number is not a session of a series
+            core = f"{core} {m.group()}".strip()
         out.append(
             DialogueMention(
-                (begin, end, text[begin:end]), core, pair, session, session_span, mechanism
+                (begin, end, text[begin:end]), core, pair, session, session_span, mechanism, noun
             )
         )
     return out
@@ -624,7 +664,11 @@ def _find(
             target = None
             if dm.session is not None:
                 target = next(
-                    (e for e in engagements if e.kind == "dialogue" and e.session == dm.session),
+                    (
+                        e
+                        for e in engagements
+                        if e.kind == "dialogue" and e.session == dm.session and e.noun == dm.noun
+                    ),
                     None,
                 )
                 if (
@@ -645,36 +689,11 @@ def _find(
                     target.session, target.session_span = dm.session, dm.session_span
                 referenced.append(target)
                 continue
+            if dm.noun == "conference" and dm.session is None:
+                continue  # an unnumbered "Hội nghị" with nothing told yet: not a series
             if not (held_cue.search(s.text) or info.dates or dm.session):
                 continue
-            e = Engagement(
-                "dialogue",
-                info,
-                dm.span,
-                name=dm.span,
-                name_core=dm.core,
-                pair=dm.pair,
-                session=dm.session,
-                session_span=dm.session_span,
-            )
-            e.add(info)
-            window = text[max(s.start, dm.span[0] - 50) : min(s.end, dm.span[1] + 90)]
-            past = past_cue.search(window)
-            planned = planned_cue.search(
-                text[max(s.start, dm.span[0] - 60) : min(s.end, dm.span[1] + 30)]
-            )
-            if (
-                main is not None
-                and not planned
-                and (past or (dm.session and main.session and dm.session < main.session))
-            ):
-                e.context = True
-                e.context_cue = _span_of(text, s, past) if past else dm.session_span
-            elif planned or (
-                main is not None and dm.session and main.session and dm.session > main.session
-            ):
-                e.status = "planned"
-                e.status_cue = _span_of(text, s, planned) if planned else dm.session_span
+            e = _new_series_session(text, info, dm, main, past_cue, planned_cue)
             if main is None and not e.context and e.status == "held":
                 main = e
             engagements.append(e)
@@ -898,6 +917,43 @@ def _find(
         elif live:
             focus = sessions or live
     return engagements
+
+
+def _new_series_session(
+    text: str,
+    info: SentenceInfo,
+    dm: DialogueMention,
+    main: Engagement | None,
+    past_cue: re.Pattern[str],
+    planned_cue: re.Pattern[str],
+) -> Engagement:
+    """A dialogue or numbered conference first named here: held, planned ("sẽ", a later
+    session than the one reported) or mentioned for context (an earlier session)."""
+    s = info.sentence
+    e = Engagement(
+        "dialogue",
+        info,
+        dm.span,
+        name=dm.span,
+        name_core=dm.core,
+        pair=dm.pair,
+        session=dm.session,
+        session_span=dm.session_span,
+        noun=dm.noun,
+    )
+    e.add(info)
+    window = text[max(s.start, dm.span[0] - 50) : min(s.end, dm.span[1] + 90)]
+    past = past_cue.search(window)
+    planned = planned_cue.search(text[max(s.start, dm.span[0] - 60) : min(s.end, dm.span[1] + 30)])
+    later = main is not None and dm.session and main.session and dm.session > main.session
+    earlier = main is not None and dm.session and main.session and dm.session < main.session
+    if main is not None and not planned and (past or earlier):
+        e.context = True
+        e.context_cue = _span_of(text, s, past) if past else dm.session_span
+    elif planned or later:
+        e.status = "planned"
+        e.status_cue = _span_of(text, s, planned) if planned else dm.session_span
+    return e
 
 
 _BRIEF = re.compile(
