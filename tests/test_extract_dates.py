@@ -128,3 +128,11 @@ def test_publication_dates_from_urls_and_bylines() -> None:
     assert text[found[1] : found[2]].startswith("Thứ Ba")
     # a date inside a story sentence is not a byline
     assert published_from_byline("Ngày 22/10/2023 19:30, tại Hà Nội, " + "x " * 20) is None
+
+
+def test_a_month_with_a_relative_year() -> None:
+    (d,) = find_dates("the first round, held in Vientiane in March last year", "en")
+    r = resolve(d, date(2025, 6, 2))
+    assert (r.start, r.end, r.precision) == (date(2024, 3, 1), date(2024, 3, 31), "month")
+    (d,) = find_dates("Hội nghị lần trước diễn ra hồi tháng 11 năm ngoái", "vi")
+    assert resolve(d, date(2025, 6, 2)).start == date(2024, 11, 1)

@@ -320,3 +320,20 @@ def test_a_numbered_conference_is_a_meeting_of_a_series() -> None:
 def test_an_unnumbered_conference_is_no_series_session() -> None:
     text = "(CAND) Ngày 5/3, Công an tỉnh Nghệ An tổ chức Hội nghị tổng kết công tác năm 2024.\n"
     assert by_kind(draft_of(text, published=date(2025, 3, 5), publisher="X"), "meeting") == []
+
+
+def test_a_meeting_told_by_its_two_sides_and_their_earlier_round() -> None:
+    text = (
+        "Lao Cai, June 4 (VNA) – Major General Tran Van Binh, Director of the Lao Cai provincial "
+        "Department of Public Security, and Colonel Li Wei, Director of the Honghe Public Security "
+        "Bureau of China, met in Lao Cai city on June 3 to review border crime cooperation.\n"
+        "Since the previous meeting, held in Hekou in December last year, the two forces have "
+        "exchanged information on drug trafficking cases.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 4), publisher="X")
+    held, earlier = by_kind(d, "meeting")
+    assert held.record["date"]["start"] == "2025-06-03"
+    assert {held.record.get("host"), *held.record["guests"]} == {"VN", "CN"}
+    assert earlier.record["date"]["start"] == "2024-12-01"
+    assert earlier.record["date"]["precision"] == "month"
+    check_evidence(text, d)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -89,8 +89,10 @@ def _compiled(language: str) -> list[re.Pattern[str]]:
 @cache
 def _exclusion(language: str) -> re.Pattern[str]:
     cues = load("cues")["not_engagement_dates"][language]
+    # "since the previous meeting, held in May": the date is the meeting's, told in between
+    held = r"(?!held\b|took place\b|diễn ra|được tổ chức)"
     return re.compile(
-        rf"(?:{word_regex(cues, escape=False, flags=0).pattern})[^.;)]{{0,45}}$", re.I
+        rf"(?:{word_regex(cues, escape=False, flags=0).pattern})(?:{held}[^.;)]){{0,45}}$", re.I
     )
 
 
@@ -251,7 +253,26 @@ def find_dates(
                 DateMention(start + a, start + b, m.group(), None, None, None, relative=offset)
             )
     found.sort(key=lambda d: d.start)
-    return found
+    return _join_relative_years(text, found)
+
+
+def _join_relative_years(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "October last year", "tháng 10 năm ngoái": a month or day whose year is relative."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and d.relative is not None
+            and prev.month is not None
+            and prev.year is None
+            and prev.relative is None
+            and re.fullmatch(r"[\s,]*", text[prev.end : d.start])
+        ):
+            out[-1] = replace(prev, end=d.end, phrase=text[prev.start : d.end], relative=d.relative)
+            continue
+        out.append(d)
+    return out
 
 
 _WEEKDAY_INDEX = {
@@ -361,7 +382,11 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
         if planned and day < published:
             day += timedelta(days=7)
         return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
-    if m.relative is not None:
+    if m.relative is not None and m.month is not None:
+        if published is None:
+            return Resolved(None, None, precision, m.phrase, partial=True, month=m.month, day=m.day)
+        year, year_inferred = published.year + m.relative, True
+    elif m.relative is not None:
         if published is None:
             return Resolved(None, None, "year", m.phrase, partial=True)
         y = published.year + m.relative

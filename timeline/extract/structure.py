@@ -859,18 +859,13 @@ def _find(
                 engagements.append(e)
                 created.append(e)
                 new_group.append(e)
-        for e in _talks_between(text, info, home):
-            if not any(_cp_key(x) == _cp_key(e) for x in engagements):
-                e.group = groups
-                engagements.append(e)
-                created.append(e)
-                new_group.append(e)
-        for e in _briefings(text, info):
-            if not any(_cp_key(x) == _cp_key(e) for x in engagements):
-                e.group = groups
-                engagements.append(e)
-                created.append(e)
-                new_group.append(e)
+        told = [*_talks_between(text, info, home), *_briefings(text, info)]
+        told = [e for e in told if not any(_cp_key(x) == _cp_key(e) for x in engagements)]
+        for e in told + _reciprocal_meetings(text, info, engagements, created, language, home):
+            e.group = groups
+            engagements.append(e)
+            created.append(e)
+            new_group.append(e)
         if new_group:
             groups += 1
             last_group = new_group
@@ -954,6 +949,91 @@ def _new_series_session(
         e.status = "planned"
         e.status_cue = _span_of(text, s, planned) if planned else dm.session_span
     return e
+
+
+# "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
+# subject, not an object after the verb
+_RECIPROCAL_EN = re.compile(
+    r"\b(?:(?:first |last |also )?met|held (?:their|its|a|an|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:meeting|talks|consultations|session)|held talks)\b(?!\s+with\b)"
+)
+_RECIPROCAL_VI = re.compile(
+    r"(?<!\w)(?:(?:đã |)(?:hội đàm|gặp gỡ|gặp|họp)|(?:tổ chức|có) (?:cuộc|buổi) "
+    r"(?:họp|hội đàm|gặp)(?: thường niên| định kỳ)?)(?!\w)(?!\s+(?:với|cùng))"
+)
+# "the previous meeting, held in Svay Rieng in October": an earlier round between the same sides
+_PREVIOUS_ROUND = re.compile(
+    r"\b(?:previous|last|earlier) (?:meeting|session|round of talks|talks)\b,?\s+(?:which\s+)?"
+    r"(?:was\s+)?(?:held|took place)|(?<!\w)(?:cuộc họp|hội nghị|Hội nghị|buổi làm việc|"
+    r"cuộc hội đàm|phiên họp) (?:lần trước|trước đó)(?:,)?\s+(?:được\s+)?(?:tổ chức|diễn ra)"
+)
+_THE_TWO = re.compile(
+    r"^\s*(?:The|the|Hai|hai)\s+(?:two|bên|Bên)(?:\s+(?:sides|leaders|officials|ministers|"
+    r"chiefs|men|forces|agencies|delegations|lãnh đạo|đoàn))?\s*$|^\s*(?:Both sides|Both)\s*$"
+)
+
+
+def _reciprocal_meetings(
+    text: str,
+    info: SentenceInfo,
+    engagements: list[Engagement],
+    created: list[Engagement],
+    language: str,
+    home: str,
+) -> list[Engagement]:
+    """A meeting told by its two sides as the subject ("A and B met", "the two sides held their
+    annual meeting"): one meeting, its counterpart the foreign side (or, for "the two", the
+    counterpart of the meeting told before)."""
+    s = info.sentence
+    out: list[Engagement] = []
+    if any(e.kind != "visit" for e in created):
+        return out  # the sentence already tells its session by a verb with an object
+    pattern = _RECIPROCAL_EN if language == "en" else _RECIPROCAL_VI
+    matches = [
+        *pattern.finditer(text, s.start, s.end),
+        *_PREVIOUS_ROUND.finditer(text, s.start, s.end),
+    ]
+    for m in matches:
+        clause = max(s.start, text.rfind(";", s.start, m.start()) + 1)
+        subject = text[clause : m.start()]
+        subject = re.sub(r"^.*?\b(?:when|after|before|as|khi|sau khi)\s+", "", subject)
+        begin = m.start() - len(subject)
+        counterpart: Mention | None = None
+        person: int | None = None
+        sides: list[tuple[str, Mention]] = []
+        if _THE_TWO.match(subject) or m.re is _PREVIOUS_ROUND:
+            before = [e for e in engagements if e.kind == "meeting" and not e.context]
+            if not before:
+                continue
+            counterpart, person = before[-1].counterpart, before[-1].counterpart_person
+            if not info.dates:
+                continue  # "the two met" again, with no date of its own: the same meeting
+        else:
+            if not re.search(r"\band\b|(?<!\w)và(?!\w)", subject):
+                continue
+            people = [p for p in info.people if begin <= p.start < m.start() and p.person >= 0]
+            orgs = [o for o in info.orgs if begin <= o.start < m.start()]
+            places = [p for p in info.places if begin <= p.start < m.start()]
+            countries = {x.country for x in [*people, *orgs] if x.country}
+            countries |= {p.key if p.kind == COUNTRY else p.country for p in places}
+            countries.discard(None)
+            sides = [(c.key, c) for c in places if c.kind == COUNTRY]
+            if len(countries) < 2 and len(people) < 2:
+                continue
+            foreign = [p for p in people if p.country and p.country != home]
+            if foreign:
+                person, counterpart = foreign[0].person, foreign[0].organisation
+            else:
+                counterpart = next((o for o in orgs if o.country and o.country != home), None)
+            key = person if person is not None else (counterpart.key if counterpart else None)
+            if key is not None and any(_cp_key(x) == key for x in engagements):
+                continue  # the meeting already told, now by its two sides
+        e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+        e.counterpart, e.counterpart_person = counterpart, person
+        e.pair = sides  # the countries named with the two sides take part
+        e.add(info)
+        out.append(e)
+    return out
 
 
 _BRIEF = re.compile(
