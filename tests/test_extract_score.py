@@ -39,6 +39,20 @@ def test_meetings_are_matched_by_the_organisation_met() -> None:
     assert (s.events.precision, s.events.recall) == (1.0, 1.0)
 
 
+def test_missions_are_compared_by_their_countries() -> None:
+    def visit(slug: str, venue: str) -> dict:
+        mission = [{"name": venue, "country": "VN"}]
+        place = {"city": "Berlin", "country": "DE", "venue": venue}
+        return record(slug, "embassy_visit", host=None, guests=["VN"], place=place,
+                      organisations=mission)  # fmt: skip
+
+    gold = [visit("g", "Embassy of Vietnam in the Federal Republic of Germany")]
+    assert score_document([visit("d", "Embassy of Vietnam in Germany")], gold).matches == [
+        ("d", "g")
+    ]
+    assert score_document([visit("d", "Embassy of Vietnam in Poland")], gold).matches == []
+
+
 def test_kind_date_and_countries_must_agree() -> None:
     gold = [record("g", organisations=FBI)]
     assert score_document([record("d", kind="visit", organisations=FBI)], gold).matches == []

@@ -89,3 +89,12 @@ def test_an_end_mark_after_a_byline_ends_the_story() -> None:
     layout = segment(text, "vi")
     assert layout.end_mark == text.index(" (hết)") + len(" (hết)")
     assert [p.role for p in layout.paragraphs][-2:] == [AFTER_END, AFTER_END]
+
+
+def test_a_short_dated_line_is_story_not_a_caption() -> None:
+    text = (
+        "(CAND) Từ ngày 3 đến 7/4, Đoàn công tác Bộ Công an thăm và làm việc tại Đức.\n"
+        "Ngày 6/4, tại Frankfurt, Đoàn làm việc với Tổng Lãnh sự quán Việt Nam tại Frankfurt.\n"
+        "Thứ trưởng phát biểu tại buổi làm việc.\n"
+    )
+    assert [p.role for p in segment(text, "vi").paragraphs] == [BODY, BODY, CAPTION]

@@ -18,6 +18,7 @@ from unidecode import unidecode
 from events import EngagementFacts
 from timeline.extract.draft import extract
 from timeline.extract.errors import ExtractError
+from timeline.extract.gazetteer import find_places
 from timeline.records import SUFFIXES, load
 
 FIELDS = ("date", "place", "participants", "topics", "roles", "countries")
@@ -87,6 +88,35 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", unidecode(str(text)).lower()).strip()
 
 
+_MISSION = re.compile(
+    r"^(?:the\s+)?(?:(?P<kind>Embassy|Consulate General|Consulate|Đại sứ quán|Tổng Lãnh sự quán|"
+    r"Lãnh sự quán)\s+(?:of\s+)?(?P<owner>.+?)\s+(?:in|at|tại|ở)\s+(?P<where>.+)|"
+    r"(?P<owner2>.+?)\s+(?P<kind2>Embassy|Consulate General|Consulate)\s+(?:in\s+)?"
+    r"(?P<where2>.+))$",
+    re.I,
+)
+
+
+def _mission_key(name: str) -> str | None:
+    """A diplomatic mission by its kind and countries ("Embassy of Vietnam in South Korea" and
+    "… in the Republic of Korea", "U.S. Embassy Hanoi"), so that names of one country compare
+    equal whatever name the writer used."""
+    m = _MISSION.match(name.strip())
+    if m is None:
+        return None
+    kind = _norm(m["kind"] or m["kind2"])
+    kind = {"dai su quan": "embassy", "tong lanh su quan": "consulate general"}.get(kind, kind)
+    kind = "consulate" if kind.startswith("consulate") or kind == "lanh su quan" else kind
+    codes = []
+    for part in (m["owner"] or m["owner2"], m["where"] or m["where2"]):
+        found = find_places(part)
+        code = next((p.key if p.kind == "country" else p.country for p in found), None)
+        if code is None:
+            return None
+        codes.append(code)
+    return f"mission {kind} {codes[0]} {codes[1]}"
+
+
 @dataclass
 class _View:
     """What the scorer compares of one record, from a draft mapping or validated facts."""
@@ -126,11 +156,15 @@ def _view(record: EngagementFacts | dict[str, Any]) -> _View:
         if o.get("country") in own or (not host and o.get("country") in guests):
             continue
         counterpart.add(_norm(o["name"]))
+        if key := _mission_key(o["name"]):
+            counterpart.add(key)
         for key in ("abbreviation", "name_local"):  # a draft may keep the name as written
             if o.get(key):
                 counterpart.add(_norm(o[key]))
     if place.get("venue") and r["kind"] == "embassy_visit":
         counterpart.add(_norm(place["venue"]))  # the mission visited is who is met
+        if key := _mission_key(place["venue"]):
+            counterpart.add(key)
     places = set()
     if place.get("city"):
         places.add(("city", _norm(place["city"])))

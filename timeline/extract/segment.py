@@ -176,6 +176,13 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+_DATED_LEAD = re.compile(
+    r"(?:(?:Sáng|Chiều|Tối|Trưa|Đêm)(?: ngày)?|Ngày|Hôm nay|Hôm qua|Cùng ngày|Trước đó|"
+    r"Tiếp đó|Sau đó)\s*(?:\d|,|\s)|(?:On|Earlier|Later|Last|This|Next) (?:\w+ )?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|day|week|month)\b,?"
+)
+
+
 def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
     """A photo caption: a credit marker, a caption opener, or (past the lead) one short line
     with no tense word and no connective, the way captions are written."""
@@ -197,6 +204,8 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
         return False
     if p.text.startswith(("*", "-", "•", "Tham dự")) or p.text.endswith("/."):
         return False
+    if _DATED_LEAD.match(p.text):
+        return False  # "Ngày 19/9, tại Osaka, …", "On Monday, …": a news sentence, not a caption
     if _word_cues("reporting_verbs", language).search(p.text):
         return False
     if language == "en" and re.search(r"\b[a-z]{3,}ed\b", p.text):
