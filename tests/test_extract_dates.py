@@ -136,3 +136,11 @@ def test_a_month_with_a_relative_year() -> None:
     assert (r.start, r.end, r.precision) == (date(2024, 3, 1), date(2024, 3, 31), "month")
     (d,) = find_dates("Hội nghị lần trước diễn ra hồi tháng 11 năm ngoái", "vi")
     assert resolve(d, date(2025, 6, 2)).start == date(2024, 11, 1)
+
+
+def test_a_week_relative_to_publication_is_its_month() -> None:
+    (d,) = find_dates("The delegation is in Seoul this week.", "en")
+    r = resolve(d, date(2025, 3, 12))
+    assert (r.start, r.end, r.precision) == (date(2025, 3, 1), date(2025, 3, 31), "month")
+    (d,) = find_dates("Đoàn sẽ sang Lào vào tuần tới.", "vi")
+    assert resolve(d, date(2025, 3, 28)).start == date(2025, 4, 1)

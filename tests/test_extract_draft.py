@@ -337,3 +337,26 @@ def test_a_meeting_told_by_its_two_sides_and_their_earlier_round() -> None:
     assert earlier.record["date"]["start"] == "2024-12-01"
     assert earlier.record["date"]["precision"] == "month"
     check_evidence(text, d)
+
+
+def test_a_delegation_led_to_a_country_is_a_visit_and_a_named_annual_meeting_a_series() -> None:
+    text = (
+        "Media release\n"
+        "Wednesday, 9 April 2025\n"
+        "Commissioner Jane Doyle is leading a New Zealand Police delegation to Vietnam this "
+        "week.\n"
+        "Commissioner Doyle and Vietnamese Deputy Minister of Public Security, Lieutenant General "
+        "Nguyen Van Long, signed a memorandum of understanding in Hanoi on Tuesday.\n"
+        "Deputy Minister Long will travel to Wellington in October to co-chair the annual New "
+        "Zealand-Vietnam Law Enforcement Meeting.\n"
+    )
+    d = draft_of(text, published=date(2025, 4, 9), publisher="X")
+    (visit,) = by_kind(d, "visit")
+    assert (visit.record["host"], visit.record["guests"]) == ("VN", ["NZ"])
+    assert visit.record["date"]["precision"] == "month"
+    meetings = by_kind(d, "meeting")
+    signed = next(r for r in meetings if r.record.get("status", "held") == "held")
+    assert signed.record["date"]["start"] == "2025-04-08"
+    planned = next(r for r in meetings if r.record.get("status") == "planned")
+    assert planned.record["series"].startswith("nz-vn-") and planned.record["host"] == "NZ"
+    check_evidence(text, d)

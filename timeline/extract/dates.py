@@ -124,6 +124,7 @@ class DateMention:
     weekday: int | None = None  # "on Tuesday": Monday is 0
     day_offset: int | None = None  # "cùng ngày", "the next day": days after the story's last date
     today: int | None = None  # "today", "hôm qua": days after the publication date
+    week: int | None = None  # "this week", "tuần tới": weeks after the publication week
 
     @property
     def precision(self) -> str:
@@ -232,6 +233,14 @@ def find_dates(
         taken.append((a, b))
         offset = _TODAY_OFFSET[m["w"].lower()]
         found.append(DateMention(start + a, start + b, m.group(), None, None, None, today=offset))
+    for m in _WEEK[language].finditer(segment):
+        a, b = m.start(), m.end()
+        if not any(a < y and x < b for x, y in taken):
+            taken.append((a, b))
+            offset = _WEEK_OFFSET[m["w"].lower()]
+            found.append(
+                DateMention(start + a, start + b, m.group(), None, None, None, week=offset)
+            )
     for pattern, offsets in _SAME_DAY[language]:
         for m in pattern.finditer(segment):
             a, b = m.start(), m.end()
@@ -299,6 +308,14 @@ _TODAY = {
 }
 _TODAY_OFFSET = {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "today": 0, "yesterday": -1,
                  "tomorrow": 1}  # fmt: skip
+
+# a week is no precision of the record: it becomes the month it falls in
+_WEEK = {
+    "vi": re.compile(r"(?<!\w)(?P<w>tuần này|tuần trước|tuần qua|tuần tới|tuần sau)(?!\w)", re.I),
+    "en": re.compile(r"\b(?P<w>this|last|next) week\b", re.I),
+}
+_WEEK_OFFSET = {"tuần này": 0, "tuần trước": -1, "tuần qua": -1, "tuần tới": 1, "tuần sau": 1,
+                "this": 0, "last": -1, "next": 1}  # fmt: skip
 
 _SAME_DAY = {
     "vi": [
@@ -374,6 +391,13 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
             return Resolved(None, None, "day", m.phrase, partial=True)
         day = published + timedelta(days=m.today)
         return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
+    if m.week is not None:
+        if published is None:
+            return Resolved(None, None, "month", m.phrase, partial=True)
+        day = published + timedelta(weeks=m.week)
+        last = calendar.monthrange(day.year, day.month)[1]
+        start, end = date(day.year, day.month, 1), date(day.year, day.month, last)
+        return Resolved(start, end, "month", m.phrase, True, from_weekday=True)
     if m.weekday is not None:
         if published is None:
             return Resolved(None, None, "day", m.phrase, partial=True)

@@ -489,9 +489,12 @@ def _date(b: _Builder) -> Any:
     }[d.published_origin]
     notes = []
     if r.from_weekday:
+        counted = (
+            f"{r.start}" if r.precision == "day" else f"the month of that week, {r.start:%Y-%m},"
+        )
         notes.append(
             f"The article names the day only relative to its publication ({r.phrase!r}); "
-            f"{r.start} is counted from the publication date ({d.published}, from {origin})."
+            f"{counted} is counted from the publication date ({d.published}, from {origin})."
         )
         b.flag("day-from-publication", "date", notes[-1])
     elif r.year_inferred:

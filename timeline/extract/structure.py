@@ -105,6 +105,7 @@ class Engagement:
     guests: list[str] = field(default_factory=list)
     country_spans: dict[str, Mention] = field(default_factory=dict)
     noun: str = "dialogue"  # a series session named "Hội nghị", "Meeting": "conference"
+    inherits: Engagement | None = None  # whose countries it shares (a series, the same sides)
 
     @property
     def start(self) -> int:
@@ -329,10 +330,8 @@ def dialogue_mentions(text: str, info: SentenceInfo, language: str) -> list[Dial
             for _, c in pair:
                 core = core.replace(c.text, " ")
             core = re.sub(r"\s+", " ", core).strip(" -–").title()
-        if noun == "conference":
-            if session is None:
-                continue  # "a Meeting" without a number is not a session of a series
-            core = f"{core} {m.group()}".strip()
+        if noun == "conference" and session is None and len(pair) < 2:
+            continue  # "a Meeting" without a number or the two countries of a series
         out.append(
             DialogueMention(
                 (begin, end, text[begin:end]), core, pair, session, session_span, mechanism, noun
@@ -361,7 +360,10 @@ _VISIT_VI = re.compile(
 )
 _VISIT_EN = re.compile(
     r"\b(?:(?:official|working|state|study|three-day|two-day|four-day|five-day)\s+)?"
-    r"(?:visit(?:ed|ing|s)?|trip)\b(?:\s+(?:to|in))?(?:\s+the)?"
+    r"(?:visit(?:ed|ing|s)?|trip)\b(?:\s+(?:to|in))?(?:\s+the)?|"
+    # "is leading an MPS delegation to Australia", "led a Thai police delegation to Vietnam"
+    r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:a|an|the|his|her|their)\s+"
+    r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?"
 )
 _MEET_VI = re.compile(
     r"(?<!\w)(?:hội đàm trực tuyến với|hội đàm với|hội đàm|hội kiến|tiếp xã giao|tiếp thân mật|"
@@ -689,7 +691,7 @@ def _find(
                     target.session, target.session_span = dm.session, dm.session_span
                 referenced.append(target)
                 continue
-            if dm.noun == "conference" and dm.session is None:
+            if dm.noun == "conference" and dm.session is None and not dm.pair:
                 continue  # an unnumbered "Hội nghị" with nothing told yet: not a series
             if not (held_cue.search(s.text) or info.dates or dm.session):
                 continue
@@ -749,6 +751,7 @@ def _find(
                 destination=dest,
                 place_country=code,
                 implied=dest is None,
+                pair=_delegation_countries(info, vm, code),
             )
             e.add(info)
             planned = planned_cue.search(text[max(s.start, vm.start() - 40) : vm.start()])
@@ -955,7 +958,8 @@ def _new_series_session(
 # subject, not an object after the verb
 _RECIPROCAL_EN = re.compile(
     r"\b(?:(?:first |last |also )?met|held (?:their|its|a|an|the)\s+(?:\w+\s+){0,2}?"
-    r"(?:meeting|talks|consultations|session)|held talks)\b(?!\s+with\b)"
+    r"(?:meeting|talks|consultations|session)|held talks|signed (?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:agreement|memorandum|MOU|MoU|minutes|plan))\b(?!\s+with\b)"
 )
 _RECIPROCAL_VI = re.compile(
     r"(?<!\w)(?:(?:đã |)(?:hội đàm|gặp gỡ|gặp|họp)|(?:tổ chức|có) (?:cuộc|buổi) "
@@ -1001,11 +1005,13 @@ def _reciprocal_meetings(
         counterpart: Mention | None = None
         person: int | None = None
         sides: list[tuple[str, Mention]] = []
+        inherits: Engagement | None = None
         if _THE_TWO.match(subject) or m.re is _PREVIOUS_ROUND:
             before = [e for e in engagements if e.kind == "meeting" and not e.context]
             if not before:
                 continue
             counterpart, person = before[-1].counterpart, before[-1].counterpart_person
+            inherits = before[-1]  # the same two sides: its countries
             if not info.dates:
                 continue  # "the two met" again, with no date of its own: the same meeting
         else:
@@ -1020,7 +1026,10 @@ def _reciprocal_meetings(
             sides = [(c.key, c) for c in places if c.kind == COUNTRY]
             if len(countries) < 2 and len(people) < 2:
                 continue
-            foreign = [p for p in people if p.country and p.country != home]
+            # the side of unknown country is the foreign one when the other is ours
+            foreign = [p for p in people if p.country and p.country != home] or [
+                p for p in people if p.country is None and len(people) == 2
+            ]
             if foreign:
                 person, counterpart = foreign[0].person, foreign[0].organisation
             else:
@@ -1031,9 +1040,22 @@ def _reciprocal_meetings(
         e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
         e.counterpart, e.counterpart_person = counterpart, person
         e.pair = sides  # the countries named with the two sides take part
+        e.inherits = inherits
         e.add(info)
         out.append(e)
     return out
+
+
+def _delegation_countries(
+    info: SentenceInfo, vm: re.Match[str], destination: str | None
+) -> list[tuple[str, Mention]]:
+    """ "led a Thai police delegation to Vietnam": the country named in the delegation's words
+    is the travellers'."""
+    return [
+        (p.key, p)
+        for p in info.places
+        if p.kind == COUNTRY and vm.start() <= p.start < vm.end() and p.key != destination
+    ]
 
 
 _BRIEF = re.compile(
@@ -1487,9 +1509,8 @@ def _countries(engagements: list[Engagement], home: str) -> None:
                     found.setdefault(g, e.parent.country_spans[g])
         if e.kind == "visit" and not found:
             found[home] = e.destination  # type: ignore[assignment]
-        inherits = getattr(e, "inherits", None)
-        if inherits is not None and not e.pair:
-            for code, m in inherits.country_spans.items():
+        if e.inherits is not None and not e.pair:
+            for code, m in e.inherits.country_spans.items():
                 found.setdefault(code, m)
         host = None if e.remote else e.place_country
         if e.kind == "embassy_visit" and e.counterpart is not None:
@@ -1580,7 +1601,7 @@ def _series(engagements: list[Engagement]) -> None:
                 continue
         e.pair = list(source.pair)
         e.name_core = e.name_core or source.name_core
-        e.inherits = source  # type: ignore[attr-defined]
+        e.inherits = source
 
 
 def _roles_by_side(engagements: list[Engagement]) -> None:
