@@ -360,3 +360,20 @@ def test_a_delegation_led_to_a_country_is_a_visit_and_a_named_annual_meeting_a_s
     planned = next(r for r in meetings if r.record.get("status") == "planned")
     assert planned.record["series"].startswith("nz-vn-") and planned.record["host"] == "NZ"
     check_evidence(text, d)
+
+
+def test_an_online_meeting_and_the_next_one_agreed() -> None:
+    text = (
+        "(CAND) Ngày 12/2, Cục An ninh mạng (A05) Bộ Công an đã tổ chức cuộc họp trực tuyến với "
+        "Cơ quan Tội phạm Quốc gia Anh (NCA) về phòng, chống lừa đảo trực tuyến.\n"
+        "Hai bên thống nhất sẽ tổ chức cuộc họp tiếp theo vào tháng 9 tại Hà Nội.\n"
+    )
+    d = draft_of(text, published=date(2025, 2, 13), publisher="X")
+    online, planned = by_kind(d, "meeting")
+    assert online.record["date"]["start"] == "2025-02-12" and "host" not in online.record
+    assert "GB" in online.record["guests"]
+    assert [o["abbreviation"] for o in online.record["organisations"]][-1] == "NCA"
+    assert planned.record["status"] == "planned"
+    assert planned.record["date"]["start"] == "2025-09-01"
+    assert planned.record["place"]["city"] == "Hanoi"
+    check_evidence(text, d)

@@ -116,6 +116,9 @@ _PROGRAMME = re.compile(r"^(?:Chương trình|Program|Programme|Dự án|Project
 _JOINT = re.compile(r"^(?:Đội|Nhóm|Team|Joint|Mạng lưới|Network)\b")
 
 
+_NAME_STOP_VI = r"với|đã|tại|phối hợp|cùng|để|trong|do|sẽ|được|đang|tiếp|gặp|thăm|và các"
+
+
 def _learn(text: str) -> list[Mention]:
     """Organisations the article names in full before an abbreviation in parentheses."""
     out: list[Mention] = []
@@ -130,6 +133,11 @@ def _learn(text: str) -> list[Mention]:
         if heads:
             name_start = heads[-1].start()
             candidate = before[name_start:]
+            # "Bộ Công an đã họp với Cảnh sát Liên bang Australia (AFP)": the name is what
+            # follows the last verb or preposition, not the clause from the last head word
+            clause = list(re.finditer(rf"\s(?:{_NAME_STOP_VI})\s", candidate))
+            if clause and candidate[clause[-1].end() :][:1].isupper():
+                candidate = candidate[clause[-1].end() :]
             if len(candidate) < 120 and not re.search(r"[,;:()]", candidate):
                 name = candidate
         if name is None:
@@ -385,7 +393,7 @@ def specific_agency(local: str, code: str) -> dict | None:
 @cache
 def _unlisted_regex() -> re.Pattern[str]:
     heads = r"Cục|Tổng cục|Bộ|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện"
-    stop = r"với|đã|tại|phối hợp|cùng|để|trong|về|của|do|và các|sẽ|được|đang"
+    stop = rf"{_NAME_STOP_VI}|về|của"
     countries = alternation([a for a in country_aliases() if a not in _ambiguous()])
     return re.compile(
         rf"(?<!\w)(?:{heads})\s+(?:(?!(?:{stop})\s)[^\s,.;:()]+\s+){{1,9}}?(?P<c>{countries})(?!\w)"

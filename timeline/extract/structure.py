@@ -368,9 +368,10 @@ _VISIT_EN = re.compile(
 _MEET_VI = re.compile(
     r"(?<!\w)(?:hội đàm trực tuyến với|hội đàm với|hội đàm|hội kiến|tiếp xã giao|tiếp thân mật|"
     r"đã tiếp|tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|đến|tới|đó|"
-    r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|có (?:các |những |)?(?:buổi|cuộc) "
-    r"(?:làm việc|gặp|hội đàm|tiếp xúc|gặp gỡ)(?: riêng)? với|gặp gỡ|gặp mặt|gặp|điện đàm với|"
-    r"điện đàm|thăm xã giao|chào xã giao|thăm)(?!\w)"
+    r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|(?:có|tổ chức) (?:các |những |)?"
+    r"(?:buổi|cuộc) (?:làm việc|gặp|họp|hội đàm|tiếp xúc|gặp gỡ)(?: riêng| trực tuyến)? với|"
+    r"họp trực tuyến với|gặp gỡ|gặp mặt|gặp|điện đàm với|điện đàm|thăm xã giao|chào xã giao|"
+    r"thăm)(?!\w)"
 )
 _MEET_EN = re.compile(
     r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
@@ -969,7 +970,10 @@ _RECIPROCAL_VI = re.compile(
 _PREVIOUS_ROUND = re.compile(
     r"\b(?:previous|last|earlier) (?:meeting|session|round of talks|talks)\b,?\s+(?:which\s+)?"
     r"(?:was\s+)?(?:held|took place)|(?<!\w)(?:cuộc họp|hội nghị|Hội nghị|buổi làm việc|"
-    r"cuộc hội đàm|phiên họp) (?:lần trước|trước đó)(?:,)?\s+(?:được\s+)?(?:tổ chức|diễn ra)"
+    r"cuộc hội đàm|phiên họp) (?:lần trước|trước đó)(?:,)?\s+(?:được\s+)?(?:tổ chức|diễn ra)|"
+    # the next round between the same sides: planned once its date is after publication
+    r"\b(?:the )?(?:next|following) (?:meeting|session|round of talks)\b|(?<!\w)(?:cuộc họp|"
+    r"hội nghị|buổi làm việc|phiên họp|cuộc hội đàm) (?:tiếp theo|lần tới|kế tiếp)(?!\w)"
 )
 _THE_TWO = re.compile(
     r"^\s*(?:The|the|Hai|hai)\s+(?:two|bên|Bên)(?:\s+(?:sides|leaders|officials|ministers|"
@@ -1040,6 +1044,8 @@ def _reciprocal_meetings(
         e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
         e.counterpart, e.counterpart_person = counterpart, person
         e.pair = sides  # the countries named with the two sides take part
+        if re.search(r"next|following|tiếp theo|lần tới|kế tiếp", m.group()):
+            e.status, e.status_cue = "planned", (m.start(), m.end(), m.group())
         e.inherits = inherits
         e.add(info)
         out.append(e)
