@@ -377,3 +377,47 @@ def test_an_online_meeting_and_the_next_one_agreed() -> None:
     assert planned.record["date"]["start"] == "2025-09-01"
     assert planned.record["place"]["city"] == "Hanoi"
     check_evidence(text, d)
+
+
+def test_hosted_talks_with_a_titled_minister_named_by_a_possessive() -> None:
+    text = (
+        "HANOI — Minister of Public Security General Luong Tam Quang hosted talks with Malaysia's "
+        "Minister of Home Affairs and Minister for Law Saifuddin Nasution in Hanoi on Monday.\n"
+        "Nasution is on an official visit to Vietnam from June 1 to 4.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 3), publisher="X")
+    (talks,) = by_kind(d, "meeting")
+    assert talks.record["place"]["city"] == "Hanoi"
+    assert (talks.record["host"], talks.record["guests"]) == ("VN", ["MY"])
+    (visit,) = by_kind(d, "visit")
+    assert visit.record["guests"] == ["MY"]
+    check_evidence(text, d)
+
+
+def test_a_delegation_meeting_its_own_ambassador_visits_its_embassy() -> None:
+    text = (
+        "Canberra, 3 March 2025 – Commissioner Anna Reid of the Australian Federal Police is on a "
+        "visit to Vietnam from 3 to 5 March.\n"
+        "On 4 March, Commissioner Reid held talks with the Criminal Police Department (C02) in "
+        "Hanoi.\n"
+        "During the visit, Commissioner Reid also met with Australian Ambassador Tom Hale and "
+        "members of the embassy's law enforcement team, including officers of the Australian "
+        "Border Force (ABF).\n"
+    )
+    d = draft_of(text, published=date(2025, 3, 5), publisher="X")
+    (embassy,) = by_kind(d, "embassy_visit")
+    assert embassy.record["guests"] == ["AU"] and "host" not in embassy.record
+    names = {p["name"] for p in embassy.record["participants"]}
+    assert "Tom Hale" in names
+    # the members met with the ambassador are the mission's, not meetings of their own
+    assert len(by_kind(d, "meeting")) == 1
+    check_evidence(text, d)
+
+
+def test_an_ambassador_received_by_the_host_is_a_meeting() -> None:
+    text = (
+        "(CAND) Chiều 14/3, tại Hà Nội, Thứ trưởng Nguyễn Văn Long đã tiếp Đại sứ Australia tại Việt "
+        "Nam Gillian Bird.\n"
+    )
+    d = draft_of(text, published=date(2025, 3, 15), publisher="X")
+    assert by_kind(d, "embassy_visit") == [] and len(by_kind(d, "meeting")) == 1

@@ -244,10 +244,24 @@ def find_people(
             p.country = p.organisation.country
         elif countries:
             p.country = countries[0]
+        elif owner := _possessive_country(text, p.extent[0], entities):
+            p.country = owner
         elif is_vietnamese_name(name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
             p.country = "VN"
         found.append(p)
     return found
+
+
+def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | None:
+    """ "Singapore's Minister for Home Affairs K. Shanmugam": the country whose titles the
+    person holds, written as a possessive before them."""
+    for e in entities:
+        if e.kind == ORG or e.country is None or not 0 <= at - e.end <= 90:
+            continue
+        gap = text[e.end : at]
+        if re.fullmatch(r"['’]s\s+(?:(?:[A-Z][\w'’.-]*|and|for|of|the|,)\s*)*", gap):
+            return e.country
+    return None
 
 
 def _prefix_chain(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from events.countries import country
 from timeline.extract.dates import DateMention, Resolved, find_dates, resolve
 from timeline.extract.gazetteer import (
     CITY,
@@ -376,7 +377,9 @@ _MEET_VI = re.compile(
 _MEET_EN = re.compile(
     r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
     r"meetings|a working session|working sessions|discussions) with|had (?:talks|a meeting|"
-    r"meetings|a working session|working sessions|discussions) with|received|hosted|"
+    r"meetings|a working session|working sessions|discussions) with|received|"
+    r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted|"
+    r"(?<=to )visit|(?<=will )visit|"
     r"paid a courtesy (?:call|visit) (?:on|to)|called on|worked with|visited|toured|"
     r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
     r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
@@ -387,8 +390,8 @@ _OBJECT_END_VI = re.compile(
     r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)"
 )
 _OBJECT_END_EN = re.compile(
-    r"[.;:]|\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|on|about|"
-    r"and discussed|discussing|the two sides)\b"
+    r"(?<!\b[A-Z])\.|[;:]|\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
+    r"on|about|and discussed|discussing|the two sides|including)\b"
 )
 _REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\bcall\b|online", re.I)
 _HOST_VERB = re.compile(
@@ -419,6 +422,10 @@ def _noun_usage(text: str, s: Sentence, m: re.Match[str]) -> bool:
     if _NOUN_BEFORE.search(text[max(s.start, m.start() - 20) : m.start()]):
         return not m.group().endswith("với")
     return bool(re.match(r"\s*(?:có|,|\.|;)", text[m.end() : m.end() + 4]))
+
+
+# "Singapore's Minister for Home Affairs and Minister for Law K. Shanmugam": titles before a name
+_TITLES_ONLY = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|and|for|of|the|'s|,)\s*)*")
 
 
 def _counterparts(
@@ -457,7 +464,7 @@ def _counterparts(
             if not any(p.extent[0] <= o.start < p.extent[1] for p in info.people):
                 out.append(o)
     out.sort(key=lambda x: x.start)
-    if out and out[0].start > first + 60:
+    if out and out[0].start > first + 60 and not _TITLES_ONLY.fullmatch(text[first : out[0].start]):
         return end, []
     # "Immigration Department under the Ministry of Public Security", "Cục …, Bộ Công an": the
     # ministry an agency belongs to is not met on its own
@@ -499,6 +506,8 @@ def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
     for p in info.places:
         if any(x <= p.start < y for x, y in blocked):
             continue
+        if text[p.end : p.end + 2] in ("'s", "’s"):
+            continue  # "Singapore's minister": whose, not where
         before = text[max(info.sentence.start, p.start - 12) : p.start]
         prep = re.search(r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before)
         if p.kind in (CITY, VENUE) or prep:
@@ -551,6 +560,7 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     _place_from_story(engagements)
     _series(engagements)
     _countries(engagements, home)
+    _own_missions(engagements)
     _roles_by_side(engagements)
     _heads_in_parts(engagements)
     _topics(text, engagements, language)
@@ -781,7 +791,7 @@ def _find(
             end, cps = _counterparts(text, info, mm.end(), language)
             if (
                 language == "en"
-                and mm.group() == "visited"
+                and mm.group() in ("visited", "visit")
                 and not any(isinstance(c, Mention) and c.org_kind for c in cps)
             ):
                 continue
@@ -1062,6 +1072,45 @@ def _delegation_countries(
         for p in info.places
         if p.kind == COUNTRY and vm.start() <= p.start < vm.end() and p.key != destination
     ]
+
+
+_AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
+
+
+def _own_missions(engagements: list[Engagement]) -> None:
+    """A visiting delegation meeting its own country's ambassador ("also met with U.S.
+    Ambassador X") visits its mission: an embassy visit with guests only, not a meeting with
+    the host country."""
+    for e in engagements:
+        if e.kind != "meeting" or e.counterpart_person is None or e.host is None:
+            continue
+        part = e.participants.get(e.counterpart_person)
+        ambassador = part.mention if part is not None else None
+        if ambassador is None or ambassador.country is None or ambassador.country == e.host:
+            continue
+        title = next((t for t in ambassador.titles if _AMBASSADOR.search(t[2])), None)
+        # an ambassador received by the host is a meeting; one met by a delegation of their
+        # own country on its trip stands for their mission
+        trip = e.parent
+        if title is None or trip is None or ambassador.country not in trip.guests:
+            continue
+        owner, where = ambassador.country, e.host
+        e.kind = "embassy_visit"
+        e.counterpart = Mention(
+            title[0],
+            title[1],
+            title[2],
+            ORG,
+            f"Embassy of {country(owner).name_en} in {country(where).name_en}",
+            owner,
+            None,
+            "embassy",
+            located=where,
+            country_inferred=True,
+        )
+        e.counterpart_person = None
+        part.role = "host"
+        e.host, e.guests = None, [owner]
 
 
 _BRIEF = re.compile(
