@@ -421,3 +421,19 @@ def test_an_ambassador_received_by_the_host_is_a_meeting() -> None:
     )
     d = draft_of(text, published=date(2025, 3, 15), publisher="X")
     assert by_kind(d, "embassy_visit") == [] and len(by_kind(d, "meeting")) == 1
+
+
+def test_officials_of_several_countries_gathered_for_a_meeting_hosted_by_one() -> None:
+    text = (
+        "Bangkok (Thailand), 12 May 2025 - Border police officials from Malaysia, Indonesia and "
+        "the Philippines gathered in Bangkok on 10-11 May for a regional workshop on human "
+        "trafficking, hosted by the Royal Thai Police.\n"
+    )
+    d = draft_of(text, published=date(2025, 5, 12), publisher="X")
+    (meeting,) = d.records
+    rec = meeting.record
+    assert rec["kind"] == "meeting" and rec["host"] == "TH"
+    assert set(rec["guests"]) == {"MY", "ID", "PH"}
+    assert rec["date"] == {"start": "2025-05-10", "end": "2025-05-11", "precision": "range",
+                           "phrase": "10-11 May"}  # fmt: skip
+    check_evidence(text, d)

@@ -378,7 +378,7 @@ _MEET_EN = re.compile(
     r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
     r"meetings|a working session|working sessions|discussions) with|had (?:talks|a meeting|"
     r"meetings|a working session|working sessions|discussions) with|received|"
-    r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted|"
+    r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
     r"(?<=to )visit|(?<=will )visit|"
     r"paid a courtesy (?:call|visit) (?:on|to)|called on|worked with|visited|toured|"
     r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
@@ -970,7 +970,11 @@ def _new_series_session(
 _RECIPROCAL_EN = re.compile(
     r"\b(?:(?:first |last |also )?met|held (?:their|its|a|an|the)\s+(?:\w+\s+){0,2}?"
     r"(?:meeting|talks|consultations|session)|held talks|signed (?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:agreement|memorandum|MOU|MoU|minutes|plan))\b(?!\s+with\b)"
+    r"(?:agreement|memorandum|MOU|MoU|minutes|plan)|"
+    # "officials from A, B and C gathered in Hanoi for a regional meeting": a multilateral meeting
+    r"(?:gathered|convened|met)\s+(?:in\s+[A-Z][\w\s]{0,30}?\s+)?(?:on\s+[\w\s-]{0,20}?\s+)?"
+    r"(?:for|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|workshop|consultation))"
+    r"\b(?!\s+with\b)"
 )
 _RECIPROCAL_VI = re.compile(
     r"(?<!\w)(?:(?:đã |)(?:hội đàm|gặp gỡ|gặp|họp)|(?:tổ chức|có) (?:cuộc|buổi) "
