@@ -437,3 +437,19 @@ def test_officials_of_several_countries_gathered_for_a_meeting_hosted_by_one() -
     assert rec["date"] == {"start": "2025-05-10", "end": "2025-05-11", "precision": "range",
                            "phrase": "10-11 May"}  # fmt: skip
     check_evidence(text, d)
+
+
+def test_provincial_police_are_met_and_a_thank_you_for_the_reception_is_no_meeting() -> None:
+    text = (
+        "(CAND) Chiều 8/7, tại Hà Nội, Thứ trưởng Nguyễn Văn Long đã tiếp Đoàn đại biểu Bộ An "
+        "ninh Lào đang thăm và làm việc tại Việt Nam từ ngày 7 - 10/7.\n"
+        "Trưởng đoàn cảm ơn sự đón tiếp chu đáo của Bộ Công an Việt Nam.\n"
+        "Theo chương trình, ngày 9/7, Đoàn sẽ làm việc với Công an tỉnh Nghệ An.\n"
+    )
+    d = draft_of(text, published=date(2025, 7, 8), publisher="X")
+    meetings = by_kind(d, "meeting")
+    assert len(meetings) == 2
+    local = meetings[-1].record
+    assert local["status"] == "planned" and local["date"]["start"] == "2025-07-09"
+    assert local["organisations"][-1]["name"] == "Nghe An Provincial Police"
+    check_evidence(text, d)

@@ -343,6 +343,7 @@ def find_organisations(
                 "ministry",
             )
         )
+    out += _local_police(chunk, start, language)
     learnt_abbr = {m.abbreviation: m for m in learnt or [] if m.abbreviation}
     for m in re.finditer(r"(?<![\w.])[A-Z][A-Za-z]*[A-Z](?![\w])", chunk):
         ab = m.group()
@@ -364,6 +365,36 @@ def find_organisations(
                 )
             )
     return _without_overlaps(out)
+
+
+@cache
+def _local_police_regex(language: str) -> re.Pattern[str]:
+    places = alternation(list(city_aliases()))
+    if language == "vi":
+        return re.compile(
+            rf"(?<!\w)Công an (?P<level>tỉnh|thành phố|TP\.?)\s+(?P<place>{places})(?!\w)"
+        )
+    return re.compile(
+        rf"(?<!\w)(?:(?P<place>{places})\s+(?P<level>[Pp]rovincial|[Cc]ity)\s+[Pp]olice"
+        rf"(?:\s+(?:Department|Force))?|[Pp]olice of the (?:\w+ )?(?P<level2>province|city) of "
+        rf"(?P<place2>{places}))(?!\w)"
+    )
+
+
+def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
+    """Police of a province or city ("Công an tỉnh Quảng Ninh", "the Svay Rieng provincial
+    police"), named after their place, which gives their country."""
+    out = []
+    for m in _local_police_regex(language).finditer(chunk):
+        place = m["place"] or m.groupdict().get("place2")
+        level = (m["level"] or m.groupdict().get("level2") or "").lower()
+        city, code = city_aliases()[place]
+        kind = "Provincial" if level in ("tỉnh", "provincial", "province") else "City"
+        name = f"{city} {kind} Police"
+        out.append(
+            Mention(start + m.start(), start + m.end(), m.group(), ORG, name, code, None, "police")
+        )
+    return out
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
