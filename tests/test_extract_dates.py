@@ -144,3 +144,9 @@ def test_a_week_relative_to_publication_is_its_month() -> None:
     assert (r.start, r.end, r.precision) == (date(2025, 3, 1), date(2025, 3, 31), "month")
     (d,) = find_dates("Đoàn sẽ sang Lào vào tuần tới.", "vi")
     assert resolve(d, date(2025, 3, 28)).start == date(2025, 4, 1)
+
+
+def test_a_bare_weekday_after_a_verb_in_wire_style() -> None:
+    (d,) = find_dates("The two ministers signed Monday a plan to share data.", "en")
+    assert resolve(d, date(2025, 6, 4)).start == date(2025, 6, 2)
+    assert find_dates("At Monday's meeting, Minister Tan spoke.", "en") == []

@@ -453,3 +453,18 @@ def test_provincial_police_are_met_and_a_thank_you_for_the_reception_is_no_meeti
     assert local["status"] == "planned" and local["date"]["start"] == "2025-07-09"
     assert local["organisations"][-1]["name"] == "Nghe An Provincial Police"
     check_evidence(text, d)
+
+
+def test_a_counterpart_named_only_by_country_and_office_and_a_predecessors_trip() -> None:
+    text = (
+        "JAKARTA, May 7 (Reuters) - Indonesia's police chief met Vietnam's public security "
+        "minister on Tuesday to discuss online scams.\n"
+        "His predecessor visited Hanoi in 2019.\n"
+    )
+    d = draft_of(text, published=date(2025, 5, 7), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    assert meeting.record["date"]["start"] == "2025-05-06"
+    assert {meeting.record.get("host"), *meeting.record.get("guests", [])} >= {"VN"}
+    (earlier,) = by_kind(d, "visit")
+    assert earlier.record["date"]["start"] == "2019-01-01"
+    check_evidence(text, d)

@@ -291,7 +291,9 @@ _WEEKDAY_INDEX = {
 }  # fmt: skip
 _WEEKDAYS = {
     "en": re.compile(
-        r"\b(?:on|last|this|next)\s+(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        # "on Tuesday"; in wire style the bare day after a verb: "agreed Tuesday", "met Monday"
+        r"(?:\b(?:on|last|this|next)\s+|(?<=[a-z]\s))"
+        r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)"
     ),
     "vi": re.compile(
         r"(?<!lần )(?<!khóa )(?<!kỳ )(?<!đợt )(?<!phiên )(?<!vòng )(?<!năm )"

@@ -738,7 +738,9 @@ def _find(
                 if dest is not None and dest.kind == COUNTRY
                 else (dest.country if dest else None)
             )
+            earlier = bool(past_cue.search(s.text) and info.dates)  # another, earlier trip
             target = next((v for v in visits if code and v.place_country == code), None)
+            target = None if earlier else target
             if target is None and dest is None:
                 target = visits[-1] if visits else None
             if (
@@ -877,7 +879,8 @@ def _find(
                 new_group.append(e)
         told = [*_talks_between(text, info, home), *_briefings(text, info)]
         told = [e for e in told if not any(_cp_key(x) == _cp_key(e) for x in engagements)]
-        for e in told + _reciprocal_meetings(text, info, engagements, created, language, home):
+        told += _reciprocal_meetings(text, info, engagements, created, language, home)
+        for e in told + _unnamed_counterparts(text, info, created, language):
             e.group = groups
             engagements.append(e)
             created.append(e)
@@ -1117,6 +1120,48 @@ def _own_missions(engagements: list[Engagement]) -> None:
         e.counterpart_person = None
         part.role = "host"
         e.host, e.guests = None, [owner]
+
+
+# "met Vietnam's public security minister", "gặp Bộ trưởng Công an Lào": a counterpart named
+# only by country and office
+_OFFICE_WORDS = (
+    r"minister|ministers|chief|commissioner|counterpart|counterparts|director|head|officials|"
+    r"police|ambassador|Bộ trưởng|Thứ trưởng|người đồng cấp|lãnh đạo|Đại sứ"
+)
+
+
+def _unnamed_counterparts(
+    text: str, info: SentenceInfo, created: list[Engagement], language: str
+) -> list[Engagement]:
+    """A meeting whose counterpart is named only by country and office: one meeting with that
+    country, and no organisation or person to name it by."""
+    s = info.sentence
+    if any(e.kind != "visit" for e in created):
+        return []
+    out = []
+    for mm in (_MEET_VI if language == "vi" else _MEET_EN).finditer(text, s.start, s.end):
+        if mm.group() in ("thăm", "visited", "visit", "hosted"):
+            continue
+        after = text[mm.end() : s.end]
+        if language == "en":
+            shape = rf"\s+(?:the\s+)?(\S+?)(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{_OFFICE_WORDS})\b"
+        else:
+            shape = rf"\s+(?:(?:{_OFFICE_WORDS})\s+(?:[\w-]+\s+){{0,3}}?)(\S+(?:\s\S+)?)"
+        m = re.match(shape, after, re.I)
+        if m is None:
+            continue
+        at = mm.end() + m.start(1)
+        owner = next(
+            (p for p in info.places if p.kind == COUNTRY and p.start <= at < p.end + 1), None
+        )
+        if owner is None:
+            continue
+        e = Engagement("meeting", info, (mm.start(), mm.end(), mm.group()))
+        e.pair = [(owner.key, owner)]
+        e.add(info)
+        out.append(e)
+        break
+    return out
 
 
 _BRIEF = re.compile(
@@ -1372,7 +1417,19 @@ def _dates(
         if r is not None and r.start is not None and r.start == r.end and not e.context:
             told = r  # "the same day" counts from a day, not from a trip's range
     for e in engagements:
-        if e.date is None and e.kind == "dialogue" and lead_date is not None and not e.context:
+        # "agreed Tuesday …" in the lead, "X and Y met for two hours" after it: the story's day
+        # (only when the lead reports no engagement itself: then its date is nobody else's)
+        first = (
+            e.kind == "meeting"
+            and e is next(x for x in engagements if x.kind != "visit")
+            and not any(x.info is infos[0] for x in engagements)
+        )
+        if (
+            e.date is None
+            and (e.kind == "dialogue" or first)
+            and lead_date is not None
+            and not e.context
+        ):
             e.date, e.date_origin = lead_date, "lead"
             e.resolved = resolve(lead_date, published)
 
