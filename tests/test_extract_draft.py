@@ -468,3 +468,16 @@ def test_a_counterpart_named_only_by_country_and_office_and_a_predecessors_trip(
     (earlier,) = by_kind(d, "visit")
     assert earlier.record["date"]["start"] == "2019-01-01"
     check_evidence(text, d)
+
+
+def test_a_planned_meeting_with_officials_named_by_country() -> None:
+    text = (
+        "VIENTIANE (AP) — Vietnamese and Lao police chiefs met Monday in Vientiane.\n"
+        "The Vietnamese delegation is due to travel to Savannakhet on Thursday to meet Lao "
+        "border officials.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 3), publisher="X")
+    planned = [r for r in by_kind(d, "meeting") if r.record.get("status") == "planned"]
+    (p,) = planned
+    assert p.record["date"]["start"] == "2025-06-05" and p.record["host"] == "LA"
+    check_evidence(text, d)

@@ -1158,6 +1158,9 @@ def _unnamed_counterparts(
             continue
         e = Engagement("meeting", info, (mm.start(), mm.end(), mm.group()))
         e.pair = [(owner.key, owner)]
+        planned = _re("planned", language).search(text, max(s.start, mm.start() - 80), mm.start())
+        if planned:  # "is due to travel to Mae Sot on Wednesday to meet Thai officials"
+            e.status, e.status_cue = "planned", (planned.start(), planned.end(), planned.group())
         e.add(info)
         out.append(e)
         break
