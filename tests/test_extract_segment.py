@@ -98,3 +98,13 @@ def test_a_short_dated_line_is_story_not_a_caption() -> None:
         "Thứ trưởng phát biểu tại buổi làm việc.\n"
     )
     assert [p.role for p in segment(text, "vi").paragraphs] == [BODY, BODY, CAPTION]
+
+
+def test_rank_abbreviations_do_not_end_a_sentence() -> None:
+    from timeline.extract.segment import split_sentences
+
+    text = "Brig. Gen. Pol Saroeun agreed. Insp. Gen. Ha spoke."
+    assert [t for _, _, t in split_sentences(text)] == [
+        "Brig. Gen. Pol Saroeun agreed.",
+        "Insp. Gen. Ha spoke.",
+    ]

@@ -1063,8 +1063,11 @@ def _reciprocal_meetings(
         e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
         e.counterpart, e.counterpart_person = counterpart, person
         e.pair = sides  # the countries named with the two sides take part
+        cue = (m.start(), m.end(), m.group())
         if re.search(r"next|following|tiếp theo|lần tới|kế tiếp", m.group()):
-            e.status, e.status_cue = "planned", (m.start(), m.end(), m.group())
+            e.status, e.status_cue = "planned", cue
+        elif m.re is _PREVIOUS_ROUND:
+            e.context, e.context_cue = True, cue  # the sentences after it tell the current one
         e.inherits = inherits
         e.add(info)
         out.append(e)
