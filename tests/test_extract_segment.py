@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from timeline.extract.segment import AFTER_END, BODY, BYLINE, CAPTION, HEADLINE, segment
+from timeline.extract.segment import (
+    AFTER_END,
+    BODY,
+    BYLINE,
+    CAPTION,
+    HEADLINE,
+    segment,
+    split_sentences,
+)
 
 ARTICLE = """Bộ trưởng tiếp Đại sứ
 Thứ Ba, 12/03/2024 - 16:45
@@ -101,8 +109,6 @@ def test_a_short_dated_line_is_story_not_a_caption() -> None:
 
 
 def test_rank_abbreviations_do_not_end_a_sentence() -> None:
-    from timeline.extract.segment import split_sentences
-
     text = "Brig. Gen. Pol Saroeun agreed. Insp. Gen. Ha spoke."
     assert [t for _, _, t in split_sentences(text)] == [
         "Brig. Gen. Pol Saroeun agreed.",
