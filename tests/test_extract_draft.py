@@ -481,3 +481,13 @@ def test_a_planned_meeting_with_officials_named_by_country() -> None:
     (p,) = planned
     assert p.record["date"]["start"] == "2025-06-05" and p.record["host"] == "LA"
     check_evidence(text, d)
+
+
+def test_officials_of_an_agencys_ministry_join_its_meeting() -> None:
+    text = (
+        "SEOUL, May 20, 2025 – On May 19, Commissioner Lee Jun-ho of the Korean National Police "
+        "Agency met with Major General Tran Van Nam, Director of the Cyber Security Department, "
+        "and officials of the Ministry of Public Security of Vietnam in Hanoi.\n"
+    )
+    d = draft_of(text, published=date(2025, 5, 20), publisher="X")
+    assert len(by_kind(d, "meeting")) == 1

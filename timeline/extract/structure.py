@@ -482,6 +482,8 @@ def _counterparts(
             ):
                 cp.organisation = cp.organisation or prev
                 continue
+        if _officials_of_parent(text, prev, cp):
+            continue
         if isinstance(cp, Mention) and isinstance(prev, Mention) and prev.end <= cp.start:
             gap = text[prev.end : cp.start]
             if re.fullmatch(
@@ -515,6 +517,28 @@ def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
         if p.kind in (CITY, VENUE) or prep:
             out.append(p)
     return out
+
+
+def _officials_of_parent(
+    text: str, prev: Mention | PersonMention | None, cp: Mention | PersonMention
+) -> bool:
+    """ "X, Director General of the Immigration Department, and officials of the Ministry of
+    Public Security": the ministry's officials join the session with its agency."""
+    if prev is None or not isinstance(cp, Mention) or cp.org_kind != "ministry":
+        return False
+    end = prev.extent[1] if isinstance(prev, PersonMention) else prev.end
+    country = prev.country
+    return (
+        end <= cp.start
+        and country == cp.country
+        and bool(
+            re.fullmatch(
+                r",?\s*(?:and|và)\s+(?:other\s+|các\s+)?(?:officials|representatives|leaders|"
+                r"members|officers|staff|cán bộ|đại diện|lãnh đạo)\s+(?:of|from|của)\s+(?:the\s+)?",
+                text[end : cp.start],
+            )
+        )
+    )
 
 
 # --- the article --------------------------------------------------------------------------------
