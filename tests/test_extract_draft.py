@@ -491,3 +491,14 @@ def test_officials_of_an_agencys_ministry_join_its_meeting() -> None:
     )
     d = draft_of(text, published=date(2025, 5, 20), publisher="X")
     assert len(by_kind(d, "meeting")) == 1
+
+
+def test_places_in_a_subordinate_clause_are_not_where_it_happened() -> None:
+    text = (
+        "MANILA, March 4 (Reuters) - The Philippine police chief met Vietnam's public security "
+        "minister on Monday, as the number of Filipinos detained in Cambodia keeps rising.\n"
+    )
+    d = draft_of(text, published=date(2025, 3, 4), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    assert meeting.record.get("host") != "KH"
+    assert "KH" not in meeting.record.get("guests", [])

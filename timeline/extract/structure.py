@@ -502,6 +502,14 @@ def _counterparts(
     return end, kept
 
 
+# a clause that tells something else than the engagement: its places are not where it was
+_SUBORDINATE = re.compile(
+    r",\s+(?:as|while|amid|although|even as|because)\s|\b(?:before|after) (?:leaving|departing|"
+    r"heading|returning) (?:for|to)\b|\ben route to\b|(?<!\w)(?:trước khi|sau khi) (?:rời|lên "
+    r"đường|trở về|về)(?!\w)|,\s+(?:trong khi|khi mà)\s"
+)
+
+
 def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
     """Cities, venues and countries named as where something happens ("tại Canberra,
     Australia", "in Hanoi"), not inside the name of an organisation or a person's title."""
@@ -512,6 +520,8 @@ def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
             continue
         if text[p.end : p.end + 2] in ("'s", "’s"):
             continue  # "Singapore's minister": whose, not where
+        if _SUBORDINATE.search(text, info.sentence.start, p.start):
+            continue  # "…, as Vietnamese arrested in Japan climb", "before leaving for Hue"
         before = text[max(info.sentence.start, p.start - 12) : p.start]
         prep = re.search(r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before)
         if p.kind in (CITY, VENUE) or prep:
