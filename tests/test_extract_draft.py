@@ -502,3 +502,15 @@ def test_places_in_a_subordinate_clause_are_not_where_it_happened() -> None:
     (meeting,) = by_kind(d, "meeting")
     assert meeting.record.get("host") != "KH"
     assert "KH" not in meeting.record.get("guests", [])
+
+
+def test_a_trip_of_some_days_that_began_on_a_day_spans_them() -> None:
+    text = (
+        "CANBERRA, June 12 (AAP) - Vietnam's Deputy Minister of Public Security Nguyen Van Long "
+        "is on a four-day visit to Australia that began on Monday.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 12), publisher="X")
+    (visit,) = by_kind(d, "visit")
+    assert visit.record["date"]["start"] == "2025-06-09"
+    assert visit.record["date"]["end"] == "2025-06-12"
+    assert visit.record["date"]["precision"] == "range"

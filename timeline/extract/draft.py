@@ -489,9 +489,10 @@ def _date(b: _Builder) -> Any:
     }[d.published_origin]
     notes = []
     if r.from_weekday:
-        counted = (
-            f"{r.start}" if r.precision == "day" else f"the month of that week, {r.start:%Y-%m},"
-        )
+        counted = {
+            "day": f"{r.start}",
+            "month": f"the month of that week, {r.start:%Y-%m},",
+        }.get(r.precision, f"{r.start} to {r.end} (the trip's length from its first day)")
         notes.append(
             f"The article names the day only relative to its publication ({r.phrase!r}); "
             f"{counted} is counted from the publication date ({d.published}, from {origin})."

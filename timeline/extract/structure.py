@@ -588,6 +588,7 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
 
     engagements = _find(text, infos, persons, language, home)
     _dates(engagements, infos, published, language)
+    _trip_lengths(text, engagements)
     _old_news(engagements, published)
     _link(engagements)
     _places(text, engagements)
@@ -1472,6 +1473,36 @@ def _dates(
         ):
             e.date, e.date_origin = lead_date, "lead"
             e.resolved = resolve(lead_date, published)
+
+
+_LENGTH_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "hai": 2,
+                 "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7}  # fmt: skip
+_TRIP_LENGTH = re.compile(
+    r"\b(?P<n>\d|two|three|four|five|six|seven)-day\b|(?<!\w)(?:trong |kéo dài )?"
+    r"(?P<m>\d|hai|ba|bốn|năm|sáu|bảy) ngày(?!\s*\d|\s*/)(?!\w)"
+)
+
+
+def _trip_lengths(text: str, engagements: list[Engagement]) -> None:
+    """ "a three-day visit … that began on Tuesday": a trip dated by its first day and its
+    length spans those days."""
+    for e in engagements:
+        r = e.resolved
+        if e.kind != "visit" or r is None or r.start is None or r.precision != "day":
+            continue
+        s = e.info.sentence
+        m = _TRIP_LENGTH.search(
+            text, max(s.start, e.trigger[0] - 20), min(s.end, e.trigger[1] + 20)
+        )
+        if m is None:
+            continue
+        word = (m["n"] or m["m"]).lower()
+        days = int(word) if word.isdigit() else _LENGTH_WORDS[word]
+        end = r.start + timedelta(days=days - 1)
+        phrase = f"{m.group().strip()} … {r.phrase}"
+        e.resolved = Resolved(
+            r.start, end, "range", phrase, r.year_inferred, r.partial, r.from_weekday
+        )
 
 
 def _inherit_dates(engagements: list[Engagement]) -> None:
