@@ -514,3 +514,26 @@ def test_a_trip_of_some_days_that_began_on_a_day_spans_them() -> None:
     assert visit.record["date"]["start"] == "2025-06-09"
     assert visit.record["date"]["end"] == "2025-06-12"
     assert visit.record["date"]["precision"] == "range"
+
+
+def test_who_was_received_stays_the_guest_and_an_ambassador_hosts_at_the_mission() -> None:
+    text = (
+        "(CAND) Chiều 2/4, tại Hà Nội, Thứ trưởng Nguyễn Văn Long đã tiếp ông Marc Dubois, Đại sứ "
+        "Bỉ tại Việt Nam.\n"
+        "Đại sứ Marc Dubois cảm ơn Thứ trưởng Nguyễn Văn Long đã dành thời gian tiếp.\n"
+    )
+    d = draft_of(text, published=date(2025, 4, 3), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    roles = {p["name"]: p["role"] for p in meeting.record["participants"]}
+    assert roles == {"Nguyễn Văn Long": "host", "Marc Dubois": "guest"}
+    trip = (
+        "(CAND) Từ ngày 3 đến 6/6, Đoàn công tác Bộ Công an do Thứ trưởng Nguyễn Văn Long dẫn đầu "
+        "thăm và làm việc tại Bỉ.\n"
+        "Ngày 5/6, Đoàn thăm Đại sứ quán Việt Nam tại Bỉ.\n"
+        "Đại sứ Trần Văn Bình đã báo cáo với Đoàn về tình hình cộng đồng người Việt tại Bỉ và "
+        "công tác bảo hộ công dân.\n"
+    )
+    d = draft_of(trip, published=date(2025, 6, 7), publisher="X")
+    (embassy,) = by_kind(d, "embassy_visit")
+    roles = {p["name"]: p["role"] for p in embassy.record["participants"]}
+    assert roles["Trần Văn Bình"] == "host"

@@ -1360,6 +1360,8 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
         if not _may_take_part(e, p.person, role):
             continue  # who talks of a planned or past engagement did not take part in it
         prior = e.participants.get(p.person)
+        if prior is not None and {prior.role, role} == {"host", "guest"}:
+            continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
 
@@ -1793,6 +1795,19 @@ def _series(engagements: list[Engagement]) -> None:
         e.inherits = source
 
 
+_MISSION_HEAD = re.compile(
+    r"\bAmbassador\b|\bConsul\b|Consul[- ]General|(?<!\w)Đại sứ(?! quán)|(?<!\w)Tổng Lãnh sự"
+    r"(?! quán)|(?<!\w)Lãnh sự(?! quán)|Chargé d'affaires|Đại biện",
+    re.I,
+)
+
+
+def _heads_mission(m: PersonMention, e: Engagement) -> bool:
+    """An ambassador or consul of the mission's country at an embassy visit."""
+    owner = e.counterpart.country if e.counterpart is not None else None
+    return m.country in (owner, None) and any(_MISSION_HEAD.search(t[2]) for t in m.titles)
+
+
 def _roles_by_side(engagements: list[Engagement]) -> None:
     """A person with no stated role takes the side they are on: in a meeting or embassy visit the
     host country's people host and the others are guests; a trip's first traveller leads it."""
@@ -1805,7 +1820,9 @@ def _roles_by_side(engagements: list[Engagement]) -> None:
             c = part.mention.country
             if e.kind == "visit":
                 continue
-            if c and c == e.host:
+            if e.kind == "embassy_visit" and _heads_mission(part.mention, e):
+                part.role = "host"  # the ambassador receives the delegation at the mission
+            elif c and c == e.host:
                 part.role = "host"
             elif c and c in e.guests:
                 part.role = "guest"
