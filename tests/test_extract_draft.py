@@ -537,3 +537,16 @@ def test_who_was_received_stays_the_guest_and_an_ambassador_hosts_at_the_mission
     (embassy,) = by_kind(d, "embassy_visit")
     roles = {p["name"]: p["role"] for p in embassy.record["participants"]}
     assert roles["Trần Văn Bình"] == "host"
+
+
+def test_the_host_side_led_by_someone_is_hosted_by_them() -> None:
+    text = (
+        "HANOI, March 12, 2025 – Assistant Secretary John Miller of the U.S. Department of "
+        "Homeland Security (DHS) visited Hanoi March 10-12.\n"
+        "On March 11, Assistant Secretary Miller held a working session with the Immigration "
+        "Department, led by Director General Pham Van Duc.\n"
+    )
+    d = draft_of(text, published=date(2025, 3, 12), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    roles = {p["name"]: p["role"] for p in meeting.record["participants"]}
+    assert roles["Pham Van Duc"] == "host"

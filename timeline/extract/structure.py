@@ -1808,11 +1808,26 @@ def _heads_mission(m: PersonMention, e: Engagement) -> bool:
     return m.country in (owner, None) and any(_MISSION_HEAD.search(t[2]) for t in m.titles)
 
 
+def _leads_the_hosts(part: Participation, e: Engagement) -> bool:
+    """A session's "led by" who belongs to the host country leads the side receiving the trip."""
+    trip = e.parent
+    return (
+        part.role == "delegation_head"
+        and e.kind == "meeting"
+        and trip is not None
+        and e.host is not None
+        and part.mention.country == e.host
+        and e.host not in trip.guests
+    )
+
+
 def _roles_by_side(engagements: list[Engagement]) -> None:
     """A person with no stated role takes the side they are on: in a meeting or embassy visit the
     host country's people host and the others are guests; a trip's first traveller leads it."""
     for e in engagements:
         for part in e.participants.values():
+            if _leads_the_hosts(part, e):
+                part.role = "host"  # "… the Consular Department, led by Director General X"
             if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
                 continue
             if part.cue is not None or e.remote:
