@@ -550,3 +550,15 @@ def test_the_host_side_led_by_someone_is_hosted_by_them() -> None:
     (meeting,) = by_kind(d, "meeting")
     roles = {p["name"]: p["role"] for p in meeting.record["participants"]}
     assert roles["Pham Van Duc"] == "host"
+
+
+def test_an_engagement_free_lead_gives_its_topics_to_the_first_session() -> None:
+    text = (
+        "WELLINGTON, 4 June 2025 - New Zealand Police and Vietnam's Ministry of Public Security "
+        "have agreed to fight money laundering together.\n"
+        "Commissioner Jane Doyle and Deputy Minister Nguyen Van Long met in Wellington on 3 June.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 4), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    assert "money_laundering" in meeting.record["topics"]
+    check_evidence(text, d)

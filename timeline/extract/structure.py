@@ -600,6 +600,7 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     _own_missions(engagements)
     _roles_by_side(engagements)
     _heads_in_parts(engagements)
+    _lead_tells_first(engagements, infos)
     _topics(text, engagements, language)
     for e in engagements:
         e.organisations = _organisations(e)
@@ -1728,6 +1729,20 @@ def _countries(engagements: list[Engagement], home: str) -> None:
             travellers = {k: p for k, p in e.participants.items() if p.mention.country in e.guests}
             if travellers:
                 e.participants = travellers
+
+
+def _lead_tells_first(engagements: list[Engagement], infos: list[SentenceInfo]) -> None:
+    """A lead that reports no engagement itself ("The AFP and the MPS have renewed their
+    commitment to combat organised crime, signing …") sums up the first session told after it:
+    its topics are that session's."""
+    if not infos or any(e.info is infos[0] for e in engagements):
+        return
+    first = next(
+        (e for e in engagements if e.kind != "visit" and not e.context and e.status == "held"),
+        None,
+    )
+    if first is not None:
+        first.add(infos[0])
 
 
 def _topics(text: str, engagements: list[Engagement], language: str) -> None:
