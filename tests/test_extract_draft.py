@@ -562,3 +562,17 @@ def test_an_engagement_free_lead_gives_its_topics_to_the_first_session() -> None
     (meeting,) = by_kind(d, "meeting")
     assert "money_laundering" in meeting.record["topics"]
     check_evidence(text, d)
+
+
+def test_a_meeting_chaired_and_a_mausoleum_is_no_participant() -> None:
+    text = (
+        "(CAND) Ngày 14/2, Cục Cảnh sát hình sự (C02) Bộ Công an đã tổ chức cuộc họp trực tuyến "
+        "với Cơ quan Tội phạm Quốc gia Anh (NCA).\n"
+        "Thiếu tướng Trần Văn Hòa, Phó Cục trưởng Cục Cảnh sát hình sự chủ trì cuộc họp tại điểm "
+        "cầu Hà Nội, với sự tham gia của các đơn vị nghiệp vụ đã phối hợp điều tra.\n"
+        "Trước đó, Đoàn đại biểu đã vào Lăng viếng Chủ tịch Hồ Chí Minh.\n"
+    )
+    d = draft_of(text, published=date(2025, 2, 15), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    roles = {p["name"]: p["role"] for p in meeting.record["participants"]}
+    assert roles == {"Trần Văn Hòa": "chair"}

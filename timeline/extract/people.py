@@ -248,8 +248,15 @@ def find_people(
             p.country = owner
         elif is_vietnamese_name(name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
             p.country = "VN"
+        if name in _not_persons():
+            continue  # "Lăng Chủ tịch Hồ Chí Minh": a memorial, not a participant
         found.append(p)
     return found
+
+
+@cache
+def _not_persons() -> frozenset[str]:
+    return frozenset(_lex()["not_persons"]["names"])
 
 
 def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | None:

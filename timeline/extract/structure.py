@@ -1337,6 +1337,8 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
         elif roles["chair"].search(after) and e.kind == "dialogue":
             m = roles["chair"].search(after)
             role, cue = "chair", _abs(p.end, m)
+        elif e.kind == "meeting" and (m := _chairs_right_after(text, p, info, roles["chair"])):
+            role, cue = "chair", (m.start(), m.end(), m.group())  # "X, Phó Cục trưởng, chủ trì"
         elif re.search(r"(?:\bdo\b|led by|headed by)[^.]{0,12}$", before) and roles[
             "delegation_head"
         ].search(after):
@@ -1365,6 +1367,21 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
             continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+def _chairs_right_after(
+    text: str, p: PersonMention, info: SentenceInfo, chair: re.Pattern[str]
+) -> re.Match[str] | None:
+    """ "X, Phó Cục trưởng Cục Cảnh sát hình sự chủ trì cuộc họp": a chair verb right after the
+    person, their titles and the organisation those name."""
+    m = chair.search(text, p.extent[1], min(info.sentence.end, p.extent[1] + 80))
+    if m is None:
+        return None
+    gap = text[p.extent[1] : m.start()]
+    for o in info.orgs:
+        if p.extent[1] <= o.start and o.end <= m.start():
+            gap = gap.replace(o.text, " ")
+    return m if not gap.strip(" ,") else None
 
 
 def _may_take_part(e: Engagement, person: int, role: str) -> bool:
