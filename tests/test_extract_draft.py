@@ -576,3 +576,15 @@ def test_a_meeting_chaired_and_a_mausoleum_is_no_participant() -> None:
     (meeting,) = by_kind(d, "meeting")
     roles = {p["name"]: p["role"] for p in meeting.record["participants"]}
     assert roles == {"Trần Văn Hòa": "chair"}
+
+
+def test_several_positions_are_translated_each_with_its_own_organisation() -> None:
+    text = (
+        "(CAND) Sáng 9/5, tại Hà Nội, Đại tướng Lương Tam Quang, Bộ trưởng Bộ Công an đã tiếp "
+        "Đại tướng Sok Sam Ang, Phó Thủ tướng, Bộ trưởng Bộ Nội vụ Campuchia.\n"
+    )
+    d = draft_of(text, published=date(2025, 5, 9), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    titles = {p["name"]: p.get("title") for p in meeting.record["participants"]}
+    assert titles["Sok Sam Ang"].startswith("Deputy Prime Minister, Minister of ")
+    check_evidence(text, d)

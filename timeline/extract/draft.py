@@ -583,7 +583,10 @@ def _translations() -> dict:
 def _english_title(local: str, org_name: str | None) -> str | None:
     """An English title for a Vietnamese one: the position's word and its organisation."""
     titles = _translations()["titles"]
-    head = next((t for t in sorted(titles, key=len, reverse=True) if local.startswith(t)), None)
+    head = next(
+        (t for t in sorted(titles, key=len, reverse=True) if local.lower().startswith(t.lower())),
+        None,
+    )
     if head is None:
         return None
     en = titles[head]
@@ -593,6 +596,23 @@ def _english_title(local: str, org_name: str | None) -> str | None:
         return f"{en}, {org_name}"
     rest = local[len(head) :].strip()
     return en if not rest else None
+
+
+def _title_of(titled: Any, org: Any) -> tuple[str, tuple[int, int], str | None]:
+    """The person's title as written, its span and its English: several positions
+    ("Phó Thủ tướng, Bộ trưởng Bộ An ninh Lào") each in English, the organisation going only
+    with the position that names it."""
+    titles = titled.titles
+    if org is not None:  # a "title" that is only the organisation ("…, Bộ Nội vụ") is no position
+        titles = [t for t in titles if not (org.start <= t[0] and t[1] <= org.end)] or titles
+    owner = next((t for t in titles if org is not None and t[0] <= org.start < t[1]), titles[0])
+    english = [_english_title(t[2], org.key if t is owner and org else None) for t in titles]
+    if len(titles) > 1 and all(english):
+        local = ", ".join(t[2] for t in titles)
+        return local, (titles[0][0], titles[-1][1]), ", ".join(english)  # type: ignore[arg-type]
+    # one position, or one the lexicons cannot translate: the first, with the organisation
+    first = titled.titles[0]
+    return first[2], first[:2], _english_title(first[2], org.key if org else None)
 
 
 def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], Any]]]:
@@ -647,10 +667,9 @@ def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any
         titled = person.titled
         org = person.organisation
         if titled is not None:
-            local = titled.titles[0][2]
-            en = _english_title(local, org.key if org is not None else None)
+            local, span, en = _title_of(titled, org)
             item["title"] = en or local
-            b.ev(f"participants[{i}].title", titled.titles[0][:2])
+            b.ev(f"participants[{i}].title", span)
             if en is None and a.language == "vi":
                 b.flag(
                     "title-untranslated",
