@@ -588,3 +588,16 @@ def test_several_positions_are_translated_each_with_its_own_organisation() -> No
     titles = {p["name"]: p.get("title") for p in meeting.record["participants"]}
     assert titles["Sok Sam Ang"].startswith("Deputy Prime Minister, Minister of ")
     check_evidence(text, d)
+
+
+def test_sessions_of_a_trip_to_one_city_were_in_that_city() -> None:
+    text = (
+        "CANBERRA, 20 May 2025 – Deputy Commissioner Lee Hart of the Australian Federal Police "
+        "visited Hanoi 18-20 May.\n"
+        "On 19 May, Deputy Commissioner Hart met with the Criminal Police Department (C02).\n"
+    )
+    d = draft_of(text, published=date(2025, 5, 20), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    assert meeting.record["place"] == {"city": "Hanoi", "country": "VN"}
+    assert "place-from-parent" in meeting.codes
+    check_evidence(text, d)

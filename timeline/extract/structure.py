@@ -1665,6 +1665,17 @@ def _inherit_places(engagements: list[Engagement]) -> None:
         if e.place_country is None and e.parent is not None and e.parent.place_country:
             e.place_country, e.place_origin = e.parent.place_country, "parent"
             e.place_span = e.parent.place_span
+        trip = e.parent
+        if (
+            e.city is None
+            and trip is not None
+            and trip.city is not None
+            and e.place_country in (None, trip.place_country)
+            and e.kind == "meeting"
+        ):
+            # a trip to one city ("visited Hanoi January 14-16"): its sessions were there
+            e.city, e.place_origin = trip.city, "parent"
+            e.place_country = e.place_country or trip.place_country
 
 
 def _set_place(e: Engagement, p: Mention) -> None:
