@@ -114,3 +114,14 @@ def test_rank_abbreviations_do_not_end_a_sentence() -> None:
         "Brig. Gen. Pol Saroeun agreed.",
         "Insp. Gen. Ha spoke.",
     ]
+
+
+def test_a_release_label_and_a_day_month_year_dateline_are_not_story() -> None:
+    text = (
+        "Media Release\n"
+        "Police forces agree to share data\n"
+        "Tuesday, 3 June 2025 9:15am\n"
+        "The New Zealand Police and Vietnam's Ministry of Public Security signed an agreement "
+        "in Wellington yesterday.\n"
+    )
+    assert [p.role for p in segment(text, "en").paragraphs] == [BYLINE, HEADLINE, BYLINE, BODY]

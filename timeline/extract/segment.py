@@ -241,7 +241,9 @@ def segment(text: str, language: str) -> Layout:
             layout.end_mark = p.start
         elif any(pat.search(p.text) for pat in _patterns()["byline"]):
             p.role = BYLINE
-        elif not lead_seen and _is_headline(p, first=i == 0 and len(paragraphs) > 1):
+        elif not lead_seen and _is_headline(
+            p, first=all(q.role == BYLINE for q in paragraphs[:i]) and len(paragraphs) > 1
+        ):
             p.role = HEADLINE
         elif _is_caption(p, language, first=not lead_seen):
             p.role = CAPTION
