@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from timeline.extract import extract, render_yaml
+from timeline.extract.topics import find_topics
 from timeline.records import parse, validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -601,3 +602,23 @@ def test_sessions_of_a_trip_to_one_city_were_in_that_city() -> None:
     assert meeting.record["place"] == {"city": "Hanoi", "country": "VN"}
     assert "place-from-parent" in meeting.codes
     check_evidence(text, d)
+
+
+def test_topics_of_english_talks_and_generic_cooperation() -> None:
+    text = (
+        "They agreed to exchange information on wanted suspects and illegal border crossings, "
+        "to extradite fugitives and to protect the legitimate rights of citizens; the police "
+        "cooperation covers human smuggling. Hai bên hợp tác trong lĩnh vực an ninh, thực thi "
+        "pháp luật với các cơ quan thực thi pháp luật."
+    )
+    keys = {t.key for t in find_topics(text, 0, len(text), [])}
+    assert {
+        "information_sharing",
+        "fugitives",
+        "illegal_migration",
+        "extradition",
+        "consular_affairs",
+        "law_enforcement_cooperation",
+        "people_smuggling",
+        "security_cooperation",
+    } <= keys
