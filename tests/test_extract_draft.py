@@ -622,3 +622,14 @@ def test_topics_of_english_talks_and_generic_cooperation() -> None:
         "people_smuggling",
         "security_cooperation",
     } <= keys
+
+
+def test_a_trip_mentioned_by_whose_it_was_has_their_country() -> None:
+    text = (
+        "(CAND) Sáng 9/10, tại Hà Nội, Thứ trưởng Nguyễn Văn Long đã tiếp ông Ahmad Tan, Tổng Cục "
+        "trưởng Cảnh sát Hoàng gia Malaysia (RMP). Hai bên đánh giá cao kết quả chuyến thăm "
+        "Việt Nam của Đoàn Cảnh sát Hoàng gia Malaysia hồi tháng 3/2024.\n"
+    )
+    d = draft_of(text, published=date(2024, 10, 10), publisher="X")
+    (visit,) = by_kind(d, "visit")
+    assert visit.record["host"] == "VN" and visit.record["guests"] == ["MY"]

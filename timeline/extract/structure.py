@@ -1114,12 +1114,21 @@ def _delegation_countries(
     info: SentenceInfo, vm: re.Match[str], destination: str | None
 ) -> list[tuple[str, Mention]]:
     """ "led a Thai police delegation to Vietnam": the country named in the delegation's words
-    is the travellers'."""
-    return [
+    is the travellers'; so is the organisation whose trip it is ("chuyến thăm Việt Nam của Đoàn
+    Tổng cục Cảnh sát quốc gia Hàn Quốc")."""
+    found: list[tuple[str, Mention]] = [
         (p.key, p)
         for p in info.places
         if p.kind == COUNTRY and vm.start() <= p.start < vm.end() and p.key != destination
     ]
+    text = info.sentence.text
+    base = info.sentence.start
+    for o in info.orgs:
+        gap = text[vm.end() - base : o.start - base] if o.start >= vm.end() else ""
+        own = re.fullmatch(r"\s*(?:\S+\s+){0,3}?(?:của|of|by)\s+(?:\S+\s+){0,3}", gap)
+        if own and o.country and o.country != destination:
+            found.append((o.country, o))
+    return found
 
 
 _AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
