@@ -633,3 +633,13 @@ def test_a_trip_mentioned_by_whose_it_was_has_their_country() -> None:
     d = draft_of(text, published=date(2024, 10, 10), publisher="X")
     (visit,) = by_kind(d, "visit")
     assert visit.record["host"] == "VN" and visit.record["guests"] == ["MY"]
+
+
+def test_a_trip_names_its_travellers_not_the_ambassador_or_the_hosts() -> None:
+    text = (
+        "(CAND) Từ ngày 3 đến 6/6, Đoàn công tác Bộ Công an do Thứ trưởng Nguyễn Văn Long dẫn đầu "
+        "đã thăm và làm việc tại Bỉ, với sự tham gia của Đại sứ Trần Văn Bình.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 7), publisher="X")
+    (visit,) = by_kind(d, "visit")
+    assert [p["name"] for p in visit.record["participants"]] == ["Nguyễn Văn Long"]

@@ -1763,9 +1763,13 @@ def _countries(engagements: list[Engagement], home: str) -> None:
                 m.country = others[0]
         if e.kind == "visit":
             # a trip's record names who travelled; their hosts are in its sessions' records
-            travellers = {k: p for k, p in e.participants.items() if p.mention.country in e.guests}
-            if travellers:
-                e.participants = travellers
+            # (not the hosts, nor an ambassador of theirs met there: he lives there)
+            e.participants = {
+                k: p
+                for k, p in e.participants.items()
+                if p.mention.country in (*e.guests, None)
+                and not any(_MISSION_HEAD.search(t[2]) for t in p.mention.titles)
+            }
 
 
 def _lead_tells_first(engagements: list[Engagement], infos: list[SentenceInfo]) -> None:
