@@ -643,3 +643,17 @@ def test_a_trip_names_its_travellers_not_the_ambassador_or_the_hosts() -> None:
     d = draft_of(text, published=date(2025, 6, 7), publisher="X")
     (visit,) = by_kind(d, "visit")
     assert [p["name"] for p in visit.record["participants"]] == ["Nguyễn Văn Long"]
+
+
+def test_a_trip_told_with_a_dated_session_in_one_sentence_takes_its_month() -> None:
+    text = (
+        "BANGKOK (AP) — Thai and Vietnamese police chiefs met Tuesday in Bangkok.\n"
+        "The two first met in Hanoi in November, when the Thai chief led a Thai police delegation "
+        "to Vietnam.\n"
+    )
+    d = draft_of(text, published=date(2025, 4, 9), publisher="X")
+    (visit,) = by_kind(d, "visit")
+    assert visit.record["date"]["start"] == "2024-11-01"
+    assert visit.record["date"]["precision"] == "month"
+    assert (visit.record["host"], visit.record["guests"]) == ("VN", ["TH"])
+    assert "context-mention" in visit.codes

@@ -1542,7 +1542,15 @@ def _inherit_dates(engagements: list[Engagement]) -> None:
     for v in engagements:
         if v.kind != "visit" or v.date is not None:
             continue
-        parts = [e for e in engagements if e.parent is v and e.resolved and e.resolved.start]
+        # its sessions, or a session told in the same sentence ("the two first met in Hanoi in
+        # November, when X led a delegation to Vietnam")
+        parts = [
+            e
+            for e in engagements
+            if (e.parent is v or (e.info is v.info and e.kind != "visit"))
+            and e.resolved
+            and e.resolved.start
+        ]
         if parts:
             first = min(parts, key=lambda e: e.resolved.start)  # type: ignore[union-attr,return-value]
             last = max(parts, key=lambda e: e.resolved.end)  # type: ignore[union-attr,return-value]
@@ -1558,6 +1566,8 @@ def _inherit_dates(engagements: list[Engagement]) -> None:
                 first.resolved.phrase,
                 first.resolved.year_inferred,
             )  # type: ignore[union-attr]
+            if all(e.context for e in parts):  # dated by past sessions only: past itself
+                v.context, v.context_cue = True, first.context_cue
     for e in engagements:
         if e.date is None and e.parent is not None and e.parent.resolved is not None:
             r = e.parent.resolved
