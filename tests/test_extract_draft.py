@@ -657,3 +657,19 @@ def test_a_trip_told_with_a_dated_session_in_one_sentence_takes_its_month() -> N
     assert visit.record["date"]["precision"] == "month"
     assert (visit.record["host"], visit.record["guests"]) == ("VN", ["TH"])
     assert "context-mention" in visit.codes
+
+
+def test_scheduled_stops_at_a_department_and_an_embassy() -> None:
+    text = (
+        "HÀ NỘI — Minister of Public Security General Luong Tam Quang hosted talks with "
+        "Malaysia's Minister of Home Affairs Saifuddin Nasution in Hà Nội on Monday.\n"
+        "Nasution is on an official visit to Vietnam from June 1 to 4.\n"
+        "During his stay, the Malaysian minister is also scheduled to visit the Traffic Police "
+        "Department and the Malaysian Embassy in Hà Nội.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 3), publisher="X")
+    planned = [r for r in d.records if r.record.get("status") == "planned"]
+    assert {r.record["kind"] for r in planned} == {"meeting", "embassy_visit"}
+    (visit,) = by_kind(d, "visit")
+    assert {r.record.get("part_of") for r in planned} == {visit.record["slug"]}
+    check_evidence(text, d)

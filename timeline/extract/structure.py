@@ -753,8 +753,10 @@ def _find(
         # visits (a trip to a country)
         for vm in (_VISIT_VI if language == "vi" else _VISIT_EN).finditer(text, s.start, s.end):
             after = text[vm.end() : s.end]
-            if re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after):
-                continue  # "thăm, làm việc với …" is a meeting
+            if re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after) or any(
+                0 <= o.start - vm.end() <= 1 for o in info.orgs
+            ):
+                continue  # "thăm, làm việc với …", "to visit the Traffic Police": a meeting
             dest = next(
                 (
                     p
@@ -1403,6 +1405,13 @@ def _abs(base: int, m: re.Match[str]) -> Span:
     return (base + m.start(), base + m.end(), m.group())
 
 
+_DURING_TRIP = re.compile(
+    r"\b(?:during|in the course of) (?:his|her|their|the) (?:stay|visit|trip)\b|(?<!\w)(?:trong "
+    r"(?:thời gian|dịp|chuyến) (?:ở|thăm|công tác|lưu lại))(?!\w)",
+    re.I,
+)
+
+
 def _link(engagements: list[Engagement]) -> None:
     """A session reported within a trip is part of it: in the same sentence as the trip, or in
     the trip's country while the trip is being told."""
@@ -1411,6 +1420,9 @@ def _link(engagements: list[Engagement]) -> None:
         if e.kind == "visit" or e.context:
             continue
         same = [v for v in visits if v.info is e.info or any(i is e.info for i in v.sentences)]
+        if not same and _DURING_TRIP.search(e.info.sentence.text):
+            # "During his stay, the minister is also scheduled to visit …": the trip told before
+            same = [v for v in visits if v.start < e.start][-1:]
         if e.status == "planned" and not same:
             continue  # a planned session belongs to a trip only where the text says so
         if same:
