@@ -1789,8 +1789,7 @@ def _countries(engagements: list[Engagement], home: str) -> None:
             e.participants = {
                 k: p
                 for k, p in e.participants.items()
-                if p.mention.country in (*e.guests, None)
-                and not any(_MISSION_HEAD.search(t[2]) for t in p.mention.titles)
+                if p.mention.country in (*e.guests, None) and not _is_mission_head(p.mention)
             }
 
 
@@ -1883,7 +1882,12 @@ _MISSION_HEAD = re.compile(
 def _heads_mission(m: PersonMention, e: Engagement) -> bool:
     """An ambassador or consul of the mission's country at an embassy visit."""
     owner = e.counterpart.country if e.counterpart is not None else None
-    return m.country in (owner, None) and any(_MISSION_HEAD.search(t[2]) for t in m.titles)
+    return m.country in (owner, None) and _is_mission_head(m)
+
+
+def _is_mission_head(m: PersonMention) -> bool:
+    """An ambassador, consul or chargé d'affaires, by their titles."""
+    return any(_MISSION_HEAD.search(t[2]) for t in m.titles)
 
 
 def _leads_the_hosts(part: Participation, e: Engagement) -> bool:
@@ -1942,7 +1946,12 @@ def _heads_in_parts(engagements: list[Engagement]) -> None:
                 "host",
             ):
                 part.role = "delegation_head"
-        ours = [p for p in e.participants.values() if p.mention.country in e.parent.guests]
+        # the delegation's own people (their ambassador, met there, is not of the delegation)
+        ours = [
+            p
+            for p in e.participants.values()
+            if p.mention.country in e.parent.guests and not _is_mission_head(p.mention)
+        ]
         if not ours:
             # "Đoàn đã làm việc với …": the delegation, led by the trip's head
             for h in heads:
