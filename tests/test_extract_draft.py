@@ -674,3 +674,18 @@ def test_scheduled_stops_at_a_department_and_an_embassy() -> None:
     (visit,) = by_kind(d, "visit")
     assert {r.record.get("part_of") for r in planned} == {visit.record["slug"]}
     check_evidence(text, d)
+
+
+def test_the_opening_day_then_the_days_of_a_conference() -> None:
+    text = (
+        "(CAND) Sáng 10/6, tại Hà Nội, Bộ Công an chủ trì Hội nghị Tổng cục trưởng Cảnh sát các "
+        "nước ASEAN lần thứ 2 với sự tham dự của các đoàn đại biểu Lào, Campuchia và Thái Lan.\n"
+        "Trong 2 ngày 10 và 11/6, các đoàn đã thảo luận về phòng, chống mua bán người.\n"
+    )
+    d = draft_of(text, published=date(2025, 6, 10), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    assert (meeting.record["date"]["start"], meeting.record["date"]["end"]) == (
+        "2025-06-10",
+        "2025-06-11",
+    )
+    check_evidence(text, d)

@@ -589,6 +589,7 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     engagements = _find(text, infos, persons, language, home)
     _dates(engagements, infos, published, language)
     _trip_lengths(text, engagements)
+    _days_told_later(engagements, published)
     _old_news(engagements, published)
     _link(engagements)
     _places(text, engagements)
@@ -1544,6 +1545,25 @@ def _trip_lengths(text: str, engagements: list[Engagement]) -> None:
         e.resolved = Resolved(
             r.start, end, "range", phrase, r.year_inferred, r.partial, r.from_weekday
         )
+
+
+def _days_told_later(engagements: list[Engagement], published: date | None) -> None:
+    """ "Sáng 22/5, … khai mạc Hội nghị" then "Trong 2 ngày 22 và 23/5, các đoàn …": a day
+    opening an engagement whose days a later sentence of it gives spans those days."""
+    for e in engagements:
+        r = e.resolved
+        if r is None or r.start is None or r.precision != "day" or e.kind == "visit":
+            continue
+        for info in e.sentences:
+            if info is e.info:
+                continue
+            for d in info.dates:
+                if d.excluded or d.end_day is None:
+                    continue
+                later = resolve(d, published)
+                if later.start == r.start and later.end and later.end > r.start:
+                    e.date, e.resolved = d, later
+                    break
 
 
 def _inherit_dates(engagements: list[Engagement]) -> None:
