@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
@@ -26,11 +26,18 @@ from timeline.extract.gazetteer import (
     specific_agency,
 )
 from timeline.extract.lexicon import load, word_regex
+from timeline.extract.meetings import reciprocal_meetings, unnamed_counterparts
+from timeline.extract.model import (
+    Analysis,
+    Engagement,
+    Participation,
+    SentenceInfo,
+    Span,
+    counterpart_key,
+)
 from timeline.extract.people import Person, PersonMention, find_people, is_vietnamese_name, merge
 from timeline.extract.segment import BODY, CAPTION, Layout, Sentence
-from timeline.extract.topics import TopicMention, find_topics
-
-Span = tuple[int, int, str]
+from timeline.extract.topics import find_topics
 
 ROLE_RANK = [
     "attendee",
@@ -43,97 +50,6 @@ ROLE_RANK = [
     "co_chair",
 ]
 HOME = "VN"  # the archive follows Vietnam's Ministry of Public Security first
-
-
-@dataclass
-class SentenceInfo:
-    sentence: Sentence
-    places: list[Mention]
-    orgs: list[Mention]
-    people: list[PersonMention]
-    dates: list[DateMention]
-
-    @property
-    def entities(self) -> list[Mention]:
-        return self.orgs + self.places
-
-
-@dataclass
-class Participation:
-    person: int
-    mention: PersonMention
-    role: str
-    cue: Span | None = None
-    inherited: bool = False  # from the trip the engagement was part of
-
-
-@dataclass
-class Engagement:
-    """A candidate engagement with the spans of text that support each of its facts."""
-
-    kind: str
-    info: SentenceInfo
-    trigger: Span
-    status: str = "held"
-    status_cue: Span | None = None
-    context: bool = False
-    context_cue: Span | None = None
-    name: Span | None = None  # the dialogue's name as written
-    name_core: str = ""
-    pair: list[tuple[str, Mention]] = field(default_factory=list)
-    session: int | None = None
-    session_span: Span | None = None
-    date: DateMention | None = None
-    resolved: Resolved | None = None
-    date_origin: str = "own"  # own, parent, parts, lead
-    city: Mention | None = None
-    place_country: str | None = None
-    place_span: Mention | None = None
-    place_origin: str = "own"
-    destination: Mention | None = None  # where a visit goes
-    counterpart: Mention | None = None  # the organisation met
-    counterpart_person: int | None = None
-    participants: dict[int, Participation] = field(default_factory=dict)
-    organisations: dict[str, Mention] = field(default_factory=dict)
-    sentences: list[SentenceInfo] = field(default_factory=list)
-    topics: list[TopicMention] = field(default_factory=list)
-    parent: Engagement | None = None
-    part_cue: Span | None = None
-    group: int = -1
-    implied: bool = False
-    remote: bool = False  # a phone or video call: no one hosts it
-    host: str | None = None
-    guests: list[str] = field(default_factory=list)
-    country_spans: dict[str, Mention] = field(default_factory=dict)
-    noun: str = "dialogue"  # a series session named "Hội nghị", "Meeting": "conference"
-    inherits: Engagement | None = None  # whose countries it shares (a series, the same sides)
-
-    @property
-    def start(self) -> int:
-        return self.trigger[0]
-
-    @property
-    def record_kind(self) -> str:
-        """The kind written in the record: a numbered conference is a meeting of a series."""
-        return "meeting" if self.kind == "dialogue" and self.noun == "conference" else self.kind
-
-    def add(self, info: SentenceInfo) -> None:
-        if all(i.sentence.start != info.sentence.start for i in self.sentences):
-            self.sentences.append(info)
-
-
-@dataclass
-class Analysis:
-    text: str
-    language: str
-    layout: Layout
-    infos: list[SentenceInfo]
-    persons: list[Person]
-    variants: list[tuple[str, str]]
-    engagements: list[Engagement]
-    home: str
-    foreign: str | None
-    inferred_orgs: list[Mention]
 
 
 @cache
@@ -918,8 +834,9 @@ def _find(
                 new_group.append(e)
         told = [*_talks_between(text, info, home), *_briefings(text, info)]
         told = [e for e in told if not any(_cp_key(x) == _cp_key(e) for x in engagements)]
-        told += _reciprocal_meetings(text, info, engagements, created, language, home)
-        for e in told + _unnamed_counterparts(text, info, created, language):
+        told += reciprocal_meetings(text, info, engagements, created, language, home)
+        meet = _MEET_VI if language == "vi" else _MEET_EN
+        for e in told + unnamed_counterparts(text, info, created, language, meet, planned_cue):
             e.group = groups
             engagements.append(e)
             created.append(e)
@@ -1009,110 +926,6 @@ def _new_series_session(
     return e
 
 
-# "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
-# subject, not an object after the verb
-_RECIPROCAL_EN = re.compile(
-    r"\b(?:(?:first |last |also )?met|held (?:their|its|a|an|the)\s+(?:\w+\s+){0,2}?"
-    r"(?:meeting|talks|consultations|session)|held talks|signed (?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:agreement|memorandum|MOU|MoU|minutes|plan)|"
-    # "officials from A, B and C gathered in Hanoi for a regional meeting": a multilateral meeting
-    r"(?:gathered|convened|met)\s+(?:in\s+[A-Z][\w\s]{0,30}?\s+)?(?:on\s+[\w\s-]{0,20}?\s+)?"
-    r"(?:for|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|workshop|consultation))"
-    r"\b(?!\s+with\b)"
-)
-_RECIPROCAL_VI = re.compile(
-    r"(?<!\w)(?:(?:đã |)(?:hội đàm|gặp gỡ|gặp|họp)|(?:tổ chức|có) (?:cuộc|buổi) "
-    r"(?:họp|hội đàm|gặp)(?: thường niên| định kỳ)?)(?!\w)(?!\s+(?:với|cùng))"
-)
-# "the previous meeting, held in Svay Rieng in October": an earlier round between the same sides
-_PREVIOUS_ROUND = re.compile(
-    r"\b(?:previous|last|earlier) (?:meeting|session|round of talks|talks)\b,?\s+(?:which\s+)?"
-    r"(?:was\s+)?(?:held|took place)|(?<!\w)(?:cuộc họp|hội nghị|Hội nghị|buổi làm việc|"
-    r"cuộc hội đàm|phiên họp) (?:lần trước|trước đó)(?:,)?\s+(?:được\s+)?(?:tổ chức|diễn ra)|"
-    # the next round between the same sides: planned once its date is after publication
-    r"\b(?:the )?(?:next|following) (?:meeting|session|round of talks)\b|(?<!\w)(?:cuộc họp|"
-    r"hội nghị|buổi làm việc|phiên họp|cuộc hội đàm) (?:tiếp theo|lần tới|kế tiếp)(?!\w)"
-)
-_THE_TWO = re.compile(
-    r"^\s*(?:The|the|Hai|hai)\s+(?:two|bên|Bên)(?:\s+(?:sides|leaders|officials|ministers|"
-    r"chiefs|men|forces|agencies|delegations|lãnh đạo|đoàn))?\s*$|^\s*(?:Both sides|Both)\s*$"
-)
-
-
-def _reciprocal_meetings(
-    text: str,
-    info: SentenceInfo,
-    engagements: list[Engagement],
-    created: list[Engagement],
-    language: str,
-    home: str,
-) -> list[Engagement]:
-    """A meeting told by its two sides as the subject ("A and B met", "the two sides held their
-    annual meeting"): one meeting, its counterpart the foreign side (or, for "the two", the
-    counterpart of the meeting told before)."""
-    s = info.sentence
-    out: list[Engagement] = []
-    if any(e.kind != "visit" for e in created):
-        return out  # the sentence already tells its session by a verb with an object
-    pattern = _RECIPROCAL_EN if language == "en" else _RECIPROCAL_VI
-    matches = [
-        *pattern.finditer(text, s.start, s.end),
-        *_PREVIOUS_ROUND.finditer(text, s.start, s.end),
-    ]
-    for m in matches:
-        clause = max(s.start, text.rfind(";", s.start, m.start()) + 1)
-        subject = text[clause : m.start()]
-        subject = re.sub(r"^.*?\b(?:when|after|before|as|khi|sau khi)\s+", "", subject)
-        begin = m.start() - len(subject)
-        counterpart: Mention | None = None
-        person: int | None = None
-        sides: list[tuple[str, Mention]] = []
-        inherits: Engagement | None = None
-        if _THE_TWO.match(subject) or m.re is _PREVIOUS_ROUND:
-            before = [e for e in engagements if e.kind == "meeting" and not e.context]
-            if not before:
-                continue
-            counterpart, person = before[-1].counterpart, before[-1].counterpart_person
-            inherits = before[-1]  # the same two sides: its countries
-            if not info.dates:
-                continue  # "the two met" again, with no date of its own: the same meeting
-        else:
-            if not re.search(r"\band\b|(?<!\w)và(?!\w)", subject):
-                continue
-            people = [p for p in info.people if begin <= p.start < m.start() and p.person >= 0]
-            orgs = [o for o in info.orgs if begin <= o.start < m.start()]
-            places = [p for p in info.places if begin <= p.start < m.start()]
-            countries = {x.country for x in [*people, *orgs] if x.country}
-            countries |= {p.key if p.kind == COUNTRY else p.country for p in places}
-            countries.discard(None)
-            sides = [(c.key, c) for c in places if c.kind == COUNTRY]
-            if len(countries) < 2 and len(people) < 2:
-                continue
-            # the side of unknown country is the foreign one when the other is ours
-            foreign = [p for p in people if p.country and p.country != home] or [
-                p for p in people if p.country is None and len(people) == 2
-            ]
-            if foreign:
-                person, counterpart = foreign[0].person, foreign[0].organisation
-            else:
-                counterpart = next((o for o in orgs if o.country and o.country != home), None)
-            key = person if person is not None else (counterpart.key if counterpart else None)
-            if key is not None and any(_cp_key(x) == key for x in engagements):
-                continue  # the meeting already told, now by its two sides
-        e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
-        e.counterpart, e.counterpart_person = counterpart, person
-        e.pair = sides  # the countries named with the two sides take part
-        cue = (m.start(), m.end(), m.group())
-        if re.search(r"next|following|tiếp theo|lần tới|kế tiếp", m.group()):
-            e.status, e.status_cue = "planned", cue
-        elif m.re is _PREVIOUS_ROUND:
-            e.context, e.context_cue = True, cue  # the sentences after it tell the current one
-        e.inherits = inherits
-        e.add(info)
-        out.append(e)
-    return out
-
-
 def _delegation_countries(
     info: SentenceInfo, vm: re.Match[str], destination: str | None
 ) -> list[tuple[str, Mention]]:
@@ -1171,51 +984,6 @@ def _own_missions(engagements: list[Engagement]) -> None:
         e.counterpart_person = None
         part.role = "host"
         e.host, e.guests = None, [owner]
-
-
-# "met Vietnam's public security minister", "gặp Bộ trưởng Công an Lào": a counterpart named
-# only by country and office
-_OFFICE_WORDS = (
-    r"minister|ministers|chief|commissioner|counterpart|counterparts|director|head|officials|"
-    r"police|ambassador|Bộ trưởng|Thứ trưởng|người đồng cấp|lãnh đạo|Đại sứ"
-)
-
-
-def _unnamed_counterparts(
-    text: str, info: SentenceInfo, created: list[Engagement], language: str
-) -> list[Engagement]:
-    """A meeting whose counterpart is named only by country and office: one meeting with that
-    country, and no organisation or person to name it by."""
-    s = info.sentence
-    if any(e.kind != "visit" for e in created):
-        return []
-    out = []
-    for mm in (_MEET_VI if language == "vi" else _MEET_EN).finditer(text, s.start, s.end):
-        if mm.group() in ("thăm", "visited", "visit", "hosted"):
-            continue
-        after = text[mm.end() : s.end]
-        if language == "en":
-            shape = rf"\s+(?:the\s+)?(\S+?)(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{_OFFICE_WORDS})\b"
-        else:
-            shape = rf"\s+(?:(?:{_OFFICE_WORDS})\s+(?:[\w-]+\s+){{0,3}}?)(\S+(?:\s\S+)?)"
-        m = re.match(shape, after, re.I)
-        if m is None:
-            continue
-        at = mm.end() + m.start(1)
-        owner = next(
-            (p for p in info.places if p.kind == COUNTRY and p.start <= at < p.end + 1), None
-        )
-        if owner is None:
-            continue
-        e = Engagement("meeting", info, (mm.start(), mm.end(), mm.group()))
-        e.pair = [(owner.key, owner)]
-        planned = _re("planned", language).search(text, max(s.start, mm.start() - 80), mm.start())
-        if planned:  # "is due to travel to Mae Sot on Wednesday to meet Thai officials"
-            e.status, e.status_cue = "planned", (planned.start(), planned.end(), planned.group())
-        e.add(info)
-        out.append(e)
-        break
-    return out
 
 
 _BRIEF = re.compile(
@@ -1296,10 +1064,7 @@ def _same_core(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a.lower() in b.lower() or b.lower() in a.lower())
 
 
-def _cp_key(e: Engagement) -> str | int | None:
-    if e.counterpart_person is not None:
-        return e.counterpart_person
-    return e.counterpart.key if e.counterpart else None
+_cp_key = counterpart_key
 
 
 def _span_of(text: str, s: Sentence, m: re.Match[str] | None) -> Span | None:

@@ -1,0 +1,111 @@
+"""The candidate engagements an article yields, and the sentence facts they are built from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from timeline.extract.dates import DateMention, Resolved
+from timeline.extract.gazetteer import Mention
+from timeline.extract.people import Person, PersonMention
+from timeline.extract.segment import Layout, Sentence
+from timeline.extract.topics import TopicMention
+
+Span = tuple[int, int, str]
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    places: list[Mention]
+    orgs: list[Mention]
+    people: list[PersonMention]
+    dates: list[DateMention]
+
+    @property
+    def entities(self) -> list[Mention]:
+        return self.orgs + self.places
+
+
+@dataclass
+class Participation:
+    person: int
+    mention: PersonMention
+    role: str
+    cue: Span | None = None
+    inherited: bool = False  # from the trip the engagement was part of
+
+
+@dataclass
+class Engagement:
+    """A candidate engagement with the spans of text that support each of its facts."""
+
+    kind: str
+    info: SentenceInfo
+    trigger: Span
+    status: str = "held"
+    status_cue: Span | None = None
+    context: bool = False
+    context_cue: Span | None = None
+    name: Span | None = None  # the dialogue's name as written
+    name_core: str = ""
+    pair: list[tuple[str, Mention]] = field(default_factory=list)
+    session: int | None = None
+    session_span: Span | None = None
+    date: DateMention | None = None
+    resolved: Resolved | None = None
+    date_origin: str = "own"  # own, parent, parts, lead
+    city: Mention | None = None
+    place_country: str | None = None
+    place_span: Mention | None = None
+    place_origin: str = "own"
+    destination: Mention | None = None  # where a visit goes
+    counterpart: Mention | None = None  # the organisation met
+    counterpart_person: int | None = None
+    participants: dict[int, Participation] = field(default_factory=dict)
+    organisations: dict[str, Mention] = field(default_factory=dict)
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    topics: list[TopicMention] = field(default_factory=list)
+    parent: Engagement | None = None
+    part_cue: Span | None = None
+    group: int = -1
+    implied: bool = False
+    remote: bool = False  # a phone or video call: no one hosts it
+    host: str | None = None
+    guests: list[str] = field(default_factory=list)
+    country_spans: dict[str, Mention] = field(default_factory=dict)
+    noun: str = "dialogue"  # a series session named "Hội nghị", "Meeting": "conference"
+    inherits: Engagement | None = None  # whose countries it shares (a series, the same sides)
+
+    @property
+    def start(self) -> int:
+        return self.trigger[0]
+
+    @property
+    def record_kind(self) -> str:
+        """The kind written in the record: a numbered conference is a meeting of a series."""
+        return "meeting" if self.kind == "dialogue" and self.noun == "conference" else self.kind
+
+    def add(self, info: SentenceInfo) -> None:
+        if all(i.sentence.start != info.sentence.start for i in self.sentences):
+            self.sentences.append(info)
+
+
+@dataclass
+class Analysis:
+    text: str
+    language: str
+    layout: Layout
+    infos: list[SentenceInfo]
+    persons: list[Person]
+    variants: list[tuple[str, str]]
+    engagements: list[Engagement]
+    home: str
+    foreign: str | None
+    inferred_orgs: list[Mention]
+
+
+def counterpart_key(e: Engagement) -> str | int | None:
+    """Who an engagement is with: the person met, else the organisation met."""
+    if e.counterpart_person is not None:
+        return e.counterpart_person
+    return e.counterpart.key if e.counterpart else None
