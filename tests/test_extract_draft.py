@@ -689,3 +689,15 @@ def test_the_opening_day_then_the_days_of_a_conference() -> None:
         "2025-06-11",
     )
     check_evidence(text, d)
+
+
+def test_a_predecessor_is_someone_else() -> None:
+    text = (
+        "TOKYO, May 7 (Reuters) - Kenji Sato, commissioner general of the National Police "
+        "Agency (NPA), is on a two-day visit to Vietnam that began on Tuesday.\n"
+        "Sato's predecessor visited Hanoi in 2019.\n"
+    )
+    d = draft_of(text, published=date(2025, 5, 7), publisher="X")
+    now, before = sorted(by_kind(d, "visit"), key=lambda r: r.record["date"]["start"], reverse=True)
+    assert [p["name"] for p in now.record["participants"]] == ["Kenji Sato"]
+    assert before.record.get("participants", []) == []

@@ -129,3 +129,14 @@ def test_different_people_are_not_merged() -> None:
         people("Đại tướng Tô Lâm và Thượng tướng Lương Tam Quang, ông Lê Văn Tuyến")
     )
     assert len(persons) == 3 and variants == []
+
+
+def test_a_wire_style_name_before_its_lowercase_title() -> None:
+    t = (
+        "Reece Doyle, deputy commissioner of the Australian Federal Police (AFP), arrived in "
+        "Hanoi on Monday. Paris, France, said nothing."
+    )
+    ents = find_organisations(t, "en", 0, len(t), learn_abbreviations(t)) + find_places(t)
+    (p,) = find_people(t, 0, len(t), "en", ents)
+    assert (p.name, p.country) == ("Reece Doyle", "AU")
+    assert p.titles[0][2].startswith("deputy commissioner of the Australian Federal Police")

@@ -146,7 +146,9 @@ def _learn(text: str) -> list[Mention]:
                 before,
             )
             if words and re.search(rf"\b(?:{_HEADS_EN})\b", words.group(1)):
-                name = re.sub(r"^(?:the|The)\s+", "", words.group(1))
+                # "… general of the Korean National Police Agency (KNPA)": the name starts after
+                # the words that join it to what comes before
+                name = re.sub(r"^(?:(?:the|The|of|for|and|on|&)\s+)+", "", words.group(1))
         if not name:
             continue
         start = base + len(before) - len(name)

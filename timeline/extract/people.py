@@ -251,7 +251,40 @@ def find_people(
         if name in _not_persons():
             continue  # "Lăng Chủ tịch Hồ Chí Minh": a memorial, not a participant
         found.append(p)
+    if language == "en":
+        found += _wire_style(text, start, end, entities, found)
     return found
+
+
+@cache
+def _wire_style_regex() -> re.Pattern[str]:
+    titles = alternation([t.lower() for t in _lex()["titles"]["en"]])
+    name = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
+    return re.compile(
+        rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s))(?P<name>{name}),\s+(?P<title>(?:the\s+)?(?:{titles})"
+        rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?),"
+    )
+
+
+def _wire_style(
+    text: str, start: int, end: int, entities: list[Mention], found: list[PersonMention]
+) -> list[PersonMention]:
+    """ "Yasuhiro Tsuyuki, commissioner general of the National Police Agency (NPA), said": wire
+    style writes the name first and the title after it, in lower case."""
+    out = []
+    for m in _wire_style_regex().finditer(text[:end], start):
+        a, b = m.span("name")
+        if any(p.start <= a < p.extent[1] or a <= p.start < b for p in found):
+            continue
+        if any(e.start <= a < e.end for e in entities):
+            continue  # a place or an organisation, not a name
+        t0, t1 = m.span("title")
+        p = PersonMention(a, b, m["name"], titles=[(t0, t1, m["title"])], extent=(a, t1))
+        orgs = [e for e in entities if e.kind == ORG and t0 <= e.start and e.end <= t1]
+        p.organisation = orgs[0] if orgs else None
+        p.country = p.organisation.country if p.organisation else None
+        out.append(p)
+    return out
 
 
 @cache

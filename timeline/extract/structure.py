@@ -1075,6 +1075,9 @@ def _span_of(text: str, s: Sentence, m: re.Match[str] | None) -> Span | None:
     return (at, at + len(m.group()), m.group()) if at >= 0 else None
 
 
+_PREDECESSOR = re.compile(r"['’]s\s+(?:predecessor|successor|predecessors)\b|\s+tiền nhiệm\b")
+
+
 def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -> None:
     """Roles of the persons of a sentence in an engagement it reports or refers to."""
     s = info.sentence
@@ -1083,8 +1086,8 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
     roles = _roles_re()
     sentence_meetings = e.kind in ("meeting", "embassy_visit")
     for p in info.people:
-        if p.person < 0:
-            continue
+        if p.person < 0 or _PREDECESSOR.match(text, p.end):
+            continue  # "Tsuyuki's predecessor visited Hanoi": someone else
         if sentence_meetings and e.info is info:
             # in a list of meetings a counterpart person belongs to its own meeting only
             between = re.search(r"between|giữa", e.trigger[2])
