@@ -701,3 +701,20 @@ def test_a_predecessor_is_someone_else() -> None:
     now, before = sorted(by_kind(d, "visit"), key=lambda r: r.record["date"]["start"], reverse=True)
     assert [p["name"] for p in now.record["participants"]] == ["Kenji Sato"]
     assert before.record.get("participants", []) == []
+
+
+def test_a_signing_by_two_people_is_a_meeting_and_by_two_countries_background() -> None:
+    signed = (
+        "HANOI, May 7 (VNA) - Minister Luong Tam Quang and Lao Minister Vilay Lakhamphong signed "
+        "a cooperation plan in Vientiane on May 6.\n"
+    )
+    d = draft_of(signed, published=date(2025, 5, 7), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    assert meeting.record["date"]["start"] == "2025-05-06"
+    background = (
+        "HANOI, May 7 (VNA) - Deputy Minister Nguyen Van Long received Australian Ambassador "
+        "Gillian Bird in Hanoi on May 6.\n"
+        "They noted that Vietnam and Australia signed an MOU on transnational crime in 2018.\n"
+    )
+    d = draft_of(background, published=date(2025, 5, 7), publisher="X")
+    assert len(d.records) == 1

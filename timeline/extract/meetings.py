@@ -89,6 +89,8 @@ def reciprocal_meetings(
             sides = [(c.key, c) for c in places if c.kind == COUNTRY]
             if len(countries) < 2 and len(people) < 2:
                 continue
+            if m.group().startswith("signed") and len(people) < 2:
+                continue  # "Vietnam and Australia signed an MOU in 2018": background, not a visit
             # the side of unknown country is the foreign one when the other is ours
             foreign = [p for p in people if p.country and p.country != home] or [
                 p for p in people if p.country is None and len(people) == 2

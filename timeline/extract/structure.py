@@ -1212,6 +1212,13 @@ def _link(engagements: list[Engagement]) -> None:
             e._pending_parent = v  # decided once places are known  # type: ignore[attr-defined]
 
 
+def _signed_then(group: list[Engagement], d: DateMention) -> bool:
+    """ "A and B signed a plan in Vientiane on May 6": the signing is the meeting, dated so."""
+    return any(
+        e.trigger[2].startswith("signed") and 0 <= d.start - e.trigger[1] <= 60 for e in group
+    )
+
+
 def _dates(
     engagements: list[Engagement], infos: list[SentenceInfo], published: date | None, language: str
 ) -> None:
@@ -1223,7 +1230,8 @@ def _dates(
         by_sentence.setdefault(e.info.sentence.start, []).append(e)
     for group in by_sentence.values():
         info = group[0].info
-        usable = [d for d in info.dates if not d.excluded]
+        # a signature's date is no engagement's, except the signing told as the meeting itself
+        usable = [d for d in info.dates if not d.excluded or _signed_then(group, d)]
         # each date to one engagement and each engagement one date, nearest pairs first:
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
         inner = [d for d in usable if d.start - info.sentence.start >= 25]
