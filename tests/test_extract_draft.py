@@ -321,6 +321,11 @@ def test_a_numbered_conference_is_a_meeting_of_a_series() -> None:
 def test_an_unnumbered_conference_is_no_series_session() -> None:
     text = "(CAND) Ngày 5/3, Công an tỉnh Nghệ An tổ chức Hội nghị tổng kết công tác năm 2024.\n"
     assert by_kind(draft_of(text, published=date(2025, 3, 5), publisher="X"), "meeting") == []
+    # numbered, but no other country takes part: not an engagement of the archive
+    home = (
+        "(CAND) Sáng 5/1, tại Hà Nội, Bộ Công an tổ chức Hội nghị Công an toàn quốc lần thứ 80.\n"
+    )
+    assert draft_of(home, published=date(2025, 1, 5), publisher="X").records == []
 
 
 def test_a_meeting_told_by_its_two_sides_and_their_earlier_round() -> None:

@@ -657,8 +657,8 @@ def _find(
                     target.session, target.session_span = dm.session, dm.session_span
                 referenced.append(target)
                 continue
-            if dm.noun == "conference" and dm.session is None and not dm.pair:
-                continue  # an unnumbered "Hội nghị" with nothing told yet: not a series
+            if dm.noun == "conference" and not _international(info, dm, engagements, home):
+                continue  # "Hội nghị Công an toàn quốc lần thứ 80", an unnumbered "Hội nghị"
             if not (held_cue.search(s.text) or info.dates or dm.session):
                 continue
             e = _new_series_session(text, info, dm, main, past_cue, planned_cue)
@@ -887,6 +887,21 @@ def _find(
         elif live:
             focus = sessions or live
     return engagements
+
+
+def _international(
+    info: SentenceInfo, dm: DialogueMention, engagements: list[Engagement], home: str
+) -> bool:
+    """A numbered conference worth a record: another country takes part (named in the sentence
+    or the conference's name), or it is a later session of one that had."""
+    if dm.session is None and not dm.pair:
+        return False
+    if any(e.kind == "dialogue" and e.noun == "conference" for e in engagements):
+        return True
+    return any(
+        (x.key if x.kind == COUNTRY else x.country) not in (home, None)
+        for x in [*info.places, *info.orgs]
+    ) or any(p.country not in (home, None) for p in info.people)
 
 
 def _new_series_session(
