@@ -474,6 +474,10 @@ def test_a_counterpart_named_only_by_country_and_office_and_a_predecessors_trip(
     (earlier,) = by_kind(d, "visit")
     assert earlier.record["date"]["start"] == "2019-01-01"
     check_evidence(text, d)
+    domestic = (
+        "HANOI (Reuters) - The Vietnamese minister met Vietnamese police officials on Monday.\n"
+    )
+    assert draft_of(domestic, published=date(2025, 5, 7), publisher="X").records == []
 
 
 def test_a_planned_meeting_with_officials_named_by_country() -> None:

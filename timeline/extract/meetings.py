@@ -155,6 +155,9 @@ def unnamed_counterparts(
         )
         if owner is None:
             continue
+        people = [*info.places, *info.orgs, *info.people]
+        if not any(x.country not in (owner.key, None) for x in people):
+            continue  # someone of another country must meet them: "Japan's police chief met …"
         e = Engagement("meeting", info, (mm.start(), mm.end(), mm.group()))
         e.pair = [(owner.key, owner)]
         planned = planned_cue.search(text, max(s.start, mm.start() - 80), mm.start())
