@@ -343,6 +343,11 @@ def test_a_meeting_told_by_its_two_sides_and_their_earlier_round() -> None:
     assert earlier.record["date"]["start"] == "2024-12-01"
     assert earlier.record["date"]["precision"] == "month"
     check_evidence(text, d)
+    same_side = (
+        "HANOI (VNA) - Minister Luong Tam Quang and Deputy Minister Nguyen Van Long met in Hanoi "
+        "on Monday to review the year's work.\n"
+    )
+    assert draft_of(same_side, published=date(2025, 5, 7), publisher="X").records == []
 
 
 def test_a_delegation_led_to_a_country_is_a_visit_and_a_named_annual_meeting_a_series() -> None:

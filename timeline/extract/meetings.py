@@ -87,8 +87,9 @@ def reciprocal_meetings(
             countries |= {p.key if p.kind == COUNTRY else p.country for p in places}
             countries.discard(None)
             sides = [(c.key, c) for c in places if c.kind == COUNTRY]
-            if len(countries) < 2 and len(people) < 2:
-                continue
+            unknown = len(people) >= 2 and any(p.country is None for p in people)
+            if len(countries) < 2 and not unknown:
+                continue  # two sides of one country ("Minister Quang and Deputy Minister Long")
             if m.group().startswith("signed") and len(people) < 2:
                 continue  # "Vietnam and Australia signed an MOU in 2018": background, not a visit
             # the side of unknown country is the foreign one when the other is ours
