@@ -421,8 +421,8 @@ def _counterparts(
 # a clause that tells something else than the engagement: its places are not where it was
 _SUBORDINATE = re.compile(
     r",\s+(?:as(?! well as| part of)|while|amid|although|even as|because)\s|"
-    r"\b(?:before|after) (?:leaving|departing|heading|returning) (?:for|to)\b|\ben route to\b|(?<!\w)(?:trước khi|sau khi) (?:rời|lên "
-    r"đường|trở về|về)(?!\w)|,\s+(?:trong khi|khi mà)\s"
+    r"\b(?:before|after) (?:leaving|departing|heading|returning) (?:for|to)\b|\ben route to\b|"
+    r"(?<!\w)(?:trước khi|sau khi) (?:rời|lên đường|trở về|về)(?!\w)|,\s+(?:trong khi|khi mà)\s"
 )
 
 
