@@ -732,3 +732,25 @@ def test_a_signing_by_two_people_is_a_meeting_and_by_two_countries_background() 
     )
     d = draft_of(background, published=date(2025, 5, 7), publisher="X")
     assert len(d.records) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "Chiều 4/3, tại thành phố Móng Cái, Thiếu tướng Nguyễn Văn Hải, Giám đốc Công an "
+            "tỉnh Quảng Ninh đã tiếp Đoàn công tác Bộ Công an Lào do Thiếu tướng Khăm Xay, Cục "
+            "trưởng làm Trưởng đoàn.\n",
+            {"city": "Mong Cai", "country": "VN"},
+        ),
+        (
+            "RABAT, March 4 (MAP) - Interior Minister Abdelouafi Laftit received Vietnamese "
+            "Deputy Minister of Public Security Le Quoc Hung in Rabat on Tuesday.\n",
+            {"city": "Rabat", "country": "MA"},
+        ),
+    ],
+)
+def test_border_and_host_cities_of_the_genre_are_known(sentence: str, place: dict) -> None:
+    d = draft_of(sentence, published=date(2026, 3, 5), publisher="X")
+    (meeting,) = by_kind(d, "meeting")
+    assert meeting.record["place"] == place
