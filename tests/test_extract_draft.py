@@ -754,3 +754,49 @@ def test_border_and_host_cities_of_the_genre_are_known(sentence: str, place: dic
     d = draft_of(sentence, published=date(2026, 3, 5), publisher="X")
     (meeting,) = by_kind(d, "meeting")
     assert meeting.record["place"] == place
+
+
+def test_attending_an_event_abroad_is_a_trip_with_its_sideline_sessions() -> None:
+    text = (
+        "Từ ngày 8 đến 10/9, tại thủ đô Jakarta, Indonesia, Đoàn đại biểu Bộ Công an Việt Nam do "
+        "Trung tướng Lê Văn Minh, Thứ trưởng Bộ Công an làm Trưởng đoàn đã tham dự Hội nghị "
+        "Bộ trưởng ASEAN về phòng, chống tội phạm xuyên quốc gia.\n"
+        "Bên lề Hội nghị, ngày 9/9, Thứ trưởng Lê Văn Minh đã làm việc với ông Budi Santoso, "
+        "Cục trưởng Cục Cảnh sát quốc gia Indonesia.\n"
+        "Cùng ngày, Thứ trưởng đã gặp ông Tan Wei Ming, Tổng cục trưởng Cảnh sát Singapore.\n"
+    )
+    d = draft_of(text, published=date(2026, 9, 11), publisher="X")
+    (trip,) = by_kind(d, "visit")
+    assert trip.record["place"] == {"city": "Jakarta", "country": "ID"}
+    assert trip.record["date"]["start"] == "2026-09-08"
+    assert [(p["name"], p["role"]) for p in trip.record["participants"]] == [
+        ("Lê Văn Minh", "delegation_head")
+    ]
+    sessions = by_kind(d, "meeting")
+    assert len(sessions) == 2
+    assert all(m.record["part_of"] == trip.record["slug"] for m in sessions)
+    assert all(m.record["place"]["city"] == "Jakarta" for m in sessions)
+
+
+def test_attending_an_event_at_home_is_no_trip() -> None:
+    text = (
+        "Ngày 8/9, tại Hà Nội, Đoàn đại biểu Bộ Công an do Trung tướng Lê Văn Minh, Thứ trưởng "
+        "Bộ Công an làm Trưởng đoàn đã tham dự Hội nghị An ninh khu vực.\n"
+    )
+    d = draft_of(text, published=date(2026, 9, 11), publisher="X")
+    assert by_kind(d, "visit") == []
+
+
+def test_a_delegation_led_to_attend_an_event_abroad_is_a_trip() -> None:
+    text = (
+        "HANOI, Sept 9 (VNA) - Deputy Minister of Public Security Le Van Minh led a Vietnamese "
+        "delegation to attend the ASEAN Ministerial Meeting on Transnational Crime in Jakarta, "
+        "Indonesia, from September 8 to 10.\n"
+        "On the sidelines of the meeting, Minh held talks with Indonesian National Police chief "
+        "Budi Santoso on September 9.\n"
+    )
+    d = draft_of(text, published=date(2026, 9, 11), publisher="X")
+    (trip,) = by_kind(d, "visit")
+    assert trip.record["date"]["end"] == "2026-09-10"
+    (talks,) = by_kind(d, "meeting")
+    assert talks.record["part_of"] == trip.record["slug"]

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from events.countries import country
+from timeline.extract.attendance import attendance_trips
 from timeline.extract.dates import DateMention, Resolved, find_dates, resolve
 from timeline.extract.gazetteer import (
     CITY,
@@ -503,6 +504,8 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     inferred = _resolve_generic_orgs(infos, persons, home, foreign, language)
 
     engagements = _find(text, infos, persons, language, home)
+    for trip in attendance_trips(text, infos, engagements, home, language):
+        _participants(text, trip.info, trip, language)  # its head: "do X làm Trưởng đoàn"
     _dates(engagements, infos, published, language)
     _trip_lengths(text, engagements)
     _days_told_later(engagements, published)
@@ -1477,6 +1480,12 @@ def text_before_trigger(e: Engagement) -> str:
     return s.text[: max(0, e.trigger[0] - s.start)]
 
 
+_BARE_TITLE_SUBJECT = re.compile(
+    r"(?:^|,\s)(?:Thứ trưởng|Bộ trưởng|Trưởng đoàn|Đại sứ|[Tt]he (?:deputy |vice )?minister|"
+    r"[Tt]he (?:head of (?:the )?delegation|delegation head))\s+(?:(?:đã|cũng|also|then)\s+)*$"
+)
+
+
 def _involves_travellers(e: Engagement, trip: Engagement) -> bool:
     """A session told while a trip is told is part of it when the travellers are there, or
     when it is with the host country's own agencies (the travellers' programme)."""
@@ -1489,6 +1498,8 @@ def _involves_travellers(e: Engagement, trip: Engagement) -> bool:
         r"\s*(?:He|She|They|Ông|Bà)\b", before
     ):
         return True  # "Đoàn đã làm việc với …", "He also met …": the travellers
+    if _BARE_TITLE_SUBJECT.search(before):
+        return True  # "Cùng ngày, Thứ trưởng đã gặp …": the trip's head, by title alone
     here = {p.mention.country for p in e.participants.values() if p.mention.country}
     if e.counterpart is not None and e.counterpart.country:
         here.add(e.counterpart.country)

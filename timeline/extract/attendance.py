@@ -1,0 +1,74 @@
+"""Trips to attend a multilateral event abroad, told by the attendance rather than a visit word.
+
+"Đoàn đại biểu Bộ Công an … đã tham dự Đại hội đồng Interpol lần thứ 93" in a foreign city is a
+trip of the delegation to that country; the sessions told "bên lề" (on the sidelines of) the
+event are its parts, linked as any session of a trip.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.gazetteer import CITY, COUNTRY, Mention
+from timeline.extract.model import Engagement, SentenceInfo
+from timeline.extract.segment import BODY
+
+# a delegation that attended an event: "Đoàn (đại biểu|công tác) … (đã) tham dự / dự <Event>"
+_ATTENDED_VI = re.compile(
+    r"(?<!\w)Đoàn(?:\s+(?:đại biểu|công tác))?\s[^.;]{0,200}?(?<!\w)(?P<verb>tham dự|dự)\s+"
+    r"(?P<event>(?:Đại hội|Hội nghị|Diễn đàn|Hội thảo|Kỳ họp|Phiên họp)[^,.;]*)"
+)
+# "led a delegation to attend the …", "a delegation attended the … in Lyon"
+_ATTENDED_EN = re.compile(
+    r"\b(?:led|leading|leads|headed|heading|heads)\s+(?:a|an|the|\w+'s)\s+(?:[\w-]+\s+){0,3}?"
+    r"delegation\s+(?:to\s+attend|at)\s+(?P<event>the\s+[^,.;]*)"
+)
+_PLANNED_VI = re.compile(r"(?<!\w)(?:sẽ|dự kiến)\s*$")
+
+
+def _destination(info: SentenceInfo, home: str) -> Mention | None:
+    """The foreign city (else country) the sentence places the event in."""
+    foreign = [
+        p
+        for p in info.places
+        if p.kind in (CITY, COUNTRY) and (p.key if p.kind == COUNTRY else p.country) != home
+    ]
+    cities = [p for p in foreign if p.kind == CITY]
+    return (cities or foreign or [None])[0]
+
+
+def attendance_trips(
+    text: str, infos: list[SentenceInfo], engagements: list[Engagement], home: str, language: str
+) -> list[Engagement]:
+    """Add the trip of a delegation attending an event abroad, unless a visit to that country is
+    already told; a planned attendance is left to the planned-trip rules. Returns the new trips."""
+    added: list[Engagement] = []
+    pattern = _ATTENDED_VI if language == "vi" else _ATTENDED_EN
+    for info in infos:
+        s = info.sentence
+        if s.role != BODY:
+            continue
+        m = pattern.search(text, s.start, s.end)
+        if m is None:
+            continue
+        if language == "vi" and _PLANNED_VI.search(text[s.start : m.start("verb")]):
+            continue
+        dest = _destination(info, home)
+        if dest is None:
+            continue
+        code = dest.key if dest.kind == COUNTRY else dest.country
+        if any(e.kind == "visit" and e.place_country == code for e in engagements):
+            continue
+        start, end = m.span("event") if language == "en" else (m.start("verb"), m.end("event"))
+        trip = Engagement(
+            "visit",
+            info,
+            (start, end, text[start:end]),
+            destination=dest,
+            place_country=code,
+        )
+        trip.add(info)
+        trip.group = max((e.group for e in engagements), default=-1) + 1
+        engagements.append(trip)
+        added.append(trip)
+    return added
