@@ -800,3 +800,15 @@ def test_a_delegation_led_to_attend_an_event_abroad_is_a_trip() -> None:
     assert trip.record["date"]["end"] == "2026-09-10"
     (talks,) = by_kind(d, "meeting")
     assert talks.record["part_of"] == trip.record["slug"]
+
+
+def test_a_delegation_led_by_a_ranked_officer_names_its_head() -> None:
+    text = (
+        "Sáng 12/5, tại Hà Nội, Cục Cảnh sát hình sự đã hội đàm với Đoàn công tác Cảnh sát "
+        "Hoàng gia Campuchia do Trung tướng Chhay Kim Khoeun, Phó Tổng Cục trưởng làm Trưởng "
+        "đoàn.\n"
+    )
+    d = draft_of(text, published=date(2026, 5, 12), publisher="X")
+    (talks,) = by_kind(d, "meeting")
+    roles = {p["name"]: p["role"] for p in talks.record["participants"]}
+    assert roles["Chhay Kim Khoeun"] == "delegation_head"

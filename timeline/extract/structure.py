@@ -1137,9 +1137,9 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
             role, cue = "chair", _abs(p.end, m)
         elif e.kind == "meeting" and (m := _chairs_right_after(text, p, info, roles["chair"])):
             role, cue = "chair", (m.start(), m.end(), m.group())  # "X, Phó Cục trưởng, chủ trì"
-        elif re.search(r"(?:\bdo\b|led by|headed by)[^.]{0,12}$", before) and roles[
-            "delegation_head"
-        ].search(after):
+        elif re.search(
+            r"(?:\bdo\b|led by|headed by)[^.]{0,12}$", text[s.start : min(p.start, p.extent[0])]
+        ) and roles["delegation_head"].search(after):
             m = roles["delegation_head"].search(after)
             role, cue = "delegation_head", _abs(p.end, m)
         elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
