@@ -812,3 +812,22 @@ def test_a_delegation_led_by_a_ranked_officer_names_its_head() -> None:
     (talks,) = by_kind(d, "meeting")
     roles = {p["name"]: p["role"] for p in talks.record["participants"]}
     assert roles["Chhay Kim Khoeun"] == "delegation_head"
+
+
+def test_a_trip_told_after_its_session_is_led_by_the_sessions_head() -> None:
+    text = (
+        "Chiều 3/6/2026, tại thành phố Lạng Sơn, Công an tỉnh Lạng Sơn đã hội đàm với Đoàn đại "
+        "biểu Công an tỉnh Luang Namtha (Lào) do Đại tá Bounmy Sisavath, Giám đốc Công an tỉnh "
+        "Luang Namtha làm Trưởng đoàn. Đoàn đang có chuyến thăm và làm việc tại tỉnh Lạng Sơn "
+        "từ ngày 2 - 5/6.\n"
+        "Trước đó, sáng cùng ngày, Đoàn đã đến chào xã giao đồng chí Trần Văn Hòa, Chủ tịch UBND "
+        "tỉnh Lạng Sơn.\n"
+    )
+    d = draft_of(text, published=date(2026, 6, 4), publisher="X")
+    (trip,) = by_kind(d, "visit")
+    assert [(p["name"], p["role"]) for p in trip.record["participants"]] == [
+        ("Bounmy Sisavath", "delegation_head")
+    ]
+    assert trip.record["guests"] == ["LA"]
+    for session in by_kind(d, "meeting"):
+        assert session.record["guests"] == ["LA"]

@@ -519,6 +519,7 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     _countries(engagements, home)
     _own_missions(engagements)
     _roles_by_side(engagements)
+    _head_from_sessions(engagements)
     _heads_in_parts(engagements)
     _lead_tells_first(engagements, infos)
     _topics(text, engagements, language)
@@ -1754,6 +1755,34 @@ def _roles_by_side(engagements: list[Engagement]) -> None:
                 first.role = "delegation_head"
 
 
+def _head_from_sessions(engagements: list[Engagement]) -> None:
+    """A trip told without its head ("bắt đầu chuyến thăm …") is led by whoever leads the
+    travellers at its sessions; the head's country is then among its guests."""
+    for trip in engagements:
+        if trip.kind != "visit" or any(
+            p.role == "delegation_head" for p in trip.participants.values()
+        ):
+            continue
+        heads = [
+            p
+            for e in engagements
+            if e.parent is trip and not e.context
+            for p in e.participants.values()
+            if p.role == "delegation_head"
+            and p.mention.country
+            and p.mention.country != trip.place_country
+            and (not trip.guests or p.mention.country in trip.guests)
+        ]
+        if not heads:
+            continue
+        first = min(heads, key=lambda p: p.mention.start)
+        trip.participants[first.person] = Participation(
+            first.person, first.mention, "delegation_head", first.cue
+        )
+        if not trip.guests:
+            trip.guests = [first.mention.country]
+
+
 def _heads_in_parts(engagements: list[Engagement]) -> None:
     """Whoever leads the trip leads the delegation at each of its sessions too."""
     for e in engagements:
@@ -1780,6 +1809,9 @@ def _heads_in_parts(engagements: list[Engagement]) -> None:
                 e.participants.setdefault(
                     h.person, Participation(h.person, h.mention, "delegation_head", None, True)
                 )
+                c = h.mention.country
+                if c and c != e.host and c not in e.guests and not e.remote:
+                    e.guests.append(c)  # the delegation's side
 
 
 def _old_news(engagements: list[Engagement], published: date | None) -> None:
