@@ -831,3 +831,17 @@ def test_a_trip_told_after_its_session_is_led_by_the_sessions_head() -> None:
     assert trip.record["guests"] == ["LA"]
     for session in by_kind(d, "meeting"):
         assert session.record["guests"] == ["LA"]
+
+
+def test_a_command_is_no_commander_and_foreign_coast_guards_are_known() -> None:
+    text = (
+        "Ngày 7/8, tại thành phố Manila, Đoàn công tác Bộ Tư lệnh Vùng Cảnh sát biển 3 do Đại tá "
+        "Phạm Văn Bình, Phó Tư lệnh Vùng làm Trưởng đoàn đã hội đàm với Lực lượng Bảo vệ bờ "
+        "biển Philippines.\n"
+    )
+    d = draft_of(text, published=date(2026, 8, 8), publisher="X")
+    (talks,) = by_kind(d, "meeting")
+    assert [(p["name"], p["role"]) for p in talks.record["participants"]] == [
+        ("Phạm Văn Bình", "delegation_head")
+    ]
+    assert [o["name"] for o in talks.record["organisations"]] == ["Philippine Coast Guard"]

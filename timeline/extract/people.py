@@ -114,7 +114,9 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     loose = sorted((k for k in kinds if k not in plain), key=len, reverse=True)
     loose_re = "|".join(re.escape(k[0]) + "(?i:" + re.escape(k[1:]) + ")" for k in loose)
     alternatives = "|".join(x for x in (loose_re, alternation(plain)) if x)
-    pattern = re.compile(rf"(?<![\w.])(?:{portfolio}{alternatives})(?![\w])")
+    # "Bộ Tư lệnh Vùng Cảnh sát biển 1" is a command (an organisation), not a commander
+    organisation = r"(?<!Bộ )" if language == "vi" else ""
+    pattern = re.compile(rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives})(?![\w])")
     return pattern, kinds
 
 
