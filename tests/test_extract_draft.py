@@ -845,3 +845,29 @@ def test_a_command_is_no_commander_and_foreign_coast_guards_are_known() -> None:
         ("Phạm Văn Bình", "delegation_head")
     ]
     assert [o["name"] for o in talks.record["organisations"]] == ["Philippine Coast Guard"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "person"),
+    [
+        (
+            "Sáng 14/7, Đoàn công tác Công an tỉnh Bokeo (Lào) đã đến chào xã giao đồng chí Lê "
+            "Văn Tâm, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lào Cai.\n",
+            "Lao Cai Provincial People's Committee",
+            "Lê Văn Tâm",
+        ),
+        (
+            "HANOI, July 14 (VNA) - A Lao police delegation called on Vice Chairman of the Da "
+            "Nang People's Committee Tran Quoc Binh on Monday.\n",
+            "Da Nang City People's Committee",
+            "Tran Quoc Binh",
+        ),
+    ],
+)
+def test_a_local_government_called_on_is_the_persons_office(
+    text: str, organisation: str, person: str
+) -> None:
+    d = draft_of(text, published=date(2026, 7, 14), publisher="X")
+    (call,) = by_kind(d, "meeting")
+    assert organisation in [o["name"] for o in call.record["organisations"]]
+    assert person in [p["name"] for p in call.record["participants"]]

@@ -346,6 +346,7 @@ def find_organisations(
             )
         )
     out += _local_police(chunk, start, language)
+    out += _local_governments(chunk, start, language)
     learnt_abbr = {m.abbreviation: m for m in learnt or [] if m.abbreviation}
     for m in re.finditer(r"(?<![\w.])[A-Z][A-Za-z]*[A-Z](?![\w])", chunk):
         ab = m.group()
@@ -395,6 +396,39 @@ def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
         name = f"{city} {kind} Police"
         out.append(
             Mention(start + m.start(), start + m.end(), m.group(), ORG, name, code, None, "police")
+        )
+    return out
+
+
+@cache
+def _local_government_regex(language: str) -> re.Pattern[str]:
+    places = alternation(list(city_aliases()))
+    if language == "vi":
+        return re.compile(
+            r"(?<!\w)(?P<body>UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chính quyền nhân dân)\s+"
+            rf"(?P<level>tỉnh|thành phố|TP\.?)\s+(?P<place>{places})(?!\w)"
+        )
+    return re.compile(
+        rf"(?<!\w)(?:the\s+)?(?P<place>{places})\s+(?:(?P<level>Provincial|City|Municipal)\s+)?"
+        r"People['’]s\s+(?P<body>Committee|Government)(?!\w)"
+    )
+
+
+def _local_governments(chunk: str, start: int, language: str) -> list[Mention]:
+    """The government of a province or city ("UBND tỉnh Quảng Trị", "Chính quyền nhân dân thành
+    phố Nam Ninh", "the Da Nang People's Committee"), named after its place, which gives its
+    country: the host's local authorities a visiting delegation calls on."""
+    out = []
+    for m in _local_government_regex(language).finditer(chunk):
+        city, code = city_aliases()[m["place"]]
+        level = (m["level"] or "").lower()
+        kind = "Provincial" if level in ("tỉnh", "provincial") else "Municipal"
+        if level == "city" or (level == "" and language == "en"):
+            kind = "City" if code == "VN" else "Municipal"
+        body = "Government" if m["body"] in ("Chính quyền nhân dân", "Government") else "Committee"
+        name = f"{city} {kind} People's {body}".replace("City City", "City")
+        out.append(
+            Mention(start + m.start(), start + m.end(), m.group(), ORG, name, code, None, "agency")
         )
     return out
 

@@ -399,6 +399,8 @@ def _counterparts(
             ):
                 cp.organisation = cp.organisation or prev
                 continue
+        if _office_in_apposition(text, prev, cp):
+            continue
         if _officials_of_parent(text, prev, cp):
             continue
         if isinstance(cp, Mention) and isinstance(prev, Mention) and prev.end <= cp.start:
@@ -417,6 +419,22 @@ def _counterparts(
                 continue
         kept.append(cp)
     return end, kept
+
+
+def _office_in_apposition(
+    text: str, prev: Mention | PersonMention | None, cp: Mention | PersonMention
+) -> bool:
+    """ "đồng chí X, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Y", "Z, director of the W": the
+    organisation in the titles after a person met is their office, not a second counterpart."""
+    if not (isinstance(prev, PersonMention) and isinstance(cp, Mention)) or cp.start < prev.end:
+        return False
+    gap = text[prev.end : cp.start]
+    if not re.fullmatch(r"\s*,\s*[^,;.()]{0,40}(?:,\s*[^,;.()]{0,40})?", gap):
+        return False
+    if re.search(r"(?<!\w)(?:và|cùng|với|and|with|as well as)(?!\w)", gap):
+        return False
+    prev.organisation = prev.organisation or cp
+    return True
 
 
 # a clause that tells something else than the engagement: its places are not where it was
