@@ -140,3 +140,8 @@ def test_a_wire_style_name_before_its_lowercase_title() -> None:
     (p,) = find_people(t, 0, len(t), "en", ents)
     assert (p.name, p.country) == ("Reece Doyle", "AU")
     assert p.titles[0][2].startswith("deputy commissioner of the Australian Federal Police")
+
+
+def test_british_honorifics_are_not_part_of_the_name() -> None:
+    text = "Home Office Minister Baroness Joan Hartley met Dame Clare Weston in London."
+    assert [p.name for p in people(text, "en")] == ["Joan Hartley", "Clare Weston"]
