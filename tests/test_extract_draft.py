@@ -871,3 +871,14 @@ def test_a_local_government_called_on_is_the_persons_office(
     (call,) = by_kind(d, "meeting")
     assert organisation in [o["name"] for o in call.record["organisations"]]
     assert person in [p["name"] for p in call.record["participants"]]
+
+
+def test_talks_held_in_a_named_city_with_someone_are_a_meeting() -> None:
+    text = (
+        "SEOUL, June 3 (Yonhap) - Police Commissioner General Cho Ji-ho held talks in Hanoi with "
+        "Vietnamese Deputy Minister of Public Security Le Quoc Hung on Tuesday.\n"
+    )
+    d = draft_of(text, published=date(2026, 6, 3), publisher="X")
+    (talks,) = by_kind(d, "meeting")
+    assert talks.record["place"] == {"city": "Hanoi", "country": "VN"}
+    assert "Le Quoc Hung" in [p["name"] for p in talks.record["participants"]]

@@ -294,7 +294,8 @@ _MEET_VI = re.compile(
 )
 _MEET_EN = re.compile(
     r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
-    r"meetings|a working session|working sessions|discussions) with|had (?:talks|a meeting|"
+    r"meetings|a working session|working sessions|discussions)(?: in [A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})? with|"  # noqa: E501
+    r"had (?:talks|a meeting|"
     r"meetings|a working session|working sessions|discussions) with|received|"
     r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
     r"(?<=to )visit|(?<=will )visit|"
