@@ -882,3 +882,16 @@ def test_talks_held_in_a_named_city_with_someone_are_a_meeting() -> None:
     (talks,) = by_kind(d, "meeting")
     assert talks.record["place"] == {"city": "Hanoi", "country": "VN"}
     assert "Le Quoc Hung" in [p["name"] for p in talks.record["participants"]]
+
+
+def test_a_bilateral_meeting_on_the_sidelines_of_a_conference_is_the_engagement() -> None:
+    text = (
+        "JAKARTA, Sept 9 (Antara) - Indonesian Home Affairs Minister Tito Karnavian and "
+        "Vietnamese Deputy Minister of Public Security Le Quoc Hung held a bilateral meeting on "
+        "the sidelines of the 45th ASEANAPOL Conference in Jakarta on Tuesday.\n"
+    )
+    d = draft_of(text, published=date(2026, 9, 9), publisher="X")
+    (talks,) = d.records
+    assert talks.record["kind"] == "meeting"
+    roles = {p["name"]: p["role"] for p in talks.record["participants"]}
+    assert roles == {"Tito Karnavian": "host", "Le Quoc Hung": "guest"}

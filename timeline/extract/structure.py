@@ -255,7 +255,14 @@ def dialogue_mentions(text: str, info: SentenceInfo, language: str) -> list[Dial
                 (begin, end, text[begin:end]), core, pair, session, session_span, mechanism, noun
             )
         )
-    return out
+    return [d for d in out if not _SETTING.search(text, max(s.start, d.span[0] - 40), d.span[0])]
+
+
+# "on the sidelines of the 20th AMMTC", "bên lề Hội nghị …": the event is where another
+# engagement happened, not the engagement told
+_SETTING = re.compile(
+    r"(?:\bon the (?:sidelines|margins?)|(?<!\w)[Bb]ên lề|\bon the sideline) (?:of )?(?:the )?$"
+)
 
 
 def _pair_in_name(
