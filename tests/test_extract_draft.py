@@ -895,3 +895,18 @@ def test_a_bilateral_meeting_on_the_sidelines_of_a_conference_is_the_engagement(
     assert talks.record["kind"] == "meeting"
     roles = {p["name"]: p["role"] for p in talks.record["participants"]}
     assert roles == {"Tito Karnavian": "host", "Le Quoc Hung": "guest"}
+
+
+def test_a_countrys_delegation_to_an_event_is_a_trip_to_where_the_event_is() -> None:
+    text = (
+        "JAKARTA, Sept 9 (Antara) - The 45th ASEANAPOL Conference opened in Jakarta on Tuesday.\n"
+        "Police General Somchai Wongsawat, who heads Thailand's delegation to the ASEANAPOL "
+        "meeting, called for joint action against scam centres.\n"
+    )
+    d = draft_of(text, published=date(2026, 9, 9), publisher="X")
+    (trip,) = by_kind(d, "visit")
+    assert trip.record["place"] == {"city": "Jakarta", "country": "ID"}
+    assert trip.record["guests"] == ["TH"]
+    assert [(p["name"], p["role"]) for p in trip.record["participants"]] == [
+        ("Somchai Wongsawat", "delegation_head")
+    ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.gazetteer import CITY, COUNTRY, Mention
-from timeline.extract.model import Engagement, SentenceInfo
+from timeline.extract.gazetteer import CITY, COUNTRY, VENUE, Mention, country_aliases
+from timeline.extract.model import Engagement, Participation, SentenceInfo
 from timeline.extract.segment import BODY
 
 # a delegation that attended an event: "Đoàn (đại biểu|công tác) … (đã) tham dự / dự <Event>"
@@ -22,6 +22,12 @@ _ATTENDED_VI = re.compile(
 _ATTENDED_EN = re.compile(
     r"\b(?:led|leading|leads|headed|heading|heads)\s+(?:a|an|the|\w+'s)\s+(?:[\w-]+\s+){0,3}?"
     r"delegation\s+(?:to\s+attend|at)\s+(?P<event>the\s+[^,.;]*)"
+)
+# "Pham, who heads Vietnam's delegation to the AMMTC", "X is leading Malaysia's delegation to
+# the meeting": the trip of that country's delegation to where the event is
+_HEADS_DELEGATION_EN = re.compile(
+    r"\b(?:heads|is heading|headed|leads|is leading|led)\s+(?P<country>[A-Z][\w.]*"
+    r"(?:\s[A-Z][\w.]*)?)['’]s\s+delegation\s+to\s+(?:the\s+)?(?P<event>[^,.;]+)"
 )
 _PLANNED_VI = re.compile(r"(?<!\w)(?:sẽ|dự kiến)\s*$")
 
@@ -68,6 +74,61 @@ def attendance_trips(
             place_country=code,
         )
         trip.add(info)
+        trip.group = max((e.group for e in engagements), default=-1) + 1
+        engagements.append(trip)
+        added.append(trip)
+    return added
+
+
+def _event_place(info: SentenceInfo, infos: list[SentenceInfo], event: str) -> Mention | None:
+    """Where an event is: a city named with it in an earlier sentence (by a capitalised word
+    or abbreviation of its name)."""
+    words = [w for w in re.findall(r"\b[A-Z][\w+-]{2,}\b", event)]
+    for earlier in reversed(infos[: infos.index(info)]):
+        if words and not any(
+            re.search(rf"\b{re.escape(w)}\b", earlier.sentence.text) for w in words
+        ):
+            continue
+        cities = [p for p in earlier.places if p.kind in (CITY, VENUE)]
+        if cities:
+            return cities[-1]
+    return None
+
+
+def delegations_to_events(
+    text: str, infos: list[SentenceInfo], engagements: list[Engagement], language: str
+) -> list[Engagement]:
+    """Add the trip of "<Country>'s delegation to the <event>" and its head, the person the
+    sentence is about; the event is where an earlier sentence places it. Returns the new trips."""
+    added: list[Engagement] = []
+    if language != "en":
+        return added
+    for info in infos:
+        s = info.sentence
+        m = _HEADS_DELEGATION_EN.search(text, s.start, s.end) if s.role == BODY else None
+        code = country_aliases().get(m["country"]) if m else None
+        if m is None or code is None:
+            continue
+        dest = _event_place(info, infos, m["event"])
+        where = (dest.located if dest.kind == VENUE else dest.country) if dest else None
+        if dest is None or where in (None, code):
+            continue
+        if any(
+            e.kind == "visit" and e.place_country == where and code in e.guests for e in engagements
+        ):
+            continue
+        trip = Engagement(
+            "visit", info, (m.start(), m.end(), m.group()), destination=dest, place_country=where
+        )
+        trip.pair = [(code, next((p for p in info.places if p.key == code), dest))]
+        trip.add(info)
+        head = [p for p in info.people if p.end <= m.start() and p.person >= 0]
+        if head:
+            h = head[-1]
+            h.country = h.country or code  # who heads a country's delegation is of it
+            trip.participants[h.person] = Participation(
+                h.person, h, "delegation_head", (m.start(), m.end(), m.group())
+            )
         trip.group = max((e.group for e in engagements), default=-1) + 1
         engagements.append(trip)
         added.append(trip)

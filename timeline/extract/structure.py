@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from events.countries import country
-from timeline.extract.attendance import attendance_trips
+from timeline.extract.attendance import attendance_trips, delegations_to_events
 from timeline.extract.dates import DateMention, Resolved, find_dates, resolve
 from timeline.extract.gazetteer import (
     CITY,
@@ -532,6 +532,7 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     engagements = _find(text, infos, persons, language, home)
     for trip in attendance_trips(text, infos, engagements, home, language):
         _participants(text, trip.info, trip, language)  # its head: "do X làm Trưởng đoàn"
+    delegations_to_events(text, infos, engagements, language)
     _dates(engagements, infos, published, language)
     _trip_lengths(text, engagements)
     _days_told_later(engagements, published)
