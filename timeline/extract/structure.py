@@ -532,11 +532,12 @@ def analyse(text: str, layout: Layout, language: str, published: date | None) ->
     engagements = _find(text, infos, persons, language, home)
     for trip in attendance_trips(text, infos, engagements, home, language):
         _participants(text, trip.info, trip, language)  # its head: "do X làm Trưởng đoàn"
-    delegations_to_events(text, infos, engagements, language)
     _dates(engagements, infos, published, language)
     _trip_lengths(text, engagements)
     _days_told_later(engagements, published)
     _old_news(engagements, published)
+    # added after the dates: the date phrases of its sentence tell the speaker's other news
+    delegations_to_events(text, infos, engagements, language)
     _link(engagements)
     _places(text, engagements)
     _inherit_dates(engagements)
