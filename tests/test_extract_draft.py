@@ -910,3 +910,20 @@ def test_a_countrys_delegation_to_an_event_is_a_trip_to_where_the_event_is() -> 
     assert [(p["name"], p["role"]) for p in trip.record["participants"]] == [
         ("Somchai Wongsawat", "delegation_head")
     ]
+
+
+def test_an_official_visit_told_with_its_session_dates_the_trip() -> None:
+    text = (
+        "Sáng 9/3, tại Hà Nội, Thượng tướng Lê Quốc Hùng, Thứ trưởng Bộ Công an đã tiếp ông "
+        "Aziz Karimov, Thứ trưởng Bộ Nội vụ Kazakhstan, nhân dịp Đoàn sang thăm chính thức Việt "
+        "Nam từ ngày 8 đến 11/3.\n"
+        "Trong chương trình chuyến thăm, Đoàn sẽ đến làm việc với Công an Thành phố Hồ Chí Minh.\n"
+    )
+    d = draft_of(text, published=date(2026, 3, 9), publisher="X")
+    (trip,) = by_kind(d, "visit")
+    assert (trip.record["date"]["start"], trip.record["date"]["end"]) == (
+        "2026-03-08",
+        "2026-03-11",
+    )
+    met = {o["name"] for m in by_kind(d, "meeting") for o in m.record.get("organisations", [])}
+    assert "Ho Chi Minh City Police" in met

@@ -375,7 +375,8 @@ def _local_police_regex(language: str) -> re.Pattern[str]:
     places = alternation(list(city_aliases()))
     if language == "vi":
         return re.compile(
-            rf"(?<!\w)Công an (?P<level>tỉnh|thành phố|TP\.?)\s+(?P<place>{places})(?!\w)"
+            r"(?<!\w)Công an (?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
+            rf"(?P<place>{places})(?!\w)"
         )
     return re.compile(
         rf"(?<!\w)(?:(?P<place>{places})\s+(?P<level>[Pp]rovincial|[Cc]ity)\s+[Pp]olice"
@@ -393,7 +394,7 @@ def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
         level = (m["level"] or m.groupdict().get("level2") or "").lower()
         city, code = city_aliases()[place]
         kind = "Provincial" if level in ("tỉnh", "provincial", "province") else "City"
-        name = f"{city} {kind} Police"
+        name = f"{city} {kind} Police".replace("City City", "City")
         out.append(
             Mention(start + m.start(), start + m.end(), m.group(), ORG, name, code, None, "police")
         )
@@ -406,7 +407,7 @@ def _local_government_regex(language: str) -> re.Pattern[str]:
     if language == "vi":
         return re.compile(
             r"(?<!\w)(?P<body>UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chính quyền nhân dân)\s+"
-            rf"(?P<level>tỉnh|thành phố|TP\.?)\s+(?P<place>{places})(?!\w)"
+            rf"(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+(?P<place>{places})(?!\w)"
         )
     return re.compile(
         rf"(?<!\w)(?:the\s+)?(?P<place>{places})\s+(?:(?P<level>Provincial|City|Municipal)\s+)?"

@@ -280,7 +280,8 @@ def _pair_in_name(
 
 _VISIT_VI = re.compile(
     r"(?<!\w)(?:chuyến (?:thăm|công tác)(?: và làm việc| chính thức| làm việc| hữu nghị)?|"
-    r"(?:sang |đến |tới )?thăm(?: và|,)? làm việc|thăm chính thức|thăm hữu nghị|sang thăm|"
+    r"(?:sang |đến |tới )?thăm(?: và|,)? làm việc|(?:sang |đến |tới )?thăm (?:chính thức|hữu nghị)|"
+    r"sang thăm|"
     r"đến thăm|tới thăm|thăm)(?!\w)(?:\s+(?:tại|ở|đến|tới|sang))?"
 )
 _VISIT_EN = re.compile(
