@@ -927,3 +927,15 @@ def test_an_official_visit_told_with_its_session_dates_the_trip() -> None:
     )
     met = {o["name"] for m in by_kind(d, "meeting") for o in m.record.get("organisations", [])}
     assert "Ho Chi Minh City Police" in met
+
+
+def test_who_leads_a_foreign_delegation_is_of_its_country_whatever_the_reading() -> None:
+    text = (
+        "Sáng 5/6, tại thành phố Móng Cái, Bộ Tư lệnh Bộ đội Biên phòng tỉnh Quảng Ninh đã hội "
+        "đàm với Cảnh sát biển Trung Quốc do ông Vương Kiến Quốc, Phó Cục trưởng làm Trưởng "
+        "đoàn.\n"
+    )
+    d = draft_of(text, published=date(2026, 6, 5), publisher="X")
+    (talks,) = by_kind(d, "meeting")
+    people = {p["name"]: (p.get("country"), p["role"]) for p in talks.record["participants"]}
+    assert people["Vương Kiến Quốc"] == ("CN", "delegation_head")

@@ -407,6 +407,10 @@ def _counterparts(
                 r"\s*(?:led by|headed by|do|,|[\w\s]{0,25},)\s*(?:[\w.]+\s+){0,3}", gap
             ):
                 cp.organisation = cp.organisation or prev
+                if cp.organisation is prev and prev.country:
+                    # "Cục … thuộc Cảnh sát biển Trung Quốc do ông Lưu Chí Cường": a
+                    # Sino-Vietnamese reading is no Vietnamese
+                    cp.country = prev.country
                 continue
         if _office_in_apposition(text, prev, cp):
             continue
