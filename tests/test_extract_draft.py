@@ -939,3 +939,22 @@ def test_who_leads_a_foreign_delegation_is_of_its_country_whatever_the_reading()
     (talks,) = by_kind(d, "meeting")
     people = {p["name"]: (p.get("country"), p["role"]) for p in talks.record["participants"]}
     assert people["Vương Kiến Quốc"] == ("CN", "delegation_head")
+
+
+def test_a_session_belongs_to_the_trip_whose_days_hold_it_and_its_visitor_leads() -> None:
+    text = (
+        "VIENTIANE, June 3 (KPL) - Lao Public Security Minister Vilay Lakhamphong held talks with "
+        "Vietnamese Deputy Minister of Public Security Le Quoc Hung in Vientiane on Tuesday.\n"
+        "Hung is on an official visit to Laos from June 1 to 4.\n"
+        "The two ministers last met in Hanoi in January, when Vilay paid an official visit to "
+        "Vietnam.\n"
+    )
+    d = draft_of(text, published=date(2026, 6, 3), publisher="X")
+    talks = next(m for m in by_kind(d, "meeting") if m.record["date"]["start"] == "2026-06-02")
+    trip = next(v for v in by_kind(d, "visit") if v.record["place"]["country"] == "LA")
+    assert talks.record["part_of"] == trip.record["slug"]
+    assert [(p["name"], p["role"]) for p in trip.record["participants"]] == [
+        ("Le Quoc Hung", "delegation_head")
+    ]
+    roles = {p["name"]: p["role"] for p in talks.record["participants"]}
+    assert roles == {"Vilay Lakhamphong": "host", "Le Quoc Hung": "delegation_head"}

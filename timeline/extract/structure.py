@@ -1259,9 +1259,19 @@ def _link(engagements: list[Engagement]) -> None:
             else:
                 e.part_cue = same[0].trigger
             continue
-        if len(visits) == 1:
-            v = visits[0]
+        # the one trip told, or of several the one whose days hold the session's
+        fits = visits if len(visits) == 1 else [v for v in visits if _within(e, v)]
+        if len(fits) == 1:
+            v = fits[0]
             e._pending_parent = v  # decided once places are known  # type: ignore[attr-defined]
+
+
+def _within(e: Engagement, trip: Engagement) -> bool:
+    """The session's dates fall within the trip's, both known to the day."""
+    r, t = e.resolved, trip.resolved
+    if r is None or t is None or None in (r.start, r.end, t.start, t.end):
+        return False
+    return t.start <= r.start and r.end <= t.end  # type: ignore[operator]
 
 
 def _signed_then(group: list[Engagement], d: DateMention) -> bool:
@@ -1790,7 +1800,8 @@ def _roles_by_side(engagements: list[Engagement]) -> None:
 
 def _head_from_sessions(engagements: list[Engagement]) -> None:
     """A trip told without its head ("bắt đầu chuyến thăm …") is led by whoever leads the
-    travellers at its sessions; the head's country is then among its guests."""
+    travellers at its sessions, or by its one visitor there; the head's country is then among
+    its guests."""
     for trip in engagements:
         if trip.kind != "visit" or any(
             p.role == "delegation_head" for p in trip.participants.values()
@@ -1806,6 +1817,16 @@ def _head_from_sessions(engagements: list[Engagement]) -> None:
             and p.mention.country != trip.place_country
             and (not trip.guests or p.mention.country in trip.guests)
         ]
+        if not heads:
+            # else the one visitor received at its sessions ("Wang held talks with Quang")
+            guests = {
+                p.person: p
+                for e in engagements
+                if e.parent is trip and not e.context
+                for p in e.participants.values()
+                if p.role == "guest" and p.mention.country and p.mention.country in trip.guests
+            }
+            heads = list(guests.values()) if len(guests) == 1 else []
         if not heads:
             continue
         first = min(heads, key=lambda p: p.mention.start)
