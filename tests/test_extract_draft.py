@@ -958,3 +958,17 @@ def test_a_session_belongs_to_the_trip_whose_days_hold_it_and_its_visitor_leads(
     ]
     roles = {p["name"]: p["role"] for p in talks.record["participants"]}
     assert roles == {"Vilay Lakhamphong": "host", "Le Quoc Hung": "delegation_head"}
+
+
+def test_who_chairs_the_talks_for_the_host_side_hosts_them_and_makes_no_meeting() -> None:
+    text = (
+        "Chiều 2/9, tại thành phố Lạng Sơn, Công an tỉnh Lạng Sơn tổ chức hội đàm với Đoàn đại "
+        "biểu Công an tỉnh Quảng Tây (Trung Quốc) do Đại tá Lý Vĩnh Minh, Phó Giám đốc làm "
+        "Trưởng đoàn.\n"
+        "Tham dự và chủ trì hội đàm về phía tỉnh Lạng Sơn có Đại tá Hoàng Văn Phú, Giám đốc "
+        "Công an tỉnh.\n"
+    )
+    d = draft_of(text, published=date(2026, 9, 3), publisher="X")
+    (talks,) = by_kind(d, "meeting")
+    roles = {p["name"]: p["role"] for p in talks.record["participants"]}
+    assert roles["Hoàng Văn Phú"] == "host"

@@ -339,8 +339,8 @@ def _person_extents(info: SentenceInfo) -> list[tuple[int, int]]:
 
 
 _NOUN_BEFORE = re.compile(
-    r"(?:[Tt]ham dự|[Ss]au|[Tt]ại|[Tt]rong|[Kk]ết thúc|[Bb]uổi|[Cc]uộc|[Bb]iên bản|[Kk]ết quả|"
-    r"[Nn]ội dung|[Pp]hiên|[Mm]ở đầu|the|at the|after the|during the|of the)\s*$"
+    r"(?:[Tt]ham dự|[Cc]hủ trì|[Ss]au|[Tt]ại|[Tt]rong|[Kk]ết thúc|[Bb]uổi|[Cc]uộc|[Bb]iên bản|"
+    r"[Kk]ết quả|[Nn]ội dung|[Pp]hiên|[Mm]ở đầu|the|at the|after the|during the|of the)\s*$"
 )
 
 
@@ -1183,6 +1183,8 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
             fronted = hv.start() - s.start < 3 and "," in text[hv.end() : p.start]
             role = "host" if p.start < hv.start() or fronted else "guest"
             cue = (hv.start(), hv.end(), hv.group())
+        elif _CHAIRS_A_SIDE.search(before[-80:]):
+            pass  # "Tham dự và chủ trì hội đàm về phía tỉnh X có …": the side decides the role
         elif roles["attendee"].search(before) or roles["attendee"].search(after[:30]):
             m = roles["attendee"].search(before) or roles["attendee"].search(after[:30])
             role = "attendee"
@@ -1199,6 +1201,13 @@ def _participants(text: str, info: SentenceInfo, e: Engagement, language: str) -
             continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+# "chủ trì hội đàm về phía tỉnh Quảng Trị có …", "chaired for the Thai side": who leads a side
+_CHAIRS_A_SIDE = re.compile(
+    r"(?:chủ trì|chaired|co-chaired)[^.;]{0,30}?(?:về phía|phía|for the|on the)\s[^.;]{0,40}$",
+    re.I,
+)
 
 
 def _chairs_right_after(
