@@ -1,8 +1,9 @@
 """Trips to attend a multilateral event abroad, told by the attendance rather than a visit word.
 
 "Đoàn đại biểu Bộ Công an … đã tham dự Đại hội đồng Interpol lần thứ 93" in a foreign city is a
-trip of the delegation to that country; the sessions told "bên lề" (on the sidelines of) the
-event are its parts, linked as any session of a trip.
+trip of the delegation to that country; so, in English, is "Malaysia's delegation to the
+AMMTC", to where an earlier sentence places the event. The sessions told "bên lề" (on the
+sidelines of) the event are the trip's parts, linked as any session of a trip.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def attendance_trips(
 def _event_place(info: SentenceInfo, infos: list[SentenceInfo], event: str) -> Mention | None:
     """Where an event is: a city named with it in an earlier sentence (by a capitalised word
     or abbreviation of its name)."""
-    words = [w for w in re.findall(r"\b[A-Z][\w+-]{2,}\b", event)]
+    words = re.findall(r"\b[A-Z][\w+-]{2,}\b", event)
     for earlier in reversed(infos[: infos.index(info)]):
         if words and not any(
             re.search(rf"\b{re.escape(w)}\b", earlier.sentence.text) for w in words
