@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -163,6 +164,18 @@ class Resolved:
         return out
 
 
+def _unclaimed(
+    pattern: re.Pattern[str], segment: str, taken: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` that overlap no span already taken; each one taken in turn."""
+    for m in pattern.finditer(segment):
+        a, b = m.start(), m.end()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        yield m
+
+
 def find_dates(
     text: str, language: str, start: int = 0, end: int | None = None
 ) -> list[DateMention]:
@@ -219,47 +232,27 @@ def find_dates(
                     paren,
                 )
             )
-    for m in _WEEKDAYS[language].finditer(segment):
-        a, b = m.start(), m.end()
-        if any(a < y and x < b for x, y in taken):
-            continue
-        taken.append((a, b))
-        wd = _WEEKDAY_INDEX[m["w"].lower()]
-        found.append(DateMention(start + a, start + b, m.group(), None, None, None, weekday=wd))
-    for m in _TODAY[language].finditer(segment):
-        a, b = m.start(), m.end()
-        if any(a < y and x < b for x, y in taken):
-            continue
-        taken.append((a, b))
-        offset = _TODAY_OFFSET[m["w"].lower()]
-        found.append(DateMention(start + a, start + b, m.group(), None, None, None, today=offset))
-    for m in _WEEK[language].finditer(segment):
-        a, b = m.start(), m.end()
-        if not any(a < y and x < b for x, y in taken):
-            taken.append((a, b))
-            offset = _WEEK_OFFSET[m["w"].lower()]
+    # Relative forms, each claiming only what no earlier form took.
+    relative_forms: list[tuple[re.Pattern[str], dict[str, int], str]] = [
+        (_WEEKDAYS[language], _WEEKDAY_INDEX, "weekday"),
+        (_TODAY[language], _TODAY_OFFSET, "today"),
+        (_WEEK[language], _WEEK_OFFSET, "week"),
+        *((p, offsets, "day_offset") for p, offsets in _SAME_DAY[language]),
+        *((p, offsets, "relative") for p, offsets in _RELATIVE[language]),
+    ]
+    for pattern, values, keyword in relative_forms:
+        for m in _unclaimed(pattern, segment, taken):
+            value = values[m["w"].lower()]
             found.append(
-                DateMention(start + a, start + b, m.group(), None, None, None, week=offset)
-            )
-    for pattern, offsets in _SAME_DAY[language]:
-        for m in pattern.finditer(segment):
-            a, b = m.start(), m.end()
-            if any(a < y and x < b for x, y in taken):
-                continue
-            taken.append((a, b))
-            offset = offsets[m["w"].lower()]
-            found.append(
-                DateMention(start + a, start + b, m.group(), None, None, None, day_offset=offset)
-            )
-    for pattern, offsets in _RELATIVE[language]:
-        for m in pattern.finditer(segment):
-            a, b = m.start(), m.end()
-            if any(a < y and x < b for x, y in taken):
-                continue
-            taken.append((a, b))
-            offset = offsets[m["w"].lower()]
-            found.append(
-                DateMention(start + a, start + b, m.group(), None, None, None, relative=offset)
+                DateMention(
+                    start + m.start(),
+                    start + m.end(),
+                    m.group(),
+                    None,
+                    None,
+                    None,
+                    **{keyword: value},
+                )
             )
     found.sort(key=lambda d: d.start)
     return _join_relative_years(text, found)
