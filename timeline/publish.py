@@ -23,12 +23,9 @@ def metadata_path(explicit: str | Path | None = None) -> Path:
     """The metadata file: as given, else the one in the current folder, else the package's copy."""
     if explicit:
         return Path(explicit)
-    candidates = [
-        Path.cwd() / METADATA_FILE,
-        Path(__file__).resolve().parent / METADATA_FILE,
-        Path(__file__).resolve().parent.parent / METADATA_FILE,
-    ]
-    return next((p for p in candidates if p.is_file()), candidates[-1])
+    # The package's copy is a symlink to the repository's file in an editable install.
+    here = Path.cwd() / METADATA_FILE
+    return here if here.is_file() else Path(__file__).resolve().parent / METADATA_FILE
 
 
 def datasette_args(database: Path, metadata: Path, host: str, port: int) -> list[str]:

@@ -201,9 +201,7 @@ def revision_row(event: Any, state: EngagementState) -> dict[str, Any]:
     """One row of the revision history: what an event changed, why, and the state it made."""
     name = type(event).__name__
     changes: Any = None
-    if name == "Recorded":
-        changes = None
-    elif name == "Corrected":
+    if name == "Corrected":
         changes = event.changes
     elif name == "SourceAdded":
         changes = {"sources": [event.source.model_dump(mode="json")]}

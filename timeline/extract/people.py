@@ -12,6 +12,7 @@ from unidecode import unidecode
 
 from timeline.extract.gazetteer import COUNTRY, ORG, Mention
 from timeline.extract.lexicon import alternation, load
+from timeline.text import fold
 
 _CONNECT = {"vi": r"tại|ở|của|phụ trách|về", "en": r"of|for|to|in|the|on|at|and"}
 _STOP = {
@@ -144,7 +145,7 @@ def is_vietnamese_name(name: str) -> bool:
 
 
 def normalise(name: str) -> str:
-    return re.sub(r"[^a-z ]", "", unidecode(name).lower()).strip()
+    return re.sub(r"[^a-z ]", "", fold(name)).strip()
 
 
 def _capitalised(token: str) -> bool:

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from unidecode import unidecode
 
 from events import EngagementFacts
 from timeline.extract.draft import extract
 from timeline.extract.errors import ExtractError
 from timeline.extract.gazetteer import find_places
 from timeline.records import SUFFIXES, load
+from timeline.text import fold
 
 FIELDS = ("date", "place", "participants", "topics", "roles", "countries")
 
@@ -85,7 +85,7 @@ class Scores:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", unidecode(str(text)).lower()).strip()
+    return re.sub(r"[^a-z0-9]+", " ", fold(str(text))).strip()
 
 
 _MISSION = re.compile(
