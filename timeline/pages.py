@@ -1,0 +1,474 @@
+"""Datasette plugin: pages people look at — a visual timeline per country and per pair of
+countries, an archive-record page per engagement, and charts (engagements per year per
+counterpart, topics over time). Server-side SVG, styles shipped in the package, no script.
+
+Routes: /-/timeline, /-/timeline/VN, /-/timeline/VN/US, /-/engagement/SLUG, /-/charts/VN[/US].
+Registered through its own `datasette` entry point, beside `timeline.datasette_plugin`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from datasette import hookimpl
+from datasette.database import Database, QueryInterrupted
+from datasette.utils.asgi import BadRequest, NotFound, Response, asgi_static
+from jinja2 import ChoiceLoader, FileSystemLoader
+from markupsafe import Markup, escape
+
+from timeline import drawing, record_page
+from timeline.drawing import Item, Window
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+STATIC_ROUTE = "/-/timeline-static/"
+# A window with more engagements than this is drawn as counts per month or year.
+MAX_MARKS = 2500
+# A window this wide or wider is binned by year rather than by month.
+YEARLY_BINS_FROM_DAYS = 8 * 366
+DEFAULT_LANES = 10
+MAX_LANES = 60
+LIST_LIMIT = 300
+
+
+# Hooks
+
+
+@hookimpl
+def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
+    """Put the package's templates after any --template-dir, before Datasette's own, so
+    `row-timeline-engagements.html` overrides the engagement row page."""
+    loader = env.loader
+    if not isinstance(loader, ChoiceLoader):
+        return
+    if any(getattr(x, "searchpath", None) == [str(TEMPLATES)] for x in loader.loaders):
+        return
+    loader.loaders.insert(1, FileSystemLoader(str(TEMPLATES)))
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return [
+        (r"^/-/timeline/?$", timeline_index),
+        (r"^/-/timeline/(?P<country>[^/]+)$", timeline_page),
+        (r"^/-/timeline/(?P<country>[^/]+)/(?P<counterpart>[^/]+)$", timeline_page),
+        (r"^/-/engagement/(?P<slug>[^/]+)$", engagement_page),
+        (r"^/-/charts/(?P<country>[^/]+)$", charts_page),
+        (r"^/-/charts/(?P<country>[^/]+)/(?P<counterpart>[^/]+)$", charts_page),
+        (rf"^{STATIC_ROUTE}(?P<path>.*)$", asgi_static(STATIC)),
+    ]
+
+
+@hookimpl
+def render_cell(value: Any, column: str, table: str | None, datasette: Any) -> Any:
+    """A country's code links to its timeline in the countries table."""
+    if table == "countries" and column == "code" and isinstance(value, str) and len(value) == 2:
+        url = datasette.urls.path(f"/-/timeline/{value}")
+        return Markup(f'{escape(value)} <a href="{escape(url)}" class="tl-cell-link">timeline</a>')
+    return None
+
+
+@hookimpl
+def menu_links(datasette: Any) -> list[dict[str, str]]:
+    return [{"href": datasette.urls.path("/-/timeline"), "label": "Timelines by country"}]
+
+
+# Shared
+
+
+async def archive_database(datasette: Any) -> Database:
+    """The published projection: `timeline` if it is there, else the first with its tables."""
+    candidates = list(datasette.databases.values())
+    candidates.sort(key=lambda db: db.name != "timeline")
+    for db in candidates:
+        if db.is_memory:
+            continue
+        if await db.table_exists("timeline") and await db.table_exists("engagements"):
+            return db
+    raise NotFound("No timeline database is published on this server")
+
+
+async def country(db: Database, code: str) -> dict[str, str]:
+    code = code.strip().upper()
+    row = (
+        await db.execute("select code, name_en, name_vi from countries where code = ?", [code])
+    ).first()
+    if row is None:
+        raise NotFound(f"Unknown country code {code!r}: expected an ISO 3166-1 code such as VN")
+    return dict(row)
+
+
+async def render(
+    datasette: Any, request: Any, template: str, context: dict[str, Any], status: int = 200
+) -> Response:
+    context = {"css_url": datasette.urls.path(STATIC_ROUTE + "pages.css"), **context}
+    html = await datasette.render_template(template, context, request=request)
+    return Response.html(html, status=status)
+
+
+def page_url(datasette: Any, path: str, **params: Any) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return datasette.urls.path(path) + (f"?{query}" if query else "")
+
+
+# Windows of time from the query string
+
+
+def parse_bound(text: str, *, end: bool) -> date:
+    """`2024` or `2024-07` as the first day of that span, or (end) the first day after it."""
+    text = text.strip()
+    try:
+        if len(text) == 4:
+            y = int(text)
+            return date(y + 1, 1, 1) if end else date(y, 1, 1)
+        if len(text) == 7 and text[4] == "-":
+            start = date(int(text[:4]), int(text[5:]), 1)
+            return drawing.bin_span(text)[1] if end else start
+    except ValueError:
+        pass
+    raise BadRequest(
+        f"{'to' if end else 'from'}: {text!r} is not a year (2024) or a month (2024-07)"
+    )
+
+
+def bound_text(d: date, *, end: bool) -> str:
+    """The query-string form of a window edge: a year when it falls on one, else a month."""
+    if end:
+        last = date.fromordinal(d.toordinal() - 1)
+        return str(last.year) if (last.month, last.day) == (12, 31) else f"{last:%Y-%m}"
+    return str(d.year) if (d.month, d.day) == (1, 1) else f"{d:%Y-%m}"
+
+
+class Scope:
+    """A country's timeline, or a pair's: the SQL filter on the indexed `timeline` table."""
+
+    def __init__(self, code: str, counterpart: str | None) -> None:
+        self.code, self.counterpart = code, counterpart
+        self.where = "t.country = ?" + (" and t.counterpart = ?" if counterpart else "")
+        self.params: list[Any] = [code] + ([counterpart] if counterpart else [])
+        # A country's lanes are its counterparts; a pair's, the kinds of engagement.
+        self.lane = "t.kind" if counterpart else "t.counterpart"
+
+    def path(self, prefix: str) -> str:
+        return f"/-/{prefix}/{self.code}" + (f"/{self.counterpart}" if self.counterpart else "")
+
+    async def extent(self, db: Database) -> tuple[date, date] | None:
+        # Two subqueries, so each min/max is one seek on the (country, [counterpart,] start_date)
+        # index.
+        sql = (
+            f"select (select min(start_date) from timeline t where {self.where}), "
+            f"(select max(start_date) from timeline t where {self.where})"
+        )
+        lo, hi = (await db.execute(sql, self.params * 2)).first()
+        if lo is None:
+            return None
+        return date.fromisoformat(lo), date.fromisoformat(hi)
+
+    async def count(self, db: Database, window: Window) -> int:
+        sql = (
+            f"select count(*) from timeline t where {self.where} "
+            "and t.start_date >= ? and t.start_date < ?"
+        )
+        params = [*self.params, window.start.isoformat(), window.end.isoformat()]
+        return (await db.execute(sql, params)).first()[0]
+
+
+async def default_window(db: Database, scope: Scope, extent: tuple[date, date]) -> Window:
+    """The latest ten years, narrowed (five, two, one year, one month) until its engagements
+    can be drawn one by one."""
+    lo, hi = extent
+    end = date(hi.year + 1, 1, 1)
+    for years in (10, 5, 2, 1):
+        window = Window(max(date(hi.year - years + 1, 1, 1), date(lo.year, 1, 1)), end)
+        if await scope.count(db, window) <= MAX_MARKS:
+            return window
+    start = date(hi.year, hi.month, 1)
+    return Window(start, drawing.bin_span(f"{start:%Y-%m}")[1])
+
+
+def request_window(request: Any, extent: tuple[date, date]) -> Window | None:
+    args = request.args
+    if not args.get("from") and not args.get("to"):
+        return None
+    lo, hi = extent
+    start = parse_bound(args["from"], end=False) if args.get("from") else date(lo.year, 1, 1)
+    end = parse_bound(args["to"], end=True) if args.get("to") else date(hi.year + 1, 1, 1)
+    if end <= start:
+        raise BadRequest("from: the window must start before it ends")
+    return Window(start, end)
+
+
+def lane_limit(request: Any) -> int:
+    text = request.args.get("lanes") or str(DEFAULT_LANES)
+    if not text.isdigit() or not 1 <= int(text) <= MAX_LANES:
+        raise BadRequest(f"lanes: {text!r} is not a number from 1 to {MAX_LANES}")
+    return int(text)
+
+
+# Pages
+
+
+async def timeline_index(request: Any, datasette: Any) -> Response:
+    db = await archive_database(datasette)
+    rows = await db.execute(
+        "select code, name_en, name_vi from countries c where exists "
+        "(select 1 from timeline t where t.country = c.code) order by name_en"
+    )
+    countries = [{**dict(r), "url": datasette.urls.path(f"/-/timeline/{r['code']}")} for r in rows]
+    return await render(
+        datasette, request, "pages_index.html", {"countries": countries, "database": db.name}
+    )
+
+
+async def timeline_page(request: Any, datasette: Any) -> Response:
+    db = await archive_database(datasette)
+    vars_ = request.url_vars
+    home = await country(db, vars_["country"])
+    other = await country(db, vars_["counterpart"]) if vars_.get("counterpart") else None
+    if other and other["code"] == home["code"]:
+        raise NotFound(f"A pair needs two countries, not {home['code']} twice")
+    scope = Scope(home["code"], other["code"] if other else None)
+    limit = lane_limit(request)
+    context: dict[str, Any] = {
+        "database": db.name,
+        "home": home,
+        "other": other,
+        "kinds": await kind_labels(db),
+        "styles": drawing.KIND_STYLE,
+        "legend_shapes": {
+            k: drawing.shape_path(s, 9, 9) for k, (_, s) in drawing.KIND_STYLE.items()
+        },
+        "charts_url": datasette.urls.path(scope.path("charts")),
+        "width": drawing.WIDTH,
+        "gutter": drawing.GUTTER,
+    }
+    extent = await scope.extent(db)
+    if extent is None:
+        return await render(datasette, request, "pages_timeline.html", {**context, "empty": True})
+    window = request_window(request, extent) or await default_window(db, scope, extent)
+    total = await scope.count(db, window)
+    if total <= MAX_MARKS:
+        items = await window_items(db, scope, window)
+        lanes = drawing.layout_marks(items, window, limit)
+        cells: dict[str, list[drawing.Cell]] = {}
+    else:
+        items = []
+        lanes, cells = drawing.layout_cells(await window_bins(db, scope, window), window, limit)
+    names = await lane_names(
+        db, scope, sorted({lane.key for lane in lanes} | {i.lane for i in items})
+    )
+    for lane in lanes:
+        lane.label = names.get(lane.key, lane.key)
+        lane.url = (
+            page_url(datasette, f"/-/timeline/{scope.code}/{lane.key}", **window_args(window))
+            if not scope.counterpart and lane.key != drawing.OTHERS
+            else None
+        )
+    for lane in lanes:
+        for cell in cells.get(lane.key, []):
+            path = scope.path("timeline")
+            if not scope.counterpart and lane.key != drawing.OTHERS:
+                path = f"/-/timeline/{scope.code}/{lane.key}"
+            cell.url = page_url(datasette, path, **window_args(Window(cell.start, cell.end)))
+    height = (lanes[-1].y + lanes[-1].height if lanes else drawing.AXIS) + 8
+    context |= {
+        "window": window,
+        "window_label": window_label(window),
+        "extent": extent,
+        "total": total,
+        "lanes": lanes,
+        "lane_names": names,
+        "cells": cells,
+        "binned": bool(cells),
+        "height": height,
+        "ticks": [tick_link(datasette, scope, t, window) for t in drawing.ticks(window)],
+        "nav": window_nav(datasette, scope, window, extent, limit),
+        "items": items if len(items) <= LIST_LIMIT else [],
+        "too_many_to_list": len(items) > LIST_LIMIT or bool(cells),
+        "table_url": table_url(datasette, db.name, scope, window),
+        "engagement_url": datasette.urls.path("/-/engagement/"),
+        "limit": limit,
+        "max_lanes": MAX_LANES,
+        "from_text": bound_text(window.start, end=False),
+        "to_text": bound_text(window.end, end=True),
+    }
+    return await render(datasette, request, "pages_timeline.html", context)
+
+
+async def window_items(db: Database, scope: Scope, window: Window) -> list[Item]:
+    sql = f"""
+        select {scope.lane} as lane, t.start_date, t.end_date,
+               coalesce(e.date_precision, 'day') as precision, t.kind, t.engagement, t.title,
+               t.date_label
+        from timeline t left join engagements e on e.slug = t.engagement
+        where {scope.where} and t.start_date >= ? and t.start_date < ?
+        order by t.start_date, t.engagement
+    """
+    params = [*scope.params, window.start.isoformat(), window.end.isoformat()]
+    rows = await db.execute(sql, params)
+    return [
+        Item(
+            r["lane"],
+            date.fromisoformat(r["start_date"]),
+            date.fromisoformat(r["end_date"]),
+            r["precision"],
+            r["kind"],
+            r["engagement"],
+            r["title"],
+            r["date_label"] or r["start_date"],
+        )
+        for r in rows
+    ]
+
+
+async def window_bins(db: Database, scope: Scope, window: Window) -> dict[tuple[str, str], int]:
+    width = 4 if window.days >= YEARLY_BINS_FROM_DAYS else 7
+    sql = f"""
+        select {scope.lane} as lane_key, substr(t.start_date, 1, {width}) as bin_key,
+               count(*) as n
+        from timeline t
+        where {scope.where} and t.start_date >= ? and t.start_date < ?
+        group by lane_key, bin_key
+    """
+    params = [*scope.params, window.start.isoformat(), window.end.isoformat()]
+    rows = await db.execute(sql, params, custom_time_limit=10_000)
+    return {(r["lane_key"], r["bin_key"]): r["n"] for r in rows}
+
+
+async def kind_labels(db: Database) -> dict[str, dict[str, str]]:
+    rows = await db.execute("select key, label_en, label_vi from kinds")
+    return {r["key"]: {"en": r["label_en"], "vi": r["label_vi"]} for r in rows}
+
+
+async def lane_names(db: Database, scope: Scope, keys: list[str]) -> dict[str, str]:
+    names = {drawing.OTHERS: "Others"}
+    if scope.counterpart:
+        kinds = await kind_labels(db)
+        return names | {k: v["en"] for k, v in kinds.items()}
+    if keys:
+        marks = ",".join("?" * len(keys))
+        rows = await db.execute(
+            f"select code, name_en from countries where code in ({marks})", keys
+        )
+        names |= {r["code"]: r["name_en"] for r in rows}
+    return names
+
+
+def window_args(window: Window) -> dict[str, str]:
+    return {"from": bound_text(window.start, end=False), "to": bound_text(window.end, end=True)}
+
+
+def window_label(window: Window) -> str:
+    a, b = bound_text(window.start, end=False), bound_text(window.end, end=True)
+    return a if a == b else f"{a} – {b}"
+
+
+def tick_link(datasette: Any, scope: Scope, tick: drawing.Tick, window: Window) -> dict[str, Any]:
+    """A year label zooms to that year, when the window is wider than one."""
+    url = None
+    if tick.major and tick.label.isdigit() and window.days > 366:
+        url = page_url(datasette, scope.path("timeline"), **{"from": tick.label, "to": tick.label})
+    return {"x": tick.x, "label": tick.label, "major": tick.major, "url": url}
+
+
+def window_nav(
+    datasette: Any, scope: Scope, window: Window, extent: tuple[date, date], limit: int
+) -> dict[str, str | None]:
+    """Links to the window before and after (same length), twice as wide, and every year."""
+    lanes = None if limit == DEFAULT_LANES else limit
+    path = scope.path("timeline")
+    span = window.end - window.start
+    lo, hi = extent
+    out: dict[str, str | None] = {"earlier": None, "later": None}
+    if window.start > date(lo.year, 1, 1):
+        before = Window(_align(window.start - span), window.start)
+        out["earlier"] = page_url(datasette, path, lanes=lanes, **window_args(before))
+    if window.end <= hi:
+        after = Window(window.end, _align(window.end + span))
+        out["later"] = page_url(datasette, path, lanes=lanes, **window_args(after))
+    wider = Window(_align(window.start - span / 2), _align(window.end + span / 2))
+    out["wider"] = page_url(datasette, path, lanes=lanes, **window_args(wider))
+    whole = Window(date(lo.year, 1, 1), date(hi.year + 1, 1, 1))
+    out["all"] = page_url(datasette, path, lanes=lanes, **window_args(whole))
+    return out
+
+
+def _align(d: date) -> date:
+    """The first of the nearest month, so windows stay whole months."""
+    return date(d.year, d.month, 1) if d.day < 16 else drawing.bin_span(f"{d:%Y-%m}")[1]
+
+
+def table_url(datasette: Any, database: str, scope: Scope, window: Window) -> str:
+    params = {"country": scope.code, "counterpart": scope.counterpart}
+    params |= {
+        "start_date__gte": window.start.isoformat(),
+        "start_date__lt": window.end.isoformat(),
+    }
+    return page_url(datasette, datasette.urls.table(database, "timeline"), **params)
+
+
+async def engagement_page(request: Any, datasette: Any) -> Response:
+    db = await archive_database(datasette)
+    slug = request.url_vars["slug"]
+    context = await record_page.gather(db, slug)
+    if context is None:
+        raise NotFound(f"No engagement is recorded with the slug {slug!r}")
+    context |= {"database": db.name, "urls": datasette.urls, "path": datasette.urls.path}
+    return await render(datasette, request, "pages_engagement.html", context)
+
+
+async def charts_page(request: Any, datasette: Any) -> Response:
+    db = await archive_database(datasette)
+    vars_ = request.url_vars
+    home = await country(db, vars_["country"])
+    other = await country(db, vars_["counterpart"]) if vars_.get("counterpart") else None
+    if other and other["code"] == home["code"]:
+        raise NotFound(f"A pair needs two countries, not {home['code']} twice")
+    scope = Scope(home["code"], other["code"] if other else None)
+    context: dict[str, Any] = {
+        "database": db.name,
+        "home": home,
+        "other": other,
+        "timeline_url": datasette.urls.path(scope.path("timeline")),
+    }
+    try:
+        per_year = await year_counts(db, scope)
+        topics = await topic_counts(db, scope)
+    except QueryInterrupted:
+        context["interrupted"] = True
+        return await render(datasette, request, "pages_charts.html", context)
+    names = await lane_names(db, scope, sorted({s for _, s in per_year}))
+    topic_rows = await db.execute("select key, label_en, label_vi from topics")
+    context |= {
+        "bars": drawing.stacked_bars(per_year),
+        "heat": drawing.heatmap(topics),
+        "names": names,
+        "topic_labels": {r["key"]: (r["label_en"], r["label_vi"]) for r in topic_rows},
+        "series_label": "kind" if scope.counterpart else "counterpart",
+    }
+    return await render(datasette, request, "pages_charts.html", context)
+
+
+async def year_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]:
+    sql = f"""
+        select substr(t.start_date, 1, 4) as year_key, {scope.lane} as series_key, count(*) as n
+        from timeline t where {scope.where} group by year_key, series_key
+    """
+    # Aliases no table has as a column: `group by series` would group by timeline.series.
+    rows = await db.execute(sql, scope.params, custom_time_limit=10_000)
+    return {(r["year_key"], r["series_key"]): r["n"] for r in rows}
+
+
+async def topic_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]:
+    # A country's timeline has a row per counterpart: count each engagement once.
+    sql = f"""
+        select et.topic as topic_key, substr(x.start_date, 1, 4) as year_key, count(*) as n
+        from (select distinct t.engagement, t.start_date from timeline t where {scope.where}) x
+        join engagement_topics et on et.engagement = x.engagement
+        group by topic_key, year_key
+    """
+    rows = await db.execute(sql, scope.params, custom_time_limit=10_000)
+    return {(r["topic_key"], r["year_key"]): r["n"] for r in rows}
