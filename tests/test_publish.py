@@ -549,7 +549,7 @@ def test_revision_history_and_as_of(client: Client) -> None:
 
 def test_query_results_link_engagements(client: Client) -> None:
     page = client.get("/timeline/country_timeline", country="VN").text
-    assert '<a href="/timeline/engagements/vn-us-dialogue-2">vn-us-dialogue-2</a>' in page
+    assert '<a href="/-/engagement/vn-us-dialogue-2">vn-us-dialogue-2</a>' in page
 
 
 @pytest.mark.parametrize("name", list(PARAMS))

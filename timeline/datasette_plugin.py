@@ -19,7 +19,6 @@ from markupsafe import Markup, escape
 
 from timeline.text import fold
 
-ENGAGEMENT_TABLE = "engagements"
 # Canned queries name the engagement they list in these columns; the plugin links them.
 ENGAGEMENT_COLUMNS = {"engagement", "part_of", "merged_into"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -48,7 +47,8 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 
 @hookimpl
 def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
-    """In query results (no table), an engagement slug links to its row page."""
+    """In query results (no table), an engagement slug links to its record page (timeline.pages),
+    which also shows a retracted or merged one."""
     if table is not None or column not in ENGAGEMENT_COLUMNS:
         return None
     if not isinstance(value, str) or not SLUG.match(value):
@@ -59,7 +59,7 @@ def render_cell(value: Any, column: str, table: str | None, database: str, datas
         return None
     if db.path is None:
         return None
-    url = datasette.urls.row(database, ENGAGEMENT_TABLE, value)
+    url = datasette.urls.path(f"/-/engagement/{value}")
     return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
 
 

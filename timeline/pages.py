@@ -63,12 +63,17 @@ def register_routes() -> list[tuple[str, Any]]:
 
 
 @hookimpl
-def render_cell(value: Any, column: str, table: str | None, datasette: Any) -> Any:
-    """A country's code links to its timeline in the countries table."""
-    if table == "countries" and column == "code" and isinstance(value, str) and len(value) == 2:
-        url = datasette.urls.path(f"/-/timeline/{value}")
-        return Markup(f'{escape(value)} <a href="{escape(url)}" class="tl-cell-link">timeline</a>')
-    return None
+def render_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Any:
+    """In the countries table, a country's name links to its timeline (its code, the primary
+    key, links to the row)."""
+    if table != "countries" or column != "name_en" or not isinstance(value, str):
+        return None
+    try:
+        code = row["code"]
+    except (KeyError, IndexError):
+        return None
+    url = datasette.urls.path(f"/-/timeline/{code}")
+    return Markup(f'<a href="{escape(url)}" class="tl-cell-link">{escape(value)}</a>')
 
 
 @hookimpl
