@@ -294,7 +294,7 @@ def test_a_window_of_years_or_months(client: Client) -> None:
         for t in figure.iter(f"{SVG}text")
         if "tl-tick" in (t.get("class") or "")
     ]
-    assert ticks[:3] == ["1 Sep", "2", "3"] and len(ticks) == 30
+    assert ticks[:3] == ["1", "2", "3"] and len(ticks) == 30
     assert "← earlier" in page
 
 

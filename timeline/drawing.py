@@ -140,7 +140,8 @@ def ticks(window: Window) -> list[Tick]:
         step = 1 if window.days <= 31 else 2
         for i in range(0, window.days, step):
             d = window.start + timedelta(days=i)
-            label = f"{d.day} {MONTHS[d.month - 1]}" if d.day == 1 or i == 0 else str(d.day)
+            # The window's own label names its month; a new month inside it is named.
+            label = MONTHS[d.month - 1] if d.day == 1 and i > 0 else str(d.day)
             out.append(Tick(window.x(d), label, d.day == 1))
         return out
     if window.days <= 800:
