@@ -432,6 +432,8 @@ def test_slugs_link_to_the_record_everywhere(client: Client) -> None:
     assert 'href="/-/engagement/vn-us-dialogue-2"><strong>Read this engagement' in row
     query = client.get("/timeline/country_timeline", country="VN").text
     assert '<a href="/-/engagement/vn-us-dialogue-2">vn-us-dialogue-2</a>' in query
+    database = client.get("/timeline").text
+    assert '<a href="/-/timeline">Timelines by country</a>' in database
     countries = client.get("/timeline/countries", code="VN").text
     assert '<a href="/-/timeline/VN" class="tl-cell-link">Vietnam</a>' in countries
 
