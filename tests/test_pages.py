@@ -298,6 +298,12 @@ def test_a_window_of_years_or_months(client: Client) -> None:
     assert "← earlier" in page
 
 
+def test_an_empty_window_says_so(client: Client) -> None:
+    page = client.get("/-/timeline/VN", **{"from": "2030", "to": "2031"}).text
+    assert "No engagements in 2030 – 2031" in page
+    assert marks(svg(page)) == {}
+
+
 def test_the_default_window_is_the_latest_years(client: Client) -> None:
     page = client.get("/-/timeline/VN").text
     assert "2023 – 2026" in page

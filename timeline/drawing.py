@@ -268,14 +268,16 @@ def layout_cells(
     for (lane, bin_), n in counts.items():
         key = (OTHERS if lane in folded else lane, bin_)
         merged[key] = merged.get(key, 0) + n
-    top = max(merged.values(), default=1)
+    # "Others" adds up many lanes: shaded on the scale of the named lanes, it would pale them.
+    named = [n for (lane, _), n in merged.items() if lane != OTHERS]
+    top = max(named or merged.values() or [1])
     cells: dict[str, list[Cell]] = {k: [] for k in lanes}
     for (lane, bin_), n in sorted(merged.items()):
         start, end = bin_span(bin_)
         x0, x1 = window.x(start), window.x(end)
         y = lanes[lane].y + 3
         # Square-root shading, so a few engagements are still visible next to many.
-        opacity = 0.15 + 0.85 * (n / top) ** 0.5
+        opacity = 0.15 + 0.85 * min(n / top, 1) ** 0.5
         cells[lane].append(
             Cell(x0, y, max(x1 - x0 - 1, 1), LANE - 6, n, round(opacity, 3), start, end)
         )
