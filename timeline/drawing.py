@@ -399,12 +399,13 @@ class Heat:
 class Heatmap:
     width: float
     height: float
+    left: float  # where the cells start; row labels end there
     rows: list[tuple[str, float]]  # (key, y of the row's middle)
     columns: list[Tick]
     cells: list[Heat]
 
 
-HEAT_LEFT = 210
+HEAT_LEFT = 280
 HEAT_ROW = 22
 HEAT_TOP = 22
 
@@ -418,7 +419,7 @@ def heatmap(counts: dict[tuple[str, str], int], limit: int = 20) -> Heatmap:
     rows = sorted(totals, key=lambda k: (-totals[k], k))[:limit]
     columns_seen = [c for (_, c) in counts]
     if not rows:
-        return Heatmap(WIDTH, HEAT_TOP, [], [], [])
+        return Heatmap(WIDTH, HEAT_TOP, HEAT_LEFT, [], [], [])
     first, last = int(min(columns_seen)), int(max(columns_seen))
     years = [str(y) for y in range(first, last + 1)]
     slot = (WIDTH - HEAT_LEFT - RIGHT) / len(years)
@@ -438,4 +439,4 @@ def heatmap(counts: dict[tuple[str, str], int], limit: int = 20) -> Heatmap:
         Tick(HEAT_LEFT + (j + 0.5) * slot, c, True) for j, c in enumerate(years) if j % every == 0
     ]
     row_marks = [(r, HEAT_TOP + (i + 0.5) * HEAT_ROW) for i, r in enumerate(rows)]
-    return Heatmap(WIDTH, HEAT_TOP + len(rows) * HEAT_ROW + 4, row_marks, columns, cells)
+    return Heatmap(WIDTH, HEAT_TOP + len(rows) * HEAT_ROW + 4, HEAT_LEFT, row_marks, columns, cells)

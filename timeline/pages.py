@@ -32,6 +32,7 @@ YEARLY_BINS_FROM_DAYS = 8 * 366
 DEFAULT_LANES = 10
 MAX_LANES = 60
 LIST_LIMIT = 300
+TOPIC_ROWS = 20
 
 
 # Hooks
@@ -453,7 +454,8 @@ async def charts_page(request: Any, datasette: Any) -> Response:
     topic_rows = await db.execute("select key, label_en, label_vi from topics")
     context |= {
         "bars": drawing.stacked_bars(per_year),
-        "heat": drawing.heatmap(topics),
+        "heat": drawing.heatmap(topics, limit=TOPIC_ROWS),
+        "topic_rows": TOPIC_ROWS,
         "names": names,
         "topic_labels": {r["key"]: (r["label_en"], r["label_vi"]) for r in topic_rows},
         "series_label": "kind" if scope.counterpart else "counterpart",
