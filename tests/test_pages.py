@@ -109,7 +109,16 @@ RECORDS = [
                 "end": 8,
                 "inferred": True,
                 "note": "The year comes from the publication date.",
-            }
+            },
+            {
+                "field": "participants[1].role",
+                "document": "wire-1",
+                "quote": "Ngày 5/9",
+                "start": 0,
+                "end": 8,
+                "inferred": True,
+                "note": "The article does not say who co-chaired for the US.",
+            },
         ],
     ),
     record(
@@ -401,6 +410,9 @@ def test_engagement_page_reads_like_an_archive_record(client: Client) -> None:
     # Participants with rank and title at the time, organisations, topics in both languages.
     assert "Senior Lieutenant General, Deputy Minister of Public Security" in page
     assert "Ministry of Public Security (MPS)" in page and "Bộ Công an" in page
+    people = page.split("<h2>Participants</h2>")[1].split("</table>")[0]
+    quang, landberg = people.split("Lương Tam Quang")[1].split("Chris Landberg")
+    assert "tl-inferred" not in quang and 'class="tl-inferred" href="#evidence"' in landberg
     assert 'Money laundering <span lang="vi">Rửa tiền</span>' in page
     # The source, quoted and linked; evidence marked inferred with its note.
     assert '<blockquote lang="vi">Ngày 5/9, tại Washington D.C.</blockquote>' in page

@@ -7,6 +7,7 @@ A retracted slug has no `engagements` row; its last state and the retraction com
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from datasette.database import Database
@@ -14,6 +15,7 @@ from datasette.database import Database
 from events import PRECISIONS, ROLES, STATUSES
 
 BRIEF = "slug, kind, title, date_label, start_date, session, status"
+PARTICIPANT = re.compile(r"^participants\[(\d+)\]")
 
 
 async def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -46,6 +48,10 @@ async def gather(db: Database, slug: str) -> dict[str, Any] | None:
         "guests": guests,
         "countries": await country_names(db, [*codes, engagement["country"]]),
         "inferred": {f.split(".")[0].split("[")[0] for f in inferred},
+        # Participants with an inferred fact (`participants[2].title`), by position.
+        "inferred_people": {
+            int(m.group(1)) for f in inferred if (m := PARTICIPANT.match(f)) is not None
+        },
         "participants": await participants(db, slug),
         "organisations": await _rows(
             db,
