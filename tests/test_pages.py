@@ -538,3 +538,28 @@ def test_bins_and_window_bounds() -> None:
     assert pages.bound_text(date(2025, 1, 1), end=True) == "2024"
     assert pages.bound_text(date(2025, 10, 1), end=True) == "2025-09"
     assert pages.bound_text(date(2025, 9, 1), end=False) == "2025-09"
+
+
+def test_counts_follow_the_archive(tmp_path: Path) -> None:
+    """Charts are kept between requests, until the database changes."""
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:2])
+    build(archive)
+    c = Client(archive.projection_path)
+    try:
+
+        def total_2025() -> int:
+            bars = svg(c.get("/-/charts/VN").text, "per-year-svg")
+            return sum(
+                int(r.get("data-count"))
+                for r in bars.iter(f"{SVG}rect")
+                if r.get("data-year") == "2025"
+            )
+
+        assert total_2025() == 1
+        assert total_2025() == 1
+        archive.append([RECORDS[3].model_copy(update={"part_of": None})])
+        build(archive)
+        assert total_2025() == 2
+    finally:
+        c.close()

@@ -7,6 +7,9 @@ Registered through its own `datasette` entry point, beside `timeline.datasette_p
 
 from __future__ import annotations
 
+import os
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -118,6 +121,37 @@ async def render(
 def page_url(datasette: Any, path: str, **params: Any) -> str:
     query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return datasette.urls.path(path) + (f"?{query}" if query else "")
+
+
+# Counts over many years are the slow part at a million engagements; they are kept until the
+# database file changes (a write changes its mtime and size, a rebuild its inode).
+COUNTS_CACHED = 64
+_counts: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+
+def _file_state(db: Database) -> tuple[Any, ...] | None:
+    if db.path is None:
+        return None
+    try:
+        st = os.stat(db.path)
+    except OSError:
+        return None
+    return (db.path, st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+async def cached(db: Database, key: tuple[Any, ...], compute: Callable[[], Awaitable[Any]]) -> Any:
+    state = _file_state(db)
+    if state is None:
+        return await compute()
+    full = (*state, *key)
+    if full in _counts:
+        _counts.move_to_end(full)
+        return _counts[full]
+    value = await compute()
+    _counts[full] = value
+    while len(_counts) > COUNTS_CACHED:
+        _counts.popitem(last=False)
+    return value
 
 
 # Windows of time from the query string
@@ -262,7 +296,12 @@ async def timeline_page(request: Any, datasette: Any) -> Response:
         cells: dict[str, list[drawing.Cell]] = {}
     else:
         items = []
-        lanes, cells = drawing.layout_cells(await window_bins(db, scope, window), window, limit)
+        bins = await cached(
+            db,
+            ("bins", scope.code, scope.counterpart, window),
+            lambda: window_bins(db, scope, window),
+        )
+        lanes, cells = drawing.layout_cells(bins, window, limit)
     names = await lane_names(
         db, scope, sorted({lane.key for lane in lanes} | {i.lane for i in items})
     )
@@ -445,8 +484,9 @@ async def charts_page(request: Any, datasette: Any) -> Response:
         "timeline_url": datasette.urls.path(scope.path("timeline")),
     }
     try:
-        per_year = await year_counts(db, scope)
-        topics = await topic_counts(db, scope)
+        key = (scope.code, scope.counterpart)
+        per_year = await cached(db, ("years", *key), lambda: year_counts(db, scope))
+        topics = await cached(db, ("topics", *key), lambda: topic_counts(db, scope))
     except QueryInterrupted:
         context["interrupted"] = True
         return await render(datasette, request, "pages_charts.html", context)
