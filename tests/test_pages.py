@@ -563,3 +563,28 @@ def test_counts_follow_the_archive(tmp_path: Path) -> None:
         assert total_2025() == 2
     finally:
         c.close()
+
+
+def test_a_merge_is_followed_to_the_engagement_that_survives(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    a, b, c = (
+        record(f"dup-{x}", kind="meeting", title=f"Meeting {x}", date="2024-05-02", host="VN",
+               guests=["KR"])
+        for x in "abc"
+    )  # fmt: skip
+    archive.append([a, b, c])
+    for slug, into in (("dup-a", "dup-b"), ("dup-b", "dup-c")):
+        e = archive.get(slug)
+        e.retract("A duplicate", merged_into=into)
+        archive.save(e)
+    build(archive)
+    client = Client(archive.projection_path)
+    try:
+        page = client.get("/-/engagement/dup-a").text
+        assert (
+            '<a href="/-/engagement/dup-b">dup-b</a>, which was merged into '
+            '<a href="/-/engagement/dup-c">dup-c</a>.'
+        ) in page
+        assert 'It survives as <a href="/-/engagement/dup-c">Meeting c</a>' in page
+    finally:
+        client.close()

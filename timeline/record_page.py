@@ -16,6 +16,8 @@ from events import PRECISIONS, ROLES, STATUSES
 
 BRIEF = "slug, kind, title, date_label, start_date, session, status"
 PARTICIPANT = re.compile(r"^participants\[(\d+)\]")
+# Merges followed from a retracted record to the engagement that survives.
+MAX_HOPS = 10
 
 
 async def _rows(db: Database, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -166,16 +168,33 @@ async def retracted(db: Database, slug: str, revisions: list[dict[str, Any]]) ->
         [slug, last["version"]],
     )
     facts = json.loads(state["state"])["facts"] if state else {}
-    survivor = None
-    if last["merged_into"]:
-        survivor = await _one(
-            db, f"select {BRIEF} from engagements where slug = ?", [last["merged_into"]]
-        )
+    chain, survivor = await merged_chain(db, last["merged_into"])
     return {
         "slug": slug,
         "retracted": last,
         "facts": facts,
         "merged_into": last["merged_into"],
+        "chain": chain,
         "survivor": survivor,
         "revisions": revisions,
     }
+
+
+async def merged_chain(
+    db: Database, target: str | None, hops: int = MAX_HOPS
+) -> tuple[list[str], dict[str, Any] | None]:
+    """Where a merged record lives now: the slugs it passed through (a duplicate merged into
+    one that was itself merged later) and the surviving engagement, if one survives."""
+    chain: list[str] = []
+    while target and target not in chain and len(chain) < hops:
+        chain.append(target)
+        found = await _one(db, f"select {BRIEF} from engagements where slug = ?", [target])
+        if found:
+            return chain, found
+        later = await _one(
+            db,
+            "select merged_into from revisions where engagement = ? order by version desc limit 1",
+            [target],
+        )
+        target = later["merged_into"] if later else None
+    return chain, None
