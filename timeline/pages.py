@@ -110,12 +110,9 @@ async def country(db: Database, code: str) -> dict[str, str]:
     return dict(row)
 
 
-async def render(
-    datasette: Any, request: Any, template: str, context: dict[str, Any], status: int = 200
-) -> Response:
+async def render(datasette: Any, request: Any, template: str, context: dict[str, Any]) -> Response:
     context = {"css_url": datasette.urls.path(STATIC_ROUTE + "pages.css"), **context}
-    html = await datasette.render_template(template, context, request=request)
-    return Response.html(html, status=status)
+    return Response.html(await datasette.render_template(template, context, request=request))
 
 
 def page_url(datasette: Any, path: str, **params: Any) -> str:
@@ -290,34 +287,11 @@ async def timeline_page(request: Any, datasette: Any) -> Response:
         return await render(datasette, request, "pages_timeline.html", {**context, "empty": True})
     window = request_window(request, extent) or await default_window(db, scope, extent)
     total = await scope.count(db, window)
-    if total <= MAX_MARKS:
-        items = await window_items(db, scope, window)
-        lanes = drawing.layout_marks(items, window, limit)
-        cells: dict[str, list[drawing.Cell]] = {}
-    else:
-        items = []
-        bins = await cached(
-            db,
-            ("bins", scope.code, scope.counterpart, window),
-            lambda: window_bins(db, scope, window),
-        )
-        lanes, cells = drawing.layout_cells(bins, window, limit)
+    items, lanes, cells = await draw(db, scope, window, total, limit)
     names = await lane_names(
         db, scope, sorted({lane.key for lane in lanes} | {i.lane for i in items})
     )
-    for lane in lanes:
-        lane.label = names.get(lane.key, lane.key)
-        lane.url = (
-            page_url(datasette, f"/-/timeline/{scope.code}/{lane.key}", **window_args(window))
-            if not scope.counterpart and lane.key != drawing.OTHERS
-            else None
-        )
-    for lane in lanes:
-        for cell in cells.get(lane.key, []):
-            path = scope.path("timeline")
-            if not scope.counterpart and lane.key != drawing.OTHERS:
-                path = f"/-/timeline/{scope.code}/{lane.key}"
-            cell.url = page_url(datasette, path, **window_args(Window(cell.start, cell.end)))
+    link_lanes(datasette, scope, window, lanes, cells, names)
     height = (lanes[-1].y + lanes[-1].height if lanes else drawing.AXIS) + 8
     context |= {
         "window": window,
@@ -341,6 +315,39 @@ async def timeline_page(request: Any, datasette: Any) -> Response:
         "to_text": bound_text(window.end, end=True),
     }
     return await render(datasette, request, "pages_timeline.html", context)
+
+
+async def draw(
+    db: Database, scope: Scope, window: Window, total: int, limit: int
+) -> tuple[list[Item], list[drawing.Lane], dict[str, list[drawing.Cell]]]:
+    """Each engagement as a mark when there are few enough, else counts per month or year."""
+    if total <= MAX_MARKS:
+        items = await window_items(db, scope, window)
+        return items, drawing.layout_marks(items, window, limit), {}
+    bins = await cached(
+        db, ("bins", scope.code, scope.counterpart, window), lambda: window_bins(db, scope, window)
+    )
+    lanes, cells = drawing.layout_cells(bins, window, limit)
+    return [], lanes, cells
+
+
+def link_lanes(
+    datasette: Any,
+    scope: Scope,
+    window: Window,
+    lanes: list[drawing.Lane],
+    cells: dict[str, list[drawing.Cell]],
+    names: dict[str, str],
+) -> None:
+    """Name the lanes; a counterpart's lane and its cells open the pair's timeline."""
+    for lane in lanes:
+        lane.label = names.get(lane.key, lane.key)
+        path = scope.path("timeline")
+        if not scope.counterpart and lane.key != drawing.OTHERS:
+            path = f"/-/timeline/{scope.code}/{lane.key}"
+            lane.url = page_url(datasette, path, **window_args(window))
+        for cell in cells.get(lane.key, []):
+            cell.url = page_url(datasette, path, **window_args(Window(cell.start, cell.end)))
 
 
 async def window_items(db: Database, scope: Scope, window: Window) -> list[Item]:
