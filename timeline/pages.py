@@ -292,7 +292,9 @@ async def timeline_page(request: Any, datasette: Any) -> Response:
     extent = await scope.extent(db)
     if extent is None:
         return await render(datasette, request, "pages_timeline.html", {**context, "empty": True})
-    window = request_window(request, extent) or await default_window(db, scope, extent)
+    window = request_window(request, extent) or await cached(
+        db, ("window", scope.code, scope.counterpart), lambda: default_window(db, scope, extent)
+    )
     total = await scope.count(db, window)
     items, lanes, cells = await draw(db, scope, window, total, limit)
     names = await lane_names(
