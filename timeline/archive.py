@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -13,15 +16,27 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
 
-from events import Engagement, EngagementError, EngagementFacts, Source, engagement_id
+from events import (
+    Engagement,
+    EngagementError,
+    EngagementFacts,
+    EngagementState,
+    Evidence,
+    Source,
+    engagement_id,
+)
+from timeline.corrections import Correction
 from timeline.errors import (
     ArchiveError,
     BatchError,
     ConflictError,
+    CorrectionError,
+    DuplicateError,
     NotFoundError,
     TimelineError,
 )
 from timeline.persistence import OrjsonTranscoder, PydanticMapper
+from timeline.text import fold
 
 ENV_ARCHIVE = "TIMELINE_ARCHIVE"
 DEFAULT_FOLDER = "archive"
@@ -60,10 +75,28 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
 
 @dataclass
 class AppendReport:
-    """What an append did: the slugs recorded, and those already recorded as they are."""
+    """What an append did: the slugs recorded, those already recorded as they are, and those
+    corroborated (already recorded, and reported by new documents: slug -> documents added)."""
 
     recorded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    corroborated: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Revision:
+    """One event of an engagement's history, told for people: when, what changed, and why.
+
+    `changes` maps each fact that changed to its (old, new) value, as JSON-ready data."""
+
+    version: int
+    event: str
+    recorded_at: datetime
+    reason: str | None = None
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    documents: list[str] = field(default_factory=list)
+    origin: str | None = None
+    merged_into: str | None = None
 
 
 class Archive(Application[UUID]):
@@ -119,25 +152,105 @@ class Archive(Application[UUID]):
         self.get(slug)
         return list(self.repository.event_store.get(engagement_id(slug)))
 
-    def append(self, records: Iterable[EngagementFacts]) -> AppendReport:
+    def append(
+        self,
+        records: Iterable[EngagementFacts],
+        *,
+        origins: Mapping[str, str] | None = None,
+        allow_duplicates: bool = False,
+    ) -> AppendReport:
         """Record a batch in one transaction: all of it, or none of it.
 
-        A slug already recorded with the same facts is skipped; with other facts it is refused,
-        because a recorded engagement changes only by a correction."""
+        A slug already recorded with the same facts is skipped; with the same facts and new
+        source documents it is corroborated (`SourceAdded`, one per document); with other facts
+        it is refused, because a recorded engagement changes only by a correction. A new slug
+        that is evidently an engagement already recorded (see `identity_keys`) is refused, naming
+        it, unless `allow_duplicates`. `origins` says where each slug's record came from."""
         report = AppendReport()
         new: list[Engagement] = []
+        corroborated: list[Engagement] = []
         for facts in records:
             existing = self.find(facts.slug)
             if existing is None:
-                new.append(Engagement.record(facts))
+                origin = (origins or {}).get(facts.slug)
+                new.append(Engagement.record(facts, origin=origin))
             elif facts in (existing.facts, self._first_facts(existing)):
                 report.unchanged.append(facts.slug)
-            else:
+            elif (added := self._new_sources(facts, existing)) is None:
                 raise ConflictError(facts.slug, _conflict_message(facts, existing.facts))
+            elif not added:
+                report.unchanged.append(facts.slug)
+            else:
+                self._corroborate(existing, added)
+                corroborated.append(existing)
+                report.corroborated[facts.slug] = [source.document for source, _ in added]
         self._check_parents(new)
-        self._save(new)
+        if not allow_duplicates:
+            self._check_duplicates(new)
+        self._save([*new, *corroborated])
         report.recorded = [e.slug for e in new]
         return report
+
+    def _new_sources(
+        self, facts: EngagementFacts, existing: Engagement
+    ) -> list[tuple[Source, list[Evidence]]] | None:
+        """The documents of `facts` that would corroborate `existing`, with their evidence; None
+        when `facts` says something else than the engagement as recorded or as it stands now."""
+        core = {"sources", "evidence"}
+        mine = facts.model_dump(mode="json", exclude=core)
+        if mine not in (
+            existing.facts.model_dump(mode="json", exclude=core),
+            self._first_facts(existing).model_dump(mode="json", exclude=core),
+        ):
+            return None
+        known = {s.document: s for s in existing.facts.sources}
+        if any(s.document in known and s != known[s.document] for s in facts.sources):
+            return None  # another quote of a known document: a correction, not a new report
+        added = [s for s in facts.sources if s.document not in known]
+        documents = {s.document for s in added}
+        recorded = existing.facts.evidence
+        if any(e.document not in documents and e not in recorded for e in facts.evidence):
+            return None
+        return [(s, [e for e in facts.evidence if e.document == s.document]) for s in added]
+
+    def _corroborate(
+        self, engagement: Engagement, added: list[tuple[Source, list[Evidence]]]
+    ) -> None:
+        retraction = engagement.state.retraction
+        if retraction is not None:
+            where = f"{retraction.merged_into}" if retraction.merged_into else "another slug"
+            raise ConflictError(
+                engagement.slug,
+                f"{engagement.slug}: retracted ({retraction.reason}); record its new document "
+                f"under {where} instead; nothing was written",
+            )
+        for source, evidence in added:
+            try:
+                engagement.add_source(source, evidence)
+            except EngagementError as e:
+                raise ConflictError(engagement.slug, f"{engagement.slug}: {e}") from None
+
+    def _check_duplicates(self, new: list[Engagement]) -> None:
+        """Refuse a new slug for an engagement the archive (or the batch) already holds."""
+        if not new:
+            return
+        seen: dict[str, str] = {}
+        with closing(self._identity_lookup()) as lookup:
+            for engagement in new:
+                for what, key in identity_keys(engagement.facts):
+                    other = seen.get(key) or lookup.find(key, what, engagement.facts)
+                    if other and other != engagement.slug:
+                        raise DuplicateError(
+                            engagement.slug,
+                            f"{engagement.slug}: the archive already has this engagement as "
+                            f"{other} ({what}); nothing was written. Record this document "
+                            f"under the slug {other} to add it as a source, or append with "
+                            "--allow-duplicates if they differ",
+                        )
+                    seen[key] = engagement.slug
+
+    def _identity_lookup(self) -> IdentityLookup:
+        return IdentityLookup(self)
 
     def _check_parents(self, new: list[Engagement]) -> None:
         """`part_of` must name an engagement of the archive or of the same batch."""
@@ -152,15 +265,92 @@ class Archive(Application[UUID]):
                 )
 
     def correct(
-        self, slug: str, changes: dict[str, Any], reason: str, source: Source | None = None
+        self,
+        slug: str,
+        changes: dict[str, Any],
+        reason: str,
+        source: Source | None = None,
+        *,
+        sources: Sequence[Source] = (),
+        evidence: Sequence[Evidence] = (),
     ) -> Engagement:
-        engagement = self.get(slug)
+        """Change fields of an engagement (`Corrected`), saying why and on what evidence."""
+        correction = Correction(
+            slug=slug,
+            changes=changes,
+            reason=reason,
+            sources=[*sources, *([source] if source else [])],
+            evidence=list(evidence),
+        )
         try:
-            engagement.correct(changes, reason, source)
+            (engagement,) = self.correct_many([correction])
+        except CorrectionError as e:
+            raise (NotFoundError if e.not_found else TimelineError)(str(e)) from None
+        return engagement
+
+    def correct_many(self, corrections: Sequence[Correction]) -> list[Engagement]:
+        """Apply corrections in order, in one transaction: all of them, or none.
+
+        Each is checked against the engagement as the earlier ones leave it; the first that is
+        refused raises `CorrectionError` with its position (from 1), and nothing is written."""
+        touched: dict[str, Engagement] = {}
+        for index, c in enumerate(corrections, 1):
+            engagement = touched.get(c.slug) or self.find(c.slug)
+            if engagement is None:
+                raise CorrectionError(
+                    index, c.slug, f"no engagement with this slug in {self.folder}", True
+                )
+            try:
+                engagement.correct(c.changes, c.reason, c.sources, c.evidence)
+            except EngagementError as e:
+                raise CorrectionError(index, c.slug, str(e)) from None
+            touched[c.slug] = engagement
+        self._save(list(touched.values()))
+        return list(touched.values())
+
+    def retract(self, slug: str, reason: str, merged_into: str | None = None) -> Engagement:
+        """Withdraw an engagement (`Retracted`); a duplicate names the engagement it was merged
+        into, which must be recorded and not itself retracted."""
+        engagement = self.get(slug)
+        if merged_into is not None and merged_into != slug:
+            survivor = self.find(merged_into)
+            if survivor is None:
+                raise NotFoundError(
+                    f"{slug}: merged_into: no engagement {merged_into!r} in {self.folder}"
+                )
+            if survivor.state.retraction is not None:
+                later = survivor.state.retraction.merged_into
+                hint = f" (it was merged into {later}: merge into that)" if later else ""
+                raise TimelineError(f"{slug}: merged_into: {merged_into} is itself retracted{hint}")
+        try:
+            engagement.retract(reason, merged_into)
         except EngagementError as e:
             raise TimelineError(f"{slug}: {e}") from None
         self._save([engagement])
         return engagement
+
+    def survivor(self, slug: str) -> Engagement | None:
+        """Where a merged engagement's record now lives: follows `merged_into` to an engagement
+        that is not retracted; None for one retracted without a merge."""
+        engagement = self.get(slug)
+        seen = {slug}
+        while engagement.state.retraction is not None:
+            target = engagement.state.retraction.merged_into
+            if target is None or target in seen:
+                return None
+            seen.add(target)
+            engagement = self.get(target)
+        return engagement
+
+    def revisions(self, slug: str) -> list[Revision]:
+        """Every event of an engagement, oldest first: when, what changed (old -> new) and why."""
+        out = []
+        state = None
+        for event in self.history(slug):
+            before = state
+            state = event.evolve(state)
+            out.append(_revision(event, before, state))
+        return out
 
     def _first_facts(self, engagement: Engagement) -> EngagementFacts:
         first = next(iter(self.repository.event_store.get(engagement.id, lte=1)))
@@ -180,6 +370,139 @@ class Archive(Application[UUID]):
             raise ArchiveError(
                 f"the store is busy or unwritable ({e}); nothing was written"
             ) from None
+
+
+class IdentityLookup:
+    """Finds a live engagement by an identity key (see `identity_keys`).
+
+    Reads `timeline.db` for what it has projected (by its indexes) and folds the events it has
+    not projected yet from the store, so the answer is as current as the store."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.db: sqlite3.Connection | None = None
+        start = 0
+        path = archive.projection_path
+        if path.exists():
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+            try:
+                row = self.db.execute(
+                    "select position from _tracking where name = ?", [archive.name]
+                ).fetchone()
+                start = row[0] if row else 0
+            except sqlite3.DatabaseError:  # not built yet: fold everything
+                self.db.close()
+                self.db = None
+        # Engagements changed since the projection was built: their rows there are stale.
+        self.pending: dict[str, EngagementFacts | None] = {}
+        for key in _originators_after(archive, start):
+            engagement = archive.repository.get(key)
+            live = engagement.state.retraction is None
+            self.pending[engagement.slug] = engagement.facts if live else None
+
+    def find(self, key: str, what: str, facts: EngagementFacts) -> str | None:
+        for slug, other in self.pending.items():
+            if other is not None and key in (k for _, k in identity_keys(other)):
+                return slug
+        if self.db is None:
+            return None
+        if what == SAME_SESSION:
+            rows = self.db.execute(
+                "select slug, kind, start_date, end_date, countries, title, series, session "
+                "from engagements where series = ? and session = ?",
+                [facts.series, facts.session],
+            )
+        else:
+            rows = self.db.execute(
+                "select slug, kind, start_date, end_date, countries, title, series, session "
+                "from engagements where kind = ? and start_date = ? and end_date = ?",
+                [facts.kind, facts.date.start.isoformat(), facts.date.end.isoformat()],
+            )
+        for slug, *fields in rows:
+            if slug not in self.pending and key in _row_keys(*fields):
+                return slug
+        return None
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+
+SAME_SESSION = "same series and session"
+SAME_FACTS = "same kind, dates, countries and title"
+
+
+def identity_keys(facts: EngagementFacts) -> list[tuple[str, str]]:
+    """What makes two records the same engagement whatever their slugs: the same session of a
+    dialogue series, or the same kind, dates, countries and title (diacritics and case aside)."""
+    return _keys(
+        facts.kind,
+        facts.date.start.isoformat(),
+        facts.date.end.isoformat(),
+        facts.countries,
+        facts.title,
+        facts.series,
+        facts.session,
+    )
+
+
+def _row_keys(*row: Any) -> list[str]:
+    """The keys of an `engagements` row: kind, start, end, countries (JSON), title, series,
+    session."""
+    kind, start, end, countries, title, series, session = row
+    return [k for _, k in _keys(kind, start, end, json.loads(countries), title, series, session)]
+
+
+def _keys(
+    kind: str,
+    start: str,
+    end: str,
+    countries: list[str],
+    title: str,
+    series: str | None,
+    session: int | None,
+) -> list[tuple[str, str]]:
+    keys = []
+    if series and session:
+        keys.append((SAME_SESSION, f"session {series} {session}"))
+    same = " ".join([kind, start, end, ",".join(sorted(countries)), " ".join(fold(title).split())])
+    keys.append((SAME_FACTS, f"facts {same}"))
+    return keys
+
+
+def _originators_after(archive: Archive, start: int) -> list[UUID]:
+    """The engagements with events after notification `start`, in order of first appearance."""
+    found: dict[UUID, None] = {}
+    while True:
+        batch = archive.recorder.select_notifications(
+            start=start, limit=1000, inclusive_of_start=False
+        )
+        if not batch:
+            return list(found)
+        for n in batch:
+            if n.topic.startswith("events.engagement:"):
+                key = n.originator_id
+                found.setdefault(key if isinstance(key, UUID) else UUID(str(key)))
+        start = batch[-1].id
+
+
+def _revision(event: Any, before: EngagementState | None, after: EngagementState) -> Revision:
+    name = type(event).__name__
+    old = before.facts.model_dump(mode="json") if before else {}
+    new = after.facts.model_dump(mode="json")
+    changes = {} if before is None else {k: (old[k], new[k]) for k in new if old[k] != new[k]}
+    documents = [s.document for s in getattr(event, "sources", ())]
+    if name == "SourceAdded":
+        documents = [event.source.document]
+    return Revision(
+        version=event.originator_version,
+        event=name,
+        recorded_at=event.timestamp,
+        reason=getattr(event, "reason", None),
+        changes=changes,
+        documents=documents,
+        origin=getattr(event, "origin", None),
+        merged_into=getattr(event, "merged_into", None),
+    )
 
 
 def _conflict_message(facts: EngagementFacts, recorded: EngagementFacts) -> str:

@@ -79,7 +79,7 @@ def validate(raw: Any, name: str, index: int) -> EngagementFacts:
     slug = raw.get("slug") if isinstance(raw.get("slug"), str) else None
     if not slug:
         raise RecordError(name, "slug: missing (every record needs a slug)", index)
-    data = {k: v for k, v in raw.items() if not k.startswith("x-")}
+    data = {k: v for k, v in raw.items() if not (isinstance(k, str) and k.startswith("x-"))}
     try:
         return EngagementFacts.model_validate(data)
     except ValidationError as e:
