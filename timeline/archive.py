@@ -15,6 +15,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
+from pydantic import ValidationError
 
 from events import (
     Engagement,
@@ -23,6 +24,7 @@ from events import (
     EngagementState,
     Evidence,
     Source,
+    describe_validation_error,
     engagement_id,
 )
 from timeline.corrections import Correction
@@ -275,13 +277,16 @@ class Archive(Application[UUID]):
         evidence: Sequence[Evidence] = (),
     ) -> Engagement:
         """Change fields of an engagement (`Corrected`), saying why and on what evidence."""
-        correction = Correction(
-            slug=slug,
-            changes=changes,
-            reason=reason,
-            sources=[*sources, *([source] if source else [])],
-            evidence=list(evidence),
-        )
+        try:
+            correction = Correction(
+                slug=slug,
+                changes=changes,
+                reason=reason,
+                sources=[*sources, *([source] if source else [])],
+                evidence=list(evidence),
+            )
+        except ValidationError as e:
+            raise TimelineError(f"{slug}: {describe_validation_error(e)}") from None
         try:
             (engagement,) = self.correct_many([correction])
         except CorrectionError as e:

@@ -425,7 +425,7 @@ def _correction_from_flags(
         if not sep or not name.strip():
             raise TimelineError(f"--set {assignment!r}: expected FIELD=VALUE")
         try:
-            changes[name.strip()] = yaml.safe_load(value) if value.strip() else None
+            changes[name.strip()] = records.load_yaml(value) if value.strip() else None
         except yaml.YAMLError:
             raise TimelineError(f"--set {name}: the value is not valid YAML") from None
     sources = [s for path in source_files for s in read_sources(records.read_text(path), path)]

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ConfigDict, Field, ValidationError, model_validator
 
 from events import Evidence, Source, describe_validation_error
-from events.facts import Model, Slug, Text
+from events.facts import Model, Slug
 from timeline import records
 from timeline.errors import RecordError
 
@@ -29,7 +29,7 @@ class Correction(Model):
 
     slug: Slug
     changes: dict[str, Any] = Field(alias="set", min_length=1)
-    reason: Text
+    reason: str  # an empty one is refused by the engagement, with the others' errors
     sources: list[Source] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
 

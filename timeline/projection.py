@@ -244,9 +244,10 @@ class Projector:
                 if not notifications:
                     return events, len(touched)
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
-                touched |= self._project(self._in_time(domain_events))
+                kept = self._in_time(domain_events)
+                touched |= self._project(kept)
                 self._track(notifications[-1].id)
-            events += len(notifications)
+            events += len(kept)
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:

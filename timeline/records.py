@@ -23,6 +23,22 @@ SUFFIXES = {
 }
 
 
+class Loader(yaml.SafeLoader):
+    """YAML's safe loader, less its timestamp rule: a date stays text, so the record's model
+    parses it and a date such as 2025-02-30 is refused naming its field, not by the parser."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> Any:
+    """One YAML value (a command-line value, say), dates as text; errors as `yaml.YAMLError`."""
+    return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+
+
 def detect_format(name: str, text: str) -> str:
     """The format of a file from its suffix, or from its first character for standard input."""
     suffix = Path(name).suffix.lower()
@@ -52,14 +68,18 @@ def parse(text: str, name: str, fmt: str | None = None) -> list[tuple[int, Any]]
                     out.append((lineno, json.loads(line)))
                 except json.JSONDecodeError as e:
                     raise RecordError(name, f"line {lineno}: malformed JSON: {e.msg}") from None
+                except RecursionError:
+                    raise RecordError(name, f"line {lineno}: nested too deeply") from None
         return out
     try:
         if fmt == "json":
             docs = [json.loads(text)]
         else:
-            docs = [d for d in yaml.safe_load_all(text) if d is not None]
+            docs = [d for d in yaml.load_all(text, Loader=Loader) if d is not None]
     except json.JSONDecodeError as e:
         raise RecordError(name, f"malformed JSON at line {e.lineno}: {e.msg}") from None
+    except RecursionError:
+        raise RecordError(name, "nested too deeply to be a record file") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
