@@ -17,8 +17,8 @@ import sqlite_utils
 import yaml
 from click.testing import CliRunner, Result
 from conftest import SOURCE, make_record, visit_record
-from test_publish import open_client
 from test_projection import dump
+from test_publish import open_client
 
 from events import EngagementFacts
 from timeline.archive import Archive
@@ -218,7 +218,7 @@ def test_correcting_from_python_is_the_same_operation(archive_dir: Path) -> None
     archive = Archive(archive_dir)
     archive.append([EngagementFacts.model_validate(r) for r in (visit_record(), make_record())])
     archive.correct(DIALOGUE, {"session": 3}, reason="third", sources=[], evidence=[])
-    with pytest.raises(NotFoundError, match="^nope: no engagement with this slug"):
+    with pytest.raises(NotFoundError, match=r"^nope: no engagement with this slug"):
         archive.correct("nope", {"session": 3}, reason="r")
     with pytest.raises(TimelineError, match="reason: say why"):
         archive.correct(DIALOGUE, {"session": 4}, reason=" ")
@@ -328,7 +328,7 @@ def test_duplicates_are_found_in_events_not_yet_projected_and_in_the_batch(
     twins = [
         EngagementFacts.model_validate(visit_record(slug=s, title="Twin")) for s in ("a-1", "a-2")
     ]
-    with pytest.raises(DuplicateError, match="^a-2: .* as a-1 "):
+    with pytest.raises(DuplicateError, match=r"^a-2: .* as a-1 "):
         archive.append(twins)
     assert archive.find("a-1") is None
 
