@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,13 +31,23 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except TimelineError as e:
-            raise click.ClickException(str(e)) from None
+            raise click.ClickException(one_line(str(e))) from None
         except click.UsageError as e:
             # One line and exit code 1, like every other error a user can make.
             where = e.ctx.command_path if e.ctx else ctx.command_path
             raise click.ClickException(
-                f"{e.format_message()} (see `{where} --help`)".replace("\n", " ")
+                one_line(f"{e.format_message()} (see `{where} --help`)")
             ) from None
+
+
+def one_line(message: str) -> str:
+    """A message as one printable line: control characters and line breaks that came in with a
+    user's input are shown escaped, as Python writes them, so they cannot break the line."""
+    return "".join(
+        c if c == " " or not unicodedata.category(c).startswith(("C", "Z")) else
+        (" " if c == "\n" else c.encode("unicode_escape").decode())
+        for c in message
+    )  # fmt: skip
 
 
 archive_option = click.option(

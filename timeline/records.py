@@ -108,7 +108,11 @@ def validate(raw: Any, name: str, index: int) -> EngagementFacts:
 
 def read_text(path: str) -> str:
     if path == "-":
-        return sys.stdin.read()
+        data = sys.stdin.buffer.read()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise RecordError("<stdin>", f"not UTF-8 text (byte {e.start})") from None
     p = Path(path)
     try:
         return p.read_text(encoding="utf-8")
@@ -118,6 +122,8 @@ def read_text(path: str) -> str:
         raise RecordError(path, "is a folder; name the record files in it") from None
     except UnicodeDecodeError as e:
         raise RecordError(path, f"not UTF-8 text (byte {e.start})") from None
+    except (OSError, ValueError) as e:  # unreadable, or a name the system refuses
+        raise RecordError(path, f"cannot read it ({getattr(e, 'strerror', None) or e})") from None
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
