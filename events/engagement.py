@@ -221,14 +221,16 @@ def corrected_facts(
     evidence: Sequence[Evidence] = (),
 ) -> EngagementFacts:
     """The facts after a correction: shared by the command (to validate) and the event."""
-    data = facts.model_dump(mode="json")
-    data.update(changes)
+    changed = EngagementFacts.model_validate({**facts.model_dump(mode="json"), **changes})
+    if not sources and not evidence:
+        return changed
+    data = changed.model_dump(mode="json")
     documents = {s["document"] for s in data["sources"]}
     for source in sources:
         if source.document not in documents:
-            data["sources"] = [*data["sources"], source.model_dump(mode="json")]
+            data["sources"].append(source.model_dump(mode="json"))
             documents.add(source.document)
-    data["evidence"] = [*data["evidence"], *(e.model_dump(mode="json") for e in evidence)]
+    data["evidence"].extend(e.model_dump(mode="json") for e in evidence)
     return EngagementFacts.model_validate(data)
 
 

@@ -217,7 +217,24 @@ ASSIGNMENTS = st.one_of(
         lambda v: isinstance(v, str))),
     st.text(max_size=15),
 )  # fmt: skip
-SLUGS = st.sampled_from([DIALOGUE, VISIT, "nope", "", "Not A Slug", "-"]) | st.text(max_size=10)
+# Some that a correction takes, so the fuzz also walks the paths that write.
+GOOD_ASSIGNMENTS = st.sampled_from([
+    "session=3", "title=A new title", "summary=Longer", "guests=[VN, AU]", "topics=[cybercrime]",
+    "date=2025-09-06", "notes=checked",
+])  # fmt: skip
+
+
+def mostly(good: st.SearchStrategy[Any], bad: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Half good values, half fuzzed: so that every part of a command line can be the bad one."""
+    return st.booleans().flatmap(lambda ok: good if ok else bad)
+
+
+SLUGS = (
+    st.sampled_from([DIALOGUE, VISIT])
+    | st.sampled_from([DIALOGUE, VISIT, "nope", "", "Not A Slug", "-"])
+    | st.text(max_size=10)
+)
+REASONS = st.none() | st.sampled_from(["a reason", "the embassy's release"]) | st.text(max_size=10)
 
 
 @st.composite
@@ -242,10 +259,12 @@ def source_files(draw: st.DrawFn) -> bytes:
 
 @FUZZ
 @given(
-    slug=SLUGS,
-    assignments=st.lists(ASSIGNMENTS, max_size=3),
-    reason=st.none() | st.text(max_size=10),
-    source=st.none() | source_files(),
+    slug=mostly(st.sampled_from([DIALOGUE, VISIT]), SLUGS),
+    assignments=mostly(
+        st.lists(GOOD_ASSIGNMENTS, min_size=1, max_size=2), st.lists(ASSIGNMENTS, max_size=3)
+    ),
+    reason=mostly(st.just("a reason"), REASONS),
+    source=mostly(st.none(), st.none() | source_files()),
 )
 def test_fuzz_correct_arguments(
     base: Path, slug: str, assignments: list[str], reason: str | None, source: bytes | None
@@ -267,15 +286,19 @@ def correction_files(draw: st.DrawFn) -> tuple[str, bytes]:
     entries: list[Any] = []
     for _ in range(draw(st.integers(1, 3))):
         entry: dict[str, Any] = {
-            "slug": draw(SLUGS),
+            "slug": draw(mostly(st.sampled_from([DIALOGUE, VISIT]), SLUGS)),
             "set": draw(
-                st.dictionaries(st.sampled_from(FIELDS), JSONISH | BAD_DATES, max_size=2) | JSONISH
+                mostly(
+                    st.sampled_from([{"session": 3}, {"title": "A new title"}, {"notes": "x"}]),
+                    st.dictionaries(st.sampled_from(FIELDS), JSONISH | BAD_DATES, max_size=2)
+                    | JSONISH,
+                )
             ),
-            "reason": draw(st.text(max_size=10) | JSONISH),
+            "reason": draw(mostly(st.just("a reason"), REASONS | JSONISH)),
         }
-        for key in draw(st.sets(st.sampled_from(["slug", "set", "reason"]), max_size=1)):
-            del entry[key]
-        if draw(st.booleans()):
+        if draw(st.integers(0, 3)) == 0:
+            del entry[draw(st.sampled_from(["slug", "set", "reason"]))]
+        if draw(st.integers(0, 3)) == 0:
             entry["source"] = draw(sources() | JSONISH)
         entries.append(entry)
     fmt = draw(st.sampled_from(["yaml", "json", "ndjson"]))
@@ -299,9 +322,9 @@ def test_fuzz_correction_files(base: Path, data: tuple[str, bytes]) -> None:
 
 @FUZZ
 @given(
-    slug=SLUGS,
-    reason=st.none() | st.text(max_size=10),
-    merged_into=st.none() | SLUGS,
+    slug=mostly(st.sampled_from([DIALOGUE, VISIT]), SLUGS),
+    reason=mostly(st.just("a duplicate"), REASONS),
+    merged_into=mostly(st.none() | st.sampled_from([DIALOGUE, VISIT]), SLUGS),
 )
 def test_fuzz_retract_arguments(
     base: Path, slug: str, reason: str | None, merged_into: str | None

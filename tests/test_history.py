@@ -494,6 +494,15 @@ def test_as_of_query_and_build_say_what_the_archive_said_then(
         VISIT: (2, visit_title, 1),
         DIALOGUE: (2, "Second dialogue", 0),
     }
+    # The published canned query gives the same answers, through Datasette.
+    for client in open_client(archive.projection_path):
+        for when in (t1, t2):
+            rows = client.query("as_of", when=when.isoformat())
+            got = {r["engagement"]: (r["version"], r["title"], r["retracted"]) for r in rows}
+            assert got == said(when)
+        # A date stands for the end of that day: today's holds every event so far.
+        day = client.query("as_of", when=datetime.now(UTC).date().isoformat())
+        assert {(r["engagement"], r["version"]) for r in day} == {(VISIT, 2), (DIALOGUE, 2)}
     db.close()
 
     # The whole archive as it stood at t1 and t2, in files of their own; timeline.db untouched.
