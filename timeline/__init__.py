@@ -1,6 +1,6 @@
 """The application around the domain: store, projection, publishing and the command line."""
 
-from timeline.archive import AppendReport, Archive, Revision
+from timeline.archive import AppendReport, Archive
 from timeline.corrections import Correction, load_corrections
 from timeline.errors import (
     ArchiveError,
@@ -11,6 +11,7 @@ from timeline.errors import (
     RecordError,
     TimelineError,
 )
+from timeline.history import Revision
 from timeline.projection import BuildReport, build, build_as_of, is_current, parse_as_of
 from timeline.records import iter_records, load
 

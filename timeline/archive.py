@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -21,13 +19,13 @@ from events import (
     Engagement,
     EngagementError,
     EngagementFacts,
-    EngagementState,
     Evidence,
     Source,
     describe_validation_error,
     engagement_id,
 )
 from timeline.corrections import Correction
+from timeline.duplicates import IdentityLookup, identity_keys
 from timeline.errors import (
     ArchiveError,
     BatchError,
@@ -37,8 +35,8 @@ from timeline.errors import (
     NotFoundError,
     TimelineError,
 )
+from timeline.history import Revision, revision
 from timeline.persistence import OrjsonTranscoder, PydanticMapper
-from timeline.text import fold
 
 ENV_ARCHIVE = "TIMELINE_ARCHIVE"
 DEFAULT_FOLDER = "archive"
@@ -83,22 +81,6 @@ class AppendReport:
     recorded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     corroborated: dict[str, list[str]] = field(default_factory=dict)
-
-
-@dataclass
-class Revision:
-    """One event of an engagement's history, told for people: when, what changed, and why.
-
-    `changes` maps each fact that changed to its (old, new) value, as JSON-ready data."""
-
-    version: int
-    event: str
-    recorded_at: datetime
-    reason: str | None = None
-    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-    documents: list[str] = field(default_factory=list)
-    origin: str | None = None
-    merged_into: str | None = None
 
 
 class Archive(Application[UUID]):
@@ -237,7 +219,7 @@ class Archive(Application[UUID]):
         if not new:
             return
         seen: dict[str, str] = {}
-        with closing(self._identity_lookup()) as lookup:
+        with closing(IdentityLookup(self)) as lookup:
             for engagement in new:
                 for what, key in identity_keys(engagement.facts):
                     other = seen.get(key) or lookup.find(key, what, engagement.facts)
@@ -250,9 +232,6 @@ class Archive(Application[UUID]):
                             "--allow-duplicates if they differ",
                         )
                     seen[key] = engagement.slug
-
-    def _identity_lookup(self) -> IdentityLookup:
-        return IdentityLookup(self)
 
     def _check_parents(self, new: list[Engagement]) -> None:
         """`part_of` must name an engagement of the archive or of the same batch."""
@@ -354,7 +333,7 @@ class Archive(Application[UUID]):
         for event in self.history(slug):
             before = state
             state = event.evolve(state)
-            out.append(_revision(event, before, state))
+            out.append(revision(event, before, state))
         return out
 
     def _first_facts(self, engagement: Engagement) -> EngagementFacts:
@@ -375,139 +354,6 @@ class Archive(Application[UUID]):
             raise ArchiveError(
                 f"the store is busy or unwritable ({e}); nothing was written"
             ) from None
-
-
-class IdentityLookup:
-    """Finds a live engagement by an identity key (see `identity_keys`).
-
-    Reads `timeline.db` for what it has projected (by its indexes) and folds the events it has
-    not projected yet from the store, so the answer is as current as the store."""
-
-    def __init__(self, archive: Archive) -> None:
-        self.db: sqlite3.Connection | None = None
-        start = 0
-        path = archive.projection_path
-        if path.exists():
-            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-            try:
-                row = self.db.execute(
-                    "select position from _tracking where name = ?", [archive.name]
-                ).fetchone()
-                start = row[0] if row else 0
-            except sqlite3.DatabaseError:  # not built yet: fold everything
-                self.db.close()
-                self.db = None
-        # Engagements changed since the projection was built: their rows there are stale.
-        self.pending: dict[str, EngagementFacts | None] = {}
-        for key in _originators_after(archive, start):
-            engagement = archive.repository.get(key)
-            live = engagement.state.retraction is None
-            self.pending[engagement.slug] = engagement.facts if live else None
-
-    def find(self, key: str, what: str, facts: EngagementFacts) -> str | None:
-        for slug, other in self.pending.items():
-            if other is not None and key in (k for _, k in identity_keys(other)):
-                return slug
-        if self.db is None:
-            return None
-        if what == SAME_SESSION:
-            rows = self.db.execute(
-                "select slug, kind, start_date, end_date, countries, title, series, session "
-                "from engagements where series = ? and session = ?",
-                [facts.series, facts.session],
-            )
-        else:
-            rows = self.db.execute(
-                "select slug, kind, start_date, end_date, countries, title, series, session "
-                "from engagements where kind = ? and start_date = ? and end_date = ?",
-                [facts.kind, facts.date.start.isoformat(), facts.date.end.isoformat()],
-            )
-        for slug, *fields in rows:
-            if slug not in self.pending and key in _row_keys(*fields):
-                return slug
-        return None
-
-    def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-
-
-SAME_SESSION = "same series and session"
-SAME_FACTS = "same kind, dates, countries and title"
-
-
-def identity_keys(facts: EngagementFacts) -> list[tuple[str, str]]:
-    """What makes two records the same engagement whatever their slugs: the same session of a
-    dialogue series, or the same kind, dates, countries and title (diacritics and case aside)."""
-    return _keys(
-        facts.kind,
-        facts.date.start.isoformat(),
-        facts.date.end.isoformat(),
-        facts.countries,
-        facts.title,
-        facts.series,
-        facts.session,
-    )
-
-
-def _row_keys(*row: Any) -> list[str]:
-    """The keys of an `engagements` row: kind, start, end, countries (JSON), title, series,
-    session."""
-    kind, start, end, countries, title, series, session = row
-    return [k for _, k in _keys(kind, start, end, json.loads(countries), title, series, session)]
-
-
-def _keys(
-    kind: str,
-    start: str,
-    end: str,
-    countries: list[str],
-    title: str,
-    series: str | None,
-    session: int | None,
-) -> list[tuple[str, str]]:
-    keys = []
-    if series and session:
-        keys.append((SAME_SESSION, f"session {series} {session}"))
-    same = " ".join([kind, start, end, ",".join(sorted(countries)), " ".join(fold(title).split())])
-    keys.append((SAME_FACTS, f"facts {same}"))
-    return keys
-
-
-def _originators_after(archive: Archive, start: int) -> list[UUID]:
-    """The engagements with events after notification `start`, in order of first appearance."""
-    found: dict[UUID, None] = {}
-    while True:
-        batch = archive.recorder.select_notifications(
-            start=start, limit=1000, inclusive_of_start=False
-        )
-        if not batch:
-            return list(found)
-        for n in batch:
-            if n.topic.startswith("events.engagement:"):
-                key = n.originator_id
-                found.setdefault(key if isinstance(key, UUID) else UUID(str(key)))
-        start = batch[-1].id
-
-
-def _revision(event: Any, before: EngagementState | None, after: EngagementState) -> Revision:
-    name = type(event).__name__
-    old = before.facts.model_dump(mode="json") if before else {}
-    new = after.facts.model_dump(mode="json")
-    changes = {} if before is None else {k: (old[k], new[k]) for k in new if old[k] != new[k]}
-    documents = [s.document for s in getattr(event, "sources", ())]
-    if name == "SourceAdded":
-        documents = [event.source.document]
-    return Revision(
-        version=event.originator_version,
-        event=name,
-        recorded_at=event.timestamp,
-        reason=getattr(event, "reason", None),
-        changes=changes,
-        documents=documents,
-        origin=getattr(event, "origin", None),
-        merged_into=getattr(event, "merged_into", None),
-    )
 
 
 def _conflict_message(facts: EngagementFacts, recorded: EngagementFacts) -> str:
