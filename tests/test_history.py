@@ -544,6 +544,7 @@ def test_as_of_query_and_build_say_what_the_archive_said_then(
         (["--as-of", "2025-01-01", "-o", "{archive}/timeline.db"], "Error: --output {archive}/timeline.db: that is the archive's timeline.db; an as-of build goes to another file"),
         (["--as-of", "2025-01-01", "-o", "{archive}/no/such/t.db"], "Error: --output {archive}/no/such/t.db: no folder {archive}/no/such"),
         (["-o", "x.db"], "Error: --output: only with --as-of (timeline.db is always built in place)"),
+        (["--as-of", "2025-01-01", "--rebuild"], "Error: --rebuild: an --as-of build always writes a new file"),
     ],
 )  # fmt: skip
 def test_bad_as_of_builds_write_nothing(recorded: Path, args: list[str], message: str) -> None:

@@ -138,6 +138,8 @@ def build(rebuild: bool, as_of: str | None, output: str | None, folder: str) -> 
     """Bring timeline.db up to date with the archive (incremental unless --rebuild)."""
     if output and not as_of:
         raise TimelineError("--output: only with --as-of (timeline.db is always built in place)")
+    if rebuild and as_of:
+        raise TimelineError("--rebuild: an --as-of build always writes a new file")
     archive = Archive(folder, must_exist=True)
     if as_of is None:
         _echo_build(projection.build(archive, rebuild=rebuild))
@@ -210,8 +212,6 @@ def show(slug: str, as_json: bool, history: bool, folder: str) -> None:
     if state.retraction:
         _echo_retraction(state.retraction.reason, state.retraction.merged_into, survivor)
     click.echo(yaml.safe_dump(out["facts"], allow_unicode=True, sort_keys=False, width=100))
-    if state.retraction:
-        click.echo(f"RETRACTED: {state.retraction.reason}")
     click.echo("# events")
     for e in events:
         reason = f" ({e['reason']})" if e.get("reason") else ""
