@@ -275,6 +275,30 @@ def test_two_new_documents_are_two_sources_added(archive_dir: Path) -> None:
     assert events == ["Recorded", "SourceAdded", "SourceAdded"]
 
 
+def test_two_documents_of_one_batch_record_one_engagement_with_both_sources(
+    tmp_path: Path, archive_dir: Path
+) -> None:
+    first = write(tmp_path / "wire.yaml", visit_record())
+    second = write(tmp_path / "embassy.yaml", visit_record(sources=[SECOND_SOURCE]))
+    result = run("append", first, second, "--archive", str(archive_dir))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        f"recorded   {VISIT}",
+        f"corroborated {VISIT} (new source: embassy-release)",
+        "1 recorded, 0 already recorded, 1 corroborated",
+    ]
+    assert [type(e).__name__ for e in Archive(archive_dir).history(VISIT)] == [
+        "Recorded",
+        "SourceAdded",
+    ]
+    other = write(tmp_path / "other.yaml", visit_record(title="Another title"))
+    before = snapshot(archive_dir)
+    result = run("append", first, other, "--archive", str(archive_dir))
+    assert result.exit_code == 1
+    assert "slug: also given in" in result.stderr and "with other facts" in result.stderr
+    assert snapshot(archive_dir) == before
+
+
 def test_other_facts_with_a_new_document_are_still_a_conflict(
     tmp_path: Path, recorded: Path
 ) -> None:

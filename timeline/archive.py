@@ -151,40 +151,53 @@ class Archive(Application[UUID]):
         that is evidently an engagement already recorded (see `identity_keys`) is refused, naming
         it, unless `allow_duplicates`. `origins` says where each slug's record came from."""
         report = AppendReport()
-        new: list[Engagement] = []
-        corroborated: list[Engagement] = []
+        new: dict[str, Engagement] = {}
+        corroborated: dict[str, Engagement] = {}
+        firsts: dict[str, EngagementFacts] = {}  # as first recorded, for those in this batch
         for facts in records:
-            existing = self.find(facts.slug)
+            slug = facts.slug
+            existing = new.get(slug) or corroborated.get(slug) or self.find(slug)
             if existing is None:
-                origin = (origins or {}).get(facts.slug)
-                new.append(Engagement.record(facts, origin=origin))
-            elif facts in (existing.facts, self._first_facts(existing)):
-                report.unchanged.append(facts.slug)
-            elif (added := self._new_sources(facts, existing)) is None:
-                raise ConflictError(facts.slug, _conflict_message(facts, existing.facts))
-            elif not added:
-                report.unchanged.append(facts.slug)
-            else:
+                origin = (origins or {}).get(slug)
+                new[slug] = Engagement.record(facts, origin=origin)
+                firsts[slug] = facts
+                continue
+            first = firsts.get(slug) or self._first_facts(existing)
+            firsts[slug] = first
+            added = (
+                []
+                if facts in (existing.facts, first)
+                else self._new_sources(facts, existing, first)
+            )
+            if added is None:
+                raise ConflictError(slug, _conflict_message(facts, existing.facts))
+            if added:
                 self._corroborate(existing, added)
-                corroborated.append(existing)
-                report.corroborated[facts.slug] = [source.document for source, _ in added]
-        self._check_parents(new)
+                if slug not in new:
+                    corroborated[slug] = existing
+                documents = report.corroborated.setdefault(slug, [])
+                documents += [source.document for source, _ in added]
+            elif slug not in new and slug not in report.unchanged:
+                report.unchanged.append(slug)
+        self._check_parents(list(new.values()))
         if not allow_duplicates:
-            self._check_duplicates(new)
-        self._save([*new, *corroborated])
-        report.recorded = [e.slug for e in new]
+            self._check_duplicates(list(new.values()))
+        self._save([*new.values(), *corroborated.values()])
+        report.recorded = list(new)
         return report
 
+    @staticmethod
     def _new_sources(
-        self, facts: EngagementFacts, existing: Engagement
+        facts: EngagementFacts, existing: Engagement, first: EngagementFacts
     ) -> list[tuple[Source, list[Evidence]]] | None:
         """The documents of `facts` that would corroborate `existing`, with their evidence; None
-        when `facts` says something else than the engagement as recorded or as it stands now."""
+        when `facts` says something else than the engagement as recorded (`first`) or as it
+        stands now."""
         core = {"sources", "evidence"}
         mine = facts.model_dump(mode="json", exclude=core)
         if mine not in (
             existing.facts.model_dump(mode="json", exclude=core),
-            self._first_facts(existing).model_dump(mode="json", exclude=core),
+            first.model_dump(mode="json", exclude=core),
         ):
             return None
         known = {s.document: s for s in existing.facts.sources}

@@ -173,21 +173,27 @@ def iter_records(
 ) -> Iterator[tuple[str, int, EngagementFacts]]:
     """Each record of each file as (file name, record number, facts), validated in order.
 
-    The first bad record raises `RecordError`; a slug given twice in the batch is refused, so a
-    batch never contradicts itself. Quotes are checked against their documents' texts where
-    those are found (see `documents_dirs`)."""
-    seen: dict[str, str] = {}
+    The first bad record raises `RecordError`; a slug given twice in the batch with other facts
+    (sources and evidence aside) is refused, so a batch never contradicts itself; with the same
+    facts, the later record corroborates the earlier. Quotes are checked against their
+    documents' texts where those are found (see `documents_dirs`)."""
+    seen: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in expand(paths):
         name = "<stdin>" if path == "-" else path
         dirs = documents_dirs(path, documents)
         for index, raw in parse(read_text(path), name):
             facts = validate(raw, name, index)
             check_quotes(facts, dirs, name, index)
-            if facts.slug in seen:
+            # The same engagement from another document (its sources aside) corroborates it.
+            core = facts.model_dump(mode="json", exclude={"sources", "evidence"})
+            if facts.slug in seen and seen[facts.slug][1] != core:
                 raise RecordError(
-                    name, f"slug: also given in {seen[facts.slug]} of this batch", index, facts.slug
+                    name,
+                    f"slug: also given in {seen[facts.slug][0]} of this batch, with other facts",
+                    index,
+                    facts.slug,
                 )
-            seen[facts.slug] = f"{name} record {index}"
+            seen.setdefault(facts.slug, (f"{name} record {index}", core))
             yield name, index, facts
 
 
