@@ -458,6 +458,38 @@ def test_datasette_leads_from_a_retracted_slug_to_the_survivor(merged: Path) -> 
         assert f'href="/timeline/engagements/{DIALOGUE}"' in page
         history_rows = client.query("revision_history", engagement="vn-us-dialogue-two")
         assert [r["merged_into"] for r in history_rows] == [None, DIALOGUE]
+        # The old URL of its page leads to the survivor's (in HTML and in JSON).
+        for suffix in ("", ".json"):
+            moved = client.run(
+                client.ds.client.get(f"/timeline/engagements/vn-us-dialogue-two{suffix}")
+            )
+            assert (moved.status_code, moved.headers["location"]) == (
+                302,
+                f"/timeline/engagements/{DIALOGUE}{suffix}",
+            )
+        missing = client.run(client.ds.client.get("/timeline/engagements/never-recorded"))
+        assert missing.status_code == 404
+
+
+def test_the_page_of_an_engagement_retracted_without_a_merge_leads_to_its_retraction(
+    recorded: Path,
+) -> None:
+    assert (
+        run("retract", VISIT, "--reason", "never happened", "--archive", str(recorded)).exit_code
+        == 0
+    )
+    for client in open_client(recorded / "timeline.db"):
+        moved = client.run(client.ds.client.get(f"/timeline/engagements/{VISIT}"))
+        assert (moved.status_code, moved.headers["location"]) == (
+            302,
+            f"/timeline/retractions/{VISIT}",
+        )
+        (row,) = client.rows("/timeline/retractions", slug=VISIT)
+        assert (row["reason"], row["merged_into"], row["survivor"]) == (
+            "never happened",
+            None,
+            None,
+        )
 
 
 # 4. History and as-of ---------------------------------------------------------------------------
