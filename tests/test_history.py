@@ -474,10 +474,10 @@ def test_datasette_leads_from_a_retracted_slug_to_the_survivor(merged: Path) -> 
 def test_the_page_of_an_engagement_retracted_without_a_merge_leads_to_its_retraction(
     recorded: Path,
 ) -> None:
-    assert (
-        run("retract", VISIT, "--reason", "never happened", "--archive", str(recorded)).exit_code
-        == 0
-    )
+    result = run("retract", VISIT, "--reason", "never happened", "--archive", str(recorded))
+    assert result.exit_code == 0, result.output
+    shown_text = run("show", VISIT, "--archive", str(recorded)).output
+    assert shown_text.startswith("# RETRACTED (never happened); what follows is its last state\n")
     for client in open_client(recorded / "timeline.db"):
         moved = client.run(client.ds.client.get(f"/timeline/engagements/{VISIT}"))
         assert (moved.status_code, moved.headers["location"]) == (

@@ -26,7 +26,9 @@ class IdentityLookup:
         start = 0
         path = archive.projection_path
         if path.exists():
-            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+            # Read-only: a lookup never writes the projection. as_uri() escapes `?` and `#`.
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            self.db = sqlite3.connect(uri, uri=True, timeout=30)
             try:
                 row = self.db.execute(
                     "select position from _tracking where name = ?", [archive.name]
