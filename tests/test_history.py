@@ -625,3 +625,12 @@ def test_default_as_of_file_is_beside_timeline_db(recorded: Path) -> None:
     assert result.exit_code == 0, result.output
     path = recorded / "timeline-as-of-2020-01-01.db"
     assert sqlite_utils.Database(path)["engagements"].count == 0
+
+
+def test_a_timeline_db_from_before_the_retractions_table_is_rebuilt(recorded: Path) -> None:
+    assert run("retract", VISIT, "--reason", "r", "--archive", str(recorded)).exit_code == 0
+    with sqlite3.connect(recorded / "timeline.db") as db:
+        db.execute("drop table retractions")  # as an earlier version built it
+    result = run("build", "--archive", str(recorded))
+    assert result.output.startswith("timeline.db rebuilt: 3 events projected"), result.output
+    assert sqlite_utils.Database(recorded / "timeline.db")["retractions"].count == 1

@@ -402,6 +402,11 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SI
         return _rebuild(archive, path, batch_size)
     db = connect(path)
     try:
+        if position(db, archive.name) and any(not db[table].exists() for table in TABLES):
+            # Built by an earlier version without some table: only a rebuild fills it from the
+            # events already projected.
+            db.close()
+            return _rebuild(archive, path, batch_size)
         create_schema(db)
         enable_search(db)
         events, engagements = Projector(archive, db, batch_size).run()
