@@ -381,3 +381,23 @@ def test_numbers_too_large_for_sqlite_are_refused_by_name(
         result = run("append", str(path), "--archive", str(case.archive))
         case.check(result)
         assert result.stderr.strip() == f"Error: {path}: record 1 (fuzz-big): {message}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["append", "\x00"],
+        ["correct", "--file", "\x00"],
+        ["correct", "x", "--set", "a=b", "--reason", "r", "--source", "\x00"],
+        ["build", "--archive", "a\x00"],
+    ],
+)
+def test_a_path_no_system_takes_is_refused_by_name(base: Path, argv: list[str]) -> None:
+    """Found by a random fuzz run (TIMELINE_FUZZ_EXAMPLES=1000): a NUL in a path was a crash."""
+    with Case(base) as case:
+        if "--archive" not in argv:
+            argv = [*argv, "--archive", str(case.archive)]
+        result = run(*argv)
+        case.check(result)
+        assert result.exit_code == 1
+        assert "\\x00" in result.stderr or "cannot hold a NUL character" in result.stderr

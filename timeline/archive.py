@@ -53,6 +53,8 @@ def archive_folder(folder: str | Path | None = None) -> Path:
 
 def check_folder(folder: Path, *, must_exist: bool) -> None:
     """Refuse a path that is not an archive folder, before anything is written."""
+    if "\x00" in str(folder):
+        raise ArchiveError(f"{str(folder)!r}: not a folder name (it holds a NUL character)")
     store = folder / STORE_FILE
     if folder.exists() and not folder.is_dir():
         raise ArchiveError(f"{folder}: not an archive folder (it is a file)")

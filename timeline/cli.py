@@ -50,6 +50,16 @@ def one_line(message: str) -> str:
     )  # fmt: skip
 
 
+class PathArgument(click.Path):
+    """click's Path, which refuses a NUL in a name as a bad parameter instead of crashing on it
+    (only Python callers can pass one; a command line cannot)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail("a path cannot hold a NUL character", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 archive_option = click.option(
     "--archive",
     "folder",
@@ -74,7 +84,7 @@ def cli() -> None:
 @click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
 @click.option(
     "--documents",
-    type=click.Path(file_okay=False, exists=True),
+    type=PathArgument(file_okay=False, exists=True),
     help="Folder of source document texts (ID.txt) to check quotes against.",
 )
 @click.option(
@@ -130,7 +140,7 @@ def append(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=PathArgument(dir_okay=False),
     help="With --as-of: the file to write (default: timeline-as-of-WHEN.db in the archive).",
 )
 @archive_option
@@ -164,7 +174,7 @@ def _echo_build(report: projection.BuildReport) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--metadata", type=click.Path(dir_okay=False, exists=True), help="Metadata file.")
+@click.option("--metadata", type=PathArgument(dir_okay=False, exists=True), help="Metadata file.")
 @archive_option
 def serve(host: str, port: int, metadata: str | None, folder: str) -> None:
     """Build timeline.db if needed and serve it with Datasette."""
@@ -368,14 +378,14 @@ def timeline_rows(
     "--source",
     "source_files",
     multiple=True,
-    type=click.Path(dir_okay=False),
+    type=PathArgument(dir_okay=False),
     help="YAML/JSON file of the source(s) that justify the correction. Repeatable.",
 )
 @click.option(
     "--file",
     "correction_files",
     multiple=True,
-    type=click.Path(),
+    type=PathArgument(),
     help="A corrections file ({slug, set, reason, source} entries) instead of SLUG and --set.",
 )
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")

@@ -180,8 +180,9 @@ def iter_records(
     seen: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in expand(paths):
         name = "<stdin>" if path == "-" else path
+        text = read_text(path)  # first: it refuses a path that cannot be a file, by name
         dirs = documents_dirs(path, documents)
-        for index, raw in parse(read_text(path), name):
+        for index, raw in parse(text, name):
             facts = validate(raw, name, index)
             check_quotes(facts, dirs, name, index)
             # The same engagement from another document (its sources aside) corroborates it.
