@@ -8,7 +8,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from events import EngagementFacts
+from events import EngagementFacts, EngagementState
 from timeline.text import fold
 
 if TYPE_CHECKING:
@@ -37,17 +37,19 @@ class IdentityLookup:
             except sqlite3.DatabaseError:  # not built yet: fold everything
                 self.db.close()
                 self.db = None
-        # Engagements changed since the projection was built: their rows there are stale.
-        self.pending: dict[str, EngagementFacts | None] = {}
-        for key in _originators_after(archive, start):
-            engagement = archive.repository.get(key)
-            live = engagement.state.retraction is None
-            self.pending[engagement.slug] = engagement.facts if live else None
+        # Engagements changed since the projection was built: their rows there are stale, so
+        # they are looked up here, by key, and their rows there are passed over.
+        self.pending: set[str] = set()
+        self.pending_keys: dict[str, str] = {}
+        for state in _states_after(archive, start):
+            self.pending.add(state.facts.slug)
+            if state.retraction is None:
+                for _, identity in identity_keys(state.facts):
+                    self.pending_keys.setdefault(identity, state.facts.slug)
 
     def find(self, key: str, what: str, facts: EngagementFacts) -> str | None:
-        for slug, other in self.pending.items():
-            if other is not None and key in (k for _, k in identity_keys(other)):
-                return slug
+        if key in self.pending_keys:
+            return self.pending_keys[key]
         if self.db is None:
             return None
         if what == SAME_SESSION:
@@ -114,17 +116,27 @@ def _keys(
     return keys
 
 
-def _originators_after(archive: Archive, start: int) -> list[UUID]:
-    """The engagements with events after notification `start`, in order of first appearance."""
-    found: dict[UUID, None] = {}
+def _states_after(archive: Archive, start: int) -> list[EngagementState]:
+    """The current state of every engagement with events after notification `start`: folded
+    from those events, or read whole from the store for one that began before `start`."""
+    states: dict[UUID, EngagementState] = {}
+    begun_before: set[UUID] = set()
     while True:
         batch = archive.recorder.select_notifications(
             start=start, limit=1000, inclusive_of_start=False
         )
         if not batch:
-            return list(found)
-        for n in batch:
-            if n.topic.startswith("events.engagement:"):
-                key = n.originator_id
-                found.setdefault(key if isinstance(key, UUID) else UUID(str(key)))
+            break
+        for notification in batch:
+            if not notification.topic.startswith("events.engagement:"):
+                continue
+            event = archive.mapper.to_domain_event(notification)
+            key = event.originator_id
+            if key in begun_before or (key not in states and event.originator_version > 1):
+                begun_before.add(key)
+                continue
+            states[key] = event.evolve(states.get(key))
         start = batch[-1].id
+    for key in begun_before:
+        states[key] = archive.repository.get(key).state
+    return list(states.values())
