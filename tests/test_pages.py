@@ -588,3 +588,23 @@ def test_a_merge_is_followed_to_the_engagement_that_survives(tmp_path: Path) -> 
         assert 'It survives as <a href="/-/engagement/dup-c">Meeting c</a>' in page
     finally:
         client.close()
+
+
+def test_bands_give_way_to_precise_marks() -> None:
+    window = drawing.Window(date(2025, 9, 1), date(2025, 10, 1))
+    bands = [
+        drawing.Item("US", date(2025, 9, 1), date(2025, 9, 30), "month", "visit", f"b{i}", "t", "l")
+        for i in range(8)
+    ]
+    days = [
+        drawing.Item("US", date(2025, 9, d), date(2025, 9, d), "day", "meeting", f"d{d}", "t", "l")
+        for d in (3, 10, 20)
+    ]
+    (lane,) = drawing.layout_marks(bands + days, window, limit=5)
+    # Row centres: a point's y is its centre, a band's y its top.
+    centre = {m.slug: m.y + (m.h / 2 if m.precision == "month" else 0) for m in lane.marks}
+    # The days share the first row; the bands take the others, and overlap once rows run out.
+    assert centre["d3"] == centre["d10"] == centre["d20"] == min(centre.values())
+    band_rows = {round(centre[f"b{i}"], 1) for i in range(8)}
+    assert len(band_rows - {round(centre["d3"], 1)}) == drawing.MAX_ROWS - 1
+    assert lane.height == drawing.MAX_ROWS * drawing.ROW + 2 * drawing.LANE_PAD

@@ -215,10 +215,14 @@ def _extent(it: Item, window: Window) -> tuple[float, float]:
 
 def _pack(items: Sequence[Item], window: Window) -> list[tuple[int, Item]]:
     """Greedy interval packing: each mark in the first row where it fits; when every row is
-    taken, the row that frees up first."""
+    taken, the row that frees up first. Points and bars are placed before the bands of dates
+    known only to the month or year, so in a busy lane a band lies faded under other marks
+    rather than pushing precise ones together."""
     ends: list[float] = []
     placed: list[tuple[int, Item]] = []
-    for it in sorted(items, key=lambda i: (i.start, -(i.end - i.start).days)):
+    vague = ("month", "year")
+    order = sorted(items, key=lambda i: (i.precision in vague, i.start, -(i.end - i.start).days))
+    for it in order:
         x0, x1 = _extent(it, window)
         row = next((r for r, end in enumerate(ends) if end <= x0), None)
         if row is None and len(ends) < MAX_ROWS:
