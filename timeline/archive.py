@@ -14,6 +14,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
 
 from events import Engagement, EngagementError, EngagementFacts, Source, engagement_id
+from timeline.crashpoints import crash_point
 from timeline.errors import (
     ArchiveError,
     BatchError,
@@ -27,6 +28,11 @@ ENV_ARCHIVE = "TIMELINE_ARCHIVE"
 DEFAULT_FOLDER = "archive"
 STORE_FILE = "events.db"
 PROJECTION_FILE = "timeline.db"
+# Recorders that chain every event by hash and refuse updates and deletes, by store.
+RECORDERS = {
+    "eventsourcing.sqlite": "timeline.sqlite:ChainedSQLiteRecorder",
+    "eventsourcing.postgres": "timeline.postgres:ChainedPostgresRecorder",
+}
 # Writers wait this long for a busy store before giving up with a clear message.
 LOCK_TIMEOUT_SECONDS = 30
 
@@ -83,6 +89,9 @@ class Archive(Application[UUID]):
         # SQLite in the archive folder unless the environment or the caller names another store.
         module = settings.get("PERSISTENCE_MODULE") or os.environ.get("PERSISTENCE_MODULE")
         settings["PERSISTENCE_MODULE"] = module or "eventsourcing.sqlite"
+        recorder = RECORDERS.get(settings["PERSISTENCE_MODULE"])
+        if recorder:
+            settings.setdefault("APPLICATION_RECORDER_TOPIC", recorder)
         if settings["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
             check_folder(self.folder, must_exist=must_exist)
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -135,6 +144,7 @@ class Archive(Application[UUID]):
             else:
                 raise ConflictError(facts.slug, _conflict_message(facts, existing.facts))
         self._check_parents(new)
+        crash_point("append.before_save")
         self._save(new)
         report.recorded = [e.slug for e in new]
         return report

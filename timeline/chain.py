@@ -1,0 +1,74 @@
+"""The hash chain over the stored events: each link commits to its event and every link before it.
+
+A link's hash is sha256 over the previous link's hash, the event's notification id, originator
+id, version, topic and stored state (each field framed by its length, so no two events hash
+alike by shifting bytes between fields). The recorders write the links in the transaction that
+writes the events; `timeline verify` recomputes them. The head, the hash of the last link, names
+the whole history: publish it, and anyone can check a copy with `timeline verify --expect HEAD`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+from uuid import UUID
+
+CHAIN_TABLE_SUFFIX = "_chain"
+# The link before the first event.
+GENESIS = bytes(32)
+# Statements that change stored events or links are refused with this message.
+REFUSAL = "stored events are append-only: the archive refuses to change or remove them"
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link of the chain: which event it covers, and the hash up to and including it."""
+
+    notification_id: int
+    originator_id: str
+    originator_version: int
+    hash: str
+
+
+class StoredEventLike(Protocol):
+    originator_id: Any
+    originator_version: int
+    topic: str
+    state: bytes
+
+
+def originator_text(originator_id: UUID | str) -> str:
+    """The originator id as the chain hashes it: a uuid's 32 hex digits, else the text."""
+    return originator_id.hex if isinstance(originator_id, UUID) else str(originator_id)
+
+
+def link_hash(previous: bytes, notification_id: int, event: StoredEventLike) -> bytes:
+    originator = originator_text(event.originator_id).encode()
+    topic = event.topic.encode()
+    state = bytes(event.state)
+    h = hashlib.sha256(previous)
+    h.update(struct.pack(">QQ", notification_id, event.originator_version))
+    for part in (originator, topic, state):
+        h.update(struct.pack(">Q", len(part)))
+        h.update(part)
+    return h.digest()
+
+
+def extend(previous: str | None, events: Iterable[tuple[int, StoredEventLike]]) -> list[Link]:
+    """The links of events (notification id, event) in order, after the link `previous`."""
+    head = bytes.fromhex(previous) if previous else GENESIS
+    links = []
+    for notification_id, event in events:
+        head = link_hash(head, notification_id, event)
+        links.append(
+            Link(
+                notification_id,
+                originator_text(event.originator_id),
+                event.originator_version,
+                head.hex(),
+            )
+        )
+    return links

@@ -1,0 +1,44 @@
+"""Named points at which a test can make the process kill itself, to prove crash safety.
+
+`TIMELINE_CRASH_AT=NAME` (or `NAME:N`, the Nth time the point is reached) sends SIGKILL to the
+process there: no cleanup runs, as when the power fails. Unset, a point costs one comparison.
+The points are listed in POINTS, so a test can name each of them."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import Counter
+
+ENV = "TIMELINE_CRASH_AT"
+POINTS = (
+    "append.before_save",  # records validated, nothing written
+    "store.before_chain",  # events inserted, their links not yet (same transaction)
+    "store.before_commit",  # events and links inserted, not committed
+    "build.after_read",  # a batch of notifications read, nothing projected
+    "build.before_track",  # a batch's rows written, the tracking position not yet
+    "build.before_commit",  # a batch and its position written, not committed
+    "build.before_search",  # a rebuild's rows written to the temporary file, no search index
+    "build.before_swap",  # a rebuild complete in its temporary file, not yet renamed
+)
+
+
+def _target() -> tuple[str, int] | None:
+    value = os.environ.get(ENV, "")
+    if not value:
+        return None
+    name, _, nth = value.partition(":")
+    return name, int(nth or 1)
+
+
+_TARGET = _target()
+_hits: Counter[str] = Counter()
+
+
+def crash_point(name: str) -> None:
+    """Kill this process here if the environment asks for it (tests only)."""
+    if _TARGET is None or _TARGET[0] != name:
+        return
+    _hits[name] += 1
+    if _hits[name] == _TARGET[1]:
+        os.kill(os.getpid(), signal.SIGKILL)
