@@ -21,13 +21,18 @@ import sqlite_utils
 
 from events import TOPICS, EngagementState
 from timeline.archive import Archive
+from timeline.crashpoints import crash_point
 from timeline.rows import PER_ENGAGEMENT, country_rows, engagement_rows, kind_rows, revision_row
 from timeline.text import fold
 
 TRACKING_TABLE = "_tracking"
+HEAD_TABLE = "archive_head"
 # A build waits this long for another build's batch before giving up.
 LOCK_TIMEOUT_SECONDS = 60
-BATCH_SIZE = 1000
+# Notifications read and written per transaction; the environment can lower it to bound memory.
+BATCH_SIZE = int(os.environ.get("TIMELINE_BATCH_SIZE") or 1000)
+# A rebuild's temporary file: .timeline.db.PID.new (and its journal), removed if PID has died.
+TEMPORARY_GLOB = ".{name}.*.new*"
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 # (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
@@ -118,6 +123,11 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         ("engagement", "position"),
         [("engagement", "engagements", "slug")],
     ),
+    "archive_head": (
+        {"name": str, "position": int, "head": str},
+        "name",
+        [],
+    ),
     "revisions": (
         {
             "engagement": str, "version": int, "event": str, "current_from": str,
@@ -200,8 +210,15 @@ def position(db: sqlite_utils.Database, name: str) -> int:
 class Projector:
     """Folds notifications from the archive's store into the tables of `timeline.db`."""
 
-    def __init__(self, archive: Archive, db: sqlite_utils.Database, batch_size: int = BATCH_SIZE):
-        self.archive, self.db, self.batch_size = archive, db, batch_size
+    def __init__(
+        self,
+        archive: Archive,
+        db: sqlite_utils.Database,
+        batch_size: int = BATCH_SIZE,
+        stop: int | None = None,
+    ):
+        """`stop`: project the notifications up to this id only (by default, all of them)."""
+        self.archive, self.db, self.batch_size, self.stop = archive, db, batch_size, stop
 
     def run(self) -> tuple[int, int]:
         """Catch up with the store, batch by batch; return (events, engagements) projected."""
@@ -212,13 +229,16 @@ class Projector:
                 # Read the position under the lock, so two builds at once never fold a batch twice.
                 start = position(self.db, self.archive.name)
                 notifications = self.archive.recorder.select_notifications(
-                    start=start, limit=self.batch_size, inclusive_of_start=False
+                    start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
                 )
                 if not notifications:
                     return events, len(touched)
+                crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
                 touched |= self._project(domain_events)
+                crash_point("build.before_track")
                 self._track(notifications[-1].id)
+                crash_point("build.before_commit")
             events += len(notifications)
 
     @contextmanager
@@ -239,6 +259,16 @@ class Projector:
                 "position": last,
                 "updated_at": datetime.now(UTC).isoformat(),
             },
+            pk="name",
+        )
+        self.write_head(last)
+
+    def write_head(self, last: int) -> None:
+        """The store's chain hash at this position, for readers to check with `verify --expect`."""
+        chain_head = getattr(self.archive.recorder, "chain_head", None)
+        link = chain_head(at=last) if chain_head else None
+        self.db[HEAD_TABLE].upsert(
+            {"name": self.archive.name, "position": last, "head": link.hash if link else None},
             pk="name",
         )
 
@@ -345,25 +375,34 @@ def connect(path: Path) -> sqlite_utils.Database:
 def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SIZE) -> BuildReport:
     """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
     path = archive.projection_path
+    remove_stale_temporaries(path)
     if rebuild or not path.exists():
         return _rebuild(archive, path, batch_size)
     db = connect(path)
     try:
         create_schema(db)
         enable_search(db)
-        events, engagements = Projector(archive, db, batch_size).run()
+        projector = Projector(archive, db, batch_size)
+        events, engagements = projector.run()
+        at = position(db, archive.name)
+        if at and db.execute(f"select position from {HEAD_TABLE}").fetchone() != (at,):
+            # A timeline.db built before the head was published: publish it now.
+            with db.atomic():
+                projector.write_head(at)
         return BuildReport(events, engagements, position(db, archive.name), rebuilt=False)
     finally:
         db.close()
 
 
 def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
+    remove_stale_temporaries(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     temporary.unlink(missing_ok=True)
     db = connect(temporary)
     try:
         create_schema(db)
         events, engagements = Projector(archive, db, batch_size).run()
+        crash_point("build.before_search")
         enable_search(db)
         db.analyze()
         report = BuildReport(events, engagements, position(db, archive.name), rebuilt=True)
@@ -372,8 +411,30 @@ def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
         temporary.unlink(missing_ok=True)
         raise
     db.close()
+    crash_point("build.before_swap")
     os.replace(temporary, path)
     return report
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove what rebuilds killed before their swap left behind; a live rebuild's file stays."""
+    removed = []
+    for leftover in path.parent.glob(TEMPORARY_GLOB.format(name=path.name)):
+        pid = leftover.name.removeprefix(f".{path.name}.").partition(".")[0]
+        if pid.isdigit() and not _is_running(int(pid)):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def is_current(archive: Archive) -> bool:
