@@ -48,7 +48,8 @@ def originator_text(originator_id: UUID | str) -> str:
 def link_hash(previous: bytes, notification_id: int, event: StoredEventLike) -> bytes:
     originator = originator_text(event.originator_id).encode()
     topic = event.topic.encode()
-    state = bytes(event.state)
+    # Stored as a blob; an edit behind the archive's back may leave text.
+    state = event.state.encode() if isinstance(event.state, str) else bytes(event.state)
     h = hashlib.sha256(previous)
     h.update(struct.pack(">QQ", notification_id, event.originator_version))
     for part in (originator, topic, state):
