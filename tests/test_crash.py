@@ -1,0 +1,203 @@
+"""Crash safety: real `timeline append` and `timeline build` processes killed with SIGKILL.
+
+Each run is killed at a named point (TIMELINE_CRASH_AT makes the process SIGKILL itself there:
+inside the store's transaction, between a batch's rows and its tracking position, before a
+rebuild's swap, ...) or after a random delay. After every kill the store holds each batch whole
+or not at all with its chain intact, and timeline.db equals a rebuild from the store up to the
+position it records; running the command again completes the work, and timeline.db then equals
+a clean rebuild, table by table."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import visit_record
+
+from events import engagement_id
+from timeline import Archive
+from timeline.crashpoints import ENV, POINTS
+from timeline.verify import verify
+
+FILES, PER_FILE = 24, 12  # up to 288 engagements, appended 12 at a time
+BATCH = "5"  # notifications projected per transaction, so every build has several batches
+SEED = 20261201
+
+# (command, crash point), in order. An append takes the next record file; no point: a plain run.
+PLAN: list[tuple[str, str | None]] = [
+    ("append", "append.before_save"),
+    ("append", "store.before_chain"),
+    ("append", "store.before_commit"),
+    ("append", "build.after_read:2"),  # the first build writes a new timeline.db
+    ("append", "build.after_read:1"),  # later ones update it in place
+    ("append", "build.before_track:2"),
+    ("append", "build.before_commit:3"),
+    ("append --no-build", None),
+    ("build", "build.before_commit:1"),
+    ("append --no-build", None),
+    ("build", "build.before_track:2"),
+    ("build --rebuild", "build.after_read:3"),
+    ("build --rebuild", "build.before_track:12"),
+    ("build --rebuild", "build.before_commit:20"),
+    ("build --rebuild", "build.before_search"),
+    ("build --rebuild", "build.before_swap"),
+    ("append", "store.before_chain"),
+    ("append", "build.before_commit:1"),
+    ("append", "build.before_track:3"),
+    ("append", "append.before_save"),
+    ("append", "store.before_commit"),
+    ("append", "build.after_read:3"),
+    ("append --no-build", None),
+    ("build --rebuild", "build.before_swap"),
+    ("append", "build.before_commit:2"),
+    ("append", "store.before_commit"),
+    ("append", "build.before_track:1"),
+]
+RANDOM_KILLS = 10
+
+
+def timeline(archive: Path, command: str, *, crash: str | None = None) -> subprocess.Popen:
+    env = {**os.environ, "TIMELINE_BATCH_SIZE": BATCH}
+    env.pop(ENV, None)
+    if crash:
+        env[ENV] = crash
+    args = [sys.executable, "-m", "timeline.cli", *command.split(), "--archive", str(archive)]
+    return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def finish(proc: subprocess.Popen) -> tuple[int, str]:
+    out, _ = proc.communicate(timeout=120)
+    return proc.returncode, out.decode()
+
+
+def write_files(folder: Path) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for f in range(FILES):
+        rows = [
+            visit_record(slug=f"crash-{f}-{i:02d}", title=f"Visit {f}.{i}") for i in range(PER_FILE)
+        ]
+        path = folder / f"batch-{f}.yaml"
+        path.write_text(yaml.safe_dump_all(rows, allow_unicode=True), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def check(archive_dir: Path) -> tuple[list[str], list[int]]:
+    """verify's problems, and how many engagements of each record file the store holds."""
+    archive = Archive(archive_dir)
+    try:
+        report = verify(archive)
+        recorded = {link.originator_id for link in archive.recorder.select_links(0, 10_000)}
+    finally:
+        archive.close()
+    counts = [
+        sum(engagement_id(f"crash-{f}-{i:02d}").hex in recorded for i in range(PER_FILE))
+        for f in range(FILES)
+    ]
+    return report.problems, counts
+
+
+def assert_consistent(archive_dir: Path, stored: int, why: object) -> None:
+    """What a kill may leave: whole batches, an intact chain, a projection true to its position
+    (it may be behind the store: the problem verify reports then is only that)."""
+    problems, counts = check(archive_dir)
+    assert all(c in (0, PER_FILE) for c in counts), (why, counts)
+    assert sum(counts) == PER_FILE * stored, (why, counts)
+    assert [p for p in problems if not p.endswith("run `timeline build`")] == [], (why, problems)
+
+
+def assert_complete(archive_dir: Path, stored: int, why: object) -> None:
+    problems, counts = check(archive_dir)
+    assert problems == [], (why, problems)
+    assert sum(counts) == PER_FILE * stored, (why, counts)
+    assert leftovers(archive_dir) == [], why
+
+
+def leftovers(archive_dir: Path) -> list[str]:
+    return sorted(p.name for p in archive_dir.glob(".timeline.db.*"))
+
+
+def test_killed_appends_and_builds_leave_a_consistent_archive_and_rerun_completes(
+    tmp_path: Path,
+) -> None:
+    archive_dir = tmp_path / "archive"
+    files = write_files(tmp_path / "records")
+    assert {point.partition(":")[0] for _, point in PLAN if point} == set(POINTS)
+    stored, kills, processes = 0, 0, 0
+    durations: dict[str, float] = {}  # of the last uninterrupted run of each command
+    for command, point in PLAN:
+        appends = command.startswith("append")
+        cmd = f"{command} {files[stored]}" if appends else command
+        if point:
+            code, out = finish(timeline(archive_dir, cmd, crash=point))
+            processes += 1
+            assert code == -signal.SIGKILL, (cmd, point, code, out)
+            kills += 1
+            assert_consistent(archive_dir, stored + (appends and point.startswith("build.")), point)
+            if point == "build.before_swap":
+                assert leftovers(archive_dir), "the killed rebuild left no temporary file"
+        started = time.monotonic()
+        code, out = finish(timeline(archive_dir, cmd))  # run again, to the end
+        durations[command] = time.monotonic() - started
+        processes += 1
+        assert code == 0, (cmd, out)
+        stored += appends
+        if "--no-build" not in command:
+            assert_complete(archive_dir, stored, (cmd, point))
+    # Random moments: kill each run after a delay within the time an uninterrupted run took.
+    rng = random.Random(SEED)
+    random_kills = 0
+    for n in range(RANDOM_KILLS):
+        appends = n % 2 == 0
+        command = "append" if appends else "build --rebuild"
+        cmd = f"append {files[stored]}" if appends else command
+        proc = timeline(archive_dir, cmd)
+        time.sleep(rng.uniform(0.15, 0.95) * durations[command])
+        proc.send_signal(signal.SIGKILL)
+        code, _ = finish(proc)
+        processes += 1
+        random_kills += code == -signal.SIGKILL
+        problems, counts = check(archive_dir)
+        assert all(c in (0, PER_FILE) for c in counts), (cmd, counts)
+        assert [p for p in problems if not p.endswith("run `timeline build`")] == [], problems
+        started = time.monotonic()
+        code, out = finish(timeline(archive_dir, cmd))
+        durations[command] = time.monotonic() - started
+        processes += 1
+        assert code == 0, out
+        stored += appends
+        assert_complete(archive_dir, stored, cmd)
+    print(
+        f"\ncrash figures: {kills} kills at named points, {random_kills} of {RANDOM_KILLS} runs "
+        f"killed at random moments, {processes} processes, {stored * PER_FILE} events, "
+        f"batch {BATCH}"
+    )
+
+
+def test_a_killed_rebuilds_temporary_file_is_removed_by_the_next_run(tmp_path: Path) -> None:
+    archive_dir = tmp_path / "archive"
+    (path,) = write_files(tmp_path / "records")[:1]
+    assert finish(timeline(archive_dir, f"append {path}"))[0] == 0
+    code, _ = finish(timeline(archive_dir, "build --rebuild", crash="build.before_swap"))
+    assert code == -signal.SIGKILL
+    (leftover,) = leftovers(archive_dir)
+    assert leftover.endswith(".new")
+    code, out = finish(timeline(archive_dir, "build"))
+    assert code == 0, out
+    assert leftovers(archive_dir) == []
+
+
+@pytest.mark.parametrize("point", ["nowhere", "build.before_swap:0"])
+def test_a_crash_point_that_is_never_reached_changes_nothing(tmp_path: Path, point: str) -> None:
+    archive_dir = tmp_path / "archive"
+    (path,) = write_files(tmp_path / "records")[:1]
+    code, out = finish(timeline(archive_dir, f"append {path}", crash=point))
+    assert code == 0, out
