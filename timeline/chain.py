@@ -12,8 +12,7 @@ from __future__ import annotations
 import hashlib
 import struct
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 from uuid import UUID
 
 CHAIN_TABLE_SUFFIX = "_chain"
@@ -23,9 +22,10 @@ GENESIS = bytes(32)
 REFUSAL = "stored events are append-only: the archive refuses to change or remove them"
 
 
-@dataclass(frozen=True)
-class Link:
-    """One link of the chain: which event it covers, and the hash up to and including it."""
+class Link(NamedTuple):
+    """One link of the chain: which event it covers, and the hash up to and including it.
+
+    A tuple, as the chain table's rows are, so links go to the database as they are."""
 
     notification_id: int
     originator_id: str
@@ -45,17 +45,34 @@ def originator_text(originator_id: UUID | str) -> str:
     return originator_id.hex if isinstance(originator_id, UUID) else str(originator_id)
 
 
+_HEAD = struct.Struct(">QQQ")  # notification id, version, length of the originator id
+_LENGTH = struct.Struct(">Q")
+
+
 def link_hash(previous: bytes, notification_id: int, event: StoredEventLike) -> bytes:
-    originator = originator_text(event.originator_id).encode()
+    """sha256(previous ‖ id ‖ version ‖ len ‖ originator ‖ len ‖ topic ‖ len ‖ state)."""
+    return _digest(previous, notification_id, originator_text(event.originator_id), event)
+
+
+def _digest(
+    previous: bytes, notification_id: int, originator: str, event: StoredEventLike
+) -> bytes:
+    key = originator.encode()
     topic = event.topic.encode()
     # Stored as a blob; an edit behind the archive's back may leave text.
     state = event.state.encode() if isinstance(event.state, str) else bytes(event.state)
-    h = hashlib.sha256(previous)
-    h.update(struct.pack(">QQ", notification_id, event.originator_version))
-    for part in (originator, topic, state):
-        h.update(struct.pack(">Q", len(part)))
-        h.update(part)
-    return h.digest()
+    # One buffer, one digest: the chain is on the append path, which must stay fast.
+    return hashlib.sha256(
+        b"".join((
+            previous,
+            _HEAD.pack(notification_id, event.originator_version, len(key)),
+            key,
+            _LENGTH.pack(len(topic)),
+            topic,
+            _LENGTH.pack(len(state)),
+            state,
+        ))
+    ).digest()  # fmt: skip
 
 
 def extend(previous: str | None, events: Iterable[tuple[int, StoredEventLike]]) -> list[Link]:
@@ -63,13 +80,7 @@ def extend(previous: str | None, events: Iterable[tuple[int, StoredEventLike]]) 
     head = bytes.fromhex(previous) if previous else GENESIS
     links = []
     for notification_id, event in events:
-        head = link_hash(head, notification_id, event)
-        links.append(
-            Link(
-                notification_id,
-                originator_text(event.originator_id),
-                event.originator_version,
-                head.hex(),
-            )
-        )
+        originator = originator_text(event.originator_id)
+        head = _digest(head, notification_id, originator, event)
+        links.append(Link(notification_id, originator, event.originator_version, head.hex()))
     return links

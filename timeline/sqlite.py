@@ -58,7 +58,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         links = extend(
             head["hash"] if head else None, zip(notification_ids, stored_events, strict=True)
         )
-        c.executemany(self.insert_links_statement, [_row(link) for link in links])
+        c.executemany(self.insert_links_statement, links)
         crash_point("store.before_commit")
         return notification_ids
 
@@ -100,7 +100,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
                 return
             events = [(row["rowid"], _stored(row)) for row in rows]
             links = extend(head, events)
-            c.executemany(self.insert_links_statement, [_row(link) for link in links])
+            c.executemany(self.insert_links_statement, links)
             head, start = links[-1].hash, links[-1].notification_id
 
     def select_links(self, start: int, limit: int, stop: int | None = None) -> list[Link]:
@@ -125,10 +125,6 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
                 c.execute(f"SELECT * FROM {self.chain_table_name} WHERE notification_id = ?", (at,))
             row = c.fetchone()
             return _link(row) if row else None
-
-
-def _row(link: Link) -> tuple[int, str, int, str]:
-    return (link.notification_id, link.originator_id, link.originator_version, link.hash)
 
 
 def _link(row: Any) -> Link:
