@@ -58,7 +58,7 @@ class Store:
     chain: str
     id_column: str
 
-    def archive(self, folder: Path) -> Archive:
+    def archive(self, folder: Path, **env: str) -> Archive:
         raise NotImplementedError
 
     def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
@@ -78,8 +78,8 @@ class SQLiteStore(Store):
     def __init__(self, folder: Path):
         self.folder = folder
 
-    def archive(self, folder: Path) -> Archive:
-        return Archive(folder)
+    def archive(self, folder: Path, **env: str) -> Archive:
+        return Archive(folder, env=env)
 
     def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
         with sqlite3.connect(self.folder / "events.db") as db:
@@ -114,8 +114,8 @@ class PostgresStore(Store):
         self.chain = f"{self.schema}.timeline_events_chain"
         self.execute(f"create schema {self.schema}")
 
-    def archive(self, folder: Path) -> Archive:
-        return Archive(folder, env=self.settings)
+    def archive(self, folder: Path, **env: str) -> Archive:
+        return Archive(folder, env={**self.settings, **env})
 
     def env(self) -> dict[str, str]:
         return self.settings
@@ -516,31 +516,31 @@ def test_the_head_is_published_in_datasette(seeded: Path) -> None:
 
 
 def test_a_store_of_the_previous_code_is_chained_when_opened(
-    tmp_path: Path, archive_dir: Path
+    store: Store, archive_dir: Path
 ) -> None:
-    """events.db written without a chain (the previous recorder) gets one, once, on open."""
-    plain = {"APPLICATION_RECORDER_TOPIC": "eventsourcing.sqlite:SQLiteApplicationRecorder"}
-    old = Archive(archive_dir, env=plain)
+    """A store written without a chain (the previous recorder) gets one, once, on open."""
+    plain = {
+        "sqlite": "eventsourcing.sqlite:SQLiteApplicationRecorder",
+        "postgres": "eventsourcing.postgres:PostgresApplicationRecorder",
+    }[store.name]
+    old = store.archive(archive_dir, APPLICATION_RECORDER_TOPIC=plain)
     old.append(facts(records(5)))
     old.close()
-    with sqlite3.connect(archive_dir / "events.db") as db:
-        names = {r[0] for r in db.execute("select name from sqlite_master")}
-        assert "stored_events_chain" not in names
-        rows = db.execute("select rowid, * from stored_events order by rowid").fetchall()
-    archive = Archive(archive_dir)
+    with pytest.raises(Exception, match=r"(stored|timeline)_events_chain"):
+        store.execute(f"select * from {store.chain}")
+    rows = store.execute(f"select {store.id_column}, originator_id, originator_version, topic, state "
+                         f"from {store.events} order by {store.id_column}")  # fmt: skip
+    archive = store.archive(archive_dir)
     expected = extend(None, [(r[0], _Stored(*r[1:])) for r in rows])
     assert archive.recorder.select_links(0, 100) == expected
     archive.append(facts(records(2, "new")))
     build(archive)
     report = verify(archive)
     assert report.ok and report.events == 7
-    Archive(archive_dir)  # opening again chains nothing twice
-    assert len(archive.recorder.select_links(0, 100)) == 7
-    with (
-        pytest.raises(sqlite3.IntegrityError, match="append-only"),
-        sqlite3.connect(archive_dir / "events.db") as db,
-    ):
-        db.execute("delete from stored_events")
+    again = store.archive(archive_dir)  # opening again chains nothing twice
+    assert len(again.recorder.select_links(0, 100)) == 7
+    with pytest.raises(Exception, match="append-only"):
+        store.execute(f"delete from {store.events}")
 
 
 class _Stored:
