@@ -308,8 +308,23 @@ def test_an_event_added_behind_the_archives_back_is_named(filled: Archive, store
     (problem,) = report.problems
     assert problem.startswith("event visit-0000 (")
     assert problem.endswith(
-        "version 9 (notification 14) is not in the chain: it was added to the store behind the archive's back"
+        "version 9 (notification 14) has no link in the chain: it was added to the store behind "
+        "the archive's back, or its link was removed"
     )
+
+
+def test_an_event_that_no_longer_loads_is_named_and_the_projection_not_compared(
+    filled: Archive, store: Store
+) -> None:
+    store.unguard()
+    store.execute(f"update {store.events} set state = ? where {store.id_column} = 5", (b"garbage",))
+    problems = verify(filled).problems
+    assert problems[0].startswith("event visit-0004 (")
+    assert "(notification 5) does not match its hash in the chain" in problems[0]
+    assert problems[1].startswith(
+        f"{filled.projection_path}: cannot be compared with the store, whose events do not project ("
+    )
+    assert len(problems) == 2
 
 
 def test_a_rewritten_chain_passes_inside_but_not_against_the_published_head(

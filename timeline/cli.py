@@ -283,15 +283,15 @@ def correct(
 
 @cli.command()
 @click.option("--expect", metavar="HASH", help="Fail unless the archive's head is this hash.")
-@click.option("--store-only", is_flag=True, help="Check the store's chain only, not timeline.db.")
+@click.option("--chain-only", is_flag=True, help="Check the store's chain, not timeline.db.")
 @archive_option
-def verify(expect: str | None, store_only: bool, folder: str) -> None:
+def verify(expect: str | None, chain_only: bool, folder: str) -> None:
     """Recompute the hash chain of the stored events and check timeline.db against the store.
 
     Prints the head hash, which names the whole history; with --expect HASH (the head published
     in timeline.db's archive_head table, say), fails unless this archive has that head."""
     expected = integrity.check_hash(expect) if expect else None
-    report = integrity.verify(Archive(folder, must_exist=True), projection=not store_only)
+    report = integrity.verify(Archive(folder, must_exist=True), projection=not chain_only)
     click.echo(f"store:       {report.events} events of {report.engagements} engagements")
     if report.head:
         click.echo(f"head:        {report.head} (notification {report.head_position})")
@@ -302,7 +302,7 @@ def verify(expect: str | None, store_only: bool, folder: str) -> None:
             f"timeline.db: at notification {report.projection_position}, "
             f"{report.tables} tables compared with a rebuild from the store"
         )
-    elif not store_only:
+    elif not chain_only:
         click.echo("timeline.db: not built yet")
     for problem in report.problems:
         click.echo(f"PROBLEM {problem}", err=True)

@@ -9,6 +9,7 @@ the position `timeline.db` says it has reached, and compares the two table by ta
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,6 +91,18 @@ def _links(archive: Archive, stop: int) -> Iterator[Link]:
         start = batch[-1].notification_id
 
 
+UNLINKED = (
+    "has no link in the chain: it was added to the store behind the archive's back, "
+    "or its link was removed"
+)
+REMOVED = "is missing from the store: it was removed"
+MOVED = "is where the chain has version {version} of {originator}: events were moved or replaced"
+CHANGED = (
+    "does not match its hash in the chain: the event was changed, "
+    "or the event before it was removed"
+)
+
+
 def _check_chain(archive: Archive, stop: int, report: VerifyReport) -> None:
     events, links = _notifications(archive, stop), _links(archive, stop)
     event, link = next(events, None), next(links, None)
@@ -98,29 +111,27 @@ def _check_chain(archive: Archive, stop: int, report: VerifyReport) -> None:
     found: list[tuple[int, str, int, str]] = []  # (notification, originator, version, what)
     while event is not None or link is not None:
         if link is None or (event is not None and event.id < link.notification_id):
-            found.append((event.id, originator_text(event.originator_id),
-                          event.originator_version, "is not in the chain: it was added to the "
-                          "store behind the archive's back"))  # fmt: skip
+            originator = originator_text(event.originator_id)
+            found.append((event.id, originator, event.originator_version, UNLINKED))
             event = next(events, None)
             continue
         if event is None or link.notification_id < event.id:
-            found.append((link.notification_id, link.originator_id, link.originator_version,
-                          "is missing from the store: it was removed"))  # fmt: skip
+            found.append(
+                (link.notification_id, link.originator_id, link.originator_version, REMOVED)
+            )
             previous, link = link.hash, next(links, None)
             continue
         report.events += 1
         originator = originator_text(event.originator_id)
         originators.add(originator)
-        if (originator, event.originator_version) != (link.originator_id, link.originator_version):
-            found.append((event.id, originator, event.originator_version,
-                          f"is where the chain has version {link.originator_version} of "
-                          f"{link.originator_id}: events were moved or replaced"))  # fmt: skip
+        version = event.originator_version
+        if (originator, version) != (link.originator_id, link.originator_version):
+            what = MOVED.format(version=link.originator_version, originator=link.originator_id)
+            found.append((event.id, originator, version, what))
         else:
             expected = link_hash(bytes.fromhex(previous) if previous else GENESIS, event.id, event)
             if expected.hex() != link.hash:
-                found.append((event.id, originator, event.originator_version,
-                              "does not match its hash in the chain: the event was changed, or "
-                              "the event before it was removed"))  # fmt: skip
+                found.append((event.id, originator, version, CHANGED))
         previous, event, link = link.hash, next(events, None), next(links, None)
     report.engagements = len(originators)
     names = _slugs(archive, {originator for _, originator, _, _ in found})
@@ -131,18 +142,37 @@ def _check_chain(archive: Archive, stop: int, report: VerifyReport) -> None:
 
 
 def _slugs(archive: Archive, originators: set[str]) -> dict[str, str]:
-    """The slug of each engagement, from its first event as stored; else its id."""
+    """Each engagement's slug and id: the slug from its first event as stored, else from
+    timeline.db (the event may be the one changed beyond reading), else the id alone."""
     names = {}
     for originator in originators:
-        names[originator] = originator
-        try:
-            first = archive.recorder.select_events(_originator_id(originator), lte=1)
-            slug = orjson.loads(first[0].state)["facts"]["slug"] if first else None
-        except (ValueError, KeyError, TypeError, IndexError):
-            slug = None
-        if slug:
-            names[originator] = f"{slug} ({originator})"
+        slug = _slug_in_store(archive, originator) or _slug_in_projection(archive, originator)
+        names[originator] = f"{slug} ({originator})" if slug else originator
     return names
+
+
+def _slug_in_store(archive: Archive, originator: str) -> str | None:
+    try:
+        first = archive.recorder.select_events(_originator_id(originator), lte=1)
+        return orjson.loads(first[0].state)["facts"]["slug"] if first else None
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _slug_in_projection(archive: Archive, originator: str) -> str | None:
+    if not archive.projection_path.exists():
+        return None
+    db = connect(archive.projection_path)
+    try:
+        row = db.execute(
+            "select engagement from revisions where json_extract(state, '$.id') in (?, ?) limit 1",
+            [originator, str(_originator_id(originator))],
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    return row[0] if row else None
 
 
 def _originator_id(originator: str) -> UUID | str:
