@@ -19,7 +19,7 @@ from eventsourcing.persistence import StoredEvent
 
 from events import EngagementFacts
 from timeline import Archive
-from timeline.verify import verify
+from timeline.integrity import verify
 
 PLAIN = {"APPLICATION_RECORDER_TOPIC": "eventsourcing.sqlite:SQLiteApplicationRecorder"}
 CHAINED = {"APPLICATION_RECORDER_TOPIC": "timeline.sqlite:ChainedSQLiteRecorder"}

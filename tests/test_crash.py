@@ -24,7 +24,7 @@ from conftest import visit_record
 from events import engagement_id
 from timeline import Archive
 from timeline.crashpoints import ENV, POINTS
-from timeline.verify import verify
+from timeline.integrity import verify
 
 FILES, PER_FILE = 24, 12  # up to 288 engagements, appended 12 at a time
 BATCH = "5"  # notifications projected per transaction, so every build has several batches

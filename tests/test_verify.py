@@ -32,8 +32,8 @@ from events import EngagementFacts
 from timeline import Archive, build
 from timeline.chain import extend
 from timeline.cli import cli
+from timeline.integrity import verify
 from timeline.projection import TABLES
-from timeline.verify import verify
 
 PG_URL = os.environ.get("TIMELINE_TEST_POSTGRES")
 

@@ -2,6 +2,7 @@
 
 from timeline.archive import AppendReport, Archive
 from timeline.errors import ArchiveError, ConflictError, NotFoundError, RecordError, TimelineError
+from timeline.integrity import VerifyReport, verify
 from timeline.projection import BuildReport, build, is_current
 from timeline.records import iter_records, load
 
@@ -14,8 +15,10 @@ __all__ = [
     "NotFoundError",
     "RecordError",
     "TimelineError",
+    "VerifyReport",
     "build",
     "is_current",
     "iter_records",
     "load",
+    "verify",
 ]

@@ -13,8 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from events import TOPICS, Source, describe_validation_error
-from timeline import projection, records
-from timeline import verify as integrity
+from timeline import integrity, projection, records
 from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.errors import BatchError, RecordError, TimelineError
 from timeline.extract.commands import evaluate_command, extract_command
