@@ -518,6 +518,25 @@ def test_verify_names_an_edited_event_and_exits_1(seeded: Path) -> None:
     )
 
 
+def test_a_projection_built_before_the_head_was_published_gets_it_at_the_next_build(
+    seeded: Path,
+) -> None:
+    with sqlite3.connect(seeded / "timeline.db") as db:
+        db.execute("drop table archive_head")
+    result = run("verify", "--archive", str(seeded))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-2:] == [
+        f"PROBLEM {seeded / 'timeline.db'}: table archive_head is missing",
+        f"Error: verify: 1 problem in {seeded} (listed above)",
+    ]
+    assert run("build", "--archive", str(seeded)).exit_code == 0
+    with sqlite3.connect(seeded / "timeline.db") as db:
+        assert db.execute("select position, head from archive_head").fetchall() == [
+            (2, head_of(seeded))
+        ]
+    assert run("verify", "--archive", str(seeded)).exit_code == 0
+
+
 def test_verify_of_a_missing_archive_is_one_line(tmp_path: Path) -> None:
     result = run("verify", "--archive", str(tmp_path / "none"))
     assert result.exit_code == 1

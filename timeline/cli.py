@@ -306,7 +306,9 @@ def verify(expect: str | None, chain_only: bool, folder: str) -> None:
     for problem in report.problems:
         click.echo(f"PROBLEM {problem}", err=True)
     if report.problems:
-        raise TimelineError(f"verify: {len(report.problems)} problems in {folder} (listed above)")
+        count = len(report.problems)
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        raise TimelineError(f"verify: {problems} in {folder} (listed above)")
     if expected and report.head != expected:
         raise TimelineError(
             f"head {report.head} is not the expected {expected}: "
