@@ -63,8 +63,10 @@ PLAN: list[tuple[str, str | None]] = [
 RANDOM_KILLS = 10
 
 
-def timeline(archive: Path, command: str, *, crash: str | None = None) -> subprocess.Popen:
-    env = {**os.environ, "TIMELINE_BATCH_SIZE": BATCH}
+def timeline(
+    archive: Path, command: str, *, crash: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.Popen:
+    env = {**os.environ, **(env or {}), "TIMELINE_BATCH_SIZE": BATCH}
     env.pop(ENV, None)
     if crash:
         env[ENV] = crash
@@ -201,3 +203,42 @@ def test_a_crash_point_that_is_never_reached_changes_nothing(tmp_path: Path, poi
     (path,) = write_files(tmp_path / "records")[:1]
     code, out = finish(timeline(archive_dir, f"append {path}", crash=point))
     assert code == 0, out
+
+
+def test_killed_appends_to_postgresql_leave_whole_batches_and_an_intact_chain(
+    tmp_path: Path,
+) -> None:
+    """The store's transaction (events and links) on PostgreSQL, killed inside and at commit."""
+    from test_verify import PG_URL, PostgresStore
+
+    if not PG_URL:
+        pytest.skip(
+            "PostgreSQL tests need TIMELINE_TEST_POSTGRES (e.g. postgresql://postgres@127.0.0.1:5432/test)"
+        )
+    pg = PostgresStore(PG_URL)
+    archive_dir = tmp_path / "archive"
+    files = write_files(tmp_path / "records")
+    try:
+        points = ("store.before_chain", "store.before_commit", "build.before_commit:2")
+        for stored, point in enumerate(points):
+            cmd = f"append {files[stored]}"
+            code, out = finish(timeline(archive_dir, cmd, crash=point, env=pg.env()))
+            assert code == -signal.SIGKILL, (point, out)
+            archive = pg.archive(archive_dir)
+            try:
+                report = verify(archive)
+                links = archive.recorder.select_links(0, 10_000)
+            finally:
+                archive.close()
+            assert len(links) == PER_FILE * (stored + point.startswith("build.")), point
+            assert [p for p in report.problems if not p.endswith("run `timeline build`")] == []
+            code, out = finish(timeline(archive_dir, cmd, env=pg.env()))
+            assert code == 0, out
+            archive = pg.archive(archive_dir)
+            try:
+                report = verify(archive)
+            finally:
+                archive.close()
+            assert report.ok and report.events == PER_FILE * (stored + 1), report.problems
+    finally:
+        pg.drop()
