@@ -39,7 +39,10 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
         refuse = Identifier(f"{self.events_table_name}_refuse_change")
         # Processes that open the store at once would race on CREATE ... (OR REPLACE).
         self.sql_create_statements.insert(
-            0, SQL("SELECT pg_advisory_xact_lock(hashtext({0}))").format(Literal(str(chain)))
+            0,
+            SQL("SELECT pg_advisory_xact_lock(hashtext({0}))").format(
+                Literal(f"{self.datastore.schema}.{self.chain_table_name}")
+            ),
         )
         self.sql_create_statements.append(
             SQL(

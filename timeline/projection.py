@@ -395,7 +395,6 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SI
 
 
 def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
-    remove_stale_temporaries(path)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     temporary.unlink(missing_ok=True)
     db = connect(temporary)
