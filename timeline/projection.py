@@ -279,7 +279,12 @@ class Projector:
         for event in domain_events:
             key = event.originator_id
             previous = states.get(key)
-            if previous is None and event.originator_version > 1:
+            if previous is not None:
+                # Write each state, not just a batch's last: persons keep the spelling variants
+                # of every revision, so a build must not depend on where batches end.
+                self._replace_rows(previous, existed=key in existed)
+                existed.add(key)
+            elif event.originator_version > 1:
                 previous = self._current_state(key)
                 existed.add(key)
             state = event.evolve(previous)
