@@ -242,3 +242,24 @@ def test_killed_appends_to_postgresql_leave_whole_batches_and_an_intact_chain(
             assert report.ok and report.events == PER_FILE * (stored + 1), report.problems
     finally:
         pg.drop()
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "1.5"])
+def test_a_bad_batch_size_is_one_line_and_writes_nothing(tmp_path: Path, value: str) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    archive_dir = tmp_path / "archive"
+    (path,) = write_files(tmp_path / "records")[:1]
+    assert finish(timeline(archive_dir, f"append {path} --no-build"))[0] == 0
+    for args in (["build"], ["build", "--rebuild"]):
+        result = CliRunner().invoke(
+            cli, [*args, "--archive", str(archive_dir)], env={"TIMELINE_BATCH_SIZE": value}
+        )
+        assert result.exit_code == 1
+        assert (
+            result.output == f"Error: $TIMELINE_BATCH_SIZE: {value!r} is not a whole number >= 1\n"
+        )
+        assert not (archive_dir / "timeline.db").exists()
+        assert leftovers(archive_dir) == []

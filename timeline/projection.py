@@ -22,6 +22,7 @@ import sqlite_utils
 from events import TOPICS, EngagementState
 from timeline.archive import Archive
 from timeline.crashpoints import crash_point
+from timeline.errors import TimelineError
 from timeline.rows import PER_ENGAGEMENT, country_rows, engagement_rows, kind_rows, revision_row
 from timeline.text import fold
 
@@ -29,8 +30,9 @@ TRACKING_TABLE = "_tracking"
 HEAD_TABLE = "archive_head"
 # A build waits this long for another build's batch before giving up.
 LOCK_TIMEOUT_SECONDS = 60
-# Notifications read and written per transaction; the environment can lower it to bound memory.
-BATCH_SIZE = int(os.environ.get("TIMELINE_BATCH_SIZE") or 1000)
+# Notifications read and written per transaction; $TIMELINE_BATCH_SIZE can lower it (memory).
+BATCH_SIZE = 1000
+ENV_BATCH_SIZE = "TIMELINE_BATCH_SIZE"
 # A rebuild's temporary file: .timeline.db.PID.new (and its journal), removed if PID has died.
 TEMPORARY_GLOB = ".{name}.*.new*"
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -214,11 +216,12 @@ class Projector:
         self,
         archive: Archive,
         db: sqlite_utils.Database,
-        batch_size: int = BATCH_SIZE,
+        batch_size: int | None = None,
         stop: int | None = None,
     ):
         """`stop`: project the notifications up to this id only (by default, all of them)."""
-        self.archive, self.db, self.batch_size, self.stop = archive, db, batch_size, stop
+        self.archive, self.db, self.stop = archive, db, stop
+        self.batch_size = batch_size or default_batch_size()
 
     def run(self) -> tuple[int, int]:
         """Catch up with the store, batch by batch; return (events, engagements) projected."""
@@ -377,8 +380,19 @@ def connect(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS))
 
 
-def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SIZE) -> BuildReport:
+def default_batch_size() -> int:
+    """$TIMELINE_BATCH_SIZE if set, else BATCH_SIZE."""
+    text = os.environ.get(ENV_BATCH_SIZE, "").strip()
+    if not text:
+        return BATCH_SIZE
+    if not text.isdigit() or int(text) < 1:
+        raise TimelineError(f"${ENV_BATCH_SIZE}: {text!r} is not a whole number >= 1")
+    return int(text)
+
+
+def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = None) -> BuildReport:
     """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
+    batch_size = batch_size or default_batch_size()
     path = archive.projection_path
     remove_stale_temporaries(path)
     if rebuild or not path.exists():
@@ -399,7 +413,7 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SI
         db.close()
 
 
-def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
+def _rebuild(archive: Archive, path: Path, batch_size: int | None) -> BuildReport:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     temporary.unlink(missing_ok=True)
     db = connect(temporary)
