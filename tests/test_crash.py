@@ -197,12 +197,29 @@ def test_a_killed_rebuilds_temporary_file_is_removed_by_the_next_run(tmp_path: P
     assert leftovers(archive_dir) == []
 
 
-@pytest.mark.parametrize("point", ["nowhere", "build.before_swap:0"])
-def test_a_crash_point_that_is_never_reached_changes_nothing(tmp_path: Path, point: str) -> None:
+def test_a_crash_point_that_is_never_reached_changes_nothing(tmp_path: Path) -> None:
     archive_dir = tmp_path / "archive"
     (path,) = write_files(tmp_path / "records")[:1]
-    code, out = finish(timeline(archive_dir, f"append {path}", crash=point))
+    code, out = finish(timeline(archive_dir, f"append {path}", crash="build.before_swap:2"))
     assert code == 0, out
+    assert "12 recorded" in out
+
+
+@pytest.mark.parametrize("value", ["nowhere", "build.before_swap:0", "store.before_chain:x"])
+def test_a_malformed_crash_point_is_one_line_and_writes_nothing(tmp_path: Path, value: str) -> None:
+    archive_dir = tmp_path / "archive"
+    (path,) = write_files(tmp_path / "records")[:1]
+    code, out = finish(timeline(archive_dir, f"append {path}", crash=value))
+    assert code == 1
+    assert out.startswith(
+        f"Error: ${ENV}: {value!r} is not NAME or NAME:N with N >= 1, NAME one of "
+    )
+    assert len(out.splitlines()) == 1
+    archive = Archive(archive_dir)
+    try:
+        assert archive.recorder.max_notification_id() is None
+    finally:
+        archive.close()
 
 
 def test_killed_appends_to_postgresql_leave_whole_batches_and_an_intact_chain(

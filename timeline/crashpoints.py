@@ -10,6 +10,8 @@ import os
 import signal
 from collections import Counter
 
+from timeline.errors import TimelineError
+
 ENV = "TIMELINE_CRASH_AT"
 POINTS = (
     "append.before_save",  # records validated, nothing written
@@ -24,10 +26,14 @@ POINTS = (
 
 
 def _target() -> tuple[str, int] | None:
-    value = os.environ.get(ENV, "")
+    value = os.environ.get(ENV, "").strip()
     if not value:
         return None
     name, _, nth = value.partition(":")
+    if name not in POINTS or not (nth or "1").isdigit() or int(nth or "1") < 1:
+        # Refused at the first point reached, before anything is written, as a one-line error.
+        return (f"${ENV}: {value!r} is not NAME or NAME:N with N >= 1, NAME one of "
+                f"{', '.join(POINTS)}", 0)  # fmt: skip
     return name, int(nth or 1)
 
 
@@ -37,8 +43,13 @@ _hits: Counter[str] = Counter()
 
 def crash_point(name: str) -> None:
     """Kill this process here if the environment asks for it (tests only)."""
-    if _TARGET is None or _TARGET[0] != name:
+    if _TARGET is None:
+        return
+    target, nth = _TARGET
+    if nth == 0:
+        raise TimelineError(target)
+    if target != name:
         return
     _hits[name] += 1
-    if _hits[name] == _TARGET[1]:
+    if _hits[name] == nth:
         os.kill(os.getpid(), signal.SIGKILL)
