@@ -560,6 +560,16 @@ def test_a_projection_built_before_the_head_was_published_gets_it_at_the_next_bu
     assert run("verify", "--archive", str(seeded)).exit_code == 0
 
 
+def test_a_timeline_db_that_is_not_a_database_is_a_problem_not_a_traceback(seeded: Path) -> None:
+    (seeded / "timeline.db").write_bytes(b"not a database at all" * 100)
+    result = run("verify", "--archive", str(seeded))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-2:] == [
+        f"PROBLEM {seeded / 'timeline.db'}: cannot be read as a projection (file is not a database)",
+        f"Error: verify: 1 problem in {seeded} (listed above)",
+    ]
+
+
 def test_verify_of_a_missing_archive_is_one_line(tmp_path: Path) -> None:
     result = run("verify", "--archive", str(tmp_path / "none"))
     assert result.exit_code == 1

@@ -189,6 +189,9 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
     db = connect(path)
     try:
         at = position(db, archive.name)
+    except sqlite3.DatabaseError as e:
+        report.problems.append(f"{path}: cannot be read as a projection ({e})")
+        return
     finally:
         db.close()
     report.projection_position = at
@@ -218,7 +221,10 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
         fresh.execute("ATTACH DATABASE ? AS published", [str(path)])
         # `_tracking` is not compared: it records when a build ran; its position is, above.
         for table in TABLES:
-            report.problems += _compare_table(fresh, table, str(path))
+            try:
+                report.problems += _compare_table(fresh, table, str(path))
+            except sqlite3.DatabaseError as e:
+                report.problems.append(f"{path}: table {table} cannot be read ({e})")
             report.tables += 1
     finally:
         fresh.close()
