@@ -32,7 +32,7 @@ SEED = 20261201
 
 # (command, crash point), in order. An append takes the next record file; no point: a plain run.
 PLAN: list[tuple[str, str | None]] = [
-    ("append", "append.before_save"),
+    ("append", "store.before_insert"),
     ("append", "store.before_chain"),
     ("append", "store.before_commit"),
     ("append", "build.after_read:2"),  # the first build writes a new timeline.db
@@ -51,7 +51,7 @@ PLAN: list[tuple[str, str | None]] = [
     ("append", "store.before_chain"),
     ("append", "build.before_commit:1"),
     ("append", "build.before_track:3"),
-    ("append", "append.before_save"),
+    ("append", "store.before_insert"),
     ("append", "store.before_commit"),
     ("append", "build.after_read:3"),
     ("append --no-build", None),

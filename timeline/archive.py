@@ -12,9 +12,9 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
+from eventsourcing.utils import Environment, EnvType
 
 from events import Engagement, EngagementError, EngagementFacts, Source, engagement_id
-from timeline.crashpoints import crash_point
 from timeline.errors import (
     ArchiveError,
     BatchError,
@@ -89,9 +89,6 @@ class Archive(Application[UUID]):
         # SQLite in the archive folder unless the environment or the caller names another store.
         module = settings.get("PERSISTENCE_MODULE") or os.environ.get("PERSISTENCE_MODULE")
         settings["PERSISTENCE_MODULE"] = module or "eventsourcing.sqlite"
-        recorder = RECORDERS.get(settings["PERSISTENCE_MODULE"])
-        if recorder:
-            settings.setdefault("APPLICATION_RECORDER_TOPIC", recorder)
         if settings["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
             check_folder(self.folder, must_exist=must_exist)
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -110,6 +107,14 @@ class Archive(Application[UUID]):
 
     def construct_mapper(self) -> Mapper[UUID]:
         return self.factory.mapper(transcoder=OrjsonTranscoder(), mapper_class=PydanticMapper)
+
+    def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
+        """The settings, with the recorder that chains every event, for whichever store."""
+        environment = super().construct_env(name, env)
+        recorder = RECORDERS.get(environment.get("PERSISTENCE_MODULE") or "")
+        if recorder and not environment.get("APPLICATION_RECORDER_TOPIC"):
+            environment["APPLICATION_RECORDER_TOPIC"] = recorder
+        return environment
 
     def find(self, slug: str) -> Engagement | None:
         try:
@@ -144,7 +149,6 @@ class Archive(Application[UUID]):
             else:
                 raise ConflictError(facts.slug, _conflict_message(facts, existing.facts))
         self._check_parents(new)
-        crash_point("append.before_save")
         self._save(new)
         report.recorded = [e.slug for e in new]
         return report

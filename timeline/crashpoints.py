@@ -14,7 +14,7 @@ from timeline.errors import TimelineError
 
 ENV = "TIMELINE_CRASH_AT"
 POINTS = (
-    "append.before_save",  # records validated, nothing written
+    "store.before_insert",  # a batch validated and mapped, nothing written
     "store.before_chain",  # events inserted, their links not yet (same transaction)
     "store.before_commit",  # events and links inserted, not committed
     "build.after_read",  # a batch of notifications read, nothing projected

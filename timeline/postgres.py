@@ -102,6 +102,7 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
     ) -> Sequence[int] | None:
         if not stored_events:
             return []
+        crash_point("store.before_insert")
         pg_events = [
             self.construct_pg_stored_event(e.originator_id, e.originator_version, e.topic, e.state)
             for e in stored_events

@@ -125,11 +125,6 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         ("engagement", "position"),
         [("engagement", "engagements", "slug")],
     ),
-    "archive_head": (
-        {"name": str, "position": int, "head": str},
-        "name",
-        [],
-    ),
     "revisions": (
         {
             "engagement": str, "version": int, "event": str, "current_from": str,
@@ -137,6 +132,11 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
             "retracted": int, "merged_into": str, "state": str,
         },
         ("engagement", "version"),
+        [],
+    ),
+    "archive_head": (
+        {"name": str, "position": int, "head": str},
+        "name",
         [],
     ),
 }  # fmt: skip

@@ -50,6 +50,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
+        crash_point("store.before_insert")
         # The events' insert took the write lock, so the head read here is the latest one.
         notification_ids = super()._insert_events(c, stored_events, **kwargs) or []
         crash_point("store.before_chain")
