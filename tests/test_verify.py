@@ -30,7 +30,7 @@ from datasette.app import Datasette
 from eventsourcing.persistence import IntegrityError
 
 from events import Engagement, EngagementFacts, engagement_id
-from timeline import Archive, build
+from timeline import Archive, build, build_as_of, parse_as_of
 from timeline.chain import extend
 from timeline.cli import cli
 from timeline.integrity import verify
@@ -423,9 +423,8 @@ def test_a_build_does_not_depend_on_where_batches_end(archive_dir: Path, batch_s
     for slug, changes in steps:
         archive.correct(slug, changes, reason="step")
         build(archive)
-    retracted = archive.get("visit-0001")
-    retracted.retract("duplicate", merged_into="visit-0002")
-    archive._save([retracted])
+    archive.retract("visit-0001", "duplicate", merged_into="visit-0002")
+    archive.retract("visit-0002", "duplicate", merged_into="vn-us-visit-2025")
     build(archive)
     assert verify(archive).ok
     build(archive, rebuild=True, batch_size=batch_size)
@@ -571,6 +570,20 @@ def test_a_timeline_db_that_is_not_a_database_is_a_problem_not_a_traceback(seede
         f"PROBLEM {seeded / 'timeline.db'}: cannot be read as a projection (file is not a database)",
         f"Error: verify: 1 problem in {seeded} (listed above)",
     ]
+
+
+def test_an_as_of_file_publishes_a_head_only_when_it_leaves_nothing_out(
+    filled: Archive, tmp_path: Path
+) -> None:
+    (first,) = filled.recorder.select_notifications(start=1, limit=1)
+    recorded = filled.mapper.to_domain_event(first).timestamp
+    build_as_of(filled, recorded, tmp_path / "then.db")
+    build_as_of(filled, parse_as_of("9999-12-31"), tmp_path / "now.db")
+    heads = {}
+    for name in ("then", "now"):
+        with sqlite3.connect(tmp_path / f"{name}.db") as db:
+            heads[name] = db.execute("select position, head from archive_head").fetchall()
+    assert heads == {"then": [], "now": [(13, filled.recorder.chain_head().hash)]}
 
 
 def test_verify_of_a_missing_archive_is_one_line(tmp_path: Path) -> None:
