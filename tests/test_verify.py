@@ -436,16 +436,14 @@ def test_a_build_does_not_depend_on_where_batches_end(archive_dir: Path, batch_s
 
 WRITER = textwrap.dedent("""
     import sys
-    from eventsourcing.persistence import IntegrityError
-
-from events import Engagement, EngagementFacts, engagement_id
+    from events import EngagementFacts
     from timeline import Archive
     sys.path.insert(0, {tests!r})
     from conftest import visit_record
     archive = Archive({folder!r}, env={env!r})
     for batch in range({batches}):
         archive.append([EngagementFacts.model_validate(visit_record(
-            slug=f"w{writer}-{{batch}}-{{i}}", title="t")) for i in range({size})])
+            slug=f"w{writer}-{{batch}}-{{i}}", title=f"t{writer} {{batch}} {{i}}")) for i in range({size})])
 """)
 
 
