@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -92,14 +94,33 @@ def write_files(folder: Path) -> list[Path]:
     return paths
 
 
+def read_only_position(archive_dir: Path) -> int | str | None:
+    """timeline.db's position as a reader sees it, read-only as Datasette opens it: before any
+    writer has rolled back what a killed build left in its journal. A build killed in its commit
+    leaves a hot journal, and such readers are refused until the next writer rolls it back
+    (see test_a_writer_killed_in_its_commit_is_rolled_back_before_readers_need_it)."""
+    path = archive_dir / "timeline.db"
+    if not path.exists():
+        return None
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            return db.execute("select position from _tracking").fetchone()[0]
+    except sqlite3.OperationalError as e:
+        assert "readonly" in str(e), e
+        return "refused"
+
+
 def check(archive_dir: Path) -> tuple[list[str], list[int]]:
     """verify's problems, and how many engagements of each record file the store holds."""
+    seen = read_only_position(archive_dir)
     archive = Archive(archive_dir)
     try:
         report = verify(archive)
         recorded = {link.originator_id for link in archive.recorder.select_links(0, 10_000)}
     finally:
         archive.close()
+    # Readers see the last whole batch, or wait for a writer to roll a killed commit back.
+    assert seen in (report.projection_position, "refused")
     counts = [
         sum(engagement_id(f"crash-{f}-{i:02d}").hex in recorded for i in range(PER_FILE))
         for f in range(FILES)
@@ -280,3 +301,43 @@ def test_a_bad_batch_size_is_one_line_and_writes_nothing(tmp_path: Path, value: 
         )
         assert not (archive_dir / "timeline.db").exists()
         assert leftovers(archive_dir) == []
+
+
+HOT_JOURNAL = """
+import os, signal, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("pragma cache_size = 1")  # spill changed pages to the file before the commit
+db.execute("begin")
+db.execute("update engagements set title = title || ' (a writer that died)'")
+db.execute("update revisions set state = state || ' '")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def read_only_titles(path: Path) -> list[str]:
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        return [row[0] for row in db.execute("select title from engagements order by slug")]
+
+
+@pytest.mark.parametrize("command", ["build", "build --rebuild"])
+def test_a_writer_killed_in_its_commit_is_rolled_back_before_readers_need_it(
+    tmp_path: Path, command: str
+) -> None:
+    """A writer of timeline.db killed after changing the file leaves a hot journal: read-only
+    readers (as Datasette opens the file) are refused until a writer rolls it back. The next
+    build does, and never swaps a rebuilt file in beside that journal."""
+    archive_dir = tmp_path / "archive"
+    path = archive_dir / "timeline.db"
+    files = write_files(tmp_path / "records")
+    assert finish(timeline(archive_dir, f"append {files[0]} {files[1]}"))[0] == 0
+    titles = read_only_titles(path)
+    killed = subprocess.run([sys.executable, "-c", HOT_JOURNAL, str(path)], check=False)
+    assert killed.returncode == -signal.SIGKILL
+    assert (archive_dir / "timeline.db-journal").exists()
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        read_only_titles(path)
+    code, out = finish(timeline(archive_dir, command))
+    assert code == 0, out
+    assert not (archive_dir / "timeline.db-journal").exists()
+    assert read_only_titles(path) == titles
+    assert_complete(archive_dir, 2, command)

@@ -446,6 +446,7 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = N
     batch_size = batch_size or default_batch_size()
     path = archive.projection_path
     remove_stale_temporaries(path)
+    roll_back_journal(path)
     if rebuild or not path.exists():
         return _rebuild(archive, path, batch_size)
     db = connect(path)
@@ -493,6 +494,9 @@ def _write_new(
         raise
     db.close()
     crash_point("build.before_swap")
+    # The journal of a build killed in its commit is kept by name: settle it first, so it is
+    # never taken for the new file's, and readers that cannot roll it back are not refused.
+    roll_back_journal(path)
     os.replace(temporary, path)
     return report
 
@@ -537,6 +541,17 @@ def build_as_of(
         raise TimelineError(f"--output {target}: no folder {target.parent}")
     remove_stale_temporaries(target)
     return _write_new(archive, target, batch_size, until)
+
+
+def roll_back_journal(path: Path) -> None:
+    """Roll back what a build killed in its commit left in `path`'s journal: opening the file
+    for writing does it. Until then, read-only readers (Datasette) are refused."""
+    if path.exists() and path.with_name(f"{path.name}-journal").exists():
+        db = sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS)
+        try:
+            db.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            db.close()
 
 
 def remove_stale_temporaries(path: Path) -> list[Path]:
