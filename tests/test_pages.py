@@ -608,3 +608,15 @@ def test_bands_give_way_to_precise_marks() -> None:
     band_rows = {round(centre[f"b{i}"], 1) for i in range(8)}
     assert len(band_rows - {round(centre["d3"], 1)}) == drawing.MAX_ROWS - 1
     assert lane.height == drawing.MAX_ROWS * drawing.ROW + 2 * drawing.LANE_PAD
+
+
+def test_a_band_takes_a_free_place_in_a_row_before_later_marks() -> None:
+    window = drawing.Window(date(2023, 1, 1), date(2026, 1, 1))
+    items = [
+        drawing.Item("US", date(2025, 9, 5), date(2025, 9, 5), "day", "dialogue", "d", "t", "l"),
+        drawing.Item("US", date(2024, 7, 1), date(2024, 7, 31), "month", "dialogue", "m", "t", "l"),
+    ]
+    (lane,) = drawing.layout_marks(items, window, limit=5)
+    day, band = sorted(lane.marks, key=lambda m: m.slug)
+    assert band.y + band.h / 2 == day.y  # one row: they do not overlap in time
+    assert lane.height == drawing.LANE

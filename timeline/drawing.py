@@ -5,6 +5,7 @@ text is escaped by Jinja and nothing needs a script or a CDN."""
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -214,27 +215,33 @@ def _extent(it: Item, window: Window) -> tuple[float, float]:
 
 
 def _pack(items: Sequence[Item], window: Window) -> list[tuple[int, Item]]:
-    """Greedy interval packing: each mark in the first row where it fits; when every row is
-    taken, the row that frees up first. Points and bars are placed before the bands of dates
-    known only to the month or year, so in a busy lane a band lies faded under other marks
-    rather than pushing precise ones together."""
-    ends: list[float] = []
+    """Greedy interval packing: each mark in the first row where it overlaps nothing; when no
+    row has room, the row that frees up first. Points and bars are placed before the bands of
+    dates known only to the month or year, so in a busy lane a band lies faded under other
+    marks rather than pushing precise ones together."""
+    rows: list[list[tuple[float, float]]] = []  # per row, its marks' extents in order
     placed: list[tuple[int, Item]] = []
     vague = ("month", "year")
     order = sorted(items, key=lambda i: (i.precision in vague, i.start, -(i.end - i.start).days))
     for it in order:
         x0, x1 = _extent(it, window)
-        row = next((r for r, end in enumerate(ends) if end <= x0), None)
-        if row is None and len(ends) < MAX_ROWS:
-            row = len(ends)
-            ends.append(x1)
-        elif row is None:
-            row = min(range(len(ends)), key=ends.__getitem__)
-            ends[row] = max(ends[row], x1)
+        row = next((r for r, taken in enumerate(rows) if _fits(taken, x0, x1)), None)
+        if row is None and len(rows) < MAX_ROWS:
+            row = len(rows)
+            rows.append([])
+        if row is None:
+            # Every row is taken here: overlap in the row whose last mark ends first.
+            row = min(range(len(rows)), key=lambda r: rows[r][-1][1])
         else:
-            ends[row] = x1
+            insort(rows[row], (x0, x1))
         placed.append((row, it))
     return placed
+
+
+def _fits(taken: list[tuple[float, float]], x0: float, x1: float) -> bool:
+    """Whether [x0, x1] overlaps none of a row's extents (sorted, apart from each other)."""
+    i = bisect_left(taken, (x0, x1))
+    return (i == 0 or taken[i - 1][1] <= x0) and (i == len(taken) or taken[i][0] >= x1)
 
 
 def _mark(it: Item, window: Window, cy: float) -> Mark:
