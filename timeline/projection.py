@@ -21,7 +21,15 @@ import sqlite_utils
 
 from events import TOPICS, EngagementState
 from timeline.archive import Archive
-from timeline.rows import PER_ENGAGEMENT, country_rows, engagement_rows, kind_rows, revision_row
+from timeline.rows import (
+    PER_ENGAGEMENT,
+    bilingual,
+    country_rows,
+    engagement_rows,
+    kind_rows,
+    organisation_search_text,
+    revision_row,
+)
 from timeline.text import fold
 
 TRACKING_TABLE = "_tracking"
@@ -32,9 +40,11 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 # (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
 TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
-    "countries": ({"code": str, "name_en": str, "name_vi": str}, "code", []),
-    "kinds": ({"key": str, "label_en": str, "label_vi": str}, "key", []),
-    "topics": ({"key": str, "label_en": str, "label_vi": str, "description": str}, "key", []),
+    "countries": ({"code": str, "name_en": str, "name_vi": str, "label": str}, "code", []),
+    "kinds": ({"key": str, "label_en": str, "label_vi": str, "label": str}, "key", []),
+    "topics": (
+        {"key": str, "label_en": str, "label_vi": str, "description": str, "label": str}, "key", []
+    ),
     "engagements": (
         {
             "slug": str, "id": str, "kind": str, "status": str, "title": str, "title_vi": str,
@@ -73,7 +83,10 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         [("country", "countries", "code")],
     ),
     "organisations": (
-        {"id": str, "name": str, "abbreviation": str, "country": str, "name_local": str},
+        {
+            "id": str, "name": str, "abbreviation": str, "country": str, "name_local": str,
+            "search_text": str,
+        },
         "id",
         [("country", "countries", "code")],
     ),
@@ -148,6 +161,7 @@ INDEXES = [
 FTS = {
     "engagements": ["title", "title_vi", "summary", "search_text"],
     "persons": ["name", "variants", "search_text"],
+    "organisations": ["name", "name_local", "abbreviation", "search_text"],
 }
 
 
@@ -162,6 +176,7 @@ class BuildReport:
 def create_schema(db: sqlite_utils.Database) -> None:
     for name, (columns, pk, fks) in TABLES.items():
         db[name].create(columns, pk=pk, foreign_keys=fks, if_not_exists=True)
+    _add_new_columns(db)
     for table, columns in INDEXES:
         db[table].create_index(columns, if_not_exists=True)
     db[TRACKING_TABLE].create(
@@ -170,10 +185,27 @@ def create_schema(db: sqlite_utils.Database) -> None:
     write_vocabularies(db)
 
 
+def _add_new_columns(db: sqlite_utils.Database) -> None:
+    """A timeline.db built by an earlier version gets the columns added since, filled in."""
+    for name, (columns, _pk, _fks) in TABLES.items():
+        missing = [c for c in columns if c not in db[name].columns_dict]
+        for column in missing:
+            db[name].add_column(column, columns[column])
+        if name == "organisations" and "search_text" in missing:
+            for row in list(db[name].rows):
+                db[name].update(row["id"], {"search_text": organisation_search_text(row)})
+
+
 def write_vocabularies(db: sqlite_utils.Database) -> None:
     """Countries, kinds and topics as the code defines them; written only when they differ."""
     topics = [
-        {"key": k, "label_en": t.en, "label_vi": t.vi, "description": t.description}
+        {
+            "key": k,
+            "label_en": t.en,
+            "label_vi": t.vi,
+            "description": t.description,
+            "label": bilingual(t.en, t.vi),
+        }
         for k, t in TOPICS.items()
     ]
     for table, rows in (("countries", country_rows()), ("kinds", kind_rows()), ("topics", topics)):
