@@ -198,14 +198,21 @@ def datasette_settings() -> dict[str, Any]:
 class Client:
     """Runs Datasette's async test client on one event loop, so tests stay synchronous."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        metadata: dict[str, Any] | None = None,
+        settings: dict[str, Any] | None = None,
+    ) -> None:
         self.loop = asyncio.new_event_loop()
-        self.ds = self.run(self._start(db_path))
+        metadata = copy.deepcopy(METADATA) if metadata is None else metadata
+        settings = datasette_settings() if settings is None else settings
+        self.ds = self.run(self._start(db_path, metadata, settings))
 
-    async def _start(self, db_path: Path) -> Datasette:
-        ds = Datasette(
-            [str(db_path)], metadata=copy.deepcopy(METADATA), settings=datasette_settings()
-        )
+    async def _start(
+        self, db_path: Path, metadata: dict[str, Any], settings: dict[str, Any]
+    ) -> Datasette:
+        ds = Datasette([str(db_path)], metadata=metadata, settings=settings)
         await ds.invoke_startup()
         return ds
 

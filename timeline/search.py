@@ -5,6 +5,7 @@ The words are folded like the `search_text` columns (no diacritics, đ as d) and
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
@@ -16,6 +17,8 @@ from timeline.published import archive_database
 
 LIMIT = 20
 ROUTE = "/-/search"
+# Datasette adds template folders of plugin packages only, not of plugin modules such as this one.
+TEMPLATE = Path(__file__).parent / "templates" / "timeline_search.html"
 
 # (section, table, label column, SQL): best matches first, LIMIT + 1 rows to tell if there are more.
 SECTIONS = [
@@ -69,8 +72,12 @@ async def search(datasette: Any, request: Any) -> Response:
             row["url"] = datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
     if request.args.get("_format") == "json":
         return Response.json({"q": q, "sections": sections})
+    template = getattr(datasette, "_timeline_search_template", None)
+    if template is None:
+        template = datasette.jinja_env.from_string(TEMPLATE.read_text(encoding="utf-8"))
+        datasette._timeline_search_template = template
     html = await datasette.render_template(
-        "timeline_search.html",
+        template,
         {
             "q": q,
             "sections": sections,
