@@ -3,8 +3,8 @@
 Records N synthetic engagements with `bench/generate.py` (skipped when ARCHIVE_DIR already has a
 timeline.db), serves timeline.db with a real Datasette on 127.0.0.1 (a free port, `timeline
 serve`'s settings and metadata), then requests, in turns, the search page for a mix of queries and
-the baselines: the engagements table's first page, and Datasette's own full-text table search.
-Prints p50/p95 of each and the ratio of search to the table page.
+the baselines: the engagements table's first page (with and without its facets), Datasette's own
+full-text table search, and the two feeds. Prints p50/p95 of each and its ratio to the table page.
 
     python bench/bench_search.py 100000 /tmp/archive-100k --rounds 20
 """
@@ -47,6 +47,9 @@ BASELINES = {
     "table page": "/timeline/engagements",
     "table, no facet": "/timeline/engagements?_nofacet=1",
     "table _search": "/timeline/engagements?_search=security",
+    # The feeds, measured alongside: the calendar of the hub country and the Atom feed.
+    "calendar VN.ics": "/-/calendar/VN.ics",
+    "changes.atom": "/-/changes.atom",
 }
 
 

@@ -478,3 +478,17 @@ def test_every_plugin_page_answers(client: Client) -> None:
         assert client.get(path).text
     menu = client.get("/timeline").text
     assert 'href="/-/search"' in menu
+
+
+def test_calendar_and_atom_hold_the_latest_within_their_limits(archive: Archive) -> None:
+    metadata = copy.deepcopy(METADATA)
+    metadata["plugins"]["timeline"] |= {"calendar_limit": 2, "atom_limit": 3}
+    limited = Client(archive.projection_path, metadata=metadata)
+    try:
+        _, events = calendar(limited, "VN")
+        assert set(events) == {"day-hanoi", "range-washington"}
+        _, entries = atom_entries(limited)
+        assert len(entries) == 3
+        assert entries[0].findtext(f"{ATOM}title") == "Corrected: Meeting in Saigon"
+    finally:
+        limited.close()

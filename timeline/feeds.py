@@ -74,11 +74,14 @@ async def calendar(datasette: Any, request: Any) -> Response:
         raise NotFound(f"Unknown country code: {code}")
     db = await archive_database(datasette)
     limit = _setting(datasette, "calendar_limit", CALENDAR_LIMIT)
+    # Walks the (country, start_date) index newest first and stops at the limit.
     result = await db.execute(
-        "select e.*, c.name_en as place_name from engagements e "
+        "with latest as (select distinct start_date, engagement from timeline "
+        "where country = :code order by start_date desc, engagement limit :limit) "
+        "select e.*, c.name_en as place_name from latest "
+        "join engagements e on e.slug = latest.engagement "
         "left join countries c on c.code = e.country "
-        "where e.slug in (select engagement from timeline where country = :code) "
-        "order by e.start_date desc, e.slug limit :limit",
+        "order by latest.start_date desc, latest.engagement",
         {"code": code, "limit": limit},
     )
     name = country(code).name_en

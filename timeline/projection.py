@@ -156,6 +156,8 @@ INDEXES = [
     ("engagement_topics", ["topic", "engagement"]),
     ("engagement_organisations", ["organisation"]),
     ("revisions", ["current_until"]),
+    # The Atom feed of changes, newest first.
+    ("revisions", ["current_from"]),
 ]
 
 FTS = {
