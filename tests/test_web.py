@@ -22,6 +22,7 @@ from timeline import records
 from timeline.archive import Archive
 from timeline.geocode import locate
 from timeline.projection import TRACKING_TABLE, build
+from timeline.search import search_results
 
 ROOT = Path(__file__).resolve().parents[1]
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -341,6 +342,17 @@ def test_search_page_lists_each_kind_of_result_with_links(client: Client) -> Non
     assert "Nothing matches" in client.get("/-/search", q="zzzz").text
     assert not any(search(client, "zzzz").values())
     assert 'name="q"' in client.get("/-/search").text
+
+
+def test_search_sections_tell_when_there_are_more(client: Client) -> None:
+    db = client.ds.get_database("timeline")
+    sections = client.run(search_results(db, "talks", limit=1))
+    assert [s["title"] for s in sections] == ["People", "Organisations", "Engagements"]
+    engagements = sections[2]
+    assert len(engagements["rows"]) == 1 and engagements["more"]
+    page = client.get("/-/search", q="talks").text
+    assert "/timeline/engagements/year-canberra" in page and "range-washington" not in page
+    assert "Meeting / Hội đàm, làm việc" in page
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,9 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
+from events import KINDS
 from timeline.datasette_plugin import fts_query
+from timeline.labels import kind_label
 from timeline.published import archive_database
 
 LIMIT = 20
@@ -20,16 +22,9 @@ ROUTE = "/-/search"
 # Datasette adds template folders of plugin packages only, not of plugin modules such as this one.
 TEMPLATE = Path(__file__).parent / "templates" / "timeline_search.html"
 
-# (section, table, label column, SQL): best matches first, LIMIT + 1 rows to tell if there are more.
+# (section, table, SQL): best matches first, LIMIT + 1 rows to tell if there are more. People and
+# organisations first: their lists are short, and a name is usually what was meant.
 SECTIONS = [
-    (
-        "Engagements",
-        "engagements",
-        "select e.slug as pk, e.title as label, e.title_vi as detail, e.date_label as date, "
-        "e.kind as kind, e.city as city, e.country as country "
-        "from engagements_fts f join engagements e on e.rowid = f.rowid "
-        "where engagements_fts match :match order by f.rank, e.start_date desc limit :limit",
-    ),
     (
         "People",
         "persons",
@@ -47,6 +42,14 @@ SECTIONS = [
         "null as date, null as kind, null as city, o.country as country "
         "from organisations_fts f join organisations o on o.rowid = f.rowid "
         "where organisations_fts match :match order by f.rank, o.name limit :limit",
+    ),
+    (
+        "Engagements",
+        "engagements",
+        "select e.slug as pk, e.title as label, e.title_vi as detail, e.date_label as date, "
+        "e.kind as kind, e.city as city, e.country as country "
+        "from engagements_fts f join engagements e on e.rowid = f.rowid "
+        "where engagements_fts match :match order by f.rank, e.start_date desc limit :limit",
     ),
 ]
 
@@ -70,6 +73,8 @@ async def search(datasette: Any, request: Any) -> Response:
     for section in sections:
         for row in section["rows"]:
             row["url"] = datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
+            if row["kind"] in KINDS:
+                row["kind"] = kind_label(row["kind"])
     if request.args.get("_format") == "json":
         return Response.json({"q": q, "sections": sections})
     template = getattr(datasette, "_timeline_search_template", None)
