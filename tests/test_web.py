@@ -450,6 +450,9 @@ def test_internal_tables_are_hidden_and_unreadable(client: Client) -> None:
     assert status(client, "/timeline.db") == 403
     for table in ("engagements_fts", "persons_fts", "organisations_fts"):
         assert f'href="/timeline/{table}"' not in client.get("/timeline").text
+        for shadow in ("data", "idx", "docsize", "config"):
+            assert status(client, f"/timeline/{table}_{shadow}") == 403
+    assert status(client, "/timeline/engagements_fts") == 200  # the same text as engagements
 
 
 def test_plain_datasette_has_an_sql_time_limit(archive: Archive) -> None:
