@@ -7,6 +7,7 @@ as such in the description, never a midnight timestamp."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -84,6 +85,19 @@ async def calendar(datasette: Any, request: Any) -> Response:
         "order by latest.start_date desc, latest.engagement",
         {"code": code, "limit": limit},
     )
+    rows = [dict(row) for row in result.rows]
+    urls = [_row_url(datasette, request, db.name, row["slug"]) for row in rows]
+    # Writing a few thousand events takes the icalendar package a while: off the event loop, so
+    # other requests are served meanwhile.
+    text = await asyncio.to_thread(calendar_text, code, limit, rows, urls)
+    return Response(
+        text,
+        content_type="text/calendar; charset=utf-8",
+        headers={"content-disposition": f'inline; filename="{code}.ics"'},
+    )
+
+
+def calendar_text(code: str, limit: int, rows: list[dict[str, Any]], urls: list[str]) -> str:
     name = country(code).name_en
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -95,14 +109,9 @@ async def calendar(datasette: Any, request: Any) -> Response:
         f"Bilateral security and law-enforcement engagements of {name} "
         f"(the latest {limit} at most).",
     )
-    for row in result.rows:
-        row = dict(row)
-        cal.add_component(calendar_event(row, _row_url(datasette, request, db.name, row["slug"])))
-    return Response(
-        cal.to_ical().decode(),
-        content_type="text/calendar; charset=utf-8",
-        headers={"content-disposition": f'inline; filename="{code}.ics"'},
-    )
+    for row, url in zip(rows, urls, strict=True):
+        cal.add_component(calendar_event(row, url))
+    return cal.to_ical().decode()
 
 
 def entry_id(slug: str, version: int) -> str:
