@@ -15,6 +15,7 @@ from typing import Any
 import icalendar
 import pytest
 import sqlite_utils
+from datasette.database import QueryInterrupted
 from test_publish import METADATA, Client, open_client
 
 from events import EngagementFacts
@@ -353,6 +354,23 @@ def test_search_sections_tell_when_there_are_more(client: Client) -> None:
     page = client.get("/-/search", q="talks").text
     assert "/timeline/engagements/year-canberra" in page and "range-washington" not in page
     assert "Meeting / Hội đàm, làm việc" in page
+
+
+def test_a_search_that_takes_too_long_leaves_the_other_sections(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = client.ds.get_database("timeline")
+    execute = db.execute
+
+    async def slow_engagements(sql: str, *args: Any, **kwargs: Any) -> Any:
+        if "engagements_fts" in sql:
+            raise QueryInterrupted(Exception("interrupted"), sql, args)
+        return await execute(sql, *args, **kwargs)
+
+    monkeypatch.setattr(db, "execute", slow_engagements)
+    page = client.get("/-/search", q="Luong Tam Quang").text
+    assert "Searching engagements took too long" in page
+    assert '<a href="/timeline/persons/luong-tam-quang">' in page
 
 
 @pytest.mark.parametrize(

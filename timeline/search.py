@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
@@ -59,10 +60,16 @@ async def search_results(db: Any, q: str, limit: int = LIMIT) -> list[dict[str, 
     match = fts_query(q)
     sections = []
     for title, table, sql in SECTIONS:
-        rows = [dict(r) for r in (await db.execute(sql, {"match": match, "limit": limit + 1}))]
-        sections.append(
-            {"title": title, "table": table, "rows": rows[:limit], "more": len(rows) > limit}
-        )
+        section = {"title": title, "table": table, "rows": [], "more": False, "timed_out": False}
+        try:
+            result = await db.execute(sql, {"match": match, "limit": limit + 1})
+        except QueryInterrupted:
+            # One slow section (a very common word in a huge archive) still leaves the others.
+            section["timed_out"] = True
+        else:
+            rows = [dict(r) for r in result]
+            section |= {"rows": rows[:limit], "more": len(rows) > limit}
+        sections.append(section)
     return sections
 
 
