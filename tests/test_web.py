@@ -402,6 +402,11 @@ def test_countries_kinds_and_topics_show_both_languages(client: Client) -> None:
     page = client.get("/timeline/organisation_engagements", organisation="MPS").text
     assert '<a href="/timeline/countries/VN">VN — Vietnam / Việt Nam</a>' in page
     assert '<a href="/timeline/kinds/dialogue">Dialogue / Đối thoại</a>' in page
+    page = client.get("/timeline/country_timeline", country="VN").text
+    assert (
+        '<a href="/timeline/countries/US">US — United States / Hoa Kỳ</a>' in page
+        and '<a href="/timeline/countries/AU">AU — Australia</a>' in page
+    )
     vocab = client.rows("/timeline/countries", code="VN")[0]
     assert (vocab["name_en"], vocab["name_vi"], vocab["label"]) == (
         "Vietnam",

@@ -16,6 +16,8 @@ from timeline.rows import bilingual
 
 # Columns of query results that hold one code.
 COUNTRY_COLUMNS = {"country", "host", "counterpart", "place_country", "organisation_country"}
+# Columns of query results that list codes, `US, AU` (group_concat in country_timeline).
+COUNTRY_LISTS = {"counterparts"}
 # Columns that hold a JSON array of codes, in tables and query results.
 COUNTRY_ARRAYS = {"countries", "guests"}
 TOPIC_ARRAYS = {"topics"}
@@ -72,6 +74,11 @@ def render_cell(value: Any, column: str, table: str | None, database: str, datas
         return None
     if column in COUNTRY_COLUMNS and is_country(value):
         return Markup(_link(datasette, database, "countries", value, country_label(value)))
+    if column in COUNTRY_LISTS:
+        codes = value.split(", ")
+        if all(is_country(c) for c in codes):
+            links = [_link(datasette, database, "countries", c, country_label(c)) for c in codes]
+            return Markup(", ".join(links))
     if column == "kind" and value in KINDS:
         return Markup(_link(datasette, database, "kinds", value, kind_label(value)))
     return None
