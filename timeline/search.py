@@ -80,8 +80,7 @@ async def search(datasette: Any, request: Any) -> Response:
     for section in sections:
         for row in section["rows"]:
             row["url"] = datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
-            if row["kind"] in KINDS:
-                row["kind"] = kind_label(row["kind"])
+            row["kind_label"] = kind_label(row["kind"]) if row["kind"] in KINDS else None
     if request.args.get("_format") == "json":
         return Response.json({"q": q, "sections": sections})
     template = getattr(datasette, "_timeline_search_template", None)
