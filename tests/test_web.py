@@ -415,25 +415,29 @@ def test_countries_kinds_and_topics_show_both_languages(client: Client) -> None:
     )
 
 
-def test_an_earlier_timeline_db_gets_the_new_columns(tmp_path: Path) -> None:
+def test_an_earlier_timeline_db_is_rebuilt_with_the_new_columns(tmp_path: Path) -> None:
     archive = Archive(tmp_path / "archive")
     archive.append(RECORDS[:1])
     build(archive)
     db = sqlite_utils.Database(archive.projection_path)
-    db["organisations"].disable_fts()
+    # As an earlier version built it: no labels, no organisation search, no coordinates.
     db["organisations"].transform(drop={"search_text"})
     db["countries"].transform(drop={"label"})
+    db.execute("update engagements set latitude = null, longitude = null")
+    db.conn.commit()
     db.close()
     archive.append(RECORDS[1:2])
-    build(archive)
+    assert build(archive).rebuilt
     db = sqlite_utils.Database(archive.projection_path)
     assert (
         db["organisations"].get("vn-mps")["search_text"]
         == "ministry of public security bo cong an mps"
     )
     assert db["countries"].get("VN")["label"] == "Vietnam / Việt Nam"
-    assert db["organisations_fts"].exists()
+    assert db["engagements"].get("day-hanoi")["latitude"] == pytest.approx(HANOI[0])
+    assert db["organisations_fts"].exists() and db["engagements"].count == 2
     db.close()
+    assert not build(archive).rebuilt
 
 
 # Safe to publish --------------------------------------------------------------------------------
