@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
+from eventsourcing.persistence import IntegrityError, Mapper, OperationalError, PersistenceError
 
 from events import Engagement, EngagementError, EngagementFacts, Source, engagement_id
 from timeline.errors import (
@@ -22,13 +24,34 @@ from timeline.errors import (
     TimelineError,
 )
 from timeline.persistence import OrjsonTranscoder, PydanticMapper
+from timeline.stores import ENV_STORE, PostgresStore, one_line, parse_store
 
 ENV_ARCHIVE = "TIMELINE_ARCHIVE"
 DEFAULT_FOLDER = "archive"
 STORE_FILE = "events.db"
 PROJECTION_FILE = "timeline.db"
+ENV_LOCK_TIMEOUT = "TIMELINE_LOCK_TIMEOUT"
 # Writers wait this long for a busy store before giving up with a clear message.
 LOCK_TIMEOUT_SECONDS = 30
+# A correction that loses the race to another writer is applied again to the newer state, this
+# many times at most.
+UPDATE_ATTEMPTS = 8
+
+
+def lock_timeout_seconds(value: int | None = None) -> int:
+    """How long a writer waits for a busy store: as given, else $TIMELINE_LOCK_TIMEOUT, else 30."""
+    if value is not None:
+        return value
+    text = os.environ.get(ENV_LOCK_TIMEOUT, "").strip()
+    if not text:
+        return LOCK_TIMEOUT_SECONDS
+    try:
+        seconds = int(text)
+    except ValueError:
+        seconds = -1
+    if seconds < 1:
+        raise ArchiveError(f"${ENV_LOCK_TIMEOUT}: {text!r} is not a whole number of seconds >= 1")
+    return seconds
 
 
 def archive_folder(folder: str | Path | None = None) -> Path:
@@ -58,6 +81,24 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
         )
 
 
+def check_projection_folder(folder: Path) -> None:
+    """With PostgreSQL the folder holds only timeline.db, never beside an SQLite store."""
+    if folder.exists() and not folder.is_dir():
+        raise ArchiveError(f"{folder}: not an archive folder (it is a file)")
+    if (folder / STORE_FILE).exists():
+        raise ArchiveError(
+            f"{folder}: holds an SQLite archive ({STORE_FILE}), whose timeline.db is not the "
+            "PostgreSQL store's; name another folder with --archive DIR"
+        )
+    if folder.is_dir() and any(
+        not p.name.lstrip(".").startswith(PROJECTION_FILE) for p in folder.iterdir()
+    ):
+        raise ArchiveError(
+            f"{folder}: not an archive folder (it holds other files and no {PROJECTION_FILE}); "
+            "name an empty or new folder with --archive DIR"
+        )
+
+
 @dataclass
 class AppendReport:
     """What an append did: the slugs recorded, and those already recorded as they are."""
@@ -75,11 +116,23 @@ class Archive(Application[UUID]):
         self,
         folder: str | Path | None = None,
         *,
+        store: str | None = None,
         env: dict[str, str] | None = None,
         must_exist: bool = False,
+        lock_timeout: int | None = None,
     ) -> None:
         self.folder = archive_folder(folder)
+        self.lock_timeout = lock_timeout_seconds(lock_timeout)
         settings = dict(env or {})
+        url = store or os.environ.get(ENV_STORE)
+        self.store: PostgresStore | None = parse_store(url) if url else None
+        if self.store is not None:
+            check_projection_folder(self.folder)
+            settings.update(self.store.settings(self.lock_timeout))
+            with self.store.prepared(must_exist=must_exist, table=f"{self.name}_events"):
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._open(settings, self.store.display)
+            return
         # SQLite in the archive folder unless the environment or the caller names another store.
         module = settings.get("PERSISTENCE_MODULE") or os.environ.get("PERSISTENCE_MODULE")
         settings["PERSISTENCE_MODULE"] = module or "eventsourcing.sqlite"
@@ -87,13 +140,21 @@ class Archive(Application[UUID]):
             check_folder(self.folder, must_exist=must_exist)
             self.folder.mkdir(parents=True, exist_ok=True)
             settings.setdefault("SQLITE_DBNAME", str(self.folder / STORE_FILE))
-            settings.setdefault("SQLITE_LOCK_TIMEOUT", str(LOCK_TIMEOUT_SECONDS))
+            settings.setdefault("SQLITE_LOCK_TIMEOUT", str(self.lock_timeout))
         else:
             self.folder.mkdir(parents=True, exist_ok=True)
+        self._open(settings, str(self.folder / STORE_FILE))
+
+    def _open(self, settings: dict[str, str], where: str) -> None:
         try:
             super().__init__(env=settings)
-        except (sqlite3.DatabaseError, OperationalError) as e:
-            raise ArchiveError(f"{self.folder / STORE_FILE}: cannot open the store: {e}") from None
+        except (sqlite3.DatabaseError, PersistenceError) as e:
+            raise ArchiveError(f"{where}: cannot open the store: {one_line(e)}") from None
+
+    @property
+    def store_name(self) -> str:
+        """Where the events are, for messages: the SQLite file or the PostgreSQL URL."""
+        return self.store.display if self.store else str(self.folder / STORE_FILE)
 
     @property
     def projection_path(self) -> Path:
@@ -154,13 +215,32 @@ class Archive(Application[UUID]):
     def correct(
         self, slug: str, changes: dict[str, Any], reason: str, source: Source | None = None
     ) -> Engagement:
-        engagement = self.get(slug)
-        try:
-            engagement.correct(changes, reason, source)
-        except EngagementError as e:
-            raise TimelineError(f"{slug}: {e}") from None
-        self._save([engagement])
-        return engagement
+        """Correct fields of an engagement, validated against its latest state."""
+        return self._update(slug, lambda engagement: engagement.correct(changes, reason, source))
+
+    def _update(self, slug: str, change: Callable[[Engagement], None]) -> Engagement:
+        """Apply a change to the engagement's latest version and save it.
+
+        When another writer saves a newer version first (the store refuses ours: the same
+        originator version twice), the change is applied again to that version, validated anew,
+        so concurrent changes are all applied in order; one that no longer validates is refused
+        with its reason. Never silently dropped."""
+        for attempt in range(UPDATE_ATTEMPTS):
+            engagement = self.get(slug)
+            try:
+                change(engagement)
+            except EngagementError as e:
+                raise TimelineError(f"{slug}: {e}") from None
+            try:
+                self._save([engagement])
+                return engagement
+            except _Superseded:
+                # Spread the retries of writers that collided, so they do not collide again.
+                time.sleep(random.uniform(0, 0.02 * 2**attempt))
+        raise ArchiveError(
+            f"{slug}: other writers changed it {UPDATE_ATTEMPTS} times while this change was "
+            "being saved; nothing was written: run the command again"
+        )
 
     def _first_facts(self, engagement: Engagement) -> EngagementFacts:
         first = next(iter(self.repository.event_store.get(engagement.id, lte=1)))
@@ -169,17 +249,32 @@ class Archive(Application[UUID]):
     def _save(self, aggregates: Sequence[Engagement]) -> None:
         if not aggregates:
             return
+        # Only new versions of recorded engagements: a clash means another writer came first.
+        updates = all(a.version > len(a.pending_events) for a in aggregates)
         try:
             self.save(*aggregates)
         except IntegrityError:
+            if updates:
+                raise _Superseded from None
             raise ArchiveError(
                 "another writer recorded one of these engagements at the same moment; "
                 "nothing was written: run the command again"
             ) from None
         except OperationalError as e:
-            raise ArchiveError(
-                f"the store is busy or unwritable ({e}); nothing was written"
-            ) from None
+            raise ArchiveError(self._busy_message(e)) from None
+
+    def _busy_message(self, error: Exception) -> str:
+        text = one_line(error)
+        if "locked" in text or "lock timeout" in text:
+            return (
+                f"{self.store_name}: the store is busy: another writer held it longer than "
+                f"{self.lock_timeout} s (${ENV_LOCK_TIMEOUT}); nothing was written"
+            )
+        return f"{self.store_name}: the store is unwritable ({text}); nothing was written"
+
+
+class _Superseded(Exception):
+    """Another writer saved a newer version of an engagement between our read and our save."""
 
 
 def _conflict_message(facts: EngagementFacts, recorded: EngagementFacts) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -18,6 +19,7 @@ from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.errors import BatchError, RecordError, TimelineError
 from timeline.extract.commands import evaluate_command, extract_command
 from timeline.publish import check_port, datasette_args, metadata_path
+from timeline.stores import ENV_STORE
 
 
 class Group(click.Group):
@@ -30,7 +32,7 @@ class Group(click.Group):
             raise click.ClickException(str(e)) from None
 
 
-archive_option = click.option(
+_folder_option = click.option(
     "--archive",
     "folder",
     envvar=ENV_ARCHIVE,
@@ -39,6 +41,18 @@ archive_option = click.option(
     metavar="DIR",
     help=f"Archive folder (events.db and timeline.db); or set ${ENV_ARCHIVE}.",
 )
+_store_option = click.option(
+    "--store",
+    envvar=ENV_STORE,
+    metavar="URL",
+    help="Keep the events in PostgreSQL: postgresql://USER@HOST:PORT/DBNAME[?schema=NAME] "
+    f"(the archive folder then holds only timeline.db); or set ${ENV_STORE}.",
+)
+
+
+def archive_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--archive DIR and --store URL: the command receives `folder` and `store`."""
+    return _folder_option(_store_option(command))
 
 
 @click.group(cls=Group)
@@ -59,7 +73,9 @@ def cli() -> None:
 )
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
 @archive_option
-def append(files: tuple[str, ...], documents: str | None, build: bool, folder: str) -> None:
+def append(
+    files: tuple[str, ...], documents: str | None, build: bool, folder: str, store: str | None
+) -> None:
     """Record the engagements of record files (YAML, JSON or NDJSON; - for standard input).
 
     Every record is validated first; then the batch is saved in one transaction, all of it or
@@ -69,7 +85,7 @@ def append(files: tuple[str, ...], documents: str | None, build: bool, folder: s
     for name, index, facts in records.iter_records(files, documents):
         origins[facts.slug] = f"{name}: record {index}"
         batch.append(facts)
-    archive = Archive(folder)
+    archive = Archive(folder, store=store)
     try:
         report = archive.append(batch)
     except BatchError as e:
@@ -86,9 +102,9 @@ def append(files: tuple[str, ...], documents: str | None, build: bool, folder: s
 @cli.command()
 @click.option("--rebuild", is_flag=True, help="Write timeline.db anew and swap it in.")
 @archive_option
-def build(rebuild: bool, folder: str) -> None:
+def build(rebuild: bool, folder: str, store: str | None) -> None:
     """Bring timeline.db up to date with the archive (incremental unless --rebuild)."""
-    _echo_build(projection.build(Archive(folder, must_exist=True), rebuild=rebuild))
+    _echo_build(projection.build(Archive(folder, store=store, must_exist=True), rebuild=rebuild))
 
 
 def _echo_build(report: projection.BuildReport) -> None:
@@ -104,11 +120,11 @@ def _echo_build(report: projection.BuildReport) -> None:
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--metadata", type=click.Path(dir_okay=False, exists=True), help="Metadata file.")
 @archive_option
-def serve(host: str, port: int, metadata: str | None, folder: str) -> None:
+def serve(host: str, port: int, metadata: str | None, folder: str, store: str | None) -> None:
     """Build timeline.db if needed and serve it with Datasette."""
     from datasette.cli import cli as datasette
 
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     check_port(host, port)
     _echo_build(projection.build(archive))
     args = datasette_args(archive.projection_path, metadata_path(metadata), host, port)
@@ -120,9 +136,9 @@ def serve(host: str, port: int, metadata: str | None, folder: str) -> None:
 @click.argument("slug")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of YAML.")
 @archive_option
-def show(slug: str, as_json: bool, folder: str) -> None:
+def show(slug: str, as_json: bool, folder: str, store: str | None) -> None:
     """Show an engagement's current state and the events behind it."""
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     engagement = archive.get(slug)
     events = [_event_summary(e) for e in archive.history(slug)]
     state = engagement.state
@@ -165,9 +181,16 @@ def _event_summary(event: Any) -> dict[str, Any]:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m", "%Y"]), help="From date.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 @archive_option
-def list_(country: str | None, kind: str | None, since: Any, as_json: bool, folder: str) -> None:
+def list_(
+    country: str | None,
+    kind: str | None,
+    since: Any,
+    as_json: bool,
+    folder: str,
+    store: str | None,
+) -> None:
     """A terminal timeline of the archive, oldest first."""
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     if not projection.is_current(archive):
         projection.build(archive)
     rows = timeline_rows(archive, country=country, kind=kind, since=since.date() if since else None)
@@ -253,6 +276,7 @@ def correct(
     source_file: Any,
     build: bool,
     folder: str,
+    store: str | None,
 ) -> None:
     """Correct fields of a recorded engagement; the earlier state stays in its history."""
     changes: dict[str, Any] = {}
@@ -273,7 +297,7 @@ def correct(
             raise RecordError(name, "malformed YAML") from None
         except ValidationError as e:
             raise RecordError(name, describe_validation_error(e)) from None
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     engagement = archive.correct(slug, changes, reason, source)
     click.echo(f"corrected  {slug} (version {engagement.version})")
     if build:
