@@ -172,7 +172,8 @@ class Archive(Application[UUID]):
     def get(self, slug: str) -> Engagement:
         engagement = self.find(slug)
         if engagement is None:
-            raise NotFoundError(f"{slug}: no engagement with this slug in {self.folder}")
+            where = self.store.display if self.store else self.folder
+            raise NotFoundError(f"{slug}: no engagement with this slug in {where}")
         return engagement
 
     def history(self, slug: str) -> list[Any]:
