@@ -8,6 +8,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,7 +162,21 @@ class Backend:
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
     if request.param == "sqlite":
         yield Backend("sqlite")
-        return
+    else:
+        with postgres_schema(monkeypatch) as postgres:
+            yield postgres
+
+
+@pytest.fixture
+def postgres(monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    """PostgreSQL only, for what SQLite has no counterpart of."""
+    with postgres_schema(monkeypatch) as backend:
+        yield backend
+
+
+@contextmanager
+def postgres_schema(monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    """A fresh schema of the $TIMELINE_TEST_POSTGRES database, dropped after the test."""
     base = os.environ.get(ENV_TEST_POSTGRES)
     if not base:
         pytest.skip(SKIP_POSTGRES)
