@@ -129,7 +129,9 @@ class Archive(Application[UUID]):
         if self.store is not None:
             check_projection_folder(self.folder)
             settings.update(self.store.settings(self.lock_timeout))
-            with self.store.prepared(must_exist=must_exist, table=f"{self.name}_events"):
+            table = f"{self.name}_events"
+            with self.store.prepared(must_exist=must_exist, table=table) as extra:
+                settings.update(extra)
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._open(settings, self.store.display)
             return
@@ -149,6 +151,8 @@ class Archive(Application[UUID]):
         try:
             super().__init__(env=settings)
         except (sqlite3.DatabaseError, PersistenceError) as e:
+            if "locked" in str(e):  # a new SQLite store waits for its first writer's lock too
+                raise ArchiveError(self._busy_message(e)) from None
             raise ArchiveError(f"{where}: cannot open the store: {one_line(e)}") from None
 
     @property

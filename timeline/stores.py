@@ -88,32 +88,34 @@ class PostgresStore:
             raise ArchiveError(f"{self.display}: cannot connect: {one_line(e)}") from None
 
     @contextmanager
-    def prepared(self, *, must_exist: bool, table: str) -> Iterator[None]:
-        """Check the server answers and holds an archive (or may hold a new one), create the
-        schema, and hold the schema's lock meanwhile.
+    def prepared(self, *, must_exist: bool, table: str) -> Iterator[dict[str, str]]:
+        """Check the server answers and holds the archive (or may hold a new one); yield the
+        settings that say whether eventsourcing must create its tables.
 
-        eventsourcing creates its tables with CREATE ... IF NOT EXISTS, which can still collide
-        when several processes open a new store at once; an advisory lock serialises them."""
+        A new store's schema and tables are made under an advisory lock, because CREATE ... IF
+        NOT EXISTS still collides when several processes open a new store at once. An existing
+        store's tables are left alone: creating them again would wait on a writer's table lock,
+        without bound."""
         from psycopg import Error, sql
 
         conn = self.connect()
         try:
-            schema = self.schema or "public"
+            name = sql.Identifier(self.schema or "public", table).as_string(conn)
+            exists = conn.execute("select to_regclass(%s)", [name]).fetchone()[0] is not None
+            if exists:
+                yield {"CREATE_TABLE": "no"}
+                return
             if must_exist:
-                found = conn.execute(
-                    "select to_regclass(%s)", [sql.Identifier(schema, table).as_string(conn)]
-                ).fetchone()[0]
-                if found is None:
-                    raise ArchiveError(
-                        f"{self.display}: no archive here (no {table} table); record something "
-                        "with `timeline append FILE --store URL`"
-                    )
-            conn.execute("select pg_advisory_lock(hashtext(%s))", [f"timeline:{schema}"])
+                raise ArchiveError(
+                    f"{self.display}: no archive here (no {table} table); record something "
+                    "with `timeline append FILE --store URL`"
+                )
+            conn.execute("select pg_advisory_lock(hashtext(%s))", [f"timeline:{name}"])
             if self.schema:
                 conn.execute(
                     sql.SQL("create schema if not exists {}").format(sql.Identifier(self.schema))
                 )
-            yield
+            yield {}
         except Error as e:
             raise ArchiveError(f"{self.display}: {one_line(e)}") from None
         finally:
