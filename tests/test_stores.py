@@ -126,10 +126,16 @@ def test_store_option_python_api_and_projection_agree(
         )
     listed = run("list", "--json", "--archive", str(folder), "--store", postgres.url)
     assert [json.loads(x)["engagement"] for x in listed.stdout.splitlines()] == ["vn-us-visit-2025"]
-    # Without --store the same folder is not an archive: its events are in PostgreSQL.
-    plain = run("show", "vn-us-visit-2025", "--archive", str(folder))
-    assert plain.exit_code == 1
-    assert "no archive here (no events.db)" in plain.stderr
+    # Without --store the folder is refused, for reading and for recording: its timeline.db
+    # holds positions of the PostgreSQL store, which a new SQLite store would not continue.
+    for args in (["show", "vn-us-visit-2025"], ["append", str(records)]):
+        plain = run(*args, "--archive", str(folder))
+        assert plain.exit_code == 1
+        assert plain.stderr == (
+            f"Error: {folder}: holds a timeline.db projected from a store elsewhere and no "
+            "events.db; name that store with --store URL (or $TIMELINE_STORE)\n"
+        )
+    assert sorted(p.name for p in folder.iterdir()) == ["timeline.db"]
 
 
 def test_a_folder_holding_an_sqlite_archive_is_not_given_to_postgresql(
