@@ -140,6 +140,9 @@ class Archive(Application[UUID]):
         must_exist: bool = False,
         lock_timeout: int | None = None,
     ) -> None:
+        """Open the archive of `folder`; its events in the folder's events.db, or in the
+        PostgreSQL database of `store` (a URL; else $TIMELINE_STORE), timeline.db in the folder.
+        Writers wait up to `lock_timeout` seconds for a busy store (else $TIMELINE_LOCK_TIMEOUT)."""
         self.folder = archive_folder(folder)
         self.lock_timeout = lock_timeout_seconds(lock_timeout)
         settings = dict(env or {})
