@@ -54,6 +54,12 @@ def test_a_url_becomes_eventsourcing_settings() -> None:
     assert (plain.port, plain.schema, plain.password) == (5432, "", "")
 
 
+def test_a_password_can_stay_out_of_the_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PGPASSWORD", "from-the-environment")
+    assert parse_store("postgresql://ana@h/db").password == "from-the-environment"
+    assert parse_store("postgresql://ana:given@h/db").password == "given"
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [

@@ -2,7 +2,7 @@
 
 A store URL (`--store`, `$TIMELINE_STORE`, `Archive(folder, store=URL)`) reads
 `postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME[?schema=NAME]` and becomes eventsourcing's
-POSTGRES_* settings."""
+POSTGRES_* settings. Without a password in the URL, $PGPASSWORD is used, as libpq does."""
 
 from __future__ import annotations
 
@@ -157,7 +157,8 @@ def parse_store(url: str) -> PostgresStore:
         host=parts.hostname,
         port=port,
         user=unquote(parts.username) if parts.username else default_user(),
-        password=unquote(parts.password) if parts.password else "",
+        # libpq's way of keeping a password out of the URL (and of shell history and `ps`).
+        password=unquote(parts.password) if parts.password else os.environ.get("PGPASSWORD", ""),
         schema=schema,
     )
 
