@@ -326,3 +326,29 @@ def test_a_correction_that_always_loses_is_refused_with_a_message(
             "being saved; nothing was written: run the command again"
         )
         assert [e.reason for e in other.history("first")[1:]] == ["the other writer"] * 8
+
+
+FIRST_WRITER = """
+import json, os, sys, time
+from events import EngagementFacts
+from timeline import Archive
+folder, go, record = sys.argv[1:4]
+facts = EngagementFacts.model_validate(json.loads(record))
+while not os.path.exists(go):
+    time.sleep(0.002)
+print(Archive(folder).append([facts]).recorded)
+"""
+
+
+def test_processes_creating_a_new_archive_at_once(tmp_path: Path, backend: Backend) -> None:
+    """The first use of a store, by several at once: its tables are made once, nobody fails
+    (an SQLite store another process has just created is empty, not "not an SQLite database")."""
+    folder, go, first = tmp_path / "archive", tmp_path / "go", 4
+    writers = [
+        spawn(FIRST_WRITER, str(folder), str(go), json.dumps(slug_record(f"new-{w}")))
+        for w in range(first)
+    ]
+    go.touch()
+    results = [finish(p) for p in writers]
+    assert sorted(results) == [(0, f"['new-{w}']\n", "") for w in range(first)]
+    assert sorted(r[1] for r in backend.stored(folder)) == [1] * first

@@ -67,7 +67,8 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
         raise ArchiveError(f"{folder}: not an archive folder (it is a file)")
     if store.exists():
         with open(store, "rb") as f:
-            if f.read(16) != b"SQLite format 3\x00":
+            # Empty while another process is creating the store (SQLite writes the header later).
+            if f.read(16) not in (b"", b"SQLite format 3\x00"):
                 raise ArchiveError(f"{store}: not an archive store (not an SQLite database)")
         return
     if projected_elsewhere(folder / PROJECTION_FILE):
