@@ -26,7 +26,7 @@ from timeline.archive import UPDATE_ATTEMPTS, Archive
 from timeline.errors import ArchiveError, TimelineError
 
 WRITERS = 8
-ROUNDS = 3
+ROUNDS = 2
 BATCH = 3
 SHARED = [f"shared-{k}" for k in range(4)]  # each corrected by two writers a round
 

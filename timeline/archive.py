@@ -264,7 +264,7 @@ class Archive(Application[UUID]):
                 return engagement
             except _Superseded:
                 # Spread the retries of writers that collided, so they do not collide again.
-                time.sleep(random.uniform(0, 0.02 * 2**attempt))
+                time.sleep(random.uniform(0, 0.01 * 2**attempt))
         raise ArchiveError(
             f"{slug}: other writers changed it {UPDATE_ATTEMPTS} times while this change was "
             "being saved; nothing was written: run the command again"
