@@ -72,7 +72,7 @@ class PostgresStore:
         except ImportError:
             raise ArchiveError(
                 f"{self.display}: PostgreSQL support is not installed; "
-                "pip install 'timeline[postgres]'"
+                "install the postgres extra: pip install -e '.[postgres]'"
             ) from None
         try:
             return psycopg.connect(
