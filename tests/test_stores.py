@@ -153,3 +153,24 @@ def test_a_folder_holding_an_sqlite_archive_is_not_given_to_postgresql(
     with pytest.raises(ArchiveError, match=r"holds an SQLite archive \(events.db\)"):
         Archive(folder, store=postgres.url)
     assert postgres.stored(folder) == []
+
+
+def test_a_store_that_fails_mid_command_is_one_line(
+    tmp_path: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server that goes away after the archive is open (a fault injected into the read)."""
+    from eventsourcing.persistence import OperationalError
+
+    folder = tmp_path / "a"
+    with Archive(folder) as archive:
+        archive.append([EngagementFacts.model_validate(visit_record())])
+
+    def gone(*args: object, **kwargs: object) -> None:
+        raise OperationalError("server closed the connection unexpectedly\n\tThis probably...")
+
+    monkeypatch.setattr(Archive, "find", gone)
+    result = run("show", "vn-us-visit-2025", "--archive", str(folder))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: the store failed: server closed the connection unexpectedly This probably...\n"
+    )

@@ -11,6 +11,7 @@ from typing import Any
 import click
 import sqlite_utils
 import yaml
+from eventsourcing.persistence import PersistenceError
 from pydantic import ValidationError
 
 from events import TOPICS, Source, describe_validation_error
@@ -19,7 +20,7 @@ from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.errors import BatchError, RecordError, TimelineError
 from timeline.extract.commands import evaluate_command, extract_command
 from timeline.publish import check_port, datasette_args, metadata_path
-from timeline.stores import ENV_STORE
+from timeline.stores import ENV_STORE, one_line
 
 
 class Group(click.Group):
@@ -30,6 +31,8 @@ class Group(click.Group):
             return super().invoke(ctx)
         except TimelineError as e:
             raise click.ClickException(str(e)) from None
+        except PersistenceError as e:  # e.g. the PostgreSQL server went away mid-command
+            raise click.ClickException(f"the store failed: {one_line(e)}") from None
 
 
 _folder_option = click.option(
