@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -37,6 +37,7 @@ LOCK_TIMEOUT_SECONDS = 30
 # A correction that loses the race to another writer is applied again to the newer state, this
 # many times at most.
 UPDATE_ATTEMPTS = 8
+T = TypeVar("T")
 
 
 def lock_timeout_seconds(value: int | None = None) -> int:
@@ -152,8 +153,8 @@ class Archive(Application[UUID]):
         if self.store is not None:
             check_projection_folder(self.folder)
             settings.update(self.store.settings(self.lock_timeout))
-            table = f"{self.name}_events"
-            with self.store.prepared(must_exist=must_exist, table=table) as extra:
+            tables = self.store_tables()
+            with self.store.prepared(must_exist=must_exist, tables=tables) as extra:
                 settings.update(extra)
                 self.folder.mkdir(parents=True, exist_ok=True)
                 self._open(settings, self.store.display)
@@ -177,6 +178,10 @@ class Archive(Application[UUID]):
             if "locked" in str(e):  # a new SQLite store waits for its first writer's lock too
                 raise ArchiveError(self._busy_message(e)) from None
             raise ArchiveError(f"{where}: cannot open the store: {one_line(e)}") from None
+
+    def store_tables(self) -> list[str]:
+        """The tables of a PostgreSQL store, the events first: all present, none is created."""
+        return [f"{self.name}_events"]
 
     @property
     def store_name(self) -> str:
@@ -247,26 +252,36 @@ class Archive(Application[UUID]):
         return self._update(slug, lambda engagement: engagement.correct(changes, reason, source))
 
     def _update(self, slug: str, change: Callable[[Engagement], None]) -> Engagement:
-        """Apply a change to the engagement's latest version and save it.
+        """Apply a change to the engagement's latest version and save it, again on the newer
+        version when another writer saved one first (see `_retrying`)."""
 
-        When another writer saves a newer version first (the store refuses ours: the same
-        originator version twice), the change is applied again to that version, validated anew,
-        so concurrent changes are all applied in order; one that no longer validates is refused
-        with its reason. Never silently dropped."""
-        for attempt in range(UPDATE_ATTEMPTS):
+        def attempt() -> Engagement:
             engagement = self.get(slug)
             try:
                 change(engagement)
             except EngagementError as e:
                 raise TimelineError(f"{slug}: {e}") from None
+            self._save([engagement], retryable=True)
+            return engagement
+
+        return self._retrying(attempt, slug)
+
+    def _retrying(self, attempt: Callable[[], T], what: str) -> T:
+        """Run `attempt` (read the latest state, change it, save with `retryable=True`) until no
+        other writer saved a newer version of its engagements in between.
+
+        The store refuses a version that another writer saved first; the attempt then runs
+        again on the newer state and validates anew, so concurrent changes are all applied in
+        order, and one that no longer validates is refused with its reason. Never silently
+        dropped; after UPDATE_ATTEMPTS lost races, refused with a message."""
+        for n in range(UPDATE_ATTEMPTS):
             try:
-                self._save([engagement])
-                return engagement
+                return attempt()
             except _Superseded:
                 # Spread the retries of writers that collided, so they do not collide again.
-                time.sleep(random.uniform(0, 0.01 * 2**attempt))
+                time.sleep(random.uniform(0, 0.01 * 2**n))
         raise ArchiveError(
-            f"{slug}: other writers changed it {UPDATE_ATTEMPTS} times while this change was "
+            f"{what}: other writers changed it {UPDATE_ATTEMPTS} times while this change was "
             "being saved; nothing was written: run the command again"
         )
 
@@ -274,15 +289,16 @@ class Archive(Application[UUID]):
         first = next(iter(self.repository.event_store.get(engagement.id, lte=1)))
         return first.facts
 
-    def _save(self, aggregates: Sequence[Engagement]) -> None:
+    def _save(self, aggregates: Sequence[Engagement], *, retryable: bool = False) -> None:
+        """Save in one transaction. With `retryable` (inside `_retrying`), new versions of
+        recorded engagements that another writer beat to the store raise `_Superseded`."""
         if not aggregates:
             return
-        # Only new versions of recorded engagements: a clash means another writer came first.
         updates = all(a.version > len(a.pending_events) for a in aggregates)
         try:
             self.save(*aggregates)
         except IntegrityError:
-            if updates:
+            if retryable and updates:
                 raise _Superseded from None
             raise ArchiveError(
                 "another writer recorded one of these engagements at the same moment; "

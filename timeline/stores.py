@@ -7,7 +7,7 @@ POSTGRES_* settings. Without a password in the URL, $PGPASSWORD is used, as libp
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -88,29 +88,33 @@ class PostgresStore:
             raise ArchiveError(f"{self.display}: cannot connect: {one_line(e)}") from None
 
     @contextmanager
-    def prepared(self, *, must_exist: bool, table: str) -> Iterator[dict[str, str]]:
+    def prepared(self, *, must_exist: bool, tables: Sequence[str]) -> Iterator[dict[str, str]]:
         """Check the server answers and holds the archive (or may hold a new one); yield the
-        settings that say whether eventsourcing must create its tables.
+        settings that say whether eventsourcing must create its tables (`tables`, the events
+        table first).
 
         A new store's schema and tables are made under an advisory lock, because CREATE ... IF
-        NOT EXISTS still collides when several processes open a new store at once. An existing
+        NOT EXISTS still collides when several processes open a new store at once. A complete
         store's tables are left alone: creating them again would wait on a writer's table lock,
         without bound."""
         from psycopg import Error, sql
 
         conn = self.connect()
         try:
-            name = sql.Identifier(self.schema or "public", table).as_string(conn)
-            exists = conn.execute("select to_regclass(%s)", [name]).fetchone()[0] is not None
-            if exists:
+            names = [sql.Identifier(self.schema or "public", t).as_string(conn) for t in tables]
+            found = [
+                conn.execute("select to_regclass(%s)", [name]).fetchone()[0] is not None
+                for name in names
+            ]
+            if all(found):
                 yield {"CREATE_TABLE": "no"}
                 return
-            if must_exist:
+            if must_exist and not found[0]:
                 raise ArchiveError(
-                    f"{self.display}: no archive here (no {table} table); record something "
+                    f"{self.display}: no archive here (no {tables[0]} table); record something "
                     "with `timeline append FILE --store URL`"
                 )
-            conn.execute("select pg_advisory_lock(hashtext(%s))", [f"timeline:{name}"])
+            conn.execute("select pg_advisory_lock(hashtext(%s))", [f"timeline:{names[0]}"])
             if self.schema:
                 conn.execute(
                     sql.SQL("create schema if not exists {}").format(sql.Identifier(self.schema))
