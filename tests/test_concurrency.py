@@ -282,16 +282,16 @@ def test_the_same_correction_twice_at_once_is_applied_once_and_refused_once(
 
 def race(archive: Archive, other: Archive, changes: list[dict[str, Any]]) -> None:
     """Make `other` save a correction between each read and save of `archive`."""
-    real_get = archive.get
+    real_find = archive.find
     pending = list(changes)
 
-    def get_then_race(slug: str):
-        found = real_get(slug)
+    def find_then_race(slug: str):
+        found = real_find(slug)
         if pending:
             other.correct(slug, pending.pop(0), reason="the other writer")
         return found
 
-    archive.get = get_then_race  # type: ignore[method-assign]
+    archive.find = find_then_race  # type: ignore[method-assign]
 
 
 def test_a_correction_that_loses_the_race_is_applied_to_the_newer_state(
@@ -352,3 +352,29 @@ def test_processes_creating_a_new_archive_at_once(tmp_path: Path, backend: Backe
     results = [finish(p) for p in writers]
     assert sorted(results) == [(0, f"['new-{w}']\n", "") for w in range(first)]
     assert sorted(r[1] for r in backend.stored(folder)) == [1] * first
+
+
+def test_a_retraction_that_loses_the_race_is_applied_or_refused_with_a_message(
+    tmp_path: Path, backend: Backend
+) -> None:
+    """Retractions go through the same retry: after another writer's correction the retraction
+    lands on the newer version; after another writer's retraction it is refused, by name."""
+    folder = tmp_path / "archive"
+    with Archive(folder) as archive, Archive(folder) as other:
+        archive.append([EngagementFacts.model_validate(slug_record(s)) for s in ("a", "b")])
+        race(archive, other, [{"summary": "Talks"}])
+        assert archive.retract("a", reason="a test record").version == 3
+        assert other.get("a").facts.summary == "Talks"  # the correction stayed
+        real_find, first = archive.find, [True]
+
+        def find_then_retract(slug: str):
+            found = real_find(slug)
+            if first.pop() if first else False:
+                other.retract(slug, "the other writer")
+            return found
+
+        archive.find = find_then_retract  # type: ignore[method-assign]
+        with pytest.raises(TimelineError) as info:
+            archive.retract("b", reason="mine")
+        assert str(info.value) == "b: b is already retracted"
+        assert [type(e).__name__ for e in other.history("b")] == ["Recorded", "Retracted"]
