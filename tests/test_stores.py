@@ -130,6 +130,9 @@ def test_store_option_python_api_and_projection_agree(
         assert archive.get("vn-us-visit-2025").facts == EngagementFacts.model_validate(
             visit_record()
         )
+    verified = run("verify", "--archive", str(folder), "--store", postgres.url)
+    assert verified.exit_code == 0, verified.output
+    assert verified.output.splitlines()[-1] == "verified"
     listed = run("list", "--json", "--archive", str(folder), "--store", postgres.url)
     assert [json.loads(x)["engagement"] for x in listed.stdout.splitlines()] == ["vn-us-visit-2025"]
     # Without --store the folder is refused, for reading and for recording: its timeline.db

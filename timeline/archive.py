@@ -15,6 +15,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError, PersistenceError
+from eventsourcing.utils import Environment, EnvType
 from pydantic import ValidationError
 
 from events import (
@@ -26,6 +27,7 @@ from events import (
     describe_validation_error,
     engagement_id,
 )
+from timeline.chain import CHAIN_TABLE_SUFFIX
 from timeline.corrections import Correction
 from timeline.duplicates import IdentityLookup, identity_keys
 from timeline.errors import (
@@ -46,6 +48,11 @@ DEFAULT_FOLDER = "archive"
 STORE_FILE = "events.db"
 PROJECTION_FILE = "timeline.db"
 ENV_LOCK_TIMEOUT = "TIMELINE_LOCK_TIMEOUT"
+# Recorders that chain every event by hash and refuse updates and deletes, by store.
+RECORDERS = {
+    "eventsourcing.sqlite": "timeline.sqlite:ChainedSQLiteRecorder",
+    "eventsourcing.postgres": "timeline.postgres:ChainedPostgresRecorder",
+}
 # Writers wait this long for a busy store before giving up with a clear message.
 LOCK_TIMEOUT_SECONDS = 30
 # A correction that loses the race to another writer is applied again to the newer state, this
@@ -198,8 +205,11 @@ class Archive(Application[UUID]):
             raise ArchiveError(f"{where}: cannot open the store: {one_line(e)}") from None
 
     def store_tables(self) -> list[str]:
-        """The tables of a PostgreSQL store, the events first: all present, none is created."""
-        return [f"{self.name}_events"]
+        """The tables of a PostgreSQL store, the events first: when all are there, none is
+        created again (the chain's table comes with the chaining recorder, which also chains
+        the events of a store made before it, as it creates that table)."""
+        events = f"{self.name}_events"
+        return [events, events + CHAIN_TABLE_SUFFIX]
 
     @property
     def location(self) -> str | Path:
@@ -217,6 +227,14 @@ class Archive(Application[UUID]):
 
     def construct_mapper(self) -> Mapper[UUID]:
         return self.factory.mapper(transcoder=OrjsonTranscoder(), mapper_class=PydanticMapper)
+
+    def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
+        """The settings, with the recorder that chains every event, for whichever store."""
+        environment = super().construct_env(name, env)
+        recorder = RECORDERS.get(environment.get("PERSISTENCE_MODULE") or "")
+        if recorder and not environment.get("APPLICATION_RECORDER_TOPIC"):
+            environment["APPLICATION_RECORDER_TOPIC"] = recorder
+        return environment
 
     def find(self, slug: str) -> Engagement | None:
         try:
