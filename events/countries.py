@@ -103,7 +103,9 @@ _HISTORICAL = {
     "ANHH": Country(
         "ANHH", "Netherlands Antilles", "Antille thuộc Hà Lan", _d("1954-12-15"), _d("2010-10-09")
     ),
-    "HIUS": Country("HIUS", "Hawaii (Kingdom, then Republic)", "Vương quốc Hawaii", None, _d("1898-08-12")),
+    "HIUS": Country(
+        "HIUS", "Hawaii (Kingdom, then Republic)", "Vương quốc Hawaii", None, _d("1898-08-12")
+    ),
 }  # fmt: skip
 
 
