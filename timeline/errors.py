@@ -40,3 +40,13 @@ class BatchError(ArchiveError):
 
 class ConflictError(BatchError):
     """A slug already recorded with other content."""
+
+
+class ImportDataError(TimelineError):
+    """A file of another publisher's data that cannot be read, or a record field that cannot be
+    mapped; the message names the file, the record's own id and the field."""
+
+    def __init__(self, file: str, message: str, record: str | None = None):
+        self.file, self.record = file, record
+        where = f"{file}: record {record}" if record else file
+        super().__init__(f"{where}: {message}")
