@@ -29,8 +29,8 @@ def _country_code(value: str) -> str:
     code = value.strip().upper()
     if not is_country(code):
         raise ValueError(
-            f"unknown country code {value!r} (expected ISO 3166-1 alpha-2, e.g. VN, or ISO 3166-3 "
-            "alpha-4 for a state that no longer exists, e.g. SUHH)"
+            f"unknown country code {value!r} (expected ISO 3166-1 alpha-2, e.g. VN; "
+            "ISO 3166-3 alpha-4 for a former state, e.g. SUHH)"
         )
     return code
 

@@ -349,9 +349,19 @@ def _country_evidence(entry: Entry, field: str, rule: SlugRule) -> list[Evidence
     return [found] if found else []
 
 
+_NEEDS_THE = re.compile(
+    r"^(?:United|Soviet|Russian|Netherlands|Holy See|Czech Republic|Dominican Republic|Central "
+    r"African|Democratic|State of|Federated|Republic|Gambia)|(?:Islands|ines|amas|ives|elles|oros)$"
+)
+
+
 def _short_name(code: str) -> str:
-    """`South Vietnam` of `South Vietnam (Republic of Vietnam; ...)`, for titles."""
-    return country(code).name_en.split(" (")[0]
+    """A country's name as a title runs: `the Soviet Union`, `the State of Palestine`."""
+    name = country(code).name_en.split(" (")[0]
+    if ", " in name:  # `Palestine, State of`
+        head, tail = name.split(", ", 1)
+        name = f"{tail} {head}".removeprefix("The ")
+    return f"the {name}" if _NEEDS_THE.search(name) else name
 
 
 def visit_facts(entry: Entry) -> EngagementFacts:
@@ -379,7 +389,7 @@ def visit_facts(entry: Entry) -> EngagementFacts:
     return EngagementFacts(
         slug=f"{guest}-{US}-visit-{when.start}-{surname(people[0][1])}".lower(),
         kind="visit",
-        title=f"{visitor} ({_short_name(guest)}) visits the United States",
+        title=f"{visitor} ({_short_name(guest).removeprefix('the ')}) visits the United States",
         summary=description,
         date=when,
         place=Place(country=US),
