@@ -244,8 +244,25 @@ def test_slugs_of_states_that_no_longer_exist_map_by_date(folder: Path) -> None:
     )
     assert inferred.inferred and "Republic of Vietnam" in (inferred.note or "")
     rules = historyatstate.country_table()
-    assert historyatstate.country_code("russia", date(1992, 1, 1)).code == "RU"
-    assert historyatstate.country_code("yugoslavia", date(2004, 1, 1)).code == "CSXX"
+    code_on = {
+        ("vietnam", date(1975, 4, 30)): "VNVN",
+        ("vietnam", date(1975, 5, 1)): "VN",
+        ("russia", date(1917, 11, 7)): "RU",
+        ("russia", date(1922, 12, 30)): "SUHH",
+        ("russia", date(1991, 12, 25)): "SUHH",
+        ("russia", date(1991, 12, 26)): "RU",
+        ("yugoslavia", date(2003, 2, 3)): "YUCS",
+        ("yugoslavia", date(2003, 2, 4)): "CSXX",
+        ("serbia", date(2003, 4, 2)): "CSXX",
+        ("serbia", date(2010, 10, 12)): "RS",
+        ("german-democratic-republic", date(1990, 6, 11)): "DDDE",
+        ("czechoslovakia", date(1973, 7, 8)): "CSHH",
+        ("hawaii", date(1874, 12, 12)): "HIUS",
+    }
+    for (slug, on), code in code_on.items():
+        rule = historyatstate.country_code(slug, on)
+        assert rule is not None and rule.code == code, (slug, on)
+        assert country(code).exists_during(on, on), (slug, on)
     for slug, slug_rules in rules.items():
         assert all(is_country(r.code) for r in slug_rules), slug
         assert slug_rules[-1].before is None, f"{slug}: no rule for the latest dates"
