@@ -487,3 +487,38 @@ def test_the_real_data_in_datasette(real_client: Client) -> None:
     assert later and all(r["start_date"] > "1975-05-01" for r in later)
     [tokyo] = real_client.rows("/timeline/engagements", slug="us-jp-visit-2021-03-15-blinken")
     assert (tokyo["city"], tokyo["sources"]) == ("Tokyo", 2)
+
+
+def test_a_record_changed_upstream_is_a_conflict_named_by_its_record(
+    folder: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "archive"
+    assert run("import", "historyatstate", str(folder), "--archive", str(archive)).exit_code == 0
+    before = store_rows(archive)
+    path = folder / "visits" / "data" / "1950.xml"
+    path.write_text(path.read_text().replace("Official working visit.", "Working visit."))
+    result = run("import", "historyatstate", str(folder), "--archive", str(archive))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"Error: {path}: record 3001: hr-us-visit-2000-08-07-mesic: already recorded with other "
+        "content (summary, sources)"
+    )
+    assert store_rows(archive) == before
+
+
+def test_a_timeline_db_made_before_former_states_gains_their_columns(
+    folder: Path, tmp_path: Path
+) -> None:
+    archive = Archive(tmp_path / "archive")
+    with sqlite3.connect(archive.projection_path) as db:
+        db.execute("create table countries (code text primary key, name_en text, name_vi text)")
+        db.execute("insert into countries values ('VN', 'Vietnam', 'Việt Nam')")
+    archive.append(historyatstate.read(folder).records)
+    from timeline.projection import build
+
+    build(archive)
+    with sqlite3.connect(archive.projection_path) as db:
+        assert db.execute(
+            "select historical, valid_from, valid_until from countries where code = 'SUHH'"
+        ).fetchone() == (1, "1922-12-30", "1991-12-26")
+        assert db.execute("select count(*) from engagements").fetchone() == (7,)

@@ -305,7 +305,10 @@ def import_historyatstate(source: str, build: bool, folder: str) -> None:
     with both as sources; a rerun records nothing new."""
     batch = historyatstate.read(source)
     archive = Archive(folder)
-    report = archive.append(batch.records)
+    try:
+        report = archive.append(batch.records)
+    except BatchError as e:
+        raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None
     for slug, documents in batch.merged:
         click.echo(f"merged     {slug} ({', '.join(documents)})")
     for file, record, reason in batch.skipped:

@@ -76,6 +76,8 @@ class Batch:
     merged: list[tuple[str, list[str]]] = field(default_factory=list)
     # (file, record id, reason) of records that make no valid engagement
     skipped: list[tuple[str, str, str]] = field(default_factory=list)
+    # slug -> `file: record id` of the record it came from, for messages about an engagement
+    origins: dict[str, str] = field(default_factory=dict)
 
     @property
     def merged_duplicates(self) -> int:
@@ -485,6 +487,7 @@ def read(folder: str | Path) -> Batch:
             digest = hashlib.sha1(repr(key).encode()).hexdigest()[:6]
             facts = facts.model_copy(update={"slug": f"{facts.slug}-{digest}"})
         slugs.add(facts.slug)
+        batch.origins[facts.slug] = f"{first.file}: record {first.id}"
         if len(group) > 1:
             batch.merged.append((facts.slug, [e.document for e in group]))
         batch.records.append(facts)
