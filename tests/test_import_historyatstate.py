@@ -3,6 +3,7 @@ engagements, on small folders written here and on the real data in ../shared whe
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
@@ -17,7 +18,7 @@ from timeline.archive import Archive
 from timeline.cli import cli
 from timeline.errors import ImportDataError
 from timeline.importers import historyatstate
-from timeline.importers.historyatstate import cities, document_text, split_visitors
+from timeline.importers.historyatstate import cities, split_visitors
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "external" / "historyatstate"
@@ -207,7 +208,8 @@ def test_locales_split_into_cities_without_their_regions() -> None:
 
 
 def test_every_quote_stands_at_its_offsets_in_the_records_text(folder: Path) -> None:
-    texts = {e.document: document_text(e)[0] for e in historyatstate.entries(folder)}
+    texts = historyatstate.texts(folder)
+    assert len(texts) == 8
     batch = historyatstate.read(folder)
     quoted = [q for r in batch.records for q in [*r.sources, *r.evidence]]
     assert len(quoted) > 2 * len(batch.records)
@@ -310,11 +312,13 @@ def test_the_same_day_told_twice_differently_keeps_both(tmp_path: Path) -> None:
              who="shultz-george-pratt", name="George Pratt Shultz")  # fmt: skip
     b = trip(2123, "1988-02-28", "1988-02-28", "israel", "Tel Aviv, Jerusalem", "Discussed peace.",
              who="shultz-george-pratt", name="George Pratt Shultz")  # fmt: skip
-    slugs = [r.slug for r in historyatstate.read(write_folder(tmp_path / "h", [], [a, b])).records]
-    assert slugs[0] == "us-il-visit-1988-02-28-shultz"
-    assert slugs[1].startswith("us-il-visit-1988-02-28-shultz-") and len(slugs) == 2
-    again = [r.slug for r in historyatstate.read(write_folder(tmp_path / "g", [], [a, b])).records]
-    assert again == slugs
+    read = historyatstate.read(write_folder(tmp_path / "h", [], [a, b])).records
+    slugs = {r.slug: r.summary for r in read}
+    [other] = [s for s in slugs if s != "us-il-visit-1988-02-28-shultz"]
+    assert re.fullmatch(r"us-il-visit-1988-02-28-shultz-[0-9a-f]{6}", other)
+    assert slugs["us-il-visit-1988-02-28-shultz"] == "Briefed officials."  # the lower id, 2121
+    reordered = historyatstate.read(write_folder(tmp_path / "g", [], [b, a])).records
+    assert {r.slug: r.summary for r in reordered} == slugs
 
 
 def test_import_records_builds_and_a_rerun_records_nothing(folder: Path, tmp_path: Path) -> None:
@@ -522,3 +526,17 @@ def test_a_timeline_db_made_before_former_states_gains_their_columns(
             "select historical, valid_from, valid_until from countries where code = 'SUHH'"
         ).fetchone() == (1, "1922-12-30", "1991-12-26")
         assert db.execute("select count(*) from engagements").fetchone() == (7,)
+
+
+@needs_real_data
+def test_every_quote_of_the_real_data_stands_in_its_records_text() -> None:
+    texts = historyatstate.texts(REAL)
+    batch = historyatstate.read(REAL)
+    assert len(texts) == batch.read == 7535
+    checked = 0
+    for record in batch.records:
+        for q in [*record.sources, *record.evidence]:
+            assert texts[q.document][q.start : q.end] == q.quote, (record.slug, q)
+            checked += 1
+    assert checked > 3 * len(batch.records)
+    assert len({r.slug for r in batch.records}) == len(batch.records) == 7533

@@ -470,7 +470,7 @@ def read(folder: str | Path) -> Batch:
             batch.trips += 1
         groups.setdefault((entry.collection, entry.content_key()), []).append(entry)
     presidents, roles = _presidents(folder), _role_codes(folder)
-    slugs: set[str] = set()
+    made: list[tuple[str, EngagementFacts, list[Entry]]] = []
     for key, group in groups.items():
         group.sort(key=lambda e: int(e.id))
         first = group[0]
@@ -483,15 +483,27 @@ def read(folder: str | Path) -> Batch:
         except ValidationError as e:
             batch.skipped.append((first.file, first.id, describe(e)))
             continue
-        if facts.slug in slugs:  # the same people, place and day, told differently
-            digest = hashlib.sha1(repr(key).encode()).hexdigest()[:6]
+        made.append((repr(key), facts, group))
+    # Two records telling the same people, place and day differently share a slug: the lower
+    # record id keeps it, the other takes a hash of its content, whatever the order of the files.
+    owner: dict[str, int] = {}
+    for _, facts, group in made:
+        owner[facts.slug] = min(owner.get(facts.slug, int(group[0].id)), int(group[0].id))
+    for key, facts, group in made:
+        if int(group[0].id) != owner[facts.slug]:
+            digest = hashlib.sha1(key.encode()).hexdigest()[:6]
             facts = facts.model_copy(update={"slug": f"{facts.slug}-{digest}"})
-        slugs.add(facts.slug)
-        batch.origins[facts.slug] = f"{first.file}: record {first.id}"
+        batch.origins[facts.slug] = f"{group[0].file}: record {group[0].id}"
         if len(group) > 1:
             batch.merged.append((facts.slug, [e.document for e in group]))
         batch.records.append(facts)
     return batch
+
+
+def texts(folder: str | Path) -> dict[str, str]:
+    """The source text of every record (see `document_text`), by document id: the text that
+    every quote's offsets point into."""
+    return {entry.document: document_text(entry)[0] for entry in entries(folder)}
 
 
 def _with_sources(facts: EngagementFacts, duplicates: list[Entry]) -> EngagementFacts:
