@@ -540,3 +540,13 @@ def test_every_quote_of_the_real_data_stands_in_its_records_text() -> None:
             checked += 1
     assert checked > 3 * len(batch.records)
     assert len({r.slug for r in batch.records}) == len(batch.records) == 7533
+
+
+def test_an_xml_file_that_declares_entities_is_refused(folder: Path, tmp_path: Path) -> None:
+    path = folder / "visits" / "data" / "1950.xml"
+    text = path.read_text().replace(
+        "<visits>", '<!DOCTYPE visits [<!ENTITY a "aaaaaaaaaa">]>\n<visits>', 1
+    )
+    path.write_text(text.replace("Harold Wilson", "&a;"))
+    result = bad(tmp_path, str(folder))
+    assert result.stderr.startswith(f"Error: {path}: refused: EntitiesForbidden")

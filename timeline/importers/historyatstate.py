@@ -20,6 +20,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import parse as parse_xml
 from pydantic import ValidationError
 
 from events import EngagementFacts, Evidence, Participant, Place, Source, When, country
@@ -125,7 +127,9 @@ def _text(element: ET.Element | None) -> str:
 
 def _parse(path: Path) -> ET.Element:
     try:
-        return ET.parse(path).getroot()
+        return parse_xml(path).getroot()
+    except DefusedXmlException as e:
+        raise ImportDataError(str(path), f"refused: {e}") from None
     except ET.ParseError as e:
         line, column = e.position
         message = str(e).split(":")[0]
