@@ -549,4 +549,6 @@ def test_an_xml_file_that_declares_entities_is_refused(folder: Path, tmp_path: P
     )
     path.write_text(text.replace("Harold Wilson", "&a;"))
     result = bad(tmp_path, str(folder))
-    assert result.stderr.startswith(f"Error: {path}: refused: EntitiesForbidden")
+    assert result.stderr.startswith(
+        f"Error: {path}: refused: it declares XML entities (EntitiesForbidden)"
+    )
