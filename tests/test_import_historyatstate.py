@@ -552,3 +552,16 @@ def test_an_xml_file_that_declares_entities_is_refused(folder: Path, tmp_path: P
     assert result.stderr.startswith(
         f"Error: {path}: refused: it declares XML entities (EntitiesForbidden)"
     )
+
+
+def test_a_corrected_engagement_is_unchanged_on_reimport(folder: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    assert run("import", "historyatstate", str(folder), "--archive", str(archive)).exit_code == 0
+    fixed = run("correct", "hr-us-visit-2000-08-07-mesic", "--set", "summary=A working visit.",
+                "--reason", "fuller summary", "--archive", str(archive))  # fmt: skip
+    assert fixed.exit_code == 0, fixed.output
+    again = run("import", "historyatstate", str(folder), "--archive", str(archive))
+    assert again.exit_code == 0, again.output
+    assert "0 recorded, 7 unchanged" in again.output
+    current = Archive(archive).get("hr-us-visit-2000-08-07-mesic")
+    assert (current.facts.summary, current.version) == ("A working visit.", 2)
