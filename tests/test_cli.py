@@ -254,7 +254,7 @@ def test_topics_lists_the_vocabulary_in_two_languages() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["append", "build", "serve", "show", "list", "correct", "topics"]
+    "command", ["append", "build", "serve", "show", "list", "correct", "retract", "topics"]
 )
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")

@@ -18,7 +18,7 @@ from timeline.archive import Archive
 from timeline.cli import cli
 from timeline.errors import ImportDataError
 from timeline.importers import historyatstate
-from timeline.importers.historyatstate import cities, split_visitors
+from timeline.importers.historyatstate import Merge, cities, split_visitors
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "external" / "historyatstate"
@@ -289,8 +289,8 @@ def test_records_with_the_same_content_are_one_engagement_with_both_sources(fold
     batch = historyatstate.read(folder)
     assert (batch.read, batch.visits, batch.trips, len(batch.records)) == (8, 4, 4, 7)
     assert batch.merged == [
-        ("us-jp-visit-2021-03-15-blinken",
-         ["historyatstate-travels-3992", "historyatstate-travels-4019"]),
+        Merge("us-jp-visit-2021-03-15-blinken",
+              ["historyatstate-travels-3992", "historyatstate-travels-4019"], identical=True),
     ]  # fmt: skip
     assert batch.merged_duplicates == 1
     tokyo = next(r for r in batch.records if r.slug == "us-jp-visit-2021-03-15-blinken")
@@ -307,17 +307,40 @@ def test_slugs_come_from_content_so_a_reordered_folder_gives_the_same(tmp_path: 
     assert {r.slug: r for r in one.records} == {r.slug: r for r in two.records}
 
 
-def test_the_same_day_told_twice_differently_keeps_both(tmp_path: Path) -> None:
-    a = trip(2121, "1988-02-28", "1988-02-28", "israel", "Tel Aviv, Jerusalem", "Briefed officials.",
-             who="shultz-george-pratt", name="George Pratt Shultz")  # fmt: skip
-    b = trip(2123, "1988-02-28", "1988-02-28", "israel", "Tel Aviv, Jerusalem", "Discussed peace.",
-             who="shultz-george-pratt", name="George Pratt Shultz")  # fmt: skip
-    read = historyatstate.read(write_folder(tmp_path / "h", [], [a, b])).records
+SHULTZ = {"who": "shultz-george-pratt", "name": "George Pratt Shultz"}
+
+
+def test_one_visit_told_twice_with_other_remarks_is_one_engagement(tmp_path: Path) -> None:
+    a = trip(2121, "1988-02-28", "1988-02-28", "israel", "Tel Aviv, Jerusalem",
+             "Briefed Israeli officials.", **SHULTZ)  # fmt: skip
+    b = trip(2123, "1988-02-28", "1988-02-28", "israel", "Tel Aviv, Jerusalem",
+             "Discussed a peace initiative.", **SHULTZ)  # fmt: skip
+    batch = historyatstate.read(write_folder(tmp_path / "h", [], [b, a]))
+    [visit] = batch.records
+    assert visit.slug == "us-il-visit-1988-02-28-shultz"
+    assert visit.summary == "Briefed Israeli officials. Discussed a peace initiative."
+    assert [s.quote for s in visit.sources] == [
+        "Briefed Israeli officials.", "Discussed a peace initiative.",
+    ]  # fmt: skip
+    assert "records 2121, 2123" in (visit.notes or "")
+    assert batch.merged == [
+        Merge(visit.slug, ["historyatstate-travels-2121", "historyatstate-travels-2123"],
+              identical=False),
+    ]  # fmt: skip
+    assert batch.merged[0].describe().endswith(": the same visit, with other remarks")
+
+
+def test_a_shared_slug_stays_with_the_lower_record_id_whatever_the_order(tmp_path: Path) -> None:
+    a = trip(
+        2121, "1988-02-28", "1988-02-28", "israel", "Jerusalem", "Briefed officials.", **SHULTZ
+    )
+    b = trip(2123, "1988-02-28", "1988-02-29", "israel", "Tel Aviv", "Discussed peace.", **SHULTZ)
+    read = historyatstate.read(write_folder(tmp_path / "h", [], [b, a])).records
     slugs = {r.slug: r.summary for r in read}
     [other] = [s for s in slugs if s != "us-il-visit-1988-02-28-shultz"]
     assert re.fullmatch(r"us-il-visit-1988-02-28-shultz-[0-9a-f]{6}", other)
     assert slugs["us-il-visit-1988-02-28-shultz"] == "Briefed officials."  # the lower id, 2121
-    reordered = historyatstate.read(write_folder(tmp_path / "g", [], [b, a])).records
+    reordered = historyatstate.read(write_folder(tmp_path / "g", [], [a, b])).records
     assert {r.slug: r.summary for r in reordered} == slugs
 
 
@@ -327,11 +350,12 @@ def test_import_records_builds_and_a_rerun_records_nothing(folder: Path, tmp_pat
     assert result.exit_code == 0, result.output
     assert (
         "merged     us-jp-visit-2021-03-15-blinken "
-        "(historyatstate-travels-3992, historyatstate-travels-4019)" in result.output
+        "(historyatstate-travels-3992, historyatstate-travels-4019): the same content"
+        in result.output
     )
     assert (
-        "8 read (4 visits, 4 trips), 7 recorded, 0 unchanged, 1 merged duplicates, 0 skipped"
-        in result.output
+        "8 read (4 visits, 4 trips), 7 recorded, 0 unchanged, 0 corroborated, "
+        "1 merged duplicates, 0 skipped" in result.output
     )
     assert "timeline.db rebuilt: 7 events projected, 7 engagements" in result.output
     rows = store_rows(archive)
@@ -467,15 +491,20 @@ def real_client(real_archive: Path) -> Iterator[Client]:
 def test_the_real_data_imports_whole_with_its_duplicates_merged(real_archive: Path) -> None:
     output = (real_archive / "first-run.txt").read_text()
     assert (
-        "7535 read (3264 visits, 4271 trips), 7533 recorded, 0 unchanged, "
-        "2 merged duplicates, 0 skipped" in output
+        "7535 read (3264 visits, 4271 trips), 7530 recorded, 0 unchanged, 0 corroborated, "
+        "5 merged duplicates, 0 skipped" in output
     )
-    assert (
-        "merged     us-jp-visit-2021-03-15-blinken "
-        "(historyatstate-travels-3992, historyatstate-travels-4019)" in output
-    )
+    for merged in [
+        "us-jp-visit-2021-03-15-blinken (historyatstate-travels-3992, "
+        "historyatstate-travels-4019): the same content",
+        "us-kr-visit-2021-03-17-blinken (historyatstate-travels-3993, "
+        "historyatstate-travels-4020): the same content",
+        "us-il-visit-1988-02-28-shultz (historyatstate-travels-2121, "
+        "historyatstate-travels-2123): the same visit, with other remarks",
+    ]:
+        assert f"merged     {merged}" in output
     again = run("import", "historyatstate", str(REAL), "--archive", str(real_archive), "--no-build")
-    assert "0 recorded, 7533 unchanged, 2 merged duplicates, 0 skipped" in again.output
+    assert "0 recorded, 7530 unchanged, 0 corroborated, 5 merged duplicates" in again.output
 
 
 def test_the_real_data_in_datasette(real_client: Client) -> None:
@@ -539,7 +568,7 @@ def test_every_quote_of_the_real_data_stands_in_its_records_text() -> None:
             assert texts[q.document][q.start : q.end] == q.quote, (record.slug, q)
             checked += 1
     assert checked > 3 * len(batch.records)
-    assert len({r.slug for r in batch.records}) == len(batch.records) == 7533
+    assert len({r.slug for r in batch.records}) == len(batch.records) == 7530
 
 
 def test_an_xml_file_that_declares_entities_is_refused(folder: Path, tmp_path: Path) -> None:
@@ -565,3 +594,24 @@ def test_a_corrected_engagement_is_unchanged_on_reimport(folder: Path, tmp_path:
     assert "0 recorded, 7 unchanged" in again.output
     current = Archive(archive).get("hr-us-visit-2000-08-07-mesic")
     assert (current.facts.summary, current.version) == ("A working visit.", 2)
+
+
+def test_a_record_newly_repeated_upstream_corroborates_on_reimport(
+    folder: Path, tmp_path: Path
+) -> None:
+    archive = tmp_path / "archive"
+    assert run("import", "historyatstate", str(folder), "--archive", str(archive)).exit_code == 0
+    path = folder / "travels" / "secretary-travels" / "people.xml"
+    path.write_text(
+        path.read_text().replace("</trips>", TRIPS[0].replace("3992", "5000") + "</trips>")
+    )
+    again = run("import", "historyatstate", str(folder), "--archive", str(archive))
+    assert again.exit_code == 0, again.output
+    assert (
+        "corroborated us-jp-visit-2021-03-15-blinken (new source: historyatstate-travels-5000)"
+        in again.output
+    )
+    assert "9 read (4 visits, 5 trips), 0 recorded, 6 unchanged, 1 corroborated" in again.output
+    tokyo = Archive(archive).get("us-jp-visit-2021-03-15-blinken")
+    assert [s.document for s in tokyo.facts.sources][-1] == "historyatstate-travels-5000"
+    assert tokyo.version == 2

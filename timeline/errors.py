@@ -42,6 +42,18 @@ class ConflictError(BatchError):
     """A slug already recorded with other content."""
 
 
+class DuplicateError(BatchError):
+    """A new slug for an engagement the archive already holds under another slug."""
+
+
+class CorrectionError(TimelineError):
+    """A correction that is refused; `index` (from 1) says which of a batch."""
+
+    def __init__(self, index: int, slug: str, message: str, not_found: bool = False):
+        self.index, self.slug, self.detail, self.not_found = index, slug, message, not_found
+        super().__init__(f"{slug}: {message}")
+
+
 class ImportDataError(TimelineError):
     """A file of another publisher's data that cannot be read, or a record field that cannot be
     mapped; the message names the file, the record's own id and the field."""

@@ -7,11 +7,12 @@ swaps it in by rename, so no reader ever sees half a database."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -21,7 +22,15 @@ import sqlite_utils
 
 from events import TOPICS, EngagementState
 from timeline.archive import Archive
-from timeline.rows import PER_ENGAGEMENT, country_rows, engagement_rows, kind_rows, revision_row
+from timeline.errors import TimelineError
+from timeline.rows import (
+    PER_ENGAGEMENT,
+    country_rows,
+    engagement_rows,
+    kind_rows,
+    retraction_row,
+    revision_row,
+)
 from timeline.text import fold
 
 TRACKING_TABLE = "_tracking"
@@ -125,6 +134,14 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         ("engagement", "position"),
         [("engagement", "engagements", "slug")],
     ),
+    "retractions": (
+        {
+            "slug": str, "title": str, "reason": str, "merged_into": str, "survivor": str,
+            "retracted_at": str, "version": int,
+        },
+        "slug",
+        [("survivor", "engagements", "slug")],
+    ),
     "revisions": (
         {
             "engagement": str, "version": int, "event": str, "current_from": str,
@@ -150,6 +167,7 @@ INDEXES = [
     ("engagement_topics", ["topic", "engagement"]),
     ("engagement_organisations", ["organisation"]),
     ("revisions", ["current_until"]),
+    ("retractions", ["survivor"]),
 ]
 
 FTS = {
@@ -208,8 +226,17 @@ def position(db: sqlite_utils.Database, name: str) -> int:
 class Projector:
     """Folds notifications from the archive's store into the tables of `timeline.db`."""
 
-    def __init__(self, archive: Archive, db: sqlite_utils.Database, batch_size: int = BATCH_SIZE):
+    def __init__(
+        self,
+        archive: Archive,
+        db: sqlite_utils.Database,
+        batch_size: int = BATCH_SIZE,
+        until: datetime | None = None,
+    ):
         self.archive, self.db, self.batch_size = archive, db, batch_size
+        # With `until`, events recorded later are left out: the archive as it stood then.
+        self.until = until
+        self.cut: set[UUID] = set()
 
     def run(self) -> tuple[int, int]:
         """Catch up with the store, batch by batch; return (events, engagements) projected."""
@@ -225,9 +252,10 @@ class Projector:
                 if not notifications:
                     return events, len(touched)
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
-                touched |= self._project(domain_events)
+                kept = self._in_time(domain_events)
+                touched |= self._project(kept)
                 self._track(notifications[-1].id)
-            events += len(notifications)
+            events += len(kept)
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
@@ -239,6 +267,18 @@ class Projector:
             self.db.rollback()
             raise
         self.db.execute("COMMIT")
+
+    def _in_time(self, domain_events: list[Any]) -> list[Any]:
+        if self.until is None:
+            return domain_events
+        kept = []
+        for event in domain_events:
+            # Once an engagement has an event after `until`, its later ones are left out too.
+            if event.originator_id in self.cut or event.timestamp > self.until:
+                self.cut.add(event.originator_id)
+            else:
+                kept.append(event)
+        return kept
 
     def _track(self, last: int) -> None:
         self.db[TRACKING_TABLE].upsert(
@@ -254,6 +294,7 @@ class Projector:
         states: dict[UUID, EngagementState] = {}
         existed: set[UUID] = set()
         revisions: list[dict[str, Any]] = []
+        retractions: list[dict[str, Any]] = []
         for event in domain_events:
             key = event.originator_id
             previous = states.get(key)
@@ -263,9 +304,12 @@ class Projector:
             state = event.evolve(previous)
             states[key] = state
             revisions.append(revision_row(event, state))
+            if state.retraction is not None and (previous is None or not previous.retraction):
+                retractions.append(retraction_row(event, state))
         for key, state in states.items():
             self._replace_rows(state, existed=key in existed)
         self._write_revisions(revisions)
+        self._write_retractions(retractions)
         return {s.facts.slug for s in states.values()}
 
     def _current_state(self, key: UUID) -> EngagementState:
@@ -345,6 +389,15 @@ class Projector:
             )
             self.db["revisions"].insert(rev, replace=True)
 
+    def _write_retractions(self, retractions: list[dict[str, Any]]) -> None:
+        for row in retractions:
+            # Engagements merged into this one now live where it goes (or nowhere).
+            self.db.execute(
+                "update retractions set survivor = ? where survivor = ?",
+                [row["survivor"], row["slug"]],
+            )
+            self.db["retractions"].insert(row, replace=True)
+
 
 def connect(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS))
@@ -357,6 +410,11 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SI
         return _rebuild(archive, path, batch_size)
     db = connect(path)
     try:
+        if position(db, archive.name) and any(not db[table].exists() for table in TABLES):
+            # Built by an earlier version without some table: only a rebuild fills it from the
+            # events already projected.
+            db.close()
+            return _rebuild(archive, path, batch_size)
         create_schema(db)
         enable_search(db)
         events, engagements = Projector(archive, db, batch_size).run()
@@ -366,12 +424,19 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SI
 
 
 def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
+    return _write_new(archive, path, batch_size)
+
+
+def _write_new(
+    archive: Archive, path: Path, batch_size: int, until: datetime | None = None
+) -> BuildReport:
+    """Build a projection into a new file and swap it in at `path` by rename."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     temporary.unlink(missing_ok=True)
     db = connect(temporary)
     try:
         create_schema(db)
-        events, engagements = Projector(archive, db, batch_size).run()
+        events, engagements = Projector(archive, db, batch_size, until).run()
         enable_search(db)
         db.analyze()
         report = BuildReport(events, engagements, position(db, archive.name), rebuilt=True)
@@ -382,6 +447,47 @@ def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
     db.close()
     os.replace(temporary, path)
     return report
+
+
+def parse_as_of(text: str) -> datetime:
+    """A moment in UTC: a date stands for the end of that (UTC) day; a timestamp without a zone
+    is in UTC."""
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            day = datetime.fromisoformat(value).date()
+            return datetime.combine(day, time.max, tzinfo=UTC)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise TimelineError(
+            f"--as-of {text!r}: not a date (YYYY-MM-DD) or an ISO timestamp "
+            "(YYYY-MM-DDTHH:MM:SS, with an optional zone)"
+        ) from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def as_of_path(archive: Archive, text: str) -> Path:
+    """Where `build --as-of` writes by default: beside timeline.db, never over it."""
+    stamp = re.sub(r"[^0-9A-Za-z]+", "-", text.strip()).strip("-")
+    return archive.folder / f"timeline-as-of-{stamp}.db"
+
+
+def build_as_of(
+    archive: Archive, until: datetime, path: str | Path, *, batch_size: int = BATCH_SIZE
+) -> BuildReport:
+    """Write the whole archive as it stood at `until` (events recorded then or before) to a
+    separate file; `timeline.db` is never touched."""
+    target = Path(path)
+    if target.resolve() == archive.projection_path.resolve():
+        raise TimelineError(
+            f"--output {target}: that is the archive's timeline.db; an as-of build goes to "
+            "another file"
+        )
+    if target.is_dir():
+        raise TimelineError(f"--output {target}: is a folder; name a file")
+    if not target.parent.is_dir():
+        raise TimelineError(f"--output {target}: no folder {target.parent}")
+    return _write_new(archive, target, batch_size, until)
 
 
 def is_current(archive: Archive) -> bool:

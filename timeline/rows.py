@@ -222,6 +222,20 @@ def revision_row(event: Any, state: EngagementState) -> dict[str, Any]:
     }
 
 
+def retraction_row(event: Any, state: EngagementState) -> dict[str, Any]:
+    """One row of `retractions`: a withdrawn slug and, for a duplicate, where it was merged."""
+    assert state.retraction is not None
+    return {
+        "slug": state.facts.slug,
+        "title": state.facts.title,
+        "reason": state.retraction.reason,
+        "merged_into": state.retraction.merged_into,
+        "survivor": state.retraction.merged_into,
+        "retracted_at": event.timestamp.isoformat(),
+        "version": state.version,
+    }
+
+
 def country_rows() -> list[dict[str, Any]]:
     """Current countries and states that no longer exist, with the days those existed."""
     return [

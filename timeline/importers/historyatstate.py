@@ -44,6 +44,8 @@ BOOKKEEPING = {
     "last-modified-by",
     "last-modified-datetime",
 }
+# What a record says happened; the other fields say who went where and when.
+NARRATIVE = ("description", "remarks")
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,31 @@ class Entry:
     def document(self) -> str:
         return f"{DOCUMENT_PREFIX}-{self.collection}-{self.id}"
 
-    def content_key(self) -> tuple[tuple[str, str], ...]:
-        return tuple(sorted((k, v) for k, v in self.fields.items() if k not in BOOKKEEPING))
+    def visit_key(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """Who went where and when: two records with the same key tell one visit or trip."""
+        kept = {k: v for k, v in self.fields.items() if k not in BOOKKEEPING | set(NARRATIVE)}
+        return self.collection, tuple(sorted(kept.items()))
+
+    @property
+    def narrative(self) -> str:
+        return self.fields.get(NARRATIVE[0] if self.collection == "visits" else NARRATIVE[1], "")
 
     def error(self, field: str, message: str) -> ImportDataError:
         return ImportDataError(self.file, f"{field}: {message}", record=self.id)
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Records that tell one visit or trip: word for word (`identical`), or each with remarks
+    of its own."""
+
+    slug: str
+    documents: list[str]
+    identical: bool
+
+    def describe(self) -> str:
+        how = "the same content" if self.identical else "the same visit, with other remarks"
+        return f"{self.slug} ({', '.join(self.documents)}): {how}"
 
 
 @dataclass
@@ -74,8 +96,8 @@ class Batch:
     read: int = 0
     visits: int = 0
     trips: int = 0
-    # (slug, documents) of engagements that two or more records with the same content make
-    merged: list[tuple[str, list[str]]] = field(default_factory=list)
+    # engagements that two or more records make
+    merged: list[Merge] = field(default_factory=list)
     # (file, record id, reason) of records that make no valid engagement
     skipped: list[tuple[str, str, str]] = field(default_factory=list)
     # slug -> `file: record id` of the record it came from, for messages about an engagement
@@ -84,7 +106,7 @@ class Batch:
     @property
     def merged_duplicates(self) -> int:
         """Records folded into another record's engagement."""
-        return sum(len(documents) - 1 for _, documents in self.merged)
+        return sum(len(m.documents) - 1 for m in self.merged)
 
 
 # --- country slugs ---------------------------------------------------------------------------
@@ -463,7 +485,8 @@ def trip_facts(entry: Entry, presidents: dict[str, str], roles: dict[str, str]) 
 def read(folder: str | Path) -> Batch:
     """The engagements of an Office of the Historian folder (visits/ and travels/), validated.
 
-    Records with the same content under two ids make one engagement with both as sources. A
+    Records of the same visit or trip (the same people, country, places and days) under two
+    ids make one engagement with both as sources, their remarks joined where they differ. A
     record that makes no valid engagement (say, a date outside its country's existence) is
     skipped with its reason; a file or field that cannot be read raises `ImportDataError`."""
     folder = Path(folder)
@@ -475,7 +498,7 @@ def read(folder: str | Path) -> Batch:
             batch.visits += 1
         else:
             batch.trips += 1
-        groups.setdefault((entry.collection, entry.content_key()), []).append(entry)
+        groups.setdefault(entry.visit_key(), []).append(entry)
     presidents, roles = _presidents(folder), _role_codes(folder)
     made: list[tuple[str, EngagementFacts, list[Entry]]] = []
     for key, group in groups.items():
@@ -486,7 +509,7 @@ def read(folder: str | Path) -> Batch:
                 facts = visit_facts(first)
             else:
                 facts = trip_facts(first, presidents, roles)
-            facts = _with_sources(facts, group[1:])
+            facts = _with_sources(facts, group)
         except ValidationError as e:
             batch.skipped.append((first.file, first.id, describe(e)))
             continue
@@ -502,7 +525,8 @@ def read(folder: str | Path) -> Batch:
             facts = facts.model_copy(update={"slug": f"{facts.slug}-{digest}"})
         batch.origins[facts.slug] = f"{group[0].file}: record {group[0].id}"
         if len(group) > 1:
-            batch.merged.append((facts.slug, [e.document for e in group]))
+            identical = len({e.narrative for e in group}) == 1
+            batch.merged.append(Merge(facts.slug, [e.document for e in group], identical))
         batch.records.append(facts)
     return batch
 
@@ -513,9 +537,23 @@ def texts(folder: str | Path) -> dict[str, str]:
     return {entry.document: document_text(entry)[0] for entry in entries(folder)}
 
 
-def _with_sources(facts: EngagementFacts, duplicates: list[Entry]) -> EngagementFacts:
-    if not duplicates:
+def _with_sources(facts: EngagementFacts, group: list[Entry]) -> EngagementFacts:
+    """One engagement for the records of one visit: each is a source, quoting its own remarks;
+    different remarks are joined in the summary, in the order of the records' ids."""
+    if len(group) == 1:
         return facts
-    quoted = "description" if duplicates[0].collection == "visits" else "remarks"
-    sources = [*facts.sources, *(_source(e, quoted) for e in duplicates)]
-    return facts.model_copy(update={"sources": sources})
+    quoted = NARRATIVE[0] if group[0].collection == "visits" else NARRATIVE[1]
+    sources = [*facts.sources, *(_source(e, quoted) for e in group[1:])]
+    told = list(dict.fromkeys(e.narrative for e in group if e.narrative))
+    if len(told) < 2:
+        return facts.model_copy(update={"sources": sources})
+    ids = ", ".join(e.id for e in group)
+    note = f"The list records this visit {len(group)} times (records {ids}) with other remarks; "
+    note += "the summary joins them."
+    return facts.model_copy(
+        update={
+            "sources": sources,
+            "summary": " ".join(told),
+            "notes": " ".join(n for n in (facts.notes, note) if n),
+        }
+    )
