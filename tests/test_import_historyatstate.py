@@ -3,14 +3,19 @@ engagements, on small folders written here and on the real data in ../shared whe
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from test_publish import Client, open_client
 
 from events import country, is_country
@@ -615,3 +620,74 @@ def test_a_record_newly_repeated_upstream_corroborates_on_reimport(
     tokyo = Archive(archive).get("us-jp-visit-2021-03-15-blinken")
     assert [s.document for s in tokyo.facts.sources][-1] == "historyatstate-travels-5000"
     assert tokyo.version == 2
+
+
+# Fuzzed ------------------------------------------------------------------------------------
+
+FUZZ_EXAMPLES = int(os.environ.get("TIMELINE_FUZZ_EXAMPLES", "60"))
+FUZZ = settings(
+    max_examples=FUZZ_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize="TIMELINE_FUZZ_EXAMPLES" not in os.environ,
+    database=None,
+)
+TEXT = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), max_size=12)
+DATES = st.sampled_from(["1970-01-26", "1970-01-28", "2021-03-15", "1990-10-03", "1959-09-15",
+                         "2025-02-30", "1970-1-2", "", "19700126", "2021-W11-1"]) | TEXT  # fmt: skip
+SLUGS = st.sampled_from(["united-kingdom", "russia", "vietnam", "german-democratic-republic",
+                         "yugoslavia", "hawaii", "atlantis", ""]) | TEXT  # fmt: skip
+
+
+def element(tag: str, value: str | None) -> str:
+    return "" if value is None else f"<{tag}>{escape(value)}</{tag}>"
+
+
+@st.composite
+def fuzzed_visit(draw: st.DrawFn) -> str:
+    """A visit whose every field is, one time in five, missing or fuzzed."""
+
+    def maybe(good: str, bad: st.SearchStrategy[str]) -> str | None:
+        return good if draw(st.integers(0, 9)) < 8 else draw(st.none() | bad)
+
+    slug = maybe("russia", SLUGS)
+    country = "" if slug is None else f'<from id="{escape(slug, {chr(34): "&quot;"})}">X</from>'
+    visitor = st.sampled_from(["President", "King Abdullah and Crown Prince Hussein"]) | TEXT
+    return "<visit>" + "".join([
+        element("id", maybe(str(draw(st.integers(1, 10**6))), TEXT)),
+        element("start-date", maybe("1959-09-15", DATES)),
+        element("end-date", maybe("1959-09-16", DATES)),
+        element("visitor", maybe("Premier Khrushchev", visitor)),
+        country, element("description", maybe("Official visit.", TEXT)),
+    ]) + "</visit>"  # fmt: skip
+
+
+@FUZZ
+@given(
+    visits=st.lists(fuzzed_visit(), max_size=4),
+    garbage=st.none() | st.binary(max_size=40),
+)
+def test_fuzzed_visits_end_in_success_or_one_line_and_nothing_written(
+    visits: list[str], garbage: bytes | None
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "h"
+        (folder / "visits" / "data").mkdir(parents=True)
+        (folder / "visits" / "data" / "a.xml").write_text(
+            "<visits>" + "".join(visits) + "</visits>", encoding="utf-8"
+        )
+        if garbage is not None:
+            (folder / "visits" / "data" / "b.xml").write_bytes(garbage)
+        archive = Path(tmp) / "archive"
+        result = CliRunner().invoke(
+            cli, ["import", "historyatstate", str(folder), "--archive", str(archive), "--no-build"]
+        )
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+        assert result.exit_code in (0, 1), result.output
+        if result.exit_code == 1:
+            event("refused")
+            assert result.stderr.startswith("Error: "), result.stderr
+            assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+            assert not archive.exists()
+        else:
+            event("imported")

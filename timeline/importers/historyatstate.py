@@ -299,7 +299,8 @@ def split_visitors(visitor: str) -> list[tuple[str | None, str]]:
 def surname(name: str) -> str:
     words = [w for w in re.split(r"[\s,]+", name) if w]
     kept = [w for w in words if not _SUFFIX.match(w)] or words
-    return slugify(kept[-1]) if kept else "x"
+    # A name of no Latin letters or digits even when transliterated still needs a slug part.
+    return (slugify(kept[-1]) if kept else "") or "x"
 
 
 def cities(locale: str) -> list[str]:
