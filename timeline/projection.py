@@ -22,6 +22,7 @@ import sqlite_utils
 
 from events import TOPICS, EngagementState
 from timeline.archive import Archive
+from timeline.crashpoints import crash_point
 from timeline.errors import TimelineError
 from timeline.rows import (
     PER_ENGAGEMENT,
@@ -34,9 +35,14 @@ from timeline.rows import (
 from timeline.text import fold
 
 TRACKING_TABLE = "_tracking"
+HEAD_TABLE = "archive_head"
 # A build waits this long for another build's batch before giving up.
 LOCK_TIMEOUT_SECONDS = 60
+# Notifications read and written per transaction; $TIMELINE_BATCH_SIZE can lower it (memory).
 BATCH_SIZE = 1000
+ENV_BATCH_SIZE = "TIMELINE_BATCH_SIZE"
+# A rebuild's temporary file: .timeline.db.PID.new (and its journal), removed if PID has died.
+TEMPORARY_GLOB = ".{name}.*.new*"
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 # (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
@@ -151,6 +157,11 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         ("engagement", "version"),
         [],
     ),
+    "archive_head": (
+        {"name": str, "position": int, "head": str},
+        "name",
+        [],
+    ),
 }  # fmt: skip
 
 INDEXES = [
@@ -230,11 +241,14 @@ class Projector:
         self,
         archive: Archive,
         db: sqlite_utils.Database,
-        batch_size: int = BATCH_SIZE,
+        batch_size: int | None = None,
         until: datetime | None = None,
+        stop: int | None = None,
     ):
-        self.archive, self.db, self.batch_size = archive, db, batch_size
-        # With `until`, events recorded later are left out: the archive as it stood then.
+        """`until`: leave out the events recorded later (the archive as it stood then);
+        `stop`: project the notifications up to this id only (by default, all of them)."""
+        self.archive, self.db, self.stop = archive, db, stop
+        self.batch_size = batch_size or default_batch_size()
         self.until = until
         self.cut: set[UUID] = set()
 
@@ -247,14 +261,17 @@ class Projector:
                 # Read the position under the lock, so two builds at once never fold a batch twice.
                 start = position(self.db, self.archive.name)
                 notifications = self.archive.recorder.select_notifications(
-                    start=start, limit=self.batch_size, inclusive_of_start=False
+                    start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
                 )
                 if not notifications:
                     return events, len(touched)
+                crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
                 kept = self._in_time(domain_events)
                 touched |= self._project(kept)
+                crash_point("build.before_track")
                 self._track(notifications[-1].id)
+                crash_point("build.before_commit")
             events += len(kept)
 
     @contextmanager
@@ -289,6 +306,20 @@ class Projector:
             },
             pk="name",
         )
+        self.write_head(last)
+
+    def write_head(self, last: int) -> None:
+        """The store's chain hash at this position, for readers to check with `verify --expect`."""
+        if self.cut:
+            # An as-of file that leaves later events out is not the archive of any head.
+            self.db[HEAD_TABLE].delete_where()
+            return
+        chain_head = getattr(self.archive.recorder, "chain_head", None)
+        link = chain_head(at=last) if chain_head else None
+        self.db[HEAD_TABLE].upsert(
+            {"name": self.archive.name, "position": last, "head": link.hash if link else None},
+            pk="name",
+        )
 
     def _project(self, domain_events: Iterable[Any]) -> set[str]:
         states: dict[UUID, EngagementState] = {}
@@ -298,7 +329,12 @@ class Projector:
         for event in domain_events:
             key = event.originator_id
             previous = states.get(key)
-            if previous is None and event.originator_version > 1:
+            if previous is not None:
+                # Write each state, not just a batch's last: persons keep the spelling variants
+                # of every revision, so a build must not depend on where batches end.
+                self._replace_rows(previous, existed=key in existed)
+                existed.add(key)
+            elif event.originator_version > 1:
                 previous = self._current_state(key)
                 existed.add(key)
             state = event.evolve(previous)
@@ -403,9 +439,22 @@ def connect(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS))
 
 
-def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SIZE) -> BuildReport:
+def default_batch_size() -> int:
+    """$TIMELINE_BATCH_SIZE if set, else BATCH_SIZE."""
+    text = os.environ.get(ENV_BATCH_SIZE, "").strip()
+    if not text:
+        return BATCH_SIZE
+    if not text.isdigit() or int(text) < 1:
+        raise TimelineError(f"${ENV_BATCH_SIZE}: {text!r} is not a whole number >= 1")
+    return int(text)
+
+
+def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = None) -> BuildReport:
     """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
+    batch_size = batch_size or default_batch_size()
     path = archive.projection_path
+    remove_stale_temporaries(path)
+    roll_back_journal(path)
     if rebuild or not path.exists():
         return _rebuild(archive, path, batch_size)
     db = connect(path)
@@ -417,18 +466,24 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SI
             return _rebuild(archive, path, batch_size)
         create_schema(db)
         enable_search(db)
-        events, engagements = Projector(archive, db, batch_size).run()
+        projector = Projector(archive, db, batch_size)
+        events, engagements = projector.run()
+        at = position(db, archive.name)
+        if at and db.execute(f"select position from {HEAD_TABLE}").fetchone() != (at,):
+            # A timeline.db built before the head was published: publish it now.
+            with db.atomic():
+                projector.write_head(at)
         return BuildReport(events, engagements, position(db, archive.name), rebuilt=False)
     finally:
         db.close()
 
 
-def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
+def _rebuild(archive: Archive, path: Path, batch_size: int | None) -> BuildReport:
     return _write_new(archive, path, batch_size)
 
 
 def _write_new(
-    archive: Archive, path: Path, batch_size: int, until: datetime | None = None
+    archive: Archive, path: Path, batch_size: int | None, until: datetime | None = None
 ) -> BuildReport:
     """Build a projection into a new file and swap it in at `path` by rename."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
@@ -437,6 +492,7 @@ def _write_new(
     try:
         create_schema(db)
         events, engagements = Projector(archive, db, batch_size, until).run()
+        crash_point("build.before_search")
         enable_search(db)
         db.analyze()
         report = BuildReport(events, engagements, position(db, archive.name), rebuilt=True)
@@ -445,6 +501,10 @@ def _write_new(
         temporary.unlink(missing_ok=True)
         raise
     db.close()
+    crash_point("build.before_swap")
+    # The journal of a build killed in its commit is kept by name: settle it first, so it is
+    # never taken for the new file's, and readers that cannot roll it back are not refused.
+    roll_back_journal(path)
     os.replace(temporary, path)
     return report
 
@@ -473,7 +533,7 @@ def as_of_path(archive: Archive, text: str) -> Path:
 
 
 def build_as_of(
-    archive: Archive, until: datetime, path: str | Path, *, batch_size: int = BATCH_SIZE
+    archive: Archive, until: datetime, path: str | Path, *, batch_size: int | None = None
 ) -> BuildReport:
     """Write the whole archive as it stood at `until` (events recorded then or before) to a
     separate file; `timeline.db` is never touched."""
@@ -487,7 +547,40 @@ def build_as_of(
         raise TimelineError(f"--output {target}: is a folder; name a file")
     if not target.parent.is_dir():
         raise TimelineError(f"--output {target}: no folder {target.parent}")
+    remove_stale_temporaries(target)
     return _write_new(archive, target, batch_size, until)
+
+
+def roll_back_journal(path: Path) -> None:
+    """Roll back what a build killed in its commit left in `path`'s journal: opening the file
+    for writing does it. Until then, read-only readers (Datasette) are refused."""
+    if path.exists() and path.with_name(f"{path.name}-journal").exists():
+        db = sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS)
+        try:
+            db.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            db.close()
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove what rebuilds killed before their swap left behind; a live rebuild's file stays."""
+    removed = []
+    for leftover in path.parent.glob(TEMPORARY_GLOB.format(name=path.name)):
+        pid = leftover.name.removeprefix(f".{path.name}.").partition(".")[0]
+        if pid.isdigit() and not _is_running(int(pid)):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def is_current(archive: Archive) -> bool:
