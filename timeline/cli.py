@@ -23,6 +23,7 @@ from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.corrections import Correction, iter_corrections, read_sources
 from timeline.errors import BatchError, CorrectionError, TimelineError
 from timeline.extract.commands import evaluate_command, extract_command
+from timeline.importers import historyatstate
 from timeline.publish import check_port, datasette_args, metadata_path
 from timeline.stores import ENV_STORE
 
@@ -558,6 +559,44 @@ def topics() -> None:
     """The topic vocabulary: key, English and Vietnamese labels."""
     for key, topic in TOPICS.items():
         click.echo(f"{key:<30} {topic.en} / {topic.vi}")
+
+
+@cli.group(name="import")
+def import_() -> None:
+    """Record other publishers' data as engagements."""
+
+
+@import_.command(name="historyatstate")
+@click.argument("source", metavar="DIR", type=click.Path())
+@click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
+@archive_option
+def import_historyatstate(source: str, build: bool, folder: str) -> None:
+    """Record the Office of the Historian's visits and travels (DIR holds visits/ and travels/).
+
+    Every record is read and validated first; then the engagements are saved in one
+    transaction, all or none. Records of one visit under two ids are recorded once, with both
+    as sources; a rerun records nothing new, and adds a record that newly repeats one as a
+    source (corroborated)."""
+    batch = historyatstate.read(source)
+    archive = Archive(folder)
+    try:
+        report = archive.append(batch.records, origins=batch.origins)
+    except BatchError as e:
+        raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None
+    for merge in batch.merged:
+        click.echo(f"merged     {merge.describe()}")
+    for slug, added in report.corroborated.items():
+        click.echo(f"corroborated {slug} (new source: {', '.join(added)})")
+    for file, record, reason in batch.skipped:
+        click.echo(f"skipped    {file}: record {record}: {reason}")
+    click.echo(
+        f"{batch.read} read ({batch.visits} visits, {batch.trips} trips), "
+        f"{len(report.recorded)} recorded, {len(report.unchanged)} unchanged, "
+        f"{len(report.corroborated)} corroborated, {batch.merged_duplicates} merged duplicates, "
+        f"{len(batch.skipped)} skipped"
+    )
+    if build:
+        _echo_build(projection.build(archive))
 
 
 cli.add_command(extract_command)
