@@ -691,3 +691,18 @@ def test_fuzzed_visits_end_in_success_or_one_line_and_nothing_written(
             assert not archive.exists()
         else:
             event("imported")
+
+
+def test_a_former_state_has_its_calendar_feed(folder: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    assert run("import", "historyatstate", str(folder), "--archive", str(archive)).exit_code == 0
+    client = Client(archive / "timeline.db")
+    try:
+        response = client.get("/-/calendar/SUHH.ics")
+        assert response.headers["content-type"].startswith("text/calendar")
+        assert "Premier Khrushchev (Soviet Union) visits the United States" in response.text
+        assert "President of the United States George H.W. Bush visits the Soviet Union" in (
+            response.text.replace("\r\n ", "")
+        )
+    finally:
+        client.close()
