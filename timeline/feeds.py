@@ -175,6 +175,6 @@ async def atom(datasette: Any, request: Any) -> Response:
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
     return [
-        (r"^/-/calendar/(?P<code>[A-Za-z]{2})\.ics$", calendar),
+        (r"^/-/calendar/(?P<code>[A-Za-z]{2}(?:[A-Za-z]{2})?)\.ics$", calendar),  # 4: former states
         (r"^/-/changes\.atom$", atom),
     ]

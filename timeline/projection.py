@@ -48,7 +48,14 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 # (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
 TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
-    "countries": ({"code": str, "name_en": str, "name_vi": str, "label": str}, "code", []),
+    "countries": (
+        {
+            "code": str, "name_en": str, "name_vi": str, "label": str, "historical": int,
+            "valid_from": str, "valid_until": str,
+        },
+        "code",
+        [],
+    ),
     "kinds": ({"key": str, "label_en": str, "label_vi": str, "label": str}, "key", []),
     "topics": (
         {"key": str, "label_en": str, "label_vi": str, "description": str, "label": str}, "key", []
@@ -232,7 +239,8 @@ def write_vocabularies(db: sqlite_utils.Database) -> None:
         if list(db[table].rows) != rows:
             with db.atomic():
                 db[table].delete_where()
-                db[table].insert_all(rows)
+                # alter: a timeline.db made before a vocabulary gained a column takes it on
+                db[table].insert_all(rows, alter=True)
 
 
 def enable_search(db: sqlite_utils.Database) -> None:

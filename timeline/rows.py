@@ -248,14 +248,18 @@ def retraction_row(event: Any, state: EngagementState) -> dict[str, Any]:
 
 
 def country_rows() -> list[dict[str, Any]]:
+    """Current countries and states that no longer exist, with the days those existed."""
     return [
         {
             "code": c.code,
             "name_en": c.name_en,
             "name_vi": c.name_vi,
             "label": bilingual(c.name_en, c.name_vi),
+            "historical": c.historical,
+            "valid_from": c.valid_from.isoformat() if c.valid_from else None,
+            "valid_until": c.valid_until.isoformat() if c.valid_until else None,
         }
-        for c in all_countries()
+        for c in all_countries(historical=True)
     ]
 
 
