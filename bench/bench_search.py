@@ -97,12 +97,16 @@ def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
     sys.exit("datasette did not start within 60 s")
 
 
+FAILED: dict[str, int] = {}
+
+
 def timed(client: httpx.Client, path: str, params: dict[str, str] | None = None) -> float:
+    """Seconds to answer; an answer other than 200 (the SQL time limit) is counted as failed."""
     start = time.perf_counter()
     response = client.get(path, params=params)
     elapsed = time.perf_counter() - start
     if response.status_code != 200:
-        sys.exit(f"{path} {params}: HTTP {response.status_code}")
+        FAILED[path] = FAILED.get(path, 0) + 1
     return elapsed
 
 
@@ -150,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<18}{len(values):>9}{p50 * 1000:>9.1f}{p95 * 1000:>9.1f}"
             f"{p50 / table_p50:>11.2f}{p95 / table_p95:>11.2f}"
         )
+    for path, count in FAILED.items():
+        print(f"not 200 (SQL time limit): {path} {count} times")
     return 0
 
 

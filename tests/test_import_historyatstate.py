@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import Backend
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from test_publish import Client, open_client
@@ -706,3 +707,18 @@ def test_a_former_state_has_its_calendar_feed(folder: Path, tmp_path: Path) -> N
         )
     finally:
         client.close()
+
+
+def test_import_on_either_store(folder: Path, tmp_path: Path, backend: Backend) -> None:
+    archive = tmp_path / "archive"
+    result = run("import", "historyatstate", str(folder), "--archive", str(archive))
+    assert result.exit_code == 0, result.output
+    assert "7 recorded, 0 unchanged" in result.output
+    stored = backend.stored(archive)
+    assert len(stored) == 7
+    again = run("import", "historyatstate", str(folder), "--archive", str(archive))
+    assert "0 recorded, 7 unchanged" in again.output
+    assert backend.stored(archive) == stored
+    with sqlite3.connect(archive / "timeline.db") as db:
+        assert db.execute("select count(*) from engagements where host = 'SUHH' or "
+                          "guests like '%SUHH%'").fetchone() == (2,)  # fmt: skip

@@ -570,7 +570,7 @@ def import_() -> None:
 @click.argument("source", metavar="DIR", type=click.Path())
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
 @archive_option
-def import_historyatstate(source: str, build: bool, folder: str) -> None:
+def import_historyatstate(source: str, build: bool, folder: str, store: str | None) -> None:
     """Record the Office of the Historian's visits and travels (DIR holds visits/ and travels/).
 
     Every record is read and validated first; then the engagements are saved in one
@@ -578,7 +578,7 @@ def import_historyatstate(source: str, build: bool, folder: str) -> None:
     as sources; a rerun records nothing new, and adds a record that newly repeats one as a
     source (corroborated)."""
     batch = historyatstate.read(source)
-    archive = Archive(folder)
+    archive = Archive(folder, store=store)
     try:
         report = archive.append(batch.records, origins=batch.origins)
     except BatchError as e:
