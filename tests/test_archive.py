@@ -81,15 +81,17 @@ def test_a_batch_that_fails_in_the_store_writes_nothing(archive_dir: Path) -> No
     """A writer that records the same slug between our check and our save: one transaction."""
     archive = Archive(archive_dir)
     other = Archive(archive_dir)
-    real_find = archive.find
+    real_check = archive.recorded_ids
+    raced: list[bool] = []
 
-    def find_then_race(slug: str):
-        found = real_find(slug)
-        if slug == "vn-us-security-dialogue-2":
+    def check_then_race(ids):
+        found = real_check(ids)
+        if not raced:
+            raced.append(True)
             other.append([dialogue()])
         return found
 
-    archive.find = find_then_race  # type: ignore[method-assign]
+    archive.recorded_ids = check_then_race  # type: ignore[method-assign]
     with pytest.raises(ArchiveError, match="another writer recorded"):
         archive.append([facts(visit_record()), dialogue()])
     assert [r[0] for r in stored(archive_dir)] == [archive.get("vn-us-security-dialogue-2").id.hex]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
+from eventsourcing.sqlite import SQLiteAggregateRecorder
 
 from events import Engagement, EngagementError, EngagementFacts, Source, engagement_id
 from timeline.errors import (
@@ -125,26 +128,52 @@ class Archive(Application[UUID]):
         A slug already recorded with the same facts is skipped; with other facts it is refused,
         because a recorded engagement changes only by a correction."""
         report = AppendReport()
+        batch = list(records)
+        # One query for the whole batch: looking slugs up one by one dominated bulk appends.
+        ids = [engagement_id(f.slug) for f in batch]
+        recorded = self.recorded_ids(ids)
         new: list[Engagement] = []
-        for facts in records:
-            existing = self.find(facts.slug)
-            if existing is None:
-                new.append(Engagement.record(facts))
-            elif facts in (existing.facts, self._first_facts(existing)):
-                report.unchanged.append(facts.slug)
-            else:
-                raise ConflictError(facts.slug, _conflict_message(facts, existing.facts))
-        self._check_parents(new)
-        self._save(new)
+        with _collector_paused():
+            for facts, key in zip(batch, ids, strict=True):
+                existing = self.find(facts.slug) if key in recorded else None
+                if existing is None:
+                    new.append(Engagement.record(facts))
+                elif facts in (existing.facts, self._first_facts(existing)):
+                    report.unchanged.append(facts.slug)
+                else:
+                    raise ConflictError(facts.slug, _conflict_message(facts, existing.facts))
+            self._check_parents(new)
+            self._save(new)
         report.recorded = [e.slug for e in new]
         return report
+
+    def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Those of `ids` that have events in the store, in a few queries for any number."""
+        found: set[UUID] = set()
+        recorder = self.recorder
+        if isinstance(recorder, SQLiteAggregateRecorder):
+            with recorder.datastore.transaction(commit=False) as c:
+                for chunk in _chunks(ids, _IN_CHUNK):
+                    c.execute(
+                        f"SELECT DISTINCT originator_id FROM {recorder.events_table_name} "
+                        f"WHERE originator_id IN ({','.join('?' * len(chunk))})",
+                        [i.hex for i in chunk],
+                    )
+                    found.update(UUID(row[0]) for row in c.fetchall())
+            return found
+        postgres = _postgres_recorder_ids(recorder, ids)
+        if postgres is not None:
+            return postgres
+        return {i for i in ids if recorder.select_events(i, limit=1)}
 
     def _check_parents(self, new: list[Engagement]) -> None:
         """`part_of` must name an engagement of the archive or of the same batch."""
         batch = {e.slug for e in new}
+        outside = {e.facts.part_of for e in new if e.facts.part_of and e.facts.part_of not in batch}
+        known = self.recorded_ids([engagement_id(slug) for slug in sorted(outside)])
         for engagement in new:
             parent = engagement.facts.part_of
-            if parent and parent not in batch and self.find(parent) is None:
+            if parent in outside and engagement_id(parent) not in known:
                 raise BatchError(
                     engagement.slug,
                     f"{engagement.slug}: part_of: no engagement {parent!r} is recorded or in this "
@@ -169,8 +198,10 @@ class Archive(Application[UUID]):
     def _save(self, aggregates: Sequence[Engagement]) -> None:
         if not aggregates:
             return
+        # Saving the pending events rather than the aggregates spares the library a runtime
+        # protocol check per aggregate.
         try:
-            self.save(*aggregates)
+            self.save(*(event for a in aggregates for event in a.collect_events()))
         except IntegrityError:
             raise ArchiveError(
                 "another writer recorded one of these engagements at the same moment; "
@@ -180,6 +211,51 @@ class Archive(Application[UUID]):
             raise ArchiveError(
                 f"the store is busy or unwritable ({e}); nothing was written"
             ) from None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is built and stored: it would scan the whole
+    heap (every record of the batch) again and again, for objects that hold no cycles."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
+_IN_CHUNK = 900
+
+
+def _chunks(items: Sequence[UUID], size: int) -> Iterable[Sequence[UUID]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _postgres_recorder_ids(recorder: Any, ids: Sequence[UUID]) -> set[UUID] | None:
+    """The ids that have events in a PostgreSQL store; None when the store is not one."""
+    try:
+        from eventsourcing.postgres import PostgresAggregateRecorder
+        from psycopg.sql import SQL, Identifier
+    except ImportError:  # the postgres extra is not installed, so the store cannot be PostgreSQL
+        return None
+    if not isinstance(recorder, PostgresAggregateRecorder):
+        return None
+    datastore = recorder.datastore
+    statement = SQL("SELECT DISTINCT originator_id FROM {}.{} WHERE originator_id = ANY(%s)")
+    query = statement.format(Identifier(datastore.schema), Identifier(recorder.events_table_name))
+    as_uuid = datastore.originator_id_type == "uuid"
+    found: set[UUID] = set()
+    with datastore.transaction(commit=False) as c:
+        for chunk in _chunks(ids, 10_000):
+            c.execute(query, [list(chunk) if as_uuid else [str(i) for i in chunk]])
+            for row in c.fetchall():
+                value = row["originator_id"]
+                found.add(value if isinstance(value, UUID) else UUID(value))
+    return found
 
 
 def _conflict_message(facts: EngagementFacts, recorded: EngagementFacts) -> str:
