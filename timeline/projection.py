@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -28,6 +29,8 @@ TRACKING_TABLE = "_tracking"
 # A build waits this long for another build's batch before giving up.
 LOCK_TIMEOUT_SECONDS = 60
 BATCH_SIZE = 1000
+# A rebuild reads larger batches: fewer transactions, and each table written in bigger runs.
+REBUILD_BATCH_SIZE = 5000
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 # (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
@@ -159,15 +162,23 @@ class BuildReport:
     rebuilt: bool
 
 
-def create_schema(db: sqlite_utils.Database) -> None:
+def create_schema(db: sqlite_utils.Database, *, indexes: bool = True) -> None:
+    """The tables (and, unless a rebuild adds them after loading, their indexes)."""
     for name, (columns, pk, fks) in TABLES.items():
         db[name].create(columns, pk=pk, foreign_keys=fks, if_not_exists=True)
-    for table, columns in INDEXES:
-        db[table].create_index(columns, if_not_exists=True)
+    # A correction looks its engagement up by id, during a rebuild's load too.
+    db["engagements"].create_index(["id"], if_not_exists=True)
+    if indexes:
+        create_indexes(db)
     db[TRACKING_TABLE].create(
         {"name": str, "position": int, "updated_at": str}, pk="name", if_not_exists=True
     )
     write_vocabularies(db)
+
+
+def create_indexes(db: sqlite_utils.Database) -> None:
+    for table, columns in INDEXES:
+        db[table].create_index(columns, if_not_exists=True)
 
 
 def write_vocabularies(db: sqlite_utils.Database) -> None:
@@ -198,7 +209,10 @@ def position(db: sqlite_utils.Database, name: str) -> int:
 
 
 class Projector:
-    """Folds notifications from the archive's store into the tables of `timeline.db`."""
+    """Folds notifications from the archive's store into the tables of `timeline.db`.
+
+    Each batch is written table by table with one `executemany`, not row by row: per-row inserts
+    through sqlite-utils cost more than everything else a rebuild does."""
 
     def __init__(self, archive: Archive, db: sqlite_utils.Database, batch_size: int = BATCH_SIZE):
         self.archive, self.db, self.batch_size = archive, db, batch_size
@@ -233,13 +247,10 @@ class Projector:
         self.db.execute("COMMIT")
 
     def _track(self, last: int) -> None:
-        self.db[TRACKING_TABLE].upsert(
-            {
-                "name": self.archive.name,
-                "position": last,
-                "updated_at": datetime.now(UTC).isoformat(),
-            },
-            pk="name",
+        self.db.execute(
+            f"INSERT OR REPLACE INTO {TRACKING_TABLE} (name, position, updated_at) "
+            "VALUES (?, ?, ?)",
+            [self.archive.name, last, datetime.now(UTC).isoformat()],
         )
 
     def _project(self, domain_events: Iterable[Any]) -> set[str]:
@@ -255,10 +266,28 @@ class Projector:
             state = event.evolve(previous)
             states[key] = state
             revisions.append(revision_row(event, state))
-        for key, state in states.items():
-            self._replace_rows(state, existed=key in existed)
+        stale_people, stale_orgs = self._clear(states[key].facts.slug for key in existed)
+        rows: dict[str, list[dict[str, Any]]] = {table: [] for table in PER_ENGAGEMENT}
+        persons: list[dict[str, Any]] = []
+        organisations: list[dict[str, Any]] = []
+        for state in states.values():
+            made = engagement_rows(state)
+            for table in PER_ENGAGEMENT:
+                rows[table].extend(made[table])
+            persons.extend(made["persons"])
+            organisations.extend(made["organisations"])
+        for table, table_rows in rows.items():
+            self._insert(table, table_rows)
+        self._merge_persons(persons)
+        self._insert("organisations", organisations)
+        self._drop_unreferenced(stale_people, stale_orgs)
         self._write_revisions(revisions)
         return {s.facts.slug for s in states.values()}
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert or replace rows, in one statement for all of them."""
+        if rows:
+            self.db.conn.executemany(_insert_statement(table), rows)
 
     def _current_state(self, key: UUID) -> EngagementState:
         row = self.db.execute(
@@ -274,45 +303,54 @@ class Projector:
             ).fetchone()
         return EngagementState.model_validate_json(row[0])
 
-    def _replace_rows(self, state: EngagementState, *, existed: bool) -> None:
-        slug = state.facts.slug
+    def _clear(self, slugs: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Delete the rows of engagements that change; return the people and organisations they
+        referenced, which may now be referenced by none."""
         stale_people: set[str] = set()
         stale_orgs: set[str] = set()
-        if existed:
-            stale_people = self._values(
+        for slug in slugs:
+            stale_people |= self._values(
                 "select person from participants where engagement = ?", slug
             )
-            stale_orgs = self._values(
+            stale_orgs |= self._values(
                 "select organisation from engagement_organisations where engagement = ?", slug
             )
             for table, column in PER_ENGAGEMENT.items():
                 self.db.execute(f"delete from [{table}] where [{column}] = ?", [slug])
-        rows = engagement_rows(state)
-        for table in PER_ENGAGEMENT:
-            if rows[table]:
-                self.db[table].insert_all(rows[table], replace=True)
-        self._merge_persons(rows["persons"])
-        if rows["organisations"]:
-            self.db["organisations"].insert_all(rows["organisations"], replace=True)
-        self._drop_unreferenced(stale_people, stale_orgs)
+        return stale_people, stale_orgs
 
     def _values(self, sql: str, slug: str) -> set[str]:
         return {row[0] for row in self.db.execute(sql, [slug])}
 
     def _merge_persons(self, persons: list[dict[str, Any]]) -> None:
-        """One row per person across engagements: spelling variants accumulate."""
+        """One row per person across engagements: spelling variants accumulate, and the name
+        and country of the latest engagement win."""
+        if not persons:
+            return
+        ids = list({p["id"] for p in persons})
+        variants_of: dict[str, list[str]] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for pid, variants in self.db.execute(
+                f"select id, variants from persons where id in ({marks})", chunk
+            ):
+                variants_of[pid] = orjson.loads(variants)
+        merged: dict[str, dict[str, Any]] = {}
         for person in persons:
-            known = self.db.execute(
-                "select variants from persons where id = ?", [person["id"]]
-            ).fetchone()
-            if known:
-                variants = sorted({*orjson.loads(known[0]), *orjson.loads(person["variants"])})
+            pid = person["id"]
+            if pid in variants_of:
+                variants = sorted({*variants_of[pid], *orjson.loads(person["variants"])})
                 person = {
                     **person,
                     "variants": orjson.dumps(variants).decode(),
                     "search_text": fold(" ".join([person["name"], *variants])),
                 }
-            self.db["persons"].insert(person, replace=True)
+                variants_of[pid] = variants
+            else:
+                variants_of[pid] = orjson.loads(person["variants"])
+            merged[pid] = person
+        self._insert("persons", list(merged.values()))
 
     def _drop_unreferenced(self, people: set[str], orgs: set[str]) -> None:
         for pid in people:
@@ -329,29 +367,44 @@ class Projector:
             )
 
     def _write_revisions(self, revisions: list[dict[str, Any]]) -> None:
+        """Each revision is current until the next one of its engagement."""
+        latest: dict[str, dict[str, Any]] = {}
         for rev in revisions:
-            self.db.execute(
-                "update revisions set current_until = ? "
-                "where engagement = ? and current_until is null and version < ?",
-                [rev["current_from"], rev["engagement"], rev["version"]],
-            )
-            self.db["revisions"].insert(rev, replace=True)
+            earlier = latest.get(rev["engagement"])
+            if earlier is not None:
+                earlier["current_until"] = rev["current_from"]
+            elif rev["version"] > 1:
+                self.db.execute(
+                    "update revisions set current_until = ? "
+                    "where engagement = ? and current_until is null and version < ?",
+                    [rev["current_from"], rev["engagement"], rev["version"]],
+                )
+            latest[rev["engagement"]] = rev
+        self._insert("revisions", revisions)
+
+
+@cache
+def _insert_statement(table: str) -> str:
+    columns = list(TABLES[table][0])
+    names = ", ".join(f"[{c}]" for c in columns)
+    values = ", ".join(f":{c}" for c in columns)
+    return f"INSERT OR REPLACE INTO [{table}] ({names}) VALUES ({values})"
 
 
 def connect(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS))
 
 
-def build(archive: Archive, *, rebuild: bool = False, batch_size: int = BATCH_SIZE) -> BuildReport:
+def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = None) -> BuildReport:
     """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
     path = archive.projection_path
     if rebuild or not path.exists():
-        return _rebuild(archive, path, batch_size)
+        return _rebuild(archive, path, batch_size or REBUILD_BATCH_SIZE)
     db = connect(path)
     try:
         create_schema(db)
         enable_search(db)
-        events, engagements = Projector(archive, db, batch_size).run()
+        events, engagements = Projector(archive, db, batch_size or BATCH_SIZE).run()
         return BuildReport(events, engagements, position(db, archive.name), rebuilt=False)
     finally:
         db.close()
@@ -362,8 +415,14 @@ def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
     temporary.unlink(missing_ok=True)
     db = connect(temporary)
     try:
-        create_schema(db)
+        # No journal and no syncing while the new file is written: a crash leaves only this
+        # temporary file, which is never swapped in; it is synced once, before the rename.
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        create_schema(db, indexes=False)
         events, engagements = Projector(archive, db, batch_size).run()
+        # Indexes and full-text search built once over the loaded tables, not row by row.
+        create_indexes(db)
         enable_search(db)
         db.analyze()
         report = BuildReport(events, engagements, position(db, archive.name), rebuilt=True)
@@ -372,8 +431,18 @@ def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
         temporary.unlink(missing_ok=True)
         raise
     db.close()
+    _fsync(temporary)
     os.replace(temporary, path)
+    _fsync(path.parent)
     return report
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def is_current(archive: Archive) -> bool:
