@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 import sqlite_utils
-import yaml
 from pydantic import ValidationError
 
 from events import TOPICS, Source, describe_validation_error
 from timeline import projection, records
 from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.errors import BatchError, RecordError, TimelineError
-from timeline.extract.commands import evaluate_command, extract_command
 from timeline.publish import check_port, datasette_args, metadata_path
 
 
 class Group(click.Group):
-    """Turns errors a user can cause into a one-line message and exit code 1, not a traceback."""
+    """Turns errors a user can cause into a one-line message and exit code 1, not a traceback.
+
+    The extractor's commands are imported only when one of them runs (or help lists them): the
+    extractor takes longer to import than all the rest, and `timeline append` needs none of it."""
+
+    lazy_commands: ClassVar[dict[str, tuple[str, str]]] = {
+        "extract": ("timeline.extract.commands", "extract_command"),
+        "evaluate": ("timeline.extract.commands", "evaluate_command"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy_commands and name not in self.commands:
+            module, attribute = self.lazy_commands[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -137,6 +153,8 @@ def show(slug: str, as_json: bool, folder: str) -> None:
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
+    import yaml  # lazily, as everywhere in this module: `timeline append` starts faster
+
     click.echo(yaml.safe_dump(out["facts"], allow_unicode=True, sort_keys=False, width=100))
     if state.retraction:
         click.echo(f"RETRACTED: {state.retraction.reason}")
@@ -255,6 +273,8 @@ def correct(
     folder: str,
 ) -> None:
     """Correct fields of a recorded engagement; the earlier state stays in its history."""
+    import yaml
+
     changes: dict[str, Any] = {}
     for assignment in assignments:
         name, sep, value = assignment.partition("=")
@@ -285,10 +305,6 @@ def topics() -> None:
     """The topic vocabulary: key, English and Vietnamese labels."""
     for key, topic in TOPICS.items():
         click.echo(f"{key:<30} {topic.en} / {topic.vi}")
-
-
-cli.add_command(extract_command)
-cli.add_command(evaluate_command)
 
 
 def main() -> None:

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from events import EngagementFacts, describe_validation_error
@@ -53,18 +52,13 @@ def parse(text: str, name: str, fmt: str | None = None) -> list[tuple[int, Any]]
                 except json.JSONDecodeError as e:
                     raise RecordError(name, f"line {lineno}: malformed JSON: {e.msg}") from None
         return out
-    try:
-        if fmt == "json":
+    if fmt == "json":
+        try:
             docs = [json.loads(text)]
-        else:
-            docs = [d for d in yaml.safe_load_all(text) if d is not None]
-    except json.JSONDecodeError as e:
-        raise RecordError(name, f"malformed JSON at line {e.lineno}: {e.msg}") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise RecordError(name, f"malformed YAML{at}: {problem}") from None
+        except json.JSONDecodeError as e:
+            raise RecordError(name, f"malformed JSON at line {e.lineno}: {e.msg}") from None
+    else:
+        docs = _load_yaml(text, name)
     records: list[Any] = []
     for doc in docs:
         if isinstance(doc, dict) and "engagements" in doc and "slug" not in doc:
@@ -170,10 +164,24 @@ def load(paths: Iterable[str], documents: str | Path | None = None) -> list[Enga
     return [facts for _, _, facts in iter_records(paths, documents)]
 
 
+def _load_yaml(text: str, name: str) -> list[Any]:
+    import yaml  # here, not at the top: a JSON record file never pays for importing it
+
+    try:
+        return [d for d in yaml.safe_load_all(text) if d is not None]
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise RecordError(name, f"malformed YAML{at}: {problem}") from None
+
+
 def dump_yaml(records: Iterable[EngagementFacts | dict[str, Any]]) -> str:
     """Records as a YAML file of the same format, readable and stable."""
     docs = [
         r.model_dump(mode="json", exclude_defaults=True) if isinstance(r, EngagementFacts) else r
         for r in records
     ]
+    import yaml
+
     return yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False, width=100)

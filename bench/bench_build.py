@@ -1,0 +1,86 @@
+"""The projection: a full rebuild against sqlite-utils `insert_all` of the same final rows in one
+transaction, and an incremental build after one append against that full rebuild.
+
+The baseline streams the rows out of the rebuilt `timeline.db` into a new file; the time a bare
+read of those rows takes is measured on its own and subtracted, so the baseline is the insert."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bench.common import Result, timed
+from bench.generate import generate
+from timeline import Archive, build
+from timeline.projection import TABLES
+
+REBUILD_TARGET = 3.0
+INCREMENTAL_TARGET_SECONDS = 1.0
+
+
+def _rows(path: Path, table: str) -> Iterator[dict[str, Any]]:
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    try:
+        for row in db.execute(f"select * from [{table}]"):
+            yield dict(row)
+    finally:
+        db.close()
+
+
+def read_rows(source: Path) -> int:
+    """Read every row of the projection's tables, as the baseline does, and do nothing else."""
+    return sum(sum(1 for _ in _rows(source, table)) for table in TABLES)
+
+
+def insert_all(source: Path, target: Path) -> int:
+    """The baseline: the same final rows, inserted by sqlite-utils into a new file at once."""
+    target.unlink(missing_ok=True)
+    db = sqlite_utils.Database(target)
+    count = 0
+    with db.conn:  # one transaction
+        for table in TABLES:
+            rows = list(_rows(source, table)) if table in ("countries", "kinds") else None
+            db[table].insert_all(rows if rows is not None else _rows(source, table))
+            count += db[table].count
+    db.close()
+    return count
+
+
+def extra_record(seed: int = 0) -> Any:
+    """A record that is not in the generated archive: a generated one under a new slug."""
+    record = next(generate(1, seed + 1))
+    return record.model_copy(update={"slug": f"bench-incremental-{time.time_ns()}"})
+
+
+def run(archive_dir: Path, n: int, workdir: Path) -> list[Result]:
+    """Both benchmarks on the archive in `archive_dir`, whose timeline.db they rewrite."""
+    archive = Archive(archive_dir, must_exist=True)
+    rebuild = timed(lambda: build(archive, rebuild=True))
+    projection = archive.projection_path
+    target = workdir / "insert_all.db"
+    workdir.mkdir(parents=True, exist_ok=True)
+    reading = timed(lambda: read_rows(projection))
+    baseline = timed(lambda: insert_all(projection, target)) - reading
+    target.unlink(missing_ok=True)
+    archive.append([extra_record()])
+    incremental = timed(lambda: build(archive))
+    archive.close()
+    return [
+        Result(
+            "full rebuild", n, rebuild, "s",
+            "sqlite-utils insert_all of the same rows", baseline,
+            f"within {REBUILD_TARGET:g}x", rebuild / baseline <= REBUILD_TARGET,
+            note=f"baseline less {reading:.2f} s of reading the rows",
+        ),
+        Result(
+            "incremental build after one append", n, incremental, "s",
+            "full rebuild", rebuild,
+            f"< {INCREMENTAL_TARGET_SECONDS:g} s", incremental < INCREMENTAL_TARGET_SECONDS,
+        ),
+    ]  # fmt: skip
