@@ -2,7 +2,7 @@
 sqlite3 `executemany` of the same stored JSON (the limit), in engagements a second.
 
 Every contender writes N engagements to a new SQLite file in batches of `BATCH`, one
-transaction a batch; the records are made before the clock starts."""
+transaction a batch; the records of a batch are made before the clock starts."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from uuid import UUID, uuid5
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
-from bench.common import Result, compare
+from bench.common import Result, timed
 from bench.generate import batches, generate
 from events import Engagement, EngagementFacts
 from timeline import Archive
@@ -43,23 +43,56 @@ def _fresh(folder: Path) -> Path:
     return folder
 
 
-def append_timeline(records: list[EngagementFacts], folder: Path) -> None:
-    archive = Archive(_fresh(folder))
-    for batch in batches(records, BATCH):
-        archive.append(batch)
-    archive.close()
+class Ours:
+    """`Archive.append`, one call a batch."""
+
+    def __init__(self, folder: Path) -> None:
+        self.archive = Archive(_fresh(folder))
+
+    def add(self, records: list[EngagementFacts]) -> None:
+        self.archive.append(records)
+
+    def close(self) -> None:
+        self.archive.close()
 
 
-def append_bare_library(facts: list[dict[str, Any]], folder: Path) -> None:
-    app: Application[UUID] = Application(
-        env={
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
-            "SQLITE_DBNAME": str(_fresh(folder) / "events.db"),
-        }
-    )
-    for start in range(0, len(facts), BATCH):
-        app.save(*[PlainEngagement(facts=f) for f in facts[start : start + BATCH]])
-    app.close()
+class BareLibrary:
+    """The peer: an eventsourcing `Application` saving plain aggregates, one `save` a batch."""
+
+    def __init__(self, folder: Path) -> None:
+        self.app: Application[UUID] = Application(
+            env={
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(_fresh(folder) / "events.db"),
+            }
+        )
+
+    def add(self, facts: list[dict[str, Any]]) -> None:
+        self.app.save(*[PlainEngagement(facts=f) for f in facts])
+
+    def close(self) -> None:
+        self.app.close()
+
+
+class Executemany:
+    """The limit: the stored JSON our archive writes, by sqlite3 `executemany`, a transaction
+    a batch, into the table eventsourcing's SQLite recorder creates."""
+
+    def __init__(self, folder: Path) -> None:
+        self.db = sqlite3.connect(_fresh(folder) / "events.db", isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute(
+            "CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, "
+            "topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))"
+        )
+
+    def add(self, rows: list[tuple[str, int, str, bytes]]) -> None:
+        self.db.execute("BEGIN")
+        self.db.executemany("INSERT INTO stored_events VALUES (?,?,?,?)", rows)
+        self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def stored_rows(records: list[EngagementFacts]) -> list[tuple[str, int, str, bytes]]:
@@ -73,45 +106,42 @@ def stored_rows(records: list[EngagementFacts]) -> list[tuple[str, int, str, byt
     return rows
 
 
-def append_sqlite(rows: list[tuple[str, int, str, bytes]], folder: Path) -> None:
-    db = sqlite3.connect(_fresh(folder) / "events.db", isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    # The schema eventsourcing's SQLite application recorder creates.
-    db.execute(
-        "CREATE TABLE stored_events (originator_id TEXT, originator_version INTEGER, "
-        "topic TEXT, state BLOB, PRIMARY KEY (originator_id, originator_version))"
-    )
-    for start in range(0, len(rows), BATCH):
-        db.execute("BEGIN")
-        db.executemany("INSERT INTO stored_events VALUES (?,?,?,?)", rows[start : start + BATCH])
-        db.execute("COMMIT")
-    db.close()
-
-
-def run(n: int, workdir: Path, repeat: int = 3) -> list[Result]:
-    records = list(generate(n))
-    facts = [r.model_dump(mode="json") for r in records]
-    rows = stored_rows(records)
+def run(n: int, workdir: Path, repeat: int = 1) -> list[Result]:
+    """Generate N records a batch at a time (not timed); each contender stores each batch in
+    turn (timed), so all three meet the same moments of a busy machine. Best of `repeat`."""
+    best = {"ours": float("inf"), "peer": float("inf"), "limit": float("inf")}
     folder = workdir / "append"
-    best = compare(
-        repeat,
-        {
-            "ours": lambda: append_timeline(records, folder),
-            "peer": lambda: append_bare_library(facts, folder),
-            "limit": lambda: append_sqlite(rows, folder),
-        },
-    )
-    ours, peer, limit = best["ours"], best["peer"], best["limit"]
+    for _ in range(repeat):
+        spent = dict.fromkeys(best, 0.0)
+        contenders = {
+            "ours": Ours(folder / "ours"),
+            "peer": BareLibrary(folder / "peer"),
+            "limit": Executemany(folder / "limit"),
+        }
+        for records in batches(generate(n), BATCH):
+            inputs = {
+                "ours": records,
+                "peer": [r.model_dump(mode="json") for r in records],
+                "limit": stored_rows(records),
+            }
+            for name, contender in contenders.items():
+                batch = inputs[name]
+                spent[name] += timed(lambda c=contender, b=batch: c.add(b))
+        for contender in contenders.values():
+            contender.close()
+        best = {name: min(best[name], spent[name]) for name in best}
     shutil.rmtree(folder, ignore_errors=True)
-    rate, peer_rate, limit_rate = n / ours, n / peer, n / limit
+    rate, peer_rate, limit_rate = n / best["ours"], n / best["peer"], n / best["limit"]
     return [
         Result(
             "bulk append vs bare eventsourcing", n, rate, "engagements/s",
             "Application.save of plain aggregates", peer_rate,
             f">= {TARGET_RATE:,}/s and within 2x", rate >= TARGET_RATE and peer_rate / rate <= 2,
+            note=f"batches of {BATCH:,}; best of {repeat}",
         ),
         Result(
             "bulk append vs sqlite3 executemany", n, rate, "engagements/s",
             "executemany of the same stored JSON", limit_rate, "(the limit; no target)", None,
+            note=f"batches of {BATCH:,}; best of {repeat}",
         ),
     ]  # fmt: skip

@@ -1,5 +1,6 @@
 """The projection: a full rebuild against sqlite-utils `insert_all` of the same final rows in one
-transaction, and an incremental build after one append against that full rebuild.
+transaction, an incremental build after one append against that full rebuild, and the peak
+memory of the rebuild (run in a child process) against a process that only opens the archive.
 
 The baseline streams the rows out of the rebuilt `timeline.db` into a new file; the time a bare
 read of those rows takes is measured on its own and subtracted, so the baseline is the insert."""
@@ -14,13 +15,14 @@ from typing import Any
 
 import sqlite_utils
 
-from bench.common import Result, timed
+from bench.common import Result, run_child, timed
 from bench.generate import generate
 from timeline import Archive, build
 from timeline.projection import TABLES
 
 REBUILD_TARGET = 3.0
 INCREMENTAL_TARGET_SECONDS = 1.0
+MEMORY_TARGET_MB = 500.0
 
 
 def _rows(path: Path, table: str) -> Iterator[dict[str, Any]]:
@@ -58,10 +60,32 @@ def extra_record(seed: int = 0) -> Any:
     return record.model_copy(update={"slug": f"bench-incremental-{time.time_ns()}"})
 
 
+_REBUILD = """
+import json, resource, sys, time
+from timeline import Archive, build
+archive = Archive(sys.argv[1], must_exist=True)
+started = time.perf_counter()
+if sys.argv[2] == "rebuild":
+    build(archive, rebuild=True)
+seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+"""
+
+
+def rebuild_in_child(archive_dir: Path, what: str = "rebuild") -> dict[str, float]:
+    """A rebuild in a fresh interpreter: its time and its peak resident memory (maxrss).
+    With `what="open"` it only opens the archive: the floor of any command's memory."""
+    return run_child(_REBUILD, str(archive_dir), what)
+
+
 def run(archive_dir: Path, n: int, workdir: Path) -> list[Result]:
-    """Both benchmarks on the archive in `archive_dir`, whose timeline.db they rewrite."""
+    """Rebuild, memory and incremental build on the archive in `archive_dir` (its timeline.db
+    is rewritten, and one record is appended to it)."""
+    rebuilt = rebuild_in_child(archive_dir)
+    floor = rebuild_in_child(archive_dir, "open")
+    rebuild = rebuilt["seconds"]
     archive = Archive(archive_dir, must_exist=True)
-    rebuild = timed(lambda: build(archive, rebuild=True))
     projection = archive.projection_path
     target = workdir / "insert_all.db"
     workdir.mkdir(parents=True, exist_ok=True)
@@ -82,5 +106,11 @@ def run(archive_dir: Path, n: int, workdir: Path) -> list[Result]:
             "incremental build after one append", n, incremental, "s",
             "full rebuild", rebuild,
             f"< {INCREMENTAL_TARGET_SECONDS:g} s", incremental < INCREMENTAL_TARGET_SECONDS,
+        ),
+        Result(
+            "peak memory of a full rebuild", n, rebuilt["peak_mb"], "MB",
+            "a process that only opens the archive", floor["peak_mb"],
+            f"< {MEMORY_TARGET_MB:g} MB", rebuilt["peak_mb"] < MEMORY_TARGET_MB,
+            note="maxrss of a child process (resource.getrusage)",
         ),
     ]  # fmt: skip

@@ -29,8 +29,9 @@ TRACKING_TABLE = "_tracking"
 # A build waits this long for another build's batch before giving up.
 LOCK_TIMEOUT_SECONDS = 60
 BATCH_SIZE = 1000
-# A rebuild reads larger batches: fewer transactions, and each table written in bigger runs.
-REBUILD_BATCH_SIZE = 5000
+# A rebuild reads larger batches: fewer transactions, and each table written in longer runs;
+# memory grows with the batch (about 60 MB a thousand events), time hardly shrinks beyond this.
+REBUILD_BATCH_SIZE = 2000
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 # (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
@@ -225,13 +226,26 @@ class Projector:
     Each batch is written table by table with one `executemany`, not row by row: per-row inserts
     through sqlite-utils cost more than everything else a rebuild does."""
 
-    def __init__(self, archive: Archive, db: sqlite_utils.Database, batch_size: int = BATCH_SIZE):
-        self.archive, self.db, self.batch_size = archive, db, batch_size
+    def __init__(
+        self,
+        archive: Archive,
+        db: sqlite_utils.Database,
+        batch_size: int = BATCH_SIZE,
+        *,
+        fresh: bool = False,
+    ):
+        self.archive, self.db, self.batch_size, self.fresh = archive, db, batch_size, fresh
+
+    def _count(self, touched: set[str] | None) -> int:
+        if touched is not None:
+            return len(touched)
+        return self.db.execute("select count(distinct engagement) from revisions").fetchone()[0]
 
     def run(self) -> tuple[int, int]:
         """Catch up with the store, batch by batch; return (events, engagements) projected."""
         events = 0
-        touched: set[str] = set()
+        # A rebuild touches every engagement: count them at the end rather than hold every slug.
+        touched: set[str] | None = None if self.fresh else set()
         while True:
             with self._write_lock():
                 # Read the position under the lock, so two builds at once never fold a batch twice.
@@ -240,9 +254,11 @@ class Projector:
                     start=start, limit=self.batch_size, inclusive_of_start=False
                 )
                 if not notifications:
-                    return events, len(touched)
+                    return events, self._count(touched)
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
-                touched |= self._project(domain_events)
+                changed = self._project(domain_events)
+                if touched is not None:
+                    touched |= changed
                 self._track(notifications[-1].id)
             events += len(notifications)
 
@@ -434,7 +450,7 @@ def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         create_schema(db, indexes=False)
-        events, engagements = Projector(archive, db, batch_size).run()
+        events, engagements = Projector(archive, db, batch_size, fresh=True).run()
         # Indexes and full-text search built once over the loaded tables, not row by row.
         create_indexes(db)
         enable_search(db)
