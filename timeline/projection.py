@@ -142,6 +142,11 @@ INDEXES = [
     ("timeline", ["country", "start_date"]),
     ("timeline", ["country", "counterpart", "start_date"]),
     ("timeline", ["engagement"]),
+    # Covering indexes for the facets Datasette counts on a country's timeline (counterpart is
+    # covered by the primary key), so a facet reads an index range, not the rows.
+    ("timeline", ["country", "kind"]),
+    ("timeline", ["country", "role"]),
+    ("engagements", ["host", "start_date"]),
     ("participants", ["person", "start_date"]),
     ("participants", ["organisation"]),
     ("engagement_topics", ["topic", "engagement"]),
