@@ -43,15 +43,17 @@ def pages(database: Path) -> dict[str, str]:
             f"/timeline/country_timeline?country={country}"
         ),
         "country timeline, canned query (LA)": "/timeline/country_timeline?country=LA",
-        f"timeline table filtered to {country}": f"/timeline/timeline?country={country}",
         "engagement row page": f"/timeline/engagements/{slug}",
-        "search, canned query": "/timeline/search?q=security+dialogue",
+        "search, canned query (a phrase in every dialogue)": "/timeline/search?q=security+dialogue",
+        "search, canned query (a person)": "/timeline/search?q=luong+tam+quang",
         "search, table page (no diacritics)": "/timeline/engagements?_search=nguyen+van+hung",
-        f"facet: counterparts of {country}": (
-            f"/timeline/timeline?country={country}&_facet=counterpart&_nofacet=0"
+        f"facet: {country}'s engagements by topic (array facet on request)": (
+            f"/timeline/engagements?country={country}&_facet_array=topics"
         ),
-        "facet: kind, over all engagements": "/timeline/engagements?_facet=kind",
         "engagements table as published (its default facets)": "/timeline/engagements",
+        f"country timeline, table page ({country}, by date, with its 4 facets)": (
+            f"/timeline/timeline?country={country}&_sort=start_date"
+        ),
     }
 
 
