@@ -90,7 +90,8 @@ def table(results: list[Result]) -> str:
             f"| {r.benchmark} | {r.n:,} | {_number(r.figure)} {r.unit} | {baseline} | {ratio} "
             f"| {r.target} | {met} |"
         )
-    return "\n".join(lines)
+    notes = [f"- {r.benchmark}: {r.note}" for r in results if r.note]
+    return "\n".join(lines + ([""] + notes if notes else []))
 
 
 def main(argv: list[str] | None = None) -> int:
