@@ -91,7 +91,7 @@ def table(results: list[Result]) -> str:
             f"| {r.target} | {met} |"
         )
     notes = [f"- {r.benchmark}: {r.note}" for r in results if r.note]
-    return "\n".join(lines + ([""] + notes if notes else []))
+    return "\n".join(lines + (["", *notes] if notes else []))
 
 
 def main(argv: list[str] | None = None) -> int:
