@@ -22,6 +22,7 @@ import sqlite_utils
 
 from events import TOPICS, EngagementState
 from timeline.archive import Archive
+from timeline.errors import ArchiveError
 from timeline.rows import PER_ENGAGEMENT, country_rows, engagement_rows, kind_rows, revision_row
 from timeline.text import fold
 
@@ -441,6 +442,15 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = N
             write_vocabularies(db)
         events, engagements = Projector(archive, db, batch_size or BATCH_SIZE).run()
         return BuildReport(events, engagements, position(db, archive.name), rebuilt=False)
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e):
+            raise
+        # A reader held timeline.db past the lock timeout (a rollback journal lets none commit
+        # while one reads): the batch was rolled back whole, and the store has every event.
+        raise ArchiveError(
+            f"{path}: busy ({e}); it was left as it was, and the archive's events are stored: "
+            "run `timeline build` again"
+        ) from None
     finally:
         db.close()
 
