@@ -72,42 +72,48 @@ def settings() -> dict[str, Any]:
     return typed
 
 
-async def _measure(database: Path, urls: dict[str, str], rounds: int) -> dict[str, list[float]]:
+async def _measure(
+    database: Path, urls: dict[str, str], rounds: int
+) -> tuple[dict[str, list[float]], dict[str, set[int]]]:
+    """Milliseconds per request of each page, and the HTTP statuses other than 200 it gave (a
+    query past Datasette's `sql_time_limit_ms` is answered 400, after that limit)."""
     metadata: dict[str, Any] = json.loads((ROOT / "datasette_metadata.json").read_text())
     ds = Datasette([str(database)], metadata=copy.deepcopy(metadata), settings=settings())
     await ds.invoke_startup()
     times: dict[str, list[float]] = {name: [] for name in urls}
+    failures: dict[str, set[int]] = {name: set() for name in urls}
     try:
         for url in urls.values():
-            response = await ds.client.get(url)
-            if response.status_code != 200:
-                raise RuntimeError(f"{url}: HTTP {response.status_code}")
+            await ds.client.get(url)
         for _ in range(rounds):
             for name, url in urls.items():
                 started = time.perf_counter()
-                await ds.client.get(url)
+                response = await ds.client.get(url)
                 times[name].append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    failures[name].add(response.status_code)
     finally:
         for db in ds.databases.values():
             db.close()
         if ds.executor is not None:
             ds.executor.shutdown(wait=True)
-    return times
+    return times, failures
 
 
 def run(database: Path, n: int, rounds: int = 30) -> list[Result]:
     urls = pages(database)
-    times = asyncio.run(_measure(database, urls, rounds))
+    times, failures = asyncio.run(_measure(database, urls, rounds))
     base = percentile(times[BASELINE], 95)
     results = []
     for name, values in times.items():
         p50, p95 = percentile(values, 50), percentile(values, 95)
+        failed = f"; answered HTTP {sorted(failures[name])} (timed out)" if failures[name] else ""
         results.append(
             Result(
                 f"Datasette p95: {name}", n, p95, "ms", f"p95 of the {BASELINE}",
                 base if name != BASELINE else None,
-                f"p95 < {TARGET_MS:g} ms", p95 < TARGET_MS,
-                note=f"p50 {p50:.1f} ms; {urls[name]}",
+                f"p95 < {TARGET_MS:g} ms", p95 < TARGET_MS and not failed,
+                note=f"p50 {p50:.1f} ms; {urls[name]}{failed}",
             )
         )  # fmt: skip
     return results
