@@ -45,7 +45,9 @@ def run(archive_dir: Path, n: int, workdir: Path, rounds: int = 7) -> list[Resul
     ours, theirs = [], []
     stamp = time.time_ns()
     for i, record in enumerate(generate(rounds, seed=stamp % 1000)):
-        record = record.model_copy(update={"slug": f"bench-cli-{stamp}-{i}", "part_of": None})
+        slug = f"bench-cli-{stamp}-{i}"
+        update = {"slug": slug, "part_of": None, "title": f"{record.title} ({slug})"}
+        record = record.model_copy(update=update)
         record_file = folder / f"record-{i}.json"
         record_file.write_text(record.model_dump_json())
         row = engagement_rows(Engagement.record(record).state)["engagements"][0]

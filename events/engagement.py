@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import BaseAggregate, CanInitAggregate, CanMutateAggregate
@@ -82,8 +83,18 @@ class Engagement(BaseAggregate[UUID]):
             aggregate.state = self.evolve(getattr(aggregate, "state", None))
 
     class Recorded(Event, CanInitAggregate[UUID]):
+        """The facts as first known, and where they came from (a record file and its number).
+
+        v2 added `origin`; events stored by v1 have none."""
+
+        class_version: ClassVar[int] = 2
         originator_topic: str
         facts: Facts
+        origin: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["origin"] = None
 
         def evolve(self, state: EngagementState | None) -> EngagementState:
             return EngagementState(
@@ -95,19 +106,32 @@ class Engagement(BaseAggregate[UUID]):
             )
 
     class Corrected(Event):
+        """Fields changed, why, and on what evidence: the documents that justify it (added to
+        the engagement's sources) and quotes for the changed facts.
+
+        v2 holds `sources` (any number) and `evidence`; v1 held one optional `source`."""
+
+        class_version: ClassVar[int] = 2
         changes: dict[str, Any]
         reason: Text
-        source: Source | None = None
+        sources: tuple[Source, ...] = ()
+        evidence: tuple[Evidence, ...] = ()
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            source = state.pop("source", None)
+            state["sources"] = [source] if source else []
+            state["evidence"] = []
 
         def evolve(self, state: EngagementState | None) -> EngagementState:
             assert state is not None
-            data = state.facts.model_dump(mode="json")
-            data.update(self.changes)
-            if self.source and all(s.document != self.source.document for s in state.facts.sources):
-                data["sources"] = [*data["sources"], self.source.model_dump(mode="json")]
-            return self._next(state, facts=EngagementFacts.model_validate(data))
+            facts = corrected_facts(state.facts, self.changes, self.sources, self.evidence)
+            return self._next(state, facts=facts)
 
     class SourceAdded(Event):
+        """Another document reports the engagement (corroboration), with its quotes."""
+
+        class_version: ClassVar[int] = 1
         source: Source
         evidence: tuple[Evidence, ...] = ()
 
@@ -122,6 +146,9 @@ class Engagement(BaseAggregate[UUID]):
             return self._next(state, facts=facts)
 
     class Retracted(Event):
+        """The engagement is withdrawn: wrong, or a duplicate `merged_into` another slug."""
+
+        class_version: ClassVar[int] = 1
         reason: Text
         merged_into: Slug | None = None
 
@@ -130,8 +157,8 @@ class Engagement(BaseAggregate[UUID]):
             return self._next(state, retraction=retraction)
 
     @classmethod
-    def record(cls, facts: EngagementFacts) -> Engagement:
-        return cls._create(cls.Recorded, id=engagement_id(facts.slug), facts=facts)
+    def record(cls, facts: EngagementFacts, origin: str | None = None) -> Engagement:
+        return cls._create(cls.Recorded, id=engagement_id(facts.slug), facts=facts, origin=origin)
 
     @property
     def slug(self) -> str:
@@ -141,8 +168,18 @@ class Engagement(BaseAggregate[UUID]):
     def facts(self) -> EngagementFacts:
         return self.state.facts
 
-    def correct(self, changes: dict[str, Any], reason: str, source: Source | None = None) -> None:
-        """Change some fields; the new facts must validate as a whole."""
+    def correct(
+        self,
+        changes: dict[str, Any],
+        reason: str,
+        sources: Sequence[Source] = (),
+        evidence: Sequence[Evidence] = (),
+    ) -> None:
+        """Change some fields; the new facts, with the new sources and evidence, must validate
+        as a whole. A source already among the engagement's (same document) is not added twice."""
+        if self.state.retraction:
+            raise EngagementError("retracted: a retracted engagement is not corrected")
+        _check_reason(reason)
         unknown = sorted(set(changes) - set(EngagementFacts.model_fields))
         if unknown:
             raise EngagementError(f"{unknown[0]}: no such field")
@@ -150,30 +187,66 @@ class Engagement(BaseAggregate[UUID]):
             raise EngagementError("slug: a slug never changes; retract with --merged-into instead")
         current = self.facts.model_dump(mode="json")
         try:
-            new = EngagementFacts.model_validate({**current, **changes}).model_dump(mode="json")
+            new = corrected_facts(self.facts, changes, sources, evidence).model_dump(mode="json")
         except ValidationError as e:
             raise EngagementError(describe_validation_error(e)) from None
         changed = {k: new[k] for k in changes if new[k] != current[k]}
         if not changed:
             raise EngagementError("the correction changes nothing")
-        self.trigger_event(
+        self._trigger(
             self.Corrected,
             changes=changed,
             reason=reason,
-            source=source,
+            sources=tuple(sources),
+            evidence=tuple(evidence),
         )
 
     def add_source(self, source: Source, evidence: list[Evidence] | None = None) -> None:
+        if self.state.retraction:
+            raise EngagementError("retracted: a retracted engagement takes no more sources")
         if any(s.document == source.document for s in self.facts.sources):
             raise EngagementError(f"sources: document {source.document!r} is already a source")
-        self.trigger_event(self.SourceAdded, source=source, evidence=evidence or [])
+        self._trigger(self.SourceAdded, source=source, evidence=tuple(evidence or ()))
 
     def retract(self, reason: str, merged_into: str | None = None) -> None:
         if self.state.retraction:
             raise EngagementError(f"{self.slug} is already retracted")
+        _check_reason(reason)
         if merged_into == self.slug:
             raise EngagementError("merged_into: an engagement cannot be merged into itself")
-        self.trigger_event(self.Retracted, reason=reason, merged_into=merged_into)
+        self._trigger(self.Retracted, reason=reason, merged_into=merged_into)
+
+    def _trigger(self, event_class: type[Event], **fields: Any) -> None:
+        """Trigger an event; a field it refuses is the caller's error, named, not a crash."""
+        try:
+            self.trigger_event(event_class, **fields)
+        except ValidationError as e:
+            raise EngagementError(describe_validation_error(e)) from None
+
+
+def _check_reason(reason: str) -> None:
+    if not reason or not reason.strip():
+        raise EngagementError("reason: say why (an empty reason is refused)")
+
+
+def corrected_facts(
+    facts: EngagementFacts,
+    changes: dict[str, Any],
+    sources: Sequence[Source] = (),
+    evidence: Sequence[Evidence] = (),
+) -> EngagementFacts:
+    """The facts after a correction: shared by the command (to validate) and the event."""
+    changed = EngagementFacts.model_validate({**facts.model_dump(mode="json"), **changes})
+    if not sources and not evidence:
+        return changed
+    data = changed.model_dump(mode="json")
+    documents = {s["document"] for s in data["sources"]}
+    for source in sources:
+        if source.document not in documents:
+            data["sources"].append(source.model_dump(mode="json"))
+            documents.add(source.document)
+    data["evidence"].extend(e.model_dump(mode="json") for e in evidence)
+    return EngagementFacts.model_validate(data)
 
 
 def describe_validation_error(error: ValidationError) -> str:

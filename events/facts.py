@@ -19,6 +19,8 @@ from pydantic import (
 from events.countries import is_country
 from events.vocabulary import TOPICS, Kind, Language, Precision, Role, Status
 
+MAX_OFFSET = 10**9
+MAX_SESSION = 10**6
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -162,8 +164,9 @@ class Quoted(Model):
 
     document: Text
     quote: Text
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
+    # Bounded so that every offset fits an SQLite integer (a billion characters is no article).
+    start: int = Field(ge=0, le=MAX_OFFSET)
+    end: int = Field(gt=0, le=MAX_OFFSET)
 
     @model_validator(mode="after")
     def _offsets_fit_quote(self) -> Quoted:
@@ -220,7 +223,7 @@ class EngagementFacts(Model):
     host: CountryCode | None = None
     guests: list[CountryCode] = Field(default_factory=list)
     series: Slug | None = None
-    session: int | None = Field(None, ge=1)
+    session: int | None = Field(None, ge=1, le=MAX_SESSION)
     part_of: Slug | None = None
     participants: list[Participant] = Field(default_factory=list)
     organisations: list[Organisation] = Field(default_factory=list)

@@ -39,7 +39,8 @@ def test_a_batch_is_recorded_and_stored_as_readable_json(archive_dir: Path) -> N
     state = json.loads(rows[0][3])
     assert state["facts"]["title"] == make_record()["title"]
     assert state["facts"]["participants"][0]["name"] == "Lương Tam Quang"
-    assert set(state) == {"timestamp", "originator_topic", "facts"}
+    assert set(state) == {"timestamp", "originator_topic", "facts", "origin", "class_version"}
+    assert (state["class_version"], state["origin"]) == (2, None)
     again = Archive(archive_dir).get("vn-us-security-dialogue-2")
     assert again.facts == facts(make_record())
 

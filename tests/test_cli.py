@@ -254,7 +254,7 @@ def test_topics_lists_the_vocabulary_in_two_languages() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["append", "build", "serve", "show", "list", "correct", "topics"]
+    "command", ["append", "build", "serve", "show", "list", "correct", "retract", "topics"]
 )
 def test_every_command_has_help(command: str) -> None:
     result = run(command, "--help")
@@ -325,7 +325,8 @@ def test_a_build_blocked_by_a_reader_says_so_in_one_line_and_keeps_both_files(
     reader.execute("begin")
     reader.execute("select count(*) from engagements").fetchone()
     try:
-        path = write_records(tmp_path / "more.yaml", visit_record(slug="another-visit"))
+        another = visit_record(slug="another-visit", title="Another delegation visit")
+        path = write_records(tmp_path / "more.yaml", another)
         result = CliRunner().invoke(cli, ["append", path, "--archive", str(recorded)])
     finally:
         reader.execute("rollback")

@@ -192,7 +192,10 @@ def test_a_failed_batch_leaves_the_last_whole_batch_and_a_rerun_completes(
 ) -> None:
     build(archive)
     archive.append(
-        [EngagementFacts.model_validate(visit_record(slug=f"visit-{i}")) for i in range(3)]
+        [
+            EngagementFacts.model_validate(visit_record(slug=f"visit-{i}", title=f"Visit {i}"))
+            for i in range(3)
+        ]
     )
     calls = {"n": 0}
     real_track = Projector._track

@@ -90,7 +90,7 @@ def test_dump_yaml_round_trips(tmp_path: Path) -> None:
          "topic.json: record 1 (vn-us-security-dialogue-2): topics[0]: unknown topic"),
         ("kind.json", json.dumps(make_record(kind="summit")),
          "kind.json: record 1 (vn-us-security-dialogue-2): kind: Input should be"),
-        ("twice.json", json.dumps([visit_record(), visit_record()]),
+        ("twice.json", json.dumps([visit_record(), visit_record(title="Another title")]),
          "twice.json: record 2 (vn-us-visit-2025): slug: also given in"),
     ],
 )  # fmt: skip

@@ -1,8 +1,18 @@
 """The application around the domain: store, projection, publishing and the command line."""
 
 from timeline.archive import AppendReport, Archive
-from timeline.errors import ArchiveError, ConflictError, NotFoundError, RecordError, TimelineError
-from timeline.projection import BuildReport, build, is_current
+from timeline.corrections import Correction, load_corrections
+from timeline.errors import (
+    ArchiveError,
+    ConflictError,
+    CorrectionError,
+    DuplicateError,
+    NotFoundError,
+    RecordError,
+    TimelineError,
+)
+from timeline.history import Revision
+from timeline.projection import BuildReport, build, build_as_of, is_current, parse_as_of
 from timeline.records import iter_records, load
 
 __all__ = [
@@ -11,11 +21,18 @@ __all__ = [
     "ArchiveError",
     "BuildReport",
     "ConflictError",
+    "Correction",
+    "CorrectionError",
+    "DuplicateError",
     "NotFoundError",
     "RecordError",
+    "Revision",
     "TimelineError",
     "build",
+    "build_as_of",
     "is_current",
     "iter_records",
     "load",
+    "load_corrections",
+    "parse_as_of",
 ]

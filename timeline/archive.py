@@ -5,8 +5,8 @@ from __future__ import annotations
 import gc
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,15 +15,29 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
 from eventsourcing.sqlite import SQLiteAggregateRecorder
+from pydantic import ValidationError
 
-from events import Engagement, EngagementError, EngagementFacts, Source, engagement_id
+from events import (
+    Engagement,
+    EngagementError,
+    EngagementFacts,
+    Evidence,
+    Source,
+    describe_validation_error,
+    engagement_id,
+)
+from timeline.corrections import Correction
+from timeline.duplicates import IdentityLookup, identity_keys
 from timeline.errors import (
     ArchiveError,
     BatchError,
     ConflictError,
+    CorrectionError,
+    DuplicateError,
     NotFoundError,
     TimelineError,
 )
+from timeline.history import Revision, revision
 from timeline.persistence import OrjsonTranscoder, PydanticMapper
 
 ENV_ARCHIVE = "TIMELINE_ARCHIVE"
@@ -41,6 +55,8 @@ def archive_folder(folder: str | Path | None = None) -> Path:
 
 def check_folder(folder: Path, *, must_exist: bool) -> None:
     """Refuse a path that is not an archive folder, before anything is written."""
+    if "\x00" in str(folder):
+        raise ArchiveError(f"{str(folder)!r}: not a folder name (it holds a NUL character)")
     store = folder / STORE_FILE
     if folder.exists() and not folder.is_dir():
         raise ArchiveError(f"{folder}: not an archive folder (it is a file)")
@@ -63,10 +79,12 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
 
 @dataclass
 class AppendReport:
-    """What an append did: the slugs recorded, and those already recorded as they are."""
+    """What an append did: the slugs recorded, those already recorded as they are, and those
+    corroborated (already recorded, and reported by new documents: slug -> documents added)."""
 
     recorded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    corroborated: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Archive(Application[UUID]):
@@ -122,30 +140,72 @@ class Archive(Application[UUID]):
         self.get(slug)
         return list(self.repository.event_store.get(engagement_id(slug)))
 
-    def append(self, records: Iterable[EngagementFacts]) -> AppendReport:
+    def append(
+        self,
+        records: Iterable[EngagementFacts],
+        *,
+        origins: Mapping[str, str] | None = None,
+        allow_duplicates: bool = False,
+    ) -> AppendReport:
         """Record a batch in one transaction: all of it, or none of it.
 
-        A slug already recorded with the same facts is skipped; with other facts it is refused,
-        because a recorded engagement changes only by a correction."""
+        A slug already recorded with the same facts is skipped; with the same facts and new
+        source documents it is corroborated (`SourceAdded`, one per document); with other facts
+        it is refused, because a recorded engagement changes only by a correction. A new slug
+        that is evidently an engagement already recorded (see `identity_keys`) is refused, naming
+        it, unless `allow_duplicates`. `origins` says where each slug's record came from."""
         report = AppendReport()
         batch = list(records)
         # One query for the whole batch: looking slugs up one by one dominated bulk appends.
-        ids = [engagement_id(f.slug) for f in batch]
-        recorded = self.recorded_ids(ids)
-        new: list[Engagement] = []
+        recorded = self.recorded_ids([engagement_id(f.slug) for f in batch])
+        new: dict[str, Engagement] = {}
+        corroborated: dict[str, Engagement] = {}
+        firsts: dict[str, EngagementFacts] = {}  # as first recorded, for those in this batch
         with _collector_paused():
-            for facts, key in zip(batch, ids, strict=True):
-                existing = self.find(facts.slug) if key in recorded else None
-                if existing is None:
-                    new.append(Engagement.record(facts))
-                elif facts in (existing.facts, self._first_facts(existing)):
-                    report.unchanged.append(facts.slug)
-                else:
-                    raise ConflictError(facts.slug, _conflict_message(facts, existing.facts))
-            self._check_parents(new)
-            self._save(new)
-        report.recorded = [e.slug for e in new]
+            for facts in batch:
+                self._take(facts, recorded, new, corroborated, firsts, report, origins)
+            self._check_parents(list(new.values()))
+            if not allow_duplicates:
+                self._check_duplicates(list(new.values()))
+            self._save([*new.values(), *corroborated.values()])
+        report.recorded = list(new)
         return report
+
+    def _take(
+        self,
+        facts: EngagementFacts,
+        recorded: set[UUID],
+        new: dict[str, Engagement],
+        corroborated: dict[str, Engagement],
+        firsts: dict[str, EngagementFacts],
+        report: AppendReport,
+        origins: Mapping[str, str] | None,
+    ) -> None:
+        """One record of a batch: new, unchanged, corroborating, or refused."""
+        slug = facts.slug
+        existing = new.get(slug) or corroborated.get(slug)
+        if existing is None and engagement_id(slug) in recorded:
+            existing = self.find(slug)
+        if existing is None:
+            origin = (origins or {}).get(slug)
+            new[slug] = Engagement.record(facts, origin=origin)
+            firsts[slug] = facts
+            return
+        first = firsts.get(slug) or self._first_facts(existing)
+        firsts[slug] = first
+        added = (
+            [] if facts in (existing.facts, first) else self._new_sources(facts, existing, first)
+        )
+        if added is None:
+            raise ConflictError(slug, _conflict_message(facts, existing.facts))
+        if added:
+            self._corroborate(existing, added)
+            if slug not in new:
+                corroborated[slug] = existing
+            documents = report.corroborated.setdefault(slug, [])
+            documents += [source.document for source, _ in added]
+        elif slug not in new and slug not in report.unchanged:
+            report.unchanged.append(slug)
 
     def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
         """Those of `ids` that have events in the store, in a few queries for any number."""
@@ -166,6 +226,66 @@ class Archive(Application[UUID]):
             return postgres
         return {i for i in ids if recorder.select_events(i, limit=1)}
 
+    @staticmethod
+    def _new_sources(
+        facts: EngagementFacts, existing: Engagement, first: EngagementFacts
+    ) -> list[tuple[Source, list[Evidence]]] | None:
+        """The documents of `facts` that would corroborate `existing`, with their evidence; None
+        when `facts` says something else than the engagement as recorded (`first`) or as it
+        stands now."""
+        core = {"sources", "evidence"}
+        mine = facts.model_dump(mode="json", exclude=core)
+        if mine not in (
+            existing.facts.model_dump(mode="json", exclude=core),
+            first.model_dump(mode="json", exclude=core),
+        ):
+            return None
+        known = {s.document: s for s in existing.facts.sources}
+        if any(s.document in known and s != known[s.document] for s in facts.sources):
+            return None  # another quote of a known document: a correction, not a new report
+        added = [s for s in facts.sources if s.document not in known]
+        documents = {s.document for s in added}
+        recorded = existing.facts.evidence
+        if any(e.document not in documents and e not in recorded for e in facts.evidence):
+            return None
+        return [(s, [e for e in facts.evidence if e.document == s.document]) for s in added]
+
+    def _corroborate(
+        self, engagement: Engagement, added: list[tuple[Source, list[Evidence]]]
+    ) -> None:
+        retraction = engagement.state.retraction
+        if retraction is not None:
+            where = f"{retraction.merged_into}" if retraction.merged_into else "another slug"
+            raise ConflictError(
+                engagement.slug,
+                f"{engagement.slug}: retracted ({retraction.reason}); record its new document "
+                f"under {where} instead; nothing was written",
+            )
+        for source, evidence in added:
+            try:
+                engagement.add_source(source, evidence)
+            except EngagementError as e:
+                raise ConflictError(engagement.slug, f"{engagement.slug}: {e}") from None
+
+    def _check_duplicates(self, new: list[Engagement]) -> None:
+        """Refuse a new slug for an engagement the archive (or the batch) already holds."""
+        if not new:
+            return
+        seen: dict[str, str] = {}
+        with closing(IdentityLookup(self)) as lookup:
+            for engagement in new:
+                for what, key in identity_keys(engagement.facts):
+                    other = seen.get(key) or lookup.find(key, what, engagement.facts)
+                    if other and other != engagement.slug:
+                        raise DuplicateError(
+                            engagement.slug,
+                            f"{engagement.slug}: the archive already has this engagement as "
+                            f"{other} ({what}); nothing was written. Record this document "
+                            f"under the slug {other} to add it as a source, or append with "
+                            "--allow-duplicates if they differ",
+                        )
+                    seen[key] = engagement.slug
+
     def _check_parents(self, new: list[Engagement]) -> None:
         """`part_of` must name an engagement of the archive or of the same batch."""
         batch = {e.slug for e in new}
@@ -181,15 +301,95 @@ class Archive(Application[UUID]):
                 )
 
     def correct(
-        self, slug: str, changes: dict[str, Any], reason: str, source: Source | None = None
+        self,
+        slug: str,
+        changes: dict[str, Any],
+        reason: str,
+        source: Source | None = None,
+        *,
+        sources: Sequence[Source] = (),
+        evidence: Sequence[Evidence] = (),
     ) -> Engagement:
-        engagement = self.get(slug)
+        """Change fields of an engagement (`Corrected`), saying why and on what evidence."""
         try:
-            engagement.correct(changes, reason, source)
+            correction = Correction(
+                slug=slug,
+                changes=changes,
+                reason=reason,
+                sources=[*sources, *([source] if source else [])],
+                evidence=list(evidence),
+            )
+        except ValidationError as e:
+            raise TimelineError(f"{slug}: {describe_validation_error(e)}") from None
+        try:
+            (engagement,) = self.correct_many([correction])
+        except CorrectionError as e:
+            raise (NotFoundError if e.not_found else TimelineError)(str(e)) from None
+        return engagement
+
+    def correct_many(self, corrections: Sequence[Correction]) -> list[Engagement]:
+        """Apply corrections in order, in one transaction: all of them, or none.
+
+        Each is checked against the engagement as the earlier ones leave it; the first that is
+        refused raises `CorrectionError` with its position (from 1), and nothing is written."""
+        touched: dict[str, Engagement] = {}
+        for index, c in enumerate(corrections, 1):
+            engagement = touched.get(c.slug) or self.find(c.slug)
+            if engagement is None:
+                raise CorrectionError(
+                    index, c.slug, f"no engagement with this slug in {self.folder}", True
+                )
+            try:
+                engagement.correct(c.changes, c.reason, c.sources, c.evidence)
+            except EngagementError as e:
+                raise CorrectionError(index, c.slug, str(e)) from None
+            touched[c.slug] = engagement
+        self._save(list(touched.values()))
+        return list(touched.values())
+
+    def retract(self, slug: str, reason: str, merged_into: str | None = None) -> Engagement:
+        """Withdraw an engagement (`Retracted`); a duplicate names the engagement it was merged
+        into, which must be recorded and not itself retracted."""
+        engagement = self.get(slug)
+        if merged_into is not None and merged_into != slug:
+            survivor = self.find(merged_into)
+            if survivor is None:
+                raise NotFoundError(
+                    f"{slug}: merged_into: no engagement {merged_into!r} in {self.folder}"
+                )
+            if survivor.state.retraction is not None:
+                later = survivor.state.retraction.merged_into
+                hint = f" (it was merged into {later}: merge into that)" if later else ""
+                raise TimelineError(f"{slug}: merged_into: {merged_into} is itself retracted{hint}")
+        try:
+            engagement.retract(reason, merged_into)
         except EngagementError as e:
             raise TimelineError(f"{slug}: {e}") from None
         self._save([engagement])
         return engagement
+
+    def survivor(self, slug: str) -> Engagement | None:
+        """Where a merged engagement's record now lives: follows `merged_into` to an engagement
+        that is not retracted; None for one retracted without a merge."""
+        engagement = self.get(slug)
+        seen = {slug}
+        while engagement.state.retraction is not None:
+            target = engagement.state.retraction.merged_into
+            if target is None or target in seen:
+                return None
+            seen.add(target)
+            engagement = self.get(target)
+        return engagement
+
+    def revisions(self, slug: str) -> list[Revision]:
+        """Every event of an engagement, oldest first: when, what changed (old -> new) and why."""
+        out = []
+        state = None
+        for event in self.history(slug):
+            before = state
+            state = event.evolve(state)
+            out.append(revision(event, before, state))
+        return out
 
     def _first_facts(self, engagement: Engagement) -> EngagementFacts:
         first = next(iter(self.repository.event_store.get(engagement.id, lte=1)))

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import sys
+import unicodedata
 from datetime import date
+from pathlib import Path
 from typing import Any, ClassVar
 
 import click
 import sqlite_utils
 from pydantic import ValidationError
 
-from events import TOPICS, Source, describe_validation_error
+from events import TOPICS, describe_validation_error
 from timeline import projection, records
 from timeline.archive import ENV_ARCHIVE, Archive
-from timeline.errors import BatchError, RecordError, TimelineError
+from timeline.corrections import Correction, iter_corrections, read_sources
+from timeline.errors import BatchError, CorrectionError, TimelineError
 from timeline.publish import check_port, datasette_args, metadata_path
 
 
@@ -43,7 +47,33 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except TimelineError as e:
-            raise click.ClickException(str(e)) from None
+            raise click.ClickException(one_line(str(e))) from None
+        except click.UsageError as e:
+            # One line and exit code 1, like every other error a user can make.
+            where = e.ctx.command_path if e.ctx else ctx.command_path
+            raise click.ClickException(
+                one_line(f"{e.format_message()} (see `{where} --help`)")
+            ) from None
+
+
+def one_line(message: str) -> str:
+    """A message as one printable line: control characters and line breaks that came in with a
+    user's input are shown escaped, as Python writes them, so they cannot break the line."""
+    return "".join(
+        c if c == " " or not unicodedata.category(c).startswith(("C", "Z")) else
+        (" " if c == "\n" else c.encode("unicode_escape").decode())
+        for c in message
+    )  # fmt: skip
+
+
+class PathArgument(click.Path):
+    """click's Path, which refuses a NUL in a name as a bad parameter instead of crashing on it
+    (only Python callers can pass one; a command line cannot)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail("a path cannot hold a NUL character", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 archive_option = click.option(
@@ -70,16 +100,26 @@ def cli() -> None:
 @click.argument("files", nargs=-1, required=True, metavar="FILE|DIR|-...")
 @click.option(
     "--documents",
-    type=click.Path(file_okay=False, exists=True),
+    type=PathArgument(file_okay=False, exists=True),
     help="Folder of source document texts (ID.txt) to check quotes against.",
+)
+@click.option(
+    "--allow-duplicates",
+    is_flag=True,
+    help="Record new slugs even when they look like engagements already recorded.",
 )
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
 @archive_option
-def append(files: tuple[str, ...], documents: str | None, build: bool, folder: str) -> None:
+def append(
+    files: tuple[str, ...], documents: str | None, allow_duplicates: bool, build: bool, folder: str
+) -> None:
     """Record the engagements of record files (YAML, JSON or NDJSON; - for standard input).
 
     Every record is validated first; then the batch is saved in one transaction, all of it or
-    none. A slug already recorded with the same content is skipped."""
+    none. A slug already recorded with the same content is skipped; with the same facts and new
+    source documents, the documents are added to it (corroborated). A new slug for an
+    engagement already recorded (same series and session, or same kind, dates, countries and
+    title) is refused, naming it, unless --allow-duplicates."""
     origins: dict[str, str] = {}
     batch = []
     for name, index, facts in records.iter_records(files, documents):
@@ -87,24 +127,56 @@ def append(files: tuple[str, ...], documents: str | None, build: bool, folder: s
         batch.append(facts)
     archive = Archive(folder)
     try:
-        report = archive.append(batch)
+        report = archive.append(batch, origins=origins, allow_duplicates=allow_duplicates)
     except BatchError as e:
         raise TimelineError(f"{origins[e.slug]}: {e}") from None
     for slug in report.recorded:
         click.echo(f"recorded   {slug}")
+    for slug, added in report.corroborated.items():
+        click.echo(f"corroborated {slug} (new source: {', '.join(added)})")
     for slug in report.unchanged:
         click.echo(f"unchanged  {slug} (already recorded as it is)")
-    click.echo(f"{len(report.recorded)} recorded, {len(report.unchanged)} already recorded")
+    summary = f"{len(report.recorded)} recorded, {len(report.unchanged)} already recorded"
+    if report.corroborated:
+        summary += f", {len(report.corroborated)} corroborated"
+    click.echo(summary)
     if build:
         _echo_build(projection.build(archive))
 
 
 @cli.command()
 @click.option("--rebuild", is_flag=True, help="Write timeline.db anew and swap it in.")
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="WHEN",
+    help="Build the archive as it stood then (a date: the end of that UTC day, or an ISO "
+    "timestamp) into a separate file; timeline.db is left alone.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=PathArgument(dir_okay=False),
+    help="With --as-of: the file to write (default: timeline-as-of-WHEN.db in the archive).",
+)
 @archive_option
-def build(rebuild: bool, folder: str) -> None:
+def build(rebuild: bool, as_of: str | None, output: str | None, folder: str) -> None:
     """Bring timeline.db up to date with the archive (incremental unless --rebuild)."""
-    _echo_build(projection.build(Archive(folder, must_exist=True), rebuild=rebuild))
+    if output and not as_of:
+        raise TimelineError("--output: only with --as-of (timeline.db is always built in place)")
+    if rebuild and as_of:
+        raise TimelineError("--rebuild: an --as-of build always writes a new file")
+    archive = Archive(folder, must_exist=True)
+    if as_of is None:
+        _echo_build(projection.build(archive, rebuild=rebuild))
+        return
+    until = projection.parse_as_of(as_of)
+    path = Path(output) if output else projection.as_of_path(archive, as_of)
+    report = projection.build_as_of(archive, until, path)
+    click.echo(
+        f"{path} written: the archive as of {until.isoformat()}, {report.events} events, "
+        f"{report.engagements} engagements"
+    )
 
 
 def _echo_build(report: projection.BuildReport) -> None:
@@ -118,7 +190,7 @@ def _echo_build(report: projection.BuildReport) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--metadata", type=click.Path(dir_okay=False, exists=True), help="Metadata file.")
+@click.option("--metadata", type=PathArgument(dir_okay=False, exists=True), help="Metadata file.")
 @archive_option
 def serve(host: str, port: int, metadata: str | None, folder: str) -> None:
     """Build timeline.db if needed and serve it with Datasette."""
@@ -135,18 +207,28 @@ def serve(host: str, port: int, metadata: str | None, folder: str) -> None:
 @cli.command()
 @click.argument("slug")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of YAML.")
+@click.option(
+    "--history", is_flag=True, help="List every revision: when, what changed (old -> new), why."
+)
 @archive_option
-def show(slug: str, as_json: bool, folder: str) -> None:
-    """Show an engagement's current state and the events behind it."""
+def show(slug: str, as_json: bool, history: bool, folder: str) -> None:
+    """Show an engagement's current state and the events behind it.
+
+    A retracted engagement says so; one merged into another points to it."""
     archive = Archive(folder, must_exist=True)
     engagement = archive.get(slug)
+    if history:
+        _show_history(archive.revisions(slug), as_json)
+        return
     events = [_event_summary(e) for e in archive.history(slug)]
     state = engagement.state
+    survivor = archive.survivor(slug) if state.retraction else None
     out = {
         "slug": slug,
         "id": str(engagement.id),
         "version": engagement.version,
         "retracted": state.retraction.model_dump(mode="json") if state.retraction else None,
+        "survivor": survivor.slug if survivor else None,
         "facts": engagement.facts.model_dump(mode="json", exclude_defaults=True),
         "events": events,
     }
@@ -155,9 +237,9 @@ def show(slug: str, as_json: bool, folder: str) -> None:
         return
     import yaml  # lazily, as everywhere in this module: `timeline append` starts faster
 
-    click.echo(yaml.safe_dump(out["facts"], allow_unicode=True, sort_keys=False, width=100))
     if state.retraction:
-        click.echo(f"RETRACTED: {state.retraction.reason}")
+        _echo_retraction(state.retraction.reason, state.retraction.merged_into, survivor)
+    click.echo(yaml.safe_dump(out["facts"], allow_unicode=True, sort_keys=False, width=100))
     click.echo("# events")
     for e in events:
         reason = f" ({e['reason']})" if e.get("reason") else ""
@@ -175,6 +257,60 @@ def _event_summary(event: Any) -> dict[str, Any]:
     if hasattr(event, "changes"):
         summary["changes"] = event.changes
     return summary
+
+
+def _echo_retraction(reason: str, merged_into: str | None, survivor: Any) -> None:
+    if merged_into is None:
+        click.echo(f"# RETRACTED ({reason}); what follows is its last state")
+        return
+    click.echo(f"# RETRACTED: merged into {merged_into} ({reason})")
+    if survivor is None:
+        click.echo(f"# {merged_into} was retracted later too; no engagement holds its record")
+        return
+    later = f" (through later merges: {survivor.slug})" if survivor.slug != merged_into else ""
+    f = survivor.facts
+    click.echo(f"# now recorded as {survivor.slug}{later}: {f.title}, {f.date.start.isoformat()}")
+    click.echo(f"# see `timeline show {survivor.slug}`; what follows is its last state")
+
+
+def _show_history(revisions: list[Any], as_json: bool) -> None:
+    if as_json:
+        for r in revisions:
+            data = dataclasses.asdict(r)
+            data["recorded_at"] = r.recorded_at.isoformat()
+            data["changes"] = {k: {"old": o, "new": n} for k, (o, n) in r.changes.items()}
+            click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    for r in revisions:
+        when = r.recorded_at.isoformat(timespec="seconds")
+        why = f": {r.reason}" if r.reason else ""
+        click.echo(f"v{r.version}  {when}  {r.event}{why}")
+        if r.origin:
+            click.echo(f"    from {r.origin}")
+        if r.merged_into:
+            click.echo(f"    merged into {r.merged_into}")
+        if r.documents:
+            click.echo(f"    on the evidence of {', '.join(r.documents)}")
+        for name, (old, new) in r.changes.items():
+            for line in _change_lines(name, old, new):
+                click.echo(f"    {line}")
+
+
+def _change_lines(name: str, old: Any, new: Any) -> list[str]:
+    """`field: old -> new`; for a list, the items added (+) and removed (-)."""
+    if isinstance(old, list) and isinstance(new, list):
+        removed = [x for x in old if x not in new]
+        added = [x for x in new if x not in old]
+        if removed or added:
+            return [f"{name}: - {_compact(x)}" for x in removed] + [
+                f"{name}: + {_compact(x)}" for x in added
+            ]
+        return [f"{name}: reordered {_compact(old)} -> {_compact(new)}"]
+    return [f"{name}: {_compact(old)} -> {_compact(new)}"]
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 @cli.command(name="list")
@@ -250,29 +386,78 @@ def timeline_rows(
 
 
 @cli.command()
-@click.argument("slug")
+@click.argument("slug", required=False)
 @click.option(
-    "--set", "assignments", multiple=True, required=True, metavar="FIELD=VALUE",
+    "--set", "assignments", multiple=True, metavar="FIELD=VALUE",
     help="A field and its new value (YAML: `guests=[US, VN]`, `session=2`). Repeatable.",
 )  # fmt: skip
-@click.option("--reason", required=True, help="Why the record changes.")
+@click.option("--reason", help="Why the record changes.")
 @click.option(
     "--source",
-    "source_file",
-    type=click.File(),
-    help="YAML/JSON file of the source that justifies the correction.",
+    "source_files",
+    multiple=True,
+    type=PathArgument(dir_okay=False),
+    help="YAML/JSON file of the source(s) that justify the correction. Repeatable.",
+)
+@click.option(
+    "--file",
+    "correction_files",
+    multiple=True,
+    type=PathArgument(),
+    help="A corrections file ({slug, set, reason, source} entries) instead of SLUG and --set.",
 )
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
 @archive_option
 def correct(
-    slug: str,
+    slug: str | None,
     assignments: tuple[str, ...],
-    reason: str,
-    source_file: Any,
+    reason: str | None,
+    source_files: tuple[str, ...],
+    correction_files: tuple[str, ...],
     build: bool,
     folder: str,
 ) -> None:
-    """Correct fields of a recorded engagement; the earlier state stays in its history."""
+    """Correct fields of a recorded engagement; the earlier state stays in its history.
+
+    Either SLUG --set FIELD=VALUE ... --reason TEXT [--source FILE], or --file FILE of
+    corrections: every correction is checked first, then all are saved in one transaction."""
+    if correction_files:
+        if slug or assignments or reason or source_files:
+            raise TimelineError(
+                "--file: give the corrections in the file, or SLUG with --set, not both"
+            )
+        numbered = list(iter_corrections(correction_files))
+        batch = [c for _, _, c in numbered]
+        origins = [f"{name}: record {index}" for name, index, _ in numbered]
+    else:
+        batch = [_correction_from_flags(slug, assignments, reason, source_files)]
+        origins = [""]
+    archive = Archive(folder, must_exist=True)
+    try:
+        engagements = archive.correct_many(batch)
+    except CorrectionError as e:
+        where = origins[e.index - 1]
+        if not where:
+            raise
+        raise TimelineError(f"{where} ({e.slug}): {e.detail}; nothing was written") from None
+    for engagement in engagements:
+        click.echo(f"corrected  {engagement.slug} (version {engagement.version})")
+    if build:
+        _echo_build(projection.build(archive))
+
+
+def _correction_from_flags(
+    slug: str | None,
+    assignments: tuple[str, ...],
+    reason: str | None,
+    source_files: tuple[str, ...],
+) -> Correction:
+    if not slug:
+        raise TimelineError("SLUG: name the engagement to correct (or give --file)")
+    if not assignments:
+        raise TimelineError("--set: say what changes, as FIELD=VALUE")
+    if reason is None or not reason.strip():
+        raise TimelineError("--reason: say why the record changes")
     import yaml
 
     changes: dict[str, Any] = {}
@@ -281,21 +466,35 @@ def correct(
         if not sep or not name.strip():
             raise TimelineError(f"--set {assignment!r}: expected FIELD=VALUE")
         try:
-            changes[name.strip()] = yaml.safe_load(value) if value.strip() else None
+            changes[name.strip()] = records.load_yaml(value) if value.strip() else None
         except yaml.YAMLError:
             raise TimelineError(f"--set {name}: the value is not valid YAML") from None
-    source = None
-    if source_file is not None:
-        name = source_file.name
-        try:
-            source = Source.model_validate(yaml.safe_load(source_file.read()))
-        except yaml.YAMLError:
-            raise RecordError(name, "malformed YAML") from None
-        except ValidationError as e:
-            raise RecordError(name, describe_validation_error(e)) from None
+    sources = [s for path in source_files for s in read_sources(records.read_text(path), path)]
+    try:
+        return Correction(slug=slug, changes=changes, reason=reason, sources=sources)
+    except ValidationError as e:
+        raise TimelineError(f"{slug}: {describe_validation_error(e)}") from None
+
+
+@cli.command()
+@click.argument("slug")
+@click.option("--reason", required=True, help="Why the engagement is withdrawn.")
+@click.option(
+    "--merged-into",
+    "merged_into",
+    metavar="OTHER",
+    help="The slug of the engagement this one duplicates; its record lives on there.",
+)
+@click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
+@archive_option
+def retract(slug: str, reason: str, merged_into: str | None, build: bool, folder: str) -> None:
+    """Withdraw an engagement: it leaves the timelines and stays in the history (revisions).
+
+    With --merged-into, it is a duplicate of OTHER, and its slug leads there."""
     archive = Archive(folder, must_exist=True)
-    engagement = archive.correct(slug, changes, reason, source)
-    click.echo(f"corrected  {slug} (version {engagement.version})")
+    engagement = archive.retract(slug, reason, merged_into)
+    into = f", merged into {merged_into}" if merged_into else ""
+    click.echo(f"retracted  {slug} (version {engagement.version}{into})")
     if build:
         _echo_build(projection.build(archive))
 

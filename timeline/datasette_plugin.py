@@ -15,13 +15,16 @@ from typing import Any
 
 from datasette import hookimpl
 from datasette.database import Database
+from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from timeline.text import fold
 
 ENGAGEMENT_TABLE = "engagements"
 # Canned queries name the engagement they list in these columns; the plugin links them.
-ENGAGEMENT_COLUMNS = {"engagement", "part_of", "merged_into"}
+ENGAGEMENT_COLUMNS = {"engagement", "part_of", "merged_into", "survivor"}
+RETRACTIONS_TABLE = "retractions"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WORD = re.compile(r"\w+\*?")
 
@@ -61,6 +64,38 @@ def render_cell(value: Any, column: str, table: str | None, database: str, datas
         return None
     url = datasette.urls.row(database, ENGAGEMENT_TABLE, value)
     return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')
+
+
+@hookimpl
+def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
+    """The page of a retracted engagement is gone: its old URL leads to the engagement that
+    holds its record now (`retractions.survivor`), or to its row in `retractions`."""
+    if not isinstance(exception, NotFound) or request is None:
+        return None
+    url_vars = request.url_vars or {}
+    if url_vars.get("table") != ENGAGEMENT_TABLE or not url_vars.get("pks"):
+        return None
+
+    async def redirect() -> Response | None:
+        try:
+            db = datasette.get_database(url_vars["database"])
+            slug = tilde_decode(url_vars["pks"])
+            result = await db.execute(
+                f"select survivor from {RETRACTIONS_TABLE} where slug = ?", [slug]
+            )
+        except Exception:  # another database, or one without the table: Datasette's 404 stands
+            return None
+        row = result.first()
+        if row is None:
+            return None
+        fmt = url_vars.get("format")
+        if row[0]:
+            target = datasette.urls.row(db.name, ENGAGEMENT_TABLE, tilde_encode(row[0]), fmt)
+        else:
+            target = datasette.urls.row(db.name, RETRACTIONS_TABLE, tilde_encode(slug), fmt)
+        return Response.redirect(target)
+
+    return redirect
 
 
 def _file_id(path: str | None) -> FileId | None:

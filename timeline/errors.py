@@ -40,3 +40,15 @@ class BatchError(ArchiveError):
 
 class ConflictError(BatchError):
     """A slug already recorded with other content."""
+
+
+class DuplicateError(BatchError):
+    """A new slug for an engagement the archive already holds under another slug."""
+
+
+class CorrectionError(TimelineError):
+    """A correction that is refused; `index` (from 1) says which of a batch."""
+
+    def __init__(self, index: int, slug: str, message: str, not_found: bool = False):
+        self.index, self.slug, self.detail, self.not_found = index, slug, message, not_found
+        super().__init__(f"{slug}: {message}")

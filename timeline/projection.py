@@ -7,11 +7,12 @@ swaps it in by rename, so no reader ever sees half a database."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,15 @@ import sqlite_utils
 
 from events import TOPICS, EngagementState
 from timeline.archive import Archive
-from timeline.errors import ArchiveError
-from timeline.rows import PER_ENGAGEMENT, country_rows, engagement_rows, kind_rows, revision_row
+from timeline.errors import ArchiveError, TimelineError
+from timeline.rows import (
+    PER_ENGAGEMENT,
+    country_rows,
+    engagement_rows,
+    kind_rows,
+    retraction_row,
+    revision_row,
+)
 from timeline.text import fold
 
 TRACKING_TABLE = "_tracking"
@@ -123,6 +131,14 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         ("engagement", "position"),
         [("engagement", "engagements", "slug")],
     ),
+    "retractions": (
+        {
+            "slug": str, "title": str, "reason": str, "merged_into": str, "survivor": str,
+            "retracted_at": str, "version": int,
+        },
+        "slug",
+        [("survivor", "engagements", "slug")],
+    ),
     "revisions": (
         {
             "engagement": str, "version": int, "event": str, "current_from": str,
@@ -153,6 +169,7 @@ INDEXES = [
     ("engagement_topics", ["topic", "engagement"]),
     ("engagement_organisations", ["organisation"]),
     ("revisions", ["current_until"]),
+    ("retractions", ["survivor"]),
 ]
 
 _ID_INDEX = ("engagements", ["id"])
@@ -237,10 +254,14 @@ class Projector:
         archive: Archive,
         db: sqlite_utils.Database,
         batch_size: int = BATCH_SIZE,
+        until: datetime | None = None,
         *,
         fresh: bool = False,
     ):
         self.archive, self.db, self.batch_size, self.fresh = archive, db, batch_size, fresh
+        # With `until`, events recorded later are left out: the archive as it stood then.
+        self.until = until
+        self.cut: set[UUID] = set()
 
     def _count(self, touched: set[str] | None) -> int:
         if touched is not None:
@@ -262,11 +283,12 @@ class Projector:
                 if not notifications:
                     return events, self._count(touched)
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
-                changed = self._project(domain_events)
+                kept = self._in_time(domain_events)
+                changed = self._project(kept)
                 if touched is not None:
                     touched |= changed
                 self._track(notifications[-1].id)
-            events += len(notifications)
+            events += len(kept)
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
@@ -279,6 +301,18 @@ class Projector:
             raise
         self.db.execute("COMMIT")
 
+    def _in_time(self, domain_events: list[Any]) -> list[Any]:
+        if self.until is None:
+            return domain_events
+        kept = []
+        for event in domain_events:
+            # Once an engagement has an event after `until`, its later ones are left out too.
+            if event.originator_id in self.cut or event.timestamp > self.until:
+                self.cut.add(event.originator_id)
+            else:
+                kept.append(event)
+        return kept
+
     def _track(self, last: int) -> None:
         self.db.execute(
             f"INSERT OR REPLACE INTO {TRACKING_TABLE} (name, position, updated_at) "
@@ -290,6 +324,7 @@ class Projector:
         states: dict[UUID, EngagementState] = {}
         existed: set[UUID] = set()
         revisions: list[dict[str, Any]] = []
+        retractions: list[dict[str, Any]] = []
         for event in domain_events:
             key = event.originator_id
             previous = states.get(key)
@@ -299,6 +334,8 @@ class Projector:
             state = event.evolve(previous)
             states[key] = state
             revisions.append(revision_row(event, state))
+            if state.retraction is not None and (previous is None or not previous.retraction):
+                retractions.append(retraction_row(event, state))
         stale_people, stale_orgs = self._clear(states[key].facts.slug for key in existed)
         rows: dict[str, list[dict[str, Any]]] = {table: [] for table in PER_ENGAGEMENT}
         persons: list[dict[str, Any]] = []
@@ -315,6 +352,7 @@ class Projector:
         self._insert("organisations", organisations)
         self._drop_unreferenced(stale_people, stale_orgs)
         self._write_revisions(revisions)
+        self._write_retractions(retractions)
         return {s.facts.slug for s in states.values()}
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
@@ -415,6 +453,15 @@ class Projector:
             latest[rev["engagement"]] = rev
         self._insert("revisions", revisions)
 
+    def _write_retractions(self, retractions: list[dict[str, Any]]) -> None:
+        for row in retractions:
+            # Engagements merged into this one now live where it goes (or nowhere).
+            self.db.execute(
+                "update retractions set survivor = ? where survivor = ?",
+                [row["survivor"], row["slug"]],
+            )
+            self.db["retractions"].insert(row, replace=True)
+
 
 @cache
 def _insert_statement(table: str) -> str:
@@ -435,6 +482,11 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = N
         return _rebuild(archive, path, batch_size or REBUILD_BATCH_SIZE)
     db = connect(path)
     try:
+        if position(db, archive.name) and any(not db[table].exists() for table in TABLES):
+            # Built by an earlier version without some table: only a rebuild fills it from the
+            # events already projected.
+            db.close()
+            return _rebuild(archive, path, batch_size or REBUILD_BATCH_SIZE)
         if not _schema_complete(db):
             create_schema(db)
             enable_search(db)
@@ -456,6 +508,13 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = N
 
 
 def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
+    return _write_new(archive, path, batch_size)
+
+
+def _write_new(
+    archive: Archive, path: Path, batch_size: int, until: datetime | None = None
+) -> BuildReport:
+    """Build a projection into a new file and swap it in at `path` by rename."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     temporary.unlink(missing_ok=True)
     db = connect(temporary)
@@ -465,7 +524,7 @@ def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         create_schema(db, indexes=False)
-        events, engagements = Projector(archive, db, batch_size, fresh=True).run()
+        events, engagements = Projector(archive, db, batch_size, until, fresh=True).run()
         # Indexes and full-text search built once over the loaded tables, not row by row.
         create_indexes(db)
         enable_search(db)
@@ -491,6 +550,47 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def parse_as_of(text: str) -> datetime:
+    """A moment in UTC: a date stands for the end of that (UTC) day; a timestamp without a zone
+    is in UTC."""
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            day = datetime.fromisoformat(value).date()
+            return datetime.combine(day, time.max, tzinfo=UTC)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise TimelineError(
+            f"--as-of {text!r}: not a date (YYYY-MM-DD) or an ISO timestamp "
+            "(YYYY-MM-DDTHH:MM:SS, with an optional zone)"
+        ) from None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def as_of_path(archive: Archive, text: str) -> Path:
+    """Where `build --as-of` writes by default: beside timeline.db, never over it."""
+    stamp = re.sub(r"[^0-9A-Za-z]+", "-", text.strip()).strip("-")
+    return archive.folder / f"timeline-as-of-{stamp}.db"
+
+
+def build_as_of(
+    archive: Archive, until: datetime, path: str | Path, *, batch_size: int = BATCH_SIZE
+) -> BuildReport:
+    """Write the whole archive as it stood at `until` (events recorded then or before) to a
+    separate file; `timeline.db` is never touched."""
+    target = Path(path)
+    if target.resolve() == archive.projection_path.resolve():
+        raise TimelineError(
+            f"--output {target}: that is the archive's timeline.db; an as-of build goes to "
+            "another file"
+        )
+    if target.is_dir():
+        raise TimelineError(f"--output {target}: is a folder; name a file")
+    if not target.parent.is_dir():
+        raise TimelineError(f"--output {target}: no folder {target.parent}")
+    return _write_new(archive, target, batch_size, until)
 
 
 def is_current(archive: Archive) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,32 @@ SUFFIXES = {
     ".ndjson": "ndjson",
     ".jsonl": "ndjson",
 }
+
+
+@cache
+def _loader() -> Any:
+    """YAML's safe loader, less its timestamp rule: a date stays text, so the record's model
+    parses it and a date such as 2025-02-30 is refused naming its field, not by the parser.
+
+    Made on first use: yaml is imported only when YAML is read, so `timeline append` of a JSON
+    file starts without it."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
+def load_yaml(text: str) -> Any:
+    """One YAML value (a command-line value, say), dates as text; errors as `yaml.YAMLError`."""
+    import yaml
+
+    return yaml.load(text, Loader=_loader())  # a SafeLoader subclass: builds no objects
 
 
 def detect_format(name: str, text: str) -> str:
@@ -51,14 +78,18 @@ def parse(text: str, name: str, fmt: str | None = None) -> list[tuple[int, Any]]
                     out.append((lineno, json.loads(line)))
                 except json.JSONDecodeError as e:
                     raise RecordError(name, f"line {lineno}: malformed JSON: {e.msg}") from None
+                except RecursionError:
+                    raise RecordError(name, f"line {lineno}: nested too deeply") from None
         return out
     if fmt == "json":
         try:
             docs = [json.loads(text)]
         except json.JSONDecodeError as e:
             raise RecordError(name, f"malformed JSON at line {e.lineno}: {e.msg}") from None
+        except RecursionError:
+            raise RecordError(name, "nested too deeply to be a record file") from None
     else:
-        docs = _load_yaml(text, name)
+        docs = _load_yaml_documents(text, name)
     records: list[Any] = []
     for doc in docs:
         if isinstance(doc, dict) and "engagements" in doc and "slug" not in doc:
@@ -73,7 +104,7 @@ def validate(raw: Any, name: str, index: int) -> EngagementFacts:
     slug = raw.get("slug") if isinstance(raw.get("slug"), str) else None
     if not slug:
         raise RecordError(name, "slug: missing (every record needs a slug)", index)
-    data = {k: v for k, v in raw.items() if not k.startswith("x-")}
+    data = {k: v for k, v in raw.items() if not (isinstance(k, str) and k.startswith("x-"))}
     try:
         return EngagementFacts.model_validate(data)
     except ValidationError as e:
@@ -82,7 +113,11 @@ def validate(raw: Any, name: str, index: int) -> EngagementFacts:
 
 def read_text(path: str) -> str:
     if path == "-":
-        return sys.stdin.read()
+        data = sys.stdin.buffer.read()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise RecordError("<stdin>", f"not UTF-8 text (byte {e.start})") from None
     p = Path(path)
     try:
         return p.read_text(encoding="utf-8")
@@ -92,6 +127,8 @@ def read_text(path: str) -> str:
         raise RecordError(path, "is a folder; name the record files in it") from None
     except UnicodeDecodeError as e:
         raise RecordError(path, f"not UTF-8 text (byte {e.start})") from None
+    except (OSError, ValueError) as e:  # unreadable, or a name the system refuses
+        raise RecordError(path, f"cannot read it ({getattr(e, 'strerror', None) or e})") from None
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
@@ -141,21 +178,28 @@ def iter_records(
 ) -> Iterator[tuple[str, int, EngagementFacts]]:
     """Each record of each file as (file name, record number, facts), validated in order.
 
-    The first bad record raises `RecordError`; a slug given twice in the batch is refused, so a
-    batch never contradicts itself. Quotes are checked against their documents' texts where
-    those are found (see `documents_dirs`)."""
-    seen: dict[str, str] = {}
+    The first bad record raises `RecordError`; a slug given twice in the batch with other facts
+    (sources and evidence aside) is refused, so a batch never contradicts itself; with the same
+    facts, the later record corroborates the earlier. Quotes are checked against their
+    documents' texts where those are found (see `documents_dirs`)."""
+    seen: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in expand(paths):
         name = "<stdin>" if path == "-" else path
+        text = read_text(path)  # first: it refuses a path that cannot be a file, by name
         dirs = documents_dirs(path, documents)
-        for index, raw in parse(read_text(path), name):
+        for index, raw in parse(text, name):
             facts = validate(raw, name, index)
             check_quotes(facts, dirs, name, index)
-            if facts.slug in seen:
+            # The same engagement from another document (its sources aside) corroborates it.
+            core = facts.model_dump(mode="json", exclude={"sources", "evidence"})
+            if facts.slug in seen and seen[facts.slug][1] != core:
                 raise RecordError(
-                    name, f"slug: also given in {seen[facts.slug]} of this batch", index, facts.slug
+                    name,
+                    f"slug: also given in {seen[facts.slug][0]} of this batch, with other facts",
+                    index,
+                    facts.slug,
                 )
-            seen[facts.slug] = f"{name} record {index}"
+            seen.setdefault(facts.slug, (f"{name} record {index}", core))
             yield name, index, facts
 
 
@@ -164,11 +208,13 @@ def load(paths: Iterable[str], documents: str | Path | None = None) -> list[Enga
     return [facts for _, _, facts in iter_records(paths, documents)]
 
 
-def _load_yaml(text: str, name: str) -> list[Any]:
-    import yaml  # here, not at the top: a JSON record file never pays for importing it
+def _load_yaml_documents(text: str, name: str) -> list[Any]:
+    import yaml
 
     try:
-        return [d for d in yaml.safe_load_all(text) if d is not None]
+        return [d for d in yaml.load_all(text, Loader=_loader()) if d is not None]
+    except RecursionError:
+        raise RecordError(name, "nested too deeply to be a record file") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""

@@ -222,6 +222,20 @@ def revision_row(event: Any, state: EngagementState) -> dict[str, Any]:
     }
 
 
+def retraction_row(event: Any, state: EngagementState) -> dict[str, Any]:
+    """One row of `retractions`: a withdrawn slug and, for a duplicate, where it was merged."""
+    assert state.retraction is not None
+    return {
+        "slug": state.facts.slug,
+        "title": state.facts.title,
+        "reason": state.retraction.reason,
+        "merged_into": state.retraction.merged_into,
+        "survivor": state.retraction.merged_into,
+        "retracted_at": event.timestamp.isoformat(),
+        "version": state.version,
+    }
+
+
 def country_rows() -> list[dict[str, Any]]:
     return [{"code": c.code, "name_en": c.name_en, "name_vi": c.name_vi} for c in all_countries()]
 
