@@ -36,6 +36,7 @@ def run(
     repeat: int = 1,
     rounds: int = 30,
     progress: bool = True,
+    insert_all: bool = True,
 ) -> list[Result]:
     """The results of the chosen benchmarks at N, in the order of BENCHMARKS."""
     from bench import bench_append, bench_build, bench_cli, bench_datasette
@@ -51,16 +52,19 @@ def run(
         if "append" in only:
             say(f"bulk append of {n:,}")
             results += bench_append.run(n, scratch, repeat=repeat)
+            say("\n" + table(results))
         if {"build", "cli", "datasette"} & set(only):
             if archive is None:
                 say(f"archive of {n:,} generated engagements (cached under bench/.cache)")
                 archive = cached_archive(n, build=False)
             if "build" in only or not (archive / "timeline.db").exists():
                 say("rebuild, its memory, insert_all, incremental build")
-                results += bench_build.run(archive, n, scratch)
+                results += bench_build.run(archive, n, scratch, baseline=insert_all)
+                say("\n" + table(results))  # as soon as known: a later failure loses nothing
             if "cli" in only:
                 say("timeline append vs sqlite-utils insert, as processes")
                 results += bench_cli.run(archive, n, scratch, rounds=min(rounds, 11))
+                say("\n" + table(results[-1:]))
             if "datasette" in only:
                 say("Datasette pages")
                 results += bench_datasette.run(archive / "timeline.db", n, rounds=rounds)
@@ -103,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write results here (default bench/out/)")
     parser.add_argument("--repeat", type=int, default=1, help="bulk append: best of this many")
     parser.add_argument("--rounds", type=int, default=30, help="Datasette: requests per page")
+    parser.add_argument(
+        "--skip-insert-all",
+        action="store_true",
+        help="build: leave out the insert_all baseline (it takes longer than the rebuild)",
+    )
     args = parser.parse_args(argv)
     only = tuple(x.strip() for x in args.only.split(",") if x.strip())
     unknown = sorted(set(only) - set(BENCHMARKS))
@@ -114,7 +123,15 @@ def main(argv: list[str] | None = None) -> int:
         )
     started = time.perf_counter()
     command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
-    results = run(args.n, only, args.archive, args.workdir, repeat=args.repeat, rounds=args.rounds)
+    results = run(
+        args.n,
+        only,
+        args.archive,
+        args.workdir,
+        repeat=args.repeat,
+        rounds=args.rounds,
+        insert_all=not args.skip_insert_all,
+    )
     print(table(results))
     out = args.json or Path(__file__).resolve().parent / "out" / f"results-{args.n}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
