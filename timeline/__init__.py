@@ -12,6 +12,7 @@ from timeline.errors import (
     TimelineError,
 )
 from timeline.history import Revision
+from timeline.integrity import VerifyReport, verify
 from timeline.projection import BuildReport, build, build_as_of, is_current, parse_as_of
 from timeline.records import iter_records, load
 
@@ -28,6 +29,7 @@ __all__ = [
     "RecordError",
     "Revision",
     "TimelineError",
+    "VerifyReport",
     "build",
     "build_as_of",
     "is_current",
@@ -35,4 +37,5 @@ __all__ = [
     "load",
     "load_corrections",
     "parse_as_of",
+    "verify",
 ]

@@ -15,6 +15,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
 from eventsourcing.sqlite import SQLiteAggregateRecorder
+from eventsourcing.utils import Environment, EnvType
 from pydantic import ValidationError
 
 from events import (
@@ -44,6 +45,11 @@ ENV_ARCHIVE = "TIMELINE_ARCHIVE"
 DEFAULT_FOLDER = "archive"
 STORE_FILE = "events.db"
 PROJECTION_FILE = "timeline.db"
+# Recorders that chain every event by hash and refuse updates and deletes, by store.
+RECORDERS = {
+    "eventsourcing.sqlite": "timeline.sqlite:ChainedSQLiteRecorder",
+    "eventsourcing.postgres": "timeline.postgres:ChainedPostgresRecorder",
+}
 # Writers wait this long for a busy store before giving up with a clear message.
 LOCK_TIMEOUT_SECONDS = 30
 
@@ -122,6 +128,14 @@ class Archive(Application[UUID]):
 
     def construct_mapper(self) -> Mapper[UUID]:
         return self.factory.mapper(transcoder=OrjsonTranscoder(), mapper_class=PydanticMapper)
+
+    def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
+        """The settings, with the recorder that chains every event, for whichever store."""
+        environment = super().construct_env(name, env)
+        recorder = RECORDERS.get(environment.get("PERSISTENCE_MODULE") or "")
+        if recorder and not environment.get("APPLICATION_RECORDER_TOPIC"):
+            environment["APPLICATION_RECORDER_TOPIC"] = recorder
+        return environment
 
     def find(self, slug: str) -> Engagement | None:
         try:

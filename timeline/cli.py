@@ -16,7 +16,7 @@ import sqlite_utils
 from pydantic import ValidationError
 
 from events import TOPICS, describe_validation_error
-from timeline import projection, records
+from timeline import integrity, projection, records
 from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.corrections import Correction, iter_corrections, read_sources
 from timeline.errors import BatchError, CorrectionError, TimelineError
@@ -497,6 +497,43 @@ def retract(slug: str, reason: str, merged_into: str | None, build: bool, folder
     click.echo(f"retracted  {slug} (version {engagement.version}{into})")
     if build:
         _echo_build(projection.build(archive))
+
+
+@cli.command()
+@click.option("--expect", metavar="HASH", help="Fail unless the archive's head is this hash.")
+@click.option("--chain-only", is_flag=True, help="Check the store's chain, not timeline.db.")
+@archive_option
+def verify(expect: str | None, chain_only: bool, folder: str) -> None:
+    """Recompute the hash chain of the stored events and check timeline.db against the store.
+
+    Prints the head hash, which names the whole history; with --expect HASH (the head published
+    in timeline.db's archive_head table, say), fails unless this archive has that head."""
+    expected = integrity.check_hash(expect) if expect else None
+    report = integrity.verify(Archive(folder, must_exist=True), projection=not chain_only)
+    click.echo(f"store:       {report.events} events of {report.engagements} engagements")
+    if report.head:
+        click.echo(f"head:        {report.head} (notification {report.head_position})")
+    else:
+        click.echo("head:        none (the store is empty)")
+    if report.projection_position is not None:
+        click.echo(
+            f"timeline.db: at notification {report.projection_position}, "
+            f"{report.tables} tables compared with a rebuild from the store"
+        )
+    elif not chain_only:
+        click.echo("timeline.db: not built yet")
+    for problem in report.problems:
+        click.echo(f"PROBLEM {problem}", err=True)
+    if report.problems:
+        count = len(report.problems)
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        raise TimelineError(f"verify: {problems} in {folder} (listed above)")
+    if expected and report.head != expected:
+        raise TimelineError(
+            f"head {report.head} is not the expected {expected}: "
+            "this is not the archive that was published with that head"
+        )
+    click.echo("verified" + (": the head is the one expected" if expected else ""))
 
 
 @cli.command()

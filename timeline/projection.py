@@ -23,6 +23,7 @@ import sqlite_utils
 
 from events import TOPICS, EngagementState
 from timeline.archive import Archive
+from timeline.crashpoints import crash_point
 from timeline.errors import ArchiveError, TimelineError
 from timeline.rows import (
     PER_ENGAGEMENT,
@@ -35,12 +36,17 @@ from timeline.rows import (
 from timeline.text import fold
 
 TRACKING_TABLE = "_tracking"
+HEAD_TABLE = "archive_head"
 # A build waits this long for another build's batch before giving up.
 LOCK_TIMEOUT_SECONDS = 60
+# Notifications read and written per transaction; $TIMELINE_BATCH_SIZE can lower it (memory).
 BATCH_SIZE = 1000
 # A rebuild reads larger batches: fewer transactions, and each table written in longer runs;
 # memory grows with the batch (about 60 MB a thousand events), time hardly shrinks beyond this.
 REBUILD_BATCH_SIZE = 2000
+ENV_BATCH_SIZE = "TIMELINE_BATCH_SIZE"
+# A rebuild's temporary file: .timeline.db.PID.new (and its journal), removed if PID has died.
+TEMPORARY_GLOB = ".{name}.*.new*"
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 # (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
@@ -148,6 +154,11 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         ("engagement", "version"),
         [],
     ),
+    "archive_head": (
+        {"name": str, "position": int, "head": str},
+        "name",
+        [],
+    ),
 }  # fmt: skip
 
 INDEXES = [
@@ -253,13 +264,17 @@ class Projector:
         self,
         archive: Archive,
         db: sqlite_utils.Database,
-        batch_size: int = BATCH_SIZE,
+        batch_size: int | None = None,
         until: datetime | None = None,
+        stop: int | None = None,
         *,
         fresh: bool = False,
     ):
-        self.archive, self.db, self.batch_size, self.fresh = archive, db, batch_size, fresh
-        # With `until`, events recorded later are left out: the archive as it stood then.
+        """`until`: leave out the events recorded later (the archive as it stood then);
+        `stop`: project the notifications up to this id only (by default, all of them);
+        `fresh`: the file is new (a rebuild), so the slugs touched need not be kept."""
+        self.archive, self.db, self.stop, self.fresh = archive, db, stop, fresh
+        self.batch_size = batch_size or default_batch_size()
         self.until = until
         self.cut: set[UUID] = set()
 
@@ -278,16 +293,19 @@ class Projector:
                 # Read the position under the lock, so two builds at once never fold a batch twice.
                 start = position(self.db, self.archive.name)
                 notifications = self.archive.recorder.select_notifications(
-                    start=start, limit=self.batch_size, inclusive_of_start=False
+                    start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
                 )
                 if not notifications:
                     return events, self._count(touched)
+                crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
                 kept = self._in_time(domain_events)
                 changed = self._project(kept)
                 if touched is not None:
                     touched |= changed
+                crash_point("build.before_track")
                 self._track(notifications[-1].id)
+                crash_point("build.before_commit")
             events += len(kept)
 
     @contextmanager
@@ -319,16 +337,38 @@ class Projector:
             "VALUES (?, ?, ?)",
             [self.archive.name, last, datetime.now(UTC).isoformat()],
         )
+        self.write_head(last)
+
+    def write_head(self, last: int) -> None:
+        """The store's chain hash at this position, for readers to check with `verify --expect`."""
+        if self.cut:
+            # An as-of file that leaves later events out is not the archive of any head.
+            self.db[HEAD_TABLE].delete_where()
+            return
+        chain_head = getattr(self.archive.recorder, "chain_head", None)
+        link = chain_head(at=last) if chain_head else None
+        self.db[HEAD_TABLE].upsert(
+            {"name": self.archive.name, "position": last, "head": link.hash if link else None},
+            pk="name",
+        )
 
     def _project(self, domain_events: Iterable[Any]) -> set[str]:
         states: dict[UUID, EngagementState] = {}
         existed: set[UUID] = set()
         revisions: list[dict[str, Any]] = []
         retractions: list[dict[str, Any]] = []
+        # The persons and organisations of states a batch passes through: every state counts,
+        # not just a batch's last (persons keep the spelling variants of every revision), so a
+        # build does not depend on where batches end.
+        passed: dict[str, list[dict[str, Any]]] = {"persons": [], "organisations": []}
         for event in domain_events:
             key = event.originator_id
             previous = states.get(key)
-            if previous is None and event.originator_version > 1:
+            if previous is not None:
+                made = engagement_rows(previous)
+                passed["persons"].extend(made["persons"])
+                passed["organisations"].extend(made["organisations"])
+            elif event.originator_version > 1:
                 previous = self._current_state(key)
                 existed.add(key)
             state = event.evolve(previous)
@@ -337,9 +377,12 @@ class Projector:
             if state.retraction is not None and (previous is None or not previous.retraction):
                 retractions.append(retraction_row(event, state))
         stale_people, stale_orgs = self._clear(states[key].facts.slug for key in existed)
+        # Written first, as if each had been written when the batch moved past it; dropped at
+        # the end unless the last states still reference them.
+        persons, organisations = passed["persons"], passed["organisations"]
+        stale_people |= {p["id"] for p in persons}
+        stale_orgs |= {o["id"] for o in organisations}
         rows: dict[str, list[dict[str, Any]]] = {table: [] for table in PER_ENGAGEMENT}
-        persons: list[dict[str, Any]] = []
-        organisations: list[dict[str, Any]] = []
         for state in states.values():
             made = engagement_rows(state)
             for table in PER_ENGAGEMENT:
@@ -475,24 +518,43 @@ def connect(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS))
 
 
+def default_batch_size(default: int = BATCH_SIZE) -> int:
+    """$TIMELINE_BATCH_SIZE if set, else `default`."""
+    text = os.environ.get(ENV_BATCH_SIZE, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise TimelineError(f"${ENV_BATCH_SIZE}: {text!r} is not a whole number >= 1")
+    return int(text)
+
+
 def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = None) -> BuildReport:
     """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
+    default_batch_size()  # a bad $TIMELINE_BATCH_SIZE is refused before anything is written
     path = archive.projection_path
+    remove_stale_temporaries(path)
+    roll_back_journal(path)
     if rebuild or not path.exists():
-        return _rebuild(archive, path, batch_size or REBUILD_BATCH_SIZE)
+        return _rebuild(archive, path, batch_size)
     db = connect(path)
     try:
         if position(db, archive.name) and any(not db[table].exists() for table in TABLES):
             # Built by an earlier version without some table: only a rebuild fills it from the
             # events already projected.
             db.close()
-            return _rebuild(archive, path, batch_size or REBUILD_BATCH_SIZE)
+            return _rebuild(archive, path, batch_size)
         if not _schema_complete(db):
             create_schema(db)
             enable_search(db)
         else:
             write_vocabularies(db)
-        events, engagements = Projector(archive, db, batch_size or BATCH_SIZE).run()
+        projector = Projector(archive, db, batch_size)
+        events, engagements = projector.run()
+        at = position(db, archive.name)
+        if at and db.execute(f"select position from {HEAD_TABLE}").fetchone() != (at,):
+            # A timeline.db built before the head was published: publish it now.
+            with db.atomic():
+                projector.write_head(at)
         return BuildReport(events, engagements, position(db, archive.name), rebuilt=False)
     except sqlite3.OperationalError as e:
         if "locked" not in str(e):
@@ -507,12 +569,12 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = N
         db.close()
 
 
-def _rebuild(archive: Archive, path: Path, batch_size: int) -> BuildReport:
+def _rebuild(archive: Archive, path: Path, batch_size: int | None) -> BuildReport:
     return _write_new(archive, path, batch_size)
 
 
 def _write_new(
-    archive: Archive, path: Path, batch_size: int, until: datetime | None = None
+    archive: Archive, path: Path, batch_size: int | None, until: datetime | None = None
 ) -> BuildReport:
     """Build a projection into a new file and swap it in at `path` by rename."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
@@ -524,7 +586,9 @@ def _write_new(
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         create_schema(db, indexes=False)
-        events, engagements = Projector(archive, db, batch_size, until, fresh=True).run()
+        size = batch_size or default_batch_size(REBUILD_BATCH_SIZE)
+        events, engagements = Projector(archive, db, size, until, fresh=True).run()
+        crash_point("build.before_search")
         # Indexes and full-text search built once over the loaded tables, not row by row.
         create_indexes(db)
         enable_search(db)
@@ -539,6 +603,10 @@ def _write_new(
         raise
     db.close()
     _fsync(temporary)
+    crash_point("build.before_swap")
+    # The journal of a build killed in its commit is kept by name: settle it first, so it is
+    # never taken for the new file's, and readers that cannot roll it back are not refused.
+    roll_back_journal(path)
     os.replace(temporary, path)
     _fsync(path.parent)
     return report
@@ -576,7 +644,7 @@ def as_of_path(archive: Archive, text: str) -> Path:
 
 
 def build_as_of(
-    archive: Archive, until: datetime, path: str | Path, *, batch_size: int = BATCH_SIZE
+    archive: Archive, until: datetime, path: str | Path, *, batch_size: int | None = None
 ) -> BuildReport:
     """Write the whole archive as it stood at `until` (events recorded then or before) to a
     separate file; `timeline.db` is never touched."""
@@ -590,7 +658,40 @@ def build_as_of(
         raise TimelineError(f"--output {target}: is a folder; name a file")
     if not target.parent.is_dir():
         raise TimelineError(f"--output {target}: no folder {target.parent}")
+    remove_stale_temporaries(target)
     return _write_new(archive, target, batch_size, until)
+
+
+def roll_back_journal(path: Path) -> None:
+    """Roll back what a build killed in its commit left in `path`'s journal: opening the file
+    for writing does it. Until then, read-only readers (Datasette) are refused."""
+    if path.exists() and path.with_name(f"{path.name}-journal").exists():
+        db = sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS)
+        try:
+            db.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            db.close()
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove what rebuilds killed before their swap left behind; a live rebuild's file stays."""
+    removed = []
+    for leftover in path.parent.glob(TEMPORARY_GLOB.format(name=path.name)):
+        pid = leftover.name.removeprefix(f".{path.name}.").partition(".")[0]
+        if pid.isdigit() and not _is_running(int(pid)):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def is_current(archive: Archive) -> bool:

@@ -1,0 +1,275 @@
+"""`timeline verify`: recompute the hash chain from the stored events, and check the projection.
+
+The chain check walks the stored events and the chain's links side by side, in notification
+order, and recomputes each link from the event and the stored link before it, so a problem is
+named where it is: an edited event, a removed one, one added behind the archive's back, or one
+moved to another position. The projection check rebuilds `timeline.db` from the store, up to
+the position `timeline.db` says it has reached, and compares the two table by table."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+import orjson
+
+from timeline.archive import Archive
+from timeline.chain import GENESIS, Link, link_hash, originator_text
+from timeline.errors import TimelineError
+from timeline.projection import (
+    TABLES,
+    Projector,
+    connect,
+    create_schema,
+    position,
+)
+
+BATCH = 5_000
+# Differing rows named per table; the rest are counted.
+ROWS_NAMED = 5
+
+
+@dataclass
+class VerifyReport:
+    """What `verify` found: counts, the head, and a one-line description of each problem."""
+
+    events: int = 0
+    engagements: int = 0
+    head: str | None = None
+    head_position: int = 0
+    projection_position: int | None = None
+    tables: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_hash(value: str) -> str:
+    """A head as given on the command line: 64 hex digits, any case."""
+    head = value.strip().lower()
+    if len(head) != 64 or any(c not in "0123456789abcdef" for c in head):
+        raise TimelineError(f"--expect {value!r}: not a head hash (64 hexadecimal digits)")
+    return head
+
+
+def verify(archive: Archive, *, projection: bool = True) -> VerifyReport:
+    """Check the store's chain and, unless told not to, `timeline.db` against the store."""
+    report = VerifyReport()
+    recorder = archive.recorder
+    if not hasattr(recorder, "select_links"):
+        report.problems.append(f"{type(recorder).__name__}: this store keeps no hash chain")
+        return report
+    head = recorder.chain_head()
+    stop = max(recorder.max_notification_id() or 0, head.notification_id if head else 0)
+    if head:
+        report.head, report.head_position = head.hash, head.notification_id
+    _check_chain(archive, stop, report)
+    if projection:
+        _check_projection(archive, stop, report)
+    return report
+
+
+def _notifications(archive: Archive, stop: int) -> Iterator[Any]:
+    start = 0
+    while batch := archive.recorder.select_notifications(
+        start=start, limit=BATCH, stop=stop, inclusive_of_start=False
+    ):
+        yield from batch
+        start = batch[-1].id
+
+
+def _links(archive: Archive, stop: int) -> Iterator[Link]:
+    start = 0
+    while batch := archive.recorder.select_links(start, BATCH, stop):  # type: ignore[attr-defined]
+        yield from batch
+        start = batch[-1].notification_id
+
+
+UNLINKED = (
+    "has no link in the chain: it was added to the store behind the archive's back, "
+    "or its link was removed"
+)
+REMOVED = "is missing from the store: it was removed"
+MOVED = "is where the chain has version {version} of {originator}: events were moved or replaced"
+CHANGED = (
+    "does not match its hash in the chain: the event was changed, "
+    "or the event before it was removed"
+)
+
+
+def _check_chain(archive: Archive, stop: int, report: VerifyReport) -> None:
+    events, links = _notifications(archive, stop), _links(archive, stop)
+    event, link = next(events, None), next(links, None)
+    previous: str | None = None  # the stored hash of the link before
+    originators: set[str] = set()
+    found: list[tuple[int, str, int, str]] = []  # (notification, originator, version, what)
+    while event is not None or link is not None:
+        if link is None or (event is not None and event.id < link.notification_id):
+            originator = originator_text(event.originator_id)
+            found.append((event.id, originator, event.originator_version, UNLINKED))
+            event = next(events, None)
+            continue
+        if event is None or link.notification_id < event.id:
+            found.append(
+                (link.notification_id, link.originator_id, link.originator_version, REMOVED)
+            )
+            previous, link = link.hash, next(links, None)
+            continue
+        report.events += 1
+        originator = originator_text(event.originator_id)
+        originators.add(originator)
+        version = event.originator_version
+        if (originator, version) != (link.originator_id, link.originator_version):
+            what = MOVED.format(version=link.originator_version, originator=link.originator_id)
+            found.append((event.id, originator, version, what))
+        else:
+            expected = link_hash(bytes.fromhex(previous) if previous else GENESIS, event.id, event)
+            if expected.hex() != link.hash:
+                found.append((event.id, originator, version, CHANGED))
+        previous, event, link = link.hash, next(events, None), next(links, None)
+    report.engagements = len(originators)
+    names = _slugs(archive, {originator for _, originator, _, _ in found})
+    for notification, originator, version, what in found:
+        report.problems.append(
+            f"event {names[originator]} version {version} (notification {notification}) {what}"
+        )
+
+
+def _slugs(archive: Archive, originators: set[str]) -> dict[str, str]:
+    """Each engagement's slug and id: the slug from its first event as stored, else from
+    timeline.db (the event may be the one changed beyond reading), else the id alone."""
+    names = {}
+    for originator in originators:
+        slug = _slug_in_store(archive, originator) or _slug_in_projection(archive, originator)
+        names[originator] = f"{slug} ({originator})" if slug else originator
+    return names
+
+
+def _slug_in_store(archive: Archive, originator: str) -> str | None:
+    try:
+        first = archive.recorder.select_events(_originator_id(originator), lte=1)
+        return orjson.loads(first[0].state)["facts"]["slug"] if first else None
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _slug_in_projection(archive: Archive, originator: str) -> str | None:
+    if not archive.projection_path.exists():
+        return None
+    db = connect(archive.projection_path)
+    try:
+        row = db.execute(
+            "select engagement from revisions where json_extract(state, '$.id') in (?, ?) limit 1",
+            [originator, str(_originator_id(originator))],
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+    return row[0] if row else None
+
+
+def _originator_id(originator: str) -> UUID | str:
+    try:
+        return UUID(originator)
+    except ValueError:
+        return originator
+
+
+def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None:
+    path = archive.projection_path
+    if not path.exists():
+        return
+    db = connect(path)
+    try:
+        at = position(db, archive.name)
+    except sqlite3.DatabaseError as e:
+        report.problems.append(f"{path}: cannot be read as a projection ({e})")
+        return
+    finally:
+        db.close()
+    report.projection_position = at
+    if at > stop:
+        report.problems.append(
+            f"{path}: has events up to notification {at}, beyond the store's last ({stop}): "
+            "events were removed from the store, or timeline.db is of another archive"
+        )
+    elif at < stop:
+        report.problems.append(
+            f"{path}: has events up to notification {at} of {stop}: run `timeline build`"
+        )
+    fresh_path = path.with_name(f".{path.name}.{os.getpid()}.verify.new")
+    fresh_path.unlink(missing_ok=True)
+    fresh = connect(fresh_path)
+    try:
+        create_schema(fresh)
+        try:
+            Projector(archive, fresh, stop=min(at, stop)).run()
+        except Exception as e:  # a changed event may not even load
+            first_line = str(e).splitlines()[0] if str(e) else ""
+            report.problems.append(
+                f"{path}: cannot be compared with the store, whose events do not project "
+                f"({type(e).__name__}: {first_line})"
+            )
+            return
+        fresh.execute("ATTACH DATABASE ? AS published", [str(path)])
+        # `_tracking` is not compared: it records when a build ran; its position is, above.
+        for table in TABLES:
+            try:
+                report.problems += _compare_table(fresh, table, str(path))
+            except sqlite3.DatabaseError as e:
+                report.problems.append(f"{path}: table {table} cannot be read ({e})")
+            report.tables += 1
+    finally:
+        fresh.close()
+        fresh_path.unlink(missing_ok=True)
+
+
+def _compare_table(db: Any, table: str, name: str) -> list[str]:
+    """The rows of `published.table` that differ from those of the rebuild in `main.table`."""
+    columns = [c.name for c in db[table].columns]
+    published = [r[1] for r in db.execute(f"PRAGMA published.table_info([{table}])")]
+    if not published:
+        return [f"{name}: table {table} is missing"]
+    if sorted(published) != sorted(columns):
+        return [f"{name}: table {table} has columns {published}, a rebuild has {columns}"]
+    pk = db[table].pks
+    only_published = _difference(db, "published", "main", table, columns, pk)
+    only_rebuilt = _difference(db, "main", "published", table, columns, pk)
+    problems = []
+    for key in sorted(only_published.keys() | only_rebuilt.keys(), key=repr):
+        row_name = f"{name}: {table} row " + ", ".join(
+            f"{k}={v}" for k, v in zip(pk, key, strict=True)
+        )
+        if key not in only_rebuilt:
+            problems.append(f"{row_name} is not in a rebuild from the store (added)")
+        elif key not in only_published:
+            problems.append(f"{row_name} is missing (a rebuild from the store has it)")
+        else:
+            changed = [c for c in columns if only_published[key][c] != only_rebuilt[key][c]]
+            problems.append(
+                f"{row_name} differs from a rebuild from the store in {', '.join(changed)}"
+            )
+    if len(problems) > ROWS_NAMED:
+        more = len(problems) - ROWS_NAMED
+        problems = [*problems[:ROWS_NAMED], f"{name}: {table}: and {more} more rows differ"]
+    return problems
+
+
+def _difference(
+    db: Any, first: str, second: str, table: str, columns: list[str], pk: list[str]
+) -> dict[tuple, dict[str, Any]]:
+    """Rows of `first.table` that `second.table` lacks, by primary key."""
+    cols = ", ".join(f"[{c}]" for c in columns)
+    sql = f"SELECT {cols} FROM {first}.[{table}] EXCEPT SELECT {cols} FROM {second}.[{table}]"
+    rows = {}
+    for values in db.execute(sql):
+        row = dict(zip(columns, values, strict=True))
+        rows[tuple(row[k] for k in pk)] = row
+    return rows
