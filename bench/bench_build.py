@@ -64,7 +64,8 @@ def extra_record(seed: int = 0) -> Any:
     record = next(generate(1, seed + 1))
     stamp = time.time_ns()
     title = f"{record.title} (bench {stamp})"
-    return record.model_copy(update={"slug": f"bench-incremental-{stamp}", "title": title})
+    update = {"slug": f"bench-incremental-{stamp}", "title": title, "series": None, "session": None}
+    return record.model_copy(update=update)
 
 
 _REBUILD = """

@@ -46,7 +46,9 @@ def run(archive_dir: Path, n: int, workdir: Path, rounds: int = 7) -> list[Resul
     stamp = time.time_ns()
     for i, record in enumerate(generate(rounds, seed=stamp % 1000)):
         slug = f"bench-cli-{stamp}-{i}"
-        update = {"slug": slug, "part_of": None, "title": f"{record.title} ({slug})"}
+        # Its own title and no series session: the archive refuses a second record of either.
+        title = f"{record.title} ({slug})"
+        update = {"slug": slug, "part_of": None, "title": title, "series": None, "session": None}
         record = record.model_copy(update=update)
         record_file = folder / f"record-{i}.json"
         record_file.write_text(record.model_dump_json())
