@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from events.countries import is_country
+from events.countries import country, is_country
 from events.vocabulary import TOPICS, Kind, Language, Precision, Role, Status
 
 MAX_OFFSET = 10**9
@@ -30,7 +30,10 @@ Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATT
 def _country_code(value: str) -> str:
     code = value.strip().upper()
     if not is_country(code):
-        raise ValueError(f"unknown country code {value!r} (expected ISO 3166-1 alpha-2, e.g. VN)")
+        raise ValueError(
+            f"unknown country code {value!r} (expected ISO 3166-1 alpha-2, e.g. VN; "
+            "ISO 3166-3 alpha-4 for a former state, e.g. SUHH)"
+        )
     return code
 
 
@@ -244,6 +247,7 @@ class EngagementFacts(Model):
             raise ValueError("session: a session number needs a series")
         if self.part_of == self.slug:
             raise ValueError("part_of: an engagement cannot be part of itself")
+        self._check_countries_existed()
         if len(set(self.topics)) != len(self.topics):
             raise ValueError("topics: a topic is listed twice")
         names = {o.name for o in self.organisations} | {
@@ -265,6 +269,21 @@ class EngagementFacts(Model):
             if e.root not in fields:
                 raise ValueError(f"evidence[{i}].field: {e.field!r} names no field of a record")
         return self
+
+    def _check_countries_existed(self) -> None:
+        """A state that no longer exists cannot take part after its end, nor before its start."""
+        fields = [("host", self.host)] + [(f"guests[{i}]", g) for i, g in enumerate(self.guests)]
+        if self.place:
+            fields.append(("place.country", self.place.country))
+        for field, code in fields:
+            if code is None:
+                continue
+            c = country(code)
+            if not c.exists_during(self.date.start, self.date.end):
+                raise ValueError(
+                    f"{field}: {code} ({c.name_en}) existed {c.existence()}; the engagement's "
+                    f"date {self.date.start}..{self.date.end} falls outside"
+                )
 
     @property
     def countries(self) -> list[str]:

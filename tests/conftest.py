@@ -1,8 +1,15 @@
-"""Shared fixtures: valid record data to vary, and a fresh archive folder."""
+"""Shared fixtures: valid record data to vary, a fresh archive folder, and the two backends."""
 
 from __future__ import annotations
 
 import copy
+import gc
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +101,95 @@ def record() -> dict[str, Any]:
 @pytest.fixture
 def archive_dir(tmp_path: Path) -> Path:
     return tmp_path / "archive"
+
+
+# One test base, two settings: a test that takes `backend` runs on SQLite and on PostgreSQL.
+ENV_TEST_POSTGRES = "TIMELINE_TEST_POSTGRES"
+SKIP_POSTGRES = (
+    f"PostgreSQL tests need ${ENV_TEST_POSTGRES}, e.g. "
+    "postgresql://postgres@127.0.0.1:5432/test (a database where tests may create schemas)"
+)
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own store or lock settings never leak into a test."""
+    for name in ("TIMELINE_STORE", "TIMELINE_ARCHIVE", "TIMELINE_LOCK_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@dataclass
+class Backend:
+    """Where a test's archive keeps its events; `TIMELINE_STORE` is set for the test's duration,
+    so `Archive(folder)`, the CLI and worker processes all use it."""
+
+    name: str
+    url: str | None = None
+    schema: str | None = None
+
+    def stored(self, folder: Path) -> list[tuple[str, int, str, bytes]]:
+        """Every stored event (originator id as hex, version, topic, state), in store order."""
+        if self.url is None:
+            if not (folder / "events.db").exists():
+                return []
+            with sqlite3.connect(folder / "events.db") as db:
+                return db.execute(
+                    "select originator_id, originator_version, topic, state from stored_events "
+                    "order by rowid"
+                ).fetchall()
+        with self.connect() as db:
+            if (
+                db.execute(
+                    "select to_regclass(%s)", [f'"{self.schema}".timeline_events']
+                ).fetchone()[0]
+                is None
+            ):
+                return []
+            rows = db.execute(
+                f'select originator_id, originator_version, topic, state from "{self.schema}".timeline_events '
+                "order by notification_id"
+            ).fetchall()
+        return [(r[0].hex, r[1], r[2], bytes(r[3])) for r in rows]
+
+    def connect(self) -> Any:
+        import psycopg
+
+        base = os.environ.get(ENV_TEST_POSTGRES) or ""
+        return psycopg.connect(base.split("?")[0], autocommit=True, connect_timeout=5)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    if request.param == "sqlite":
+        yield Backend("sqlite")
+    else:
+        with postgres_schema(monkeypatch) as postgres:
+            yield postgres
+
+
+@pytest.fixture
+def postgres(monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    """PostgreSQL only, for what SQLite has no counterpart of."""
+    with postgres_schema(monkeypatch) as backend:
+        yield backend
+
+
+@contextmanager
+def postgres_schema(monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    """A fresh schema of the $TIMELINE_TEST_POSTGRES database, dropped after the test."""
+    base = os.environ.get(ENV_TEST_POSTGRES)
+    if not base:
+        pytest.skip(SKIP_POSTGRES)
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    backend = Backend("postgres", f"{base.split('?')[0]}?schema={schema}", schema)
+    try:
+        backend.connect().close()
+    except Exception as e:  # the variable is set, so a server that does not answer is a failure
+        pytest.fail(f"${ENV_TEST_POSTGRES}={base}: cannot connect: {e}")
+    monkeypatch.setenv("TIMELINE_STORE", backend.url)
+    try:
+        yield backend
+    finally:
+        gc.collect()  # close the connection pools of archives the test left open
+        with backend.connect() as db:
+            db.execute(f'drop schema if exists "{schema}" cascade')

@@ -1,15 +1,15 @@
-"""The archive's store: batches land whole or not at all, re-appends are harmless, JSON state."""
+"""The archive's store, on SQLite and PostgreSQL: batches land whole or not at all, re-appends
+are harmless, state is JSON."""
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import uuid
 from pathlib import Path
 
 import pytest
-from conftest import make_record, visit_record
+from conftest import Backend, make_record, visit_record
 
 from events import EngagementFacts, engagement_id
 from timeline.archive import Archive
@@ -25,18 +25,13 @@ def dialogue(**changes) -> EngagementFacts:
     return facts(make_record(part_of=None, **changes))
 
 
-def stored(folder: Path) -> list[tuple[str, int, str, bytes]]:
-    with sqlite3.connect(folder / "events.db") as db:
-        return db.execute(
-            "select originator_id, originator_version, topic, state from stored_events order by rowid"
-        ).fetchall()
-
-
-def test_a_batch_is_recorded_and_stored_as_readable_json(archive_dir: Path) -> None:
+def test_a_batch_is_recorded_and_stored_as_readable_json(
+    archive_dir: Path, backend: Backend
+) -> None:
     archive = Archive(archive_dir)
     report = archive.append([facts(make_record()), facts(visit_record())])
     assert report.recorded == ["vn-us-security-dialogue-2", "vn-us-visit-2025"]
-    rows = stored(archive_dir)
+    rows = backend.stored(archive_dir)
     assert [r[2] for r in rows] == ["events.engagement:Engagement.Recorded"] * 2
     state = json.loads(rows[0][3])
     assert state["facts"]["title"] == make_record()["title"]
@@ -47,15 +42,17 @@ def test_a_batch_is_recorded_and_stored_as_readable_json(archive_dir: Path) -> N
     assert again.facts == facts(make_record())
 
 
-def test_appending_the_same_records_again_is_harmless(archive_dir: Path) -> None:
+def test_appending_the_same_records_again_is_harmless(archive_dir: Path, backend: Backend) -> None:
     Archive(archive_dir).append([facts(make_record()), facts(visit_record())])
     report = Archive(archive_dir).append([facts(make_record()), facts(visit_record())])
     assert report.recorded == []
     assert report.unchanged == ["vn-us-security-dialogue-2", "vn-us-visit-2025"]
-    assert len(stored(archive_dir)) == 2
+    assert len(backend.stored(archive_dir)) == 2
 
 
-def test_the_original_file_is_still_harmless_after_a_correction(archive_dir: Path) -> None:
+def test_the_original_file_is_still_harmless_after_a_correction(
+    archive_dir: Path, backend: Backend
+) -> None:
     archive = Archive(archive_dir)
     archive.append([dialogue()])
     archive.correct("vn-us-security-dialogue-2", {"session": 3}, reason="test")
@@ -64,10 +61,11 @@ def test_the_original_file_is_still_harmless_after_a_correction(archive_dir: Pat
 
 def test_other_content_under_a_recorded_slug_is_refused_and_nothing_is_written(
     archive_dir: Path,
+    backend: Backend,
 ) -> None:
     archive = Archive(archive_dir)
     archive.append([dialogue()])
-    before = stored(archive_dir)
+    before = backend.stored(archive_dir)
     changed = dialogue(title="Another title", session=3)
     with pytest.raises(ConflictError) as info:
         archive.append([facts(visit_record()), changed])
@@ -76,11 +74,13 @@ def test_other_content_under_a_recorded_slug_is_refused_and_nothing_is_written(
         "vn-us-security-dialogue-2: already recorded with other content (title, session)" in message
     )
     assert "timeline correct vn-us-security-dialogue-2 --set FIELD=VALUE" in message
-    assert stored(archive_dir) == before
+    assert backend.stored(archive_dir) == before
     assert archive.find("vn-us-visit-2025") is None
 
 
-def test_a_batch_that_fails_in_the_store_writes_nothing(archive_dir: Path) -> None:
+def test_a_batch_that_fails_in_the_store_writes_nothing(
+    archive_dir: Path, backend: Backend
+) -> None:
     """A writer that records the same slug between our check and our save: one transaction."""
     archive = Archive(archive_dir)
     other = Archive(archive_dir)
@@ -97,10 +97,12 @@ def test_a_batch_that_fails_in_the_store_writes_nothing(archive_dir: Path) -> No
     archive.recorded_ids = check_then_race  # type: ignore[method-assign]
     with pytest.raises(ArchiveError, match="another writer recorded"):
         archive.append([facts(visit_record()), dialogue()])
-    assert [r[0] for r in stored(archive_dir)] == [archive.get("vn-us-security-dialogue-2").id.hex]
+    assert [r[0] for r in backend.stored(archive_dir)] == [
+        archive.get("vn-us-security-dialogue-2").id.hex
+    ]
 
 
-def test_unknown_slug(archive_dir: Path) -> None:
+def test_unknown_slug(archive_dir: Path, backend: Backend) -> None:
     archive = Archive(archive_dir)
     with pytest.raises(NotFoundError, match="no-such-thing: no engagement with this slug"):
         archive.get("no-such-thing")
@@ -127,7 +129,7 @@ def test_folders_that_are_not_archives_are_refused_untouched(tmp_path: Path) -> 
     assert not (tmp_path / "missing").exists()
 
 
-def test_history_lists_every_event(archive_dir: Path) -> None:
+def test_history_lists_every_event(archive_dir: Path, backend: Backend) -> None:
     archive = Archive(archive_dir)
     archive.append([dialogue()])
     archive.correct("vn-us-security-dialogue-2", {"title": "Second dialogue"}, reason="shorter")
@@ -135,11 +137,13 @@ def test_history_lists_every_event(archive_dir: Path) -> None:
     assert names == ["Recorded", "Corrected"]
 
 
-def test_part_of_must_name_a_recorded_engagement_or_one_of_the_batch(archive_dir: Path) -> None:
+def test_part_of_must_name_a_recorded_engagement_or_one_of_the_batch(
+    archive_dir: Path, backend: Backend
+) -> None:
     archive = Archive(archive_dir)
     with pytest.raises(BatchError, match="part_of: no engagement 'vn-us-visit-2025' is recorded"):
         archive.append([facts(make_record())])
-    assert not stored(archive_dir)
+    assert not backend.stored(archive_dir)
     assert archive.append([facts(make_record()), facts(visit_record())]).recorded
     sibling = facts(
         make_record(slug="vn-us-fbi-meeting", kind="meeting", series=None, session=None)

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import make_record, visit_record
+from conftest import Backend, make_record, visit_record
 
 from timeline.cli import cli
+from timeline.stores import parse_store
 
 
 def run(*args: str, input: str | None = None, env: dict | None = None) -> Result:
@@ -23,43 +24,42 @@ def write_records(path: Path, *records: dict) -> str:
     return str(path)
 
 
-def store_rows(archive: Path) -> list[tuple]:
-    if not (archive / "events.db").exists():
-        return []
-    with sqlite3.connect(archive / "events.db") as db:
-        return db.execute("select * from stored_events order by rowid").fetchall()
-
-
 @pytest.fixture
-def recorded(tmp_path: Path, archive_dir: Path) -> Path:
+def recorded(tmp_path: Path, archive_dir: Path, backend: Backend) -> Path:
     result = run("append", write_records(tmp_path / "r.yaml", make_record(), visit_record()),
                  "--archive", str(archive_dir))  # fmt: skip
     assert result.exit_code == 0, result.output
     return archive_dir
 
 
-def test_append_records_builds_and_reports(tmp_path: Path, archive_dir: Path) -> None:
+def test_append_records_builds_and_reports(
+    tmp_path: Path, archive_dir: Path, backend: Backend
+) -> None:
     path = write_records(tmp_path / "r.yaml", make_record(), visit_record())
     result = run("append", path, "--archive", str(archive_dir))
     assert result.exit_code == 0
     assert "recorded   vn-us-security-dialogue-2" in result.output
     assert "2 recorded, 0 already recorded" in result.output
     assert "timeline.db rebuilt: 2 events projected" in result.output
-    assert len(store_rows(archive_dir)) == 2
+    assert len(backend.stored(archive_dir)) == 2
     again = run("append", path, "--archive", str(archive_dir))
     assert again.exit_code == 0
     assert "unchanged  vn-us-visit-2025 (already recorded as it is)" in again.output
-    assert len(store_rows(archive_dir)) == 2
+    assert len(backend.stored(archive_dir)) == 2
 
 
-def test_append_reads_standard_input_and_the_environment_variable(archive_dir: Path) -> None:
+def test_append_reads_standard_input_and_the_environment_variable(
+    archive_dir: Path, backend: Backend
+) -> None:
     ndjson = "\n".join(json.dumps(r) for r in [make_record(), visit_record()])
     result = run("append", "-", input=ndjson, env={"TIMELINE_ARCHIVE": str(archive_dir)})
     assert result.exit_code == 0, result.output
-    assert len(store_rows(archive_dir)) == 2
+    assert len(backend.stored(archive_dir)) == 2
 
 
-def test_append_without_build_leaves_the_projection(tmp_path: Path, archive_dir: Path) -> None:
+def test_append_without_build_leaves_the_projection(
+    tmp_path: Path, archive_dir: Path, backend: Backend
+) -> None:
     path = write_records(tmp_path / "r.yaml", visit_record())
     assert run("append", path, "--no-build", "--archive", str(archive_dir)).exit_code == 0
     assert not (archive_dir / "timeline.db").exists()
@@ -83,9 +83,9 @@ def test_append_without_build_leaves_the_projection(tmp_path: Path, archive_dir:
     ],
 )  # fmt: skip
 def test_bad_records_end_with_one_line_and_write_nothing(
-    tmp_path: Path, recorded: Path, text: str, message: str
+    tmp_path: Path, recorded: Path, text: str, message: str, backend: Backend
 ) -> None:
-    before = store_rows(recorded)
+    before = backend.stored(recorded)
     projection = (recorded / "timeline.db").read_bytes()
     (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
     result = run("append", str(tmp_path / "r.yaml"), "--archive", str(recorded))
@@ -95,21 +95,24 @@ def test_bad_records_end_with_one_line_and_write_nothing(
     assert len(lines) == 1
     assert lines[0].startswith(f"Error: {tmp_path / message}")
     assert "Traceback" not in result.output
-    assert store_rows(recorded) == before
+    assert backend.stored(recorded) == before
     assert (recorded / "timeline.db").read_bytes() == projection
 
 
-def test_a_bad_record_in_a_new_archive_creates_nothing(tmp_path: Path, archive_dir: Path) -> None:
+def test_a_bad_record_in_a_new_archive_creates_nothing(
+    tmp_path: Path, archive_dir: Path, backend: Backend
+) -> None:
     path = write_records(tmp_path / "r.yaml", visit_record(), make_record(host="XX"))
     result = run("append", path, "--archive", str(archive_dir))
     assert result.exit_code == 1
     assert not archive_dir.exists()
+    assert backend.stored(archive_dir) == []
 
 
 def test_a_conflicting_record_names_its_file_and_how_to_correct(
-    tmp_path: Path, recorded: Path
+    tmp_path: Path, recorded: Path, backend: Backend
 ) -> None:
-    before = store_rows(recorded)
+    before = backend.stored(recorded)
     path = write_records(tmp_path / "new.yaml", make_record(title="Other title"))
     result = run("append", path, "--archive", str(recorded))
     assert result.exit_code == 1
@@ -120,10 +123,10 @@ def test_a_conflicting_record_names_its_file_and_how_to_correct(
         "timeline correct vn-us-security-dialogue-2 --set FIELD=VALUE --reason TEXT"
         in result.stderr
     )
-    assert store_rows(recorded) == before
+    assert backend.stored(recorded) == before
 
 
-def test_show_prints_the_state_and_the_events(recorded: Path) -> None:
+def test_show_prints_the_state_and_the_events(recorded: Path, backend: Backend) -> None:
     result = run("show", "vn-us-security-dialogue-2", "--archive", str(recorded))
     assert result.exit_code == 0
     shown = yaml.safe_load(result.output)
@@ -137,16 +140,17 @@ def test_show_prints_the_state_and_the_events(recorded: Path) -> None:
     assert as_json["facts"]["participants"][1]["variants"] == ["Chris Lanberg"]
 
 
-def test_show_an_unknown_slug(recorded: Path) -> None:
+def test_show_an_unknown_slug(recorded: Path, backend: Backend) -> None:
     result = run("show", "no-such-engagement", "--archive", str(recorded))
     assert result.exit_code == 1
+    where = recorded if backend.name == "sqlite" else parse_store(backend.url).display
     assert (
         result.stderr.strip()
-        == f"Error: no-such-engagement: no engagement with this slug in {recorded}"
+        == f"Error: no-such-engagement: no engagement with this slug in {where}"
     )
 
 
-def test_list_filters_and_json(recorded: Path) -> None:
+def test_list_filters_and_json(recorded: Path, backend: Backend) -> None:
     result = run("list", "--archive", str(recorded))
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
@@ -168,7 +172,9 @@ def test_list_filters_and_json(recorded: Path) -> None:
     assert later.stdout == ""
 
 
-def test_list_brings_the_projection_up_to_date(tmp_path: Path, archive_dir: Path) -> None:
+def test_list_brings_the_projection_up_to_date(
+    tmp_path: Path, archive_dir: Path, backend: Backend
+) -> None:
     run(
         "append",
         write_records(tmp_path / "r.yaml", visit_record()),
@@ -180,7 +186,7 @@ def test_list_brings_the_projection_up_to_date(tmp_path: Path, archive_dir: Path
     assert [json.loads(x)["engagement"] for x in result.stdout.splitlines()] == ["vn-us-visit-2025"]
 
 
-def test_correct_changes_a_field_and_keeps_the_history(recorded: Path) -> None:
+def test_correct_changes_a_field_and_keeps_the_history(recorded: Path, backend: Backend) -> None:
     result = run("correct", "vn-us-security-dialogue-2", "--set", "guests=[VN, AU]", "--set", "session=2",
                  "--reason", "Australia attended", "--archive", str(recorded))  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -201,21 +207,23 @@ def test_correct_changes_a_field_and_keeps_the_history(recorded: Path) -> None:
     [
         (
             ["--set", "host=XX"],
-            "Error: vn-us-security-dialogue-2: host: unknown country code 'XX' (expected ISO 3166-1 alpha-2, e.g. VN)",
+            "Error: vn-us-security-dialogue-2: host: unknown country code 'XX' (expected ISO 3166-1 alpha-2, e.g. VN; ISO 3166-3 alpha-4 for a former state, e.g. SUHH)",
         ),
         (["--set", "colour=red"], "Error: vn-us-security-dialogue-2: colour: no such field"),
         (["--set", "title"], "Error: --set 'title': expected FIELD=VALUE"),
         (["--set", "guests=[VN"], "Error: --set guests: the value is not valid YAML"),
     ],
 )
-def test_bad_corrections_write_nothing(recorded: Path, args: list[str], message: str) -> None:
-    before = store_rows(recorded)
+def test_bad_corrections_write_nothing(
+    recorded: Path, args: list[str], message: str, backend: Backend
+) -> None:
+    before = backend.stored(recorded)
     result = run(
         "correct", "vn-us-security-dialogue-2", *args, "--reason", "r", "--archive", str(recorded)
     )
     assert result.exit_code == 1
     assert result.stderr.strip() == message
-    assert store_rows(recorded) == before
+    assert backend.stored(recorded) == before
 
 
 @pytest.mark.parametrize(
@@ -228,24 +236,30 @@ def test_bad_corrections_write_nothing(recorded: Path, args: list[str], message:
         ["correct", "x", "--set", "a=b", "--reason", "r"],
     ],
 )
-def test_commands_refuse_a_folder_that_is_not_an_archive(
-    tmp_path: Path, command: list[str]
+def test_commands_refuse_a_store_without_an_archive(
+    tmp_path: Path, command: list[str], backend: Backend
 ) -> None:
     result = run(*command, "--archive", str(tmp_path / "nowhere"))
     assert result.exit_code == 1
-    assert result.stderr.strip().startswith(
-        f"Error: {tmp_path / 'nowhere'}: no archive here (no events.db)"
-    )
+    if backend.name == "sqlite":
+        where, what = tmp_path / "nowhere", "no events.db"
+    else:
+        where, what = parse_store(backend.url).display, "no timeline_events table"
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {where}")
+    assert f": no archive here ({what})" in line
     assert not (tmp_path / "nowhere").exists()
+    assert backend.stored(tmp_path / "nowhere") == []
 
 
-def test_append_refuses_a_folder_of_other_files(tmp_path: Path) -> None:
+def test_append_refuses_a_folder_of_other_files(tmp_path: Path, backend: Backend) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     path = write_records(tmp_path / "r.yaml", visit_record())
     result = run("append", path, "--archive", str(tmp_path))
     assert result.exit_code == 1
-    assert "not an archive folder (it holds other files and no events.db)" in result.stderr
+    assert "not an archive folder (it holds other files and no " in result.stderr
     assert not (tmp_path / "events.db").exists()
+    assert backend.stored(tmp_path) == []
 
 
 def test_topics_lists_the_vocabulary_in_two_languages() -> None:
@@ -262,9 +276,12 @@ def test_every_command_has_help(command: str) -> None:
     assert result.output.startswith(f"Usage: cli {command} ")
     if command != "topics":
         assert "--archive DIR" in result.output
+        assert "--store URL" in result.output
 
 
-def test_append_names_the_record_whose_parent_is_missing(tmp_path: Path, archive_dir: Path) -> None:
+def test_append_names_the_record_whose_parent_is_missing(
+    tmp_path: Path, archive_dir: Path, backend: Backend
+) -> None:
     path = write_records(tmp_path / "r.yaml", make_record())
     result = run("append", path, "--archive", str(archive_dir))
     assert result.exit_code == 1
@@ -272,10 +289,10 @@ def test_append_names_the_record_whose_parent_is_missing(tmp_path: Path, archive
         f"Error: {path}: record 1: vn-us-security-dialogue-2: part_of: no engagement "
         "'vn-us-visit-2025' is recorded or in this batch; nothing was written"
     )
-    assert store_rows(archive_dir) == []
+    assert backend.stored(archive_dir) == []
 
 
-def test_correct_with_a_source(tmp_path: Path, recorded: Path) -> None:
+def test_correct_with_a_source(tmp_path: Path, recorded: Path, backend: Backend) -> None:
     source = {"document": "embassy-release", "publisher": "Embassy", "language": "en",
               "quote": "Australia attended.", "start": 10, "end": 29}  # fmt: skip
     (tmp_path / "source.yaml").write_text(yaml.safe_dump(source), encoding="utf-8")
@@ -288,18 +305,20 @@ def test_correct_with_a_source(tmp_path: Path, recorded: Path) -> None:
     assert [s["document"] for s in shown["facts"]["sources"]] == ["test-doc", "embassy-release"]
 
 
-def test_correct_with_a_bad_source_writes_nothing(tmp_path: Path, recorded: Path) -> None:
-    before = store_rows(recorded)
+def test_correct_with_a_bad_source_writes_nothing(
+    tmp_path: Path, recorded: Path, backend: Backend
+) -> None:
+    before = backend.stored(recorded)
     (tmp_path / "source.yaml").write_text("document: x\nlanguage: fr\n", encoding="utf-8")
     result = run("correct", "vn-us-security-dialogue-2", "--set", "session=3", "--reason", "r",
                  "--source", str(tmp_path / "source.yaml"), "--archive", str(recorded))  # fmt: skip
     assert result.exit_code == 1
     assert result.stderr.strip().startswith(f"Error: {tmp_path / 'source.yaml'}: ")
     assert len(result.stderr.strip().splitlines()) == 1
-    assert store_rows(recorded) == before
+    assert backend.stored(recorded) == before
 
 
-def test_serve_refuses_a_port_in_use(recorded: Path) -> None:
+def test_serve_refuses_a_port_in_use(recorded: Path, backend: Backend) -> None:
     import socket
 
     with socket.socket() as busy:
@@ -312,14 +331,14 @@ def test_serve_refuses_a_port_in_use(recorded: Path) -> None:
 
 
 def test_a_build_blocked_by_a_reader_says_so_in_one_line_and_keeps_both_files(
-    tmp_path: Path, recorded: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, recorded: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A long read of timeline.db (a slow query) keeps the build from committing: the append is
     stored, the projection left as it was, and the user told to build again, without a traceback."""
     from timeline import projection
 
     monkeypatch.setattr(projection, "LOCK_TIMEOUT_SECONDS", 0.2)
-    before_store = store_rows(recorded)
+    before_store = backend.stored(recorded)
     before_projection = (recorded / "timeline.db").read_bytes()
     reader = sqlite3.connect(recorded / "timeline.db", isolation_level=None)
     reader.execute("begin")
@@ -338,7 +357,7 @@ def test_a_build_blocked_by_a_reader_says_so_in_one_line_and_keeps_both_files(
     assert lines[-1].startswith(f"Error: {recorded / 'timeline.db'}: busy (database is locked)")
     assert "run `timeline build` again" in lines[-1]
     assert "Traceback" not in result.output
-    assert len(store_rows(recorded)) == len(before_store) + 1
+    assert len(backend.stored(recorded)) == len(before_store) + 1
     assert (recorded / "timeline.db").read_bytes() == before_projection
     # Once the reader is gone, a build projects the stored record, once.
     assert "1 events projected" in run("build", "--archive", str(recorded)).output

@@ -14,6 +14,7 @@ from events import (
     EngagementError,
     EngagementFacts,
     Source,
+    all_countries,
     country,
     describe_validation_error,
     engagement_id,
@@ -148,3 +149,47 @@ def test_corrections_are_validated_as_a_whole(changes: dict, message: str) -> No
     with pytest.raises(EngagementError, match=message):
         engagement.correct(changes, reason="test")
     assert engagement.version == 1
+
+
+# States that no longer exist -------------------------------------------------------------------
+
+
+def test_a_state_that_no_longer_exists_is_named_by_its_iso_3166_3_code() -> None:
+    facts = EngagementFacts.model_validate(
+        make_record(date="1975-11-20", host="us", guests=["suhh"], place=None, part_of=None)
+    )
+    assert (facts.host, facts.guests) == ("US", ["SUHH"])
+    ussr = country("SUHH")
+    assert (ussr.name_en, ussr.name_vi, ussr.historical) == ("Soviet Union (USSR)", "Liên Xô", True)
+    assert (ussr.valid_from, ussr.valid_until) == (date(1922, 12, 30), date(1991, 12, 26))
+    assert country("VNVN").name_vi.startswith("Việt Nam Cộng hòa")
+    assert not country("VN").historical and country("VN").valid_from is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"date": "1992-01-10", "guests": ["SUHH"]},
+         "guests[0]: SUHH (Soviet Union (USSR)) existed 1922-12-30 to 1991-12-26; the engagement's "
+         "date 1992-01-10..1992-01-10 falls outside"),
+        ({"date": "1919-05", "host": "SUHH", "guests": ["US"]},
+         "host: SUHH (Soviet Union (USSR)) existed 1922-12-30 to 1991-12-26; the engagement's "
+         "date 1919-05-01..1919-05-31 falls outside"),
+        ({"date": "1975-04-29/1975-05-02", "guests": ["VNVN"]},
+         "guests[0]: VNVN (South Vietnam (Republic of Vietnam; State of Vietnam until 1955)) existed "
+         "1949-07-02 to 1975-04-30; the engagement's date 1975-04-29..1975-05-02 falls outside"),
+        ({"date": "1899-01-01", "place": {"country": "HIUS"}},
+         "place.country: HIUS (Hawaii (Kingdom, then Republic)) existed until 1898-08-12; the "
+         "engagement's date 1899-01-01..1899-01-01 falls outside"),
+    ],
+)  # fmt: skip
+def test_an_engagement_lies_within_its_countries_existence(changes: dict, expected: str) -> None:
+    assert error_of(part_of=None, **changes) == expected
+
+
+def test_current_countries_are_listed_without_the_former_unless_asked() -> None:
+    current = {c.code for c in all_countries()}
+    every = {c.code for c in all_countries(historical=True)}
+    assert "VN" in current and "SUHH" not in current
+    assert {"SUHH", "YUCS", "CSHH", "DDDE", "VDVN", "VNVN", "CSXX"} <= every - current
+    assert all(len(code) == 4 for code in every - current)

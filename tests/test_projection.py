@@ -1,4 +1,5 @@
-"""The projection: the pure row mapping, the pull loop, incremental builds and rebuilds."""
+"""The projection: the pure row mapping, the pull loop, incremental builds and rebuilds, reading
+from SQLite and from PostgreSQL into timeline.db."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import make_record, visit_record
+from conftest import Backend, make_record, visit_record
 
 from events import Engagement, EngagementFacts
 from timeline.archive import Archive
@@ -92,8 +93,10 @@ def dump(path: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture
-def archive(archive_dir: Path) -> Archive:
+def archive(archive_dir: Path, backend: Backend) -> Archive:
+    """Two engagements, in the store of each backend; timeline.db is always SQLite."""
     archive = Archive(archive_dir)
+    assert (archive.store is None) == (backend.name == "sqlite")
     archive.append(
         [
             EngagementFacts.model_validate(make_record()),

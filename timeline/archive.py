@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import gc
 import os
+import random
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, Mapper, OperationalError
+from eventsourcing.persistence import IntegrityError, Mapper, OperationalError, PersistenceError
 from eventsourcing.sqlite import SQLiteAggregateRecorder
 from eventsourcing.utils import Environment, EnvType
 from pydantic import ValidationError
@@ -27,6 +29,7 @@ from events import (
     describe_validation_error,
     engagement_id,
 )
+from timeline.chain import CHAIN_TABLE_SUFFIX
 from timeline.corrections import Correction
 from timeline.duplicates import IdentityLookup, identity_keys
 from timeline.errors import (
@@ -40,11 +43,13 @@ from timeline.errors import (
 )
 from timeline.history import Revision, revision
 from timeline.persistence import OrjsonTranscoder, PydanticMapper
+from timeline.stores import ENV_STORE, PostgresStore, one_line, parse_store
 
 ENV_ARCHIVE = "TIMELINE_ARCHIVE"
 DEFAULT_FOLDER = "archive"
 STORE_FILE = "events.db"
 PROJECTION_FILE = "timeline.db"
+ENV_LOCK_TIMEOUT = "TIMELINE_LOCK_TIMEOUT"
 # Recorders that chain every event by hash and refuse updates and deletes, by store.
 RECORDERS = {
     "eventsourcing.sqlite": "timeline.sqlite:ChainedSQLiteRecorder",
@@ -52,6 +57,26 @@ RECORDERS = {
 }
 # Writers wait this long for a busy store before giving up with a clear message.
 LOCK_TIMEOUT_SECONDS = 30
+# A correction that loses the race to another writer is applied again to the newer state, this
+# many times at most.
+UPDATE_ATTEMPTS = 8
+T = TypeVar("T")
+
+
+def lock_timeout_seconds(value: int | None = None) -> int:
+    """How long a writer waits for a busy store: as given, else $TIMELINE_LOCK_TIMEOUT, else 30."""
+    if value is not None:
+        return value
+    text = os.environ.get(ENV_LOCK_TIMEOUT, "").strip()
+    if not text:
+        return LOCK_TIMEOUT_SECONDS
+    try:
+        seconds = int(text)
+    except ValueError:
+        seconds = -1
+    if seconds < 1:
+        raise ArchiveError(f"${ENV_LOCK_TIMEOUT}: {text!r} is not a whole number of seconds >= 1")
+    return seconds
 
 
 def archive_folder(folder: str | Path | None = None) -> Path:
@@ -68,9 +93,15 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
         raise ArchiveError(f"{folder}: not an archive folder (it is a file)")
     if store.exists():
         with open(store, "rb") as f:
-            if f.read(16) != b"SQLite format 3\x00":
+            # Empty while another process is creating the store (SQLite writes the header later).
+            if f.read(16) not in (b"", b"SQLite format 3\x00"):
                 raise ArchiveError(f"{store}: not an archive store (not an SQLite database)")
         return
+    if projected_elsewhere(folder / PROJECTION_FILE):
+        raise ArchiveError(
+            f"{folder}: holds a {PROJECTION_FILE} projected from a store elsewhere and no "
+            f"{STORE_FILE}; name that store with --store URL (or ${ENV_STORE})"
+        )
     if must_exist:
         raise ArchiveError(
             f"{folder}: no archive here (no {STORE_FILE}); record something with "
@@ -79,6 +110,37 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
     if folder.is_dir() and any(p.name != PROJECTION_FILE for p in folder.iterdir()):
         raise ArchiveError(
             f"{folder}: not an archive folder (it holds other files and no {STORE_FILE}); "
+            "name an empty or new folder with --archive DIR"
+        )
+
+
+def projected_elsewhere(projection: Path) -> bool:
+    """Whether a timeline.db without an events.db beside it holds events (of a PostgreSQL store):
+    recording into a new SQLite store there would continue its positions with other events."""
+    if not projection.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{projection.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            row = db.execute("select max(position) from _tracking").fetchone()
+    except sqlite3.DatabaseError:
+        return False  # not a projection: the folder checks that follow say what it is
+    return bool(row and row[0])
+
+
+def check_projection_folder(folder: Path) -> None:
+    """With PostgreSQL the folder holds only timeline.db, never beside an SQLite store."""
+    if folder.exists() and not folder.is_dir():
+        raise ArchiveError(f"{folder}: not an archive folder (it is a file)")
+    if (folder / STORE_FILE).exists():
+        raise ArchiveError(
+            f"{folder}: holds an SQLite archive ({STORE_FILE}), whose timeline.db is not the "
+            "PostgreSQL store's; name another folder with --archive DIR"
+        )
+    if folder.is_dir() and any(
+        not p.name.lstrip(".").startswith(PROJECTION_FILE) for p in folder.iterdir()
+    ):
+        raise ArchiveError(
+            f"{folder}: not an archive folder (it holds other files and no {PROJECTION_FILE}); "
             "name an empty or new folder with --archive DIR"
         )
 
@@ -102,11 +164,28 @@ class Archive(Application[UUID]):
         self,
         folder: str | Path | None = None,
         *,
+        store: str | None = None,
         env: dict[str, str] | None = None,
         must_exist: bool = False,
+        lock_timeout: int | None = None,
     ) -> None:
+        """Open the archive of `folder`; its events in the folder's events.db, or in the
+        PostgreSQL database of `store` (a URL; else $TIMELINE_STORE), timeline.db in the folder.
+        Writers wait up to `lock_timeout` seconds for a busy store (else $TIMELINE_LOCK_TIMEOUT)."""
         self.folder = archive_folder(folder)
+        self.lock_timeout = lock_timeout_seconds(lock_timeout)
         settings = dict(env or {})
+        url = store or os.environ.get(ENV_STORE)
+        self.store: PostgresStore | None = parse_store(url) if url else None
+        if self.store is not None:
+            check_projection_folder(self.folder)
+            settings.update(self.store.settings(self.lock_timeout))
+            tables = self.store_tables()
+            with self.store.prepared(must_exist=must_exist, tables=tables) as extra:
+                settings.update(extra)
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._open(settings, self.store.display)
+            return
         # SQLite in the archive folder unless the environment or the caller names another store.
         module = settings.get("PERSISTENCE_MODULE") or os.environ.get("PERSISTENCE_MODULE")
         settings["PERSISTENCE_MODULE"] = module or "eventsourcing.sqlite"
@@ -114,13 +193,35 @@ class Archive(Application[UUID]):
             check_folder(self.folder, must_exist=must_exist)
             self.folder.mkdir(parents=True, exist_ok=True)
             settings.setdefault("SQLITE_DBNAME", str(self.folder / STORE_FILE))
-            settings.setdefault("SQLITE_LOCK_TIMEOUT", str(LOCK_TIMEOUT_SECONDS))
+            settings.setdefault("SQLITE_LOCK_TIMEOUT", str(self.lock_timeout))
         else:
             self.folder.mkdir(parents=True, exist_ok=True)
+        self._open(settings, str(self.folder / STORE_FILE))
+
+    def _open(self, settings: dict[str, str], where: str) -> None:
         try:
             super().__init__(env=settings)
-        except (sqlite3.DatabaseError, OperationalError) as e:
-            raise ArchiveError(f"{self.folder / STORE_FILE}: cannot open the store: {e}") from None
+        except (sqlite3.DatabaseError, PersistenceError) as e:
+            if "locked" in str(e):  # a new SQLite store waits for its first writer's lock too
+                raise ArchiveError(self._busy_message(e)) from None
+            raise ArchiveError(f"{where}: cannot open the store: {one_line(e)}") from None
+
+    def store_tables(self) -> list[str]:
+        """The tables of a PostgreSQL store, the events first: when all are there, none is
+        created again (the chain's table comes with the chaining recorder, which also chains
+        the events of a store made before it, as it creates that table)."""
+        events = f"{self.name}_events"
+        return [events, events + CHAIN_TABLE_SUFFIX]
+
+    @property
+    def location(self) -> str | Path:
+        """Where the archive is, for messages: its folder, or its PostgreSQL store."""
+        return self.store.display if self.store else self.folder
+
+    @property
+    def store_name(self) -> str:
+        """Where the events are, for messages: the SQLite file or the PostgreSQL URL."""
+        return self.store.display if self.store else str(self.folder / STORE_FILE)
 
     @property
     def projection_path(self) -> Path:
@@ -146,7 +247,7 @@ class Archive(Application[UUID]):
     def get(self, slug: str) -> Engagement:
         engagement = self.find(slug)
         if engagement is None:
-            raise NotFoundError(f"{slug}: no engagement with this slug in {self.folder}")
+            raise NotFoundError(f"{slug}: no engagement with this slug in {self.location}")
         return engagement
 
     def history(self, slug: str) -> list[Any]:
@@ -345,31 +446,40 @@ class Archive(Application[UUID]):
         """Apply corrections in order, in one transaction: all of them, or none.
 
         Each is checked against the engagement as the earlier ones leave it; the first that is
-        refused raises `CorrectionError` with its position (from 1), and nothing is written."""
+        refused raises `CorrectionError` with its position (from 1), and nothing is written.
+        Corrections that another writer's save overtakes are applied again to the newer state
+        (see `_retrying`)."""
+        what = corrections[0].slug if len({c.slug for c in corrections}) == 1 else "engagements"
+        return self._retrying(lambda: self._correct_many(corrections), what)
+
+    def _correct_many(self, corrections: Sequence[Correction]) -> list[Engagement]:
         touched: dict[str, Engagement] = {}
         for index, c in enumerate(corrections, 1):
             engagement = touched.get(c.slug) or self.find(c.slug)
             if engagement is None:
                 raise CorrectionError(
-                    index, c.slug, f"no engagement with this slug in {self.folder}", True
+                    index, c.slug, f"no engagement with this slug in {self.location}", True
                 )
             try:
                 engagement.correct(c.changes, c.reason, c.sources, c.evidence)
             except EngagementError as e:
                 raise CorrectionError(index, c.slug, str(e)) from None
             touched[c.slug] = engagement
-        self._save(list(touched.values()))
+        self._save(list(touched.values()), retryable=True)
         return list(touched.values())
 
     def retract(self, slug: str, reason: str, merged_into: str | None = None) -> Engagement:
         """Withdraw an engagement (`Retracted`); a duplicate names the engagement it was merged
         into, which must be recorded and not itself retracted."""
+        return self._retrying(lambda: self._retract(slug, reason, merged_into), slug)
+
+    def _retract(self, slug: str, reason: str, merged_into: str | None) -> Engagement:
         engagement = self.get(slug)
         if merged_into is not None and merged_into != slug:
             survivor = self.find(merged_into)
             if survivor is None:
                 raise NotFoundError(
-                    f"{slug}: merged_into: no engagement {merged_into!r} in {self.folder}"
+                    f"{slug}: merged_into: no engagement {merged_into!r} in {self.location}"
                 )
             if survivor.state.retraction is not None:
                 later = survivor.state.retraction.merged_into
@@ -379,8 +489,27 @@ class Archive(Application[UUID]):
             engagement.retract(reason, merged_into)
         except EngagementError as e:
             raise TimelineError(f"{slug}: {e}") from None
-        self._save([engagement])
+        self._save([engagement], retryable=True)
         return engagement
+
+    def _retrying(self, attempt: Callable[[], T], what: str) -> T:
+        """Run `attempt` (read the latest state, change it, save with `retryable=True`) until no
+        other writer saved a newer version of its engagements in between.
+
+        The store refuses a version that another writer saved first; the attempt then runs
+        again on the newer state and validates anew, so concurrent changes are all applied in
+        order, and one that no longer validates is refused with its reason. Never silently
+        dropped; after UPDATE_ATTEMPTS lost races, refused with a message."""
+        for n in range(UPDATE_ATTEMPTS):
+            try:
+                return attempt()
+            except _Superseded:
+                # Spread the retries of writers that collided, so they do not collide again.
+                time.sleep(random.uniform(0, 0.01 * 2**n))
+        raise ArchiveError(
+            f"{what}: other writers changed it {UPDATE_ATTEMPTS} times while this change was "
+            "being saved; nothing was written: run the command again"
+        )
 
     def survivor(self, slug: str) -> Engagement | None:
         """Where a merged engagement's record now lives: follows `merged_into` to an engagement
@@ -409,23 +538,39 @@ class Archive(Application[UUID]):
         first = next(iter(self.repository.event_store.get(engagement.id, lte=1)))
         return first.facts
 
-    def _save(self, aggregates: Sequence[Engagement]) -> None:
+    def _save(self, aggregates: Sequence[Engagement], *, retryable: bool = False) -> None:
+        """Save in one transaction. With `retryable` (inside `_retrying`), new versions of
+        recorded engagements that another writer beat to the store raise `_Superseded`."""
         if not aggregates:
             return
+        updates = all(a.version > len(a.pending_events) for a in aggregates)
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         try:
             # What `Application.save` does for this application (no snapshots, no cache), less
             # its runtime protocol check of each object, which costs more than mapping the event.
             self._notify(self.events.put(events))
         except IntegrityError:
+            if retryable and updates:
+                raise _Superseded from None
             raise ArchiveError(
                 "another writer recorded one of these engagements at the same moment; "
                 "nothing was written: run the command again"
             ) from None
         except OperationalError as e:
-            raise ArchiveError(
-                f"the store is busy or unwritable ({e}); nothing was written"
-            ) from None
+            raise ArchiveError(self._busy_message(e)) from None
+
+    def _busy_message(self, error: Exception) -> str:
+        text = one_line(error)
+        if "locked" in text or "lock timeout" in text:
+            return (
+                f"{self.store_name}: the store is busy: another writer held it longer than "
+                f"{self.lock_timeout} s (${ENV_LOCK_TIMEOUT}); nothing was written"
+            )
+        return f"{self.store_name}: the store is unwritable ({text}); nothing was written"
+
+
+class _Superseded(Exception):
+    """Another writer saved a newer version of an engagement between our read and our save."""
 
 
 @contextmanager

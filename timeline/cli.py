@@ -7,12 +7,14 @@ import importlib
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
 import click
 import sqlite_utils
+from eventsourcing.persistence import PersistenceError
 from pydantic import ValidationError
 
 from events import TOPICS, describe_validation_error
@@ -21,6 +23,7 @@ from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.corrections import Correction, iter_corrections, read_sources
 from timeline.errors import BatchError, CorrectionError, TimelineError
 from timeline.publish import check_port, datasette_args, metadata_path
+from timeline.stores import ENV_STORE
 
 
 class Group(click.Group):
@@ -48,6 +51,9 @@ class Group(click.Group):
             return super().invoke(ctx)
         except TimelineError as e:
             raise click.ClickException(one_line(str(e))) from None
+        except PersistenceError as e:  # e.g. the PostgreSQL server went away mid-command
+            message = " ".join(str(e).split())  # a driver's message spans lines
+            raise click.ClickException(one_line(f"the store failed: {message}")) from None
         except click.UsageError as e:
             # One line and exit code 1, like every other error a user can make.
             where = e.ctx.command_path if e.ctx else ctx.command_path
@@ -76,7 +82,7 @@ class PathArgument(click.Path):
         return super().convert(value, param, ctx)
 
 
-archive_option = click.option(
+_folder_option = click.option(
     "--archive",
     "folder",
     envvar=ENV_ARCHIVE,
@@ -85,6 +91,18 @@ archive_option = click.option(
     metavar="DIR",
     help=f"Archive folder (events.db and timeline.db); or set ${ENV_ARCHIVE}.",
 )
+_store_option = click.option(
+    "--store",
+    envvar=ENV_STORE,
+    metavar="URL",
+    help="Keep the events in PostgreSQL: postgresql://USER@HOST:PORT/DBNAME[?schema=NAME] "
+    f"(the archive folder then holds only timeline.db); or set ${ENV_STORE}.",
+)
+
+
+def archive_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--archive DIR and --store URL: the command receives `folder` and `store`."""
+    return _folder_option(_store_option(command))
 
 
 @click.group(cls=Group)
@@ -111,7 +129,12 @@ def cli() -> None:
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
 @archive_option
 def append(
-    files: tuple[str, ...], documents: str | None, allow_duplicates: bool, build: bool, folder: str
+    files: tuple[str, ...],
+    documents: str | None,
+    allow_duplicates: bool,
+    build: bool,
+    folder: str,
+    store: str | None,
 ) -> None:
     """Record the engagements of record files (YAML, JSON or NDJSON; - for standard input).
 
@@ -125,7 +148,7 @@ def append(
     for name, index, facts in records.iter_records(files, documents):
         origins[facts.slug] = f"{name}: record {index}"
         batch.append(facts)
-    archive = Archive(folder)
+    archive = Archive(folder, store=store)
     try:
         report = archive.append(batch, origins=origins, allow_duplicates=allow_duplicates)
     except BatchError as e:
@@ -160,13 +183,15 @@ def append(
     help="With --as-of: the file to write (default: timeline-as-of-WHEN.db in the archive).",
 )
 @archive_option
-def build(rebuild: bool, as_of: str | None, output: str | None, folder: str) -> None:
+def build(
+    rebuild: bool, as_of: str | None, output: str | None, folder: str, store: str | None
+) -> None:
     """Bring timeline.db up to date with the archive (incremental unless --rebuild)."""
     if output and not as_of:
         raise TimelineError("--output: only with --as-of (timeline.db is always built in place)")
     if rebuild and as_of:
         raise TimelineError("--rebuild: an --as-of build always writes a new file")
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     if as_of is None:
         _echo_build(projection.build(archive, rebuild=rebuild))
         return
@@ -192,11 +217,11 @@ def _echo_build(report: projection.BuildReport) -> None:
 @click.option("--port", default=8001, show_default=True, type=int)
 @click.option("--metadata", type=PathArgument(dir_okay=False, exists=True), help="Metadata file.")
 @archive_option
-def serve(host: str, port: int, metadata: str | None, folder: str) -> None:
+def serve(host: str, port: int, metadata: str | None, folder: str, store: str | None) -> None:
     """Build timeline.db if needed and serve it with Datasette."""
     from datasette.cli import cli as datasette
 
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     check_port(host, port)
     _echo_build(projection.build(archive))
     args = datasette_args(archive.projection_path, metadata_path(metadata), host, port)
@@ -211,11 +236,11 @@ def serve(host: str, port: int, metadata: str | None, folder: str) -> None:
     "--history", is_flag=True, help="List every revision: when, what changed (old -> new), why."
 )
 @archive_option
-def show(slug: str, as_json: bool, history: bool, folder: str) -> None:
+def show(slug: str, as_json: bool, history: bool, folder: str, store: str | None) -> None:
     """Show an engagement's current state and the events behind it.
 
     A retracted engagement says so; one merged into another points to it."""
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     engagement = archive.get(slug)
     if history:
         _show_history(archive.revisions(slug), as_json)
@@ -319,9 +344,16 @@ def _compact(value: Any) -> str:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m", "%Y"]), help="From date.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 @archive_option
-def list_(country: str | None, kind: str | None, since: Any, as_json: bool, folder: str) -> None:
+def list_(
+    country: str | None,
+    kind: str | None,
+    since: Any,
+    as_json: bool,
+    folder: str,
+    store: str | None,
+) -> None:
     """A terminal timeline of the archive, oldest first."""
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     if not projection.is_current(archive):
         projection.build(archive)
     rows = timeline_rows(archive, country=country, kind=kind, since=since.date() if since else None)
@@ -416,6 +448,7 @@ def correct(
     correction_files: tuple[str, ...],
     build: bool,
     folder: str,
+    store: str | None,
 ) -> None:
     """Correct fields of a recorded engagement; the earlier state stays in its history.
 
@@ -432,7 +465,7 @@ def correct(
     else:
         batch = [_correction_from_flags(slug, assignments, reason, source_files)]
         origins = [""]
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     try:
         engagements = archive.correct_many(batch)
     except CorrectionError as e:
@@ -487,11 +520,13 @@ def _correction_from_flags(
 )
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
 @archive_option
-def retract(slug: str, reason: str, merged_into: str | None, build: bool, folder: str) -> None:
+def retract(
+    slug: str, reason: str, merged_into: str | None, build: bool, folder: str, store: str | None
+) -> None:
     """Withdraw an engagement: it leaves the timelines and stays in the history (revisions).
 
     With --merged-into, it is a duplicate of OTHER, and its slug leads there."""
-    archive = Archive(folder, must_exist=True)
+    archive = Archive(folder, store=store, must_exist=True)
     engagement = archive.retract(slug, reason, merged_into)
     into = f", merged into {merged_into}" if merged_into else ""
     click.echo(f"retracted  {slug} (version {engagement.version}{into})")
@@ -503,13 +538,15 @@ def retract(slug: str, reason: str, merged_into: str | None, build: bool, folder
 @click.option("--expect", metavar="HASH", help="Fail unless the archive's head is this hash.")
 @click.option("--chain-only", is_flag=True, help="Check the store's chain, not timeline.db.")
 @archive_option
-def verify(expect: str | None, chain_only: bool, folder: str) -> None:
+def verify(expect: str | None, chain_only: bool, folder: str, store: str | None) -> None:
     """Recompute the hash chain of the stored events and check timeline.db against the store.
 
     Prints the head hash, which names the whole history; with --expect HASH (the head published
     in timeline.db's archive_head table, say), fails unless this archive has that head."""
     expected = integrity.check_hash(expect) if expect else None
-    report = integrity.verify(Archive(folder, must_exist=True), projection=not chain_only)
+    report = integrity.verify(
+        Archive(folder, store=store, must_exist=True), projection=not chain_only
+    )
     click.echo(f"store:       {report.events} events of {report.engagements} engagements")
     if report.head:
         click.echo(f"head:        {report.head} (notification {report.head_position})")
@@ -541,6 +578,46 @@ def topics() -> None:
     """The topic vocabulary: key, English and Vietnamese labels."""
     for key, topic in TOPICS.items():
         click.echo(f"{key:<30} {topic.en} / {topic.vi}")
+
+
+@cli.group(name="import")
+def import_() -> None:
+    """Record other publishers' data as engagements."""
+
+
+@import_.command(name="historyatstate")
+@click.argument("source", metavar="DIR", type=click.Path())
+@click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
+@archive_option
+def import_historyatstate(source: str, build: bool, folder: str, store: str | None) -> None:
+    """Record the Office of the Historian's visits and travels (DIR holds visits/ and travels/).
+
+    Every record is read and validated first; then the engagements are saved in one
+    transaction, all or none. Records of one visit under two ids are recorded once, with both
+    as sources; a rerun records nothing new, and adds a record that newly repeats one as a
+    source (corroborated)."""
+    from timeline.importers import historyatstate  # here: `timeline append` starts without it
+
+    batch = historyatstate.read(source)
+    archive = Archive(folder, store=store)
+    try:
+        report = archive.append(batch.records, origins=batch.origins)
+    except BatchError as e:
+        raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None
+    for merge in batch.merged:
+        click.echo(f"merged     {merge.describe()}")
+    for slug, added in report.corroborated.items():
+        click.echo(f"corroborated {slug} (new source: {', '.join(added)})")
+    for file, record, reason in batch.skipped:
+        click.echo(f"skipped    {file}: record {record}: {reason}")
+    click.echo(
+        f"{batch.read} read ({batch.visits} visits, {batch.trips} trips), "
+        f"{len(report.recorded)} recorded, {len(report.unchanged)} unchanged, "
+        f"{len(report.corroborated)} corroborated, {batch.merged_duplicates} merged duplicates, "
+        f"{len(batch.skipped)} skipped"
+    )
+    if build:
+        _echo_build(projection.build(archive))
 
 
 def main() -> None:

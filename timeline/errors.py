@@ -52,3 +52,13 @@ class CorrectionError(TimelineError):
     def __init__(self, index: int, slug: str, message: str, not_found: bool = False):
         self.index, self.slug, self.detail, self.not_found = index, slug, message, not_found
         super().__init__(f"{slug}: {message}")
+
+
+class ImportDataError(TimelineError):
+    """A file of another publisher's data that cannot be read, or a record field that cannot be
+    mapped; the message names the file, the record's own id and the field."""
+
+    def __init__(self, file: str, message: str, record: str | None = None):
+        self.file, self.record = file, record
+        where = f"{file}: record {record}" if record else file
+        super().__init__(f"{where}: {message}")

@@ -27,6 +27,7 @@ from timeline.crashpoints import crash_point
 from timeline.errors import ArchiveError, TimelineError
 from timeline.rows import (
     PER_ENGAGEMENT,
+    bilingual,
     country_rows,
     engagement_rows,
     kind_rows,
@@ -51,9 +52,18 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 # (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
 TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
-    "countries": ({"code": str, "name_en": str, "name_vi": str}, "code", []),
-    "kinds": ({"key": str, "label_en": str, "label_vi": str}, "key", []),
-    "topics": ({"key": str, "label_en": str, "label_vi": str, "description": str}, "key", []),
+    "countries": (
+        {
+            "code": str, "name_en": str, "name_vi": str, "label": str, "historical": int,
+            "valid_from": str, "valid_until": str,
+        },
+        "code",
+        [],
+    ),
+    "kinds": ({"key": str, "label_en": str, "label_vi": str, "label": str}, "key", []),
+    "topics": (
+        {"key": str, "label_en": str, "label_vi": str, "description": str, "label": str}, "key", []
+    ),
     "engagements": (
         {
             "slug": str, "id": str, "kind": str, "status": str, "title": str, "title_vi": str,
@@ -92,7 +102,10 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         [("country", "countries", "code")],
     ),
     "organisations": (
-        {"id": str, "name": str, "abbreviation": str, "country": str, "name_local": str},
+        {
+            "id": str, "name": str, "abbreviation": str, "country": str, "name_local": str,
+            "search_text": str,
+        },
         "id",
         [("country", "countries", "code")],
     ),
@@ -181,6 +194,8 @@ INDEXES = [
     ("engagement_organisations", ["organisation"]),
     ("revisions", ["current_until"]),
     ("retractions", ["survivor"]),
+    # The Atom feed of changes, newest first.
+    ("revisions", ["current_from"]),
 ]
 
 _ID_INDEX = ("engagements", ["id"])
@@ -188,6 +203,7 @@ _ID_INDEX = ("engagements", ["id"])
 FTS = {
     "engagements": ["title", "title_vi", "summary", "search_text"],
     "persons": ["name", "variants", "search_text"],
+    "organisations": ["name", "name_local", "abbreviation", "search_text"],
 }
 
 
@@ -227,17 +243,32 @@ def _schema_complete(db: sqlite_utils.Database) -> bool:
     return wanted <= present
 
 
+def _outdated(db: sqlite_utils.Database) -> bool:
+    """Whether timeline.db was built by an earlier version, without a table or a column."""
+    for name, (columns, _pk, _fks) in TABLES.items():
+        if not db[name].exists() or not set(columns) <= set(db[name].columns_dict):
+            return True
+    return False
+
+
 def write_vocabularies(db: sqlite_utils.Database) -> None:
     """Countries, kinds and topics as the code defines them; written only when they differ."""
     topics = [
-        {"key": k, "label_en": t.en, "label_vi": t.vi, "description": t.description}
+        {
+            "key": k,
+            "label_en": t.en,
+            "label_vi": t.vi,
+            "description": t.description,
+            "label": bilingual(t.en, t.vi),
+        }
         for k, t in TOPICS.items()
     ]
     for table, rows in (("countries", country_rows()), ("kinds", kind_rows()), ("topics", topics)):
         if list(db[table].rows) != rows:
             with db.atomic():
                 db[table].delete_where()
-                db[table].insert_all(rows)
+                # alter: a timeline.db made before a vocabulary gained a column takes it on
+                db[table].insert_all(rows, alter=True)
 
 
 def enable_search(db: sqlite_utils.Database) -> None:
@@ -538,9 +569,9 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = N
         return _rebuild(archive, path, batch_size)
     db = connect(path)
     try:
-        if position(db, archive.name) and any(not db[table].exists() for table in TABLES):
-            # Built by an earlier version without some table: only a rebuild fills it from the
-            # events already projected.
+        if position(db, archive.name) and _outdated(db):
+            # Built by an earlier version without some table or column: only a rebuild fills it
+            # from the events already projected.
             db.close()
             return _rebuild(archive, path, batch_size)
         if not _schema_complete(db):

@@ -10,6 +10,7 @@ import orjson
 
 from events import KINDS, ROLES, EngagementState, all_countries
 from events.facts import EngagementFacts, Organisation
+from timeline.geocode import locate
 from timeline.text import date_label, fold, slugify
 
 # Tables whose rows belong to one engagement, with the column that names it.
@@ -26,6 +27,15 @@ PER_ENGAGEMENT = {
 
 def _json(value: Any) -> str:
     return orjson.dumps(value).decode()
+
+
+def bilingual(en: str, vi: str) -> str:
+    """The label a vocabulary shows wherever it appears: `Dialogue / Đối thoại`."""
+    return en if en == vi else f"{en} / {vi}"
+
+
+def organisation_search_text(org: dict[str, Any]) -> str:
+    return fold(" ".join(org[k] for k in ("name", "name_local", "abbreviation") if org.get(k)))
 
 
 def organisation_id(org: Organisation) -> str:
@@ -47,6 +57,7 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
     f = state.facts
     slug, d = f.slug, f.date
     label = date_label(d.start, d.end, d.precision)
+    point = locate(f.place.city, f.place.country) if f.place else None
     names = [p.name for p in f.participants] + [v for p in f.participants for v in p.variants]
     search = " ".join(
         x
@@ -78,8 +89,8 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
         "city": f.place.city if f.place else None,
         "country": f.place.country if f.place else None,
         "venue": f.place.venue if f.place else None,
-        "latitude": None,
-        "longitude": None,
+        "latitude": point[0] if point else None,
+        "longitude": point[1] if point else None,
         "host": f.host,
         "guests": _json(f.guests),
         "countries": _json(f.countries),
@@ -120,16 +131,16 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
                     "engagement": slug,
                 }
             )
-    organisations = [
-        {
+    organisations = []
+    for o in f.organisations:
+        org = {
             "id": organisation_id(o),
             "name": o.name,
             "abbreviation": o.abbreviation,
             "country": o.country,
             "name_local": o.name_local,
         }
-        for o in f.organisations
-    ]
+        organisations.append({**org, "search_text": organisation_search_text(org)})
     participants, persons = [], []
     for i, p in enumerate(f.participants):
         org = _resolve_organisation(f, p.organisation)
@@ -237,8 +248,23 @@ def retraction_row(event: Any, state: EngagementState) -> dict[str, Any]:
 
 
 def country_rows() -> list[dict[str, Any]]:
-    return [{"code": c.code, "name_en": c.name_en, "name_vi": c.name_vi} for c in all_countries()]
+    """Current countries and states that no longer exist, with the days those existed."""
+    return [
+        {
+            "code": c.code,
+            "name_en": c.name_en,
+            "name_vi": c.name_vi,
+            "label": bilingual(c.name_en, c.name_vi),
+            "historical": c.historical,
+            "valid_from": c.valid_from.isoformat() if c.valid_from else None,
+            "valid_until": c.valid_until.isoformat() if c.valid_until else None,
+        }
+        for c in all_countries(historical=True)
+    ]
 
 
 def kind_rows() -> list[dict[str, Any]]:
-    return [{"key": k, "label_en": v.en, "label_vi": v.vi} for k, v in KINDS.items()]
+    return [
+        {"key": k, "label_en": v.en, "label_vi": v.vi, "label": bilingual(v.en, v.vi)}
+        for k, v in KINDS.items()
+    ]
