@@ -4,12 +4,14 @@ are harmless, state is JSON."""
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 
 import pytest
 from conftest import Backend, make_record, visit_record
 
-from events import EngagementFacts
+from events import EngagementFacts, engagement_id
 from timeline.archive import Archive
 from timeline.errors import ArchiveError, BatchError, ConflictError, NotFoundError
 
@@ -82,15 +84,17 @@ def test_a_batch_that_fails_in_the_store_writes_nothing(
     """A writer that records the same slug between our check and our save: one transaction."""
     archive = Archive(archive_dir)
     other = Archive(archive_dir)
-    real_find = archive.find
+    real_check = archive.recorded_ids
+    raced: list[bool] = []
 
-    def find_then_race(slug: str):
-        found = real_find(slug)
-        if slug == "vn-us-security-dialogue-2":
+    def check_then_race(ids):
+        found = real_check(ids)
+        if not raced:
+            raced.append(True)
             other.append([dialogue()])
         return found
 
-    archive.find = find_then_race  # type: ignore[method-assign]
+    archive.recorded_ids = check_then_race  # type: ignore[method-assign]
     with pytest.raises(ArchiveError, match="another writer recorded"):
         archive.append([facts(visit_record()), dialogue()])
     assert [r[0] for r in backend.stored(archive_dir)] == [
@@ -145,3 +149,49 @@ def test_part_of_must_name_a_recorded_engagement_or_one_of_the_batch(
         make_record(slug="vn-us-fbi-meeting", kind="meeting", series=None, session=None)
     )
     assert archive.append([sibling]).recorded == ["vn-us-fbi-meeting"]
+
+
+def _postgres_settings(url: str, schema: str) -> dict[str, str]:
+    from urllib.parse import urlparse
+
+    parsed = urlparse(url)
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": parsed.path.lstrip("/"),
+        "POSTGRES_HOST": parsed.hostname or "127.0.0.1",
+        "POSTGRES_PORT": str(parsed.port or 5432),
+        "POSTGRES_USER": parsed.username or "postgres",
+        "POSTGRES_PASSWORD": parsed.password or "",
+        "POSTGRES_SCHEMA": schema,
+    }
+
+
+@pytest.mark.parametrize("store", ["sqlite", "postgres"])
+def test_one_query_finds_which_of_many_ids_are_recorded(archive_dir: Path, store: str) -> None:
+    """The batch existence check of `append`, on both stores: recorded ids, and only those."""
+    env: dict[str, str] = {}
+    url = os.environ.get("TIMELINE_TEST_POSTGRES")
+    if store == "postgres":
+        if not url:
+            pytest.skip("PostgreSQL tests need TIMELINE_TEST_POSTGRES")
+        import psycopg
+
+        schema = f"recorded_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"create schema {schema}")
+        env = _postgres_settings(url, schema)
+    try:
+        archive = Archive(archive_dir, env=env)
+        records = [facts(visit_record(slug=f"visit-{i}", title=f"Visit {i}")) for i in range(3)]
+        archive.append(records)
+        recorded = [archive.get(f"visit-{i}").id for i in range(3)]
+        others = [engagement_id(f"never-{i}") for i in range(2000)]  # past one IN chunk
+        assert archive.recorded_ids([*others, *recorded]) == set(recorded)
+        assert archive.recorded_ids([]) == set()
+        report = archive.append(records)
+        assert report.recorded == [] and report.unchanged == [r.slug for r in records]
+        archive.close()
+    finally:
+        if store == "postgres":
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute(f"drop schema {schema} cascade")

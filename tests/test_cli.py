@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,40 @@ def test_serve_refuses_a_port_in_use(recorded: Path, backend: Backend) -> None:
         result = run("serve", "--port", str(port), "--archive", str(recorded))
     assert result.exit_code == 1
     assert result.stderr.strip().startswith(f"Error: 127.0.0.1:{port}: cannot serve there")
+
+
+def test_a_build_blocked_by_a_reader_says_so_in_one_line_and_keeps_both_files(
+    tmp_path: Path, recorded: Path, backend: Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long read of timeline.db (a slow query) keeps the build from committing: the append is
+    stored, the projection left as it was, and the user told to build again, without a traceback."""
+    from timeline import projection
+
+    monkeypatch.setattr(projection, "LOCK_TIMEOUT_SECONDS", 0.2)
+    before_store = backend.stored(recorded)
+    before_projection = (recorded / "timeline.db").read_bytes()
+    reader = sqlite3.connect(recorded / "timeline.db", isolation_level=None)
+    reader.execute("begin")
+    reader.execute("select count(*) from engagements").fetchone()
+    try:
+        another = visit_record(slug="another-visit", title="Another delegation visit")
+        path = write_records(tmp_path / "more.yaml", another)
+        result = CliRunner().invoke(cli, ["append", path, "--archive", str(recorded)])
+    finally:
+        reader.execute("rollback")
+        reader.close()
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.output.strip().splitlines()
+    assert lines[0] == "recorded   another-visit"
+    assert lines[-1].startswith(f"Error: {recorded / 'timeline.db'}: busy (database is locked)")
+    assert "run `timeline build` again" in lines[-1]
+    assert "Traceback" not in result.output
+    assert len(backend.stored(recorded)) == len(before_store) + 1
+    assert (recorded / "timeline.db").read_bytes() == before_projection
+    # Once the reader is gone, a build projects the stored record, once.
+    assert "1 events projected" in run("build", "--archive", str(recorded)).output
+    db = sqlite3.connect(recorded / "timeline.db")
+    count = "select count(*) from engagements where slug = 'another-visit'"
+    assert db.execute(count).fetchone() == (1,)
+    db.close()

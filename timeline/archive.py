@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import closing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError, Mapper, OperationalError, PersistenceError
+from eventsourcing.sqlite import SQLiteAggregateRecorder
 from eventsourcing.utils import Environment, EnvType
 from pydantic import ValidationError
 
@@ -268,40 +270,76 @@ class Archive(Application[UUID]):
         that is evidently an engagement already recorded (see `identity_keys`) is refused, naming
         it, unless `allow_duplicates`. `origins` says where each slug's record came from."""
         report = AppendReport()
+        batch = list(records)
+        # One query for the whole batch: looking slugs up one by one dominated bulk appends.
+        recorded = self.recorded_ids([engagement_id(f.slug) for f in batch])
         new: dict[str, Engagement] = {}
         corroborated: dict[str, Engagement] = {}
         firsts: dict[str, EngagementFacts] = {}  # as first recorded, for those in this batch
-        for facts in records:
-            slug = facts.slug
-            existing = new.get(slug) or corroborated.get(slug) or self.find(slug)
-            if existing is None:
-                origin = (origins or {}).get(slug)
-                new[slug] = Engagement.record(facts, origin=origin)
-                firsts[slug] = facts
-                continue
-            first = firsts.get(slug) or self._first_facts(existing)
-            firsts[slug] = first
-            added = (
-                []
-                if facts in (existing.facts, first)
-                else self._new_sources(facts, existing, first)
-            )
-            if added is None:
-                raise ConflictError(slug, _conflict_message(facts, existing.facts))
-            if added:
-                self._corroborate(existing, added)
-                if slug not in new:
-                    corroborated[slug] = existing
-                documents = report.corroborated.setdefault(slug, [])
-                documents += [source.document for source, _ in added]
-            elif slug not in new and slug not in report.unchanged:
-                report.unchanged.append(slug)
-        self._check_parents(list(new.values()))
-        if not allow_duplicates:
-            self._check_duplicates(list(new.values()))
-        self._save([*new.values(), *corroborated.values()])
+        with _collector_paused():
+            for facts in batch:
+                self._take(facts, recorded, new, corroborated, firsts, report, origins)
+            self._check_parents(list(new.values()))
+            if not allow_duplicates:
+                self._check_duplicates(list(new.values()))
+            self._save([*new.values(), *corroborated.values()])
         report.recorded = list(new)
         return report
+
+    def _take(
+        self,
+        facts: EngagementFacts,
+        recorded: set[UUID],
+        new: dict[str, Engagement],
+        corroborated: dict[str, Engagement],
+        firsts: dict[str, EngagementFacts],
+        report: AppendReport,
+        origins: Mapping[str, str] | None,
+    ) -> None:
+        """One record of a batch: new, unchanged, corroborating, or refused."""
+        slug = facts.slug
+        existing = new.get(slug) or corroborated.get(slug)
+        if existing is None and engagement_id(slug) in recorded:
+            existing = self.find(slug)
+        if existing is None:
+            origin = (origins or {}).get(slug)
+            new[slug] = Engagement.record(facts, origin=origin)
+            firsts[slug] = facts
+            return
+        first = firsts.get(slug) or self._first_facts(existing)
+        firsts[slug] = first
+        added = (
+            [] if facts in (existing.facts, first) else self._new_sources(facts, existing, first)
+        )
+        if added is None:
+            raise ConflictError(slug, _conflict_message(facts, existing.facts))
+        if added:
+            self._corroborate(existing, added)
+            if slug not in new:
+                corroborated[slug] = existing
+            documents = report.corroborated.setdefault(slug, [])
+            documents += [source.document for source, _ in added]
+        elif slug not in new and slug not in report.unchanged:
+            report.unchanged.append(slug)
+
+    def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Those of `ids` that have events in the store, in a few queries for any number."""
+        found: set[UUID] = set()
+        recorder = self.recorder
+        if isinstance(recorder, SQLiteAggregateRecorder):
+            with recorder.datastore.transaction(commit=False) as c:
+                for chunk in _chunks(ids, _IN_CHUNK):
+                    c.execute(
+                        f"SELECT DISTINCT originator_id FROM {recorder.events_table_name} "
+                        f"WHERE originator_id IN ({','.join('?' * len(chunk))})",
+                        [i.hex for i in chunk],
+                    )
+                    found.update(UUID(row[0]) for row in c.fetchall())
+            return found
+        postgres = _postgres_recorder_ids(recorder, ids)
+        if postgres is not None:
+            return postgres
+        return {i for i in ids if recorder.select_events(i, limit=1)}
 
     @staticmethod
     def _new_sources(
@@ -366,9 +404,11 @@ class Archive(Application[UUID]):
     def _check_parents(self, new: list[Engagement]) -> None:
         """`part_of` must name an engagement of the archive or of the same batch."""
         batch = {e.slug for e in new}
+        outside = {e.facts.part_of for e in new if e.facts.part_of and e.facts.part_of not in batch}
+        known = self.recorded_ids([engagement_id(slug) for slug in sorted(outside)])
         for engagement in new:
             parent = engagement.facts.part_of
-            if parent and parent not in batch and self.find(parent) is None:
+            if parent in outside and engagement_id(parent) not in known:
                 raise BatchError(
                     engagement.slug,
                     f"{engagement.slug}: part_of: no engagement {parent!r} is recorded or in this "
@@ -504,8 +544,11 @@ class Archive(Application[UUID]):
         if not aggregates:
             return
         updates = all(a.version > len(a.pending_events) for a in aggregates)
+        events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         try:
-            self.save(*aggregates)
+            # What `Application.save` does for this application (no snapshots, no cache), less
+            # its runtime protocol check of each object, which costs more than mapping the event.
+            self._notify(self.events.put(events))
         except IntegrityError:
             if retryable and updates:
                 raise _Superseded from None
@@ -528,6 +571,51 @@ class Archive(Application[UUID]):
 
 class _Superseded(Exception):
     """Another writer saved a newer version of an engagement between our read and our save."""
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is built and stored: it would scan the whole
+    heap (every record of the batch) again and again, for objects that hold no cycles."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
+_IN_CHUNK = 900
+
+
+def _chunks(items: Sequence[UUID], size: int) -> Iterable[Sequence[UUID]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _postgres_recorder_ids(recorder: Any, ids: Sequence[UUID]) -> set[UUID] | None:
+    """The ids that have events in a PostgreSQL store; None when the store is not one."""
+    try:
+        from eventsourcing.postgres import PostgresAggregateRecorder
+        from psycopg.sql import SQL, Identifier
+    except ImportError:  # the postgres extra is not installed, so the store cannot be PostgreSQL
+        return None
+    if not isinstance(recorder, PostgresAggregateRecorder):
+        return None
+    datastore = recorder.datastore
+    statement = SQL("SELECT DISTINCT originator_id FROM {}.{} WHERE originator_id = ANY(%s)")
+    query = statement.format(Identifier(datastore.schema), Identifier(recorder.events_table_name))
+    as_uuid = datastore.originator_id_type == "uuid"
+    found: set[UUID] = set()
+    with datastore.transaction(commit=False) as c:
+        for chunk in _chunks(ids, 10_000):
+            c.execute(query, [list(chunk) if as_uuid else [str(i) for i in chunk]])
+            for row in c.fetchall():
+                value = row["originator_id"]
+                found.add(value if isinstance(value, UUID) else UUID(value))
+    return found
 
 
 def _conflict_message(facts: EngagementFacts, recorded: EngagementFacts) -> str:

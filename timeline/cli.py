@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import sys
 import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 import sqlite_utils
-import yaml
 from eventsourcing.persistence import PersistenceError
 from pydantic import ValidationError
 
@@ -22,14 +22,29 @@ from timeline import integrity, projection, records
 from timeline.archive import ENV_ARCHIVE, Archive
 from timeline.corrections import Correction, iter_corrections, read_sources
 from timeline.errors import BatchError, CorrectionError, TimelineError
-from timeline.extract.commands import evaluate_command, extract_command
-from timeline.importers import historyatstate
 from timeline.publish import check_port, datasette_args, metadata_path
 from timeline.stores import ENV_STORE
 
 
 class Group(click.Group):
-    """Turns errors a user can cause into a one-line message and exit code 1, not a traceback."""
+    """Turns errors a user can cause into a one-line message and exit code 1, not a traceback.
+
+    The extractor's commands are imported only when one of them runs (or help lists them): the
+    extractor takes longer to import than all the rest, and `timeline append` needs none of it."""
+
+    lazy_commands: ClassVar[dict[str, tuple[str, str]]] = {
+        "extract": ("timeline.extract.commands", "extract_command"),
+        "evaluate": ("timeline.extract.commands", "evaluate_command"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy_commands and name not in self.commands:
+            module, attribute = self.lazy_commands[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -245,6 +260,8 @@ def show(slug: str, as_json: bool, history: bool, folder: str, store: str | None
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
+    import yaml  # lazily, as everywhere in this module: `timeline append` starts faster
+
     if state.retraction:
         _echo_retraction(state.retraction.reason, state.retraction.merged_into, survivor)
     click.echo(yaml.safe_dump(out["facts"], allow_unicode=True, sort_keys=False, width=100))
@@ -474,6 +491,8 @@ def _correction_from_flags(
         raise TimelineError("--set: say what changes, as FIELD=VALUE")
     if reason is None or not reason.strip():
         raise TimelineError("--reason: say why the record changes")
+    import yaml
+
     changes: dict[str, Any] = {}
     for assignment in assignments:
         name, sep, value = assignment.partition("=")
@@ -577,6 +596,8 @@ def import_historyatstate(source: str, build: bool, folder: str, store: str | No
     transaction, all or none. Records of one visit under two ids are recorded once, with both
     as sources; a rerun records nothing new, and adds a record that newly repeats one as a
     source (corroborated)."""
+    from timeline.importers import historyatstate  # here: `timeline append` starts without it
+
     batch = historyatstate.read(source)
     archive = Archive(folder, store=store)
     try:
@@ -597,10 +618,6 @@ def import_historyatstate(source: str, build: bool, folder: str, store: str | No
     )
     if build:
         _echo_build(projection.build(archive))
-
-
-cli.add_command(extract_command)
-cli.add_command(evaluate_command)
 
 
 def main() -> None:

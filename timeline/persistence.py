@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -19,29 +20,47 @@ class OrjsonTranscoder(Transcoder):
         return orjson.loads(data)
 
 
+_IN_COLUMNS = {"originator_id", "originator_version"}
+
+
+@cache
+def _class_version(cls: type) -> int:
+    # Cached: a missing attribute on a pydantic model class costs tens of microseconds (its
+    # metaclass builds an error message), which was a third of the cost of storing an event.
+    return getattr(cls, "class_version", 1)
+
+
 class PydanticMapper(Mapper[UUID]):
     """Stores an event's fields, less the id and version that the store keeps in columns."""
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
         assert isinstance(domain_event, BaseModel)
-        state = domain_event.model_dump(
-            mode="json", exclude={"originator_id", "originator_version"}
-        )
-        class_version = getattr(type(domain_event), "class_version", 1)
-        if class_version > 1:
-            state["class_version"] = class_version
+        class_version = _class_version(type(domain_event))
+        if isinstance(self.transcoder, OrjsonTranscoder):
+            # The same bytes as dumping to a dict and encoding it with orjson (pydantic writes
+            # the same compact JSON), at half the cost; the version goes last, as it did.
+            encoded = domain_event.__pydantic_serializer__.to_json(
+                domain_event, exclude=_IN_COLUMNS
+            )
+            if class_version > 1:
+                encoded = encoded[:-1] + b',"class_version":%d}' % class_version
+        else:
+            state = domain_event.model_dump(mode="json", exclude=_IN_COLUMNS)
+            if class_version > 1:
+                state["class_version"] = class_version
+            encoded = self.transcoder.encode(state)
         return StoredEvent(
             originator_id=domain_event.originator_id,
             originator_version=domain_event.originator_version,
             topic=get_topic(type(domain_event)),
-            state=self.transcoder.encode(state),
+            state=encoded,
         )
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         cls = resolve_topic(stored_event.topic)
         state = self.transcoder.decode(stored_event.state)
         version = state.pop("class_version", 1)
-        while version < getattr(cls, "class_version", 1):
+        while version < _class_version(cls):
             getattr(cls, f"upcast_v{version}_v{version + 1}")(state)
             version += 1
         originator_id = stored_event.originator_id

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from functools import cache
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -23,7 +24,7 @@ import sqlite_utils
 from events import TOPICS, EngagementState
 from timeline.archive import Archive
 from timeline.crashpoints import crash_point
-from timeline.errors import TimelineError
+from timeline.errors import ArchiveError, TimelineError
 from timeline.rows import (
     PER_ENGAGEMENT,
     bilingual,
@@ -41,6 +42,9 @@ HEAD_TABLE = "archive_head"
 LOCK_TIMEOUT_SECONDS = 60
 # Notifications read and written per transaction; $TIMELINE_BATCH_SIZE can lower it (memory).
 BATCH_SIZE = 1000
+# A rebuild reads larger batches: fewer transactions, and each table written in longer runs;
+# memory grows with the batch (about 60 MB a thousand events), time hardly shrinks beyond this.
+REBUILD_BATCH_SIZE = 2000
 ENV_BATCH_SIZE = "TIMELINE_BATCH_SIZE"
 # A rebuild's temporary file: .timeline.db.PID.new (and its journal), removed if PID has died.
 TEMPORARY_GLOB = ".{name}.*.new*"
@@ -179,6 +183,11 @@ INDEXES = [
     ("timeline", ["country", "start_date"]),
     ("timeline", ["country", "counterpart", "start_date"]),
     ("timeline", ["engagement"]),
+    # Covering indexes for the facets Datasette counts on a country's timeline (counterpart is
+    # covered by the primary key), so a facet reads an index range, not the rows.
+    ("timeline", ["country", "kind"]),
+    ("timeline", ["country", "role"]),
+    ("engagements", ["host", "start_date"]),
     ("participants", ["person", "start_date"]),
     ("participants", ["organisation"]),
     ("engagement_topics", ["topic", "engagement"]),
@@ -188,6 +197,8 @@ INDEXES = [
     # The Atom feed of changes, newest first.
     ("revisions", ["current_from"]),
 ]
+
+_ID_INDEX = ("engagements", ["id"])
 
 FTS = {
     "engagements": ["title", "title_vi", "summary", "search_text"],
@@ -204,15 +215,32 @@ class BuildReport:
     rebuilt: bool
 
 
-def create_schema(db: sqlite_utils.Database) -> None:
+def create_schema(db: sqlite_utils.Database, *, indexes: bool = True) -> None:
+    """The tables (and, unless a rebuild adds them after loading, their indexes)."""
     for name, (columns, pk, fks) in TABLES.items():
         db[name].create(columns, pk=pk, foreign_keys=fks, if_not_exists=True)
-    for table, columns in INDEXES:
-        db[table].create_index(columns, if_not_exists=True)
+    # A correction looks its engagement up by id, during a rebuild's load too.
+    db[_ID_INDEX[0]].create_index(_ID_INDEX[1], if_not_exists=True)
+    if indexes:
+        create_indexes(db)
     db[TRACKING_TABLE].create(
         {"name": str, "position": int, "updated_at": str}, pk="name", if_not_exists=True
     )
     write_vocabularies(db)
+
+
+def create_indexes(db: sqlite_utils.Database) -> None:
+    for table, columns in INDEXES:
+        db[table].create_index(columns, if_not_exists=True)
+
+
+def _schema_complete(db: sqlite_utils.Database) -> bool:
+    """Whether every table, index and search index is there: then an incremental build skips
+    asking for each one, which took longer than projecting the one record of an append."""
+    present = {row[0] for row in db.execute("select name from sqlite_master")}
+    wanted = {*TABLES, TRACKING_TABLE, *(f"{table}_fts" for table in FTS)}
+    wanted |= {f"idx_{table}_{'_'.join(columns)}" for table, columns in [*INDEXES, _ID_INDEX]}
+    return wanted <= present
 
 
 def _outdated(db: sqlite_utils.Database) -> bool:
@@ -258,7 +286,10 @@ def position(db: sqlite_utils.Database, name: str) -> int:
 
 
 class Projector:
-    """Folds notifications from the archive's store into the tables of `timeline.db`."""
+    """Folds notifications from the archive's store into the tables of `timeline.db`.
+
+    Each batch is written table by table with one `executemany`, not row by row: per-row inserts
+    through sqlite-utils cost more than everything else a rebuild does."""
 
     def __init__(
         self,
@@ -267,18 +298,27 @@ class Projector:
         batch_size: int | None = None,
         until: datetime | None = None,
         stop: int | None = None,
+        *,
+        fresh: bool = False,
     ):
         """`until`: leave out the events recorded later (the archive as it stood then);
-        `stop`: project the notifications up to this id only (by default, all of them)."""
-        self.archive, self.db, self.stop = archive, db, stop
+        `stop`: project the notifications up to this id only (by default, all of them);
+        `fresh`: the file is new (a rebuild), so the slugs touched need not be kept."""
+        self.archive, self.db, self.stop, self.fresh = archive, db, stop, fresh
         self.batch_size = batch_size or default_batch_size()
         self.until = until
         self.cut: set[UUID] = set()
 
+    def _count(self, touched: set[str] | None) -> int:
+        if touched is not None:
+            return len(touched)
+        return self.db.execute("select count(distinct engagement) from revisions").fetchone()[0]
+
     def run(self) -> tuple[int, int]:
         """Catch up with the store, batch by batch; return (events, engagements) projected."""
         events = 0
-        touched: set[str] = set()
+        # A rebuild touches every engagement: count them at the end rather than hold every slug.
+        touched: set[str] | None = None if self.fresh else set()
         while True:
             with self._write_lock():
                 # Read the position under the lock, so two builds at once never fold a batch twice.
@@ -287,11 +327,13 @@ class Projector:
                     start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
                 )
                 if not notifications:
-                    return events, len(touched)
+                    return events, self._count(touched)
                 crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
                 kept = self._in_time(domain_events)
-                touched |= self._project(kept)
+                changed = self._project(kept)
+                if touched is not None:
+                    touched |= changed
                 crash_point("build.before_track")
                 self._track(notifications[-1].id)
                 crash_point("build.before_commit")
@@ -321,13 +363,10 @@ class Projector:
         return kept
 
     def _track(self, last: int) -> None:
-        self.db[TRACKING_TABLE].upsert(
-            {
-                "name": self.archive.name,
-                "position": last,
-                "updated_at": datetime.now(UTC).isoformat(),
-            },
-            pk="name",
+        self.db.execute(
+            f"INSERT OR REPLACE INTO {TRACKING_TABLE} (name, position, updated_at) "
+            "VALUES (?, ?, ?)",
+            [self.archive.name, last, datetime.now(UTC).isoformat()],
         )
         self.write_head(last)
 
@@ -349,14 +388,17 @@ class Projector:
         existed: set[UUID] = set()
         revisions: list[dict[str, Any]] = []
         retractions: list[dict[str, Any]] = []
+        # The persons and organisations of states a batch passes through: every state counts,
+        # not just a batch's last (persons keep the spelling variants of every revision), so a
+        # build does not depend on where batches end.
+        passed: dict[str, list[dict[str, Any]]] = {"persons": [], "organisations": []}
         for event in domain_events:
             key = event.originator_id
             previous = states.get(key)
             if previous is not None:
-                # Write each state, not just a batch's last: persons keep the spelling variants
-                # of every revision, so a build must not depend on where batches end.
-                self._replace_rows(previous, existed=key in existed)
-                existed.add(key)
+                made = engagement_rows(previous)
+                passed["persons"].extend(made["persons"])
+                passed["organisations"].extend(made["organisations"])
             elif event.originator_version > 1:
                 previous = self._current_state(key)
                 existed.add(key)
@@ -365,11 +407,32 @@ class Projector:
             revisions.append(revision_row(event, state))
             if state.retraction is not None and (previous is None or not previous.retraction):
                 retractions.append(retraction_row(event, state))
-        for key, state in states.items():
-            self._replace_rows(state, existed=key in existed)
+        stale_people, stale_orgs = self._clear(states[key].facts.slug for key in existed)
+        # Written first, as if each had been written when the batch moved past it; dropped at
+        # the end unless the last states still reference them.
+        persons, organisations = passed["persons"], passed["organisations"]
+        stale_people |= {p["id"] for p in persons}
+        stale_orgs |= {o["id"] for o in organisations}
+        rows: dict[str, list[dict[str, Any]]] = {table: [] for table in PER_ENGAGEMENT}
+        for state in states.values():
+            made = engagement_rows(state)
+            for table in PER_ENGAGEMENT:
+                rows[table].extend(made[table])
+            persons.extend(made["persons"])
+            organisations.extend(made["organisations"])
+        for table, table_rows in rows.items():
+            self._insert(table, table_rows)
+        self._merge_persons(persons)
+        self._insert("organisations", organisations)
+        self._drop_unreferenced(stale_people, stale_orgs)
         self._write_revisions(revisions)
         self._write_retractions(retractions)
         return {s.facts.slug for s in states.values()}
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert or replace rows, in one statement for all of them."""
+        if rows:
+            self.db.conn.executemany(_insert_statement(table), rows)
 
     def _current_state(self, key: UUID) -> EngagementState:
         row = self.db.execute(
@@ -385,45 +448,54 @@ class Projector:
             ).fetchone()
         return EngagementState.model_validate_json(row[0])
 
-    def _replace_rows(self, state: EngagementState, *, existed: bool) -> None:
-        slug = state.facts.slug
+    def _clear(self, slugs: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Delete the rows of engagements that change; return the people and organisations they
+        referenced, which may now be referenced by none."""
         stale_people: set[str] = set()
         stale_orgs: set[str] = set()
-        if existed:
-            stale_people = self._values(
+        for slug in slugs:
+            stale_people |= self._values(
                 "select person from participants where engagement = ?", slug
             )
-            stale_orgs = self._values(
+            stale_orgs |= self._values(
                 "select organisation from engagement_organisations where engagement = ?", slug
             )
             for table, column in PER_ENGAGEMENT.items():
                 self.db.execute(f"delete from [{table}] where [{column}] = ?", [slug])
-        rows = engagement_rows(state)
-        for table in PER_ENGAGEMENT:
-            if rows[table]:
-                self.db[table].insert_all(rows[table], replace=True)
-        self._merge_persons(rows["persons"])
-        if rows["organisations"]:
-            self.db["organisations"].insert_all(rows["organisations"], replace=True)
-        self._drop_unreferenced(stale_people, stale_orgs)
+        return stale_people, stale_orgs
 
     def _values(self, sql: str, slug: str) -> set[str]:
         return {row[0] for row in self.db.execute(sql, [slug])}
 
     def _merge_persons(self, persons: list[dict[str, Any]]) -> None:
-        """One row per person across engagements: spelling variants accumulate."""
+        """One row per person across engagements: spelling variants accumulate, and the name
+        and country of the latest engagement win."""
+        if not persons:
+            return
+        ids = list({p["id"] for p in persons})
+        variants_of: dict[str, list[str]] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            for pid, variants in self.db.execute(
+                f"select id, variants from persons where id in ({marks})", chunk
+            ):
+                variants_of[pid] = orjson.loads(variants)
+        merged: dict[str, dict[str, Any]] = {}
         for person in persons:
-            known = self.db.execute(
-                "select variants from persons where id = ?", [person["id"]]
-            ).fetchone()
-            if known:
-                variants = sorted({*orjson.loads(known[0]), *orjson.loads(person["variants"])})
+            pid = person["id"]
+            if pid in variants_of:
+                variants = sorted({*variants_of[pid], *orjson.loads(person["variants"])})
                 person = {
                     **person,
                     "variants": orjson.dumps(variants).decode(),
                     "search_text": fold(" ".join([person["name"], *variants])),
                 }
-            self.db["persons"].insert(person, replace=True)
+                variants_of[pid] = variants
+            else:
+                variants_of[pid] = orjson.loads(person["variants"])
+            merged[pid] = person
+        self._insert("persons", list(merged.values()))
 
     def _drop_unreferenced(self, people: set[str], orgs: set[str]) -> None:
         for pid in people:
@@ -440,13 +512,20 @@ class Projector:
             )
 
     def _write_revisions(self, revisions: list[dict[str, Any]]) -> None:
+        """Each revision is current until the next one of its engagement."""
+        latest: dict[str, dict[str, Any]] = {}
         for rev in revisions:
-            self.db.execute(
-                "update revisions set current_until = ? "
-                "where engagement = ? and current_until is null and version < ?",
-                [rev["current_from"], rev["engagement"], rev["version"]],
-            )
-            self.db["revisions"].insert(rev, replace=True)
+            earlier = latest.get(rev["engagement"])
+            if earlier is not None:
+                earlier["current_until"] = rev["current_from"]
+            elif rev["version"] > 1:
+                self.db.execute(
+                    "update revisions set current_until = ? "
+                    "where engagement = ? and current_until is null and version < ?",
+                    [rev["current_from"], rev["engagement"], rev["version"]],
+                )
+            latest[rev["engagement"]] = rev
+        self._insert("revisions", revisions)
 
     def _write_retractions(self, retractions: list[dict[str, Any]]) -> None:
         for row in retractions:
@@ -458,15 +537,23 @@ class Projector:
             self.db["retractions"].insert(row, replace=True)
 
 
+@cache
+def _insert_statement(table: str) -> str:
+    columns = list(TABLES[table][0])
+    names = ", ".join(f"[{c}]" for c in columns)
+    values = ", ".join(f":{c}" for c in columns)
+    return f"INSERT OR REPLACE INTO [{table}] ({names}) VALUES ({values})"
+
+
 def connect(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS))
 
 
-def default_batch_size() -> int:
-    """$TIMELINE_BATCH_SIZE if set, else BATCH_SIZE."""
+def default_batch_size(default: int = BATCH_SIZE) -> int:
+    """$TIMELINE_BATCH_SIZE if set, else `default`."""
     text = os.environ.get(ENV_BATCH_SIZE, "").strip()
     if not text:
-        return BATCH_SIZE
+        return default
     if not text.isdigit() or int(text) < 1:
         raise TimelineError(f"${ENV_BATCH_SIZE}: {text!r} is not a whole number >= 1")
     return int(text)
@@ -474,7 +561,7 @@ def default_batch_size() -> int:
 
 def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = None) -> BuildReport:
     """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
-    batch_size = batch_size or default_batch_size()
+    default_batch_size()  # a bad $TIMELINE_BATCH_SIZE is refused before anything is written
     path = archive.projection_path
     remove_stale_temporaries(path)
     roll_back_journal(path)
@@ -487,8 +574,11 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = N
             # from the events already projected.
             db.close()
             return _rebuild(archive, path, batch_size)
-        create_schema(db)
-        enable_search(db)
+        if not _schema_complete(db):
+            create_schema(db)
+            enable_search(db)
+        else:
+            write_vocabularies(db)
         projector = Projector(archive, db, batch_size)
         events, engagements = projector.run()
         at = position(db, archive.name)
@@ -497,6 +587,15 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = N
             with db.atomic():
                 projector.write_head(at)
         return BuildReport(events, engagements, position(db, archive.name), rebuilt=False)
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e):
+            raise
+        # A reader held timeline.db past the lock timeout (a rollback journal lets none commit
+        # while one reads): the batch was rolled back whole, and the store has every event.
+        raise ArchiveError(
+            f"{path}: busy ({e}); it was left as it was, and the archive's events are stored: "
+            "run `timeline build` again"
+        ) from None
     finally:
         db.close()
 
@@ -513,10 +612,20 @@ def _write_new(
     temporary.unlink(missing_ok=True)
     db = connect(temporary)
     try:
-        create_schema(db)
-        events, engagements = Projector(archive, db, batch_size, until).run()
+        # No journal and no syncing while the new file is written: a crash leaves only this
+        # temporary file, which is never swapped in; it is synced once, before the rename.
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        create_schema(db, indexes=False)
+        size = batch_size or default_batch_size(REBUILD_BATCH_SIZE)
+        events, engagements = Projector(archive, db, size, until, fresh=True).run()
         crash_point("build.before_search")
+        # Indexes and full-text search built once over the loaded tables, not row by row.
+        create_indexes(db)
         enable_search(db)
+        # Statistics from a sample of each index: the planner needs their shape, not exact
+        # counts, and a full ANALYZE reads every index of a million-row file again.
+        db.execute("PRAGMA analysis_limit = 1000")
         db.analyze()
         report = BuildReport(events, engagements, position(db, archive.name), rebuilt=True)
     except BaseException:
@@ -524,12 +633,22 @@ def _write_new(
         temporary.unlink(missing_ok=True)
         raise
     db.close()
+    _fsync(temporary)
     crash_point("build.before_swap")
     # The journal of a build killed in its commit is kept by name: settle it first, so it is
     # never taken for the new file's, and readers that cannot roll it back are not refused.
     roll_back_journal(path)
     os.replace(temporary, path)
+    _fsync(path.parent)
     return report
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def parse_as_of(text: str) -> datetime:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from events import EngagementFacts, describe_validation_error
@@ -23,20 +23,30 @@ SUFFIXES = {
 }
 
 
-class Loader(yaml.SafeLoader):
+@cache
+def _loader() -> Any:
     """YAML's safe loader, less its timestamp rule: a date stays text, so the record's model
-    parses it and a date such as 2025-02-30 is refused naming its field, not by the parser."""
+    parses it and a date such as 2025-02-30 is refused naming its field, not by the parser.
 
+    Made on first use: yaml is imported only when YAML is read, so `timeline append` of a JSON
+    file starts without it."""
+    import yaml
 
-Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 def load_yaml(text: str) -> Any:
     """One YAML value (a command-line value, say), dates as text; errors as `yaml.YAMLError`."""
-    return yaml.load(text, Loader=Loader)  # a SafeLoader subclass: builds no objects
+    import yaml
+
+    return yaml.load(text, Loader=_loader())  # a SafeLoader subclass: builds no objects
 
 
 def detect_format(name: str, text: str) -> str:
@@ -71,20 +81,15 @@ def parse(text: str, name: str, fmt: str | None = None) -> list[tuple[int, Any]]
                 except RecursionError:
                     raise RecordError(name, f"line {lineno}: nested too deeply") from None
         return out
-    try:
-        if fmt == "json":
+    if fmt == "json":
+        try:
             docs = [json.loads(text)]
-        else:
-            docs = [d for d in yaml.load_all(text, Loader=Loader) if d is not None]
-    except json.JSONDecodeError as e:
-        raise RecordError(name, f"malformed JSON at line {e.lineno}: {e.msg}") from None
-    except RecursionError:
-        raise RecordError(name, "nested too deeply to be a record file") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise RecordError(name, f"malformed YAML{at}: {problem}") from None
+        except json.JSONDecodeError as e:
+            raise RecordError(name, f"malformed JSON at line {e.lineno}: {e.msg}") from None
+        except RecursionError:
+            raise RecordError(name, "nested too deeply to be a record file") from None
+    else:
+        docs = _load_yaml_documents(text, name)
     records: list[Any] = []
     for doc in docs:
         if isinstance(doc, dict) and "engagements" in doc and "slug" not in doc:
@@ -203,10 +208,26 @@ def load(paths: Iterable[str], documents: str | Path | None = None) -> list[Enga
     return [facts for _, _, facts in iter_records(paths, documents)]
 
 
+def _load_yaml_documents(text: str, name: str) -> list[Any]:
+    import yaml
+
+    try:
+        return [d for d in yaml.load_all(text, Loader=_loader()) if d is not None]
+    except RecursionError:
+        raise RecordError(name, "nested too deeply to be a record file") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise RecordError(name, f"malformed YAML{at}: {problem}") from None
+
+
 def dump_yaml(records: Iterable[EngagementFacts | dict[str, Any]]) -> str:
     """Records as a YAML file of the same format, readable and stable."""
     docs = [
         r.model_dump(mode="json", exclude_defaults=True) if isinstance(r, EngagementFacts) else r
         for r in records
     ]
+    import yaml
+
     return yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False, width=100)

@@ -8,11 +8,28 @@ from datetime import date
 from unidecode import unidecode
 
 
+class _Transliterations(dict[int, str]):
+    """Code point -> its ASCII transliteration, learnt from unidecode once per character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = value = unidecode(chr(code))
+        return value
+
+
+# unidecode maps character by character, so a table of its answers gives the same text; `translate`
+# walks the string in C, where unidecode's own loop ran in Python and dominated a rebuild.
+_ASCII = _Transliterations({code: chr(code) for code in range(128)})
+
+
 def fold(text: str | None) -> str:
     """Lowercase ASCII without diacritics, `Đối thoại` -> `doi thoai`, so search ignores them.
 
     Unicode decomposition alone leaves đ/Đ as they are; unidecode maps them to d/D."""
-    return unidecode(text or "").lower()
+    if not text:
+        return ""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_ASCII).lower()
 
 
 def slugify(text: str) -> str:

@@ -1,0 +1,130 @@
+"""The projection: a full rebuild against sqlite-utils `insert_all` of the same final rows in one
+transaction, an incremental build after one append against that full rebuild, and the peak
+memory of the rebuild (run in a child process) against a process that only opens the archive.
+
+The baseline streams the rows out of the rebuilt `timeline.db` into a new file; the time a bare
+read of those rows takes is measured on its own and subtracted, so the baseline is the insert."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from bench.common import Result, run_child, timed
+from bench.generate import generate
+from timeline import Archive, build
+from timeline.projection import TABLES
+
+REBUILD_TARGET = 3.0
+INCREMENTAL_TARGET_SECONDS = 1.0
+MEMORY_TARGET_MB = 500.0
+
+
+def _rows(path: Path, table: str) -> Iterator[dict[str, Any]]:
+    db = sqlite3.connect(path)
+    db.row_factory = sqlite3.Row
+    try:
+        for row in db.execute(f"select * from [{table}]"):
+            yield dict(row)
+    finally:
+        db.close()
+
+
+def read_rows(source: Path) -> int:
+    """Read every row of the projection's tables, as the baseline does, and do nothing else."""
+    return sum(sum(1 for _ in _rows(source, table)) for table in TABLES)
+
+
+def insert_all(source: Path, target: Path) -> int:
+    """The baseline: the same final rows, inserted by sqlite-utils into a new file at once,
+    streamed from the source (a million engagements' rows do not fit in memory)."""
+    target.unlink(missing_ok=True)
+    db = sqlite_utils.Database(target)
+    count = 0
+    with db.conn:  # one transaction
+        for table in TABLES:
+            rows = _rows(source, table)
+            first = next(rows, None)
+            if first is None:  # insert_all of nothing creates no table
+                continue
+            db[table].insert_all(itertools.chain([first], rows))
+            count += db[table].count
+    db.close()
+    return count
+
+
+def extra_record(seed: int = 0) -> Any:
+    """A record that is not in the generated archive: a generated one under a new slug."""
+    record = next(generate(1, seed + 1))
+    stamp = time.time_ns()
+    title = f"{record.title} (bench {stamp})"
+    update = {"slug": f"bench-incremental-{stamp}", "title": title, "series": None, "session": None}
+    return record.model_copy(update=update)
+
+
+_REBUILD = """
+import json, re, sys, time
+from pathlib import Path
+from timeline import Archive, build
+archive = Archive(sys.argv[1], must_exist=True)
+started = time.perf_counter()
+if sys.argv[2] == "rebuild":
+    build(archive, rebuild=True)
+seconds = time.perf_counter() - started
+# VmHWM, the peak resident set of this process; getrusage's maxrss would report the parent's
+# peak if that was higher, as Linux carries it over fork and exec.
+status = Path("/proc/self/status").read_text()
+peak = int(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)) / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+"""
+
+
+def rebuild_in_child(archive_dir: Path, what: str = "rebuild") -> dict[str, float]:
+    """A rebuild in a fresh interpreter: its time and its peak resident memory.
+    With `what="open"` it only opens the archive: the floor of any command's memory."""
+    return run_child(_REBUILD, str(archive_dir), what)
+
+
+def run(archive_dir: Path, n: int, workdir: Path, *, baseline: bool = True) -> list[Result]:
+    """Rebuild, memory and incremental build on the archive in `archive_dir` (its timeline.db
+    is rewritten, and one record is appended to it)."""
+    rebuilt = rebuild_in_child(archive_dir)
+    floor = rebuild_in_child(archive_dir, "open")
+    rebuild = rebuilt["seconds"]
+    archive = Archive(archive_dir, must_exist=True)
+    projection = archive.projection_path
+    target = workdir / "insert_all.db"
+    workdir.mkdir(parents=True, exist_ok=True)
+    reading = timed(lambda: read_rows(projection)) if baseline else 0.0
+    inserting = timed(lambda: insert_all(projection, target)) - reading if baseline else None
+    target.unlink(missing_ok=True)
+    archive.append([extra_record()])
+    incremental = timed(lambda: build(archive))
+    archive.close()
+    return [
+        Result(
+            "full rebuild", n, rebuild, "s",
+            "sqlite-utils insert_all of the same rows", inserting,
+            f"within {REBUILD_TARGET:g}x",
+            rebuild / inserting <= REBUILD_TARGET if inserting else None,
+            note=f"baseline less {reading:.2f} s of reading the rows" if inserting else
+            "baseline skipped (--skip-insert-all)",
+        ),
+        Result(
+            "incremental build after one append", n, incremental, "s",
+            "full rebuild", rebuild,
+            f"< {INCREMENTAL_TARGET_SECONDS:g} s", incremental < INCREMENTAL_TARGET_SECONDS,
+        ),
+        Result(
+            "peak memory of a full rebuild", n, rebuilt["peak_mb"], "MB",
+            "a process that only opens the archive", floor["peak_mb"],
+            f"< {MEMORY_TARGET_MB:g} MB", rebuilt["peak_mb"] < MEMORY_TARGET_MB,
+            note="VmHWM (peak resident set) of a child process",
+        ),
+    ]  # fmt: skip

@@ -1,0 +1,166 @@
+"""Run the benchmarks at a chosen N, print a table, and write the results as JSON.
+
+    python -m bench 100000                      # all of them, on a cached generated archive
+    python -m bench 10000 --only append,cli     # some
+    python -m bench 1000000 --json bench/out/results-1m.json
+
+The archive of N generated engagements is made once under bench/.cache (or pass --archive DIR);
+the build, CLI and Datasette benchmarks write to it (a rebuild, and a few appended records)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import Result
+
+BENCHMARKS = ("append", "build", "cli", "datasette")
+
+
+def run(
+    n: int,
+    only: tuple[str, ...] = BENCHMARKS,
+    archive: Path | None = None,
+    workdir: Path | None = None,
+    *,
+    repeat: int = 1,
+    rounds: int = 30,
+    progress: bool = True,
+    insert_all: bool = True,
+) -> list[Result]:
+    """The results of the chosen benchmarks at N, in the order of BENCHMARKS."""
+    from bench import bench_append, bench_build, bench_cli, bench_datasette
+    from bench.generate import cached_archive
+
+    def say(text: str) -> None:
+        if progress:
+            print(f"[{datetime.now(UTC):%H:%M:%S}] {text}", file=sys.stderr, flush=True)
+
+    scratch = Path(workdir or tempfile.mkdtemp(prefix="timeline-bench-"))
+    results: list[Result] = []
+    try:
+        if "append" in only:
+            say(f"bulk append of {n:,}")
+            results += bench_append.run(n, scratch, repeat=repeat)
+            say("\n" + table(results))
+        if {"build", "cli", "datasette"} & set(only):
+            if archive is None:
+                say(f"archive of {n:,} generated engagements (cached under bench/.cache)")
+                archive = cached_archive(n, build=False)
+            if "build" in only or not (archive / "timeline.db").exists():
+                say("rebuild, its memory, insert_all, incremental build")
+                results += bench_build.run(archive, n, scratch, baseline=insert_all)
+                say("\n" + table(results))  # as soon as known: a later failure loses nothing
+            if "cli" in only:
+                say("timeline append vs sqlite-utils insert, as processes")
+                results += bench_cli.run(archive, n, scratch, rounds=min(rounds, 11))
+                say("\n" + table(results[-1:]))
+            if "datasette" in only:
+                say("Datasette pages")
+                results += bench_datasette.run(archive / "timeline.db", n, rounds=rounds)
+    finally:
+        if workdir is None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return results
+
+
+def _number(value: float) -> str:
+    if value >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.3g}" if value < 10 else f"{value:.1f}"
+
+
+def table(results: list[Result]) -> str:
+    """The results as a Markdown table: N, figure, baseline, ratio, target, met."""
+    lines = [
+        "| benchmark | N | figure | baseline | ratio | target | met |",
+        "|---|---:|---:|---|---:|---|---|",
+    ]
+    for r in results:
+        baseline = f"{r.baseline_name}: {_number(r.baseline)} {r.unit}" if r.baseline else "—"
+        ratio = f"{r.ratio:.2f}x" if r.ratio is not None else "—"
+        met = {True: "yes", False: "**no**", None: "—"}[r.met]
+        lines.append(
+            f"| {r.benchmark} | {r.n:,} | {_number(r.figure)} {r.unit} | {baseline} | {ratio} "
+            f"| {r.target} | {met} |"
+        )
+    notes = [f"- {r.benchmark}: {r.note}" for r in results if r.note]
+    return "\n".join(lines + (["", *notes] if notes else []))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("n", type=int, nargs="?", default=10_000, metavar="N")
+    parser.add_argument("--only", default=",".join(BENCHMARKS), help="comma-separated subset")
+    parser.add_argument("--archive", type=Path, help="an archive to use instead of a cached one")
+    parser.add_argument("--workdir", type=Path, help="scratch folder (kept); default: a temp one")
+    parser.add_argument("--json", type=Path, help="write results here (default bench/out/)")
+    parser.add_argument("--repeat", type=int, default=1, help="bulk append: best of this many")
+    parser.add_argument("--rounds", type=int, default=30, help="Datasette: requests per page")
+    parser.add_argument(
+        "--skip-insert-all",
+        action="store_true",
+        help="build: leave out the insert_all baseline (it takes longer than the rebuild)",
+    )
+    args = parser.parse_args(argv)
+    only = tuple(x.strip() for x in args.only.split(",") if x.strip())
+    unknown = sorted(set(only) - set(BENCHMARKS))
+    if unknown or args.n < 1:
+        parser.error(
+            f"--only: no benchmark {unknown[0]!r} (choose from {', '.join(BENCHMARKS)})"
+            if unknown
+            else "N: give a positive number of engagements"
+        )
+    started = time.perf_counter()
+    command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    results = run(
+        args.n,
+        only,
+        args.archive,
+        args.workdir,
+        repeat=args.repeat,
+        rounds=args.rounds,
+        insert_all=not args.skip_insert_all,
+    )
+    print(table(results))
+    out = args.json or Path(__file__).resolve().parent / "out" / f"results-{args.n}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "command": command.strip(),
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "cpus": _cpus(), "load": _load()},
+        "seconds": round(time.perf_counter() - started, 1),
+        "results": [r.as_dict() for r in results],
+    }
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(f"\n{command.strip()}  ->  {out}", file=sys.stderr)
+    return 0
+
+
+def _cpus() -> int | None:
+    import os
+
+    return os.cpu_count()
+
+
+def _load() -> list[float] | None:
+    import os
+
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

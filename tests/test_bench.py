@@ -1,0 +1,171 @@
+"""The benchmark suite: its generator is deterministic and valid, and every benchmark runs end to
+end at a tiny N. No timing is asserted here: figures come from `python -m bench`, not tests."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bench import generate as gen
+from bench.common import Result, percentile
+from bench.run import BENCHMARKS, main, run, table
+from events import EngagementFacts
+from timeline import Archive, build
+
+
+def test_the_same_seed_gives_the_same_records_and_another_seed_others() -> None:
+    first = [r.model_dump() for r in gen.generate(60, seed=3)]
+    assert first == [r.model_dump() for r in gen.generate(60, seed=3)]
+    assert first != [r.model_dump() for r in gen.generate(60, seed=4)]
+
+
+def test_generated_records_are_valid_distinct_and_realistic() -> None:
+    records = list(gen.generate(1500, seed=0))
+    assert all(isinstance(r, EngagementFacts) for r in records)
+    # Re-validating a record's own JSON finds nothing wrong with it.
+    for r in records[:200]:
+        assert EngagementFacts.model_validate_json(r.model_dump_json()) == r
+    slugs = [r.slug for r in records]
+    assert len(set(slugs)) == len(slugs)
+    kinds = Counter(r.kind for r in records)
+    assert set(kinds) == {"dialogue", "visit", "meeting", "embassy_visit"}
+    assert set(Counter(r.date.precision for r in records)) == {"day", "range", "month", "year"}
+    countries = {c for r in records for c in r.countries}
+    assert len(countries) > 150
+    assert {r.place.city for r in records if r.place and r.place.country == "VN"} >= {"Hanoi"}
+    people = [p for r in records for p in r.participants]
+    assert max(len(r.participants) for r in records) <= 8
+    assert any(not p.name.isascii() for p in people)  # Vietnamese and other diacritics
+    assert any(p.variants for p in people)
+    assert any(r.evidence and r.evidence[0].inferred for r in records)
+    # Dates run forward from 1990 to 2026, so sessions and parents come before what follows.
+    years = [r.date.start.year for r in records]
+    assert (years[0], years[-1]) == (1990, 2026)
+    assert years[len(years) // 2] in range(2005, 2011)
+
+
+def test_sessions_count_up_and_parents_are_earlier_records() -> None:
+    records = list(gen.generate(1500, seed=1))
+    seen: set[str] = set()
+    sessions: dict[str, int] = {}
+    for r in records:
+        if r.part_of:
+            assert r.part_of in seen
+        if r.series:
+            assert r.session == sessions.get(r.series, 0) + 1
+            sessions[r.series] = r.session
+        seen.add(r.slug)
+    assert any(r.part_of for r in records)
+    assert max(sessions.values()) > 1
+
+
+def test_quotes_and_offsets_agree() -> None:
+    for r in gen.generate(300, seed=2):
+        sources = {s.document: s for s in r.sources}
+        for s in r.sources:
+            assert s.end - s.start == len(s.quote)
+        for e in r.evidence:
+            source = sources[e.document]
+            assert source.quote[e.start - source.start : e.end - source.start] == e.quote
+
+
+def test_the_generator_command_records_and_builds(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    assert gen.main(["40", str(folder), "--seed", "5"]) == 0
+    archive = Archive(folder, must_exist=True)
+    expected = {r.slug for r in gen.generate(40, seed=5)}
+    assert archive.recorded_ids([archive.get(s).id for s in expected]) == {
+        archive.get(s).id for s in expected
+    }
+    db = sqlite3.connect(folder / "timeline.db")
+    assert {row[0] for row in db.execute("select slug from engagements")} == expected
+    db.close()
+
+
+def test_the_generator_command_refuses_a_bad_count_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "archive"
+    with pytest.raises(SystemExit) as exit_info:
+        gen.main(["0", str(folder)])
+    assert exit_info.value.code == 2
+    assert "N: give a positive number of engagements" in capsys.readouterr().err
+    assert not folder.exists()
+
+
+def test_the_generator_command_refuses_a_folder_that_is_not_an_archive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "not-an-archive"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine")
+    assert gen.main(["5", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "not an archive folder" in err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_every_benchmark_runs_end_to_end_at_a_tiny_n(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    archive = Archive(folder)
+    archive.append(gen.generate(30))
+    build(archive)
+    archive.close()
+    results = run(30, BENCHMARKS, folder, tmp_path / "work", rounds=2, progress=False)
+    names = [r.benchmark for r in results]
+    assert names[:2] == ["bulk append vs bare eventsourcing", "bulk append vs sqlite3 executemany"]
+    assert {
+        "full rebuild",
+        "incremental build after one append",
+        "peak memory of a full rebuild",
+        "`timeline append` of one record (process)",
+    } <= set(names)
+    assert any(n.startswith("Datasette p95: engagement row page") for n in names)
+    for r in results:
+        assert r.figure > 0, r
+        assert r.n == 30
+        if r.baseline_name and r.baseline is not None:
+            assert r.ratio is not None and r.ratio > 0
+    # The runs really wrote to the archive: one record by the incremental build, two by the CLI.
+    db = sqlite3.connect(folder / "timeline.db")
+    assert db.execute("select count(*) from engagements").fetchone()[0] == 30 + 1 + 2
+    db.close()
+
+
+def test_the_runner_prints_a_table_and_writes_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results.json"
+    assert main(["25", "--only", "append", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("| benchmark | N | figure | baseline | ratio | target | met |")
+    assert "bulk append vs bare eventsourcing | 25 |" in printed
+    report = json.loads(out.read_text())
+    assert report["command"] == "python -m bench 25 --only append --json " + str(out)
+    assert [r["benchmark"] for r in report["results"]] == [
+        "bulk append vs bare eventsourcing",
+        "bulk append vs sqlite3 executemany",
+    ]
+    assert all(r["figure"] > 0 and r["baseline"] > 0 for r in report["results"])
+
+
+def test_the_runner_refuses_an_unknown_benchmark(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["10", "--only", "append,nope"])
+    assert exit_info.value.code == 2
+    assert "--only: no benchmark 'nope'" in capsys.readouterr().err
+
+
+def test_ratios_read_as_times_worse_than_the_baseline() -> None:
+    rate = Result("r", 1, 10_000, "engagements/s", "peer", 20_000, "t", None)
+    seconds = Result("s", 1, 3.0, "s", "base", 1.5, "t", True)
+    assert rate.ratio == 2.0 and seconds.ratio == 2.0
+    assert "| 2.00x |" in table([rate]) and "| **no** |" not in table([rate])
+    assert "| yes |" in table([seconds])
+    assert percentile([1, 2, 3, 4, 5], 50) == 3
+    assert percentile([1, 2, 3, 4, 5], 95) == pytest.approx(4.8)
