@@ -14,11 +14,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from datasette.app import SETTINGS as DATASETTE_SETTINGS
 from datasette.app import Datasette
 
 from bench.common import ROOT, Result, percentile
-from timeline.publish import SETTINGS
+from timeline.publish import typed_settings
 
 TARGET_MS = 100.0
 BASELINE = "table page, no facets (the plain table page)"
@@ -57,28 +56,13 @@ def pages(database: Path) -> dict[str, str]:
     }
 
 
-def settings() -> dict[str, Any]:
-    """`timeline serve`'s settings, typed as Datasette's constructor takes them."""
-    defaults = {s.name: s.default for s in DATASETTE_SETTINGS}
-    typed: dict[str, Any] = {}
-    for name, value in SETTINGS.items():
-        default = defaults[name]
-        if isinstance(default, bool):
-            typed[name] = value in ("on", "true", "1")
-        elif isinstance(default, int):
-            typed[name] = int(value)
-        else:
-            typed[name] = value
-    return typed
-
-
 async def _measure(
     database: Path, urls: dict[str, str], rounds: int
 ) -> tuple[dict[str, list[float]], dict[str, set[int]]]:
     """Milliseconds per request of each page, and the HTTP statuses other than 200 it gave (a
     query past Datasette's `sql_time_limit_ms` is answered 400, after that limit)."""
     metadata: dict[str, Any] = json.loads((ROOT / "datasette_metadata.json").read_text())
-    ds = Datasette([str(database)], metadata=copy.deepcopy(metadata), settings=settings())
+    ds = Datasette([str(database)], metadata=copy.deepcopy(metadata), settings=typed_settings())
     await ds.invoke_startup()
     times: dict[str, list[float]] = {name: [] for name in urls}
     failures: dict[str, set[int]] = {name: set() for name in urls}

@@ -30,32 +30,17 @@ ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(ROOT))
 
-from datasette.app import SETTINGS, Datasette  # noqa: E402
+from datasette.app import Datasette  # noqa: E402
 
-from timeline.publish import SETTINGS as SERVE_SETTINGS  # noqa: E402
+from timeline.publish import typed_settings  # noqa: E402
 
 # The same rows as the country timeline, as Datasette's plain table page shows them.
 BASELINE = "timeline table page, one country"
 
 
-def settings() -> dict[str, Any]:
-    """`timeline serve`'s settings, typed as Datasette's constructor takes them."""
-    defaults = {s.name: s.default for s in SETTINGS}
-    typed: dict[str, Any] = {}
-    for name, value in SERVE_SETTINGS.items():
-        default = defaults[name]
-        if isinstance(default, bool):
-            typed[name] = value in ("on", "true", "1")
-        elif isinstance(default, int):
-            typed[name] = int(value)
-        else:
-            typed[name] = value
-    return typed
-
-
 async def open_datasette(db_path: Path) -> Datasette:
     metadata = json.loads((ROOT / "datasette_metadata.json").read_text())
-    ds = Datasette([str(db_path)], metadata=metadata, settings=settings())
+    ds = Datasette([str(db_path)], metadata=metadata, settings=typed_settings())
     await ds.invoke_startup()
     return ds
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
-from datasette.app import SETTINGS, Datasette
+from datasette.app import Datasette
 from markupsafe import escape
 
 from events import EngagementFacts
@@ -22,8 +22,7 @@ from timeline import records
 from timeline.archive import Archive
 from timeline.datasette_plugin import fts_query
 from timeline.projection import FTS, TABLES, TRACKING_TABLE, build
-from timeline.publish import METADATA_FILE
-from timeline.publish import SETTINGS as SERVE_SETTINGS
+from timeline.publish import METADATA_FILE, typed_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 METADATA = json.loads((ROOT / METADATA_FILE).read_text())
@@ -180,21 +179,6 @@ PARAMS: dict[str, dict[str, str]] = {
 }
 
 
-def datasette_settings() -> dict[str, Any]:
-    """`timeline serve`'s settings, typed as Datasette's constructor takes them."""
-    defaults = {s.name: s.default for s in SETTINGS}
-    typed: dict[str, Any] = {}
-    for name, value in SERVE_SETTINGS.items():
-        default = defaults[name]
-        if isinstance(default, bool):
-            typed[name] = value in ("on", "true", "1")
-        elif isinstance(default, int):
-            typed[name] = int(value)
-        else:
-            typed[name] = value
-    return typed
-
-
 class Client:
     """Runs Datasette's async test client on one event loop, so tests stay synchronous."""
 
@@ -206,7 +190,7 @@ class Client:
     ) -> None:
         self.loop = asyncio.new_event_loop()
         metadata = copy.deepcopy(METADATA) if metadata is None else metadata
-        settings = datasette_settings() if settings is None else settings
+        settings = typed_settings() if settings is None else settings
         self.ds = self.run(self._start(db_path, metadata, settings))
 
     async def _start(

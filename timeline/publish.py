@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
+from typing import Any
 
 from timeline.errors import TimelineError
 
@@ -17,6 +18,23 @@ SETTINGS = {
     "facet_time_limit_ms": "500",
     "allow_download": "off",
 }
+
+
+def typed_settings() -> dict[str, Any]:
+    """`SETTINGS` typed as Datasette's constructor takes them (for its test client)."""
+    from datasette.app import SETTINGS as DATASETTE_SETTINGS
+
+    defaults = {s.name: s.default for s in DATASETTE_SETTINGS}
+    typed: dict[str, Any] = {}
+    for name, value in SETTINGS.items():
+        default = defaults[name]
+        if isinstance(default, bool):
+            typed[name] = value in ("on", "true", "1")
+        elif isinstance(default, int):
+            typed[name] = int(value)
+        else:
+            typed[name] = value
+    return typed
 
 
 def metadata_path(explicit: str | Path | None = None) -> Path:
