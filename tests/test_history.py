@@ -357,6 +357,26 @@ def test_duplicates_are_found_in_events_not_yet_projected_and_in_the_batch(
     assert archive.find("a-1") is None
 
 
+def test_appends_without_a_build_keep_finding_duplicates_as_the_store_changes(
+    archive_dir: Path,
+) -> None:
+    archive = Archive(archive_dir)  # one archive, several appends and no timeline.db
+    archive.append([EngagementFacts.model_validate(visit_record())])
+    archive.append([EngagementFacts.model_validate(visit_record(slug="other", title="Other"))])
+    archive.correct(VISIT, {"title": "Renamed visit"}, reason="r")
+    old_title = EngagementFacts.model_validate(visit_record(slug="old-title"))
+    assert archive.append([old_title]).recorded == ["old-title"]  # its key moved on
+    renamed = EngagementFacts.model_validate(visit_record(slug="renamed", title="Renamed visit"))
+    with pytest.raises(DuplicateError, match="already has this engagement as vn-us-visit-2025"):
+        archive.append([renamed])
+    archive.retract(VISIT, reason="withdrawn")
+    assert archive.append([renamed]).recorded == ["renamed"]  # a retracted one has no keys
+    with pytest.raises(DuplicateError, match="already has this engagement as other"):
+        Archive(archive_dir).append(  # a fresh process folds the same from the store
+            [EngagementFacts.model_validate(visit_record(slug="other-2", title="OTHER"))]
+        )
+
+
 # 3. Retraction and merge ------------------------------------------------------------------------
 
 

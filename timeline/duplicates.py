@@ -39,13 +39,9 @@ class IdentityLookup:
                 self.db = None
         # Engagements changed since the projection was built: their rows there are stale, so
         # they are looked up here, by key, and their rows there are passed over.
-        self.pending: set[str] = set()
-        self.pending_keys: dict[str, str] = {}
-        for state in _states_after(archive, start):
-            self.pending.add(state.facts.slug)
-            if state.retraction is None:
-                for _, identity in identity_keys(state.facts):
-                    self.pending_keys.setdefault(identity, state.facts.slug)
+        pending = _pending_identities(archive, start)
+        self.pending = pending.slugs
+        self.pending_keys = pending.keys
 
     def find(self, key: str, what: str, facts: EngagementFacts) -> str | None:
         if key in self.pending_keys:
@@ -116,9 +112,49 @@ def _keys(
     return keys
 
 
-def _states_after(archive: Archive, start: int) -> list[EngagementState]:
-    """The current state of every engagement with events after notification `start`: folded
-    from those events, or read whole from the store for one that began before `start`."""
+class PendingIdentities:
+    """The identity keys of engagements changed after projection position `start`, folded from
+    the store up to notification `until` and kept current from there."""
+
+    def __init__(self, start: int) -> None:
+        self.start = self.until = start
+        self.slugs: set[str] = set()
+        self.keys: dict[str, str] = {}
+        self._keys_of: dict[str, list[str]] = {}
+
+    def catch_up(self, archive: Archive) -> None:
+        states, self.until = _states_after(archive, self.until)
+        for state in states:
+            slug = state.facts.slug
+            for key in self._keys_of.pop(slug, []):
+                if self.keys.get(key) == slug:
+                    del self.keys[key]
+            self.slugs.add(slug)
+            if state.retraction is None:
+                keys = [key for _, key in identity_keys(state.facts)]
+                for key in keys:
+                    self.keys.setdefault(key, slug)
+                self._keys_of[slug] = keys
+
+
+def _pending_identities(archive: Archive, start: int) -> PendingIdentities:
+    """The archive's pending identities, caught up with the store.
+
+    Kept on the archive between appends, so appending batch after batch without a build folds
+    each event once, not once per append. Entries the projection has since caught up with stay
+    current, so they may stay; once it has every folded event, the fold starts afresh."""
+    pending: PendingIdentities | None = getattr(archive, "_pending_identities", None)
+    if pending is None or start < pending.start or start >= pending.until:
+        pending = PendingIdentities(start)
+        archive._pending_identities = pending  # type: ignore[attr-defined]
+    pending.catch_up(archive)
+    return pending
+
+
+def _states_after(archive: Archive, start: int) -> tuple[list[EngagementState], int]:
+    """The current state of every engagement with events after notification `start` (folded
+    from those events, or read whole from the store for one that began before `start`), and the
+    last notification read."""
     states: dict[UUID, EngagementState] = {}
     begun_before: set[UUID] = set()
     while True:
@@ -139,4 +175,4 @@ def _states_after(archive: Archive, start: int) -> list[EngagementState]:
         start = batch[-1].id
     for key in begun_before:
         states[key] = archive.repository.get(key).state
-    return list(states.values())
+    return list(states.values()), start
