@@ -7,6 +7,8 @@ Three cases, each timed against its baseline on a copy of the same archive:
   projected   timeline.db is current: the check reads it through its indexes
   stale       the last `--batch` engagements are not projected yet: the check folds them
   unbuilt     no timeline.db: the check folds every engagement from the store (the worst case)
+  successive  `--recorded` engagements appended to a new archive in batches of `--batch`, one
+              after another with no build: each event is folded once, not once per append
 Prints the median seconds of each and the ratio check/baseline."""
 
 from __future__ import annotations
@@ -63,6 +65,11 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def successive(archive: Archive, batch: list[EngagementFacts], size: int, allow: bool) -> None:
+    for i in range(0, len(batch), size):
+        archive.append(batch[i : i + size], allow_duplicates=allow)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--recorded", type=int, default=5000)
@@ -100,6 +107,16 @@ def main() -> None:
             baseline = statistics.median(seconds[True])
             check = statistics.median(seconds[False])
             print(f"{name:<10} {baseline:>11.3f} {check:>9.3f} {check / baseline:>6.2f}")
+        everything = records(0, args.recorded)
+        seconds = {True: [], False: []}
+        for i in range(args.repeat):
+            for allow in (True, False):
+                target = Archive(root / f"successive-{i}-{allow}")
+                seconds[allow].append(
+                    timed(lambda t=target, a=allow: successive(t, everything, args.batch, a))
+                )
+        baseline, check = statistics.median(seconds[True]), statistics.median(seconds[False])
+        print(f"{'successive':<10} {baseline:>11.3f} {check:>9.3f} {check / baseline:>6.2f}")
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
