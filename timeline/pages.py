@@ -267,14 +267,21 @@ async def timeline_index(request: Any, datasette: Any) -> Response:
     )
 
 
-async def timeline_page(request: Any, datasette: Any) -> Response:
-    db = await archive_database(datasette)
+async def page_scope(
+    db: Database, request: Any
+) -> tuple[dict[str, str], dict[str, str] | None, Scope]:
+    """The country of a page, its counterpart if the page is of a pair, and their scope."""
     vars_ = request.url_vars
     home = await country(db, vars_["country"])
     other = await country(db, vars_["counterpart"]) if vars_.get("counterpart") else None
     if other and other["code"] == home["code"]:
         raise NotFound(f"A pair needs two countries, not {home['code']} twice")
-    scope = Scope(home["code"], other["code"] if other else None)
+    return home, other, Scope(home["code"], other["code"] if other else None)
+
+
+async def timeline_page(request: Any, datasette: Any) -> Response:
+    db = await archive_database(datasette)
+    home, other, scope = await page_scope(db, request)
     limit = lane_limit(request)
     context: dict[str, Any] = {
         "database": db.name,
@@ -486,12 +493,7 @@ async def engagement_page(request: Any, datasette: Any) -> Response:
 
 async def charts_page(request: Any, datasette: Any) -> Response:
     db = await archive_database(datasette)
-    vars_ = request.url_vars
-    home = await country(db, vars_["country"])
-    other = await country(db, vars_["counterpart"]) if vars_.get("counterpart") else None
-    if other and other["code"] == home["code"]:
-        raise NotFound(f"A pair needs two countries, not {home['code']} twice")
-    scope = Scope(home["code"], other["code"] if other else None)
+    home, other, scope = await page_scope(db, request)
     context: dict[str, Any] = {
         "database": db.name,
         "home": home,
