@@ -5,7 +5,11 @@ from __future__ import annotations
 import copy
 import gc
 import os
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -193,3 +198,51 @@ def postgres_schema(monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
         gc.collect()  # close the connection pools of archives the test left open
         with backend.connect() as db:
             db.execute(f'drop schema if exists "{schema}" cascade')
+
+
+SERVE_HOST = "127.0.0.1"
+SERVE_STARTUP_SECONDS = 30
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((SERVE_HOST, 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(archive: Path, cwd: Path) -> Iterator[str]:
+    """`timeline serve` of `archive` on a free port of 127.0.0.1, run from `cwd` with its log in
+    `cwd/serve.log`; yields its address once it answers, and stops it whatever the test does."""
+    port = free_port()
+    log_path = cwd / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k != "TIMELINE_ARCHIVE"}
+    env["PYTHONUNBUFFERED"] = "1"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "timeline.cli", "serve", "--archive", str(archive),
+             "--host", SERVE_HOST, "--port", str(port)],
+            cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env,
+        )  # fmt: skip
+        base = f"http://{SERVE_HOST}:{port}"
+        try:
+            deadline = time.monotonic() + SERVE_STARTUP_SECONDS
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(f"timeline serve exited: {log_path.read_text()}")
+                try:
+                    if httpx.get(f"{base}/-/versions.json", timeout=5).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"timeline serve did not answer within {SERVE_STARTUP_SECONDS} s")
+                time.sleep(0.2)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

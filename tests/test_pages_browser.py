@@ -4,18 +4,14 @@ the rendered DOM is checked for the SVG marks."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import struct
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from conftest import serving
 
 from timeline import load
 from timeline.archive import Archive
@@ -23,20 +19,12 @@ from timeline.projection import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "tests" / "screenshots"
-HOST = "127.0.0.1"
-STARTUP_SECONDS = 30
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.skipif(
     BROWSER is None,
     reason="headless Chromium is not installed (Debian: apt-get install chromium; .ci/run does)",
 )
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -52,37 +40,8 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def server(seeded: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """`timeline serve` on a free port; yields its address and its log."""
     cwd = tmp_path_factory.mktemp("serve")
-    port = free_port()
-    log_path = cwd / "serve.log"
-    env = {k: v for k, v in os.environ.items() if k != "TIMELINE_ARCHIVE"}
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "timeline.cli", "serve", "--archive", str(seeded),
-             "--host", HOST, "--port", str(port)],
-            cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env,
-        )  # fmt: skip
-        base = f"http://{HOST}:{port}"
-        try:
-            deadline = time.monotonic() + STARTUP_SECONDS
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"timeline serve exited: {log_path.read_text()}")
-                try:
-                    if httpx.get(f"{base}/-/versions.json", timeout=5).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"timeline serve did not answer within {STARTUP_SECONDS} s")
-                time.sleep(0.2)
-            yield base, log_path
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    with serving(seeded, cwd) as base:
+        yield base, cwd / "serve.log"
 
 
 def chromium(profile: Path, *args: str) -> str:

@@ -5,24 +5,21 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from conftest import serving
 
 from events import EngagementFacts
 from timeline.archive import Archive
 from timeline.projection import build
 
 ROOT = Path(__file__).resolve().parents[1]
-HOST = "127.0.0.1"
-STARTUP_SECONDS = 30
 
 SOURCE = {
     "document": "wire-2",
@@ -50,12 +47,6 @@ def record(slug: str, title: str, date: str, host: str = "US") -> dict[str, Any]
         ],
         "sources": [SOURCE],
     }
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
 
 
 def timeline(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -91,39 +82,8 @@ def archive_dir(tmp_path: Path) -> Path:
 def server(archive_dir: Path, tmp_path: Path) -> Iterator[httpx.Client]:
     """`timeline serve` on a free port of 127.0.0.1, run from a folder without a metadata file,
     so it finds the package's own; stopped whatever the test does."""
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable, "-m", "timeline.cli", "serve",
-            "--archive", str(archive_dir), "--host", HOST, "--port", str(port),
-        ],
-        cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT, env=_env(),
-    )  # fmt: skip
-    base = f"http://{HOST}:{port}"
-    try:
-        with httpx.Client(base_url=base, timeout=10) as client:
-            deadline = time.monotonic() + STARTUP_SECONDS
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"timeline serve exited: {(tmp_path / 'serve.log').read_text()}")
-                try:
-                    if client.get("/-/versions.json").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail(f"timeline serve did not answer within {STARTUP_SECONDS} s")
-                time.sleep(0.2)
-            yield client
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+    with serving(archive_dir, tmp_path) as base, httpx.Client(base_url=base, timeout=10) as client:
+        yield client
 
 
 def engagement_slugs(client: httpx.Client) -> set[str]:
