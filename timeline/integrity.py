@@ -17,16 +17,16 @@ from uuid import UUID
 
 import orjson
 
-from timeline.archive import Archive
-from timeline.chain import GENESIS, Link, link_hash, originator_text
 from timeline.errors import TimelineError
-from timeline.projection import (
+from timeline.projection.projector import (
     TABLES,
     Projector,
     connect,
     create_schema,
     position,
 )
+from timeline.store.application import Archive
+from timeline.store.chain import GENESIS, Link, link_hash, originator_text
 
 BATCH = 5_000
 # Differing rows named per table; the rest are counted.

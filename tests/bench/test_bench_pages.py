@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from timeline import load
-from timeline.archive import Archive
-from timeline.projection import build
+from timeline.projection.projector import build
+from timeline.store.application import Archive
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "bench" / "bench_pages.py"
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import Backend, make_record, visit_record
 
+from tests.helpers import Backend, make_record, visit_record
 from timeline.cli import cli
-from timeline.stores import parse_store
+from timeline.store.location import parse_store
 
 
 def run(*args: str, input: str | None = None, env: dict | None = None) -> Result:
@@ -335,7 +335,7 @@ def test_a_build_blocked_by_a_reader_says_so_in_one_line_and_keeps_both_files(
 ) -> None:
     """A long read of timeline.db (a slow query) keeps the build from committing: the append is
     stored, the projection left as it was, and the user told to build again, without a traceback."""
-    from timeline import projection
+    from timeline.projection import projector as projection
 
     monkeypatch.setattr(projection, "LOCK_TIMEOUT_SECONDS", 0.2)
     before_store = backend.stored(recorded)

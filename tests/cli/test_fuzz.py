@@ -21,12 +21,12 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import SOURCE, make_record, visit_record
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
-from test_projection import dump
 
 from events import EngagementFacts
+from tests.helpers import SOURCE, make_record, visit_record
+from tests.projection.test_projection import dump
 from timeline.cli import cli
 
 # CI runs the same 200 cases a property every time, so the figures in docs/reliability.md are

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import SOURCE, make_record
 from pydantic import ValidationError
 
 from events import (
@@ -19,6 +18,7 @@ from events import (
     describe_validation_error,
     engagement_id,
 )
+from tests.helpers import SOURCE, make_record
 
 
 def error_of(**changes: Any) -> str:

@@ -11,9 +11,9 @@ import yaml
 from click.testing import CliRunner
 
 from timeline.extract.commands import evaluate_command, extract_command
-from timeline.records import parse, validate
+from timeline.inputs.records import parse, validate
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 ARTICLE = FIXTURES / "dev" / "documents" / "vi_doan_tham_uc.txt"
 
 

@@ -10,9 +10,9 @@ import yaml
 
 from timeline.extract import extract, render_yaml
 from timeline.extract.topics import find_topics
-from timeline.records import parse, validate
+from timeline.inputs.records import parse, validate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds" / "documents"
 URL = "https://www.vietnamplus.vn/thuc-day-hop-tac-post1060203.vnp"
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from timeline.extract import extract
 from timeline.extract.errors import ExtractError
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "extract"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 SENTENCES = [
     line
     for f in sorted(FIXTURES.glob("*/documents/*.txt"))

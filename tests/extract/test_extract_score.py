@@ -8,7 +8,7 @@ import pytest
 
 from timeline.extract.score import evaluate_folder, score_document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def record(slug: str, kind: str = "meeting", **kw) -> dict:

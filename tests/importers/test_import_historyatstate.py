@@ -14,19 +14,19 @@ from xml.sax.saxutils import escape
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import Backend
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from test_publish import Client, open_client
 
 from events import country, is_country
-from timeline.archive import Archive
+from tests.helpers import Backend
+from tests.web.test_publish import Client, open_client
 from timeline.cli import cli
 from timeline.errors import ImportDataError
 from timeline.importers import historyatstate
 from timeline.importers.historyatstate import Merge, cities, split_visitors
+from timeline.store.application import Archive
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT.parent / "shared" / "external" / "historyatstate"
 needs_real_data = pytest.mark.skipif(
     not (REAL / "visits").is_dir(),
@@ -553,7 +553,7 @@ def test_a_timeline_db_made_before_former_states_gains_their_columns(
         db.execute("create table countries (code text primary key, name_en text, name_vi text)")
         db.execute("insert into countries values ('VN', 'Vietnam', 'Việt Nam')")
     archive.append(historyatstate.read(folder).records)
-    from timeline.projection import build
+    from timeline.projection.projector import build
 
     build(archive)
     with sqlite3.connect(archive.projection_path) as db:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import make_record, visit_record
 
+from tests.helpers import make_record, visit_record
 from timeline.errors import RecordError
-from timeline.records import dump_yaml, load, parse
+from timeline.inputs.records import dump_yaml, load, parse
 
 
 def write(path: Path, text: str) -> str:

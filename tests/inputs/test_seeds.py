@@ -12,13 +12,13 @@ import pytest
 import yaml
 
 from events import TOPICS, EngagementFacts, When
-from timeline.records import load
+from timeline.inputs.records import load
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 DOCUMENTS = SEEDS / "documents"
 RECORDS = SEEDS / "records"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 VN_US = "000_36722caa4ac8dc06"
 VN_AU = "003_28070336086c2807"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import Backend, make_record, visit_record
 
 from events import Engagement, EngagementFacts
-from timeline.archive import Archive
-from timeline.projection import TABLES, Projector, build, is_current
-from timeline.rows import engagement_rows, revision_row
+from tests.helpers import Backend, make_record, visit_record
+from timeline.projection.projector import TABLES, Projector, build, is_current
+from timeline.projection.rows import engagement_rows, revision_row
+from timeline.store.application import Archive
 
 
 def state_of(record: dict):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import ROOT
 
+from tests.helpers import ROOT
 from timeline.cli import cli
 
 SEEDS = ROOT / "seeds" / "records"

@@ -9,11 +9,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import Backend, make_record, visit_record
 
 from events import EngagementFacts, engagement_id
-from timeline.archive import Archive
+from tests.helpers import Backend, make_record, visit_record
 from timeline.errors import ArchiveError, BatchError, ConflictError, NotFoundError
+from timeline.store.application import Archive
 
 
 def facts(record: dict) -> EngagementFacts:

@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import Backend, visit_record
-from test_projection import dump
 
 from events import EngagementFacts
-from timeline import projection
-from timeline.archive import UPDATE_ATTEMPTS, Archive
+from tests.helpers import Backend, visit_record
+from tests.projection.test_projection import dump
 from timeline.errors import ArchiveError, TimelineError
+from timeline.projection import projector as projection
+from timeline.store.application import UPDATE_ATTEMPTS, Archive
 
 WRITERS = 8
 ROUNDS = 2

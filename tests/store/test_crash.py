@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import visit_record
 
 from events import engagement_id
+from tests.helpers import visit_record
 from timeline import Archive, is_current
-from timeline.crashpoints import ENV, POINTS
 from timeline.integrity import verify
+from timeline.store.crashpoints import ENV, POINTS
 
 FILES, PER_FILE = 24, 12  # up to 288 engagements, appended 12 at a time
 BATCH = "5"  # notifications projected per transaction, so every build has several batches
@@ -256,7 +256,7 @@ def test_killed_appends_to_postgresql_leave_whole_batches_and_an_intact_chain(
     tmp_path: Path,
 ) -> None:
     """The store's transaction (events and links) on PostgreSQL, killed inside and at commit."""
-    from test_verify import PG_URL, PostgresStore
+    from tests.test_verify import PG_URL, PostgresStore
 
     if not PG_URL:
         pytest.skip(

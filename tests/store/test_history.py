@@ -16,14 +16,14 @@ import pytest
 import sqlite_utils
 import yaml
 from click.testing import CliRunner, Result
-from conftest import SOURCE, make_record, visit_record
-from test_projection import dump
-from test_publish import open_client
 
 from events import EngagementFacts
-from timeline.archive import Archive
+from tests.helpers import SOURCE, make_record, visit_record
+from tests.projection.test_projection import dump
+from tests.web.test_publish import open_client
 from timeline.errors import DuplicateError, NotFoundError, TimelineError
-from timeline.projection import build, build_as_of, parse_as_of
+from timeline.projection.projector import build, build_as_of, parse_as_of
+from timeline.store.application import Archive
 
 DIALOGUE = "vn-us-security-dialogue-2"
 VISIT = "vn-us-visit-2025"

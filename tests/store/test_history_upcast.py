@@ -13,13 +13,13 @@ from typing import Any
 import orjson
 import sqlite_utils
 from click.testing import CliRunner
-from conftest import SOURCE, make_record
 from eventsourcing.persistence import StoredEvent
 
 from events import Engagement, engagement_id
-from timeline.archive import Archive
+from tests.helpers import SOURCE, make_record
 from timeline.cli import cli
-from timeline.projection import build
+from timeline.projection.projector import build
+from timeline.store.application import Archive
 
 SLUG = "vn-us-security-dialogue-2"
 EMBASSY = {**SOURCE, "document": "embassy-release", "publisher": "US Embassy"}

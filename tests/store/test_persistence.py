@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from conftest import make_record, visit_record
 
 from events import Engagement, EngagementFacts, Source
-from timeline.persistence import OrjsonTranscoder, PydanticMapper
+from tests.helpers import make_record, visit_record
+from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
 
 
 def slow_json(event: Any) -> bytes:

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import Backend, visit_record
 
 from events import EngagementFacts
-from timeline.archive import Archive
+from tests.helpers import Backend, visit_record
 from timeline.cli import cli
 from timeline.errors import ArchiveError
-from timeline.stores import parse_store
+from timeline.store.application import Archive
+from timeline.store.location import parse_store
 
 
 def run(*args: str, env: dict | None = None) -> Result:

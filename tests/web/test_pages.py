@@ -1,4 +1,4 @@
-"""The pages of `timeline.pages` through Datasette's test client, on a real timeline.db built
+"""The pages of `timeline.web.pages` through Datasette's test client, on a real timeline.db built
 from a real archive: timelines, the engagement record, charts, and what they refuse."""
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ import pytest
 from datasette.app import Datasette
 
 from events import EngagementFacts
-from timeline import drawing, pages
-from timeline.archive import Archive
-from timeline.projection import build
+from timeline.projection.projector import build
+from timeline.store.application import Archive
+from timeline.web.pages import drawing
+from timeline.web.pages import timeline as pages
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 METADATA = json.loads((ROOT / "datasette_metadata.json").read_text())
 SVG = "{http://www.w3.org/2000/svg}"
 

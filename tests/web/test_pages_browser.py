@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import serving
 
+from tests.helpers import serving
 from timeline import load
-from timeline.archive import Archive
-from timeline.projection import build
+from timeline.projection.projector import build
+from timeline.store.application import Archive
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "tests" / "screenshots"
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -18,13 +18,13 @@ from datasette.app import Datasette
 from markupsafe import escape
 
 from events import EngagementFacts
-from timeline import records
-from timeline.archive import Archive
-from timeline.datasette_plugin import fts_query
-from timeline.projection import FTS, TABLES, TRACKING_TABLE, build
-from timeline.publish import METADATA_FILE, typed_settings
+from timeline.inputs import records
+from timeline.projection.projector import FTS, TABLES, TRACKING_TABLE, build
+from timeline.store.application import Archive
+from timeline.web.serve import METADATA_FILE, typed_settings
+from timeline.web.sql import fts_query
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 METADATA = json.loads((ROOT / METADATA_FILE).read_text())
 DB = METADATA["databases"]["timeline"]
 QUERIES = DB["queries"]
@@ -328,7 +328,7 @@ def test_index_and_database_pages(client: Client) -> None:
     assert str(escape(METADATA["title"])) in index
     assert str(escape(METADATA["description"])) in index
     page = client.get("/timeline").text
-    # The HTML description, with links to the pages of timeline.pages, is shown when given.
+    # The HTML description, with links to the pages of timeline.web.pages, is shown when given.
     assert DB.get("description_html", str(escape(DB["description"]))) in page
     for name in TABLES:
         assert f'href="/timeline/{name}"' in page
@@ -337,7 +337,7 @@ def test_index_and_database_pages(client: Client) -> None:
     assert f'href="/timeline/{TRACKING_TABLE}"' not in page
     assert 'href="/timeline/engagements_fts' not in page
     listed = {t["name"]: t for t in client.get("/timeline.json").json()["tables"]}
-    # The projector's tracking table is not even listed (the timeline.safety plugin).
+    # The projector's tracking table is not even listed (the timeline.web.safety plugin).
     assert TRACKING_TABLE not in listed and listed["engagements_fts"]["hidden"]
     assert not any(listed[name]["hidden"] for name in TABLES)
 

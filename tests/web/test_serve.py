@@ -13,13 +13,13 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import serving
 
 from events import EngagementFacts
-from timeline.archive import Archive
-from timeline.projection import build
+from tests.helpers import serving
+from timeline.projection.projector import build
+from timeline.store.application import Archive
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 SOURCE = {
     "document": "wire-2",

@@ -16,16 +16,16 @@ import icalendar
 import pytest
 import sqlite_utils
 from datasette.database import QueryInterrupted
-from test_publish import METADATA, Client, open_client
 
 from events import EngagementFacts
-from timeline import records
-from timeline.archive import Archive
-from timeline.geocode import locate
-from timeline.projection import TRACKING_TABLE, build
-from timeline.search import search_results
+from tests.web.test_publish import METADATA, Client, open_client
+from timeline.inputs import records
+from timeline.projection.geocode import locate
+from timeline.projection.projector import TRACKING_TABLE, build
+from timeline.store.application import Archive
+from timeline.web.search import search_results
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ATOM = "{http://www.w3.org/2005/Atom}"
 SCRIPT = '<script>alert("x")</script>'
 

@@ -1,4 +1,4 @@
-"""Corrections: what a `Corrected` event needs, from the command line or from a record file.
+"""Corrections files: reading and validating what users write to correct engagements.
 
 A corrections file (YAML, JSON or NDJSON, like record files) holds entries such as
 
@@ -12,38 +12,13 @@ A corrections file (YAML, JSON or NDJSON, like record files) holds entries such 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
-from pydantic import ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
-from events import Evidence, Source, describe_validation_error
-from events.facts import Model, Slug
-from timeline import records
+from events import Source, describe_validation_error
 from timeline.errors import RecordError
-
-
-class Correction(Model):
-    """One correction of one engagement: the fields to set, why, and on what evidence."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    slug: Slug
-    changes: dict[str, Any] = Field(alias="set", min_length=1)
-    reason: str  # an empty one is refused by the engagement, with the others' errors
-    sources: list[Source] = Field(default_factory=list)
-    evidence: list[Evidence] = Field(default_factory=list)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _one_source(cls, data: Any) -> Any:
-        """`source:` (one document) is a shorthand for `sources:` (a list)."""
-        if isinstance(data, dict) and "source" in data:
-            data = dict(data)
-            one = data.pop("source")
-            if "sources" in data:
-                raise ValueError("source: give `source` or `sources`, not both")
-            data["sources"] = [one] if one is not None else []
-        return data
+from timeline.inputs import records
+from timeline.store.commands import Correction
 
 
 def parse_corrections(text: str, name: str) -> list[tuple[int, Correction]]:

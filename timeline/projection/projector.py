@@ -22,10 +22,8 @@ import orjson
 import sqlite_utils
 
 from events import TOPICS, EngagementState
-from timeline.archive import Archive
-from timeline.crashpoints import crash_point
 from timeline.errors import ArchiveError, TimelineError
-from timeline.rows import (
+from timeline.projection.rows import (
     PER_ENGAGEMENT,
     bilingual,
     country_rows,
@@ -34,6 +32,8 @@ from timeline.rows import (
     retraction_row,
     revision_row,
 )
+from timeline.store.application import Archive
+from timeline.store.crashpoints import crash_point
 from timeline.text import fold
 
 TRACKING_TABLE = "_tracking"

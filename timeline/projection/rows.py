@@ -10,7 +10,7 @@ import orjson
 
 from events import KINDS, ROLES, EngagementState, all_countries
 from events.facts import EngagementFacts, Organisation
-from timeline.geocode import locate
+from timeline.projection.geocode import locate
 from timeline.text import date_label, fold, slugify
 
 # Tables whose rows belong to one engagement, with the column that names it.

@@ -29,9 +29,6 @@ from events import (
     describe_validation_error,
     engagement_id,
 )
-from timeline.chain import CHAIN_TABLE_SUFFIX
-from timeline.corrections import Correction
-from timeline.duplicates import IdentityLookup, identity_keys
 from timeline.errors import (
     ArchiveError,
     BatchError,
@@ -41,9 +38,12 @@ from timeline.errors import (
     NotFoundError,
     TimelineError,
 )
-from timeline.history import Revision, revision
-from timeline.persistence import OrjsonTranscoder, PydanticMapper
-from timeline.stores import ENV_STORE, PostgresStore, one_line, parse_store
+from timeline.store.chain import CHAIN_TABLE_SUFFIX
+from timeline.store.commands import Correction
+from timeline.store.identity import IdentityLookup, identity_keys
+from timeline.store.location import ENV_STORE, PostgresStore, one_line, parse_store
+from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
+from timeline.store.revisions import Revision, revision
 
 ENV_ARCHIVE = "TIMELINE_ARCHIVE"
 DEFAULT_FOLDER = "archive"
@@ -52,8 +52,8 @@ PROJECTION_FILE = "timeline.db"
 ENV_LOCK_TIMEOUT = "TIMELINE_LOCK_TIMEOUT"
 # Recorders that chain every event by hash and refuse updates and deletes, by store.
 RECORDERS = {
-    "eventsourcing.sqlite": "timeline.sqlite:ChainedSQLiteRecorder",
-    "eventsourcing.postgres": "timeline.postgres:ChainedPostgresRecorder",
+    "eventsourcing.sqlite": "timeline.store.sqlite:ChainedSQLiteRecorder",
+    "eventsourcing.postgres": "timeline.store.postgres:ChainedPostgresRecorder",
 }
 # Writers wait this long for a busy store before giving up with a clear message.
 LOCK_TIMEOUT_SECONDS = 30

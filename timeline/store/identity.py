@@ -12,7 +12,7 @@ from events import EngagementFacts, EngagementState
 from timeline.text import fold
 
 if TYPE_CHECKING:
-    from timeline.archive import Archive
+    from timeline.store.application import Archive
 
 
 class IdentityLookup:

@@ -12,8 +12,8 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier, Literal
 
-from timeline.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend, originator_text
-from timeline.crashpoints import crash_point
+from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend, originator_text
+from timeline.store.crashpoints import crash_point
 
 BACKFILL_BATCH = 10_000
 

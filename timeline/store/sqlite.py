@@ -8,8 +8,8 @@ from typing import Any
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 
-from timeline.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend
-from timeline.crashpoints import crash_point
+from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend
+from timeline.store.crashpoints import crash_point
 
 BACKFILL_BATCH = 10_000
 

@@ -19,7 +19,7 @@ from feedgen.feed import FeedGenerator
 
 from events import is_country
 from events.countries import country
-from timeline.published import archive_database
+from timeline.web.database import archive_database
 
 # A calendar holds the latest engagements only: a client that subscribes to a country's feed
 # should not have to digest every engagement of a million-row archive.

@@ -14,9 +14,9 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
 from events import KINDS
-from timeline.datasette_plugin import fts_query
-from timeline.labels import kind_label
-from timeline.published import archive_database
+from timeline.web.database import archive_database
+from timeline.web.labels import kind_label
+from timeline.web.sql import fts_query
 
 LIMIT = 20
 ROUTE = "/-/search"

@@ -51,7 +51,7 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 
 @hookimpl
 def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
-    """In query results (no table), an engagement slug links to its record page (timeline.pages),
+    """In query results (no table), an engagement slug links to its record page (timeline.web.pages),
     which also shows a retracted or merged one."""
     if table is not None or column not in ENGAGEMENT_COLUMNS:
         return None

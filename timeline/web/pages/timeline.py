@@ -3,7 +3,7 @@ countries, an archive-record page per engagement, and charts (engagements per ye
 counterpart, topics over time). Server-side SVG, styles shipped in the package, no script.
 
 Routes: /-/timeline, /-/timeline/VN, /-/timeline/VN/US, /-/engagement/SLUG, /-/charts/VN[/US].
-Registered through its own `datasette` entry point, beside `timeline.datasette_plugin`."""
+Registered through its own `datasette` entry point, beside `timeline.web.sql`."""
 
 from __future__ import annotations
 
@@ -21,8 +21,9 @@ from datasette.utils.asgi import BadRequest, NotFound, Response, asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
-from timeline import drawing, record_page
-from timeline.drawing import Item, Window
+from timeline.web.pages import drawing
+from timeline.web.pages import engagement as record_page
+from timeline.web.pages.drawing import Item, Window
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
