@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from events import EngagementFacts
-from timeline.projection.projector import build
+from timeline.projection.build import build
 from timeline.store.application import Archive
 
 SOURCE = {

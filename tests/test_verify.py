@@ -33,7 +33,7 @@ from tests.helpers import ROOT, make_record, visit_record
 from timeline import Archive, build, build_as_of, parse_as_of
 from timeline.cli import cli
 from timeline.integrity import verify
-from timeline.projection.projector import TABLES
+from timeline.projection.schema import TABLES
 from timeline.store.chain import extend
 
 PG_URL = os.environ.get("TIMELINE_TEST_POSTGRES")
@@ -438,7 +438,7 @@ WRITER = textwrap.dedent("""
     import sys
     from events import EngagementFacts
     from timeline import Archive
-    sys.path.insert(0, {tests!r})
+    sys.path.insert(0, {root!r})
     from tests.helpers import visit_record
     archive = Archive({folder!r}, env={env!r})
     for batch in range({batches}):

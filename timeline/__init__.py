@@ -23,13 +23,7 @@ if TYPE_CHECKING:
     from timeline.inputs.corrections import load_corrections
     from timeline.inputs.records import iter_records, load
     from timeline.integrity import VerifyReport, verify
-    from timeline.projection.projector import (
-        BuildReport,
-        build,
-        build_as_of,
-        is_current,
-        parse_as_of,
-    )
+    from timeline.projection.build import BuildReport, build, build_as_of, is_current, parse_as_of
     from timeline.store.application import AppendReport, Archive
     from timeline.store.commands import Correction
     from timeline.store.revisions import Revision
@@ -38,7 +32,7 @@ _API = {
     "AppendReport": "timeline.store.application",
     "Archive": "timeline.store.application",
     "ArchiveError": "timeline.errors",
-    "BuildReport": "timeline.projection.projector",
+    "BuildReport": "timeline.projection.build",
     "ConflictError": "timeline.errors",
     "Correction": "timeline.store.commands",
     "CorrectionError": "timeline.errors",
@@ -48,13 +42,13 @@ _API = {
     "Revision": "timeline.store.revisions",
     "TimelineError": "timeline.errors",
     "VerifyReport": "timeline.integrity",
-    "build": "timeline.projection.projector",
-    "build_as_of": "timeline.projection.projector",
-    "is_current": "timeline.projection.projector",
+    "build": "timeline.projection.build",
+    "build_as_of": "timeline.projection.build",
+    "is_current": "timeline.projection.build",
     "iter_records": "timeline.inputs.records",
     "load": "timeline.inputs.records",
     "load_corrections": "timeline.inputs.corrections",
-    "parse_as_of": "timeline.projection.projector",
+    "parse_as_of": "timeline.projection.build",
     "verify": "timeline.integrity",
 }
 

@@ -22,7 +22,7 @@ from timeline import integrity
 from timeline.errors import BatchError, CorrectionError, TimelineError
 from timeline.inputs import records
 from timeline.inputs.corrections import iter_corrections, read_sources
-from timeline.projection import projector as projection
+from timeline.projection import build as projection
 from timeline.store.application import ENV_ARCHIVE, Archive
 from timeline.store.commands import Correction
 from timeline.store.location import ENV_STORE

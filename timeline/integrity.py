@@ -18,13 +18,9 @@ from uuid import UUID
 import orjson
 
 from timeline.errors import TimelineError
-from timeline.projection.projector import (
-    TABLES,
-    Projector,
-    connect,
-    create_schema,
-    position,
-)
+from timeline.projection.build import create_schema
+from timeline.projection.projector import Projector, connect
+from timeline.projection.schema import TABLES, position
 from timeline.store.application import Archive
 from timeline.store.chain import GENESIS, Link, link_hash, originator_text
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from timeline import load
-from timeline.projection.projector import build
+from timeline.projection.build import build
 from timeline.store.application import Archive
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -335,9 +335,9 @@ def test_a_build_blocked_by_a_reader_says_so_in_one_line_and_keeps_both_files(
 ) -> None:
     """A long read of timeline.db (a slow query) keeps the build from committing: the append is
     stored, the projection left as it was, and the user told to build again, without a traceback."""
-    from timeline.projection import projector as projection
+    from timeline.projection import projector
 
-    monkeypatch.setattr(projection, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(projector, "LOCK_TIMEOUT_SECONDS", 0.2)
     before_store = backend.stored(recorded)
     before_projection = (recorded / "timeline.db").read_bytes()
     reader = sqlite3.connect(recorded / "timeline.db", isolation_level=None)

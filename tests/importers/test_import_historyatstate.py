@@ -553,7 +553,7 @@ def test_a_timeline_db_made_before_former_states_gains_their_columns(
         db.execute("create table countries (code text primary key, name_en text, name_vi text)")
         db.execute("insert into countries values ('VN', 'Vietnam', 'Việt Nam')")
     archive.append(historyatstate.read(folder).records)
-    from timeline.projection.projector import build
+    from timeline.projection.build import build
 
     build(archive)
     with sqlite3.connect(archive.projection_path) as db:

@@ -11,8 +11,10 @@ import sqlite_utils
 
 from events import Engagement, EngagementFacts
 from tests.helpers import Backend, make_record, visit_record
-from timeline.projection.projector import TABLES, Projector, build, is_current
+from timeline.projection.build import build, is_current
+from timeline.projection.projector import Projector
 from timeline.projection.rows import engagement_rows, revision_row
+from timeline.projection.schema import TABLES
 from timeline.store.application import Archive
 
 

@@ -22,7 +22,7 @@ from events import EngagementFacts
 from tests.helpers import Backend, visit_record
 from tests.projection.test_projection import dump
 from timeline.errors import ArchiveError, TimelineError
-from timeline.projection import projector as projection
+from timeline.projection import build as projection
 from timeline.store.application import UPDATE_ATTEMPTS, Archive
 
 WRITERS = 8

@@ -22,7 +22,7 @@ from tests.helpers import SOURCE, make_record, visit_record
 from tests.projection.test_projection import dump
 from tests.web.test_publish import open_client
 from timeline.errors import DuplicateError, NotFoundError, TimelineError
-from timeline.projection.projector import build, build_as_of, parse_as_of
+from timeline.projection.build import build, build_as_of, parse_as_of
 from timeline.store.application import Archive
 
 DIALOGUE = "vn-us-security-dialogue-2"

@@ -18,7 +18,7 @@ from eventsourcing.persistence import StoredEvent
 from events import Engagement, engagement_id
 from tests.helpers import SOURCE, make_record
 from timeline.cli import cli
-from timeline.projection.projector import build
+from timeline.projection.build import build
 from timeline.store.application import Archive
 
 SLUG = "vn-us-security-dialogue-2"

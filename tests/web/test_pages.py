@@ -18,7 +18,7 @@ import pytest
 from datasette.app import Datasette
 
 from events import EngagementFacts
-from timeline.projection.projector import build
+from timeline.projection.build import build
 from timeline.store.application import Archive
 from timeline.web.pages import drawing
 from timeline.web.pages import timeline as pages

@@ -14,7 +14,7 @@ import pytest
 
 from tests.helpers import serving
 from timeline import load
-from timeline.projection.projector import build
+from timeline.projection.build import build
 from timeline.store.application import Archive
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,8 @@ from markupsafe import escape
 
 from events import EngagementFacts
 from timeline.inputs import records
-from timeline.projection.projector import FTS, TABLES, TRACKING_TABLE, build
+from timeline.projection.build import build
+from timeline.projection.schema import FTS, TABLES, TRACKING_TABLE
 from timeline.store.application import Archive
 from timeline.web.serve import METADATA_FILE, typed_settings
 from timeline.web.sql import fts_query

@@ -16,7 +16,7 @@ import pytest
 
 from events import EngagementFacts
 from tests.helpers import serving
-from timeline.projection.projector import build
+from timeline.projection.build import build
 from timeline.store.application import Archive
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -20,8 +20,9 @@ from datasette.database import QueryInterrupted
 from events import EngagementFacts
 from tests.web.test_publish import METADATA, Client, open_client
 from timeline.inputs import records
+from timeline.projection.build import build
 from timeline.projection.geocode import locate
-from timeline.projection.projector import TRACKING_TABLE, build
+from timeline.projection.schema import TRACKING_TABLE
 from timeline.store.application import Archive
 from timeline.web.search import search_results
 

@@ -1,288 +1,44 @@
-"""The projection: a pull loop that folds the archive's events into `timeline.db`.
+"""The projector: a pull loop that folds the archive's events into `timeline.db`.
 
 Each batch of notifications and the new tracking position are written in one transaction, so a
-crash leaves the whole batch or none of it and a rerun resumes. A rebuild writes a new file and
-swaps it in by rename, so no reader ever sees half a database."""
+crash leaves the whole batch or none of it and a rerun resumes. The projector reads the store only
+through the archive's notification log (`recorder.select_notifications`) and its mapper."""
 
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import orjson
 import sqlite_utils
 
-from events import TOPICS, EngagementState
-from timeline.errors import ArchiveError, TimelineError
+from events import EngagementState
+from timeline.errors import TimelineError
 from timeline.projection.rows import (
     PER_ENGAGEMENT,
-    bilingual,
-    country_rows,
     engagement_rows,
-    kind_rows,
     retraction_row,
     revision_row,
 )
-from timeline.store.application import Archive
+from timeline.projection.schema import HEAD_TABLE, TABLES, TRACKING_TABLE, position
 from timeline.store.crashpoints import crash_point
 from timeline.text import fold
 
-TRACKING_TABLE = "_tracking"
-HEAD_TABLE = "archive_head"
+if TYPE_CHECKING:
+    from timeline.store.application import Archive
+
 # A build waits this long for another build's batch before giving up.
 LOCK_TIMEOUT_SECONDS = 60
 # Notifications read and written per transaction; $TIMELINE_BATCH_SIZE can lower it (memory).
 BATCH_SIZE = 1000
-# A rebuild reads larger batches: fewer transactions, and each table written in longer runs;
-# memory grows with the batch (about 60 MB a thousand events), time hardly shrinks beyond this.
-REBUILD_BATCH_SIZE = 2000
 ENV_BATCH_SIZE = "TIMELINE_BATCH_SIZE"
-# A rebuild's temporary file: .timeline.db.PID.new (and its journal), removed if PID has died.
-TEMPORARY_GLOB = ".{name}.*.new*"
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"
-
-# (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
-TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
-    "countries": (
-        {
-            "code": str, "name_en": str, "name_vi": str, "label": str, "historical": int,
-            "valid_from": str, "valid_until": str,
-        },
-        "code",
-        [],
-    ),
-    "kinds": ({"key": str, "label_en": str, "label_vi": str, "label": str}, "key", []),
-    "topics": (
-        {"key": str, "label_en": str, "label_vi": str, "description": str, "label": str}, "key", []
-    ),
-    "engagements": (
-        {
-            "slug": str, "id": str, "kind": str, "status": str, "title": str, "title_vi": str,
-            "summary": str, "start_date": str, "end_date": str, "date_precision": str,
-            "date_label": str, "date_phrase": str, "city": str, "country": str, "venue": str,
-            "latitude": float, "longitude": float, "host": str, "guests": str, "countries": str,
-            "series": str, "session": int, "part_of": str, "topics": str, "participants": int,
-            "sources": int, "inferred_facts": str, "notes": str, "version": int,
-            "recorded_at": str, "modified_at": str, "search_text": str,
-        },
-        "slug",
-        [
-            ("kind", "kinds", "key"),
-            ("country", "countries", "code"),
-            ("host", "countries", "code"),
-            ("part_of", "engagements", "slug"),
-        ],
-    ),
-    "timeline": (
-        {
-            "country": str, "counterpart": str, "start_date": str, "end_date": str,
-            "date_label": str, "kind": str, "title": str, "city": str, "place_country": str,
-            "role": str, "status": str, "series": str, "session": int, "engagement": str,
-        },
-        ("country", "counterpart", "engagement"),
-        [
-            ("country", "countries", "code"),
-            ("counterpart", "countries", "code"),
-            ("kind", "kinds", "key"),
-            ("engagement", "engagements", "slug"),
-        ],
-    ),
-    "persons": (
-        {"id": str, "name": str, "variants": str, "country": str, "search_text": str},
-        "id",
-        [("country", "countries", "code")],
-    ),
-    "organisations": (
-        {
-            "id": str, "name": str, "abbreviation": str, "country": str, "name_local": str,
-            "search_text": str,
-        },
-        "id",
-        [("country", "countries", "code")],
-    ),
-    "participants": (
-        {
-            "engagement": str, "position": int, "person": str, "name": str, "title": str,
-            "rank": str, "party_role": str, "organisation": str, "country": str, "role": str,
-            "role_label": str, "start_date": str,
-        },
-        ("engagement", "position"),
-        [
-            ("engagement", "engagements", "slug"),
-            ("person", "persons", "id"),
-            ("organisation", "organisations", "id"),
-            ("country", "countries", "code"),
-        ],
-    ),
-    "engagement_organisations": (
-        {"engagement": str, "organisation": str},
-        ("engagement", "organisation"),
-        [("engagement", "engagements", "slug"), ("organisation", "organisations", "id")],
-    ),
-    "engagement_topics": (
-        {"engagement": str, "topic": str},
-        ("engagement", "topic"),
-        [("engagement", "engagements", "slug"), ("topic", "topics", "key")],
-    ),
-    "sources": (
-        {
-            "engagement": str, "position": int, "document": str, "quote": str, "start": int,
-            "end": int, "publisher": str, "url": str, "published": str,
-            "published_inferred": int, "language": str, "note": str,
-        },
-        ("engagement", "position"),
-        [("engagement", "engagements", "slug")],
-    ),
-    "evidence": (
-        {
-            "engagement": str, "position": int, "field": str, "document": str, "quote": str,
-            "start": int, "end": int, "inferred": int, "note": str,
-        },
-        ("engagement", "position"),
-        [("engagement", "engagements", "slug")],
-    ),
-    "retractions": (
-        {
-            "slug": str, "title": str, "reason": str, "merged_into": str, "survivor": str,
-            "retracted_at": str, "version": int,
-        },
-        "slug",
-        [("survivor", "engagements", "slug")],
-    ),
-    "revisions": (
-        {
-            "engagement": str, "version": int, "event": str, "current_from": str,
-            "current_until": str, "reason": str, "changes": str, "title": str,
-            "retracted": int, "merged_into": str, "state": str,
-        },
-        ("engagement", "version"),
-        [],
-    ),
-    "archive_head": (
-        {"name": str, "position": int, "head": str},
-        "name",
-        [],
-    ),
-}  # fmt: skip
-
-INDEXES = [
-    ("engagements", ["start_date"]),
-    ("engagements", ["kind", "start_date"]),
-    ("engagements", ["country", "start_date"]),
-    ("engagements", ["series", "session"]),
-    ("engagements", ["part_of"]),
-    ("timeline", ["country", "start_date"]),
-    ("timeline", ["country", "counterpart", "start_date"]),
-    ("timeline", ["engagement"]),
-    # Covering indexes for the facets Datasette counts on a country's timeline (counterpart is
-    # covered by the primary key), so a facet reads an index range, not the rows.
-    ("timeline", ["country", "kind"]),
-    ("timeline", ["country", "role"]),
-    ("engagements", ["host", "start_date"]),
-    ("participants", ["person", "start_date"]),
-    ("participants", ["organisation"]),
-    ("engagement_topics", ["topic", "engagement"]),
-    ("engagement_organisations", ["organisation"]),
-    ("revisions", ["current_until"]),
-    ("retractions", ["survivor"]),
-    # The Atom feed of changes, newest first.
-    ("revisions", ["current_from"]),
-]
-
-_ID_INDEX = ("engagements", ["id"])
-
-FTS = {
-    "engagements": ["title", "title_vi", "summary", "search_text"],
-    "persons": ["name", "variants", "search_text"],
-    "organisations": ["name", "name_local", "abbreviation", "search_text"],
-}
-
-
-@dataclass
-class BuildReport:
-    events: int
-    engagements: int
-    position: int
-    rebuilt: bool
-
-
-def create_schema(db: sqlite_utils.Database, *, indexes: bool = True) -> None:
-    """The tables (and, unless a rebuild adds them after loading, their indexes)."""
-    for name, (columns, pk, fks) in TABLES.items():
-        db[name].create(columns, pk=pk, foreign_keys=fks, if_not_exists=True)
-    # A correction looks its engagement up by id, during a rebuild's load too.
-    db[_ID_INDEX[0]].create_index(_ID_INDEX[1], if_not_exists=True)
-    if indexes:
-        create_indexes(db)
-    db[TRACKING_TABLE].create(
-        {"name": str, "position": int, "updated_at": str}, pk="name", if_not_exists=True
-    )
-    write_vocabularies(db)
-
-
-def create_indexes(db: sqlite_utils.Database) -> None:
-    for table, columns in INDEXES:
-        db[table].create_index(columns, if_not_exists=True)
-
-
-def _schema_complete(db: sqlite_utils.Database) -> bool:
-    """Whether every table, index and search index is there: then an incremental build skips
-    asking for each one, which took longer than projecting the one record of an append."""
-    present = {row[0] for row in db.execute("select name from sqlite_master")}
-    wanted = {*TABLES, TRACKING_TABLE, *(f"{table}_fts" for table in FTS)}
-    wanted |= {f"idx_{table}_{'_'.join(columns)}" for table, columns in [*INDEXES, _ID_INDEX]}
-    return wanted <= present
-
-
-def _outdated(db: sqlite_utils.Database) -> bool:
-    """Whether timeline.db was built by an earlier version, without a table or a column."""
-    for name, (columns, _pk, _fks) in TABLES.items():
-        if not db[name].exists() or not set(columns) <= set(db[name].columns_dict):
-            return True
-    return False
-
-
-def write_vocabularies(db: sqlite_utils.Database) -> None:
-    """Countries, kinds and topics as the code defines them; written only when they differ."""
-    topics = [
-        {
-            "key": k,
-            "label_en": t.en,
-            "label_vi": t.vi,
-            "description": t.description,
-            "label": bilingual(t.en, t.vi),
-        }
-        for k, t in TOPICS.items()
-    ]
-    for table, rows in (("countries", country_rows()), ("kinds", kind_rows()), ("topics", topics)):
-        if list(db[table].rows) != rows:
-            with db.atomic():
-                db[table].delete_where()
-                # alter: a timeline.db made before a vocabulary gained a column takes it on
-                db[table].insert_all(rows, alter=True)
-
-
-def enable_search(db: sqlite_utils.Database) -> None:
-    """Full-text indexes that ignore diacritics; triggers keep them current on later writes."""
-    for table, columns in FTS.items():
-        if not db[f"{table}_fts"].exists():
-            db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZER)
-
-
-def position(db: sqlite_utils.Database, name: str) -> int:
-    if not db[TRACKING_TABLE].exists():
-        return 0
-    row = db.execute(f"select position from {TRACKING_TABLE} where name = ?", [name]).fetchone()
-    return row[0] if row else 0
 
 
 class Projector:
@@ -557,181 +313,3 @@ def default_batch_size(default: int = BATCH_SIZE) -> int:
     if not text.isdigit() or int(text) < 1:
         raise TimelineError(f"${ENV_BATCH_SIZE}: {text!r} is not a whole number >= 1")
     return int(text)
-
-
-def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = None) -> BuildReport:
-    """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
-    default_batch_size()  # a bad $TIMELINE_BATCH_SIZE is refused before anything is written
-    path = archive.projection_path
-    remove_stale_temporaries(path)
-    roll_back_journal(path)
-    if rebuild or not path.exists():
-        return _rebuild(archive, path, batch_size)
-    db = connect(path)
-    try:
-        if position(db, archive.name) and _outdated(db):
-            # Built by an earlier version without some table or column: only a rebuild fills it
-            # from the events already projected.
-            db.close()
-            return _rebuild(archive, path, batch_size)
-        if not _schema_complete(db):
-            create_schema(db)
-            enable_search(db)
-        else:
-            write_vocabularies(db)
-        projector = Projector(archive, db, batch_size)
-        events, engagements = projector.run()
-        at = position(db, archive.name)
-        if at and db.execute(f"select position from {HEAD_TABLE}").fetchone() != (at,):
-            # A timeline.db built before the head was published: publish it now.
-            with db.atomic():
-                projector.write_head(at)
-        return BuildReport(events, engagements, position(db, archive.name), rebuilt=False)
-    except sqlite3.OperationalError as e:
-        if "locked" not in str(e):
-            raise
-        # A reader held timeline.db past the lock timeout (a rollback journal lets none commit
-        # while one reads): the batch was rolled back whole, and the store has every event.
-        raise ArchiveError(
-            f"{path}: busy ({e}); it was left as it was, and the archive's events are stored: "
-            "run `timeline build` again"
-        ) from None
-    finally:
-        db.close()
-
-
-def _rebuild(archive: Archive, path: Path, batch_size: int | None) -> BuildReport:
-    return _write_new(archive, path, batch_size)
-
-
-def _write_new(
-    archive: Archive, path: Path, batch_size: int | None, until: datetime | None = None
-) -> BuildReport:
-    """Build a projection into a new file and swap it in at `path` by rename."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
-    temporary.unlink(missing_ok=True)
-    db = connect(temporary)
-    try:
-        # No journal and no syncing while the new file is written: a crash leaves only this
-        # temporary file, which is never swapped in; it is synced once, before the rename.
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
-        create_schema(db, indexes=False)
-        size = batch_size or default_batch_size(REBUILD_BATCH_SIZE)
-        events, engagements = Projector(archive, db, size, until, fresh=True).run()
-        crash_point("build.before_search")
-        # Indexes and full-text search built once over the loaded tables, not row by row.
-        create_indexes(db)
-        enable_search(db)
-        # Statistics from a sample of each index: the planner needs their shape, not exact
-        # counts, and a full ANALYZE reads every index of a million-row file again.
-        db.execute("PRAGMA analysis_limit = 1000")
-        db.analyze()
-        report = BuildReport(events, engagements, position(db, archive.name), rebuilt=True)
-    except BaseException:
-        db.close()
-        temporary.unlink(missing_ok=True)
-        raise
-    db.close()
-    _fsync(temporary)
-    crash_point("build.before_swap")
-    # The journal of a build killed in its commit is kept by name: settle it first, so it is
-    # never taken for the new file's, and readers that cannot roll it back are not refused.
-    roll_back_journal(path)
-    os.replace(temporary, path)
-    _fsync(path.parent)
-    return report
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def parse_as_of(text: str) -> datetime:
-    """A moment in UTC: a date stands for the end of that (UTC) day; a timestamp without a zone
-    is in UTC."""
-    value = text.strip()
-    try:
-        if len(value) == 10:
-            day = datetime.fromisoformat(value).date()
-            return datetime.combine(day, time.max, tzinfo=UTC)
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise TimelineError(
-            f"--as-of {text!r}: not a date (YYYY-MM-DD) or an ISO timestamp "
-            "(YYYY-MM-DDTHH:MM:SS, with an optional zone)"
-        ) from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def as_of_path(archive: Archive, text: str) -> Path:
-    """Where `build --as-of` writes by default: beside timeline.db, never over it."""
-    stamp = re.sub(r"[^0-9A-Za-z]+", "-", text.strip()).strip("-")
-    return archive.folder / f"timeline-as-of-{stamp}.db"
-
-
-def build_as_of(
-    archive: Archive, until: datetime, path: str | Path, *, batch_size: int | None = None
-) -> BuildReport:
-    """Write the whole archive as it stood at `until` (events recorded then or before) to a
-    separate file; `timeline.db` is never touched."""
-    target = Path(path)
-    if target.resolve() == archive.projection_path.resolve():
-        raise TimelineError(
-            f"--output {target}: that is the archive's timeline.db; an as-of build goes to "
-            "another file"
-        )
-    if target.is_dir():
-        raise TimelineError(f"--output {target}: is a folder; name a file")
-    if not target.parent.is_dir():
-        raise TimelineError(f"--output {target}: no folder {target.parent}")
-    remove_stale_temporaries(target)
-    return _write_new(archive, target, batch_size, until)
-
-
-def roll_back_journal(path: Path) -> None:
-    """Roll back what a build killed in its commit left in `path`'s journal: opening the file
-    for writing does it. Until then, read-only readers (Datasette) are refused."""
-    if path.exists() and path.with_name(f"{path.name}-journal").exists():
-        db = sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS)
-        try:
-            db.execute("select count(*) from sqlite_master").fetchone()
-        finally:
-            db.close()
-
-
-def remove_stale_temporaries(path: Path) -> list[Path]:
-    """Remove what rebuilds killed before their swap left behind; a live rebuild's file stays."""
-    removed = []
-    for leftover in path.parent.glob(TEMPORARY_GLOB.format(name=path.name)):
-        pid = leftover.name.removeprefix(f".{path.name}.").partition(".")[0]
-        if pid.isdigit() and not _is_running(int(pid)):
-            leftover.unlink(missing_ok=True)
-            removed.append(leftover)
-    return removed
-
-
-def _is_running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
-
-
-def is_current(archive: Archive) -> bool:
-    """Whether `timeline.db` has every event of the store."""
-    path = archive.projection_path
-    if not path.exists():
-        return False
-    db = sqlite_utils.Database(path)
-    try:
-        return position(db, archive.name) >= (archive.recorder.max_notification_id() or 0)
-    finally:
-        db.close()

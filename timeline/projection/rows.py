@@ -4,14 +4,17 @@ No database here: `engagement_rows` and `revision_row` are tested on their own."
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from events import KINDS, ROLES, EngagementState, all_countries
+from events import KINDS, ROLES, all_countries
 from events.facts import EngagementFacts, Organisation
 from timeline.projection.geocode import locate
-from timeline.text import date_label, fold, slugify
+from timeline.text import bilingual, date_label, fold, slugify
+
+if TYPE_CHECKING:
+    from events import EngagementState
 
 # Tables whose rows belong to one engagement, with the column that names it.
 PER_ENGAGEMENT = {
@@ -27,11 +30,6 @@ PER_ENGAGEMENT = {
 
 def _json(value: Any) -> str:
     return orjson.dumps(value).decode()
-
-
-def bilingual(en: str, vi: str) -> str:
-    """The label a vocabulary shows wherever it appears: `Dialogue / Đối thoại`."""
-    return en if en == vi else f"{en} / {vi}"
 
 
 def organisation_search_text(org: dict[str, Any]) -> str:

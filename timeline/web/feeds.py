@@ -178,3 +178,8 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/-/calendar/(?P<code>[A-Za-z]{2}(?:[A-Za-z]{2})?)\.ics$", calendar),  # 4: former states
         (r"^/-/changes\.atom$", atom),
     ]
+
+
+@hookimpl
+def menu_links(datasette: Any) -> list[dict[str, str]]:
+    return [{"href": datasette.urls.path(ROUTES["atom"]), "label": "New and corrected (Atom)"}]

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from events import KINDS, TOPICS, is_country
 from events.countries import country
-from timeline.projection.rows import bilingual
+from timeline.text import bilingual
 
 # Columns of query results that hold one code.
 COUNTRY_COLUMNS = {"country", "host", "counterpart", "place_country", "organisation_country"}

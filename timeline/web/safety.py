@@ -15,7 +15,7 @@ from typing import Any
 
 from datasette import hookimpl
 
-from timeline.projection.projector import TRACKING_TABLE
+from timeline.projection.schema import TRACKING_TABLE
 
 INTERNAL_TABLES = {TRACKING_TABLE}
 # FTS5 keeps its index in these shadow tables: binary, and read by FTS5 itself through the same

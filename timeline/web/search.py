@@ -5,7 +5,6 @@ The words are folded like the `search_text` columns (no diacritics, đ as d) and
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from datasette import hookimpl
@@ -20,8 +19,8 @@ from timeline.web.sql import fts_query
 
 LIMIT = 20
 ROUTE = "/-/search"
-# Datasette adds template folders of plugin packages only, not of plugin modules such as this one.
-TEMPLATE = Path(__file__).parent / "templates" / "timeline_search.html"
+# In timeline/web/templates, which the pages plugin (timeline.web.pages) adds to the loader.
+TEMPLATE = "timeline_search.html"
 
 # (section, table, SQL): best matches first, LIMIT + 1 rows to tell if there are more. People and
 # organisations first: their lists are short, and a name is usually what was meant.
@@ -83,12 +82,8 @@ async def search(datasette: Any, request: Any) -> Response:
             row["kind_label"] = kind_label(row["kind"]) if row["kind"] in KINDS else None
     if request.args.get("_format") == "json":
         return Response.json({"q": q, "sections": sections})
-    template = getattr(datasette, "_timeline_search_template", None)
-    if template is None:
-        template = datasette.jinja_env.from_string(TEMPLATE.read_text(encoding="utf-8"))
-        datasette._timeline_search_template = template
     html = await datasette.render_template(
-        template,
+        TEMPLATE,
         {
             "q": q,
             "sections": sections,
@@ -108,6 +103,5 @@ def register_routes() -> list[tuple[str, Any]]:
 @hookimpl
 def menu_links(datasette: Any) -> list[dict[str, str]]:
     return [
-        {"href": datasette.urls.path(ROUTE), "label": "Search engagements, people, organisations"},
-        {"href": datasette.urls.path("/-/changes.atom"), "label": "New and corrected (Atom)"},
+        {"href": datasette.urls.path(ROUTE), "label": "Search engagements, people, organisations"}
     ]

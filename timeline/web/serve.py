@@ -9,6 +9,7 @@ from typing import Any
 from timeline.errors import TimelineError
 
 METADATA_FILE = "datasette_metadata.json"
+PACKAGE = Path(__file__).resolve().parents[1]
 
 # Settings that keep pages fast and safe at a million rows; Datasette 0.65 takes them as flags.
 SETTINGS = {
@@ -41,9 +42,9 @@ def metadata_path(explicit: str | Path | None = None) -> Path:
     """The metadata file: as given, else the one in the current folder, else the package's copy."""
     if explicit:
         return Path(explicit)
-    # The package's copy is a symlink to the repository's file in an editable install.
+    # The package's copy (timeline/datasette_metadata.json) is a symlink to the repository's file.
     here = Path.cwd() / METADATA_FILE
-    return here if here.is_file() else Path(__file__).resolve().parent / METADATA_FILE
+    return here if here.is_file() else PACKAGE / METADATA_FILE
 
 
 def datasette_args(database: Path, metadata: Path, host: str, port: int) -> list[str]:

@@ -1,4 +1,5 @@
-"""What the engagement page shows, read from the published `timeline.db`: the facts, people,
+"""The engagement page (/-/engagement/SLUG) and what it shows, read from the published
+`timeline.db`: the facts, people,
 organisations, topics, sources, evidence, revision history and related engagements.
 
 A retracted slug has no `engagements` row; its last state and the retraction come from the
@@ -11,8 +12,11 @@ import re
 from typing import Any
 
 from datasette.database import Database
+from datasette.utils.asgi import NotFound, Response
 
 from events import PRECISIONS, ROLES, STATUSES
+from timeline.web.database import archive_database
+from timeline.web.pages.render import render
 
 BRIEF = "slug, kind, title, date_label, start_date, session, status"
 PARTICIPANT = re.compile(r"^participants\[(\d+)\]")
@@ -198,3 +202,13 @@ async def merged_chain(
         )
         target = later["merged_into"] if later else None
     return chain, None
+
+
+async def engagement_page(request: Any, datasette: Any) -> Response:
+    db = await archive_database(datasette)
+    slug = request.url_vars["slug"]
+    context = await gather(db, slug)
+    if context is None:
+        raise NotFound(f"No engagement is recorded with the slug {slug!r}")
+    context |= {"database": db.name, "urls": datasette.urls, "path": datasette.urls.path}
+    return await render(datasette, request, "pages_engagement.html", context)

@@ -1,34 +1,22 @@
-"""Datasette plugin: pages people look at — a visual timeline per country and per pair of
-countries, an archive-record page per engagement, and charts (engagements per year per
-counterpart, topics over time). Server-side SVG, styles shipped in the package, no script.
-
-Routes: /-/timeline, /-/timeline/VN, /-/timeline/VN/US, /-/engagement/SLUG, /-/charts/VN[/US].
-Registered through its own `datasette` entry point, beside `timeline.web.sql`."""
+"""The timeline pages: every country with engagements (/-/timeline), and a country's or a pair's
+engagements over a window of time (/-/timeline/VN, /-/timeline/VN/US), drawn one by one when
+there are few enough, else as counts per month or year. Also the scope and lane names that the
+charts share."""
 
 from __future__ import annotations
 
-import os
-from collections import OrderedDict
-from collections.abc import Awaitable, Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
-from datasette import hookimpl
 from datasette.database import Database
-from datasette.utils.asgi import BadRequest, NotFound, Response, asgi_static
-from jinja2 import ChoiceLoader, FileSystemLoader
-from markupsafe import Markup, escape
+from datasette.utils.asgi import BadRequest, NotFound, Response
 
+from timeline.web.database import archive_database
 from timeline.web.pages import drawing
-from timeline.web.pages import engagement as record_page
+from timeline.web.pages.counts import aggregate, cached
 from timeline.web.pages.drawing import Item, Window
+from timeline.web.pages.render import country, page_url, render
 
-HERE = Path(__file__).resolve().parent
-TEMPLATES = HERE / "templates"
-STATIC = HERE / "static"
-STATIC_ROUTE = "/-/timeline-static/"
 # A window with more engagements than this is drawn as counts per month or year.
 MAX_MARKS = 2500
 # A window this wide or wider is binned by year rather than by month.
@@ -36,127 +24,6 @@ YEARLY_BINS_FROM_DAYS = 8 * 366
 DEFAULT_LANES = 10
 MAX_LANES = 60
 LIST_LIMIT = 300
-TOPIC_ROWS = 20
-
-
-# Hooks
-
-
-@hookimpl
-def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
-    """Put the package's templates after any --template-dir, before Datasette's own, so
-    `row-timeline-engagements.html` overrides the engagement row page."""
-    loader = env.loader
-    if not isinstance(loader, ChoiceLoader):
-        return
-    if any(getattr(x, "searchpath", None) == [str(TEMPLATES)] for x in loader.loaders):
-        return
-    loader.loaders.insert(1, FileSystemLoader(str(TEMPLATES)))
-
-
-@hookimpl
-def register_routes() -> list[tuple[str, Any]]:
-    return [
-        (r"^/-/timeline/?$", timeline_index),
-        (r"^/-/timeline/(?P<country>[^/]+)$", timeline_page),
-        (r"^/-/timeline/(?P<country>[^/]+)/(?P<counterpart>[^/]+)$", timeline_page),
-        (r"^/-/engagement/(?P<slug>[^/]+)$", engagement_page),
-        (r"^/-/charts/(?P<country>[^/]+)$", charts_page),
-        (r"^/-/charts/(?P<country>[^/]+)/(?P<counterpart>[^/]+)$", charts_page),
-        (rf"^{STATIC_ROUTE}(?P<path>.*)$", asgi_static(STATIC)),
-    ]
-
-
-@hookimpl
-def render_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Any:
-    """In the countries table, a country's name links to its timeline (its code, the primary
-    key, links to the row)."""
-    if table != "countries" or column != "name_en" or not isinstance(value, str):
-        return None
-    try:
-        code = row["code"]
-    except (KeyError, IndexError):
-        return None
-    url = datasette.urls.path(f"/-/timeline/{code}")
-    return Markup(f'<a href="{escape(url)}" class="tl-cell-link">{escape(value)}</a>')
-
-
-@hookimpl
-def menu_links(datasette: Any) -> list[dict[str, str]]:
-    return [{"href": datasette.urls.path("/-/timeline"), "label": "Timelines by country"}]
-
-
-# Shared
-
-
-async def archive_database(datasette: Any) -> Database:
-    """The published projection: `timeline` if it is there, else the first with its tables."""
-    candidates = list(datasette.databases.values())
-    candidates.sort(key=lambda db: db.name != "timeline")
-    for db in candidates:
-        if db.is_memory:
-            continue
-        if await db.table_exists("timeline") and await db.table_exists("engagements"):
-            return db
-    raise NotFound("No timeline database is published on this server")
-
-
-async def country(db: Database, code: str) -> dict[str, str]:
-    code = code.strip().upper()
-    row = (
-        await db.execute("select code, name_en, name_vi from countries where code = ?", [code])
-    ).first()
-    if row is None:
-        raise NotFound(f"Unknown country code {code!r}: expected an ISO 3166-1 code such as VN")
-    return dict(row)
-
-
-async def render(datasette: Any, request: Any, template: str, context: dict[str, Any]) -> Response:
-    context = {"css_url": datasette.urls.path(STATIC_ROUTE + "pages.css"), **context}
-    return Response.html(await datasette.render_template(template, context, request=request))
-
-
-def page_url(datasette: Any, path: str, **params: Any) -> str:
-    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    return datasette.urls.path(path) + (f"?{query}" if query else "")
-
-
-# Counts over many years are the slow part at a million engagements; they are kept until the
-# database file changes (a write changes its mtime and size, a rebuild its inode).
-COUNTS_CACHED = 64
-_counts: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-
-
-def _file_state(db: Database) -> tuple[Any, ...] | None:
-    if db.path is None:
-        return None
-    try:
-        st = os.stat(db.path)
-    except OSError:
-        return None
-    return (db.path, st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-async def cached(db: Database, key: tuple[Any, ...], compute: Callable[[], Awaitable[Any]]) -> Any:
-    state = _file_state(db)
-    if state is None:
-        return await compute()
-    full = (*state, *key)
-    if full in _counts:
-        _counts.move_to_end(full)
-        return _counts[full]
-    value = await compute()
-    _counts[full] = value
-    while len(_counts) > COUNTS_CACHED:
-        _counts.popitem(last=False)
-    return value
-
-
-async def aggregate(db: Database, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-    """Rows of one of the pages' own counting queries. These read a country's part of an index
-    once, take seconds at most at a million engagements, and are kept (`cached`), so they run
-    without Datasette's time limit, which is there for visitors' SQL."""
-    return await db.execute_fn(lambda conn: conn.execute(sql, params).fetchall())
 
 
 # Windows of time from the query string
@@ -480,58 +347,3 @@ def table_url(datasette: Any, database: str, scope: Scope, window: Window) -> st
         "start_date__lt": window.end.isoformat(),
     }
     return page_url(datasette, datasette.urls.table(database, "timeline"), **params)
-
-
-async def engagement_page(request: Any, datasette: Any) -> Response:
-    db = await archive_database(datasette)
-    slug = request.url_vars["slug"]
-    context = await record_page.gather(db, slug)
-    if context is None:
-        raise NotFound(f"No engagement is recorded with the slug {slug!r}")
-    context |= {"database": db.name, "urls": datasette.urls, "path": datasette.urls.path}
-    return await render(datasette, request, "pages_engagement.html", context)
-
-
-async def charts_page(request: Any, datasette: Any) -> Response:
-    db = await archive_database(datasette)
-    home, other, scope = await page_scope(db, request)
-    context: dict[str, Any] = {
-        "database": db.name,
-        "home": home,
-        "other": other,
-        "timeline_url": datasette.urls.path(scope.path("timeline")),
-    }
-    key = (scope.code, scope.counterpart)
-    per_year = await cached(db, ("years", *key), lambda: year_counts(db, scope))
-    topics = await cached(db, ("topics", *key), lambda: topic_counts(db, scope))
-    names = await lane_names(db, scope, sorted({s for _, s in per_year}))
-    topic_rows = await db.execute("select key, label_en, label_vi from topics")
-    context |= {
-        "bars": drawing.stacked_bars(per_year),
-        "heat": drawing.heatmap(topics, limit=TOPIC_ROWS),
-        "topic_rows": TOPIC_ROWS,
-        "names": names,
-        "topic_labels": {r["key"]: (r["label_en"], r["label_vi"]) for r in topic_rows},
-        "series_label": "kind" if scope.counterpart else "counterpart",
-    }
-    return await render(datasette, request, "pages_charts.html", context)
-
-
-async def year_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]:
-    sql = f"""
-        select substr(t.start_date, 1, 4) as year_key, {scope.lane} as series_key, count(*) as n
-        from timeline t where {scope.where} group by year_key, series_key
-    """
-    # Aliases no table has as a column: `group by series` would group by timeline.series.
-    return {(year, series): n for year, series, n in await aggregate(db, sql, scope.params)}
-
-
-async def topic_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]:
-    # A country's timeline has a row per counterpart: count each engagement once.
-    sql = f"""
-        select et.topic as topic_key, substr(x.start_date, 1, 4) as year_key, count(*) as n
-        from (select distinct t.engagement, t.start_date from timeline t where {scope.where}) x
-        join engagement_topics et on et.engagement = x.engagement
-        group by topic_key, year_key
-    """
-    return {(topic, year): n for topic, year, n in await aggregate(db, sql, scope.params)}
