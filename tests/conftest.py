@@ -37,10 +37,3 @@ def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     else:
         with postgres_schema(monkeypatch) as postgres:
             yield postgres
-
-
-@pytest.fixture
-def postgres(monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
-    """PostgreSQL only, for what SQLite has no counterpart of."""
-    with postgres_schema(monkeypatch) as backend:
-        yield backend
