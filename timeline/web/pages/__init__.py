@@ -62,6 +62,7 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, datasette:
     return Markup(f'<a href="{escape(url)}" class="tl-cell-link">{escape(value)}</a>')
 
 
-@hookimpl
+# Last, after search and the Atom feed, as when one plugin module added those two links.
+@hookimpl(trylast=True)
 def menu_links(datasette: Any) -> list[dict[str, str]]:
     return [{"href": datasette.urls.path("/-/timeline"), "label": "Timelines by country"}]
