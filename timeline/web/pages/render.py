@@ -1,5 +1,5 @@
-"""What every page shares: the published database, a country by its code, a template rendered
-with the package's stylesheet, and a page's URL."""
+"""What every page shares: where the package's templates and styles are, a country by its code,
+a template rendered with the stylesheet, and a page's URL."""
 
 from __future__ import annotations
 
