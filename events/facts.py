@@ -181,7 +181,9 @@ class Quoted(Model):
     quote: Text = Field(description="The sentence or words of the document, as written.")
     # Bounded so that every offset fits an SQLite integer (a billion characters is no article).
     start: int = Field(
-        ge=0, le=MAX_OFFSET, description="Character offset of the quote in the document's text."
+        ge=0,
+        le=MAX_OFFSET,
+        description="Character offset of the quote in the document's text, 0 to 10⁹.",
     )
     end: int = Field(
         gt=0,
