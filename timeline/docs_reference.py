@@ -10,6 +10,7 @@ import types
 import typing
 from collections.abc import Iterator, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -153,6 +154,32 @@ def vocabulary_table(labels: Mapping[str, vocabulary.Label | vocabulary.Topic]) 
         row = f"| `{key}` | {label.en} | {label.vi} |"
         rows.append(row + (f" {label.description} |" if topics else ""))
     return "\n".join(rows) + "\n"
+
+
+# The seed article's page: it names the publisher, as a reader's --url would.
+SEED_URL = (
+    "https://www.vietnamplus.vn/"
+    "thuc-day-hop-tac-an-ninh-va-thuc-thi-phap-luat-giua-viet-nam-va-my-post1060203.vnp"
+)
+
+
+def draft_example(article: str, *slugs: str) -> str:
+    """The draft records `timeline extract` writes for some engagements of a seed article (a path
+    from the repository root), as a YAML block."""
+    from timeline.extract import extract, render_yaml  # here: only this example needs it
+
+    path = Path(article)
+    draft = extract(
+        path.read_text(encoding="utf-8"),
+        published=date(2025, 9, 6),
+        url=SEED_URL,
+        document=path.stem,
+    )
+    records = [r for r in draft.records if r.record["slug"] in slugs]
+    missing = set(slugs) - {r.record["slug"] for r in records}
+    if missing:
+        raise ValueError(f"{article}: the extractor drafts no record {', '.join(sorted(missing))}")
+    return f"```yaml\n{render_yaml(records)}```\n"
 
 
 def country_counts() -> str:
