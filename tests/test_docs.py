@@ -15,8 +15,10 @@ from timeline import docs_reference
 DOCS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
 
 
-def cog_check(path: Path) -> tuple[int, str]:
-    """`cog --check --diff` of one file, in process: its exit status and what it printed."""
+def cog_check(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:
+    """`cog --check --diff` of one file, in process and from the repository root (as
+    `cog -r docs/*.md README.md` runs): its exit status and what it printed."""
+    monkeypatch.chdir(ROOT)
     cog = Cog()
     out = io.StringIO()
     cog.set_output(stdout=out, stderr=out)
@@ -25,19 +27,23 @@ def cog_check(path: Path) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
-def test_the_generated_parts_of_each_doc_match_the_code(path: Path) -> None:
-    status, output = cog_check(path)
+def test_the_generated_parts_of_each_doc_match_the_code(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, output = cog_check(path, monkeypatch)
     assert status == 0, (
         f"{path.relative_to(ROOT)} is out of date with the code; regenerate it with "
         f"`cog -r docs/*.md README.md`:\n{output}"
     )
 
 
-def test_a_changed_generated_part_is_caught_and_named(tmp_path: Path) -> None:
+def test_a_changed_generated_part_is_caught_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     drifted = tmp_path / "records.md"
     text = (ROOT / "docs" / "records.md").read_text(encoding="utf-8")
     drifted.write_text(text.replace("| `embassy_visit` |", "| `consulate_visit` |"), "utf-8")
-    status, output = cog_check(drifted)
+    status, output = cog_check(drifted, monkeypatch)
     assert status == 5
     assert f"Checking {drifted}  (changed)" in output
     assert "-| `consulate_visit` |" in output
