@@ -305,3 +305,15 @@ def test_the_commands_left_out_are_only_those_named() -> None:
     left_out = {s.command.split()[1] for s in steps if not_run(s.command)}
     assert left_out == {"serve"}
     assert len(steps) > len([s for s in steps if not_run(s.command)])
+
+
+def test_a_console_block_matches_only_the_output_it_shows() -> None:
+    shown = ["store:       12 events of 12 engagements", "head:        … (notification 12)"]
+    assert matches(
+        shown, "store:       12 events of 12 engagements\nhead:        ab12 (notification 12)\n"
+    )
+    assert not matches(
+        shown, "store:       12 events of 12 engagements\nhead:        ab12 (notification 13)\n"
+    )
+    assert not matches(shown, "store:       12 events of 12 engagements\n")
+    assert not matches(shown[:1], "store:       12 events of 12 engagements\nverified\n")
