@@ -1,8 +1,9 @@
 """The parts of the docs that are read off the code, as Markdown, for the cog blocks in docs/.
 
 Regenerate with `cog -r docs/*.md README.md`; `tests/test_docs.py` fails when the docs drift.
-Only the public API is imported: the CLI's `cli` group, and the models and vocabularies of
-`events`."""
+Of `timeline`, only public names are imported (the CLI's `cli` group, the extractor's `extract`
+and `render_yaml`), so that modules can move; the models, their field types and the vocabularies
+come from `events`."""
 
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ from annotated_types import MinLen
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from events import facts, vocabulary
-from events.countries import all_countries
+from events import all_countries, facts, vocabulary
 
 HELP_WIDTH = 88
 
