@@ -52,12 +52,6 @@
   }
 
   document.querySelectorAll("[data-field]").forEach(function (el) {
-    el.addEventListener("click", function (event) {
-      if (event.target.matches("input, select, textarea, button")) {
-        mark(el.getAttribute("data-field"));
-        return;
-      }
-      mark(el.getAttribute("data-field"));
-    });
+    el.addEventListener("click", function () { mark(el.getAttribute("data-field")); });
   });
 })();
