@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from events import EngagementFacts
-from tests.helpers import ROOT, SEED_ARTICLE, make_record, review_form
+from tests.helpers import ROOT, SEED_ARTICLE, copy_seed_article, make_record, review_form
 from timeline import load
 from timeline.errors import RecordError
+from timeline.inputs import records
 from timeline.review import actions, matches
 from timeline.review.articles import extract_new, extractor_version
 from timeline.review.form import country_code, form_values, record_from_form
@@ -315,3 +316,52 @@ def test_known_names_offer_the_archive_s_persons(workspace: Workspace, archive: 
     assert "Lương Tam Quang" in names["persons"]  # recorded in the archive
     assert "Lê Quốc Hùng" in names["persons"]  # drafted from the seed article
     assert "MPS" in names["organisations"]
+
+
+def test_a_folder_of_drafts_files_is_taken_in_with_its_review_notes(
+    tmp_path: Path, archive: Archive
+) -> None:
+    """`timeline review DRAFTS_DIR`: drafts written by `timeline extract -o`, the articles'
+    texts in documents/ beside them. The drafts are taken as written, not extracted again."""
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+
+    documents = copy_seed_article(tmp_path / "documents")
+    drafts_dir = tmp_path / "drafts"
+    drafts_dir.mkdir()
+    result = CliRunner().invoke(cli, ["extract", str(documents / f"{SEED_ARTICLE}.txt"),
+                                      "--published", "2025-09-06", "-o",
+                                      str(drafts_dir / "000.yaml")])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    ws = Workspace(archive.folder)
+    try:
+        report = extract_new(ws, drafts_dir)
+        assert (report.extracted, report.failed) == ([SEED_ARTICLE], [])
+        drafts = ws.drafts()
+        written = [r for _, r in records.parse((drafts_dir / "000.yaml").read_text(), "000.yaml")]
+        assert [d.record for d in drafts] == [
+            {k: v for k, v in r.items() if k != "x-review"} for r in written
+        ]
+        assert [d.flags for d in drafts] == [r["x-review"]["flags"] for r in written]
+        assert {d.extractor_version for d in drafts} == {"drafts file 000.yaml"}
+        assert ws.article(SEED_ARTICLE).metadata["publisher"] == "VietnamPlus (TTXVN)"
+    finally:
+        ws.close()
+
+
+def test_a_drafts_file_whose_article_is_missing_writes_nothing(
+    tmp_path: Path, workspace: Workspace
+) -> None:
+    drafts_dir = tmp_path / "lonely"
+    drafts_dir.mkdir()
+    record = make_record(sources=[{**make_record()["sources"][0], "document": "gone"}],
+                         evidence=[])  # fmt: skip
+    (drafts_dir / "d.yaml").write_text(records.dump_yaml([record]), encoding="utf-8")
+    before = snapshot(workspace.path)
+    report = extract_new(workspace, drafts_dir)
+    assert report.failed == [
+        "d.yaml: document gone: no gone.txt beside it or in documents/; nothing was taken from "
+        "this file"
+    ]
+    assert snapshot(workspace.path) == before

@@ -16,6 +16,7 @@ import yaml
 
 from timeline.errors import TimelineError
 from timeline.extract import extract
+from timeline.inputs import records
 from timeline.review.workspace import Article, ReviewError, Workspace
 
 EXTRACT_PACKAGE = Path(__file__).resolve().parents[1] / "extract"
@@ -46,6 +47,28 @@ def article_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
 
 
+def draft_files(folder: Path) -> list[Path]:
+    """The record files of `folder` (drafts written by `timeline extract -o`): YAML or JSON whose
+    records have a slug, unlike an article's metadata."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in records.SUFFIXES or not path.is_file():
+            continue
+        try:
+            raw = records.parse(records.read_text(str(path)), str(path))
+        except TimelineError:
+            continue  # not a record file: metadata, or something else of the folder
+        if raw and all(isinstance(r, dict) and "slug" in r for _, r in raw):
+            found.append(path)
+    return found
+
+
+def inputs(folder: Path) -> list[Path]:
+    """What a pass reads: the drafts files first (their articles are not extracted again), then
+    the articles."""
+    return [*draft_files(folder), *article_files(folder)]
+
+
 @dataclass
 class ExtractReport:
     """What one pass over the folder did."""
@@ -61,49 +84,79 @@ def extract_new(
     folder: Path,
     progress: Callable[[Path], None] | None = None,
 ) -> ExtractReport:
-    """Extract every article of `folder` that is not in the workspace yet. An article that fails
-    to extract is reported (one line) and not written, so the next pass tries it again; the
+    """Take in every article of `folder` that is not in the workspace yet: the drafts of its
+    drafts files (`timeline extract -o`), then the articles without drafts, extracted. One
+    that fails is reported (one line) and not written, so the next pass tries it again; the
     others go on."""
     report = ExtractReport()
-    files = article_files(folder)
-    report.found = len(files)
-    for path in files:
+    for path in inputs(folder):
         if progress is not None:
             progress(path)
-        if workspace.has_article(path.stem):
-            continue
         try:
-            article, drafts = read_and_extract(path)
+            if path.suffix == ".txt":
+                report.found += 1
+                if workspace.has_article(path.stem):
+                    continue
+                taken = [read_and_extract(path)]
+            else:
+                taken = read_drafts(path, workspace)
         except ReviewError as e:
             report.failed.append(str(e))
             continue
-        workspace.add_article(article, drafts)
-        report.extracted.append(article.document)
-        report.drafts += len(drafts)
+        for article, drafts in taken:
+            workspace.add_article(article, drafts)
+            report.extracted.append(article.document)
+            report.drafts += len(drafts)
     return report
+
+
+def read_drafts(path: Path, workspace: Workspace) -> list[tuple[Article, list[dict[str, Any]]]]:
+    """The articles of a drafts file not in the workspace yet, each with its drafts (their
+    `x-review` confidences and flags kept apart); the article's text is found beside the file
+    or in a `documents/` folder beside it or above it."""
+    by_document: dict[str, list[dict[str, Any]]] = {}
+    for index, raw in records.parse(records.read_text(str(path)), str(path)):
+        sources = raw.get("sources") or [{}]
+        document = sources[0].get("document") if isinstance(sources[0], dict) else None
+        if not isinstance(document, str) or not document:
+            raise ReviewError(f"{path.name}: record {index}: sources[0].document: missing")
+        review = raw.get("x-review") or {}
+        record = {k: v for k, v in raw.items() if not str(k).startswith("x-")}
+        by_document.setdefault(document, []).append(
+            {"record": record, "confidence": review.get("confidence") or {},
+             "flags": review.get("flags") or []}
+        )  # fmt: skip
+    out = []
+    for document, drafts in by_document.items():
+        if workspace.has_article(document):
+            continue
+        places = [path.parent, path.parent / "documents", path.parent.parent / "documents"]
+        text_file = next(
+            (d / f"{document}.txt" for d in places if (d / f"{document}.txt").is_file()), None
+        )
+        if text_file is None:
+            raise ReviewError(
+                f"{path.name}: document {document}: no {document}.txt beside it or in documents/; "
+                "nothing was taken from this file"
+            )
+        article = _read_article(text_file, f"drafts file {path.name}")
+        out.append((article, drafts))
+    return out
 
 
 def read_and_extract(path: Path) -> tuple[Article, list[dict[str, Any]]]:
     """The article and its drafts; `ReviewError` (one line) when it cannot be extracted."""
-    document = path.stem
-    article = Article(document, str(path), "", {}, extractor_version(), None)
+    article = _read_article(path, extractor_version())
     try:
-        raw = path.read_bytes()
-        article.text = raw.decode("utf-8").removeprefix("\ufeff")
-        article.metadata = metadata(path)
         draft = extract(
             article.text,
             published=_date(article.metadata.get("published")),
             url=article.metadata.get("url"),
             language=article.metadata.get("language"),
             publisher=article.metadata.get("publisher"),
-            document=document,
+            document=article.document,
         )
-    except UnicodeDecodeError as e:
-        raise ReviewError(
-            f"{path.name}: not UTF-8 text (byte {e.start}); nothing extracted"
-        ) from None
-    except (TimelineError, OSError, ValueError) as e:
+    except (TimelineError, ValueError) as e:
         raise ReviewError(f"{path.name}: {_one_line(str(e))}; nothing extracted") from None
     drafts = [
         {"record": d.record, "confidence": d.confidence, "flags": [f.as_dict() for f in d.flags]}
@@ -115,6 +168,21 @@ def read_and_extract(path: Path) -> tuple[Article, list[dict[str, Any]]]:
     if not drafts:
         article.error = "the extractor found no engagement in it"
     return article, drafts
+
+
+def _read_article(path: Path, drafted_by: str) -> Article:
+    """The article's text and metadata; `ReviewError` (one line) when it cannot be read."""
+    try:
+        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as e:
+        raise ReviewError(
+            f"{path.name}: not UTF-8 text (byte {e.start}); nothing extracted"
+        ) from None
+    except OSError as e:
+        raise ReviewError(
+            f"{path.name}: cannot be read ({e.strerror}); nothing extracted"
+        ) from None
+    return Article(path.stem, str(path), text, metadata(path), drafted_by, None)
 
 
 def metadata(path: Path) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import click
 
 from timeline.errors import TimelineError
 from timeline.projection import build as projection
-from timeline.review.articles import article_files, check_folder, extract_new
+from timeline.review.articles import check_folder, extract_new, inputs
 from timeline.review.plugin import ReviewConfig, ReviewPlugin
 from timeline.review.workspace import WORKSPACE_FILE, Workspace
 from timeline.store.application import ENV_ARCHIVE, Archive
@@ -63,7 +63,7 @@ def review_command(
     archive = Archive(archive_folder)
     workspace = Workspace(archive.folder)
     try:
-        files = article_files(articles)
+        files = inputs(articles)
         with click.progressbar(length=len(files), label="extracting", show_pos=True) as bar:
             report = extract_new(workspace, articles, lambda _: bar.update(1))
     finally:

@@ -8,7 +8,7 @@ from typing import Any, get_args
 from events.countries import all_countries
 from events.vocabulary import Kind, Precision, Role, Status
 from timeline.review import actions, matches
-from timeline.review.articles import article_files
+from timeline.review.articles import article_files, inputs
 from timeline.review.form import evidence_fields, form_values, record_from_form, topic_choices
 from timeline.review.highlight import article_html, colour, spans
 from timeline.review.workspace import STATES, TO_REVIEW, Draft, Workspace
@@ -44,7 +44,7 @@ def queue_context(ws: Workspace, folder: Path, args: Any) -> dict[str, Any]:
         "rows": rows, "states": STATES, "state": state, "flag": flag, "q": args.get("q") or "",
         "flags": sorted({f["code"] for d in drafts for f in d.flags}), "counts": counts,
         "total": len(drafts), "waiting": waiting, "folder": str(folder),
-        "no_articles": not article_files(folder) and not drafts,
+        "no_articles": not inputs(folder) and not drafts,
     }  # fmt: skip
 
 

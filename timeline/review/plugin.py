@@ -20,7 +20,7 @@ from datasette.utils.asgi import Forbidden, Response
 
 from timeline.errors import TimelineError
 from timeline.review import actions
-from timeline.review.articles import article_files, extract_new
+from timeline.review.articles import extract_new, inputs
 from timeline.review.pages import draft_context, queue_context
 from timeline.review.workspace import StaleError, Workspace
 from timeline.store.application import Archive
@@ -95,7 +95,7 @@ class ReviewPlugin:
         if request.method != "POST":
             return Response.redirect(datasette.urls.path("/-/review"))
         await _form(request)
-        if not article_files(self.config.articles):
+        if not inputs(self.config.articles):
             datasette.add_message(
                 request, f"No articles in {self.config.articles}: put ID.txt files there "
                 "(with ID.yaml metadata), then extract again. Nothing was written.",
