@@ -5,6 +5,7 @@ folders may share a name)."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import gc
 import os
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -178,6 +179,38 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((SERVE_HOST, 0))
         return s.getsockname()[1]
+
+
+class DatasetteClient:
+    """Datasette's async test client on one event loop of its own, so tests stay synchronous."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        metadata: dict[str, Any] | None = None,
+        settings: dict[str, Any] | None = None,
+    ) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.ds = self.run(self._start(db_path, metadata, settings))
+
+    async def _start(
+        self, db_path: Path, metadata: dict[str, Any] | None, settings: dict[str, Any] | None
+    ) -> Any:
+        from datasette.app import Datasette
+
+        ds = Datasette([str(db_path)], metadata=metadata, settings=settings)
+        await ds.invoke_startup()
+        return ds
+
+    def run(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
+        return self.loop.run_until_complete(coroutine)
+
+    def close(self) -> None:
+        for db in self.ds.databases.values():
+            db.close()
+        if self.ds.executor is not None:
+            self.ds.executor.shutdown(wait=True)
+        self.loop.close()
 
 
 @contextmanager

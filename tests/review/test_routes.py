@@ -4,20 +4,18 @@ saves and refused input. `timeline serve` has no review route."""
 
 from __future__ import annotations
 
-import asyncio
 import html
 import re
-from collections.abc import Coroutine, Iterator
+from collections.abc import Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from datasette.app import Datasette
 from datasette.plugins import pm
 
-from tests.helpers import SEED_ARTICLE, make_record, review_form
+from tests.helpers import SEED_ARTICLE, DatasetteClient, make_record, review_form
 from timeline.projection.build import build
 from timeline.review.form import form_values
 from timeline.review.plugin import ReviewConfig, ReviewPlugin
@@ -36,21 +34,13 @@ def _no_rich_tracebacks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("datasette.handle_exception.rich", None)
 
 
-class Client:
-    """Datasette's async test client on one event loop, keeping cookies as a browser does."""
+class Client(DatasetteClient):
+    """Datasette's test client with `timeline serve`'s settings, keeping cookies as a browser
+    does."""
 
     def __init__(self, db_path: Path) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.ds = self.run(self._start(db_path))
+        super().__init__(db_path, settings=typed_settings())
         self.cookies: dict[str, str] = {}
-
-    async def _start(self, db_path: Path) -> Datasette:
-        ds = Datasette([str(db_path)], settings=typed_settings())
-        await ds.invoke_startup()
-        return ds
-
-    def run(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
-        return self.loop.run_until_complete(coroutine)
 
     def _keep(self, response: httpx.Response) -> httpx.Response:
         for name, value in response.cookies.items():
@@ -75,13 +65,6 @@ class Client:
         found = re.search(r'name="csrftoken" value="([^"]+)"', page.text)
         assert found, "the page carries a CSRF token"
         return found[1]
-
-    def close(self) -> None:
-        for db in self.ds.databases.values():
-            db.close()
-        if self.ds.executor is not None:
-            self.ds.executor.shutdown(wait=True)
-        self.loop.close()
 
 
 @pytest.fixture

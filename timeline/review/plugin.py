@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qsl
 
 from datasette import hookimpl
-from datasette.utils.asgi import Forbidden, Response
+from datasette.utils.asgi import Forbidden, NotFound, Response
 
 from timeline.errors import TimelineError
 from timeline.review import actions
@@ -117,7 +117,7 @@ class ReviewPlugin:
             try:
                 context = draft_context(ws, archive, ws.draft(draft_id))
             except TimelineError as e:
-                return Response.html(str(e), status=404)
+                raise NotFound(str(e)) from None
         return await self.render(datasette, request, "review_draft.html", context)
 
     async def act(self, datasette: Any, request: Any) -> Response:
@@ -141,8 +141,8 @@ class ReviewPlugin:
                 values = form if action == "save" else None
                 try:
                     draft = ws.draft(draft_id)
-                except TimelineError:
-                    return Response.html(str(e), status=404)
+                except TimelineError as gone:
+                    raise NotFound(str(gone)) from None
                 context = draft_context(ws, archive, draft, error=str(e), values=values)
                 return await self.render(datasette, request, "review_draft.html", context, 400)
         datasette.add_message(request, done)
