@@ -230,7 +230,7 @@ class Archive(Application[UUID]):
         if not isinstance(recorder, IdentityRecorder):
             return
         try:
-            filled = recorder.fill_identities(self._identity_rows)
+            filled = recorder.fill_identities(self.identity_rows)
         except OperationalError as e:
             raise ArchiveError(self._busy_message(e)) from None
         if filled:
@@ -241,7 +241,7 @@ class Archive(Application[UUID]):
                 filled,
             )
 
-    def _identity_rows(self, stored: Iterable[StoredEvent]) -> list[IdentityRow]:
+    def identity_rows(self, stored: Iterable[StoredEvent]) -> list[IdentityRow]:
         """The identity rows of the engagements of `stored` (every event of each, in order)."""
         mapper = self.mapper
         return fold_identities(
@@ -440,7 +440,7 @@ class Archive(Application[UUID]):
         if isinstance(recorder, IdentityRecorder):
             return owners(recorder.find_identities(keys))
         wanted = set(keys)
-        rows = self._identity_rows(self._all_notifications())
+        rows = self.identity_rows(self._all_notifications())
         found = [(key, row.slug) for row in rows for key in (row.session_key, row.facts_key)]
         return owners((key, slug) for key, slug in found if key in wanted)
 
