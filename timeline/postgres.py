@@ -100,7 +100,29 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             "FROM unnest(%s::{schema}.{event_type}[]) "
             "RETURNING notification_id, originator_id, originator_version"
         ).format(schema=schema, events=events, event_type=Identifier(self.stored_event_type_name))
+
+    def _create_identity_table(self) -> None:
+        """The identity table, its indexes, and the statement that writes its rows."""
+        schema = Identifier(self.datastore.schema)
         identity = Identifier(self.identity_table_name)
+        id_type = Identifier(self.datastore.originator_id_type)
+        self.sql_create_statements.append(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS {schema}.{identity} ("
+                "originator_id {id_type} PRIMARY KEY, "
+                "originator_version bigint NOT NULL, "
+                "slug text NOT NULL, "
+                "session_key text, "
+                "facts_key text)"
+            ).format(schema=schema, identity=identity, id_type=id_type)
+        )
+        for column in ("session_key", "facts_key"):
+            index = Identifier(f"{self.identity_table_name}_{column.split('_')[0]}")
+            self.sql_create_statements.append(
+                SQL("CREATE INDEX IF NOT EXISTS {index} ON {schema}.{identity} ({column})").format(
+                    index=index, schema=schema, identity=identity, column=Identifier(column)
+                )
+            )
         # An engagement's row is replaced by each save: it holds the keys of its latest state.
         self.upsert_identities_statement = SQL(
             "INSERT INTO {schema}.{identity} "
@@ -110,31 +132,6 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             "originator_version = excluded.originator_version, slug = excluded.slug, "
             "session_key = excluded.session_key, facts_key = excluded.facts_key"
         ).format(schema=schema, identity=identity, id_type=id_type)
-
-    def _create_identity_table(self) -> None:
-        schema = Identifier(self.datastore.schema)
-        identity = Identifier(self.identity_table_name)
-        self.sql_create_statements.append(
-            SQL(
-                "CREATE TABLE IF NOT EXISTS {schema}.{identity} ("
-                "originator_id {id_type} PRIMARY KEY, "
-                "originator_version bigint NOT NULL, "
-                "slug text NOT NULL, "
-                "session_key text, "
-                "facts_key text)"
-            ).format(
-                schema=schema,
-                identity=identity,
-                id_type=Identifier(self.datastore.originator_id_type),
-            )
-        )
-        for column in ("session_key", "facts_key"):
-            index = Identifier(f"{self.identity_table_name}_{column.split('_')[0]}")
-            self.sql_create_statements.append(
-                SQL("CREATE INDEX IF NOT EXISTS {index} ON {schema}.{identity} ({column})").format(
-                    index=index, schema=schema, identity=identity, column=Identifier(column)
-                )
-            )
 
     def create_table(self) -> None:
         super().create_table()
