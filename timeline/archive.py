@@ -41,6 +41,7 @@ from timeline.duplicates import (
     IDENTITY_TABLE_SUFFIX,
     IdentityRecorder,
     IdentityRow,
+    IdentityTaken,
     fold_identities,
     identity_keys,
     identity_row,
@@ -324,7 +325,8 @@ class Archive(Application[UUID]):
             self._check_parents(list(new.values()))
             if not allow_duplicates:
                 self._check_duplicates(list(new.values()))
-            self._save([*new.values(), *corroborated.values()])
+            unique = [] if allow_duplicates else list(new.values())
+            self._save([*new.values(), *corroborated.values()], unique=unique)
         report.recorded = list(new)
         return report
 
@@ -423,13 +425,7 @@ class Archive(Application[UUID]):
             for what, key in keys:
                 other = seen.get(key) or recorded.get(key)
                 if other and other != engagement.slug:
-                    raise DuplicateError(
-                        engagement.slug,
-                        f"{engagement.slug}: the archive already has this engagement as "
-                        f"{other} ({what}); nothing was written. Record this document "
-                        f"under the slug {other} to add it as a source, or append with "
-                        "--allow-duplicates if they differ",
-                    )
+                    raise _duplicate(engagement.slug, other, what)
                 seen[key] = engagement.slug
 
     def _identity_owners(self, keys: Sequence[str]) -> dict[str, str]:
@@ -441,8 +437,7 @@ class Archive(Application[UUID]):
             return owners(recorder.find_identities(keys))
         wanted = set(keys)
         rows = self.identity_rows(self._all_notifications())
-        found = [(key, row.slug) for row in rows for key in (row.session_key, row.facts_key)]
-        return owners((key, slug) for key, slug in found if key in wanted)
+        return owners((key, row.slug) for row in rows for key in row.held() if key in wanted)
 
     def _all_notifications(self) -> Iterator[StoredEvent]:
         start = 0
@@ -589,19 +584,35 @@ class Archive(Application[UUID]):
         first = next(iter(self.repository.event_store.get(engagement.id, lte=1)))
         return first.facts
 
-    def _save(self, aggregates: Sequence[Engagement], *, retryable: bool = False) -> None:
+    def _save(
+        self,
+        aggregates: Sequence[Engagement],
+        *,
+        retryable: bool = False,
+        unique: Sequence[Engagement] = (),
+    ) -> None:
         """Save in one transaction. With `retryable` (inside `_retrying`), new versions of
-        recorded engagements that another writer beat to the store raise `_Superseded`."""
+        recorded engagements that another writer beat to the store raise `_Superseded`. The
+        keys of `unique` (new engagements) must not be another's, as the store stands when it
+        writes them."""
         if not aggregates:
             return
         updates = all(a.version > len(a.pending_events) for a in aggregates)
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         # Each engagement's keys as this save leaves it, written with its events.
-        identities = [identity_row(aggregate.state) for aggregate in aggregates]
+        identities = {a.id: identity_row(a.state) for a in aggregates}
         try:
             # What `Application.save` does for this application (no snapshots, no cache), less
             # its runtime protocol check of each object, which costs more than mapping the event.
-            self._notify(self.events.put(events, identities=identities))
+            self._notify(
+                self.events.put(
+                    events,
+                    identities=list(identities.values()),
+                    unique=[identities[e.id] for e in unique],
+                )
+            )
+        except IdentityTaken as e:
+            raise _duplicate(e.slug, e.other, e.what) from None
         except IntegrityError:
             if retryable and updates:
                 raise _Superseded from None
@@ -642,6 +653,15 @@ def _collector_paused() -> Iterator[None]:
 # Notifications a read when a store without an identity table is folded for the check.
 _FOLD_BATCH = 1000
 ENGAGEMENT_TOPIC = "events.engagement:"
+
+
+def _duplicate(slug: str, other: str, what: str) -> DuplicateError:
+    return DuplicateError(
+        slug,
+        f"{slug}: the archive already has this engagement as {other} ({what}); nothing was "
+        f"written. Record this document under the slug {other} to add it as a source, or "
+        "append with --allow-duplicates if they differ",
+    )
 
 
 def _conflict_message(facts: EngagementFacts, recorded: EngagementFacts) -> str:

@@ -34,12 +34,30 @@ class IdentityRow(NamedTuple):
     session_key: str | None
     facts_key: str | None
 
+    def held(self) -> list[str]:
+        """The keys this engagement holds: none once it is retracted."""
+        return [key for key in (self.session_key, self.facts_key) if key]
+
+
+class IdentityTaken(Exception):
+    """Raised by a recorder, inside the transaction it then rolls back, when a new engagement
+    saved as unique has a key that another engagement recorded meanwhile holds."""
+
+    def __init__(self, slug: str, other: str, key: str) -> None:
+        super().__init__(f"{slug}: {other} has the key {key!r}")
+        self.slug = slug
+        self.other = other
+        self.what = SAME_SESSION if key.startswith("session ") else SAME_FACTS
+
 
 @runtime_checkable
 class IdentityRecorder(Protocol):
     """What the archive asks of its recorder beyond eventsourcing's: the SQL behind these is
     each store's own (`timeline.sqlite`, `timeline.postgres`). `insert_events` takes the rows
-    of the engagements it stores events of as `identities=` and writes them with the events."""
+    of the engagements it stores events of as `identities=` and writes them with the events;
+    and as `unique=` the rows of new engagements whose keys no other may hold, which it checks
+    under the store's write lock (raising `IdentityTaken`), so that two writers appending one
+    engagement under two slugs at once cannot both record it."""
 
     def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
         """Those of `ids` that have events in the store."""
@@ -90,6 +108,14 @@ def fold_identities(events: Iterable[Any]) -> list[IdentityRow]:
     for event in events:
         states[event.originator_id] = event.evolve(states.get(event.originator_id))
     return [identity_row(state) for state in states.values()]
+
+
+def taken(unique: Sequence[IdentityRow], found: Iterable[tuple[str, str]]) -> None:
+    """Raise `IdentityTaken` when another engagement holds a key of a row of `unique`."""
+    slugs = {key: row.slug for row in unique for key in row.held()}
+    for key, other in sorted(owners(found).items()):
+        if other != slugs[key]:
+            raise IdentityTaken(slugs[key], other, key)
 
 
 def owners(found: Iterable[tuple[str, str]]) -> dict[str, str]:

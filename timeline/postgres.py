@@ -16,7 +16,7 @@ from psycopg.sql import SQL, Identifier, Literal
 
 from timeline.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend, originator_text
 from timeline.crashpoints import crash_point
-from timeline.duplicates import IDENTITY_TABLE_SUFFIX, IdentityRow
+from timeline.duplicates import IDENTITY_TABLE_SUFFIX, IdentityRow, taken
 
 BACKFILL_BATCH = 10_000
 # Ids a statement of `recorded_ids`, keys a statement of `find_identities`.
@@ -143,6 +143,7 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
         stored_events: Sequence[StoredEvent],
         *,
         identities: Sequence[IdentityRow] = (),
+        unique: Sequence[IdentityRow] = (),
         **kwargs: Any,
     ) -> Sequence[int] | None:
         if not stored_events:
@@ -169,6 +170,8 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
             self._write_links(
                 curs, sorted(zip(ids, stored_events, strict=True), key=lambda p: p[0])
             )
+            if unique:  # under the table lock: what another writer recorded since the check
+                taken(unique, self._find(curs, [k for row in unique for k in row.held()]))
             self._upsert_identities(curs, identities)
             crash_point("store.before_commit")
             return ids
@@ -269,17 +272,20 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
 
     def find_identities(self, keys: Sequence[str]) -> list[tuple[str, str]]:
         """(key, slug) of each engagement that has one of `keys`: a probe of an index a key."""
-        found: list[tuple[str, str]] = []
         with self.datastore.get_connection() as conn, conn.cursor() as curs:
-            for column in ("session_key", "facts_key"):
-                query = SQL("SELECT {0} AS key, slug FROM {1}.{2} WHERE {0} = ANY(%s)").format(
-                    Identifier(column),
-                    Identifier(self.datastore.schema),
-                    Identifier(self.identity_table_name),
-                )
-                for i in range(0, len(keys), ANY_CHUNK):
-                    curs.execute(query, [list(keys[i : i + ANY_CHUNK])])
-                    found += [(row["key"], row["slug"]) for row in curs.fetchall()]
+            return self._find(curs, keys)
+
+    def _find(self, curs: Cursor[DictRow], keys: Sequence[str]) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        for column in ("session_key", "facts_key"):
+            query = SQL("SELECT {0} AS key, slug FROM {1}.{2} WHERE {0} = ANY(%s)").format(
+                Identifier(column),
+                Identifier(self.datastore.schema),
+                Identifier(self.identity_table_name),
+            )
+            for i in range(0, len(keys), ANY_CHUNK):
+                curs.execute(query, [list(keys[i : i + ANY_CHUNK])])
+                found += [(row["key"], row["slug"]) for row in curs.fetchall()]
         return found
 
     def select_identities(self) -> list[IdentityRow]:

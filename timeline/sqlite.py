@@ -12,7 +12,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLite
 
 from timeline.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend
 from timeline.crashpoints import crash_point
-from timeline.duplicates import IDENTITY_TABLE_SUFFIX, IdentityRow
+from timeline.duplicates import IDENTITY_TABLE_SUFFIX, IdentityRow, taken
 
 BACKFILL_BATCH = 10_000
 # SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
@@ -78,6 +78,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         stored_events: Sequence[StoredEvent],
         *,
         identities: Sequence[IdentityRow] = (),
+        unique: Sequence[IdentityRow] = (),
         **kwargs: Any,
     ) -> Sequence[int] | None:
         crash_point("store.before_insert")
@@ -90,6 +91,8 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
             head["hash"] if head else None, zip(notification_ids, stored_events, strict=True)
         )
         c.executemany(self.insert_links_statement, links)
+        if unique:  # under the write lock: what another writer recorded since the check is here
+            taken(unique, self._find(c, [k for row in unique for k in row.held()]))
         c.executemany(self.upsert_identities_statement, identities)
         crash_point("store.before_commit")
         return notification_ids
@@ -173,16 +176,19 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
 
     def find_identities(self, keys: Sequence[str]) -> list[tuple[str, str]]:
         """(key, slug) of each engagement that has one of `keys`: a probe of an index a key."""
-        found: list[tuple[str, str]] = []
         with self.datastore.transaction(commit=False) as c:
-            for column in ("session_key", "facts_key"):
-                for chunk in _chunks(keys, IN_CHUNK):
-                    c.execute(
-                        f"SELECT {column}, slug FROM {self.identity_table_name} "
-                        f"WHERE {column} IN ({','.join('?' * len(chunk))})",
-                        chunk,
-                    )
-                    found += [(row[0], row[1]) for row in c.fetchall()]
+            return self._find(c, keys)
+
+    def _find(self, c: SQLiteCursor, keys: Sequence[str]) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        for column in ("session_key", "facts_key"):
+            for chunk in _chunks(keys, IN_CHUNK):
+                c.execute(
+                    f"SELECT {column}, slug FROM {self.identity_table_name} "
+                    f"WHERE {column} IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found += [(row[0], row[1]) for row in c.fetchall()]
         return found
 
     def select_identities(self) -> list[IdentityRow]:

@@ -144,6 +144,33 @@ def test_another_writer_s_engagement_is_found_by_an_archive_opened_before_it(
     assert first.append([EngagementFacts.model_validate(visit_record(slug="again"))]).recorded
 
 
+def test_a_duplicate_another_writer_records_after_the_check_is_refused_by_the_store(
+    backend: Backend, archive_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two writers appending one engagement under two slugs at once: the recorder checks the
+    new keys again under the store's write lock, so the second save is refused, whole."""
+    writer, other = Archive(archive_dir), Archive(archive_dir)
+    check = writer._identity_owners
+
+    def check_then_race(keys: list[str]) -> dict[str, str]:
+        found = check(keys)  # nothing recorded yet: the check passes
+        if not other.find("vn-us-visit-2025"):
+            other.append([EngagementFacts.model_validate(visit_record())])
+        return found
+
+    monkeypatch.setattr(writer, "_identity_owners", check_then_race)
+    batch = [
+        EngagementFacts.model_validate(visit_record(slug="unrelated", title="Unrelated")),
+        EngagementFacts.model_validate(visit_record(slug="again")),
+    ]
+    with pytest.raises(DuplicateError, match=r"^again: the archive already has this engagement "
+                                             r"as vn-us-visit-2025 \(same kind"):  # fmt: skip
+        writer.append(batch)
+    assert sorted(rows_by_slug(writer)) == ["vn-us-visit-2025"]
+    assert len(backend.stored(archive_dir)) == 1
+    assert writer.append(batch, allow_duplicates=True).recorded == ["unrelated", "again"]
+
+
 def test_a_refused_batch_writes_no_identity_rows(backend: Backend, archive_dir: Path) -> None:
     archive = Archive(archive_dir)
     archive.append([EngagementFacts.model_validate(visit_record())])
