@@ -76,6 +76,9 @@ LOCK_TIMEOUT_SECONDS = 30
 # many times at most.
 UPDATE_ATTEMPTS = 8
 T = TypeVar("T")
+ENGAGEMENT_TOPIC = "events.engagement:"
+# Notifications a read when a store without an identity table is folded for the check.
+_FOLD_BATCH = 1000
 # Reports the one-time fill of an archive made before the identity table; with no logging set
 # up, Python prints a warning's message alone on stderr, which is what the CLI shows.
 log = logging.getLogger(__name__)
@@ -251,8 +254,9 @@ class Archive(Application[UUID]):
 
     def store_tables(self) -> list[str]:
         """The tables of a PostgreSQL store, the events first: when all are there, none is
-        created again (the chain's table comes with the chaining recorder, which also chains
-        the events of a store made before it, as it creates that table)."""
+        created again (the chain's and the identity table come with the chaining recorder,
+        which also chains the events of a store made before it, as it creates that table; the
+        identity table of such a store is filled as the archive opens it)."""
         events = f"{self.name}_events"
         return [events, events + CHAIN_TABLE_SUFFIX, events + IDENTITY_TABLE_SUFFIX]
 
@@ -648,11 +652,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
-
-
-# Notifications a read when a store without an identity table is folded for the check.
-_FOLD_BATCH = 1000
-ENGAGEMENT_TOPIC = "events.engagement:"
 
 
 def _duplicate(slug: str, other: str, what: str) -> DuplicateError:
