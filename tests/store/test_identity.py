@@ -4,7 +4,6 @@ filled once for an archive made before them, and checked by verify."""
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import subprocess
 import sys
@@ -98,7 +97,6 @@ def test_the_cli_says_on_stderr_that_it_filled_the_identity_table(
             [sys.executable, "-c", command, "show", DIALOGUE, "--archive", str(archive_dir)],
             capture_output=True,
             text=True,
-            env={**os.environ},
             timeout=120,
         )
 
