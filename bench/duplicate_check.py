@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from events import EngagementFacts
-from timeline.archive import Archive
-from timeline.sqlite import ChainedSQLiteRecorder
+from timeline.store.application import Archive
+from timeline.store.sqlite import ChainedSQLiteRecorder
 
 SOURCE = {
     "document": "bench-doc",

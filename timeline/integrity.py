@@ -19,17 +19,13 @@ from uuid import UUID
 
 import orjson
 
-from timeline.archive import Archive
-from timeline.chain import GENESIS, Link, link_hash, originator_text
-from timeline.duplicates import IdentityRecorder, IdentityRow
 from timeline.errors import TimelineError
-from timeline.projection import (
-    TABLES,
-    Projector,
-    connect,
-    create_schema,
-    position,
-)
+from timeline.projection.build import create_schema
+from timeline.projection.projector import Projector, connect
+from timeline.projection.schema import TABLES, position
+from timeline.store.application import Archive
+from timeline.store.chain import GENESIS, Link, link_hash, originator_text
+from timeline.store.identity import IdentityRecorder, IdentityRow
 
 BATCH = 5_000
 # Differing rows named per table; the rest are counted.

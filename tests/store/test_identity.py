@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Backend, visit_record
 
 from events import EngagementFacts
-from timeline import records
-from timeline.archive import Archive
-from timeline.duplicates import IdentityRow, identity_row
+from tests.helpers import Backend, visit_record
 from timeline.errors import DuplicateError
+from timeline.inputs import records
 from timeline.integrity import verify
+from timeline.store.application import Archive
+from timeline.store.identity import IdentityRow, identity_row
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "store"
@@ -58,7 +58,7 @@ def test_an_archive_made_before_identity_keys_is_filled_once_when_opened(
     backend: Backend, archive_dir: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     old_archive(backend, archive_dir)
-    with caplog.at_level(logging.WARNING, logger="timeline.archive"):
+    with caplog.at_level(logging.WARNING, logger="timeline.store.application"):
         archive = Archive(archive_dir)
     assert [r.getMessage() for r in caplog.records] == [f"{archive.store_name}: {FILLED}"]
     rows = rows_by_slug(archive)
@@ -69,7 +69,7 @@ def test_an_archive_made_before_identity_keys_is_filled_once_when_opened(
     assert verify(archive).ok, verify(archive).problems
 
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="timeline.archive"):
+    with caplog.at_level(logging.WARNING, logger="timeline.store.application"):
         again = Archive(archive_dir)  # a second open fills nothing
     assert caplog.records == []
     assert rows_by_slug(again) == rows

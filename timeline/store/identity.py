@@ -1,0 +1,128 @@
+"""Duplicates under other slugs: what makes two records the same engagement (identity keys), and
+the rows of the store's identity table, which hold every engagement's current keys.
+
+The recorders write an engagement's row in the transaction that stores its events, so the table
+is always as current as the store, and finding a recorded engagement by a key is an index probe:
+no fold of events, no read of `timeline.db`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
+from uuid import UUID
+
+from events import EngagementFacts, EngagementState
+from timeline.text import fold
+
+if TYPE_CHECKING:
+    from eventsourcing.persistence import StoredEvent
+
+IDENTITY_TABLE_SUFFIX = "_identity"
+SAME_SESSION = "same series and session"
+SAME_FACTS = "same kind, dates, countries and title"
+
+
+class IdentityRow(NamedTuple):
+    """One engagement's row of the identity table: its keys as of its version
+    `originator_version`; a retracted engagement keeps its row, without keys.
+
+    A tuple, as the table's rows are, so rows go to the database as they are."""
+
+    originator_id: str  # the uuid's 32 hex digits
+    originator_version: int
+    slug: str
+    session_key: str | None
+    facts_key: str | None
+
+    def held(self) -> list[str]:
+        """The keys this engagement holds: none once it is retracted."""
+        return [key for key in (self.session_key, self.facts_key) if key]
+
+
+class IdentityTaken(Exception):
+    """Raised by a recorder, inside the transaction it then rolls back, when a new engagement
+    saved as unique has a key that another engagement recorded meanwhile holds."""
+
+    def __init__(self, slug: str, other: str, key: str) -> None:
+        super().__init__(f"{slug}: {other} has the key {key!r}")
+        self.slug = slug
+        self.other = other
+        self.what = SAME_SESSION if key.startswith("session ") else SAME_FACTS
+
+
+@runtime_checkable
+class IdentityRecorder(Protocol):
+    """What the archive asks of its recorder beyond eventsourcing's: the SQL behind these is
+    each store's own (`store/sqlite.py`, `store/postgres.py`). `insert_events` takes the rows
+    of the engagements it stores events of as `identities=` and writes them with the events;
+    and as `unique=` the rows of new engagements whose keys no other may hold, which it checks
+    under the store's write lock (raising `IdentityTaken`), so that two writers appending one
+    engagement under two slugs at once cannot both record it."""
+
+    def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Those of `ids` that have events in the store."""
+        ...
+
+    def find_identities(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(key, slug) of each recorded engagement that has one of `keys`."""
+        ...
+
+    def select_identities(self) -> list[IdentityRow]:
+        """Every row of the identity table."""
+        ...
+
+    def fill_identities(self, fold: Callable[[Iterable[StoredEvent]], list[IdentityRow]]) -> int:
+        """Fill the table of a store made before it from `fold` of every stored event, once:
+        how many rows were written (0 when the table had rows or the store has no events)."""
+        ...
+
+
+def identity_keys(facts: EngagementFacts) -> list[tuple[str, str]]:
+    """What makes two records the same engagement whatever their slugs: the same session of a
+    dialogue series, or the same kind, dates, countries and title (diacritics and case aside)."""
+    keys = []
+    if facts.series and facts.session:
+        keys.append((SAME_SESSION, f"session {facts.series} {facts.session}"))
+    same = " ".join([
+        facts.kind,
+        facts.date.start.isoformat(),
+        facts.date.end.isoformat(),
+        ",".join(sorted(facts.countries)),
+        " ".join(fold(facts.title).split()),
+    ])  # fmt: skip
+    keys.append((SAME_FACTS, f"facts {same}"))
+    return keys
+
+
+def identity_row(state: EngagementState) -> IdentityRow:
+    """An engagement's row as its state stands: its keys, none once it is retracted."""
+    keys = {} if state.retraction is not None else dict(identity_keys(state.facts))
+    return IdentityRow(
+        state.id.hex, state.version, state.facts.slug, keys.get(SAME_SESSION), keys.get(SAME_FACTS)
+    )
+
+
+def fold_identities(events: Iterable[Any]) -> list[IdentityRow]:
+    """The rows of the engagements of `events` (every event of each, in order)."""
+    states: dict[UUID, EngagementState] = {}
+    for event in events:
+        states[event.originator_id] = event.evolve(states.get(event.originator_id))
+    return [identity_row(state) for state in states.values()]
+
+
+def taken(unique: Sequence[IdentityRow], found: Iterable[tuple[str, str]]) -> None:
+    """Raise `IdentityTaken` when another engagement holds a key of a row of `unique`."""
+    slugs = {key: row.slug for row in unique for key in row.held()}
+    for key, other in sorted(owners(found).items()):
+        if other != slugs[key]:
+            raise IdentityTaken(slugs[key], other, key)
+
+
+def owners(found: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """(key, slug) pairs as key -> slug; of several engagements recorded with one key (with
+    `allow_duplicates`), the first slug in order, so a refusal always names the same one."""
+    out: dict[str, str] = {}
+    for key, slug in found:
+        if key not in out or slug < out[key]:
+            out[key] = slug
+    return out

@@ -1,0 +1,241 @@
+"""The SQLite store: eventsourcing's recorder, with the hash chain, the identity table and
+append-only triggers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
+
+from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend
+from timeline.store.crashpoints import crash_point
+from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, taken
+
+BACKFILL_BATCH = 10_000
+# SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
+IN_CHUNK = 900
+
+
+class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
+    """Writes each batch's chain links, and the identity rows of its engagements, in the
+    transaction that inserts its events."""
+
+    def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
+        self.chain_table_name = events_table_name + CHAIN_TABLE_SUFFIX
+        self.identity_table_name = events_table_name + IDENTITY_TABLE_SUFFIX
+        super().__init__(datastore, events_table_name)
+        self.insert_links_statement = f"INSERT INTO {self.chain_table_name} VALUES (?,?,?,?)"
+        self.select_head_statement = (
+            f"SELECT * FROM {self.chain_table_name} ORDER BY notification_id DESC LIMIT 1"
+        )
+        # An engagement's row is replaced by each save: it holds the keys of its latest state.
+        self.upsert_identities_statement = (
+            f"INSERT INTO {self.identity_table_name} VALUES (?,?,?,?,?) "
+            "ON CONFLICT (originator_id) DO UPDATE SET "
+            "originator_version = excluded.originator_version, slug = excluded.slug, "
+            "session_key = excluded.session_key, facts_key = excluded.facts_key"
+        )
+
+    def construct_create_table_statements(self) -> list[str]:
+        statements = super().construct_create_table_statements()
+        statements.append(
+            f"CREATE TABLE IF NOT EXISTS {self.chain_table_name} ("
+            "notification_id INTEGER PRIMARY KEY, "
+            "originator_id TEXT NOT NULL, "
+            "originator_version INTEGER NOT NULL, "
+            "hash TEXT NOT NULL)"
+        )
+        for table in (self.events_table_name, self.chain_table_name):
+            for operation in ("UPDATE", "DELETE"):
+                statements.append(
+                    f"CREATE TRIGGER IF NOT EXISTS {table}_refuse_{operation.lower()} "
+                    f"BEFORE {operation} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{REFUSAL} ({operation} {table})'); END"
+                )
+        identity = self.identity_table_name
+        statements += [
+            f"CREATE TABLE IF NOT EXISTS {identity} ("
+            "originator_id TEXT PRIMARY KEY, "
+            "originator_version INTEGER NOT NULL, "
+            "slug TEXT NOT NULL, "
+            "session_key TEXT, "
+            "facts_key TEXT)",
+            f"CREATE INDEX IF NOT EXISTS {identity}_session ON {identity} (session_key)",
+            f"CREATE INDEX IF NOT EXISTS {identity}_facts ON {identity} (facts_key)",
+        ]
+        return statements
+
+    def create_table(self) -> None:
+        super().create_table()
+        self._backfill()
+
+    def _insert_events(
+        self,
+        c: SQLiteCursor,
+        stored_events: Sequence[StoredEvent],
+        *,
+        identities: Sequence[IdentityRow] = (),
+        unique: Sequence[IdentityRow] = (),
+        **kwargs: Any,
+    ) -> Sequence[int] | None:
+        crash_point("store.before_insert")
+        # The events' insert took the write lock, so the head read here is the latest one.
+        notification_ids = super()._insert_events(c, stored_events, **kwargs) or []
+        crash_point("store.before_chain")
+        c.execute(self.select_head_statement)
+        head = c.fetchone()
+        links = extend(
+            head["hash"] if head else None, zip(notification_ids, stored_events, strict=True)
+        )
+        c.executemany(self.insert_links_statement, links)
+        if unique:  # under the write lock: what another writer recorded since the check is here
+            taken(unique, self._find(c, [k for row in unique for k in row.held()]))
+        c.executemany(self.upsert_identities_statement, identities)
+        crash_point("store.before_commit")
+        return notification_ids
+
+    def _backfill(self) -> None:
+        """Chain a store written before the chain existed: once, when it has events, no links."""
+        self._once(self.chain_table_name, self._chain_all)
+
+    def fill_identities(self, fold: Callable[[Iterable[StoredEvent]], list[IdentityRow]]) -> int:
+        """Fill the identity table of a store made before it, from `fold` of every event: once,
+        when the store has events and the table no rows (every engagement has a row)."""
+        filled: list[IdentityRow] = []
+
+        def fill(c: SQLiteCursor) -> None:
+            rows = fold(stored for batch in self._event_batches(c) for _, stored in batch)
+            c.executemany(self.upsert_identities_statement, rows)
+            filled.extend(rows)
+
+        self._once(self.identity_table_name, fill)
+        return len(filled)
+
+    def _once(self, table: str, fill: Callable[[SQLiteCursor], None]) -> None:
+        """Run `fill` when `table` is empty and the store has events, under the write lock."""
+        if not self._is_empty(table) or not self.max_notification_id():
+            return
+        with self.datastore.get_connection(commit=True) as conn:
+            c = conn.cursor()
+            # IMMEDIATE: take the write lock before reading, so two openers fill it once.
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                if self._is_empty(table, c):
+                    fill(c)
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+
+    def _is_empty(self, table: str, c: SQLiteCursor | None = None) -> bool:
+        statement = f"SELECT 1 FROM {table} LIMIT 1"
+        if c is not None:
+            c.execute(statement)
+            return c.fetchone() is None
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(statement)
+            return c.fetchone() is None
+
+    def _event_batches(self, c: SQLiteCursor) -> Iterator[list[tuple[int, StoredEvent]]]:
+        """Every stored event with its notification id, in order, a batch at a time."""
+        start = 0
+        while True:
+            c.execute(
+                f"SELECT rowid, * FROM {self.events_table_name} WHERE rowid > ? "
+                "ORDER BY rowid LIMIT ?",
+                (start, BACKFILL_BATCH),
+            )
+            rows = c.fetchall()
+            if not rows:
+                return
+            yield [(row["rowid"], _stored(row)) for row in rows]
+            start = rows[-1]["rowid"]
+
+    def _chain_all(self, c: SQLiteCursor) -> None:
+        head = None
+        for events in self._event_batches(c):
+            links = extend(head, events)
+            c.executemany(self.insert_links_statement, links)
+            head = links[-1].hash
+
+    def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Those of `ids` that have events in the store, in a few queries for any number."""
+        found: set[UUID] = set()
+        with self.datastore.transaction(commit=False) as c:
+            for chunk in _chunks(ids, IN_CHUNK):
+                c.execute(
+                    f"SELECT DISTINCT originator_id FROM {self.events_table_name} "
+                    f"WHERE originator_id IN ({','.join('?' * len(chunk))})",
+                    [i.hex for i in chunk],
+                )
+                found.update(UUID(row[0]) for row in c.fetchall())
+        return found
+
+    def find_identities(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(key, slug) of each engagement that has one of `keys`: a probe of an index a key."""
+        with self.datastore.transaction(commit=False) as c:
+            return self._find(c, keys)
+
+    def _find(self, c: SQLiteCursor, keys: Sequence[str]) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        for column in ("session_key", "facts_key"):
+            for chunk in _chunks(keys, IN_CHUNK):
+                c.execute(
+                    f"SELECT {column}, slug FROM {self.identity_table_name} "
+                    f"WHERE {column} IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found += [(row[0], row[1]) for row in c.fetchall()]
+        return found
+
+    def select_identities(self) -> list[IdentityRow]:
+        """Every row of the identity table."""
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT * FROM {self.identity_table_name}")
+            return [IdentityRow(*row) for row in c.fetchall()]
+
+    def select_links(self, start: int, limit: int, stop: int | None = None) -> list[Link]:
+        """Links after notification `start` (up to `stop`), in order."""
+        statement = f"SELECT * FROM {self.chain_table_name} WHERE notification_id > ? "
+        params: list[int] = [start]
+        if stop is not None:
+            statement += "AND notification_id <= ? "
+            params.append(stop)
+        statement += "ORDER BY notification_id LIMIT ?"
+        params.append(limit)
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(statement, params)
+            return [_link(row) for row in c.fetchall()]
+
+    def chain_head(self, at: int | None = None) -> Link | None:
+        """The last link, or the link of notification `at`."""
+        with self.datastore.transaction(commit=False) as c:
+            if at is None:
+                c.execute(self.select_head_statement)
+            else:
+                c.execute(f"SELECT * FROM {self.chain_table_name} WHERE notification_id = ?", (at,))
+            row = c.fetchone()
+            return _link(row) if row else None
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _link(row: Any) -> Link:
+    return Link(
+        row["notification_id"], row["originator_id"], row["originator_version"], row["hash"]
+    )
+
+
+def _stored(row: Any) -> StoredEvent:
+    return StoredEvent(
+        originator_id=row["originator_id"],
+        originator_version=row["originator_version"],
+        topic=row["topic"],
+        state=row["state"],
+    )
