@@ -636,7 +636,7 @@ def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any
         orgs.append((item, m))
         names[m.key] = item.get("abbreviation") or item["name"]
         b.ev(f"organisations[{i}]", (m.start, m.end))
-        if m.country_inferred:
+        if m.country_inferred and m.country:  # an "Embassy in X" of no named country has none
             note = (
                 f"The article writes {m.text!r} without a country; {short_name(m.country)} "
                 "is read from who holds it and the engagement's sides."
