@@ -175,34 +175,42 @@ def read_bytes(path: str) -> tuple[bytes, str]:
     if path == "-":
         stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
         data = stream.read(MAX_BYTES + 1) if stream else sys.stdin.read().encode()
-        return _within_limit(data, "<stdin>", len(data)), "<stdin>"
+        if len(data) > MAX_BYTES:
+            raise _too_large("<stdin>", None)
+        return data, "<stdin>"
     p = Path(path)
     if p.is_dir():
         raise ExtractError(path, "is a folder; name one article file, or pass -o FOLDER")
     try:
         size = p.stat().st_size
-        _within_limit(b"", path, size)
+        if size > MAX_BYTES:
+            raise _too_large(path, size)
         with p.open("rb") as f:
             data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ExtractError(path, "no such file") from None
     except OSError as e:
         raise ExtractError(path, f"cannot be read ({e.strerror})") from None
-    return _within_limit(data, path, len(data)), path
+    if len(data) > MAX_BYTES:  # grew since, or a device
+        raise _too_large(path, None)
+    return data, path
 
 
-def _within_limit(data: bytes, name: str, size: int) -> bytes:
-    if size > MAX_BYTES:
-        raise ExtractError(
-            name,
-            f"{size / 1e6:.1f} MB is more than an article: the limit is {MAX_BYTES / 1e6:g} MB "
-            "(split the page into its articles)",
-        )
-    return data
+def _too_large(name: str, size: int | None) -> ExtractError:
+    told = f" ({size / 1e6:.1f} MB)" if size is not None else ""
+    return ExtractError(
+        name,
+        f"larger than an article can be{told}: the limit is {MAX_BYTES / 1e6:g} MB "
+        "(split the page into its articles)",
+    )
 
 
 def decode(data: bytes, name: str) -> str:
     """The article's text: UTF-8, not binary, not empty; a byte-order mark dropped."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ExtractError(
+            name, "not UTF-8 text (UTF-16, by its byte-order mark); save it as UTF-8"
+        )
     if b"\x00" in data:
         raise ExtractError(name, "a binary file (it holds NUL bytes), not an article's text")
     try:
