@@ -26,7 +26,7 @@ class Outcome:
     records: int = 0
     complete: int = 0
     flags: Counter[str] = field(default_factory=Counter)
-    error: str | None = None
+    error: str | None = None  # the one line naming the file at fault (the article or its .yaml)
 
     @property
     def failed(self) -> bool:
@@ -99,7 +99,7 @@ def extract_one(article: Path, out: Path, flags: Metadata, *, beside: bool = Tru
         out.mkdir(parents=True, exist_ok=True)
         write_draft(target, render_yaml(draft))
     except ExtractError as e:
-        return Outcome(article.name, error=str(e).removeprefix(f"{e.name}: "))
+        return Outcome(article.name, error=str(e))
     codes = Counter(code for r in draft.records for code in r.codes)
     codes.update(f.code for f in draft.flags)
     complete = sum(1 for r in draft.records if r.complete)
@@ -121,7 +121,9 @@ def format_outcomes(outcomes: list[Outcome]) -> str:
     rows = [("article", "drafts", "complete", "flags to review")]
     for o in outcomes:
         if o.failed:
-            rows.append((o.article, "-", "-", f"FAILED: {o.error}"))
+            head, _, rest = (o.error or "").partition(": ")
+            reason = rest if Path(head).name == o.article else o.error  # the article is the row
+            rows.append((o.article, "-", "-", f"FAILED: {reason}"))
             continue
         review = ", ".join(f"{code} x{n}" if n > 1 else code for code, n in sorted(o.flags.items()))
         rows.append((o.article, str(o.records), str(o.complete), review or "-"))

@@ -115,7 +115,7 @@ def _extract_folder(folder: str, output: str | None, flags: Metadata, *, beside:
     outcomes = [extract_one(a, out, flags, beside=beside) for a in _with_progress(articles)]
     for o in outcomes:
         if o.failed:
-            click.echo(f"{Path(folder) / o.article}: {o.error}", err=True)
+            click.echo(o.error, err=True)
     click.echo(format_outcomes(outcomes))
     click.echo(summary(outcomes, out), err=True)
     if any(o.failed for o in outcomes):
