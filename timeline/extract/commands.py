@@ -26,24 +26,6 @@ from timeline.extract.errors import ExtractError
 from timeline.extract.score import evaluate_folder, format_table
 
 
-def _flags(
-    article: str,
-    published: str | None,
-    url: str | None,
-    language: str | None,
-    document: str | None,
-    publisher: str | None,
-) -> Metadata:
-    """The metadata given on the command line, checked as the metadata file's fields are."""
-    return Metadata(
-        document=document,
-        publisher=publisher,
-        url=check_url(url, f"{article}: --url"),
-        published=check_published(published, f"{article}: --published"),
-        language=check_language(language, f"{article}: --language"),
-    )
-
-
 @click.command("extract")
 @click.argument("article", metavar="FILE|-|FOLDER")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date; gives dates their year.")
@@ -85,7 +67,13 @@ def extract_command(
     A FOLDER extracts each of its *.txt articles into `-o DRAFTS/NAME.yaml`, goes on past an
     article that fails, and ends with a table; the exit code is 1 if any article failed."""
     try:
-        flags = _flags(article, published, url, language, document, publisher)
+        flags = Metadata(  # checked as the metadata file's fields are
+            document=document,
+            publisher=publisher,
+            url=check_url(url, f"{article}: --url"),
+            published=check_published(published, f"{article}: --published"),
+            language=check_language(language, f"{article}: --language"),
+        )
         if article != "-" and Path(article).is_dir():
             _extract_folder(article, output, flags, beside=not no_metadata)
             return
