@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from unidecode import unidecode
 
 from timeline.extract import extract, render_yaml
+from timeline.records import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 # the two seed documents, and pages written for these tests in the genre (tests/extract/pages/)
@@ -97,7 +98,10 @@ def test_a_mutated_page_gives_drafts_or_nothing_never_an_exception(
         for item in [*r.record["sources"], *r.record["evidence"]]:
             assert text[item["start"] : item["end"]] == item["quote"]
         assert r.record["slug"]
-    assert render_yaml(draft).startswith("# Draft records")
+    rendered = render_yaml(draft)
+    assert rendered.startswith("# Draft records")
+    # the draft file reads back, as `timeline append` would read it, to the same records
+    assert [r for _, r in parse(rendered, "draft.yaml")] == [r.as_dict() for r in draft.records]
 
 
 def test_the_mutations_start_from_pages_that_give_drafts() -> None:
