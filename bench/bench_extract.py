@@ -1,7 +1,8 @@
 """`timeline extract` over a folder of 100 articles as a whole process, against its baselines in
 the same run: the extractor alone in this process (what the command adds to it), and a shell loop
 of one `timeline extract` process per article (what the folder mode saves); then the time of one
-page of 25 KB to 800 KB, to show it grows linearly.
+page of 25 KB to 800 KB, to show it grows linearly, beside the extractor of an earlier revision
+(`--before`, by default the commit this branch started from, whose time grew with the square).
 
     python -m bench.bench_extract              # 100 articles, pages up to 800 KB
     python -m bench.bench_extract --articles 300 --sizes 25,50,100,200
@@ -13,6 +14,7 @@ variants: as written, its paragraphs after the lead in reverse order, its days m
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import resource
 import shutil
@@ -137,6 +139,7 @@ def bench_sizes(sizes: list[int]) -> list[tuple[int, float, float, int]]:
     """(KB, wall s, CPU s, drafts) of one page of each size, in this process."""
     from timeline.extract import extract
 
+    extract(long_page(2000))  # lexicons loaded and regexes compiled before any figure
     rows = []
     for kb in sizes:
         page = long_page(kb * 1000)
@@ -146,16 +149,49 @@ def bench_sizes(sizes: list[int]) -> list[tuple[int, float, float, int]]:
     return rows
 
 
-def size_table(rows: list[tuple[int, float, float, int]]) -> str:
+_CHILD = """
+import json, sys
+sys.path[:0] = [sys.argv[1], sys.argv[2]]
+from bench.bench_extract import bench_sizes
+print(json.dumps(bench_sizes([int(s) for s in sys.argv[3].split(",")])))
+"""
+
+
+def bench_sizes_at(ref: str, sizes: list[int]) -> list[tuple[int, float, float, int]]:
+    """bench_sizes with the extractor of git revision `ref` (exported, never checked out), in a
+    child process: the baseline of the same run."""
+    with tempfile.TemporaryDirectory(prefix="timeline-bench-ref-") as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", ref, "timeline", "events"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _CHILD, tmp, str(ROOT), ",".join(map(str, sizes))],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    return [tuple(row) for row in json.loads(out.strip().splitlines()[-1])]
+
+
+def size_table(
+    rows: list[tuple[int, float, float, int]], before: list[tuple[int, float, float, int]]
+) -> str:
     first_kb, _, first_cpu, _ = rows[0]
     lines = [
-        "| page | drafts | wall | CPU | CPU per 100 KB | CPU / smallest's |",
-        *["|---:" * 6 + "|"],
+        "| page | drafts | wall | CPU | CPU per 100 KB | CPU / smallest's | before: CPU "
+        "| before / now |",
+        "|---:" * 8 + "|",
     ]
+    earlier = {row[0]: row for row in before}
     for kb, wall, cpu, drafts in rows:
+        then = earlier.get(kb)
+        was = f"{then[2]:.2f} s | {then[2] / cpu:.1f}x" if then else "— | —"
         lines.append(
             f"| {kb} KB | {drafts} | {wall:.2f} s | {cpu:.2f} s | {cpu / kb * 100:.2f} s "
-            f"| {cpu / first_cpu:.1f}x (size {kb / first_kb:g}x) |"
+            f"| {cpu / first_cpu:.1f}x (size {kb / first_kb:g}x) | {was} |"
         )
     return "\n".join(lines)
 
@@ -166,12 +202,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_extract")
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--sizes", default="25,50,100,200,400,800", help="page sizes in KB")
+    parser.add_argument("--before", default="e9f267e", help="the baseline's git revision")
+    parser.add_argument("--before-up-to", type=int, default=200, help="its largest page, KB")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="timeline-bench-extract-") as tmp:
         results = bench_folder(args.articles, Path(tmp))
     print(table(results))
     print()
-    print(size_table(bench_sizes([int(s) for s in args.sizes.split(",")])))
+    sizes = [int(s) for s in args.sizes.split(",")]
+    before = [kb for kb in sizes if kb <= args.before_up_to]
+    print(f"before = {args.before}, pages up to {args.before_up_to} KB")
+    print(size_table(bench_sizes(sizes), bench_sizes_at(args.before, before) if before else []))
     return 0
 
 
