@@ -65,7 +65,10 @@ def extract_command(
     record's `x-review` (confidences and flags).
 
     A FOLDER extracts each of its *.txt articles into `-o DRAFTS/NAME.yaml`, goes on past an
-    article that fails, and ends with a table; the exit code is 1 if any article failed."""
+    article that fails, and ends with a table; the exit code is 1 if any article failed.
+
+    An article that is empty, binary, not UTF-8, over 1 MB, or in neither Vietnamese nor English
+    is refused with one line and nothing written (docs/extract.md, "Limits and bad input")."""
     try:
         flags = Metadata(  # checked as the metadata file's fields are
             document=document,
