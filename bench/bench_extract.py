@@ -67,8 +67,10 @@ def make_articles(folder: Path, n: int) -> list[Path]:
     return out
 
 
-def long_page(size: int) -> str:
-    """A page of `size` bytes: the paragraphs of the sources, cycled, with no end mark."""
+def long_page(size: int, shape: str = "paragraphs") -> str:
+    """A page of `size` bytes: the paragraphs of the sources, cycled, with no end mark; with
+    shape "sentence", one sentence (no line breaks, full stops or commas), as a page without
+    punctuation has it."""
     paragraphs = [
         p
         for s in SOURCES[:8]
@@ -80,7 +82,8 @@ def long_page(size: int) -> str:
         out.append(paragraphs[i % len(paragraphs)])
         length += len(out[-1].encode()) + 1
         i += 1
-    return "\n".join(out)
+    page = "\n".join(out)
+    return page.translate(str.maketrans("\n.,", "   ")) if shape == "sentence" else page
 
 
 def _timeline() -> str:
@@ -135,14 +138,14 @@ def bench_folder(n: int, work: Path, rounds: int = 3, loop: int = 10) -> list[Re
     ]  # fmt: skip
 
 
-def bench_sizes(sizes: list[int]) -> list[tuple[int, float, float, int]]:
+def bench_sizes(sizes: list[int], shape: str = "paragraphs") -> list[tuple[int, float, float, int]]:
     """(KB, wall s, CPU s, drafts) of one page of each size, in this process."""
     from timeline.extract import extract
 
     extract(long_page(2000))  # lexicons loaded and regexes compiled before any figure
     rows = []
     for kb in sizes:
-        page = long_page(kb * 1000)
+        page = long_page(kb * 1000, shape)
         drafts: list[int] = []
         wall, cpu = timed_cpu(lambda p=page, d=drafts: d.append(len(extract(p).records)))
         rows.append((kb, wall, cpu, drafts[0]))
@@ -153,11 +156,13 @@ _CHILD = """
 import json, sys
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
 from bench.bench_extract import bench_sizes
-print(json.dumps(bench_sizes([int(s) for s in sys.argv[3].split(",")])))
+print(json.dumps(bench_sizes([int(s) for s in sys.argv[3].split(",")], sys.argv[4])))
 """
 
 
-def bench_sizes_at(ref: str, sizes: list[int]) -> list[tuple[int, float, float, int]]:
+def bench_sizes_at(
+    ref: str, sizes: list[int], shape: str = "paragraphs"
+) -> list[tuple[int, float, float, int]]:
     """bench_sizes with the extractor of git revision `ref` (exported, never checked out), in a
     child process: the baseline of the same run."""
     with tempfile.TemporaryDirectory(prefix="timeline-bench-ref-") as tmp:
@@ -168,7 +173,7 @@ def bench_sizes_at(ref: str, sizes: list[int]) -> list[tuple[int, float, float, 
         ).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
         out = subprocess.run(
-            [sys.executable, "-c", _CHILD, tmp, str(ROOT), ",".join(map(str, sizes))],
+            [sys.executable, "-c", _CHILD, tmp, str(ROOT), ",".join(map(str, sizes)), shape],
             check=True,
             capture_output=True,
             text=True,
@@ -211,8 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     sizes = [int(s) for s in args.sizes.split(",")]
     before = [kb for kb in sizes if kb <= args.before_up_to]
-    print(f"before = {args.before}, pages up to {args.before_up_to} KB")
-    print(size_table(bench_sizes(sizes), bench_sizes_at(args.before, before) if before else []))
+    for shape in ("paragraphs", "sentence"):
+        print(f"\npages of {shape}; before = {args.before}, pages up to {args.before_up_to} KB")
+        earlier = bench_sizes_at(args.before, before, shape) if before else []
+        print(size_table(bench_sizes(sizes, shape), earlier))
     return 0
 
 
