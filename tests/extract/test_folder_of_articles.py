@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from timeline.extract import extract_folder
 from timeline.extract.commands import extract_command
-from timeline.records import parse
+from timeline.inputs.records import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "tests" / "extract" / "pages"

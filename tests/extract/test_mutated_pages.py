@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from unidecode import unidecode
 
 from timeline.extract import extract, render_yaml
-from timeline.records import parse
+from timeline.inputs.records import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 # the two seed documents, and pages written for these tests in the genre (tests/extract/pages/)

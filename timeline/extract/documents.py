@@ -76,7 +76,7 @@ def read_metadata(path: Path) -> Metadata:
     """The metadata file's publisher, url, published, language and document; other keys (title,
     notes, checksums) are for people and ignored. A malformed file or field is refused, naming
     the file and the field."""
-    from timeline.records import load_yaml
+    from timeline.inputs.records import load_yaml
 
     name = str(path)
     try:
