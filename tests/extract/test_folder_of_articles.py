@@ -14,7 +14,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from timeline.extract import extract_folder
+from timeline.extract import batch, extract_folder
 from timeline.extract.commands import extract_command
 from timeline.inputs.records import parse
 
@@ -157,3 +157,27 @@ def test_a_terminal_gets_a_progress_bar(folder: Path, tmp_path: Path) -> None:
     assert run.returncode == 0
     assert b"extracting" in seen and b"100%" in seen
     assert "extracting" not in run.stdout and run.stdout.startswith("article")
+
+
+def test_an_extractor_defect_is_one_line_naming_the_article_and_the_others_go_on(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a defect stands in for the crash the property test found (TypeError in the draft)
+    real = batch.extract
+
+    def broken(text: str, **kw: object) -> object:
+        if kw["document"] == "en_wire_talks":
+            raise TypeError("object of type 'NoneType' has no len()")
+        return real(text, **kw)
+
+    monkeypatch.setattr(batch, "extract", broken)
+    drafts = tmp_path / "drafts"
+    res = CliRunner().invoke(extract_command, [str(folder), "-o", str(drafts)])
+    assert res.exit_code == 1
+    assert res.stderr.splitlines()[0] == (
+        f"{folder / 'en_wire_talks.txt'}: the extractor failed (TypeError: object of type "
+        "'NoneType' has no len()); please report it"
+    )
+    assert "Traceback" not in res.output
+    assert not (drafts / "en_wire_talks.yaml").exists()
+    assert len(list(drafts.iterdir())) == len(list(folder.glob("*.txt"))) - 1

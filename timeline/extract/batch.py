@@ -9,6 +9,7 @@ import os
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,12 +34,24 @@ class Outcome:
         return self.error is not None
 
 
-def draft_article(article: Article) -> Draft:
-    """The draft of an article read by `read_article`. An extractor failure (a defect, not the
-    user's) is reported as an ExtractError naming the article, so one line says it and a batch
-    goes on."""
-    meta = article.metadata
+@contextmanager
+def defects_named(name: str) -> Iterator[None]:
+    """An extractor failure inside the block (a defect, not the user's) becomes an ExtractError
+    naming the article, so one line says it and a batch goes on."""
     try:
+        yield
+    except ExtractError:
+        raise
+    except Exception as e:  # named and reported, never a traceback
+        raise ExtractError(
+            name, f"the extractor failed ({type(e).__name__}: {e}); please report it"
+        ) from e
+
+
+def draft_article(article: Article) -> Draft:
+    """The draft of an article read by `read_article`."""
+    meta = article.metadata
+    with defects_named(article.name):
         return extract(
             article.text,
             published=meta.published,
@@ -47,12 +60,6 @@ def draft_article(article: Article) -> Draft:
             document=meta.document,
             publisher=meta.publisher,
         )
-    except ExtractError:
-        raise
-    except Exception as e:  # named and reported, never a traceback
-        raise ExtractError(
-            article.name, f"the extractor failed ({type(e).__name__}: {e}); please report it"
-        ) from e
 
 
 def extract_file(path: str, flags: Metadata | None = None, *, beside: bool = True) -> Draft:
@@ -95,14 +102,16 @@ def extract_one(article: Path, out: Path, flags: Metadata, *, beside: bool = Tru
     """Extract one article of a batch into `out/NAME.yaml`; a failure is its outcome."""
     try:
         draft = extract_file(str(article), flags, beside=beside)
+        with defects_named(str(article)):
+            content = render_yaml(draft)
+            codes = Counter(code for r in draft.records for code in r.codes)
+            codes.update(f.code for f in draft.flags)
+            complete = sum(1 for r in draft.records if r.complete)
         target = out / f"{article.stem}.yaml"
         out.mkdir(parents=True, exist_ok=True)
-        write_draft(target, render_yaml(draft))
+        write_draft(target, content)
     except ExtractError as e:
         return Outcome(article.name, error=str(e))
-    codes = Counter(code for r in draft.records for code in r.codes)
-    codes.update(f.code for f in draft.flags)
-    complete = sum(1 for r in draft.records if r.complete)
     return Outcome(article.name, target, len(draft.records), complete, codes)
 
 

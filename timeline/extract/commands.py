@@ -13,6 +13,7 @@ import click
 from timeline.errors import TimelineError
 from timeline.extract.batch import (
     articles_in,
+    defects_named,
     extract_file,
     extract_one,
     format_outcomes,
@@ -81,7 +82,8 @@ def extract_command(
             _extract_folder(article, output, flags, beside=not no_metadata)
             return
         draft = extract_file(article, flags, beside=not no_metadata)
-        out = render_yaml(draft)
+        with defects_named("<stdin>" if article == "-" else article):
+            out = render_yaml(draft)
         if output:
             write_draft(Path(output), out)
             n = len(draft.records)
