@@ -482,7 +482,7 @@ def _date(b: _Builder) -> Any:
     out = r.as_record()
     span = (e.date.start, e.date.end)
     origin = {
-        "argument": "--published",
+        "argument": "--published or the metadata file",  # both reach extract() as an argument
         "byline": "the byline",
         "url": "the URL",
         "none": "nowhere",
