@@ -9,7 +9,7 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -118,10 +118,13 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
             if f.read(16) not in (b"", b"SQLite format 3\x00"):
                 raise ArchiveError(f"{store}: not an archive store (not an SQLite database)")
         return
-    if projected_elsewhere(folder / PROJECTION_FILE):
+    if (folder / PROJECTION_FILE).is_file():
+        # The store never opens timeline.db (docs/architecture.md): a projection with no store
+        # beside it was made from a store elsewhere, and a new SQLite store here would not
+        # continue its positions, so it is refused without reading it.
         raise ArchiveError(
-            f"{folder}: holds a {PROJECTION_FILE} projected from a store elsewhere and no "
-            f"{STORE_FILE}; name that store with --store URL (or ${ENV_STORE})"
+            f"{folder}: holds a {PROJECTION_FILE} and no {STORE_FILE} (a projection of a store "
+            f"elsewhere); name that store with --store URL (or ${ENV_STORE})"
         )
     if must_exist:
         raise ArchiveError(
@@ -133,19 +136,6 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
             f"{folder}: not an archive folder (it holds other files and no {STORE_FILE}); "
             "name an empty or new folder with --archive DIR"
         )
-
-
-def projected_elsewhere(projection: Path) -> bool:
-    """Whether a timeline.db without an events.db beside it holds events (of a PostgreSQL store):
-    recording into a new SQLite store there would continue its positions with other events."""
-    if not projection.is_file():
-        return False
-    try:
-        with closing(sqlite3.connect(f"{projection.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            row = db.execute("select max(position) from _tracking").fetchone()
-    except sqlite3.DatabaseError:
-        return False  # not a projection: the folder checks that follow say what it is
-    return bool(row and row[0])
 
 
 def check_projection_folder(folder: Path) -> None:
