@@ -593,7 +593,9 @@ def import_command(name: str) -> click.Command:
 
 @cli.group(name="import", cls=ImportGroup, subcommand_metavar="NAME SOURCE [OPTIONS]")
 def import_() -> None:
-    """Record other publishers' data as engagements: NAME is one of the importers below."""
+    """Record other publishers' data as engagements.
+
+    NAME is one of the importers below; `timeline import NAME --help` says what its SOURCE is."""
 
 
 def main() -> None:
