@@ -585,8 +585,8 @@ def import_command(name: str) -> click.Command:
         batch = found.read(source, **options)
         _append_and_report(batch, folder, store, build=build)
 
-    help = "\n\n".join(part for part in (first, more, IMPORT_HELP) if part)
-    command = click.command(name=name, help=help, short_help=first)(run)
+    text = "\n\n".join(part for part in (first, more, IMPORT_HELP) if part)
+    command = click.command(name=name, help=text, short_help=first)(run)
     command.params[1:1] = importer_options(found)
     return command
 
