@@ -33,6 +33,11 @@ def seeded(archive_dir: Path, backend: Backend) -> Archive:
     return archive
 
 
+def folder(archive: Archive) -> str:
+    """The archive's folder, for --archive (on PostgreSQL it holds only timeline.db)."""
+    return str(archive.projection_path.parent)
+
+
 def json_lines(result: Result) -> list[dict]:
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines()]
@@ -57,7 +62,7 @@ def json_lines(result: Result) -> list[dict]:
 def test_list_json_prints_the_rows_timeline_rows_returns(
     seeded: Archive, options: list[str], query: dict
 ) -> None:
-    printed = json_lines(run("list", "--json", *options, "--archive", str(seeded.location)))
+    printed = json_lines(run("list", "--json", *options, "--archive", folder(seeded)))
     returned = timeline.timeline_rows(seeded, **query)
     assert printed == returned
     assert returned, "the seeds have engagements for every one of these filters"
@@ -96,7 +101,7 @@ def test_list_offers_the_kinds_of_the_vocabulary() -> None:
 
 
 def test_show_json_prints_the_engagement_document(seeded: Archive) -> None:
-    printed = run("show", DIALOGUE, "--json", "--archive", str(seeded.location))
+    printed = run("show", DIALOGUE, "--json", "--archive", folder(seeded))
     document = timeline.engagement_document(seeded, DIALOGUE)
     assert json.loads(printed.stdout) == document
     assert document["facts"]["title"] == seeded.get(DIALOGUE).facts.title
@@ -110,19 +115,17 @@ def test_the_document_of_a_merged_engagement_names_where_it_lives_now(seeded: Ar
     assert document["retracted"] == {"reason": "recorded twice", "merged_into": VISIT}
     assert document["survivor"] == VISIT
     assert [e["event"] for e in document["events"]] == ["Recorded", "Retracted"]
-    printed = run("show", DIALOGUE, "--archive", str(seeded.location))
+    printed = run("show", DIALOGUE, "--archive", folder(seeded))
     assert f"# RETRACTED: merged into {VISIT} (recorded twice)" in printed.output
     assert f"# now recorded as {VISIT}: {seeded.get(VISIT).facts.title}" in printed.output
-    assert json.loads(
-        run("show", DIALOGUE, "--json", "--archive", str(seeded.location)).stdout
-    ) == (timeline.engagement_document(seeded, DIALOGUE))
+    assert json.loads(run("show", DIALOGUE, "--json", "--archive", folder(seeded)).stdout) == (
+        timeline.engagement_document(seeded, DIALOGUE)
+    )
 
 
 def test_show_history_json_prints_each_revisions_data(seeded: Archive) -> None:
     seeded.correct(DIALOGUE, {"summary": "A fuller summary."}, reason="the article says more")
-    printed = json_lines(
-        run("show", DIALOGUE, "--history", "--json", "--archive", str(seeded.location))
-    )
+    printed = json_lines(run("show", DIALOGUE, "--history", "--json", "--archive", folder(seeded)))
     returned = [timeline.revision_data(r) for r in seeded.revisions(DIALOGUE)]
     assert printed == returned
     assert [r["event"] for r in returned] == ["Recorded", "Corrected"]
@@ -138,7 +141,7 @@ def test_engagement_document_of_an_unknown_slug_raises_not_found(seeded: Archive
 def test_verify_prints_the_report_verify_returns(seeded: Archive) -> None:
     report = timeline.verify(seeded)
     assert report.ok and report.events == report.engagements == 12
-    result = run("verify", "--archive", str(seeded.location))
+    result = run("verify", "--archive", folder(seeded))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"store:       {report.events} events of {report.engagements} engagements",
