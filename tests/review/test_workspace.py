@@ -87,12 +87,12 @@ def test_an_article_that_fails_to_extract_is_reported_and_not_written(
     workspace: Workspace, articles: Path
 ) -> None:
     before = snapshot(workspace.path)
-    (articles / "bad.txt").write_bytes(b"\xff\xfe not utf-8")
+    (articles / "bad.txt").write_bytes(b"caf\xe9 latin-1 text")
     (articles / "empty.txt").write_text("   \n", encoding="utf-8")
     report = extract_new(workspace, articles)
     assert report.failed == [
-        "bad.txt: not UTF-8 text (byte 0); nothing extracted",
-        "empty.txt: empty: the article is empty; nothing extracted",
+        f"{articles / 'bad.txt'}: not UTF-8 text (byte 3); nothing extracted",
+        f"{articles / 'empty.txt'}: the article is empty; nothing extracted",
     ]
     assert snapshot(workspace.path) == before
 

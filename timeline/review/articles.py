@@ -3,19 +3,18 @@ their extraction into the workspace's drafts."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from timeline.errors import TimelineError
-from timeline.extract import extract
+from timeline.extract import documents
+from timeline.extract.batch import draft_article
 from timeline.inputs import records
 from timeline.review.workspace import Article, ReviewError, Workspace
 
@@ -145,19 +144,19 @@ def read_drafts(path: Path, workspace: Workspace) -> list[tuple[Article, list[di
 
 
 def read_and_extract(path: Path) -> tuple[Article, list[dict[str, Any]]]:
-    """The article and its drafts; `ReviewError` (one line) when it cannot be extracted."""
+    """The article (read as `timeline extract` reads it, with `ID.yaml` beside it as its
+    metadata) and its drafts; `ReviewError` (one line) when it cannot be read or extracted."""
     article = _read_article(path, extractor_version())
     try:
-        draft = extract(
-            article.text,
-            published=_date(article.metadata.get("published")),
-            url=article.metadata.get("url"),
-            language=article.metadata.get("language"),
-            publisher=article.metadata.get("publisher"),
-            document=article.document,
+        draft = draft_article(
+            documents.Article(
+                path.name,
+                article.text,
+                documents.Metadata(document=article.document, **article.metadata),
+            )
         )
-    except (TimelineError, ValueError) as e:
-        raise ReviewError(f"{path.name}: {_one_line(str(e))}; nothing extracted") from None
+    except TimelineError as e:
+        raise ReviewError(f"{_one_line(str(e))}; nothing extracted") from None
     drafts = [
         {"record": d.record, "confidence": d.confidence, "flags": [f.as_dict() for f in d.flags]}
         for d in draft.records
@@ -171,38 +170,15 @@ def read_and_extract(path: Path) -> tuple[Article, list[dict[str, Any]]]:
 
 
 def _read_article(path: Path, drafted_by: str) -> Article:
-    """The article's text and metadata; `ReviewError` (one line) when it cannot be read."""
+    """The article's text and metadata, as `timeline extract` reads them (one line when it is
+    empty, binary, not UTF-8, too large or in a language the extractor does not read)."""
     try:
-        text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as e:
-        raise ReviewError(
-            f"{path.name}: not UTF-8 text (byte {e.start}); nothing extracted"
-        ) from None
-    except OSError as e:
-        raise ReviewError(
-            f"{path.name}: cannot be read ({e.strerror}); nothing extracted"
-        ) from None
-    return Article(path.stem, str(path), text, metadata(path), drafted_by, None)
-
-
-def metadata(path: Path) -> dict[str, Any]:
-    """The article's `ID.yaml` beside it, when it is metadata (a mapping without a `slug`)."""
-    meta = path.with_suffix(".yaml")
-    if not meta.is_file():
-        return {}
-    try:
-        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise ReviewError(f"{meta.name}: malformed YAML ({_one_line(str(e))})") from None
-    if not isinstance(data, dict) or "slug" in data:
-        return {}
-    return data
-
-
-def _date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
+        read = documents.read_article(str(path), documents.Metadata())
+    except TimelineError as e:
+        raise ReviewError(f"{_one_line(str(e))}; nothing extracted") from None
+    meta = dataclasses.asdict(read.metadata)
+    document = meta.pop("document") or path.stem
+    return Article(document, str(path), read.text, meta, drafted_by, None)
 
 
 def _one_line(text: str) -> str:

@@ -15,7 +15,6 @@ from pydantic import ValidationError
 from events import EngagementFacts
 from timeline.review.workspace import Workspace
 from timeline.store.application import Archive
-from timeline.store.identity import IdentityLookup, identity_keys
 from timeline.text import fold
 
 # Engagements within this many days of a draft's dates are near matches when they share a
@@ -64,12 +63,7 @@ def _same_identity(archive: Archive, record: dict[str, Any]) -> list[tuple[str, 
         facts = EngagementFacts.model_validate(record)
     except ValidationError:
         return []
-    out = []
-    with closing(IdentityLookup(archive)) as lookup:
-        for what, key in identity_keys(facts):
-            slug = lookup.find(key, what, facts)
-            if slug:
-                out.append((slug, what))
+    out = [(slug, what) for what, slug in archive.same_engagements(facts)]
     if archive.find(facts.slug) is not None:
         out.append((facts.slug, "same slug"))
     return out
