@@ -365,3 +365,22 @@ def test_a_drafts_file_whose_article_is_missing_writes_nothing(
         "this file"
     ]
     assert snapshot(workspace.path) == before
+
+
+def test_an_article_named_otherwise_by_its_metadata_is_extracted_once(
+    tmp_path: Path, archive: Archive
+) -> None:
+    folder = copy_seed_article(tmp_path / "named")
+    meta = folder / f"{SEED_ARTICLE}.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace(f"document: {SEED_ARTICLE}", "document: vnplus-1"),
+        encoding="utf-8",
+    )
+    ws = Workspace(archive.folder)
+    try:
+        first_pass = extract_new(ws, folder)
+        assert first_pass.extracted == ["vnplus-1"]
+        assert {d.record["sources"][0]["document"] for d in ws.drafts()} == {"vnplus-1"}
+        assert extract_new(ws, folder).extracted == []
+    finally:
+        ws.close()

@@ -94,7 +94,7 @@ def extract_new(
         try:
             if path.suffix == ".txt":
                 report.found += 1
-                if workspace.has_article(path.stem):
+                if workspace.knows(path):
                     continue
                 taken = [read_and_extract(path)]
             else:
@@ -178,7 +178,7 @@ def _read_article(path: Path, drafted_by: str) -> Article:
         raise ReviewError(f"{_one_line(str(e))}; nothing extracted") from None
     meta = dataclasses.asdict(read.metadata)
     document = meta.pop("document") or path.stem
-    return Article(document, str(path), read.text, meta, drafted_by, None)
+    return Article(document, str(path.resolve()), read.text, meta, drafted_by, None)
 
 
 def _one_line(text: str) -> str:

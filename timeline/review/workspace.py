@@ -129,6 +129,15 @@ class Workspace:
             self.db.execute("select 1 from articles where document = ?", [document]).fetchone()
         )
 
+    def knows(self, path: Path) -> bool:
+        """Whether the article file at `path` is in the workspace (by its path, or by its name
+        for a workspace whose folder moved)."""
+        row = self.db.execute(
+            "select 1 from articles where path = ? or document = ?",
+            [str(path.resolve()), path.stem],
+        ).fetchone()
+        return bool(row)
+
     def add_article(self, article: Article, drafts: list[dict[str, Any]]) -> None:
         """An article and its drafts (`record`, `confidence`, `flags` each), in one transaction."""
         with self.transaction():
