@@ -640,6 +640,8 @@ def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any
             note = (
                 f"The article writes {m.text!r} without a country; {short_name(m.country)} "
                 "is read from who holds it and the engagement's sides."
+                if m.country
+                else f"The article writes {m.text!r} without a country: give it."
             )
             b.ev(f"organisations[{i}].country", (m.start, m.end), inferred=True, note=note)
             b.flag("ministry-country-inferred", f"organisations[{i}].country", note)
