@@ -16,7 +16,7 @@ import yaml
 
 from events import EngagementFacts
 from events.countries import country
-from timeline.extract.dates import published_from_byline, published_from_url
+from timeline.extract.dates import published_from_byline, published_from_story, published_from_url
 from timeline.extract.errors import ExtractError
 from timeline.extract.lexicon import load
 from timeline.extract.segment import segment
@@ -130,7 +130,7 @@ class Draft:
     document: str
     language: str
     published: date | None
-    published_origin: str  # argument, byline, url or none
+    published_origin: str  # argument, byline, url, story or none
     publisher: str | None
     url: str | None
     records: list[DraftRecord]
@@ -201,6 +201,10 @@ def extract(
             published = published_from_url(url)
             origin = "url" if published else "none"
     layout = segment(text, language)
+    if published is None:
+        story = published_from_story(text[: layout.end_mark], language)
+        if story:  # no publication date: the story's own latest full date gives the year
+            published, origin = story[0], "story"
     publisher = publisher or _publisher(url, text, layout.tag)
     if not publisher:
         flags.append(
@@ -446,7 +450,7 @@ def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
     source: dict[str, Any] = {"document": d.document, "publisher": d.publisher or ""}
     if d.url:
         source["url"] = d.url
-    if d.published:
+    if d.published and d.published_origin != "story":
         source["published"] = d.published.isoformat()
         if d.published_origin == "url":
             source["published_inferred"] = True
@@ -485,6 +489,7 @@ def _date(b: _Builder) -> Any:
         "argument": "--published",
         "byline": "the byline",
         "url": "the URL",
+        "story": "the latest date the story gives with its year",
         "none": "nowhere",
     }[d.published_origin]
     notes = []
