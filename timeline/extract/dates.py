@@ -105,7 +105,7 @@ def _month(value: str | None) -> int | None:
     return _MONTHS_EN[value.lower().rstrip(".")]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date phrase found in the text, with what it states (missing parts are None)."""
 
@@ -136,7 +136,7 @@ class DateMention:
         return "range" if self.end_day is not None else "day"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolved:
     """A mention turned into calendar dates; `partial` when the year could not be known."""
 

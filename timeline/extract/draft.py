@@ -16,14 +16,17 @@ import yaml
 
 from events import EngagementFacts
 from events.countries import country
+from timeline.extract import languages
 from timeline.extract.dates import published_from_byline, published_from_story, published_from_url
 from timeline.extract.errors import ExtractError
+from timeline.extract.languages.vi import LETTERS as VIETNAMESE_LETTERS
 from timeline.extract.lexicon import load
+from timeline.extract.model import Analysis, Engagement
+from timeline.extract.pipeline import analyse
 from timeline.extract.segment import segment
-from timeline.extract.structure import Analysis, Engagement, analyse
 from timeline.text import slugify
 
-LANGUAGES = ("vi", "en")
+LANGUAGES = tuple(languages.LANGUAGES)
 
 # Short English names as titles use them; pycountry's formal names read oddly in a title.
 _SHORT = {
@@ -75,7 +78,7 @@ def long_name(code: str) -> str:
     return _LONG.get(code) or short_name(code)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     """Something the reviewer must check or fill in, and where."""
 
@@ -87,7 +90,7 @@ class Flag:
         return {"code": self.code, "field": self.field, "note": self.note}
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftRecord:
     """One engagement as a record mapping, with confidences and flags for the reviewer."""
 
@@ -123,7 +126,7 @@ class DraftRecord:
         return True
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """Every engagement extracted from one article."""
 
@@ -141,18 +144,8 @@ class Draft:
 
 
 def detect_language(text: str) -> str:
-    """`vi` when Vietnamese letters are common, else `en`."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "en"
-    viet = sum(1 for c in letters if c in _VIET_LETTERS)
-    return "vi" if viet / len(letters) > 0.03 else "en"
-
-
-_VIET_LETTERS = frozenset(
-    "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-    "ĂÂĐÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
-)
+    """The code of the language the text is written in (see `languages.detect`)."""
+    return languages.detect(text)
 
 
 def _publisher(url: str | None, text: str, tag: tuple[int, int] | None) -> str | None:
@@ -249,7 +242,7 @@ def translate_name(core: str, language: str) -> tuple[str, bool]:
     for vi, en in _dialogue_words():
         out = re.sub(rf"(?<!\w){re.escape(vi)}(?!\w)", en, out)
     out = re.sub(r"\s+", " ", " ".join([*modifiers, out])).strip()
-    complete = not any(c in _VIET_LETTERS for c in out) and not re.search(
+    complete = not any(c in VIETNAMESE_LETTERS for c in out) and not re.search(
         r"\b[a-z]{2,}\b(?<!and)(?<!on)", out
     )
     return out, complete
@@ -363,7 +356,7 @@ def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
         b.ev("status", e.status_cue[:2] if e.status_cue else None)
         b.flag("planned", "status", "Reported as planned: check it has not taken place since.")
         b.conf["status"] = 0.6
-    if getattr(e, "caption", False):
+    if e.caption:
         b.flag(
             "caption-only",
             "kind",

@@ -16,7 +16,7 @@ ORG = "org"
 VENUE = "venue"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A named thing in the text. `key` is the country code, the city's English name or the
     organisation's English name."""

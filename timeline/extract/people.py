@@ -24,7 +24,7 @@ _STOP = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonMention:
     """One mention of a person. Offsets are into the article."""
 
@@ -45,7 +45,7 @@ class PersonMention:
         return len(self.name.split()) == 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A person across the article: the canonical spelling and every other spelling seen."""
 

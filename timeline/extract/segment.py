@@ -75,7 +75,7 @@ _ABBREVIATIONS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
@@ -84,7 +84,7 @@ class Sentence:
     role: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     start: int
     end: int
@@ -93,7 +93,7 @@ class Paragraph:
     sentences: list[Sentence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Layout:
     """The article cut into paragraphs and sentences, each with its role."""
 
