@@ -369,7 +369,9 @@ def test_a_delegation_led_to_a_country_is_a_visit_and_a_named_annual_meeting_a_s
     signed = next(r for r in meetings if r.record.get("status", "held") == "held")
     assert signed.record["date"]["start"] == "2025-04-08"
     planned = next(r for r in meetings if r.record.get("status") == "planned")
-    assert planned.record["series"].startswith("nz-vn-") and planned.record["host"] == "NZ"
+    # the series is named home side first, whichever order the article writes ("New Zealand-
+    # Vietnam"), so reports in either language name one series
+    assert planned.record["series"].startswith("vn-nz-") and planned.record["host"] == "NZ"
     check_evidence(text, d)
 
 

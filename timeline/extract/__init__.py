@@ -1,5 +1,6 @@
 """From article to reviewed record: draft engagement records extracted from news articles."""
 
+from timeline.extract.corroboration import corroboration
 from timeline.extract.draft import Draft, DraftRecord, Flag, extract, render_yaml
 from timeline.extract.errors import ExtractError
 from timeline.extract.score import Scores, evaluate_folder, score_document
@@ -10,6 +11,7 @@ __all__ = [
     "ExtractError",
     "Flag",
     "Scores",
+    "corroboration",
     "evaluate_folder",
     "extract",
     "render_yaml",

@@ -268,13 +268,27 @@ def find_organisations(
     left open, to be resolved from context), and abbreviations."""
     end = len(text) if end is None else end
     chunk = text[start:end]
-    out: list[Mention] = []
-    for m in learnt or []:
-        if start <= m.start and m.end <= end:
-            out.append(m)
+    out: list[Mention] = [m for m in learnt or [] if start <= m.start and m.end <= end]
+    out += _agencies(chunk, start)
+    out += _missions(chunk, start, language)
+    if language == "vi":
+        out = _unlisted_agencies(chunk, start, out)
+    regex, generic = _generic_regex(language)
+    for m in regex.finditer(chunk):
+        a, b = start + m.start(), start + m.end()
+        out.append(Mention(a, b, m.group(), ORG, generic[m.group()], None, None, "ministry"))
+    out += _local_police(chunk, start, language)
+    out += _local_governments(chunk, start, language)
+    out += _abbreviated(chunk, start, learnt or [])
+    return _without_overlaps(out)
+
+
+def _agencies(chunk: str, start: int) -> list[Mention]:
     regex, table = _agency_regex()
+    out = []
     for m in regex.finditer(chunk):
         a = table[m.group()]
+        abbr = (a["abbr"] or [None])[0]
         out.append(
             Mention(
                 start + m.start(),
@@ -283,10 +297,17 @@ def find_organisations(
                 ORG,
                 a["name"],
                 a["country"],
-                (a["abbr"] or [None])[0],
+                abbr,
                 a["kind"],
             )
         )
+    return out
+
+
+def _missions(chunk: str, start: int, language: str) -> list[Mention]:
+    """ "Đại sứ quán Việt Nam tại Australia", "Vietnam’s Embassy in Beijing": a mission of its
+    owner in a place; with neither named, no mission."""
+    out = []
     for m in _mission_regex(language).finditer(chunk):
         owner = m["owner"] or m.groupdict().get("owner1")
         code = country_aliases().get(owner) if owner else None
@@ -317,37 +338,30 @@ def find_organisations(
                 country_inferred=code is None,
             )
         )
-    known = list(out)
-    if language == "vi":
-        # "Cục Quản lý xuất nhập cảnh và lưu trú Nhật Bản": an agency the gazetteer lacks, named
-        # by its head word and its country; kept in Vietnamese for the reviewer to translate
-        for m in _unlisted_regex().finditer(chunk):
-            a, b = start + m.start(), start + m.end()
-            code = country_aliases()[m["c"]]
-            inside = [k for k in known if a <= k.start and k.end <= b]
-            if any(k.country == code for k in inside):
-                continue  # "Bộ Công an Việt Nam": a listed agency and its own country
-            # "Cục Quản lý xuất nhập cảnh … Nhật Bản": a foreign namesake of a listed agency
-            out = [o for o in out if o not in inside]
-            kind = "ministry" if m.group().startswith("Bộ ") else "agency"
-            out.append(Mention(a, b, m.group(), ORG, m.group(), code, None, kind, learnt=True))
-    regex, generic = _generic_regex(language)
-    for m in regex.finditer(chunk):
-        out.append(
-            Mention(
-                start + m.start(),
-                start + m.end(),
-                m.group(),
-                ORG,
-                generic[m.group()],
-                None,
-                None,
-                "ministry",
-            )
-        )
-    out += _local_police(chunk, start, language)
-    out += _local_governments(chunk, start, language)
-    learnt_abbr = {m.abbreviation: m for m in learnt or [] if m.abbreviation}
+    return out
+
+
+def _unlisted_agencies(chunk: str, start: int, known: list[Mention]) -> list[Mention]:
+    """ "Cục Quản lý xuất nhập cảnh và lưu trú Nhật Bản": an agency the gazetteer lacks, named
+    by its head word and its country; kept in Vietnamese for the reviewer to translate."""
+    out = list(known)
+    for m in _unlisted_regex().finditer(chunk):
+        a, b = start + m.start(), start + m.end()
+        code = country_aliases()[m["c"]]
+        inside = [k for k in known if a <= k.start and k.end <= b]
+        if any(k.country == code for k in inside):
+            continue  # "Bộ Công an Việt Nam": a listed agency and its own country
+        # "Cục Quản lý xuất nhập cảnh … Nhật Bản": a foreign namesake of a listed agency
+        out = [o for o in out if o not in inside]
+        kind = "ministry" if m.group().startswith("Bộ ") else "agency"
+        out.append(Mention(a, b, m.group(), ORG, m.group(), code, None, kind, learnt=True))
+    return out
+
+
+def _abbreviated(chunk: str, start: int, learnt: list[Mention]) -> list[Mention]:
+    """Abbreviations: those the article defined, then those the gazetteer knows."""
+    learnt_abbr = {m.abbreviation: m for m in learnt if m.abbreviation}
+    out = []
     for m in re.finditer(r"(?<![\w.])[A-Z][A-Za-z]*[A-Z](?![\w])", chunk):
         ab = m.group()
         known = learnt_abbr.get(ab)
@@ -367,7 +381,7 @@ def find_organisations(
                     a["kind"],
                 )
             )
-    return _without_overlaps(out)
+    return out
 
 
 @cache
