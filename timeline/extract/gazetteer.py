@@ -14,6 +14,7 @@ COUNTRY = "country"
 CITY = "city"
 ORG = "org"
 VENUE = "venue"
+REGION = "region"  # a world region named in a portfolio: never where an engagement is
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,21 @@ def _city_regex() -> re.Pattern[str]:
 def _venue_regex() -> tuple[re.Pattern[str], dict[str, dict]]:
     table = {v: venue for venue in load("places")["venues"] for v in venue["variants"]}
     return re.compile(rf"(?<![\w])(?:{alternation(list(table))})(?![\w])"), table
+
+
+@cache
+def _region_regex() -> re.Pattern[str]:
+    names = [n for n in load("places")["regions"]["names"]]
+    return re.compile(rf"(?<![\w])(?:{alternation(names)})(?![\w])")
+
+
+def find_regions(text: str, start: int, end: int) -> list[Mention]:
+    """World regions in text[start:end] ("Đông Á - Thái Bình Dương", "Indo-Pacific"): named in
+    portfolios, they are no part of a person's name and no place of an engagement."""
+    return [
+        Mention(m.start(), m.end(), m.group(), REGION, m.group())
+        for m in _region_regex().finditer(text, start, end)
+    ]
 
 
 @cache

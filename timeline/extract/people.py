@@ -14,7 +14,10 @@ from timeline.extract.gazetteer import COUNTRY, ORG, Mention
 from timeline.extract.lexicon import alternation, load
 from timeline.text import fold
 
-_CONNECT = {"vi": r"tại|ở|của|phụ trách|về", "en": r"of|for|to|in|the|on|at|and"}
+_CONNECT = {
+    "vi": r"tại|ở|của|phụ trách(?: khu vực)?|khu vực|về",
+    "en": r"of|for|to|in|the|on|at|and",
+}
 _STOP = {
     "vi": r"cùng|và|đã|đồng chủ trì|dẫn đầu|tiếp|hội đàm|có|sẽ|phát biểu|cho biết|đánh giá|"
     r"khẳng định|nhấn mạnh|đề nghị|cảm ơn|trao|giới thiệu|làm việc|thăm|chủ trì|tham dự|"

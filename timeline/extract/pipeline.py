@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline.extract.dates import find_dates
-from timeline.extract.gazetteer import COUNTRY, find_organisations, find_places, learn_abbreviations
+from timeline.extract.gazetteer import (
+    COUNTRY,
+    find_organisations,
+    find_places,
+    find_regions,
+    learn_abbreviations,
+)
 from timeline.extract.model import HOME, Analysis, SentenceInfo
 from timeline.extract.passes import dating, nesting, placing, roles, sides, subjects
 from timeline.extract.passes.attendance import attendance_trips, delegations_to_events
@@ -38,9 +44,15 @@ def read_sentences(a: Analysis) -> None:
     story_end = a.layout.end_mark if a.layout.end_mark is not None else len(text)
     learnt = learn_abbreviations(text[:story_end])
     for s in [x for x in a.layout.sentences if x.role in (BODY, CAPTION)]:
-        places = find_places(text, s.start, s.end)
+        regions = find_regions(text, s.start, s.end)
+        # "Thái Bình Dương" (the Pacific) holds "Bình Dương", a province: the region wins
+        places = [
+            p
+            for p in find_places(text, s.start, s.end)
+            if not any(r.start <= p.start and p.end <= r.end for r in regions)
+        ]
         orgs = find_organisations(text, a.language, s.start, s.end, learnt)
-        people = find_people(text, s.start, s.end, a.language, orgs + places)
+        people = find_people(text, s.start, s.end, a.language, orgs + places + regions)
         dates = find_dates(text, a.language, s.start, s.end)
         a.infos.append(SentenceInfo(s, places, orgs, people, dates))
 

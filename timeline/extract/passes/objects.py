@@ -75,7 +75,9 @@ def counterparts(
             if not any(p.extent[0] <= o.start < p.extent[1] for p in info.people):
                 out.append(o)
     out.sort(key=lambda x: x.start)
-    if out and out[0].start > first + 60 and not _TITLES_ONLY.fullmatch(text[first : out[0].start]):
+    # a person met begins with their titles ("Trợ lý Ngoại trưởng … phụ trách khu vực …")
+    begin = (out[0].extent[0] if isinstance(out[0], PersonMention) else out[0].start) if out else 0
+    if out and begin > first + 60 and not _TITLES_ONLY.fullmatch(text[first:begin]):
         return end, []
     # "Immigration Department under the Ministry of Public Security", "Cục …, Bộ Công an": the
     # ministry an agency belongs to is not met on its own

@@ -1,0 +1,40 @@
+"""Receptions and talks told the genre's way: long counterpart titles, English reception
+verbs, courtesy calls and online talks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+from timeline.extract.gazetteer import find_regions
+from timeline.extract.pipeline import analyse
+from timeline.extract.segment import segment
+
+
+def meetings(text: str, **kw):
+    d = extract(text, document="doc", published=kw.pop("published", date(2024, 4, 5)), **kw)
+    return [r.record for r in d.records if r.record["kind"] == "meeting"]
+
+
+def people(record) -> dict[str, str]:
+    return {p["name"]: p["role"] for p in record.get("participants", [])}
+
+
+def test_a_reception_of_a_counterpart_with_a_long_regional_portfolio_is_a_meeting():
+    text = (
+        "Bộ trưởng tiếp Phó Trợ lý Ngoại trưởng Hoa Kỳ\n\n"
+        "Sáng 3/4, tại Hà Nội, Thượng tướng Trần Văn Bình, Thứ trưởng Bộ Công an đã tiếp Phó "
+        "Trợ lý Ngoại trưởng Hoa Kỳ phụ trách khu vực châu Á - Thái Bình Dương Anna Lee Carter.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting) == {"Trần Văn Bình": "host", "Anna Lee Carter": "guest"}
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["US"])
+
+
+def test_a_region_is_no_province_and_no_part_of_a_name():
+    text = "Ông Lê Văn An đã gặp Trợ lý Ngoại trưởng phụ trách khu vực Đông Á - Thái Bình Dương Mark Twain.\n"
+    assert [r.text for r in find_regions(text, 0, len(text))] == ["Đông Á - Thái Bình Dương"]
+    analysis = analyse(text, segment(text, "vi"), "vi", None)
+    (info,) = analysis.infos
+    assert "Bình Dương" not in [p.text for p in info.places]
+    assert "Mark Twain" in [p.name for p in info.people]
