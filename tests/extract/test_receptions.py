@@ -38,3 +38,24 @@ def test_a_region_is_no_province_and_no_part_of_a_name():
     (info,) = analysis.infos
     assert "Bình Dương" not in [p.text for p in info.places]
     assert "Mark Twain" in [p.name for p in info.people]
+
+
+def test_a_speech_at_the_reception_of_someone_tells_that_reception():
+    text = (
+        "Hai nước thúc đẩy hợp tác phòng chống tội phạm\n\n"
+        "Chiều 4/4, tại Hà Nội, phát biểu tại buổi tiếp Phó Giám đốc Cục Điều tra Liên bang Mỹ "
+        "(FBI) John R.Smith đang ở thăm Việt Nam, Thứ trưởng Bộ Công an Trần Văn Bình nhấn mạnh "
+        "quan hệ hợp tác giữa hai nước đang được mở rộng.\n"
+    )
+    (meeting,) = meetings(text)
+    names = people(meeting)
+    assert "John R. Smith" in names or "John R.Smith" in names  # the glued initial is kept
+    assert names.get("Trần Văn Bình") == "host"  # who speaks next is no one met
+
+
+def test_a_noun_of_the_reception_already_told_is_no_new_meeting():
+    text = (
+        "Ngày 4/4, Thứ trưởng Trần Văn Bình đã tiếp Đại sứ Nhật Bản Ito Kenji.\n"
+        "Phát biểu tại buổi tiếp, Thứ trưởng Trần Văn Bình cảm ơn Đại sứ.\n"
+    )
+    assert len(meetings(text)) == 1

@@ -229,7 +229,9 @@ def _capitalised_runs(
             (language == "en" and not in_vietnamese_name) or not current
         )
         ok = _capitalised(word) and free(a, a + len(word)) and not barred
-        adjacent = bool(current) and text[current[-1][1] : a] == " "
+        # "Matthew H.King": an initial may be glued to the family name
+        glued = bool(current) and re.fullmatch(r"[A-Z]\.", current[-1][2]) is not None
+        adjacent = bool(current) and text[current[-1][1] : a] in (" ", "" if glued else " ")
         joins = adjacent and (
             not current[-1][2].endswith(".") or bool(re.fullmatch(r"[A-Z]\.", current[-1][2]))
         )

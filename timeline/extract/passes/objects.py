@@ -27,10 +27,29 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+# "phát biểu tại buổi tiếp <the guest>": a speech told at the session with someone
+_SPOKEN_AT = re.compile(
+    r"(?:phát biểu|chia sẻ|cho biết|khẳng định) (?:tại|trong) (?:buổi|cuộc)\s*$"
+)
+# "…, Thứ trưởng Lê Quý Vương nhấn mạnh …": who speaks next opens a clause of their own
+_SPEAKS = re.compile(
+    r"\s*(?:đã\s+)?(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đề nghị|bày tỏ|đánh giá|cảm ơn|"
+    r"said|stressed|noted|affirmed|thanked)(?!\w)"
+)
+
+
+def speaks_next(text: str, p: PersonMention) -> bool:
+    """The person is the subject of a reporting verb right after their name and titles."""
+    return bool(_SPEAKS.match(text, p.end) or _SPEAKS.match(text, p.extent[1]))
+
+
 def noun_usage(text: str, s: Sentence, m: re.Match[str]) -> bool:
     """ "Tham dự hội đàm có …", "Sau hội đàm", "Biên bản hội đàm": the talks as a thing
     already told, not a new meeting."""
-    if _NOUN_BEFORE.search(text[max(s.start, m.start() - 20) : m.start()]):
+    before = text[max(s.start, m.start() - 30) : m.start()]
+    if _NOUN_BEFORE.search(before[-20:]):
+        if _SPOKEN_AT.search(before) and text[m.end() : m.end() + 2].strip()[:1].isupper():
+            return False  # "phát biểu tại buổi tiếp Phó Trợ lý …": the session with someone
         return not m.group().endswith("với")
     return bool(re.match(r"\s*(?:có|,|\.|;)", text[m.end() : m.end() + 4]))
 
@@ -84,6 +103,8 @@ def counterparts(
     kept: list[Mention | PersonMention] = []
     for cp in out:
         prev = kept[-1] if kept else None
+        if prev is not None and isinstance(cp, PersonMention) and speaks_next(text, cp):
+            break
         if isinstance(cp, PersonMention) and isinstance(prev, Mention) and prev.end <= cp.start:
             # "a delegation of the KNPA led by Cho Ji-ho", "the AFP Commissioner, Reece Kershaw":
             # the person speaks for the organisation met, not for a meeting of their own

@@ -13,6 +13,7 @@ from timeline.extract.model import (
     SentenceInfo,
     Span,
 )
+from timeline.extract.passes.objects import speaks_next
 from timeline.extract.people import PersonMention
 
 ROLE_RANK = [
@@ -43,7 +44,10 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
         if sentence_meetings and e.info is info:
             # in a list of meetings a counterpart person belongs to its own meeting only
             between = re.search(r"between|giữa", e.trigger[2])
-            if p.start > e.trigger[1] and e.counterpart_person != p.person and not between:
+            # "phát biểu tại buổi tiếp X, Thứ trưởng Y nhấn mạnh": Y speaks in the main clause
+            subject = "," in text[e.trigger[1] : p.start] and speaks_next(text, p)
+            after_verb = p.start > e.trigger[1] and e.counterpart_person != p.person
+            if after_verb and not between and not subject:
                 continue
         role, cue = "attendee", None
         before = text[s.start : p.start]
@@ -82,7 +86,10 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
         elif (
             hv := languages.get(language).host_verb.search(text, s.start, s.end)
         ) and e.kind == "meeting":
-            fronted = hv.start() - s.start < 3 and "," in text[hv.end() : p.start]
+            # the reception told first, then its host: "Tiếp X, Bộ trưởng Y …", "phát biểu tại
+            # buổi tiếp X, Thứ trưởng Y nhấn mạnh …"
+            lead = hv.start() - s.start < 3 or speaks_next(text, p)
+            fronted = lead and "," in text[hv.end() : p.start]
             role = "host" if p.start < hv.start() or fronted else "guest"
             cue = (hv.start(), hv.end(), hv.group())
         elif _CHAIRS_A_SIDE.search(before[-80:]):
