@@ -22,11 +22,12 @@ _NAME_STOP = re.compile(
 
 
 def _conference_session(text: str, at: int, limit: int) -> re.Match[str] | None:
-    """ "lần thứ N" closing a conference's name, which may hold commas ("phòng, chống")."""
+    """ "lần thứ N" ("lần N", "lần hai") closing a conference's name, which may hold commas
+    ("phòng, chống")."""
     stop = re.compile(r"[.;]|\s(?:với|tại|do|đã|sẽ|được|diễn ra)(?!\w)")
     end = stop.search(text, at, limit)
     window_end = min(end.start() if end else limit, at + 160)
-    return re.compile(rf"\blần thứ\s+({_ORDINAL})\b").search(text, at, window_end)
+    return re.compile(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)").search(text, at, window_end)
 
 
 class Vietnamese(Lexicons):
@@ -91,9 +92,9 @@ class Vietnamese(Lexicons):
                 end = numbered.end()
             window = text[m.end() : end]
             session, session_span = None, None
-            sm = re.search(rf"\blần thứ\s+({_ORDINAL})\b", window)
+            sm = re.search(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)", window)
             if sm is None:
-                after = re.match(rf"\s+lần thứ\s+({_ORDINAL})\b", text[end : s.end])
+                after = re.match(rf"\s+lần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)", text[end : s.end])
                 if after:
                     sm = after
                     session_span = (

@@ -248,7 +248,7 @@ class Finder:
             )
         ):
             return False
-        return not noun_usage(text, info.sentence, mm)
+        return not noun_usage(text, info, mm)
 
     def counterparts_met(
         self, info: SentenceInfo, mm: re.Match[str]

@@ -9,7 +9,6 @@ from timeline.extract import languages
 from timeline.extract.gazetteer import Mention
 from timeline.extract.model import SentenceInfo
 from timeline.extract.people import PersonMention
-from timeline.extract.segment import Sentence
 
 
 def _inside(m: Mention | PersonMention, spans: list[tuple[int, int]]) -> bool:
@@ -31,6 +30,8 @@ _NOUN_BEFORE = re.compile(
 _SPOKEN_AT = re.compile(
     r"(?:phát biểu|chia sẻ|cho biết|khẳng định) (?:tại|trong) (?:buổi|cuộc)\s*$"
 )
+_RECEPTION = re.compile(r"tiếp|hội kiến|hội đàm")
+_HONORIFIC_GAP = re.compile(r"\s*(?:(?:ông|bà|ngài)\s+)?")
 # "…, Thứ trưởng Lê Quý Vương nhấn mạnh …": who speaks next opens a clause of their own
 _SPEAKS = re.compile(
     r"\s*(?:đã\s+)?(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đề nghị|bày tỏ|đánh giá|cảm ơn|"
@@ -43,13 +44,22 @@ def speaks_next(text: str, p: PersonMention) -> bool:
     return bool(_SPEAKS.match(text, p.end) or _SPEAKS.match(text, p.extent[1]))
 
 
-def noun_usage(text: str, s: Sentence, m: re.Match[str]) -> bool:
+def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
     """ "Tham dự hội đàm có …", "Sau hội đàm", "Biên bản hội đàm": the talks as a thing
     already told, not a new meeting."""
+    s = info.sentence
     before = text[max(s.start, m.start() - 30) : m.start()]
     if _NOUN_BEFORE.search(before[-20:]):
         if _SPOKEN_AT.search(before) and text[m.end() : m.end() + 2].strip()[:1].isupper():
             return False  # "phát biểu tại buổi tiếp Phó Trợ lý …": the session with someone
+        # "trong buổi tiếp ông Ablong": the reception of the person named right after, unless
+        # that person speaks next ("Tại buổi hội đàm Bộ trưởng X đề nghị …")
+        guest = next(
+            (p for p in info.people if _HONORIFIC_GAP.fullmatch(text, m.end(), p.extent[0])),
+            None,
+        )
+        if _RECEPTION.fullmatch(m.group()) and guest is not None and not speaks_next(text, guest):
+            return False
         return not m.group().endswith("với")
     return bool(re.match(r"\s*(?:có|,|\.|;)", text[m.end() : m.end() + 4]))
 
