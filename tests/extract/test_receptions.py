@@ -59,3 +59,24 @@ def test_a_noun_of_the_reception_already_told_is_no_new_meeting():
         "Phát biểu tại buổi tiếp, Thứ trưởng Trần Văn Bình cảm ơn Đại sứ.\n"
     )
     assert len(meetings(text)) == 1
+
+
+def test_the_reception_of_someone_told_as_a_noun_is_a_meeting_and_its_host_the_speaker():
+    text = (
+        "Hai nước tăng cường hợp tác\n\n"
+        "Cũng hôm 4/4, báo Công an nhân dân trích lời ông Trần Văn Bình, Bộ trưởng Bộ Công an, "
+        "trong buổi tiếp ông Peter Grant, nói hợp tác an ninh là trụ cột quan trọng.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting) == {"Trần Văn Bình": "host", "Peter Grant": "guest"}
+
+
+def test_a_session_numbered_without_thu_is_the_same_dialogue():
+    text = (
+        "Sáng 2/12, Việt Nam và Australia đã tổ chức Đối thoại An ninh cấp Thứ trưởng lần thứ "
+        "hai tại Hà Nội.\n"
+        "Đối thoại An ninh lần hai diễn ra từ ngày 2 - 3/12, do Trung tướng Trần Văn Bình và ông "
+        "Peter Grant đồng chủ trì.\n"
+    )
+    d = extract(text, document="doc", published=date(2024, 12, 4))
+    assert [r.record["session"] for r in d.records if r.record["kind"] == "dialogue"] == [2]
