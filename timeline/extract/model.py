@@ -103,8 +103,16 @@ class Engagement:
 
     @property
     def record_kind(self) -> str:
-        """The kind written in the record: a numbered conference is a meeting of a series."""
-        return "meeting" if self.kind == "dialogue" and self.noun == "conference" else self.kind
+        """The kind written in the record. A numbered conference of two countries ("Hội nghị
+        hợp tác an ninh Việt Nam - Lào lần thứ 10") is a standing mechanism like a dialogue and
+        recorded as one (the development gold's convention); one of more countries, or an
+        English "… Meeting", is a meeting of a series."""
+        if self.kind == "dialogue" and self.noun == "conference":
+            named = self.name[2] if self.name else ""
+            sides = {c for c in [self.host, *self.guests] if c}
+            bilateral = len(sides) == 2 and named.startswith(("Hội nghị", "Conference"))
+            return "dialogue" if bilateral else "meeting"
+        return self.kind
 
     def add(self, info: SentenceInfo) -> None:
         if all(i.sentence.start != info.sentence.start for i in self.sentences):

@@ -98,6 +98,8 @@ def find(a: Analysis) -> None:
 def date_them(a: Analysis) -> None:
     """Each date to its engagement; a trip's length; days told later; old news as context."""
     dating.date_engagements(a.engagements, a.infos, a.published, a.language)
+    dating.series_dates_told_later(a.text, a.engagements, a.published, a.language)
+    dating.lead_dates(a.engagements, a.infos, a.published)
     dating.trip_lengths(a.text, a.engagements)
     dating.days_told_later(a.engagements, a.published)
     dating.old_news(a.engagements, a.published)

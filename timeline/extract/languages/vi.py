@@ -47,6 +47,8 @@ class Vietnamese(Lexicons):
         r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|(?:có|tổ chức) (?:các |những |)?"
         r"(?:buổi|cuộc) (?:làm việc|gặp|họp|hội đàm|tiếp xúc|gặp gỡ)(?: riêng| trực tuyến)? với|"
         r"họp trực tuyến với|gặp gỡ|gặp mặt|gặp|điện đàm với|điện đàm|thăm xã giao|chào xã giao|"
+        # a courtesy call: "đã đến chào Thủ tướng Lào", "tới chào xã giao"
+        r"(?:đến|tới) chào(?: xã giao)?|"
         r"thăm)(?!\w)"
     )
     object_end = re.compile(

@@ -15,6 +15,7 @@ from timeline.extract.model import (
 )
 from timeline.extract.passes.nesting import forget_sentence
 from timeline.extract.passes.participants import may_take_part
+from timeline.extract.passes.series import dialogue_mentions
 
 
 def _signed_then(group: list[Engagement], d: DateMention) -> bool:
@@ -40,12 +41,14 @@ def date_engagements(
         # each date to one engagement and each engagement one date, nearest pairs first:
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
         inner = [d for d in usable if d.start - info.sentence.start >= 25]
+        setting = _setting_end(info)
+        outside = any(e.trigger[0] >= setting for e in group)
         pairs = sorted(
-            (
-                (_distance(e.trigger, d), i, j)
-                for i, d in enumerate(inner)
-                for j, e in enumerate(group)
-            ),
+            (_distance(e.trigger, d), i, j)
+            for i, d in enumerate(inner)
+            for j, e in enumerate(group)
+            # a date after the occasion phrase is not the occasion's
+            if d.start < setting or e.trigger[0] >= setting or not outside
         )
         used_d: set[int] = set()
         for _, i, j in pairs:
@@ -64,7 +67,6 @@ def date_engagements(
                     if e.date is None and own:
                         e.date = d
                 continue
-    lead_date = next((d for i in infos[:1] for d in i.dates if not d.excluded), None)
     told: Resolved | None = None
     for e in sorted(engagements, key=lambda e: e.start):
         if e.date is not None and e.date.day_offset is not None:
@@ -80,6 +82,14 @@ def date_engagements(
         r = e.resolved
         if r is not None and r.start is not None and r.start == r.end and not e.context:
             told = r  # "the same day" counts from a day, not from a trip's range
+
+
+def lead_dates(
+    engagements: list[Engagement], infos: list[SentenceInfo], published: date | None
+) -> None:
+    """A dialogue (or the story's first meeting, when the lead reports none) with no date of
+    its own takes the date of the article's lead."""
+    lead_date = next((d for i in infos[:1] for d in i.dates if not d.excluded), None)
     for e in engagements:
         # "agreed Tuesday …" in the lead, "X and Y met for two hours" after it: the story's day
         # (only when the lead reports no engagement itself: then its date is nobody else's)
@@ -128,6 +138,52 @@ def trip_lengths(text: str, engagements: list[Engagement]) -> None:
         e.resolved = Resolved(
             r.start, end, "range", phrase, r.year_inferred, r.partial, r.from_weekday
         )
+
+
+# "Nhân chuyến thăm và đồng chủ trì Hội nghị …, chiều 16/7, … đã đến chào …": the occasion
+# told first is the setting of the sentence's engagement, and its date is not the setting's
+_OCCASION = re.compile(
+    r"(?:Nhân (?:dịp|chuyến)|Trong khuôn khổ|Bên lề|On the occasion of|On the sidelines of|"
+    r"As part of|During)\b[^,]*,",
+    re.I,
+)
+
+
+def _setting_end(info: SentenceInfo) -> int:
+    """Where an opening occasion phrase of the sentence ends (its start when there is none)."""
+    m = _OCCASION.match(info.sentence.text)
+    return info.sentence.start + (m.end() if m else 0)
+
+
+_HELD = re.compile(r"(?<!\w)(?:tổ chức|diễn ra|khai mạc|held|took place|opened)(?!\w)")
+
+
+def series_dates_told_later(
+    text: str, engagements: list[Engagement], published: date | None, language: str
+) -> None:
+    """A dialogue or conference without a date of its own, named again later with its day
+    ("Hội nghị … lần thứ 10 vừa tổ chức sáng 15/7"), takes that day."""
+    for e in engagements:
+        if e.date is not None or e.kind != "dialogue" or e.context:
+            continue
+        for info in e.sentences:
+            for dm in dialogue_mentions(text, info, language):
+                if dm.session != e.session:
+                    continue
+                d = next(
+                    (
+                        d
+                        for d in info.dates
+                        if 0 <= d.start - dm.span[1] <= 40
+                        and _HELD.search(text, dm.span[1], d.start)
+                    ),
+                    None,
+                )
+                if d is not None and not d.excluded:
+                    e.date, e.resolved = d, resolve(d, published)
+                    break
+            if e.date is not None:
+                break
 
 
 def days_told_later(engagements: list[Engagement], published: date | None) -> None:

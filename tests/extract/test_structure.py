@@ -1,0 +1,35 @@
+"""A trip's sessions: courtesy calls, a conference and a call on consecutive days, the occasion
+phrase that sets a sentence, and a conference's day told again later."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+
+TEXT = (
+    "Nhân chuyến thăm và đồng chủ trì Hội nghị hợp tác an ninh Việt Nam – Campuchia lần thứ 7 "
+    "tại thủ đô Phnom Penh, chiều 12/8, Thượng tướng Trần Văn Bình, Thứ trưởng Bộ Công an và "
+    "đoàn công tác đã đến chào Thủ tướng Campuchia Sok Dara.\n"
+    "Báo cáo với Thủ tướng về kết quả Hội nghị hợp tác an ninh Việt Nam – Campuchia lần thứ 7 "
+    "vừa tổ chức sáng 11/8 tại Phnom Penh, Thứ trưởng Trần Văn Bình cho biết hai bên đã thống "
+    "nhất tăng cường trao đổi thông tin.\n"
+)
+
+
+def records():
+    d = extract(TEXT, document="doc", published=date(2024, 8, 13), publisher="X")
+    return {r.record["kind"]: r.record for r in d.records if r.record["kind"] != "visit"}
+
+
+def test_a_courtesy_call_is_a_meeting_and_the_conference_of_the_day_before_another():
+    recs = records()
+    assert set(recs) == {"meeting", "dialogue"}
+    assert recs["meeting"]["date"]["start"] == "2024-08-12"
+    assert {p["name"] for p in recs["meeting"]["participants"]} >= {"Sok Dara"}
+
+
+def test_a_bilateral_numbered_conference_is_a_dialogue_dated_where_it_is_told_again():
+    dialogue = records()["dialogue"]
+    assert dialogue["session"] == 7
+    assert dialogue["date"]["start"] == "2024-08-11"  # not the call's day of the lead
