@@ -111,7 +111,8 @@ def head_from_sessions(engagements: list[Engagement]) -> None:
 
 
 def heads_in_parts(engagements: list[Engagement]) -> None:
-    """Whoever leads the trip leads the delegation at each of its sessions too."""
+    """Whoever leads the trip is, at each of its sessions, the guest: the side that travels
+    (the development gold's convention; the trip's record names them its head)."""
     for e in engagements:
         if e.parent is None or e.kind == "dialogue":
             continue
@@ -120,10 +121,10 @@ def heads_in_parts(engagements: list[Engagement]) -> None:
             if any(h.person == part.person for h in heads) and part.role in (
                 "attendee",
                 "speaker",
-                "guest",
+                "delegation_head",
                 "host",
             ):
-                part.role = "delegation_head"
+                part.role = "guest"
         # the delegation's own people (their ambassador, met there, is not of the delegation)
         ours = [
             p
@@ -134,7 +135,7 @@ def heads_in_parts(engagements: list[Engagement]) -> None:
             # "Đoàn đã làm việc với …": the delegation, led by the trip's head
             for h in heads:
                 e.participants.setdefault(
-                    h.person, Participation(h.person, h.mention, "delegation_head", None, True)
+                    h.person, Participation(h.person, h.mention, "guest", None, True)
                 )
                 c = h.mention.country
                 if c and c != e.host and c not in e.guests and not e.remote:
