@@ -33,3 +33,8 @@ def test_a_bilateral_numbered_conference_is_a_dialogue_dated_where_it_is_told_ag
     dialogue = records()["dialogue"]
     assert dialogue["session"] == 7
     assert dialogue["date"]["start"] == "2024-08-11"  # not the call's day of the lead
+
+
+def test_who_co_chairs_in_the_occasion_phrase_is_the_sentence_s_subject():
+    roles = {p["name"]: p["role"] for p in records()["dialogue"]["participants"]}
+    assert roles.get("Trần Văn Bình") == "co_chair"

@@ -33,10 +33,8 @@ _PREDECESSOR = re.compile(r"['’]s\s+(?:predecessor|successor|predecessors)\b|\
 
 def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str) -> None:
     """Roles of the persons of a sentence in an engagement it reports or refers to."""
-    s = info.sentence
     if not info.people:
         return
-    roles = role_regexes()
     sentence_meetings = e.kind in ("meeting", "embassy_visit")
     for p in info.people:
         if p.person < 0 or _PREDECESSOR.match(text, p.end):
@@ -49,60 +47,7 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             after_verb = p.start > e.trigger[1] and e.counterpart_person != p.person
             if after_verb and not between and not subject:
                 continue
-        role, cue = "attendee", None
-        before = text[s.start : p.start]
-        after = text[p.end : s.end]
-        co = roles["co_chair"]
-        m_before = list(co.finditer(before))
-        m_after = co.search(after)
-        if m_after and not re.search(r"\bby\b", text[s.start : p.start][-40:] or ""):
-            role, cue = "co_chair", _abs(p.end, m_after)
-        elif m_before and re.search(r"\bby\b", before[m_before[-1].end() :]):
-            role, cue = "co_chair", _abs(s.start, m_before[-1])
-        elif re.search(
-            r"(?:dưới sự|under the)\s+(?:đồng\s+)?(?:chủ trì|chairmanship|co-chairmanship)\s+(?:của|of)\s",  # noqa: E501
-            before,
-        ):
-            m = re.search(
-                r"(?:dưới sự|under the)\s+(?:đồng\s+)?(?:chủ trì|chairmanship|co-chairmanship)",
-                before,
-            )
-            chairs = [q for q in info.people if q.start > s.start + m.end()]
-            role = "co_chair" if len({q.person for q in chairs}) > 1 else "chair"
-            cue = (s.start + m.start(), s.start + m.end(), m.group())
-        elif roles["chair"].search(after) and e.kind == "dialogue":
-            m = roles["chair"].search(after)
-            role, cue = "chair", _abs(p.end, m)
-        elif e.kind == "meeting" and (m := _chairs_right_after(text, p, info, roles["chair"])):
-            role, cue = "chair", (m.start(), m.end(), m.group())  # "X, Phó Cục trưởng, chủ trì"
-        elif re.search(
-            r"(?:\bdo\b|led by|headed by)[^.]{0,12}$", text[s.start : min(p.start, p.extent[0])]
-        ) and roles["delegation_head"].search(after):
-            m = roles["delegation_head"].search(after)
-            role, cue = "delegation_head", _abs(p.end, m)
-        elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
-            m = re.search(r"(?:led by|headed by)", before)
-            role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
-        elif (
-            hv := languages.get(language).host_verb.search(text, s.start, s.end)
-        ) and e.kind == "meeting":
-            # the reception told first, then its host: "Tiếp X, Bộ trưởng Y …", "phát biểu tại
-            # buổi tiếp X, Thứ trưởng Y nhấn mạnh …"
-            lead = hv.start() - s.start < 3 or speaks_next(text, p)
-            fronted = lead and "," in text[hv.end() : p.start]
-            role = "host" if p.start < hv.start() or fronted else "guest"
-            cue = (hv.start(), hv.end(), hv.group())
-        elif _CHAIRS_A_SIDE.search(before[-80:]):
-            pass  # "Tham dự và chủ trì hội đàm về phía tỉnh X có …": the side decides the role
-        elif roles["attendee"].search(before) or roles["attendee"].search(after[:30]):
-            m = roles["attendee"].search(before) or roles["attendee"].search(after[:30])
-            role = "attendee"
-            base = s.start if roles["attendee"].search(before) else p.end
-            cue = _abs(base, m)
-        elif not e.remote and (
-            roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25])
-        ):
-            role = "speaker"
+        role, cue = _role(text, info, e, p, language)
         if not may_take_part(e, p.person, role):
             continue  # who talks of a planned or past engagement did not take part in it
         prior = e.participants.get(p.person)
@@ -110,6 +55,71 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+def _role(
+    text: str, info: SentenceInfo, e: Engagement, p: PersonMention, language: str
+) -> tuple[str, Span | None]:
+    """The person's role in the engagement by the sentence's cues, and the cue."""
+    s = info.sentence
+    roles = role_regexes()
+    role, cue = "attendee", None
+    before = text[s.start : p.start]
+    after = text[p.end : s.end]
+    co = roles["co_chair"]
+    m_before = list(co.finditer(before))
+    m_after = co.search(after)
+    if (occasion := _chairs_the_occasion(text, info, e, p)) is not None:
+        role, cue = "co_chair", occasion
+    elif m_after and not re.search(r"\bby\b", text[s.start : p.start][-40:] or ""):
+        role, cue = "co_chair", _abs(p.end, m_after)
+    elif m_before and re.search(r"\bby\b", before[m_before[-1].end() :]):
+        role, cue = "co_chair", _abs(s.start, m_before[-1])
+    elif re.search(
+        r"(?:dưới sự|under the)\s+(?:đồng\s+)?(?:chủ trì|chairmanship|co-chairmanship)\s+(?:của|of)\s",  # noqa: E501
+        before,
+    ):
+        m = re.search(
+            r"(?:dưới sự|under the)\s+(?:đồng\s+)?(?:chủ trì|chairmanship|co-chairmanship)",
+            before,
+        )
+        chairs = [q for q in info.people if q.start > s.start + m.end()]
+        role = "co_chair" if len({q.person for q in chairs}) > 1 else "chair"
+        cue = (s.start + m.start(), s.start + m.end(), m.group())
+    elif roles["chair"].search(after) and e.kind == "dialogue":
+        m = roles["chair"].search(after)
+        role, cue = "chair", _abs(p.end, m)
+    elif e.kind == "meeting" and (m := _chairs_right_after(text, p, info, roles["chair"])):
+        role, cue = "chair", (m.start(), m.end(), m.group())  # "X, Phó Cục trưởng, chủ trì"
+    elif re.search(
+        r"(?:\bdo\b|led by|headed by)[^.]{0,12}$", text[s.start : min(p.start, p.extent[0])]
+    ) and roles["delegation_head"].search(after):
+        m = roles["delegation_head"].search(after)
+        role, cue = "delegation_head", _abs(p.end, m)
+    elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
+        m = re.search(r"(?:led by|headed by)", before)
+        role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
+    elif (
+        hv := languages.get(language).host_verb.search(text, s.start, s.end)
+    ) and e.kind == "meeting":
+        # the reception told first, then its host: "Tiếp X, Bộ trưởng Y …", "phát biểu tại
+        # buổi tiếp X, Thứ trưởng Y nhấn mạnh …"
+        lead = hv.start() - s.start < 3 or speaks_next(text, p)
+        fronted = lead and "," in text[hv.end() : p.start]
+        role = "host" if p.start < hv.start() or fronted else "guest"
+        cue = (hv.start(), hv.end(), hv.group())
+    elif _CHAIRS_A_SIDE.search(before[-80:]):
+        pass  # "Tham dự và chủ trì hội đàm về phía tỉnh X có …": the side decides the role
+    elif roles["attendee"].search(before) or roles["attendee"].search(after[:30]):
+        m = roles["attendee"].search(before) or roles["attendee"].search(after[:30])
+        role = "attendee"
+        base = s.start if roles["attendee"].search(before) else p.end
+        cue = _abs(base, m)
+    elif not e.remote and (
+        roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25])
+    ):
+        role = "speaker"
+    return role, cue
 
 
 # "chủ trì hội đàm về phía tỉnh Quảng Trị có …", "chaired for the Thai side": who leads a side
@@ -142,3 +152,29 @@ def may_take_part(e: Engagement, person: int, role: str) -> bool:
 
 def _abs(base: int, m: re.Match[str]) -> Span:
     return (base + m.start(), base + m.end(), m.group())
+
+
+# "Nhân chuyến thăm … và đồng chủ trì Đối thoại …, Thượng tướng X …": the occasion phrase's
+# co-chairing is done by the subject of the sentence
+_OCCASION_CHAIR = re.compile(
+    r"(?:Nhân|Trong khuôn khổ|On the occasion of|While)[^,]*?"
+    r"(?P<cue>đồng chủ trì|co-chair(?:ing)?)\s[^,]*,",
+    re.I,
+)
+
+
+def _chairs_the_occasion(
+    text: str, info: SentenceInfo, e: Engagement, p: PersonMention
+) -> Span | None:
+    """The cue, when the dialogue is co-chaired in the sentence's opening occasion phrase and
+    the person is the sentence's subject, the first named after it."""
+    if e.kind != "dialogue":
+        return None
+    s = info.sentence
+    m = _OCCASION_CHAIR.match(s.text)
+    if m is None or not (s.start + m.start("cue") < e.trigger[0] < s.start + m.end()):
+        return None
+    subject = next((q for q in info.people if q.start >= s.start + m.end()), None)
+    if subject is None or subject.person != p.person:
+        return None
+    return (s.start + m.start("cue"), s.start + m.end("cue"), m.group("cue"))
