@@ -80,3 +80,28 @@ def test_a_session_numbered_without_thu_is_the_same_dialogue():
     )
     d = extract(text, document="doc", published=date(2024, 12, 4))
     assert [r.record["session"] for r in d.records if r.record["kind"] == "dialogue"] == [2]
+
+
+def test_an_english_meeting_with_mr_someone_and_who_welcomed_whom():
+    text = (
+        "Deputy Minister meets US official\n\n"
+        "Lieutenant General Tran Van Binh, Deputy Minister of Public Security, had a meeting with "
+        "Mr. Paul K. Harris, Assistant Secretary for the Bureau of Consular Affairs, in Hanoi on "
+        "April 4.\n"
+        "Speaking at the event, Deputy Minister Tran Van Binh welcomed Mr. Paul K. Harris.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting) == {"Tran Van Binh": "host", "Paul K. Harris": "guest"}
+    assert meeting["host"] == "VN"
+
+
+def test_a_reception_without_a_place_is_placed_in_the_host_s_country():
+    text = (
+        "Bộ trưởng tiếp Đại sứ\n\n"
+        "Chiều 4/4, Đại tướng Trần Văn Bình, Bộ trưởng Bộ Công an đã tiếp Đại sứ Nhật Bản Ito "
+        "Kenji.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["place"]["country"] == "VN"
+    d = extract(text, document="doc", published=date(2024, 4, 5))
+    assert "place-from-host" in {f.code for r in d.records for f in r.flags}

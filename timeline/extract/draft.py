@@ -593,6 +593,7 @@ def _place(b: _Builder) -> dict[str, Any] | None:
         "were, the country of the organisation met.",
         "parent": "The article places it only by its trip's country.",
         "parts": "The article does not say where the trip went; its sessions were here.",
+        "host": "The article gives no place; it took place in its host's country.",
     }.get(e.place_origin)
     b.ev("place", (span.start, span.end) if span else None, inferred=inferred, note=note)
     if inferred:

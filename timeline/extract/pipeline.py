@@ -130,6 +130,7 @@ def name_sides(a: Analysis) -> None:
     name_series(a.engagements)
     sides.assign_countries(a.engagements, a.home)
     sides.own_missions(a.engagements)
+    sides.place_from_host(a.engagements)
 
 
 def assign_roles(a: Analysis) -> None:

@@ -36,12 +36,15 @@ class English(Lexicons):
         r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
         r"spoke by phone with)\b"
     )
+    # a full stop ends the object, not the one of an initial or an honorific ("Mr. Todd D.")
     object_end = re.compile(
-        r"(?<!\b[A-Z])\.|[;:]|\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
+        r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|[;:]|"
+        r"\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
         r"on|about|and discussed|discussing|the two sides|including)\b"
     )
 
-    host_verb = re.compile(r"(?<!\w)(?:received|hosted)(?!\w)")
+    # "X welcomed Y" at a meeting: X hosts it
+    host_verb = re.compile(r"(?<!\w)(?:received|hosted|welcomed)(?!\w)")
 
     def likelihood(self, text: str) -> float:
         """The default for Latin script without Vietnamese letters."""

@@ -114,5 +114,13 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
             }
 
 
+def place_from_host(engagements: list[Engagement]) -> None:
+    """A meeting or dialogue told without a place took place in its host's country: the host
+    is, by definition, the side on whose territory it happens (flagged `place-from-host`)."""
+    for e in engagements:
+        if e.kind in ("meeting", "dialogue") and e.place_country is None and e.host:
+            e.place_country, e.place_origin = e.host, "host"
+
+
 def country_code(alias: str) -> str | None:
     return country_aliases().get(alias)
