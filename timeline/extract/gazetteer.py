@@ -135,6 +135,18 @@ _JOINT = re.compile(r"^(?:Đội|Nhóm|Team|Joint|Mạng lưới|Network)\b")
 _NAME_STOP_VI = r"với|đã|tại|phối hợp|cùng|để|trong|do|sẽ|được|đang|tiếp|gặp|thăm|và các"
 
 
+def _english_name(words: str) -> str:
+    """The organisation's name in a run of capitalised words before its abbreviation: from the
+    last joining word before its first head word ("Acting Assistant Secretary of State for the
+    Bureau of International Narcotics … Affairs" is the Bureau's), without leading joiners."""
+    head = re.search(rf"\b(?:{_HEADS_EN})\b", words)
+    cut = 0
+    if head is not None:
+        for j in re.finditer(r"\s(?:of the|for the|of|for|and|to the|to)\s", words[: head.start()]):
+            cut = j.end()
+    return re.sub(r"^(?:(?:the|The|of|for|and|on|&)\s+)+", "", words[cut:])
+
+
 def _learn(text: str) -> list[Mention]:
     """Organisations the article names in full before an abbreviation in parentheses."""
     out: list[Mention] = []
@@ -164,7 +176,7 @@ def _learn(text: str) -> list[Mention]:
             if words and re.search(rf"\b(?:{_HEADS_EN})\b", words.group(1)):
                 # "… general of the Korean National Police Agency (KNPA)": the name starts after
                 # the words that join it to what comes before
-                name = re.sub(r"^(?:(?:the|The|of|for|and|on|&)\s+)+", "", words.group(1))
+                name = _english_name(words.group(1))
         if not name:
             continue
         start = base + len(before) - len(name)
