@@ -416,12 +416,13 @@ def _abbreviated(chunk: str, start: int, learnt: list[Mention]) -> list[Mention]
 def _local_police_regex(language: str) -> re.Pattern[str]:
     places = alternation(list(city_aliases()))
     if language == "vi":
+        # "Công an tỉnh Quảng Ninh"; a foreign force is "Cảnh sát": "Cảnh sát Osaka, Hyogo"
         return re.compile(
-            r"(?<!\w)Công an (?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
-            rf"(?P<place>{places})(?!\w)"
+            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
+            rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
         )
     return re.compile(
-        rf"(?<!\w)(?:(?P<place>{places})\s+(?P<level>[Pp]rovincial|[Cc]ity)\s+[Pp]olice"
+        rf"(?<!\w)(?:(?P<place>{places})\s+(?P<level>[Pp]rovincial|[Pp]refectural|[Cc]ity)\s+[Pp]olice"
         rf"(?:\s+(?:Department|Force))?|[Pp]olice of the (?:\w+ )?(?P<level2>province|city) of "
         rf"(?P<place2>{places}))(?!\w)"
     )
@@ -434,13 +435,25 @@ def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
     for m in _local_police_regex(language).finditer(chunk):
         place = m["place"] or m.groupdict().get("place2")
         level = (m["level"] or m.groupdict().get("level2") or "").lower()
-        city, code = city_aliases()[place]
         kind = "Provincial" if level in ("tỉnh", "provincial", "province") else "City"
-        name = f"{city} {kind} Police".replace("City City", "City")
-        out.append(
-            Mention(start + m.start(), start + m.end(), m.group(), ORG, name, code, None, "police")
-        )
+        if level == "prefectural":
+            kind = "Prefectural"
+        end = m.end("place") if m.groupdict().get("more") else m.end()
+        spans = [(m.start(), end, place)]
+        # "Cảnh sát Osaka, Hyogo": the police of each place listed
+        for more in re.finditer(_place_regex_text(), m.groupdict().get("more") or ""):
+            a = m.start("more") + more.start()
+            spans.append((a, a + len(more.group()), more.group()))
+        for a, b, where in spans:
+            city, code = city_aliases()[where]
+            name = f"{city} {kind} Police".replace("City City", "City")
+            out.append(Mention(start + a, start + b, chunk[a:b], ORG, name, code, None, "police"))
     return out
+
+
+@cache
+def _place_regex_text() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(list(city_aliases()))})(?!\w)")
 
 
 @cache

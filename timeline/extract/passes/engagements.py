@@ -34,6 +34,15 @@ from timeline.extract.segment import CAPTION
 _REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\bcall\b|online", re.I)
 
 
+# "thăm và làm việc với các cơ quan hữu quan Nhật Bản", "with the relevant agencies of Japan":
+# no organisation met, a trip to the country
+_AGENCIES_OF = re.compile(
+    r"\s*(?:(?:làm việc )?với|with)\s+(?:các|những|the)\s+(?:cơ quan|đơn vị|bộ, ngành|lực lượng|"
+    r"relevant|law enforcement|agencies)[^,.;()]{0,30}?(?=\s(?:của\s+|of\s+)?[A-ZĐ])\s"
+    r"(?:của\s+|of\s+)?"
+)
+
+
 @cache
 def _words(key: str, language: str, flags: int) -> re.Pattern[str]:
     """A lexicon's plain words (`meeting_words`, `visit_words`) as one whole-word regex."""
@@ -143,17 +152,21 @@ class Finder:
         text, s = self.text, info.sentence
         for vm in self.lang.visit.finditer(text, s.start, s.end):
             after = text[vm.end() : s.end]
-            if re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after) or any(
-                0 <= o.start - vm.end() <= 1 for o in info.orgs
+            agencies_of = _AGENCIES_OF.match(after)
+            if agencies_of is None and (
+                re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after)
+                or any(0 <= o.start - vm.end() <= 1 for o in info.orgs)
             ):
                 continue  # "thăm, làm việc với …", "to visit the Traffic Police": a meeting
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
                 continue  # an invitation to visit is no engagement until it has a date
+            # the destination right after the words, or after "các cơ quan hữu quan"
+            reach = vm.end() + (agencies_of.end() if agencies_of else 3)
             dest = next(
                 (
                     p
                     for p in info.places
-                    if vm.end() <= p.start <= vm.end() + 3 and p.kind in (COUNTRY, CITY)
+                    if vm.end() <= p.start <= reach and p.kind in (COUNTRY, CITY)
                 ),
                 None,
             )
@@ -222,13 +235,17 @@ class Finder:
                 continue
             if not self.meeting_verb(info, mm):
                 continue
+            made: dict[str, Engagement] = {}  # organisation met -> its meeting of this verb
             for cp in self.counterparts_met(info, mm):
-                existing = self.meeting_told(info, mm, cp)
+                org = cp.organisation if isinstance(cp, PersonMention) else None
+                existing = self.meeting_told(info, mm, cp) or (made.get(org.key) if org else None)
                 if existing is not None:
                     existing.add(info)
                     referenced.append(existing)
                     continue
                 e = self.new_meeting(info, mm, cp)
+                if org is not None:
+                    made[org.key] = e  # two of its officials met together: one meeting
                 e.group = self.groups
                 self.engagements.append(e)
                 created.append(e)

@@ -39,6 +39,11 @@ _SPEAKS = re.compile(
 )
 
 
+_NEXT_PERSON = re.compile(r"\s*(?:ngài|ông|bà|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s")
+# "ngài A và ngài B, Thứ trưởng Bộ Tư pháp": two persons sharing the title after the second
+_SHARED_TITLE = re.compile(r"\s*(?:và|and)\s+(?:(?:ngài|ông|bà|Mr\.?|Ms\.?)\s+)?")
+
+
 def speaks_next(text: str, p: PersonMention) -> bool:
     """The person is the subject of a reporting verb right after their name and titles."""
     return bool(_SPEAKS.match(text, p.end) or _SPEAKS.match(text, p.extent[1]))
@@ -78,6 +83,8 @@ def counterparts(
     stop = languages.get(language).object_end
     end = s.end
     for m in stop.finditer(text, start, s.end):
+        if m.group() == ";" and _NEXT_PERSON.match(text, m.end()):
+            continue  # "ngài A, Phó Tư lệnh …; ngài B và ngài C, Thứ trưởng …": the list goes on
         if not any(x < m.start() + 1 < y for x, y in blocked):
             end = m.start()
             break
@@ -108,11 +115,25 @@ def counterparts(
     begin = (out[0].extent[0] if isinstance(out[0], PersonMention) else out[0].start) if out else 0
     if out and begin > first + 60 and not _TITLES_ONLY.fullmatch(text[first:begin]):
         return end, []
+    return end, _kept(text, out)
+
+
+def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | PersonMention]:
+    """The counterparts met on their own: not a person speaking for the organisation before
+    them, an office in a person's apposition, nor the ministry an agency belongs to."""
     # "Immigration Department under the Ministry of Public Security", "Cục …, Bộ Công an": the
     # ministry an agency belongs to is not met on its own
     kept: list[Mention | PersonMention] = []
     for cp in out:
         prev = kept[-1] if kept else None
+        if (
+            isinstance(cp, PersonMention)
+            and isinstance(prev, PersonMention)
+            and prev.organisation is None
+            and cp.organisation is not None
+            and _SHARED_TITLE.fullmatch(text, prev.extent[1], cp.start)
+        ):
+            prev.organisation, prev.country = cp.organisation, prev.country or cp.country
         if prev is not None and isinstance(cp, PersonMention) and speaks_next(text, cp):
             break
         if isinstance(cp, PersonMention) and isinstance(prev, Mention) and prev.end <= cp.start:
@@ -147,7 +168,7 @@ def counterparts(
             ):
                 continue
         kept.append(cp)
-    return end, kept
+    return kept
 
 
 def _office_in_apposition(
