@@ -42,13 +42,33 @@ def _leads_the_hosts(part: Participation, e: Engagement) -> bool:
     )
 
 
+def _received_at_home(part: Participation, e: Engagement) -> bool:
+    """At a session of a trip abroad, the host country's people are its hosts, whatever the
+    verb's order says ("Tại các buổi tiếp và làm việc với ngài X, Phó Tư lệnh …")."""
+    trip = e.parent
+    return (
+        part.role == "guest"
+        and e.kind == "meeting"
+        and trip is not None
+        and e.host is not None
+        and part.mention.country == e.host
+        and e.host not in trip.guests
+    )
+
+
 def roles_by_side(engagements: list[Engagement]) -> None:
     """A person with no stated role takes the side they are on: in a meeting or embassy visit the
     host country's people host and the others are guests; a trip's first traveller leads it."""
     for e in engagements:
         for part in e.participants.values():
-            if _leads_the_hosts(part, e):
+            if _leads_the_hosts(part, e) or _received_at_home(part, e):
                 part.role = "host"  # "… the Consular Department, led by Director General X"
+            if (
+                e.kind == "embassy_visit"
+                and part.role == "guest"
+                and _heads_mission(part.mention, e)
+            ):
+                part.role = "host"  # the ambassador receives the delegation at the mission
             if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
                 continue
             if part.cue is not None or e.remote:
