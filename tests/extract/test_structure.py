@@ -38,3 +38,13 @@ def test_a_bilateral_numbered_conference_is_a_dialogue_dated_where_it_is_told_ag
 def test_who_co_chairs_in_the_occasion_phrase_is_the_sentence_s_subject():
     roles = {p["name"]: p["role"] for p in records()["dialogue"]["participants"]}
     assert roles.get("Trần Văn Bình") == "co_chair"
+
+
+def test_a_trip_only_alluded_to_with_nothing_to_record_is_not_drafted():
+    for text in (
+        "Hợp tác an ninh\n\nPhát biểu tại buổi lễ, ông Trần Văn Bình cho biết chuyến thăm sẽ góp "
+        "phần tăng cường quan hệ hai nước.\n",
+        "Security ties\n\nSpeaking at the ceremony, Mr. John Smith said the visit would deepen "
+        "ties between the two police forces.\n",
+    ):
+        assert extract(text, document="doc", published=date(2024, 4, 5)).records == []

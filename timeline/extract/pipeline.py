@@ -139,6 +139,7 @@ def assign_roles(a: Analysis) -> None:
     roles.head_from_sessions(a.engagements)
     roles.heads_in_parts(a.engagements)
     nesting.lead_tells_first(a.engagements, a.infos)
+    nesting.drop_allusions(a.engagements)
 
 
 def summarise(a: Analysis) -> None:

@@ -83,3 +83,20 @@ def forget_sentence(engagements: list[Engagement], past: Engagement) -> None:
         e.participants = {
             k: v for k, v in e.participants.items() if not s.start <= v.mention.start < s.end
         }
+
+
+def drop_allusions(engagements: list[Engagement]) -> None:
+    """A trip only alluded to ("his visit", "chuyến thăm") that, after every pass, has no
+    place, no host and no session of its own says nothing a record could hold: not drafted."""
+    parents = {id(e.parent) for e in engagements if e.parent is not None}
+    engagements[:] = [
+        e
+        for e in engagements
+        if not (
+            e.kind == "visit"
+            and e.implied
+            and e.place_country is None
+            and e.host is None
+            and id(e) not in parents
+        )
+    ]
