@@ -105,3 +105,18 @@ def test_a_reception_without_a_place_is_placed_in_the_host_s_country():
     assert meeting["place"]["country"] == "VN"
     d = extract(text, document="doc", published=date(2024, 4, 5))
     assert "place-from-host" in {f.code for r in d.records for f in r.flags}
+
+
+def test_without_a_year_the_days_a_later_sentence_gives_still_span_the_dialogue():
+    text = (
+        "Việt Nam và Australia đối thoại an ninh\n\n"
+        "Sáng 2/12, Việt Nam và Australia đã tổ chức Đối thoại An ninh cấp Thứ trưởng lần thứ "
+        "hai.\n"
+        "Đối thoại An ninh lần hai diễn ra từ ngày 2 - 3/12 tại Hà Nội, do Trung tướng Trần Văn "
+        "Bình và ông Peter Grant đồng chủ trì.\n"
+        "Hai bên thống nhất tăng cường trao đổi thông tin về tội phạm xuyên quốc gia.\n"
+    )
+    d = extract(text, document="doc")
+    (dialogue,) = [r.record for r in d.records if r.record["kind"] == "dialogue"]
+    assert dialogue["date"]["start"] == "????-12-02"
+    assert dialogue["date"]["precision"] == "range"

@@ -191,7 +191,7 @@ def days_told_later(engagements: list[Engagement], published: date | None) -> No
     opening an engagement whose days a later sentence of it gives spans those days."""
     for e in engagements:
         r = e.resolved
-        if r is None or r.start is None or r.precision != "day" or e.kind == "visit":
+        if r is None or r.precision != "day" or e.kind == "visit" or e.date is None:
             continue
         for info in e.sentences:
             if info is e.info:
@@ -200,7 +200,10 @@ def days_told_later(engagements: list[Engagement], published: date | None) -> No
                 if d.excluded or d.end_day is None:
                     continue
                 later = resolve(d, published)
-                if later.start == r.start and later.end and later.end > r.start:
+                # without a year the days still match: "Sáng 02/12" then "từ ngày 2 - 3/12"
+                same = (d.day, d.month) == (e.date.day, e.date.month) and d.end_day != d.day
+                known = r.start is not None and later.start == r.start
+                if (known and later.end and later.end > r.start) or (r.start is None and same):
                     e.date, e.resolved = d, later
                     break
 
