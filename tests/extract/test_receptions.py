@@ -120,3 +120,26 @@ def test_without_a_year_the_days_a_later_sentence_gives_still_span_the_dialogue(
     (dialogue,) = [r.record for r in d.records if r.record["kind"] == "dialogue"]
     assert dialogue["date"]["start"] == "????-12-02"
     assert dialogue["date"]["precision"] == "range"
+
+
+def test_received_and_held_talks_with_one_delegation_is_one_meeting():
+    text = (
+        "Bộ trưởng tiếp đoàn Singapore\n\n"
+        "Chiều 5/3, tại Hà Nội, Đại tướng Trần Văn Bình, Bộ trưởng Bộ Công an đã tiếp và hội đàm "
+        "với Đoàn đại biểu Bộ Nội vụ Singapore do Phó Thủ tướng Lee Ming Tan dẫn đầu.\n"
+        "Hai bên trao đổi về hợp tác phòng chống khủng bố.\n"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["SG"])
+
+
+def test_an_ambassador_is_not_of_the_country_they_are_posted_to():
+    text = (
+        "Thứ trưởng tiếp Đại sứ\n\n"
+        "Chiều 5/3, tại Hà Nội, Thượng tướng Trần Văn Bình, Thứ trưởng Bộ Công an đã tiếp Đại sứ "
+        "Nhật Bản tại Việt Nam Ito Kenji.\n"
+        "Hai bên trao đổi về hợp tác phòng chống tội phạm.\n"
+    )
+    (meeting,) = meetings(text)
+    assert {p["name"]: p.get("country") for p in meeting["participants"]}["Ito Kenji"] == "JP"
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["JP"])

@@ -274,6 +274,12 @@ def _add_titles(
     p.extent = (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
+_POSTED_TO = re.compile(
+    r"(?:Ambassador|Consul(?:-| )General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"
+    r"\s(?:to|in|tại|ở)\s+(?:the\s+)?$"
+)
+
+
 def _add_affiliation(
     text: str, p: PersonMention, run: list[Token], entities: list[Mention]
 ) -> None:
@@ -282,7 +288,12 @@ def _add_affiliation(
     in_titles = [e for e in entities for t in p.titles if t[0] <= e.start and e.end <= t[1]]
     orgs = [e for e in in_titles if e.kind == ORG and e.org_kind not in ("programme",)]
     p.organisation = orgs[0] if orgs else None
-    countries = [e.key for e in in_titles if e.kind == COUNTRY]
+    # "Ambassador to Vietnam", "Đại sứ … tại Việt Nam": where they serve, not whose they are
+    countries = [
+        e.key
+        for e in in_titles
+        if e.kind == COUNTRY and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
+    ]
     if p.organisation and p.organisation.country:
         p.country = p.organisation.country
     elif countries:

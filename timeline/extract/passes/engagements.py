@@ -254,8 +254,12 @@ class Finder:
 
     def meeting_verb(self, info: SentenceInfo, mm: re.Match[str]) -> bool:
         """Is the verb a meeting told here? Not "thăm" of anything but a mission or premises,
-        nor a meeting named as a thing already told ("Sau hội đàm")."""
+        nor a meeting named as a thing already told ("Sau hội đàm"), nor the first of two verbs
+        of one session ("tiếp và hội đàm với", "received and held talks with")."""
         text = self.text
+        joined = re.match(r"\s*(?:,|và|and)\s*", text[mm.end() : info.sentence.end])
+        if joined and self.lang.meet.match(text, mm.end() + joined.end()):
+            return False
         if (
             self.language == "vi"
             and mm.group() == "thăm"
