@@ -143,3 +143,16 @@ def test_an_ambassador_is_not_of_the_country_they_are_posted_to():
     (meeting,) = meetings(text)
     assert {p["name"]: p.get("country") for p in meeting["participants"]}["Ito Kenji"] == "JP"
     assert (meeting["host"], meeting["guests"]) == ("VN", ["JP"])
+
+
+def test_a_minister_of_state_received_is_one_meeting_and_who_attended_is_story():
+    text = (
+        "Việt Nam - Vương quốc Anh thúc đẩy hợp tác\n\n"
+        "Sáng 4/3, tại Hà Nội, Đại tướng Trần Văn Bình, Bộ trưởng Bộ Công an đã tiếp Quốc vụ "
+        "khanh Bộ Nội vụ Vương quốc Anh John Fowler.\n\n"
+        "Cùng dự có Trung tướng Lê Văn Nam, Thứ trưởng Bộ Công an.\n\n"
+        "Hai bên thống nhất tăng cường hợp tác phòng, chống mua bán người.\n"
+    )
+    (meeting,) = meetings(text)
+    assert {"John Fowler", "Lê Văn Nam"} <= set(people(meeting))
+    assert meeting["guests"] == ["GB"]

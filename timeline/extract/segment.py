@@ -210,7 +210,9 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
     connective = _cues()["connectives"][language]
     if any(re.match(rf"{re.escape(c)}\b", p.text) for c in connective):
         return False
-    if p.text.startswith(("*", "-", "•", "Tham dự")) or p.text.endswith("/."):
+    # who attended is told in a line of its own ("Cùng dự có …", "Also attending were …")
+    attending = ("Tham dự", "Cùng dự", "Cùng tham dự", "Dự buổi", "Also attending", "Attending")
+    if p.text.startswith(("*", "-", "•", *attending)) or p.text.endswith("/."):
         return False
     if _DATED_LEAD.match(p.text):
         return False  # "Ngày 19/9, tại Osaka, …", "On Monday, …": a news sentence, not a caption
