@@ -48,3 +48,17 @@ def test_a_trip_only_alluded_to_with_nothing_to_record_is_not_drafted():
         "ties between the two police forces.\n",
     ):
         assert extract(text, document="doc", published=date(2024, 4, 5)).records == []
+
+
+def test_a_page_that_is_only_a_photo_caption_still_gives_its_engagement():
+    text = (
+        "Chú thích ảnh:\n"
+        "Ngày 12/5/2023, trong khuôn khổ chuyến thăm Pháp tham dự Hội nghị Interpol khu vực châu "
+        "Âu từ ngày 13-15/5, đoàn đại biểu Bộ Công an do Trung tướng Trần Văn Bình dẫn đầu đã "
+        "có buổi làm việc tại Cục Cảnh sát Tư pháp Pháp (DCPJ).Ảnh: Minh Anh, PV tại Paris\n"
+    )
+    d = extract(text, document="doc")
+    (meeting,) = [r for r in d.records if r.record["kind"] == "meeting"]
+    assert meeting.record["date"]["start"] == "2023-05-12"  # not the summit's days
+    assert meeting.record.get("status", "held") == "held"
+    assert "caption-only" in {f.code for f in meeting.flags}

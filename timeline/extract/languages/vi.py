@@ -46,6 +46,8 @@ class Vietnamese(Lexicons):
         r"đến|tới|đó|"
         r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|(?:có|tổ chức) (?:các |những |)?"
         r"(?:buổi|cuộc) (?:làm việc|gặp|họp|hội đàm|tiếp xúc|gặp gỡ)(?: riêng| trực tuyến)? với|"
+        # "đã có buổi làm việc tại Cơ quan Quản lý Trại giam Hoa Kỳ": a session at an agency
+        r"(?:có|tổ chức) (?:các |những |)?buổi làm việc tại|"
         r"họp trực tuyến với|gặp gỡ|gặp mặt|gặp|điện đàm với|điện đàm|thăm xã giao|chào xã giao|"
         # a courtesy call: "đã đến chào Thủ tướng Lào", "tới chào xã giao"
         r"(?:đến|tới) chào(?: xã giao)?|"

@@ -42,13 +42,13 @@ def date_engagements(
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
         inner = [d for d in usable if d.start - info.sentence.start >= 25]
         setting = _setting_end(info)
-        outside = any(e.trigger[0] >= setting for e in group)
+        sides = {e.trigger[0] >= setting for e in group}
         pairs = sorted(
             (_distance(e.trigger, d), i, j)
             for i, d in enumerate(inner)
             for j, e in enumerate(group)
-            # a date after the occasion phrase is not the occasion's
-            if d.start < setting or e.trigger[0] >= setting or not outside
+            # a date of the occasion phrase is the occasion's, one after it the main clause's
+            if (d.start >= setting) == (e.trigger[0] >= setting) or len(sides) == 1
         )
         used_d: set[int] = set()
         for _, i, j in pairs:
@@ -143,6 +143,7 @@ def trip_lengths(text: str, engagements: list[Engagement]) -> None:
 # "Nhân chuyến thăm và đồng chủ trì Hội nghị …, chiều 16/7, … đã đến chào …": the occasion
 # told first is the setting of the sentence's engagement, and its date is not the setting's
 _OCCASION = re.compile(
+    r"(?:(?:Ngày|Sáng|Chiều|Tối|On)\s[^,]{1,20},\s*)?"  # "Ngày 25/6/2024, trong khuôn khổ …"
     r"(?:Nhân (?:dịp|chuyến)|Trong khuôn khổ|Bên lề|On the occasion of|On the sidelines of|"
     r"As part of|During)\b[^,]*,",
     re.I,

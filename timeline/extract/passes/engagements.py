@@ -29,7 +29,7 @@ from timeline.extract.passes.series import (
     same_core,
 )
 from timeline.extract.people import Person, PersonMention
-from timeline.extract.segment import CAPTION
+from timeline.extract.segment import BODY, CAPTION
 
 _REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\bcall\b|online", re.I)
 
@@ -64,13 +64,14 @@ class Finder:
     groups: int = 0
     last_group: list[Engagement] = field(default_factory=list)
     focus: list[Engagement] = field(default_factory=list)
+    captions_only: bool = False
 
     @property
     def lang(self) -> Language:
         return languages.get(self.language)
 
     def sentence(self, info: SentenceInfo) -> None:
-        if info.sentence.role == CAPTION:
+        if info.sentence.role == CAPTION and not self.captions_only:
             # a caption illustrates the story: it adds an engagement only when it shows a
             # session the story does not tell, and that candidate is flagged for review
             for e in caption_sessions(self.text, info, self.engagements, self.language):
@@ -91,6 +92,8 @@ class Finder:
         for e in created + referenced:
             add_participants(self.text, info, e, self.language)
         self.follow(info, created, referenced)
+        for e in created:
+            e.caption = e.caption or self.captions_only
 
     # --- dialogues and numbered conferences ---------------------------------------------------
 
@@ -442,7 +445,10 @@ def find_engagements(
     text: str, infos: list[SentenceInfo], persons: list[Person], language: str, home: str
 ) -> list[Engagement]:
     """The engagements the story's sentences report, in the order they are first told."""
-    finder = Finder(text, language, home)
+    # a page that is only a photo caption ("Chú thích ảnh: Ngày 25/6, … đã có buổi làm việc
+    # tại …") is read as the story it stands for; its engagements are flagged caption-only
+    captions_only = not any(i.sentence.role == BODY for i in infos)
+    finder = Finder(text, language, home, captions_only=captions_only)
     for info in infos:
         finder.sentence(info)
     return finder.engagements
