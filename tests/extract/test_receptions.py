@@ -156,3 +156,13 @@ def test_a_minister_of_state_received_is_one_meeting_and_who_attended_is_story()
     (meeting,) = meetings(text)
     assert {"John Fowler", "Lê Văn Nam"} <= set(people(meeting))
     assert meeting["guests"] == ["GB"]
+
+
+def test_an_organisation_met_through_its_official_is_not_a_second_meeting():
+    text = (
+        "Đoàn Bộ Công an làm việc tại Australia\n\n"
+        "Ngày 25/10, tại Canberra, Thượng tướng Trần Văn Bình đã hội đàm với bà Anna Brown, Phó "
+        "Tổng Tư lệnh Cảnh sát Liên bang Australia (AFP) tại trụ sở của AFP ở thủ đô Canberra.\n"
+        "Hai bên trao đổi về hợp tác phòng chống tội phạm mạng.\n"
+    )
+    assert len(meetings(text)) == 1

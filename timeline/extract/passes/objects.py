@@ -126,6 +126,11 @@ def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | Perso
     kept: list[Mention | PersonMention] = []
     for cp in out:
         prev = kept[-1] if kept else None
+        if isinstance(cp, Mention) and any(
+            isinstance(k, PersonMention) and k.organisation and k.organisation.key == cp.key
+            for k in kept
+        ):
+            continue  # "… bà X, Phó Tổng Tư lệnh AFP, tại trụ sở của AFP": met through X
         if (
             isinstance(cp, PersonMention)
             and isinstance(prev, PersonMention)
