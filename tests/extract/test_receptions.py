@@ -166,3 +166,17 @@ def test_an_organisation_met_through_its_official_is_not_a_second_meeting():
         "Hai bên trao đổi về hợp tác phòng chống tội phạm mạng.\n"
     )
     assert len(meetings(text)) == 1
+
+
+def test_a_dialogue_without_a_place_is_hosted_where_the_reception_of_its_day_was():
+    text = (
+        "Việt Nam và Australia đối thoại an ninh\n\n"
+        "Sáng 2/12, Việt Nam và Australia đã tổ chức Đối thoại An ninh cấp Thứ trưởng lần thứ "
+        "hai.\n"
+        "Cũng hôm 2/12, Đại tướng Trần Văn Bình, Bộ trưởng Bộ Công an đã tiếp ông Peter Grant, "
+        "Thứ trưởng Bộ Nội vụ Australia tại Hà Nội.\n"
+        "Hai bên trao đổi về hợp tác phòng chống tội phạm mạng.\n"
+    )
+    d = extract(text, document="doc")
+    (dialogue,) = [r.record for r in d.records if r.record["kind"] == "dialogue"]
+    assert (dialogue["host"], dialogue["guests"]) == ("VN", ["AU"])

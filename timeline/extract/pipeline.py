@@ -131,6 +131,7 @@ def name_sides(a: Analysis) -> None:
     sides.assign_countries(a.engagements, a.home)
     sides.own_missions(a.engagements)
     sides.place_from_host(a.engagements)
+    sides.dialogue_place_from_days(a.engagements)
 
 
 def assign_roles(a: Analysis) -> None:

@@ -122,5 +122,35 @@ def place_from_host(engagements: list[Engagement]) -> None:
             e.place_country, e.place_origin = e.host, "host"
 
 
+def _days(e: Engagement) -> set[tuple[int, int]]:
+    """(month, day) of each day the engagement's own date phrase covers, year or not."""
+    d = e.date
+    if d is None or d.day is None or d.month is None:
+        return set()
+    last = d.end_day if d.end_day is not None and (d.end_month in (None, d.month)) else d.day
+    return {(d.month, day) for day in range(d.day, max(d.day, last) + 1)}
+
+
+def dialogue_place_from_days(engagements: list[Engagement]) -> None:
+    """A dialogue told without a place took place where the story's meeting of one of its days
+    did ("Đối thoại … từ ngày 2 - 3/12" and "trong buổi tiếp ông X" on 2/12 in Hanoi): its
+    host is that meeting's host, flagged `place-from-story`."""
+    placed = [
+        e
+        for e in engagements
+        if e.kind == "meeting" and e.host and e.place_country and not e.context and not e.remote
+    ]
+    for e in engagements:
+        if e.kind != "dialogue" or e.place_country or e.context or e.host:
+            continue
+        days = _days(e)
+        near = [x for x in placed if days & _days(x)]
+        hosts = {x.host for x in near}
+        if len(hosts) == 1:
+            host = hosts.pop()
+            e.place_country, e.place_origin, e.host = host, "story", host
+            e.guests = [g for g in e.guests if g != host]
+
+
 def country_code(alias: str) -> str | None:
     return country_aliases().get(alias)
