@@ -62,3 +62,16 @@ def test_a_page_that_is_only_a_photo_caption_still_gives_its_engagement():
     assert meeting.record["date"]["start"] == "2023-05-12"  # not the summit's days
     assert meeting.record.get("status", "held") == "held"
     assert "caption-only" in {f.code for f in meeting.flags}
+
+
+def test_visits_in_general_are_told_for_context_not_as_a_trip_of_the_article():
+    text = (
+        "Deputy Minister receives US official\n\n"
+        "Lieutenant General Tran Van Binh, Deputy Minister of Public Security, received Mr. Paul "
+        "K. Harris, Assistant Secretary of State, in Hanoi on June 15.\n"
+        "Despite the pandemic, the two sides still exchanged high-level visits to Vietnam by Vice "
+        "President Jane Doe and Secretary of Defense John Roe.\n"
+    )
+    d = extract(text, document="doc", published=date(2022, 6, 16), publisher="X")
+    visits = [r for r in d.records if r.record["kind"] == "visit"]
+    assert all("context-mention" in {f.code for f in r.flags} for r in visits)

@@ -224,6 +224,9 @@ class Finder:
         planned = self.lang.cue("planned").search(text[max(s.start, vm.start() - 40) : vm.start()])
         if planned:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
+        if vm.group().split()[0].lower() == "visits":
+            # "high-level visits to Vietnam by …": trips in general, told for context
+            e.context, e.context_cue = True, (vm.start(), vm.end(), vm.group())
         return e
 
     # --- meetings: one per counterpart met ------------------------------------------------
