@@ -10,6 +10,7 @@ language's code. Adding a language is a module here implementing `Language`, reg
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Protocol
 
 from timeline.extract.gazetteer import COUNTRY, Mention
@@ -59,6 +60,12 @@ class Lexicons:
         if m:
             return int(m[1])
         return load("dialogues")[f"ordinals_{self.code}"].get(word)
+
+
+def in_sentence(pattern: str, text: str, info: SentenceInfo) -> Iterator[re.Match[str]]:
+    """Matches of a series' head words (`Đối thoại`, `Dialogue`) that start in the sentence."""
+    s = info.sentence
+    return (m for m in re.finditer(pattern, text[: s.end]) if m.start() >= s.start)
 
 
 def countries_of(info: SentenceInfo) -> list[Mention]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.languages.base import Lexicons, countries_of
+from timeline.extract.languages.base import Lexicons, countries_of, in_sentence
 from timeline.extract.model import DialogueMention, SentenceInfo
 
 _CONFERENCE = r"\b(?:Meeting|Conference)\b"
@@ -54,9 +54,7 @@ class English(Lexicons):
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        for m in re.finditer(rf"\b[Dd]ialogue\b|{_CONFERENCE}", text[: s.end]):
-            if m.start() < s.start:
-                continue
+        for m in in_sentence(rf"\b[Dd]ialogue\b|{_CONFERENCE}", text, info):
             noun = "conference" if m.group() in ("Meeting", "Conference") else "dialogue"
             before = text[s.start : m.start()]
             back = re.search(

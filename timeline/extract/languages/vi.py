@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.extract.languages.base import Lexicons, countries_of, pair_in_name
+from timeline.extract.languages.base import Lexicons, countries_of, in_sentence, pair_in_name
 from timeline.extract.model import DialogueMention, SentenceInfo
 
 _ORDINAL = r"\d+|mười (?:một|hai|ba|bốn|lăm)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
@@ -76,9 +76,7 @@ class Vietnamese(Lexicons):
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        for m in re.finditer(rf"Đối thoại|{_CONFERENCE}", text[: s.end]):
-            if m.start() < s.start:
-                continue
+        for m in in_sentence(rf"Đối thoại|{_CONFERENCE}", text, info):
             noun = "dialogue" if m.group() == "Đối thoại" else "conference"
             stop = _NAME_STOP.search(text, m.end(), s.end)
             end = stop.start() if stop else s.end

@@ -29,25 +29,13 @@ def is_mission_head(m: PersonMention) -> bool:
     return any(_MISSION_HEAD.search(t[2]) for t in m.titles)
 
 
-def _leads_the_hosts(part: Participation, e: Engagement) -> bool:
-    """A session's "led by" who belongs to the host country leads the side receiving the trip."""
+def _of_the_hosts(part: Participation, e: Engagement) -> bool:
+    """At a session of a trip abroad, the host country's people are its hosts: a "led by" of
+    theirs leads the side receiving the trip, and one read as a guest by the verb's order
+    ("Tại các buổi tiếp và làm việc với ngài X, Phó Tư lệnh …") receives it."""
     trip = e.parent
     return (
-        part.role == "delegation_head"
-        and e.kind == "meeting"
-        and trip is not None
-        and e.host is not None
-        and part.mention.country == e.host
-        and e.host not in trip.guests
-    )
-
-
-def _received_at_home(part: Participation, e: Engagement) -> bool:
-    """At a session of a trip abroad, the host country's people are its hosts, whatever the
-    verb's order says ("Tại các buổi tiếp và làm việc với ngài X, Phó Tư lệnh …")."""
-    trip = e.parent
-    return (
-        part.role == "guest"
+        part.role in ("delegation_head", "guest")
         and e.kind == "meeting"
         and trip is not None
         and e.host is not None
@@ -61,7 +49,7 @@ def roles_by_side(engagements: list[Engagement]) -> None:
     host country's people host and the others are guests; a trip's first traveller leads it."""
     for e in engagements:
         for part in e.participants.values():
-            if _leads_the_hosts(part, e) or _received_at_home(part, e):
+            if _of_the_hosts(part, e):
                 part.role = "host"  # "… the Consular Department, led by Director General X"
             if (
                 e.kind == "embassy_visit"
