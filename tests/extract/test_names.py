@@ -13,3 +13,22 @@ def test_an_abbreviation_names_the_organisation_not_the_titles_before_it():
     )
     names = {m.abbreviation: m.key for m in learn_abbreviations(text)}
     assert names == {"CA": "Bureau of Consular Affairs", "KNPA": "Korean National Police Agency"}
+
+
+def test_a_wire_dateline_is_no_place_and_a_lowercase_title_names_a_person():
+    from datetime import date
+
+    from timeline.extract import extract
+
+    text = (
+        "South Korea, Vietnam agree to fight drug crimes\n\n"
+        "SEOUL, Oct. 21 (Yonhap) -- South Korea's police chief Park Min-soo held talks with "
+        "Vietnamese Minister of Public Security Tran Van Binh in Hanoi on Thursday, the police "
+        "said.\n"
+        "The two sides agreed to share information on drug trafficking.\n"
+    )
+    d = extract(text, document="doc", published=date(2023, 10, 21), publisher="X")
+    (meeting,) = [r.record for r in d.records]
+    assert meeting["place"] == {"city": "Hanoi", "country": "VN"}  # not Seoul, the dateline
+    roles = {p["name"]: (p["role"], p["country"]) for p in meeting["participants"]}
+    assert roles == {"Park Min-soo": ("guest", "KR"), "Tran Van Binh": ("host", "VN")}
