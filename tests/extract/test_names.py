@@ -32,3 +32,19 @@ def test_a_wire_dateline_is_no_place_and_a_lowercase_title_names_a_person():
     assert meeting["place"] == {"city": "Hanoi", "country": "VN"}  # not Seoul, the dateline
     roles = {p["name"]: (p["role"], p["country"]) for p in meeting["participants"]}
     assert roles == {"Park Min-soo": ("guest", "KR"), "Tran Van Binh": ("host", "VN")}
+
+
+def test_us_before_a_title_is_the_country_and_an_ambassador_is_theirs():
+    from datetime import date
+
+    from timeline.extract import extract
+
+    text = (
+        "Minister meets ambassador\n\n"
+        "Minister of Public Security General Tran Van Binh on March 5 met with US Ambassador to "
+        "Vietnam John Carter in Hanoi.\n"
+        "The two sides discussed cooperation against cybercrime.\n"
+    )
+    d = extract(text, document="doc", published=date(2024, 3, 6), publisher="X")
+    (meeting,) = [r.record for r in d.records]
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["US"])

@@ -276,6 +276,8 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
     after = chunk[b:].lstrip()
     prev = before.split()[-1] if before.split() else ""
     nxt = after.split()[0] if after.split() else ""
+    if chunk[a:b].isupper() and len(chunk[a:b]) > 1:
+        return True  # "US Ambassador", "the US": an abbreviation is never part of a name
     if _capital(nxt) and not re.match(r"[(\-–,.;:]", after):
         return False
     if before.endswith(("-", "–")):
