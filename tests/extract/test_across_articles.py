@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from timeline.archive import Archive
-from timeline.records import validate
-
 from timeline.extract import corroboration, extract
+from timeline.inputs.records import validate
+from timeline.store.application import Archive
 
 VI = """Việt Nam - Australia tổ chức Đối thoại An ninh cấp Bộ trưởng lần thứ hai
 
