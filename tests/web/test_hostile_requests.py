@@ -16,8 +16,9 @@ import pytest
 
 from tests.helpers import serving
 from tests.web.test_publish import METADATA, Client
-from tests.web.test_web import RECORDS
+from tests.web.test_web import RECORDS, status
 from timeline.projection.build import build
+from timeline.projection.schema import TRACKING_TABLE
 from timeline.store.application import Archive
 from timeline.web.safety import MAX_RESULT_BYTES
 
@@ -147,3 +148,43 @@ def test_a_stream_past_the_cap_is_cut_off_not_completed(archive: Archive) -> Non
             client.run(client.ds.client.get("/timeline.csv", params={"sql": sql, "_stream": "1"}))
     finally:
         client.close()
+
+
+# Internal tables ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client(archive: Archive) -> Iterator[Client]:
+    client = Client(archive.projection_path)
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize("path", ["/timeline/engagements.json", "/timeline/engagements"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        f"slug in (select name from {TRACKING_TABLE})",
+        f"exists (select * from {TRACKING_TABLE})",
+        f"slug = (select max(rowid) from {TRACKING_TABLE})",
+    ],
+)
+def test_a_where_clause_that_reads_an_internal_table_is_refused(
+    client: Client, path: str, where: str
+) -> None:
+    response = client.run(client.ds.client.get(path, params={"_where": where}))
+    assert response.status_code == 403, response.text[:300]
+    assert "internal tables cannot be read" in response.text
+
+
+def test_home_and_database_pages_log_no_error(
+    client: Client, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path in ("/", "/timeline", "/.json", "/timeline.json"):
+        client.get(path)
+    err = capsys.readouterr().err
+    assert "ERROR" not in err and "not authorized" not in err, err
+    # Counting the internal table is what Datasette does; reading it is still refused.
+    assert status(client, "/timeline.json", sql=f"select name from {TRACKING_TABLE}") == 400

@@ -20,7 +20,9 @@ import weakref
 from typing import Any
 
 from datasette import hookimpl
+from datasette.handle_exception import handle_exception as datasette_error_page
 from datasette.utils.asgi import Response
+from datasette.views.base import DatasetteError
 
 from timeline.projection.schema import TRACKING_TABLE
 
@@ -71,7 +73,9 @@ def authorize(action: int, arg1: str | None, arg2: str | None, schema: str | Non
     # SQLite itself checks an update of sqlite_master when a virtual table (FTS) is declared.
     if schema == "main" and action in WRITES and not (arg1 or "").startswith("sqlite_"):
         return sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_READ and arg1 in INTERNAL_TABLES:
+    # A read with no column (arg2 "") is `count(*)` or `exists`: Datasette counts every table
+    # for its home and database pages, and a row count of the projector's position says nothing.
+    if action == sqlite3.SQLITE_READ and arg1 in INTERNAL_TABLES and arg2:
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK
 
@@ -120,6 +124,36 @@ def permission_allowed(datasette: Any, action: str, resource: Any) -> bool | Non
         config = datasette.plugin_config("timeline") or {}
         return None if config.get("allow_download") else False
     return None
+
+
+def refusal(exception: Exception) -> DatasetteError | None:
+    """What a visitor is told when SQL they wrote (in `_where`, say) met a limit that Datasette's
+    views do not catch themselves: a 4xx that says which, not a 500."""
+    if not isinstance(exception, sqlite3.DatabaseError):
+        return None
+    message = str(exception)
+    if "prohibited" in message or "not authorized" in message:
+        return DatasetteError(
+            f"{message}: the archive's internal tables cannot be read",
+            title="Forbidden",
+            status=403,
+        )
+    if "too big" in message:
+        return DatasetteError(
+            f"{message}: no value may be larger than {MAX_VALUE_BYTES:,} bytes",
+            title="Too large",
+            status=400,
+        )
+    return None
+
+
+@hookimpl
+def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
+    found = refusal(exception)
+    if found is None or request is None:
+        return None
+    # Datasette's own error page (HTML or JSON, as the request asked), with the right status.
+    return datasette_error_page(datasette, request, found)
 
 
 def too_large(limit_mb: int) -> Response:
