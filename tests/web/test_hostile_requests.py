@@ -7,12 +7,15 @@ from __future__ import annotations
 import copy
 import os
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from datasette.database import QueryInterrupted
 
 from tests.helpers import serving
 from tests.web.test_publish import METADATA, Client
@@ -20,7 +23,11 @@ from tests.web.test_web import RECORDS, status
 from timeline.projection.build import build
 from timeline.projection.schema import TRACKING_TABLE
 from timeline.store.application import Archive
+from timeline.web.pages import counts
+from timeline.web.pages.counts import aggregate
 from timeline.web.safety import MAX_RESULT_BYTES
+from timeline.web.serve import typed_settings
+from timeline.web.sql import MAX_TERMS, fts_query
 
 # The server must stay under this, whatever one visitor asks for.
 MEMORY_LIMIT_KB = 500 * 1024
@@ -188,3 +195,98 @@ def test_home_and_database_pages_log_no_error(
     assert "ERROR" not in err and "not authorized" not in err, err
     # Counting the internal table is what Datasette does; reading it is still refused.
     assert status(client, "/timeline.json", sql=f"select name from {TRACKING_TABLE}") == 400
+
+
+# Slow queries ------------------------------------------------------------------------------------
+
+# 3,000 one-letter prefixes: 53 s for one search at a million engagements, in FTS5's own code.
+PREFIXES = " ".join(f"{letter}*" for letter in ("abcdefghijklmnopqrstuvwxyz" * 116)[:3000])
+TOO_LONG = "took too long"
+
+
+def test_a_search_with_too_many_words_or_too_short_prefixes_is_refused(client: Client) -> None:
+    for q in (PREFIXES, " ".join(["word"] * (MAX_TERMS + 1)), "security a*"):
+        for params in ({"q": q}, {"q": q, "_format": "json"}):
+            response = client.run(client.ds.client.get("/-/search", params=params))
+            assert response.status_code == 400, response.text[:300]
+            assert "q: " in response.text
+    assert (
+        "more than the 16 words"
+        in client.run(client.ds.client.get("/-/search", params={"q": PREFIXES})).text
+    )
+    # As many words as allowed, and two-letter prefixes, are searched.
+    assert status(client, "/-/search", q=" ".join(["talks"] * MAX_TERMS)) == 200
+    assert status(client, "/-/search", q="ta* ca*") == 200
+
+
+def test_the_search_function_of_sql_is_bounded_the_same_way() -> None:
+    assert fts_query(PREFIXES).count('"') == 2 * MAX_TERMS
+    assert "*" not in fts_query("a* b*") and fts_query("ta*") == '"ta"*'
+
+
+# Seconds, unbounded, for SQLite to count to it.
+ENDLESS = NUMBERS.format(rows=3 * 10**7) + " select count(*) from n"
+
+
+def test_the_pages_counting_queries_stop_at_the_time_limit(archive: Archive) -> None:
+    client = Client(
+        archive.projection_path, settings={**typed_settings(), "sql_time_limit_ms": 100}
+    )
+    try:
+        db = client.ds.get_database("timeline")
+        with pytest.raises(QueryInterrupted):
+            client.run(aggregate(db, ENDLESS, []))
+    finally:
+        client.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/-/charts/VN",
+        "/-/charts/VN/US",
+        "/-/timeline/VN",
+        "/-/timeline/VN/US",
+        "/-/timeline/VN?from=2020&to=2025",
+    ],
+)
+def test_a_page_whose_query_takes_too_long_says_so(
+    client: Client, monkeypatch: pytest.MonkeyPatch, path: str
+) -> None:
+    db = client.ds.get_database("timeline")
+    execute = db.execute
+
+    async def interrupted_counts(sql: str, *args: Any, **kwargs: Any) -> Any:
+        if "count(*)" in sql:
+            raise QueryInterrupted(Exception("interrupted"), sql, args)
+        return await execute(sql, *args, **kwargs)
+
+    monkeypatch.setattr(db, "execute", interrupted_counts)
+    monkeypatch.setattr(counts, "_counts", OrderedDict())  # nothing kept from earlier pages
+    response = client.run(client.ds.client.get(path))
+    assert response.status_code == 503, (path, response.status_code, response.text[:300])
+    assert TOO_LONG in response.text and "3,000 ms" in response.text
+
+
+def test_heavy_requests_in_parallel_leave_a_plain_page_answering(
+    server: tuple[httpx.Client, int],
+) -> None:
+    client, _ = server
+    heavy = [
+        ("/-/search", {"q": PREFIXES}),
+        ("/-/search", {"q": PREFIXES, "_format": "json"}),
+        ("/timeline/search", {"q": PREFIXES}),
+        ("/timeline/engagements", {"_search": PREFIXES, "_searchmode": "raw"}),
+        ("/-/charts/VN", {}),
+        ("/-/timeline/VN", {"from": "1900", "to": "2100"}),
+    ] * 3
+    with ThreadPoolExecutor(max_workers=len(heavy) + 1) as pool:
+        futures = [pool.submit(client.get, path, params=params) for path, params in heavy]
+        plain = pool.submit(client.get, "/timeline/engagements", params={"_size": "1"})
+        assert plain.result().status_code == 200
+        for (path, _), future in zip(heavy, futures, strict=True):
+            response = future.result()
+            # Served, refused with the reason, or stopped at the time limit: never a 500.
+            assert response.status_code in (200, 400, 503), (path, response.text[:300])
+            if response.status_code != 200:
+                assert "q: " in response.text or TOO_LONG in response.text, response.text[:300]

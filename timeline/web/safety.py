@@ -20,6 +20,7 @@ import weakref
 from typing import Any
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.handle_exception import handle_exception as datasette_error_page
 from datasette.utils.asgi import Response
 from datasette.views.base import DatasetteError
@@ -126,9 +127,18 @@ def permission_allowed(datasette: Any, action: str, resource: Any) -> bool | Non
     return None
 
 
-def refusal(exception: Exception) -> DatasetteError | None:
-    """What a visitor is told when SQL they wrote (in `_where`, say) met a limit that Datasette's
-    views do not catch themselves: a 4xx that says which, not a 500."""
+def refusal(datasette: Any, exception: Exception) -> DatasetteError | None:
+    """What a visitor is told when a query met a limit that Datasette's views do not catch
+    themselves (SQL in `_where`, the plugins' pages): a 4xx or 503 that says which, not a 500."""
+    if isinstance(exception, QueryInterrupted):
+        limit = datasette.setting("sql_time_limit_ms")
+        return DatasetteError(
+            f"This page's query took too long: the server stops every query at {limit:,} ms, "
+            "so that one visitor cannot hold it. Try a narrower page (a shorter window, "
+            "a pair of countries) or try again later.",
+            title="Took too long",
+            status=503,
+        )
     if not isinstance(exception, sqlite3.DatabaseError):
         return None
     message = str(exception)
@@ -149,7 +159,7 @@ def refusal(exception: Exception) -> DatasetteError | None:
 
 @hookimpl
 def handle_exception(datasette: Any, request: Any, exception: Exception) -> Any:
-    found = refusal(exception)
+    found = refusal(datasette, exception)
     if found is None or request is None:
         return None
     # Datasette's own error page (HTML or JSON, as the request asked), with the right status.

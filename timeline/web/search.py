@@ -10,12 +10,12 @@ from typing import Any
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.utils import tilde_encode
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import BadRequest, Response
 
 from events import KINDS
 from timeline.web.database import archive_database
 from timeline.web.labels import kind_label
-from timeline.web.sql import fts_query
+from timeline.web.sql import fts_query, query_problem
 
 LIMIT = 20
 ROUTE = "/-/search"
@@ -74,6 +74,9 @@ async def search_results(db: Any, q: str, limit: int = LIMIT) -> list[dict[str, 
 
 async def search(datasette: Any, request: Any) -> Response:
     q = (request.args.get("q") or "").strip()
+    problem = query_problem(q)
+    if problem:
+        raise BadRequest(f"q: {problem}")
     db = await archive_database(datasette)
     sections = await search_results(db, q) if q else []
     for section in sections:
