@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.web.test_publish import Client
+from tests.web.test_publish import Client, open_client
 from tests.web.test_web import record
 from timeline.projection.build import build
 from timeline.store.application import Archive
@@ -56,11 +56,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
 
 @pytest.fixture(scope="module")
 def client(archive: Archive) -> Iterator[Client]:
-    client = Client(archive.projection_path)
-    try:
-        yield client
-    finally:
-        client.close()
+    yield from open_client(archive.projection_path)
 
 
 def answer(client: Client, path: str, **params: str) -> Any:

@@ -18,7 +18,7 @@ import pytest
 from datasette.database import QueryInterrupted
 
 from tests.helpers import serving
-from tests.web.test_publish import METADATA, Client
+from tests.web.test_publish import METADATA, Client, open_client
 from tests.web.test_web import RECORDS, status
 from timeline.projection.build import build
 from timeline.projection.schema import TRACKING_TABLE
@@ -162,11 +162,7 @@ def test_a_stream_past_the_cap_is_cut_off_not_completed(archive: Archive) -> Non
 
 @pytest.fixture(scope="module")
 def client(archive: Archive) -> Iterator[Client]:
-    client = Client(archive.projection_path)
-    try:
-        yield client
-    finally:
-        client.close()
+    yield from open_client(archive.projection_path)
 
 
 @pytest.mark.parametrize("path", ["/timeline/engagements.json", "/timeline/engagements"])
