@@ -271,7 +271,7 @@ def test_precisions_are_drawn_as_what_they_are(client: Client) -> None:
     assert year / july == pytest.approx(365 / 31, rel=0.02)
     # The two-day visit starts where 4 Sep starts, as the meeting on 4 Sep does.
     visit_x = float(rect("vn-us-visit-2025").get("x"))
-    window = drawing.Window(date(2023, 1, 1), date(2027, 1, 1))
+    window = drawing.Window(date(2023, 1, 1), date(2026, 12, 31))
     assert visit_x == pytest.approx(window.x(date(2025, 9, 4)), abs=0.1)
 
 
@@ -338,7 +338,7 @@ def test_too_many_to_draw_are_counted_per_month(
     }
     titles = ["".join(a.find(f"{SVG}title").itertext()) for a in cells]
     # September 2025 with the United States: the visit, the dialogue and the FBI meeting.
-    assert "United States: 3 engagements, 2025-09-01 to 2025-10-01" in titles
+    assert "United States: 3 engagements, 2025-09-01 to 2025-09-30" in titles
     assert sum(int(t.split(": ")[1].split()[0]) for t in titles) == len(VN_SLUGS)
     assert all(url.startswith("/-/timeline/VN") for url in by_url)
     assert "Too many engagements in this window" in page
@@ -483,7 +483,7 @@ def test_pair_charts_are_by_kind(client: Client) -> None:
 
 
 def test_overlapping_marks_get_rows_of_their_own() -> None:
-    window = drawing.Window(date(2025, 9, 1), date(2025, 10, 1))
+    window = drawing.Window(date(2025, 9, 1), date(2025, 9, 30))
     items = [
         drawing.Item("US", date(2025, 9, 4), date(2025, 9, 5), "range", "visit", f"v{i}", "t", "l")
         for i in range(3)
@@ -497,7 +497,7 @@ def test_overlapping_marks_get_rows_of_their_own() -> None:
 
 
 def test_rows_are_capped() -> None:
-    window = drawing.Window(date(2025, 1, 1), date(2026, 1, 1))
+    window = drawing.Window(date(2025, 1, 1), date(2025, 12, 31))
     items = [
         drawing.Item("US", date(2025, 5, 5), date(2025, 5, 5), "day", "meeting", f"m{i}", "t", "l")
         for i in range(50)
@@ -517,11 +517,16 @@ def test_stacked_bars_and_their_scale() -> None:
 
 
 def test_bins_and_window_bounds() -> None:
-    assert drawing.bin_span("2024-02") == (date(2024, 2, 1), date(2024, 3, 1))
-    assert drawing.bin_span("2024") == (date(2024, 1, 1), date(2025, 1, 1))
-    assert pages.bound_text(date(2025, 1, 1), end=True) == "2024"
-    assert pages.bound_text(date(2025, 10, 1), end=True) == "2025-09"
+    # First and last days, inclusive: no day follows 9999-12-31 to end a window that holds it.
+    assert drawing.bin_span("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert drawing.bin_span("2024") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert drawing.bin_span("9999-12") == (date(9999, 12, 1), date(9999, 12, 31))
+    assert pages.bound_text(date(2024, 12, 31), end=True) == "2024"
+    assert pages.bound_text(date(2025, 9, 30), end=True) == "2025-09"
     assert pages.bound_text(date(2025, 9, 1), end=False) == "2025-09"
+    # Years before 1000 keep four digits, as the dates in the database do.
+    assert pages.bound_text(date(100, 4, 1), end=False) == "0100-04"
+    assert pages.bound_text(date(5, 12, 31), end=True) == "0005"
 
 
 def test_counts_follow_the_archive(tmp_path: Path) -> None:
@@ -575,7 +580,7 @@ def test_a_merge_is_followed_to_the_engagement_that_survives(tmp_path: Path) -> 
 
 
 def test_bands_give_way_to_precise_marks() -> None:
-    window = drawing.Window(date(2025, 9, 1), date(2025, 10, 1))
+    window = drawing.Window(date(2025, 9, 1), date(2025, 9, 30))
     bands = [
         drawing.Item("US", date(2025, 9, 1), date(2025, 9, 30), "month", "visit", f"b{i}", "t", "l")
         for i in range(8)
@@ -595,7 +600,7 @@ def test_bands_give_way_to_precise_marks() -> None:
 
 
 def test_a_band_takes_a_free_place_in_a_row_before_later_marks() -> None:
-    window = drawing.Window(date(2023, 1, 1), date(2026, 1, 1))
+    window = drawing.Window(date(2023, 1, 1), date(2025, 12, 31))
     items = [
         drawing.Item("US", date(2025, 9, 5), date(2025, 9, 5), "day", "dialogue", "d", "t", "l"),
         drawing.Item("US", date(2024, 7, 1), date(2024, 7, 31), "month", "dialogue", "m", "t", "l"),

@@ -52,9 +52,14 @@ def calendar_event(row: dict[str, Any], url: str) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", f"{row['id']}@timeline")
     event.add("summary", row["title"])
-    event.add("dtstart", date.fromisoformat(row["start_date"]))
-    # DTEND of an all-day event is exclusive: the day after the last day.
-    event.add("dtend", date.fromisoformat(row["end_date"]) + timedelta(days=1))
+    start, last = date.fromisoformat(row["start_date"]), date.fromisoformat(row["end_date"])
+    event.add("dtstart", start)
+    if last < date.max:
+        # DTEND of an all-day event is exclusive: the day after the last day.
+        event.add("dtend", last + timedelta(days=1))
+    else:
+        # No day follows 9999-12-31: RFC 5545 lets DURATION say how many days instead.
+        event.add("duration", last - start + timedelta(days=1))
     event.add("dtstamp", datetime.fromisoformat(row["modified_at"]).astimezone(UTC))
     description = [precision_note(row), row["title_vi"], row["summary"], url]
     event.add("description", "\n\n".join(x for x in description if x))

@@ -11,11 +11,13 @@ from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
+from datasette.views.base import DatasetteError
 
 from events import KINDS
 from timeline.web.database import archive_database
 from timeline.web.labels import kind_label
-from timeline.web.sql import fts_query
+from timeline.web.safety import error_page
+from timeline.web.sql import fts_query, query_problem
 
 LIMIT = 20
 ROUTE = "/-/search"
@@ -74,6 +76,11 @@ async def search_results(db: Any, q: str, limit: int = LIMIT) -> list[dict[str, 
 
 async def search(datasette: Any, request: Any) -> Response:
     q = (request.args.get("q") or "").strip()
+    problem = query_problem(q)
+    if problem:
+        # Returned, not raised: Datasette prints a traceback with its locals for every raised
+        # error, ~0.9 s of the server for a 3,000-word query.
+        return await error_page(datasette, request, DatasetteError(f"q: {problem}", status=400))
     db = await archive_database(datasette)
     sections = await search_results(db, q) if q else []
     for section in sections:

@@ -58,18 +58,36 @@ def shape_path(shape: str, cx: float, cy: float, r: float = MARK) -> str:
 
 @dataclass(frozen=True)
 class Window:
-    """A span of days, `start` inclusive and `end` exclusive."""
+    """A span of whole days, `start` and `last` inclusive: no day follows 9999-12-31, so an
+    exclusive end could not hold a window that reaches it."""
 
     start: date
-    end: date
+    last: date
 
     @property
     def days(self) -> int:
-        return (self.end - self.start).days
+        return (self.last - self.start).days + 1
 
-    def x(self, day: date, width: float = WIDTH - GUTTER - RIGHT) -> float:
-        clamped = min(max(day, self.start), self.end)
-        return GUTTER + (clamped - self.start).days / self.days * width
+    def x(self, day: date, *, after: bool = False, width: float = WIDTH - GUTTER - RIGHT) -> float:
+        """Where `day` begins on the axis, or (after) where it ends."""
+        offset = (day - self.start).days + (1 if after else 0)
+        return GUTTER + min(max(offset, 0), self.days) / self.days * width
+
+
+def month_key(d: date) -> str:
+    """`0100-04`: the month as `substr(start_date, 1, 7)` gives it, four-digit year and all
+    (`strftime('%Y')` writes year 100 as `100`)."""
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def month_last(d: date) -> date:
+    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+
+
+def shift(d: date, days: int) -> date:
+    """`d` moved by `days`, held within the calendar (0001-01-01 to 9999-12-31)."""
+    ordinal = min(max(d.toordinal() + days, date.min.toordinal()), date.max.toordinal())
+    return date.fromordinal(ordinal)
 
 
 @dataclass
@@ -129,7 +147,7 @@ class Cell:
     count: int
     opacity: float
     start: date
-    end: date  # exclusive
+    last: date  # inclusive
     url: str | None = None  # set by the page: the window of this cell
 
 
@@ -147,23 +165,26 @@ def ticks(window: Window) -> list[Tick]:
         return out
     if window.days <= 800:
         step = 1 if window.days <= 400 else 3
-        d = date(window.start.year, window.start.month, 1)
-        while d < window.end:
+        d: date | None = date(window.start.year, window.start.month, 1)
+        while d is not None and d <= window.last:
             if d >= window.start and (d.month - 1) % step == 0:
                 label = str(d.year) if d.month == 1 else MONTHS[d.month - 1]
                 out.append(Tick(window.x(d), label, d.month == 1))
             d = _next_month(d)
         return out
-    years = range(window.start.year, window.end.year + 1)
+    years = range(window.start.year, window.last.year + 1)
     step = max(1, ceil(len(years) / 16))
     for y in years:
         d = date(y, 1, 1)
-        if window.start <= d < window.end and y % step == 0:
+        if window.start <= d and y % step == 0:
             out.append(Tick(window.x(d), str(y), True))
     return out
 
 
-def _next_month(d: date) -> date:
+def _next_month(d: date) -> date | None:
+    """The first of the next month; None after December 9999."""
+    if (d.year, d.month) == (date.max.year, 12):
+        return None
     return date(d.year + d.month // 12, d.month % 12 + 1, 1)
 
 
@@ -205,7 +226,7 @@ def layout_marks(items: Sequence[Item], window: Window, limit: int) -> list[Lane
 
 def _extent(it: Item, window: Window) -> tuple[float, float]:
     """The horizontal room a mark takes, with a little air."""
-    x0, x1 = window.x(it.start), window.x(it.end + timedelta(days=1))
+    x0, x1 = window.x(it.start), window.x(it.end, after=True)
     if it.precision in ("month", "year"):
         return x0, x1 + 1
     if it.precision == "range":
@@ -246,7 +267,7 @@ def _fits(taken: list[tuple[float, float]], x0: float, x1: float) -> bool:
 
 def _mark(it: Item, window: Window, cy: float) -> Mark:
     colour, shape = KIND_STYLE.get(it.kind, OTHER_STYLE)
-    x0, x1 = window.x(it.start), window.x(it.end + timedelta(days=1))
+    x0, x1 = window.x(it.start), window.x(it.end, after=True)
     title = f"{it.label} · {it.title}"
     if it.precision in ("month", "year"):
         mid = (x0 + x1) / 2
@@ -284,25 +305,25 @@ def layout_cells(
     top = max(named or merged.values() or [1])
     cells: dict[str, list[Cell]] = {k: [] for k in lanes}
     for (lane, bin_), n in sorted(merged.items()):
-        start, end = bin_span(bin_)
-        x0, x1 = window.x(start), window.x(end)
+        start, last = bin_span(bin_)
+        x0, x1 = window.x(start), window.x(last, after=True)
         y = lanes[lane].y + 3
         # Square-root shading, so a few engagements are still visible next to many.
         opacity = 0.15 + 0.85 * min(n / top, 1) ** 0.5
         cells[lane].append(
-            Cell(x0, y, max(x1 - x0 - 1, 1), LANE - 6, n, round(opacity, 3), start, end)
+            Cell(x0, y, max(x1 - x0 - 1, 1), LANE - 6, n, round(opacity, 3), start, last)
         )
     return list(lanes.values()), cells
 
 
 def bin_span(key: str) -> tuple[date, date]:
-    """`2025-09` -> (1 Sep, 1 Oct); `2025` -> (1 Jan 2025, 1 Jan 2026)."""
+    """The first and last days of a bin: `2025-09` -> (1 Sep, 30 Sep); `2025` -> (1 Jan 2025,
+    31 Dec 2025)."""
     if len(key) == 4:
         y = int(key)
-        return date(y, 1, 1), date(y + 1, 1, 1)
-    y, m = int(key[:4]), int(key[5:7])
-    start = date(y, m, 1)
-    return start, start + timedelta(days=calendar.monthrange(y, m)[1])
+        return date(y, 1, 1), date(y, 12, 31)
+    start = date(int(key[:4]), int(key[5:7]), 1)
+    return start, month_last(start)
 
 
 # Charts
@@ -364,7 +385,7 @@ def stacked_bars(counts: dict[tuple[str, str], int], limit: int = 8) -> BarChart
     if not per_year:
         return BarChart(WIDTH, CHART_TOP + CHART_HEIGHT + CHART_BOTTOM, [], [], [], [], 0)
     first, last = int(min(per_year)), int(max(per_year))
-    years = [str(y) for y in range(first, last + 1)]
+    years = [f"{y:04d}" for y in range(first, last + 1)]
     top = max(sum(v.values()) for v in per_year.values())
     step = nice_step(top)
     ceiling = ceil(top / step) * step
@@ -432,7 +453,7 @@ def heatmap(counts: dict[tuple[str, str], int], limit: int = 20) -> Heatmap:
     if not rows:
         return Heatmap(WIDTH, HEAT_TOP, HEAT_LEFT, [], [], [])
     first, last = int(min(columns_seen)), int(max(columns_seen))
-    years = [str(y) for y in range(first, last + 1)]
+    years = [f"{y:04d}" for y in range(first, last + 1)]
     slot = (WIDTH - HEAT_LEFT - RIGHT) / len(years)
     top = max(counts[(r, c)] for (r, c) in counts if r in rows)
     cells = []

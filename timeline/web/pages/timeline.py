@@ -5,6 +5,7 @@ charts share."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,7 @@ from datasette.utils.asgi import BadRequest, NotFound, Response
 from timeline.web.database import archive_database
 from timeline.web.pages import drawing
 from timeline.web.pages.counts import aggregate, cached
-from timeline.web.pages.drawing import Item, Window
+from timeline.web.pages.drawing import Item, Window, month_last, shift
 from timeline.web.pages.render import country, page_url, render
 
 # A window with more engagements than this is drawn as counts per month or year.
@@ -29,29 +30,31 @@ LIST_LIMIT = 300
 # Windows of time from the query string
 
 
+YEAR_OR_MONTH = re.compile(r"^\d{4}(-\d{2})?$")
+
+
 def parse_bound(text: str, *, end: bool) -> date:
-    """`2024` or `2024-07` as the first day of that span, or (end) the first day after it."""
+    """`2024` or `2024-07` as the first day of that span, or (end) its last day; any year of
+    the calendar, 0001 to 9999."""
     text = text.strip()
-    try:
-        if len(text) == 4:
-            y = int(text)
-            return date(y + 1, 1, 1) if end else date(y, 1, 1)
-        if len(text) == 7 and text[4] == "-":
-            start = date(int(text[:4]), int(text[5:]), 1)
-            return drawing.bin_span(text)[1] if end else start
-    except ValueError:
-        pass
+    if YEAR_OR_MONTH.match(text):
+        try:
+            first, last = drawing.bin_span(text)
+        except ValueError:
+            pass
+        else:
+            return last if end else first
     raise BadRequest(
-        f"{'to' if end else 'from'}: {text!r} is not a year (2024) or a month (2024-07)"
+        f"{'to' if end else 'from'}: {text!r} is not a year (2024) or a month (2024-07) "
+        "from 0001 to 9999"
     )
 
 
 def bound_text(d: date, *, end: bool) -> str:
-    """The query-string form of a window edge: a year when it falls on one, else a month."""
-    if end:
-        last = date.fromordinal(d.toordinal() - 1)
-        return str(last.year) if (last.month, last.day) == (12, 31) else f"{last:%Y-%m}"
-    return str(d.year) if (d.month, d.day) == (1, 1) else f"{d:%Y-%m}"
+    """The query-string form of a window edge (its first day, or its last): a year when it
+    falls on one, else a month."""
+    year_edge = (12, 31) if end else (1, 1)
+    return f"{d.year:04d}" if (d.month, d.day) == year_edge else drawing.month_key(d)
 
 
 class Scope:
@@ -82,9 +85,9 @@ class Scope:
     async def count(self, db: Database, window: Window) -> int:
         sql = (
             f"select count(*) from timeline t where {self.where} "
-            "and t.start_date >= ? and t.start_date < ?"
+            "and t.start_date >= ? and t.start_date <= ?"
         )
-        params = [*self.params, window.start.isoformat(), window.end.isoformat()]
+        params = [*self.params, window.start.isoformat(), window.last.isoformat()]
         return (await db.execute(sql, params)).first()[0]
 
 
@@ -92,13 +95,12 @@ async def default_window(db: Database, scope: Scope, extent: tuple[date, date]) 
     """The latest ten years, narrowed (five, two, one year, one month) until its engagements
     can be drawn one by one."""
     lo, hi = extent
-    end = date(hi.year + 1, 1, 1)
+    last = date(hi.year, 12, 31)
     for years in (10, 5, 2, 1):
-        window = Window(max(date(hi.year - years + 1, 1, 1), date(lo.year, 1, 1)), end)
+        window = Window(date(max(hi.year - years + 1, lo.year), 1, 1), last)
         if await scope.count(db, window) <= MAX_MARKS:
             return window
-    start = date(hi.year, hi.month, 1)
-    return Window(start, drawing.bin_span(f"{start:%Y-%m}")[1])
+    return Window(*drawing.bin_span(drawing.month_key(hi)))
 
 
 def request_window(request: Any, extent: tuple[date, date]) -> Window | None:
@@ -107,10 +109,10 @@ def request_window(request: Any, extent: tuple[date, date]) -> Window | None:
         return None
     lo, hi = extent
     start = parse_bound(args["from"], end=False) if args.get("from") else date(lo.year, 1, 1)
-    end = parse_bound(args["to"], end=True) if args.get("to") else date(hi.year + 1, 1, 1)
-    if end <= start:
+    last = parse_bound(args["to"], end=True) if args.get("to") else date(hi.year, 12, 31)
+    if last < start:
         raise BadRequest("from: the window must start before it ends")
-    return Window(start, end)
+    return Window(start, last)
 
 
 def lane_limit(request: Any) -> int:
@@ -196,7 +198,7 @@ async def timeline_page(request: Any, datasette: Any) -> Response:
         "limit": limit,
         "max_lanes": MAX_LANES,
         "from_text": bound_text(window.start, end=False),
-        "to_text": bound_text(window.end, end=True),
+        "to_text": bound_text(window.last, end=True),
     }
     return await render(datasette, request, "pages_timeline.html", context)
 
@@ -231,7 +233,7 @@ def link_lanes(
             path = f"/-/timeline/{scope.code}/{lane.key}"
             lane.url = page_url(datasette, path, **window_args(window))
         for cell in cells.get(lane.key, []):
-            cell.url = page_url(datasette, path, **window_args(Window(cell.start, cell.end)))
+            cell.url = page_url(datasette, path, **window_args(Window(cell.start, cell.last)))
 
 
 async def window_items(db: Database, scope: Scope, window: Window) -> list[Item]:
@@ -240,10 +242,10 @@ async def window_items(db: Database, scope: Scope, window: Window) -> list[Item]
                coalesce(e.date_precision, 'day') as precision, t.kind, t.engagement, t.title,
                t.date_label
         from timeline t left join engagements e on e.slug = t.engagement
-        where {scope.where} and t.start_date >= ? and t.start_date < ?
+        where {scope.where} and t.start_date >= ? and t.start_date <= ?
         order by t.start_date, t.engagement
     """
-    params = [*scope.params, window.start.isoformat(), window.end.isoformat()]
+    params = [*scope.params, window.start.isoformat(), window.last.isoformat()]
     rows = await db.execute(sql, params)
     return [
         Item(
@@ -270,10 +272,10 @@ async def window_bins(db: Database, scope: Scope, window: Window) -> dict[tuple[
         select {scope.lane} as lane_key, substr(t.start_date, 1, {width}) as bin_key,
                count(*) as n
         from timeline t
-        where {scope.where} and {column} >= ? and {column} < ?
+        where {scope.where} and {column} >= ? and {column} <= ?
         group by lane_key, bin_key
     """
-    params = [*scope.params, window.start.isoformat(), window.end.isoformat()]
+    params = [*scope.params, window.start.isoformat(), window.last.isoformat()]
     return {(lane, bin_): n for lane, bin_, n in await aggregate(db, sql, params)}
 
 
@@ -297,11 +299,11 @@ async def lane_names(db: Database, scope: Scope, keys: list[str]) -> dict[str, s
 
 
 def window_args(window: Window) -> dict[str, str]:
-    return {"from": bound_text(window.start, end=False), "to": bound_text(window.end, end=True)}
+    return {"from": bound_text(window.start, end=False), "to": bound_text(window.last, end=True)}
 
 
 def window_label(window: Window) -> str:
-    a, b = bound_text(window.start, end=False), bound_text(window.end, end=True)
+    a, b = bound_text(window.start, end=False), bound_text(window.last, end=True)
     return a if a == b else f"{a} – {b}"
 
 
@@ -319,31 +321,43 @@ def window_nav(
     """Links to the window before and after (same length), twice as wide, and every year."""
     lanes = None if limit == DEFAULT_LANES else limit
     path = scope.path("timeline")
-    span = window.end - window.start
+    span = window.days
     lo, hi = extent
     out: dict[str, str | None] = {"earlier": None, "later": None}
     if window.start > date(lo.year, 1, 1):
-        before = Window(_align(window.start - span), window.start)
+        before = Window(_align_start(shift(window.start, -span)), shift(window.start, -1))
         out["earlier"] = page_url(datasette, path, lanes=lanes, **window_args(before))
-    if window.end <= hi:
-        after = Window(window.end, _align(window.end + span))
+    if window.last < hi:
+        after = Window(shift(window.last, 1), _align_last(shift(window.last, span)))
         out["later"] = page_url(datasette, path, lanes=lanes, **window_args(after))
-    wider = Window(_align(window.start - span / 2), _align(window.end + span / 2))
+    wider = Window(
+        _align_start(shift(window.start, -(span // 2))), _align_last(shift(window.last, span // 2))
+    )
     out["wider"] = page_url(datasette, path, lanes=lanes, **window_args(wider))
-    whole = Window(date(lo.year, 1, 1), date(hi.year + 1, 1, 1))
+    whole = Window(date(lo.year, 1, 1), date(hi.year, 12, 31))
     out["all"] = page_url(datasette, path, lanes=lanes, **window_args(whole))
     return out
 
 
-def _align(d: date) -> date:
-    """The first of the nearest month, so windows stay whole months."""
-    return date(d.year, d.month, 1) if d.day < 16 else drawing.bin_span(f"{d:%Y-%m}")[1]
+def _align_start(d: date) -> date:
+    """The first of the nearest month, so windows stay whole months (within the calendar)."""
+    first = date(d.year, d.month, 1)
+    after = shift(month_last(d), 1)
+    return first if d.day < 16 or after == month_last(d) else after
+
+
+def _align_last(d: date) -> date:
+    """The last day of the nearest month end: of this month from its 15th on, else of the one
+    before (within the calendar)."""
+    first = date(d.year, d.month, 1)
+    before = shift(first, -1)
+    return month_last(d) if d.day >= 15 or before == first else before
 
 
 def table_url(datasette: Any, database: str, scope: Scope, window: Window) -> str:
     params = {"country": scope.code, "counterpart": scope.counterpart}
     params |= {
         "start_date__gte": window.start.isoformat(),
-        "start_date__lt": window.end.isoformat(),
+        "start_date__lte": window.last.isoformat(),
     }
     return page_url(datasette, datasette.urls.table(database, "timeline"), **params)
