@@ -64,7 +64,7 @@ def run(
             if "cli" in only:
                 say("timeline append vs sqlite-utils insert, as processes")
                 results += bench_cli.run(archive, n, scratch, rounds=min(rounds, 11))
-                say("\n" + table(results[-1:]))
+                say("\n" + table(results[-2:]))
             if "datasette" in only:
                 say("Datasette pages")
                 results += bench_datasette.run(archive / "timeline.db", n, rounds=rounds)
