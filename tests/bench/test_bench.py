@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import bench_build
+from bench import bench_build, report
 from bench import generate as gen
 from bench.common import Result, percentile
 from bench.run import BENCHMARKS, main, run, table
@@ -198,3 +198,19 @@ def test_ratios_read_as_times_worse_than_the_baseline() -> None:
     assert "| yes |" in table([seconds])
     assert percentile([1, 2, 3, 4, 5], 50) == 3
     assert percentile([1, 2, 3, 4, 5], 95) == pytest.approx(4.8)
+
+
+def test_the_results_page_is_rendered_from_the_runs_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/benchmarks.md's results come from the JSON `python -m bench` writes: its command,
+    the machine with its load, and the table it printed."""
+    out = tmp_path / "results" / "25.json"
+    assert main(["25", "--only", "append", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    page = report.markdown(out.parent)
+    run_json = json.loads(out.read_text())
+    assert page.startswith("### 25 engagements\n")
+    assert f"`python -m bench 25 --only append --json {out}`" in page
+    assert f"{run_json['machine']['cpus']} CPUs" in page and "load average" in page
+    assert printed.strip() in page
