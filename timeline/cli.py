@@ -66,7 +66,8 @@ class Group(click.Group):
         rows = []
         for name in names:
             if name in self.lazy_commands and name not in self.commands:
-                short = click.utils.make_default_short_help(self.lazy_commands[name][2], width)
+                placeholder = click.Command(name, help=self.lazy_commands[name][2])
+                short = placeholder.get_short_help_str(width)
             else:
                 command = self.get_command(ctx, name)
                 if command is None or command.hidden:
