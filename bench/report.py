@@ -47,7 +47,9 @@ def section(report: dict[str, Any]) -> str:
     return "\n".join([
         f"### {n:,} engagements",
         "",
-        f"`{report['command']}`, {report['when']}, {report['seconds']:,} s in all.",
+        f"`{report['command']}`, {report['when']}"
+        + (f", commit {report['commit']}" if report.get("commit") else "")
+        + f", {report['seconds']:,} s in all.",
         f"Machine: {machine(report)}.",
         "",
         table(results),

@@ -148,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     started = time.perf_counter()
     load_start = _load()
+    commit = _commit()
     command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
     results = run(
         args.n,
@@ -164,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "command": command.strip(),
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit,
         "machine": {
             "python": platform.python_version(),
             "platform": platform.platform(terse=True),
@@ -184,6 +186,24 @@ def _cpus() -> int | None:
     import os
 
     return os.cpu_count()
+
+
+def _commit() -> str | None:
+    """The repository's commit at the start, `+changes` when files differ from it."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[1]
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root, capture_output=True, text=True,
+        ).stdout.strip()  # fmt: skip
+    except OSError:
+        return None
+    return (head + (" +changes" if dirty else "")) or None
 
 
 def _cpu_model() -> str | None:
