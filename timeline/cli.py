@@ -31,10 +31,10 @@ if TYPE_CHECKING:
 class Group(click.Group):
     """Turns errors a user can cause into a one-line message and exit code 1, not a traceback.
 
-    The extractor's commands are imported only when one of them runs: the extractor takes longer
-    to import than all the rest (1.5 s of `timeline --help`, python -X importtime), and
-    `timeline append` needs none of it. Help lists them by the first line of their help, kept
-    here (tests/cli/test_cli.py checks it against the commands')."""
+    The extractor's and the reviewer's commands are imported only when one of them runs: the
+    extractor takes longer to import than all the rest (1.5 s of `timeline --help`, python -X
+    importtime), and `timeline append` needs none of it. Help lists them by the first line of
+    their help, kept here (tests/cli/test_cli.py checks it against the commands')."""
 
     lazy_commands: ClassVar[dict[str, tuple[str, str, str]]] = {
         "extract": (
@@ -47,6 +47,12 @@ class Group(click.Group):
             "evaluate_command",
             "Score `extract` against gold records: FOLDER/documents/*.txt are the articles (with "
             "optional <id>.yaml metadata), FOLDER/records/ the gold record files citing them.",
+        ),
+        "review": (
+            "timeline.review.command",
+            "review_command",
+            "Review the draft records of a folder of articles (ID.txt, with ID.yaml metadata) in "
+            "the browser, and record the accepted ones in the archive.",
         ),
     }
 
