@@ -1,13 +1,16 @@
-"""The projection: a full rebuild against sqlite-utils `insert_all` of the same final rows in one
-transaction, an incremental build after one append against that full rebuild, and the peak
-memory of the rebuild (run in a child process) against a process that only opens the archive.
+"""The projection: a full rebuild against sqlite-utils `insert_all` of the same final rows, an
+incremental build after one append against that full rebuild, and the peak memory of the
+rebuild (run in a child process) against a process that only opens the archive.
 
-The baseline streams the rows out of the rebuilt `timeline.db` into a new file; the time a bare
-read of those rows takes is measured on its own and subtracted, so the baseline is the insert."""
+The baseline does the rebuild's work the best way sqlite-utils allows: the same tables, every
+row in ONE real transaction (`db.atomic()`; sqlite-utils 4 runs in autocommit, so the earlier
+`with db.conn:` committed, and synced, every 100-row chunk), then the same indexes, full-text
+indexes and statistics, with the rebuild's pragmas (no journal, no syncing of a new file). It
+streams the rows out of the rebuilt `timeline.db`; the time a bare read of those rows takes is
+measured on its own and subtracted, so the baseline is the writing."""
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -19,11 +22,11 @@ import sqlite_utils
 from bench.common import Result, run_child, timed
 from bench.generate import generate
 from timeline import Archive, build
-from timeline.projection.schema import TABLES
+from timeline.projection.schema import TABLES, create_indexes, create_tables, enable_search
 
-REBUILD_TARGET = 3.0
-INCREMENTAL_TARGET_SECONDS = 1.0
-MEMORY_TARGET_MB = 500.0
+REBUILD_TARGET = 2.0
+INCREMENTAL_TARGET_SECONDS = 0.1
+MEMORY_TARGET_MB = 300.0
 
 
 def _rows(path: Path, table: str) -> Iterator[dict[str, Any]]:
@@ -42,19 +45,23 @@ def read_rows(source: Path) -> int:
 
 
 def insert_all(source: Path, target: Path) -> int:
-    """The baseline: the same final rows, inserted by sqlite-utils into a new file at once,
-    streamed from the source (a million engagements' rows do not fit in memory)."""
+    """The baseline: the same final rows, inserted by sqlite-utils into a new file with the same
+    schema in one transaction, streamed from the source (a million engagements' rows do not fit
+    in memory); then the same indexes and full-text indexes as the rebuild makes."""
     target.unlink(missing_ok=True)
     db = sqlite_utils.Database(target)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
     count = 0
-    with db.conn:  # one transaction
+    with db.atomic():  # one transaction: BEGIN ... COMMIT, each chunk a savepoint within it
+        create_tables(db, indexes=False)
         for table in TABLES:
-            rows = _rows(source, table)
-            first = next(rows, None)
-            if first is None:  # insert_all of nothing creates no table
-                continue
-            db[table].insert_all(itertools.chain([first], rows))
+            db[table].insert_all(_rows(source, table), batch_size=1000)
             count += db[table].count
+        create_indexes(db)
+        enable_search(db)
+        db.execute("PRAGMA analysis_limit = 1000")
+        db.analyze()
     db.close()
     return count
 
@@ -110,7 +117,7 @@ def run(archive_dir: Path, n: int, workdir: Path, *, baseline: bool = True) -> l
     return [
         Result(
             "full rebuild", n, rebuild, "s",
-            "sqlite-utils insert_all of the same rows", inserting,
+            "sqlite-utils insert_all, one transaction, same indexes and FTS", inserting,
             f"within {REBUILD_TARGET:g}x",
             rebuild / inserting <= REBUILD_TARGET if inserting else None,
             note=f"baseline less {reading:.2f} s of reading the rows" if inserting else
@@ -119,12 +126,12 @@ def run(archive_dir: Path, n: int, workdir: Path, *, baseline: bool = True) -> l
         Result(
             "incremental build after one append", n, incremental, "s",
             "full rebuild", rebuild,
-            f"< {INCREMENTAL_TARGET_SECONDS:g} s", incremental < INCREMENTAL_TARGET_SECONDS,
+            f"<= {INCREMENTAL_TARGET_SECONDS:g} s", incremental <= INCREMENTAL_TARGET_SECONDS,
         ),
         Result(
             "peak memory of a full rebuild", n, rebuilt["peak_mb"], "MB",
             "a process that only opens the archive", floor["peak_mb"],
-            f"< {MEMORY_TARGET_MB:g} MB", rebuilt["peak_mb"] < MEMORY_TARGET_MB,
+            f"<= {MEMORY_TARGET_MB:g} MB", rebuilt["peak_mb"] <= MEMORY_TARGET_MB,
             note="VmHWM (peak resident set) of a child process",
         ),
     ]  # fmt: skip

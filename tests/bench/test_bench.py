@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import bench_build, report
 from bench import generate as gen
 from bench.common import Result, percentile
 from bench.run import BENCHMARKS, main, run, table
@@ -118,12 +119,16 @@ def test_every_benchmark_runs_end_to_end_at_a_tiny_n(tmp_path: Path) -> None:
     archive.close()
     results = run(30, BENCHMARKS, folder, tmp_path / "work", rounds=2, progress=False)
     names = [r.benchmark for r in results]
-    assert names[:2] == ["bulk append vs bare eventsourcing", "bulk append vs sqlite3 executemany"]
+    assert names[:2] == [
+        "bulk append, duplicate check on, vs raw executemany",
+        "bulk append, duplicate check on, by CPU time",
+    ]
     assert {
         "full rebuild",
         "incremental build after one append",
         "peak memory of a full rebuild",
         "`timeline append` of one record (process)",
+        "`timeline --help` (process)",
     } <= set(names)
     assert any(n.startswith("Datasette p95: engagement row page") for n in names)
     for r in results:
@@ -144,14 +149,38 @@ def test_the_runner_prints_a_table_and_writes_json(
     assert main(["25", "--only", "append", "--json", str(out)]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("| benchmark | N | figure | baseline | ratio | target | met |")
-    assert "bulk append vs bare eventsourcing | 25 |" in printed
+    assert "bulk append, duplicate check on, vs raw executemany | 25 |" in printed
     report = json.loads(out.read_text())
     assert report["command"] == "python -m bench 25 --only append --json " + str(out)
     assert [r["benchmark"] for r in report["results"]] == [
-        "bulk append vs bare eventsourcing",
-        "bulk append vs sqlite3 executemany",
+        "bulk append, duplicate check on, vs raw executemany",
+        "bulk append, duplicate check on, by CPU time",
     ]
     assert all(r["figure"] > 0 and r["baseline"] > 0 for r in report["results"])
+
+
+def test_the_insert_all_baseline_writes_the_same_rows_indexes_and_search(tmp_path: Path) -> None:
+    """The rebuild's baseline does the rebuild's work: every table, index and full-text index of
+    the rebuilt timeline.db, with the same rows, searchable the same way."""
+    archive = Archive(tmp_path / "archive")
+    archive.append(gen.generate(40, seed=6))
+    build(archive, rebuild=True)
+    archive.close()
+    source, target = tmp_path / "archive" / "timeline.db", tmp_path / "insert_all.db"
+    count = bench_build.insert_all(source, target)
+    schema = "select type, name from sqlite_master where name not like 'sqlite_%' order by name"
+    a, b = sqlite3.connect(source), sqlite3.connect(target)
+    assert b.execute(schema).fetchall() == a.execute(schema).fetchall()
+    for name in bench_build.TABLES:
+        rows = f"select * from [{name}] order by rowid"
+        assert b.execute(rows).fetchall() == a.execute(rows).fetchall(), name
+    search = "select count(*) from engagements_fts where engagements_fts match 'dialogue'"
+    assert b.execute(search).fetchone() == a.execute(search).fetchone() != (0,)
+    assert count == sum(
+        a.execute(f"select count(*) from [{t}]").fetchone()[0] for t in bench_build.TABLES
+    )
+    a.close()
+    b.close()
 
 
 def test_the_runner_refuses_an_unknown_benchmark(capsys: pytest.CaptureFixture[str]) -> None:
@@ -169,3 +198,19 @@ def test_ratios_read_as_times_worse_than_the_baseline() -> None:
     assert "| yes |" in table([seconds])
     assert percentile([1, 2, 3, 4, 5], 50) == 3
     assert percentile([1, 2, 3, 4, 5], 95) == pytest.approx(4.8)
+
+
+def test_the_results_page_is_rendered_from_the_runs_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/benchmarks.md's results come from the JSON `python -m bench` writes: its command,
+    the machine with its load, and the table it printed."""
+    out = tmp_path / "results" / "25.json"
+    assert main(["25", "--only", "append", "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    page = report.markdown(out.parent)
+    run_json = json.loads(out.read_text())
+    assert page.startswith("### 25 engagements\n")
+    assert f"`python -m bench 25 --only append --json {out}`" in page
+    assert f"{run_json['machine']['cpus']} CPUs" in page and "load average" in page
+    assert printed.strip() in page

@@ -279,6 +279,21 @@ def test_every_command_has_help(command: str) -> None:
         assert "--store URL" in result.output
 
 
+def test_help_lists_the_lazy_commands_by_their_own_first_lines() -> None:
+    """`timeline --help` lists `extract`, `evaluate` and `review` without importing them, from a
+    copy of their help's first paragraph: the copy is the commands' own."""
+    import importlib
+
+    from timeline.cli import Group
+
+    listed = run("--help").output
+    assert set(Group.lazy_commands) == {"extract", "evaluate", "review"}
+    for name, (module, attribute, first) in Group.lazy_commands.items():
+        command = getattr(importlib.import_module(module), attribute)
+        assert " ".join(command.help.split("\n\n")[0].split()) == first
+        assert f"  {name}  " in listed and first[:30] in listed
+
+
 def test_append_names_the_record_whose_parent_is_missing(
     tmp_path: Path, archive_dir: Path, backend: Backend
 ) -> None:

@@ -4,9 +4,10 @@ from, and what the report says about the reading (records read, merged, skipped)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from events import EngagementFacts
+if TYPE_CHECKING:  # `timeline --help` and importers' option lists load no pydantic model
+    from events import EngagementFacts
 
 
 class Merged(Protocol):

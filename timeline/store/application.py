@@ -56,11 +56,10 @@ from timeline.store.identity import (
     identity_row,
     owners,
 )
-from timeline.store.location import ENV_STORE, PostgresStore, one_line, parse_store
+from timeline.store.location import ENV_ARCHIVE, ENV_STORE, PostgresStore, one_line, parse_store
 from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
 from timeline.store.revisions import Revision, revision
 
-ENV_ARCHIVE = "TIMELINE_ARCHIVE"
 DEFAULT_FOLDER = "archive"
 STORE_FILE = "events.db"
 PROJECTION_FILE = "timeline.db"

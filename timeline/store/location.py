@@ -16,6 +16,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from timeline.errors import ArchiveError
 
 ENV_STORE = "TIMELINE_STORE"
+# The archive folder when --archive is not given (timeline.store.application.archive_folder).
+ENV_ARCHIVE = "TIMELINE_ARCHIVE"
 SCHEMES = ("postgresql", "postgres")
 URL_FORM = "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME[?schema=NAME]"
 # A server that does not answer is reported after this long, not after libpq's default (forever).

@@ -11,6 +11,8 @@ from eventsourcing.persistence import Mapper, StoredEvent, Transcoder
 from eventsourcing.utils import get_topic, resolve_topic
 from pydantic import BaseModel
 
+from events.facts import STORED
+
 
 class OrjsonTranscoder(Transcoder):
     def encode(self, obj: Any) -> bytes:
@@ -68,4 +70,5 @@ class PydanticMapper(Mapper[UUID]):
             originator_id if isinstance(originator_id, UUID) else UUID(originator_id)
         )
         state["originator_version"] = stored_event.originator_version
-        return cls(**state)
+        # Converted, not checked again: see events.facts.STORED.
+        return cls.model_validate(state, context=STORED)

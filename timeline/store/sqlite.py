@@ -79,11 +79,11 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         *,
         identities: Sequence[IdentityRow] = (),
         unique: Sequence[IdentityRow] = (),
-        **kwargs: Any,
+        **_: Any,
     ) -> Sequence[int] | None:
         crash_point("store.before_insert")
         # The events' insert took the write lock, so the head read here is the latest one.
-        notification_ids = super()._insert_events(c, stored_events, **kwargs) or []
+        notification_ids = self._insert_rows(c, stored_events)
         crash_point("store.before_chain")
         c.execute(self.select_head_statement)
         head = c.fetchone()
@@ -96,6 +96,29 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         c.executemany(self.upsert_identities_statement, identities)
         crash_point("store.before_commit")
         return notification_ids
+
+    def _insert_rows(self, c: SQLiteCursor, stored_events: Sequence[StoredEvent]) -> list[int]:
+        """The events in one `executemany`, and their notification ids (rowids). eventsourcing
+        inserts one row a statement to read each rowid; the rowids of one insert are consecutive
+        here (a rowid table, the write lock held from its first row to the commit: a new rowid
+        is the largest plus one), so the last one gives them all."""
+        if not stored_events:
+            return []
+        c.executemany(
+            self.insert_events_statement,
+            [
+                (
+                    s.originator_id.hex if isinstance(s.originator_id, UUID) else s.originator_id,
+                    s.originator_version,
+                    s.topic,
+                    s.state,
+                )
+                for s in stored_events
+            ],
+        )
+        c.execute("SELECT last_insert_rowid()")
+        last = c.fetchone()[0]
+        return list(range(last - len(stored_events) + 1, last + 1))
 
     def _backfill(self) -> None:
         """Chain a store written before the chain existed: once, when it has events, no links."""
