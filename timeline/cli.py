@@ -543,7 +543,7 @@ def verify(expect: str | None, chain_only: bool, folder: str, store: str | None)
 
     Prints the head hash, which names the whole history; with --expect HASH (the head published
     in timeline.db's archive_head table, say), fails unless this archive has that head."""
-    expected = integrity.check_hash(expect) if expect else None
+    expected = integrity.check_hash(expect) if expect is not None else None
     report = integrity.verify(
         Archive(folder, store=store, must_exist=True), projection=not chain_only
     )
