@@ -14,11 +14,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-import orjson
 import sqlite_utils
 
 from events import TOPICS, EngagementState
@@ -31,10 +32,11 @@ from timeline.rows import (
     country_rows,
     engagement_rows,
     kind_rows,
+    organisation_row,
+    person_row,
     retraction_row,
     revision_row,
 )
-from timeline.text import fold
 
 TRACKING_TABLE = "_tracking"
 HEAD_TABLE = "archive_head"
@@ -111,9 +113,9 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
     ),
     "participants": (
         {
-            "engagement": str, "position": int, "person": str, "name": str, "title": str,
-            "rank": str, "party_role": str, "organisation": str, "country": str, "role": str,
-            "role_label": str, "start_date": str,
+            "engagement": str, "position": int, "person": str, "name": str, "variants": str,
+            "title": str, "rank": str, "party_role": str, "organisation": str, "country": str,
+            "role": str, "role_label": str, "start_date": str,
         },
         ("engagement", "position"),
         [
@@ -124,7 +126,10 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         ],
     ),
     "engagement_organisations": (
-        {"engagement": str, "organisation": str},
+        {
+            "engagement": str, "organisation": str, "name": str, "abbreviation": str,
+            "country": str, "name_local": str, "start_date": str,
+        },
         ("engagement", "organisation"),
         [("engagement", "engagements", "slug"), ("organisation", "organisations", "id")],
     ),
@@ -191,7 +196,8 @@ INDEXES = [
     ("participants", ["person", "start_date"]),
     ("participants", ["organisation"]),
     ("engagement_topics", ["topic", "engagement"]),
-    ("engagement_organisations", ["organisation"]),
+    # An organisation's row is made from the engagements naming it, latest first.
+    ("engagement_organisations", ["organisation", "start_date", "engagement"]),
     ("revisions", ["current_until"]),
     ("retractions", ["survivor"]),
     # The Atom feed of changes, newest first.
@@ -199,6 +205,16 @@ INDEXES = [
 ]
 
 _ID_INDEX = ("engagements", ["id"])
+
+# The tables made from the engagements that name their rows: (source, its id column, order).
+NAMED = {
+    "persons": ("participants", "person", "start_date desc, engagement desc, position"),
+    "organisations": (
+        "engagement_organisations",
+        "organisation",
+        "start_date desc, engagement desc",
+    ),
+}
 
 FTS = {
     "engagements": ["title", "title_vi", "summary", "search_text"],
@@ -327,6 +343,9 @@ class Projector:
                     start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
                 )
                 if not notifications:
+                    if self.fresh:  # a new file: its persons and organisations, made once
+                        self._write_named("persons", None)
+                        self._write_named("organisations", None)
                     return events, self._count(touched)
                 crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
@@ -388,18 +407,10 @@ class Projector:
         existed: set[UUID] = set()
         revisions: list[dict[str, Any]] = []
         retractions: list[dict[str, Any]] = []
-        # The persons and organisations of states a batch passes through: every state counts,
-        # not just a batch's last (persons keep the spelling variants of every revision), so a
-        # build does not depend on where batches end.
-        passed: dict[str, list[dict[str, Any]]] = {"persons": [], "organisations": []}
         for event in domain_events:
             key = event.originator_id
             previous = states.get(key)
-            if previous is not None:
-                made = engagement_rows(previous)
-                passed["persons"].extend(made["persons"])
-                passed["organisations"].extend(made["organisations"])
-            elif event.originator_version > 1:
+            if previous is None and event.originator_version > 1:
                 previous = self._current_state(key)
                 existed.add(key)
             state = event.evolve(previous)
@@ -407,24 +418,18 @@ class Projector:
             revisions.append(revision_row(event, state))
             if state.retraction is not None and (previous is None or not previous.retraction):
                 retractions.append(retraction_row(event, state))
-        stale_people, stale_orgs = self._clear(states[key].facts.slug for key in existed)
-        # Written first, as if each had been written when the batch moved past it; dropped at
-        # the end unless the last states still reference them.
-        persons, organisations = passed["persons"], passed["organisations"]
-        stale_people |= {p["id"] for p in persons}
-        stale_orgs |= {o["id"] for o in organisations}
+        people, orgs = self._clear(states[key].facts.slug for key in existed)
         rows: dict[str, list[dict[str, Any]]] = {table: [] for table in PER_ENGAGEMENT}
         for state in states.values():
             made = engagement_rows(state)
             for table in PER_ENGAGEMENT:
                 rows[table].extend(made[table])
-            persons.extend(made["persons"])
-            organisations.extend(made["organisations"])
         for table, table_rows in rows.items():
             self._insert(table, table_rows)
-        self._merge_persons(persons)
-        self._insert("organisations", organisations)
-        self._drop_unreferenced(stale_people, stale_orgs)
+        if not self.fresh:  # a new file makes them all once, at the end (run)
+            self._write_named("persons", people | {p["person"] for p in rows["participants"]})
+            orgs |= {o["organisation"] for o in rows["engagement_organisations"]}
+            self._write_named("organisations", orgs)
         self._write_revisions(revisions)
         self._write_retractions(retractions)
         return {s.facts.slug for s in states.values()}
@@ -467,49 +472,27 @@ class Projector:
     def _values(self, sql: str, slug: str) -> set[str]:
         return {row[0] for row in self.db.execute(sql, [slug])}
 
-    def _merge_persons(self, persons: list[dict[str, Any]]) -> None:
-        """One row per person across engagements: spelling variants accumulate, and the name
-        and country of the latest engagement win."""
-        if not persons:
+    def _write_named(self, table: str, ids: Iterable[str] | None) -> None:
+        """Write the rows of these persons or organisations (all, if None) anew from the
+        engagements that name them now, and delete those that no engagement names any more:
+        so each row is a function of the current engagements, whatever the order of events."""
+        source, column, latest_first = NAMED[table]
+        make = person_row if table == "persons" else organisation_row
+        select = f"select * from [{source}] where [{column}] is not null"
+        if ids is None:
+            named = self.db.query(f"{select} order by [{column}], {latest_first}")
+            groups = (list(group) for _, group in groupby(named, key=itemgetter(column)))
+            self._insert(table, [make(group) for group in groups])
             return
-        ids = list({p["id"] for p in persons})
-        variants_of: dict[str, list[str]] = {}
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            for pid, variants in self.db.execute(
-                f"select id, variants from persons where id in ({marks})", chunk
+        rows = []
+        for key in ids:
+            if group := list(
+                self.db.query(f"{select} and [{column}] = ? order by {latest_first}", [key])
             ):
-                variants_of[pid] = orjson.loads(variants)
-        merged: dict[str, dict[str, Any]] = {}
-        for person in persons:
-            pid = person["id"]
-            if pid in variants_of:
-                variants = sorted({*variants_of[pid], *orjson.loads(person["variants"])})
-                person = {
-                    **person,
-                    "variants": orjson.dumps(variants).decode(),
-                    "search_text": fold(" ".join([person["name"], *variants])),
-                }
-                variants_of[pid] = variants
+                rows.append(make(group))
             else:
-                variants_of[pid] = orjson.loads(person["variants"])
-            merged[pid] = person
-        self._insert("persons", list(merged.values()))
-
-    def _drop_unreferenced(self, people: set[str], orgs: set[str]) -> None:
-        for pid in people:
-            self.db.execute(
-                "delete from persons where id = ? and not exists "
-                "(select 1 from participants where person = ?)",
-                [pid, pid],
-            )
-        for oid in orgs:
-            self.db.execute(
-                "delete from organisations where id = ? and not exists "
-                "(select 1 from engagement_organisations where organisation = ?)",
-                [oid, oid],
-            )
+                self.db.execute(f"delete from [{table}] where id = ?", [key])
+        self._insert(table, rows)
 
     def _write_revisions(self, revisions: list[dict[str, Any]]) -> None:
         """Each revision is current until the next one of its engagement."""
