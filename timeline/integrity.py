@@ -215,7 +215,7 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
     try:
         create_schema(fresh)
         try:
-            Projector(archive, fresh, stop=min(at, stop)).run()
+            Projector(archive, fresh, stop=min(at, stop), fresh=True).run()
         except Exception as e:  # a changed event may not even load
             first_line = str(e).splitlines()[0] if str(e) else ""
             report.problems.append(
