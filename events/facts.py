@@ -23,7 +23,32 @@ MAX_OFFSET = 10**9
 MAX_SESSION = 10**6
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Refused in text: the C0 controls but tab, line feed and carriage return; DEL; the C1
+# controls (CSI, U+009B, starts an escape sequence as ESC [ does); and the bidirectional
+# embeddings, overrides and isolates, which show text in another order than it is stored
+# ("Trojan Source", CVE-2021-42574). A terminal or page showing them can be made to show
+# something else than the archive holds.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL_NAMES = {0x00: "NUL", 0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI"}
+
+
+def _no_control_characters(value: str) -> str:
+    if found := CONTROL.search(value):
+        code = ord(found.group())
+        name = CONTROL_NAMES.get(code, "a bidirectional control" if code > 0x9F else "")
+        raise ValueError(
+            f"holds the control character U+{code:04X}{f' ({name})' if name else ''} at "
+            f"character {found.start()}; text may hold tabs and line breaks, no other controls"
+        )
+    return value
+
+
+Printable = Annotated[str, AfterValidator(_no_control_characters)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_control_characters),
+]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
 
 
@@ -85,7 +110,7 @@ class When(Model):
     start: date
     end: date
     precision: Precision
-    phrase: str | None = None
+    phrase: Printable | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -185,7 +210,14 @@ class Source(Quoted):
     """A document that reports the engagement, and the sentence that reports it."""
 
     publisher: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: (
+        Annotated[
+            str,
+            StringConstraints(pattern=r"^https?://\S+$"),
+            AfterValidator(_no_control_characters),
+        ]
+        | None
+    ) = None
     published: date | None = None
     published_inferred: bool = Field(
         False, description="True when the publication date is inferred, not printed."
