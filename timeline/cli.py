@@ -491,17 +491,13 @@ def _correction_from_flags(
         raise TimelineError("--set: say what changes, as FIELD=VALUE")
     if reason is None or not reason.strip():
         raise TimelineError("--reason: say why the record changes")
-    import yaml
-
     changes: dict[str, Any] = {}
     for assignment in assignments:
         name, sep, value = assignment.partition("=")
         if not sep or not name.strip():
             raise TimelineError(f"--set {assignment!r}: expected FIELD=VALUE")
-        try:
-            changes[name.strip()] = records.load_yaml(value) if value.strip() else None
-        except yaml.YAMLError:
-            raise TimelineError(f"--set {name}: the value is not valid YAML") from None
+        value_of = f"--set {name}"
+        changes[name.strip()] = records.load_yaml(value, value_of) if value.strip() else None
     sources = [s for path in source_files for s in read_sources(records.read_text(path), path)]
     try:
         return Correction(slug=slug, changes=changes, reason=reason, sources=sources)
