@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import importlib
 import json
+import sqlite3
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -164,7 +166,7 @@ def append(
         summary += f", {len(report.corroborated)} corroborated"
     click.echo(summary)
     if build:
-        _echo_build(projection.build(archive))
+        _build(archive, after="batch")
 
 
 @cli.command()
@@ -193,7 +195,7 @@ def build(
         raise TimelineError("--rebuild: an --as-of build always writes a new file")
     archive = Archive(folder, store=store, must_exist=True)
     if as_of is None:
-        _echo_build(projection.build(archive, rebuild=rebuild))
+        _build(archive, rebuild=rebuild)
         return
     until = projection.parse_as_of(as_of)
     path = Path(output) if output else projection.as_of_path(archive, as_of)
@@ -202,6 +204,22 @@ def build(
         f"{path} written: the archive as of {until.isoformat()}, {report.events} events, "
         f"{report.engagements} engagements"
     )
+
+
+def _build(archive: Archive, *, rebuild: bool = False, after: str | None = None) -> None:
+    """Bring timeline.db up to date and say so; `after` names what was just stored, which a
+    failure here (a full disk, say) leaves stored: the message says so, and what to run."""
+    try:
+        report = projection.build(archive, rebuild=rebuild)
+    except (OSError, sqlite3.Error) as e:
+        full = getattr(e, "errno", None) == errno.ENOSPC or "full" in str(e)
+        then = "free some space, then run" if full else "run"
+        stored = f"the {after} is recorded in the store, but " if after else ""
+        raise TimelineError(
+            f"{stored}timeline.db is not up to date ({e}): it was left as it was; "
+            f"{then} `timeline build`"
+        ) from None
+    _echo_build(report)
 
 
 def _echo_build(report: projection.BuildReport) -> None:
@@ -476,7 +494,7 @@ def correct(
     for engagement in engagements:
         click.echo(f"corrected  {engagement.slug} (version {engagement.version})")
     if build:
-        _echo_build(projection.build(archive))
+        _build(archive, after="correction" if len(engagements) == 1 else "corrections")
 
 
 def _correction_from_flags(
@@ -527,7 +545,7 @@ def retract(
     into = f", merged into {merged_into}" if merged_into else ""
     click.echo(f"retracted  {slug} (version {engagement.version}{into})")
     if build:
-        _echo_build(projection.build(archive))
+        _build(archive, after="retraction")
 
 
 @cli.command()
@@ -613,7 +631,7 @@ def import_historyatstate(source: str, build: bool, folder: str, store: str | No
         f"{len(batch.skipped)} skipped"
     )
     if build:
-        _echo_build(projection.build(archive))
+        _build(archive, after="batch")
 
 
 def main() -> None:
