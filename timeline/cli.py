@@ -222,6 +222,16 @@ def _build(archive: Archive, *, rebuild: bool = False, after: str | None = None)
     _echo_build(report)
 
 
+def _note_if_behind(archive: Archive, done: str) -> None:
+    """A read-only archive's timeline.db cannot be brought up to date: say so if it is behind."""
+    if not projection.is_current(archive):
+        click.echo(
+            f"Note: {archive.projection_path} is behind the store, and the archive is "
+            f"read-only: {done} as it was last built",
+            err=True,
+        )
+
+
 def _echo_build(report: projection.BuildReport) -> None:
     how = "rebuilt" if report.rebuilt else "updated"
     click.echo(
@@ -241,7 +251,10 @@ def serve(host: str, port: int, metadata: str | None, folder: str, store: str | 
 
     archive = Archive(folder, store=store, must_exist=True)
     check_port(host, port)
-    _echo_build(projection.build(archive))
+    if archive.read_only:  # a published copy: served as it was built
+        _note_if_behind(archive, "served")
+    else:
+        _echo_build(projection.build(archive))
     args = datasette_args(archive.projection_path, metadata_path(metadata), host, port)
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)")
     datasette.main(args, prog_name="timeline serve")
@@ -372,7 +385,9 @@ def list_(
 ) -> None:
     """A terminal timeline of the archive, oldest first."""
     archive = Archive(folder, store=store, must_exist=True)
-    if not projection.is_current(archive):
+    if archive.read_only:
+        _note_if_behind(archive, "listed")
+    elif not projection.is_current(archive):
         projection.build(archive)
     rows = timeline_rows(archive, country=country, kind=kind, since=since.date() if since else None)
     if as_json:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -206,7 +208,10 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
         report.problems.append(
             f"{path}: has events up to notification {at} of {stop}: run `timeline build`"
         )
-    fresh_path = path.with_name(f".{path.name}.{os.getpid()}.verify.new")
+    # Beside timeline.db (where the next build removes it if verify is killed), unless the
+    # archive is a read-only copy: then in the system's temporary folder.
+    scratch = path.parent if os.access(path.parent, os.W_OK) else Path(tempfile.gettempdir())
+    fresh_path = scratch / f".{path.name}.{os.getpid()}.verify.new"
     fresh_path.unlink(missing_ok=True)
     fresh = connect(fresh_path)
     # A scratch file, removed below: no journal, no syncs.
