@@ -206,15 +206,36 @@ INDEXES = [
 
 _ID_INDEX = ("engagements", ["id"])
 
-# The tables made from the engagements that name their rows: (source, its id column, order).
+# The tables made from the engagements that name their rows: (source, its id column, the
+# order latest first, the fields a row may leave empty, the field whose values are all kept).
 NAMED = {
-    "persons": ("participants", "person", "start_date desc, engagement desc, position"),
-    "organisations": (
-        "engagement_organisations",
-        "organisation",
-        "start_date desc, engagement desc",
+    "persons": (
+        "participants", "person", "start_date desc, engagement desc, position", ("country",),
+        "variants",
     ),
-}
+    "organisations": (
+        "engagement_organisations", "organisation", "start_date desc, engagement desc",
+        ("abbreviation", "country", "name_local"), None,
+    ),
+}  # fmt: skip
+
+
+@cache
+def _named_rows_sql(table: str) -> str:
+    """The rows naming one id (`:id`) that its row is made from, latest first: the latest; the
+    latest that gives each field a row may leave empty; one for each value of the field whose
+    values are all kept. The same row as from all of them (rows.person_row, organisation_row),
+    read through the index by id and date, not every engagement naming MPS."""
+    source, column, latest_first, optional, kept = NAMED[table]
+    latest = (
+        f"select rowid from [{source}] where [{column}] = :id {{}} order by {latest_first} limit 1"
+    )
+    picks = [latest.format("")] + [latest.format(f"and [{f}] is not null") for f in optional]
+    if kept:
+        picks.append(f"select min(rowid) from [{source}] where [{column}] = :id group by [{kept}]")
+    union = " union ".join(f"select * from ({pick})" for pick in picks)
+    return f"select * from [{source}] where rowid in ({union}) order by {latest_first}"
+
 
 FTS = {
     "engagements": ["title", "title_vi", "summary", "search_text"],
@@ -476,19 +497,19 @@ class Projector:
         """Write the rows of these persons or organisations (all, if None) anew from the
         engagements that name them now, and delete those that no engagement names any more:
         so each row is a function of the current engagements, whatever the order of events."""
-        source, column, latest_first = NAMED[table]
+        source, column, latest_first, _, _ = NAMED[table]
         make = person_row if table == "persons" else organisation_row
-        select = f"select * from [{source}] where [{column}] is not null"
         if ids is None:
-            named = self.db.query(f"{select} order by [{column}], {latest_first}")
+            named = self.db.query(
+                f"select * from [{source}] where [{column}] is not null "
+                f"order by [{column}], {latest_first}"
+            )
             groups = (list(group) for _, group in groupby(named, key=itemgetter(column)))
             self._insert(table, [make(group) for group in groups])
             return
         rows = []
         for key in ids:
-            if group := list(
-                self.db.query(f"{select} and [{column}] = ? order by {latest_first}", [key])
-            ):
+            if group := list(self.db.query(_named_rows_sql(table), {"id": key})):
                 rows.append(make(group))
             else:
                 self.db.execute(f"delete from [{table}] where id = ?", [key])
