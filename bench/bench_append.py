@@ -19,7 +19,7 @@ from bench.common import Result, timed_cpu
 from bench.generate import batches, generate
 from events import Engagement, EngagementFacts
 from timeline import Archive
-from timeline.persistence import OrjsonTranscoder, PydanticMapper
+from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
 
 BATCH = 10_000
 NAMESPACE = UUID("0e7bd2f4-1b0c-4c38-8d6a-5b8f0b5e9e31")

@@ -19,7 +19,7 @@ import sqlite_utils
 from bench.common import Result, run_child, timed
 from bench.generate import generate
 from timeline import Archive, build
-from timeline.projection import TABLES
+from timeline.projection.schema import TABLES
 
 REBUILD_TARGET = 3.0
 INCREMENTAL_TARGET_SECONDS = 1.0

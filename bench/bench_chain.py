@@ -24,7 +24,7 @@ from timeline import Archive
 from timeline.integrity import verify
 
 PLAIN = {"APPLICATION_RECORDER_TOPIC": "eventsourcing.sqlite:SQLiteApplicationRecorder"}
-CHAINED = {"APPLICATION_RECORDER_TOPIC": "timeline.sqlite:ChainedSQLiteRecorder"}
+CHAINED = {"APPLICATION_RECORDER_TOPIC": "timeline.store.sqlite:ChainedSQLiteRecorder"}
 SOURCE = {
     "document": "bench-doc",
     "publisher": "Bench Wire",

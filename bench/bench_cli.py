@@ -15,7 +15,7 @@ from pathlib import Path
 from bench.common import Result, env, median
 from bench.generate import generate
 from events import Engagement
-from timeline.rows import engagement_rows
+from timeline.projection.rows import engagement_rows
 
 TARGET = 2.0
 

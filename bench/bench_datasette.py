@@ -17,7 +17,7 @@ from typing import Any
 from datasette.app import Datasette
 
 from bench.common import ROOT, Result, percentile
-from timeline.publish import typed_settings
+from timeline.web.serve import typed_settings
 
 TARGET_MS = 100.0
 BASELINE = "table page, no facets (the plain table page)"

@@ -1,4 +1,4 @@
-"""Latency of the pages of `timeline.pages` (country and pair timelines, the engagement record,
+"""Latency of the pages of `timeline.web.pages` (country and pair timelines, the engagement record,
 charts) beside Datasette's own table and row pages, in the same run, on the same archive.
 
 Requests go through Datasette's in-process client with `timeline serve`'s settings, so the
@@ -32,7 +32,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from datasette.app import Datasette  # noqa: E402
 
-from timeline.publish import typed_settings  # noqa: E402
+from timeline.web.serve import typed_settings  # noqa: E402
 
 # The same rows as the country timeline, as Datasette's plain table page shows them.
 BASELINE = "timeline table page, one country"

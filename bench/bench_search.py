@@ -29,9 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script: make the repository importable
     sys.path.insert(0, str(ROOT))
 
-from timeline.archive import Archive  # noqa: E402
-from timeline.projection import FTS, build  # noqa: E402
-from timeline.publish import SETTINGS, metadata_path  # noqa: E402
+from timeline.projection.build import build  # noqa: E402
+from timeline.projection.schema import FTS  # noqa: E402
+from timeline.store.application import Archive  # noqa: E402
+from timeline.web.serve import SETTINGS, metadata_path  # noqa: E402
 
 # Common and rare words, names with and without diacritics, đ, organisations, prefixes.
 QUERIES = [

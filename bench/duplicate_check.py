@@ -22,8 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from events import EngagementFacts
-from timeline.archive import Archive
-from timeline.projection import build
+from timeline.projection.build import build
+from timeline.store.application import Archive
 
 SOURCE = {
     "document": "bench-doc",

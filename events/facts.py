@@ -50,6 +50,10 @@ Text = Annotated[
     AfterValidator(_no_control_characters),
 ]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
+Url = Annotated[
+    str, StringConstraints(pattern=r"^https?://\S+$"), AfterValidator(_no_control_characters)
+]
+FieldPath = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*$")]
 
 
 def _country_code(value: str) -> str:
@@ -107,10 +111,14 @@ class When(Model):
     """When an engagement took place: first and last day (inclusive), how precisely that is known,
     and the phrase of the source it came from."""
 
-    start: date
-    end: date
-    precision: Precision
-    phrase: Printable | None = None
+    start: date = Field(description="The first day.")
+    end: date = Field(
+        description="The last day, inclusive; left out, it follows from `start` and `precision`."
+    )
+    precision: Precision = Field(description="How precisely the date is known.")
+    phrase: Printable | None = Field(
+        None, description="The words of the source that give the date."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -160,20 +168,26 @@ class When(Model):
 
 
 class Place(Model):
-    city: Text | None = None
-    country: CountryCode
-    venue: Text | None = None
+    """Where an engagement took place."""
+
+    city: Text | None = Field(None, description="The city, as English writes it.")
+    country: CountryCode = Field(description="The country the place is in.")
+    venue: Text | None = Field(None, description="The building or site.")
 
 
 class Organisation(Model):
-    name: Text
-    abbreviation: Text | None = None
-    country: CountryCode | None = None
+    """An organisation that took part; participants name it by name or abbreviation."""
+
+    name: Text = Field(description="Its English name.")
+    abbreviation: Text | None = Field(None, description="Its abbreviation, e.g. MPS.")
+    country: CountryCode | None = Field(None, description="The country it belongs to.")
     name_local: Text | None = Field(None, description="The name as the source writes it.")
 
 
 class Participant(Model):
-    name: Text
+    """A person who took part, with the offices held at the time."""
+
+    name: Text = Field(description="The name as the source writes it, with its diacritics.")
     variants: list[Text] = Field(default_factory=list, description="Other spellings in sources.")
     title: Text | None = Field(None, description="Position held at the time.")
     rank: Text | None = Field(None, description="Military or police rank at the time.")
@@ -183,18 +197,28 @@ class Participant(Model):
     organisation: Text | None = Field(
         None, description="Name or abbreviation of one of the record's organisations."
     )
-    country: CountryCode | None = None
-    role: Role = "attendee"
+    country: CountryCode | None = Field(None, description="The country the person serves.")
+    role: Role = Field("attendee", description="What the person did at the engagement.")
 
 
 class Quoted(Model):
     """A sentence of a source document and its character offsets [start, end) in the text."""
 
-    document: Text
-    quote: Text
+    document: Text = Field(
+        description="The document's id (for the seeds, the file name without `.txt`)."
+    )
+    quote: Text = Field(description="The sentence or words of the document, as written.")
     # Bounded so that every offset fits an SQLite integer (a billion characters is no article).
-    start: int = Field(ge=0, le=MAX_OFFSET)
-    end: int = Field(gt=0, le=MAX_OFFSET)
+    start: int = Field(
+        ge=0,
+        le=MAX_OFFSET,
+        description="Character offset of the quote in the document's text, 0 to 10⁹.",
+    )
+    end: int = Field(
+        gt=0,
+        le=MAX_OFFSET,
+        description="Character offset just after the quote: `end - start` is the quote's length.",
+    )
 
     @model_validator(mode="after")
     def _offsets_fit_quote(self) -> Quoted:
@@ -209,29 +233,27 @@ class Quoted(Model):
 class Source(Quoted):
     """A document that reports the engagement, and the sentence that reports it."""
 
-    publisher: Text
-    url: (
-        Annotated[
-            str,
-            StringConstraints(pattern=r"^https?://\S+$"),
-            AfterValidator(_no_control_characters),
-        ]
-        | None
-    ) = None
-    published: date | None = None
+    publisher: Text = Field(description="Who published the document.")
+    url: Url | None = Field(None, description="Where it was published.")
+    published: date | None = Field(None, description="The publication date.")
     published_inferred: bool = Field(
         False, description="True when the publication date is inferred, not printed."
     )
-    language: Language
+    language: Language = Field(description="The document's language.")
     note: Text | None = Field(None, description="What a reader should know about the source.")
 
 
 class Evidence(Quoted):
     """Where one fact came from, and whether it was stated or inferred."""
 
-    field: Annotated[str, StringConstraints(pattern=r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*$")]
-    inferred: bool = False
-    note: Text | None = None
+    field: FieldPath = Field(
+        description="A path into the record: `date`, `place`, `participants[1]`, "
+        "`participants[1].title`, `topics`…"
+    )
+    inferred: bool = Field(False, description="True when the source does not state the fact.")
+    note: Text | None = Field(
+        None, description="How the fact was inferred (required when `inferred`)."
+    )
 
     @model_validator(mode="after")
     def _inferred_says_why(self) -> Evidence:
@@ -247,25 +269,56 @@ class Evidence(Quoted):
 class EngagementFacts(Model):
     """Everything known about one engagement, as first recorded or as corrected."""
 
-    slug: Slug
-    kind: Kind
-    status: Status = "held"
-    title: Text
-    title_vi: Text | None = None
-    summary: Text | None = None
-    date: When
-    place: Place | None = None
-    host: CountryCode | None = None
-    guests: list[CountryCode] = Field(default_factory=list)
-    series: Slug | None = None
-    session: int | None = Field(None, ge=1, le=MAX_SESSION)
-    part_of: Slug | None = None
-    participants: list[Participant] = Field(default_factory=list)
-    organisations: list[Organisation] = Field(default_factory=list)
-    topics: list[TopicKey] = Field(default_factory=list)
-    sources: list[Source] = Field(min_length=1)
-    evidence: list[Evidence] = Field(default_factory=list)
-    notes: Text | None = None
+    slug: Slug = Field(
+        description="The engagement's name in URLs and commands, lowercase words joined by `-`, "
+        "e.g. `vn-us-security-dialogue-2`. Its id is the uuid5 of the slug."
+    )
+    kind: Kind = Field(
+        description="`dialogue`, `visit` (a delegation's trip), `meeting` (a working session, "
+        "call or briefing), `embassy_visit`."
+    )
+    status: Status = Field("held", description="Whether it took place.")
+    title: Text = Field(description="English title.")
+    title_vi: Text | None = Field(None, description="Vietnamese title, as the source names it.")
+    summary: Text | None = Field(None, description="A few sentences in English.")
+    date: When = Field(description="When it took place; see Dates.")
+    place: Place | None = Field(None, description="Where it took place.")
+    host: CountryCode | None = Field(
+        None, description="The host country. A record names a host, guests or both."
+    )
+    guests: list[CountryCode] = Field(default_factory=list, description="The guest countries.")
+    series: Slug | None = Field(
+        None,
+        description="Slug of a dialogue series, e.g. `vn-us-security-law-enforcement-dialogue`.",
+    )
+    session: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_SESSION,
+        description='The session number in the series (the "2nd" dialogue: `2`); needs '
+        "`series`; 1 to 1,000,000.",
+    )
+    part_of: Slug | None = Field(
+        None, description="Slug of the parent engagement (the visit a meeting took place in)."
+    )
+    participants: list[Participant] = Field(
+        default_factory=list, description="The people who took part."
+    )
+    organisations: list[Organisation] = Field(
+        default_factory=list, description="The organisations that took part."
+    )
+    topics: list[TopicKey] = Field(
+        default_factory=list,
+        description="What was discussed: keys of the topic vocabulary (`timeline topics` lists "
+        "them with English and Vietnamese labels).",
+    )
+    sources: list[Source] = Field(
+        min_length=1, description="The documents that report the engagement, one or more."
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Where single facts came from, stated or inferred."
+    )
+    notes: Text | None = Field(None, description="Anything a reader should know.")
 
     @model_validator(mode="after")
     def _coherent(self) -> EngagementFacts:

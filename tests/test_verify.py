@@ -25,16 +25,16 @@ import orjson
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import ROOT, make_record, visit_record
 from datasette.app import Datasette
 from eventsourcing.persistence import IntegrityError
 
 from events import Engagement, EngagementFacts, engagement_id
+from tests.helpers import ROOT, make_record, visit_record
 from timeline import Archive, build, build_as_of, parse_as_of
-from timeline.chain import extend
 from timeline.cli import cli
 from timeline.integrity import verify
-from timeline.projection import TABLES
+from timeline.projection.schema import TABLES
+from timeline.store.chain import extend
 
 PG_URL = os.environ.get("TIMELINE_TEST_POSTGRES")
 
@@ -438,8 +438,8 @@ WRITER = textwrap.dedent("""
     import sys
     from events import EngagementFacts
     from timeline import Archive
-    sys.path.insert(0, {tests!r})
-    from conftest import visit_record
+    sys.path.insert(0, {root!r})
+    from tests.helpers import visit_record
     archive = Archive({folder!r}, env={env!r})
     for batch in range({batches}):
         archive.append([EngagementFacts.model_validate(visit_record(
@@ -450,10 +450,10 @@ WRITER = textwrap.dedent("""
 def test_concurrent_writers_chain_one_after_another(store: Store, archive_dir: Path) -> None:
     store.archive(archive_dir)  # create the tables once, as the first `timeline append` does
     writers, batches, size = 4, 5, 10
-    tests = str(Path(__file__).parent)
+    root = str(ROOT)
     procs = [
         subprocess.Popen([sys.executable, "-c", WRITER.format(
-            tests=tests, folder=str(archive_dir), env=store.env(), writer=w, batches=batches, size=size)])
+            root=root, folder=str(archive_dir), env=store.env(), writer=w, batches=batches, size=size)])
         for w in range(writers)
     ]  # fmt: skip
     assert [p.wait(timeout=120) for p in procs] == [0] * writers

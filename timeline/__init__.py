@@ -1,20 +1,56 @@
-"""The application around the domain: store, projection, publishing and the command line."""
+"""The application around the domain: store, projection, publishing and the command line.
 
-from timeline.archive import AppendReport, Archive
-from timeline.corrections import Correction, load_corrections
-from timeline.errors import (
-    ArchiveError,
-    ConflictError,
-    CorrectionError,
-    DuplicateError,
-    NotFoundError,
-    RecordError,
-    TimelineError,
-)
-from timeline.history import Revision
-from timeline.integrity import VerifyReport, verify
-from timeline.projection import BuildReport, build, build_as_of, is_current, parse_as_of
-from timeline.records import iter_records, load
+The public API is loaded lazily: `from timeline import Archive` imports the store (and
+eventsourcing) when the name is first asked for, so `import timeline.web` in a Datasette process
+loads none of it (the eager imports cost about a second before this). `_API` says which module
+holds each name; type checkers read the imports under TYPE_CHECKING."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from timeline.errors import (
+        ArchiveError,
+        ConflictError,
+        CorrectionError,
+        DuplicateError,
+        NotFoundError,
+        RecordError,
+        TimelineError,
+    )
+    from timeline.inputs.corrections import load_corrections
+    from timeline.inputs.records import iter_records, load
+    from timeline.integrity import VerifyReport, verify
+    from timeline.projection.build import BuildReport, build, build_as_of, is_current, parse_as_of
+    from timeline.store.application import AppendReport, Archive
+    from timeline.store.commands import Correction
+    from timeline.store.revisions import Revision
+
+_API = {
+    "AppendReport": "timeline.store.application",
+    "Archive": "timeline.store.application",
+    "ArchiveError": "timeline.errors",
+    "BuildReport": "timeline.projection.build",
+    "ConflictError": "timeline.errors",
+    "Correction": "timeline.store.commands",
+    "CorrectionError": "timeline.errors",
+    "DuplicateError": "timeline.errors",
+    "NotFoundError": "timeline.errors",
+    "RecordError": "timeline.errors",
+    "Revision": "timeline.store.revisions",
+    "TimelineError": "timeline.errors",
+    "VerifyReport": "timeline.integrity",
+    "build": "timeline.projection.build",
+    "build_as_of": "timeline.projection.build",
+    "is_current": "timeline.projection.build",
+    "iter_records": "timeline.inputs.records",
+    "load": "timeline.inputs.records",
+    "load_corrections": "timeline.inputs.corrections",
+    "parse_as_of": "timeline.projection.build",
+    "verify": "timeline.integrity",
+}
 
 __all__ = [
     "AppendReport",
@@ -39,3 +75,17 @@ __all__ = [
     "parse_as_of",
     "verify",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _API[name]
+    except KeyError:
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}") from None
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # asked once: the next lookup is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_API})

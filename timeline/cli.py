@@ -20,12 +20,15 @@ from eventsourcing.persistence import PersistenceError
 from pydantic import ValidationError
 
 from events import TOPICS, describe_validation_error
-from timeline import integrity, projection, records
-from timeline.archive import ENV_ARCHIVE, Archive
-from timeline.corrections import Correction, iter_corrections, read_sources
+from timeline import integrity
 from timeline.errors import BatchError, CorrectionError, TimelineError
-from timeline.publish import check_port, datasette_args, metadata_path
-from timeline.stores import ENV_STORE
+from timeline.inputs import records
+from timeline.inputs.corrections import iter_corrections, read_sources
+from timeline.projection import build as projection
+from timeline.store.application import ENV_ARCHIVE, Archive
+from timeline.store.commands import Correction
+from timeline.store.location import ENV_STORE
+from timeline.web.serve import check_port, datasette_args, metadata_path
 
 
 class Group(click.Group):

@@ -19,18 +19,12 @@ from uuid import UUID
 
 import orjson
 
-from timeline.archive import Archive
-from timeline.chain import GENESIS, Link, link_hash, originator_text
 from timeline.errors import TimelineError
-from timeline.projection import (
-    FTS,
-    TABLES,
-    Projector,
-    connect,
-    create_schema,
-    enable_search,
-    position,
-)
+from timeline.projection.build import create_schema
+from timeline.projection.projector import Projector, connect
+from timeline.projection.schema import FTS, TABLES, enable_search, position
+from timeline.store.application import Archive
+from timeline.store.chain import GENESIS, Link, link_hash, originator_text
 
 BATCH = 5_000
 # Differing rows named per table; the rest are counted.

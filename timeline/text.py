@@ -57,3 +57,8 @@ def date_label(start: date, end: date, precision: str) -> str:
         f"{start.day} {MONTHS[start.month - 1]} {start.year} – "
         f"{end.day} {MONTHS[end.month - 1]} {end.year}"
     )
+
+
+def bilingual(en: str, vi: str) -> str:
+    """The label a vocabulary shows wherever it appears: `Dialogue / Đối thoại`."""
+    return en if en == vi else f"{en} / {vi}"

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import ROOT, make_record, visit_record
 
+from tests.helpers import ROOT, make_record, visit_record
 from timeline import Archive
-from timeline import projection as projection_module
 from timeline.cli import cli
 from timeline.integrity import verify
+from timeline.projection.projector import Projector
 
 FULL = [
     sqlite3.OperationalError("database or disk is full"),  # SQLite's own, as a real disk gives
@@ -38,7 +38,7 @@ def full_disk(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
     def fail(*_: Any, **__: Any) -> None:
         raise error
 
-    monkeypatch.setattr(projection_module.Projector, "_track", fail)
+    monkeypatch.setattr(Projector, "_track", fail)
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner, Result
-from conftest import make_record, visit_record
 from pydantic import ValidationError
 
 from events import EngagementFacts
+from tests.helpers import make_record, visit_record
 from timeline.cli import cli
 
 BIG = "9" * 5000

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Backend, make_record, visit_record
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from events import EngagementFacts
+from tests.helpers import Backend, make_record, visit_record
 from timeline import Archive, build
 from timeline.errors import TimelineError
 from timeline.integrity import verify

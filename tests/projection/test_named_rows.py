@@ -3,7 +3,7 @@ no database): the latest engagement's values, field by field, whatever order the
 
 from __future__ import annotations
 
-from timeline.rows import organisation_row, person_row
+from timeline.projection.rows import organisation_row, person_row
 
 MPS = {
     "organisation": "vn-mps",

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import make_record, visit_record
 
 from events import EngagementFacts
+from tests.helpers import make_record, visit_record
 from timeline import Archive, build
 from timeline.cli import cli
 from timeline.integrity import verify

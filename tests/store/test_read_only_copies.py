@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, make_record, visit_record
 
+from tests.helpers import ROOT, make_record, visit_record
 from timeline import Archive, build
 
 SETPRIV = shutil.which("setpriv")

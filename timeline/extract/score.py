@@ -18,7 +18,7 @@ from events import EngagementFacts
 from timeline.extract.draft import extract
 from timeline.extract.errors import ExtractError
 from timeline.extract.gazetteer import find_places
-from timeline.records import SUFFIXES, load
+from timeline.inputs.records import SUFFIXES, load
 from timeline.text import fold
 
 FIELDS = ("date", "place", "participants", "topics", "roles", "countries")

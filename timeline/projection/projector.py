@@ -1,0 +1,313 @@
+"""The projector: a pull loop that folds the archive's events into `timeline.db`.
+
+Each batch of notifications and the new tracking position are written in one transaction, so a
+crash leaves the whole batch or none of it and a rerun resumes. The projector reads the store only
+through the archive's notification log (`recorder.select_notifications`) and its mapper."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import cache
+from itertools import groupby
+from operator import itemgetter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+import sqlite_utils
+
+from events import EngagementState
+from timeline.errors import TimelineError
+from timeline.projection.rows import (
+    PER_ENGAGEMENT,
+    engagement_rows,
+    organisation_row,
+    person_row,
+    retraction_row,
+    revision_row,
+)
+from timeline.projection.schema import HEAD_TABLE, TABLES, TRACKING_TABLE, position
+from timeline.store.crashpoints import crash_point
+
+if TYPE_CHECKING:
+    from timeline.store.application import Archive
+
+# The tables made from the engagements that name their rows: (source, its id column, the
+# order latest first, the fields a row may leave empty, the field whose values are all kept).
+NAMED = {
+    "persons": (
+        "participants", "person", "start_date desc, engagement desc, position", ("country",),
+        "variants",
+    ),
+    "organisations": (
+        "engagement_organisations", "organisation", "start_date desc, engagement desc",
+        ("abbreviation", "country", "name_local"), None,
+    ),
+}  # fmt: skip
+# A build waits this long for another build's batch before giving up.
+LOCK_TIMEOUT_SECONDS = 60
+# Notifications read and written per transaction; $TIMELINE_BATCH_SIZE can lower it (memory).
+BATCH_SIZE = 1000
+ENV_BATCH_SIZE = "TIMELINE_BATCH_SIZE"
+
+
+class Projector:
+    """Folds notifications from the archive's store into the tables of `timeline.db`.
+
+    Each batch is written table by table with one `executemany`, not row by row: per-row inserts
+    through sqlite-utils cost more than everything else a rebuild does."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        db: sqlite_utils.Database,
+        batch_size: int | None = None,
+        until: datetime | None = None,
+        stop: int | None = None,
+        *,
+        fresh: bool = False,
+    ):
+        """`until`: leave out the events recorded later (the archive as it stood then);
+        `stop`: project the notifications up to this id only (by default, all of them);
+        `fresh`: the file is new (a rebuild), so the slugs touched need not be kept."""
+        self.archive, self.db, self.stop, self.fresh = archive, db, stop, fresh
+        self.batch_size = batch_size or default_batch_size()
+        self.until = until
+        self.cut: set[UUID] = set()
+
+    def _count(self, touched: set[str] | None) -> int:
+        if touched is not None:
+            return len(touched)
+        return self.db.execute("select count(distinct engagement) from revisions").fetchone()[0]
+
+    def run(self) -> tuple[int, int]:
+        """Catch up with the store, batch by batch; return (events, engagements) projected."""
+        events = 0
+        # A rebuild touches every engagement: count them at the end rather than hold every slug.
+        touched: set[str] | None = None if self.fresh else set()
+        while True:
+            with self._write_lock():
+                # Read the position under the lock, so two builds at once never fold a batch twice.
+                start = position(self.db, self.archive.name)
+                notifications = self.archive.recorder.select_notifications(
+                    start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
+                )
+                if not notifications:
+                    if self.fresh:  # a new file: its persons and organisations, made once
+                        self._write_named("persons", None)
+                        self._write_named("organisations", None)
+                    return events, self._count(touched)
+                crash_point("build.after_read")
+                domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
+                kept = self._in_time(domain_events)
+                changed = self._project(kept)
+                if touched is not None:
+                    touched |= changed
+                crash_point("build.before_track")
+                self._track(notifications[-1].id)
+                crash_point("build.before_commit")
+            events += len(kept)
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """One transaction that holds the write lock of timeline.db from its first statement."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.execute("COMMIT")
+
+    def _in_time(self, domain_events: list[Any]) -> list[Any]:
+        if self.until is None:
+            return domain_events
+        kept = []
+        for event in domain_events:
+            # Once an engagement has an event after `until`, its later ones are left out too.
+            if event.originator_id in self.cut or event.timestamp > self.until:
+                self.cut.add(event.originator_id)
+            else:
+                kept.append(event)
+        return kept
+
+    def _track(self, last: int) -> None:
+        self.db.execute(
+            f"INSERT OR REPLACE INTO {TRACKING_TABLE} (name, position, updated_at) "
+            "VALUES (?, ?, ?)",
+            [self.archive.name, last, datetime.now(UTC).isoformat()],
+        )
+        self.write_head(last)
+
+    def write_head(self, last: int) -> None:
+        """The store's chain hash at this position, for readers to check with `verify --expect`."""
+        if self.cut:
+            # An as-of file that leaves later events out is not the archive of any head.
+            self.db[HEAD_TABLE].delete_where()
+            return
+        chain_head = getattr(self.archive.recorder, "chain_head", None)
+        link = chain_head(at=last) if chain_head else None
+        self.db[HEAD_TABLE].upsert(
+            {"name": self.archive.name, "position": last, "head": link.hash if link else None},
+            pk="name",
+        )
+
+    def _project(self, domain_events: Iterable[Any]) -> set[str]:
+        states: dict[UUID, EngagementState] = {}
+        existed: set[UUID] = set()
+        revisions: list[dict[str, Any]] = []
+        retractions: list[dict[str, Any]] = []
+        for event in domain_events:
+            key = event.originator_id
+            previous = states.get(key)
+            if previous is None and event.originator_version > 1:
+                previous = self._current_state(key)
+                existed.add(key)
+            state = event.evolve(previous)
+            states[key] = state
+            revisions.append(revision_row(event, state))
+            if state.retraction is not None and (previous is None or not previous.retraction):
+                retractions.append(retraction_row(event, state))
+        people, orgs = self._clear(states[key].facts.slug for key in existed)
+        rows: dict[str, list[dict[str, Any]]] = {table: [] for table in PER_ENGAGEMENT}
+        for state in states.values():
+            made = engagement_rows(state)
+            for table in PER_ENGAGEMENT:
+                rows[table].extend(made[table])
+        for table, table_rows in rows.items():
+            self._insert(table, table_rows)
+        if not self.fresh:  # a new file makes them all once, at the end (run)
+            self._write_named("persons", people | {p["person"] for p in rows["participants"]})
+            orgs |= {o["organisation"] for o in rows["engagement_organisations"]}
+            self._write_named("organisations", orgs)
+        self._write_revisions(revisions)
+        self._write_retractions(retractions)
+        return {s.facts.slug for s in states.values()}
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Insert or replace rows, in one statement for all of them."""
+        if rows:
+            self.db.conn.executemany(_insert_statement(table), rows)
+
+    def _current_state(self, key: UUID) -> EngagementState:
+        row = self.db.execute(
+            "select state from revisions where engagement = "
+            "(select slug from engagements where id = ?) and current_until is null",
+            [str(key)],
+        ).fetchone()
+        if row is None:  # retracted: no engagements row, so look the id up in the revisions
+            row = self.db.execute(
+                "select state from revisions where current_until is null and "
+                "json_extract(state, '$.id') = ?",
+                [str(key)],
+            ).fetchone()
+        return EngagementState.model_validate_json(row[0])
+
+    def _clear(self, slugs: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Delete the rows of engagements that change; return the people and organisations they
+        referenced, which may now be referenced by none."""
+        stale_people: set[str] = set()
+        stale_orgs: set[str] = set()
+        for slug in slugs:
+            stale_people |= self._values(
+                "select person from participants where engagement = ?", slug
+            )
+            stale_orgs |= self._values(
+                "select organisation from engagement_organisations where engagement = ?", slug
+            )
+            for table, column in PER_ENGAGEMENT.items():
+                self.db.execute(f"delete from [{table}] where [{column}] = ?", [slug])
+        return stale_people, stale_orgs
+
+    def _values(self, sql: str, slug: str) -> set[str]:
+        return {row[0] for row in self.db.execute(sql, [slug])}
+
+    def _write_named(self, table: str, ids: Iterable[str] | None) -> None:
+        """Write the rows of these persons or organisations (all, if None) anew from the
+        engagements that name them now, and delete those that no engagement names any more:
+        so each row is a function of the current engagements, whatever the order of events."""
+        source, column, latest_first, _, _ = NAMED[table]
+        make = person_row if table == "persons" else organisation_row
+        if ids is None:
+            named = self.db.query(
+                f"select * from [{source}] where [{column}] is not null "
+                f"order by [{column}], {latest_first}"
+            )
+            groups = (list(group) for _, group in groupby(named, key=itemgetter(column)))
+            self._insert(table, [make(group) for group in groups])
+            return
+        rows = []
+        for key in ids:
+            if group := list(self.db.query(_named_rows_sql(table), {"id": key})):
+                rows.append(make(group))
+            else:
+                self.db.execute(f"delete from [{table}] where id = ?", [key])
+        self._insert(table, rows)
+
+    def _write_revisions(self, revisions: list[dict[str, Any]]) -> None:
+        """Each revision is current until the next one of its engagement."""
+        latest: dict[str, dict[str, Any]] = {}
+        for rev in revisions:
+            earlier = latest.get(rev["engagement"])
+            if earlier is not None:
+                earlier["current_until"] = rev["current_from"]
+            elif rev["version"] > 1:
+                self.db.execute(
+                    "update revisions set current_until = ? "
+                    "where engagement = ? and current_until is null and version < ?",
+                    [rev["current_from"], rev["engagement"], rev["version"]],
+                )
+            latest[rev["engagement"]] = rev
+        self._insert("revisions", revisions)
+
+    def _write_retractions(self, retractions: list[dict[str, Any]]) -> None:
+        for row in retractions:
+            # Engagements merged into this one now live where it goes (or nowhere).
+            self.db.execute(
+                "update retractions set survivor = ? where survivor = ?",
+                [row["survivor"], row["slug"]],
+            )
+            self.db["retractions"].insert(row, replace=True)
+
+
+@cache
+def _named_rows_sql(table: str) -> str:
+    """The rows naming one id (`:id`) that its row is made from, latest first: the latest; the
+    latest that gives each field a row may leave empty; one for each value of the field whose
+    values are all kept. The same row as from all of them (rows.person_row, organisation_row),
+    read through the index by id and date, not every engagement naming MPS."""
+    source, column, latest_first, optional, kept = NAMED[table]
+    latest = (
+        f"select rowid from [{source}] where [{column}] = :id {{}} order by {latest_first} limit 1"
+    )
+    picks = [latest.format("")] + [latest.format(f"and [{f}] is not null") for f in optional]
+    if kept:
+        picks.append(f"select min(rowid) from [{source}] where [{column}] = :id group by [{kept}]")
+    union = " union ".join(f"select * from ({pick})" for pick in picks)
+    return f"select * from [{source}] where rowid in ({union}) order by {latest_first}"
+
+
+@cache
+def _insert_statement(table: str) -> str:
+    columns = list(TABLES[table][0])
+    names = ", ".join(f"[{c}]" for c in columns)
+    values = ", ".join(f":{c}" for c in columns)
+    return f"INSERT OR REPLACE INTO [{table}] ({names}) VALUES ({values})"
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    return sqlite_utils.Database(sqlite3.connect(path, timeout=LOCK_TIMEOUT_SECONDS))
+
+
+def default_batch_size(default: int = BATCH_SIZE) -> int:
+    """$TIMELINE_BATCH_SIZE if set, else `default`."""
+    text = os.environ.get(ENV_BATCH_SIZE, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise TimelineError(f"${ENV_BATCH_SIZE}: {text!r} is not a whole number >= 1")
+    return int(text)

@@ -1,0 +1,290 @@
+"""The pure mapping from an engagement's state to the rows of the projection's tables.
+
+No database here: `engagement_rows` and `revision_row` are tested on their own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from events import KINDS, ROLES, all_countries
+from events.facts import EngagementFacts, Organisation
+from timeline.projection.geocode import locate
+from timeline.text import bilingual, date_label, fold, slugify
+
+if TYPE_CHECKING:
+    from events import EngagementState
+
+# Tables whose rows belong to one engagement, with the column that names it.
+PER_ENGAGEMENT = {
+    "engagements": "slug",
+    "timeline": "engagement",
+    "participants": "engagement",
+    "engagement_organisations": "engagement",
+    "engagement_topics": "engagement",
+    "sources": "engagement",
+    "evidence": "engagement",
+}
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+def organisation_search_text(org: dict[str, Any]) -> str:
+    return fold(" ".join(org[k] for k in ("name", "name_local", "abbreviation") if org.get(k)))
+
+
+def organisation_id(org: Organisation) -> str:
+    return slugify(f"{org.country or 'xx'} {org.abbreviation or org.name}")
+
+
+def person_id(name: str) -> str:
+    return slugify(name)
+
+
+def _resolve_organisation(facts: EngagementFacts, ref: str | None) -> Organisation | None:
+    return next((o for o in facts.organisations if ref in (o.name, o.abbreviation)), None)
+
+
+def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
+    """Every row an engagement contributes, by table. A retracted one contributes none."""
+    if state.retraction is not None:
+        return {table: [] for table in PER_ENGAGEMENT}
+    f = state.facts
+    slug, d = f.slug, f.date
+    label = date_label(d.start, d.end, d.precision)
+    point = locate(f.place.city, f.place.country) if f.place else None
+    names = [p.name for p in f.participants] + [v for p in f.participants for v in p.variants]
+    search = " ".join(
+        x
+        for x in [
+            f.title,
+            f.title_vi,
+            f.summary,
+            *names,
+            *(o.name for o in f.organisations),
+            *(o.name_local for o in f.organisations),
+            *(o.abbreviation for o in f.organisations),
+            f.place.city if f.place else None,
+        ]
+        if x
+    )
+    engagement = {
+        "slug": slug,
+        "id": str(state.id),
+        "kind": f.kind,
+        "status": f.status,
+        "title": f.title,
+        "title_vi": f.title_vi,
+        "summary": f.summary,
+        "start_date": d.start.isoformat(),
+        "end_date": d.end.isoformat(),
+        "date_precision": d.precision,
+        "date_label": label,
+        "date_phrase": d.phrase,
+        "city": f.place.city if f.place else None,
+        "country": f.place.country if f.place else None,
+        "venue": f.place.venue if f.place else None,
+        "latitude": point[0] if point else None,
+        "longitude": point[1] if point else None,
+        "host": f.host,
+        "guests": _json(f.guests),
+        "countries": _json(f.countries),
+        "series": f.series,
+        "session": f.session,
+        "part_of": f.part_of,
+        "topics": _json(f.topics),
+        "participants": len(f.participants),
+        "sources": len(f.sources),
+        "inferred_facts": _json(sorted({e.field for e in f.evidence if e.inferred})),
+        "notes": f.notes,
+        "version": state.version,
+        "recorded_at": state.recorded_at.isoformat(),
+        "modified_at": state.modified_at.isoformat(),
+        "search_text": fold(search),
+    }
+    timeline = []
+    for c in f.countries:
+        role = "host" if c == f.host else "guest" if c in f.guests else "venue"
+        for other in f.countries:
+            if other == c:
+                continue
+            timeline.append(
+                {
+                    "country": c,
+                    "counterpart": other,
+                    "start_date": engagement["start_date"],
+                    "end_date": engagement["end_date"],
+                    "date_label": label,
+                    "kind": f.kind,
+                    "title": f.title,
+                    "city": engagement["city"],
+                    "place_country": engagement["country"],
+                    "role": role,
+                    "status": f.status,
+                    "series": f.series,
+                    "session": f.session,
+                    "engagement": slug,
+                }
+            )
+    organisations: dict[str, dict[str, Any]] = {}
+    for o in f.organisations:
+        # What this engagement calls the organisation; its row in `organisations` is made from
+        # every engagement that names it (organisation_row). One row per id, the first given.
+        organisations.setdefault(
+            organisation_id(o),
+            {
+                "engagement": slug,
+                "organisation": organisation_id(o),
+                "name": o.name,
+                "abbreviation": o.abbreviation,
+                "country": o.country,
+                "name_local": o.name_local,
+                "start_date": engagement["start_date"],
+            },
+        )
+    participants = []
+    for i, p in enumerate(f.participants):
+        org = _resolve_organisation(f, p.organisation)
+        participants.append(
+            {
+                "engagement": slug,
+                "position": i,
+                "person": person_id(p.name),
+                "name": p.name,
+                "variants": _json(p.variants),
+                "title": p.title,
+                "rank": p.rank,
+                "party_role": p.party_role,
+                "organisation": organisation_id(org) if org else None,
+                "country": p.country,
+                "role": p.role,
+                "role_label": ROLES[p.role].en,
+                "start_date": engagement["start_date"],
+            }
+        )
+    quoted = ["document", "quote", "start", "end"]
+    return {
+        "engagements": [engagement],
+        "timeline": timeline,
+        "participants": participants,
+        "engagement_organisations": list(organisations.values()),
+        "engagement_topics": [{"engagement": slug, "topic": t} for t in f.topics],
+        "sources": [
+            {
+                "engagement": slug,
+                "position": i,
+                **s.model_dump(mode="json", include={*quoted}),
+                "publisher": s.publisher,
+                "url": s.url,
+                "published": s.published.isoformat() if s.published else None,
+                "published_inferred": s.published_inferred,
+                "language": s.language,
+                "note": s.note,
+            }
+            for i, s in enumerate(f.sources)
+        ],
+        "evidence": [
+            {
+                "engagement": slug,
+                "position": i,
+                "field": e.field,
+                **e.model_dump(mode="json", include={*quoted}),
+                "inferred": e.inferred,
+                "note": e.note,
+            }
+            for i, e in enumerate(f.evidence)
+        ],
+    }
+
+
+def organisation_row(named: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """An organisation's row from the `engagement_organisations` rows of the engagements that
+    name it now, latest first (by date, then slug): each field from the latest that gives it.
+
+    A function of those engagements alone, not of the order they were recorded or projected
+    in, so a build step by step equals a rebuild; and a record that leaves a field out (the
+    local name, say) does not erase what others give."""
+    org: dict[str, Any] = {"id": named[0]["organisation"]}
+    for key in ("name", "abbreviation", "country", "name_local"):
+        org[key] = next((n[key] for n in named if n[key] is not None), None)
+    return {**org, "search_text": organisation_search_text(org)}
+
+
+def person_row(named: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """A person's row from the `participants` rows that name them now, latest first (by date,
+    then slug and position): the latest name and country given, and every spelling variant."""
+    name = named[0]["name"]
+    variants = sorted({v for n in named for v in orjson.loads(n["variants"])})
+    return {
+        "id": named[0]["person"],
+        "name": name,
+        "variants": _json(variants),
+        "country": next((n["country"] for n in named if n["country"] is not None), None),
+        "search_text": fold(" ".join([name, *variants])),
+    }
+
+
+def revision_row(event: Any, state: EngagementState) -> dict[str, Any]:
+    """One row of the revision history: what an event changed, why, and the state it made."""
+    name = type(event).__name__
+    changes: Any = None
+    if name == "Corrected":
+        changes = event.changes
+    elif name == "SourceAdded":
+        changes = {"sources": [event.source.model_dump(mode="json")]}
+    elif name == "Retracted":
+        changes = {"merged_into": event.merged_into}
+    return {
+        "engagement": state.facts.slug,
+        "version": state.version,
+        "event": name,
+        "current_from": event.timestamp.isoformat(),
+        "current_until": None,
+        "reason": getattr(event, "reason", None),
+        "changes": _json(changes) if changes is not None else None,
+        "title": state.facts.title,
+        "retracted": state.retraction is not None,
+        "merged_into": state.retraction.merged_into if state.retraction else None,
+        "state": state.model_dump_json(),
+    }
+
+
+def retraction_row(event: Any, state: EngagementState) -> dict[str, Any]:
+    """One row of `retractions`: a withdrawn slug and, for a duplicate, where it was merged."""
+    assert state.retraction is not None
+    return {
+        "slug": state.facts.slug,
+        "title": state.facts.title,
+        "reason": state.retraction.reason,
+        "merged_into": state.retraction.merged_into,
+        "survivor": state.retraction.merged_into,
+        "retracted_at": event.timestamp.isoformat(),
+        "version": state.version,
+    }
+
+
+def country_rows() -> list[dict[str, Any]]:
+    """Current countries and states that no longer exist, with the days those existed."""
+    return [
+        {
+            "code": c.code,
+            "name_en": c.name_en,
+            "name_vi": c.name_vi,
+            "label": bilingual(c.name_en, c.name_vi),
+            "historical": c.historical,
+            "valid_from": c.valid_from.isoformat() if c.valid_from else None,
+            "valid_until": c.valid_until.isoformat() if c.valid_until else None,
+        }
+        for c in all_countries(historical=True)
+    ]
+
+
+def kind_rows() -> list[dict[str, Any]]:
+    return [
+        {"key": k, "label_en": v.en, "label_vi": v.vi, "label": bilingual(v.en, v.vi)}
+        for k, v in KINDS.items()
+    ]

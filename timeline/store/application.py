@@ -1,0 +1,655 @@
+"""The archive: an eventsourcing Application holding every engagement as immutable events."""
+
+from __future__ import annotations
+
+import gc
+import os
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, Mapper, OperationalError, PersistenceError
+from eventsourcing.sqlite import SQLiteAggregateRecorder
+from eventsourcing.utils import Environment, EnvType
+from pydantic import ValidationError
+
+from events import (
+    Engagement,
+    EngagementError,
+    EngagementFacts,
+    Evidence,
+    Source,
+    describe_validation_error,
+    engagement_id,
+)
+from timeline.errors import (
+    ArchiveError,
+    BatchError,
+    ConflictError,
+    CorrectionError,
+    DuplicateError,
+    NotFoundError,
+    TimelineError,
+)
+from timeline.store.chain import CHAIN_TABLE_SUFFIX
+from timeline.store.commands import Correction
+from timeline.store.identity import IdentityLookup, identity_keys
+from timeline.store.location import ENV_STORE, PostgresStore, one_line, parse_store
+from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
+from timeline.store.revisions import Revision, revision
+
+ENV_ARCHIVE = "TIMELINE_ARCHIVE"
+DEFAULT_FOLDER = "archive"
+STORE_FILE = "events.db"
+PROJECTION_FILE = "timeline.db"
+ENV_LOCK_TIMEOUT = "TIMELINE_LOCK_TIMEOUT"
+# Recorders that chain every event by hash and refuse updates and deletes, by store.
+RECORDERS = {
+    "eventsourcing.sqlite": "timeline.store.sqlite:ChainedSQLiteRecorder",
+    "eventsourcing.postgres": "timeline.store.postgres:ChainedPostgresRecorder",
+}
+# Writers wait this long for a busy store before giving up with a clear message.
+LOCK_TIMEOUT_SECONDS = 30
+# A correction that loses the race to another writer is applied again to the newer state, this
+# many times at most.
+UPDATE_ATTEMPTS = 8
+T = TypeVar("T")
+
+
+def lock_timeout_seconds(value: int | None = None) -> int:
+    """How long a writer waits for a busy store: as given, else $TIMELINE_LOCK_TIMEOUT, else 30."""
+    if value is not None:
+        return value
+    text = os.environ.get(ENV_LOCK_TIMEOUT, "").strip()
+    if not text:
+        return LOCK_TIMEOUT_SECONDS
+    try:
+        seconds = int(text)
+    except ValueError:
+        seconds = -1
+    if seconds < 1:
+        raise ArchiveError(f"${ENV_LOCK_TIMEOUT}: {text!r} is not a whole number of seconds >= 1")
+    return seconds
+
+
+def archive_folder(folder: str | Path | None = None) -> Path:
+    """The archive folder: as given, else $TIMELINE_ARCHIVE, else ./archive."""
+    return Path(folder or os.environ.get(ENV_ARCHIVE) or DEFAULT_FOLDER)
+
+
+def is_read_only(folder: Path) -> bool:
+    """Whether the archive's SQLite store is on a read-only folder or medium (a published copy,
+    a mounted snapshot): SQLite could not make its write-ahead log beside it."""
+    store = folder / STORE_FILE
+    return store.is_file() and not (os.access(folder, os.W_OK) and os.access(store, os.W_OK))
+
+
+def read_only_store(folder: Path) -> str:
+    """The store as an SQLite URI that opens it for reading only. A write-ahead log left beside
+    it (a snapshot of a live archive) holds committed events: they are read through it. Without
+    one, every event is in the file, which nothing can change: `immutable`, so SQLite needs no
+    shared-memory file, which it could not make there."""
+    store = folder.resolve() / STORE_FILE
+    log = store.with_name(f"{STORE_FILE}-wal")
+    return f"{store.as_uri()}?mode=ro" + ("" if log.exists() else "&immutable=1")
+
+
+def check_folder(folder: Path, *, must_exist: bool) -> None:
+    """Refuse a path that is not an archive folder, before anything is written."""
+    if "\x00" in str(folder):
+        raise ArchiveError(f"{str(folder)!r}: not a folder name (it holds a NUL character)")
+    store = folder / STORE_FILE
+    if folder.exists() and not folder.is_dir():
+        raise ArchiveError(f"{folder}: not an archive folder (it is a file)")
+    if store.exists():
+        with open(store, "rb") as f:
+            # Empty while another process is creating the store (SQLite writes the header later).
+            if f.read(16) not in (b"", b"SQLite format 3\x00"):
+                raise ArchiveError(f"{store}: not an archive store (not an SQLite database)")
+        return
+    if projected_elsewhere(folder / PROJECTION_FILE):
+        raise ArchiveError(
+            f"{folder}: holds a {PROJECTION_FILE} projected from a store elsewhere and no "
+            f"{STORE_FILE}; name that store with --store URL (or ${ENV_STORE})"
+        )
+    if must_exist:
+        raise ArchiveError(
+            f"{folder}: no archive here (no {STORE_FILE}); record something with "
+            "`timeline append FILE`, or name the archive with --archive DIR"
+        )
+    if folder.is_dir() and any(p.name != PROJECTION_FILE for p in folder.iterdir()):
+        raise ArchiveError(
+            f"{folder}: not an archive folder (it holds other files and no {STORE_FILE}); "
+            "name an empty or new folder with --archive DIR"
+        )
+
+
+def projected_elsewhere(projection: Path) -> bool:
+    """Whether a timeline.db without an events.db beside it holds events (of a PostgreSQL store):
+    recording into a new SQLite store there would continue its positions with other events."""
+    if not projection.is_file():
+        return False
+    try:
+        with closing(sqlite3.connect(f"{projection.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            row = db.execute("select max(position) from _tracking").fetchone()
+    except sqlite3.DatabaseError:
+        return False  # not a projection: the folder checks that follow say what it is
+    return bool(row and row[0])
+
+
+def check_projection_folder(folder: Path) -> None:
+    """With PostgreSQL the folder holds only timeline.db, never beside an SQLite store."""
+    if folder.exists() and not folder.is_dir():
+        raise ArchiveError(f"{folder}: not an archive folder (it is a file)")
+    if (folder / STORE_FILE).exists():
+        raise ArchiveError(
+            f"{folder}: holds an SQLite archive ({STORE_FILE}), whose timeline.db is not the "
+            "PostgreSQL store's; name another folder with --archive DIR"
+        )
+    if folder.is_dir() and any(
+        not p.name.lstrip(".").startswith(PROJECTION_FILE) for p in folder.iterdir()
+    ):
+        raise ArchiveError(
+            f"{folder}: not an archive folder (it holds other files and no {PROJECTION_FILE}); "
+            "name an empty or new folder with --archive DIR"
+        )
+
+
+@dataclass
+class AppendReport:
+    """What an append did: the slugs recorded, those already recorded as they are, and those
+    corroborated (already recorded, and reported by new documents: slug -> documents added)."""
+
+    recorded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    corroborated: dict[str, list[str]] = field(default_factory=dict)
+
+
+class Archive(Application[UUID]):
+    """Engagements as event-sourced aggregates, in SQLite (default) or PostgreSQL."""
+
+    name = "timeline"
+
+    def __init__(
+        self,
+        folder: str | Path | None = None,
+        *,
+        store: str | None = None,
+        env: dict[str, str] | None = None,
+        must_exist: bool = False,
+        lock_timeout: int | None = None,
+    ) -> None:
+        """Open the archive of `folder`; its events in the folder's events.db, or in the
+        PostgreSQL database of `store` (a URL; else $TIMELINE_STORE), timeline.db in the folder.
+        Writers wait up to `lock_timeout` seconds for a busy store (else $TIMELINE_LOCK_TIMEOUT)."""
+        self.folder = archive_folder(folder)
+        self.lock_timeout = lock_timeout_seconds(lock_timeout)
+        self.read_only = False
+        settings = dict(env or {})
+        url = store or os.environ.get(ENV_STORE)
+        self.store: PostgresStore | None = parse_store(url) if url else None
+        if self.store is not None:
+            check_projection_folder(self.folder)
+            settings.update(self.store.settings(self.lock_timeout))
+            tables = self.store_tables()
+            with self.store.prepared(must_exist=must_exist, tables=tables) as extra:
+                settings.update(extra)
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._open(settings, self.store.display)
+            return
+        # SQLite in the archive folder unless the environment or the caller names another store.
+        module = settings.get("PERSISTENCE_MODULE") or os.environ.get("PERSISTENCE_MODULE")
+        settings["PERSISTENCE_MODULE"] = module or "eventsourcing.sqlite"
+        if settings["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
+            check_folder(self.folder, must_exist=must_exist)
+            self.read_only = is_read_only(self.folder)
+            if self.read_only:
+                settings.setdefault("SQLITE_DBNAME", read_only_store(self.folder))
+                settings["CREATE_TABLE"] = "no"
+            self.folder.mkdir(parents=True, exist_ok=True)
+            settings.setdefault("SQLITE_DBNAME", str(self.folder / STORE_FILE))
+            settings.setdefault("SQLITE_LOCK_TIMEOUT", str(self.lock_timeout))
+        else:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        self._open(settings, str(self.folder / STORE_FILE))
+
+    def _open(self, settings: dict[str, str], where: str) -> None:
+        try:
+            super().__init__(env=settings)
+        except (sqlite3.DatabaseError, PersistenceError) as e:
+            if "locked" in str(e):  # a new SQLite store waits for its first writer's lock too
+                raise ArchiveError(self._busy_message(e)) from None
+            raise ArchiveError(f"{where}: cannot open the store: {one_line(e)}") from None
+
+    def store_tables(self) -> list[str]:
+        """The tables of a PostgreSQL store, the events first: when all are there, none is
+        created again (the chain's table comes with the chaining recorder, which also chains
+        the events of a store made before it, as it creates that table)."""
+        events = f"{self.name}_events"
+        return [events, events + CHAIN_TABLE_SUFFIX]
+
+    @property
+    def location(self) -> str | Path:
+        """Where the archive is, for messages: its folder, or its PostgreSQL store."""
+        return self.store.display if self.store else self.folder
+
+    @property
+    def store_name(self) -> str:
+        """Where the events are, for messages: the SQLite file or the PostgreSQL URL."""
+        return self.store.display if self.store else str(self.folder / STORE_FILE)
+
+    @property
+    def projection_path(self) -> Path:
+        return self.folder / PROJECTION_FILE
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        return self.factory.mapper(transcoder=OrjsonTranscoder(), mapper_class=PydanticMapper)
+
+    def construct_env(self, name: str, env: EnvType | None = None) -> Environment:
+        """The settings, with the recorder that chains every event, for whichever store."""
+        environment = super().construct_env(name, env)
+        recorder = RECORDERS.get(environment.get("PERSISTENCE_MODULE") or "")
+        if recorder and not environment.get("APPLICATION_RECORDER_TOPIC"):
+            environment["APPLICATION_RECORDER_TOPIC"] = recorder
+        return environment
+
+    def find(self, slug: str) -> Engagement | None:
+        try:
+            return self.repository.get(engagement_id(slug))
+        except AggregateNotFoundError:
+            return None
+
+    def get(self, slug: str) -> Engagement:
+        engagement = self.find(slug)
+        if engagement is None:
+            raise NotFoundError(f"{slug}: no engagement with this slug in {self.location}")
+        return engagement
+
+    def history(self, slug: str) -> list[Any]:
+        """The events of one engagement, oldest first."""
+        self.get(slug)
+        return list(self.repository.event_store.get(engagement_id(slug)))
+
+    def append(
+        self,
+        records: Iterable[EngagementFacts],
+        *,
+        origins: Mapping[str, str] | None = None,
+        allow_duplicates: bool = False,
+    ) -> AppendReport:
+        """Record a batch in one transaction: all of it, or none of it.
+
+        A slug already recorded with the same facts is skipped; with the same facts and new
+        source documents it is corroborated (`SourceAdded`, one per document); with other facts
+        it is refused, because a recorded engagement changes only by a correction. A new slug
+        that is evidently an engagement already recorded (see `identity_keys`) is refused, naming
+        it, unless `allow_duplicates`. `origins` says where each slug's record came from."""
+        report = AppendReport()
+        batch = list(records)
+        # One query for the whole batch: looking slugs up one by one dominated bulk appends.
+        recorded = self.recorded_ids([engagement_id(f.slug) for f in batch])
+        new: dict[str, Engagement] = {}
+        corroborated: dict[str, Engagement] = {}
+        firsts: dict[str, EngagementFacts] = {}  # as first recorded, for those in this batch
+        with _collector_paused():
+            for facts in batch:
+                self._take(facts, recorded, new, corroborated, firsts, report, origins)
+            self._check_parents(list(new.values()))
+            if not allow_duplicates:
+                self._check_duplicates(list(new.values()))
+            self._save([*new.values(), *corroborated.values()])
+        report.recorded = list(new)
+        return report
+
+    def _take(
+        self,
+        facts: EngagementFacts,
+        recorded: set[UUID],
+        new: dict[str, Engagement],
+        corroborated: dict[str, Engagement],
+        firsts: dict[str, EngagementFacts],
+        report: AppendReport,
+        origins: Mapping[str, str] | None,
+    ) -> None:
+        """One record of a batch: new, unchanged, corroborating, or refused."""
+        slug = facts.slug
+        existing = new.get(slug) or corroborated.get(slug)
+        if existing is None and engagement_id(slug) in recorded:
+            existing = self.find(slug)
+        if existing is None:
+            origin = (origins or {}).get(slug)
+            new[slug] = Engagement.record(facts, origin=origin)
+            firsts[slug] = facts
+            return
+        first = firsts.get(slug) or self._first_facts(existing)
+        firsts[slug] = first
+        added = (
+            [] if facts in (existing.facts, first) else self._new_sources(facts, existing, first)
+        )
+        if added is None:
+            raise ConflictError(slug, _conflict_message(facts, existing.facts))
+        if added:
+            self._corroborate(existing, added)
+            if slug not in new:
+                corroborated[slug] = existing
+            documents = report.corroborated.setdefault(slug, [])
+            documents += [source.document for source, _ in added]
+        elif slug not in new and slug not in report.unchanged:
+            report.unchanged.append(slug)
+
+    def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Those of `ids` that have events in the store, in a few queries for any number."""
+        found: set[UUID] = set()
+        recorder = self.recorder
+        if isinstance(recorder, SQLiteAggregateRecorder):
+            with recorder.datastore.transaction(commit=False) as c:
+                for chunk in _chunks(ids, _IN_CHUNK):
+                    c.execute(
+                        f"SELECT DISTINCT originator_id FROM {recorder.events_table_name} "
+                        f"WHERE originator_id IN ({','.join('?' * len(chunk))})",
+                        [i.hex for i in chunk],
+                    )
+                    found.update(UUID(row[0]) for row in c.fetchall())
+            return found
+        postgres = _postgres_recorder_ids(recorder, ids)
+        if postgres is not None:
+            return postgres
+        return {i for i in ids if recorder.select_events(i, limit=1)}
+
+    @staticmethod
+    def _new_sources(
+        facts: EngagementFacts, existing: Engagement, first: EngagementFacts
+    ) -> list[tuple[Source, list[Evidence]]] | None:
+        """The documents of `facts` that would corroborate `existing`, with their evidence; None
+        when `facts` says something else than the engagement as recorded (`first`) or as it
+        stands now."""
+        core = {"sources", "evidence"}
+        mine = facts.model_dump(mode="json", exclude=core)
+        if mine not in (
+            existing.facts.model_dump(mode="json", exclude=core),
+            first.model_dump(mode="json", exclude=core),
+        ):
+            return None
+        known = {s.document: s for s in existing.facts.sources}
+        if any(s.document in known and s != known[s.document] for s in facts.sources):
+            return None  # another quote of a known document: a correction, not a new report
+        added = [s for s in facts.sources if s.document not in known]
+        documents = {s.document for s in added}
+        recorded = existing.facts.evidence
+        if any(e.document not in documents and e not in recorded for e in facts.evidence):
+            return None
+        return [(s, [e for e in facts.evidence if e.document == s.document]) for s in added]
+
+    def _corroborate(
+        self, engagement: Engagement, added: list[tuple[Source, list[Evidence]]]
+    ) -> None:
+        retraction = engagement.state.retraction
+        if retraction is not None:
+            where = f"{retraction.merged_into}" if retraction.merged_into else "another slug"
+            raise ConflictError(
+                engagement.slug,
+                f"{engagement.slug}: retracted ({retraction.reason}); record its new document "
+                f"under {where} instead; nothing was written",
+            )
+        for source, evidence in added:
+            try:
+                engagement.add_source(source, evidence)
+            except EngagementError as e:
+                raise ConflictError(engagement.slug, f"{engagement.slug}: {e}") from None
+
+    def _check_duplicates(self, new: list[Engagement]) -> None:
+        """Refuse a new slug for an engagement the archive (or the batch) already holds."""
+        if not new:
+            return
+        seen: dict[str, str] = {}
+        with closing(IdentityLookup(self)) as lookup:
+            for engagement in new:
+                for what, key in identity_keys(engagement.facts):
+                    other = seen.get(key) or lookup.find(key, what, engagement.facts)
+                    if other and other != engagement.slug:
+                        raise DuplicateError(
+                            engagement.slug,
+                            f"{engagement.slug}: the archive already has this engagement as "
+                            f"{other} ({what}); nothing was written. Record this document "
+                            f"under the slug {other} to add it as a source, or append with "
+                            "--allow-duplicates if they differ",
+                        )
+                    seen[key] = engagement.slug
+
+    def _check_parents(self, new: list[Engagement]) -> None:
+        """`part_of` must name an engagement of the archive or of the same batch."""
+        batch = {e.slug for e in new}
+        outside = {e.facts.part_of for e in new if e.facts.part_of and e.facts.part_of not in batch}
+        known = self.recorded_ids([engagement_id(slug) for slug in sorted(outside)])
+        for engagement in new:
+            parent = engagement.facts.part_of
+            if parent in outside and engagement_id(parent) not in known:
+                raise BatchError(
+                    engagement.slug,
+                    f"{engagement.slug}: part_of: no engagement {parent!r} is recorded or in this "
+                    "batch; nothing was written",
+                )
+
+    def correct(
+        self,
+        slug: str,
+        changes: dict[str, Any],
+        reason: str,
+        source: Source | None = None,
+        *,
+        sources: Sequence[Source] = (),
+        evidence: Sequence[Evidence] = (),
+    ) -> Engagement:
+        """Change fields of an engagement (`Corrected`), saying why and on what evidence."""
+        try:
+            correction = Correction(
+                slug=slug,
+                changes=changes,
+                reason=reason,
+                sources=[*sources, *([source] if source else [])],
+                evidence=list(evidence),
+            )
+        except ValidationError as e:
+            raise TimelineError(f"{slug}: {describe_validation_error(e)}") from None
+        try:
+            (engagement,) = self.correct_many([correction])
+        except CorrectionError as e:
+            raise (NotFoundError if e.not_found else TimelineError)(str(e)) from None
+        return engagement
+
+    def correct_many(self, corrections: Sequence[Correction]) -> list[Engagement]:
+        """Apply corrections in order, in one transaction: all of them, or none.
+
+        Each is checked against the engagement as the earlier ones leave it; the first that is
+        refused raises `CorrectionError` with its position (from 1), and nothing is written.
+        Corrections that another writer's save overtakes are applied again to the newer state
+        (see `_retrying`)."""
+        what = corrections[0].slug if len({c.slug for c in corrections}) == 1 else "engagements"
+        return self._retrying(lambda: self._correct_many(corrections), what)
+
+    def _correct_many(self, corrections: Sequence[Correction]) -> list[Engagement]:
+        touched: dict[str, Engagement] = {}
+        for index, c in enumerate(corrections, 1):
+            engagement = touched.get(c.slug) or self.find(c.slug)
+            if engagement is None:
+                raise CorrectionError(
+                    index, c.slug, f"no engagement with this slug in {self.location}", True
+                )
+            try:
+                engagement.correct(c.changes, c.reason, c.sources, c.evidence)
+            except EngagementError as e:
+                raise CorrectionError(index, c.slug, str(e)) from None
+            touched[c.slug] = engagement
+        self._save(list(touched.values()), retryable=True)
+        return list(touched.values())
+
+    def retract(self, slug: str, reason: str, merged_into: str | None = None) -> Engagement:
+        """Withdraw an engagement (`Retracted`); a duplicate names the engagement it was merged
+        into, which must be recorded and not itself retracted."""
+        return self._retrying(lambda: self._retract(slug, reason, merged_into), slug)
+
+    def _retract(self, slug: str, reason: str, merged_into: str | None) -> Engagement:
+        engagement = self.get(slug)
+        if merged_into is not None and merged_into != slug:
+            survivor = self.find(merged_into)
+            if survivor is None:
+                raise NotFoundError(
+                    f"{slug}: merged_into: no engagement {merged_into!r} in {self.location}"
+                )
+            if survivor.state.retraction is not None:
+                later = survivor.state.retraction.merged_into
+                hint = f" (it was merged into {later}: merge into that)" if later else ""
+                raise TimelineError(f"{slug}: merged_into: {merged_into} is itself retracted{hint}")
+        try:
+            engagement.retract(reason, merged_into)
+        except EngagementError as e:
+            raise TimelineError(f"{slug}: {e}") from None
+        self._save([engagement], retryable=True)
+        return engagement
+
+    def _retrying(self, attempt: Callable[[], T], what: str) -> T:
+        """Run `attempt` (read the latest state, change it, save with `retryable=True`) until no
+        other writer saved a newer version of its engagements in between.
+
+        The store refuses a version that another writer saved first; the attempt then runs
+        again on the newer state and validates anew, so concurrent changes are all applied in
+        order, and one that no longer validates is refused with its reason. Never silently
+        dropped; after UPDATE_ATTEMPTS lost races, refused with a message."""
+        for n in range(UPDATE_ATTEMPTS):
+            try:
+                return attempt()
+            except _Superseded:
+                # Spread the retries of writers that collided, so they do not collide again.
+                time.sleep(random.uniform(0, 0.01 * 2**n))
+        raise ArchiveError(
+            f"{what}: other writers changed it {UPDATE_ATTEMPTS} times while this change was "
+            "being saved; nothing was written: run the command again"
+        )
+
+    def survivor(self, slug: str) -> Engagement | None:
+        """Where a merged engagement's record now lives: follows `merged_into` to an engagement
+        that is not retracted; None for one retracted without a merge."""
+        engagement = self.get(slug)
+        seen = {slug}
+        while engagement.state.retraction is not None:
+            target = engagement.state.retraction.merged_into
+            if target is None or target in seen:
+                return None
+            seen.add(target)
+            engagement = self.get(target)
+        return engagement
+
+    def revisions(self, slug: str) -> list[Revision]:
+        """Every event of an engagement, oldest first: when, what changed (old -> new) and why."""
+        out = []
+        state = None
+        for event in self.history(slug):
+            before = state
+            state = event.evolve(state)
+            out.append(revision(event, before, state))
+        return out
+
+    def _first_facts(self, engagement: Engagement) -> EngagementFacts:
+        first = next(iter(self.repository.event_store.get(engagement.id, lte=1)))
+        return first.facts
+
+    def _save(self, aggregates: Sequence[Engagement], *, retryable: bool = False) -> None:
+        """Save in one transaction. With `retryable` (inside `_retrying`), new versions of
+        recorded engagements that another writer beat to the store raise `_Superseded`."""
+        if not aggregates:
+            return
+        if self.read_only:
+            raise ArchiveError(
+                f"{self.folder}: the archive is read-only (a published copy or a read-only "
+                "medium); nothing was written"
+            )
+        updates = all(a.version > len(a.pending_events) for a in aggregates)
+        events = [event for aggregate in aggregates for event in aggregate.collect_events()]
+        try:
+            # What `Application.save` does for this application (no snapshots, no cache), less
+            # its runtime protocol check of each object, which costs more than mapping the event.
+            self._notify(self.events.put(events))
+        except IntegrityError:
+            if retryable and updates:
+                raise _Superseded from None
+            raise ArchiveError(
+                "another writer recorded one of these engagements at the same moment; "
+                "nothing was written: run the command again"
+            ) from None
+        except OperationalError as e:
+            raise ArchiveError(self._busy_message(e)) from None
+
+    def _busy_message(self, error: Exception) -> str:
+        text = one_line(error)
+        if "locked" in text or "lock timeout" in text:
+            return (
+                f"{self.store_name}: the store is busy: another writer held it longer than "
+                f"{self.lock_timeout} s (${ENV_LOCK_TIMEOUT}); nothing was written"
+            )
+        return f"{self.store_name}: the store is unwritable ({text}); nothing was written"
+
+
+class _Superseded(Exception):
+    """Another writer saved a newer version of an engagement between our read and our save."""
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is built and stored: it would scan the whole
+    heap (every record of the batch) again and again, for objects that hold no cycles."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
+_IN_CHUNK = 900
+
+
+def _chunks(items: Sequence[UUID], size: int) -> Iterable[Sequence[UUID]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _postgres_recorder_ids(recorder: Any, ids: Sequence[UUID]) -> set[UUID] | None:
+    """The ids that have events in a PostgreSQL store; None when the store is not one."""
+    try:
+        from eventsourcing.postgres import PostgresAggregateRecorder
+        from psycopg.sql import SQL, Identifier
+    except ImportError:  # the postgres extra is not installed, so the store cannot be PostgreSQL
+        return None
+    if not isinstance(recorder, PostgresAggregateRecorder):
+        return None
+    datastore = recorder.datastore
+    statement = SQL("SELECT DISTINCT originator_id FROM {}.{} WHERE originator_id = ANY(%s)")
+    query = statement.format(Identifier(datastore.schema), Identifier(recorder.events_table_name))
+    as_uuid = datastore.originator_id_type == "uuid"
+    found: set[UUID] = set()
+    with datastore.transaction(commit=False) as c:
+        for chunk in _chunks(ids, 10_000):
+            c.execute(query, [list(chunk) if as_uuid else [str(i) for i in chunk]])
+            for row in c.fetchall():
+                value = row["originator_id"]
+                found.add(value if isinstance(value, UUID) else UUID(value))
+    return found
+
+
+def _conflict_message(facts: EngagementFacts, recorded: EngagementFacts) -> str:
+    new, old = facts.model_dump(mode="json"), recorded.model_dump(mode="json")
+    fields = [k for k in new if new[k] != old.get(k)]
+    return (
+        f"{facts.slug}: already recorded with other content ({', '.join(fields)}); "
+        f"nothing was written. Change a recorded engagement with "
+        f"`timeline correct {facts.slug} --set FIELD=VALUE --reason TEXT`"
+    )

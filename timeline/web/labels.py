@@ -1,0 +1,84 @@
+"""Datasette plugin: countries, kinds and topics in English and Vietnamese wherever a cell holds
+their codes and Datasette's foreign-key labels do not reach: JSON arrays of codes in tables, and
+code columns of query results. Labels come from the vocabularies in `events`, not the database."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from datasette import hookimpl
+from markupsafe import Markup, escape
+
+from events import KINDS, TOPICS, is_country
+from events.countries import country
+from timeline.text import bilingual
+
+# Columns of query results that hold one code.
+COUNTRY_COLUMNS = {"country", "host", "counterpart", "place_country", "organisation_country"}
+# Columns of query results that list codes, `US, AU` (group_concat in country_timeline).
+COUNTRY_LISTS = {"counterparts"}
+# Columns that hold a JSON array of codes, in tables and query results.
+COUNTRY_ARRAYS = {"countries", "guests"}
+TOPIC_ARRAYS = {"topics"}
+
+
+def country_label(code: str) -> str:
+    c = country(code)
+    return f"{code} — {bilingual(c.name_en, c.name_vi)}"
+
+
+def topic_label(key: str) -> str:
+    t = TOPICS[key]
+    return bilingual(t.en, t.vi)
+
+
+def kind_label(key: str) -> str:
+    k = KINDS[key]
+    return bilingual(k.en, k.vi)
+
+
+def _link(datasette: Any, database: str, table: str, key: str, label: str) -> str:
+    url = datasette.urls.row(database, table, key)
+    return f'<a href="{escape(url)}">{escape(label)}</a>'
+
+
+def _codes(value: Any) -> list[str] | None:
+    """The codes of a JSON array cell, or None when the cell is not one."""
+    if not isinstance(value, str) or not value.startswith("["):
+        return None
+    try:
+        codes = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        return None
+    return codes
+
+
+@hookimpl
+def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
+    if column in COUNTRY_ARRAYS or column in TOPIC_ARRAYS:
+        codes = _codes(value)
+        if not codes:
+            return None
+        if column in COUNTRY_ARRAYS and all(is_country(c) for c in codes):
+            links = [_link(datasette, database, "countries", c, country_label(c)) for c in codes]
+        elif column in TOPIC_ARRAYS and all(c in TOPICS for c in codes):
+            links = [_link(datasette, database, "topics", c, topic_label(c)) for c in codes]
+        else:
+            return None
+        return Markup(", ".join(links))
+    # In tables, Datasette labels foreign keys through the label columns; query results get ours.
+    if table is not None or not isinstance(value, str):
+        return None
+    if column in COUNTRY_COLUMNS and is_country(value):
+        return Markup(_link(datasette, database, "countries", value, country_label(value)))
+    if column in COUNTRY_LISTS:
+        codes = value.split(", ")
+        if all(is_country(c) for c in codes):
+            links = [_link(datasette, database, "countries", c, country_label(c)) for c in codes]
+            return Markup(", ".join(links))
+    if column == "kind" and value in KINDS:
+        return Markup(_link(datasette, database, "kinds", value, kind_label(value)))
+    return None

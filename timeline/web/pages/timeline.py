@@ -1,0 +1,349 @@
+"""The timeline pages: every country with engagements (/-/timeline), and a country's or a pair's
+engagements over a window of time (/-/timeline/VN, /-/timeline/VN/US), drawn one by one when
+there are few enough, else as counts per month or year. Also the scope and lane names that the
+charts share."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from datasette.database import Database
+from datasette.utils.asgi import BadRequest, NotFound, Response
+
+from timeline.web.database import archive_database
+from timeline.web.pages import drawing
+from timeline.web.pages.counts import aggregate, cached
+from timeline.web.pages.drawing import Item, Window
+from timeline.web.pages.render import country, page_url, render
+
+# A window with more engagements than this is drawn as counts per month or year.
+MAX_MARKS = 2500
+# A window this wide or wider is binned by year rather than by month.
+YEARLY_BINS_FROM_DAYS = 8 * 366
+DEFAULT_LANES = 10
+MAX_LANES = 60
+LIST_LIMIT = 300
+
+
+# Windows of time from the query string
+
+
+def parse_bound(text: str, *, end: bool) -> date:
+    """`2024` or `2024-07` as the first day of that span, or (end) the first day after it."""
+    text = text.strip()
+    try:
+        if len(text) == 4:
+            y = int(text)
+            return date(y + 1, 1, 1) if end else date(y, 1, 1)
+        if len(text) == 7 and text[4] == "-":
+            start = date(int(text[:4]), int(text[5:]), 1)
+            return drawing.bin_span(text)[1] if end else start
+    except ValueError:
+        pass
+    raise BadRequest(
+        f"{'to' if end else 'from'}: {text!r} is not a year (2024) or a month (2024-07)"
+    )
+
+
+def bound_text(d: date, *, end: bool) -> str:
+    """The query-string form of a window edge: a year when it falls on one, else a month."""
+    if end:
+        last = date.fromordinal(d.toordinal() - 1)
+        return str(last.year) if (last.month, last.day) == (12, 31) else f"{last:%Y-%m}"
+    return str(d.year) if (d.month, d.day) == (1, 1) else f"{d:%Y-%m}"
+
+
+class Scope:
+    """A country's timeline, or a pair's: the SQL filter on the indexed `timeline` table."""
+
+    def __init__(self, code: str, counterpart: str | None) -> None:
+        self.code, self.counterpart = code, counterpart
+        self.where = "t.country = ?" + (" and t.counterpart = ?" if counterpart else "")
+        self.params: list[Any] = [code] + ([counterpart] if counterpart else [])
+        # A country's lanes are its counterparts; a pair's, the kinds of engagement.
+        self.lane = "t.kind" if counterpart else "t.counterpart"
+
+    def path(self, prefix: str) -> str:
+        return f"/-/{prefix}/{self.code}" + (f"/{self.counterpart}" if self.counterpart else "")
+
+    async def extent(self, db: Database) -> tuple[date, date] | None:
+        # Two subqueries, so each min/max is one seek on the (country, [counterpart,] start_date)
+        # index.
+        sql = (
+            f"select (select min(start_date) from timeline t where {self.where}), "
+            f"(select max(start_date) from timeline t where {self.where})"
+        )
+        lo, hi = (await db.execute(sql, self.params * 2)).first()
+        if lo is None:
+            return None
+        return date.fromisoformat(lo), date.fromisoformat(hi)
+
+    async def count(self, db: Database, window: Window) -> int:
+        sql = (
+            f"select count(*) from timeline t where {self.where} "
+            "and t.start_date >= ? and t.start_date < ?"
+        )
+        params = [*self.params, window.start.isoformat(), window.end.isoformat()]
+        return (await db.execute(sql, params)).first()[0]
+
+
+async def default_window(db: Database, scope: Scope, extent: tuple[date, date]) -> Window:
+    """The latest ten years, narrowed (five, two, one year, one month) until its engagements
+    can be drawn one by one."""
+    lo, hi = extent
+    end = date(hi.year + 1, 1, 1)
+    for years in (10, 5, 2, 1):
+        window = Window(max(date(hi.year - years + 1, 1, 1), date(lo.year, 1, 1)), end)
+        if await scope.count(db, window) <= MAX_MARKS:
+            return window
+    start = date(hi.year, hi.month, 1)
+    return Window(start, drawing.bin_span(f"{start:%Y-%m}")[1])
+
+
+def request_window(request: Any, extent: tuple[date, date]) -> Window | None:
+    args = request.args
+    if not args.get("from") and not args.get("to"):
+        return None
+    lo, hi = extent
+    start = parse_bound(args["from"], end=False) if args.get("from") else date(lo.year, 1, 1)
+    end = parse_bound(args["to"], end=True) if args.get("to") else date(hi.year + 1, 1, 1)
+    if end <= start:
+        raise BadRequest("from: the window must start before it ends")
+    return Window(start, end)
+
+
+def lane_limit(request: Any) -> int:
+    text = request.args.get("lanes") or str(DEFAULT_LANES)
+    if not text.isdigit() or not 1 <= int(text) <= MAX_LANES:
+        raise BadRequest(f"lanes: {text!r} is not a number from 1 to {MAX_LANES}")
+    return int(text)
+
+
+# Pages
+
+
+async def timeline_index(request: Any, datasette: Any) -> Response:
+    db = await archive_database(datasette)
+    rows = await db.execute(
+        "select code, name_en, name_vi from countries c where exists "
+        "(select 1 from timeline t where t.country = c.code) order by name_en"
+    )
+    countries = [{**dict(r), "url": datasette.urls.path(f"/-/timeline/{r['code']}")} for r in rows]
+    return await render(
+        datasette, request, "pages_index.html", {"countries": countries, "database": db.name}
+    )
+
+
+async def page_scope(
+    db: Database, request: Any
+) -> tuple[dict[str, str], dict[str, str] | None, Scope]:
+    """The country of a page, its counterpart if the page is of a pair, and their scope."""
+    vars_ = request.url_vars
+    home = await country(db, vars_["country"])
+    other = await country(db, vars_["counterpart"]) if vars_.get("counterpart") else None
+    if other and other["code"] == home["code"]:
+        raise NotFound(f"A pair needs two countries, not {home['code']} twice")
+    return home, other, Scope(home["code"], other["code"] if other else None)
+
+
+async def timeline_page(request: Any, datasette: Any) -> Response:
+    db = await archive_database(datasette)
+    home, other, scope = await page_scope(db, request)
+    limit = lane_limit(request)
+    context: dict[str, Any] = {
+        "database": db.name,
+        "home": home,
+        "other": other,
+        "kinds": await kind_labels(db),
+        "styles": drawing.KIND_STYLE,
+        "legend_shapes": {
+            k: drawing.shape_path(s, 9, 9) for k, (_, s) in drawing.KIND_STYLE.items()
+        },
+        "charts_url": datasette.urls.path(scope.path("charts")),
+        "width": drawing.WIDTH,
+        "gutter": drawing.GUTTER,
+    }
+    extent = await scope.extent(db)
+    if extent is None:
+        return await render(datasette, request, "pages_timeline.html", {**context, "empty": True})
+    window = request_window(request, extent) or await cached(
+        db, ("window", scope.code, scope.counterpart), lambda: default_window(db, scope, extent)
+    )
+    total = await scope.count(db, window)
+    items, lanes, cells = await draw(db, scope, window, total, limit)
+    names = await lane_names(
+        db, scope, sorted({lane.key for lane in lanes} | {i.lane for i in items})
+    )
+    link_lanes(datasette, scope, window, lanes, cells, names)
+    height = (lanes[-1].y + lanes[-1].height if lanes else drawing.AXIS) + 8
+    context |= {
+        "window": window,
+        "window_label": window_label(window),
+        "extent": extent,
+        "total": total,
+        "lanes": lanes,
+        "lane_names": names,
+        "cells": cells,
+        "binned": bool(cells),
+        "height": height,
+        "ticks": [tick_link(datasette, scope, t, window) for t in drawing.ticks(window)],
+        "nav": window_nav(datasette, scope, window, extent, limit),
+        "items": items if len(items) <= LIST_LIMIT else [],
+        "too_many_to_list": len(items) > LIST_LIMIT or bool(cells),
+        "table_url": table_url(datasette, db.name, scope, window),
+        "engagement_url": datasette.urls.path("/-/engagement/"),
+        "limit": limit,
+        "max_lanes": MAX_LANES,
+        "from_text": bound_text(window.start, end=False),
+        "to_text": bound_text(window.end, end=True),
+    }
+    return await render(datasette, request, "pages_timeline.html", context)
+
+
+async def draw(
+    db: Database, scope: Scope, window: Window, total: int, limit: int
+) -> tuple[list[Item], list[drawing.Lane], dict[str, list[drawing.Cell]]]:
+    """Each engagement as a mark when there are few enough, else counts per month or year."""
+    if total <= MAX_MARKS:
+        items = await window_items(db, scope, window)
+        return items, drawing.layout_marks(items, window, limit), {}
+    bins = await cached(
+        db, ("bins", scope.code, scope.counterpart, window), lambda: window_bins(db, scope, window)
+    )
+    lanes, cells = drawing.layout_cells(bins, window, limit)
+    return [], lanes, cells
+
+
+def link_lanes(
+    datasette: Any,
+    scope: Scope,
+    window: Window,
+    lanes: list[drawing.Lane],
+    cells: dict[str, list[drawing.Cell]],
+    names: dict[str, str],
+) -> None:
+    """Name the lanes; a counterpart's lane and its cells open the pair's timeline."""
+    for lane in lanes:
+        lane.label = names.get(lane.key, lane.key)
+        path = scope.path("timeline")
+        if not scope.counterpart and lane.key != drawing.OTHERS:
+            path = f"/-/timeline/{scope.code}/{lane.key}"
+            lane.url = page_url(datasette, path, **window_args(window))
+        for cell in cells.get(lane.key, []):
+            cell.url = page_url(datasette, path, **window_args(Window(cell.start, cell.end)))
+
+
+async def window_items(db: Database, scope: Scope, window: Window) -> list[Item]:
+    sql = f"""
+        select {scope.lane} as lane, t.start_date, t.end_date,
+               coalesce(e.date_precision, 'day') as precision, t.kind, t.engagement, t.title,
+               t.date_label
+        from timeline t left join engagements e on e.slug = t.engagement
+        where {scope.where} and t.start_date >= ? and t.start_date < ?
+        order by t.start_date, t.engagement
+    """
+    params = [*scope.params, window.start.isoformat(), window.end.isoformat()]
+    rows = await db.execute(sql, params)
+    return [
+        Item(
+            r["lane"],
+            date.fromisoformat(r["start_date"]),
+            date.fromisoformat(r["end_date"]),
+            r["precision"],
+            r["kind"],
+            r["engagement"],
+            r["title"],
+            r["date_label"] or r["start_date"],
+        )
+        for r in rows
+    ]
+
+
+async def window_bins(db: Database, scope: Scope, window: Window) -> dict[tuple[str, str], int]:
+    width = 4 if window.days >= YEARLY_BINS_FROM_DAYS else 7
+    # Over many years, reading all of the country's entries of the covering index
+    # (country, counterpart, start_date) beats a range of (country, start_date) plus a table
+    # lookup per row; a unary + keeps SQLite from using start_date for the range.
+    column = "+t.start_date" if window.days > 3 * 366 else "t.start_date"
+    sql = f"""
+        select {scope.lane} as lane_key, substr(t.start_date, 1, {width}) as bin_key,
+               count(*) as n
+        from timeline t
+        where {scope.where} and {column} >= ? and {column} < ?
+        group by lane_key, bin_key
+    """
+    params = [*scope.params, window.start.isoformat(), window.end.isoformat()]
+    return {(lane, bin_): n for lane, bin_, n in await aggregate(db, sql, params)}
+
+
+async def kind_labels(db: Database) -> dict[str, dict[str, str]]:
+    rows = await db.execute("select key, label_en, label_vi from kinds")
+    return {r["key"]: {"en": r["label_en"], "vi": r["label_vi"]} for r in rows}
+
+
+async def lane_names(db: Database, scope: Scope, keys: list[str]) -> dict[str, str]:
+    names = {drawing.OTHERS: "Others"}
+    if scope.counterpart:
+        kinds = await kind_labels(db)
+        return names | {k: v["en"] for k, v in kinds.items()}
+    if keys:
+        marks = ",".join("?" * len(keys))
+        rows = await db.execute(
+            f"select code, name_en from countries where code in ({marks})", keys
+        )
+        names |= {r["code"]: r["name_en"] for r in rows}
+    return names
+
+
+def window_args(window: Window) -> dict[str, str]:
+    return {"from": bound_text(window.start, end=False), "to": bound_text(window.end, end=True)}
+
+
+def window_label(window: Window) -> str:
+    a, b = bound_text(window.start, end=False), bound_text(window.end, end=True)
+    return a if a == b else f"{a} – {b}"
+
+
+def tick_link(datasette: Any, scope: Scope, tick: drawing.Tick, window: Window) -> dict[str, Any]:
+    """A year label zooms to that year, when the window is wider than one."""
+    url = None
+    if tick.major and tick.label.isdigit() and window.days > 366:
+        url = page_url(datasette, scope.path("timeline"), **{"from": tick.label, "to": tick.label})
+    return {"x": tick.x, "label": tick.label, "major": tick.major, "url": url}
+
+
+def window_nav(
+    datasette: Any, scope: Scope, window: Window, extent: tuple[date, date], limit: int
+) -> dict[str, str | None]:
+    """Links to the window before and after (same length), twice as wide, and every year."""
+    lanes = None if limit == DEFAULT_LANES else limit
+    path = scope.path("timeline")
+    span = window.end - window.start
+    lo, hi = extent
+    out: dict[str, str | None] = {"earlier": None, "later": None}
+    if window.start > date(lo.year, 1, 1):
+        before = Window(_align(window.start - span), window.start)
+        out["earlier"] = page_url(datasette, path, lanes=lanes, **window_args(before))
+    if window.end <= hi:
+        after = Window(window.end, _align(window.end + span))
+        out["later"] = page_url(datasette, path, lanes=lanes, **window_args(after))
+    wider = Window(_align(window.start - span / 2), _align(window.end + span / 2))
+    out["wider"] = page_url(datasette, path, lanes=lanes, **window_args(wider))
+    whole = Window(date(lo.year, 1, 1), date(hi.year + 1, 1, 1))
+    out["all"] = page_url(datasette, path, lanes=lanes, **window_args(whole))
+    return out
+
+
+def _align(d: date) -> date:
+    """The first of the nearest month, so windows stay whole months."""
+    return date(d.year, d.month, 1) if d.day < 16 else drawing.bin_span(f"{d:%Y-%m}")[1]
+
+
+def table_url(datasette: Any, database: str, scope: Scope, window: Window) -> str:
+    params = {"country": scope.code, "counterpart": scope.counterpart}
+    params |= {
+        "start_date__gte": window.start.isoformat(),
+        "start_date__lt": window.end.isoformat(),
+    }
+    return page_url(datasette, datasette.urls.table(database, "timeline"), **params)

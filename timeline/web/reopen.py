@@ -1,0 +1,113 @@
+"""Datasette plugin: reopen a database file that a rebuild replaced while the server runs, so a
+rebuilt `timeline.db` is served without a restart.
+
+Registered through the `datasette` entry point `timeline_reopen`."""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections import OrderedDict
+from concurrent import futures
+from typing import Any
+
+from datasette import hookimpl
+from datasette.database import Database
+
+FileId = tuple[int, int]
+
+
+def _file_id(path: str | None) -> FileId | None:
+    """The (device, inode) of a database file: `os.replace` by a rebuild gives a new inode,
+    while in-place writes keep it."""
+    if path is None:
+        return None
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+class Reopener:
+    """Remembers which file each mutable database was opened from, and re-adds a database
+    whose file was replaced, so a rebuilt `timeline.db` is served without a restart."""
+
+    def __init__(self, datasette: Any) -> None:
+        self.datasette = datasette
+        self.opened: dict[str, FileId | None] = {}
+
+    def _watched(self) -> list[Database]:
+        return [
+            db
+            for db in self.datasette.databases.values()
+            if db.path is not None and db.is_mutable and not db.is_memory
+        ]
+
+    def remember(self) -> None:
+        """Note the file each database is opened from (at startup, before any request)."""
+        for db in self._watched():
+            self.opened[db.name] = _file_id(db.path)
+
+    def check(self) -> list[str]:
+        """One `os.stat` per watched database; return the names of those reopened."""
+        reopened = []
+        for db in self._watched():
+            current = _file_id(db.path)
+            known = self.opened.setdefault(db.name, current)
+            if current is None or current == known:
+                continue
+            self._reopen(db)
+            self.opened[db.name] = current
+            reopened.append(db.name)
+        return reopened
+
+    def _reopen(self, old: Database) -> None:
+        ds = self.datasette
+        order = list(ds.databases)
+        ds.remove_database(old.name)
+        fresh = Database(ds, path=old.path, is_mutable=True)
+        ds.add_database(fresh, name=old.name, route=old.route)
+        # add_database appends; keep the original order so the default database stays first.
+        ds.databases = OrderedDict((name, ds.databases[name]) for name in order)
+        # Datasette keeps one read connection per executor thread, keyed by database name, so
+        # the new Database would reuse connections to the replaced file. Fresh threads have
+        # none; the old ones finish their work, exit, and their connections are closed.
+        if ds.executor is not None:
+            old_executor = ds.executor
+            threads = ds.setting("num_sql_threads")
+            ds.executor = futures.ThreadPoolExecutor(max_workers=threads)
+            old_executor.shutdown(wait=False)
+
+
+# One per Datasette instance, without adding an attribute to it; gone with the instance.
+_REOPENERS: weakref.WeakKeyDictionary[Any, Reopener] = weakref.WeakKeyDictionary()
+
+
+def reopener(datasette: Any) -> Reopener:
+    """The one Reopener of a Datasette instance: `app()` may be called more than once."""
+    found = _REOPENERS.get(datasette)
+    if found is None:
+        found = _REOPENERS[datasette] = Reopener(datasette)
+    return found
+
+
+@hookimpl
+def startup(datasette: Any) -> None:
+    reopener(datasette).remember()
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    watcher = reopener(datasette)
+
+    def wrap(app: Any) -> Any:
+        async def reopen_replaced_files(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope.get("type") == "http":
+                # No await between the stat and the swap, so concurrent requests cannot race.
+                watcher.check()
+            await app(scope, receive, send)
+
+        return reopen_replaced_files
+
+    return wrap

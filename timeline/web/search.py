@@ -1,0 +1,107 @@
+"""Datasette plugin: one search box over engagements, people and organisations (`/-/search?q=`).
+
+The words are folded like the `search_text` columns (no diacritics, đ as d) and quoted by
+`fts_query`, so `Doi thoai` finds `Đối thoại` and no punctuation can make an FTS syntax error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.utils import tilde_encode
+from datasette.utils.asgi import Response
+
+from events import KINDS
+from timeline.web.database import archive_database
+from timeline.web.labels import kind_label
+from timeline.web.sql import fts_query
+
+LIMIT = 20
+ROUTE = "/-/search"
+# In timeline/web/templates, which the pages plugin (timeline.web.pages) adds to the loader.
+TEMPLATE = "timeline_search.html"
+
+# (section, table, SQL): best matches first, LIMIT + 1 rows to tell if there are more. People and
+# organisations first: their lists are short, and a name is usually what was meant.
+SECTIONS = [
+    (
+        "People",
+        "persons",
+        "select p.id as pk, p.name as label, "
+        "(select group_concat(value, ', ') from json_each(p.variants)) as detail, "
+        "null as date, null as kind, null as city, p.country as country "
+        "from persons_fts f join persons p on p.rowid = f.rowid "
+        "where persons_fts match :match order by f.rank, p.name limit :limit",
+    ),
+    (
+        "Organisations",
+        "organisations",
+        "select o.id as pk, o.name as label, "
+        "trim(coalesce(o.abbreviation, '') || ' ' || coalesce(o.name_local, '')) as detail, "
+        "null as date, null as kind, null as city, o.country as country "
+        "from organisations_fts f join organisations o on o.rowid = f.rowid "
+        "where organisations_fts match :match order by f.rank, o.name limit :limit",
+    ),
+    (
+        "Engagements",
+        "engagements",
+        "select e.slug as pk, e.title as label, e.title_vi as detail, e.date_label as date, "
+        "e.kind as kind, e.city as city, e.country as country "
+        "from engagements_fts f join engagements e on e.rowid = f.rowid "
+        "where engagements_fts match :match order by f.rank, e.start_date desc limit :limit",
+    ),
+]
+
+
+async def search_results(db: Any, q: str, limit: int = LIMIT) -> list[dict[str, Any]]:
+    """Each section with its rows (at most `limit`) and whether there are more."""
+    match = fts_query(q)
+    sections = []
+    for title, table, sql in SECTIONS:
+        section = {"title": title, "table": table, "rows": [], "more": False, "timed_out": False}
+        try:
+            result = await db.execute(sql, {"match": match, "limit": limit + 1})
+        except QueryInterrupted:
+            # One slow section (a very common word in a huge archive) still leaves the others.
+            section["timed_out"] = True
+        else:
+            rows = [dict(r) for r in result]
+            section |= {"rows": rows[:limit], "more": len(rows) > limit}
+        sections.append(section)
+    return sections
+
+
+async def search(datasette: Any, request: Any) -> Response:
+    q = (request.args.get("q") or "").strip()
+    db = await archive_database(datasette)
+    sections = await search_results(db, q) if q else []
+    for section in sections:
+        for row in section["rows"]:
+            row["url"] = datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
+            row["kind_label"] = kind_label(row["kind"]) if row["kind"] in KINDS else None
+    if request.args.get("_format") == "json":
+        return Response.json({"q": q, "sections": sections})
+    html = await datasette.render_template(
+        TEMPLATE,
+        {
+            "q": q,
+            "sections": sections,
+            "database": db.name,
+            "found": sum(len(s["rows"]) for s in sections),
+        },
+        request=request,
+    )
+    return Response.html(html)
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return [(r"^/-/search$", search)]
+
+
+@hookimpl
+def menu_links(datasette: Any) -> list[dict[str, str]]:
+    return [
+        {"href": datasette.urls.path(ROUTE), "label": "Search engagements, people, organisations"}
+    ]
