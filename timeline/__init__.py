@@ -20,18 +20,27 @@ if TYPE_CHECKING:
         RecordError,
         TimelineError,
     )
+    from timeline.importers import (
+        Batch,
+        importer,
+        importer_names,
+        register_importer,
+        unregister_importer,
+    )
     from timeline.inputs.corrections import load_corrections
     from timeline.inputs.records import iter_records, load
     from timeline.integrity import VerifyReport, verify
     from timeline.projection.build import BuildReport, build, build_as_of, is_current, parse_as_of
+    from timeline.projection.queries import timeline_rows
     from timeline.store.application import AppendReport, Archive
     from timeline.store.commands import Correction
-    from timeline.store.revisions import Revision
+    from timeline.store.revisions import Revision, engagement_document, revision_data
 
 _API = {
     "AppendReport": "timeline.store.application",
     "Archive": "timeline.store.application",
     "ArchiveError": "timeline.errors",
+    "Batch": "timeline.importers",
     "BuildReport": "timeline.projection.build",
     "ConflictError": "timeline.errors",
     "Correction": "timeline.store.commands",
@@ -44,11 +53,18 @@ _API = {
     "VerifyReport": "timeline.integrity",
     "build": "timeline.projection.build",
     "build_as_of": "timeline.projection.build",
+    "engagement_document": "timeline.store.revisions",
+    "importer": "timeline.importers",
+    "importer_names": "timeline.importers",
     "is_current": "timeline.projection.build",
     "iter_records": "timeline.inputs.records",
     "load": "timeline.inputs.records",
     "load_corrections": "timeline.inputs.corrections",
     "parse_as_of": "timeline.projection.build",
+    "register_importer": "timeline.importers",
+    "revision_data": "timeline.store.revisions",
+    "timeline_rows": "timeline.projection.queries",
+    "unregister_importer": "timeline.importers",
     "verify": "timeline.integrity",
 }
 
@@ -56,6 +72,7 @@ __all__ = [
     "AppendReport",
     "Archive",
     "ArchiveError",
+    "Batch",
     "BuildReport",
     "ConflictError",
     "Correction",
@@ -68,11 +85,18 @@ __all__ = [
     "VerifyReport",
     "build",
     "build_as_of",
+    "engagement_document",
+    "importer",
+    "importer_names",
     "is_current",
     "iter_records",
     "load",
     "load_corrections",
     "parse_as_of",
+    "register_importer",
+    "revision_data",
+    "timeline_rows",
+    "unregister_importer",
     "verify",
 ]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import importlib
 import json
@@ -10,24 +9,25 @@ import sqlite3
 import sys
 import unicodedata
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
 import click
-import sqlite_utils
 from eventsourcing.persistence import PersistenceError
 from pydantic import ValidationError
 
-from events import TOPICS, describe_validation_error
+from events import KINDS, TOPICS, describe_validation_error
 from timeline import integrity
 from timeline.errors import BatchError, CorrectionError, TimelineError
+from timeline.importers import Batch, importer, importer_names, importer_options
 from timeline.inputs import records
 from timeline.inputs.corrections import iter_corrections, read_sources
 from timeline.projection import build as projection
+from timeline.projection.queries import timeline_rows
 from timeline.store.application import ENV_ARCHIVE, Archive
 from timeline.store.commands import Correction
 from timeline.store.location import ENV_STORE
+from timeline.store.revisions import engagement_document, revision_data
 from timeline.web.serve import check_port, datasette_args, metadata_path
 
 
@@ -148,25 +148,56 @@ def append(
     source documents, the documents are added to it (corroborated). A new slug for an
     engagement already recorded (same series and session, or same kind, dates, countries and
     title) is refused, naming it, unless --allow-duplicates."""
-    origins: dict[str, str] = {}
-    batch = []
+    batch = Batch()
     for name, index, facts in records.iter_records(files, documents):
-        origins[facts.slug] = f"{name}: record {index}"
-        batch.append(facts)
+        batch.origins[facts.slug] = f"{name}: record {index}"
+        batch.records.append(facts)
+        batch.read += 1
+    _append_and_report(
+        batch, folder, store, build=build, allow_duplicates=allow_duplicates, each=True
+    )
+
+
+def _append_and_report(
+    batch: Batch,
+    folder: str,
+    store: str | None,
+    *,
+    build: bool,
+    allow_duplicates: bool = False,
+    each: bool = False,
+) -> None:
+    """Record a batch in one append and print what happened: the one report of `append` and of
+    every importer. What the reading merged comes first, then corroborations and skipped
+    records; with `each` (record files: a handful), a line per engagement recorded or unchanged
+    too, where an import's thousands are only counted in the summary."""
     archive = Archive(folder, store=store)
     try:
-        report = archive.append(batch, origins=origins, allow_duplicates=allow_duplicates)
+        report = archive.append(
+            batch.records, origins=batch.origins, allow_duplicates=allow_duplicates
+        )
     except BatchError as e:
-        raise TimelineError(f"{origins[e.slug]}: {e}") from None
-    for slug in report.recorded:
+        raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None
+    for merge in batch.merged:
+        click.echo(f"merged     {merge.describe()}")
+    for slug in report.recorded if each else []:
         click.echo(f"recorded   {slug}")
     for slug, added in report.corroborated.items():
         click.echo(f"corroborated {slug} (new source: {', '.join(added)})")
-    for slug in report.unchanged:
+    for slug in report.unchanged if each else []:
         click.echo(f"unchanged  {slug} (already recorded as it is)")
-    summary = f"{len(report.recorded)} recorded, {len(report.unchanged)} already recorded"
-    if report.corroborated:
-        summary += f", {len(report.corroborated)} corroborated"
+    for file, record, reason in batch.skipped:
+        click.echo(f"skipped    {file}: record {record}: {reason}")
+    if each:
+        summary = f"{len(report.recorded)} recorded, {len(report.unchanged)} already recorded"
+        if report.corroborated:
+            summary += f", {len(report.corroborated)} corroborated"
+    else:
+        summary = (
+            f"{batch.what_was_read()}, {len(report.recorded)} recorded, "
+            f"{len(report.unchanged)} unchanged, {len(report.corroborated)} corroborated, "
+            f"{batch.merged_duplicates} merged duplicates, {len(batch.skipped)} skipped"
+        )
     click.echo(summary)
     if build:
         _build(archive, after="batch")
@@ -275,47 +306,24 @@ def show(slug: str, as_json: bool, history: bool, folder: str, store: str | None
 
     A retracted engagement says so; one merged into another points to it."""
     archive = Archive(folder, store=store, must_exist=True)
-    engagement = archive.get(slug)
     if history:
         _show_history(archive.revisions(slug), as_json)
         return
-    events = [_event_summary(e) for e in archive.history(slug)]
-    state = engagement.state
-    survivor = archive.survivor(slug) if state.retraction else None
-    out = {
-        "slug": slug,
-        "id": str(engagement.id),
-        "version": engagement.version,
-        "retracted": state.retraction.model_dump(mode="json") if state.retraction else None,
-        "survivor": survivor.slug if survivor else None,
-        "facts": engagement.facts.model_dump(mode="json", exclude_defaults=True),
-        "events": events,
-    }
+    document = engagement_document(archive, slug)
     if as_json:
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
     import yaml  # lazily, as everywhere in this module: `timeline append` starts faster
 
-    if state.retraction:
-        _echo_retraction(state.retraction.reason, state.retraction.merged_into, survivor)
-    click.echo(yaml.safe_dump(out["facts"], allow_unicode=True, sort_keys=False, width=100))
+    if document["retracted"]:
+        survivor = archive.get(document["survivor"]) if document["survivor"] else None
+        retracted = document["retracted"]
+        _echo_retraction(retracted["reason"], retracted.get("merged_into"), survivor)
+    click.echo(yaml.safe_dump(document["facts"], allow_unicode=True, sort_keys=False, width=100))
     click.echo("# events")
-    for e in events:
+    for e in document["events"]:
         reason = f" ({e['reason']})" if e.get("reason") else ""
         click.echo(f"#  v{e['version']} {e['recorded_at']} {e['event']}{reason}")
-
-
-def _event_summary(event: Any) -> dict[str, Any]:
-    summary = {
-        "version": event.originator_version,
-        "event": type(event).__name__,
-        "recorded_at": event.timestamp.isoformat(timespec="seconds"),
-    }
-    if hasattr(event, "reason"):
-        summary["reason"] = event.reason
-    if hasattr(event, "changes"):
-        summary["changes"] = event.changes
-    return summary
 
 
 def _echo_retraction(reason: str, merged_into: str | None, survivor: Any) -> None:
@@ -335,10 +343,7 @@ def _echo_retraction(reason: str, merged_into: str | None, survivor: Any) -> Non
 def _show_history(revisions: list[Any], as_json: bool) -> None:
     if as_json:
         for r in revisions:
-            data = dataclasses.asdict(r)
-            data["recorded_at"] = r.recorded_at.isoformat()
-            data["changes"] = {k: {"old": o, "new": n} for k, (o, n) in r.changes.items()}
-            click.echo(json.dumps(data, ensure_ascii=False))
+            click.echo(json.dumps(revision_data(r), ensure_ascii=False))
         return
     for r in revisions:
         when = r.recorded_at.isoformat(timespec="seconds")
@@ -374,7 +379,7 @@ def _compact(value: Any) -> str:
 
 @cli.command(name="list")
 @click.option("--country", help="ISO code: that country's timeline, with counterpart and role.")
-@click.option("--kind", type=click.Choice(["dialogue", "visit", "meeting", "embassy_visit"]))
+@click.option("--kind", type=click.Choice(list(KINDS)), help="A kind of the vocabulary.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m", "%Y"]), help="From date.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 @archive_option
@@ -406,51 +411,6 @@ def list_(
             lead += f" {row['countries']:<8}"
         click.echo(f"{lead}  {row['title']}  [{where}]  {row['engagement']}")
     click.echo(f"({len(rows)} engagements)", err=True)
-
-
-def timeline_rows(
-    archive: Archive,
-    *,
-    country: str | None = None,
-    kind: str | None = None,
-    since: date | None = None,
-) -> list[dict[str, Any]]:
-    """Engagements in date order; for a country, its timeline with counterpart and role."""
-    where, params = [], []
-    if country:
-        table = "timeline"
-        select = (
-            "select start_date, end_date, date_label, kind, title, city, place_country, "
-            "country, group_concat(counterpart, ', ') as counterpart, role, engagement "
-            "from timeline"
-        )
-        where.append("country = ?")
-        params.append(country.upper())
-    else:
-        table = "engagements"
-        select = (
-            "select start_date, end_date, date_label, kind, title, city, "
-            "country as place_country, countries, slug as engagement from engagements"
-        )
-    if kind:
-        where.append("kind = ?")
-        params.append(kind)
-    if since:
-        where.append("end_date >= ?")
-        params.append(since.isoformat())
-    sql = select + (" where " + " and ".join(where) if where else "")
-    if country:  # one line per engagement, with all its counterparts
-        sql += " group by engagement"
-    sql += f" order by {table}.start_date, {table}.end_date, engagement"
-    db = sqlite_utils.Database(archive.projection_path)
-    try:
-        rows = [dict(r) for r in db.query(sql, params)]
-    finally:
-        db.close()
-    for row in rows:
-        if "countries" in row:
-            row["countries"] = "–".join(json.loads(row["countries"]))
-    return rows
 
 
 @cli.command()
@@ -612,44 +572,59 @@ def topics() -> None:
         click.echo(f"{key:<30} {topic.en} / {topic.vi}")
 
 
-@cli.group(name="import")
+class ImportGroup(click.Group):
+    """`timeline import NAME SOURCE`: a command per registered importer (timeline.importers),
+    made when it is asked for; an unknown NAME is one line naming the known ones."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return importer_names()
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return import_command(name) if name in importer_names() else None
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in importer_names() and not args[0].startswith("-"):
+            importer(args[0])  # raises, naming the importers
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, import_command(name).get_short_help_str(80)) for name in importer_names()]
+        if rows:
+            with formatter.section("Importers"):
+                formatter.write_dl(rows)
+
+
+IMPORT_HELP = """Every record is read and validated first; then the engagements are saved in one
+transaction, all or none. A rerun records nothing new, and adds a record that newly repeats one
+as a source (corroborated)."""
+
+
+def import_command(name: str) -> click.Command:
+    """The command that runs the importer `name`: SOURCE, the importer's own options, --build,
+    --archive and --store."""
+    found = importer(name)
+    first, _, more = found.DESCRIPTION.partition("\n\n")
+
+    @click.argument("source", metavar=found.SOURCE, type=click.Path())
+    @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
+    @archive_option
+    def run(source: str, build: bool, folder: str, store: str | None, **options: Any) -> None:
+        batch = found.read(source, **options)
+        _append_and_report(batch, folder, store, build=build)
+
+    text = "\n\n".join(part for part in (first, more, IMPORT_HELP) if part)
+    command = click.command(name=name, help=text, short_help=first)(run)
+    command.params[1:1] = importer_options(found)
+    return command
+
+
+@cli.group(name="import", cls=ImportGroup, subcommand_metavar="NAME SOURCE [OPTIONS]")
 def import_() -> None:
-    """Record other publishers' data as engagements."""
+    """Record other publishers' data as engagements.
 
-
-@import_.command(name="historyatstate")
-@click.argument("source", metavar="DIR", type=click.Path())
-@click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
-@archive_option
-def import_historyatstate(source: str, build: bool, folder: str, store: str | None) -> None:
-    """Record the Office of the Historian's visits and travels (DIR holds visits/ and travels/).
-
-    Every record is read and validated first; then the engagements are saved in one
-    transaction, all or none. Records of one visit under two ids are recorded once, with both
-    as sources; a rerun records nothing new, and adds a record that newly repeats one as a
-    source (corroborated)."""
-    from timeline.importers import historyatstate  # here: `timeline append` starts without it
-
-    batch = historyatstate.read(source)
-    archive = Archive(folder, store=store)
-    try:
-        report = archive.append(batch.records, origins=batch.origins)
-    except BatchError as e:
-        raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None
-    for merge in batch.merged:
-        click.echo(f"merged     {merge.describe()}")
-    for slug, added in report.corroborated.items():
-        click.echo(f"corroborated {slug} (new source: {', '.join(added)})")
-    for file, record, reason in batch.skipped:
-        click.echo(f"skipped    {file}: record {record}: {reason}")
-    click.echo(
-        f"{batch.read} read ({batch.visits} visits, {batch.trips} trips), "
-        f"{len(report.recorded)} recorded, {len(report.unchanged)} unchanged, "
-        f"{len(report.corroborated)} corroborated, {batch.merged_duplicates} merged duplicates, "
-        f"{len(batch.skipped)} skipped"
-    )
-    if build:
-        _build(archive, after="batch")
+    NAME is one of the importers below; `timeline import NAME --help` says what its SOURCE is."""
 
 
 def main() -> None:

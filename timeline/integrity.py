@@ -3,8 +3,10 @@
 The chain check walks the stored events and the chain's links side by side, in notification
 order, and recomputes each link from the event and the stored link before it, so a problem is
 named where it is: an edited event, a removed one, one added behind the archive's back, or one
-moved to another position. The projection check rebuilds `timeline.db` from the store, up to
-the position `timeline.db` says it has reached, and compares the two table by table."""
+moved to another position. The identity check folds the stored events into each engagement's
+identity keys and compares them with the store's identity table, which the duplicate check
+probes. The projection check rebuilds `timeline.db` from the store, up to the position
+`timeline.db` says it has reached, and compares the two table by table."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from timeline.projection.projector import Projector, connect
 from timeline.projection.schema import FTS, TABLES, enable_search, position
 from timeline.store.application import Archive
 from timeline.store.chain import GENESIS, Link, link_hash, originator_text
+from timeline.store.identity import IdentityRecorder, IdentityRow
 
 BATCH = 5_000
 # Differing rows named per table; the rest are counted.
@@ -41,6 +44,7 @@ class VerifyReport:
     head_position: int = 0
     projection_position: int | None = None
     tables: int = 0
+    identities: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -68,6 +72,7 @@ def verify(archive: Archive, *, projection: bool = True) -> VerifyReport:
     if head:
         report.head, report.head_position = head.hash, head.notification_id
     _check_chain(archive, stop, report)
+    _check_identities(archive, stop, report)
     if projection:
         _check_projection(archive, stop, report)
     return report
@@ -137,6 +142,66 @@ def _check_chain(archive: Archive, stop: int, report: VerifyReport) -> None:
         report.problems.append(
             f"event {names[originator]} version {version} (notification {notification}) {what}"
         )
+
+
+def _check_identities(archive: Archive, stop: int, report: VerifyReport) -> None:
+    """The identity table against a fold of the events up to `stop`."""
+    recorder = archive.recorder
+    if not isinstance(recorder, IdentityRecorder):
+        return
+    where = f"{archive.store_name}: identity table"
+    try:
+        rows = archive.identity_rows(_notifications(archive, stop))
+    except Exception as e:  # a changed event may not even load: the chain check names it
+        if report.ok:
+            report.problems.append(
+                f"{where}: cannot be compared with the store, whose events do not fold "
+                f"({type(e).__name__})"
+            )
+        return
+    stored = {row.originator_id: row for row in recorder.select_identities()}
+    problems = _identity_problems(archive, {row.originator_id: row for row in rows}, stored)
+    report.identities = len(stored)
+    if len(problems) > ROWS_NAMED:
+        more = len(problems) - ROWS_NAMED
+        problems = [*problems[:ROWS_NAMED], f"and {more} more rows differ"]
+    report.problems += [f"{where}: {problem}" for problem in problems]
+
+
+def _identity_problems(
+    archive: Archive, folded: dict[str, IdentityRow], stored: dict[str, IdentityRow]
+) -> list[str]:
+    """How the stored rows differ from the folded ones. A row of a later version than the
+    fold's, or of an engagement whose first event is after the fold's last, was written after
+    the events were read, by a writer at work during verify: passed over."""
+    problems = []
+    for originator in sorted(folded.keys() | stored.keys()):
+        row, expected = stored.get(originator), folded.get(originator)
+        if row is None and expected is not None:
+            problems.append(f"no row for {_named(expected)}, whose keys it must hold (removed)")
+        elif expected is None and row is not None:
+            if not _recorded(archive, originator):
+                problems.append(f"row of {_named(row)} has no events in the store (added)")
+        elif row and expected and row.originator_version <= expected.originator_version:
+            fields = ("slug", "session_key", "facts_key")
+            changed = [f for f in fields if getattr(row, f) != getattr(expected, f)]
+            if changed:
+                problems.append(
+                    f"row of {_named(expected)} differs from a fold of its events in "
+                    f"{', '.join(changed)}"
+                )
+    return problems
+
+
+def _recorded(archive: Archive, originator: str) -> bool:
+    try:
+        return bool(archive.recorded_ids([UUID(originator)]))
+    except ValueError:  # not even an id
+        return False
+
+
+def _named(row: IdentityRow) -> str:
+    return f"{row.slug} ({row.originator_id})"
 
 
 def _slugs(archive: Archive, originators: set[str]) -> dict[str, str]:

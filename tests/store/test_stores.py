@@ -141,8 +141,8 @@ def test_store_option_python_api_and_projection_agree(
         plain = run(*args, "--archive", str(folder))
         assert plain.exit_code == 1
         assert plain.stderr == (
-            f"Error: {folder}: holds a timeline.db projected from a store elsewhere and no "
-            "events.db; name that store with --store URL (or $TIMELINE_STORE)\n"
+            f"Error: {folder}: holds a timeline.db and no events.db (a projection of a store "
+            "elsewhere); name that store with --store URL (or $TIMELINE_STORE)\n"
         )
     assert sorted(p.name for p in folder.iterdir()) == ["timeline.db"]
 

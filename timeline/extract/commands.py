@@ -4,67 +4,31 @@ scorer over a folder of articles and gold records)."""
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from timeline.errors import TimelineError
-from timeline.extract.draft import LANGUAGES, extract, render_yaml
+from timeline.extract.batch import (
+    articles_in,
+    defects_named,
+    extract_file,
+    extract_one,
+    format_outcomes,
+    output_folder,
+    summary,
+    write_draft,
+)
+from timeline.extract.documents import Metadata, check_language, check_published, check_url
+from timeline.extract.draft import render_yaml
 from timeline.extract.errors import ExtractError
 from timeline.extract.score import evaluate_folder, format_table
 
 
-def _read_article(path: str) -> tuple[str, str]:
-    """The article's text and its document id (the file name without suffix)."""
-    if path == "-":
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        if p.is_dir():
-            raise ExtractError(path, "is a folder; name one article file")
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise ExtractError(path, "no such file") from None
-        except OSError as e:
-            raise ExtractError(path, f"cannot be read ({e.strerror})") from None
-        name = path
-    if isinstance(data, bytes):
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise ExtractError(name, f"not UTF-8 text (byte {e.start})") from None
-    else:
-        text = data
-    text = text.removeprefix("\ufeff")
-    if not text.strip():
-        raise ExtractError(name, "the article is empty")
-    return text, name
-
-
-def _write(path: str, content: str) -> None:
-    """Write the whole file or nothing: a temporary file renamed into place."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExtractError(path, f"cannot write: no folder {str(folder)!r}")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(content)
-        os.replace(tmp, target)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExtractError(path, f"cannot write ({e.strerror})") from None
-
-
 @click.command("extract")
-@click.argument("article", metavar="FILE|-")
+@click.argument("article", metavar="FILE|-|FOLDER")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date; gives dates their year.")
 @click.option("--url", metavar="URL", help="Where the article was published.")
 @click.option("--language", metavar="vi|en", help="The article's language (default: detected).")
@@ -72,7 +36,18 @@ def _write(path: str, content: str) -> None:
     "--document", metavar="ID", help="Document id for sources and evidence (default: file name)."
 )
 @click.option("--publisher", metavar="NAME", help="Publisher (default: from the URL or the text).")
-@click.option("-o", "--output", metavar="FILE", help="Write the draft here instead of stdout.")
+@click.option(
+    "--no-metadata",
+    "no_metadata",
+    is_flag=True,
+    help="Ignore NAME.yaml beside NAME.txt (the text and the flags only).",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE|FOLDER",
+    help="Write the draft here instead of stdout; for a FOLDER of articles, the drafts' folder.",
+)
 def extract_command(
     article: str,
     published: str | None,
@@ -80,39 +55,79 @@ def extract_command(
     language: str | None,
     document: str | None,
     publisher: str | None,
+    no_metadata: bool,
     output: str | None,
 ) -> None:
     """Draft records for every engagement an ARTICLE reports, for review before `append`.
 
-    Every fact carries its evidence (a quote and its offsets in the article); what the reviewer
-    must check is listed under each record's `x-review` (confidences and flags)."""
+    The publisher, URL, publication date, language and document id are read from NAME.yaml
+    beside NAME.txt when there is one; flags override it. Every fact carries its evidence (a
+    quote and its offsets in the article); what the reviewer must check is listed under each
+    record's `x-review` (confidences and flags).
+
+    A FOLDER extracts each of its *.txt articles into `-o DRAFTS/NAME.yaml`, goes on past an
+    article that fails, and ends with a table; the exit code is 1 if any article failed.
+
+    An article that is empty, binary, not UTF-8, over 1 MB, or in neither Vietnamese nor English
+    is refused with one line and nothing written (docs/extract.md, "Limits and bad input")."""
     try:
-        when = None
-        if published is not None:
-            try:
-                when = date.fromisoformat(published)
-            except ValueError:
-                raise ExtractError(
-                    article, f"--published: {published!r} is not a date (YYYY-MM-DD)"
-                ) from None
-        if language is not None and language not in LANGUAGES:
-            raise ExtractError(article, f"--language: {language!r} is not one of vi, en")
-        if url is not None and not url.startswith(("http://", "https://")):
-            raise ExtractError(article, f"--url: {url!r} is not an http(s) URL")
-        text, name = _read_article(article)
-        doc = document or (Path(article).stem if article != "-" else None)
-        draft = extract(
-            text, published=when, url=url, language=language, document=doc, publisher=publisher
+        flags = Metadata(  # checked as the metadata file's fields are
+            document=document,
+            publisher=publisher,
+            url=check_url(url, f"{article}: --url"),
+            published=check_published(published, f"{article}: --published"),
+            language=check_language(language, f"{article}: --language"),
         )
-        out = render_yaml(draft)
+        if article != "-" and Path(article).is_dir():
+            _extract_folder(article, output, flags, beside=not no_metadata)
+            return
+        draft = extract_file(article, flags, beside=not no_metadata)
+        with defects_named("<stdin>" if article == "-" else article):
+            out = render_yaml(draft)
         if output:
-            _write(output, out)
+            write_draft(Path(output), out)
             n = len(draft.records)
+            name = "<stdin>" if article == "-" else article
             click.echo(f"{output}: {n} draft record{'s' if n != 1 else ''} from {name}", err=True)
         else:
             click.echo(out, nl=False)
     except TimelineError as e:
         raise click.ClickException(str(e)) from None
+
+
+def _extract_folder(folder: str, output: str | None, flags: Metadata, *, beside: bool) -> None:
+    """`timeline extract FOLDER -o DRAFTS/`: a progress bar on a terminal, a line for each
+    article that failed, the table; exit 1 if any failed."""
+    if not output:
+        raise ExtractError(folder, "is a folder: name the drafts' folder with -o DRAFTS/")
+    for option, value in (("--document", flags.document), ("--url", flags.url)):
+        if value is not None:
+            raise ExtractError(folder, f"{option} names one article; it cannot serve a folder")
+    articles = articles_in(Path(folder))
+    out = output_folder(Path(output))
+    outcomes = [extract_one(a, out, flags, beside=beside) for a in _with_progress(articles)]
+    for o in outcomes:
+        if o.failed:
+            click.echo(o.error, err=True)
+    click.echo(format_outcomes(outcomes))
+    click.echo(summary(outcomes, out), err=True)
+    if any(o.failed for o in outcomes):
+        sys.exit(1)
+
+
+def _with_progress(articles: list[Path]) -> Iterator[Path]:
+    """The articles, with a progress bar on standard error when it is a terminal (quiet when
+    not, so logs and pipes get the table alone)."""
+    if not sys.stderr.isatty():
+        yield from articles
+        return
+    with click.progressbar(
+        articles,
+        label="extracting",
+        file=sys.stderr,
+        item_show_func=lambda a: a.name if a else None,
+    ) as bar:
+        yield from bar
 
 
 @click.command("evaluate")

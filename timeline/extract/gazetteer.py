@@ -181,6 +181,7 @@ def _learn(text: str) -> list[Mention]:
     return out
 
 
+@cache  # built once: rebuilding its alternation per sentence was 1.4 s of a 200 KB page's 7 s
 def _mission_regex(language: str) -> re.Pattern[str]:
     names = alternation(list(load("agencies")["missions"][language]))
     countries = alternation(list(country_aliases()))

@@ -156,6 +156,18 @@ def _capitalised(token: str) -> bool:
     return not (len(letters) >= 2 and all(c.isupper() for c in letters))
 
 
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?\.?")
+
+
+def _token_boundary(text: str, start: int) -> int:
+    """Where a scan for tokens from the article's start would be at `start`: the offset after
+    the last character no token holds. Scanning from there, not from 0, keeps a page linear
+    (a 200 KB page took 7 s, 4 of them rescanning every sentence's prefix)."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_'’-."):
+        start -= 1
+    return start
+
+
 def find_people(
     text: str, start: int, end: int, language: str, entities: list[Mention]
 ) -> list[PersonMention]:
@@ -164,7 +176,7 @@ def find_people(
     anchor_re, kinds = _anchors(language)
     anchors = [
         (m.start(), m.end(), _kind_of(m.group(), kinds))
-        for m in anchor_re.finditer(text[:end], start)
+        for m in anchor_re.finditer(text, start, end)
         if m.start() >= start
     ]
     blocked = [(e.start, e.end) for e in entities] + [(a, b) for a, b, _ in anchors]
@@ -174,7 +186,7 @@ def find_people(
 
     tokens = [
         (m.start(), m.end(), m.group())
-        for m in re.finditer(r"[^\W\d_](?:[\w'’-]*\w)?\.?", text[:end])
+        for m in _TOKEN.finditer(text, _token_boundary(text, start), end)
         if m.start() >= start
     ]
     runs: list[list[tuple[int, int, str]]] = []
@@ -275,7 +287,7 @@ def _wire_style(
     """ "Yasuhiro Tsuyuki, commissioner general of the National Police Agency (NPA), said": wire
     style writes the name first and the title after it, in lower case."""
     out = []
-    for m in _wire_style_regex().finditer(text[:end], start):
+    for m in _wire_style_regex().finditer(text, start, end):
         a, b = m.span("name")
         if any(p.start <= a < p.extent[1] or a <= p.start < b for p in found):
             continue

@@ -12,9 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from events import EngagementFacts
+from timeline.extract.documents import read_metadata
 from timeline.extract.draft import extract
 from timeline.extract.errors import ExtractError
 from timeline.extract.gazetteer import find_places
@@ -291,18 +290,12 @@ def _metadata(documents: Path, doc: str, gold: list[EngagementFacts]) -> dict[st
     publisher; from `documents/<doc>.yaml` if there is one, else from the gold sources."""
     meta_file = documents / f"{doc}.yaml"
     if meta_file.is_file():
-        try:
-            meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as e:
-            raise ExtractError(str(meta_file), f"malformed YAML: {e}") from None
-        published = meta.get("published")
-        if isinstance(published, str):
-            published = date.fromisoformat(published)
+        meta = read_metadata(meta_file)  # as `timeline extract` reads it beside an article
         return {
-            "published": published,
-            "url": meta.get("url"),
-            "language": meta.get("language"),
-            "publisher": meta.get("publisher"),
+            "published": meta.published,
+            "url": meta.url,
+            "language": meta.language,
+            "publisher": meta.publisher,
         }
     for r in gold:
         for s in r.sources:

@@ -169,7 +169,29 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         spans.append((begin, m.end(2) - len(m.group(2))))
         begin = after
     spans.append((begin, len(text)))
+    spans = [piece for a, b in spans for piece in _cut_long(text, a, b)]
     return [(offset + a, offset + b, text[a:b]) for a, b in spans if text[a:b].strip()]
+
+
+# The longest sentence of the fixtures, seeds and development articles is 478 characters. A run
+# longer than this without a sentence end is no prose (a page without punctuation, a dump), and
+# the per-sentence passes are quadratic in a sentence's length (320 KB in one sentence: 9 s; cut
+# here, 0.6 s): it is cut at the last space before the limit.
+MAX_SENTENCE = 2000
+
+
+def _cut_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    pieces = []
+    while b - a > MAX_SENTENCE:
+        space = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        if space < 0:
+            pieces.append((a, a + MAX_SENTENCE))
+            a += MAX_SENTENCE
+        else:
+            pieces.append((a, space))
+            a = space + 1
+    pieces.append((a, b))
+    return pieces
 
 
 def _strip_tag(p: Paragraph) -> tuple[int, int] | None:

@@ -123,9 +123,8 @@ def dialogue_mentions(text: str, info: SentenceInfo, language: str) -> list[Dial
     out: list[DialogueMention] = []
     countries = [e for e in info.places if e.kind == COUNTRY]
     if language == "vi":
-        for m in re.finditer(rf"Đối thoại|{_CONFERENCE_VI}", text[: s.end]):
-            if m.start() < s.start:
-                continue
+        # scanned from the sentence's start, not the article's: linear in the page's length
+        for m in re.compile(rf"Đối thoại|{_CONFERENCE_VI}").finditer(text, s.start, s.end):
             noun = "dialogue" if m.group() == "Đối thoại" else "conference"
             stop = _DIALOGUE_STOP_VI.search(text, m.end(), s.end)
             end = stop.start() if stop else s.end
@@ -189,9 +188,7 @@ def dialogue_mentions(text: str, info: SentenceInfo, language: str) -> list[Dial
                 )
             )
         return out
-    for m in re.finditer(rf"\b[Dd]ialogue\b|{_CONFERENCE_EN}", text[: s.end]):
-        if m.start() < s.start:
-            continue
+    for m in re.compile(rf"\b[Dd]ialogue\b|{_CONFERENCE_EN}").finditer(text, s.start, s.end):
         noun = "conference" if m.group() in ("Meeting", "Conference") else "dialogue"
         before = text[s.start : m.start()]
         back = re.search(

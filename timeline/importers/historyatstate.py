@@ -14,7 +14,7 @@ import hashlib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -27,7 +27,15 @@ from pydantic import ValidationError
 from events import EngagementFacts, Evidence, Participant, Place, Source, When, country
 from events import describe_validation_error as describe
 from timeline.errors import ImportDataError
+from timeline.importers import batch
 from timeline.text import slugify
+
+# What `timeline import --help` lists (the first line), and `timeline import historyatstate --help`.
+DESCRIPTION = """The Office of the Historian's visits and travels (DIR holds visits/ and travels/).
+
+Records of one visit under two ids are recorded once, with both as sources."""
+# What `timeline import historyatstate` reads: the folder of the data's repository.
+SOURCE = "DIR"
 
 PUBLISHER = "Office of the Historian, U.S. Department of State"
 SITE = "https://history.state.gov/departmenthistory"
@@ -89,24 +97,15 @@ class Merge:
 
 
 @dataclass
-class Batch:
-    """What `read` made of a folder: the engagements, and what it merged or skipped."""
+class Batch(batch.Batch):
+    """What `read` made of a folder: the engagements, and what it merged or skipped; the records
+    read are visits or trips."""
 
-    records: list[EngagementFacts] = field(default_factory=list)
-    read: int = 0
     visits: int = 0
     trips: int = 0
-    # engagements that two or more records make
-    merged: list[Merge] = field(default_factory=list)
-    # (file, record id, reason) of records that make no valid engagement
-    skipped: list[tuple[str, str, str]] = field(default_factory=list)
-    # slug -> `file: record id` of the record it came from, for messages about an engagement
-    origins: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def merged_duplicates(self) -> int:
-        """Records folded into another record's engagement."""
-        return sum(len(m.documents) - 1 for m in self.merged)
+    def what_was_read(self) -> str:
+        return f"{self.read} read ({self.visits} visits, {self.trips} trips)"
 
 
 # --- country slugs ---------------------------------------------------------------------------

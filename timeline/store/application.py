@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, Mapper, OperationalError, PersistenceError
-from eventsourcing.sqlite import SQLiteAggregateRecorder
+from eventsourcing.persistence import (
+    IntegrityError,
+    Mapper,
+    OperationalError,
+    PersistenceError,
+    StoredEvent,
+)
 from eventsourcing.utils import Environment, EnvType
 from pydantic import ValidationError
 
@@ -40,7 +46,16 @@ from timeline.errors import (
 )
 from timeline.store.chain import CHAIN_TABLE_SUFFIX
 from timeline.store.commands import Correction
-from timeline.store.identity import IdentityLookup, identity_keys
+from timeline.store.identity import (
+    IDENTITY_TABLE_SUFFIX,
+    IdentityRecorder,
+    IdentityRow,
+    IdentityTaken,
+    fold_identities,
+    identity_keys,
+    identity_row,
+    owners,
+)
 from timeline.store.location import ENV_STORE, PostgresStore, one_line, parse_store
 from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
 from timeline.store.revisions import Revision, revision
@@ -61,6 +76,12 @@ LOCK_TIMEOUT_SECONDS = 30
 # many times at most.
 UPDATE_ATTEMPTS = 8
 T = TypeVar("T")
+ENGAGEMENT_TOPIC = "events.engagement:"
+# Notifications a read when a store without an identity table is folded for the check.
+_FOLD_BATCH = 1000
+# Reports the one-time fill of an archive made before the identity table; with no logging set
+# up, Python prints a warning's message alone on stderr, which is what the CLI shows.
+log = logging.getLogger(__name__)
 
 
 def lock_timeout_seconds(value: int | None = None) -> int:
@@ -114,10 +135,13 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
             if f.read(16) not in (b"", b"SQLite format 3\x00"):
                 raise ArchiveError(f"{store}: not an archive store (not an SQLite database)")
         return
-    if projected_elsewhere(folder / PROJECTION_FILE):
+    if (folder / PROJECTION_FILE).is_file():
+        # The store never opens timeline.db (docs/architecture.md): a projection with no store
+        # beside it was made from a store elsewhere, and a new SQLite store here would not
+        # continue its positions, so it is refused without reading it.
         raise ArchiveError(
-            f"{folder}: holds a {PROJECTION_FILE} projected from a store elsewhere and no "
-            f"{STORE_FILE}; name that store with --store URL (or ${ENV_STORE})"
+            f"{folder}: holds a {PROJECTION_FILE} and no {STORE_FILE} (a projection of a store "
+            f"elsewhere); name that store with --store URL (or ${ENV_STORE})"
         )
     if must_exist:
         raise ArchiveError(
@@ -129,19 +153,6 @@ def check_folder(folder: Path, *, must_exist: bool) -> None:
             f"{folder}: not an archive folder (it holds other files and no {STORE_FILE}); "
             "name an empty or new folder with --archive DIR"
         )
-
-
-def projected_elsewhere(projection: Path) -> bool:
-    """Whether a timeline.db without an events.db beside it holds events (of a PostgreSQL store):
-    recording into a new SQLite store there would continue its positions with other events."""
-    if not projection.is_file():
-        return False
-    try:
-        with closing(sqlite3.connect(f"{projection.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            row = db.execute("select max(position) from _tracking").fetchone()
-    except sqlite3.DatabaseError:
-        return False  # not a projection: the folder checks that follow say what it is
-    return bool(row and row[0])
 
 
 def check_projection_folder(folder: Path) -> None:
@@ -227,13 +238,39 @@ class Archive(Application[UUID]):
             if "locked" in str(e):  # a new SQLite store waits for its first writer's lock too
                 raise ArchiveError(self._busy_message(e)) from None
             raise ArchiveError(f"{where}: cannot open the store: {one_line(e)}") from None
+        self._fill_identities(where)
+
+    def _fill_identities(self, where: str) -> None:
+        """Give a store made before the identity table its rows, once (see `fill_identities`)."""
+        recorder = self.recorder
+        if not isinstance(recorder, IdentityRecorder):
+            return
+        try:
+            filled = recorder.fill_identities(self.identity_rows)
+        except OperationalError as e:
+            raise ArchiveError(self._busy_message(e)) from None
+        if filled:
+            log.warning(
+                "%s: identity table filled for %d engagements "
+                "(once, for an archive made before identity keys)",
+                where,
+                filled,
+            )
+
+    def identity_rows(self, stored: Iterable[StoredEvent]) -> list[IdentityRow]:
+        """The identity rows of the engagements of `stored` (every event of each, in order)."""
+        mapper = self.mapper
+        return fold_identities(
+            mapper.to_domain_event(s) for s in stored if s.topic.startswith(ENGAGEMENT_TOPIC)
+        )
 
     def store_tables(self) -> list[str]:
         """The tables of a PostgreSQL store, the events first: when all are there, none is
-        created again (the chain's table comes with the chaining recorder, which also chains
-        the events of a store made before it, as it creates that table)."""
+        created again (the chain's and the identity table come with the chaining recorder,
+        which also chains the events of a store made before it, as it creates that table; the
+        identity table of such a store is filled as the archive opens it)."""
         events = f"{self.name}_events"
-        return [events, events + CHAIN_TABLE_SUFFIX]
+        return [events, events + CHAIN_TABLE_SUFFIX, events + IDENTITY_TABLE_SUFFIX]
 
     @property
     def location(self) -> str | Path:
@@ -304,7 +341,8 @@ class Archive(Application[UUID]):
             self._check_parents(list(new.values()))
             if not allow_duplicates:
                 self._check_duplicates(list(new.values()))
-            self._save([*new.values(), *corroborated.values()])
+            unique = [] if allow_duplicates else list(new.values())
+            self._save([*new.values(), *corroborated.values()], unique=unique)
         report.recorded = list(new)
         return report
 
@@ -346,21 +384,9 @@ class Archive(Application[UUID]):
 
     def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
         """Those of `ids` that have events in the store, in a few queries for any number."""
-        found: set[UUID] = set()
         recorder = self.recorder
-        if isinstance(recorder, SQLiteAggregateRecorder):
-            with recorder.datastore.transaction(commit=False) as c:
-                for chunk in _chunks(ids, _IN_CHUNK):
-                    c.execute(
-                        f"SELECT DISTINCT originator_id FROM {recorder.events_table_name} "
-                        f"WHERE originator_id IN ({','.join('?' * len(chunk))})",
-                        [i.hex for i in chunk],
-                    )
-                    found.update(UUID(row[0]) for row in c.fetchall())
-            return found
-        postgres = _postgres_recorder_ids(recorder, ids)
-        if postgres is not None:
-            return postgres
+        if isinstance(recorder, IdentityRecorder):
+            return recorder.recorded_ids(ids)
         return {i for i in ids if recorder.select_events(i, limit=1)}
 
     @staticmethod
@@ -408,20 +434,34 @@ class Archive(Application[UUID]):
         """Refuse a new slug for an engagement the archive (or the batch) already holds."""
         if not new:
             return
+        keyed = [(engagement, identity_keys(engagement.facts)) for engagement in new]
+        recorded = self._identity_owners([key for _, keys in keyed for _, key in keys])
         seen: dict[str, str] = {}
-        with closing(IdentityLookup(self)) as lookup:
-            for engagement in new:
-                for what, key in identity_keys(engagement.facts):
-                    other = seen.get(key) or lookup.find(key, what, engagement.facts)
-                    if other and other != engagement.slug:
-                        raise DuplicateError(
-                            engagement.slug,
-                            f"{engagement.slug}: the archive already has this engagement as "
-                            f"{other} ({what}); nothing was written. Record this document "
-                            f"under the slug {other} to add it as a source, or append with "
-                            "--allow-duplicates if they differ",
-                        )
-                    seen[key] = engagement.slug
+        for engagement, keys in keyed:
+            for what, key in keys:
+                other = seen.get(key) or recorded.get(key)
+                if other and other != engagement.slug:
+                    raise _duplicate(engagement.slug, other, what)
+                seen[key] = engagement.slug
+
+    def _identity_owners(self, keys: Sequence[str]) -> dict[str, str]:
+        """key -> slug of the recorded engagements that have one of `keys`: a probe of the
+        store's identity table; a store without one (a plain eventsourcing recorder) is folded
+        whole."""
+        recorder = self.recorder
+        if isinstance(recorder, IdentityRecorder):
+            return owners(recorder.find_identities(keys))
+        wanted = set(keys)
+        rows = self.identity_rows(self._all_notifications())
+        return owners((key, row.slug) for row in rows for key in row.held() if key in wanted)
+
+    def _all_notifications(self) -> Iterator[StoredEvent]:
+        start = 0
+        while batch := self.recorder.select_notifications(
+            start=start, limit=_FOLD_BATCH, inclusive_of_start=False
+        ):
+            yield from batch
+            start = batch[-1].id
 
     def _check_parents(self, new: list[Engagement]) -> None:
         """`part_of` must name an engagement of the archive or of the same batch."""
@@ -560,9 +600,17 @@ class Archive(Application[UUID]):
         first = next(iter(self.repository.event_store.get(engagement.id, lte=1)))
         return first.facts
 
-    def _save(self, aggregates: Sequence[Engagement], *, retryable: bool = False) -> None:
+    def _save(
+        self,
+        aggregates: Sequence[Engagement],
+        *,
+        retryable: bool = False,
+        unique: Sequence[Engagement] = (),
+    ) -> None:
         """Save in one transaction. With `retryable` (inside `_retrying`), new versions of
-        recorded engagements that another writer beat to the store raise `_Superseded`."""
+        recorded engagements that another writer beat to the store raise `_Superseded`. The
+        keys of `unique` (new engagements) must not be another's, as the store stands when it
+        writes them."""
         if not aggregates:
             return
         if self.read_only:
@@ -572,10 +620,20 @@ class Archive(Application[UUID]):
             )
         updates = all(a.version > len(a.pending_events) for a in aggregates)
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
+        # Each engagement's keys as this save leaves it, written with its events.
+        identities = {a.id: identity_row(a.state) for a in aggregates}
         try:
             # What `Application.save` does for this application (no snapshots, no cache), less
             # its runtime protocol check of each object, which costs more than mapping the event.
-            self._notify(self.events.put(events))
+            self._notify(
+                self.events.put(
+                    events,
+                    identities=list(identities.values()),
+                    unique=[identities[e.id] for e in unique],
+                )
+            )
+        except IdentityTaken as e:
+            raise _duplicate(e.slug, e.other, e.what) from None
         except IntegrityError:
             if retryable and updates:
                 raise _Superseded from None
@@ -613,36 +671,13 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-# SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
-_IN_CHUNK = 900
-
-
-def _chunks(items: Sequence[UUID], size: int) -> Iterable[Sequence[UUID]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
-def _postgres_recorder_ids(recorder: Any, ids: Sequence[UUID]) -> set[UUID] | None:
-    """The ids that have events in a PostgreSQL store; None when the store is not one."""
-    try:
-        from eventsourcing.postgres import PostgresAggregateRecorder
-        from psycopg.sql import SQL, Identifier
-    except ImportError:  # the postgres extra is not installed, so the store cannot be PostgreSQL
-        return None
-    if not isinstance(recorder, PostgresAggregateRecorder):
-        return None
-    datastore = recorder.datastore
-    statement = SQL("SELECT DISTINCT originator_id FROM {}.{} WHERE originator_id = ANY(%s)")
-    query = statement.format(Identifier(datastore.schema), Identifier(recorder.events_table_name))
-    as_uuid = datastore.originator_id_type == "uuid"
-    found: set[UUID] = set()
-    with datastore.transaction(commit=False) as c:
-        for chunk in _chunks(ids, 10_000):
-            c.execute(query, [list(chunk) if as_uuid else [str(i) for i in chunk]])
-            for row in c.fetchall():
-                value = row["originator_id"]
-                found.add(value if isinstance(value, UUID) else UUID(value))
-    return found
+def _duplicate(slug: str, other: str, what: str) -> DuplicateError:
+    return DuplicateError(
+        slug,
+        f"{slug}: the archive already has this engagement as {other} ({what}); nothing was "
+        f"written. Record this document under the slug {other} to add it as a source, or "
+        "append with --allow-duplicates if they differ",
+    )
 
 
 def _conflict_message(facts: EngagementFacts, recorded: EngagementFacts) -> str:

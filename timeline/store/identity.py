@@ -1,178 +1,128 @@
-"""Duplicates under other slugs: what makes two records the same engagement, and finding a
-recorded one by that, as current as the store."""
+"""Duplicates under other slugs: what makes two records the same engagement (identity keys), and
+the rows of the store's identity table, which hold every engagement's current keys.
+
+The recorders write an engagement's row in the transaction that stores its events, so the table
+is always as current as the store, and finding a recorded engagement by a key is an index probe:
+no fold of events, no read of `timeline.db`."""
 
 from __future__ import annotations
 
-import json
-import sqlite3
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 from uuid import UUID
 
 from events import EngagementFacts, EngagementState
 from timeline.text import fold
 
 if TYPE_CHECKING:
-    from timeline.store.application import Archive
+    from eventsourcing.persistence import StoredEvent
 
-
-class IdentityLookup:
-    """Finds a live engagement by an identity key (see `identity_keys`).
-
-    Reads `timeline.db` for what it has projected (by its indexes) and folds the events it has
-    not projected yet from the store, so the answer is as current as the store."""
-
-    def __init__(self, archive: Archive) -> None:
-        self.db: sqlite3.Connection | None = None
-        start = 0
-        path = archive.projection_path
-        if path.exists():
-            # Read-only: a lookup never writes the projection. as_uri() escapes `?` and `#`.
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            self.db = sqlite3.connect(uri, uri=True, timeout=30)
-            try:
-                row = self.db.execute(
-                    "select position from _tracking where name = ?", [archive.name]
-                ).fetchone()
-                start = row[0] if row else 0
-            except sqlite3.DatabaseError:  # not built yet: fold everything
-                self.db.close()
-                self.db = None
-        # Engagements changed since the projection was built: their rows there are stale, so
-        # they are looked up here, by key, and their rows there are passed over.
-        pending = _pending_identities(archive, start)
-        self.pending = pending.slugs
-        self.pending_keys = pending.keys
-
-    def find(self, key: str, what: str, facts: EngagementFacts) -> str | None:
-        if key in self.pending_keys:
-            return self.pending_keys[key]
-        if self.db is None:
-            return None
-        if what == SAME_SESSION:
-            rows = self.db.execute(
-                "select slug, kind, start_date, end_date, countries, title, series, session "
-                "from engagements where series = ? and session = ?",
-                [facts.series, facts.session],
-            )
-        else:
-            rows = self.db.execute(
-                "select slug, kind, start_date, end_date, countries, title, series, session "
-                "from engagements where kind = ? and start_date = ? and end_date = ?",
-                [facts.kind, facts.date.start.isoformat(), facts.date.end.isoformat()],
-            )
-        for slug, *fields in rows:
-            if slug not in self.pending and key in _row_keys(*fields):
-                return slug
-        return None
-
-    def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-
-
+IDENTITY_TABLE_SUFFIX = "_identity"
 SAME_SESSION = "same series and session"
 SAME_FACTS = "same kind, dates, countries and title"
+
+
+class IdentityRow(NamedTuple):
+    """One engagement's row of the identity table: its keys as of its version
+    `originator_version`; a retracted engagement keeps its row, without keys.
+
+    A tuple, as the table's rows are, so rows go to the database as they are."""
+
+    originator_id: str  # the uuid's 32 hex digits
+    originator_version: int
+    slug: str
+    session_key: str | None
+    facts_key: str | None
+
+    def held(self) -> list[str]:
+        """The keys this engagement holds: none once it is retracted."""
+        return [key for key in (self.session_key, self.facts_key) if key]
+
+
+class IdentityTaken(Exception):
+    """Raised by a recorder, inside the transaction it then rolls back, when a new engagement
+    saved as unique has a key that another engagement recorded meanwhile holds."""
+
+    def __init__(self, slug: str, other: str, key: str) -> None:
+        super().__init__(f"{slug}: {other} has the key {key!r}")
+        self.slug = slug
+        self.other = other
+        self.what = SAME_SESSION if key.startswith("session ") else SAME_FACTS
+
+
+@runtime_checkable
+class IdentityRecorder(Protocol):
+    """What the archive asks of its recorder beyond eventsourcing's: the SQL behind these is
+    each store's own (`store/sqlite.py`, `store/postgres.py`). `insert_events` takes the rows
+    of the engagements it stores events of as `identities=` and writes them with the events;
+    and as `unique=` the rows of new engagements whose keys no other may hold, which it checks
+    under the store's write lock (raising `IdentityTaken`), so that two writers appending one
+    engagement under two slugs at once cannot both record it."""
+
+    def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Those of `ids` that have events in the store."""
+        ...
+
+    def find_identities(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(key, slug) of each recorded engagement that has one of `keys`."""
+        ...
+
+    def select_identities(self) -> list[IdentityRow]:
+        """Every row of the identity table."""
+        ...
+
+    def fill_identities(self, fold: Callable[[Iterable[StoredEvent]], list[IdentityRow]]) -> int:
+        """Fill the table of a store made before it from `fold` of every stored event, once:
+        how many rows were written (0 when the table had rows or the store has no events)."""
+        ...
 
 
 def identity_keys(facts: EngagementFacts) -> list[tuple[str, str]]:
     """What makes two records the same engagement whatever their slugs: the same session of a
     dialogue series, or the same kind, dates, countries and title (diacritics and case aside)."""
-    return _keys(
+    keys = []
+    if facts.series and facts.session:
+        keys.append((SAME_SESSION, f"session {facts.series} {facts.session}"))
+    same = " ".join([
         facts.kind,
         facts.date.start.isoformat(),
         facts.date.end.isoformat(),
-        facts.countries,
-        facts.title,
-        facts.series,
-        facts.session,
-    )
-
-
-def _row_keys(*row: Any) -> list[str]:
-    """The keys of an `engagements` row: kind, start, end, countries (JSON), title, series,
-    session."""
-    kind, start, end, countries, title, series, session = row
-    return [k for _, k in _keys(kind, start, end, json.loads(countries), title, series, session)]
-
-
-def _keys(
-    kind: str,
-    start: str,
-    end: str,
-    countries: list[str],
-    title: str,
-    series: str | None,
-    session: int | None,
-) -> list[tuple[str, str]]:
-    keys = []
-    if series and session:
-        keys.append((SAME_SESSION, f"session {series} {session}"))
-    same = " ".join([kind, start, end, ",".join(sorted(countries)), " ".join(fold(title).split())])
+        ",".join(sorted(facts.countries)),
+        " ".join(fold(facts.title).split()),
+    ])  # fmt: skip
     keys.append((SAME_FACTS, f"facts {same}"))
     return keys
 
 
-class PendingIdentities:
-    """The identity keys of engagements changed after projection position `start`, folded from
-    the store up to notification `until` and kept current from there."""
-
-    def __init__(self, start: int) -> None:
-        self.start = self.until = start
-        self.slugs: set[str] = set()
-        self.keys: dict[str, str] = {}
-        self._keys_of: dict[str, list[str]] = {}
-
-    def catch_up(self, archive: Archive) -> None:
-        states, self.until = _states_after(archive, self.until)
-        for state in states:
-            slug = state.facts.slug
-            for key in self._keys_of.pop(slug, []):
-                if self.keys.get(key) == slug:
-                    del self.keys[key]
-            self.slugs.add(slug)
-            if state.retraction is None:
-                keys = [key for _, key in identity_keys(state.facts)]
-                for key in keys:
-                    self.keys.setdefault(key, slug)
-                self._keys_of[slug] = keys
+def identity_row(state: EngagementState) -> IdentityRow:
+    """An engagement's row as its state stands: its keys, none once it is retracted."""
+    keys = {} if state.retraction is not None else dict(identity_keys(state.facts))
+    return IdentityRow(
+        state.id.hex, state.version, state.facts.slug, keys.get(SAME_SESSION), keys.get(SAME_FACTS)
+    )
 
 
-def _pending_identities(archive: Archive, start: int) -> PendingIdentities:
-    """The archive's pending identities, caught up with the store.
-
-    Kept on the archive between appends, so appending batch after batch without a build folds
-    each event once, not once per append. Entries the projection has since caught up with stay
-    current, so they may stay; once it has every folded event, the fold starts afresh."""
-    pending: PendingIdentities | None = getattr(archive, "_pending_identities", None)
-    if pending is None or start < pending.start or start >= pending.until:
-        pending = PendingIdentities(start)
-        archive._pending_identities = pending  # type: ignore[attr-defined]
-    pending.catch_up(archive)
-    return pending
-
-
-def _states_after(archive: Archive, start: int) -> tuple[list[EngagementState], int]:
-    """The current state of every engagement with events after notification `start` (folded
-    from those events, or read whole from the store for one that began before `start`), and the
-    last notification read."""
+def fold_identities(events: Iterable[Any]) -> list[IdentityRow]:
+    """The rows of the engagements of `events` (every event of each, in order)."""
     states: dict[UUID, EngagementState] = {}
-    begun_before: set[UUID] = set()
-    while True:
-        batch = archive.recorder.select_notifications(
-            start=start, limit=1000, inclusive_of_start=False
-        )
-        if not batch:
-            break
-        for notification in batch:
-            if not notification.topic.startswith("events.engagement:"):
-                continue
-            event = archive.mapper.to_domain_event(notification)
-            key = event.originator_id
-            if key in begun_before or (key not in states and event.originator_version > 1):
-                begun_before.add(key)
-                continue
-            states[key] = event.evolve(states.get(key))
-        start = batch[-1].id
-    for key in begun_before:
-        states[key] = archive.repository.get(key).state
-    return list(states.values()), start
+    for event in events:
+        states[event.originator_id] = event.evolve(states.get(event.originator_id))
+    return [identity_row(state) for state in states.values()]
+
+
+def taken(unique: Sequence[IdentityRow], found: Iterable[tuple[str, str]]) -> None:
+    """Raise `IdentityTaken` when another engagement holds a key of a row of `unique`."""
+    slugs = {key: row.slug for row in unique for key in row.held()}
+    for key, other in sorted(owners(found).items()):
+        if other != slugs[key]:
+            raise IdentityTaken(slugs[key], other, key)
+
+
+def owners(found: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """(key, slug) pairs as key -> slug; of several engagements recorded with one key (with
+    `allow_duplicates`), the first slug in order, so a refusal always names the same one."""
+    out: dict[str, str] = {}
+    for key, slug in found:
+        if key not in out or slug < out[key]:
+            out[key] = slug
+    return out

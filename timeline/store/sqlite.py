@@ -1,28 +1,42 @@
-"""The SQLite store: eventsourcing's recorder, with the hash chain and append-only triggers."""
+"""The SQLite store: eventsourcing's recorder, with the hash chain, the identity table and
+append-only triggers."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend
 from timeline.store.crashpoints import crash_point
+from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, taken
 
 BACKFILL_BATCH = 10_000
+# SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
+IN_CHUNK = 900
 
 
 class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
-    """Writes each batch's chain links in the transaction that inserts its events."""
+    """Writes each batch's chain links, and the identity rows of its engagements, in the
+    transaction that inserts its events."""
 
     def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
         self.chain_table_name = events_table_name + CHAIN_TABLE_SUFFIX
+        self.identity_table_name = events_table_name + IDENTITY_TABLE_SUFFIX
         super().__init__(datastore, events_table_name)
         self.insert_links_statement = f"INSERT INTO {self.chain_table_name} VALUES (?,?,?,?)"
         self.select_head_statement = (
             f"SELECT * FROM {self.chain_table_name} ORDER BY notification_id DESC LIMIT 1"
+        )
+        # An engagement's row is replaced by each save: it holds the keys of its latest state.
+        self.upsert_identities_statement = (
+            f"INSERT INTO {self.identity_table_name} VALUES (?,?,?,?,?) "
+            "ON CONFLICT (originator_id) DO UPDATE SET "
+            "originator_version = excluded.originator_version, slug = excluded.slug, "
+            "session_key = excluded.session_key, facts_key = excluded.facts_key"
         )
 
     def construct_create_table_statements(self) -> list[str]:
@@ -41,6 +55,17 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
                     f"BEFORE {operation} ON {table} "
                     f"BEGIN SELECT RAISE(ABORT, '{REFUSAL} ({operation} {table})'); END"
                 )
+        identity = self.identity_table_name
+        statements += [
+            f"CREATE TABLE IF NOT EXISTS {identity} ("
+            "originator_id TEXT PRIMARY KEY, "
+            "originator_version INTEGER NOT NULL, "
+            "slug TEXT NOT NULL, "
+            "session_key TEXT, "
+            "facts_key TEXT)",
+            f"CREATE INDEX IF NOT EXISTS {identity}_session ON {identity} (session_key)",
+            f"CREATE INDEX IF NOT EXISTS {identity}_facts ON {identity} (facts_key)",
+        ]
         return statements
 
     def create_table(self) -> None:
@@ -48,7 +73,13 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         self._backfill()
 
     def _insert_events(
-        self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
+        self,
+        c: SQLiteCursor,
+        stored_events: Sequence[StoredEvent],
+        *,
+        identities: Sequence[IdentityRow] = (),
+        unique: Sequence[IdentityRow] = (),
+        **kwargs: Any,
     ) -> Sequence[int] | None:
         crash_point("store.before_insert")
         # The events' insert took the write lock, so the head read here is the latest one.
@@ -60,27 +91,47 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
             head["hash"] if head else None, zip(notification_ids, stored_events, strict=True)
         )
         c.executemany(self.insert_links_statement, links)
+        if unique:  # under the write lock: what another writer recorded since the check is here
+            taken(unique, self._find(c, [k for row in unique for k in row.held()]))
+        c.executemany(self.upsert_identities_statement, identities)
         crash_point("store.before_commit")
         return notification_ids
 
     def _backfill(self) -> None:
         """Chain a store written before the chain existed: once, when it has events, no links."""
-        if not self._chain_is_empty() or not self.max_notification_id():
+        self._once(self.chain_table_name, self._chain_all)
+
+    def fill_identities(self, fold: Callable[[Iterable[StoredEvent]], list[IdentityRow]]) -> int:
+        """Fill the identity table of a store made before it, from `fold` of every event: once,
+        when the store has events and the table no rows (every engagement has a row)."""
+        filled: list[IdentityRow] = []
+
+        def fill(c: SQLiteCursor) -> None:
+            rows = fold(stored for batch in self._event_batches(c) for _, stored in batch)
+            c.executemany(self.upsert_identities_statement, rows)
+            filled.extend(rows)
+
+        self._once(self.identity_table_name, fill)
+        return len(filled)
+
+    def _once(self, table: str, fill: Callable[[SQLiteCursor], None]) -> None:
+        """Run `fill` when `table` is empty and the store has events, under the write lock."""
+        if not self._is_empty(table) or not self.max_notification_id():
             return
         with self.datastore.get_connection(commit=True) as conn:
             c = conn.cursor()
-            # IMMEDIATE: take the write lock before reading, so two openers chain it once.
+            # IMMEDIATE: take the write lock before reading, so two openers fill it once.
             c.execute("BEGIN IMMEDIATE")
             try:
-                if self._chain_is_empty(c):
-                    self._chain_all(c)
+                if self._is_empty(table, c):
+                    fill(c)
                 conn.commit()
             except BaseException:
                 conn.rollback()
                 raise
 
-    def _chain_is_empty(self, c: SQLiteCursor | None = None) -> bool:
-        statement = f"SELECT 1 FROM {self.chain_table_name} LIMIT 1"
+    def _is_empty(self, table: str, c: SQLiteCursor | None = None) -> bool:
+        statement = f"SELECT 1 FROM {table} LIMIT 1"
         if c is not None:
             c.execute(statement)
             return c.fetchone() is None
@@ -88,8 +139,9 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
             c.execute(statement)
             return c.fetchone() is None
 
-    def _chain_all(self, c: SQLiteCursor) -> None:
-        head, start = None, 0
+    def _event_batches(self, c: SQLiteCursor) -> Iterator[list[tuple[int, StoredEvent]]]:
+        """Every stored event with its notification id, in order, a batch at a time."""
+        start = 0
         while True:
             c.execute(
                 f"SELECT rowid, * FROM {self.events_table_name} WHERE rowid > ? "
@@ -99,10 +151,51 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
             rows = c.fetchall()
             if not rows:
                 return
-            events = [(row["rowid"], _stored(row)) for row in rows]
+            yield [(row["rowid"], _stored(row)) for row in rows]
+            start = rows[-1]["rowid"]
+
+    def _chain_all(self, c: SQLiteCursor) -> None:
+        head = None
+        for events in self._event_batches(c):
             links = extend(head, events)
             c.executemany(self.insert_links_statement, links)
-            head, start = links[-1].hash, links[-1].notification_id
+            head = links[-1].hash
+
+    def recorded_ids(self, ids: Sequence[UUID]) -> set[UUID]:
+        """Those of `ids` that have events in the store, in a few queries for any number."""
+        found: set[UUID] = set()
+        with self.datastore.transaction(commit=False) as c:
+            for chunk in _chunks(ids, IN_CHUNK):
+                c.execute(
+                    f"SELECT DISTINCT originator_id FROM {self.events_table_name} "
+                    f"WHERE originator_id IN ({','.join('?' * len(chunk))})",
+                    [i.hex for i in chunk],
+                )
+                found.update(UUID(row[0]) for row in c.fetchall())
+        return found
+
+    def find_identities(self, keys: Sequence[str]) -> list[tuple[str, str]]:
+        """(key, slug) of each engagement that has one of `keys`: a probe of an index a key."""
+        with self.datastore.transaction(commit=False) as c:
+            return self._find(c, keys)
+
+    def _find(self, c: SQLiteCursor, keys: Sequence[str]) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        for column in ("session_key", "facts_key"):
+            for chunk in _chunks(keys, IN_CHUNK):
+                c.execute(
+                    f"SELECT {column}, slug FROM {self.identity_table_name} "
+                    f"WHERE {column} IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found += [(row[0], row[1]) for row in c.fetchall()]
+        return found
+
+    def select_identities(self) -> list[IdentityRow]:
+        """Every row of the identity table."""
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(f"SELECT * FROM {self.identity_table_name}")
+            return [IdentityRow(*row) for row in c.fetchall()]
 
     def select_links(self, start: int, limit: int, stop: int | None = None) -> list[Link]:
         """Links after notification `start` (up to `stop`), in order."""
@@ -126,6 +219,11 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
                 c.execute(f"SELECT * FROM {self.chain_table_name} WHERE notification_id = ?", (at,))
             row = c.fetchone()
             return _link(row) if row else None
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _link(row: Any) -> Link:

@@ -1,0 +1,79 @@
+"""The read queries over timeline.db that the command line prints: `timeline list`'s rows.
+
+They read the projection only (a file, or the archive whose timeline.db it is) and write
+nothing: bringing timeline.db up to date first is `build`'s work."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import sqlite_utils
+
+from events import KINDS
+from timeline.errors import TimelineError
+
+if TYPE_CHECKING:
+    from timeline.store.application import Archive
+
+
+def timeline_rows(
+    source: Archive | str | Path,
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    since: date | None = None,
+) -> list[dict[str, Any]]:
+    """Engagements in date order, from an archive's timeline.db or a timeline.db file; for a
+    country (ISO code, any case), its timeline: one row per engagement with its counterparts
+    joined and its role. `kind` is a key of the kinds vocabulary; `since` keeps engagements
+    that end on or after that day. Retracted engagements are not in timeline.db."""
+    if kind is not None and kind not in KINDS:
+        raise TimelineError(f"kind {kind!r}: not a kind of the vocabulary ({', '.join(KINDS)})")
+    sql, params = _timeline_sql(country, kind, since)
+    path = Path(source) if isinstance(source, str | Path) else source.projection_path
+    if not path.is_file():  # sqlite would create an empty file, and answer "no such table"
+        raise TimelineError(f"{path}: no timeline.db here (`timeline build` makes it)")
+    db = sqlite_utils.Database(path)
+    try:
+        rows = [dict(r) for r in db.query(sql, params)]
+    finally:
+        db.close()
+    for row in rows:
+        if "countries" in row:
+            row["countries"] = "–".join(json.loads(row["countries"]))
+    return rows
+
+
+def _timeline_sql(
+    country: str | None, kind: str | None, since: date | None
+) -> tuple[str, list[str]]:
+    where, params = [], []
+    if country:
+        table = "timeline"
+        select = (
+            "select start_date, end_date, date_label, kind, title, city, place_country, "
+            "country, group_concat(counterpart, ', ') as counterpart, role, engagement "
+            "from timeline"
+        )
+        where.append("country = ?")
+        params.append(country.upper())
+    else:
+        table = "engagements"
+        select = (
+            "select start_date, end_date, date_label, kind, title, city, "
+            "country as place_country, countries, slug as engagement from engagements"
+        )
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    if since:
+        where.append("end_date >= ?")
+        params.append(since.isoformat())
+    sql = select + (" where " + " and ".join(where) if where else "")
+    if country:  # one line per engagement, with all its counterparts
+        sql += " group by engagement"
+    sql += f" order by {table}.start_date, {table}.end_date, engagement"
+    return sql, params
