@@ -48,6 +48,7 @@ NAMED = {
         ("abbreviation", "country", "name_local"), None,
     ),
 }  # fmt: skip
+
 # A build waits this long for another build's batch before giving up.
 LOCK_TIMEOUT_SECONDS = 60
 # Notifications read and written per transaction; $TIMELINE_BATCH_SIZE can lower it (memory).
