@@ -68,6 +68,13 @@ def refused(archive: Path, *args: str, input: str | None = None) -> str:
     return lines[0]
 
 
+def append_refused(archive: Path, name: str, text: str) -> str:
+    """`append` of a file `name` holding `text`, beside the archive: its one error line."""
+    path = archive.parent / name
+    path.write_text(text)
+    return refused(archive, "append", str(path))
+
+
 NEW = make_record(slug="new-one", title="A new one", part_of=None, session=3)
 
 
@@ -92,10 +99,7 @@ NEW = make_record(slug="new-one", title="A new one", part_of=None, session=3)
 def test_a_key_given_twice_in_a_record_file_is_refused_by_name(
     archive: Path, name: str, text: str, message: str
 ) -> None:
-    path = archive.parent / name
-    path.write_text(text)
-    line = refused(archive, "append", str(path))
-    assert line == f"Error: {archive.parent}/{message}"
+    assert append_refused(archive, name, text) == f"Error: {archive.parent}/{message}"
 
 
 def test_a_key_given_twice_on_standard_input_is_refused(archive: Path) -> None:
@@ -195,9 +199,7 @@ def test_the_domain_refuses_control_characters_whatever_the_path_in() -> None:
 def test_a_five_thousand_digit_integer_in_a_record_file_is_one_line(
     archive: Path, name: str, text: str, where: str
 ) -> None:
-    path = archive.parent / name
-    path.write_text(text)
-    line = refused(archive, "append", str(path))
+    line = append_refused(archive, name, text)
     assert line.startswith(f"Error: {archive.parent}/{where}")
     assert "a number of more than 4300 digits" in line
 
