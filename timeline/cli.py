@@ -493,7 +493,7 @@ def _correction_from_flags(
         if not sep or not name.strip():
             raise TimelineError(f"--set {assignment!r}: expected FIELD=VALUE")
         value_of = f"--set {name}"
-        changes[name.strip()] = records.load_yaml(value, value_of) if value.strip() else None
+        changes[name.strip()] = records.load_value(value, value_of) if value.strip() else None
     sources = [s for path in source_files for s in read_sources(records.read_text(path), path)]
     try:
         return Correction(slug=slug, changes=changes, reason=reason, sources=sources)

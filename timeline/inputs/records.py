@@ -35,7 +35,8 @@ class KeyGivenTwice(Exception):
 
     def __init__(self, key: Any, line: int):
         self.key, self.line = key, line
-        super().__init__(TWICE.format(key=key))
+        self.problem = TWICE.format(key=key)  # as a YAMLError names it, for its readers
+        super().__init__(self.problem)
 
 
 class TwiceKeyed(dict):  # type: ignore[type-arg]
@@ -114,13 +115,21 @@ def _loader() -> Any:
     return Loader
 
 
-def load_yaml(text: str, name: str) -> Any:
-    """One YAML value (a command-line value, say), dates as text. What it cannot be is a
-    `RecordError` naming `name` (the option, say)."""
+def load_yaml(text: str) -> Any:
+    """One YAML value (a document's metadata, say), dates as text; errors as `yaml.YAMLError`,
+    a key given twice as `KeyGivenTwice`."""
+    import yaml
+
+    return yaml.load(text, Loader=_loader())  # a SafeLoader subclass: builds no objects
+
+
+def load_value(text: str, name: str) -> Any:
+    """A command-line value in YAML (`--set FIELD=VALUE`): what it cannot be is a `RecordError`
+    naming `name` (the option)."""
     import yaml
 
     try:
-        return yaml.load(text, Loader=_loader())  # a SafeLoader subclass: builds no objects
+        return load_yaml(text)
     except KeyGivenTwice as e:
         raise RecordError(name, str(e)) from None
     except RecursionError:
