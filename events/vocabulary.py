@@ -82,8 +82,8 @@ TOPICS: dict[str, Topic] = {
         "Supply chain security", "An ninh chuỗi cung ứng", "Security of supply chains."
     ),
     "transnational_crime": Topic(
-        "Transnational crime",
-        "Tội phạm xuyên quốc gia",
+        "Transnational organised crime",
+        "Tội phạm có tổ chức xuyên quốc gia",
         "Serious and organised crime that crosses borders.",
     ),
     "organised_crime": Topic(
@@ -97,7 +97,7 @@ TOPICS: dict[str, Topic] = {
         "Counter-terrorism", "Phòng, chống khủng bố", "Preventing and countering terrorism."
     ),
     "drug_trafficking": Topic(
-        "Drug trafficking", "Tội phạm ma túy", "Trafficking in narcotics and controlled drugs."
+        "Drugs", "Ma túy", "Drug crime: trafficking in narcotics and controlled drugs."
     ),
     "drug_precursors": Topic(
         "Drug precursors", "Tiền chất ma túy", "Precursor chemicals used to make drugs."
@@ -123,8 +123,8 @@ TOPICS: dict[str, Topic] = {
     ),
     "human_trafficking": Topic("Human trafficking", "Mua bán người", "Trafficking in persons."),
     "immigration": Topic(
-        "Immigration and border control",
-        "Xuất nhập cảnh",
+        "Immigration and border management",
+        "Quản lý xuất nhập cảnh",
         "Entry and exit, visas, border and customs control.",
     ),
     "financial_crime": Topic(
@@ -149,7 +149,7 @@ TOPICS: dict[str, Topic] = {
         "Information sharing", "Trao đổi thông tin", "Exchange of information and intelligence."
     ),
     "disaster_management": Topic(
-        "Disaster management",
+        "Disaster risk reduction",
         "Giảm thiểu rủi ro thảm họa",
         "Disaster risk reduction, emergency response and recovery.",
     ),
@@ -161,13 +161,77 @@ TOPICS: dict[str, Topic] = {
         "Peacekeeping", "Gìn giữ hòa bình", "United Nations peacekeeping operations."
     ),
     "consular_affairs": Topic(
-        "Consular affairs and citizen protection",
-        "Lãnh sự và bảo hộ công dân",
+        "Protection of citizens",
+        "Bảo hộ công dân",
         "Consular work and the protection of citizens abroad.",
     ),
     "war_legacy": Topic(
         "War legacy",
         "Khắc phục hậu quả chiến tranh",
         "Missing personnel, unexploded ordnance and other legacies of war.",
+    ),
+    "nationals_abroad": Topic(
+        "Vietnamese nationals abroad",
+        "Người Việt Nam ở nước ngoài",
+        "The Vietnamese community, students and workers abroad.",
+    ),
+    "bilateral_relations": Topic(
+        "Bilateral relations",
+        "Quan hệ song phương",
+        "The two countries' relations and partnership in general.",
+    ),
+    "national_security": Topic(
+        "National security", "An ninh quốc gia", "Protecting the state's security and order."
+    ),
+    "border_security": Topic(
+        "Border security", "An ninh biên giới", "Security of the common border."
+    ),
+    "crime_prevention": Topic(
+        "Crime prevention", "Phòng, chống tội phạm", "Preventing and combating crime in general."
+    ),
+    "child_abuse": Topic(
+        "Child abuse", "Xâm hại trẻ em", "Abuse and sexual exploitation of children."
+    ),
+    "wildlife_trafficking": Topic(
+        "Wildlife trafficking", "Buôn bán động vật hoang dã", "Illegal trade in wildlife."
+    ),
+    "financial_intelligence": Topic(
+        "Financial intelligence",
+        "Thông tin tài chính",
+        "Intelligence on suspicious financial transactions.",
+    ),
+    "joint_investigation": Topic(
+        "Joint investigation", "Điều tra chung", "Investigations run together by both sides."
+    ),
+    "equipment_support": Topic(
+        "Equipment support", "Hỗ trợ trang thiết bị", "Equipment given or lent to the other side."
+    ),
+    "delegation_exchange": Topic(
+        "Delegation exchange", "Trao đổi đoàn", "Exchanges of delegations at all levels."
+    ),
+    "high_level_visit_security": Topic(
+        "Security of high-level visits and key projects",
+        "Bảo vệ an ninh các chuyến thăm cấp cao và công trình trọng điểm",
+        "Protecting leaders' visits and key projects.",
+    ),
+    "development_assistance": Topic(
+        "Development assistance (ODA)",
+        "Hỗ trợ phát triển chính thức (ODA)",
+        "Official development assistance.",
+    ),
+    "economic_trade_cooperation": Topic(
+        "Economic and trade cooperation",
+        "Hợp tác kinh tế - thương mại",
+        "Economic, trade and investment cooperation.",
+    ),
+    "culture_sports_exchange": Topic(
+        "Culture and sports exchange",
+        "Giao lưu văn hóa, thể thao",
+        "Cultural, sports and language exchanges.",
+    ),
+    "embassy_work_briefing": Topic(
+        "Embassy work briefing",
+        "Báo cáo công tác của cơ quan đại diện",
+        "A mission's account of its work to a visiting delegation.",
     ),
 }

@@ -5,6 +5,7 @@ folders may share a name)."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import gc
 import os
@@ -14,7 +15,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,17 +181,51 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class DatasetteClient:
+    """Datasette's async test client on one event loop of its own, so tests stay synchronous."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        metadata: dict[str, Any] | None = None,
+        settings: dict[str, Any] | None = None,
+    ) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.ds = self.run(self._start(db_path, metadata, settings))
+
+    async def _start(
+        self, db_path: Path, metadata: dict[str, Any] | None, settings: dict[str, Any] | None
+    ) -> Any:
+        from datasette.app import Datasette
+
+        ds = Datasette([str(db_path)], metadata=metadata, settings=settings)
+        await ds.invoke_startup()
+        return ds
+
+    def run(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
+        return self.loop.run_until_complete(coroutine)
+
+    def close(self) -> None:
+        for db in self.ds.databases.values():
+            db.close()
+        if self.ds.executor is not None:
+            self.ds.executor.shutdown(wait=True)
+        self.loop.close()
+
+
 @contextmanager
-def serving(archive: Path, cwd: Path) -> Iterator[str]:
-    """`timeline serve` of `archive` on a free port of 127.0.0.1, run from `cwd` with its log in
-    `cwd/serve.log`; yields its address once it answers, and stops it whatever the test does."""
+def serving(archive: Path, cwd: Path, *command: str) -> Iterator[str]:
+    """`timeline serve` (or another serving `command` with its arguments, such as `review DIR`)
+    of `archive` on a free port of 127.0.0.1, run from `cwd` with its log in `cwd/serve.log`;
+    yields its address once it answers, and stops it whatever the test does."""
+    command = command or ("serve",)
     port = free_port()
     log_path = cwd / "serve.log"
     env = {k: v for k, v in os.environ.items() if k != "TIMELINE_ARCHIVE"}
     env["PYTHONUNBUFFERED"] = "1"
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "timeline.cli", "serve", "--archive", str(archive),
+            [sys.executable, "-m", "timeline.cli", *command, "--archive", str(archive),
              "--host", SERVE_HOST, "--port", str(port)],
             cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env,
         )  # fmt: skip
@@ -199,14 +234,16 @@ def serving(archive: Path, cwd: Path) -> Iterator[str]:
             deadline = time.monotonic() + SERVE_STARTUP_SECONDS
             while True:
                 if process.poll() is not None:
-                    pytest.fail(f"timeline serve exited: {log_path.read_text()}")
+                    pytest.fail(f"timeline {command[0]} exited: {log_path.read_text()}")
                 try:
                     if httpx.get(f"{base}/-/versions.json", timeout=5).status_code == 200:
                         break
                 except httpx.TransportError:
                     pass
                 if time.monotonic() > deadline:
-                    pytest.fail(f"timeline serve did not answer within {SERVE_STARTUP_SECONDS} s")
+                    pytest.fail(
+                        f"timeline {command[0]} did not answer within {SERVE_STARTUP_SECONDS} s"
+                    )
                 time.sleep(0.2)
             yield base
         finally:
@@ -216,3 +253,26 @@ def serving(archive: Path, cwd: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+# The review workspace's tests (tests/review): seed article 000 as the article to review.
+SEED_ARTICLE = "000_36722caa4ac8dc06"
+
+
+def copy_seed_article(folder: Path) -> Path:
+    """`folder` holding seed article 000: its text and its metadata, as a reviewer's folder."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix in (".txt", ".yaml"):
+        shutil.copy(ROOT / "seeds" / "documents" / f"{SEED_ARTICLE}{suffix}", folder)
+    return folder
+
+
+def review_form(values: dict[str, Any]) -> dict[str, Any]:
+    """The review page's form fields, as a browser sends them, from `form_values(record)`."""
+    form = {k: v for k, v in values.items() if k not in ("participants", "organisations")}
+    for prefix, rows in (("p", values["participants"]), ("o", values["organisations"])):
+        for i, row in enumerate(rows):
+            form.update({f"{prefix}-{i}-{k}": v for k, v in row.items()})
+    return form

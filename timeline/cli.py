@@ -40,6 +40,7 @@ class Group(click.Group):
     lazy_commands: ClassVar[dict[str, tuple[str, str]]] = {
         "extract": ("timeline.extract.commands", "extract_command"),
         "evaluate": ("timeline.extract.commands", "evaluate_command"),
+        "review": ("timeline.review.command", "review_command"),
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -3,21 +3,20 @@ from a real archive: timelines, the engagement record, charts, and what they ref
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Coroutine, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from datasette.app import Datasette
 
 from events import EngagementFacts
+from tests.helpers import DatasetteClient
 from timeline.projection.build import build
 from timeline.store.application import Archive
 from timeline.web.pages import drawing
@@ -169,32 +168,16 @@ RECORDS = [
 VN_SLUGS = {r.slug for r in RECORDS} - {"vn-us-dialogue-2-dup"}
 
 
-class Client:
-    """Datasette's async test client on one event loop, so tests stay synchronous."""
+class Client(DatasetteClient):
+    """Datasette's test client on the pages' metadata."""
 
     def __init__(self, db_path: Path) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.ds = self.run(self._start(db_path))
-
-    async def _start(self, db_path: Path) -> Datasette:
-        ds = Datasette([str(db_path)], metadata=copy.deepcopy(METADATA))
-        await ds.invoke_startup()
-        return ds
-
-    def run(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
-        return self.loop.run_until_complete(coroutine)
+        super().__init__(db_path, metadata=copy.deepcopy(METADATA))
 
     def get(self, path: str, status: int = 200, **params: str) -> httpx.Response:
         response = self.run(self.ds.client.get(path, params=params or None))
         assert response.status_code == status, (path, params, response.text[-800:])
         return response
-
-    def close(self) -> None:
-        for db in self.ds.databases.values():
-            db.close()
-        if self.ds.executor is not None:
-            self.ds.executor.shutdown(wait=True)
-        self.loop.close()
 
 
 @pytest.fixture(scope="module")

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 import re
 import tomllib
-from collections.abc import Coroutine, Iterator
+from collections.abc import Iterator
 from importlib.metadata import requires, version
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from datasette.app import Datasette
 from markupsafe import escape
 
 from events import EngagementFacts
+from tests.helpers import DatasetteClient
 from timeline.inputs import records
 from timeline.projection.build import build
 from timeline.projection.schema import FTS, TABLES, TRACKING_TABLE
@@ -180,8 +179,8 @@ PARAMS: dict[str, dict[str, str]] = {
 }
 
 
-class Client:
-    """Runs Datasette's async test client on one event loop, so tests stay synchronous."""
+class Client(DatasetteClient):
+    """Datasette's test client on the published metadata and `timeline serve`'s settings."""
 
     def __init__(
         self,
@@ -189,20 +188,9 @@ class Client:
         metadata: dict[str, Any] | None = None,
         settings: dict[str, Any] | None = None,
     ) -> None:
-        self.loop = asyncio.new_event_loop()
         metadata = copy.deepcopy(METADATA) if metadata is None else metadata
         settings = typed_settings() if settings is None else settings
-        self.ds = self.run(self._start(db_path, metadata, settings))
-
-    async def _start(
-        self, db_path: Path, metadata: dict[str, Any], settings: dict[str, Any]
-    ) -> Datasette:
-        ds = Datasette([str(db_path)], metadata=metadata, settings=settings)
-        await ds.invoke_startup()
-        return ds
-
-    def run(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
-        return self.loop.run_until_complete(coroutine)
+        super().__init__(db_path, metadata, settings)
 
     def get(self, path: str, **params: str) -> httpx.Response:
         response = self.run(self.ds.client.get(path, params=params or None))
@@ -214,13 +202,6 @@ class Client:
 
     def query(self, name: str, **params: str) -> list[dict[str, Any]]:
         return self.rows(f"/timeline/{name}", **params)
-
-    def close(self) -> None:
-        for db in self.ds.databases.values():
-            db.close()
-        if self.ds.executor is not None:
-            self.ds.executor.shutdown(wait=True)
-        self.loop.close()
 
 
 def open_client(db_path: Path) -> Iterator[Client]:

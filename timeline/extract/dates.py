@@ -105,7 +105,7 @@ def _month(value: str | None) -> int | None:
     return _MONTHS_EN[value.lower().rstrip(".")]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date phrase found in the text, with what it states (missing parts are None)."""
 
@@ -136,7 +136,7 @@ class DateMention:
         return "range" if self.end_day is not None else "day"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolved:
     """A mention turned into calendar dates; `partial` when the year could not be known."""
 
@@ -474,7 +474,12 @@ _BYLINE_DATES = [
     re.compile(
         rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<m>{MON})\s+(?P<d>{D}),\s+(?P<y>{Y})"
     ),
+    # the time first: "11:41 04/03/2025"
+    re.compile(rf"(?<![\d:])\d{{1,2}}:\d{{2}}\s+(?P<d>{D})[/-](?P<m>{M})[/-](?P<y>{Y})(?!\d)"),
+    # a date line of its own, month first with a comma after it: "May, 01 2019"
+    re.compile(rf"(?m)^[ \t]*(?P<m>{MON}),?\s+(?P<d>{D}),?\s+(?P<y>{Y})[ \t]*$"),
 ]
+_TIME_AT_LINE_END = re.compile(r"\d{1,2}[:h]\d{2}\s*$")
 
 
 def published_from_byline(text: str) -> tuple[date, int, int] | None:
@@ -484,9 +489,49 @@ def published_from_byline(text: str) -> tuple[date, int, int] | None:
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             line = text[line_start : len(text) if line_end < 0 else line_end]
-            if len(line.split()) > 14:  # a date line is short; a date in a story is not a byline
+            glued = _TIME_AT_LINE_END.search(text[m.start() : m.end()]) and m.end() == (
+                line_start + len(line.rstrip())
+            )
+            # a date line is short; a date in a story is not a byline, but a timestamp closing
+            # the headline's line ("… DeSombre 14/02/2026 12:54") is the page's
+            if len(line.split()) > 14 and not glued:
                 continue
             found = _safe(int(m["y"]), _month(m["m"]) or 0, int(m["d"]))
             if found:
                 return found, m.start(), m.end()
     return None
+
+
+_PAST_BEFORE = re.compile(
+    r"(?:hồi|trước đó|từ|since|last|earlier|in early|in late|kể từ)\s*(?:ngày|tháng|năm)?\s*$",
+    re.I,
+)
+
+
+def published_from_story(text: str, language: str) -> tuple[date, int, int] | None:
+    """With no publication date anywhere, the latest full date the story gives an engagement
+    (`từ ngày 22 - 28/10/2023`, `on 25 June 2024`) dates the article: the year-less dates of
+    its other sessions take their year from it. Dates of anniversaries, signatures and
+    foundings, and those told as past (`hồi tháng 7/2024`, `since 2017`) are not read; a month
+    or a year alone is not precise enough to stand for the day of writing."""
+    best: DateMention | None = None
+    for d in find_dates(text, language):
+        if d.excluded or d.year is None or d.day is None or d.parenthesised:
+            continue
+        if _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start]):
+            continue
+        last = (d.end_year or d.year, d.end_month or d.month or 1, d.end_day or d.day)
+        if best is None or last > (
+            best.end_year or best.year,
+            best.end_month or best.month or 1,
+            best.end_day or best.day,
+        ):
+            best = d
+    if best is None:
+        return None
+    end = _safe(
+        best.end_year or best.year or 0,
+        best.end_month or best.month or 0,
+        best.end_day or best.day or 0,
+    )
+    return (end, best.start, best.end) if end else None

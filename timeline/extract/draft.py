@@ -13,17 +13,21 @@ from typing import Any
 from urllib.parse import urlparse
 
 import yaml
+from unidecode import unidecode
 
 from events import EngagementFacts
 from events.countries import country
-from timeline.extract.dates import published_from_byline, published_from_url
+from timeline.extract import languages
+from timeline.extract.dates import published_from_byline, published_from_story, published_from_url
 from timeline.extract.errors import ExtractError
+from timeline.extract.languages.vi import LETTERS as VIETNAMESE_LETTERS
 from timeline.extract.lexicon import load
+from timeline.extract.model import Analysis, Engagement
+from timeline.extract.pipeline import analyse
 from timeline.extract.segment import segment
-from timeline.extract.structure import Analysis, Engagement, analyse
 from timeline.text import slugify
 
-LANGUAGES = ("vi", "en")
+LANGUAGES = tuple(languages.LANGUAGES)
 
 # Short English names as titles use them; pycountry's formal names read oddly in a title.
 _SHORT = {
@@ -75,7 +79,7 @@ def long_name(code: str) -> str:
     return _LONG.get(code) or short_name(code)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     """Something the reviewer must check or fill in, and where."""
 
@@ -87,7 +91,7 @@ class Flag:
         return {"code": self.code, "field": self.field, "note": self.note}
 
 
-@dataclass
+@dataclass(slots=True)
 class DraftRecord:
     """One engagement as a record mapping, with confidences and flags for the reviewer."""
 
@@ -123,14 +127,14 @@ class DraftRecord:
         return True
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """Every engagement extracted from one article."""
 
     document: str
     language: str
     published: date | None
-    published_origin: str  # argument, byline, url or none
+    published_origin: str  # argument, byline, url, story or none
     publisher: str | None
     url: str | None
     records: list[DraftRecord]
@@ -141,18 +145,8 @@ class Draft:
 
 
 def detect_language(text: str) -> str:
-    """`vi` when Vietnamese letters are common, else `en`."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return "en"
-    viet = sum(1 for c in letters if c in _VIET_LETTERS)
-    return "vi" if viet / len(letters) > 0.03 else "en"
-
-
-_VIET_LETTERS = frozenset(
-    "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-    "ĂÂĐÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
-)
+    """The code of the language the text is written in (see `languages.detect`)."""
+    return languages.detect(text)
 
 
 def _publisher(url: str | None, text: str, tag: tuple[int, int] | None) -> str | None:
@@ -201,6 +195,10 @@ def extract(
             published = published_from_url(url)
             origin = "url" if published else "none"
     layout = segment(text, language)
+    if published is None:
+        story = published_from_story(text[: layout.end_mark], language)
+        if story:  # no publication date: the story's own latest full date gives the year
+            published, origin = story[0], "story"
     publisher = publisher or _publisher(url, text, layout.tag)
     if not publisher:
         flags.append(
@@ -245,19 +243,26 @@ def translate_name(core: str, language: str) -> tuple[str, bool]:
     for vi, en in _dialogue_words():
         out = re.sub(rf"(?<!\w){re.escape(vi)}(?!\w)", en, out)
     out = re.sub(r"\s+", " ", " ".join([*modifiers, out])).strip()
-    complete = not any(c in _VIET_LETTERS for c in out) and not re.search(
+    complete = not any(c in VIETNAMESE_LETTERS for c in out) and not re.search(
         r"\b[a-z]{2,}\b(?<!and)(?<!on)", out
     )
     return out, complete
 
 
-def series_slug(e: Engagement, language: str, home: str) -> str:
-    """The slug of a dialogue's series: its two countries and its name in English."""
+def series_slug(e: Engagement, language: str, home: str, *, canonical: bool = False) -> str:
+    """The slug of a dialogue's series: its two countries and its name in English.
+
+    `canonical`: the home country first and the name's words in alphabetical order, since the
+    two languages order them differently ("Đối thoại An ninh và Thực thi pháp luật Việt Nam -
+    Hoa Kỳ", "the U.S.-Vietnam Law Enforcement and Security Dialogue")."""
     codes = [c for c, _ in e.pair] or sorted(
         {c for c in [e.host, *e.guests] if c}, key=lambda c: (c != home, c)
     )
     core, _ = translate_name(e.name_core, language)
     words = [w for w in slugify(core).split("-") if w and w not in ("and", "the", "of", "on")]
+    codes = sorted(set(codes), key=lambda c: (c != home, c))  # "Australia-Vietnam" too
+    if canonical:
+        words = sorted(set(words))
     return "-".join([c.lower() for c in codes] + words + [_series_noun(e).lower()])
 
 
@@ -349,17 +354,51 @@ def _reorder(record: dict[str, Any]) -> None:
 
 
 def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
-    a, d, e = b.a, b.d, b.e
-    text = a.text
+    e = b.e
     rec: dict[str, Any] = {"slug": "", "kind": e.record_kind}
     b.ev("kind", e.trigger[:2])
     b.conf["kind"] = 0.9 if e.kind == "dialogue" else 0.75
+    _status(b, rec)
+    participants, organisations = _people(b)
+    place = _place(b)
+    title, title_vi, slug_core = _titles(b, organisations)
+    rec["title"] = title
+    if title_vi:
+        rec["title_vi"] = title_vi
+    rec["date"] = _date(b)
+    if place:
+        rec["place"] = place
+    _sides(b, rec)
+    _series_and_trip(b, rec, slugs)
+    if participants:
+        rec["participants"] = participants
+    if organisations:
+        rec["organisations"] = [o for o, _ in organisations]
+    if e.topics:
+        rec["topics"] = [t.key for t in e.topics]
+        for i, t in enumerate(e.topics):
+            b.ev(f"topics[{i}]", (t.start, t.end))
+        b.conf["topics"] = 0.7
+    rec["sources"] = [_source(b)]
+    if e.date is None:
+        b.flag("date-missing", "date", "The article gives no date for it: fill in the date.")
+    rec["evidence"] = b.evidence
+    rec["slug"] = slug_core
+    _reorder(rec)
+    if "notes" in rec:
+        rec["notes"] = rec.pop("notes")
+    return rec
+
+
+def _status(b: _Builder, rec: dict[str, Any]) -> None:
+    """Planned, known only from a caption, or mentioned for context: flagged for review."""
+    e = b.e
     if e.status != "held":
         rec["status"] = e.status
         b.ev("status", e.status_cue[:2] if e.status_cue else None)
         b.flag("planned", "status", "Reported as planned: check it has not taken place since.")
         b.conf["status"] = 0.6
-    if getattr(e, "caption", False):
+    if e.caption:
         b.flag(
             "caption-only",
             "kind",
@@ -367,10 +406,6 @@ def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
             "caption reports a session of its own.",
         )
         b.conf["kind"] = 0.4
-
-    participants, organisations = _people(b)
-    host, guests = e.host, list(e.guests)
-    place = _place(b)
     if e.context:
         b.flag(
             "context-mention",
@@ -380,13 +415,11 @@ def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
         )
         rec["notes"] = "Mentioned for context in a report on a later engagement."
 
-    title, title_vi, slug_core = _titles(b, organisations)
-    rec["title"] = title
-    if title_vi:
-        rec["title_vi"] = title_vi
-    rec["date"] = _date(b)
-    if place:
-        rec["place"] = place
+
+def _sides(b: _Builder, rec: dict[str, Any]) -> None:
+    """Host and guest countries with their evidence, or the flag saying which is missing."""
+    e = b.e
+    host, guests = e.host, list(e.guests)
     if host:
         rec["host"] = host
         span = e.place_span or e.country_spans.get(host)
@@ -416,6 +449,11 @@ def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
             "host",
             "The article does not say where it took place: add the host if known.",
         )
+
+
+def _series_and_trip(b: _Builder, rec: dict[str, Any], slugs: dict[int, str]) -> None:
+    """A dialogue's series and session; a session's trip (`part_of`)."""
+    a, e = b.a, b.e
     if e.kind == "dialogue" and (e.pair or e.host or e.guests):
         rec["series"] = series_slug(e, a.language, a.home)
         b.ev("series", e.name[:2] if e.name else None)
@@ -434,26 +472,21 @@ def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
             note="Told while the trip is reported, in the trip's country and dates.",
         )
         b.conf["part_of"] = 0.8 if same else 0.55
-    if participants:
-        rec["participants"] = participants
-    if organisations:
-        rec["organisations"] = [o for o, _ in organisations]
-    if e.topics:
-        rec["topics"] = [t.key for t in e.topics]
-        for i, t in enumerate(e.topics):
-            b.ev(f"topics[{i}]", (t.start, t.end))
-        b.conf["topics"] = 0.7
+
+
+def _source(b: _Builder) -> dict[str, Any]:
+    """The article as the record's source, quoting the sentence that reports the engagement."""
+    a, d = b.a, b.d
     source: dict[str, Any] = {"document": d.document, "publisher": d.publisher or ""}
     if d.url:
         source["url"] = d.url
-    if d.published:
+    if d.published and d.published_origin != "story":
         source["published"] = d.published.isoformat()
         if d.published_origin == "url":
             source["published_inferred"] = True
     source["language"] = a.language
-    s = e.info.sentence
+    s = b.e.info.sentence
     source.update({"quote": s.text, "start": s.start, "end": s.end})
-    rec["sources"] = [source]
     if d.published_origin == "url":
         b.flag(
             "published-from-url",
@@ -462,15 +495,7 @@ def _record(b: _Builder, slugs: dict[int, str]) -> dict[str, Any]:
         )
     if not d.publisher:
         b.flag("publisher-missing", "sources[0].publisher", "Name the publisher.")
-    if e.date is None:
-        b.flag("date-missing", "date", "The article gives no date for it: fill in the date.")
-    rec["evidence"] = b.evidence
-    rec["slug"] = slug_core
-    _reorder(rec)
-    if "notes" in rec:
-        rec["notes"] = rec.pop("notes")
-    del text
-    return rec
+    return source
 
 
 def _date(b: _Builder) -> Any:
@@ -485,6 +510,7 @@ def _date(b: _Builder) -> Any:
         "argument": "--published or the metadata file",  # both reach extract() as an argument
         "byline": "the byline",
         "url": "the URL",
+        "story": "the latest date the story gives with its year",
         "none": "nowhere",
     }[d.published_origin]
     notes = []
@@ -567,6 +593,7 @@ def _place(b: _Builder) -> dict[str, Any] | None:
         "were, the country of the organisation met.",
         "parent": "The article places it only by its trip's country.",
         "parts": "The article does not say where the trip went; its sessions were here.",
+        "host": "The article gives no place; it took place in its host's country.",
     }.get(e.place_origin)
     b.ev("place", (span.start, span.end) if span else None, inferred=inferred, note=note)
     if inferred:
@@ -615,14 +642,19 @@ def _title_of(titled: Any, org: Any) -> tuple[str, tuple[int, int], str | None]:
     return first[2], first[:2], _english_title(first[2], org.key if org else None)
 
 
-def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], Any]]]:
-    a, e = b.a, b.e
-    orgs: list[tuple[dict[str, Any], Any]] = []
-    names: dict[str, str] = {}
+@dataclass(slots=True)
+class _Organisations:
+    """The record's organisations, each added once, with its evidence and flags."""
 
-    def add_org(m: Any) -> str:
-        if m.key in names:
-            return names[m.key]
+    b: _Builder
+    orgs: list[tuple[dict[str, Any], Any]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, m: Any) -> str:
+        """Adds the organisation if new; the name a participant's `organisation` refers by."""
+        if m.key in self.names:
+            return self.names[m.key]
+        b = self.b
         item: dict[str, Any] = {"name": m.key}
         if m.abbreviation:
             item["abbreviation"] = m.abbreviation
@@ -632,14 +664,16 @@ def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any
             item["name_local"] = m.text
         elif m.learnt and m.key != m.text.split(" (")[0]:
             item["name_local"] = m.text.split(" (")[0]
-        i = len(orgs)
-        orgs.append((item, m))
-        names[m.key] = item.get("abbreviation") or item["name"]
+        i = len(self.orgs)
+        self.orgs.append((item, m))
+        self.names[m.key] = item.get("abbreviation") or item["name"]
         b.ev(f"organisations[{i}]", (m.start, m.end))
         if m.country_inferred and m.country:  # an "Embassy in X" of no named country has none
             note = (
                 f"The article writes {m.text!r} without a country; {short_name(m.country)} "
                 "is read from who holds it and the engagement's sides."
+                if m.country
+                else f"The article writes {m.text!r} without a country: give it."
             )
             b.ev(f"organisations[{i}].country", (m.start, m.end), inferred=True, note=note)
             b.flag("ministry-country-inferred", f"organisations[{i}].country", note)
@@ -650,72 +684,81 @@ def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any
                 "The organisation is not in the gazetteer: give its English name and keep "
                 "this one as name_local.",
             )
-        return names[m.key]
+        return self.names[m.key]
 
+
+def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], Any]]]:
+    e = b.e
+    orgs = _Organisations(b)
     people: list[dict[str, Any]] = []
     for part in sorted(e.participants.values(), key=lambda p: p.mention.start):
-        person = a.persons[part.person]
-        i = len(people)
-        item: dict[str, Any] = {"name": person.name}
-        if person.variants:
-            item["variants"] = list(person.variants)
-        ranked = person.rank
-        if ranked is not None and ranked.rank:
-            rank_en = _translations()["ranks"].get(ranked.rank, ranked.rank)
-            item["rank"] = rank_en
-            b.ev(f"participants[{i}].rank", ranked.rank_span)
-        titled = person.titled
-        org = person.organisation
-        if titled is not None:
-            local, span, en = _title_of(titled, org)
-            item["title"] = en or local
-            b.ev(f"participants[{i}].title", span)
-            if en is None and a.language == "vi":
-                b.flag(
-                    "title-untranslated",
-                    f"participants[{i}].title",
-                    "The title is as the article writes it: translate it.",
-                )
-        party = next((m.party for m in person.mentions if m.party), [])
-        if party:
-            roles = _translations()["party_roles"]
-            item["party_role"] = "; ".join(roles.get(t, t) for _, _, t in party)
-            for x, y, _ in party:
-                b.ev(f"participants[{i}].party_role", (x, y))
-        if org is not None and org.org_kind not in ("programme",):
-            item["organisation"] = add_org(org)
-        if person.country:
-            item["country"] = person.country
-        item["role"] = part.role
-        people.append(item)
-        first = next(
-            (
-                m
-                for m in person.mentions
-                if any(s.sentence.start <= m.start < s.sentence.end for s in e.sentences)
-            ),
-            part.mention,
-        )
-        b.ev(
-            f"participants[{i}]",
-            (first.start, first.end),
-            inferred=part.inherited,
-            note="Named as the head of the trip this was part of." if part.inherited else None,
-        )
-        if part.cue:
-            b.ev(f"participants[{i}].role", part.cue[:2])
-        for v in person.variants:
-            m = next(m for m in person.mentions if m.name == v)
-            note = f"Also spelt {v!r} in this article; {person.name!r} is the more frequent or first spelling."  # noqa: E501
-            b.ev(f"participants[{i}].variants", (m.start, m.end), note=note)
-            b.flag(
-                "spelling-variant", f"participants[{i}].variants", note + " Check which is right."
-            )
+        people.append(_participant(b, part, len(people), orgs))
     for key, m in e.organisations.items():
-        if key not in names:
-            add_org(m)
+        if key not in orgs.names:
+            orgs.add(m)
     b.conf["participants"] = 0.8 if people else 0.0
-    return people, orgs
+    return people, orgs.orgs
+
+
+def _participant(b: _Builder, part: Any, i: int, orgs: _Organisations) -> dict[str, Any]:
+    """One participant with rank, title, party office, organisation, role and evidence."""
+    a, e = b.a, b.e
+    person = a.persons[part.person]
+    item: dict[str, Any] = {"name": person.name}
+    if person.variants:
+        item["variants"] = list(person.variants)
+    ranked = person.rank
+    if ranked is not None and ranked.rank:
+        item["rank"] = _translations()["ranks"].get(ranked.rank, ranked.rank)
+        b.ev(f"participants[{i}].rank", ranked.rank_span)
+    titled = person.titled
+    org = person.organisation
+    if titled is not None:
+        local, span, en = _title_of(titled, org)
+        item["title"] = en or local
+        b.ev(f"participants[{i}].title", span)
+        if en is None and a.language == "vi":
+            b.flag(
+                "title-untranslated",
+                f"participants[{i}].title",
+                "The title is as the article writes it: translate it.",
+            )
+    party = next((m.party for m in person.mentions if m.party), [])
+    if party:
+        roles = _translations()["party_roles"]
+        item["party_role"] = "; ".join(roles.get(t, t) for _, _, t in party)
+        for x, y, _ in party:
+            b.ev(f"participants[{i}].party_role", (x, y))
+    if org is not None and org.org_kind not in ("programme",):
+        item["organisation"] = orgs.add(org)
+    if person.country:
+        item["country"] = person.country
+    item["role"] = part.role
+    first = next(
+        (
+            m
+            for m in person.mentions
+            if any(s.sentence.start <= m.start < s.sentence.end for s in e.sentences)
+        ),
+        part.mention,
+    )
+    b.ev(
+        f"participants[{i}]",
+        (first.start, first.end),
+        inferred=part.inherited,
+        note="Named as the head of the trip this was part of." if part.inherited else None,
+    )
+    if part.cue:
+        b.ev(f"participants[{i}].role", part.cue[:2])
+    for v in person.variants:
+        m = next(m for m in person.mentions if m.name == v)
+        note = (
+            f"Also spelt {v!r} in this article; {person.name!r} is the more frequent or first "
+            "spelling."
+        )
+        b.ev(f"participants[{i}].variants", (m.start, m.end), note=note)
+        b.flag("spelling-variant", f"participants[{i}].variants", note + " Check which is right.")
+    return item
 
 
 def _side_name(b: _Builder, organisations: list[tuple[dict[str, Any], Any]]) -> str:
@@ -736,102 +779,87 @@ def _side_name(b: _Builder, organisations: list[tuple[dict[str, Any], Any]]) -> 
 def _titles(
     b: _Builder, organisations: list[tuple[dict[str, Any], Any]]
 ) -> tuple[str, str | None, str]:
-    """An English title, the Vietnamese title as the source writes it, and a slug."""
+    """An English title, the Vietnamese title as the source writes it, and a slug.
+
+    The slug is made of what both languages' reports of one engagement give alike (its
+    countries, kind, counterpart, series and session, month), never of the article's wording,
+    so a Vietnamese and an English report of it get the same slug (issue 11, item 7)."""
     a, e = b.a, b.e
     r = e.resolved
-    when = ""
-    if r is not None and r.start is not None:
-        when = r.start.isoformat()[:7]
+    when = r.start.isoformat()[:7] if r is not None and r.start is not None else "undated"
     codes = [c.lower() for c in ([*e.guests, e.host] if e.host else e.guests) if c]
     home = a.home.lower()
-    codes = sorted(set(codes), key=lambda c: (c != home, codes.index(c)))
+    codes = sorted(set(codes), key=lambda c: (c != home, c))
     side = _side_name(b, organisations)
-    side_abbr = next(
-        (
-            o.get("abbreviation")
-            for o, _ in organisations
-            if o.get("country") in e.guests and o.get("abbreviation")
-        ),
-        None,
-    )
-    if side_abbr is None and "Ministry of Public Security" in side:
-        side_abbr = "MPS"
-    title_vi = None
     if e.kind == "dialogue":
-        core, complete = translate_name(e.name_core, a.language)
-        pair = "–".join(short_name(c) for c, _ in e.pair)
-        n = f"{_ordinal(e.session)} " if e.session else ""
-        noun = _series_noun(e)
-        name = (
-            core
-            if core.startswith(("Dialogue ", noun)) or core.endswith(noun)
-            else f"{core} {noun}"
-        )
-        title = re.sub(r"\s+", " ", f"{n}{pair} {name}").strip()
-        if not complete:
-            b.flag(
-                "title-untranslated",
-                "title",
-                "Part of the dialogue's name is not translated: check the title.",
-            )
-        if a.language == "vi" and e.name:
-            title_vi = e.name[2]
-        series = series_slug(e, a.language, a.home)
-        slug = f"{series}-{e.session}" if e.session else f"{series}-{when or 'undated'}"
-        return title, title_vi, slug
+        return _dialogue_title(b, when)
     if e.kind == "visit":
-        dest = long_name(e.place_country) if e.place_country else "an unnamed country"
-        title = f"{side} delegation visit to {dest}"
-        if a.language == "vi":
-            title_vi = e.trigger[2].strip() + (
-                f" {e.destination.text}"
-                if e.destination and not e.trigger[2].rstrip().endswith(e.destination.text)
-                else ""
-            )
-            if e.destination is None and e.place_country:
-                # "Trong khuôn khổ chuyến thăm": the trip is named by where it went
-                title_vi = f"{title_vi} {country(e.place_country).name_vi}"
-            title_vi = title_vi[0].upper() + title_vi[1:]
-        parts = (
-            codes
-            + ([side_abbr.lower()] if side_abbr else [])
-            + ["delegation-visit", when or "undated"]
+        return _visit_title(b, side, codes, when)
+    return _meeting_title(b, side, codes, when)
+
+
+def _dialogue_title(b: _Builder, when: str) -> tuple[str, str | None, str]:
+    a, e = b.a, b.e
+    core, complete = translate_name(e.name_core, a.language)
+    pair = "–".join(short_name(c) for c, _ in e.pair)
+    n = f"{_ordinal(e.session)} " if e.session else ""
+    noun = _series_noun(e)
+    name = core if core.startswith(("Dialogue ", noun)) or core.endswith(noun) else f"{core} {noun}"
+    title = re.sub(r"\s+", " ", f"{n}{pair} {name}").strip()
+    if not complete:
+        b.flag(
+            "title-untranslated",
+            "title",
+            "Part of the dialogue's name is not translated: check the title.",
         )
-        return title, title_vi, slugify("-".join(parts))
+    title_vi = e.name[2] if a.language == "vi" and e.name else None
+    series = series_slug(e, a.language, a.home, canonical=True)
+    slug = f"{series}-{e.session}" if e.session else f"{series}-{when}"
+    return title, title_vi, slug
+
+
+def _visit_title(
+    b: _Builder, side: str, codes: list[str], when: str
+) -> tuple[str, str | None, str]:
+    a, e = b.a, b.e
+    dest = long_name(e.place_country) if e.place_country else "an unnamed country"
+    title = f"{side} delegation visit to {dest}"
+    title_vi = None
+    if a.language == "vi":
+        title_vi = e.trigger[2].strip() + (
+            f" {e.destination.text}"
+            if e.destination and not e.trigger[2].rstrip().endswith(e.destination.text)
+            else ""
+        )
+        if e.destination is None and e.place_country:
+            # "Trong khuôn khổ chuyến thăm": the trip is named by where it went
+            title_vi = f"{title_vi} {country(e.place_country).name_vi}"
+        title_vi = title_vi[0].upper() + title_vi[1:]
+    return title, title_vi, slugify("-".join([*codes, "delegation-visit", when]))
+
+
+def _meeting_title(
+    b: _Builder, side: str, codes: list[str], when: str
+) -> tuple[str, str | None, str]:
+    a, e = b.a, b.e
     cp = e.counterpart
-    who = (
-        cp.key
-        if cp is not None
-        else (
-            a.persons[e.counterpart_person].name
-            if e.counterpart_person is not None
-            else "a counterpart"
-        )
-    )
-    short = (cp.abbreviation or cp.key) if cp is not None else who
+    if cp is not None:
+        who = cp.key
+    elif e.counterpart_person is not None:
+        who = a.persons[e.counterpart_person].name
+    else:
+        who = "a counterpart"
+    short = (cp.abbreviation or cp.key) if cp is not None else unidecode(who)
     if e.kind == "embassy_visit":
         title = f"{side} delegation visit to the {who}"
-        where = (
-            slugify(cp.city or (short_name(cp.located) if cp and cp.located else "")) if cp else ""
-        )
-        parts = [
-            *codes,
-            *([side_abbr.lower()] if side_abbr else []),
-            "embassy-visit",
-            where,
-            when or "undated",
-        ]
+        where = cp.city or (short_name(cp.located) if cp.located else "") if cp else ""
+        parts = [*codes, "embassy-visit", slugify(where), when]
     else:
         the = "the " if cp is not None and not who.startswith(("The ", "U.S.", "US ")) else ""
         shown = cp.abbreviation if cp is not None and cp.abbreviation and len(cp.key) > 40 else who
         title = f"{side} delegation's meeting with {the}{shown}"
-        parts = [
-            *codes,
-            *([side_abbr.lower()] if side_abbr else []),
-            slugify(short)[:30],
-            "meeting",
-            when or "undated",
-        ]
+        parts = [*codes, slugify(short)[:30], "meeting", when]
+    title_vi = None
     if a.language == "vi":
         target = cp.text if cp is not None else who
         verb = re.sub(r"^có\s+(?:các\s+|những\s+)?(?:buổi|cuộc)\s+", "buổi ", e.trigger[2].strip())

@@ -14,9 +14,10 @@ COUNTRY = "country"
 CITY = "city"
 ORG = "org"
 VENUE = "venue"
+REGION = "region"  # a world region named in a portfolio: never where an engagement is
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A named thing in the text. `key` is the country code, the city's English name or the
     organisation's English name."""
@@ -85,6 +86,21 @@ def _venue_regex() -> tuple[re.Pattern[str], dict[str, dict]]:
 
 
 @cache
+def _region_regex() -> re.Pattern[str]:
+    names = [n for n in load("places")["regions"]["names"]]
+    return re.compile(rf"(?<![\w])(?:{alternation(names)})(?![\w])")
+
+
+def find_regions(text: str, start: int, end: int) -> list[Mention]:
+    """World regions in text[start:end] ("Đông Á - Thái Bình Dương", "Indo-Pacific"): named in
+    portfolios, they are no part of a person's name and no place of an engagement."""
+    return [
+        Mention(m.start(), m.end(), m.group(), REGION, m.group())
+        for m in _region_regex().finditer(text, start, end)
+    ]
+
+
+@cache
 def agencies() -> list[dict]:
     return load("agencies")["agencies"]
 
@@ -119,6 +135,18 @@ _JOINT = re.compile(r"^(?:Đội|Nhóm|Team|Joint|Mạng lưới|Network)\b")
 _NAME_STOP_VI = r"với|đã|tại|phối hợp|cùng|để|trong|do|sẽ|được|đang|tiếp|gặp|thăm|và các"
 
 
+def _english_name(words: str) -> str:
+    """The organisation's name in a run of capitalised words before its abbreviation: from the
+    last joining word before its first head word ("Acting Assistant Secretary of State for the
+    Bureau of International Narcotics … Affairs" is the Bureau's), without leading joiners."""
+    head = re.search(rf"\b(?:{_HEADS_EN})\b", words)
+    cut = 0
+    if head is not None:
+        for j in re.finditer(r"\s(?:of the|for the|of|for|and|to the|to)\s", words[: head.start()]):
+            cut = j.end()
+    return re.sub(r"^(?:(?:the|The|of|for|and|on|&)\s+)+", "", words[cut:])
+
+
 def _learn(text: str) -> list[Mention]:
     """Organisations the article names in full before an abbreviation in parentheses."""
     out: list[Mention] = []
@@ -148,7 +176,7 @@ def _learn(text: str) -> list[Mention]:
             if words and re.search(rf"\b(?:{_HEADS_EN})\b", words.group(1)):
                 # "… general of the Korean National Police Agency (KNPA)": the name starts after
                 # the words that join it to what comes before
-                name = re.sub(r"^(?:(?:the|The|of|for|and|on|&)\s+)+", "", words.group(1))
+                name = _english_name(words.group(1))
         if not name:
             continue
         start = base + len(before) - len(name)
@@ -191,7 +219,7 @@ def _mission_regex(language: str) -> re.Pattern[str]:
             rf"(?P<kind>{names})(?:\s+(?P<owner>{countries}))?(?:\s+tại\s+(?P<place>{places}))?"
         )
     return re.compile(
-        rf"(?:(?P<owner1>{countries})(?:'s)?\s+)?(?P<kind>{names})(?:\s+of\s+(?P<owner>{countries}))?"
+        rf"(?:(?P<owner1>{countries})(?:['’]s)?\s+)?(?P<kind>{names})(?:\s+of\s+(?P<owner>{countries}))?"
         rf"(?:\s+(?:in|to)\s+(?P<place>{places}))?"
     )
 
@@ -249,6 +277,8 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
     after = chunk[b:].lstrip()
     prev = before.split()[-1] if before.split() else ""
     nxt = after.split()[0] if after.split() else ""
+    if chunk[a:b].isupper() and len(chunk[a:b]) > 1:
+        return True  # "US Ambassador", "the US": an abbreviation is never part of a name
     if _capital(nxt) and not re.match(r"[(\-–,.;:]", after):
         return False
     if before.endswith(("-", "–")):
@@ -269,13 +299,27 @@ def find_organisations(
     left open, to be resolved from context), and abbreviations."""
     end = len(text) if end is None else end
     chunk = text[start:end]
-    out: list[Mention] = []
-    for m in learnt or []:
-        if start <= m.start and m.end <= end:
-            out.append(m)
+    out: list[Mention] = [m for m in learnt or [] if start <= m.start and m.end <= end]
+    out += _agencies(chunk, start)
+    out += _missions(chunk, start, language)
+    if language == "vi":
+        out = _unlisted_agencies(chunk, start, out)
+    regex, generic = _generic_regex(language)
+    for m in regex.finditer(chunk):
+        a, b = start + m.start(), start + m.end()
+        out.append(Mention(a, b, m.group(), ORG, generic[m.group()], None, None, "ministry"))
+    out += _local_police(chunk, start, language)
+    out += _local_governments(chunk, start, language)
+    out += _abbreviated(chunk, start, learnt or [])
+    return _without_overlaps(out)
+
+
+def _agencies(chunk: str, start: int) -> list[Mention]:
     regex, table = _agency_regex()
+    out = []
     for m in regex.finditer(chunk):
         a = table[m.group()]
+        abbr = (a["abbr"] or [None])[0]
         out.append(
             Mention(
                 start + m.start(),
@@ -284,10 +328,17 @@ def find_organisations(
                 ORG,
                 a["name"],
                 a["country"],
-                (a["abbr"] or [None])[0],
+                abbr,
                 a["kind"],
             )
         )
+    return out
+
+
+def _missions(chunk: str, start: int, language: str) -> list[Mention]:
+    """ "Đại sứ quán Việt Nam tại Australia", "Vietnam’s Embassy in Beijing": a mission of its
+    owner in a place; with neither named, no mission."""
+    out = []
     for m in _mission_regex(language).finditer(chunk):
         owner = m["owner"] or m.groupdict().get("owner1")
         code = country_aliases().get(owner) if owner else None
@@ -318,37 +369,30 @@ def find_organisations(
                 country_inferred=code is None,
             )
         )
-    known = list(out)
-    if language == "vi":
-        # "Cục Quản lý xuất nhập cảnh và lưu trú Nhật Bản": an agency the gazetteer lacks, named
-        # by its head word and its country; kept in Vietnamese for the reviewer to translate
-        for m in _unlisted_regex().finditer(chunk):
-            a, b = start + m.start(), start + m.end()
-            code = country_aliases()[m["c"]]
-            inside = [k for k in known if a <= k.start and k.end <= b]
-            if any(k.country == code for k in inside):
-                continue  # "Bộ Công an Việt Nam": a listed agency and its own country
-            # "Cục Quản lý xuất nhập cảnh … Nhật Bản": a foreign namesake of a listed agency
-            out = [o for o in out if o not in inside]
-            kind = "ministry" if m.group().startswith("Bộ ") else "agency"
-            out.append(Mention(a, b, m.group(), ORG, m.group(), code, None, kind, learnt=True))
-    regex, generic = _generic_regex(language)
-    for m in regex.finditer(chunk):
-        out.append(
-            Mention(
-                start + m.start(),
-                start + m.end(),
-                m.group(),
-                ORG,
-                generic[m.group()],
-                None,
-                None,
-                "ministry",
-            )
-        )
-    out += _local_police(chunk, start, language)
-    out += _local_governments(chunk, start, language)
-    learnt_abbr = {m.abbreviation: m for m in learnt or [] if m.abbreviation}
+    return out
+
+
+def _unlisted_agencies(chunk: str, start: int, known: list[Mention]) -> list[Mention]:
+    """ "Cục Quản lý xuất nhập cảnh và lưu trú Nhật Bản": an agency the gazetteer lacks, named
+    by its head word and its country; kept in Vietnamese for the reviewer to translate."""
+    out = list(known)
+    for m in _unlisted_regex().finditer(chunk):
+        a, b = start + m.start(), start + m.end()
+        code = country_aliases()[m["c"]]
+        inside = [k for k in known if a <= k.start and k.end <= b]
+        if any(k.country == code for k in inside):
+            continue  # "Bộ Công an Việt Nam": a listed agency and its own country
+        # "Cục Quản lý xuất nhập cảnh … Nhật Bản": a foreign namesake of a listed agency
+        out = [o for o in out if o not in inside]
+        kind = "ministry" if m.group().startswith("Bộ ") else "agency"
+        out.append(Mention(a, b, m.group(), ORG, m.group(), code, None, kind, learnt=True))
+    return out
+
+
+def _abbreviated(chunk: str, start: int, learnt: list[Mention]) -> list[Mention]:
+    """Abbreviations: those the article defined, then those the gazetteer knows."""
+    learnt_abbr = {m.abbreviation: m for m in learnt if m.abbreviation}
+    out = []
     for m in re.finditer(r"(?<![\w.])[A-Z][A-Za-z]*[A-Z](?![\w])", chunk):
         ab = m.group()
         known = learnt_abbr.get(ab)
@@ -368,19 +412,20 @@ def find_organisations(
                     a["kind"],
                 )
             )
-    return _without_overlaps(out)
+    return out
 
 
 @cache
 def _local_police_regex(language: str) -> re.Pattern[str]:
     places = alternation(list(city_aliases()))
     if language == "vi":
+        # "Công an tỉnh Quảng Ninh"; a foreign force is "Cảnh sát": "Cảnh sát Osaka, Hyogo"
         return re.compile(
-            r"(?<!\w)Công an (?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
-            rf"(?P<place>{places})(?!\w)"
+            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
+            rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
         )
     return re.compile(
-        rf"(?<!\w)(?:(?P<place>{places})\s+(?P<level>[Pp]rovincial|[Cc]ity)\s+[Pp]olice"
+        rf"(?<!\w)(?:(?P<place>{places})\s+(?P<level>[Pp]rovincial|[Pp]refectural|[Cc]ity)\s+[Pp]olice"
         rf"(?:\s+(?:Department|Force))?|[Pp]olice of the (?:\w+ )?(?P<level2>province|city) of "
         rf"(?P<place2>{places}))(?!\w)"
     )
@@ -393,13 +438,25 @@ def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
     for m in _local_police_regex(language).finditer(chunk):
         place = m["place"] or m.groupdict().get("place2")
         level = (m["level"] or m.groupdict().get("level2") or "").lower()
-        city, code = city_aliases()[place]
         kind = "Provincial" if level in ("tỉnh", "provincial", "province") else "City"
-        name = f"{city} {kind} Police".replace("City City", "City")
-        out.append(
-            Mention(start + m.start(), start + m.end(), m.group(), ORG, name, code, None, "police")
-        )
+        if level == "prefectural":
+            kind = "Prefectural"
+        end = m.end("place") if m.groupdict().get("more") else m.end()
+        spans = [(m.start(), end, place)]
+        # "Cảnh sát Osaka, Hyogo": the police of each place listed
+        for more in re.finditer(_place_regex_text(), m.groupdict().get("more") or ""):
+            a = m.start("more") + more.start()
+            spans.append((a, a + len(more.group()), more.group()))
+        for a, b, where in spans:
+            city, code = city_aliases()[where]
+            name = f"{city} {kind} Police".replace("City City", "City")
+            out.append(Mention(start + a, start + b, chunk[a:b], ORG, name, code, None, "police"))
     return out
+
+
+@cache
+def _place_regex_text() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(list(city_aliases()))})(?!\w)")
 
 
 @cache

@@ -29,3 +29,19 @@ def alternation(phrases: list[str], *, escape: bool = True) -> str:
 def word_regex(phrases: list[str], *, flags: int = 0, escape: bool = True) -> re.Pattern[str]:
     """Phrases matched as whole words (no word character right before or after)."""
     return re.compile(rf"(?<!\w)(?:{alternation(phrases, escape=escape)})(?!\w)", flags)
+
+
+@cache
+def cues() -> dict:
+    return load("cues")
+
+
+@cache
+def cue_regex(key: str, language: str, sub: str | None = None) -> re.Pattern[str]:
+    node = cues()[key]
+    phrases = node[sub][language] if sub else node[language]
+    return word_regex(phrases, escape=False, flags=re.IGNORECASE)
+
+
+def role_regexes() -> dict[str, re.Pattern[str]]:
+    return {k: word_regex(v, flags=re.IGNORECASE) for k, v in cues()["roles"].items()}

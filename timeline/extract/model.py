@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from timeline.extract.dates import DateMention, Resolved
 from timeline.extract.gazetteer import Mention
@@ -13,7 +15,7 @@ from timeline.extract.topics import TopicMention
 Span = tuple[int, int, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceInfo:
     sentence: Sentence
     places: list[Mention]
@@ -26,7 +28,24 @@ class SentenceInfo:
         return self.orgs + self.places
 
 
-@dataclass
+@dataclass(slots=True)
+class DialogueMention:
+    """A dialogue or numbered conference named in a sentence."""
+
+    span: Span
+    core: str  # its name without the countries and the session ("An ninh cấp Thứ trưởng")
+    pair: list[tuple[str, Mention]]
+    session: int | None
+    session_span: Span | None
+    mechanism: bool  # "cơ chế Đối thoại …": the series as a mechanism, no session
+    noun: str = "dialogue"  # or "conference": a numbered Hội nghị, Phiên họp, Meeting
+
+    @property
+    def anaphoric(self) -> bool:
+        return not self.core and not self.pair
+
+
+@dataclass(slots=True)
 class Participation:
     person: int
     mention: PersonMention
@@ -35,7 +54,7 @@ class Participation:
     inherited: bool = False  # from the trip the engagement was part of
 
 
-@dataclass
+@dataclass(slots=True)
 class Engagement:
     """A candidate engagement with the spans of text that support each of its facts."""
 
@@ -66,9 +85,11 @@ class Engagement:
     sentences: list[SentenceInfo] = field(default_factory=list)
     topics: list[TopicMention] = field(default_factory=list)
     parent: Engagement | None = None
+    pending_parent: Engagement | None = None  # a trip it may be part of, once places are known
     part_cue: Span | None = None
     group: int = -1
     implied: bool = False
+    caption: bool = False  # known only from a photo caption
     remote: bool = False  # a phone or video call: no one hosts it
     host: str | None = None
     guests: list[str] = field(default_factory=list)
@@ -82,26 +103,35 @@ class Engagement:
 
     @property
     def record_kind(self) -> str:
-        """The kind written in the record: a numbered conference is a meeting of a series."""
-        return "meeting" if self.kind == "dialogue" and self.noun == "conference" else self.kind
+        """The kind written in the record. A numbered conference of two countries ("Hội nghị
+        hợp tác an ninh Việt Nam - Lào lần thứ 10") is a standing mechanism like a dialogue and
+        recorded as one (the development gold's convention); one of more countries, or an
+        English "… Meeting", is a meeting of a series."""
+        if self.kind == "dialogue" and self.noun == "conference":
+            named = self.name[2] if self.name else ""
+            sides = {c for c in [self.host, *self.guests] if c}
+            bilateral = len(sides) == 2 and named.startswith(("Hội nghị", "Conference"))
+            return "dialogue" if bilateral else "meeting"
+        return self.kind
 
     def add(self, info: SentenceInfo) -> None:
         if all(i.sentence.start != info.sentence.start for i in self.sentences):
             self.sentences.append(info)
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
     text: str
     language: str
     layout: Layout
-    infos: list[SentenceInfo]
-    persons: list[Person]
-    variants: list[tuple[str, str]]
-    engagements: list[Engagement]
-    home: str
-    foreign: str | None
-    inferred_orgs: list[Mention]
+    infos: list[SentenceInfo] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    variants: list[tuple[str, str]] = field(default_factory=list)
+    engagements: list[Engagement] = field(default_factory=list)
+    published: date | None = None
+    home: str = "VN"
+    foreign: str | None = None
+    inferred_orgs: list[Mention] = field(default_factory=list)
 
 
 def counterpart_key(e: Engagement) -> str | int | None:
@@ -109,3 +139,15 @@ def counterpart_key(e: Engagement) -> str | int | None:
     if e.counterpart_person is not None:
         return e.counterpart_person
     return e.counterpart.key if e.counterpart else None
+
+
+def span_of(text: str, s: Sentence, m: re.Match[str] | None) -> Span | None:
+    """The span of a match made on a slice of the text, found again in the sentence."""
+    if m is None:
+        return None
+    # matches come from a slice of the text; find the phrase in the sentence
+    at = text.find(m.group(), s.start, s.end)
+    return (at, at + len(m.group()), m.group()) if at >= 0 else None
+
+
+HOME = "VN"  # the archive follows Vietnam's Ministry of Public Security first

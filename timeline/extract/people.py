@@ -14,7 +14,10 @@ from timeline.extract.gazetteer import COUNTRY, ORG, Mention
 from timeline.extract.lexicon import alternation, load
 from timeline.text import fold
 
-_CONNECT = {"vi": r"tại|ở|của|phụ trách|về", "en": r"of|for|to|in|the|on|at|and"}
+_CONNECT = {
+    "vi": r"tại|ở|của|phụ trách(?: khu vực)?|khu vực|về",
+    "en": r"of|for|to|in|the|on|at|and",
+}
 _STOP = {
     "vi": r"cùng|và|đã|đồng chủ trì|dẫn đầu|tiếp|hội đàm|có|sẽ|phát biểu|cho biết|đánh giá|"
     r"khẳng định|nhấn mạnh|đề nghị|cảm ơn|trao|giới thiệu|làm việc|thăm|chủ trì|tham dự|"
@@ -24,7 +27,7 @@ _STOP = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonMention:
     """One mention of a person. Offsets are into the article."""
 
@@ -45,7 +48,7 @@ class PersonMention:
         return len(self.name.split()) == 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A person across the article: the canonical spelling and every other spelling seen."""
 
@@ -179,44 +182,8 @@ def find_people(
         for m in anchor_re.finditer(text, start, end)
         if m.start() >= start
     ]
-    blocked = [(e.start, e.end) for e in entities] + [(a, b) for a, b, _ in anchors]
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or y <= a for x, y in blocked)
-
-    tokens = [
-        (m.start(), m.end(), m.group())
-        for m in _TOKEN.finditer(text, _token_boundary(text, start), end)
-        if m.start() >= start
-    ]
-    runs: list[list[tuple[int, int, str]]] = []
-    current: list[tuple[int, int, str]] = []
-    for tok in tokens:
-        a, b, word = tok
-        word_clean = word.rstrip(".") if len(word.rstrip(".")) > 1 else word
-        in_vietnamese_name = bool(current) and unidecode(current[0][2]) in _surnames()
-        barred = word_clean in _not_names() and (
-            (language == "en" and not in_vietnamese_name) or not current
-        )
-        ok = _capitalised(word) and free(a, b) and not barred
-        if (
-            ok and current and text[current[-1][1] : a] == " " and not current[-1][2].endswith(".")
-        ) or (
-            ok
-            and current
-            and re.fullmatch(r"[A-Z]\.", current[-1][2])
-            and text[current[-1][1] : a] == " "
-        ):
-            current.append((a, a + len(word_clean), word_clean))
-        else:
-            if current:
-                runs.append(current)
-            current = [(a, a + len(word_clean), word_clean)] if ok else []
-    if current:
-        runs.append(current)
-
     found: list[PersonMention] = []
-    for run in runs:
+    for run in _capitalised_runs(text, start, end, language, entities, anchors):
         limit = 4 if run[0][2] in _surnames() else 5
         run = run[:limit]
         a, b = run[0][0], run[-1][1]
@@ -228,47 +195,125 @@ def find_people(
             continue
         if not (has_anchor or is_vietnamese_name(name) or follows):
             continue
-        if len(run) >= 2 and not has_anchor and not follows and language == "en":  # noqa: SIM102
-            if unidecode(run[0][2]) not in _surnames():
-                continue
-        p = PersonMention(a, b, name)
-        for x, y, kind in prefix:
-            if kind == "rank" and p.rank is None:
-                p.rank, p.rank_span = text[x:y], (x, y)
-        title_parts = [(x, y) for x, y, kind in prefix if kind not in ("rank", "honorific")]
-        if title_parts and any(k == "title" for *_, k in prefix):
-            x = min(t[0] for t in title_parts)
-            y = max(t[1] for t in title_parts)
-            p.titles.append((x, y, text[x:y]))
-        for x, y, kind in follows:
-            if kind == "party":
-                p.party.append((x, y, text[x:y]))
-            elif kind == "rank" and p.rank is None:
-                p.rank, p.rank_span = text[x:y], (x, y)
-            else:
-                p.titles.append((x, y, text[x:y]))
-        spans = [(a, b)] + [(t[0], t[1]) for t in p.titles + p.party]
-        if p.rank_span:
-            spans.append(p.rank_span)
-        p.extent = (min(s[0] for s in spans), max(s[1] for s in spans))
-        in_titles = [e for e in entities for t in p.titles if t[0] <= e.start and e.end <= t[1]]
-        orgs = [e for e in in_titles if e.kind == ORG and e.org_kind not in ("programme",)]
-        p.organisation = orgs[0] if orgs else None
-        countries = [e.key for e in in_titles if e.kind == COUNTRY]
-        if p.organisation and p.organisation.country:
-            p.country = p.organisation.country
-        elif countries:
-            p.country = countries[0]
-        elif owner := _possessive_country(text, p.extent[0], entities):
-            p.country = owner
-        elif is_vietnamese_name(name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
-            p.country = "VN"
+        foreign_pair = len(run) >= 2 and unidecode(run[0][2]) not in _surnames()
+        if foreign_pair and not has_anchor and not follows and language == "en":
+            continue
         if name in _not_persons():
             continue  # "Lăng Chủ tịch Hồ Chí Minh": a memorial, not a participant
+        p = PersonMention(a, b, name)
+        _add_titles(text, p, prefix, follows)
+        _add_affiliation(text, p, run, entities)
         found.append(p)
     if language == "en":
         found += _wire_style(text, start, end, entities, found)
     return found
+
+
+Token = tuple[int, int, str]
+
+
+def _capitalised_runs(
+    text: str,
+    start: int,
+    end: int,
+    language: str,
+    entities: list[Mention],
+    anchors: list[tuple[int, int, str]],
+) -> list[list[Token]]:
+    """Runs of capitalised words outside organisations, places, ranks and titles: the
+    candidate names (an initial "K." joins the word after it)."""
+    blocked = [(e.start, e.end) for e in entities] + [(a, b) for a, b, _ in anchors]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or y <= a for x, y in blocked)
+
+    tokens = [
+        (m.start(), m.end(), m.group())
+        for m in _TOKEN.finditer(text, _token_boundary(text, start), end)
+        if m.start() >= start
+    ]
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for a, _b, word in tokens:
+        word_clean = word.rstrip(".") if len(word.rstrip(".")) > 1 else word
+        in_vietnamese_name = bool(current) and unidecode(current[0][2]) in _surnames()
+        barred = word_clean in _not_names() and (
+            (language == "en" and not in_vietnamese_name) or not current
+        )
+        ok = _capitalised(word) and free(a, a + len(word)) and not barred
+        # "Matthew H.King": an initial may be glued to the family name
+        glued = bool(current) and re.fullmatch(r"[A-Z]\.", current[-1][2]) is not None
+        adjacent = bool(current) and text[current[-1][1] : a] in (" ", "" if glued else " ")
+        joins = adjacent and (
+            not current[-1][2].endswith(".") or bool(re.fullmatch(r"[A-Z]\.", current[-1][2]))
+        )
+        if ok and joins:
+            current.append((a, a + len(word_clean), word_clean))
+        else:
+            if current:
+                runs.append(current)
+            current = [(a, a + len(word_clean), word_clean)] if ok else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _add_titles(
+    text: str,
+    p: PersonMention,
+    prefix: list[tuple[int, int, str]],
+    follows: list[tuple[int, int, str]],
+) -> None:
+    """The rank, titles and party offices before and after the name, and the name's extent."""
+    for x, y, kind in prefix:
+        if kind == "rank" and p.rank is None:
+            p.rank, p.rank_span = text[x:y], (x, y)
+    title_parts = [(x, y) for x, y, kind in prefix if kind not in ("rank", "honorific")]
+    if title_parts and any(k == "title" for *_, k in prefix):
+        x = min(t[0] for t in title_parts)
+        y = max(t[1] for t in title_parts)
+        p.titles.append((x, y, text[x:y]))
+    for x, y, kind in follows:
+        if kind == "party":
+            p.party.append((x, y, text[x:y]))
+        elif kind == "rank" and p.rank is None:
+            p.rank, p.rank_span = text[x:y], (x, y)
+        else:
+            p.titles.append((x, y, text[x:y]))
+    spans = [(p.start, p.end)] + [(t[0], t[1]) for t in p.titles + p.party]
+    if p.rank_span:
+        spans.append(p.rank_span)
+    p.extent = (min(s[0] for s in spans), max(s[1] for s in spans))
+
+
+_POSTED_TO = re.compile(
+    r"(?:Ambassador|Consul(?:-| )General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"
+    r"\s(?:to|in|tại|ở)\s+(?:the\s+)?$"
+)
+
+
+def _add_affiliation(
+    text: str, p: PersonMention, run: list[Token], entities: list[Mention]
+) -> None:
+    """The organisation named in the person's titles, and their country: the organisation's,
+    a country in the titles, a possessive (`Singapore's minister`), or a Vietnamese name's."""
+    in_titles = [e for e in entities for t in p.titles if t[0] <= e.start and e.end <= t[1]]
+    orgs = [e for e in in_titles if e.kind == ORG and e.org_kind not in ("programme",)]
+    p.organisation = orgs[0] if orgs else None
+    # "Ambassador to Vietnam", "Đại sứ … tại Việt Nam": where they serve, not whose they are
+    countries = [
+        e.key
+        for e in in_titles
+        if e.kind == COUNTRY and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
+    ]
+    if p.organisation and p.organisation.country:
+        p.country = p.organisation.country
+    elif countries:
+        p.country = countries[0]
+    elif owner := _possessive_country(text, p.extent[0], entities):
+        p.country = owner
+    elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
+        p.country = "VN"
 
 
 @cache

@@ -75,7 +75,7 @@ _ABBREVIATIONS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
@@ -84,7 +84,7 @@ class Sentence:
     role: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     start: int
     end: int
@@ -93,7 +93,7 @@ class Paragraph:
     sentences: list[Sentence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Layout:
     """The article cut into paragraphs and sentences, each with its role."""
 
@@ -232,7 +232,9 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
     connective = _cues()["connectives"][language]
     if any(re.match(rf"{re.escape(c)}\b", p.text) for c in connective):
         return False
-    if p.text.startswith(("*", "-", "•", "Tham dự")) or p.text.endswith("/."):
+    # who attended is told in a line of its own ("Cùng dự có …", "Also attending were …")
+    attending = ("Tham dự", "Cùng dự", "Cùng tham dự", "Dự buổi", "Also attending", "Attending")
+    if p.text.startswith(("*", "-", "•", *attending)) or p.text.endswith("/."):
         return False
     if _DATED_LEAD.match(p.text):
         return False  # "Ngày 19/9, tại Osaka, …", "On Monday, …": a news sentence, not a caption

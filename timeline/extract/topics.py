@@ -10,7 +10,7 @@ from events.vocabulary import TOPICS
 from timeline.extract.lexicon import alternation, load
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicMention:
     start: int
     end: int

@@ -444,6 +444,13 @@ class Archive(Application[UUID]):
                     raise _duplicate(engagement.slug, other, what)
                 seen[key] = engagement.slug
 
+    def same_engagements(self, facts: EngagementFacts) -> list[tuple[str, str]]:
+        """(what is the same, slug) of each recorded engagement that the duplicate check would
+        take for `facts` under another slug (see `identity_keys`); for the review's matches."""
+        keys = identity_keys(facts)
+        recorded = self._identity_owners([key for _, key in keys])
+        return [(what, recorded[key]) for what, key in keys if key in recorded]
+
     def _identity_owners(self, keys: Sequence[str]) -> dict[str, str]:
         """key -> slug of the recorded engagements that have one of `keys`: a probe of the
         store's identity table; a store without one (a plain eventsourcing recorder) is folded

@@ -1,0 +1,85 @@
+"""What every language of the extractor provides, and the parts they share.
+
+A language is one module here (`vi.py`, `en.py`) holding the patterns that are grammar, not
+vocabulary: how a trip, a meeting verb and the object after it are written, how a dialogue or a
+numbered conference is named. Its vocabulary (trigger words, roles, ranks and titles, captions,
+bylines, agencies' local names) lives in the lexicons of `timeline/extract/data/*.json` under the
+language's code. Adding a language is a module here implementing `Language`, registered in
+`languages/__init__.py`, and its entries in the lexicons."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Protocol
+
+from timeline.extract.gazetteer import COUNTRY, Mention
+from timeline.extract.lexicon import cue_regex, load
+from timeline.extract.model import DialogueMention, SentenceInfo
+
+
+class Language(Protocol):
+    code: str
+    name: str
+    visit: re.Pattern[str]  # a trip's words: "thăm và làm việc tại", "visit to"
+    meet: re.Pattern[str]  # a meeting's verb: "hội đàm với", "paid a courtesy call on"
+    object_end: re.Pattern[str]  # where the list of those met after the verb ends
+    host_verb: re.Pattern[str]  # a verb whose subject hosts: "tiếp", "received"
+
+    def likelihood(self, text: str) -> float:
+        """How much the text looks written in this language, 0 to 1."""
+        ...
+
+    def cue(self, key: str, sub: str | None = None) -> re.Pattern[str]:
+        """The lexicon's phrases `key` (`triggers`/`dialogue`, `planned`…) as one regex."""
+        ...
+
+    def session_number(self, word: str) -> int | None:
+        """ "thứ ba", "3rd", "third": the number of a series' session."""
+        ...
+
+    def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
+        """The dialogues and numbered conferences a sentence names, with their country pair
+        and session number."""
+        ...
+
+
+class Lexicons:
+    """The lexicon-backed half of a `Language`: cues and ordinals under the language's code."""
+
+    code: str
+
+    def cue(self, key: str, sub: str | None = None) -> re.Pattern[str]:
+        return cue_regex(key, self.code, sub)
+
+    def session_number(self, word: str) -> int | None:
+        word = word.lower().strip()
+        if word.isdigit():
+            return int(word)
+        m = re.match(r"(\d+)(?:st|nd|rd|th)$", word)
+        if m:
+            return int(m[1])
+        return load("dialogues")[f"ordinals_{self.code}"].get(word)
+
+
+def in_sentence(pattern: str, text: str, info: SentenceInfo) -> Iterator[re.Match[str]]:
+    """Matches of a series' head words (`Đối thoại`, `Dialogue`) that start in the sentence."""
+    s = info.sentence
+    # From the sentence's start, not the article's, so a page is linear in its length (pos and
+    # endpos: lookbehind and \b still see the text before the sentence).
+    return re.compile(pattern).finditer(text, s.start, s.end)
+
+
+def countries_of(info: SentenceInfo) -> list[Mention]:
+    return [e for e in info.places if e.kind == COUNTRY]
+
+
+def pair_in_name(
+    text: str, after: int, found: list[tuple[str, Mention]]
+) -> list[tuple[str, Mention]]:
+    """The country pair written in a dialogue's name ("Việt Nam-Mỹ", "Việt Nam - Australia")."""
+    for i in range(len(found) - 1):
+        a, b = found[i][1], found[i + 1][1]
+        if re.fullmatch(r"\s*[-–]\s*", text[a.end : b.start]):
+            return [found[i], found[i + 1]]
+    return []

@@ -1,0 +1,132 @@
+"""English: how news in English writes trips, meetings and the names of dialogues."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.languages.base import Lexicons, countries_of, in_sentence
+from timeline.extract.model import DialogueMention, SentenceInfo
+
+_CONFERENCE = r"\b(?:Meeting|Conference)\b"
+# "on the sidelines of the 20th AMMTC": the event is where another engagement happened
+_SETTING = re.compile(
+    r"(?:\bon the (?:sidelines|margins?)|(?<!\w)[Bb]ên lề|\bon the sideline) (?:of )?(?:the )?$"
+)
+
+
+class English(Lexicons):
+    code = "en"
+    name = "English"
+    visit = re.compile(
+        r"\b(?:(?:official|working|state|study|three-day|two-day|four-day|five-day)\s+)?"
+        r"(?:visit(?:ed|ing|s)?|trip)\b(?:\s+(?:to|in))?(?:\s+the)?|"
+        # "is leading an MPS delegation to Australia", "led a Thai police delegation to Vietnam"
+        r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:a|an|the|his|her|their)\s+"
+        r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?"
+    )
+    meet = re.compile(
+        r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
+        r"meetings|a working session|working sessions|discussions)(?: in [A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})? with|"  # noqa: E501
+        r"had (?:talks|a meeting|"
+        r"meetings|a working session|working sessions|discussions) with|received|"
+        r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
+        r"(?<=to )visit|(?<=will )visit|"
+        r"paid a courtesy (?:call|visit) (?:on|to)|called on|worked with|visited|toured|"
+        r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
+        r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
+        r"spoke by phone with)\b"
+    )
+    # a full stop ends the object, not the one of an initial or an honorific ("Mr. Todd D.")
+    object_end = re.compile(
+        r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|[;:]|"
+        r"\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
+        r"on|about|and discussed|discussing|the two sides|including)\b"
+    )
+
+    # "X welcomed Y" at a meeting: X hosts it
+    host_verb = re.compile(r"(?<!\w)(?:received|hosted|welcomed)(?!\w)")
+
+    def likelihood(self, text: str) -> float:
+        """The default for Latin script without Vietnamese letters."""
+        return 0.5
+
+    def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
+        s = info.sentence
+        out: list[DialogueMention] = []
+        countries = countries_of(info)
+        for m in in_sentence(rf"\b[Dd]ialogue\b|{_CONFERENCE}", text, info):
+            noun = "conference" if m.group() in ("Meeting", "Conference") else "dialogue"
+            before = text[s.start : m.start()]
+            back = re.search(
+                r"((?:(?:[A-Z][\w'’.]*(?:[-–][A-Z][\w'’.]*)?|and|on|of|[-–]|\d+(?:st|nd|rd|th)|first|"
+                r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|inaugural)\s+)*)$",
+                before,
+            )
+            begin = m.start() - len(back.group(1)) if back else m.start()
+            words = text[begin : m.start()]
+            lead = re.match(r"(?:(?:The|the|and|on|of)\s+)+", words)
+            if lead:
+                begin += lead.end()
+                words = words[lead.end() :]
+            session, session_span = None, None
+            sm = re.search(
+                r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                r"tenth|inaugural)\b",
+                words,
+                re.I,
+            )
+            if sm:
+                session = self.session_number(sm.group(1))
+                session_span = (begin + sm.start(), begin + sm.end(), sm.group())
+            pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
+            core = words
+            if sm:
+                core = core.replace(sm.group(), " ")
+            for _, c in pair:
+                core = core.replace(c.text, " ")
+            core = re.sub(r"\s+", " ", core).strip(" -–")
+            end = m.end()
+            on = re.match(
+                r"\s+on\s+((?:[A-Z][\w-]*|and)(?:\s+(?:[A-Z][\w-]*|and))*)", text[end : s.end]
+            )
+            if on:
+                end += on.end()
+                core = (core + " Dialogue on " + on.group(1)).strip()
+            mechanism = bool(re.search(r"mechanism\s*$", text[s.start : begin]))
+            if m.group() == "dialogue" and not (session or pair or core):
+                # "the first Vietnam-Korea police dialogue": an ordinal a few words before
+                low = re.search(
+                    r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                    r"ninth|tenth|inaugural)\s+((?:[\w'’-]+\s+){0,4})$",
+                    before,
+                    re.I,
+                )
+                if low is None:
+                    continue  # "dialogue" in lowercase without a name is a common noun
+                begin = s.start + low.start()
+                session = self.session_number(low.group(1))
+                session_span = (begin, begin + len(low.group(1)), low.group(1))
+                pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
+                core = low.group(2)
+                for _, c in pair:
+                    core = core.replace(c.text, " ")
+                core = re.sub(r"\s+", " ", core).strip(" -–").title()
+            if noun == "conference" and session is None and len(pair) < 2:
+                continue  # "a Meeting" without a number or the two countries of a series
+            out.append(
+                DialogueMention(
+                    (begin, end, text[begin:end]),
+                    core,
+                    pair,
+                    session,
+                    session_span,
+                    mechanism,
+                    noun,
+                )
+            )
+        return [
+            d for d in out if not _SETTING.search(text, max(s.start, d.span[0] - 40), d.span[0])
+        ]
+
+
+ENGLISH = English()

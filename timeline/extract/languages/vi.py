@@ -1,0 +1,145 @@
+"""Vietnamese: how news in Vietnamese writes trips, meetings and the names of dialogues."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.languages.base import Lexicons, countries_of, in_sentence, pair_in_name
+from timeline.extract.model import DialogueMention, SentenceInfo
+
+_ORDINAL = r"\d+|mười (?:một|hai|ba|bốn|lăm)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
+# a numbered conference ("Hội nghị … lần thứ 11") is a session of a series like a dialogue, but
+# recorded as a meeting; unnumbered, these words name anything
+_CONFERENCE = r"Hội nghị|Phiên họp|Kỳ họp"
+LETTERS = frozenset(
+    "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+    "ĂÂĐÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+)
+_NAME_STOP = re.compile(
+    r"[,.;:()]|\s(?:đã|được|diễn ra|do|có|tại|hồi|cũng|đến|theo|giữa|nhằm|với|là|sẽ|thực sự|"
+    r"hai [Bb]ên|cho|trong|từ|vào|ngày|tháng|nay|tới|thành công|kết thúc|dự kiến|nhằm|và các)(?!\w)"
+)
+
+
+def _conference_session(text: str, at: int, limit: int) -> re.Match[str] | None:
+    """ "lần thứ N" ("lần N", "lần hai") closing a conference's name, which may hold commas
+    ("phòng, chống")."""
+    stop = re.compile(r"[.;]|\s(?:với|tại|do|đã|sẽ|được|diễn ra)(?!\w)")
+    end = stop.search(text, at, limit)
+    window_end = min(end.start() if end else limit, at + 160)
+    return re.compile(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)").search(text, at, window_end)
+
+
+class Vietnamese(Lexicons):
+    code = "vi"
+    name = "Vietnamese"
+    visit = re.compile(
+        r"(?<!\w)(?:chuyến (?:thăm|công tác)(?: và làm việc| chính thức| làm việc| hữu nghị)?|"
+        r"(?:sang |đến |tới )?thăm(?: và|,)? làm việc|"
+        r"(?:sang |đến |tới )?thăm (?:chính thức|hữu nghị)|"
+        r"sang thăm|"
+        r"đến thăm|tới thăm|thăm)(?!\w)(?:\s+(?:tại|ở|đến|tới|sang))?"
+    )
+    meet = re.compile(
+        r"(?<!\w)(?:hội đàm trực tuyến với|hội đàm với|hội đàm|hội kiến|tiếp xã giao|tiếp thân mật|"
+        r"đã tiếp|(?<!đón )tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|"
+        r"đến|tới|đó|"
+        r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|(?:có|tổ chức) (?:các |những |)?"
+        r"(?:buổi|cuộc) (?:làm việc|gặp|họp|hội đàm|tiếp xúc|gặp gỡ)(?: riêng| trực tuyến)? với|"
+        # "đã có buổi làm việc tại Cơ quan Quản lý Trại giam Hoa Kỳ": a session at an agency
+        r"(?:có|tổ chức) (?:các |những |)?buổi làm việc tại|"
+        r"họp trực tuyến với|gặp gỡ|gặp mặt|gặp|điện đàm với|điện đàm|thăm xã giao|chào xã giao|"
+        # a courtesy call: "đã đến chào Thủ tướng Lào", "tới chào xã giao"
+        r"(?:đến|tới) chào(?: xã giao)?|"
+        r"thăm)(?!\w)"
+    )
+    object_end = re.compile(
+        r"[.;:]|\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
+        r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)"
+    )
+
+    # "tiếp" receives a guest; "tiếp tục", "tiếp nhận", "đón tiếp" do not
+    host_verb = re.compile(
+        r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|"
+        r"(?<!đón )[Tt]iếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|đến|tới|"
+        r"đó|cũng|sau)))(?!\w)"
+    )
+
+    def likelihood(self, text: str) -> float:
+        """Vietnamese letters are common: more than 3 in 100 letters (English pages quoting a
+        Vietnamese name stay well below)."""
+        letters = [c for c in text if c.isalpha()]
+        share = sum(1 for c in letters if c in LETTERS) / len(letters) if letters else 0.0
+        return 1.0 if share > 0.03 else 0.0
+
+    def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
+        s = info.sentence
+        out: list[DialogueMention] = []
+        countries = countries_of(info)
+        for m in in_sentence(rf"Đối thoại|{_CONFERENCE}", text, info):
+            noun = "dialogue" if m.group() == "Đối thoại" else "conference"
+            stop = _NAME_STOP.search(text, m.end(), s.end)
+            end = stop.start() if stop else s.end
+            if noun == "conference":
+                numbered = _conference_session(text, m.end(), s.end)
+                if numbered is None:
+                    if re.match(r"\s*(?:[.,;]|$)", text[m.end() : m.end() + 2]):
+                        # "khai mạc Hội nghị.": the conference already told
+                        out.append(
+                            DialogueMention(
+                                (m.start(), m.end(), m.group()), "", [], None, None, False, noun
+                            )
+                        )
+                    continue
+                end = numbered.end()
+            window = text[m.end() : end]
+            session, session_span = None, None
+            sm = re.search(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)", window)
+            if sm is None:
+                after = re.match(rf"\s+lần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)", text[end : s.end])
+                if after:
+                    sm = after
+                    session_span = (
+                        end + after.start() + 1,
+                        end + after.end(),
+                        after.group().strip(),
+                    )
+            if sm is not None and session_span is None:
+                a = m.end() + sm.start()
+                session_span = (a, m.end() + sm.end(), sm.group())
+            if sm is not None:
+                session = self.session_number(sm.group(1))
+            pair = [
+                (c.key, c)
+                for c in countries
+                if m.end() <= c.start < max(end, session_span[1] if session_span else end) + 40
+                and c.start < s.end
+            ]
+            pair = pair_in_name(text, m.end(), pair)
+            core = window
+            if sm is not None and session_span and session_span[0] < end:
+                core = core.replace(sm.group(), " ")
+            for _, c in pair:
+                core = core.replace(c.text, " ")
+            core = re.sub(r"\s*[-–]\s*$|^\s*[-–]\s*", "", re.sub(r"\s+", " ", core)).strip(" -–")
+            last = max(
+                [end] + [c.end for _, c in pair] + ([session_span[1]] if session_span else [])
+            )
+            mechanism = bool(re.search(r"(?:cơ chế|khuôn khổ)\s*$", text[s.start : m.start()]))
+            while last > m.end() and text[last - 1].isspace():
+                last -= 1
+            out.append(
+                DialogueMention(
+                    (m.start(), last, text[m.start() : last]),
+                    core,
+                    pair,
+                    session,
+                    session_span,
+                    mechanism,
+                    noun,
+                )
+            )
+        return out
+
+
+VIETNAMESE = Vietnamese()

@@ -1,0 +1,552 @@
+"""Finding engagements: which sentences report a dialogue or numbered conference, a trip, a
+meeting or an embassy visit, and which sentences go on telling one already found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from timeline.extract import languages
+from timeline.extract.gazetteer import CITY, COUNTRY, Mention
+from timeline.extract.languages import Language
+from timeline.extract.lexicon import cues, word_regex
+from timeline.extract.model import (
+    DialogueMention,
+    Engagement,
+    Participation,
+    SentenceInfo,
+    counterpart_key,
+    span_of,
+)
+from timeline.extract.passes.objects import counterparts, noun_usage
+from timeline.extract.passes.participants import add_participants
+from timeline.extract.passes.reciprocal import reciprocal_meetings, unnamed_counterparts
+from timeline.extract.passes.series import (
+    dialogue_mentions,
+    international,
+    new_series_session,
+    same_core,
+)
+from timeline.extract.people import Person, PersonMention
+from timeline.extract.segment import BODY, CAPTION
+
+_REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\bcall\b|online", re.I)
+
+
+# "thăm và làm việc với các cơ quan hữu quan Nhật Bản", "with the relevant agencies of Japan":
+# no organisation met, a trip to the country
+_AGENCIES_OF = re.compile(
+    r"\s*(?:(?:làm việc )?với|with)\s+(?:các|những|the)\s+(?:cơ quan|đơn vị|bộ, ngành|lực lượng|"
+    r"relevant|law enforcement|agencies)[^,.;()]{0,30}?(?=\s(?:của\s+|of\s+)?[A-ZĐ])\s"
+    r"(?:của\s+|of\s+)?"
+)
+
+
+@cache
+def _words(key: str, language: str, flags: int) -> re.Pattern[str]:
+    """A lexicon's plain words (`meeting_words`, `visit_words`) as one whole-word regex."""
+    return word_regex(cues()[key][language], flags=flags)
+
+
+@dataclass(slots=True)
+class Finder:
+    """Reads the story sentence by sentence and keeps what the next sentence may refer to: the
+    main series session, the trips, the last group of meetings told together, and the focus
+    (the engagements the story is telling now)."""
+
+    text: str
+    language: str
+    home: str
+    engagements: list[Engagement] = field(default_factory=list)
+    main: Engagement | None = None
+    visits: list[Engagement] = field(default_factory=list)
+    groups: int = 0
+    last_group: list[Engagement] = field(default_factory=list)
+    focus: list[Engagement] = field(default_factory=list)
+    captions_only: bool = False
+
+    @property
+    def lang(self) -> Language:
+        return languages.get(self.language)
+
+    def sentence(self, info: SentenceInfo) -> None:
+        if info.sentence.role == CAPTION and not self.captions_only:
+            # a caption illustrates the story: it adds an engagement only when it shows a
+            # session the story does not tell, and that candidate is flagged for review
+            for e in caption_sessions(self.text, info, self.engagements, self.language):
+                e.group = self.groups
+                self.groups += 1
+                self.engagements.append(e)
+            return
+        created: list[Engagement] = []
+        referenced: list[Engagement] = []
+        self.series(info, created, referenced)
+        self.trips(info, created, referenced)
+        new_group = self.meetings(info, created, referenced)
+        new_group += self.told_otherwise(info, created)
+        if new_group:
+            self.groups += 1
+            self.last_group = new_group
+        # who took part, and in which role
+        for e in created + referenced:
+            add_participants(self.text, info, e, self.language)
+        self.follow(info, created, referenced)
+        for e in created:
+            e.caption = e.caption or self.captions_only
+
+    # --- dialogues and numbered conferences ---------------------------------------------------
+
+    def series(
+        self, info: SentenceInfo, created: list[Engagement], referenced: list[Engagement]
+    ) -> None:
+        s = info.sentence
+        past_cue = self.lang.cue("past_context")
+        for dm in dialogue_mentions(self.text, info, self.language):
+            if dm.mechanism:
+                continue
+            target = self.series_told(dm, s.text)
+            if target is not None:
+                target.add(info)
+                if target.name is None or (len(dm.core) > len(target.name_core) and dm.session):
+                    target.name, target.name_core = dm.span, dm.core or target.name_core
+                    target.pair = dm.pair or target.pair
+                if target.session is None and dm.session is not None:
+                    target.session, target.session_span = dm.session, dm.session_span
+                referenced.append(target)
+                continue
+            if dm.noun == "conference" and not international(info, dm, self.engagements, self.home):
+                continue  # "Hội nghị Công an toàn quốc lần thứ 80", an unnumbered "Hội nghị"
+            held = self.lang.cue("triggers", "dialogue").search(s.text)
+            if not (held or info.dates or dm.session):
+                continue
+            e = new_series_session(
+                self.text, info, dm, self.main, past_cue, self.lang.cue("planned")
+            )
+            if self.main is None and not e.context and e.status == "held":
+                self.main = e
+            self.engagements.append(e)
+            created.append(e)
+
+    def series_told(self, dm: DialogueMention, sentence: str) -> Engagement | None:
+        """The session already drafted that a dialogue's mention refers to, if any."""
+        main = self.main
+        if dm.session is not None:
+            target = next(
+                (
+                    e
+                    for e in self.engagements
+                    if e.kind == "dialogue" and e.session == dm.session and e.noun == dm.noun
+                ),
+                None,
+            )
+            if target is None and main is not None and main.session is None and not main.context:
+                target = main if not self.lang.cue("past_context").search(sentence) else None
+            return target
+        if main is not None and (dm.anaphoric or same_core(dm.core, main.name_core)):
+            return main
+        return None
+
+    # --- trips ------------------------------------------------------------------------------
+
+    def trips(
+        self, info: SentenceInfo, created: list[Engagement], referenced: list[Engagement]
+    ) -> None:
+        text, s = self.text, info.sentence
+        for vm in self.lang.visit.finditer(text, s.start, s.end):
+            after = text[vm.end() : s.end]
+            agencies_of = _AGENCIES_OF.match(after)
+            if agencies_of is None and (
+                re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after)
+                or any(0 <= o.start - vm.end() <= 1 for o in info.orgs)
+            ):
+                continue  # "thăm, làm việc với …", "to visit the Traffic Police": a meeting
+            if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
+                continue  # an invitation to visit is no engagement until it has a date
+            # the destination right after the words, or after "các cơ quan hữu quan"
+            reach = vm.end() + (agencies_of.end() if agencies_of else 3)
+            dest = next(
+                (
+                    p
+                    for p in info.places
+                    if vm.end() <= p.start <= reach and p.kind in (COUNTRY, CITY)
+                ),
+                None,
+            )
+            word = vm.group().split()[0].lower()
+            if dest is None and word not in ("chuyến", "visit", "trip", "visits"):
+                continue
+            code = (dest.key if dest.kind == COUNTRY else dest.country) if dest else None
+            target = self.trip_told(info, dest, code)
+            if target is not None:
+                target.add(info)
+                if target.destination is None and dest is not None:
+                    target.destination, target.place_country = dest, code
+                referenced.append(target)
+                continue
+            home_trip = dest is not None and code == self.home and self.language == "vi"
+            if home_trip and not incoming(info, self.home):
+                continue  # a Vietnamese article's "thăm … Việt Nam" is no trip unless incoming
+            e = self.new_trip(info, vm, dest, code)
+            self.visits.append(e)
+            self.engagements.append(e)
+            created.append(e)
+
+    def trip_told(
+        self, info: SentenceInfo, dest: Mention | None, code: str | None
+    ) -> Engagement | None:
+        """The trip already drafted that a trip's words refer to: the one to the same country
+        (unless the sentence tells another, earlier trip), or the last one when no place is
+        named ("chuyến thăm", "the visit")."""
+        earlier = bool(self.lang.cue("past_context").search(info.sentence.text) and info.dates)
+        target = next((v for v in self.visits if code and v.place_country == code), None)
+        target = None if earlier else target
+        if target is None and dest is None:
+            target = self.visits[-1] if self.visits else None
+        return target
+
+    def new_trip(
+        self, info: SentenceInfo, vm: re.Match[str], dest: Mention | None, code: str | None
+    ) -> Engagement:
+        text, s = self.text, info.sentence
+        # the trip's words run to its destination: "visit to Vietnam from October 7 to 9"
+        end = dest.end if dest is not None else vm.end()
+        e = Engagement(
+            "visit",
+            info,
+            (vm.start(), end, text[vm.start() : end]),
+            destination=dest,
+            place_country=code,
+            implied=dest is None,
+            pair=delegation_countries(info, vm, code),
+        )
+        e.add(info)
+        planned = self.lang.cue("planned").search(text[max(s.start, vm.start() - 40) : vm.start()])
+        if planned:
+            e.status, e.status_cue = "planned", span_of(text, s, planned)
+        if vm.group().split()[0].lower() == "visits":
+            # "high-level visits to Vietnam by …": trips in general, told for context
+            e.context, e.context_cue = True, (vm.start(), vm.end(), vm.group())
+        return e
+
+    # --- meetings: one per counterpart met ------------------------------------------------
+
+    def meetings(
+        self, info: SentenceInfo, created: list[Engagement], referenced: list[Engagement]
+    ) -> list[Engagement]:
+        text, s = self.text, info.sentence
+        new_group: list[Engagement] = []
+        for mm in self.lang.meet.finditer(text, s.start, s.end):
+            if any(c.trigger[0] <= mm.start() < c.trigger[1] for c in created):
+                continue
+            if not self.meeting_verb(info, mm):
+                continue
+            made: dict[str, Engagement] = {}  # organisation met -> its meeting of this verb
+            for cp in self.counterparts_met(info, mm):
+                org = cp.organisation if isinstance(cp, PersonMention) else None
+                existing = self.meeting_told(info, mm, cp) or (made.get(org.key) if org else None)
+                if existing is not None:
+                    existing.add(info)
+                    referenced.append(existing)
+                    continue
+                e = self.new_meeting(info, mm, cp)
+                if org is not None:
+                    made[org.key] = e  # two of its officials met together: one meeting
+                e.group = self.groups
+                self.engagements.append(e)
+                created.append(e)
+                new_group.append(e)
+        return new_group
+
+    def meeting_verb(self, info: SentenceInfo, mm: re.Match[str]) -> bool:
+        """Is the verb a meeting told here? Not "thăm" of anything but a mission or premises,
+        nor a meeting named as a thing already told ("Sau hội đàm"), nor the first of two verbs
+        of one session ("tiếp và hội đàm với", "received and held talks with")."""
+        text = self.text
+        joined = re.match(r"\s*(?:,|và|and)\s*", text[mm.end() : info.sentence.end])
+        if joined and self.lang.meet.match(text, mm.end() + joined.end()):
+            return False
+        if (
+            self.language == "vi"
+            and mm.group() == "thăm"
+            and not re.match(
+                r"\s+(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|trụ sở|Trụ sở)",
+                text[mm.end() :],
+            )
+        ):
+            return False
+        return not noun_usage(text, info, mm)
+
+    def counterparts_met(
+        self, info: SentenceInfo, mm: re.Match[str]
+    ) -> list[Mention | PersonMention]:
+        _, cps = counterparts(self.text, info, mm.end(), self.language)
+        if (
+            self.language == "en"
+            and mm.group() in ("visited", "visit")
+            and not any(isinstance(c, Mention) and c.org_kind for c in cps)
+        ):
+            return []
+        out = []
+        for cp in cps:
+            if (
+                isinstance(cp, Mention)
+                and cp.country == self.home
+                and cp.org_kind == "ministry"
+                and self.language == "vi"
+                and not self.lang.host_verb.search(mm.group())
+                and not any(p.country and p.country != self.home for p in info.people)
+            ):
+                # "làm việc với Bộ Công an" by a foreign delegation is fine; by the article's
+                # own delegation it is a reference to itself
+                continue
+            out.append(cp)
+        return out
+
+    def meeting_told(
+        self, info: SentenceInfo, mm: re.Match[str], cp: Mention | PersonMention
+    ) -> Engagement | None:
+        """The meeting already drafted with this counterpart, if any."""
+        if isinstance(cp, PersonMention):
+            key: str | int = cp.person
+            org = cp.organisation
+        else:
+            key, org = cp.key, cp
+        existing = next(
+            (
+                e
+                for e in self.engagements
+                if e.kind in ("meeting", "embassy_visit") and counterpart_key(e) == key
+            ),
+            None,
+        )
+        if existing is None and org is not None and isinstance(cp, PersonMention):
+            # the organisation met earlier in a list, now with the person who received them:
+            # the same session, unless other people of ours were at each
+            existing = next(
+                (
+                    x
+                    for x in self.engagements
+                    if x.kind == "meeting"
+                    and x.counterpart_person is None
+                    and x.counterpart is not None
+                    and x.counterpart.key == org.key
+                    and not other_hosts(x, info, self.home)
+                ),
+                None,
+            )
+            if existing is not None:
+                existing.counterpart_person = cp.person
+                existing.info = info
+                existing.trigger = (mm.start(), mm.end(), mm.group())
+        return existing
+
+    def new_meeting(
+        self, info: SentenceInfo, mm: re.Match[str], cp: Mention | PersonMention
+    ) -> Engagement:
+        text, s = self.text, info.sentence
+        org = cp.organisation if isinstance(cp, PersonMention) else cp
+        kind = "embassy_visit" if org is not None and org.org_kind == "embassy" else "meeting"
+        e = Engagement(kind, info, (mm.start(), mm.end(), mm.group()))
+        e.remote = bool(_REMOTE.search(mm.group()))
+        if isinstance(cp, PersonMention):
+            e.counterpart_person = cp.person
+            e.counterpart = cp.organisation
+        else:
+            e.counterpart = cp
+            spokesman = next(
+                (
+                    p
+                    for p in info.people
+                    if p.start > mm.end()
+                    and p.organisation is not None
+                    and p.organisation.start == cp.start
+                    and p.person >= 0
+                ),
+                None,
+            )
+            if spokesman is not None:
+                e.counterpart_person = spokesman.person
+        e.add(info)
+        planned = self.lang.cue("planned").search(text[max(s.start, mm.start() - 40) : mm.start()])
+        if planned:
+            e.status, e.status_cue = "planned", span_of(text, s, planned)
+        return e
+
+    def told_otherwise(self, info: SentenceInfo, created: list[Engagement]) -> list[Engagement]:
+        """Meetings told without a meeting verb and its object: talks between two sides, a
+        briefing, a meeting told by its two sides, a counterpart named by country and office."""
+        text, home = self.text, self.home
+        told = [*talks_between(text, info, home), *briefings(text, info)]
+        told = [
+            e
+            for e in told
+            if not any(counterpart_key(x) == counterpart_key(e) for x in self.engagements)
+        ]
+        told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
+        planned_cue = self.lang.cue("planned")
+        told += unnamed_counterparts(
+            text, info, created, self.language, self.lang.meet, planned_cue
+        )
+        for e in told:
+            e.group = self.groups
+            self.engagements.append(e)
+            created.append(e)
+        return told
+
+    # --- what the sentence is about -------------------------------------------------------
+
+    def follow(
+        self, info: SentenceInfo, created: list[Engagement], referenced: list[Engagement]
+    ) -> None:
+        """What the sentence is about when it reports nothing new: an earlier or planned
+        engagement, or a trip only alluded to, does not take over what the story is about."""
+        live = [
+            e
+            for e in created + referenced
+            if not e.context and e.status == "held" and not (e.implied and e in created)
+        ]
+        if not live:
+            live = self.still_told(info, created)
+            for e in live:
+                e.add(info)
+                add_participants(self.text, info, e, self.language)
+        sessions = [e for e in live if e.kind != "visit"]
+        told_here = any(e.kind != "visit" for e in created)
+        focus = self.focus
+        if live and not sessions and not told_here and any(f.kind != "visit" for f in focus):
+            # a sentence about the trip itself ("Wray, who is on a visit, said …") still
+            # tells the session being reported
+            for f in focus:
+                if f.kind != "visit":
+                    f.add(info)
+                    add_participants(self.text, info, f, self.language)
+        elif live:
+            self.focus = sessions or live
+
+    def still_told(self, info: SentenceInfo, created: list[Engagement]) -> list[Engagement]:
+        s = info.sentence
+        main = self.main
+        told = dialogue_mentions(self.text, info, self.language)
+        if main is not None and main not in created and told:
+            return [main]
+        if any(e.kind != "visit" for e in created):
+            # the sentence tells a planned or past session: what it says was agreed may
+            # still be the current session's topic, but its people are the other's
+            for e in self.focus:
+                e.add(info)
+            return []
+        if self.last_group and _words("meeting_words", self.language, re.I).search(s.text):
+            return list(self.last_group)
+        visit_words = _words("visit_words", self.language, 0)
+        if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
+            return [self.visits[-1]]
+        return list(self.focus)
+
+
+def find_engagements(
+    text: str, infos: list[SentenceInfo], persons: list[Person], language: str, home: str
+) -> list[Engagement]:
+    """The engagements the story's sentences report, in the order they are first told."""
+    # a page that is only a photo caption ("Chú thích ảnh: Ngày 25/6, … đã có buổi làm việc
+    # tại …") is read as the story it stands for; its engagements are flagged caption-only
+    captions_only = not any(i.sentence.role == BODY for i in infos)
+    finder = Finder(text, language, home, captions_only=captions_only)
+    for info in infos:
+        finder.sentence(info)
+    return finder.engagements
+
+
+def delegation_countries(
+    info: SentenceInfo, vm: re.Match[str], destination: str | None
+) -> list[tuple[str, Mention]]:
+    """ "led a Thai police delegation to Vietnam": the country named in the delegation's words
+    is the travellers'; so is the organisation whose trip it is ("chuyến thăm Việt Nam của Đoàn
+    Tổng cục Cảnh sát quốc gia Hàn Quốc")."""
+    found: list[tuple[str, Mention]] = [
+        (p.key, p)
+        for p in info.places
+        if p.kind == COUNTRY and vm.start() <= p.start < vm.end() and p.key != destination
+    ]
+    text = info.sentence.text
+    base = info.sentence.start
+    for o in info.orgs:
+        gap = text[vm.end() - base : o.start - base] if o.start >= vm.end() else ""
+        own = re.fullmatch(r"\s*(?:\S+\s+){0,3}?(?:của|of|by)\s+(?:\S+\s+){0,3}", gap)
+        if own and o.country and o.country != destination:
+            found.append((o.country, o))
+    return found
+
+
+_BRIEF = re.compile(
+    r"(?<!\w)(?:giới thiệu|thuyết trình|trình bày)(?:\s+với)?\s+(?:các đại biểu|đoàn|Đoàn)|\bbriefed\s+"  # noqa: E501
+    r"(?:the\s+)?(?:delegation|delegates|visitors)"
+)
+
+
+_BETWEEN = re.compile(
+    r"\b(?:talks|a meeting|meetings|discussions)\b[^.;]{0,40}?\bbetween\b|"
+    r"(?<!\w)(?:cuộc hội đàm|buổi hội đàm|cuộc gặp|buổi làm việc)[^.;]{0,30}?(?<!\w)giữa(?!\w)"
+)
+
+
+def talks_between(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
+    """ "after talks in Phnom Penh between A and B": a meeting of A and B."""
+    out = []
+    for m in _BETWEEN.finditer(text, info.sentence.start, info.sentence.end):
+        sides = [p for p in info.people if p.start >= m.end() and p.person >= 0][:2]
+        if len(sides) < 2:
+            continue
+        other = next((p for p in sides if p.country and p.country != home), sides[-1])
+        e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+        e.counterpart_person = other.person
+        e.counterpart = other.organisation
+        e.add(info)
+        out.append(e)
+    return out
+
+
+def briefings(text: str, info: SentenceInfo) -> list[Engagement]:
+    """An official presenting their agency to the delegation: a meeting with that agency."""
+    out = []
+    for m in _BRIEF.finditer(text, info.sentence.start, info.sentence.end):
+        speakers = [p for p in info.people if p.end <= m.start() and p.organisation is not None]
+        if not speakers:
+            continue
+        p = speakers[-1]
+        e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+        e.counterpart, e.counterpart_person = p.organisation, None
+        e.participants[p.person] = Participation(
+            p.person, p, "speaker", (m.start(), m.end(), m.group())
+        )
+        e.add(info)
+        out.append(e)
+    return out
+
+
+def caption_sessions(
+    text: str, info: SentenceInfo, engagements: list[Engagement], language: str
+) -> list[Engagement]:
+    known = {counterpart_key(e) for e in engagements} | {
+        e.counterpart.key for e in engagements if e.counterpart is not None
+    }
+    out = []
+    for e in briefings(text, info):
+        if counterpart_key(e) not in known and e.counterpart is not None:
+            e.caption = True
+            out.append(e)
+    return out
+
+
+def other_hosts(e: Engagement, info: SentenceInfo, home: str) -> bool:
+    """Whether the home side's people at `e` differ from those in this sentence."""
+    ours = {p.person for p in e.participants.values() if p.mention.country == home}
+    here = {p.person for p in info.people if p.country == home}
+    return bool(ours and here and not ours & here)
+
+
+def incoming(info: SentenceInfo, home: str) -> bool:
+    """A delegation from abroad visiting the home country."""
+    return any(p.country and p.country != home for p in info.people) or any(
+        o.country and o.country != home for o in info.orgs
+    )

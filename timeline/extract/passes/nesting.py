@@ -1,0 +1,102 @@
+"""Nesting: a session to the trip it is part of (its days, its words "during the visit"), and
+which engagement the article's lead tells first."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.model import (
+    Engagement,
+    SentenceInfo,
+)
+
+_DURING_TRIP = re.compile(
+    r"\b(?:during|in the course of) (?:his|her|their|the) (?:stay|visit|trip)\b|(?<!\w)(?:trong "
+    r"(?:thời gian|dịp|chuyến) (?:ở|thăm|công tác|lưu lại))(?!\w)",
+    re.I,
+)
+
+
+def link_parts(engagements: list[Engagement]) -> None:
+    """A session reported within a trip is part of it: in the same sentence as the trip, or in
+    the trip's country while the trip is being told."""
+    visits = [e for e in engagements if e.kind == "visit" and not e.context]
+    for e in engagements:
+        if e.kind == "visit" or e.context:
+            continue
+        same = [v for v in visits if v.info is e.info or any(i is e.info for i in v.sentences)]
+        if not same and _DURING_TRIP.search(e.info.sentence.text):
+            # "During his stay, the minister is also scheduled to visit …": the trip told before
+            same = [v for v in visits if v.start < e.start][-1:]
+        if e.status == "planned" and not same:
+            continue  # a planned session belongs to a trip only where the text says so
+        if same:
+            e.parent = same[0]
+            m = re.search(
+                r"(?:trong khuôn khổ|nhân dịp|during|as part of|on the sidelines of)[^,]{0,60}(?:chuyến|visit|trip)[^,]*",  # noqa: E501
+                e.info.sentence.text,
+                re.I,
+            )
+            if m:
+                a = e.info.sentence.start + m.start()
+                e.part_cue = (a, a + len(m.group()), m.group())
+            else:
+                e.part_cue = same[0].trigger
+            continue
+        # the one trip told, or of several the one whose days hold the session's
+        fits = visits if len(visits) == 1 else [v for v in visits if _within(e, v)]
+        if len(fits) == 1:
+            v = fits[0]
+            e.pending_parent = v  # decided once places are known
+
+
+def _within(e: Engagement, trip: Engagement) -> bool:
+    """The session's dates fall within the trip's, both known to the day."""
+    r, t = e.resolved, trip.resolved
+    if r is None or t is None or None in (r.start, r.end, t.start, t.end):
+        return False
+    return t.start <= r.start and r.end <= t.end  # type: ignore[operator]
+
+
+def lead_tells_first(engagements: list[Engagement], infos: list[SentenceInfo]) -> None:
+    """A lead that reports no engagement itself ("The AFP and the MPS have renewed their
+    commitment to combat organised crime, signing …") sums up the first session told after it:
+    its topics are that session's."""
+    if not infos or any(e.info is infos[0] for e in engagements):
+        return
+    first = next(
+        (e for e in engagements if e.kind != "visit" and not e.context and e.status == "held"),
+        None,
+    )
+    if first is not None:
+        first.add(infos[0])
+
+
+def forget_sentence(engagements: list[Engagement], past: Engagement) -> None:
+    """The sentence telling a past engagement tells nothing of the others: it gives them no
+    people and no topics."""
+    s = past.info.sentence
+    for e in engagements:
+        if e is past or e.info is past.info:
+            continue
+        e.sentences = [i for i in e.sentences if i.sentence.start != s.start]
+        e.participants = {
+            k: v for k, v in e.participants.items() if not s.start <= v.mention.start < s.end
+        }
+
+
+def drop_allusions(engagements: list[Engagement]) -> None:
+    """A trip only alluded to ("his visit", "chuyến thăm") that, after every pass, has no
+    place, no host and no session of its own says nothing a record could hold: not drafted."""
+    parents = {id(e.parent) for e in engagements if e.parent is not None}
+    engagements[:] = [
+        e
+        for e in engagements
+        if not (
+            e.kind == "visit"
+            and e.implied
+            and e.place_country is None
+            and e.host is None
+            and id(e) not in parents
+        )
+    ]

@@ -1,0 +1,214 @@
+"""Who is met: the persons and organisations after a meeting verb, without the offices named
+in their titles and the ministries their agencies belong to."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract import languages
+from timeline.extract.gazetteer import Mention
+from timeline.extract.model import SentenceInfo
+from timeline.extract.people import PersonMention
+
+
+def _inside(m: Mention | PersonMention, spans: list[tuple[int, int]]) -> bool:
+    a, b = (m.start, m.end)
+    return any(x <= a and b <= y and (x, y) != (a, b) for x, y in spans)
+
+
+def person_extents(info: SentenceInfo) -> list[tuple[int, int]]:
+    return [p.extent for p in info.people]
+
+
+_NOUN_BEFORE = re.compile(
+    r"(?:[Tt]ham dự|[Cc]hủ trì|[Ss]au|[Tt]ại|[Tt]rong|[Kk]ết thúc|[Bb]uổi|[Cc]uộc|[Bb]iên bản|"
+    r"[Kk]ết quả|[Nn]ội dung|[Pp]hiên|[Mm]ở đầu|the|at the|after the|during the|of the)\s*$"
+)
+
+
+# "phát biểu tại buổi tiếp <the guest>": a speech told at the session with someone
+_SPOKEN_AT = re.compile(
+    r"(?:phát biểu|chia sẻ|cho biết|khẳng định) (?:tại|trong) (?:buổi|cuộc)\s*$"
+)
+_RECEPTION = re.compile(r"tiếp|hội kiến|hội đàm")
+_HONORIFIC_GAP = re.compile(r"\s*(?:(?:ông|bà|ngài)\s+)?")
+# "…, Thứ trưởng Lê Quý Vương nhấn mạnh …": who speaks next opens a clause of their own
+_SPEAKS = re.compile(
+    r"\s*(?:đã\s+)?(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đề nghị|bày tỏ|đánh giá|cảm ơn|"
+    r"said|stressed|noted|affirmed|thanked)(?!\w)"
+)
+
+
+_NEXT_PERSON = re.compile(r"\s*(?:ngài|ông|bà|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s")
+# "ngài A và ngài B, Thứ trưởng Bộ Tư pháp": two persons sharing the title after the second
+_SHARED_TITLE = re.compile(r"\s*(?:và|and)\s+(?:(?:ngài|ông|bà|Mr\.?|Ms\.?)\s+)?")
+
+
+def speaks_next(text: str, p: PersonMention) -> bool:
+    """The person is the subject of a reporting verb right after their name and titles."""
+    return bool(_SPEAKS.match(text, p.end) or _SPEAKS.match(text, p.extent[1]))
+
+
+def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
+    """ "Tham dự hội đàm có …", "Sau hội đàm", "Biên bản hội đàm": the talks as a thing
+    already told, not a new meeting."""
+    s = info.sentence
+    before = text[max(s.start, m.start() - 30) : m.start()]
+    if _NOUN_BEFORE.search(before[-20:]):
+        if _SPOKEN_AT.search(before) and text[m.end() : m.end() + 2].strip()[:1].isupper():
+            return False  # "phát biểu tại buổi tiếp Phó Trợ lý …": the session with someone
+        # "trong buổi tiếp ông Ablong": the reception of the person named right after, unless
+        # that person speaks next ("Tại buổi hội đàm Bộ trưởng X đề nghị …")
+        guest = next(
+            (p for p in info.people if _HONORIFIC_GAP.fullmatch(text, m.end(), p.extent[0])),
+            None,
+        )
+        if _RECEPTION.fullmatch(m.group()) and guest is not None and not speaks_next(text, guest):
+            return False
+        return not m.group().endswith("với")
+    return bool(re.match(r"\s*(?:có|,|\.|;)", text[m.end() : m.end() + 4]))
+
+
+# "Singapore's Minister for Home Affairs and Minister for Law K. Shanmugam": titles before a name
+_TITLES_ONLY = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|and|for|of|the|'s|,)\s*)*")
+
+
+def counterparts(
+    text: str, info: SentenceInfo, start: int, language: str
+) -> tuple[int, list[Mention | PersonMention]]:
+    """Who is met after a meeting verb: persons, and organisations not named in a person's
+    titles. Returns the end of the object and the counterparts in order."""
+    s = info.sentence
+    blocked = [(e.start, e.end) for e in info.orgs] + person_extents(info)
+    stop = languages.get(language).object_end
+    end = s.end
+    for m in stop.finditer(text, start, s.end):
+        if m.group() == ";" and _NEXT_PERSON.match(text, m.end()):
+            continue  # "ngài A, Phó Tư lệnh …; ngài B và ngài C, Thứ trưởng …": the list goes on
+        if not any(x < m.start() + 1 < y for x, y in blocked):
+            end = m.start()
+            break
+    head = text[start:end]
+    # an object must begin with who is met, not a clause
+    lead = re.match(
+        r"\s*(?:(?:the|các|những|với|cả|đại diện|lãnh đạo|officials? (?:of|from)|"
+        r"representatives? of|leaders? of|đoàn đại biểu|Đoàn đại biểu|đoàn|Đoàn|"
+        r"a delegation (?:of|from)|delegations? (?:of|from))\s+)*",
+        head,
+    )
+    first = start + (lead.end() if lead else 0)
+    out: list[Mention | PersonMention] = []
+    extents = person_extents(info)
+    for p in info.people:
+        if start <= p.start < end and p.person >= 0:  # a lone word nobody is named by is no one
+            out.append(p)
+    for o in info.orgs:
+        if (  # noqa: SIM102
+            start <= o.start < end
+            and not _inside(o, extents)
+            and o.org_kind not in ("programme", "joint")
+        ):
+            if not any(p.extent[0] <= o.start < p.extent[1] for p in info.people):
+                out.append(o)
+    out.sort(key=lambda x: x.start)
+    # a person met begins with their titles ("Trợ lý Ngoại trưởng … phụ trách khu vực …")
+    begin = (out[0].extent[0] if isinstance(out[0], PersonMention) else out[0].start) if out else 0
+    if out and begin > first + 60 and not _TITLES_ONLY.fullmatch(text[first:begin]):
+        return end, []
+    return end, _kept(text, out)
+
+
+def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | PersonMention]:
+    """The counterparts met on their own: not a person speaking for the organisation before
+    them, an office in a person's apposition, nor the ministry an agency belongs to."""
+    # "Immigration Department under the Ministry of Public Security", "Cục …, Bộ Công an": the
+    # ministry an agency belongs to is not met on its own
+    kept: list[Mention | PersonMention] = []
+    for cp in out:
+        prev = kept[-1] if kept else None
+        if isinstance(cp, Mention) and any(
+            isinstance(k, PersonMention) and k.organisation and k.organisation.key == cp.key
+            for k in kept
+        ):
+            continue  # "… bà X, Phó Tổng Tư lệnh AFP, tại trụ sở của AFP": met through X
+        if (
+            isinstance(cp, PersonMention)
+            and isinstance(prev, PersonMention)
+            and prev.organisation is None
+            and cp.organisation is not None
+            and _SHARED_TITLE.fullmatch(text, prev.extent[1], cp.start)
+        ):
+            prev.organisation, prev.country = cp.organisation, prev.country or cp.country
+        if prev is not None and isinstance(cp, PersonMention) and speaks_next(text, cp):
+            break
+        if isinstance(cp, PersonMention) and isinstance(prev, Mention) and prev.end <= cp.start:
+            # "a delegation of the KNPA led by Cho Ji-ho", "the AFP Commissioner, Reece Kershaw":
+            # the person speaks for the organisation met, not for a meeting of their own
+            gap = text[prev.end : cp.extent[0]]
+            if re.fullmatch(
+                r"\s*(?:led by|headed by|do|,|[\w\s]{0,25},)\s*(?:[\w.]+\s+){0,3}", gap
+            ):
+                cp.organisation = cp.organisation or prev
+                if cp.organisation is prev and prev.country:
+                    # "Cục … thuộc Cảnh sát biển Trung Quốc do ông Lưu Chí Cường": a
+                    # Sino-Vietnamese reading is no Vietnamese
+                    cp.country = prev.country
+                continue
+        if _office_in_apposition(text, prev, cp):
+            continue
+        if _officials_of_parent(text, prev, cp):
+            continue
+        if isinstance(cp, Mention) and isinstance(prev, Mention) and prev.end <= cp.start:
+            gap = text[prev.end : cp.start]
+            if re.fullmatch(
+                r"\s*(?:under|of|thuộc|trực thuộc|của|belonging to)\s+(?:the\s+)?", gap
+            ):
+                continue
+            if (
+                re.fullmatch(r"\s*,\s*", gap)
+                and cp.org_kind == "ministry"
+                and prev.org_kind not in ("ministry", "embassy")
+                and prev.country == cp.country
+                and text[cp.end : cp.end + 2].strip()[:1] in ("", ".", ";")
+            ):
+                continue
+        kept.append(cp)
+    return kept
+
+
+def _office_in_apposition(
+    text: str, prev: Mention | PersonMention | None, cp: Mention | PersonMention
+) -> bool:
+    """ "đồng chí X, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Y", "Z, director of the W": the
+    organisation in the titles after a person met is their office, not a second counterpart."""
+    if not (isinstance(prev, PersonMention) and isinstance(cp, Mention)) or cp.start < prev.end:
+        return False
+    gap = text[prev.end : cp.start]
+    if not re.fullmatch(r"\s*,\s*[^,;.()]{0,40}(?:,\s*[^,;.()]{0,40})?", gap):
+        return False
+    if re.search(r"(?<!\w)(?:và|cùng|với|and|with|as well as)(?!\w)", gap):
+        return False
+    prev.organisation = prev.organisation or cp
+    return True
+
+
+def _officials_of_parent(
+    text: str, prev: Mention | PersonMention | None, cp: Mention | PersonMention
+) -> bool:
+    """ "X, Director General of the Immigration Department, and officials of the Ministry of
+    Public Security": the ministry's officials join the session with its agency."""
+    if prev is None or not isinstance(cp, Mention) or cp.org_kind != "ministry":
+        return False
+    end = prev.extent[1] if isinstance(prev, PersonMention) else prev.end
+    country = prev.country
+    return (
+        end <= cp.start
+        and country == cp.country
+        and bool(
+            re.fullmatch(
+                r",?\s*(?:and|và)\s+(?:other\s+|các\s+)?(?:officials|representatives|leaders|"
+                r"members|officers|staff|cán bộ|đại diện|lãnh đạo)\s+(?:of|from|của)\s+(?:the\s+)?",
+                text[end : cp.start],
+            )
+        )
+    )

@@ -1,0 +1,180 @@
+"""Participants: the persons of a sentence in an engagement it reports, with the role its
+cues give (co-chair, led by, received, head of delegation)."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract import languages
+from timeline.extract.lexicon import role_regexes
+from timeline.extract.model import (
+    Engagement,
+    Participation,
+    SentenceInfo,
+    Span,
+)
+from timeline.extract.passes.objects import speaks_next
+from timeline.extract.people import PersonMention
+
+ROLE_RANK = [
+    "attendee",
+    "speaker",
+    "delegation_member",
+    "guest",
+    "host",
+    "delegation_head",
+    "chair",
+    "co_chair",
+]
+
+
+_PREDECESSOR = re.compile(r"['’]s\s+(?:predecessor|successor|predecessors)\b|\s+tiền nhiệm\b")
+
+
+def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str) -> None:
+    """Roles of the persons of a sentence in an engagement it reports or refers to."""
+    if not info.people:
+        return
+    sentence_meetings = e.kind in ("meeting", "embassy_visit")
+    for p in info.people:
+        if p.person < 0 or _PREDECESSOR.match(text, p.end):
+            continue  # "Tsuyuki's predecessor visited Hanoi": someone else
+        if sentence_meetings and e.info is info:
+            # in a list of meetings a counterpart person belongs to its own meeting only
+            between = re.search(r"between|giữa", e.trigger[2])
+            # "phát biểu tại buổi tiếp X, Thứ trưởng Y nhấn mạnh": Y speaks in the main clause
+            subject = "," in text[e.trigger[1] : p.start] and speaks_next(text, p)
+            after_verb = p.start > e.trigger[1] and e.counterpart_person != p.person
+            if after_verb and not between and not subject:
+                continue
+        role, cue = _role(text, info, e, p, language)
+        if not may_take_part(e, p.person, role):
+            continue  # who talks of a planned or past engagement did not take part in it
+        prior = e.participants.get(p.person)
+        if prior is not None and {prior.role, role} == {"host", "guest"}:
+            continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
+        if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
+            e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+def _role(
+    text: str, info: SentenceInfo, e: Engagement, p: PersonMention, language: str
+) -> tuple[str, Span | None]:
+    """The person's role in the engagement by the sentence's cues, and the cue."""
+    s = info.sentence
+    roles = role_regexes()
+    role, cue = "attendee", None
+    before = text[s.start : p.start]
+    after = text[p.end : s.end]
+    co = roles["co_chair"]
+    m_before = list(co.finditer(before))
+    m_after = co.search(after)
+    if (occasion := _chairs_the_occasion(text, info, e, p)) is not None:
+        role, cue = "co_chair", occasion
+    elif m_after and not re.search(r"\bby\b", text[s.start : p.start][-40:] or ""):
+        role, cue = "co_chair", _abs(p.end, m_after)
+    elif m_before and re.search(r"\bby\b", before[m_before[-1].end() :]):
+        role, cue = "co_chair", _abs(s.start, m_before[-1])
+    elif re.search(
+        r"(?:dưới sự|under the)\s+(?:đồng\s+)?(?:chủ trì|chairmanship|co-chairmanship)\s+(?:của|of)\s",  # noqa: E501
+        before,
+    ):
+        m = re.search(
+            r"(?:dưới sự|under the)\s+(?:đồng\s+)?(?:chủ trì|chairmanship|co-chairmanship)",
+            before,
+        )
+        chairs = [q for q in info.people if q.start > s.start + m.end()]
+        role = "co_chair" if len({q.person for q in chairs}) > 1 else "chair"
+        cue = (s.start + m.start(), s.start + m.end(), m.group())
+    elif roles["chair"].search(after) and e.kind == "dialogue":
+        m = roles["chair"].search(after)
+        role, cue = "chair", _abs(p.end, m)
+    elif e.kind == "meeting" and (m := _chairs_right_after(text, p, info, roles["chair"])):
+        role, cue = "chair", (m.start(), m.end(), m.group())  # "X, Phó Cục trưởng, chủ trì"
+    elif re.search(
+        r"(?:\bdo\b|led by|headed by)[^.]{0,12}$", text[s.start : min(p.start, p.extent[0])]
+    ) and roles["delegation_head"].search(after):
+        m = roles["delegation_head"].search(after)
+        role, cue = "delegation_head", _abs(p.end, m)
+    elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
+        m = re.search(r"(?:led by|headed by)", before)
+        role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
+    elif (
+        hv := languages.get(language).host_verb.search(text, s.start, s.end)
+    ) and e.kind == "meeting":
+        # the reception told first, then its host: "Tiếp X, Bộ trưởng Y …", "phát biểu tại
+        # buổi tiếp X, Thứ trưởng Y nhấn mạnh …"
+        lead = hv.start() - s.start < 3 or speaks_next(text, p)
+        fronted = lead and "," in text[hv.end() : p.start]
+        role = "host" if p.start < hv.start() or fronted else "guest"
+        cue = (hv.start(), hv.end(), hv.group())
+    elif _CHAIRS_A_SIDE.search(before[-80:]):
+        pass  # "Tham dự và chủ trì hội đàm về phía tỉnh X có …": the side decides the role
+    elif roles["attendee"].search(before) or roles["attendee"].search(after[:30]):
+        m = roles["attendee"].search(before) or roles["attendee"].search(after[:30])
+        role = "attendee"
+        base = s.start if roles["attendee"].search(before) else p.end
+        cue = _abs(base, m)
+    elif not e.remote and (
+        roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25])
+    ):
+        role = "speaker"
+    return role, cue
+
+
+# "chủ trì hội đàm về phía tỉnh Quảng Trị có …", "chaired for the Thai side": who leads a side
+_CHAIRS_A_SIDE = re.compile(
+    r"(?:chủ trì|chaired|co-chaired)[^.;]{0,30}?(?:về phía|phía|for the|on the)\s[^.;]{0,40}$",
+    re.I,
+)
+
+
+def _chairs_right_after(
+    text: str, p: PersonMention, info: SentenceInfo, chair: re.Pattern[str]
+) -> re.Match[str] | None:
+    """ "X, Phó Cục trưởng Cục Cảnh sát hình sự chủ trì cuộc họp": a chair verb right after the
+    person, their titles and the organisation those name."""
+    m = chair.search(text, p.extent[1], min(info.sentence.end, p.extent[1] + 80))
+    if m is None:
+        return None
+    gap = text[p.extent[1] : m.start()]
+    for o in info.orgs:
+        if p.extent[1] <= o.start and o.end <= m.start():
+            gap = gap.replace(o.text, " ")
+    return m if not gap.strip(" ,") else None
+
+
+def may_take_part(e: Engagement, person: int, role: str) -> bool:
+    if not e.context and e.status == "held":
+        return True
+    return role in ("co_chair", "chair", "delegation_head") or person == e.counterpart_person
+
+
+def _abs(base: int, m: re.Match[str]) -> Span:
+    return (base + m.start(), base + m.end(), m.group())
+
+
+# "Nhân chuyến thăm … và đồng chủ trì Đối thoại …, Thượng tướng X …": the occasion phrase's
+# co-chairing is done by the subject of the sentence
+_OCCASION_CHAIR = re.compile(
+    r"(?:Nhân|Trong khuôn khổ|On the occasion of|While)[^,]*?"
+    r"(?P<cue>đồng chủ trì|co-chair(?:ing)?)\s[^,]*,",
+    re.I,
+)
+
+
+def _chairs_the_occasion(
+    text: str, info: SentenceInfo, e: Engagement, p: PersonMention
+) -> Span | None:
+    """The cue, when the dialogue is co-chaired in the sentence's opening occasion phrase and
+    the person is the sentence's subject, the first named after it."""
+    if e.kind != "dialogue":
+        return None
+    s = info.sentence
+    m = _OCCASION_CHAIR.match(s.text)
+    if m is None or not (s.start + m.start("cue") < e.trigger[0] < s.start + m.end()):
+        return None
+    subject = next((q for q in info.people if q.start >= s.start + m.end()), None)
+    if subject is None or subject.person != p.person:
+        return None
+    return (s.start + m.start("cue"), s.start + m.end("cue"), m.group("cue"))

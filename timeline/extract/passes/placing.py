@@ -1,0 +1,202 @@
+"""Places: where each engagement happened, from its sentence ("tại Canberra", "in Hanoi"), its
+trip, or the story; places in subordinate clauses and possessives are not where."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from timeline.extract.gazetteer import (
+    CITY,
+    COUNTRY,
+    VENUE,
+    Mention,
+)
+from timeline.extract.model import (
+    Engagement,
+    SentenceInfo,
+)
+from timeline.extract.passes.objects import person_extents
+
+# a clause that tells something else than the engagement: its places are not where it was
+_SUBORDINATE = re.compile(
+    r",\s+(?:as(?! well as| part of)|while|amid|although|even as|because)\s|"
+    r"\b(?:before|after) (?:leaving|departing|heading|returning) (?:for|to)\b|\ben route to\b|"
+    r"(?<!\w)(?:trước khi|sau khi) (?:rời|lên đường|trở về|về)(?!\w)|,\s+(?:trong khi|khi mà)\s"
+)
+
+
+def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
+    """Cities, venues and countries named as where something happens ("tại Canberra,
+    Australia", "in Hanoi"), not inside the name of an organisation or a person's title."""
+    blocked = [(o.start, o.end) for o in info.orgs] + person_extents(info)
+    out = []
+    for p in info.places:
+        if any(x <= p.start < y for x, y in blocked):
+            continue
+        if text[p.end : p.end + 2] in ("'s", "’s"):
+            continue  # "Singapore's minister": whose, not where
+        if _SUBORDINATE.search(text, info.sentence.start, p.start):
+            continue  # "…, as Vietnamese arrested in Japan climb", "before leaving for Hue"
+        before = text[max(info.sentence.start, p.start - 12) : p.start]
+        prep = re.search(r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before)
+        if p.kind in (CITY, VENUE) or prep:
+            out.append(p)
+    return out
+
+
+def place_engagements(text: str, engagements: list[Engagement]) -> None:
+    by_sentence: dict[int, list[Engagement]] = {}
+    for e in engagements:
+        by_sentence.setdefault(e.info.sentence.start, []).append(e)
+    for group in by_sentence.values():
+        info = group[0].info
+        candidates = _place_candidates(text, info)
+        for p in candidates:
+            lead = p.start - info.sentence.start < 40
+            if lead and len(group) > 1:
+                targets = [e for e in group if e.place_span is None and e.kind != "visit"]
+            else:
+                eligible = [
+                    e for e in group if not (e.kind == "visit" and e.destination is not None)
+                ] or group
+                targets = [min(eligible, key=lambda e: abs(e.trigger[0] - p.start))]
+            for e in targets:
+                if e.kind == "visit" and e.destination is not None:
+                    continue
+                parted = e.kind in ("meeting", "embassy_visit") and e.parent is not None
+                if parted and not lead and p.kind == COUNTRY:
+                    continue  # the trip's country, said of the trip
+                _set_place(e, p)
+    for e in engagements:
+        if e.kind == "visit" and e.destination is not None:
+            _set_place(e, e.destination)
+        if e.kind == "embassy_visit" and e.counterpart is not None and e.counterpart.located:
+            e.city = None
+            if e.counterpart.city:
+                e.city = Mention(
+                    e.counterpart.start,
+                    e.counterpart.end,
+                    e.counterpart.text,
+                    CITY,
+                    e.counterpart.city,
+                    e.counterpart.located,
+                )
+            e.place_country = e.counterpart.located
+            e.place_span = e.counterpart
+        pending = e.pending_parent
+        if pending is not None and e.parent is None:  # noqa: SIM102
+            if (
+                e.place_country is None
+                or e.place_country == pending.place_country
+                or pending.place_country is None
+            ):
+                within = True
+                if e.resolved and pending.resolved and e.resolved.start and pending.resolved.start:
+                    within = pending.resolved.start <= e.resolved.start <= pending.resolved.end  # type: ignore[operator]
+                if within and _involves_travellers(e, pending):
+                    e.parent, e.part_cue = pending, pending.trigger
+
+
+def text_before_trigger(e: Engagement) -> str:
+    s = e.info.sentence
+    return s.text[: max(0, e.trigger[0] - s.start)]
+
+
+_BARE_TITLE_SUBJECT = re.compile(
+    r"(?:^|,\s)(?:Thứ trưởng|Bộ trưởng|Trưởng đoàn|Đại sứ|[Tt]he (?:deputy |vice )?minister|"
+    r"[Tt]he (?:head of (?:the )?delegation|delegation head))\s+(?:(?:đã|cũng|also|then)\s+)*$"
+)
+
+
+def _involves_travellers(e: Engagement, trip: Engagement) -> bool:
+    """A session told while a trip is told is part of it when the travellers are there, or
+    when it is with the host country's own agencies (the travellers' programme)."""
+    travellers = {p.mention.country for p in trip.participants.values() if p.mention.country}
+    travellers.discard(trip.place_country)
+    if not travellers or trip.place_country is None:
+        return True
+    before = text_before_trigger(e)
+    if re.search(r"(?:^|\W)(?:Đoàn|đoàn|[Tt]he delegation|[Tt]he visitors?)\b", before) or re.match(
+        r"\s*(?:He|She|They|Ông|Bà)\b", before
+    ):
+        return True  # "Đoàn đã làm việc với …", "He also met …": the travellers
+    if _BARE_TITLE_SUBJECT.search(before):
+        return True  # "Cùng ngày, Thứ trưởng đã gặp …": the trip's head, by title alone
+    here = {p.mention.country for p in e.participants.values() if p.mention.country}
+    if e.counterpart is not None and e.counterpart.country:
+        here.add(e.counterpart.country)
+    if here & travellers or not e.participants:
+        return True
+    return e.counterpart is not None and e.counterpart.country == trip.place_country
+
+
+def inherit_places(engagements: list[Engagement]) -> None:
+    for v in engagements:
+        if v.kind == "visit" and v.place_country is None:
+            parts = [e.place_country for e in engagements if e.parent is v and e.place_country]
+            if parts:
+                v.place_country, v.place_origin = Counter(parts).most_common(1)[0][0], "parts"
+    for e in engagements:
+        if e.place_country is None and e.parent is not None and e.parent.place_country:
+            e.place_country, e.place_origin = e.parent.place_country, "parent"
+            e.place_span = e.parent.place_span
+        trip = e.parent
+        if (
+            e.city is None
+            and trip is not None
+            and trip.city is not None
+            and e.place_country in (None, trip.place_country)
+            and e.kind == "meeting"
+        ):
+            # a trip to one city ("visited Hanoi January 14-16"): its sessions were there
+            e.city, e.place_origin = trip.city, "parent"
+            e.place_country = e.place_country or trip.place_country
+
+
+def _set_place(e: Engagement, p: Mention) -> None:
+    if p.kind in (CITY, VENUE):
+        if e.city is None:
+            e.city = p
+            e.place_country = e.place_country or (p.located if p.kind == VENUE else p.country)
+            e.place_span = e.place_span or p
+    elif e.place_country is None:
+        e.place_country = p.key
+        e.place_span = p
+
+
+def place_free_countries(info: SentenceInfo) -> list[Mention]:
+    """Countries a sentence names as actors, not inside an organisation's name or a title,
+    and not as where something happened."""
+    blocked = [(o.start, o.end) for o in info.orgs] + [p.extent for p in info.people]
+    out = []
+    text = info.sentence.text
+    for c in info.places:
+        if c.kind != COUNTRY or any(x <= c.start < y for x, y in blocked):
+            continue
+        before = text[max(0, c.start - info.sentence.start - 8) : c.start - info.sentence.start]
+        if re.search(r"(?:tại|ở|in|to|at)\s+(?:the\s+)?$", before):
+            continue
+        out.append(c)
+    return out
+
+
+def place_from_story(engagements: list[Engagement]) -> None:
+    """A meeting told without a place ("Trước đó, chiều 6/11, … làm việc với Cơ quan Cảnh sát
+    quốc gia Nhật Bản") took place where the story's engagements of those days did, when that is
+    the country of the organisation met."""
+    placed = [e for e in engagements if e.place_country and e.resolved and e.resolved.start]
+    for e in engagements:
+        if e.kind != "meeting" or e.place_country or e.remote or e.counterpart is None:
+            continue
+        r = e.resolved
+        if r is None or r.start is None:
+            continue
+        near = [
+            x
+            for x in placed
+            if abs((x.resolved.start - r.start).days) <= 7  # type: ignore[union-attr,operator]
+            and x.place_country == e.counterpart.country
+        ]
+        if near:
+            e.place_country, e.place_origin = near[0].place_country, "story"

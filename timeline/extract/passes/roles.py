@@ -1,0 +1,150 @@
+"""Roles: host, guest, co-chairs and delegation heads by side; a trip's head from its sessions
+and back."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.model import (
+    Engagement,
+    Participation,
+)
+from timeline.extract.people import PersonMention
+
+_MISSION_HEAD = re.compile(
+    r"\bAmbassador\b|\bConsul\b|Consul[- ]General|(?<!\w)Đại sứ(?! quán)|(?<!\w)Tổng Lãnh sự"
+    r"(?! quán)|(?<!\w)Lãnh sự(?! quán)|Chargé d'affaires|Đại biện",
+    re.I,
+)
+
+
+def _heads_mission(m: PersonMention, e: Engagement) -> bool:
+    """An ambassador or consul of the mission's country at an embassy visit."""
+    owner = e.counterpart.country if e.counterpart is not None else None
+    return m.country in (owner, None) and is_mission_head(m)
+
+
+def is_mission_head(m: PersonMention) -> bool:
+    """An ambassador, consul or chargé d'affaires, by their titles."""
+    return any(_MISSION_HEAD.search(t[2]) for t in m.titles)
+
+
+def _of_the_hosts(part: Participation, e: Engagement) -> bool:
+    """At a session of a trip abroad, the host country's people are its hosts: a "led by" of
+    theirs leads the side receiving the trip, and one read as a guest by the verb's order
+    ("Tại các buổi tiếp và làm việc với ngài X, Phó Tư lệnh …") receives it."""
+    trip = e.parent
+    return (
+        part.role in ("delegation_head", "guest")
+        and e.kind == "meeting"
+        and trip is not None
+        and e.host is not None
+        and part.mention.country == e.host
+        and e.host not in trip.guests
+    )
+
+
+def roles_by_side(engagements: list[Engagement]) -> None:
+    """A person with no stated role takes the side they are on: in a meeting or embassy visit the
+    host country's people host and the others are guests; a trip's first traveller leads it."""
+    for e in engagements:
+        for part in e.participants.values():
+            if _of_the_hosts(part, e):
+                part.role = "host"  # "… the Consular Department, led by Director General X"
+            if (
+                e.kind == "embassy_visit"
+                and part.role == "guest"
+                and _heads_mission(part.mention, e)
+            ):
+                part.role = "host"  # the ambassador receives the delegation at the mission
+            if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
+                continue
+            if part.cue is not None or e.remote:
+                continue  # a role the text states ("tham dự", "phát biểu") stands
+            c = part.mention.country
+            if e.kind == "visit":
+                continue
+            if e.kind == "embassy_visit" and _heads_mission(part.mention, e):
+                part.role = "host"  # the ambassador receives the delegation at the mission
+            elif c and c == e.host:
+                part.role = "host"
+            elif c and c in e.guests:
+                part.role = "guest"
+        if e.kind == "visit" and not any(
+            p.role == "delegation_head" for p in e.participants.values()
+        ):
+            travellers = [p for p in e.participants.values() if p.mention.country in e.guests]
+            if travellers:
+                first = min(travellers, key=lambda p: p.mention.start)
+                first.role = "delegation_head"
+
+
+def head_from_sessions(engagements: list[Engagement]) -> None:
+    """A trip told without its head ("bắt đầu chuyến thăm …") is led by whoever leads the
+    travellers at its sessions, or by its one visitor there; the head's country is then among
+    its guests."""
+    for trip in engagements:
+        if trip.kind != "visit" or any(
+            p.role == "delegation_head" for p in trip.participants.values()
+        ):
+            continue
+        heads = [
+            p
+            for e in engagements
+            if e.parent is trip and not e.context
+            for p in e.participants.values()
+            if p.role == "delegation_head"
+            and p.mention.country
+            and p.mention.country != trip.place_country
+            and (not trip.guests or p.mention.country in trip.guests)
+        ]
+        if not heads:
+            # else the one visitor received at its sessions ("Wang held talks with Quang")
+            guests = {
+                p.person: p
+                for e in engagements
+                if e.parent is trip and not e.context
+                for p in e.participants.values()
+                if p.role == "guest" and p.mention.country and p.mention.country in trip.guests
+            }
+            heads = list(guests.values()) if len(guests) == 1 else []
+        if not heads:
+            continue
+        first = min(heads, key=lambda p: p.mention.start)
+        trip.participants[first.person] = Participation(
+            first.person, first.mention, "delegation_head", first.cue
+        )
+        if not trip.guests:
+            trip.guests = [first.mention.country]
+
+
+def heads_in_parts(engagements: list[Engagement]) -> None:
+    """Whoever leads the trip is, at each of its sessions, the guest: the side that travels
+    (the development gold's convention; the trip's record names them its head)."""
+    for e in engagements:
+        if e.parent is None or e.kind == "dialogue":
+            continue
+        heads = [p for p in e.parent.participants.values() if p.role == "delegation_head"]
+        for part in e.participants.values():
+            if any(h.person == part.person for h in heads) and part.role in (
+                "attendee",
+                "speaker",
+                "delegation_head",
+                "host",
+            ):
+                part.role = "guest"
+        # the delegation's own people (their ambassador, met there, is not of the delegation)
+        ours = [
+            p
+            for p in e.participants.values()
+            if p.mention.country in e.parent.guests and not is_mission_head(p.mention)
+        ]
+        if not ours:
+            # "Đoàn đã làm việc với …": the delegation, led by the trip's head
+            for h in heads:
+                e.participants.setdefault(
+                    h.person, Participation(h.person, h.mention, "guest", None, True)
+                )
+                c = h.mention.country
+                if c and c != e.host and c not in e.guests and not e.remote:
+                    e.guests.append(c)  # the delegation's side

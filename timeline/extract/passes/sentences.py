@@ -1,0 +1,87 @@
+"""Sentences: short references to a person named in full, and ministries named without a
+country resolved from who holds them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from timeline.extract.gazetteer import (
+    Mention,
+    specific_agency,
+)
+from timeline.extract.model import (
+    SentenceInfo,
+)
+from timeline.extract.people import Person, PersonMention, is_vietnamese_name
+
+
+def short_references(text: str, infos: list[SentenceInfo]) -> None:
+    """A person named in full once is later called by one word ("Kershaw", "Hung", "Quang"):
+    find those words too, so the person is seen where the article refers to them."""
+    full = [p for i in infos for p in i.people if not p.short]
+    words = Counter(p.name.split()[-1] for p in {p.name: p for p in full}.values())
+    known = {w for w, n in words.items() if n == 1}
+    if not known:
+        return
+    pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, known))})(?:'s)?(?![\w])")
+    for info in infos:
+        taken = [p.extent for p in info.people] + [(e.start, e.end) for e in info.entities]
+        for m in pattern.finditer(text, info.sentence.start, info.sentence.end):
+            a, b = m.start(), m.start() + len(m.group().removesuffix("'s"))
+            if any(x <= a < y for x, y in taken):
+                continue
+            before = text[max(info.sentence.start, a - 2) : a]
+            if before.endswith(" ") and text[a - 2 : a - 1].isupper():
+                continue  # part of a longer capitalised name
+            p = PersonMention(a, b, text[a:b], extent=(a, b))
+            info.people.append(p)
+        info.people.sort(key=lambda p: p.start)
+
+
+def resolve_generic_orgs(
+    infos: list[SentenceInfo], persons: list[Person], home: str, foreign: str | None, language: str
+) -> list[Mention]:
+    """A ministry named without a country ("Bộ Nội vụ") belongs to the person whose title names
+    it; a foreign person's ministry is the counterpart's, otherwise it is the home country's.
+    Each resolution is flagged for the reviewer, since "Bộ Nội vụ" names ministries of both."""
+    from dataclasses import replace
+
+    inferred: list[Mention] = []
+    for info in infos:
+        new_orgs = []
+        for o in info.orgs:
+            if o.country is None and o.org_kind == "ministry":
+                holder = next(
+                    (p for p in info.people for t in p.titles if t[0] <= o.start < t[1]), None
+                )
+                code = home
+                if holder is not None:
+                    foreign_name = (
+                        not is_vietnamese_name(persons[holder.person].name)
+                        if holder.person >= 0
+                        else False
+                    )
+                    if foreign_name and foreign:
+                        code = foreign
+                    elif holder.country and holder.country != home:
+                        code = holder.country
+                known = specific_agency(o.text, code)
+                o = replace(
+                    o,
+                    key=known["name"] if known else o.key,
+                    abbreviation=(known["abbr"] or [None])[0] if known else None,
+                    country=code,
+                    country_inferred=o.key != "Ministry of Public Security" or code != home,
+                )
+                if o.country_inferred:
+                    inferred.append(o)
+                for p in info.people:
+                    if p.organisation is not None and p.organisation.start == o.start:
+                        p.organisation = o
+                        p.country = p.country or code
+                        if holder is p and p.country != code and not is_vietnamese_name(p.name):
+                            p.country = code
+            new_orgs.append(o)
+        info.orgs = new_orgs
+    return inferred

@@ -1,0 +1,101 @@
+"""Series: dialogues and numbered conferences as sessions of a series, whether a numbered
+conference is international, and the series' names."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract import languages
+from timeline.extract.gazetteer import (
+    COUNTRY,
+)
+from timeline.extract.model import (
+    DialogueMention,
+    Engagement,
+    SentenceInfo,
+    span_of,
+)
+
+
+def dialogue_mentions(text: str, info: SentenceInfo, code: str) -> list[DialogueMention]:
+    """The dialogues and numbered conferences the sentence names (see `Language.series_names`)."""
+    return languages.get(code).series_names(text, info)
+
+
+def international(
+    info: SentenceInfo, dm: DialogueMention, engagements: list[Engagement], home: str
+) -> bool:
+    """A numbered conference worth a record: another country takes part (named in the sentence
+    or the conference's name), or it is a later session of one that had."""
+    if dm.session is None and not dm.pair:
+        return False
+    if any(e.kind == "dialogue" and e.noun == "conference" for e in engagements):
+        return True
+    return any(
+        (x.key if x.kind == COUNTRY else x.country) not in (home, None)
+        for x in [*info.places, *info.orgs]
+    ) or any(p.country not in (home, None) for p in info.people)
+
+
+def new_series_session(
+    text: str,
+    info: SentenceInfo,
+    dm: DialogueMention,
+    main: Engagement | None,
+    past_cue: re.Pattern[str],
+    planned_cue: re.Pattern[str],
+) -> Engagement:
+    """A dialogue or numbered conference first named here: held, planned ("sẽ", a later
+    session than the one reported) or mentioned for context (an earlier session)."""
+    s = info.sentence
+    e = Engagement(
+        "dialogue",
+        info,
+        dm.span,
+        name=dm.span,
+        name_core=dm.core,
+        pair=dm.pair,
+        session=dm.session,
+        session_span=dm.session_span,
+        noun=dm.noun,
+    )
+    e.add(info)
+    window = text[max(s.start, dm.span[0] - 50) : min(s.end, dm.span[1] + 90)]
+    past = past_cue.search(window)
+    planned = planned_cue.search(text[max(s.start, dm.span[0] - 60) : min(s.end, dm.span[1] + 30)])
+    later = main is not None and dm.session and main.session and dm.session > main.session
+    earlier = main is not None and dm.session and main.session and dm.session < main.session
+    if main is not None and not planned and (past or earlier):
+        e.context = True
+        e.context_cue = span_of(text, s, past) if past else dm.session_span
+    elif planned or later:
+        e.status = "planned"
+        e.status_cue = span_of(text, s, planned) if planned else dm.session_span
+    return e
+
+
+def same_core(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a.lower() in b.lower() or b.lower() in a.lower())
+
+
+def name_series(engagements: list[Engagement]) -> None:
+    """A dialogue named in short ("Đối thoại lần thứ hai", "the first dialogue") is a session
+    of the series the article names in full."""
+    dialogues = [e for e in engagements if e.kind == "dialogue"]
+    named = sorted(
+        (e for e in dialogues if e.pair),
+        key=lambda e: (e.context, e.status != "held", e.start),
+    )
+    for e in dialogues:
+        if e.pair:
+            continue
+        source = next(
+            (n for n in named if not e.name_core or same_core(e.name_core, n.name_core)), None
+        )
+        if source is None:
+            source = next((n for n in dialogues if n is not e and not n.context), None)
+            if source is None:
+                continue
+        e.pair = list(source.pair)
+        e.name_core = e.name_core or source.name_core
+        e.inherits = source

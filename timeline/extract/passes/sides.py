@@ -1,0 +1,156 @@
+"""Sides: host and guest countries of each engagement, and a delegation's visit to its own
+country's mission abroad."""
+
+from __future__ import annotations
+
+import re
+
+from events.countries import country
+from timeline.extract.gazetteer import (
+    ORG,
+    Mention,
+    country_aliases,
+)
+from timeline.extract.model import (
+    Engagement,
+)
+from timeline.extract.passes.placing import place_free_countries
+from timeline.extract.passes.roles import is_mission_head
+from timeline.extract.people import is_vietnamese_name
+
+_AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
+
+
+def own_missions(engagements: list[Engagement]) -> None:
+    """A visiting delegation meeting its own country's ambassador ("also met with U.S.
+    Ambassador X") visits its mission: an embassy visit with guests only, not a meeting with
+    the host country."""
+    for e in engagements:
+        if e.kind != "meeting" or e.counterpart_person is None or e.host is None:
+            continue
+        part = e.participants.get(e.counterpart_person)
+        ambassador = part.mention if part is not None else None
+        if ambassador is None or ambassador.country is None or ambassador.country == e.host:
+            continue
+        title = next((t for t in ambassador.titles if _AMBASSADOR.search(t[2])), None)
+        # an ambassador received by the host is a meeting; one met by a delegation of their
+        # own country on its trip stands for their mission
+        trip = e.parent
+        if title is None or trip is None or ambassador.country not in trip.guests:
+            continue
+        owner, where = ambassador.country, e.host
+        e.kind = "embassy_visit"
+        e.counterpart = Mention(
+            title[0],
+            title[1],
+            title[2],
+            ORG,
+            f"Embassy of {country(owner).name_en} in {country(where).name_en}",
+            owner,
+            None,
+            "embassy",
+            located=where,
+            country_inferred=True,
+        )
+        e.counterpart_person = None
+        part.role = "host"
+        e.host, e.guests = None, [owner]
+
+
+def assign_countries(engagements: list[Engagement], home: str) -> None:
+    # trips first: their sessions take the trip's guests
+    for e in sorted(engagements, key=lambda e: e.kind != "visit"):
+        found: dict[str, Mention] = {}
+        for code, m in e.pair:
+            found.setdefault(code, m)
+        for part in e.participants.values():
+            if part.mention.country:
+                found.setdefault(part.mention.country, part.mention.organisation or part.mention)  # type: ignore[arg-type]
+        if e.counterpart is not None and e.counterpart.country:
+            found.setdefault(e.counterpart.country, e.counterpart)
+        if e.kind == "dialogue" and not e.pair:
+            for c in place_free_countries(e.info):
+                found.setdefault(c.key, c)
+        if e.kind == "dialogue":
+            for o in e.info.orgs:
+                if o.country and o.org_kind != "programme":
+                    found.setdefault(o.country, o)
+        if e.parent is not None:
+            for g in e.parent.guests:
+                if g in e.parent.country_spans:
+                    found.setdefault(g, e.parent.country_spans[g])
+        if e.kind == "visit" and not found:
+            found[home] = e.destination  # type: ignore[assignment]
+        if e.inherits is not None and not e.pair:
+            for code, m in e.inherits.country_spans.items():
+                found.setdefault(code, m)
+        host = None if e.remote else e.place_country
+        if e.kind == "embassy_visit" and e.counterpart is not None:
+            owner = e.counterpart.country
+            visitors = [c for c in found if c != owner] or [home]
+            host = owner if owner and owner not in visitors else None
+            e.host, e.guests = host, visitors
+        else:
+            hv = [p for p in e.participants.values() if p.role == "host" and p.mention.country]
+            if host is None and hv:
+                host = hv[0].mention.country
+            e.host = host
+            e.guests = [c for c in found if c != host]
+            if e.kind == "visit" and not e.guests and host != home:
+                e.guests = [home]
+        e.country_spans = found
+        others = [c for c in [e.host, *e.guests] if c and c != home]
+        for part in e.participants.values():
+            m = part.mention
+            if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
+                m.country = others[0]
+        if e.kind == "visit":
+            # a trip's record names who travelled; their hosts are in its sessions' records
+            # (not the hosts, nor an ambassador of theirs met there: he lives there)
+            e.participants = {
+                k: p
+                for k, p in e.participants.items()
+                if p.mention.country in (*e.guests, None) and not is_mission_head(p.mention)
+            }
+
+
+def place_from_host(engagements: list[Engagement]) -> None:
+    """A meeting or dialogue told without a place took place in its host's country: the host
+    is, by definition, the side on whose territory it happens (flagged `place-from-host`)."""
+    for e in engagements:
+        if e.kind in ("meeting", "dialogue") and e.place_country is None and e.host:
+            e.place_country, e.place_origin = e.host, "host"
+
+
+def _days(e: Engagement) -> set[tuple[int, int]]:
+    """(month, day) of each day the engagement's own date phrase covers, year or not."""
+    d = e.date
+    if d is None or d.day is None or d.month is None:
+        return set()
+    last = d.end_day if d.end_day is not None and (d.end_month in (None, d.month)) else d.day
+    return {(d.month, day) for day in range(d.day, max(d.day, last) + 1)}
+
+
+def dialogue_place_from_days(engagements: list[Engagement]) -> None:
+    """A dialogue told without a place took place where the story's meeting of one of its days
+    did ("Đối thoại … từ ngày 2 - 3/12" and "trong buổi tiếp ông X" on 2/12 in Hanoi): its
+    host is that meeting's host, flagged `place-from-story`."""
+    placed = [
+        e
+        for e in engagements
+        if e.kind == "meeting" and e.host and e.place_country and not e.context and not e.remote
+    ]
+    for e in engagements:
+        if e.kind != "dialogue" or e.place_country or e.context or e.host:
+            continue
+        days = _days(e)
+        near = [x for x in placed if days & _days(x)]
+        hosts = {x.host for x in near}
+        if len(hosts) == 1:
+            host = hosts.pop()
+            e.place_country, e.place_origin, e.host = host, "story", host
+            e.guests = [g for g in e.guests if g != host]
+
+
+def country_code(alias: str) -> str | None:
+    return country_aliases().get(alias)

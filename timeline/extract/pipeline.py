@@ -1,0 +1,173 @@
+"""The analysis of an article as named passes, run in this order over one `Analysis`.
+
+Each pass reads what the passes before it left in the analysis and adds to it; the order is the
+contract (docs/extract.md, "The passes"). A pass is a function of the analysis, so a new rule
+goes into the pass whose question it answers, or into a new pass at the place its inputs exist.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.extract.dates import find_dates
+from timeline.extract.gazetteer import (
+    COUNTRY,
+    find_organisations,
+    find_places,
+    find_regions,
+    learn_abbreviations,
+)
+from timeline.extract.model import HOME, Analysis, SentenceInfo
+from timeline.extract.passes import dating, nesting, placing, roles, sides, subjects
+from timeline.extract.passes.attendance import attendance_trips, delegations_to_events
+from timeline.extract.passes.engagements import find_engagements
+from timeline.extract.passes.participants import add_participants
+from timeline.extract.passes.sentences import resolve_generic_orgs, short_references
+from timeline.extract.passes.series import name_series
+from timeline.extract.people import find_people, merge
+from timeline.extract.segment import BODY, CAPTION, Layout
+
+
+@dataclass(frozen=True, slots=True)
+class Pass:
+    name: str
+    run: Callable[[Analysis], None]
+
+
+def read_sentences(a: Analysis) -> None:
+    """Places, organisations, people and dates of each sentence of the story and its captions;
+    abbreviations the article defines (`Full Name (ABBR)`) are learnt from the story first."""
+    text = a.text
+    story_end = a.layout.end_mark if a.layout.end_mark is not None else len(text)
+    learnt = learn_abbreviations(text[:story_end])
+    for s in [x for x in a.layout.sentences if x.role in (BODY, CAPTION)]:
+        regions = find_regions(text, s.start, s.end)
+        # "Thái Bình Dương" (the Pacific) holds "Bình Dương", a province: the region wins
+        places = [
+            p
+            for p in find_places(text, s.start, s.end)
+            if not any(r.start <= p.start and p.end <= r.end for r in regions)
+        ]
+        orgs = find_organisations(text, a.language, s.start, s.end, learnt)
+        people = find_people(text, s.start, s.end, a.language, orgs + places + regions)
+        dates = find_dates(text, a.language, s.start, s.end)
+        a.infos.append(SentenceInfo(s, places, orgs, people, dates))
+
+
+def merge_people(a: Analysis) -> None:
+    """Short references (`Kershaw`, `Thứ trưởng Hùng`) found and joined to the person named in
+    full; spelling variants merged; a short reference takes the full name's country."""
+    short_references(a.text, a.infos)
+    a.persons, a.variants = merge([p for i in a.infos for p in i.people])
+    for person in a.persons:
+        full = next((m for m in person.mentions if m.country), None)
+        for m in person.mentions:
+            if m.country is None and full is not None:
+                m.country = full.country
+
+
+def choose_sides(a: Analysis) -> None:
+    """The home side (Vietnam, whenever it is named or the article is Vietnamese) and the most
+    named foreign country; ministries named without a country resolved from their holders."""
+    counts = Counter(
+        c
+        for i in a.infos
+        for c in [e.key for e in i.places if e.kind == COUNTRY]
+        + [o.country for o in i.orgs if o.country]
+        + [p.country for p in i.people if p.country]
+    )
+    if counts.get(HOME) or a.language == "vi":
+        a.home = HOME
+    else:
+        a.home = (counts.most_common(1) or [(HOME,)])[0][0]
+    a.foreign = next((c for c, _ in counts.most_common() if c != a.home), None)
+    a.inferred_orgs = resolve_generic_orgs(a.infos, a.persons, a.home, a.foreign, a.language)
+
+
+def find(a: Analysis) -> None:
+    """Engagements sentence by sentence (passes/engagements.py), then trips told by attending
+    an event abroad, with their heads."""
+    a.engagements = find_engagements(a.text, a.infos, a.persons, a.language, a.home)
+    for trip in attendance_trips(a.text, a.infos, a.engagements, a.home, a.language):
+        add_participants(a.text, trip.info, trip, a.language)  # "do X làm Trưởng đoàn"
+
+
+def date_them(a: Analysis) -> None:
+    """Each date to its engagement; a trip's length; days told later; old news as context."""
+    dating.date_engagements(a.engagements, a.infos, a.published, a.language)
+    dating.series_dates_told_later(a.text, a.engagements, a.published, a.language)
+    dating.lead_dates(a.engagements, a.infos, a.published)
+    dating.trip_lengths(a.text, a.engagements)
+    dating.days_told_later(a.engagements, a.published)
+    dating.old_news(a.engagements, a.published)
+
+
+def delegations(a: Analysis) -> None:
+    """After the dates: a delegation to an event abroad, whose sentence's dates tell the
+    speaker's other news."""
+    delegations_to_events(a.text, a.infos, a.engagements, a.language)
+
+
+def nest(a: Analysis) -> None:
+    """Sessions linked to the trip they are part of."""
+    nesting.link_parts(a.engagements)
+
+
+def place_them(a: Analysis) -> None:
+    """Places: the engagement's own, its trip's dates and place for a session without them,
+    the story's place for a meeting told without one."""
+    placing.place_engagements(a.text, a.engagements)
+    dating.inherit_dates(a.engagements)
+    placing.inherit_places(a.engagements)
+    placing.place_from_story(a.engagements)
+
+
+def name_sides(a: Analysis) -> None:
+    """Series names, host and guest countries, and a delegation's visit to its own mission."""
+    name_series(a.engagements)
+    sides.assign_countries(a.engagements, a.home)
+    sides.own_missions(a.engagements)
+    sides.place_from_host(a.engagements)
+    sides.dialogue_place_from_days(a.engagements)
+
+
+def assign_roles(a: Analysis) -> None:
+    """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back."""
+    roles.roles_by_side(a.engagements)
+    roles.head_from_sessions(a.engagements)
+    roles.heads_in_parts(a.engagements)
+    nesting.lead_tells_first(a.engagements, a.infos)
+    nesting.drop_allusions(a.engagements)
+
+
+def summarise(a: Analysis) -> None:
+    """Topics discussed and the organisations each engagement involves."""
+    subjects.find_subjects(a.text, a.engagements, a.language)
+    for e in a.engagements:
+        e.organisations = subjects.organisations_met(e)
+
+
+PASSES: list[Pass] = [
+    Pass("sentences", read_sentences),
+    Pass("people", merge_people),
+    Pass("sides", choose_sides),
+    Pass("engagements", find),
+    Pass("dates", date_them),
+    Pass("delegations", delegations),
+    Pass("nesting", nest),
+    Pass("places", place_them),
+    Pass("countries", name_sides),
+    Pass("roles", assign_roles),
+    Pass("subjects", summarise),
+]
+
+
+def analyse(text: str, layout: Layout, language: str, published: date | None) -> Analysis:
+    """The article's engagements with every fact and the spans supporting it."""
+    analysis = Analysis(text, language, layout, published=published)
+    for step in PASSES:
+        step.run(analysis)
+    return analysis
