@@ -24,9 +24,36 @@ MAX_OFFSET = 10**9
 MAX_SESSION = 10**6
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Refused in text: the C0 controls but tab, line feed and carriage return; DEL; the C1
+# controls (CSI, U+009B, starts an escape sequence as ESC [ does); and the bidirectional
+# embeddings, overrides and isolates, which show text in another order than it is stored
+# ("Trojan Source", CVE-2021-42574). A terminal or page showing them can be made to show
+# something else than the archive holds.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL_NAMES = {0x00: "NUL", 0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI"}
+
+
+def _no_control_characters(value: str) -> str:
+    if found := CONTROL.search(value):
+        code = ord(found.group())
+        name = CONTROL_NAMES.get(code, "a bidirectional control" if code > 0x9F else "")
+        raise ValueError(
+            f"holds the control character U+{code:04X}{f' ({name})' if name else ''} at "
+            f"character {found.start()}; text may hold tabs and line breaks, no other controls"
+        )
+    return value
+
+
+Printable = Annotated[str, AfterValidator(_no_control_characters)]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_no_control_characters),
+]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Url = Annotated[
+    str, StringConstraints(pattern=r"^https?://\S+$"), AfterValidator(_no_control_characters)
+]
 FieldPath = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(?:\[\d+\]|\.[a-z_]+)*$")]
 
 
@@ -104,7 +131,9 @@ class When(Model):
         description="The last day, inclusive; left out, it follows from `start` and `precision`."
     )
     precision: Precision = Field(description="How precisely the date is known.")
-    phrase: str | None = Field(None, description="The words of the source that give the date.")
+    phrase: Printable | None = Field(
+        None, description="The words of the source that give the date."
+    )
 
     @model_validator(mode="before")
     @classmethod

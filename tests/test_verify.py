@@ -397,7 +397,8 @@ def test_a_projection_ahead_of_the_store_is_reported(filled: Archive, store: Sto
 
 
 def test_verify_passes_after_a_correction_of_a_persons_variants(archive_dir: Path) -> None:
-    """A build keeps every revision's spelling variants, wherever its batches end."""
+    """A person's variants are those the engagements naming them give now, wherever batches end
+    (a variant corrected away leaves `persons`; `revisions` keeps it)."""
     archive = Archive(archive_dir)
     archive.append(facts([visit_record(), make_record()]))
     build(archive)
@@ -406,6 +407,9 @@ def test_verify_passes_after_a_correction_of_a_persons_variants(archive_dir: Pat
     archive.correct("vn-us-security-dialogue-2", {"participants": participants}, reason="spelling")
     build(archive)
     assert verify(archive).problems == []
+    with sqlite3.connect(archive.projection_path) as db:
+        row = db.execute("select variants from persons where id = 'luong-tam-quang'").fetchone()
+    assert row == ('["Luong T. Quang"]',)
 
 
 @pytest.mark.parametrize("batch_size", [1, 2, 3, 1000])

@@ -245,7 +245,7 @@ def _append_and_report(
         )
     click.echo(summary)
     if build:
-        _build(archive)
+        _build(archive, after="batch")
 
 
 def _archive(folder: str, store: str | None, *, must_exist: bool = True) -> Archive:
@@ -254,11 +254,38 @@ def _archive(folder: str, store: str | None, *, must_exist: bool = True) -> Arch
     return Archive(folder, store=store, must_exist=must_exist)
 
 
-def _build(archive: Archive, *, rebuild: bool = False) -> None:
-    """Bring timeline.db up to date (or rebuild it) and say so."""
+def _build(archive: Archive, *, rebuild: bool = False, after: str | None = None) -> None:
+    """Bring timeline.db up to date (or rebuild it) and say so; `after` names what was just
+    stored, which a failure here (a full disk, say) leaves stored: the message says so, and
+    what to run."""
+    import errno
+    import sqlite3
+
     from timeline.projection import build as projection
 
-    _echo_build(projection.build(archive, rebuild=rebuild))
+    try:
+        report = projection.build(archive, rebuild=rebuild)
+    except (OSError, sqlite3.Error) as e:
+        full = getattr(e, "errno", None) == errno.ENOSPC or "full" in str(e)
+        then = "free some space, then run" if full else "run"
+        stored = f"the {after} is recorded in the store, but " if after else ""
+        raise TimelineError(
+            f"{stored}timeline.db is not up to date ({e}): it was left as it was; "
+            f"{then} `timeline build`"
+        ) from None
+    _echo_build(report)
+
+
+def _note_if_behind(archive: Archive, done: str) -> None:
+    """A read-only archive's timeline.db cannot be brought up to date: say so if it is behind."""
+    from timeline.projection import build as projection
+
+    if not projection.is_current(archive):
+        click.echo(
+            f"Note: {archive.projection_path} is behind the store, and the archive is "
+            f"read-only: {done} as it was last built",
+            err=True,
+        )
 
 
 @cli.command()
@@ -321,7 +348,10 @@ def serve(host: str, port: int, metadata: str | None, folder: str, store: str | 
 
     archive = _archive(folder, store)
     check_port(host, port)
-    _build(archive)
+    if archive.read_only:  # a published copy: served as it was built
+        _note_if_behind(archive, "served")
+    else:
+        _build(archive)
     args = datasette_args(archive.projection_path, metadata_path(metadata), host, port)
     click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)")
     datasette.main(args, prog_name="timeline serve")
@@ -433,7 +463,9 @@ def list_(
     from timeline.projection.queries import timeline_rows
 
     archive = _archive(folder, store)
-    if not projection.is_current(archive):
+    if archive.read_only:
+        _note_if_behind(archive, "listed")
+    elif not projection.is_current(archive):
         projection.build(archive)
     rows = timeline_rows(archive, country=country, kind=kind, since=since.date() if since else None)
     if as_json:
@@ -512,7 +544,7 @@ def correct(
     for engagement in engagements:
         click.echo(f"corrected  {engagement.slug} (version {engagement.version})")
     if build:
-        _build(archive)
+        _build(archive, after="correction" if len(engagements) == 1 else "corrections")
 
 
 def _correction_from_flags(
@@ -527,7 +559,6 @@ def _correction_from_flags(
         raise TimelineError("--set: say what changes, as FIELD=VALUE")
     if reason is None or not reason.strip():
         raise TimelineError("--reason: say why the record changes")
-    import yaml
     from pydantic import ValidationError
 
     from events import describe_validation_error
@@ -540,10 +571,8 @@ def _correction_from_flags(
         name, sep, value = assignment.partition("=")
         if not sep or not name.strip():
             raise TimelineError(f"--set {assignment!r}: expected FIELD=VALUE")
-        try:
-            changes[name.strip()] = records.load_yaml(value) if value.strip() else None
-        except yaml.YAMLError:
-            raise TimelineError(f"--set {name}: the value is not valid YAML") from None
+        value_of = f"--set {name}"
+        changes[name.strip()] = records.load_value(value, value_of) if value.strip() else None
     sources = [s for path in source_files for s in read_sources(records.read_text(path), path)]
     try:
         return Correction(slug=slug, changes=changes, reason=reason, sources=sources)
@@ -573,7 +602,7 @@ def retract(
     into = f", merged into {merged_into}" if merged_into else ""
     click.echo(f"retracted  {slug} (version {engagement.version}{into})")
     if build:
-        _build(archive)
+        _build(archive, after="retraction")
 
 
 @cli.command()
@@ -587,7 +616,7 @@ def verify(expect: str | None, chain_only: bool, folder: str, store: str | None)
     in timeline.db's archive_head table, say), fails unless this archive has that head."""
     from timeline import integrity
 
-    expected = integrity.check_hash(expect) if expect else None
+    expected = integrity.check_hash(expect) if expect is not None else None
     report = integrity.verify(_archive(folder, store), projection=not chain_only)
     click.echo(f"store:       {report.events} events of {report.engagements} engagements")
     if report.head:

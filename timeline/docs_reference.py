@@ -26,6 +26,7 @@ HELP_WIDTH = 88
 # What a reader calls the types the models are written with; a type missing here fails loudly.
 TYPE_NAMES: list[tuple[Any, str]] = [
     (facts.Text, "text"),
+    (facts.Printable, "text"),
     (str, "text"),
     (facts.Slug, "slug"),
     (facts.CountryCode, "[country code](#countries)"),

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -22,7 +24,7 @@ import orjson
 from timeline.errors import TimelineError
 from timeline.projection.build import create_schema
 from timeline.projection.projector import Projector, connect
-from timeline.projection.schema import TABLES, position
+from timeline.projection.schema import FTS, TABLES, enable_search, position
 from timeline.store.application import Archive
 from timeline.store.chain import GENESIS, Link, link_hash, originator_text
 from timeline.store.identity import IdentityRecorder, IdentityRow
@@ -265,7 +267,10 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
         report.problems.append(
             f"{path}: has events up to notification {at} of {stop}: run `timeline build`"
         )
-    fresh_path = path.with_name(f".{path.name}.{os.getpid()}.verify.new")
+    # Beside timeline.db (where the next build removes it if verify is killed), unless the
+    # archive is a read-only copy: then in the system's temporary folder.
+    scratch = path.parent if os.access(path.parent, os.W_OK) else Path(tempfile.gettempdir())
+    fresh_path = scratch / f".{path.name}.{os.getpid()}.verify.new"
     fresh_path.unlink(missing_ok=True)
     fresh = connect(fresh_path)
     # A scratch file, removed below: no journal, no syncs.
@@ -274,7 +279,7 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
     try:
         create_schema(fresh)
         try:
-            Projector(archive, fresh, stop=min(at, stop)).run()
+            Projector(archive, fresh, stop=min(at, stop), fresh=True).run()
         except Exception as e:  # a changed event may not even load
             first_line = str(e).splitlines()[0] if str(e) else ""
             report.problems.append(
@@ -282,6 +287,7 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
                 f"({type(e).__name__}: {first_line})"
             )
             return
+        enable_search(fresh)
         fresh.execute("ATTACH DATABASE ? AS published", [str(path)])
         # `_tracking` is not compared: it records when a build ran; its position is, above.
         for table in TABLES:
@@ -290,6 +296,12 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
             except sqlite3.DatabaseError as e:
                 report.problems.append(f"{path}: table {table} cannot be read ({e})")
             report.tables += 1
+        try:
+            report.problems += _compare_objects(fresh, str(path))
+            for table in FTS:
+                report.problems += _compare_search(fresh, table, str(path))
+        except sqlite3.DatabaseError as e:
+            report.problems.append(f"{path}: its schema or search indexes cannot be read ({e})")
     finally:
         fresh.close()
         fresh_path.unlink(missing_ok=True)
@@ -337,3 +349,100 @@ def _difference(
         row = dict(zip(columns, values, strict=True))
         rows[tuple(row[k] for k in pk)] = row
     return rows
+
+
+# Objects whose SQL must be the rebuild's own: a trigger or view can be rewritten under its
+# name, an index given other columns; a table's columns are compared with its rows, above.
+COMPARED_SQL = ("index", "trigger", "view")
+
+
+def _objects(db: Any, schema: str) -> dict[tuple[str, str], str]:
+    """(type, name) -> SQL of the objects in `schema`, less SQLite's own (statistics, indexes)."""
+    rows = db.execute(
+        f"select type, name, sql from {schema}.sqlite_master "
+        "where name not like 'sqlite\\_%' escape '\\'"
+    )
+    return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in rows}
+
+
+def _compare_objects(db: Any, name: str) -> list[str]:
+    """Every table, index, trigger and view of `timeline.db` that a rebuild does not make (each
+    would be published by Datasette), lacks, or makes otherwise."""
+    made, found = _objects(db, "main"), _objects(db, "published")
+    problems = [
+        f"{name}: {kind} {obj} was not made by the projection "
+        "(a rebuild has none; Datasette would publish it)"
+        for kind, obj in sorted(found.keys() - made.keys())
+    ]
+    problems += [
+        f"{name}: {kind} {obj} is missing (a rebuild makes it)"
+        for kind, obj in sorted(made.keys() - found.keys())
+        if obj not in TABLES  # a missing table is named by the comparison of its rows
+    ]
+    for kind, obj in sorted(made.keys() & found.keys()):
+        virtual = kind == "table" and made[kind, obj].upper().startswith("CREATE VIRTUAL")
+        if (kind in COMPARED_SQL or virtual) and made[kind, obj] != found[kind, obj]:
+            problems.append(f"{name}: {kind} {obj} differs from the one a rebuild makes")
+    return problems
+
+
+def _compare_search(db: Any, table: str, name: str) -> list[str]:
+    """The rows of `table` whose entries in its full-text index differ from a rebuild's: an
+    entry deleted hides the row from search, one added makes it found for words it lacks.
+
+    The index is read through fts5vocab, term by term: first the count of rows and entries of
+    every term on both sides, then, for the terms that differ only, each entry's row."""
+    fts = f"{table}_fts"
+    if db.execute("select 1 from published.sqlite_master where name = ?", [fts]).fetchone() is None:
+        return []  # named as missing by _compare_objects
+    for schema in ("main", "published"):
+        for kind in ("row", "instance"):
+            db.execute(
+                f"create virtual table if not exists temp.[{schema}_{fts}_{kind}] "
+                f"using fts5vocab({schema}, [{fts}], '{kind}')"
+            )
+    main, published = f"temp.[main_{fts}_row]", f"temp.[published_{fts}_row]"
+    terms = [
+        term
+        for (term,) in db.execute(
+            f"select term from (select * from {main} except select * from {published}) union "
+            f"select term from (select * from {published} except select * from {main})"
+        )
+    ]
+    pk = db[table].pks
+    keys = ", ".join(f"c.[{k}]" for k in pk)
+    rows: set[tuple[Any, ...]] = set()
+    for term in terms:
+        entries = [
+            set(
+                db.execute(
+                    f"select {keys}, v.col, v.offset from temp.[{schema}_{fts}_instance] v "
+                    f"left join {schema}.[{table}] c on c.rowid = v.doc where v.term = ?",
+                    [term],
+                )
+            )
+            for schema in ("main", "published")
+        ]
+        differing = {entry[: len(pk)] for entry in entries[0] ^ entries[1]}
+        # A row that differs itself is named by the comparison of its table, once.
+        rows |= {key for key in differing if _same_row(db, table, pk, key)}
+        if len(rows) > ROWS_NAMED:
+            break
+    problems = [
+        f"{name}: search index {fts}: the entries of {table} row "
+        + ", ".join(f"{k}={v}" for k, v in zip(pk, key, strict=True))
+        + " differ from a rebuild (a search would not find it as it should)"
+        for key in sorted(rows, key=repr)
+    ]
+    if len(problems) > ROWS_NAMED:
+        problems = [*problems[:ROWS_NAMED], f"{name}: search index {fts}: and more rows differ"]
+    return problems
+
+
+def _same_row(db: Any, table: str, pk: list[str], key: tuple[Any, ...]) -> bool:
+    where = " and ".join(f"[{k}] is ?" for k in pk)
+    rows = [
+        db.execute(f"select * from {schema}.[{table}] where {where}", key).fetchall()
+        for schema in ("main", "published")
+    ]
+    return rows[0] == rows[1]

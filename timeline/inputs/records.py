@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -23,17 +24,89 @@ SUFFIXES = {
 }
 
 
+TWICE = "key {key!r} is given twice (the later would silently win)"
+# Python refuses to convert a longer run of digits to a number (CVE-2020-10735): ValueError.
+LONG_NUMBER = re.compile(rf"\d{{{sys.get_int_max_str_digits() + 1},}}")
+TOO_LONG = f"a number of more than {sys.get_int_max_str_digits()} digits"
+
+
+class KeyGivenTwice(Exception):
+    """A YAML mapping that gives a key twice; `line` counts from 1."""
+
+    def __init__(self, key: Any, line: int):
+        self.key, self.line = key, line
+        self.problem = TWICE.format(key=key)  # as a YAMLError names it, for its readers
+        super().__init__(self.problem)
+
+
+class TwiceKeyed(dict):  # type: ignore[type-arg]
+    """A JSON object that gave a key twice (json keeps the last value): `parse` refuses it,
+    naming the record and where in it."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], key: str):
+        super().__init__(pairs)
+        self.key = key
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) == len(keys):
+        return dict(pairs)
+    return TwiceKeyed(pairs, next(k for i, k in enumerate(keys) if k in keys[:i]))
+
+
+def _json(text: str) -> Any:
+    return json.loads(text, object_pairs_hook=_json_object)
+
+
+def _twice_keyed(value: Any) -> tuple[str, str] | None:
+    """(where, key) of the first mapping in `value` that gave a key twice; walked with a stack,
+    as a value may be nested as deeply as the parser allows."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, TwiceKeyed):
+            return path, item.key
+        if isinstance(item, dict):
+            children = [(f"{path}.{k}" if path else str(k), v) for k, v in item.items()]
+        elif isinstance(item, list):
+            children = [(f"{path}[{i}]", v) for i, v in enumerate(item)]
+        else:
+            continue
+        stack.extend(reversed(children))
+    return None
+
+
+def _long_number_line(text: str) -> int:
+    found = LONG_NUMBER.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
+
+
 @cache
 def _loader() -> Any:
     """YAML's safe loader, less its timestamp rule: a date stays text, so the record's model
-    parses it and a date such as 2025-02-30 is refused naming its field, not by the parser.
+    parses it and a date such as 2025-02-30 is refused naming its field, not by the parser; and
+    a mapping that gives a key twice is refused (`KeyGivenTwice`), where PyYAML keeps the last.
 
     Made on first use: yaml is imported only when YAML is read, so `timeline append` of a JSON
     file starts without it."""
     import yaml
 
     class Loader(yaml.SafeLoader):
-        pass
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue  # `<<: *defaults` is overridden on purpose
+                key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, list | dict):
+                    continue  # unhashable: refused by PyYAML itself
+                if key in seen:
+                    raise KeyGivenTwice(key, key_node.start_mark.line + 1)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
 
     Loader.yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -43,10 +116,28 @@ def _loader() -> Any:
 
 
 def load_yaml(text: str) -> Any:
-    """One YAML value (a command-line value, say), dates as text; errors as `yaml.YAMLError`."""
+    """One YAML value (a document's metadata, say), dates as text; errors as `yaml.YAMLError`,
+    a key given twice as `KeyGivenTwice`."""
     import yaml
 
     return yaml.load(text, Loader=_loader())  # a SafeLoader subclass: builds no objects
+
+
+def load_value(text: str, name: str) -> Any:
+    """A command-line value in YAML (`--set FIELD=VALUE`): what it cannot be is a `RecordError`
+    naming `name` (the option)."""
+    import yaml
+
+    try:
+        return load_yaml(text)
+    except KeyGivenTwice as e:
+        raise RecordError(name, str(e)) from None
+    except RecursionError:
+        raise RecordError(name, "the value is nested too deeply") from None
+    except ValueError:
+        raise RecordError(name, TOO_LONG) from None
+    except yaml.YAMLError:
+        raise RecordError(name, "the value is not valid YAML") from None
 
 
 def detect_format(name: str, text: str) -> str:
@@ -75,27 +166,43 @@ def parse(text: str, name: str, fmt: str | None = None) -> list[tuple[int, Any]]
         for lineno, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 try:
-                    out.append((lineno, json.loads(line)))
+                    out.append((lineno, _json(line)))
                 except json.JSONDecodeError as e:
                     raise RecordError(name, f"line {lineno}: malformed JSON: {e.msg}") from None
                 except RecursionError:
                     raise RecordError(name, f"line {lineno}: nested too deeply") from None
-        return out
+                except ValueError:
+                    raise RecordError(name, f"line {lineno}: {TOO_LONG}") from None
+        return _refuse_keys_twice(out, name)
     if fmt == "json":
         try:
-            docs = [json.loads(text)]
+            docs = [_json(text)]
         except json.JSONDecodeError as e:
             raise RecordError(name, f"malformed JSON at line {e.lineno}: {e.msg}") from None
         except RecursionError:
             raise RecordError(name, "nested too deeply to be a record file") from None
+        except ValueError:
+            raise RecordError(name, f"line {_long_number_line(text)}: {TOO_LONG}") from None
     else:
         docs = _load_yaml_documents(text, name)
     records: list[Any] = []
     for doc in docs:
         if isinstance(doc, dict) and "engagements" in doc and "slug" not in doc:
+            if isinstance(doc, TwiceKeyed):
+                raise RecordError(name, TWICE.format(key=doc.key))
             doc = doc["engagements"]
         records.extend(doc if isinstance(doc, list) else [doc])
-    return list(enumerate(records, 1))
+    return _refuse_keys_twice(list(enumerate(records, 1)), name)
+
+
+def _refuse_keys_twice(records: list[tuple[int, Any]], name: str) -> list[tuple[int, Any]]:
+    for index, raw in records:
+        if found := _twice_keyed(raw):
+            where, key = found
+            slug = raw.get("slug") if isinstance(raw, dict) else None
+            message = f"{where}: {TWICE.format(key=key)}" if where else TWICE.format(key=key)
+            raise RecordError(name, message, index, slug if isinstance(slug, str) else None)
+    return records
 
 
 def validate(raw: Any, name: str, index: int) -> EngagementFacts:
@@ -213,8 +320,12 @@ def _load_yaml_documents(text: str, name: str) -> list[Any]:
 
     try:
         return [d for d in yaml.load_all(text, Loader=_loader()) if d is not None]
+    except KeyGivenTwice as e:
+        raise RecordError(name, f"line {e.line}: {e}") from None
     except RecursionError:
         raise RecordError(name, "nested too deeply to be a record file") from None
+    except ValueError:  # not a YAMLError: a number too long to convert
+        raise RecordError(name, f"line {_long_number_line(text)}: {TOO_LONG}") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-import orjson
 import sqlite_utils
 
 from events import EngagementState
@@ -24,15 +25,29 @@ from timeline.errors import TimelineError
 from timeline.projection.rows import (
     PER_ENGAGEMENT,
     engagement_rows,
+    organisation_row,
+    person_row,
     retraction_row,
     revision_row,
 )
 from timeline.projection.schema import HEAD_TABLE, TABLES, TRACKING_TABLE, position
 from timeline.store.crashpoints import crash_point
-from timeline.text import fold
 
 if TYPE_CHECKING:
     from timeline.store.application import Archive
+
+# The tables made from the engagements that name their rows: (source, its id column, the
+# order latest first, the fields a row may leave empty, the field whose values are all kept).
+NAMED = {
+    "persons": (
+        "participants", "person", "start_date desc, engagement desc, position", ("country",),
+        "variants",
+    ),
+    "organisations": (
+        "engagement_organisations", "organisation", "start_date desc, engagement desc",
+        ("abbreviation", "country", "name_local"), None,
+    ),
+}  # fmt: skip
 
 # A build waits this long for another build's batch before giving up.
 LOCK_TIMEOUT_SECONDS = 60
@@ -83,6 +98,9 @@ class Projector:
                     start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
                 )
                 if not notifications:
+                    if self.fresh:  # a new file: its persons and organisations, made once
+                        self._write_named("persons", None)
+                        self._write_named("organisations", None)
                     return events, self._count(touched)
                 crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
@@ -144,18 +162,10 @@ class Projector:
         existed: set[UUID] = set()
         revisions: list[dict[str, Any]] = []
         retractions: list[dict[str, Any]] = []
-        # The persons and organisations of states a batch passes through: every state counts,
-        # not just a batch's last (persons keep the spelling variants of every revision), so a
-        # build does not depend on where batches end.
-        passed: dict[str, list[dict[str, Any]]] = {"persons": [], "organisations": []}
         for event in domain_events:
             key = event.originator_id
             previous = states.get(key)
-            if previous is not None:
-                made = engagement_rows(previous)
-                passed["persons"].extend(made["persons"])
-                passed["organisations"].extend(made["organisations"])
-            elif event.originator_version > 1:
+            if previous is None and event.originator_version > 1:
                 previous = self._current_state(key)
                 existed.add(key)
             state = event.evolve(previous)
@@ -163,24 +173,18 @@ class Projector:
             revisions.append(revision_row(event, state))
             if state.retraction is not None and (previous is None or not previous.retraction):
                 retractions.append(retraction_row(event, state))
-        stale_people, stale_orgs = self._clear(states[key].facts.slug for key in existed)
-        # Written first, as if each had been written when the batch moved past it; dropped at
-        # the end unless the last states still reference them.
-        persons, organisations = passed["persons"], passed["organisations"]
-        stale_people |= {p["id"] for p in persons}
-        stale_orgs |= {o["id"] for o in organisations}
+        people, orgs = self._clear(states[key].facts.slug for key in existed)
         rows: dict[str, list[dict[str, Any]]] = {table: [] for table in PER_ENGAGEMENT}
         for state in states.values():
             made = engagement_rows(state)
             for table in PER_ENGAGEMENT:
                 rows[table].extend(made[table])
-            persons.extend(made["persons"])
-            organisations.extend(made["organisations"])
         for table, table_rows in rows.items():
             self._insert(table, table_rows)
-        self._merge_persons(persons)
-        self._insert("organisations", organisations)
-        self._drop_unreferenced(stale_people, stale_orgs)
+        if not self.fresh:  # a new file makes them all once, at the end (run)
+            self._write_named("persons", people | {p["person"] for p in rows["participants"]})
+            orgs |= {o["organisation"] for o in rows["engagement_organisations"]}
+            self._write_named("organisations", orgs)
         self._write_revisions(revisions)
         self._write_retractions(retractions)
         return {s.facts.slug for s in states.values()}
@@ -223,49 +227,27 @@ class Projector:
     def _values(self, sql: str, slug: str) -> set[str]:
         return {row[0] for row in self.db.execute(sql, [slug])}
 
-    def _merge_persons(self, persons: list[dict[str, Any]]) -> None:
-        """One row per person across engagements: spelling variants accumulate, and the name
-        and country of the latest engagement win."""
-        if not persons:
+    def _write_named(self, table: str, ids: Iterable[str] | None) -> None:
+        """Write the rows of these persons or organisations (all, if None) anew from the
+        engagements that name them now, and delete those that no engagement names any more:
+        so each row is a function of the current engagements, whatever the order of events."""
+        source, column, latest_first, _, _ = NAMED[table]
+        make = person_row if table == "persons" else organisation_row
+        if ids is None:
+            named = self.db.query(
+                f"select * from [{source}] where [{column}] is not null "
+                f"order by [{column}], {latest_first}"
+            )
+            groups = (list(group) for _, group in groupby(named, key=itemgetter(column)))
+            self._insert(table, [make(group) for group in groups])
             return
-        ids = list({p["id"] for p in persons})
-        variants_of: dict[str, list[str]] = {}
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            for pid, variants in self.db.execute(
-                f"select id, variants from persons where id in ({marks})", chunk
-            ):
-                variants_of[pid] = orjson.loads(variants)
-        merged: dict[str, dict[str, Any]] = {}
-        for person in persons:
-            pid = person["id"]
-            if pid in variants_of:
-                variants = sorted({*variants_of[pid], *orjson.loads(person["variants"])})
-                person = {
-                    **person,
-                    "variants": orjson.dumps(variants).decode(),
-                    "search_text": fold(" ".join([person["name"], *variants])),
-                }
-                variants_of[pid] = variants
+        rows = []
+        for key in ids:
+            if group := list(self.db.query(_named_rows_sql(table), {"id": key})):
+                rows.append(make(group))
             else:
-                variants_of[pid] = orjson.loads(person["variants"])
-            merged[pid] = person
-        self._insert("persons", list(merged.values()))
-
-    def _drop_unreferenced(self, people: set[str], orgs: set[str]) -> None:
-        for pid in people:
-            self.db.execute(
-                "delete from persons where id = ? and not exists "
-                "(select 1 from participants where person = ?)",
-                [pid, pid],
-            )
-        for oid in orgs:
-            self.db.execute(
-                "delete from organisations where id = ? and not exists "
-                "(select 1 from engagement_organisations where organisation = ?)",
-                [oid, oid],
-            )
+                self.db.execute(f"delete from [{table}] where id = ?", [key])
+        self._insert(table, rows)
 
     def _write_revisions(self, revisions: list[dict[str, Any]]) -> None:
         """Each revision is current until the next one of its engagement."""
@@ -291,6 +273,23 @@ class Projector:
                 [row["survivor"], row["slug"]],
             )
             self.db["retractions"].insert(row, replace=True)
+
+
+@cache
+def _named_rows_sql(table: str) -> str:
+    """The rows naming one id (`:id`) that its row is made from, latest first: the latest; the
+    latest that gives each field a row may leave empty; one for each value of the field whose
+    values are all kept. The same row as from all of them (rows.person_row, organisation_row),
+    read through the index by id and date, not every engagement naming MPS."""
+    source, column, latest_first, optional, kept = NAMED[table]
+    latest = (
+        f"select rowid from [{source}] where [{column}] = :id {{}} order by {latest_first} limit 1"
+    )
+    picks = [latest.format("")] + [latest.format(f"and [{f}] is not null") for f in optional]
+    if kept:
+        picks.append(f"select min(rowid) from [{source}] where [{column}] = :id group by [{kept}]")
+    union = " union ".join(f"select * from ({pick})" for pick in picks)
+    return f"select * from [{source}] where rowid in ({union}) order by {latest_first}"
 
 
 @cache

@@ -4,6 +4,7 @@ No database here: `engagement_rows` and `revision_row` are tested on their own."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -51,7 +52,7 @@ def _resolve_organisation(facts: EngagementFacts, ref: str | None) -> Organisati
 def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
     """Every row an engagement contributes, by table. A retracted one contributes none."""
     if state.retraction is not None:
-        return {table: [] for table in PER_ENGAGEMENT} | {"persons": [], "organisations": []}
+        return {table: [] for table in PER_ENGAGEMENT}
     f = state.facts
     slug, d = f.slug, f.date
     label = date_label(d.start, d.end, d.precision)
@@ -129,17 +130,23 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
                     "engagement": slug,
                 }
             )
-    organisations = []
+    organisations: dict[str, dict[str, Any]] = {}
     for o in f.organisations:
-        org = {
-            "id": organisation_id(o),
-            "name": o.name,
-            "abbreviation": o.abbreviation,
-            "country": o.country,
-            "name_local": o.name_local,
-        }
-        organisations.append({**org, "search_text": organisation_search_text(org)})
-    participants, persons = [], []
+        # What this engagement calls the organisation; its row in `organisations` is made from
+        # every engagement that names it (organisation_row). One row per id, the first given.
+        organisations.setdefault(
+            organisation_id(o),
+            {
+                "engagement": slug,
+                "organisation": organisation_id(o),
+                "name": o.name,
+                "abbreviation": o.abbreviation,
+                "country": o.country,
+                "name_local": o.name_local,
+                "start_date": engagement["start_date"],
+            },
+        )
+    participants = []
     for i, p in enumerate(f.participants):
         org = _resolve_organisation(f, p.organisation)
         participants.append(
@@ -148,6 +155,7 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
                 "position": i,
                 "person": person_id(p.name),
                 "name": p.name,
+                "variants": _json(p.variants),
                 "title": p.title,
                 "rank": p.rank,
                 "party_role": p.party_role,
@@ -158,25 +166,12 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
                 "start_date": engagement["start_date"],
             }
         )
-        persons.append(
-            {
-                "id": person_id(p.name),
-                "name": p.name,
-                "variants": _json(p.variants),
-                "country": p.country,
-                "search_text": fold(" ".join([p.name, *p.variants])),
-            }
-        )
     quoted = ["document", "quote", "start", "end"]
     return {
         "engagements": [engagement],
         "timeline": timeline,
         "participants": participants,
-        "persons": persons,
-        "organisations": organisations,
-        "engagement_organisations": [
-            {"engagement": slug, "organisation": o["id"]} for o in organisations
-        ],
+        "engagement_organisations": list(organisations.values()),
         "engagement_topics": [{"engagement": slug, "topic": t} for t in f.topics],
         "sources": [
             {
@@ -203,6 +198,33 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
             }
             for i, e in enumerate(f.evidence)
         ],
+    }
+
+
+def organisation_row(named: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """An organisation's row from the `engagement_organisations` rows of the engagements that
+    name it now, latest first (by date, then slug): each field from the latest that gives it.
+
+    A function of those engagements alone, not of the order they were recorded or projected
+    in, so a build step by step equals a rebuild; and a record that leaves a field out (the
+    local name, say) does not erase what others give."""
+    org: dict[str, Any] = {"id": named[0]["organisation"]}
+    for key in ("name", "abbreviation", "country", "name_local"):
+        org[key] = next((n[key] for n in named if n[key] is not None), None)
+    return {**org, "search_text": organisation_search_text(org)}
+
+
+def person_row(named: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """A person's row from the `participants` rows that name them now, latest first (by date,
+    then slug and position): the latest name and country given, and every spelling variant."""
+    name = named[0]["name"]
+    variants = sorted({v for n in named for v in orjson.loads(n["variants"])})
+    return {
+        "id": named[0]["person"],
+        "name": name,
+        "variants": _json(variants),
+        "country": next((n["country"] for n in named if n["country"] is not None), None),
+        "search_text": fold(" ".join([name, *variants])),
     }
 
 

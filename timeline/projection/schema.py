@@ -73,9 +73,9 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
     ),
     "participants": (
         {
-            "engagement": str, "position": int, "person": str, "name": str, "title": str,
-            "rank": str, "party_role": str, "organisation": str, "country": str, "role": str,
-            "role_label": str, "start_date": str,
+            "engagement": str, "position": int, "person": str, "name": str, "variants": str,
+            "title": str, "rank": str, "party_role": str, "organisation": str, "country": str,
+            "role": str, "role_label": str, "start_date": str,
         },
         ("engagement", "position"),
         [
@@ -86,7 +86,10 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         ],
     ),
     "engagement_organisations": (
-        {"engagement": str, "organisation": str},
+        {
+            "engagement": str, "organisation": str, "name": str, "abbreviation": str,
+            "country": str, "name_local": str, "start_date": str,
+        },
         ("engagement", "organisation"),
         [("engagement", "engagements", "slug"), ("organisation", "organisations", "id")],
     ),
@@ -153,7 +156,8 @@ INDEXES = [
     ("participants", ["person", "start_date"]),
     ("participants", ["organisation"]),
     ("engagement_topics", ["topic", "engagement"]),
-    ("engagement_organisations", ["organisation"]),
+    # An organisation's row is made from the engagements naming it, latest first.
+    ("engagement_organisations", ["organisation", "start_date", "engagement"]),
     ("revisions", ["current_until"]),
     ("retractions", ["survivor"]),
     # The Atom feed of changes, newest first.

@@ -104,6 +104,23 @@ def archive_folder(folder: str | Path | None = None) -> Path:
     return Path(folder or os.environ.get(ENV_ARCHIVE) or DEFAULT_FOLDER)
 
 
+def is_read_only(folder: Path) -> bool:
+    """Whether the archive's SQLite store is on a read-only folder or medium (a published copy,
+    a mounted snapshot): SQLite could not make its write-ahead log beside it."""
+    store = folder / STORE_FILE
+    return store.is_file() and not (os.access(folder, os.W_OK) and os.access(store, os.W_OK))
+
+
+def read_only_store(folder: Path) -> str:
+    """The store as an SQLite URI that opens it for reading only. A write-ahead log left beside
+    it (a snapshot of a live archive) holds committed events: they are read through it. Without
+    one, every event is in the file, which nothing can change: `immutable`, so SQLite needs no
+    shared-memory file, which it could not make there."""
+    store = folder.resolve() / STORE_FILE
+    log = store.with_name(f"{STORE_FILE}-wal")
+    return f"{store.as_uri()}?mode=ro" + ("" if log.exists() else "&immutable=1")
+
+
 def check_folder(folder: Path, *, must_exist: bool) -> None:
     """Refuse a path that is not an archive folder, before anything is written."""
     if "\x00" in str(folder):
@@ -184,6 +201,7 @@ class Archive(Application[UUID]):
         Writers wait up to `lock_timeout` seconds for a busy store (else $TIMELINE_LOCK_TIMEOUT)."""
         self.folder = archive_folder(folder)
         self.lock_timeout = lock_timeout_seconds(lock_timeout)
+        self.read_only = False
         settings = dict(env or {})
         url = store or os.environ.get(ENV_STORE)
         self.store: PostgresStore | None = parse_store(url) if url else None
@@ -201,6 +219,10 @@ class Archive(Application[UUID]):
         settings["PERSISTENCE_MODULE"] = module or "eventsourcing.sqlite"
         if settings["PERSISTENCE_MODULE"] == "eventsourcing.sqlite":
             check_folder(self.folder, must_exist=must_exist)
+            self.read_only = is_read_only(self.folder)
+            if self.read_only:
+                settings.setdefault("SQLITE_DBNAME", read_only_store(self.folder))
+                settings["CREATE_TABLE"] = "no"
             self.folder.mkdir(parents=True, exist_ok=True)
             settings.setdefault("SQLITE_DBNAME", str(self.folder / STORE_FILE))
             settings.setdefault("SQLITE_LOCK_TIMEOUT", str(self.lock_timeout))
@@ -597,6 +619,11 @@ class Archive(Application[UUID]):
         writes them."""
         if not aggregates:
             return
+        if self.read_only:
+            raise ArchiveError(
+                f"{self.folder}: the archive is read-only (a published copy or a read-only "
+                "medium); nothing was written"
+            )
         updates = all(a.version > len(a.pending_events) for a in aggregates)
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         # Each engagement's keys as this save leaves it, written with its events.

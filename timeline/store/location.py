@@ -74,7 +74,7 @@ class PostgresStore:
         except ImportError:
             raise ArchiveError(
                 f"{self.display}: PostgreSQL support is not installed; "
-                "install the postgres extra: pip install -e '.[postgres]'"
+                "install the postgres extra: pip install 'timeline[postgres]'"
             ) from None
         try:
             return psycopg.connect(
@@ -99,9 +99,9 @@ class PostgresStore:
         NOT EXISTS still collides when several processes open a new store at once. A complete
         store's tables are left alone: creating them again would wait on a writer's table lock,
         without bound."""
+        conn = self.connect()  # first: it says so if psycopg is not installed
         from psycopg import Error, sql
 
-        conn = self.connect()
         try:
             names = [sql.Identifier(self.schema or "public", t).as_string(conn) for t in tables]
             found = [
