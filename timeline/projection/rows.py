@@ -54,26 +54,39 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
     if state.retraction is not None:
         return {table: [] for table in PER_ENGAGEMENT}
     f = state.facts
-    slug, d = f.slug, f.date
-    label = date_label(d.start, d.end, d.precision)
-    point = locate(f.place.city, f.place.country) if f.place else None
+    engagement = _engagement_row(state)
+    return {
+        "engagements": [engagement],
+        "timeline": _timeline_rows(f, engagement),
+        "participants": _participant_rows(f),
+        "engagement_organisations": _organisation_mentions(f),
+        "engagement_topics": [{"engagement": f.slug, "topic": t} for t in f.topics],
+        "sources": _source_rows(f),
+        "evidence": _evidence_rows(f),
+    }
+
+
+def _search_text(f: EngagementFacts) -> str:
+    """Every name and title of the engagement, folded, for its full-text row."""
     names = [p.name for p in f.participants] + [v for p in f.participants for v in p.variants]
-    search = " ".join(
-        x
-        for x in [
-            f.title,
-            f.title_vi,
-            f.summary,
-            *names,
-            *(o.name for o in f.organisations),
-            *(o.name_local for o in f.organisations),
-            *(o.abbreviation for o in f.organisations),
-            f.place.city if f.place else None,
-        ]
-        if x
-    )
-    engagement = {
-        "slug": slug,
+    words = [
+        f.title,
+        f.title_vi,
+        f.summary,
+        *names,
+        *(o.name for o in f.organisations),
+        *(o.name_local for o in f.organisations),
+        *(o.abbreviation for o in f.organisations),
+        f.place.city if f.place else None,
+    ]
+    return fold(" ".join(x for x in words if x))
+
+
+def _engagement_row(state: EngagementState) -> dict[str, Any]:
+    f, d = state.facts, state.facts.date
+    point = locate(f.place.city, f.place.country) if f.place else None
+    return {
+        "slug": f.slug,
         "id": str(state.id),
         "kind": f.kind,
         "status": f.status,
@@ -83,7 +96,7 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
         "start_date": d.start.isoformat(),
         "end_date": d.end.isoformat(),
         "date_precision": d.precision,
-        "date_label": label,
+        "date_label": date_label(d.start, d.end, d.precision),
         "date_phrase": d.phrase,
         "city": f.place.city if f.place else None,
         "country": f.place.country if f.place else None,
@@ -104,21 +117,25 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
         "version": state.version,
         "recorded_at": state.recorded_at.isoformat(),
         "modified_at": state.modified_at.isoformat(),
-        "search_text": fold(search),
+        "search_text": _search_text(f),
     }
-    timeline = []
+
+
+def _timeline_rows(f: EngagementFacts, engagement: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row for each country of the engagement and each of its counterparts."""
+    rows = []
     for c in f.countries:
         role = "host" if c == f.host else "guest" if c in f.guests else "venue"
         for other in f.countries:
             if other == c:
                 continue
-            timeline.append(
+            rows.append(
                 {
                     "country": c,
                     "counterpart": other,
                     "start_date": engagement["start_date"],
                     "end_date": engagement["end_date"],
-                    "date_label": label,
+                    "date_label": engagement["date_label"],
                     "kind": f.kind,
                     "title": f.title,
                     "city": engagement["city"],
@@ -127,31 +144,39 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
                     "status": f.status,
                     "series": f.series,
                     "session": f.session,
-                    "engagement": slug,
+                    "engagement": f.slug,
                 }
             )
-    organisations: dict[str, dict[str, Any]] = {}
+    return rows
+
+
+def _organisation_mentions(f: EngagementFacts) -> list[dict[str, Any]]:
+    """What this engagement calls each organisation; its row in `organisations` is made from
+    every engagement that names it (organisation_row). One row per id, the first given."""
+    mentions: dict[str, dict[str, Any]] = {}
     for o in f.organisations:
-        # What this engagement calls the organisation; its row in `organisations` is made from
-        # every engagement that names it (organisation_row). One row per id, the first given.
-        organisations.setdefault(
+        mentions.setdefault(
             organisation_id(o),
             {
-                "engagement": slug,
+                "engagement": f.slug,
                 "organisation": organisation_id(o),
                 "name": o.name,
                 "abbreviation": o.abbreviation,
                 "country": o.country,
                 "name_local": o.name_local,
-                "start_date": engagement["start_date"],
+                "start_date": f.date.start.isoformat(),
             },
         )
-    participants = []
+    return list(mentions.values())
+
+
+def _participant_rows(f: EngagementFacts) -> list[dict[str, Any]]:
+    rows = []
     for i, p in enumerate(f.participants):
         org = _resolve_organisation(f, p.organisation)
-        participants.append(
+        rows.append(
             {
-                "engagement": slug,
+                "engagement": f.slug,
                 "position": i,
                 "person": person_id(p.name),
                 "name": p.name,
@@ -163,42 +188,44 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
                 "country": p.country,
                 "role": p.role,
                 "role_label": ROLES[p.role].en,
-                "start_date": engagement["start_date"],
+                "start_date": f.date.start.isoformat(),
             }
         )
-    quoted = ["document", "quote", "start", "end"]
-    return {
-        "engagements": [engagement],
-        "timeline": timeline,
-        "participants": participants,
-        "engagement_organisations": list(organisations.values()),
-        "engagement_topics": [{"engagement": slug, "topic": t} for t in f.topics],
-        "sources": [
-            {
-                "engagement": slug,
-                "position": i,
-                **s.model_dump(mode="json", include={*quoted}),
-                "publisher": s.publisher,
-                "url": s.url,
-                "published": s.published.isoformat() if s.published else None,
-                "published_inferred": s.published_inferred,
-                "language": s.language,
-                "note": s.note,
-            }
-            for i, s in enumerate(f.sources)
-        ],
-        "evidence": [
-            {
-                "engagement": slug,
-                "position": i,
-                "field": e.field,
-                **e.model_dump(mode="json", include={*quoted}),
-                "inferred": e.inferred,
-                "note": e.note,
-            }
-            for i, e in enumerate(f.evidence)
-        ],
-    }
+    return rows
+
+
+_QUOTED = {"document", "quote", "start", "end"}
+
+
+def _source_rows(f: EngagementFacts) -> list[dict[str, Any]]:
+    return [
+        {
+            "engagement": f.slug,
+            "position": i,
+            **s.model_dump(mode="json", include=_QUOTED),
+            "publisher": s.publisher,
+            "url": s.url,
+            "published": s.published.isoformat() if s.published else None,
+            "published_inferred": s.published_inferred,
+            "language": s.language,
+            "note": s.note,
+        }
+        for i, s in enumerate(f.sources)
+    ]
+
+
+def _evidence_rows(f: EngagementFacts) -> list[dict[str, Any]]:
+    return [
+        {
+            "engagement": f.slug,
+            "position": i,
+            "field": e.field,
+            **e.model_dump(mode="json", include=_QUOTED),
+            "inferred": e.inferred,
+            "note": e.note,
+        }
+        for i, e in enumerate(f.evidence)
+    ]
 
 
 def organisation_row(named: Sequence[dict[str, Any]]) -> dict[str, Any]:
