@@ -174,12 +174,19 @@ def cli() -> None:
     is_flag=True,
     help="Record new slugs even when they look like engagements already recorded.",
 )
+@click.option(
+    "--as-source",
+    is_flag=True,
+    help="A recorded slug with other facts is another report of it (another article's "
+    "wording): add its new documents as sources instead of refusing it.",
+)
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
 @archive_option
 def append(
     files: tuple[str, ...],
     documents: str | None,
     allow_duplicates: bool,
+    as_source: bool,
     build: bool,
     folder: str,
     store: str | None,
@@ -190,7 +197,10 @@ def append(
     none. A slug already recorded with the same content is skipped; with the same facts and new
     source documents, the documents are added to it (corroborated). A new slug for an
     engagement already recorded (same series and session, or same kind, dates, countries and
-    title) is refused, naming it, unless --allow-duplicates."""
+    title) is refused, naming it, unless --allow-duplicates. With --as-source, a recorded slug
+    with other facts (a second article's draft of the same engagement) adds its new documents
+    as sources, with its evidence for the facts both state alike, and the record stays as it
+    was."""
     from timeline.inputs import records
 
     batch = Batch()
@@ -199,7 +209,13 @@ def append(
         batch.records.append(facts)
         batch.read += 1
     _append_and_report(
-        batch, folder, store, build=build, allow_duplicates=allow_duplicates, each=True
+        batch,
+        folder,
+        store,
+        build=build,
+        allow_duplicates=allow_duplicates,
+        as_source=as_source,
+        each=True,
     )
 
 
@@ -210,6 +226,7 @@ def _append_and_report(
     *,
     build: bool,
     allow_duplicates: bool = False,
+    as_source: bool = False,
     each: bool = False,
 ) -> None:
     """Record a batch in one append and print what happened: the one report of `append` and of
@@ -219,7 +236,10 @@ def _append_and_report(
     archive = _archive(folder, store, must_exist=False)
     try:
         report = archive.append(
-            batch.records, origins=batch.origins, allow_duplicates=allow_duplicates
+            batch.records,
+            origins=batch.origins,
+            allow_duplicates=allow_duplicates,
+            as_source=as_source,
         )
     except BatchError as e:
         raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None

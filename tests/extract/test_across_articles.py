@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from timeline.cli import cli
 from timeline.extract import corroboration, extract
 from timeline.inputs.records import validate
 from timeline.store.application import Archive
@@ -54,3 +57,46 @@ def test_appending_both_reports_records_each_engagement_once_corroborated(tmp_pa
     dialogue = archive.get("vn-au-ministerial-security-dialogue-2")
     assert [s.document for s in dialogue.facts.sources] == ["vi-report", "en-report"]
     assert any(e.document == "en-report" and e.field == "date" for e in dialogue.facts.evidence)
+
+
+def test_the_command_line_records_a_second_report_as_a_source_with_as_source(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name, text, publisher in (("vi-report", VI, "Báo Công an"), ("en-report", EN, "AAP")):
+        (articles / f"{name}.txt").write_text(text, encoding="utf-8")
+        (articles / f"{name}.yaml").write_text(
+            f"publisher: {publisher}\npublished: {PUBLISHED}\nlanguage: {name[:2]}\n"
+            f"url: https://news.example/{name}\n",
+            encoding="utf-8",
+        )
+    drafts_dir, archive = tmp_path / "drafts", tmp_path / "archive"
+    runner = CliRunner()
+    extracted = runner.invoke(cli, ["extract", str(articles), "-o", str(drafts_dir)])
+    assert extracted.exit_code == 0, extracted.output
+    vi, en = drafts_dir / "vi-report.yaml", drafts_dir / "en-report.yaml"
+    first = runner.invoke(cli, ["append", str(vi), "--archive", str(archive)])
+    assert first.exit_code == 0, first.output
+    # Without --as-source the English report is refused as other content, and nothing is written
+    refused = runner.invoke(cli, ["append", str(en), "--archive", str(archive)])
+    assert refused.exit_code == 1
+    assert "nothing was written" in refused.output
+    second = runner.invoke(cli, ["append", "--as-source", str(en), "--archive", str(archive)])
+    assert second.exit_code == 0, second.output
+    assert "corroborated vn-au-ministerial-security-dialogue-2 (new source: en-report)" in (
+        second.output
+    )
+    assert "0 recorded" in second.output
+    with Archive(archive, must_exist=True) as opened:
+        dialogue = opened.get("vn-au-ministerial-security-dialogue-2")
+    assert [s.document for s in dialogue.facts.sources] == ["vi-report", "en-report"]
+    assert any(e.document == "en-report" and e.field == "date" for e in dialogue.facts.evidence)
+    assert dialogue.facts.title == validate_first_title(vi)
+
+
+def validate_first_title(path: Path) -> str:
+    """The title the first report recorded: a second report leaves the record as it was."""
+    import yaml
+
+    docs = [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d]
+    records = [r for d in docs for r in (d if isinstance(d, list) else d.get("engagements", [d]))]
+    return next(r["title"] for r in records if r["slug"] == "vn-au-ministerial-security-dialogue-2")

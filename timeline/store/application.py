@@ -35,6 +35,7 @@ from events import (
     describe_validation_error,
     engagement_id,
 )
+from events.reports import new_documents
 from timeline.errors import (
     ArchiveError,
     BatchError,
@@ -319,14 +320,18 @@ class Archive(Application[UUID]):
         *,
         origins: Mapping[str, str] | None = None,
         allow_duplicates: bool = False,
+        as_source: bool = False,
     ) -> AppendReport:
         """Record a batch in one transaction: all of it, or none of it.
 
         A slug already recorded with the same facts is skipped; with the same facts and new
         source documents it is corroborated (`SourceAdded`, one per document); with other facts
-        it is refused, because a recorded engagement changes only by a correction. A new slug
-        that is evidently an engagement already recorded (see `identity_keys`) is refused, naming
-        it, unless `allow_duplicates`. `origins` says where each slug's record came from."""
+        it is refused, because a recorded engagement changes only by a correction — unless
+        `as_source`: then it is another report of the engagement (another article's wording),
+        and its new documents are added as sources, with its evidence for the facts both state
+        alike (`events.reports`). A new slug that is evidently an engagement already recorded
+        (see `identity_keys`) is refused, naming it, unless `allow_duplicates`. `origins` says
+        where each slug's record came from."""
         report = AppendReport()
         batch = list(records)
         # One query for the whole batch: looking slugs up one by one dominated bulk appends.
@@ -336,7 +341,7 @@ class Archive(Application[UUID]):
         firsts: dict[str, EngagementFacts] = {}  # as first recorded, for those in this batch
         with _collector_paused():
             for facts in batch:
-                self._take(facts, recorded, new, corroborated, firsts, report, origins)
+                self._take(facts, recorded, new, corroborated, firsts, report, origins, as_source)
             self._check_parents(list(new.values()))
             if not allow_duplicates:
                 self._check_duplicates(list(new.values()))
@@ -354,6 +359,7 @@ class Archive(Application[UUID]):
         firsts: dict[str, EngagementFacts],
         report: AppendReport,
         origins: Mapping[str, str] | None,
+        as_source: bool = False,
     ) -> None:
         """One record of a batch: new, unchanged, corroborating, or refused."""
         slug = facts.slug
@@ -370,6 +376,8 @@ class Archive(Application[UUID]):
         added = (
             [] if facts in (existing.facts, first) else self._new_sources(facts, existing, first)
         )
+        if added is None and as_source:
+            added = new_documents(facts, existing.facts)
         if added is None:
             raise ConflictError(slug, _conflict_message(facts, existing.facts))
         if added:
