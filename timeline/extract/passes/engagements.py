@@ -120,8 +120,13 @@ class Finder:
             held = self.lang.cue("triggers", "dialogue").search(s.text)
             if not (held or info.dates or dm.session):
                 continue
+            # a dialogue recalled after the engagement the article reports is context, as one
+            # recalled beside an earlier session ("Bộ trưởng điểm lại rằng, Đối thoại …")
+            reported = self.main or next(
+                (e for e in self.engagements if not e.context and e.status == "held"), None
+            )
             e = new_series_session(
-                self.text, info, dm, self.main, past_cue, self.lang.cue("planned")
+                self.text, info, dm, reported, past_cue, self.lang.cue("planned")
             )
             if self.main is None and not e.context and e.status == "held":
                 self.main = e
