@@ -180,3 +180,25 @@ def test_a_dialogue_without_a_place_is_hosted_where_the_reception_of_its_day_was
     d = extract(text, document="doc")
     (dialogue,) = [r.record for r in d.records if r.record["kind"] == "dialogue"]
     assert (dialogue["host"], dialogue["guests"]) == ("VN", ["AU"])
+
+
+def test_a_co_minister_whose_portfolio_joins_two_fields_is_of_the_country_ending_the_title():
+    text = (
+        "Chiều 14/3, tại Hà Nội, Thượng tướng Trần Văn Bình, Thứ trưởng Bộ Công an đã tiếp ngài "
+        "Daniel Brooks, đồng Bộ trưởng về Ngoại giao và Thương mại Australia, nhân dịp ông dự "
+        "Hội nghị.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting) == {"Trần Văn Bình": "host", "Daniel Brooks": "guest"}
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["AU"])
+
+
+def test_welcoming_the_guest_to_work_with_our_ministry_tells_the_reception_again():
+    text = (
+        "Chiều 14/3, tại Hà Nội, Thượng tướng Trần Văn Bình, Thứ trưởng Bộ Công an đã tiếp ngài "
+        "Daniel Brooks, Thứ trưởng Bộ Nội vụ Australia.\n"
+        "Chào mừng ngài Daniel Brooks đến thăm và làm việc với Bộ Công an, Thứ trưởng Trần Văn "
+        "Bình khẳng định quan hệ hai nước đang phát triển tốt đẹp.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting) == {"Trần Văn Bình": "host", "Daniel Brooks": "guest"}

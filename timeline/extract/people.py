@@ -286,6 +286,12 @@ def _add_titles(
     p.extent = (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
+_CO_TITLE = re.compile(r"(?:đồng|co-)\s*")
+
+# "Bộ trưởng về Ngoại giao và Thương mại Australia": the portfolio's "và" ends the title, not
+# the apposition, whose country still tells whose minister it is
+_APPOSITION_END = re.compile(r"[,;:(]|\.(?:\s|$)")
+
 _POSTED_TO = re.compile(
     r"(?:Ambassador|Consul(?:-| )General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"
     r"\s(?:to|in|tại|ở)\s+(?:the\s+)?$"
@@ -310,10 +316,33 @@ def _add_affiliation(
         p.country = p.organisation.country
     elif countries:
         p.country = countries[0]
+    elif apposed := _apposition_country(text, p, entities):
+        p.country = apposed
     elif owner := _possessive_country(text, p.extent[0], entities):
         p.country = owner
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+def _apposition_country(text: str, p: PersonMention, entities: list[Mention]) -> str | None:
+    """The country ending the apposition of titles written after the name, when a stop word
+    inside a portfolio cut the title short of it."""
+    after = [t for t in p.titles if t[0] >= p.end]
+    if not after:
+        return None
+    end_mark = _APPOSITION_END.search(text, after[-1][1])
+    end = end_mark.start() if end_mark else len(text)
+    return next(
+        (
+            e.key
+            for e in entities
+            if e.kind == COUNTRY
+            and after[-1][1] <= e.start
+            and e.end <= end
+            and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
+        ),
+        None,
+    )
 
 
 @cache
@@ -420,7 +449,10 @@ def _titles_after(
         if not m:
             break
         seg_start = pos + m.end()
-        anchor = next((a for a in anchors if a[0] == seg_start and a[2] != "honorific"), None)
+        # "đồng Bộ trưởng", "co-Minister": a shared portfolio's title begins after its prefix
+        co = _CO_TITLE.match(text, seg_start)
+        at_title = co.end() if co else seg_start
+        anchor = next((a for a in anchors if a[0] == at_title and a[2] != "honorific"), None)
         org = next((e for e in entities if e.start == seg_start and e.kind == ORG), None)
         if anchor is None and org is None:
             break

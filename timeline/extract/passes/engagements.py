@@ -325,6 +325,8 @@ class Finder:
             ),
             None,
         )
+        if existing is None and not isinstance(cp, PersonMention):
+            existing = self.guest_welcomed(info, cp)
         if existing is None and org is not None and isinstance(cp, PersonMention):
             # the organisation met earlier in a list, now with the person who received them:
             # the same session, unless other people of ours were at each
@@ -345,6 +347,18 @@ class Finder:
                 existing.info = info
                 existing.trigger = (mm.start(), mm.end(), mm.group())
         return existing
+
+    def guest_welcomed(self, info: SentenceInfo, org: Mention) -> Engagement | None:
+        """The meeting already drafted whose foreign guest this sentence names, when the
+        organisation "met" is our own ("Chào mừng ngài X đến thăm và làm việc với Bộ Công an",
+        "welcomed X's working visit to the Ministry"): the same reception told again."""
+        if org.country != self.home:
+            return None
+        named = {p.person for p in info.people if p.country and p.country != self.home}
+        return next(
+            (e for e in self.engagements if e.kind == "meeting" and e.counterpart_person in named),
+            None,
+        )
 
     def new_meeting(
         self, info: SentenceInfo, mm: re.Match[str], cp: Mention | PersonMention
