@@ -521,6 +521,8 @@ def _unlisted_regex() -> re.Pattern[str]:
     heads = r"Cục|Tổng cục|Bộ|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện"
     stop = rf"{_NAME_STOP_VI}|về|của"
     countries = alternation([a for a in country_aliases() if a not in _ambiguous()])
+    # "Bộ trưởng", "Cục trưởng", "Viện trưởng": the head word with "trưởng" is a title, whose
+    # holder's ministry follows ("Bộ trưởng Giao thông vận tải Việt Nam Nguyễn Văn A")
     return re.compile(
-        rf"(?<!\w)(?:{heads})\s+(?:(?!(?:{stop})\s)[^\s,.;:()]+\s+){{1,9}}?(?P<c>{countries})(?!\w)"
+        rf"(?<!\w)(?:{heads})(?!\s+trưởng(?!\w))\s+(?:(?!(?:{stop})\s)[^\s,.;:()]+\s+){{1,9}}?(?P<c>{countries})(?!\w)"
     )

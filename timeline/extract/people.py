@@ -286,6 +286,9 @@ def _add_titles(
     p.extent = (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
+# "Kim Chang-ryong", "Yoon Hee-keun": the hyphenated given name of Korean romanisation
+_KOREAN_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
+
 _CO_TITLE = re.compile(r"(?:đồng|co-)\s*")
 
 # "Bộ trưởng về Ngoại giao và Thương mại Australia": the portfolio's "và" ends the title, not
@@ -320,6 +323,8 @@ def _add_affiliation(
         p.country = apposed
     elif owner := _possessive_country(text, p.extent[0], entities):
         p.country = owner
+    elif _KOREAN_NAME.match(p.name) and p.name.split()[0] in _lex()["korean_surnames"]:
+        p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
 

@@ -41,7 +41,8 @@ class Vietnamese(Lexicons):
         r"đến thăm|tới thăm|thăm)(?!\w)(?:\s+(?:tại|ở|đến|tới|sang))?"
     )
     meet = re.compile(
-        r"(?<!\w)(?:hội đàm trực tuyến với|hội đàm với|hội đàm|hội kiến|tiếp xã giao|tiếp thân mật|"
+        r"(?<!\w)(?:hội đàm trực tuyến với|hội đàm với|hội đàm|hội kiến|diện kiến|tiếp xã giao|"
+        r"tiếp thân mật|"
         r"đã tiếp|(?<!đón )tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|"
         r"đến|tới|đó|"
         r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|(?:có|tổ chức) (?:các |những |)?"
