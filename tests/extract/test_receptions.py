@@ -202,3 +202,24 @@ def test_welcoming_the_guest_to_work_with_our_ministry_tells_the_reception_again
     )
     (meeting,) = meetings(text)
     assert people(meeting) == {"Trần Văn Bình": "host", "Daniel Brooks": "guest"}
+
+
+def test_a_story_opening_at_the_meeting_with_its_two_sides_as_subjects_is_that_meeting():
+    text = (
+        "Tại cuộc gặp chiều 4/4 tại Hà Nội, Bộ trưởng Bộ Công an Trần Văn Bình và Đại sứ Mỹ "
+        "John Carter đã cùng trao đổi về hợp tác thực thi pháp luật.\n"
+        "Bộ trưởng Trần Văn Bình đề nghị hai bên tăng cường hợp tác phòng chống tội phạm.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting) == {"Trần Văn Bình": "host", "John Carter": "guest"}
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["US"])
+
+
+def test_an_english_story_opening_at_the_meeting_is_that_meeting():
+    text = (
+        "At the meeting in Hanoi on Thursday, Minister Tran Van Binh and Japanese Ambassador "
+        "Ito Kenji discussed cooperation against cybercrime.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting)["Ito Kenji"] == "guest"
+    assert meeting["guests"] == ["JP"]

@@ -379,6 +379,8 @@ def _unlisted_agencies(chunk: str, start: int, known: list[Mention]) -> list[Men
     for m in _unlisted_regex().finditer(chunk):
         a, b = start + m.start(), start + m.end()
         code = country_aliases()[m["c"]]
+        if _title_inside().search(m.group(), 1):
+            continue  # "Bộ Công an Lương Tam Quang và Đại sứ Mỹ": it ran on to a title
         inside = [k for k in known if a <= k.start and k.end <= b]
         if any(k.country == code for k in inside):
             continue  # "Bộ Công an Việt Nam": a listed agency and its own country
@@ -514,6 +516,12 @@ def specific_agency(local: str, code: str) -> dict | None:
         if c == code and f"{local} {alias}" in table:
             return table[f"{local} {alias}"]
     return None
+
+
+@cache
+def _title_inside() -> re.Pattern[str]:
+    words = load("people")["titles"]["vi"] + load("people")["honorifics"]["vi"]
+    return re.compile(rf"(?<=\s)(?:{alternation(words)})(?!\w)")
 
 
 @cache

@@ -397,6 +397,8 @@ class Finder:
         briefing, a meeting told by its two sides, a counterpart named by country and office."""
         text, home = self.text, self.home
         told = [*talks_between(text, info, home), *briefings(text, info)]
+        if not any(e.kind == "meeting" for e in self.engagements):
+            told += meeting_opening(text, info, home)
         told = [
             e
             for e in told
@@ -507,6 +509,36 @@ _BETWEEN = re.compile(
     r"\b(?:talks|a meeting|meetings|discussions)\b[^.;]{0,40}?\bbetween\b|"
     r"(?<!\w)(?:cuộc hội đàm|buổi hội đàm|cuộc gặp|buổi làm việc)[^.;]{0,30}?(?<!\w)giữa(?!\w)"
 )
+
+
+# "Tại cuộc gặp chiều 13/2 tại Hà Nội, Bộ trưởng A và Đại sứ B đã trao đổi …", "At the meeting
+# in Hanoi on Monday, A and B discussed …": a story opening on the meeting's noun, its two sides
+# the subjects
+_AT_MEETING = re.compile(
+    r"(?:Tại|Trong|At|During) (?:the )?(?:cuộc gặp|buổi gặp|buổi tiếp|buổi làm việc|"
+    r"cuộc làm việc|buổi hội đàm|cuộc hội đàm|meeting|talks)(?!\w)"
+)
+_JOINED = re.compile(r"\s*(?:và|and)\s+")
+
+
+def meeting_opening(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
+    """The first telling of a meeting by its noun: the two persons of two countries joined by
+    "và"/"and" after it, the foreign one met."""
+    m = _AT_MEETING.match(text, info.sentence.start)
+    sides = [p for p in info.people if m and p.start >= m.end() and p.person >= 0][:2]
+    if (
+        m is None
+        or len(sides) < 2
+        or not _JOINED.fullmatch(text, sides[0].extent[1], sides[1].extent[0])
+    ):
+        return []
+    if None in (sides[0].country, sides[1].country) or sides[0].country == sides[1].country:
+        return []
+    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+    other = sides[1] if sides[0].country == home else sides[0]
+    e.counterpart_person, e.counterpart = other.person, other.organisation
+    e.add(info)
+    return [e]
 
 
 def talks_between(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
