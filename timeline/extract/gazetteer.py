@@ -279,6 +279,8 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
     nxt = after.split()[0] if after.split() else ""
     if chunk[a:b].isupper() and len(chunk[a:b]) > 1:
         return True  # "US Ambassador", "the US": an abbreviation is never part of a name
+    if _title_next().match(after):
+        return True  # "Lao Prime Minister", "Thai Police General": a title's country
     if _capital(nxt) and not re.match(r"[(\-–,.;:]", after):
         return False
     if before.endswith(("-", "–")):
@@ -516,6 +518,13 @@ def specific_agency(local: str, code: str) -> dict | None:
         if c == code and f"{local} {alias}" in table:
             return table[f"{local} {alias}"]
     return None
+
+
+@cache
+def _title_next() -> re.Pattern[str]:
+    lex = load("people")
+    words = [w for w in lex["titles"]["en"] + lex["ranks"]["en"] if w[:1].isupper()]
+    return re.compile(rf"(?:Deputy |Vice |Acting )?(?:{alternation(words)})(?!\w)")
 
 
 @cache

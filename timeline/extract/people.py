@@ -395,6 +395,10 @@ def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | No
         gap = text[e.end : at]
         if re.fullmatch(r"['’]s\s+(?:(?:[A-Z][\w'’.-]*|and|for|of|the|,)\s*)*", gap):
             return e.country
+        # "US National Security Advisor Robert Hale", "Lao Prime Minister X": the country as
+        # the adjective of titles the chain did not take whole
+        if e.kind == COUNTRY and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*){1,5}\s+", gap):
+            return e.country
     return None
 
 

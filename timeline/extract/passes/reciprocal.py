@@ -14,16 +14,20 @@ from timeline.extract.model import Engagement, SentenceInfo, counterpart_key
 # subject, not an object after the verb
 _RECIPROCAL_EN = re.compile(
     r"\b(?:(?:first |last |also )?met|held (?:their|its|a|an|the)\s+(?:\w+\s+){0,2}?"
-    r"(?:meeting|talks|consultations|session)|held talks|signed (?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:agreement|memorandum|MOU|MoU|minutes|plan)|"
+    r"(?:meeting|talks|consultations|session)|held talks|(?:signed|inked) (?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|MOU|MoU|minutes|plan|document|deal|accord|"
+    r"protocol|letter|declaration|treaty)|"
     # "officials from A, B and C gathered in Hanoi for a regional meeting": a multilateral meeting
     r"(?:gathered|convened|met)\s+(?:in\s+[A-Z][\w\s]{0,30}?\s+)?(?:on\s+[\w\s-]{0,20}?\s+)?"
     r"(?:for|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|workshop|consultation))"
     r"\b(?!\s+with\b)"
 )
+SIGNING = re.compile(r"signed|inked|(?:đã )?ký")
 _RECIPROCAL_VI = re.compile(
-    r"(?<!\w)(?:(?:đã |)(?:hội đàm|gặp gỡ|gặp|họp)|(?:tổ chức|có) (?:cuộc|buổi) "
-    r"(?:họp|hội đàm|gặp)(?: thường niên| định kỳ)?)(?!\w)(?!\s+(?:với|cùng))"
+    # "A và B đã ký kết Biên bản ghi nhớ": the signatories met
+    r"(?<!\w)(?:(?:đã |)(?:hội đàm|gặp gỡ|gặp|họp)|(?:đã |)ký kết|đã ký|"
+    r"(?:tổ chức|có) (?:cuộc|buổi) (?:họp|hội đàm|gặp)(?: thường niên| định kỳ)?)"
+    r"(?!\w)(?!\s+(?:với|cùng))"
 )
 # "the previous meeting, held in Svay Rieng in October": an earlier round between the same sides
 _PREVIOUS_ROUND = re.compile(
@@ -69,6 +73,8 @@ def reciprocal_meetings(
         person: int | None = None
         sides: list[tuple[str, Mention]] = []
         inherits: Engagement | None = None
+        if _THE_TWO.match(subject) and SIGNING.match(m.group()):
+            continue  # "Hai bên ký kết Biên bản hội đàm": the minutes of the talks already told
         if _THE_TWO.match(subject) or m.re is _PREVIOUS_ROUND:
             before = [e for e in engagements if e.kind == "meeting" and not e.context]
             if not before:
@@ -90,7 +96,7 @@ def reciprocal_meetings(
             unknown = len(people) >= 2 and any(p.country is None for p in people)
             if len(countries) < 2 and not unknown:
                 continue  # two sides of one country ("Minister Quang and Deputy Minister Long")
-            if m.group().startswith("signed") and len(people) < 2:
+            if SIGNING.match(m.group()) and len(people) < 2:
                 continue  # "Vietnam and Australia signed an MOU in 2018": background, not a visit
             # the side of unknown country is the foreign one when the other is ours
             foreign = [p for p in people if p.country and p.country != home] or [

@@ -1,0 +1,57 @@
+"""English wire copy: the country written as the adjective of a title ("Lao Prime Minister",
+"US National Security Advisor"), and an agreement signed by two officials of two countries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+from timeline.extract.gazetteer import find_organisations, find_places
+from timeline.extract.people import find_people
+
+
+def countries(text: str) -> dict[str, str | None]:
+    found = find_organisations(text, "en", 0, len(text), []) + find_places(text, 0, len(text))
+    return {p.name: p.country for p in find_people(text, 0, len(text), "en", found)}
+
+
+def test_an_ambiguous_demonym_before_a_title_is_the_holders_country():
+    text = "Binh paid a courtesy call on Lao Deputy Prime Minister Khamla Sisouk."
+    assert countries(text) == {"Khamla Sisouk": "LA"}
+
+
+def test_a_country_before_a_title_the_chain_did_not_take_whole_is_the_holders():
+    text = "Binh had a meeting with US National Security Advisor Robert Hale on Friday."
+    assert countries(text)["Robert Hale"] == "US"
+
+
+def test_an_agreement_two_officials_signed_is_their_meeting():
+    text = (
+        "Vietnam, Cambodia sign deal on drug control\n\n"
+        "Deputy Minister of Public Security Tran Van Binh and Cambodian Secretary of State Sok "
+        "Phal inked a deal on drug control in Hanoi on Monday.\n"
+    )
+    records = [r.record for r in extract(text, document="d", published=date(2024, 6, 5)).records]
+    (meeting,) = [r for r in records if r["kind"] == "meeting"]
+    assert "KH" in meeting["guests"]
+    assert {p["name"] for p in meeting["participants"]} >= {"Tran Van Binh", "Sok Phal"}
+
+
+def test_a_vietnamese_signing_by_two_ministers_is_their_meeting():
+    text = (
+        "Ngày 3/6, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình và ông Sok Phal, Quốc vụ "
+        "khanh Bộ Nội vụ Campuchia đã ký kết Biên bản ghi nhớ về hợp tác phòng chống ma túy.\n"
+    )
+    records = [r.record for r in extract(text, document="d", published=date(2024, 6, 5)).records]
+    (meeting,) = [r for r in records if r["kind"] == "meeting"]
+    assert "KH" in meeting["guests"]
+
+
+def test_the_minutes_the_two_sides_sign_after_talks_are_no_second_meeting():
+    text = (
+        "Ngày 3/6, tại Hà Nội, Thứ trưởng Trần Văn Bình đã hội đàm với ông Sok Phal, Quốc vụ "
+        "khanh Bộ Nội vụ Campuchia.\n"
+        "Kết thúc hội đàm, hai bên đã ký kết Biên bản hội đàm năm 2024.\n"
+    )
+    records = [r.record for r in extract(text, document="d", published=date(2024, 6, 5)).records]
+    assert [r["kind"] for r in records] == ["meeting"]
