@@ -93,6 +93,8 @@ def counterparts(
     lead = re.match(
         r"\s*(?:(?:the|các|những|với|cả|đại diện|lãnh đạo|officials? (?:of|from)|"
         r"representatives? of|leaders? of|đoàn đại biểu|Đoàn đại biểu|đoàn|Đoàn|"
+        # "gặp gỡ cán bộ, nhân viên Đại sứ quán", "met staff of the Embassy"
+        r"cán bộ,? nhân viên|cán bộ|nhân viên|(?:the )?staff (?:of|at)|"
         r"a delegation (?:of|from)|delegations? (?:of|from))\s+)*",
         head,
     )
