@@ -223,3 +223,24 @@ def test_an_english_story_opening_at_the_meeting_is_that_meeting():
     (meeting,) = meetings(text)
     assert people(meeting)["Ito Kenji"] == "guest"
     assert meeting["guests"] == ["JP"]
+
+
+def test_delegations_received_on_the_sidelines_of_a_regional_conference_are_one_meeting_each():
+    text = (
+        "Sáng 4/4, ngay sau phiên khai mạc Hội nghị cảnh sát Khu vực châu Á – Thái Bình Dương lần "
+        "thứ 12 tại Hà Nội, Thiếu tướng Trần Văn Bình, Thứ trưởng Bộ Công an đã tiếp xã giao các "
+        "đoàn: Campuchia; đoàn Singapore và đoàn Thái Lan.\n"
+    )
+    found = meetings(text)
+    assert sorted(g for m in found for g in m["guests"]) == ["KH", "SG", "TH"]
+    assert all(people(m) == {"Trần Văn Bình": "host"} for m in found)
+
+
+def test_an_english_reception_of_the_delegations_of_several_countries_is_one_meeting_each():
+    text = (
+        "On April 4, Deputy Minister Tran Van Binh received the delegations of Cambodia and "
+        "Thailand attending the conference in Hanoi.\n"
+    )
+    found = meetings(text)
+    assert sorted(g for m in found for g in m["guests"]) == ["KH", "TH"]
+    assert all(m["host"] == "VN" for m in found)
