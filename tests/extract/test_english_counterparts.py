@@ -55,3 +55,30 @@ def test_the_minutes_the_two_sides_sign_after_talks_are_no_second_meeting():
     )
     records = [r.record for r in extract(text, document="d", published=date(2024, 6, 5)).records]
     assert [r["kind"] for r in records] == ["meeting"]
+
+
+def test_separate_meetings_with_a_list_of_officials_are_one_meeting_each():
+    text = (
+        "Minister Tran Van Binh is on a working visit to Australia.\n"
+        "He had separate meetings with Attorney-General David Brook, Australian Federal Police "
+        "Commissioner Ian Rowe and Director-General of Security Mark Hunt in Canberra on March 12.\n"
+    )
+    records = [r.record for r in extract(text, document="d", published=date(2024, 3, 14)).records]
+    met = sorted(
+        p["name"]
+        for r in records
+        if r["kind"] == "meeting"
+        for p in r["participants"]
+        if p["role"] != "guest"
+    )
+    assert met == ["David Brook", "Ian Rowe", "Mark Hunt"]
+
+
+def test_a_reception_hosted_for_a_guest_is_a_meeting_with_the_guest():
+    text = (
+        "Deputy Minister Tran Van Binh hosted a reception in Hanoi on July 8 for Commissioner "
+        "General of the Korean National Police Agency Park Min-seok.\n"
+    )
+    records = [r.record for r in extract(text, document="d", published=date(2024, 7, 9)).records]
+    (meeting,) = [r for r in records if r["kind"] == "meeting"]
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["KR"])

@@ -472,12 +472,26 @@ def _titles_after(
                 seg_end = s.start()
                 break
         seg = text[seg_start:seg_end].rstrip()
-        if not seg:
+        if not seg or _next_person(seg_start, seg_start + len(seg), anchors, entities, text):
             break
         kind = anchor[2] if anchor else "title"
         out.append((seg_start, seg_start + len(seg), kind))
         pos = seg_start + len(seg)
     return out
+
+
+# two capitalised words or more after the last title: a name, not part of a title
+_NAME_AFTER = re.compile(r"\s+[A-ZĐ][\w'’.-]+(?:\s+[A-ZĐ][\w'’.-]+){1,3}")
+
+
+def _next_person(
+    a: int, b: int, anchors: list[tuple[int, int, str]], entities: list[Mention], text: str
+) -> bool:
+    """ "A, Australian Federal Police Commissioner Ian Rowe and B": the segment after the comma
+    is the next person with their titles, not A's apposition."""
+    ends = [y for x, y, _ in anchors if a <= x < b] + [e.end for e in entities if a <= e.start < b]
+    last = max(ends, default=a)
+    return last < b and bool(_NAME_AFTER.fullmatch(text, last, b))
 
 
 def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, str]]]:
