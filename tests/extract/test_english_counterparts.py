@@ -82,3 +82,18 @@ def test_a_reception_hosted_for_a_guest_is_a_meeting_with_the_guest():
     records = [r.record for r in extract(text, document="d", published=date(2024, 7, 9)).records]
     (meeting,) = [r for r in records if r["kind"] == "meeting"]
     assert (meeting["host"], meeting["guests"]) == ("VN", ["KR"])
+
+
+def test_a_working_visit_paid_to_a_foreign_agency_is_a_trip_to_its_country():
+    text = (
+        "A delegation of the Ministry of Public Security led by Lieutenant General Tran Van "
+        "Binh, Deputy Minister of Public Security, paid a working visit to the Australian "
+        "Federal Police (AFP) from June 30 to July 3.\n"
+        "During the visit, the delegation worked with AFP Deputy Commissioner Ian Rowe.\n"
+    )
+    records = [r.record for r in extract(text, document="d", published=date(2025, 7, 4)).records]
+    (trip,) = [r for r in records if r["kind"] == "visit"]
+    assert (trip["host"], trip["guests"], trip["date"]["start"]) == ("AU", ["VN"], "2025-06-30")
+    assert {p["name"]: p["role"] for p in trip["participants"]} == {
+        "Tran Van Binh": "delegation_head"
+    }

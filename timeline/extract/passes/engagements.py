@@ -161,9 +161,14 @@ class Finder:
         for vm in self.lang.visit.finditer(text, s.start, s.end):
             after = text[vm.end() : s.end]
             agencies_of = _AGENCIES_OF.match(after)
-            if agencies_of is None and (
-                re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after)
-                or any(0 <= o.start - vm.end() <= 1 for o in info.orgs)
+            host_org = self.visited_agency(info, vm)
+            if (
+                agencies_of is None
+                and host_org is None
+                and (
+                    re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after)
+                    or any(0 <= o.start - vm.end() <= 1 for o in info.orgs)
+                )
             ):
                 continue  # "thăm, làm việc với …", "to visit the Traffic Police": a meeting
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
@@ -182,6 +187,7 @@ class Finder:
             if dest is None and word not in ("chuyến", "visit", "trip", "visits"):
                 continue
             code = (dest.key if dest.kind == COUNTRY else dest.country) if dest else None
+            code = code or (host_org.country if host_org else None)
             target = self.trip_told(info, dest, code)
             if target is not None:
                 target.add(info)
@@ -196,6 +202,20 @@ class Finder:
             self.visits.append(e)
             self.engagements.append(e)
             created.append(e)
+
+    def visited_agency(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
+        """ "A delegation … paid a working visit to the Australian Federal Police": a trip to
+        the foreign agency's country (the visit as a noun, right before the agency)."""
+        if not re.match(r"(?:official |working |study )?visit to", vm.group()):
+            return None
+        return next(
+            (
+                o
+                for o in info.orgs
+                if 0 <= o.start - vm.end() <= 1 and o.country and o.country != self.home
+            ),
+            None,
+        )
 
     def trip_told(
         self, info: SentenceInfo, dest: Mention | None, code: str | None
