@@ -97,3 +97,14 @@ def test_a_working_visit_paid_to_a_foreign_agency_is_a_trip_to_its_country():
     assert {p["name"]: p["role"] for p in trip["participants"]} == {
         "Tran Van Binh": "delegation_head"
     }
+
+
+def test_an_agreement_signed_by_two_officials_named_after_the_verb_is_their_meeting():
+    text = (
+        "The memorandum was signed by Deputy Minister of Public Security Tran Van Binh and "
+        "British Security Minister James Harwood in London on Monday.\n"
+    )
+    records = [r.record for r in extract(text, document="d", published=date(2024, 6, 5)).records]
+    (meeting,) = [r for r in records if r["kind"] == "meeting"]
+    assert ({meeting.get("host")} | set(meeting["guests"])) - {None} == {"GB", "VN"}
+    assert {p["name"] for p in meeting["participants"]} == {"Tran Van Binh", "James Harwood"}

@@ -21,7 +21,11 @@ from timeline.extract.model import (
 )
 from timeline.extract.passes.objects import counterparts, noun_usage
 from timeline.extract.passes.participants import add_participants
-from timeline.extract.passes.reciprocal import reciprocal_meetings, unnamed_counterparts
+from timeline.extract.passes.reciprocal import (
+    reciprocal_meetings,
+    signed_by,
+    unnamed_counterparts,
+)
 from timeline.extract.passes.series import (
     dialogue_mentions,
     international,
@@ -425,6 +429,7 @@ class Finder:
             if not any(counterpart_key(x) == counterpart_key(e) for x in self.engagements)
         ]
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
+        told += signed_by(text, info, self.engagements + told, home)
         planned_cue = self.lang.cue("planned")
         told += unnamed_counterparts(
             text, info, created, self.language, self.lang.meet, planned_cue

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.gazetteer import COUNTRY, Mention
-from timeline.extract.model import Engagement, SentenceInfo, counterpart_key
+from timeline.extract.model import Engagement, Participation, SentenceInfo, counterpart_key
 
 # "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
 # subject, not an object after the verb
@@ -129,6 +129,37 @@ _OFFICE_WORDS = (
     r"minister|ministers|chief|commissioner|counterpart|counterparts|director|head|officials|"
     r"police|ambassador|Bộ trưởng|Thứ trưởng|người đồng cấp|lãnh đạo|Đại sứ"
 )
+
+
+# "The MoU was signed by A and B", "Văn kiện được ký bởi A và B": the signatories after the verb
+_SIGNED_BY = re.compile(r"\b(?:was|were) (?:signed|inked) by\b|(?<!\w)được ký (?:bởi|giữa)(?!\w)")
+# "A and British Security Minister B": the second signatory's titles the chain did not take
+_AND = re.compile(r"\s*,?\s*(?:and|và)\s+(?:(?:ông|bà|ngài|[A-ZĐ][\w'’.-]*)\s+)*")
+
+
+def signed_by(
+    text: str, info: SentenceInfo, engagements: list[Engagement], home: str
+) -> list[Engagement]:
+    """An agreement signed by two persons of two countries named after the verb: their
+    meeting, unless the article already told it."""
+    m = _SIGNED_BY.search(text, info.sentence.start, info.sentence.end)
+    if m is None:
+        return []
+    people = [p for p in info.people if p.start >= m.end() and p.person >= 0][:2]
+    if len(people) < 2 or not _AND.fullmatch(text, people[0].extent[1], people[1].extent[0]):
+        return []
+    countries = [p.country for p in people]
+    if home not in countries or None in countries or countries[0] == countries[1]:
+        return []
+    other = people[0] if countries[1] == home else people[1]
+    if any(counterpart_key(x) == other.person for x in engagements):
+        return []
+    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+    e.counterpart, e.counterpart_person = other.organisation, other.person
+    for p in people:  # named after the verb, where a list's counterparts are not taken
+        e.participants[p.person] = Participation(p.person, p, "attendee", e.trigger)
+    e.add(info)
+    return [e]
 
 
 def unnamed_counterparts(
