@@ -15,6 +15,10 @@ def countries(text: str) -> dict[str, str | None]:
     return {p.name: p.country for p in find_people(text, 0, len(text), "en", found)}
 
 
+def drafts(text: str, published: date) -> list[dict]:
+    return [r.record for r in extract(text, document="d", published=published).records]
+
+
 def test_an_ambiguous_demonym_before_a_title_is_the_holders_country():
     text = "Binh paid a courtesy call on Lao Deputy Prime Minister Khamla Sisouk."
     assert countries(text) == {"Khamla Sisouk": "LA"}
@@ -31,7 +35,7 @@ def test_an_agreement_two_officials_signed_is_their_meeting():
         "Deputy Minister of Public Security Tran Van Binh and Cambodian Secretary of State Sok "
         "Phal inked a deal on drug control in Hanoi on Monday.\n"
     )
-    records = [r.record for r in extract(text, document="d", published=date(2024, 6, 5)).records]
+    records = drafts(text, date(2024, 6, 5))
     (meeting,) = [r for r in records if r["kind"] == "meeting"]
     assert "KH" in meeting["guests"]
     assert {p["name"] for p in meeting["participants"]} >= {"Tran Van Binh", "Sok Phal"}
@@ -42,7 +46,7 @@ def test_a_vietnamese_signing_by_two_ministers_is_their_meeting():
         "Ngày 3/6, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình và ông Sok Phal, Quốc vụ "
         "khanh Bộ Nội vụ Campuchia đã ký kết Biên bản ghi nhớ về hợp tác phòng chống ma túy.\n"
     )
-    records = [r.record for r in extract(text, document="d", published=date(2024, 6, 5)).records]
+    records = drafts(text, date(2024, 6, 5))
     (meeting,) = [r for r in records if r["kind"] == "meeting"]
     assert "KH" in meeting["guests"]
 
@@ -53,7 +57,7 @@ def test_the_minutes_the_two_sides_sign_after_talks_are_no_second_meeting():
         "khanh Bộ Nội vụ Campuchia.\n"
         "Kết thúc hội đàm, hai bên đã ký kết Biên bản hội đàm năm 2024.\n"
     )
-    records = [r.record for r in extract(text, document="d", published=date(2024, 6, 5)).records]
+    records = drafts(text, date(2024, 6, 5))
     assert [r["kind"] for r in records] == ["meeting"]
 
 
@@ -63,7 +67,7 @@ def test_separate_meetings_with_a_list_of_officials_are_one_meeting_each():
         "He had separate meetings with Attorney-General David Brook, Australian Federal Police "
         "Commissioner Ian Rowe and Director-General of Security Mark Hunt in Canberra on March 12.\n"
     )
-    records = [r.record for r in extract(text, document="d", published=date(2024, 3, 14)).records]
+    records = drafts(text, date(2024, 3, 14))
     met = sorted(
         p["name"]
         for r in records
@@ -79,7 +83,7 @@ def test_a_reception_hosted_for_a_guest_is_a_meeting_with_the_guest():
         "Deputy Minister Tran Van Binh hosted a reception in Hanoi on July 8 for Commissioner "
         "General of the Korean National Police Agency Park Min-seok.\n"
     )
-    records = [r.record for r in extract(text, document="d", published=date(2024, 7, 9)).records]
+    records = drafts(text, date(2024, 7, 9))
     (meeting,) = [r for r in records if r["kind"] == "meeting"]
     assert (meeting["host"], meeting["guests"]) == ("VN", ["KR"])
 
@@ -91,7 +95,7 @@ def test_a_working_visit_paid_to_a_foreign_agency_is_a_trip_to_its_country():
         "Federal Police (AFP) from June 30 to July 3.\n"
         "During the visit, the delegation worked with AFP Deputy Commissioner Ian Rowe.\n"
     )
-    records = [r.record for r in extract(text, document="d", published=date(2025, 7, 4)).records]
+    records = drafts(text, date(2025, 7, 4))
     (trip,) = [r for r in records if r["kind"] == "visit"]
     assert (trip["host"], trip["guests"], trip["date"]["start"]) == ("AU", ["VN"], "2025-06-30")
     assert {p["name"]: p["role"] for p in trip["participants"]} == {
@@ -104,7 +108,16 @@ def test_an_agreement_signed_by_two_officials_named_after_the_verb_is_their_meet
         "The memorandum was signed by Deputy Minister of Public Security Tran Van Binh and "
         "British Security Minister James Harwood in London on Monday.\n"
     )
-    records = [r.record for r in extract(text, document="d", published=date(2024, 6, 5)).records]
+    records = drafts(text, date(2024, 6, 5))
     (meeting,) = [r for r in records if r["kind"] == "meeting"]
     assert ({meeting.get("host")} | set(meeting["guests"])) - {None} == {"GB", "VN"}
     assert {p["name"] for p in meeting["participants"]} == {"Tran Van Binh", "James Harwood"}
+
+
+def test_chinas_ministry_of_state_security_gives_its_officials_their_country():
+    text = (
+        "Deputy Minister Tran Van Binh on Tuesday received a delegation from China's Ministry of "
+        "State Security led by Vice Minister Wang Jianping.\n"
+    )
+    (meeting,) = [r for r in drafts(text, date(2024, 6, 5)) if r["kind"] == "meeting"]
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["CN"])
