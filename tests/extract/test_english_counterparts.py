@@ -121,3 +121,13 @@ def test_chinas_ministry_of_state_security_gives_its_officials_their_country():
     )
     (meeting,) = [r for r in drafts(text, date(2024, 6, 5)) if r["kind"] == "meeting"]
     assert (meeting["host"], meeting["guests"]) == ("VN", ["CN"])
+
+
+def test_a_visitor_named_by_their_countrys_adjective_is_that_countrys_trip():
+    text = (
+        "Minister Tran Van Binh on July 8 had a working session with Commissioner General of the "
+        "Korean National Police Agency Park Min-seok.\n"
+        "The Korean official is on a visit to Vietnam from July 7 to 10.\n"
+    )
+    (trip,) = [r for r in drafts(text, date(2024, 7, 11)) if r["kind"] == "visit"]
+    assert (trip["host"], trip["guests"]) == ("VN", ["KR"])

@@ -503,6 +503,12 @@ def find_engagements(
     return finder.engagements
 
 
+_DEMONYM_SUBJECT = re.compile(
+    r"(?:The|the)\s+(\S+)\s+(?:official|officials|delegation|guest|guests|minister|visitor|"
+    r"visitors|police chief)\b"
+)
+
+
 def delegation_countries(
     info: SentenceInfo, vm: re.Match[str], destination: str | None
 ) -> list[tuple[str, Mention]]:
@@ -516,6 +522,15 @@ def delegation_countries(
     ]
     text = info.sentence.text
     base = info.sentence.start
+    # "The Korean official is on a visit to Vietnam", "the Lao delegation is visiting …": the
+    # travellers named by their country's adjective as the subject
+    subject = _DEMONYM_SUBJECT.match(text)
+    if subject and not found:
+        found += [
+            (p.key, p)
+            for p in info.places
+            if p.kind == COUNTRY and base + subject.start(1) == p.start and p.key != destination
+        ]
     for o in info.orgs:
         gap = text[vm.end() - base : o.start - base] if o.start >= vm.end() else ""
         own = re.fullmatch(r"\s*(?:\S+\s+){0,3}?(?:của|of|by)\s+(?:\S+\s+){0,3}", gap)
