@@ -131,3 +131,15 @@ def test_a_visitor_named_by_their_countrys_adjective_is_that_countrys_trip():
     )
     (trip,) = [r for r in drafts(text, date(2024, 7, 11)) if r["kind"] == "visit"]
     assert (trip["host"], trip["guests"]) == ("VN", ["KR"])
+
+
+def test_a_wire_lead_naming_the_sides_by_office_and_the_sentence_naming_them_are_one_meeting():
+    text = (
+        "SEOUL, Oct. 21 (Yonhap) -- South Korea's police chief held talks with Vietnam's public "
+        "security minister in Seoul on Monday, officials said.\n"
+        "Korean National Police Agency Commissioner General Park Min-seok met with Vietnamese "
+        "Minister of Public Security Tran Van Binh, who is on a four-day visit to South Korea.\n"
+    )
+    meetings = [r for r in drafts(text, date(2024, 10, 21)) if r["kind"] == "meeting"]
+    assert len(meetings) == 1
+    assert {p["name"] for p in meetings[0]["participants"]} == {"Park Min-seok", "Tran Van Binh"}

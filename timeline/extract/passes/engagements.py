@@ -88,7 +88,7 @@ class Finder:
         self.series(info, created, referenced)
         self.trips(info, created, referenced)
         new_group = self.meetings(info, created, referenced)
-        new_group += self.told_otherwise(info, created)
+        new_group += self.told_otherwise(info, created, referenced)
         if new_group:
             self.groups += 1
             self.last_group = new_group
@@ -351,6 +351,8 @@ class Finder:
         )
         if existing is None and not isinstance(cp, PersonMention):
             existing = self.guest_welcomed(info, cp)
+        if existing is None and isinstance(cp, PersonMention):
+            existing = self.unnamed_told(cp)
         if existing is None and org is not None and isinstance(cp, PersonMention):
             # the organisation met earlier in a list, now with the person who received them:
             # the same session, unless other people of ours were at each
@@ -370,6 +372,27 @@ class Finder:
                 existing.counterpart_person = cp.person
                 existing.info = info
                 existing.trigger = (mm.start(), mm.end(), mm.group())
+        return existing
+
+    def unnamed_told(self, cp: PersonMention) -> Engagement | None:
+        """ "South Korea's police chief held talks with Vietnam's public security minister …":
+        the lead's meeting with a counterpart named by country and office, now named."""
+        existing = next(
+            (
+                e
+                for e in self.engagements
+                if e.kind == "meeting"
+                and e.counterpart_person is None
+                and e.counterpart is None
+                and e.status == "held"
+                and not e.context
+                and e.pair
+                and e.pair[0][0] == cp.country
+            ),
+            None,
+        )
+        if existing is not None:
+            existing.counterpart_person, existing.counterpart = cp.person, cp.organisation
         return existing
 
     def guest_welcomed(self, info: SentenceInfo, org: Mention) -> Engagement | None:
@@ -416,7 +439,9 @@ class Finder:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
         return e
 
-    def told_otherwise(self, info: SentenceInfo, created: list[Engagement]) -> list[Engagement]:
+    def told_otherwise(
+        self, info: SentenceInfo, created: list[Engagement], referenced: list[Engagement]
+    ) -> list[Engagement]:
         """Meetings told without a meeting verb and its object: talks between two sides, a
         briefing, a meeting told by its two sides, a counterpart named by country and office."""
         text, home = self.text, self.home
@@ -431,8 +456,8 @@ class Finder:
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
         told += signed_by(text, info, self.engagements + told, home)
         planned_cue = self.lang.cue("planned")
-        told += unnamed_counterparts(
-            text, info, created, self.language, self.lang.meet, planned_cue
+        told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
+            text, info, created + referenced, self.language, self.lang.meet, planned_cue
         )
         for e in told:
             e.group = self.groups
