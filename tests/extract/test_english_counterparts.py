@@ -143,3 +143,23 @@ def test_a_wire_lead_naming_the_sides_by_office_and_the_sentence_naming_them_are
     meetings = [r for r in drafts(text, date(2024, 10, 21)) if r["kind"] == "meeting"]
     assert len(meetings) == 1
     assert {p["name"] for p in meetings[0]["participants"]} == {"Park Min-seok", "Tran Van Binh"}
+
+
+def test_the_one_called_on_hosts_the_courtesy_call():
+    text = (
+        "Minister Tran Van Binh is on an official visit to Singapore.\n"
+        "On May 6, Binh called on Singaporean Prime Minister Lee Hsien Loong.\n"
+    )
+    (call,) = [r for r in drafts(text, date(2024, 5, 8)) if r["kind"] == "meeting"]
+    roles = {p["name"]: p["role"] for p in call["participants"]}
+    assert roles == {"Tran Van Binh": "guest", "Lee Hsien Loong": "host"}
+
+
+def test_the_one_a_vietnamese_minister_pays_a_courtesy_call_to_hosts_it():
+    text = (
+        "Chiều 24/8, Đại tướng Trần Văn Bình, Bộ trưởng Bộ Công an Việt Nam đã đến chào Thủ tướng "
+        "Lào Sonexay Siphandone.\n"
+    )
+    (call,) = [r for r in drafts(text, date(2024, 8, 26)) if r["kind"] == "meeting"]
+    roles = {p["name"]: p["role"] for p in call["participants"]}
+    assert roles == {"Trần Văn Bình": "guest", "Sonexay Siphandone": "host"}
