@@ -180,3 +180,67 @@ def test_a_dialogue_without_a_place_is_hosted_where_the_reception_of_its_day_was
     d = extract(text, document="doc")
     (dialogue,) = [r.record for r in d.records if r.record["kind"] == "dialogue"]
     assert (dialogue["host"], dialogue["guests"]) == ("VN", ["AU"])
+
+
+def test_a_co_minister_whose_portfolio_joins_two_fields_is_of_the_country_ending_the_title():
+    text = (
+        "Chiều 14/3, tại Hà Nội, Thượng tướng Trần Văn Bình, Thứ trưởng Bộ Công an đã tiếp ngài "
+        "Daniel Brooks, đồng Bộ trưởng về Ngoại giao và Thương mại Australia, nhân dịp ông dự "
+        "Hội nghị.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting) == {"Trần Văn Bình": "host", "Daniel Brooks": "guest"}
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["AU"])
+
+
+def test_welcoming_the_guest_to_work_with_our_ministry_tells_the_reception_again():
+    text = (
+        "Chiều 14/3, tại Hà Nội, Thượng tướng Trần Văn Bình, Thứ trưởng Bộ Công an đã tiếp ngài "
+        "Daniel Brooks, Thứ trưởng Bộ Nội vụ Australia.\n"
+        "Chào mừng ngài Daniel Brooks đến thăm và làm việc với Bộ Công an, Thứ trưởng Trần Văn "
+        "Bình khẳng định quan hệ hai nước đang phát triển tốt đẹp.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting) == {"Trần Văn Bình": "host", "Daniel Brooks": "guest"}
+
+
+def test_a_story_opening_at_the_meeting_with_its_two_sides_as_subjects_is_that_meeting():
+    text = (
+        "Tại cuộc gặp chiều 4/4 tại Hà Nội, Bộ trưởng Bộ Công an Trần Văn Bình và Đại sứ Mỹ "
+        "John Carter đã cùng trao đổi về hợp tác thực thi pháp luật.\n"
+        "Bộ trưởng Trần Văn Bình đề nghị hai bên tăng cường hợp tác phòng chống tội phạm.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting) == {"Trần Văn Bình": "host", "John Carter": "guest"}
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["US"])
+
+
+def test_an_english_story_opening_at_the_meeting_is_that_meeting():
+    text = (
+        "At the meeting in Hanoi on Thursday, Minister Tran Van Binh and Japanese Ambassador "
+        "Ito Kenji discussed cooperation against cybercrime.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting)["Ito Kenji"] == "guest"
+    assert meeting["guests"] == ["JP"]
+
+
+def test_delegations_received_on_the_sidelines_of_a_regional_conference_are_one_meeting_each():
+    text = (
+        "Sáng 4/4, ngay sau phiên khai mạc Hội nghị cảnh sát Khu vực châu Á – Thái Bình Dương lần "
+        "thứ 12 tại Hà Nội, Thiếu tướng Trần Văn Bình, Thứ trưởng Bộ Công an đã tiếp xã giao các "
+        "đoàn: Campuchia; đoàn Singapore và đoàn Thái Lan.\n"
+    )
+    found = meetings(text)
+    assert sorted(g for m in found for g in m["guests"]) == ["KH", "SG", "TH"]
+    assert all(people(m) == {"Trần Văn Bình": "host"} for m in found)
+
+
+def test_an_english_reception_of_the_delegations_of_several_countries_is_one_meeting_each():
+    text = (
+        "On April 4, Deputy Minister Tran Van Binh received the delegations of Cambodia and "
+        "Thailand attending the conference in Hanoi.\n"
+    )
+    found = meetings(text)
+    assert sorted(g for m in found for g in m["guests"]) == ["KH", "TH"]
+    assert all(m["host"] == "VN" for m in found)

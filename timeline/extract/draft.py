@@ -262,8 +262,38 @@ def series_slug(e: Engagement, language: str, home: str, *, canonical: bool = Fa
     words = [w for w in slugify(core).split("-") if w and w not in ("and", "the", "of", "on")]
     codes = sorted(set(codes), key=lambda c: (c != home, c))  # "Australia-Vietnam" too
     if canonical:
-        words = sorted(set(words))
+        words = natural_order(words)
     return "-".join([c.lower() for c in codes] + words + [_series_noun(e).lower()])
+
+
+# The canonical order of a series name's words, the same whichever language ordered them: the
+# level first ("deputy-ministerial"), then qualifiers ("strategic"), then the fields in
+# alphabetical order, a field of two words ("law enforcement") kept whole; English reads it
+# ("vn-us-law-enforcement-security-dialogue", "vn-cn-deputy-ministerial-strategic-security-…").
+_UNITS = ("law enforcement", "deputy ministerial", "vice ministerial", "high level")
+_LEVELS = ("deputy-ministerial", "vice-ministerial", "ministerial", "high-level", "deputy")
+_QUALIFIERS = ("strategic", "comprehensive", "annual", "joint", "bilateral", "policy")
+
+
+def natural_order(words: list[str]) -> list[str]:
+    units: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
+        if pair in _UNITS or " ".join(reversed(pair.split())) in _UNITS:
+            units.append(next(u for u in _UNITS if set(u.split()) == set(pair.split())))
+            i += 2
+        else:
+            units.append(words[i])
+            i += 1
+    keys = [u.replace(" ", "-") for u in dict.fromkeys(units)]
+
+    def rank(u: str) -> tuple[int, int, str]:
+        if u in _LEVELS:
+            return (0, _LEVELS.index(u), u)
+        return (1, 0, u) if u in _QUALIFIERS else (2, 0, u)
+
+    return "-".join(sorted(keys, key=rank)).split("-")
 
 
 def _series_noun(e: Engagement) -> str:

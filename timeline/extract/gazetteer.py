@@ -279,6 +279,8 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
     nxt = after.split()[0] if after.split() else ""
     if chunk[a:b].isupper() and len(chunk[a:b]) > 1:
         return True  # "US Ambassador", "the US": an abbreviation is never part of a name
+    if _title_next().match(after):
+        return True  # "Lao Prime Minister", "Thai Police General": a title's country
     if _capital(nxt) and not re.match(r"[(\-–,.;:]", after):
         return False
     if before.endswith(("-", "–")):
@@ -379,6 +381,8 @@ def _unlisted_agencies(chunk: str, start: int, known: list[Mention]) -> list[Men
     for m in _unlisted_regex().finditer(chunk):
         a, b = start + m.start(), start + m.end()
         code = country_aliases()[m["c"]]
+        if _title_inside().search(m.group(), 1):
+            continue  # "Bộ Công an Lương Tam Quang và Đại sứ Mỹ": it ran on to a title
         inside = [k for k in known if a <= k.start and k.end <= b]
         if any(k.country == code for k in inside):
             continue  # "Bộ Công an Việt Nam": a listed agency and its own country
@@ -517,10 +521,25 @@ def specific_agency(local: str, code: str) -> dict | None:
 
 
 @cache
+def _title_next() -> re.Pattern[str]:
+    lex = load("people")
+    words = [w for w in lex["titles"]["en"] + lex["ranks"]["en"] if w[:1].isupper()]
+    return re.compile(rf"(?:Deputy |Vice |Acting )?(?:{alternation(words)})(?!\w)")
+
+
+@cache
+def _title_inside() -> re.Pattern[str]:
+    words = load("people")["titles"]["vi"] + load("people")["honorifics"]["vi"]
+    return re.compile(rf"(?<=\s)(?:{alternation(words)})(?!\w)")
+
+
+@cache
 def _unlisted_regex() -> re.Pattern[str]:
     heads = r"Cục|Tổng cục|Bộ|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện"
     stop = rf"{_NAME_STOP_VI}|về|của"
     countries = alternation([a for a in country_aliases() if a not in _ambiguous()])
+    # "Bộ trưởng", "Cục trưởng", "Viện trưởng": the head word with "trưởng" is a title, whose
+    # holder's ministry follows ("Bộ trưởng Giao thông vận tải Việt Nam Nguyễn Văn A")
     return re.compile(
-        rf"(?<!\w)(?:{heads})\s+(?:(?!(?:{stop})\s)[^\s,.;:()]+\s+){{1,9}}?(?P<c>{countries})(?!\w)"
+        rf"(?<!\w)(?:{heads})(?!\s+trưởng(?!\w))\s+(?:(?!(?:{stop})\s)[^\s,.;:()]+\s+){{1,9}}?(?P<c>{countries})(?!\w)"
     )

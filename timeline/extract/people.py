@@ -286,6 +286,15 @@ def _add_titles(
     p.extent = (min(s[0] for s in spans), max(s[1] for s in spans))
 
 
+# "Kim Chang-ryong", "Yoon Hee-keun": the hyphenated given name of Korean romanisation
+_KOREAN_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
+
+_CO_TITLE = re.compile(r"(?:đồng|co-)\s*")
+
+# "Bộ trưởng về Ngoại giao và Thương mại Australia": the portfolio's "và" ends the title, not
+# the apposition, whose country still tells whose minister it is
+_APPOSITION_END = re.compile(r"[,;:(]|\.(?:\s|$)")
+
 _POSTED_TO = re.compile(
     r"(?:Ambassador|Consul(?:-| )General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"
     r"\s(?:to|in|tại|ở)\s+(?:the\s+)?$"
@@ -310,10 +319,35 @@ def _add_affiliation(
         p.country = p.organisation.country
     elif countries:
         p.country = countries[0]
+    elif apposed := _apposition_country(text, p, entities):
+        p.country = apposed
     elif owner := _possessive_country(text, p.extent[0], entities):
         p.country = owner
+    elif _KOREAN_NAME.match(p.name) and p.name.split()[0] in _lex()["korean_surnames"]:
+        p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+def _apposition_country(text: str, p: PersonMention, entities: list[Mention]) -> str | None:
+    """The country ending the apposition of titles written after the name, when a stop word
+    inside a portfolio cut the title short of it."""
+    after = [t for t in p.titles if t[0] >= p.end]
+    if not after:
+        return None
+    end_mark = _APPOSITION_END.search(text, after[-1][1])
+    end = end_mark.start() if end_mark else len(text)
+    return next(
+        (
+            e.key
+            for e in entities
+            if e.kind == COUNTRY
+            and after[-1][1] <= e.start
+            and e.end <= end
+            and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
+        ),
+        None,
+    )
 
 
 @cache
@@ -360,6 +394,10 @@ def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | No
             continue
         gap = text[e.end : at]
         if re.fullmatch(r"['’]s\s+(?:(?:[A-Z][\w'’.-]*|and|for|of|the|,)\s*)*", gap):
+            return e.country
+        # "US National Security Advisor Robert Hale", "Lao Prime Minister X": the country as
+        # the adjective of titles the chain did not take whole
+        if e.kind == COUNTRY and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*){1,5}\s+", gap):
             return e.country
     return None
 
@@ -420,7 +458,10 @@ def _titles_after(
         if not m:
             break
         seg_start = pos + m.end()
-        anchor = next((a for a in anchors if a[0] == seg_start and a[2] != "honorific"), None)
+        # "đồng Bộ trưởng", "co-Minister": a shared portfolio's title begins after its prefix
+        co = _CO_TITLE.match(text, seg_start)
+        at_title = co.end() if co else seg_start
+        anchor = next((a for a in anchors if a[0] == at_title and a[2] != "honorific"), None)
         org = next((e for e in entities if e.start == seg_start and e.kind == ORG), None)
         if anchor is None and org is None:
             break
@@ -431,12 +472,26 @@ def _titles_after(
                 seg_end = s.start()
                 break
         seg = text[seg_start:seg_end].rstrip()
-        if not seg:
+        if not seg or _next_person(seg_start, seg_start + len(seg), anchors, entities, text):
             break
         kind = anchor[2] if anchor else "title"
         out.append((seg_start, seg_start + len(seg), kind))
         pos = seg_start + len(seg)
     return out
+
+
+# two capitalised words or more after the last title: a name, not part of a title
+_NAME_AFTER = re.compile(r"\s+[A-ZĐ][\w'’.-]+(?:\s+[A-ZĐ][\w'’.-]+){1,3}")
+
+
+def _next_person(
+    a: int, b: int, anchors: list[tuple[int, int, str]], entities: list[Mention], text: str
+) -> bool:
+    """ "A, Australian Federal Police Commissioner Ian Rowe and B": the segment after the comma
+    is the next person with their titles, not A's apposition."""
+    ends = [y for x, y, _ in anchors if a <= x < b] + [e.end for e in entities if a <= e.start < b]
+    last = max(ends, default=a)
+    return last < b and bool(_NAME_AFTER.fullmatch(text, last, b))
 
 
 def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, str]]]:

@@ -27,8 +27,10 @@ class English(Lexicons):
     meet = re.compile(
         r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
         r"meetings|a working session|working sessions|discussions)(?: in [A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})? with|"  # noqa: E501
-        r"had (?:talks|a meeting|"
+        r"had (?:(?:separate|bilateral|a separate|a bilateral) )?(?:talks|a meeting|"
         r"meetings|a working session|working sessions|discussions) with|received|"
+        # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
+        r"hosted a (?:reception|banquet|dinner|luncheon|lunch)\b[^.;]{0,60}?\bfor|"
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
         r"(?<=to )visit|(?<=will )visit|"
         r"paid a courtesy (?:call|visit) (?:on|to)|called on|worked with|visited|toured|"

@@ -41,14 +41,19 @@ class Vietnamese(Lexicons):
         r"đến thăm|tới thăm|thăm)(?!\w)(?:\s+(?:tại|ở|đến|tới|sang))?"
     )
     meet = re.compile(
-        r"(?<!\w)(?:hội đàm trực tuyến với|hội đàm với|hội đàm|hội kiến|tiếp xã giao|tiếp thân mật|"
+        # "trong cuộc hội đàm chính thức với Bộ trưởng …": the talks with whom they were held
+        r"(?<!\w)(?:hội đàm (?:trực tuyến|chính thức|song phương|cấp cao) với|hội đàm với|"
+        r"hội đàm|hội kiến|diện kiến|tiếp xã giao|"
+        r"tiếp thân mật|"
         r"đã tiếp|(?<!đón )tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|"
         r"đến|tới|đó|"
         r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|(?:có|tổ chức) (?:các |những |)?"
         r"(?:buổi|cuộc) (?:làm việc|gặp|họp|hội đàm|tiếp xúc|gặp gỡ)(?: riêng| trực tuyến)? với|"
         # "đã có buổi làm việc tại Cơ quan Quản lý Trại giam Hoa Kỳ": a session at an agency
         r"(?:có|tổ chức) (?:các |những |)?buổi làm việc tại|"
-        r"họp trực tuyến với|gặp gỡ|gặp mặt|gặp|điện đàm với|điện đàm|thăm xã giao|chào xã giao|"
+        # "Gặp gỡ cán bộ, nhân viên Đại sứ quán …, Thứ trưởng X …": a sentence opening on it
+        r"họp trực tuyến với|[Gg]ặp gỡ|[Gg]ặp mặt|gặp|điện đàm với|điện đàm|thăm xã giao|"
+        r"chào xã giao|"
         # a courtesy call: "đã đến chào Thủ tướng Lào", "tới chào xã giao"
         r"(?:đến|tới) chào(?: xã giao)?|"
         r"thăm)(?!\w)"

@@ -15,14 +15,13 @@ from timeline.extract.model import (
 )
 from timeline.extract.passes.nesting import forget_sentence
 from timeline.extract.passes.participants import may_take_part
+from timeline.extract.passes.reciprocal import SIGNING
 from timeline.extract.passes.series import dialogue_mentions
 
 
 def _signed_then(group: list[Engagement], d: DateMention) -> bool:
     """ "A and B signed a plan in Vientiane on May 6": the signing is the meeting, dated so."""
-    return any(
-        e.trigger[2].startswith("signed") and 0 <= d.start - e.trigger[1] <= 60 for e in group
-    )
+    return any(SIGNING.match(e.trigger[2]) and 0 <= d.start - e.trigger[1] <= 60 for e in group)
 
 
 def date_engagements(

@@ -21,7 +21,11 @@ from timeline.extract.model import (
 )
 from timeline.extract.passes.objects import counterparts, noun_usage
 from timeline.extract.passes.participants import add_participants
-from timeline.extract.passes.reciprocal import reciprocal_meetings, unnamed_counterparts
+from timeline.extract.passes.reciprocal import (
+    reciprocal_meetings,
+    signed_by,
+    unnamed_counterparts,
+)
 from timeline.extract.passes.series import (
     dialogue_mentions,
     international,
@@ -84,7 +88,7 @@ class Finder:
         self.series(info, created, referenced)
         self.trips(info, created, referenced)
         new_group = self.meetings(info, created, referenced)
-        new_group += self.told_otherwise(info, created)
+        new_group += self.told_otherwise(info, created, referenced)
         if new_group:
             self.groups += 1
             self.last_group = new_group
@@ -120,8 +124,13 @@ class Finder:
             held = self.lang.cue("triggers", "dialogue").search(s.text)
             if not (held or info.dates or dm.session):
                 continue
+            # a dialogue recalled after the engagement the article reports is context, as one
+            # recalled beside an earlier session ("Bộ trưởng điểm lại rằng, Đối thoại …")
+            reported = self.main or next(
+                (e for e in self.engagements if not e.context and e.status == "held"), None
+            )
             e = new_series_session(
-                self.text, info, dm, self.main, past_cue, self.lang.cue("planned")
+                self.text, info, dm, reported, past_cue, self.lang.cue("planned")
             )
             if self.main is None and not e.context and e.status == "held":
                 self.main = e
@@ -156,9 +165,14 @@ class Finder:
         for vm in self.lang.visit.finditer(text, s.start, s.end):
             after = text[vm.end() : s.end]
             agencies_of = _AGENCIES_OF.match(after)
-            if agencies_of is None and (
-                re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after)
-                or any(0 <= o.start - vm.end() <= 1 for o in info.orgs)
+            host_org = self.visited_agency(info, vm)
+            if (
+                agencies_of is None
+                and host_org is None
+                and (
+                    re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after)
+                    or any(0 <= o.start - vm.end() <= 1 for o in info.orgs)
+                )
             ):
                 continue  # "thăm, làm việc với …", "to visit the Traffic Police": a meeting
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
@@ -177,6 +191,7 @@ class Finder:
             if dest is None and word not in ("chuyến", "visit", "trip", "visits"):
                 continue
             code = (dest.key if dest.kind == COUNTRY else dest.country) if dest else None
+            code = code or (host_org.country if host_org else None)
             target = self.trip_told(info, dest, code)
             if target is not None:
                 target.add(info)
@@ -191,6 +206,20 @@ class Finder:
             self.visits.append(e)
             self.engagements.append(e)
             created.append(e)
+
+    def visited_agency(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
+        """ "A delegation … paid a working visit to the Australian Federal Police": a trip to
+        the foreign agency's country (the visit as a noun, right before the agency)."""
+        if not re.match(r"(?:official |working |study )?visit to", vm.group()):
+            return None
+        return next(
+            (
+                o
+                for o in info.orgs
+                if 0 <= o.start - vm.end() <= 1 and o.country and o.country != self.home
+            ),
+            None,
+        )
 
     def trip_told(
         self, info: SentenceInfo, dest: Mention | None, code: str | None
@@ -320,6 +349,10 @@ class Finder:
             ),
             None,
         )
+        if existing is None and not isinstance(cp, PersonMention):
+            existing = self.guest_welcomed(info, cp)
+        if existing is None and isinstance(cp, PersonMention):
+            existing = self.unnamed_told(cp)
         if existing is None and org is not None and isinstance(cp, PersonMention):
             # the organisation met earlier in a list, now with the person who received them:
             # the same session, unless other people of ours were at each
@@ -340,6 +373,39 @@ class Finder:
                 existing.info = info
                 existing.trigger = (mm.start(), mm.end(), mm.group())
         return existing
+
+    def unnamed_told(self, cp: PersonMention) -> Engagement | None:
+        """ "South Korea's police chief held talks with Vietnam's public security minister …":
+        the lead's meeting with a counterpart named by country and office, now named."""
+        existing = next(
+            (
+                e
+                for e in self.engagements
+                if e.kind == "meeting"
+                and e.counterpart_person is None
+                and e.counterpart is None
+                and e.status == "held"
+                and not e.context
+                and e.pair
+                and e.pair[0][0] == cp.country
+            ),
+            None,
+        )
+        if existing is not None:
+            existing.counterpart_person, existing.counterpart = cp.person, cp.organisation
+        return existing
+
+    def guest_welcomed(self, info: SentenceInfo, org: Mention) -> Engagement | None:
+        """The meeting already drafted whose foreign guest this sentence names, when the
+        organisation "met" is our own ("Chào mừng ngài X đến thăm và làm việc với Bộ Công an",
+        "welcomed X's working visit to the Ministry"): the same reception told again."""
+        if org.country != self.home:
+            return None
+        named = {p.person for p in info.people if p.country and p.country != self.home}
+        return next(
+            (e for e in self.engagements if e.kind == "meeting" and e.counterpart_person in named),
+            None,
+        )
 
     def new_meeting(
         self, info: SentenceInfo, mm: re.Match[str], cp: Mention | PersonMention
@@ -373,20 +439,25 @@ class Finder:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
         return e
 
-    def told_otherwise(self, info: SentenceInfo, created: list[Engagement]) -> list[Engagement]:
+    def told_otherwise(
+        self, info: SentenceInfo, created: list[Engagement], referenced: list[Engagement]
+    ) -> list[Engagement]:
         """Meetings told without a meeting verb and its object: talks between two sides, a
         briefing, a meeting told by its two sides, a counterpart named by country and office."""
         text, home = self.text, self.home
         told = [*talks_between(text, info, home), *briefings(text, info)]
+        if not any(e.kind == "meeting" for e in self.engagements):
+            told += meeting_opening(text, info, home)
         told = [
             e
             for e in told
             if not any(counterpart_key(x) == counterpart_key(e) for x in self.engagements)
         ]
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
+        told += signed_by(text, info, self.engagements + told, home)
         planned_cue = self.lang.cue("planned")
-        told += unnamed_counterparts(
-            text, info, created, self.language, self.lang.meet, planned_cue
+        told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
+            text, info, created + referenced, self.language, self.lang.meet, planned_cue
         )
         for e in told:
             e.group = self.groups
@@ -457,6 +528,12 @@ def find_engagements(
     return finder.engagements
 
 
+_DEMONYM_SUBJECT = re.compile(
+    r"(?:The|the)\s+(\S+)\s+(?:official|officials|delegation|guest|guests|minister|visitor|"
+    r"visitors|police chief)\b"
+)
+
+
 def delegation_countries(
     info: SentenceInfo, vm: re.Match[str], destination: str | None
 ) -> list[tuple[str, Mention]]:
@@ -470,6 +547,15 @@ def delegation_countries(
     ]
     text = info.sentence.text
     base = info.sentence.start
+    # "The Korean official is on a visit to Vietnam", "the Lao delegation is visiting …": the
+    # travellers named by their country's adjective as the subject
+    subject = _DEMONYM_SUBJECT.match(text)
+    if subject and not found:
+        found += [
+            (p.key, p)
+            for p in info.places
+            if p.kind == COUNTRY and base + subject.start(1) == p.start and p.key != destination
+        ]
     for o in info.orgs:
         gap = text[vm.end() - base : o.start - base] if o.start >= vm.end() else ""
         own = re.fullmatch(r"\s*(?:\S+\s+){0,3}?(?:của|of|by)\s+(?:\S+\s+){0,3}", gap)
@@ -488,6 +574,36 @@ _BETWEEN = re.compile(
     r"\b(?:talks|a meeting|meetings|discussions)\b[^.;]{0,40}?\bbetween\b|"
     r"(?<!\w)(?:cuộc hội đàm|buổi hội đàm|cuộc gặp|buổi làm việc)[^.;]{0,30}?(?<!\w)giữa(?!\w)"
 )
+
+
+# "Tại cuộc gặp chiều 13/2 tại Hà Nội, Bộ trưởng A và Đại sứ B đã trao đổi …", "At the meeting
+# in Hanoi on Monday, A and B discussed …": a story opening on the meeting's noun, its two sides
+# the subjects
+_AT_MEETING = re.compile(
+    r"(?:Tại|Trong|At|During) (?:the )?(?:cuộc gặp|buổi gặp|buổi tiếp|buổi làm việc|"
+    r"cuộc làm việc|buổi hội đàm|cuộc hội đàm|meeting|talks)(?!\w)"
+)
+_JOINED = re.compile(r"\s*(?:và|and)\s+")
+
+
+def meeting_opening(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
+    """The first telling of a meeting by its noun: the two persons of two countries joined by
+    "và"/"and" after it, the foreign one met."""
+    m = _AT_MEETING.match(text, info.sentence.start)
+    sides = [p for p in info.people if m and p.start >= m.end() and p.person >= 0][:2]
+    if (
+        m is None
+        or len(sides) < 2
+        or not _JOINED.fullmatch(text, sides[0].extent[1], sides[1].extent[0])
+    ):
+        return []
+    if None in (sides[0].country, sides[1].country) or sides[0].country == sides[1].country:
+        return []
+    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+    other = sides[1] if sides[0].country == home else sides[0]
+    e.counterpart_person, e.counterpart = other.person, other.organisation
+    e.add(info)
+    return [e]
 
 
 def talks_between(text: str, info: SentenceInfo, home: str) -> list[Engagement]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from events.countries import country
 from timeline.extract import languages
-from timeline.extract.gazetteer import Mention
+from timeline.extract.gazetteer import COUNTRY, ORG, Mention, country_aliases
 from timeline.extract.model import SentenceInfo
 from timeline.extract.people import PersonMention
 
@@ -93,6 +94,8 @@ def counterparts(
     lead = re.match(
         r"\s*(?:(?:the|các|những|với|cả|đại diện|lãnh đạo|officials? (?:of|from)|"
         r"representatives? of|leaders? of|đoàn đại biểu|Đoàn đại biểu|đoàn|Đoàn|"
+        # "gặp gỡ cán bộ, nhân viên Đại sứ quán", "met staff of the Embassy"
+        r"cán bộ,? nhân viên|cán bộ|nhân viên|(?:the )?staff (?:of|at)|"
         r"a delegation (?:of|from)|delegations? (?:of|from))\s+)*",
         head,
     )
@@ -110,12 +113,39 @@ def counterparts(
         ):
             if not any(p.extent[0] <= o.start < p.extent[1] for p in info.people):
                 out.append(o)
+    if not out:
+        out = delegations_listed(text, info, start)
     out.sort(key=lambda x: x.start)
     # a person met begins with their titles ("Trợ lý Ngoại trưởng … phụ trách khu vực …")
     begin = (out[0].extent[0] if isinstance(out[0], PersonMention) else out[0].start) if out else 0
     if out and begin > first + 60 and not _TITLES_ONLY.fullmatch(text[first:begin]):
         return end, []
     return end, _kept(text, out)
+
+
+# "tiếp xã giao các đoàn: Lào; đoàn Singapore; … và đoàn Malaysia", "received the delegations of
+# Laos, Singapore and Malaysia": the delegations met, named by their countries only
+_DELEGATIONS = re.compile(
+    r"\s*(?:xã giao\s+|thân mật\s+)?(?:(?:các|những) đoàn(?: đại biểu)?|"
+    r"(?:the )?(?:heads of )?delegations (?:of|from))\s*:?\s*"
+)
+
+
+def delegations_listed(text: str, info: SentenceInfo, start: int) -> list[Mention | PersonMention]:
+    """One counterpart per country in a list of delegations received, to the sentence's end:
+    each delegation is met on its own (the list's `;` does not end it)."""
+    lead = _DELEGATIONS.match(text, start)
+    if lead is None:
+        return []
+    out: list[Mention | PersonMention] = []
+    for c in info.places:
+        # "Singapore" is a city and a country: here a delegation's country
+        code = c.key if c.kind == COUNTRY else country_aliases().get(c.text)
+        if code is None or c.start < lead.end() or code in [o.country for o in out]:
+            continue
+        name = f"Delegation of {country(code).name_en}"
+        out.append(Mention(c.start, c.end, c.text, ORG, name, code, None, "delegation"))
+    return out
 
 
 def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | PersonMention]:

@@ -99,6 +99,10 @@ def _role(
     elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
         m = re.search(r"(?:led by|headed by)", before)
         role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
+    elif (cv := _CALLS_ON.search(text, s.start, s.end)) and e.kind == "meeting":
+        # "X called on Prime Minister Y", "X đến chào Thủ tướng Y": the one called on hosts
+        role = "guest" if p.start < cv.start() else "host"
+        cue = (cv.start(), cv.end(), cv.group())
     elif (
         hv := languages.get(language).host_verb.search(text, s.start, s.end)
     ) and e.kind == "meeting":
@@ -121,6 +125,11 @@ def _role(
         role = "speaker"
     return role, cue
 
+
+_CALLS_ON = re.compile(
+    r"(?<!\w)(?:called on|calls on|paid a courtesy (?:call|visit) (?:on|to)|"
+    r"(?:đến|tới) chào(?: xã giao)?|chào xã giao|thăm xã giao)(?!\w)"
+)
 
 # "chủ trì hội đàm về phía tỉnh Quảng Trị có …", "chaired for the Thai side": who leads a side
 _CHAIRS_A_SIDE = re.compile(

@@ -8,22 +8,26 @@ from __future__ import annotations
 import re
 
 from timeline.extract.gazetteer import COUNTRY, Mention
-from timeline.extract.model import Engagement, SentenceInfo, counterpart_key
+from timeline.extract.model import Engagement, Participation, SentenceInfo, counterpart_key
 
 # "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
 # subject, not an object after the verb
 _RECIPROCAL_EN = re.compile(
     r"\b(?:(?:first |last |also )?met|held (?:their|its|a|an|the)\s+(?:\w+\s+){0,2}?"
-    r"(?:meeting|talks|consultations|session)|held talks|signed (?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:agreement|memorandum|MOU|MoU|minutes|plan)|"
+    r"(?:meeting|talks|consultations|session)|held talks|(?:signed|inked) (?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|MOU|MoU|minutes|plan|document|deal|accord|"
+    r"protocol|letter|declaration|treaty)|"
     # "officials from A, B and C gathered in Hanoi for a regional meeting": a multilateral meeting
     r"(?:gathered|convened|met)\s+(?:in\s+[A-Z][\w\s]{0,30}?\s+)?(?:on\s+[\w\s-]{0,20}?\s+)?"
     r"(?:for|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|workshop|consultation))"
     r"\b(?!\s+with\b)"
 )
+SIGNING = re.compile(r"signed|inked|(?:đã )?ký")
 _RECIPROCAL_VI = re.compile(
-    r"(?<!\w)(?:(?:đã |)(?:hội đàm|gặp gỡ|gặp|họp)|(?:tổ chức|có) (?:cuộc|buổi) "
-    r"(?:họp|hội đàm|gặp)(?: thường niên| định kỳ)?)(?!\w)(?!\s+(?:với|cùng))"
+    # "A và B đã ký kết Biên bản ghi nhớ": the signatories met
+    r"(?<!\w)(?:(?:đã |)(?:hội đàm|gặp gỡ|gặp|họp)|(?:đã |)ký kết|đã ký|"
+    r"(?:tổ chức|có) (?:cuộc|buổi) (?:họp|hội đàm|gặp)(?: thường niên| định kỳ)?)"
+    r"(?!\w)(?!\s+(?:với|cùng))"
 )
 # "the previous meeting, held in Svay Rieng in October": an earlier round between the same sides
 _PREVIOUS_ROUND = re.compile(
@@ -69,6 +73,8 @@ def reciprocal_meetings(
         person: int | None = None
         sides: list[tuple[str, Mention]] = []
         inherits: Engagement | None = None
+        if _THE_TWO.match(subject) and SIGNING.match(m.group()):
+            continue  # "Hai bên ký kết Biên bản hội đàm": the minutes of the talks already told
         if _THE_TWO.match(subject) or m.re is _PREVIOUS_ROUND:
             before = [e for e in engagements if e.kind == "meeting" and not e.context]
             if not before:
@@ -90,7 +96,7 @@ def reciprocal_meetings(
             unknown = len(people) >= 2 and any(p.country is None for p in people)
             if len(countries) < 2 and not unknown:
                 continue  # two sides of one country ("Minister Quang and Deputy Minister Long")
-            if m.group().startswith("signed") and len(people) < 2:
+            if SIGNING.match(m.group()) and len(people) < 2:
                 continue  # "Vietnam and Australia signed an MOU in 2018": background, not a visit
             # the side of unknown country is the foreign one when the other is ours
             foreign = [p for p in people if p.country and p.country != home] or [
@@ -123,6 +129,37 @@ _OFFICE_WORDS = (
     r"minister|ministers|chief|commissioner|counterpart|counterparts|director|head|officials|"
     r"police|ambassador|Bộ trưởng|Thứ trưởng|người đồng cấp|lãnh đạo|Đại sứ"
 )
+
+
+# "The MoU was signed by A and B", "Văn kiện được ký bởi A và B": the signatories after the verb
+_SIGNED_BY = re.compile(r"\b(?:was|were) (?:signed|inked) by\b|(?<!\w)được ký (?:bởi|giữa)(?!\w)")
+# "A and British Security Minister B": the second signatory's titles the chain did not take
+_AND = re.compile(r"\s*,?\s*(?:and|và)\s+(?:(?:ông|bà|ngài|[A-ZĐ][\w'’.-]*)\s+)*")
+
+
+def signed_by(
+    text: str, info: SentenceInfo, engagements: list[Engagement], home: str
+) -> list[Engagement]:
+    """An agreement signed by two persons of two countries named after the verb: their
+    meeting, unless the article already told it."""
+    m = _SIGNED_BY.search(text, info.sentence.start, info.sentence.end)
+    if m is None:
+        return []
+    people = [p for p in info.people if p.start >= m.end() and p.person >= 0][:2]
+    if len(people) < 2 or not _AND.fullmatch(text, people[0].extent[1], people[1].extent[0]):
+        return []
+    countries = [p.country for p in people]
+    if home not in countries or None in countries or countries[0] == countries[1]:
+        return []
+    other = people[0] if countries[1] == home else people[1]
+    if any(counterpart_key(x) == other.person for x in engagements):
+        return []
+    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+    e.counterpart, e.counterpart_person = other.organisation, other.person
+    for p in people:  # named after the verb, where a list's counterparts are not taken
+        e.participants[p.person] = Participation(p.person, p, "attendee", e.trigger)
+    e.add(info)
+    return [e]
 
 
 def unnamed_counterparts(

@@ -8,6 +8,7 @@ import re
 from timeline.extract import languages
 from timeline.extract.gazetteer import (
     COUNTRY,
+    find_regions,
 )
 from timeline.extract.model import (
     DialogueMention,
@@ -29,6 +30,8 @@ def international(
     or the conference's name), or it is a later session of one that had."""
     if dm.session is None and not dm.pair:
         return False
+    if find_regions(dm.span[2], 0, len(dm.span[2])):
+        return False  # "Hội nghị … Khu vực châu Á – Thái Bình Dương lần thứ 41": multilateral
     if any(e.kind == "dialogue" and e.noun == "conference" for e in engagements):
         return True
     return any(
