@@ -343,10 +343,13 @@ class Archive(Application[UUID]):
             for facts in batch:
                 self._take(facts, recorded, new, corroborated, firsts, report, origins, as_source)
             self._check_parents(list(new.values()))
+            # The new engagements' keys, worked out once for the check and the identity table
+            # (twice, they were an eighth of a bulk append of 10,000: 0.31 s of 2.46 s).
+            rows = {e.id: identity_row(e.state) for e in new.values()}
             if not allow_duplicates:
-                self._check_duplicates(list(new.values()))
+                self._check_duplicates(list(rows.values()))
             unique = [] if allow_duplicates else list(new.values())
-            self._save([*new.values(), *corroborated.values()], unique=unique)
+            self._save([*new.values(), *corroborated.values()], unique=unique, identities=rows)
         report.recorded = list(new)
         return report
 
@@ -437,19 +440,19 @@ class Archive(Application[UUID]):
             except EngagementError as e:
                 raise ConflictError(engagement.slug, f"{engagement.slug}: {e}") from None
 
-    def _check_duplicates(self, new: list[Engagement]) -> None:
+    def _check_duplicates(self, new: list[IdentityRow]) -> None:
         """Refuse a new slug for an engagement the archive (or the batch) already holds."""
         if not new:
             return
-        keyed = [(engagement, identity_keys(engagement.facts)) for engagement in new]
+        keyed = [(row.slug, row.named()) for row in new]
         recorded = self._identity_owners([key for _, keys in keyed for _, key in keys])
         seen: dict[str, str] = {}
-        for engagement, keys in keyed:
+        for slug, keys in keyed:
             for what, key in keys:
                 other = seen.get(key) or recorded.get(key)
-                if other and other != engagement.slug:
-                    raise _duplicate(engagement.slug, other, what)
-                seen[key] = engagement.slug
+                if other and other != slug:
+                    raise _duplicate(slug, other, what)
+                seen[key] = slug
 
     def same_engagements(self, facts: EngagementFacts) -> list[tuple[str, str]]:
         """(what is the same, slug) of each recorded engagement that the duplicate check would
@@ -620,11 +623,12 @@ class Archive(Application[UUID]):
         *,
         retryable: bool = False,
         unique: Sequence[Engagement] = (),
+        identities: Mapping[UUID, IdentityRow] | None = None,
     ) -> None:
         """Save in one transaction. With `retryable` (inside `_retrying`), new versions of
         recorded engagements that another writer beat to the store raise `_Superseded`. The
         keys of `unique` (new engagements) must not be another's, as the store stands when it
-        writes them."""
+        writes them. `identities` are rows already worked out for some of `aggregates`."""
         if not aggregates:
             return
         if self.read_only:
@@ -635,15 +639,16 @@ class Archive(Application[UUID]):
         updates = all(a.version > len(a.pending_events) for a in aggregates)
         events = [event for aggregate in aggregates for event in aggregate.collect_events()]
         # Each engagement's keys as this save leaves it, written with its events.
-        identities = {a.id: identity_row(a.state) for a in aggregates}
+        known = identities or {}
+        rows = {a.id: known.get(a.id) or identity_row(a.state) for a in aggregates}
         try:
             # What `Application.save` does for this application (no snapshots, no cache), less
             # its runtime protocol check of each object, which costs more than mapping the event.
             self._notify(
                 self.events.put(
                     events,
-                    identities=list(identities.values()),
-                    unique=[identities[e.id] for e in unique],
+                    identities=list(rows.values()),
+                    unique=[rows[e.id] for e in unique],
                 )
             )
         except IdentityTaken as e:

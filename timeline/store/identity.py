@@ -38,6 +38,11 @@ class IdentityRow(NamedTuple):
         """The keys this engagement holds: none once it is retracted."""
         return [key for key in (self.session_key, self.facts_key) if key]
 
+    def named(self) -> list[tuple[str, str]]:
+        """The keys it holds, each with what it means (`identity_keys`' pairs)."""
+        pairs = ((SAME_SESSION, self.session_key), (SAME_FACTS, self.facts_key))
+        return [(what, key) for what, key in pairs if key]
+
 
 class IdentityTaken(Exception):
     """Raised by a recorder, inside the transaction it then rolls back, when a new engagement
