@@ -269,9 +269,14 @@ def _append_and_report(
 
 
 def _archive(folder: str, store: str | None, *, must_exist: bool = True) -> Archive:
+    """The archive a command works on, closed when the command ends: its store connections
+    (and an SQLite store's -wal and -shm files) do not outlive the command, which matters to a
+    caller that runs several commands in one process."""
     from timeline.store.application import Archive
 
-    return Archive(folder, store=store, must_exist=must_exist)
+    archive = Archive(folder, store=store, must_exist=must_exist)
+    click.get_current_context().call_on_close(archive.close)
+    return archive
 
 
 def _build(archive: Archive, *, rebuild: bool = False, after: str | None = None) -> None:
