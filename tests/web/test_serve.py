@@ -15,11 +15,9 @@ import httpx
 import pytest
 
 from events import EngagementFacts
-from tests.helpers import serving
+from tests.helpers import ROOT, serving
 from timeline.projection.build import build
 from timeline.store.application import Archive
-
-ROOT = Path(__file__).resolve().parents[2]
 
 SOURCE = {
     "document": "wire-2",
