@@ -39,7 +39,7 @@ def run(
     insert_all: bool = True,
 ) -> list[Result]:
     """The results of the chosen benchmarks at N, in the order of BENCHMARKS."""
-    from bench import bench_append, bench_build, bench_cli, bench_datasette
+    from bench import bench_append, bench_build, bench_cli, bench_datasette, bench_serve
     from bench.generate import cached_archive
 
     def say(text: str) -> None:
@@ -65,7 +65,9 @@ def run(
             if "cli" in only:
                 say("timeline append vs sqlite-utils insert, as processes")
                 results += bench_cli.run(archive, n, scratch, rounds=min(rounds, 11))
-                say("\n" + table(results[-2:]))
+                say("timeline serve vs datasette serve, to the first answer")
+                results += bench_serve.run(archive, n, rounds=min(rounds, 5))
+                say("\n" + table(results[-3:]))
             if "datasette" in only:
                 say("Datasette pages")
                 results += bench_datasette.run(archive / "timeline.db", n, rounds=rounds)

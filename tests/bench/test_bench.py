@@ -129,6 +129,7 @@ def test_every_benchmark_runs_end_to_end_at_a_tiny_n(tmp_path: Path) -> None:
         "peak memory of a full rebuild",
         "`timeline append` of one record (process)",
         "`timeline --help` (process)",
+        "`timeline serve` start, to its first answer (process)",
     } <= set(names)
     assert any(n.startswith("Datasette p95: engagement row page") for n in names)
     for r in results:
