@@ -1,5 +1,8 @@
 """Country names from CLDR 49 (Babel 2.19.0): written by
 scripts/make_countries.py, do not edit. Code -> (English, Vietnamese).
+
+Unicode CLDR data: Copyright © 1991-2025 Unicode, Inc., under the Unicode License v3
+(https://www.unicode.org/license.txt), which asks that this notice go with the data.
 """
 
 # fmt: off

@@ -64,6 +64,9 @@ def module_text(countries: dict[str, tuple[str, str]], alpha3: dict[str, str]) -
     lines = [
         f'"""Country names from CLDR {babel_cldr_version()} (Babel {version("babel")}): written by',
         "scripts/make_countries.py, do not edit. Code -> (English, Vietnamese).",
+        "",
+        "Unicode CLDR data: Copyright © 1991-2025 Unicode, Inc., under the Unicode License v3",
+        "(https://www.unicode.org/license.txt), which asks that this notice go with the data.",
         '"""',
         "",
         "# fmt: off",
