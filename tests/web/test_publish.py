@@ -451,6 +451,7 @@ def test_pair_timeline(client: Client) -> None:
         ("/timeline/pair_timeline", {"a": "VNM", "b": "united states"}, "a=VN&b=US"),
         ("/timeline/timeline", {"country": "Úc"}, "country=AU"),
         ("/timeline/engagements", {"host": "Australia"}, "host=AU"),
+        ("/timeline/timeline", {"country": "vn"}, "country=VN"),  # a table's filter is exact
     ],
 )  # fmt: skip
 def test_a_country_parameter_typed_as_a_name_moves_to_its_code(

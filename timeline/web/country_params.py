@@ -57,7 +57,7 @@ async def checked(datasette: Any, scope: dict[str, Any]) -> Response | None:
     if not any(key in COUNTRY_PARAMETERS and value.strip() for key, value in pairs):
         return None
     path = scope.get("raw_path", b"").decode("latin-1").partition("?")[0] or scope["path"]
-    target = await country_parameters_of(datasette, path)
+    target, any_case = await country_parameters_of(datasette, path)
     if not target:
         return None
     fixed = []
@@ -67,31 +67,32 @@ async def checked(datasette: Any, scope: dict[str, Any]) -> Response | None:
                 code = resolve_country(value)
             except UnknownCountry as e:
                 return await bad_request(datasette, path, f"{key}: {e}")
-            # The SQL takes a code in any case (upper(trim(:country))), so `vn` stays.
-            value = value if value.strip().upper() == code else code
+            value = value if any_case and value.strip().upper() == code else code
         fixed.append((key, value))
     if fixed == pairs:
         return None
     return Response.redirect(f"{path}?{urlencode(fixed)}")
 
 
-async def country_parameters_of(datasette: Any, path: str) -> set[str]:
-    """The country parameters of the canned query or table at `path` (`/DB/NAME[.json]`)."""
+async def country_parameters_of(datasette: Any, path: str) -> tuple[set[str], bool]:
+    """The country parameters of the canned query or table at `path` (`/DB/NAME[.json]`), and
+    whether a code in lower case finds the same rows: a canned query's SQL takes any case
+    (`upper(trim(:country))`), so `vn` stays; a table's filter is exact, so `vn` becomes `VN`."""
     parts = path.strip("/").split("/")
     if len(parts) != 2 or parts[0].startswith("-"):
-        return set()
+        return set(), False
     database, name = (tilde_decode(p) for p in parts)
     for suffix in FORMATS:
         name = name.removesuffix(suffix)
     if database not in datasette.databases:
-        return set()
+        return set(), False
     query = await datasette.get_canned_query(database, name, None)
     if query:
-        return COUNTRY_PARAMETERS & set(NAMED_PARAMETER.findall(query["sql"]))
+        return COUNTRY_PARAMETERS & set(NAMED_PARAMETER.findall(query["sql"])), True
     db = datasette.get_database(database)
     if not await db.table_exists(name):
-        return set()
-    return COUNTRY_PARAMETERS & set(await db.table_columns(name))
+        return set(), False
+    return COUNTRY_PARAMETERS & set(await db.table_columns(name)), False
 
 
 async def bad_request(datasette: Any, path: str, message: str) -> Response:
