@@ -523,6 +523,23 @@ def list_(
     help="YAML/JSON file of the source(s) that justify the correction. Repeatable.",
 )
 @click.option(
+    "--quote",
+    help="The words of a source that support the corrected fields, as written: found in the "
+    "document's text, which gives the offsets.",
+)
+@click.option(
+    "--document",
+    help="The id of the document --quote is from (default: the one --source, or the "
+    "engagement's one source).",
+)
+@click.option(
+    "--documents",
+    "documents_dir",
+    type=PathArgument(file_okay=False),
+    help="Folder of the documents' texts (ID.txt). Default: documents/ beside the --source or "
+    "corrections file, or in the current folder.",
+)
+@click.option(
     "--file",
     "correction_files",
     multiple=True,
@@ -536,6 +553,9 @@ def correct(
     assignments: tuple[str, ...],
     reason: str | None,
     source_files: tuple[str, ...],
+    quote: str | None,
+    document: str | None,
+    documents_dir: str | None,
     correction_files: tuple[str, ...],
     build: bool,
     folder: str,
@@ -543,22 +563,28 @@ def correct(
 ) -> None:
     """Correct fields of a recorded engagement; the earlier state stays in its history.
 
-    Either SLUG --set FIELD=VALUE ... --reason TEXT [--source FILE], or --file FILE of
-    corrections: every correction is checked first, then all are saved in one transaction."""
+    Either SLUG --set FIELD=VALUE ... --reason TEXT [--quote TEXT [--document ID]]
+    [--source FILE], or --file FILE of corrections: every correction is checked first, then all
+    are saved in one transaction. The evidence of a corrected field is kept, marked superseded;
+    a field corrected with neither --quote nor --source is marked corrected without a source."""
     from timeline.inputs.corrections import iter_corrections
+    from timeline.inputs.support import unsupported_fields
 
     if correction_files:
-        if slug or assignments or reason or source_files:
+        if slug or assignments or reason or source_files or quote or document:
             raise TimelineError(
                 "--file: give the corrections in the file, or SLUG with --set, not both"
             )
-        numbered = list(iter_corrections(correction_files))
+        numbered = list(iter_corrections(correction_files, documents_dir))
         batch = [c for _, _, c in numbered]
         origins = [f"{name}: record {index}" for name, index, _ in numbered]
+        archive = _archive(folder, store)
     else:
-        batch = [_correction_from_flags(slug, assignments, reason, source_files)]
+        correction = _correction_from_flags(slug, assignments, reason, source_files)
+        archive = _archive(folder, store)
+        batch = [_supported_from_flags(archive, correction, quote, document, documents_dir,
+                                       source_files)]  # fmt: skip
         origins = [""]
-    archive = _archive(folder, store)
     try:
         engagements = archive.correct_many(batch)
     except CorrectionError as e:
@@ -568,8 +594,35 @@ def correct(
         raise TimelineError(f"{where} ({e.slug}): {e.detail}; nothing was written") from None
     for engagement in engagements:
         click.echo(f"corrected  {engagement.slug} (version {engagement.version})")
+    for correction in batch:
+        for field in unsupported_fields(correction):
+            click.echo(f"unsourced  {correction.slug} {field}: corrected without a source")
     if build:
         _build(archive, after="correction" if len(engagements) == 1 else "corrections")
+
+
+def _supported_from_flags(
+    archive: Any,
+    correction: Correction,
+    quote: str | None,
+    document: str | None,
+    documents_dir: str | None,
+    source_files: tuple[str, ...],
+) -> Correction:
+    """The correction with its --quote placed in its document (see timeline.inputs.support)."""
+    from timeline.inputs import records
+    from timeline.inputs.support import supported
+
+    if not quote and not document:
+        return supported(correction)
+    if documents_dir:
+        dirs = [Path(documents_dir)]
+    elif source_files:
+        dirs = records.documents_dirs(source_files[0], None)
+    else:
+        dirs = [d for d in [Path("documents")] if d.is_dir()]
+    known = archive.get(correction.slug).facts.sources if not document else []
+    return supported(correction, quote=quote, document=document, dirs=dirs, known=known)
 
 
 def _correction_from_flags(

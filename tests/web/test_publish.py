@@ -516,7 +516,12 @@ def test_inferred_facts(client: Client) -> None:
 
 def test_engagement_sources(client: Client) -> None:
     rows = client.query("engagement_sources", engagement="vn-us-dialogue-2")
-    assert [(r["what"], r["field"]) for r in rows] == [("source", None), ("evidence", "date")]
+    assert [(r["what"], r["field"], r["status"]) for r in rows] == [
+        ("source", None, None),
+        ("evidence", "date", "current"),
+        # The fixture's correction of the summary quoted nothing.
+        ("evidence", "summary", "corrected without a source"),
+    ]
     assert rows[0]["quote"] == SOURCE["quote"] and rows[0]["url"] == SOURCE["url"]
     assert rows[1]["publisher"] == "Test Wire" and rows[1]["inferred"] == 1
 
