@@ -686,8 +686,17 @@ def retract(
 @cli.command()
 @click.option("--expect", metavar="HASH", help="Fail unless the archive's head is this hash.")
 @click.option("--chain-only", is_flag=True, help="Check the store's chain, not timeline.db.")
+@click.option(
+    "--database",
+    metavar="FILE",
+    type=PathArgument(dir_okay=False),
+    help="Check this copy (a `timeline publish` file) against the store instead of timeline.db; "
+    "--expect is then the head recorded in it.",
+)
 @archive_option
-def verify(expect: str | None, chain_only: bool, folder: str, store: str | None) -> None:
+def verify(
+    expect: str | None, chain_only: bool, database: str | None, folder: str, store: str | None
+) -> None:
     """Recompute the hash chain of the stored events and check timeline.db against the store.
 
     Prints the head hash, which names the whole history; with --expect HASH (the head published
@@ -695,13 +704,21 @@ def verify(expect: str | None, chain_only: bool, folder: str, store: str | None)
     from timeline import integrity
 
     expected = integrity.check_hash(expect) if expect is not None else None
-    report = integrity.verify(_archive(folder, store), projection=not chain_only)
+    if database and chain_only:
+        raise TimelineError("--database: checks a copy's tables; --chain-only checks none")
+    report = integrity.verify(_archive(folder, store), projection=not chain_only, database=database)
     click.echo(f"store:       {report.events} events of {report.engagements} engagements")
     if report.head:
         click.echo(f"head:        {report.head} (notification {report.head_position})")
     else:
         click.echo("head:        none (the store is empty)")
-    if report.projection_position is not None:
+    if report.database:
+        click.echo(f"copy:        {report.database}")
+        if report.database_head:
+            click.echo(f"copy head:   {report.database_head} (notification "
+                       f"{report.projection_position}), {report.tables} tables compared with a "
+                       "rebuild from the store")  # fmt: skip
+    elif report.projection_position is not None:
         click.echo(
             f"timeline.db: at notification {report.projection_position}, "
             f"{report.tables} tables compared with a rebuild from the store"
@@ -714,12 +731,56 @@ def verify(expect: str | None, chain_only: bool, folder: str, store: str | None)
         count = len(report.problems)
         problems = "1 problem" if count == 1 else f"{count} problems"
         raise TimelineError(f"verify: {problems} in {folder} (listed above)")
-    if expected and report.head != expected:
+    if expected and report.database and report.database_head != expected:
+        raise TimelineError(
+            f"{report.database}: its head {report.database_head} is not the expected "
+            f"{expected}: this is not the copy that was published with that head"
+        )
+    if expected and not report.database and report.head != expected:
         raise TimelineError(
             f"head {report.head} is not the expected {expected}: "
             "this is not the archive that was published with that head"
         )
     click.echo("verified" + (": the head is the one expected" if expected else ""))
+
+
+@cli.command()
+@click.argument("out", metavar="OUT.db", type=PathArgument(dir_okay=False))
+@archive_option
+def publish(out: str, folder: str, store: str | None) -> None:
+    """Write a clean copy of timeline.db for download to OUT.db, a new file.
+
+    timeline.db is brought up to date first. The copy has every table people read and the
+    search indexes, without the projector's internal tables; its archive_head table records the
+    head hash of the store's chain, so `timeline verify --database OUT.db --expect HASH` checks
+    it is the copy published with that head."""
+    from timeline.exports.publish import publish as publish_archive
+
+    copy = publish_archive(_archive(folder, store), out)
+    click.echo(f"published  {copy.path} ({copy.tables} tables, {copy.size:,} bytes)")
+    click.echo(f"head:      {copy.head} (notification {copy.position})")
+
+
+@cli.command("export")
+@click.argument("format_name", metavar="FORMAT")
+@click.option(
+    "-o", "--output", "out", metavar="FILE", type=PathArgument(dir_okay=False),
+    help="A new file to write (default: standard output).",
+)  # fmt: skip
+@archive_option
+def export_command(format_name: str, out: str | None, folder: str, store: str | None) -> None:
+    """Write every engagement in FORMAT: csv, geojson, timelinejs or plover.
+
+    csv: one row per engagement (RFC 4180). geojson: a FeatureCollection, a Point at each
+    engagement's city (RFC 7946). timelinejs: TimelineJS3's JSON, a slide per engagement.
+    plover: PLOVER CONSULT event records, one JSON object a line, with mode, source and
+    recipient countries, dates, place and the cited source sentence."""
+    from timeline.exports.formats import export, export_format
+
+    export_format(format_name)  # an unknown format is refused before the archive is opened
+    report = export(_archive(folder, store), format_name, out)
+    if report.path is not None:
+        click.echo(f"exported   {report.engagements} engagements as {report.format} to {out}")
 
 
 @cli.command()
