@@ -119,10 +119,20 @@ TL_SLIDE_PROPERTIES = {
     "media": {
         "type": "object",
         "required": ["url"],
-        "properties": {k: {"type": "string"} for k in
-                       ("url", "caption", "credit", "thumbnail", "alt", "title", "link",
-                        "link_target")},
-    },  # fmt: skip
+        "properties": {
+            k: {"type": "string"}
+            for k in (
+                "url",
+                "caption",
+                "credit",
+                "thumbnail",
+                "alt",
+                "title",
+                "link",
+                "link_target",
+            )
+        },
+    },
     "group": {"type": "string"},
     "display_date": {"type": "string"},
     "background": {"type": "object"},
@@ -144,8 +154,11 @@ TIMELINEJS = {
                 "properties": TL_SLIDE_PROPERTIES,
             },
         },
-        "title": {"type": "object", "additionalProperties": False,
-                  "properties": TL_SLIDE_PROPERTIES},  # fmt: skip
+        "title": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": TL_SLIDE_PROPERTIES,
+        },
         "eras": {
             "type": "array",
             "items": {
@@ -212,11 +225,15 @@ PLOVER = {
         "quad_code": {"enum": [1, 2, 3, 4]},
         "event_scale": NUMBER,
         # CONSULT's modes (the manual's table "CONSULT modes"); one value or several.
-        "mode": {"oneOf": [
-            {"enum": ["visit", "third-party", "multilateral", "phone"]},
-            {"type": "array", "items": {"enum": ["visit", "third-party", "multilateral",
-                                                 "phone"]}},
-        ]},  # fmt: skip
+        "mode": {
+            "oneOf": [
+                {"enum": ["visit", "third-party", "multilateral", "phone"]},
+                {
+                    "type": "array",
+                    "items": {"enum": ["visit", "third-party", "multilateral", "phone"]},
+                },
+            ]
+        },
         "context": {"type": ["string", "array"]},
         "link": {"type": "string"},
         "text": {"type": "string"},
@@ -231,12 +248,24 @@ PLOVER = {
         "cite_info": {
             "type": "object",
             "properties": {
-                **{k: {"type": "string"} for k in
-                   ("corpus", "citation", "url", "title", "publication", "license", "copyright",
-                    "coder", "codebook", "version")},
+                **{
+                    k: {"type": "string"}
+                    for k in (
+                        "corpus",
+                        "citation",
+                        "url",
+                        "title",
+                        "publication",
+                        "license",
+                        "copyright",
+                        "coder",
+                        "codebook",
+                        "version",
+                    )
+                },
                 "language": {"type": "string", "pattern": "^[a-z]{2}$"},
             },
-        },  # fmt: skip
+        },
         "coder": {"type": "string"},
         "coded_date": ISO_DATE,
         "comment": {"type": "string"},

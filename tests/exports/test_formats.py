@@ -82,8 +82,9 @@ def test_timelinejs_dates_carry_only_the_known_precision(export_archive: Path) -
     # TimelineJS renders text as HTML: a title's markup is shown, never run.
     headline = slides["vn-us-security-dialogue-2"]["text"]["headline"]
     assert "<b>" not in headline and "&lt;b&gt;" in headline
-    assert "<blockquote>The dialogue was held on 5 September.</blockquote>" in (
-        slides["vn-us-security-dialogue-2"]["text"]["text"]
+    assert (
+        "<blockquote>The dialogue was held on 5 September.</blockquote>"
+        in (slides["vn-us-security-dialogue-2"]["text"]["text"])
     )
 
 
