@@ -308,7 +308,8 @@ def test_datasette_is_the_stable_line() -> None:
 def test_index_and_database_pages(client: Client) -> None:
     index = client.get("/").text
     assert str(escape(METADATA["title"])) in index
-    assert str(escape(METADATA["description"])) in index
+    # The home page's HTML description, with the link to the download, when given.
+    assert METADATA.get("description_html", str(escape(METADATA["description"]))) in index
     page = client.get("/timeline").text
     # The HTML description, with links to the pages of timeline.web.pages, is shown when given.
     assert DB.get("description_html", str(escape(DB["description"]))) in page

@@ -18,6 +18,7 @@ A corrected field with neither a quote nor a source is recorded as corrected wit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -56,7 +57,10 @@ def parse_corrections(
         except ValidationError as e:
             raise RecordError(name, _describe(e), index, slug) from None
         except SupportError as e:
-            raise RecordError(name, str(e).replace("--", ""), index, slug) from None
+            # The file says `quote:` and `document:` where the command line says --quote and
+            # --document (--documents DIR stays: it is the command's).
+            message = re.sub(r"--(quote|document)\b(?!s)", r"\1", str(e))
+            raise RecordError(name, message, index, slug) from None
         out.append((index, correction))
     if not out:
         raise RecordError(name, "no corrections in this file")
