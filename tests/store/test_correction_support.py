@@ -240,3 +240,29 @@ def test_the_engagement_page_shows_superseded_evidence_and_unsourced_fields(
     # The place, corrected with no quote, says so beside the fact itself.
     facts = page[page.index("<dt>Place</dt>") : page.index("<dt>Host</dt>")]
     assert "corrected without a source" in facts
+
+
+def test_a_quote_without_its_document_when_the_engagement_has_several_is_refused(
+    tmp_path: Path, documented: Path, backend: Backend
+) -> None:
+    """With two sources, which one the quote is from cannot be guessed: the message names them."""
+    embassy = {**SOURCE, "document": "embassy-release", "quote": "Australia attended.",
+               "start": 0, "end": 19}  # fmt: skip
+    path = tmp_path / "embassy.yaml"
+    path.write_text(yaml.safe_dump(embassy), encoding="utf-8")
+    added = run("correct", SLUG, "--set", "guests=[VN, AU]", "--reason", "the embassy",
+                "--source", str(path), "--archive", str(documented))  # fmt: skip
+    assert added.exit_code == 0, added.output
+    before = backend.stored(documented)
+    result = run("correct", SLUG, "--set", "date=2025-09-06", "--reason", "r",
+                 "--quote", NEW_DATE, "--documents", str(tmp_path / "documents"),
+                 "--archive", str(documented))  # fmt: skip
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: date: --quote: name its document (--document), one of embassy-release, test-doc"
+    )
+    assert backend.stored(documented) == before
+    named = run("correct", SLUG, "--set", "date=2025-09-06", "--reason", "r",
+                "--quote", NEW_DATE, "--document", "test-doc",
+                "--documents", str(tmp_path / "documents"), "--archive", str(documented))  # fmt: skip
+    assert named.exit_code == 0, named.output
