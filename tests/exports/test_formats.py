@@ -13,8 +13,10 @@ from typing import Any
 import jsonschema
 import pytest
 
+from events import EngagementFacts
 from tests.exports import schemas
 from tests.exports.conftest import TRICKY_TITLE
+from tests.helpers import SOURCE
 from timeline import export_text
 from timeline.exports.tabular import COLUMNS
 from timeline.store.application import Archive
@@ -132,3 +134,27 @@ def test_csv_is_rfc_4180_with_a_header_and_crlf_line_ends(export_archive: Path) 
     assert dialogue["title"] == TRICKY_TITLE
     assert dialogue["guests"] == "VN" and dialogue["topics"] == "money_laundering; cybercrime"
     assert dialogue["source_quote"] == "The dialogue was held on 5 September."
+
+
+def test_plover_codes_states_without_an_alpha_3_by_the_archive_code_alone(tmp_path: Path) -> None:
+    """The Republic of Vietnam (the archive's VNVN) has no ISO alpha-3: its actor has no `code`
+    rather than a made-up one, and says which state it is in `country`; Kosovo's XK is XKX."""
+    records = [
+        {"slug": "vnvn-us-visit-1970-04", "kind": "visit", "title": "Visit to Washington",
+         "date": "1970-04", "place": {"city": "Washington, D.C.", "country": "US"},
+         "host": "US", "guests": ["VNVN"], "sources": [SOURCE]},
+        {"slug": "xk-us-visit-2012-04", "kind": "visit", "title": "Visit to Pristina",
+         "date": "2012-04-10", "place": {"country": "XK"}, "host": "XK", "guests": ["US"],
+         "sources": [SOURCE]},
+    ]  # fmt: skip
+    with Archive(tmp_path / "archive") as archive:
+        archive.append([EngagementFacts.model_validate(r) for r in records])
+        lines = export_text(archive, "plover").splitlines()
+    by_id = {r["id"]: r for r in map(json.loads, lines)}
+    for record in by_id.values():
+        VALIDATOR(schemas.PLOVER).validate(record)
+    (saigon,) = by_id["timeline-vnvn-us-visit-1970-04"]["source"]
+    assert "code" not in saigon and saigon["country"] == "VNVN"
+    pristina = by_id["timeline-xk-us-visit-2012-04"]
+    assert pristina["recipient"][0]["code"] == "XKX"
+    assert pristina["event_loc"]["cc3"] == "XKX" and pristina["event_loc"]["country code"] == "XK"

@@ -7,8 +7,8 @@ The manual's actor roles: where one side hosts and the other visits, the visitor
 neither is "third-party"; where no side hosts, every country is a `source`, no `recipient`, and
 three or more countries make it "multilateral". Actors are coded by ISO 3166 alpha-3 (the
 manual's rule for states; a state that no longer exists by its ISO 3166-3 alpha-3). Fields the
-manual does not name (`kind`, `title`, `date_precision`, `topics`, `sources`) are extensions,
-which it allows."""
+manual does not name (`kind`, `title`, `date_precision`, `topics`, `sources`, and an actor's
+`country`, the archive's code, and `participants`) are extensions, which it allows."""
 
 from __future__ import annotations
 
@@ -25,20 +25,31 @@ CODEBOOK = "plover-0.7b1"
 QUAD_VERBAL_COOPERATION = 1
 
 
-def alpha3(code: str) -> str:
+# Codes with no ISO alpha-3: Kosovo's user-assigned XK is XKX where an alpha-3 is needed (the
+# European Commission's and the IMF's use). The archive's VNVN (Republic of Vietnam) and HIUS
+# (Hawaii) have none at all: their actors carry no `code`, only the archive's `country` code
+# (94 of the 7,530 Office of the Historian engagements name one of these three).
+_ALPHA3 = {"XK": "XKX"}
+
+
+def alpha3(code: str) -> str | None:
     """ISO 3166-1 alpha-3 for an alpha-2 code; for an ISO 3166-3 code (a former state), the
-    alpha-3 it had."""
+    alpha-3 it had; None where there is none."""
+    if code in _ALPHA3:
+        return _ALPHA3[code]
     found: Any = (
         pycountry.historic_countries.get(alpha_4=code)
         if len(code) == 4
         else pycountry.countries.get(alpha_2=code)
     )
-    return found.alpha_3 if found is not None else code
+    return found.alpha_3 if found is not None else None
 
 
 def actor(r: ExportRecord, code: str) -> dict[str, Any]:
     people = [p for p in r.participants if p["country"] == code]
-    out: dict[str, Any] = {"code": alpha3(code), "actor_text": r.name(code)}
+    out: dict[str, Any] = {"actor_text": r.name(code), "country": code}
+    if (three := alpha3(code)) is not None:
+        out = {"code": three, **out}
     if people:
         # Extension: the named participants of this side, with the office held then.
         out["participants"] = [
@@ -72,7 +83,12 @@ def location(r: ExportRecord) -> dict[str, Any] | None:
     loc: dict[str, Any] = {"name": e["city"] or r.name(e["country"])}
     if e["latitude"] is not None:
         loc |= {"latitude": e["latitude"], "longitude": e["longitude"]}
-    return loc | {"country code": e["country"], "cc3": alpha3(e["country"])}
+    code = e["country"]
+    if len(code) == 2:  # GeoNames' field: ISO 3166-1 alpha-2 only
+        loc["country code"] = code
+    if (three := alpha3(code)) is not None:
+        loc["cc3"] = three
+    return loc | {"country": code}
 
 
 def citation(source: dict[str, Any]) -> dict[str, Any]:
