@@ -16,8 +16,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-import pycountry
-
+from timeline.exports.alpha3 import ALPHA3
 from timeline.exports.read import ExportRecord
 
 CODEBOOK = "plover-0.7b1"
@@ -25,24 +24,12 @@ CODEBOOK = "plover-0.7b1"
 QUAD_VERBAL_COOPERATION = 1
 
 
-# Codes with no ISO alpha-3: Kosovo's user-assigned XK is XKX where an alpha-3 is needed (the
-# European Commission's and the IMF's use). The archive's VNVN (Republic of Vietnam) and HIUS
-# (Hawaii) have none at all: their actors carry no `code`, only the archive's `country` code
-# (94 of the 7,530 Office of the Historian engagements name one of these three).
-_ALPHA3 = {"XK": "XKX"}
-
-
 def alpha3(code: str) -> str | None:
     """ISO 3166-1 alpha-3 for an alpha-2 code; for an ISO 3166-3 code (a former state), the
-    alpha-3 it had; None where there is none."""
-    if code in _ALPHA3:
-        return _ALPHA3[code]
-    found: Any = (
-        pycountry.historic_countries.get(alpha_4=code)
-        if len(code) == 4
-        else pycountry.countries.get(alpha_2=code)
-    )
-    return found.alpha_3 if found is not None else None
+    alpha-3 it had; None where there is none (VNVN and HIUS, which the archive codes outside
+    ISO 3166: 94 of the Office of the Historian's 7,530 engagements name one of them or XK).
+    Kosovo's XK is XKX (see scripts/make_alpha3.py)."""
+    return ALPHA3.get(code)
 
 
 def actor(r: ExportRecord, code: str) -> dict[str, Any]:
