@@ -158,3 +158,13 @@ def test_plover_codes_states_without_an_alpha_3_by_the_archive_code_alone(tmp_pa
     pristina = by_id["timeline-xk-us-visit-2012-04"]
     assert pristina["recipient"][0]["code"] == "XKX"
     assert pristina["event_loc"]["cc3"] == "XKX" and pristina["event_loc"]["country code"] == "XK"
+
+
+def test_every_country_the_archive_knows_has_its_alpha_3_but_the_two_iso_never_coded() -> None:
+    from events import all_countries
+    from timeline.exports.alpha3 import ALPHA3
+
+    missing = [c.code for c in all_countries(historical=True) if c.code not in ALPHA3]
+    assert missing == ["HIUS", "VNVN"]
+    assert all(len(v) == 3 and v.isupper() for v in ALPHA3.values())
+    assert (ALPHA3["VN"], ALPHA3["SUHH"], ALPHA3["XK"]) == ("VNM", "SUN", "XKX")
