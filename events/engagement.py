@@ -11,6 +11,7 @@ from eventsourcing.domain import BaseAggregate, CanInitAggregate, CanMutateAggre
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Field,
     ValidationError,
     ValidatorFunctionWrapHandler,
     WrapValidator,
@@ -47,6 +48,11 @@ class EngagementState(Model):
     recorded_at: datetime
     modified_at: datetime
     retraction: Retraction | None = None
+    # Evidence kept but no longer current: its position in `facts.evidence` -> the version of
+    # the correction that changed its field. The fact it quoted is not the fact recorded now.
+    superseded: dict[int, int] = Field(default_factory=dict)
+    # Fields whose current value a correction set with no quote for it: field -> that version.
+    unsourced: dict[str, int] = Field(default_factory=dict)
 
 
 class DomainEvent(BaseModel):
@@ -126,7 +132,8 @@ class Engagement(BaseAggregate[UUID]):
         def evolve(self, state: EngagementState | None) -> EngagementState:
             assert state is not None
             facts = corrected_facts(state.facts, self.changes, self.sources, self.evidence)
-            return self._next(state, facts=facts)
+            superseded, unsourced = corrected_support(state, self)
+            return self._next(state, facts=facts, superseded=superseded, unsourced=unsourced)
 
     class SourceAdded(Event):
         """Another document reports the engagement (corroboration), with its quotes."""
@@ -143,7 +150,9 @@ class Engagement(BaseAggregate[UUID]):
                     "evidence": [*state.facts.evidence, *self.evidence],
                 }
             )
-            return self._next(state, facts=facts)
+            quoted = {e.root for e in self.evidence}
+            unsourced = {k: v for k, v in state.unsourced.items() if k not in quoted}
+            return self._next(state, facts=facts, unsourced=unsourced)
 
     class Retracted(Event):
         """The engagement is withdrawn: wrong, or a duplicate `merged_into` another slug."""
@@ -227,6 +236,35 @@ class Engagement(BaseAggregate[UUID]):
 def _check_reason(reason: str) -> None:
     if not reason or not reason.strip():
         raise EngagementError("reason: say why (an empty reason is refused)")
+
+
+# Fields that hold the evidence itself: setting them is not a fact to support.
+_NOT_FACTS = frozenset({"sources", "evidence"})
+
+
+def corrected_support(
+    state: EngagementState, event: Engagement.Corrected
+) -> tuple[dict[int, int], dict[str, int]]:
+    """What a correction does to the support of the facts: the evidence of each changed field
+    becomes superseded (kept, no longer current), and a changed field the correction quotes no
+    evidence for is marked as corrected without a source. A pure function of the state and the
+    event, so events stored before corrections named their support fold the same way."""
+    version = event.originator_version
+    changed = set(event.changes) - _NOT_FACTS
+    if "evidence" in event.changes:  # the list was replaced: old positions mean nothing now
+        superseded: dict[int, int] = {}
+    else:
+        superseded = dict(state.superseded)
+        for i, e in enumerate(state.facts.evidence):
+            if i not in superseded and e.root in changed:
+                superseded[i] = version
+    quoted = {e.root for e in event.evidence}
+    if event.sources and not event.evidence:
+        # Stored before corrections quoted their support: the named document stands for it.
+        quoted = changed
+    unsourced = {k: v for k, v in state.unsourced.items() if k not in changed | quoted}
+    unsourced |= {k: version for k in sorted(changed - quoted)}
+    return superseded, unsourced
 
 
 def corrected_facts(

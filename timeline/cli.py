@@ -541,6 +541,23 @@ def list_(
     help="YAML/JSON file of the source(s) that justify the correction. Repeatable.",
 )
 @click.option(
+    "--quote",
+    help="The words of a source that support the corrected fields, as written: found in the "
+    "document's text, which gives the offsets.",
+)
+@click.option(
+    "--document",
+    help="The id of the document --quote is from (default: the one --source, or the "
+    "engagement's one source).",
+)
+@click.option(
+    "--documents",
+    "documents_dir",
+    type=PathArgument(file_okay=False),
+    help="Folder of the documents' texts (ID.txt). Default: documents/ beside the --source or "
+    "corrections file, or in the current folder.",
+)
+@click.option(
     "--file",
     "correction_files",
     multiple=True,
@@ -554,6 +571,9 @@ def correct(
     assignments: tuple[str, ...],
     reason: str | None,
     source_files: tuple[str, ...],
+    quote: str | None,
+    document: str | None,
+    documents_dir: str | None,
     correction_files: tuple[str, ...],
     build: bool,
     folder: str,
@@ -561,22 +581,28 @@ def correct(
 ) -> None:
     """Correct fields of a recorded engagement; the earlier state stays in its history.
 
-    Either SLUG --set FIELD=VALUE ... --reason TEXT [--source FILE], or --file FILE of
-    corrections: every correction is checked first, then all are saved in one transaction."""
+    Either SLUG --set FIELD=VALUE ... --reason TEXT [--quote TEXT [--document ID]]
+    [--source FILE], or --file FILE of corrections: every correction is checked first, then all
+    are saved in one transaction. The evidence of a corrected field is kept, marked superseded;
+    a field corrected with neither --quote nor --source is marked corrected without a source."""
     from timeline.inputs.corrections import iter_corrections
+    from timeline.inputs.support import unsupported_fields
 
     if correction_files:
-        if slug or assignments or reason or source_files:
+        if slug or assignments or reason or source_files or quote or document:
             raise TimelineError(
                 "--file: give the corrections in the file, or SLUG with --set, not both"
             )
-        numbered = list(iter_corrections(correction_files))
+        numbered = list(iter_corrections(correction_files, documents_dir))
         batch = [c for _, _, c in numbered]
         origins = [f"{name}: record {index}" for name, index, _ in numbered]
+        archive = _archive(folder, store)
     else:
-        batch = [_correction_from_flags(slug, assignments, reason, source_files)]
+        correction = _correction_from_flags(slug, assignments, reason, source_files)
+        archive = _archive(folder, store)
+        batch = [_supported_from_flags(archive, correction, quote, document, documents_dir,
+                                       source_files)]  # fmt: skip
         origins = [""]
-    archive = _archive(folder, store)
     try:
         engagements = archive.correct_many(batch)
     except CorrectionError as e:
@@ -586,8 +612,35 @@ def correct(
         raise TimelineError(f"{where} ({e.slug}): {e.detail}; nothing was written") from None
     for engagement in engagements:
         click.echo(f"corrected  {engagement.slug} (version {engagement.version})")
+    for correction in batch:
+        for field in unsupported_fields(correction):
+            click.echo(f"unsourced  {correction.slug} {field}: corrected without a source")
     if build:
         _build(archive, after="correction" if len(engagements) == 1 else "corrections")
+
+
+def _supported_from_flags(
+    archive: Any,
+    correction: Correction,
+    quote: str | None,
+    document: str | None,
+    documents_dir: str | None,
+    source_files: tuple[str, ...],
+) -> Correction:
+    """The correction with its --quote placed in its document (see timeline.inputs.support)."""
+    from timeline.inputs import records
+    from timeline.inputs.support import supported
+
+    if not quote and not document:
+        return supported(correction)
+    if documents_dir:
+        dirs = [Path(documents_dir)]
+    elif source_files:
+        dirs = records.documents_dirs(source_files[0], None)
+    else:
+        dirs = [d for d in [Path("documents")] if d.is_dir()]
+    known = archive.get(correction.slug).facts.sources if not document else []
+    return supported(correction, quote=quote, document=document, dirs=dirs, known=known)
 
 
 def _correction_from_flags(
@@ -651,8 +704,17 @@ def retract(
 @cli.command()
 @click.option("--expect", metavar="HASH", help="Fail unless the archive's head is this hash.")
 @click.option("--chain-only", is_flag=True, help="Check the store's chain, not timeline.db.")
+@click.option(
+    "--database",
+    metavar="FILE",
+    type=PathArgument(dir_okay=False),
+    help="Check this copy (a `timeline publish` file) against the store instead of timeline.db; "
+    "--expect is then the head recorded in it.",
+)
 @archive_option
-def verify(expect: str | None, chain_only: bool, folder: str, store: str | None) -> None:
+def verify(
+    expect: str | None, chain_only: bool, database: str | None, folder: str, store: str | None
+) -> None:
     """Recompute the hash chain of the stored events and check timeline.db against the store.
 
     Prints the head hash, which names the whole history; with --expect HASH (the head published
@@ -660,13 +722,21 @@ def verify(expect: str | None, chain_only: bool, folder: str, store: str | None)
     from timeline import integrity
 
     expected = integrity.check_hash(expect) if expect is not None else None
-    report = integrity.verify(_archive(folder, store), projection=not chain_only)
+    if database and chain_only:
+        raise TimelineError("--database: checks a copy's tables; --chain-only checks none")
+    report = integrity.verify(_archive(folder, store), projection=not chain_only, database=database)
     click.echo(f"store:       {report.events} events of {report.engagements} engagements")
     if report.head:
         click.echo(f"head:        {report.head} (notification {report.head_position})")
     else:
         click.echo("head:        none (the store is empty)")
-    if report.projection_position is not None:
+    if report.database:
+        click.echo(f"copy:        {report.database}")
+        if report.database_head:
+            click.echo(f"copy head:   {report.database_head} (notification "
+                       f"{report.projection_position}), {report.tables} tables compared with a "
+                       "rebuild from the store")  # fmt: skip
+    elif report.projection_position is not None:
         click.echo(
             f"timeline.db: at notification {report.projection_position}, "
             f"{report.tables} tables compared with a rebuild from the store"
@@ -679,12 +749,56 @@ def verify(expect: str | None, chain_only: bool, folder: str, store: str | None)
         count = len(report.problems)
         problems = "1 problem" if count == 1 else f"{count} problems"
         raise TimelineError(f"verify: {problems} in {folder} (listed above)")
-    if expected and report.head != expected:
+    if expected and report.database and report.database_head != expected:
+        raise TimelineError(
+            f"{report.database}: its head {report.database_head} is not the expected "
+            f"{expected}: this is not the copy that was published with that head"
+        )
+    if expected and not report.database and report.head != expected:
         raise TimelineError(
             f"head {report.head} is not the expected {expected}: "
             "this is not the archive that was published with that head"
         )
     click.echo("verified" + (": the head is the one expected" if expected else ""))
+
+
+@cli.command()
+@click.argument("out", metavar="OUT.db", type=PathArgument(dir_okay=False))
+@archive_option
+def publish(out: str, folder: str, store: str | None) -> None:
+    """Write a clean copy of timeline.db for download to OUT.db, a new file.
+
+    timeline.db is brought up to date first. The copy has every table people read and the
+    search indexes, without the projector's internal tables; its archive_head table records the
+    head hash of the store's chain, so `timeline verify --database OUT.db --expect HASH` checks
+    it is the copy published with that head."""
+    from timeline.exports.publish import publish as publish_archive
+
+    copy = publish_archive(_archive(folder, store), out)
+    click.echo(f"published  {copy.path} ({copy.tables} tables, {copy.size:,} bytes)")
+    click.echo(f"head:      {copy.head} (notification {copy.position})")
+
+
+@cli.command("export")
+@click.argument("format_name", metavar="FORMAT")
+@click.option(
+    "-o", "--output", "out", metavar="FILE", type=PathArgument(dir_okay=False),
+    help="A new file to write (default: standard output).",
+)  # fmt: skip
+@archive_option
+def export_command(format_name: str, out: str | None, folder: str, store: str | None) -> None:
+    """Write every engagement in FORMAT: csv, geojson, timelinejs or plover.
+
+    csv: one row per engagement (RFC 4180). geojson: a FeatureCollection, a Point at each
+    engagement's city (RFC 7946). timelinejs: TimelineJS3's JSON, a slide per engagement.
+    plover: PLOVER CONSULT event records, one JSON object a line, with mode, source and
+    recipient countries, dates, place and the cited source sentence."""
+    from timeline.exports.formats import export, export_format
+
+    export_format(format_name)  # an unknown format is refused before the archive is opened
+    report = export(_archive(folder, store), format_name, out)
+    if report.path is not None:
+        click.echo(f"exported   {report.engagements} engagements as {report.format} to {out}")
 
 
 @cli.command()

@@ -530,6 +530,9 @@ def test_show_history_lists_when_what_and_why(tmp_path: Path, recorded: Path) ->
         r'    title: "2nd Vietnam–US Security and Law Enforcement Dialogue" -> "Second dialogue"',
         r'    guests: \+ "AU"',
         r'    sources: \+ \{"document": "embassy-release", .*\}',
+        # The source's own sentence stands as the evidence of each field it corrected.
+        r'    evidence: \+ \{"document": "embassy-release", .*"field": "guests".*\}',
+        r'    evidence: \+ \{"document": "embassy-release", .*"field": "title".*\}',
         rf"v3  {stamp}  Retracted: never took place",
     ]
     assert len(lines) == len(expected), lines

@@ -308,7 +308,8 @@ def test_datasette_is_the_stable_line() -> None:
 def test_index_and_database_pages(client: Client) -> None:
     index = client.get("/").text
     assert str(escape(METADATA["title"])) in index
-    assert str(escape(METADATA["description"])) in index
+    # The home page's HTML description, with the link to the download, when given.
+    assert METADATA.get("description_html", str(escape(METADATA["description"]))) in index
     page = client.get("/timeline").text
     # The HTML description, with links to the pages of timeline.web.pages, is shown when given.
     assert DB.get("description_html", str(escape(DB["description"]))) in page
@@ -584,7 +585,12 @@ def test_inferred_facts(client: Client) -> None:
 
 def test_engagement_sources(client: Client) -> None:
     rows = client.query("engagement_sources", engagement="vn-us-dialogue-2")
-    assert [(r["what"], r["field"]) for r in rows] == [("source", None), ("evidence", "date")]
+    assert [(r["what"], r["field"], r["status"]) for r in rows] == [
+        ("source", None, None),
+        ("evidence", "date", "current"),
+        # The fixture's correction of the summary quoted nothing.
+        ("evidence", "summary", "corrected without a source"),
+    ]
     assert rows[0]["quote"] == SOURCE["quote"] and rows[0]["url"] == SOURCE["url"]
     assert rows[1]["publisher"] == "Test Wire" and rows[1]["inferred"] == 1
 

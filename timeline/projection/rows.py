@@ -62,7 +62,7 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
         "engagement_organisations": _organisation_mentions(f),
         "engagement_topics": [{"engagement": f.slug, "topic": t} for t in f.topics],
         "sources": _source_rows(f),
-        "evidence": _evidence_rows(f),
+        "evidence": evidence_rows(state),
     }
 
 
@@ -112,7 +112,7 @@ def _engagement_row(state: EngagementState) -> dict[str, Any]:
         "topics": _json(f.topics),
         "participants": len(f.participants),
         "sources": len(f.sources),
-        "inferred_facts": _json(sorted({e.field for e in f.evidence if e.inferred})),
+        "inferred_facts": _json(_inferred_fields(state)),
         "notes": f.notes,
         "version": state.version,
         "recorded_at": state.recorded_at.isoformat(),
@@ -214,8 +214,19 @@ def _source_rows(f: EngagementFacts) -> list[dict[str, Any]]:
     ]
 
 
-def _evidence_rows(f: EngagementFacts) -> list[dict[str, Any]]:
-    return [
+def _inferred_fields(state: EngagementState) -> list[str]:
+    """Fields whose current evidence is inferred (superseded evidence no longer speaks)."""
+    evidence = state.facts.evidence
+    return sorted(
+        {e.field for i, e in enumerate(evidence) if e.inferred and i not in state.superseded}
+    )
+
+
+def evidence_rows(state: EngagementState) -> list[dict[str, Any]]:
+    """Every quote ever given for a fact, current or superseded by the correction (its version)
+    that changed the fact; then a row for each field a correction set without a source."""
+    f = state.facts
+    rows = [
         {
             "engagement": f.slug,
             "position": i,
@@ -223,9 +234,23 @@ def _evidence_rows(f: EngagementFacts) -> list[dict[str, Any]]:
             **e.model_dump(mode="json", include=_QUOTED),
             "inferred": e.inferred,
             "note": e.note,
+            "status": "superseded" if i in state.superseded else "current",
+            "correction": state.superseded.get(i),
         }
         for i, e in enumerate(f.evidence)
     ]
+    for n, (field, version) in enumerate(sorted(state.unsourced.items()), len(f.evidence)):
+        rows.append(
+            {
+                "engagement": f.slug, "position": n, "field": field, "document": None,
+                "quote": None, "start": None, "end": None, "inferred": None, "note": None,
+                "status": UNSOURCED, "correction": version,
+            }
+        )  # fmt: skip
+    return rows
+
+
+UNSOURCED = "corrected without a source"
 
 
 def organisation_row(named: Sequence[dict[str, Any]]) -> dict[str, Any]:

@@ -110,7 +110,8 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
     "evidence": (
         {
             "engagement": str, "position": int, "field": str, "document": str, "quote": str,
-            "start": int, "end": int, "inferred": int, "note": str,
+            "start": int, "end": int, "inferred": int, "note": str, "status": str,
+            "correction": int,
         },
         ("engagement", "position"),
         [("engagement", "engagements", "slug")],

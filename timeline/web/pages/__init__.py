@@ -3,7 +3,8 @@ countries (`timeline`), charts of engagements per year and topics over time (`ch
 archive-record page per engagement (`engagement`). Server-side SVG drawn by `drawing`, styles
 shipped in the package, no script.
 
-Routes: /-/timeline, /-/timeline/VN, /-/timeline/VN/US, /-/engagement/SLUG, /-/charts/VN[/US].
+Routes: /-/timeline, /-/timeline/VN, /-/timeline/VN/US, /-/engagement/SLUG, /-/charts/VN[/US],
+/-/download/timeline.db (the clean copy for download).
 Registered through the `datasette` entry point `timeline_pages`. This is the one place the
 package's templates (timeline/web/templates) and styles (timeline/web/static) are found: every
 plugin of timeline.web renders its templates by name through the loader added here."""
@@ -18,6 +19,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup, escape
 
 from timeline.web.pages.charts import charts_page
+from timeline.web.pages.download import download_page
 from timeline.web.pages.engagement import engagement_page
 from timeline.web.pages.render import STATIC, STATIC_ROUTE, TEMPLATES
 from timeline.web.pages.timeline import timeline_index, timeline_page
@@ -44,6 +46,7 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/-/engagement/(?P<slug>[^/]+)$", engagement_page),
         (r"^/-/charts/(?P<country>[^/]+)$", charts_page),
         (r"^/-/charts/(?P<country>[^/]+)/(?P<counterpart>[^/]+)$", charts_page),
+        (r"^/-/download/timeline\.db$", download_page),
         (rf"^{STATIC_ROUTE}(?P<path>.*)$", asgi_static(STATIC)),
     ]
 
