@@ -23,7 +23,7 @@ WEB_MAY_IMPORT = {
     "timeline.text",
     "timeline.projection.schema",
     # The clean copy people download: pure SQLite over the schema.
-    "timeline.projection.published",
+    "timeline.projection.clean_copy",
 }
 ENTRY_POINT_NAMES = {
     "timeline",

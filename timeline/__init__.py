@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from timeline.inputs.records import iter_records, load
     from timeline.integrity import VerifyReport, verify
     from timeline.projection.build import BuildReport, build, build_as_of, is_current, parse_as_of
-    from timeline.projection.published import PublishedCopy
+    from timeline.projection.clean_copy import PublishedCopy
     from timeline.projection.queries import timeline_rows
     from timeline.store.application import AppendReport, Archive
     from timeline.store.commands import Correction
@@ -51,7 +51,7 @@ _API = {
     "DuplicateError": "timeline.errors",
     "ExportReport": "timeline.exports.formats",
     "NotFoundError": "timeline.errors",
-    "PublishedCopy": "timeline.projection.published",
+    "PublishedCopy": "timeline.projection.clean_copy",
     "RecordError": "timeline.errors",
     "Revision": "timeline.store.revisions",
     "TimelineError": "timeline.errors",

@@ -24,8 +24,8 @@ import orjson
 
 from timeline.errors import TimelineError
 from timeline.projection.build import create_schema
+from timeline.projection.clean_copy import INTERNAL_TABLES, recorded_head
 from timeline.projection.projector import Projector, connect
-from timeline.projection.published import INTERNAL_TABLES, recorded_head
 from timeline.projection.schema import FTS, TABLES, enable_search, position
 from timeline.store.application import Archive
 from timeline.store.chain import GENESIS, Link, link_hash, originator_text

@@ -18,7 +18,7 @@ from timeline.exports.plover import write_plover
 from timeline.exports.read import ExportRecord, read_records
 from timeline.exports.tabular import write_csv
 from timeline.exports.timelinejs import write_timelinejs
-from timeline.projection.published import check_target
+from timeline.projection.clean_copy import check_target
 
 if TYPE_CHECKING:
     from timeline.store.application import Archive

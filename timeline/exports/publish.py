@@ -1,12 +1,12 @@
 """`publish`: timeline.db brought up to date, then copied clean for download (see
-timeline.projection.published)."""
+timeline.projection.clean_copy)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline.projection.published import PublishedCopy, check_target, publish_copy
+from timeline.projection.clean_copy import PublishedCopy, check_target, publish_copy
 
 if TYPE_CHECKING:
     from timeline.store.application import Archive

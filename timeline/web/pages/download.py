@@ -15,7 +15,7 @@ from typing import Any
 
 from datasette.utils.asgi import AsgiFileDownload, NotFound
 
-from timeline.projection.published import publish_copy
+from timeline.projection.clean_copy import publish_copy
 from timeline.web.database import archive_database
 
 CACHE = Path(tempfile.gettempdir()) / "timeline-downloads"
