@@ -154,7 +154,8 @@ class Resolved:
         """The record file's `date` mapping; a partial date keeps `????` where the year goes."""
         if self.partial or self.start is None or self.end is None:
             mm = f"{self.month:02d}" if self.month else "??"
-            dd = f"{self.day:02d}" if self.day else "01"
+            # a month without its day is written as its first; a day never named stays ??
+            dd = f"{self.day:02d}" if self.day else ("??" if self.precision == "day" else "01")
             return {"start": f"????-{mm}-{dd}", "precision": self.precision, "phrase": self.phrase}
         out: dict[str, object] = {"start": self.start.isoformat()}
         if self.end != self.start:

@@ -10,7 +10,7 @@ from functools import cache
 
 from unidecode import unidecode
 
-from timeline.extract.gazetteer import COUNTRY, ORG, Mention
+from timeline.extract.gazetteer import CITY, COUNTRY, ORG, Mention, country_aliases
 from timeline.extract.lexicon import alternation, load
 from timeline.text import fold
 
@@ -311,9 +311,9 @@ def _add_affiliation(
     p.organisation = orgs[0] if orgs else None
     # "Ambassador to Vietnam", "Đại sứ … tại Việt Nam": where they serve, not whose they are
     countries = [
-        e.key
+        e.country or e.key
         for e in in_titles
-        if e.kind == COUNTRY and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
+        if _country_like(e) and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
     ]
     if p.organisation and p.organisation.country:
         p.country = p.organisation.country
@@ -327,6 +327,12 @@ def _add_affiliation(
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+def _country_like(e: Mention) -> bool:
+    """A country, or a city-state's city ("Singapore Prime Minister", "Singapore's minister"):
+    the gazetteer reads "Singapore" as the city, which is the country too."""
+    return e.kind == COUNTRY or (e.kind == CITY and country_aliases().get(e.text) == e.country)
 
 
 def _apposition_country(text: str, p: PersonMention, entities: list[Mention]) -> str | None:
@@ -397,7 +403,7 @@ def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | No
             return e.country
         # "US National Security Advisor Robert Hale", "Lao Prime Minister X": the country as
         # the adjective of titles the chain did not take whole
-        if e.kind == COUNTRY and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*){1,5}\s+", gap):
+        if _country_like(e) and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*){1,5}\s+", gap):
             return e.country
     return None
 
@@ -423,9 +429,12 @@ def _prefix_chain(
         if len(before) - len(stripped) > 1 or not stripped:
             break
         hit = next((p for p in pieces if p[1] == floor + len(stripped)), None)
-        if hit is None and not chain and stripped.endswith(",") and language == "en":
+        bare = all(k == "honorific" for *_, k in chain)  # "…, Tan Sri Khalid": an honorific
+        if hit is None and bare and stripped.endswith(",") and language == "en":
             # "the Australian Federal Police Commissioner, Reece Kershaw,": a title in apposition
-            title_end = floor + len(stripped[:-1].rstrip())
+            # "Malaysia's Inspector-General of Police (IGP), Tan Sri Khalid": its abbreviation too
+            core = re.sub(r"\s*\([A-Z][\w&.-]{1,10}\)$", "", stripped[:-1].rstrip())
+            title_end = floor + len(core)
             hit = next(
                 (p for p in pieces if p[1] == title_end and p[2] in ("title", "honorific")), None
             )

@@ -43,6 +43,11 @@ class Language(Protocol):
         and session number."""
         ...
 
+    def title_reference(self, titles: str) -> re.Pattern[str]:
+        """A person referred to by a title alone ("the Commissioner", "Thứ trưởng cho biết"),
+        `titles` being a regex alternation of titles; group 1 is the title."""
+        ...
+
 
 class Lexicons:
     """The lexicon-backed half of a `Language`: cues and ordinals under the language's code."""

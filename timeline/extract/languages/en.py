@@ -14,6 +14,13 @@ _SETTING = re.compile(
 )
 
 
+# "received the Distinguished Service Order from …": an honour received, not a guest
+_NOT_AWARD = (
+    r"(?!\s+(?:an?|the|his|her)\s+(?:[\w'’-]+\s+){0,4}?(?:award|medal|[Oo]rder|honou?r|"
+    r"decoration|certificate|prize|degree)\b)"
+)
+
+
 class English(Lexicons):
     code = "en"
     name = "English"
@@ -28,7 +35,7 @@ class English(Lexicons):
         r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
         r"meetings|a working session|working sessions|discussions)(?: in [A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})? with|"  # noqa: E501
         r"had (?:(?:separate|bilateral|a separate|a bilateral) )?(?:talks|a meeting|"
-        r"meetings|a working session|working sessions|discussions) with|received|"
+        rf"meetings|a working session|working sessions|discussions) with|received{_NOT_AWARD}|"
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
         r"hosted a (?:reception|banquet|dinner|luncheon|lunch)\b[^.;]{0,60}?\bfor|"
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
@@ -46,11 +53,16 @@ class English(Lexicons):
     )
 
     # "X welcomed Y" at a meeting: X hosts it
-    host_verb = re.compile(r"(?<!\w)(?:received|hosted|welcomed)(?!\w)")
+    host_verb = re.compile(rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed)(?!\w)")
 
     def likelihood(self, text: str) -> float:
         """The default for Latin script without Vietnamese letters."""
         return 0.5
+
+    def title_reference(self, titles: str) -> re.Pattern[str]:
+        # "the Commissioner", "the minister" (wire copy writes it lowercase), not "the Minister
+        # of Foreign Affairs": another office
+        return re.compile(rf"(?<!\w)[Tt]he ((?i:{titles}))(?!\w)(?!\s+(?:of|for|to|in|at)\b)")
 
     def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
         s = info.sentence

@@ -77,6 +77,11 @@ class Vietnamese(Lexicons):
         share = sum(1 for c in letters if c in LETTERS) / len(letters) if letters else 0.0
         return 1.0 if share > 0.03 else 0.0
 
+    def title_reference(self, titles: str) -> re.Pattern[str]:
+        # "Thứ trưởng cho biết", not "Thứ trưởng của Lào" (someone else's office) nor the
+        # deputy's "Phó Cục trưởng" (a longer title of the lexicon, matched first)
+        return re.compile(rf"(?<!\w)(?<!Phó )({titles})(?!\w)(?!\s+(?:của|nước|phụ trách|các)\b)")
+
     def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
         s = info.sentence
         out: list[DialogueMention] = []

@@ -200,3 +200,45 @@ def place_from_story(engagements: list[Engagement]) -> None:
         ]
         if near:
             e.place_country, e.place_origin = near[0].place_country, "story"
+
+
+def place_from_retelling(text: str, engagements: list[Engagement], meet: re.Pattern[str]) -> None:
+    """A session whose first sentence gives no place takes the one a later sentence retelling
+    it gives ("Cho met with Minister To Lam at the agency's headquarters in Seoul"): wire copy
+    tells who met whom in its lead and where in the next paragraph. Only a sentence that is
+    itself a meeting told of this engagement alone, with a place after `in`/`at`/`tại`."""
+    holders: Counter[int] = Counter(
+        i.sentence.start for e in engagements if e.kind != "visit" for i in e.sentences
+    )
+    for e in engagements:
+        if e.kind == "visit" or e.city is not None or e.place_country or e.remote:
+            continue
+        for info in e.sentences[1:]:
+            if holders[info.sentence.start] != 1 or not meet.search(info.sentence.text):
+                continue
+            where = [
+                p
+                for p in _place_candidates(text, info)
+                if re.search(
+                    r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", text[p.start - 12 : p.start]
+                )
+            ]
+            if where:
+                _set_place(e, where[0])  # its own evidence, in the sentence that retells it
+                break
+
+
+def one_verb_one_place(engagements: list[Engagement]) -> bool:
+    """Meetings drafted from one verb with a list took place where the first of them did,
+    when the sentence places only that one ("met X in Canberra, Y and Z"). True if any did."""
+    first: dict[tuple[int, int], Engagement] = {}
+    changed = False
+    for e in engagements:
+        if e.kind == "visit":
+            continue
+        lead = first.setdefault((e.trigger[0], e.trigger[1]), e)
+        if lead is e or e.place_country or lead.place_country is None or lead.remote:
+            continue
+        e.city, e.place_country, e.place_span = lead.city, lead.place_country, lead.place_span
+        e.place_origin, changed = lead.place_origin, True
+    return changed

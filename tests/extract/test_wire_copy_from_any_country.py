@@ -1,0 +1,112 @@
+"""English reports of engagements between two countries neither of which is Vietnam, as wire
+services, police forces and ministries abroad write them (texts written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+from timeline.extract.dates import published_from_story
+
+
+def records(text: str, published: date | None = None) -> list[dict]:
+    return [r.as_dict() for r in extract(text, document="d", published=published).records]
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {p["name"]: p["role"] for p in record["participants"]}
+
+
+def test_a_wire_dateline_is_no_place_and_the_next_paragraph_says_where():
+    text = (
+        "Police chiefs of two countries agree to fight online scams\n\n"
+        "SEOUL, March 4 (Yonhap) -- South Korea's police chief held talks with his Thai "
+        "counterpart on Monday, the National Police Agency said.\n\n"
+        "Commissioner General Park Min-soo met with Thai Police Commissioner-General Somchai "
+        "Wong at the agency's headquarters in Busan, according to the agency.\n"
+    )
+    (meeting,) = records(text, date(2024, 3, 4))
+    assert meeting["place"] == {"city": "Busan", "country": "KR"}
+    assert meeting["host"] == "KR" and meeting["guests"] == ["TH"]
+    assert roles(meeting) == {"Park Min-soo": "host", "Somchai Wong": "guest"}
+    assert meeting["participants"][0]["title"] == "Commissioner General"
+
+
+def test_an_office_named_alone_is_the_one_person_who_holds_it():
+    text = (
+        "Australian Federal Police Commissioner John Harlow visited Jakarta from 3 to 5 May 2023 "
+        "to deepen ties "
+        "with the Indonesian National Police.\n"
+        "During the visit, the Commissioner called on Minister of Home Affairs Budi Santoso "
+        "on 4 May.\n"
+        "The Commissioner also met with Deputy Minister Rudi Hartono.\n"
+    )
+    visit, first, second = records(text)
+    assert visit["kind"] == "visit" and second["part_of"] == visit["slug"]
+    assert roles(second) == {"John Harlow": "guest", "Rudi Hartono": "host"}
+    assert second["date"]["start"] == "2023-05-03" and second["date"]["end"] == "2023-05-05"
+    assert roles(first)["John Harlow"] == "guest"
+
+
+def test_an_office_two_people_hold_is_nobodys_back_reference():
+    text = (
+        "Minister Anna Berg met Minister Karl Olsen in Oslo on 2 June 2024.\n"
+        "The Minister thanked the Norwegian police for their support.\n"
+    )
+    (meeting,) = records(text)
+    assert set(roles(meeting)) == {"Anna Berg", "Karl Olsen"}
+    assert all(p["name"] != "The Minister" for p in meeting["participants"])
+
+
+def test_a_vietnamese_title_alone_points_back_to_its_holder():
+    text = (
+        "Ngày 5/6/2024, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Đại sứ Nhật Bản "
+        "tại Việt Nam Yamada Taro.\n"
+        "Đại sứ cảm ơn sự hỗ trợ của Bộ Công an đối với công dân Nhật Bản.\n"
+    )
+    (meeting,) = records(text)
+    assert roles(meeting) == {"Trần Văn Bình": "host", "Yamada Taro": "guest"}
+    assert len(meeting["evidence"]) > 0
+    quotes = {e["quote"] for e in meeting["evidence"] if e["field"].startswith("participants")}
+    assert "Đại sứ" not in quotes or "Yamada Taro" in quotes
+
+
+def test_a_city_state_before_a_title_is_the_holders_country():
+    text = (
+        "Malaysian police chief Ahmad Rizal met Singapore Prime Minister Tan Wei Ming at the "
+        "Istana in Singapore on 9 January 2025.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["host"] == "SG" and meeting["guests"] == ["MY"]
+    assert roles(meeting) == {"Tan Wei Ming": "host", "Ahmad Rizal": "guest"}
+
+
+def test_courtesy_calls_on_a_list_share_the_visitor_the_day_and_the_host():
+    text = (
+        "SINGAPORE: Malaysia's Inspector-General of Police (IGP), Tan Sri Ahmad Rizal Osman "
+        "received an award from Singapore President Lim Boon Keat on Tuesday at the Istana.\n"
+        "Before the ceremony, the IGP called on Singapore Prime Minister Tan Wei Ming, Minister "
+        "for Home Affairs R. Kumar and his counterpart, Commissioner of Police Goh Kian Seng.\n"
+        "Ahmad thanked Singapore for its cooperation.\n"
+    )
+    meetings = [r for r in records(text, date(2025, 1, 9)) if r["kind"] == "meeting"]
+    assert not any(m["host"] == "MY" for m in meetings)  # an award received is no reception
+    met = {}
+    for m in meetings:
+        assert m["host"] == "SG" and m["guests"] == ["MY"]
+        assert m["date"] == meetings[0]["date"]
+        assert roles(m)["Ahmad Rizal Osman"] == "guest"
+        met.update({n: r for n, r in roles(m).items() if r == "host"})
+    assert set(met) >= {"Tan Wei Ming", "R. Kumar", "Goh Kian Seng"}
+
+
+def test_the_day_someone_took_office_does_not_date_the_article():
+    text = (
+        "Commissioner John Harlow met Chief of Police Arif Rahman in Jakarta on Thursday.\n"
+        "Harlow was appointed Commissioner on May 17, 2019.\n"
+        "He was born on Sept 5, 1965.\n"
+    )
+    assert published_from_story(text, "en") is None
+    (meeting,) = records(text)
+    assert meeting["date"]["start"] == "????-??-??"
+    assert "partial-date" in {f["code"] for f in meeting["x-review"]["flags"]}
