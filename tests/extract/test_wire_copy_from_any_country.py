@@ -110,3 +110,54 @@ def test_the_day_someone_took_office_does_not_date_the_article():
     (meeting,) = records(text)
     assert meeting["date"]["start"] == "????-??-??"
     assert "partial-date" in {f["code"] for f in meeting["x-review"]["flags"]}
+
+
+def test_a_pronoun_subject_is_the_person_the_story_was_about():
+    text = (
+        "New Zealand Police (NZP) Commissioner Mark Doyle has met senior Fijian officials.\n"
+        "The talks, held in Suva last week, were the first time Commissioner Doyle visited Fiji.\n"
+        "He held discussions with Fiji Police Commissioner Ratu Tevita and Minister for Defence "
+        "Pio Seru.\n"
+    )
+    meetings = [r for r in records(text) if r["kind"] == "meeting"]
+    assert len(meetings) == 2
+    for m in meetings:
+        assert roles(m)["Mark Doyle"] == "guest"
+        assert m["host"] == "FJ" and m["guests"] == ["NZ"]
+
+
+def test_talks_between_the_minister_and_an_official_named_in_full():
+    text = (
+        "Interior Minister Paolo Rossi held bilateral talks with senior French officials in "
+        "Paris on June 3, 2024.\n"
+        "During a meeting between the Minister and French Minister of the Interior Claire "
+        "Dubois, the two sides agreed to share intelligence.\n"
+    )
+    meeting = next(r for r in records(text) if "claire-dubois" in r["slug"])
+    assert set(roles(meeting)) == {"Paolo Rossi", "Claire Dubois"}
+
+
+def test_a_list_of_people_met_goes_on_past_its_semicolons():
+    text = (
+        "Minister Tran Van Binh held talks with Senator Mary Stone, Chairwoman of the Senate "
+        "Committee on Foreign Relations; Senator Paul Grant, Chairman of the Homeland Security "
+        "Committee; and Congressman Tom Reed in Washington on May 2, 2024.\n"
+    )
+    met = {n for r in records(text) for n, role in roles(r).items() if role == "host"}
+    assert met == {"Mary Stone", "Paul Grant", "Tom Reed"}
+
+
+def test_courtesy_calls_made_and_talks_held_on_a_day_are_meetings():
+    made = "Mr Rahman made separate courtesy calls on Minister for Home Affairs Lim Boon Keat.\n"
+    held = "Secretary General Omar Haddad held talks on Thursday with Director Anne Leclerc.\n"
+    assert [r["kind"] for r in records(made)] == ["meeting"]
+    (talks,) = records(held, date(2024, 9, 20))
+    assert talks["date"]["start"] == "2024-09-19"
+    assert set(roles(talks)) == {"Omar Haddad", "Anne Leclerc"}
+
+
+def test_an_agencys_abbreviation_between_it_and_the_title_keeps_the_holders_country():
+    text = "Australian Federal Police (AFP) Commissioner Reece Kershaw met Fiji's police chief.\n"
+    (meeting,) = records(text)
+    kershaw = next(p for p in meeting["participants"] if p["name"] == "Reece Kershaw")
+    assert kershaw["country"] == "AU"

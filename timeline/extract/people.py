@@ -420,7 +420,7 @@ def _prefix_chain(
     pieces = [(a, b, k) for a, b, k in anchors if k != "party"]
     pieces += [(e.start, e.end, e.kind) for e in entities]
     chain: list[tuple[int, int, str]] = []
-    pos = at
+    pos, joined_by_and = at, False
     connect = re.compile(rf"(?:^|\s)(?:{_CONNECT[language]})\s*$")
     while pos > floor:
         gap_end = pos
@@ -438,12 +438,25 @@ def _prefix_chain(
             hit = next(
                 (p for p in pieces if p[1] == title_end and p[2] in ("title", "honorific")), None
             )
+        if hit is None and chain and language == "en":
+            # "Australian Federal Police (AFP) Commissioner X": the organisation's abbreviation
+            # between it and the title
+            abbreviation = re.search(r"\s*\([A-Z][\w&.-]{1,10}\)$", stripped)
+            if abbreviation:
+                pos = floor + abbreviation.start()
+                continue
         if hit is None:
             m = connect.search(stripped)
             if m and chain:
                 pos = floor + m.start()
+                joined_by_and = m.group().strip() == "and"
                 continue
             break
+        if joined_by_and and re.search(
+            r"(?:^|\s)[Tt]he\s+$", text[max(floor, hit[0] - 5) : hit[0]]
+        ):
+            break  # "between the Minister and US Secretary X": two people, not two offices
+        joined_by_and = False
         chain.append(hit)
         pos = hit[0]
     return sorted(chain)

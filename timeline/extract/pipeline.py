@@ -24,7 +24,7 @@ from timeline.extract.gazetteer import (
 from timeline.extract.model import HOME, Analysis, SentenceInfo
 from timeline.extract.passes import dating, nesting, placing, roles, sides, subjects
 from timeline.extract.passes.attendance import attendance_trips, delegations_to_events
-from timeline.extract.passes.back_references import title_references
+from timeline.extract.passes.back_references import pronoun_subjects, title_references
 from timeline.extract.passes.engagements import find_engagements
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.sentences import resolve_generic_orgs, short_references
@@ -66,6 +66,7 @@ def merge_people(a: Analysis) -> None:
     short_references(a.text, a.infos)
     a.persons, a.variants = merge([p for i in a.infos for p in i.people])
     title_references(a.text, a.infos, a.persons, a.language)
+    pronoun_subjects(a.text, a.infos, a.persons, a.language)
     for person in a.persons:
         full = next((m for m in person.mentions if m.country), None)
         for m in person.mentions:

@@ -70,6 +70,9 @@ class Vietnamese(Lexicons):
         r"đó|cũng|sau)))(?!\w)"
     )
 
+    # Vietnamese news repeats the name or the title ("Thứ trưởng cho biết"), not a pronoun
+    subject_pronoun = None
+
     def likelihood(self, text: str) -> float:
         """Vietnamese letters are common: more than 3 in 100 letters (English pages quoting a
         Vietnamese name stay well below)."""

@@ -33,7 +33,9 @@ def _held(text: str, person: Person, titles: re.Pattern[str]) -> set[str]:
     held = set()
     for p in person.mentions:
         for t in p.titles:
-            held |= {m.group().casefold() for m in titles.finditer(t[2])}
+            # the office nearest the name: "Minister and Secretary X" holds the second
+            offices = [m.group().casefold() for m in titles.finditer(t[2])]
+            held |= set(offices[-1:])
             abbreviation = _TITLE_ABBREVIATION.match(text, t[1])
             if abbreviation:
                 held.add(abbreviation.group(1).casefold())
@@ -43,26 +45,27 @@ def _held(text: str, person: Person, titles: re.Pattern[str]) -> set[str]:
 def title_references(
     text: str, infos: list[SentenceInfo], persons: list[Person], language: str
 ) -> None:
-    """Each bare title held by one person only is a mention of that person, from the sentence
-    after the one naming them; a title held by two people is left alone (ambiguous)."""
+    """A bare title is a mention of the one person named before it who holds that title (or one
+    ending in it: "the Minister" of an "Interior Minister"); with two such people it is
+    ambiguous and left alone."""
     titles, reference = _titles(language)
-    holders: dict[str, list[int]] = {}
-    for i, person in enumerate(persons):
-        for title in _held(text, person, titles):
-            holders.setdefault(title, []).append(i)
-    unique = {t: ids[0] for t, ids in holders.items() if len(ids) == 1}
-    if not unique:
-        return
+    held = [_held(text, person, titles) for person in persons]
+    firsts = [min(p.start for p in person.mentions) for person in persons]
     for info in infos:
         s = info.sentence
         taken = [p.extent for p in info.people] + [(e.start, e.end) for e in info.entities]
         for m in reference.finditer(text, s.start, s.end):
-            who = unique.get(m.group(1).casefold())
-            if who is None or any(x <= m.start(1) < y for x, y in taken):
+            said = m.group(1).casefold()
+            holders = [
+                i
+                for i, offices in enumerate(held)
+                if firsts[i] < s.start and any(o == said or o.endswith(" " + said) for o in offices)
+            ]
+            if len(holders) != 1 or any(x <= m.start(1) < y for x, y in taken):
                 continue
-            first = min(p.start for p in persons[who].mentions)
-            if first >= s.start or _name_follows(text, m.end(), s.end):
-                continue  # before the full name, or a full mention ("Thứ trưởng Lê Quốc Hùng")
+            if _name_follows(text, m.end(), s.end):
+                continue  # a full mention ("Thứ trưởng Lê Quốc Hùng")
+            who = holders[0]
             mention = PersonMention(
                 m.start(), m.end(), persons[who].name, extent=(m.start(), m.end()), person=who
             )
@@ -76,3 +79,29 @@ def title_references(
 def _name_follows(text: str, at: int, end: int) -> bool:
     word = re.match(r"\s+(\S)", text[at:end])
     return bool(word and word.group(1).isupper())
+
+
+def pronoun_subjects(
+    text: str, infos: list[SentenceInfo], persons: list[Person], language: str
+) -> None:
+    """ "He held discussions with …": a sentence whose subject is a pronoun is about the person
+    the sentence before it had for subject (its first person named), when that one was."""
+    pronoun = get(language).subject_pronoun
+    if pronoun is None:
+        return
+    subject: int | None = None
+    for info in infos:
+        s = info.sentence
+        m = pronoun.search(text, s.start, min(s.end, s.start + 60))
+        if m and subject is not None and not any(p.start < m.start() for p in info.people):
+            mention = PersonMention(
+                m.start(), m.end(), persons[subject].name, extent=(m.start(), m.end())
+            )
+            mention.person, mention.country = subject, persons[subject].country
+            info.people.insert(0, mention)
+            persons[subject].mentions.append(mention)
+            persons[subject].mentions.sort(key=lambda p: p.start)
+        first = next((p for p in info.people if p.person >= 0), None)
+        if first is not None:
+            near = first.start - s.start < 60 or first.person == subject
+            subject = first.person if near else None
