@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.extract import extract
-from timeline.extract.dates import published_from_story
+from timeline.extract.dates import published_from_byline, published_from_story
 
 
 def records(text: str, published: date | None = None) -> list[dict]:
@@ -161,3 +161,38 @@ def test_an_agencys_abbreviation_between_it_and_the_title_keeps_the_holders_coun
     (meeting,) = records(text)
     kershaw = next(p for p in meeting["participants"] if p["name"] == "Reece Kershaw")
     assert kershaw["country"] == "AU"
+
+
+def test_the_dateline_city_is_where_the_story_says_here():
+    text = (
+        "KUALA LUMPUR: Malaysian police chief Ahmad Rizal said on Tuesday he met Thai Police "
+        "Commissioner-General Somchai Wong at the federal police headquarters here.\n"
+    )
+    (meeting,) = records(text, date(2024, 5, 8))
+    assert meeting["place"] == {"city": "Kuala Lumpur", "country": "MY"}
+
+
+def test_a_wire_dateline_alone_is_where_the_reporter_files_from():
+    text = (
+        "SEOUL, May 8 (Yonhap) -- South Korea's police chief Park Min-soo met Thai Police "
+        "Commissioner-General Somchai Wong on Tuesday to discuss online scams.\n"
+    )
+    (meeting,) = records(text, date(2024, 5, 8))
+    assert "city" not in (meeting.get("place") or {})
+
+
+def test_a_date_line_with_its_weekday_dates_the_article_but_a_published_line_wins():
+    dated = "Thu, 11 Apr 2002\n\nPolice chiefs meet\n\nX met Y.\n"
+    crawled = (
+        "Wed, 24 Apr 2024\n\nHEADLINES\n\nPublished on: Tuesday, February 28, 2017\n\nX met Y.\n"
+    )
+    assert published_from_byline(dated)[0] == date(2002, 4, 11)
+    assert published_from_byline(crawled)[0] == date(2017, 2, 28)
+
+
+def test_a_courtesy_visit_to_someone_is_a_meeting_not_a_trip():
+    text = (
+        "Deputy Minister Le Quoc Hung on Thursday paid a courtesy visit to General Khamla "
+        "Sisouk, Minister of Public Security of Laos, in Vientiane.\n"
+    )
+    assert [r["kind"] for r in records(text, date(2026, 1, 10))] == ["meeting"]

@@ -131,6 +131,8 @@ def place_them(a: Analysis) -> None:
     dating.inherit_dates(a.engagements)
     placing.inherit_places(a.engagements)
     placing.place_from_story(a.engagements)
+    language = languages.get(a.language)
+    placing.place_from_dateline(a.text, a.layout.tag, a.engagements, language.here)
 
 
 def name_sides(a: Analysis) -> None:

@@ -25,6 +25,7 @@ class Language(Protocol):
     meet: re.Pattern[str]  # a meeting's verb: "hội đàm với", "paid a courtesy call on"
     object_end: re.Pattern[str]  # where the list of those met after the verb ends
     host_verb: re.Pattern[str]  # a verb whose subject hosts: "tiếp", "received"
+    here: re.Pattern[str]  # "at the headquarters here": the dateline's city
     subject_pronoun: re.Pattern[str] | None  # "He held talks …": a person's pronoun as subject
 
     def likelihood(self, text: str) -> float:

@@ -65,6 +65,7 @@ class English(Lexicons):
         r"on|about|and discussed|discussing|the two sides|including)\b"
     )
 
+    here = re.compile(r"\bhere\b(?!\s+(?:is|are)\b)")
     # at the start of the sentence or after its opening phrase ("During the visit, he met …")
     subject_pronoun = re.compile(r"(?:^|(?<=,\s))(?:He|She|he|she)(?=\s+[a-z])")
 

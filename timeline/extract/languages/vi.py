@@ -72,6 +72,7 @@ class Vietnamese(Lexicons):
 
     # Vietnamese news repeats the name or the title ("Thứ trưởng cho biết"), not a pronoun
     subject_pronoun = None
+    here = re.compile(r"(?<!\w)tại đây(?!\w)")
 
     def likelihood(self, text: str) -> float:
         """Vietnamese letters are common: more than 3 in 100 letters (English pages quoting a

@@ -175,6 +175,8 @@ class Finder:
                 )
             ):
                 continue  # "thăm, làm việc với …", "to visit the Traffic Police": a meeting
+            if re.search(r"\bcourtesy\s+$", text[s.start : vm.start()]):
+                continue  # "paid a courtesy visit to General X": a meeting, not a trip
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
                 continue  # an invitation to visit is no engagement until it has a date
             # the destination right after the words, or after "các cơ quan hữu quan"

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from timeline.extract.gazetteer import (
     CITY,
     COUNTRY,
     VENUE,
     Mention,
+    find_places,
 )
 from timeline.extract.model import (
     Engagement,
@@ -242,3 +244,31 @@ def one_verb_one_place(engagements: list[Engagement]) -> bool:
         e.city, e.place_country, e.place_span = lead.city, lead.place_country, lead.place_span
         e.place_origin, changed = lead.place_origin, True
     return changed
+
+
+def place_from_dateline(
+    text: str, tag: tuple[int, int] | None, engagements: list[Engagement], here: re.Pattern[str]
+) -> None:
+    """The city of the story's dateline ("VIENTIANE —", "SINGAPORE:") is where a meeting told
+    without a place happened when the story says so ("at the police headquarters here"), or
+    when the one met is of the dateline's country. A dateline alone is where the reporter
+    files from ("SEOUL, Oct. 21 (Yonhap) --" on talks abroad): otherwise it is not taken."""
+    if tag is None:
+        return
+    # the dateline is in capitals: looked up as a name is written ("VIENTIANE" as "Vientiane")
+    named = find_places(text[tag[0] : tag[1]].title())
+    city = next((p for p in named if p.kind == CITY), None)
+    if city is None:
+        return
+    a, b = tag[0] + city.start, tag[0] + city.end
+    city = replace(city, start=a, end=b, text=text[a:b])
+    for e in engagements:
+        if e.kind == "visit" or e.city or e.place_country not in (None, city.country):
+            continue
+        if e.remote or e.context:
+            continue
+        said_here = any(here.search(i.sentence.text) for i in e.sentences)
+        met = e.participants.get(e.counterpart_person) if e.counterpart_person is not None else None
+        theirs = met is not None and met.mention.country == city.country
+        if said_here or theirs:
+            _set_place(e, city)
