@@ -196,3 +196,23 @@ def test_a_courtesy_visit_to_someone_is_a_meeting_not_a_trip():
         "Sisouk, Minister of Public Security of Laos, in Vientiane.\n"
     )
     assert [r["kind"] for r in records(text, date(2026, 1, 10))] == ["meeting"]
+
+
+def test_a_vietnamese_list_of_people_met_goes_on_past_its_semicolons():
+    text = (
+        "Ngày 13/1/2025, tại Bắc Kinh, Bộ trưởng Bộ Công an Lương Tam Quang đã có các cuộc hội "
+        "đàm với Bí thư Ủy ban Chính pháp Trung Quốc Trần Văn Thanh; Bộ trưởng Bộ Công an Trung "
+        "Quốc Vương Tiểu Hồng.\n"
+    )
+    met = {n for r in records(text) for n, role in roles(r).items() if role == "host"}
+    assert met == {"Trần Văn Thanh", "Vương Tiểu Hồng"}
+
+
+def test_a_country_right_before_a_name_is_its_holders_not_a_vietnamese_surname():
+    text = (
+        "Ngày 6/6/2024, Bộ trưởng Công an Trung Quốc Vương Tiểu Hồng đã tiếp Đại sứ Việt Nam "
+        "tại Trung Quốc Phạm Sao Mai.\n"
+    )
+    (meeting,) = records(text)
+    countries = {p["name"]: p.get("country") for p in meeting["participants"]}
+    assert countries == {"Vương Tiểu Hồng": "CN", "Phạm Sao Mai": "VN"}

@@ -405,6 +405,11 @@ def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | No
         # the adjective of titles the chain did not take whole
         if _country_like(e) and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*){1,5}\s+", gap):
             return e.country
+        # "Bộ trưởng Công an Trung Quốc Vương Tiểu Hồng": the country right before the name
+        # (not where they serve: "Đại sứ tại Việt Nam X")
+        posted = re.search(r"(?:tại|ở|in|to)\s+$", text[max(0, e.start - 6) : e.start])
+        if _country_like(e) and re.fullmatch(r"\s", gap) and not posted:
+            return e.country
     return None
 
 

@@ -30,6 +30,12 @@ def _conference_session(text: str, at: int, limit: int) -> re.Match[str] | None:
     return re.compile(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)").search(text, at, window_end)
 
 
+# the capital letters of Vietnamese (A-Z and the accented ones)
+_UPPER = "".join(
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha() and c not in "[]^\\-"
+)
+
+
 class Vietnamese(Lexicons):
     code = "vi"
     name = "Vietnamese"
@@ -59,7 +65,10 @@ class Vietnamese(Lexicons):
         r"thăm)(?!\w)"
     )
     object_end = re.compile(
-        r"[.;:]|\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
+        # "… Mạnh Kiến Trụ; Bộ trưởng Bộ Công an Quách Thanh Côn và …": the list of people met
+        # goes on past a semicolon followed by a capitalised title or name
+        rf"[.:]|;(?!\s+(?:và\s+)?[{_UPPER}])|"
+        r"\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
         r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)"
     )
 
