@@ -216,3 +216,14 @@ def test_a_country_right_before_a_name_is_its_holders_not_a_vietnamese_surname()
     (meeting,) = records(text)
     countries = {p["name"]: p.get("country") for p in meeting["participants"]}
     assert countries == {"Vương Tiểu Hồng": "CN", "Phạm Sao Mai": "VN"}
+
+
+def test_a_meeting_noun_followed_by_the_one_met_is_that_meeting_once():
+    text = (
+        "Đây là phát biểu của Đại sứ Trần Văn Minh trong cuộc gặp Bộ trưởng Nội Vụ Pháp Claire "
+        "Dubois tại trụ sở Bộ Nội vụ Pháp ở Paris vào ngày 19/7/2024.\n"
+        "Bộ trưởng Claire Dubois cảm ơn Việt Nam.\n"
+    )
+    (meeting,) = records(text)
+    assert roles(meeting) == {"Trần Văn Minh": "guest", "Claire Dubois": "host"}
+    assert meeting["place"] == {"city": "Paris", "country": "FR"}

@@ -548,7 +548,9 @@ def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, 
     for i, g in enumerate(groups):
         spellings = Counter(m.name for m in g if not m.short)
         order = {n: k for k, n in reversed(list(enumerate(m.name for m in g)))}
-        canonical = max(spellings, key=lambda n: (spellings[n], -order[n]))
+        # a spelling that is another with words before it ("Nội Vụ Anh Priti Patel") is not it
+        extended = {n for n in spellings for o in spellings if o != n and n.endswith(" " + o)}
+        canonical = max(spellings, key=lambda n: (n not in extended, spellings[n], -order[n]))
         others = [n for n in spellings if n != canonical]
         for m in g:
             m.person = i
@@ -562,6 +564,9 @@ def _same_person(a: str, b: str) -> bool:
     if na == nb:
         return True
     ta, tb = na.split(), nb.split()
+    short, long = sorted((ta, tb), key=len)
+    if len(short) >= 2 and len(long) > len(short) and long[-len(short) :] == short:
+        return True  # "Nội Vụ Anh Priti Patel": a title's words read into the name
     if len(ta) != len(tb) or ta[0] != tb[0]:
         return False
     return _edits(na, nb) <= 2
