@@ -227,3 +227,15 @@ def test_a_meeting_noun_followed_by_the_one_met_is_that_meeting_once():
     (meeting,) = records(text)
     assert roles(meeting) == {"Trần Văn Minh": "guest", "Claire Dubois": "host"}
     assert meeting["place"] == {"city": "Paris", "country": "FR"}
+
+
+def test_a_vietnamese_portfolio_after_a_title_is_no_name():
+    text = (
+        "Sáng 5/3, Bộ trưởng Lương Tam Quang hội đàm với Bộ trưởng Nội vụ Lào Vilay Lakhamfong.\n"
+        "Chiều cùng ngày, Bộ trưởng Lương Tam Quang tiếp Đại sứ Lào Sengphet Phomma.\n"
+    )
+    talks, reception = records(text, date(2025, 3, 6))
+    assert set(roles(talks)) == {"Lương Tam Quang", "Vilay Lakhamfong"}
+    lakhamfong = next(p for p in talks["participants"] if p["name"] == "Vilay Lakhamfong")
+    assert lakhamfong["country"] == "LA"
+    assert reception["date"]["start"] == talks["date"]["start"] == "2025-03-05"

@@ -91,7 +91,7 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         for phrase in lex[key][language]:
             kinds.setdefault(phrase, kind)
     portfolio = ""
-    if language in lex.get("portfolios", {}):
+    if language != "vi" and language in lex.get("portfolios", {}):
         # "Minister of Public Security", "Assistant Secretary of State": the portfolio belongs
         # to the title, and must not be read as the start of a name
         titles = alternation(lex["titles"][language])
@@ -112,6 +112,11 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)|"
             rf"{generic}|"
         )
+    if language == "vi" and "vi" in lex.get("portfolios", {}):
+        # "Bộ trưởng Nội vụ Lào X": the portfolio follows the title without a preposition
+        titles = alternation(lex["titles"]["vi"])
+        portfolios = alternation(lex["portfolios"]["vi"])
+        portfolio = rf"(?:{titles})\s+(?i:{portfolios})(?!\w)|"
     plain = [k for k in kinds if language != "vi" or kinds[k] not in ("title", "party")]
     # Vietnamese news capitalises titles unevenly ("Trưởng Đại diện", "Trưởng đại diện"):
     # after its first letter, a title matches in any case
