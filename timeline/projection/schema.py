@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from timeline.projection.counts import COUNT_TABLES, create_count_tables
+
 TRACKING_TABLE = "_tracking"
 HEAD_TABLE = "archive_head"
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -197,15 +199,17 @@ def create_tables(db: sqlite_utils.Database, *, indexes: bool = True) -> None:
 
 
 def create_indexes(db: sqlite_utils.Database) -> None:
+    """The indexes, and the count tables with their triggers (timeline.projection.counts)."""
     for table, columns in INDEXES:
         db[table].create_index(columns, if_not_exists=True)
+    create_count_tables(db)
 
 
 def schema_complete(db: sqlite_utils.Database) -> bool:
     """Whether every table, index and search index is there: then an incremental build skips
     asking for each one, which took longer than projecting the one record of an append."""
     present = {row[0] for row in db.execute("select name from sqlite_master")}
-    wanted = {*TABLES, TRACKING_TABLE, *(f"{table}_fts" for table in FTS)}
+    wanted = {*TABLES, TRACKING_TABLE, *COUNT_TABLES, *(f"{table}_fts" for table in FTS)}
     wanted |= {f"idx_{table}_{'_'.join(columns)}" for table, columns in [*INDEXES, ID_INDEX]}
     return wanted <= present
 
