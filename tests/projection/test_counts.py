@@ -11,7 +11,7 @@ import sqlite_utils
 from events import EngagementFacts
 from tests.helpers import make_record
 from timeline.projection.build import build
-from timeline.projection.counts import TOPIC_COUNTS, YEAR_COUNTS
+from timeline.projection.counts import COUNTRY_COUNTS, TOPIC_COUNTS, YEAR_COUNTS
 from timeline.store.application import Archive
 
 YEARS_COUNTED = (
@@ -87,3 +87,17 @@ def test_a_rebuild_fills_the_count_tables_it_made_after_loading(tmp_path: Path) 
     archive.append([engagement("later", date="2025-06-01")])
     build(archive)
     assert_counts_hold(archive.projection_path)
+
+
+def test_engagements_per_country_are_kept_too(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append([engagement("a"), engagement("b", host="AU", guests=["VN"])])
+    archive.retract("a", reason="Recorded twice")
+    build(archive)
+    db = sqlite_utils.Database(archive.projection_path)
+    kept = dict(db.execute(f"select country, n from {COUNTRY_COUNTS}").fetchall())
+    counted = db.execute(
+        "select country, count(distinct engagement) from timeline group by country"
+    ).fetchall()
+    db.close()
+    assert kept == dict(counted) == {"AU": 1, "US": 1, "VN": 1}

@@ -14,7 +14,8 @@ import sqlite_utils
 
 YEAR_COUNTS = "timeline_year_counts"
 TOPIC_COUNTS = "topic_year_counts"
-COUNT_TABLES = (YEAR_COUNTS, TOPIC_COUNTS)
+COUNTRY_COUNTS = "country_counts"
+COUNT_TABLES = (YEAR_COUNTS, TOPIC_COUNTS, COUNTRY_COUNTS)
 
 _TABLES = {
     YEAR_COUNTS: (
@@ -23,6 +24,7 @@ _TABLES = {
     ),
     TOPIC_COUNTS: "country text, topic text, year text, n integer not null, "
     "primary key (country, topic, year)",
+    COUNTRY_COUNTS: "country text primary key, n integer not null",
 }
 
 # A timeline row counts once for its country, counterpart, kind and year.
@@ -32,6 +34,9 @@ _TOPIC_ROWS = (
     "select c.value, t.value, substr({r}.start_date, 1, 4) "
     "from json_each({r}.countries) c, json_each({r}.topics) t"
 )
+
+# An engagement counts once for each of its countries (the index of timelines).
+_COUNTRY_ROWS = "select c.value from json_each({r}.countries) c"
 
 
 def _triggers(table: str, source: str, rows: str, key: str) -> list[str]:
@@ -54,6 +59,7 @@ def _triggers(table: str, source: str, rows: str, key: str) -> list[str]:
 TRIGGERS = [
     *_triggers(YEAR_COUNTS, "timeline", _YEAR_ROWS, "country, counterpart, kind, year"),
     *_triggers(TOPIC_COUNTS, "engagements", _TOPIC_ROWS, "country, topic, year"),
+    *_triggers(COUNTRY_COUNTS, "engagements", _COUNTRY_ROWS, "country"),
 ]
 
 
@@ -74,6 +80,10 @@ def create_count_tables(db: sqlite_utils.Database) -> None:
             f"insert into {TOPIC_COUNTS} select c, t, y, count(*) from "
             f"(select c.value as c, t.value as t, substr(e.start_date, 1, 4) as y from "
             "engagements e, json_each(e.countries) c, json_each(e.topics) t) group by 1, 2, 3"
+        )
+        db.execute(
+            f"insert into {COUNTRY_COUNTS} select c.value, count(*) "
+            "from engagements e, json_each(e.countries) c group by 1"
         )
         for trigger in TRIGGERS:
             db.execute(trigger)
