@@ -1,0 +1,48 @@
+"""The pages a visitor lands on first: the home and database pages link the archive's own pages
+(timelines, search, the engagements with their map, the canned timelines), and the index of
+timelines says how many engagements each country has. Datasette's test client."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from tests.web.test_canned import MEETINGS, fetch, meeting
+from tests.web.test_publish import Client, open_client
+from timeline.projection.build import build
+from timeline.store.application import Archive
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    archive = Archive(tmp_path_factory.mktemp("front") / "archive")
+    archive.append([meeting(i) for i in range(MEETINGS)])
+    build(archive)
+    yield from open_client(archive.projection_path)
+
+
+LINKS = ["/-/timeline", "/-/search", "/timeline/engagements", "/timeline/country_timeline"]
+
+
+def test_the_home_and_database_pages_link_the_timelines_search_and_map(client: Client) -> None:
+    for path in ("/", "/timeline"):
+        page = client.get(path).text
+        nav = re.search(r'<nav class="tl-archive-links".*?</nav>', page, re.S)
+        assert nav is not None, path
+        for link in LINKS:
+            assert f'href="{link}"' in nav.group(0), (path, link)
+        assert "/-/timeline-static/pages.css" in page
+
+
+def test_the_index_of_timelines_counts_each_countrys_engagements(client: Client) -> None:
+    page = client.get("/-/timeline").text
+    for code in ("VN", "LA"):
+        item = re.search(rf"<li>.*?<code>{code}</code>.*?</li>", page)
+        assert item is not None, code
+        assert f"{MEETINGS} engagements" in item.group(0)
+
+
+def test_an_unknown_page_parameter_on_the_index_changes_nothing(client: Client) -> None:
+    assert fetch(client, "/-/timeline", country="nowhere").status_code == 200
