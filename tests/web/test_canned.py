@@ -45,9 +45,12 @@ def meeting(i: int) -> EngagementFacts:
             "place": {"city": "Vientiane", "country": "LA"},
             "host": "LA",
             "guests": ["VN"],
+            "topics": ["cybercrime"],
+            "organisations": [{"name": "Ministry of Public Security", "abbreviation": "MPS",
+                               "country": "VN", "name_local": "Bộ Công an"}],
             "sources": [SOURCE],
         }
-    )
+    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -128,11 +131,42 @@ def test_pair_timeline_pages_by_100_like_the_country_timeline(client: Client) ->
 
 
 @pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("topic_engagements", {"topic": "Cybercrime"}),
+        ("organisation_engagements", {"organisation": "bo cong an"}),
+    ],
+)
+def test_a_topics_and_an_organisations_engagements_page_by_100_too(
+    client: Client, name: str, params: dict[str, str]
+) -> None:
+    first = client.query(name, **params, after="")
+    after = f"{first[-1]['start_date']}/{first[-1]['engagement']}"
+    second = client.query(name, **params, after=after)
+    slugs = [r["engagement"] for r in first + second]
+    assert len(first) == 100 and slugs == sorted(set(slugs)) and len(slugs) == MEETINGS
+    page = client.get(f"/timeline/{name}", **params, after="").text
+    assert next_link(page) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [("topic_engagements", {"topic": "no such topic"}), ("organisation_engagements", {"organisation": "NOPE"})],
+)  # fmt: skip
+def test_an_unknown_topic_or_organisation_finds_nothing(
+    client: Client, name: str, params: dict[str, str]
+) -> None:
+    assert client.query(name, **params, after="") == []
+
+
+@pytest.mark.parametrize(
     "after",
     ["yesterday", "2024-01-01", "2024-01-01/", "2024-01-01/Not A Slug", "/vn-la-meeting-001"],
 )
 @pytest.mark.parametrize(("name", "params"), [("country_timeline", {"country": "VN"}),
-                                              ("pair_timeline", {"a": "VN", "b": "LA"})])  # fmt: skip
+                                              ("pair_timeline", {"a": "VN", "b": "LA"}),
+                                              ("topic_engagements", {"topic": "cybercrime"}),
+                                              ("organisation_engagements", {"organisation": "MPS"})])  # fmt: skip
 def test_a_paging_cursor_that_is_not_a_page_end_is_refused_with_a_400(
     client: Client, name: str, params: dict[str, str], after: str
 ) -> None:

@@ -79,6 +79,8 @@ CHECKS: dict[str, dict[str, Callable[[str], str | None]]] = {
     "happened_by": {"when": required_moment},
     "country_timeline": {"after": cursor_problem},
     "pair_timeline": {"after": cursor_problem},
+    "topic_engagements": {"after": cursor_problem},
+    "organisation_engagements": {"after": cursor_problem},
 }
 
 
