@@ -46,3 +46,27 @@ def test_the_index_of_timelines_counts_each_countrys_engagements(client: Client)
 
 def test_an_unknown_page_parameter_on_the_index_changes_nothing(client: Client) -> None:
     assert fetch(client, "/-/timeline", country="nowhere").status_code == 200
+
+
+def test_a_table_page_folds_its_column_descriptions_under_the_description(client: Client) -> None:
+    page = client.get("/timeline/engagements").text
+    folded = re.search(r'<details class="tl-columns">.*?</details>', page, re.S)
+    assert folded is not None
+    assert "<dt>summary</dt>" in folded.group(0)
+    # Before the rows: the data is what follows, and Datasette's own list is hidden by the CSS.
+    assert page.index('<details class="tl-columns">') < page.index('class="rows-and-columns"')
+    assert (
+        "body.table dl.column-descriptions { display: none; }"
+        in client.get("/-/timeline-static/pages.css").text
+    )
+
+
+def test_the_timeline_tables_rows_open_by_a_readable_link_not_their_compound_key(
+    client: Client,
+) -> None:
+    page = client.get("/timeline/timeline", country="LA").text
+    links = re.findall(r'<td class="col-Link[^"]*"><a href="([^"]+)" title="([^"]+)">row</a>', page)
+    assert links
+    href, key = links[0]
+    assert key.startswith("LA,VN,vn-la-meeting-") and href.endswith(key)
+    assert client.get(href).status_code == 200

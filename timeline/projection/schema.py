@@ -169,7 +169,7 @@ INDEXES = [
     # `date_precision` took 220-240 ms each, `participants.role` 480 ms and the participants
     # page's sort 1.1 s; 15-90 ms with these (bench/bench_visitor_pages.py).
     *[("engagements", [c]) for c in ("status", "date_precision")],
-    *[("timeline", [c]) for c in ("counterpart", "kind", "role")],
+    *[("timeline", [c]) for c in ("counterpart", "kind", "role", "start_date")],
     *[("participants", [c]) for c in ("role", "country", "start_date")],
     *[("sources", [c]) for c in ("publisher", "language", "document")],
     *[("evidence", [c]) for c in ("inferred", "field", "document")],

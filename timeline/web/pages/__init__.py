@@ -10,6 +10,7 @@ plugin of timeline.web renders its templates by name through the loader added he
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
     loader = env.loader
     if not isinstance(loader, ChoiceLoader):
         return
+    env.filters["tl_row_link"] = row_link
     if any(getattr(x, "searchpath", None) == [str(TEMPLATES)] for x in loader.loaders):
         return
     loader.loaders.insert(1, FileSystemLoader(str(TEMPLATES)))
@@ -44,7 +46,20 @@ def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
     loader.loaders.insert(0, NamedLoader(str(TEMPLATES), OVERRIDDEN - own))
 
 
-OVERRIDDEN = frozenset({"index.html", "database.html"})
+OVERRIDDEN = frozenset({"index.html", "database.html", "table.html"})
+ROW_LINK_TEXT = re.compile(r">([^<]*)</a>\s*$")
+
+
+def row_link(value: Any) -> Markup:
+    """A row link whose text is its compound key (`AU,VN,vn-au-dialogue-3`), labelled as what it
+    opens; the key stays in its title."""
+    html = str(value)
+    found = ROW_LINK_TEXT.search(html)
+    if found is None:
+        return Markup(html)
+    key = found.group(1)
+    opened = html[: found.start()] + f' title="{key}">row</a>'
+    return Markup(opened)
 
 
 class NamedLoader(FileSystemLoader):
