@@ -70,3 +70,25 @@ def test_the_timeline_tables_rows_open_by_a_readable_link_not_their_compound_key
     href, key = links[0]
     assert key.startswith("LA,VN,vn-la-meeting-") and href.endswith(key)
     assert client.get(href).status_code == 200
+
+
+def test_search_says_how_many_match_of_each_kind_beyond_the_rows_it_lists(client: Client) -> None:
+    page = client.get("/-/search", q="working meeting").text
+    counts = re.search(r'<p class="tl-search-counts">(.*?)</p>', page, re.S)
+    assert counts is not None
+    text = re.sub(r"<[^>]+>", "", counts.group(1))
+    assert f"{MEETINGS} engagements" in text and "0 people" in text
+    assert f'Engagements <span class="meta">({MEETINGS})</span>' in page
+    data = client.get("/-/search", q="working meeting", _format="json").json()
+    assert {s["table"]: s["count"] for s in data["sections"]} == {
+        "persons": 0,
+        "organisations": 0,
+        "engagements": MEETINGS,
+    }
+
+
+def test_search_lists_only_what_matches_every_word(client: Client) -> None:
+    data = client.get("/-/search", q="meeting number 7", _format="json").json()
+    engagements = next(s for s in data["sections"] if s["table"] == "engagements")
+    # Every title has "meeting" and "number"; the one numbered 7 alone has all three words.
+    assert [r["pk"] for r in engagements["rows"]] == ["vn-la-meeting-007"]
