@@ -28,6 +28,7 @@ ENTRY_POINT_NAMES = {
     "timeline",
     "timeline_feeds",
     "timeline_canned",
+    "timeline_facets",
     "timeline_labels",
     "timeline_pages",
     "timeline_reopen",

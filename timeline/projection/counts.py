@@ -15,7 +15,14 @@ import sqlite_utils
 YEAR_COUNTS = "timeline_year_counts"
 TOPIC_COUNTS = "topic_year_counts"
 COUNTRY_COUNTS = "country_counts"
-COUNT_TABLES = (YEAR_COUNTS, TOPIC_COUNTS, COUNTRY_COUNTS)
+FACET_COUNTS = "facet_counts"
+COUNT_TABLES = (YEAR_COUNTS, TOPIC_COUNTS, COUNTRY_COUNTS, FACET_COUNTS)
+# The default facets of the published table pages (datasette_metadata.json, facet type
+# `counted`, timeline.web.facets): counted once per write instead of per page view.
+FACETED = {
+    "engagements": ("kind", "country", "host", "date_precision", "status", "series"),
+    "timeline": ("country", "counterpart", "kind", "role"),
+}
 
 _TABLES = {
     YEAR_COUNTS: (
@@ -25,6 +32,7 @@ _TABLES = {
     TOPIC_COUNTS: "country text, topic text, year text, n integer not null, "
     "primary key (country, topic, year)",
     COUNTRY_COUNTS: "country text primary key, n integer not null",
+    FACET_COUNTS: "tbl text, col text, value, n integer not null, primary key (tbl, col, value)",
 }
 
 # A timeline row counts once for its country, counterpart, kind and year.
@@ -37,6 +45,14 @@ _TOPIC_ROWS = (
 
 # An engagement counts once for each of its countries (the index of timelines).
 _COUNTRY_ROWS = "select c.value from json_each({r}.countries) c"
+
+
+def _facet_rows(table: str) -> str:
+    """Each faceted column's value of a row (of `{r}`, new or old), when it has one."""
+    return " union all ".join(
+        f"select '{table}', '{column}', {{r}}.[{column}] where {{r}}.[{column}] is not null"
+        for column in FACETED[table]
+    )
 
 
 def _triggers(table: str, source: str, rows: str, key: str) -> list[str]:
@@ -60,6 +76,11 @@ TRIGGERS = [
     *_triggers(YEAR_COUNTS, "timeline", _YEAR_ROWS, "country, counterpart, kind, year"),
     *_triggers(TOPIC_COUNTS, "engagements", _TOPIC_ROWS, "country, topic, year"),
     *_triggers(COUNTRY_COUNTS, "engagements", _COUNTRY_ROWS, "country"),
+    *[
+        trigger.replace(f"{FACET_COUNTS}_a", f"{FACET_COUNTS}_{table}_a")
+        for table in FACETED
+        for trigger in _triggers(FACET_COUNTS, table, _facet_rows(table), "tbl, col, value")
+    ],
 ]
 
 
@@ -85,5 +106,11 @@ def create_count_tables(db: sqlite_utils.Database) -> None:
             f"insert into {COUNTRY_COUNTS} select c.value, count(*) "
             "from engagements e, json_each(e.countries) c group by 1"
         )
+        for table, columns in FACETED.items():
+            for column in columns:
+                db.execute(
+                    f"insert into {FACET_COUNTS} select '{table}', '{column}', [{column}], "
+                    f"count(*) from [{table}] where [{column}] is not null group by [{column}]"
+                )
         for trigger in TRIGGERS:
             db.execute(trigger)
