@@ -49,6 +49,9 @@ def meeting(i: int) -> EngagementFacts:
             "organisations": [{"name": "Ministry of Public Security", "abbreviation": "MPS",
                                "country": "VN", "name_local": "Bộ Công an"}],
             "sources": [SOURCE],
+            "evidence": [{"field": "date", "document": "wire-7", "quote": "The delegations met.",
+                          "start": 0, "end": 20, "inferred": True,
+                          "note": "The day is the wire's date."}],
         }
     )  # fmt: skip
 
@@ -147,6 +150,18 @@ def test_a_topics_and_an_organisations_engagements_page_by_100_too(
     assert len(first) == 100 and slugs == sorted(set(slugs)) and len(slugs) == MEETINGS
     page = client.get(f"/timeline/{name}", **params, after="").text
     assert next_link(page) is not None
+
+
+def test_inferred_facts_page_by_50_engagements_with_all_their_facts(client: Client) -> None:
+    first = client.query("inferred_facts", after="")
+    engagements = sorted({r["engagement"] for r in first})
+    assert len(engagements) == 50 and len(first) == 50
+    page = client.get("/timeline/inferred_facts", after="").text
+    link = next_link(page)
+    assert link is not None and "Showing 50 engagements" in page
+    rest = client.get(link.replace("/timeline/inferred_facts", "/timeline/inferred_facts.json")
+                      + "&_shape=array").json()  # fmt: skip
+    assert len(rest) == 50 and min(r["engagement"] for r in rest) > engagements[-1]
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "organisation_engagements": {"organisation": "MPS"},
     "search": {"q": "security dialogue"},
     "dialogue_series": {"series": "security-law-enforcement"},
+    "inferred_facts": {"after": ""},
     "engagement_sources": {"engagement": "vn-us-security-law-enforcement-dialogue-2"},
     "as_of": {"when": "2025-10-01"},
     "happened_by": {"when": "2025-10-01"},
@@ -81,6 +82,7 @@ CHECKS: dict[str, dict[str, Callable[[str], str | None]]] = {
     "pair_timeline": {"after": cursor_problem},
     "topic_engagements": {"after": cursor_problem},
     "organisation_engagements": {"after": cursor_problem},
+    "inferred_facts": {"after": cursor_problem},
 }
 
 
