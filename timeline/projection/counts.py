@@ -89,7 +89,9 @@ def create_count_tables(db: sqlite_utils.Database) -> None:
     once per file (a rebuild's new file, or a file built before they existed)."""
     if all(db[table].exists() for table in COUNT_TABLES):
         return
-    with db.conn:
+    # atomic: a savepoint inside a caller's transaction (a benchmark's baseline builds its
+    # indexes in one), its own transaction otherwise.
+    with db.atomic():
         for table, columns in _TABLES.items():
             db.execute(f"drop table if exists {table}")
             db.execute(f"create table {table} ({columns})")
