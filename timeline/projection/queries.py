@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from events import KINDS
+from events import KINDS, UnknownCountry, resolve_country
 from timeline.errors import TimelineError
 
 if TYPE_CHECKING:
@@ -27,9 +27,10 @@ def timeline_rows(
     since: date | None = None,
 ) -> list[dict[str, Any]]:
     """Engagements in date order, from an archive's timeline.db or a timeline.db file; for a
-    country (ISO code, any case), its timeline: one row per engagement with its counterparts
-    joined and its role. `kind` is a key of the kinds vocabulary; `since` keeps engagements
-    that end on or after that day. Retracted engagements are not in timeline.db."""
+    country (a code in any case, or a name in English or Vietnamese), its timeline: one row per
+    engagement with its counterparts joined and its role. `kind` is a key of the kinds
+    vocabulary; `since` keeps engagements that end on or after that day. Retracted engagements
+    are not in timeline.db."""
     if kind is not None and kind not in KINDS:
         raise TimelineError(f"kind {kind!r}: not a kind of the vocabulary ({', '.join(KINDS)})")
     sql, params = _timeline_sql(country, kind, since)
@@ -47,6 +48,15 @@ def timeline_rows(
     return rows
 
 
+def country_code(typed: str) -> str:
+    """The code of a country typed as a code or a name; TimelineError, suggesting the closest
+    country, if it names none."""
+    try:
+        return resolve_country(typed)
+    except UnknownCountry as e:
+        raise TimelineError(f"country: {e}") from None
+
+
 def _timeline_sql(
     country: str | None, kind: str | None, since: date | None
 ) -> tuple[str, list[str]]:
@@ -59,7 +69,7 @@ def _timeline_sql(
             "from timeline"
         )
         where.append("country = ?")
-        params.append(country.upper())
+        params.append(country_code(country))
     else:
         table = "engagements"
         select = (
