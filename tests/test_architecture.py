@@ -24,10 +24,13 @@ WEB_MAY_IMPORT = {
     "timeline.projection.schema",
     # The clean copy people download: pure SQLite over the schema.
     "timeline.projection.clean_copy",
+    "timeline.projection.counts",
 }
 ENTRY_POINT_NAMES = {
     "timeline",
     "timeline_feeds",
+    "timeline_canned",
+    "timeline_facets",
     "timeline_labels",
     "timeline_pages",
     "timeline_country_params",

@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 from events import UnknownCountry, resolve_country
 from events.countries import country
 from timeline.web.database import archive_database
+from timeline.web.pages.counts import cached
 
 # A calendar holds the latest engagements only: a client that subscribes to a country's feed
 # should not have to digest every engagement of a million-row archive.
@@ -96,10 +97,18 @@ async def calendar(datasette: Any, request: Any) -> Response:
         {"code": code, "limit": limit},
     )
     rows = [dict(row) for row in result.rows]
-    urls = [_row_url(datasette, request, db.name, row["slug"]) for row in rows]
-    # Writing a few thousand events takes the icalendar package a while: off the event loop, so
-    # other requests are served meanwhile.
-    text = await asyncio.to_thread(calendar_text, code, limit, rows, urls)
+    # The origin once: Datasette's absolute_url rebuilds the request's URL on each call, 2 ms
+    # a row (4.7 s of a 2,000-event calendar at 100k engagements).
+    origin = datasette.absolute_url(request, "/").rstrip("/")
+    urls = [origin + datasette.urls.row(db.name, "engagements", row["slug"]) for row in rows]
+    # Writing a few thousand events takes the icalendar package a while (1-2 s for 2,000 at
+    # 100k engagements): off the event loop, so other requests are served meanwhile, and kept
+    # until timeline.db changes, as the pages keep their counts.
+    text = await cached(
+        db,
+        ("calendar", code, limit, tuple(urls[:1])),
+        lambda: asyncio.to_thread(calendar_text, code, limit, rows, urls),
+    )
     return Response(
         text,
         content_type="text/calendar; charset=utf-8",

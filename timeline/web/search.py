@@ -61,17 +61,37 @@ async def search_results(db: Any, q: str, limit: int = LIMIT) -> list[dict[str, 
     match = fts_query(q)
     sections = []
     for title, table, sql in SECTIONS:
-        section = {"title": title, "table": table, "rows": [], "more": False, "timed_out": False}
+        section = {
+            "title": title,
+            "table": table,
+            "rows": [],
+            "more": False,
+            "timed_out": False,
+            "count": 0,
+        }
         try:
             result = await db.execute(sql, {"match": match, "limit": limit + 1})
         except QueryInterrupted:
             # One slow section (a very common word in a huge archive) still leaves the others.
-            section["timed_out"] = True
+            section |= {"timed_out": True, "count": None}
         else:
             rows = [dict(r) for r in result]
             section |= {"rows": rows[:limit], "more": len(rows) > limit}
+            section["count"] = await match_count(db, table, match, len(rows), limit)
         sections.append(section)
     return sections
+
+
+async def match_count(db: Any, table: str, match: str, found: int, limit: int) -> int | None:
+    """How many rows match, from the full-text index alone (15 ms for 15,000 matching
+    engagements at 100k; joining them to count by kind took 440 ms); None if that times out."""
+    if found <= limit:
+        return found
+    try:
+        sql = f"select count(*) from {table}_fts where {table}_fts match :match"
+        return (await db.execute(sql, {"match": match})).first()[0]
+    except QueryInterrupted:
+        return None
 
 
 async def search(datasette: Any, request: Any) -> Response:

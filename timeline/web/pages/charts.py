@@ -8,6 +8,7 @@ from typing import Any
 from datasette.database import Database
 from datasette.utils.asgi import Response
 
+from timeline.projection.counts import TOPIC_COUNTS, YEAR_COUNTS
 from timeline.web.database import archive_database
 from timeline.web.pages import drawing
 from timeline.web.pages.counts import aggregate, cached
@@ -45,16 +46,23 @@ async def charts_page(request: Any, datasette: Any) -> Response:
 
 
 async def year_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]:
+    """Engagements per year and counterpart (per kind, for a pair), from the count table the
+    projector keeps (timeline.projection.counts)."""
+    series = "kind" if scope.counterpart else "counterpart"
+    where = "country = ?" + (" and counterpart = ?" if scope.counterpart else "")
     sql = f"""
-        select substr(t.start_date, 1, 4) as year_key, {scope.lane} as series_key, count(*) as n
-        from timeline t where {scope.where} group by year_key, series_key
+        select year, {series}, sum(n) from {YEAR_COUNTS} where {where} group by year, {series}
     """
-    # Aliases no table has as a column: `group by series` would group by timeline.series.
-    return {(year, series): n for year, series, n in await aggregate(db, sql, scope.params)}
+    return {(year, key): n for year, key, n in await aggregate(db, sql, scope.params)}
 
 
 async def topic_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]:
-    # A country's timeline has a row per counterpart: count each engagement once.
+    """Engagements per topic and year: a country's from its count table; a pair's, counted from
+    its rows (a pair's rows are few: a country's timeline has a row per counterpart, so each
+    engagement is counted once)."""
+    if not scope.counterpart:
+        sql = f"select topic, year, n from {TOPIC_COUNTS} where country = ?"
+        return {(t, y): n for t, y, n in await aggregate(db, sql, scope.params)}
     sql = f"""
         select et.topic as topic_key, substr(x.start_date, 1, 4) as year_key, count(*) as n
         from (select distinct t.engagement, t.start_date from timeline t where {scope.where}) x

@@ -12,6 +12,7 @@ from typing import Any
 from datasette.database import Database
 from datasette.utils.asgi import BadRequest, NotFound, Response
 
+from timeline.projection.counts import COUNTRY_COUNTS
 from timeline.web.database import archive_database
 from timeline.web.pages import drawing
 from timeline.web.pages.counts import aggregate, cached
@@ -127,9 +128,10 @@ def lane_limit(request: Any) -> int:
 
 async def timeline_index(request: Any, datasette: Any) -> Response:
     db = await archive_database(datasette)
+    # Engagements per country, from the count table the projector keeps.
     rows = await db.execute(
-        "select code, name_en, name_vi from countries c where exists "
-        "(select 1 from timeline t where t.country = c.code) order by name_en"
+        f"select code, name_en, name_vi, n from countries c join {COUNTRY_COUNTS} k "
+        "on k.country = c.code where k.n > 0 order by name_en"
     )
     countries = [{**dict(r), "url": datasette.urls.path(f"/-/timeline/{r['code']}")} for r in rows]
     return await render(
