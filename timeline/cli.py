@@ -204,6 +204,7 @@ def append(
     from timeline.inputs import records
 
     batch = Batch()
+    offices = office_records(files)
     for name, index, facts in records.iter_records(files, documents):
         batch.origins[facts.slug] = f"{name}: record {index}"
         batch.records.append(facts)
@@ -216,6 +217,7 @@ def append(
         allow_duplicates=allow_duplicates,
         as_source=as_source,
         each=True,
+        offices=offices,
     )
 
 
@@ -228,12 +230,14 @@ def _append_and_report(
     allow_duplicates: bool = False,
     as_source: bool = False,
     each: bool = False,
+    offices: list[Any] | None = None,
 ) -> None:
     """Record a batch in one append and print what happened: the one report of `append` and of
     every importer. What the reading merged comes first, then corroborations and skipped
     records; with `each` (record files: a handful), a line per engagement recorded or unchanged
     too, where an import's thousands are only counted in the summary."""
     archive = _archive(folder, store, must_exist=False)
+    record_offices = check_office_records(archive, offices or [])
     try:
         report = archive.append(
             batch.records,
@@ -264,8 +268,18 @@ def _append_and_report(
             f"{batch.merged_duplicates} merged duplicates, {len(batch.skipped)} skipped"
         )
     click.echo(summary)
+    record_offices()
+    warn_conflicts(archive, batch.records, [*report.recorded, *report.corroborated])
     if build:
         _build(archive, after="batch")
+
+
+from timeline.office_commands import (  # noqa: E402  (office records: their own module)
+    check_office_records,
+    office_records,
+    show_conflicts,
+    warn_conflicts,
+)
 
 
 def _archive(folder: str, store: str | None, *, must_exist: bool = True) -> Archive:
@@ -410,6 +424,8 @@ def show(slug: str, as_json: bool, history: bool, folder: str, store: str | None
         retracted = document["retracted"]
         _echo_retraction(retracted["reason"], retracted.get("merged_into"), survivor)
     click.echo(yaml.safe_dump(document["facts"], allow_unicode=True, sort_keys=False, width=100))
+    for who, message in show_conflicts(archive, slug):
+        click.echo(f"# contradicts the registry: {who}: {message}")
     click.echo("# events")
     for e in document["events"]:
         reason = f" ({e['reason']})" if e.get("reason") else ""

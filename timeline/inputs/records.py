@@ -187,10 +187,14 @@ def parse(text: str, name: str, fmt: str | None = None) -> list[tuple[int, Any]]
         docs = _load_yaml_documents(text, name)
     records: list[Any] = []
     for doc in docs:
-        if isinstance(doc, dict) and "engagements" in doc and "slug" not in doc:
+        if (
+            isinstance(doc, dict)
+            and ("engagements" in doc or "offices" in doc)
+            and "slug" not in doc
+        ):
             if isinstance(doc, TwiceKeyed):
                 raise RecordError(name, TWICE.format(key=doc.key))
-            doc = doc["engagements"]
+            doc = doc.get("engagements", [])  # `offices:` are read by inputs/offices.py
         records.extend(doc if isinstance(doc, list) else [doc])
     return _refuse_keys_twice(list(enumerate(records, 1)), name)
 

@@ -22,6 +22,7 @@ import sqlite_utils
 
 from events import EngagementState
 from timeline.errors import TimelineError
+from timeline.projection.offices import flag_participants, is_office_event, project_offices
 from timeline.projection.rows import (
     PER_ENGAGEMENT,
     engagement_rows,
@@ -101,6 +102,7 @@ class Projector:
                     if self.fresh:  # a new file: its persons and organisations, made once
                         self._write_named("persons", None)
                         self._write_named("organisations", None)
+                        flag_participants(self.db, None)
                     return events, self._count(touched)
                 crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
@@ -157,7 +159,18 @@ class Projector:
             pk="name",
         )
 
-    def _project(self, domain_events: Iterable[Any]) -> set[str]:
+    def _project(self, domain_events: list[Any]) -> set[str]:
+        offices = [e for e in domain_events if is_office_event(e)]
+        if offices:
+            domain_events = [e for e in domain_events if not is_office_event(e)]
+        touched = self._project_engagements(domain_events)
+        if project_offices(self.db, offices) and not self.fresh:
+            flag_participants(self.db, None)  # an office changed: any participant may be hit
+        elif not self.fresh:  # a new file flags them all once, at the end (run)
+            flag_participants(self.db, touched)
+        return touched
+
+    def _project_engagements(self, domain_events: Iterable[Any]) -> set[str]:
         states: dict[UUID, EngagementState] = {}
         existed: set[UUID] = set()
         revisions: list[dict[str, Any]] = []

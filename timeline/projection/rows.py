@@ -189,6 +189,9 @@ def _participant_rows(f: EngagementFacts) -> list[dict[str, Any]]:
                 "role": p.role,
                 "role_label": ROLES[p.role].en,
                 "start_date": f.date.start.isoformat(),
+                # Worked out against the registry once the rows are in (projection/offices.py).
+                "registry_conflict": None,
+                "registry_entry": None,
             }
         )
     return rows

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from timeline.projection.office_schema import OFFICE_INDEXES, OFFICE_TABLES
+
 TRACKING_TABLE = "_tracking"
 HEAD_TABLE = "archive_head"
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -58,6 +60,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
             ("engagement", "engagements", "slug"),
         ],
     ),
+    **OFFICE_TABLES,
     "persons": (
         {"id": str, "name": str, "variants": str, "country": str, "search_text": str},
         "id",
@@ -75,7 +78,8 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         {
             "engagement": str, "position": int, "person": str, "name": str, "variants": str,
             "title": str, "rank": str, "party_role": str, "organisation": str, "country": str,
-            "role": str, "role_label": str, "start_date": str,
+            "role": str, "role_label": str, "start_date": str, "registry_conflict": str,
+            "registry_entry": str,
         },
         ("engagement", "position"),
         [
@@ -83,6 +87,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
             ("person", "persons", "id"),
             ("organisation", "organisations", "id"),
             ("country", "countries", "code"),
+            ("registry_entry", "office_holders", "id"),
         ],
     ),
     "engagement_organisations": (
@@ -162,6 +167,7 @@ INDEXES = [
     ("retractions", ["survivor"]),
     # The Atom feed of changes, newest first.
     ("revisions", ["current_from"]),
+    *OFFICE_INDEXES,
 ]
 
 ID_INDEX = ("engagements", ["id"])

@@ -1,0 +1,75 @@
+"""What `timeline append` and `show` do with offices: read and check office records, record
+them, and warn of participants whose title contradicts the registry (a warning, never a
+refusal). Each command imports what it runs when it runs, so `--help` stays light."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from events import EngagementFacts
+    from timeline.store.application import Archive
+
+
+def office_records(files: Sequence[str]) -> list[Any]:
+    """The office records of the files, validated (the first bad one stops the command)."""
+    from timeline.inputs.offices import read_offices
+
+    return read_offices(files)
+
+
+def check_office_records(archive: Archive, entries: list[Any]) -> Callable[[], None]:
+    """Check the records against the registry as the archive holds it, before anything is
+    written; return what records them and prints the report."""
+    if not entries:
+        return lambda: None
+    from timeline.inputs.offices import check_offices
+    from timeline.store.offices import archive_registry, record_offices
+
+    check_offices(entries, archive_registry(archive))
+
+    def record() -> None:
+        report = record_offices(archive, entries)
+        for what, labels in (
+            ("recorded", report.recorded),
+            ("corrected", report.corrected),
+            ("withdrawn", report.withdrawn),
+            ("unchanged", report.unchanged),
+        ):
+            for label in labels:
+                click.echo(f"{what:<10} office {label}")
+        click.echo(
+            f"{len(report.recorded)} office records recorded, {len(report.corrected)} corrected, "
+            f"{len(report.withdrawn)} withdrawn, {len(report.unchanged)} unchanged"
+        )
+
+    return record
+
+
+def warn_conflicts(archive: Archive, records: Iterable[EngagementFacts], slugs: list[str]) -> None:
+    """On stderr, a line for each participant of these engagements whose title at the time the
+    registry contradicts: recorded all the same."""
+    wanted = set(slugs)
+    batch = [f for f in records if f.slug in wanted]
+    if not batch:
+        return
+    from timeline.store.offices import archive_registry, participant_conflicts
+
+    registry = archive_registry(archive)
+    for facts in batch:
+        for who, message in participant_conflicts(registry, facts):
+            click.echo(
+                f"warning    {facts.slug}: {who} contradicts the registry: {message}", err=True
+            )
+
+
+def show_conflicts(archive: Archive, slug: str) -> list[tuple[str, str]]:
+    from timeline.store.offices import archive_registry, participant_conflicts
+
+    engagement = archive.get(slug)
+    if engagement.state.retraction is not None:
+        return []
+    return participant_conflicts(archive_registry(archive), engagement.facts)
