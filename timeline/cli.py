@@ -204,11 +204,11 @@ def append(
     from timeline.inputs import records
 
     batch = Batch()
-    offices = office_records(files)
     for name, index, facts in records.iter_records(files, documents):
         batch.origins[facts.slug] = f"{name}: record {index}"
         batch.records.append(facts)
         batch.read += 1
+    offices = office_records(files)  # after: the files were found well-formed
     _append_and_report(
         batch,
         folder,

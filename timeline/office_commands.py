@@ -15,10 +15,11 @@ if TYPE_CHECKING:
 
 
 def office_records(files: Sequence[str]) -> list[Any]:
-    """The office records of the files, validated (the first bad one stops the command)."""
-    from timeline.inputs.offices import read_offices
+    """The office records and decisions about people of the files, validated (the first bad
+    one stops the command)."""
+    from timeline.inputs.offices import read_decisions, read_offices
 
-    return read_offices(files)
+    return [*read_offices(files), *read_decisions(files)]
 
 
 def check_office_records(archive: Archive, entries: list[Any]) -> Callable[[], None]:
@@ -26,13 +27,19 @@ def check_office_records(archive: Archive, entries: list[Any]) -> Callable[[], N
     written; return what records them and prints the report."""
     if not entries:
         return lambda: None
-    from timeline.inputs.offices import check_offices
-    from timeline.store.offices import archive_registry, record_offices
+    from timeline.inputs.offices import DecisionEntry, check_offices
+    from timeline.store.offices import archive_registry, record_decisions, record_offices
 
-    check_offices(entries, archive_registry(archive))
+    decisions = [e for e in entries if isinstance(e, DecisionEntry)]
+    offices = [e for e in entries if not isinstance(e, DecisionEntry)]
+    check_offices(offices, archive_registry(archive))
 
     def record() -> None:
-        report = record_offices(archive, entries)
+        for line in record_decisions(archive, decisions) if decisions else []:
+            click.echo(f"{line}")
+        if not offices:
+            return
+        report = record_offices(archive, offices)
         for what, labels in (
             ("recorded", report.recorded),
             ("corrected", report.corrected),

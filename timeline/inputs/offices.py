@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from events import country, describe_validation_error
 from events.offices import OfficeRecord
+from events.persons import PersonDecisionRecord
 from timeline.errors import RecordError
 from timeline.inputs.records import (
     _json,
@@ -49,15 +50,15 @@ class OfficeEntry:
         )
 
 
-def _office_lists(text: str, name: str) -> list[Any]:
+def _office_lists(text: str, name: str, key: str = "offices") -> list[Any]:
     fmt = detect_format(name, text)
     if fmt == "ndjson":
         return []
     docs = [_json(text)] if fmt == "json" else _load_yaml_documents(text, name)
     out: list[Any] = []
     for doc in docs:
-        if isinstance(doc, dict) and "offices" in doc and "slug" not in doc:
-            items = doc["offices"]
+        if isinstance(doc, dict) and key in doc and "slug" not in doc:
+            items = doc[key]
             out.extend(items if isinstance(items, list) else [items])
     return out
 
@@ -141,3 +142,51 @@ def _check_office(entry: OfficeEntry, offices: dict[str, Any]) -> None:
             )
     if record.country is not None:
         country(record.country)
+
+
+@dataclass(frozen=True)
+class DecisionEntry:
+    """A decision about people in a record file: `merge: ID, into: ID` or `split: ID, names:
+    [...], into: ID`, with a reason; `revert: true` reverts the decision so named."""
+
+    file: str
+    index: int
+    record: PersonDecisionRecord
+    revert: bool = False
+
+    @property
+    def origin(self) -> str:
+        return f"{self.file}: people record {self.index}"
+
+    def error(self, message: str) -> RecordError:
+        return RecordError(self.file, f"people record {self.index} ({self.record.key}): {message}")
+
+
+def read_decisions(paths: Iterable[str]) -> list[DecisionEntry]:
+    """Every decision about people of the files, validated (the first bad one raises)."""
+    entries = []
+    for path in expand(paths):
+        if path == "-":
+            continue
+        for index, raw in enumerate(_office_lists(read_text(path), path, "people"), 1):
+            entries.append(_decision(raw, path, index))
+    return entries
+
+
+def _decision(raw: Any, name: str, index: int) -> DecisionEntry:
+    where = f"people record {index}"
+    if not isinstance(raw, dict):
+        raise RecordError(name, f"{where}: expected a mapping of fields")
+    kinds = [k for k in ("merge", "split") if k in raw]
+    if len(kinds) != 1:
+        raise RecordError(name, f"{where}: decision: give `merge: ID` or `split: ID` (one)")
+    data = {k: v for k, v in raw.items() if k not in ("merge", "split", "revert")}
+    data.update(decision=kinds[0], person=raw[kinds[0]])
+    revert = raw.get("revert", False)
+    if revert not in (True, False):
+        raise RecordError(name, f"{where}: revert: true, or leave it out")
+    try:
+        record = PersonDecisionRecord.model_validate(data)
+    except ValidationError as e:
+        raise RecordError(name, f"{where}: {describe_validation_error(e)}") from None
+    return DecisionEntry(name, index, record, bool(revert))

@@ -120,3 +120,10 @@ def _distance(a: str, b: str) -> int:
             current.append(cost)
         previous2, previous = previous, current
     return previous[-1]
+
+
+def individual_id(name: str, country: str | None) -> str:
+    """One person's id, however the name is written: the country and the name's key
+    (`vn-dung-nguyen-tan` for `Nguyễn Tấn Dũng` and `Nguyen Tan Dung` of Vietnam). Two people of
+    one name stay apart when their countries differ; `xx` when the record gives none."""
+    return f"{(country or 'xx').lower()}-{person_key(name)}"

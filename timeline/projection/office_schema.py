@@ -22,6 +22,24 @@ OFFICE_TABLES: dict[str, tuple[dict[str, type], Any, list[tuple[str, str, str]]]
         "id",
         [("office", "offices", "slug"), ("country", "countries", "code")],
     ),
+    "people": (
+        {
+            "id": str, "name": str, "variants": str, "country": str, "offices": str,
+            "engagements": int, "first_seen": str, "last_seen": str, "merged_from": str,
+            "search_text": str,
+        },
+        "id",
+        [("country", "countries", "code")],
+    ),
+    "person_decisions": (
+        {
+            "id": str, "decision": str, "person": str, "into": str, "names": str,
+            "reason": str, "decided_at": str, "reverted": int, "revert_reason": str,
+            "version": int, "state": str,
+        },
+        "id",
+        [],
+    ),
     "office_revisions": (
         {
             "holding": str, "version": int, "event": str, "recorded_at": str, "reason": str,
@@ -36,4 +54,5 @@ OFFICE_INDEXES = [
     ("office_holders", ["office", "start_date"]),
     ("office_holders", ["person"]),
     ("participants", ["registry_conflict"]),
+    ("participants", ["individual", "start_date"]),
 ]

@@ -16,8 +16,9 @@ from typing import Any
 import sqlite_utils
 
 from events.offices import HoldingState, OfficeHolding
+from events.persons import DecisionState, PersonDecision
 from timeline.offices.conflicts import conflict
-from timeline.offices.names import person_key
+from timeline.offices.names import individual_id
 from timeline.offices.registry import (
     RECORD,
     Holding,
@@ -51,7 +52,7 @@ def holder_row(office: Office, h: Holding, reason: str | None = None) -> dict[st
         "country": office.country,
         "title": office.title,
         "holder": h.holder,
-        "person": person_key(h.holder),
+        "person": individual_id(h.holder, office.country),
         "variants": json.dumps(list(h.variants), ensure_ascii=False),
         "start_date": h.start.isoformat(),
         "end_date": h.end.isoformat() if h.end else None,
@@ -73,7 +74,8 @@ def write_registry(db: sqlite_utils.Database) -> None:
 
 
 def is_office_event(event: Any) -> bool:
-    return isinstance(event, OfficeHolding.Event)
+    """Events of offices and of decisions about people, which this module projects."""
+    return isinstance(event, (OfficeHolding.Event, PersonDecision.Event))
 
 
 def project_offices(db: sqlite_utils.Database, events: Iterable[Any]) -> bool:
@@ -81,6 +83,9 @@ def project_offices(db: sqlite_utils.Database, events: Iterable[Any]) -> bool:
     any_event = False
     for event in events:
         any_event = True
+        if isinstance(event, PersonDecision.Event):
+            write_decision(db, event)
+            continue
         state = event.evolve(_current(db, event.originator_id))
         _write_holding(db, event, state)
     return any_event
@@ -203,4 +208,32 @@ def flag_participants(db: sqlite_utils.Database, engagements: Iterable[str] | No
         "update participants set registry_conflict = ?, registry_entry = ? "
         "where engagement = ? and position = ?",
         updates,
+    )
+
+
+def write_decision(db: sqlite_utils.Database, event: Any) -> None:
+    """A decision about people as it stands after `event` (its whole state is in the row)."""
+    found = db.execute(
+        "select state from person_decisions where json_extract(state, '$.id') = ?",
+        [str(event.originator_id)],
+    ).fetchone()
+    previous = DecisionState.model_validate_json(found[0]) if found else None
+    state = event.evolve(previous)
+    record = state.record
+    db["person_decisions"].insert(
+        {
+            "id": record.key,
+            "decision": record.decision,
+            "person": record.person,
+            "into": record.into,
+            "names": json.dumps(record.names, ensure_ascii=False),
+            "reason": record.reason,
+            "decided_at": state.decided_at.isoformat(),
+            "reverted": int(state.reverted),
+            "revert_reason": state.revert_reason,
+            "version": state.version,
+            "state": state.model_dump_json(),
+        },
+        pk="id",
+        replace=True,
     )

@@ -23,6 +23,7 @@ import sqlite_utils
 from events import EngagementState
 from timeline.errors import TimelineError
 from timeline.projection.offices import flag_participants, is_office_event, project_offices
+from timeline.projection.people import link_people, remove_unnamed_people, write_people
 from timeline.projection.rows import (
     PER_ENGAGEMENT,
     engagement_rows,
@@ -103,6 +104,8 @@ class Projector:
                         self._write_named("persons", None)
                         self._write_named("organisations", None)
                         flag_participants(self.db, None)
+                        link_people(self.db, None)
+                        write_people(self.db, None)
                     return events, self._count(touched)
                 crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
@@ -164,10 +167,14 @@ class Projector:
         if offices:
             domain_events = [e for e in domain_events if not is_office_event(e)]
         touched = self._project_engagements(domain_events)
-        if project_offices(self.db, offices) and not self.fresh:
-            flag_participants(self.db, None)  # an office changed: any participant may be hit
-        elif not self.fresh:  # a new file flags them all once, at the end (run)
-            flag_participants(self.db, touched)
+        changed = project_offices(self.db, offices)
+        if self.fresh:  # a new file flags and links them all once, at the end (run)
+            return touched
+        # An office or a decision about people changed: any participant may be hit.
+        flag_participants(self.db, None if changed else touched)
+        people = link_people(self.db, None if changed else touched)
+        write_people(self.db, None if changed else people)
+        remove_unnamed_people(self.db)
         return touched
 
     def _project_engagements(self, domain_events: Iterable[Any]) -> set[str]:

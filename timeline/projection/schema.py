@@ -79,7 +79,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
             "engagement": str, "position": int, "person": str, "name": str, "variants": str,
             "title": str, "rank": str, "party_role": str, "organisation": str, "country": str,
             "role": str, "role_label": str, "start_date": str, "registry_conflict": str,
-            "registry_entry": str,
+            "registry_entry": str, "individual": str,
         },
         ("engagement", "position"),
         [
@@ -88,6 +88,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
             ("organisation", "organisations", "id"),
             ("country", "countries", "code"),
             ("registry_entry", "office_holders", "id"),
+            ("individual", "people", "id"),
         ],
     ),
     "engagement_organisations": (
@@ -175,6 +176,7 @@ ID_INDEX = ("engagements", ["id"])
 FTS = {
     "engagements": ["title", "title_vi", "summary", "search_text"],
     "persons": ["name", "variants", "search_text"],
+    "people": ["name", "variants", "search_text"],
     "organisations": ["name", "name_local", "abbreviation", "search_text"],
 }
 

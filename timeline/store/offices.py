@@ -13,12 +13,13 @@ from eventsourcing.utils import get_topic
 from events.engagement import EngagementError
 from events.facts import EngagementFacts
 from events.offices import HoldingState, OfficeHolding, holding_id
+from events.persons import PersonDecision, decision_id
 from timeline.errors import ArchiveError
 from timeline.offices.conflicts import conflict
 from timeline.offices.registry import Holding, Office, Registry, holding_of, office_of, shipped
 
 if TYPE_CHECKING:
-    from timeline.inputs.offices import OfficeEntry
+    from timeline.inputs.offices import DecisionEntry, OfficeEntry
     from timeline.store.application import Archive
 
 OFFICE_TOPICS = [
@@ -123,3 +124,50 @@ def participant_conflicts(registry: Registry, facts: EngagementFacts) -> list[tu
         if found is not None:
             out.append((f"{p.name} ({p.title})", found.message))
     return out
+
+
+def record_decisions(archive: Archive, entries: Sequence[DecisionEntry]) -> list[str]:
+    """Record decisions about people, reverting or taking again those named so; all in one
+    transaction. Returns a line for each."""
+    done: list[str] = []
+    changed: dict[str, PersonDecision] = {}
+    for entry in entries:
+        key = entry.record.key
+        decision = changed.get(key) or _find_decision(archive, key)
+        try:
+            line = _decide(entry, decision, changed)
+        except EngagementError as e:
+            raise entry.error(str(e)) from None
+        done.append(line)
+    if changed:
+        archive.save(*changed.values())
+    return done
+
+
+def _find_decision(archive: Archive, key: str) -> PersonDecision | None:
+    from eventsourcing.application import AggregateNotFoundError
+
+    try:
+        return archive.repository.get(decision_id(key))
+    except AggregateNotFoundError:
+        return None
+
+
+def _decide(
+    entry: DecisionEntry, decision: PersonDecision | None, changed: dict[str, PersonDecision]
+) -> str:
+    key, reason = entry.record.key, entry.record.reason
+    if decision is None and entry.revert:
+        raise entry.error("revert: no such decision is recorded")
+    if decision is None:
+        changed[key] = PersonDecision.decide(entry.record, origin=entry.origin)
+        return f"decided    {key} ({reason})"
+    if entry.revert:
+        decision.revert(reason)
+        changed[key] = decision
+        return f"reverted   {key} ({reason})"
+    if decision.state.reverted:
+        decision.redecide(reason)
+        changed[key] = decision
+        return f"decided    {key} again ({reason})"
+    return f"unchanged  {key} (already in force)"

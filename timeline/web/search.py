@@ -28,6 +28,15 @@ TEMPLATE = "timeline_search.html"
 # organisations first: their lists are short, and a name is usually what was meant.
 SECTIONS = [
     (
+        "Persons, however written (offices and engagements)",
+        "people",
+        "select p.id as pk, p.name as label, "
+        "(select group_concat(value, ', ') from json_each(p.variants)) as detail, "
+        "null as date, null as kind, null as city, p.country as country "
+        "from people_fts f join people p on p.rowid = f.rowid "
+        "where people_fts match :match order by f.rank, p.name limit :limit",
+    ),
+    (
         "People",
         "persons",
         "select p.id as pk, p.name as label, "
@@ -85,7 +94,11 @@ async def search(datasette: Any, request: Any) -> Response:
     sections = await search_results(db, q) if q else []
     for section in sections:
         for row in section["rows"]:
-            row["url"] = datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
+            row["url"] = (
+                datasette.urls.path(f"/-/person/{tilde_encode(row['pk'])}")
+                if section["table"] == "people"  # a person's own page, not the bare row
+                else datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
+            )
             row["kind_label"] = kind_label(row["kind"]) if row["kind"] in KINDS else None
     if request.args.get("_format") == "json":
         return Response.json({"q": q, "sections": sections})

@@ -3,7 +3,8 @@ countries (`timeline`), charts of engagements per year and topics over time (`ch
 archive-record page per engagement (`engagement`). Server-side SVG drawn by `drawing`, styles
 shipped in the package, no script.
 
-Routes: /-/timeline, /-/timeline/VN, /-/timeline/VN/US, /-/engagement/SLUG, /-/charts/VN[/US].
+Routes: /-/timeline, /-/timeline/VN, /-/timeline/VN/US, /-/engagement/SLUG, /-/charts/VN[/US],
+/-/person/ID, /-/office/SLUG.
 Registered through the `datasette` entry point `timeline_pages`. This is the one place the
 package's templates (timeline/web/templates) and styles (timeline/web/static) are found: every
 plugin of timeline.web renders its templates by name through the loader added here."""
@@ -19,6 +20,7 @@ from markupsafe import Markup, escape
 
 from timeline.web.pages.charts import charts_page
 from timeline.web.pages.engagement import engagement_page
+from timeline.web.pages.people import office_page, person_page
 from timeline.web.pages.render import STATIC, STATIC_ROUTE, TEMPLATES
 from timeline.web.pages.timeline import timeline_index, timeline_page
 
@@ -42,6 +44,8 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/-/timeline/(?P<country>[^/]+)$", timeline_page),
         (r"^/-/timeline/(?P<country>[^/]+)/(?P<counterpart>[^/]+)$", timeline_page),
         (r"^/-/engagement/(?P<slug>[^/]+)$", engagement_page),
+        (r"^/-/person/(?P<person>[^/]+)$", person_page),
+        (r"^/-/office/(?P<office>[^/]+)$", office_page),
         (r"^/-/charts/(?P<country>[^/]+)$", charts_page),
         (r"^/-/charts/(?P<country>[^/]+)/(?P<counterpart>[^/]+)$", charts_page),
         (rf"^{STATIC_ROUTE}(?P<path>.*)$", asgi_static(STATIC)),
