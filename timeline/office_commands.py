@@ -33,6 +33,9 @@ def check_office_records(archive: Archive, entries: list[Any]) -> Callable[[], N
     decisions = [e for e in entries if isinstance(e, DecisionEntry)]
     offices = [e for e in entries if not isinstance(e, DecisionEntry)]
     check_offices(offices, archive_registry(archive))
+    # Each change checked against the store too, before the engagements of the batch are saved.
+    record_offices(archive, offices, save=False)
+    record_decisions(archive, decisions, save=False)
 
     def record() -> None:
         for line in record_decisions(archive, decisions) if decisions else []:

@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
-from timeline.offices.names import individual_id, may_be_same_person, name_tokens
+from timeline.offices.names import individual_id, may_be_same_person
 from timeline.offices.registry import Registry
 from timeline.projection.offices import projected_registry
 from timeline.text import fold
@@ -26,13 +26,13 @@ class Decisions:
     """The merges (id -> id) and splits (id -> [(names' keys, new id)]) in force."""
 
     merged: dict[str, str] = field(default_factory=dict)
-    split: dict[str, list[tuple[set[frozenset[str]], str]]] = field(default_factory=dict)
+    split: dict[str, list[tuple[set[str], str]]] = field(default_factory=dict)
 
     def resolve(self, name: str, country: str | None, holder: str | None = None) -> str:
         """The person of a name (or of the registry's `holder` whose office the name held)."""
         person = holder or individual_id(name, country)
         for keys, into in self.split.get(person, []):
-            if name_tokens(name) in keys:
+            if _spelling(name) in keys:
                 person = into
                 break
         seen = {person}
@@ -40,6 +40,12 @@ class Decisions:
             person = self.merged[person]
             seen.add(person)
         return person
+
+
+def _spelling(name: str) -> str:
+    """A split goes by spelling (`Yoon Hee-keun` apart from `Yoon Hee-geun`, which one key
+    joins), case and diacritics aside."""
+    return " ".join(fold(name).split())
 
 
 def decisions(db: sqlite_utils.Database) -> Decisions:
@@ -54,7 +60,7 @@ def decisions(db: sqlite_utils.Database) -> Decisions:
         if row["decision"] == "merge":
             found.merged[row["person"]] = row["into"]
         else:
-            keys = {name_tokens(n) for n in json.loads(row["names"] or "[]")}
+            keys = {_spelling(n) for n in json.loads(row["names"] or "[]")}
             found.split.setdefault(row["person"], []).append((keys, row["into"]))
     return found
 

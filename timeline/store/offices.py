@@ -61,14 +61,17 @@ def archive_registry(archive: Archive) -> Registry:
     return shipped().with_records(offices, holdings)
 
 
-def record_offices(archive: Archive, entries: Sequence[OfficeEntry]) -> OfficeReport:
-    """Record, correct or withdraw holdings, all in one transaction (or none)."""
+def record_offices(
+    archive: Archive, entries: Sequence[OfficeEntry], *, save: bool = True
+) -> OfficeReport:
+    """Record, correct or withdraw holdings, all in one transaction (or none); without `save`,
+    only check that each can be (what `timeline append` does before it writes anything)."""
     report = OfficeReport()
     changed: dict[str, OfficeHolding] = {}
     for entry in entries:
         holding = changed.get(entry.record.key) or _find(archive, entry.record.key)
         _take(entry, holding, changed, report)
-    if not changed:
+    if not changed or not save:
         return report
     if archive.read_only:
         raise ArchiveError(f"{archive.folder}: the archive is read-only; nothing was written")
@@ -126,9 +129,11 @@ def participant_conflicts(registry: Registry, facts: EngagementFacts) -> list[tu
     return out
 
 
-def record_decisions(archive: Archive, entries: Sequence[DecisionEntry]) -> list[str]:
+def record_decisions(
+    archive: Archive, entries: Sequence[DecisionEntry], *, save: bool = True
+) -> list[str]:
     """Record decisions about people, reverting or taking again those named so; all in one
-    transaction. Returns a line for each."""
+    transaction (without `save`, only check them). Returns a line for each."""
     done: list[str] = []
     changed: dict[str, PersonDecision] = {}
     for entry in entries:
@@ -139,7 +144,7 @@ def record_decisions(archive: Archive, entries: Sequence[DecisionEntry]) -> list
         except EngagementError as e:
             raise entry.error(str(e)) from None
         done.append(line)
-    if changed:
+    if changed and save:
         archive.save(*changed.values())
     return done
 
