@@ -200,7 +200,9 @@ def append(
     title) is refused, naming it, unless --allow-duplicates. With --as-source, a recorded slug
     with other facts (a second article's draft of the same engagement) adds its new documents
     as sources, with its evidence for the facts both state alike, and the record stays as it
-    was."""
+    was. A file's `offices:` and `people:` lists (office records, decisions about people) are
+    checked and recorded with the batch (docs/offices.md); a participant whose title the office
+    registry contradicts is recorded with a warning on stderr."""
     from timeline.inputs import records
 
     batch = Batch()
