@@ -15,6 +15,12 @@ import click
 from events import KINDS, TOPICS
 from timeline.errors import BatchError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
+from timeline.office_commands import (
+    check_office_records,
+    office_records,
+    show_conflicts,
+    warn_conflicts,
+)
 from timeline.store.location import ENV_ARCHIVE, ENV_STORE
 
 if TYPE_CHECKING:
@@ -274,14 +280,6 @@ def _append_and_report(
     warn_conflicts(archive, batch.records, [*report.recorded, *report.corroborated])
     if build:
         _build(archive, after="batch")
-
-
-from timeline.office_commands import (  # noqa: E402  (office records: their own module)
-    check_office_records,
-    office_records,
-    show_conflicts,
-    warn_conflicts,
-)
 
 
 def _archive(folder: str, store: str | None, *, must_exist: bool = True) -> Archive:

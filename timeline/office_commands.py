@@ -44,15 +44,15 @@ def check_office_records(archive: Archive, entries: list[Any]) -> Callable[[], N
             return
         report = record_offices(archive, offices)
         for what, labels in (
-            ("recorded", report.recorded),
+            ("new", report.recorded),
             ("corrected", report.corrected),
             ("withdrawn", report.withdrawn),
             ("unchanged", report.unchanged),
         ):
             for label in labels:
-                click.echo(f"{what:<10} office {label}")
+                click.echo(f"office     {label} ({what})")
         click.echo(
-            f"{len(report.recorded)} office records recorded, {len(report.corrected)} corrected, "
+            f"office records: {len(report.recorded)} new, {len(report.corrected)} corrected, "
             f"{len(report.withdrawn)} withdrawn, {len(report.unchanged)} unchanged"
         )
 

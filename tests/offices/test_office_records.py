@@ -56,7 +56,7 @@ def test_an_office_record_is_recorded_projected_and_flags_the_participants_it_co
     result = run("append", str(record), "--archive", str(archive))
     assert result.exit_code == 0, result.output
     assert (
-        "recorded   office vn-deputy-minister-of-public-security: Lương Tam Quang" in result.output
+        "office     vn-deputy-minister-of-public-security: Lương Tam Quang (new)" in result.output
     )
     assert rows(
         archive,
@@ -91,7 +91,9 @@ def test_a_correction_with_a_reason_is_a_new_revision_and_lifts_the_flags(
     )
     result = run("append", str(corrected), "--archive", str(archive))
     assert result.exit_code == 0, result.output
-    assert "corrected  office" in result.output
+    assert "office     vn-deputy-minister-of-public-security: Lương Tam Quang (corrected)" in (
+        result.output
+    )
     assert rows(
         archive, "select version, event, reason from office_revisions order by version"
     ) == [
