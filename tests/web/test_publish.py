@@ -176,6 +176,9 @@ PARAMS: dict[str, dict[str, str]] = {
     "engagement_sources": {"engagement": "vn-us-dialogue-2"},
     "as_of": {"when": "9999-12-31"},
     "revision_history": {"engagement": "vn-us-dialogue-2"},
+    "office_holder_on": {"office": "vn-prime-minister", "country": "", "date": "1900-01-01"},
+    "person_all_engagements": {"person": "luong tam quang"},
+    "registry_contradictions": {},
 }
 
 
@@ -275,6 +278,9 @@ def test_metadata_describes_every_table_and_column() -> None:
         "organisations": "name",
         "topics": "label",
         "kinds": "label",
+        "offices": "title",
+        "office_holders": "holder",
+        "people": "name",
     }
 
 

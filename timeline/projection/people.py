@@ -180,3 +180,23 @@ def registry_holder(
             if may_be_same_person(names, holding.names, office.country):
                 return individual_id(holding.holder, office.country)
     return None
+
+
+def linked_people(db: sqlite_utils.Database, events: Iterable[Any]) -> set[str]:
+    """The people linked now to the engagements these events change (corrected, retracted): a
+    change may take a participant away from them, so their rows are written anew."""
+    ids = sorted({str(e.originator_id) for e in events if e.originator_version > 1})
+    people: set[str] = set()
+    for start in range(0, len(ids), 500):  # SQLite's limit of bound parameters, with room
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        people |= {
+            row[0]
+            for row in db.execute(
+                "select distinct p.individual from participants p join engagements e "
+                f"on e.slug = p.engagement where e.id in ({marks})",
+                chunk,
+            )
+            if row[0]
+        }
+    return people

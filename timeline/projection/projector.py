@@ -23,7 +23,12 @@ import sqlite_utils
 from events import EngagementState
 from timeline.errors import TimelineError
 from timeline.projection.offices import flag_participants, is_office_event, project_offices
-from timeline.projection.people import link_people, remove_unnamed_people, write_people
+from timeline.projection.people import (
+    link_people,
+    linked_people,
+    remove_unnamed_people,
+    write_people,
+)
 from timeline.projection.rows import (
     PER_ENGAGEMENT,
     engagement_rows,
@@ -166,6 +171,7 @@ class Projector:
         offices = [e for e in domain_events if is_office_event(e)]
         if offices:
             domain_events = [e for e in domain_events if not is_office_event(e)]
+        linked = set() if self.fresh else linked_people(self.db, domain_events)
         touched = self._project_engagements(domain_events)
         changed = project_offices(self.db, offices)
         if self.fresh:  # a new file flags and links them all once, at the end (run)
@@ -173,7 +179,7 @@ class Projector:
         # An office or a decision about people changed: any participant may be hit.
         flag_participants(self.db, None if changed else touched)
         people = link_people(self.db, None if changed else touched)
-        write_people(self.db, None if changed else people)
+        write_people(self.db, None if changed else people | linked)
         remove_unnamed_people(self.db)
         return touched
 
