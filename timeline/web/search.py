@@ -28,15 +28,6 @@ TEMPLATE = "timeline_search.html"
 # organisations first: their lists are short, and a name is usually what was meant.
 SECTIONS = [
     (
-        "Persons, however written (offices and engagements)",
-        "people",
-        "select p.id as pk, p.name as label, "
-        "(select group_concat(value, ', ') from json_each(p.variants)) as detail, "
-        "null as date, null as kind, null as city, p.country as country "
-        "from people_fts f join people p on p.rowid = f.rowid "
-        "where people_fts match :match order by f.rank, p.name limit :limit",
-    ),
-    (
         "People",
         "persons",
         "select p.id as pk, p.name as label, "
@@ -61,6 +52,15 @@ SECTIONS = [
         "e.kind as kind, e.city as city, e.country as country "
         "from engagements_fts f join engagements e on e.rowid = f.rowid "
         "where engagements_fts match :match order by f.rank, e.start_date desc limit :limit",
+    ),
+    (
+        "Persons, however written (offices and engagements)",
+        "people",
+        "select p.id as pk, p.name as label, "
+        "(select group_concat(value, ', ') from json_each(p.variants)) as detail, "
+        "null as date, null as kind, null as city, p.country as country "
+        "from people_fts f join people p on p.rowid = f.rowid "
+        "where people_fts match :match order by f.rank, p.name limit :limit",
     ),
 ]
 
