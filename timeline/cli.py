@@ -15,6 +15,12 @@ import click
 from events import KINDS, TOPICS
 from timeline.errors import BatchError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
+from timeline.office_commands import (
+    check_office_records,
+    office_records,
+    show_conflicts,
+    warn_conflicts,
+)
 from timeline.store.location import ENV_ARCHIVE, ENV_STORE
 
 if TYPE_CHECKING:
@@ -215,7 +221,9 @@ def append(
     title) is refused, naming it, unless --allow-duplicates. With --as-source, a recorded slug
     with other facts (a second article's draft of the same engagement) adds its new documents
     as sources, with its evidence for the facts both state alike, and the record stays as it
-    was."""
+    was. A file's `offices:` and `people:` lists (office records, decisions about people) are
+    checked and recorded with the batch (docs/offices.md); a participant whose title the office
+    registry contradicts is recorded with a warning on stderr."""
     from timeline.inputs import records
 
     batch = Batch()
@@ -223,6 +231,7 @@ def append(
         batch.origins[facts.slug] = f"{name}: record {index}"
         batch.records.append(facts)
         batch.read += 1
+    offices = office_records(files)  # after: the files were found well-formed
     _append_and_report(
         batch,
         folder,
@@ -231,6 +240,7 @@ def append(
         allow_duplicates=allow_duplicates,
         as_source=as_source,
         each=True,
+        offices=offices,
     )
 
 
@@ -243,12 +253,14 @@ def _append_and_report(
     allow_duplicates: bool = False,
     as_source: bool = False,
     each: bool = False,
+    offices: list[Any] | None = None,
 ) -> None:
     """Record a batch in one append and print what happened: the one report of `append` and of
     every importer. What the reading merged comes first, then corroborations and skipped
     records; with `each` (record files: a handful), a line per engagement recorded or unchanged
     too, where an import's thousands are only counted in the summary."""
     archive = _archive(folder, store, must_exist=False)
+    record_offices = check_office_records(archive, offices or [])
     try:
         report = archive.append(
             batch.records,
@@ -279,6 +291,8 @@ def _append_and_report(
             f"{batch.merged_duplicates} merged duplicates, {len(batch.skipped)} skipped"
         )
     click.echo(summary)
+    record_offices()
+    warn_conflicts(archive, batch.records, [*report.recorded, *report.corroborated])
     if build:
         _build(archive, after="batch")
 
@@ -425,6 +439,8 @@ def show(slug: str, as_json: bool, history: bool, folder: str, store: str | None
         retracted = document["retracted"]
         _echo_retraction(retracted["reason"], retracted.get("merged_into"), survivor)
     click.echo(yaml.safe_dump(document["facts"], allow_unicode=True, sort_keys=False, width=100))
+    for who, message in show_conflicts(archive, slug):
+        click.echo(f"# contradicts the registry: {who}: {message}")
     click.echo("# events")
     for e in document["events"]:
         reason = f" ({e['reason']})" if e.get("reason") else ""

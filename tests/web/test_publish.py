@@ -177,6 +177,9 @@ PARAMS: dict[str, dict[str, str]] = {
     "as_of": {"when": "9999-12-31"},
     "happened_by": {"when": "9999-12-31"},
     "revision_history": {"engagement": "vn-us-dialogue-2"},
+    "office_holder_on": {"office": "vn-prime-minister", "country": "", "date": "1900-01-01"},
+    "person_all_engagements": {"person": "luong tam quang"},
+    "registry_contradictions": {},
 }
 
 
@@ -276,6 +279,9 @@ def test_metadata_describes_every_table_and_column() -> None:
         "organisations": "name",
         "topics": "label",
         "kinds": "label",
+        "offices": "title",
+        "office_holders": "holder",
+        "people": "name",
     }
 
 

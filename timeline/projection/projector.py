@@ -22,6 +22,13 @@ import sqlite_utils
 
 from events import EngagementState
 from timeline.errors import TimelineError
+from timeline.projection.offices import flag_participants, is_office_event, project_offices
+from timeline.projection.people import (
+    link_people,
+    linked_people,
+    remove_unnamed_people,
+    write_people,
+)
 from timeline.projection.rows import (
     PER_ENGAGEMENT,
     engagement_rows,
@@ -101,6 +108,9 @@ class Projector:
                     if self.fresh:  # a new file: its persons and organisations, made once
                         self._write_named("persons", None)
                         self._write_named("organisations", None)
+                        flag_participants(self.db, None)
+                        link_people(self.db, None)
+                        write_people(self.db, None)
                     return events, self._count(touched)
                 crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
@@ -157,7 +167,23 @@ class Projector:
             pk="name",
         )
 
-    def _project(self, domain_events: Iterable[Any]) -> set[str]:
+    def _project(self, domain_events: list[Any]) -> set[str]:
+        offices = [e for e in domain_events if is_office_event(e)]
+        if offices:
+            domain_events = [e for e in domain_events if not is_office_event(e)]
+        linked = set() if self.fresh else linked_people(self.db, domain_events)
+        touched = self._project_engagements(domain_events)
+        changed = project_offices(self.db, offices)
+        if self.fresh:  # a new file flags and links them all once, at the end (run)
+            return touched
+        # An office or a decision about people changed: any participant may be hit.
+        flag_participants(self.db, None if changed else touched)
+        people = link_people(self.db, None if changed else touched)
+        write_people(self.db, None if changed else people | linked)
+        remove_unnamed_people(self.db)
+        return touched
+
+    def _project_engagements(self, domain_events: Iterable[Any]) -> set[str]:
         states: dict[UUID, EngagementState] = {}
         existed: set[UUID] = set()
         revisions: list[dict[str, Any]] = []

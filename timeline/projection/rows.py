@@ -11,6 +11,7 @@ import orjson
 
 from events import KINDS, ROLES, all_countries
 from events.facts import EngagementFacts, Organisation
+from timeline.offices.names import individual_id
 from timeline.projection.geocode import locate
 from timeline.text import bilingual, date_label, fold, slugify
 
@@ -189,6 +190,10 @@ def _participant_rows(f: EngagementFacts) -> list[dict[str, Any]]:
                 "role": p.role,
                 "role_label": ROLES[p.role].en,
                 "start_date": f.date.start.isoformat(),
+                # Worked out against the registry once the rows are in (projection/offices.py).
+                "registry_conflict": None,
+                "registry_entry": None,
+                "individual": individual_id(p.name, p.country),
             }
         )
     return rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from timeline.projection.counts import COUNT_TABLES, create_count_tables
+from timeline.projection.office_schema import OFFICE_INDEXES, OFFICE_TABLES
 
 TRACKING_TABLE = "_tracking"
 HEAD_TABLE = "archive_head"
@@ -60,6 +61,7 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
             ("engagement", "engagements", "slug"),
         ],
     ),
+    **OFFICE_TABLES,
     "persons": (
         {"id": str, "name": str, "variants": str, "country": str, "search_text": str},
         "id",
@@ -77,7 +79,8 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         {
             "engagement": str, "position": int, "person": str, "name": str, "variants": str,
             "title": str, "rank": str, "party_role": str, "organisation": str, "country": str,
-            "role": str, "role_label": str, "start_date": str,
+            "role": str, "role_label": str, "start_date": str, "registry_conflict": str,
+            "registry_entry": str, "individual": str,
         },
         ("engagement", "position"),
         [
@@ -85,6 +88,8 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
             ("person", "persons", "id"),
             ("organisation", "organisations", "id"),
             ("country", "countries", "code"),
+            ("registry_entry", "office_holders", "id"),
+            ("individual", "people", "id"),
         ],
     ),
     "engagement_organisations": (
@@ -175,6 +180,7 @@ INDEXES = [
     *[("sources", [c]) for c in ("publisher", "language", "document")],
     *[("evidence", [c]) for c in ("inferred", "field", "document")],
     *[("revisions", [c]) for c in ("event", "retracted")],
+    *OFFICE_INDEXES,
 ]
 
 ID_INDEX = ("engagements", ["id"])
@@ -182,6 +188,7 @@ ID_INDEX = ("engagements", ["id"])
 FTS = {
     "engagements": ["title", "title_vi", "summary", "search_text"],
     "persons": ["name", "variants", "search_text"],
+    "people": ["name", "variants", "search_text"],
     "organisations": ["name", "name_local", "abbreviation", "search_text"],
 }
 

@@ -53,6 +53,15 @@ SECTIONS = [
         "from engagements_fts f join engagements e on e.rowid = f.rowid "
         "where engagements_fts match :match order by f.rank, e.start_date desc limit :limit",
     ),
+    (
+        "Persons, however written (offices and engagements)",
+        "people",
+        "select p.id as pk, p.name as label, "
+        "(select group_concat(value, ', ') from json_each(p.variants)) as detail, "
+        "null as date, null as kind, null as city, p.country as country "
+        "from people_fts f join people p on p.rowid = f.rowid "
+        "where people_fts match :match order by f.rank, p.name limit :limit",
+    ),
 ]
 
 
@@ -105,7 +114,11 @@ async def search(datasette: Any, request: Any) -> Response:
     sections = await search_results(db, q) if q else []
     for section in sections:
         for row in section["rows"]:
-            row["url"] = datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
+            row["url"] = (
+                datasette.urls.path(f"/-/person/{tilde_encode(row['pk'])}")
+                if section["table"] == "people"  # a person's own page, not the bare row
+                else datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
+            )
             row["kind_label"] = kind_label(row["kind"]) if row["kind"] in KINDS else None
     if request.args.get("_format") == "json":
         return Response.json({"q": q, "sections": sections})

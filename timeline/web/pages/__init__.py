@@ -5,6 +5,7 @@ shipped in the package, no script.
 
 Routes: /-/timeline, /-/timeline/VN, /-/timeline/VN/US, /-/engagement/SLUG, /-/charts/VN[/US],
 /-/download/timeline.db (the clean copy for download).
+/-/person/ID, /-/office/SLUG.
 Registered through the `datasette` entry point `timeline_pages`. This is the one place the
 package's templates (timeline/web/templates) and styles (timeline/web/static) are found: every
 plugin of timeline.web renders its templates by name through the loader added here."""
@@ -23,6 +24,7 @@ from markupsafe import Markup, escape
 from timeline.web.pages.charts import charts_page
 from timeline.web.pages.download import download_page
 from timeline.web.pages.engagement import engagement_page
+from timeline.web.pages.people import office_page, person_page
 from timeline.web.pages.render import STATIC, STATIC_ROUTE, TEMPLATES
 from timeline.web.pages.timeline import timeline_index, timeline_page
 
@@ -84,6 +86,8 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/-/timeline/(?P<country>[^/]+)$", timeline_page),
         (r"^/-/timeline/(?P<country>[^/]+)/(?P<counterpart>[^/]+)$", timeline_page),
         (r"^/-/engagement/(?P<slug>[^/]+)$", engagement_page),
+        (r"^/-/person/(?P<person>[^/]+)$", person_page),
+        (r"^/-/office/(?P<office>[^/]+)$", office_page),
         (r"^/-/charts/(?P<country>[^/]+)$", charts_page),
         (r"^/-/charts/(?P<country>[^/]+)/(?P<counterpart>[^/]+)$", charts_page),
         (r"^/-/download/timeline\.db$", download_page),
