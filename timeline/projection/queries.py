@@ -6,6 +6,7 @@ nothing: bringing timeline.db up to date first is `build`'s work."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from events import KINDS
-from timeline.errors import TimelineError
+from events.collections import ALL, COLLECTIONS, default_collections, unknown_collection
+from timeline.errors import CollectionError, TimelineError
 
 if TYPE_CHECKING:
     from timeline.store.application import Archive
@@ -25,18 +27,18 @@ def timeline_rows(
     country: str | None = None,
     kind: str | None = None,
     since: date | None = None,
+    collections: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Engagements in date order, from an archive's timeline.db or a timeline.db file; for a
     country (ISO code, any case), its timeline: one row per engagement with its counterparts
     joined and its role. `kind` is a key of the kinds vocabulary; `since` keeps engagements
-    that end on or after that day. Retracted engagements are not in timeline.db."""
+    that end on or after that day; `collections` the collections to list (by default those
+    shown by default, `["all"]` every one). Retracted engagements are not in timeline.db."""
     if kind is not None and kind not in KINDS:
         raise TimelineError(f"kind {kind!r}: not a kind of the vocabulary ({', '.join(KINDS)})")
-    sql, params = _timeline_sql(country, kind, since)
-    path = Path(source) if isinstance(source, str | Path) else source.projection_path
-    if not path.is_file():  # sqlite would create an empty file, and answer "no such table"
-        raise TimelineError(f"{path}: no timeline.db here (`timeline build` makes it)")
-    db = sqlite_utils.Database(path)
+    chosen = chosen_collections(collections)
+    sql, params = _timeline_sql(country, kind, since, chosen)
+    db = _open(source)
     try:
         rows = [dict(r) for r in db.query(sql, params)]
     finally:
@@ -47,8 +49,37 @@ def timeline_rows(
     return rows
 
 
+def chosen_collections(names: Sequence[str] | None) -> list[str] | None:
+    """The collections asked for, checked (one naming the closest if unknown); None for all."""
+    if not names:
+        return default_collections()
+    if ALL in names:
+        return None
+    for name in names:
+        if name not in COLLECTIONS:
+            raise CollectionError(unknown_collection(name, [*COLLECTIONS, ALL]))
+    return list(dict.fromkeys(names))
+
+
+def collection_counts(source: Archive | str | Path) -> list[dict[str, Any]]:
+    """The `collections` table: name, label, description, whether shown by default, and how
+    many engagements each holds."""
+    db = _open(source)
+    try:
+        return [dict(r) for r in db.query("select * from collections order by rowid")]
+    finally:
+        db.close()
+
+
+def _open(source: Archive | str | Path) -> sqlite_utils.Database:
+    path = Path(source) if isinstance(source, str | Path) else source.projection_path
+    if not path.is_file():  # sqlite would create an empty file, and answer "no such table"
+        raise TimelineError(f"{path}: no timeline.db here (`timeline build` makes it)")
+    return sqlite_utils.Database(path)
+
+
 def _timeline_sql(
-    country: str | None, kind: str | None, since: date | None
+    country: str | None, kind: str | None, since: date | None, collections: list[str] | None
 ) -> tuple[str, list[str]]:
     where, params = [], []
     if country:
@@ -72,6 +103,9 @@ def _timeline_sql(
     if since:
         where.append("end_date >= ?")
         params.append(since.isoformat())
+    if collections is not None:
+        where.append(f"collection in ({', '.join('?' for _ in collections)})")
+        params.extend(collections)
     sql = select + (" where " + " and ".join(where) if where else "")
     if country:  # one line per engagement, with all its counterparts
         sql += " group by engagement"

@@ -118,6 +118,7 @@ def _engagement_row(state: EngagementState) -> dict[str, Any]:
         "recorded_at": state.recorded_at.isoformat(),
         "modified_at": state.modified_at.isoformat(),
         "search_text": _search_text(f),
+        "collection": state.collection,
     }
 
 
@@ -145,6 +146,7 @@ def _timeline_rows(f: EngagementFacts, engagement: dict[str, Any]) -> list[dict[
                     "series": f.series,
                     "session": f.session,
                     "engagement": f.slug,
+                    "collection": engagement["collection"],
                 }
             )
     return rows
