@@ -279,6 +279,8 @@ def revision_row(event: Any, state: EngagementState) -> dict[str, Any]:
         "retracted": state.retraction is not None,
         "merged_into": state.retraction.merged_into if state.retraction else None,
         "state": state.model_dump_json(),
+        "collection": state.collection,
+        "countries": _json(state.facts.countries),
     }
 
 

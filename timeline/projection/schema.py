@@ -55,8 +55,8 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         {
             "country": str, "counterpart": str, "start_date": str, "end_date": str,
             "date_label": str, "kind": str, "title": str, "city": str, "place_country": str,
-            "role": str, "status": str, "series": str, "session": int, "engagement": str,
-            "collection": str,
+            "role": str, "status": str, "series": str, "session": int, "collection": str,
+            "engagement": str,
         },
         ("country", "counterpart", "engagement"),
         [
@@ -136,7 +136,8 @@ TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, 
         {
             "engagement": str, "version": int, "event": str, "current_from": str,
             "current_until": str, "reason": str, "changes": str, "title": str,
-            "retracted": int, "merged_into": str, "state": str,
+            "retracted": int, "merged_into": str, "state": str, "collection": str,
+            "countries": str,
         },
         ("engagement", "version"),
         [],
@@ -175,6 +176,8 @@ INDEXES = [
     # default): with the Office of the Historian's 7,530 engagements imported, Vietnam's
     # timeline holds 35, of which 12 are security engagements.
     ("engagements", ["collection", "start_date"]),
+    # The Atom feed of one collection's changes, newest first.
+    ("revisions", ["collection", "current_from"]),
     ("timeline", ["country", "collection", "start_date"]),
     ("timeline", ["country", "counterpart", "collection", "start_date"]),
 ]

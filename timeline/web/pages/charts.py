@@ -11,8 +11,8 @@ from datasette.utils.asgi import Response
 from timeline.web.database import archive_database
 from timeline.web.pages import drawing
 from timeline.web.pages.counts import aggregate, cached
-from timeline.web.pages.render import render
-from timeline.web.pages.timeline import Scope, lane_names, page_scope
+from timeline.web.pages.render import page_url, render
+from timeline.web.pages.timeline import Scope, collection_legend, lane_names, page_scope
 
 TOPIC_ROWS = 20
 
@@ -24,9 +24,10 @@ async def charts_page(request: Any, datasette: Any) -> Response:
         "database": db.name,
         "home": home,
         "other": other,
-        "timeline_url": datasette.urls.path(scope.path("timeline")),
+        "timeline_url": page_url(datasette, scope.path("timeline"), **scope.args),
+        **await collection_legend(datasette, db, scope, "charts"),
     }
-    key = (scope.code, scope.counterpart)
+    key = scope.key
     per_year = await cached(db, ("years", *key), lambda: year_counts(db, scope))
     topics = await cached(db, ("topics", *key), lambda: topic_counts(db, scope))
     names = await lane_names(db, scope, sorted({s for _, s in per_year}))
