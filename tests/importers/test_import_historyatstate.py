@@ -699,7 +699,8 @@ def test_a_former_state_has_its_calendar_feed(folder: Path, tmp_path: Path) -> N
     assert run("import", "historyatstate", str(folder), "--archive", str(archive)).exit_code == 0
     client = Client(archive / "timeline.db")
     try:
-        response = client.get("/-/calendar/SUHH.ics")
+        # The Office of the Historian's collections are shown when asked for.
+        response = client.get("/-/calendar/SUHH.ics?collection=all")
         assert response.headers["content-type"].startswith("text/calendar")
         assert "Premier Khrushchev (Soviet Union) visits the United States" in response.text
         assert "President of the United States George H.W. Bush visits the Soviet Union" in (

@@ -275,6 +275,7 @@ def test_metadata_describes_every_table_and_column() -> None:
         "organisations": "name",
         "topics": "label",
         "kinds": "label",
+        "collections": "label",
     }
 
 

@@ -254,8 +254,8 @@ def test_calendar_text_is_escaped_per_rfc_5545(client: Client) -> None:
 
 
 @pytest.mark.parametrize("path", ["/-/calendar/XX.ics", "/-/calendar/zz.ics", "/-/calendar/V.ics"])
-def test_calendar_of_an_unknown_country_is_not_found(client: Client, path: str) -> None:
-    assert status(client, path) == 404
+def test_calendar_of_an_unknown_country_is_a_bad_request(client: Client, path: str) -> None:
+    assert status(client, path) == 400
 
 
 # Atom feed --------------------------------------------------------------------------------------
@@ -280,7 +280,7 @@ def test_atom_lists_recorded_and_corrected_engagements_newest_first(client: Clie
     newest = entries[0]
     assert newest.findtext(f"{ATOM}title") == "Corrected: Meeting in Saigon"
     assert CORRECTION_REASON in newest.findtext(f"{ATOM}summary")
-    assert newest.find(f"{ATOM}link").get("href").endswith("/timeline/engagements/month-hcmc")
+    assert newest.find(f"{ATOM}link").get("href").endswith("/-/engagement/month-hcmc")
     titles = [e.findtext(f"{ATOM}title") for e in entries]
     assert "Recorded: Meeting in Ho Chi Minh City" in titles
     ids = [e.findtext(f"{ATOM}id") for e in entries]

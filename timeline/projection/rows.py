@@ -145,8 +145,8 @@ def _timeline_rows(f: EngagementFacts, engagement: dict[str, Any]) -> list[dict[
                     "status": f.status,
                     "series": f.series,
                     "session": f.session,
-                    "engagement": f.slug,
                     "collection": engagement["collection"],
+                    "engagement": f.slug,
                 }
             )
     return rows
