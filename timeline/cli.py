@@ -534,8 +534,9 @@ def list_(
         else:
             lead += f" {row['countries']:<8}"
         click.echo(f"{lead}  {row['title']}  [{where}]  {row['engagement']}")
-    hidden = 0 if collections else len(timeline_rows(archive, **asked, collections=["all"]))
-    more = f"; {hidden - len(rows)} more in other collections: --collection all" if hidden else ""
+    every = len(rows) if collections else len(timeline_rows(archive, **asked, collections=["all"]))
+    hidden = every - len(rows)
+    more = f"; {hidden} more in other collections: --collection all" if hidden else ""
     click.echo(f"({len(rows)} engagements{more})", err=True)
 
 
