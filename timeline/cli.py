@@ -428,6 +428,7 @@ def show(slug: str, as_json: bool, history: bool, folder: str, store: str | None
         retracted = document["retracted"]
         _echo_retraction(retracted["reason"], retracted.get("merged_into"), survivor)
     click.echo(yaml.safe_dump(document["facts"], allow_unicode=True, sort_keys=False, width=100))
+    click.echo(f"# collection: {document['collection']}")
     click.echo("# events")
     for e in document["events"]:
         reason = f" ({e['reason']})" if e.get("reason") else ""

@@ -52,6 +52,12 @@ def test_append_records_into_the_collection_named(tmp_path: Path) -> None:
         "select collection from timeline where engagement = 'us-vn-visit-2023-09-10'"
     ).fetchall()
     assert trip == [("historyatstate-travels",), ("historyatstate-travels",)]
+    shown = run("show", "us-vn-visit-2023-09-10", "--json", "--archive", folder).stdout
+    assert json.loads(shown)["collection"] == "historyatstate-travels"
+    assert (
+        "# collection: historyatstate-travels"
+        in run("show", "us-vn-visit-2023-09-10", "--archive", folder).stdout
+    )
 
 
 def test_list_shows_the_security_collections_and_says_how_many_others_there_are(
