@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from events import KINDS
+from events import KINDS, UnknownCountry, resolve_country
 from events.collections import ALL, COLLECTIONS, default_collections, unknown_collection
 from timeline.errors import CollectionError, TimelineError
 
@@ -30,10 +30,11 @@ def timeline_rows(
     collections: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Engagements in date order, from an archive's timeline.db or a timeline.db file; for a
-    country (ISO code, any case), its timeline: one row per engagement with its counterparts
-    joined and its role. `kind` is a key of the kinds vocabulary; `since` keeps engagements
-    that end on or after that day; `collections` the collections to list (by default those
-    shown by default, `["all"]` every one). Retracted engagements are not in timeline.db."""
+    country (a code in any case, or a name in English or Vietnamese), its timeline: one row per
+    engagement with its counterparts joined and its role. `kind` is a key of the kinds
+    vocabulary; `since` keeps engagements that end on or after that day. Retracted engagements
+    are not in timeline.db. `collections`: the collections to list (by default those shown
+    by default, `["all"]` every one)."""
     if kind is not None and kind not in KINDS:
         raise TimelineError(f"kind {kind!r}: not a kind of the vocabulary ({', '.join(KINDS)})")
     chosen = chosen_collections(collections)
@@ -78,6 +79,15 @@ def _open(source: Archive | str | Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(path)
 
 
+def country_code(typed: str) -> str:
+    """The code of a country typed as a code or a name; TimelineError, suggesting the closest
+    country, if it names none."""
+    try:
+        return resolve_country(typed)
+    except UnknownCountry as e:
+        raise TimelineError(f"country: {e}") from None
+
+
 def _timeline_sql(
     country: str | None, kind: str | None, since: date | None, collections: list[str] | None
 ) -> tuple[str, list[str]]:
@@ -90,7 +100,7 @@ def _timeline_sql(
             "from timeline"
         )
         where.append("country = ?")
-        params.append(country.upper())
+        params.append(country_code(country))
     else:
         table = "engagements"
         select = (

@@ -16,13 +16,14 @@ import asyncio
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from urllib.parse import unquote
 
 import icalendar
 from datasette import hookimpl
 from datasette.utils.asgi import BadRequest, Response
 from feedgen.feed import FeedGenerator
 
-from events import is_country
+from events import UnknownCountry, resolve_country
 from events.countries import country
 from timeline.web.changes import describe
 from timeline.web.collections import Chosen, choose, chosen
@@ -53,13 +54,11 @@ def _row_url(datasette: Any, request: Any, database: str, slug: str) -> str:
 
 
 def _country_code(text: str, what: str) -> str:
-    code = text.strip().upper()
-    if not is_country(code):
-        raise BadRequest(
-            f"{what}: unknown country code {text!r} (an ISO 3166-1 code such as VN, or "
-            "ISO 3166-3 for a former state such as SUHH)"
-        )
-    return code
+    """The code of a country typed as a code or a name; a 400 suggesting the closest if none."""
+    try:
+        return resolve_country(text)
+    except UnknownCountry as e:
+        raise BadRequest(f"{what}: {e}") from None
 
 
 def precision_note(row: dict[str, Any]) -> str | None:
@@ -98,12 +97,19 @@ def calendar_event(row: dict[str, Any], url: str) -> icalendar.Event:
 
 
 async def calendar(datasette: Any, request: Any) -> Response:
-    """A country's calendar, or a pair's (`/-/calendar/VN/US.ics`)."""
-    code = _country_code(request.url_vars["code"], "country")
-    other = request.url_vars.get("counterpart")
+    """A country's calendar, or a pair's (`/-/calendar/VN/US.ics`); asked for by a country's
+    name (`Việt Nam.ics`), it moves to the codes' URL, query kept."""
+    typed = unquote(request.url_vars["code"])
+    code = _country_code(typed, "country")
+    other = unquote(request.url_vars.get("counterpart") or "")
     counterpart = _country_code(other, "counterpart") if other else None
     if counterpart == code:
         raise BadRequest(f"counterpart: a pair needs two countries, not {code} twice")
+    if typed.strip().upper() != code or other.strip().upper() != (counterpart or ""):
+        route = ROUTES["pair" if counterpart else "calendar"]
+        query = f"?{request.query_string}" if request.query_string else ""
+        path = route.format(code=code, counterpart=counterpart)
+        return Response.redirect(datasette.urls.path(path) + query)
     db = await archive_database(datasette)
     collections = await chosen(db, request)
     limit = _setting(datasette, "calendar_limit", CALENDAR_LIMIT)
@@ -259,6 +265,7 @@ async def atom_rows(
 def register_routes() -> list[tuple[str, Any]]:
     return [
         (r"^/-/calendar/collection/(?P<name>[^/]+)\.ics$", collection_calendar),
+        # A code (2 letters, 4 for a former state) or a name, which moves to the code's URL.
         (r"^/-/calendar/(?P<code>[^/]+)/(?P<counterpart>[^/]+)\.ics$", calendar),
         (r"^/-/calendar/(?P<code>[^/]+)\.ics$", calendar),
         (r"^/-/changes\.atom$", atom),
