@@ -9,15 +9,18 @@ from uuid import UUID
 
 from eventsourcing.domain import BaseAggregate, CanInitAggregate, CanMutateAggregate
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
 )
 
-from events.facts import EngagementFacts, Evidence, Model, Slug, Source, Text
+from events.collections import CURATED, check_collection, collection_of_stored
+from events.facts import STORED, EngagementFacts, Evidence, Model, Slug, Source, Text
 from events.identity import engagement_id
 
 
@@ -28,6 +31,14 @@ def _trust_validated(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 
 
 Facts = Annotated[EngagementFacts, WrapValidator(_trust_validated)]
+
+
+def _known_collection(value: str, info: ValidationInfo) -> str:
+    # A stored event's collection was known when it was recorded (events.facts.STORED).
+    return value if info.context is STORED else check_collection(value)
+
+
+CollectionName = Annotated[str, AfterValidator(_known_collection)]
 
 
 class EngagementError(ValueError):
@@ -53,6 +64,9 @@ class EngagementState(Model):
     superseded: dict[int, int] = Field(default_factory=dict)
     # Fields whose current value a correction set with no quote for it: field -> that version.
     unsourced: dict[str, int] = Field(default_factory=dict)
+    # The collection its `Recorded` event named (events.collections); the default reads states
+    # saved in timeline.db before collections existed.
+    collection: str = CURATED
 
 
 class DomainEvent(BaseModel):
@@ -89,18 +103,25 @@ class Engagement(BaseAggregate[UUID]):
             aggregate.state = self.evolve(getattr(aggregate, "state", None))
 
     class Recorded(Event, CanInitAggregate[UUID]):
-        """The facts as first known, and where they came from (a record file and its number).
+        """The facts as first known, where they came from (a record file and its number), and
+        the collection they belong to.
 
-        v2 added `origin`; events stored by v1 have none."""
+        v2 added `origin`; events stored by v1 have none. v3 added `collection`; events stored
+        by v1 and v2 get it from what they hold (`events.collections.collection_of_stored`)."""
 
-        class_version: ClassVar[int] = 2
+        class_version: ClassVar[int] = 3
         originator_topic: str
         facts: Facts
         origin: str | None
+        collection: CollectionName = CURATED
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["origin"] = None
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["collection"] = collection_of_stored(state)
 
         def evolve(self, state: EngagementState | None) -> EngagementState:
             return EngagementState(
@@ -109,6 +130,7 @@ class Engagement(BaseAggregate[UUID]):
                 facts=self.facts,
                 recorded_at=self.timestamp,
                 modified_at=self.timestamp,
+                collection=self.collection,
             )
 
     class Corrected(Event):
@@ -166,8 +188,16 @@ class Engagement(BaseAggregate[UUID]):
             return self._next(state, retraction=retraction)
 
     @classmethod
-    def record(cls, facts: EngagementFacts, origin: str | None = None) -> Engagement:
-        return cls._create(cls.Recorded, id=engagement_id(facts.slug), facts=facts, origin=origin)
+    def record(
+        cls, facts: EngagementFacts, origin: str | None = None, collection: str = CURATED
+    ) -> Engagement:
+        return cls._create(
+            cls.Recorded,
+            id=engagement_id(facts.slug),
+            facts=facts,
+            origin=origin,
+            collection=collection,
+        )
 
     @property
     def slug(self) -> str:

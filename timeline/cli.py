@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import click
 
 from events import KINDS, TOPICS
-from timeline.errors import BatchError, CorrectionError, TimelineError
+from timeline.errors import BatchError, CollectionError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
 from timeline.office_commands import (
     check_office_records,
@@ -201,6 +201,12 @@ def cli() -> None:
     help="A recorded slug with other facts is another report of it (another article's "
     "wording): add its new documents as sources instead of refusing it.",
 )
+@click.option(
+    "--collection",
+    default="curated",
+    show_default=True,
+    help="The collection the new engagements join (`timeline collections` lists them).",
+)
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
 @archive_option
 def append(
@@ -208,6 +214,7 @@ def append(
     documents: str | None,
     allow_duplicates: bool,
     as_source: bool,
+    collection: str,
     build: bool,
     folder: str,
     store: str | None,
@@ -226,7 +233,7 @@ def append(
     registry contradicts is recorded with a warning on stderr."""
     from timeline.inputs import records
 
-    batch = Batch()
+    batch = Batch(collection=check_collection_name(collection))
     for name, index, facts in records.iter_records(files, documents):
         batch.origins[facts.slug] = f"{name}: record {index}"
         batch.records.append(facts)
@@ -267,6 +274,8 @@ def _append_and_report(
             origins=batch.origins,
             allow_duplicates=allow_duplicates,
             as_source=as_source,
+            collection=batch.collection,
+            collections=batch.collections,
         )
     except BatchError as e:
         raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None
@@ -295,6 +304,15 @@ def _append_and_report(
     warn_conflicts(archive, batch.records, [*report.recorded, *report.corroborated])
     if build:
         _build(archive, after="batch")
+
+
+def check_collection_name(name: str) -> str:
+    """`name` if it is a collection; one line naming the closest otherwise."""
+    from events.collections import COLLECTIONS, unknown_collection
+
+    if name not in COLLECTIONS:
+        raise CollectionError(unknown_collection(name))
+    return name
 
 
 def _archive(folder: str, store: str | None, *, must_exist: bool = True) -> Archive:
@@ -441,6 +459,7 @@ def show(slug: str, as_json: bool, history: bool, folder: str, store: str | None
     click.echo(yaml.safe_dump(document["facts"], allow_unicode=True, sort_keys=False, width=100))
     for who, message in show_conflicts(archive, slug):
         click.echo(f"# contradicts the registry: {who}: {message}")
+    click.echo(f"# collection: {document['collection']}")
     click.echo("# events")
     for e in document["events"]:
         reason = f" ({e['reason']})" if e.get("reason") else ""
@@ -507,26 +526,37 @@ def _compact(value: Any) -> str:
 )  # fmt: skip
 @click.option("--kind", type=click.Choice(list(KINDS)), help="A kind of the vocabulary.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m", "%Y"]), help="From date.")
+@click.option(
+    "--collection",
+    "collections",
+    multiple=True,
+    metavar="NAME",
+    help="Only this collection (repeatable; `all` for every one). Default: the collections "
+    "shown by default, the security engagements (`timeline collections` lists them).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
 @archive_option
 def list_(
     country: str | None,
     kind: str | None,
     since: Any,
+    collections: tuple[str, ...],
     as_json: bool,
     folder: str,
     store: str | None,
 ) -> None:
     """A terminal timeline of the archive, oldest first."""
     from timeline.projection import build as projection
-    from timeline.projection.queries import timeline_rows
+    from timeline.projection.queries import chosen_collections, timeline_rows
 
+    chosen_collections(collections)  # an unknown one is refused before the archive is opened
     archive = _archive(folder, store)
     if archive.read_only:
         _note_if_behind(archive, "listed")
     elif not projection.is_current(archive):
         projection.build(archive)
-    rows = timeline_rows(archive, country=country, kind=kind, since=since.date() if since else None)
+    asked = {"country": country, "kind": kind, "since": since.date() if since else None}
+    rows = timeline_rows(archive, **asked, collections=collections)
     if as_json:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -539,7 +569,29 @@ def list_(
         else:
             lead += f" {row['countries']:<8}"
         click.echo(f"{lead}  {row['title']}  [{where}]  {row['engagement']}")
-    click.echo(f"({len(rows)} engagements)", err=True)
+    every = len(rows) if collections else len(timeline_rows(archive, **asked, collections=["all"]))
+    hidden = every - len(rows)
+    more = f"; {hidden} more in other collections: --collection all" if hidden else ""
+    click.echo(f"({len(rows)} engagements{more})", err=True)
+
+
+@cli.command(name="collections")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+@archive_option
+def collections_(as_json: bool, folder: str, store: str | None) -> None:
+    """The collections: name, engagements, whether shown by default, and what each holds."""
+    from timeline.projection import build as projection
+    from timeline.projection.queries import collection_counts
+
+    archive = _archive(folder, store)
+    if not archive.read_only and not projection.is_current(archive):
+        projection.build(archive)
+    for row in collection_counts(archive):
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        shown = "default" if row["default_view"] else "on request"
+        click.echo(f"{row['name']:<24} {row['engagements']:>9,}  {shown:<10}  {row['label']}")
 
 
 @cli.command()

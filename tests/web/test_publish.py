@@ -282,6 +282,7 @@ def test_metadata_describes_every_table_and_column() -> None:
         "offices": "title",
         "office_holders": "holder",
         "people": "name",
+        "collections": "label",
     }
 
 

@@ -308,7 +308,7 @@ def test_atom_lists_recorded_and_corrected_engagements_newest_first(client: Clie
     newest = entries[0]
     assert newest.findtext(f"{ATOM}title") == "Corrected: Meeting in Saigon"
     assert CORRECTION_REASON in newest.findtext(f"{ATOM}summary")
-    assert newest.find(f"{ATOM}link").get("href").endswith("/timeline/engagements/month-hcmc")
+    assert newest.find(f"{ATOM}link").get("href").endswith("/-/engagement/month-hcmc")
     titles = [e.findtext(f"{ATOM}title") for e in entries]
     assert "Recorded: Meeting in Ho Chi Minh City" in titles
     ids = [e.findtext(f"{ATOM}id") for e in entries]

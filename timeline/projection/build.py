@@ -15,6 +15,7 @@ import sqlite_utils
 
 from events import TOPICS
 from timeline.errors import ArchiveError, TimelineError
+from timeline.projection.collections import write_collections
 from timeline.projection.offices import write_registry
 from timeline.projection.projector import (
     Projector,
@@ -78,6 +79,7 @@ def write_vocabularies(db: sqlite_utils.Database) -> None:
                 # alter: a timeline.db made before a vocabulary gained a column takes it on
                 db[table].insert_all(rows, alter=True)
     write_registry(db)
+    write_collections(db)
 
 
 def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = None) -> BuildReport:

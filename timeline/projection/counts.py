@@ -20,8 +20,8 @@ COUNT_TABLES = (YEAR_COUNTS, TOPIC_COUNTS, COUNTRY_COUNTS, FACET_COUNTS)
 # The default facets of the published table pages (datasette_metadata.json, facet type
 # `counted`, timeline.web.facets): counted once per write instead of per page view.
 FACETED = {
-    "engagements": ("kind", "country", "host", "date_precision", "status", "series"),
-    "timeline": ("country", "counterpart", "kind", "role"),
+    "engagements": ("kind", "country", "host", "date_precision", "status", "series", "collection"),
+    "timeline": ("country", "counterpart", "kind", "role", "collection"),
 }
 
 _TABLES = {

@@ -22,6 +22,7 @@ import sqlite_utils
 
 from events import EngagementState
 from timeline.errors import TimelineError
+from timeline.projection.collections import count_collections
 from timeline.projection.offices import flag_participants, is_office_event, project_offices
 from timeline.projection.people import (
     link_people,
@@ -105,12 +106,13 @@ class Projector:
                     start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
                 )
                 if not notifications:
-                    if self.fresh:  # a new file: its persons and organisations, made once
+                    if self.fresh:  # a new file: its persons, organisations and counts, once
                         self._write_named("persons", None)
                         self._write_named("organisations", None)
                         flag_participants(self.db, None)
                         link_people(self.db, None)
                         write_people(self.db, None)
+                        count_collections(self.db)
                     return events, self._count(touched)
                 crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
@@ -213,6 +215,8 @@ class Projector:
             self._write_named("organisations", orgs)
         self._write_revisions(revisions)
         self._write_retractions(retractions)
+        if not self.fresh:
+            count_collections(self.db)
         return {s.facts.slug for s in states.values()}
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:

@@ -6,6 +6,7 @@ nothing: bringing timeline.db up to date first is `build`'s work."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from events import KINDS, UnknownCountry, resolve_country
-from timeline.errors import TimelineError
+from events.collections import ALL, COLLECTIONS, default_collections, unknown_collection
+from timeline.errors import CollectionError, TimelineError
 
 if TYPE_CHECKING:
     from timeline.store.application import Archive
@@ -25,19 +27,19 @@ def timeline_rows(
     country: str | None = None,
     kind: str | None = None,
     since: date | None = None,
+    collections: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
     """Engagements in date order, from an archive's timeline.db or a timeline.db file; for a
     country (a code in any case, or a name in English or Vietnamese), its timeline: one row per
     engagement with its counterparts joined and its role. `kind` is a key of the kinds
     vocabulary; `since` keeps engagements that end on or after that day. Retracted engagements
-    are not in timeline.db."""
+    are not in timeline.db. `collections`: the collections to list (by default those shown
+    by default, `["all"]` every one)."""
     if kind is not None and kind not in KINDS:
         raise TimelineError(f"kind {kind!r}: not a kind of the vocabulary ({', '.join(KINDS)})")
-    sql, params = _timeline_sql(country, kind, since)
-    path = Path(source) if isinstance(source, str | Path) else source.projection_path
-    if not path.is_file():  # sqlite would create an empty file, and answer "no such table"
-        raise TimelineError(f"{path}: no timeline.db here (`timeline build` makes it)")
-    db = sqlite_utils.Database(path)
+    chosen = chosen_collections(collections)
+    sql, params = _timeline_sql(country, kind, since, chosen)
+    db = _open(source)
     try:
         rows = [dict(r) for r in db.query(sql, params)]
     finally:
@@ -46,6 +48,35 @@ def timeline_rows(
         if "countries" in row:
             row["countries"] = "–".join(json.loads(row["countries"]))
     return rows
+
+
+def chosen_collections(names: Sequence[str] | None) -> list[str] | None:
+    """The collections asked for, checked (one naming the closest if unknown); None for all."""
+    if not names:
+        return default_collections()
+    if ALL in names:
+        return None
+    for name in names:
+        if name not in COLLECTIONS:
+            raise CollectionError(unknown_collection(name, [*COLLECTIONS, ALL]))
+    return list(dict.fromkeys(names))
+
+
+def collection_counts(source: Archive | str | Path) -> list[dict[str, Any]]:
+    """The `collections` table: name, label, description, whether shown by default, and how
+    many engagements each holds."""
+    db = _open(source)
+    try:
+        return [dict(r) for r in db.query("select * from collections order by rowid")]
+    finally:
+        db.close()
+
+
+def _open(source: Archive | str | Path) -> sqlite_utils.Database:
+    path = Path(source) if isinstance(source, str | Path) else source.projection_path
+    if not path.is_file():  # sqlite would create an empty file, and answer "no such table"
+        raise TimelineError(f"{path}: no timeline.db here (`timeline build` makes it)")
+    return sqlite_utils.Database(path)
 
 
 def country_code(typed: str) -> str:
@@ -58,7 +89,7 @@ def country_code(typed: str) -> str:
 
 
 def _timeline_sql(
-    country: str | None, kind: str | None, since: date | None
+    country: str | None, kind: str | None, since: date | None, collections: list[str] | None
 ) -> tuple[str, list[str]]:
     where, params = [], []
     if country:
@@ -82,6 +113,9 @@ def _timeline_sql(
     if since:
         where.append("end_date >= ?")
         params.append(since.isoformat())
+    if collections is not None:
+        where.append(f"collection in ({', '.join('?' for _ in collections)})")
+        params.extend(collections)
     sql = select + (" where " + " and ".join(where) if where else "")
     if country:  # one line per engagement, with all its counterparts
         sql += " group by engagement"

@@ -119,6 +119,7 @@ def _engagement_row(state: EngagementState) -> dict[str, Any]:
         "recorded_at": state.recorded_at.isoformat(),
         "modified_at": state.modified_at.isoformat(),
         "search_text": _search_text(f),
+        "collection": state.collection,
     }
 
 
@@ -145,6 +146,7 @@ def _timeline_rows(f: EngagementFacts, engagement: dict[str, Any]) -> list[dict[
                     "status": f.status,
                     "series": f.series,
                     "session": f.session,
+                    "collection": engagement["collection"],
                     "engagement": f.slug,
                 }
             )
@@ -307,6 +309,8 @@ def revision_row(event: Any, state: EngagementState) -> dict[str, Any]:
         "retracted": state.retraction is not None,
         "merged_into": state.retraction.merged_into if state.retraction else None,
         "state": state.model_dump_json(),
+        "collection": state.collection,
+        "countries": _json(state.facts.countries),
     }
 
 

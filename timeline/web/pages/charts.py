@@ -12,8 +12,8 @@ from timeline.projection.counts import TOPIC_COUNTS, YEAR_COUNTS
 from timeline.web.database import archive_database
 from timeline.web.pages import drawing
 from timeline.web.pages.counts import aggregate, cached
-from timeline.web.pages.render import moved, render
-from timeline.web.pages.timeline import Scope, lane_names, page_scope
+from timeline.web.pages.render import moved, page_url, render
+from timeline.web.pages.timeline import Scope, collection_legend, lane_names, page_scope
 
 TOPIC_ROWS = 20
 
@@ -27,9 +27,10 @@ async def charts_page(request: Any, datasette: Any) -> Response:
         "database": db.name,
         "home": home,
         "other": other,
-        "timeline_url": datasette.urls.path(scope.path("timeline")),
+        "timeline_url": page_url(datasette, scope.path("timeline"), **scope.args),
+        **await collection_legend(datasette, db, scope, "charts"),
     }
-    key = (scope.code, scope.counterpart)
+    key = scope.key
     per_year = await cached(db, ("years", *key), lambda: year_counts(db, scope))
     topics = await cached(db, ("topics", *key), lambda: topic_counts(db, scope))
     names = await lane_names(db, scope, sorted({s for _, s in per_year}))
