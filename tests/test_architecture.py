@@ -34,7 +34,7 @@ ENTRY_POINT_NAMES = {
     "timeline_facets",
     "timeline_labels",
     "timeline_pages",
-    "timeline_country_params",
+    "timeline_parameters",
     "timeline_reopen",
     "timeline_safety",
     "timeline_search",

@@ -15,14 +15,15 @@ from timeline.projection.counts import COUNTRY_COUNTS, TOPIC_COUNTS, YEAR_COUNTS
 from timeline.store.application import Archive
 
 YEARS_COUNTED = (
-    "select country, counterpart, kind, substr(start_date, 1, 4) as year, count(*) as n "
-    "from timeline group by 1, 2, 3, 4"
+    "select country, counterpart, kind, collection, substr(start_date, 1, 4) as year, "
+    "count(*) as n from timeline group by 1, 2, 3, 4, 5"
 )
 # A country's engagements per topic and year, as the charts counted them from the rows.
 TOPICS_COUNTED = (
-    "select x.country, et.topic, substr(x.start_date, 1, 4) as year, count(*) as n from "
-    "(select distinct country, engagement, start_date from timeline) x "
-    "join engagement_topics et on et.engagement = x.engagement group by 1, 2, 3"
+    "select x.country, et.topic, x.collection, substr(x.start_date, 1, 4) as year, "
+    "count(*) as n from "
+    "(select distinct country, engagement, collection, start_date from timeline) x "
+    "join engagement_topics et on et.engagement = x.engagement group by 1, 2, 3, 4"
 )
 
 
@@ -67,6 +68,7 @@ def test_count_tables_equal_the_rows_after_appends_corrections_and_retractions(
     build(archive)
     assert_counts_hold(archive.projection_path)
     archive.append([engagement("c", date="2023", host="AU", guests=["VN"])])
+    archive.append([engagement("d", date="2023-02")], collection="historyatstate-visits")
     archive.correct(
         "a", {"date": "2022-01-02", "topics": ["counter_terrorism"]}, "The source says 2022"
     )
@@ -76,7 +78,9 @@ def test_count_tables_equal_the_rows_after_appends_corrections_and_retractions(
     build(archive)
     assert_counts_hold(archive.projection_path)
     kept_years, *_ = counts(archive.projection_path)
-    assert ("US", "AU", "dialogue", "2024") not in {row[:4] for row in kept_years}
+    assert ("US", "AU", "dialogue", "curated", "2024") not in {row[:5] for row in kept_years}
+    # Counted per collection: the charts show the security collections unless asked for more.
+    assert {row[3] for row in kept_years} == {"curated", "historyatstate-visits"}
 
 
 def test_a_rebuild_fills_the_count_tables_it_made_after_loading(tmp_path: Path) -> None:

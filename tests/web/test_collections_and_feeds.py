@@ -278,3 +278,25 @@ def test_the_tables_have_a_collection_column_to_filter_on(client: Client) -> Non
         "/timeline/timeline.json", _shape="array", country="VN", collection="reviewed"
     ).json()
     assert [r["engagement"] for r in rows] == ["vn-jp-visit-2025"]
+
+
+def test_canned_timelines_show_the_security_collections_unless_asked_for_more(
+    client: Client,
+) -> None:
+    def slugs(**params: str) -> set[str]:
+        rows = client.get("/timeline/pair_timeline.json", _shape="array", a="VN", b="US", **params)
+        return {r["engagement"] for r in rows.json()}
+
+    assert slugs() == {"vn-us-dialogue-1"}
+    assert slugs(collection="all") == {"vn-us-dialogue-1", "us-vn-visit-2023-09-10"}
+    assert slugs(collection="historyatstate-travels") == {"us-vn-visit-2023-09-10"}
+
+
+@pytest.mark.parametrize("path", ["/timeline/country_timeline", "/timeline/country_timeline.json"])
+def test_a_canned_query_refuses_a_collection_it_does_not_hold(client: Client, path: str) -> None:
+    # Its SQL alone would answer "0 results", as if the archive had nothing for the country.
+    text = client.get(path, status=400, country="VN", collection="curatd").text
+    assert "collection: unknown collection &#39;curatd&#39;" in text or (
+        "collection: unknown collection 'curatd'" in text
+    )
+    assert "curated" in text.split("curatd", 1)[1]

@@ -26,20 +26,23 @@ FACETED = {
 
 _TABLES = {
     YEAR_COUNTS: (
-        "country text, counterpart text, kind text, year text, n integer not null, "
-        "primary key (country, counterpart, kind, year)"
+        "country text, counterpart text, kind text, collection text, year text, "
+        "n integer not null, primary key (country, counterpart, kind, collection, year)"
     ),
-    TOPIC_COUNTS: "country text, topic text, year text, n integer not null, "
-    "primary key (country, topic, year)",
+    TOPIC_COUNTS: "country text, topic text, collection text, year text, n integer not null, "
+    "primary key (country, topic, collection, year)",
     COUNTRY_COUNTS: "country text primary key, n integer not null",
     FACET_COUNTS: "tbl text, col text, value, n integer not null, primary key (tbl, col, value)",
 }
 
-# A timeline row counts once for its country, counterpart, kind and year.
-_YEAR_ROWS = "select {r}.country, {r}.counterpart, {r}.kind, substr({r}.start_date, 1, 4)"
-# An engagement counts once for each of its countries and topics, in its year.
+# A timeline row counts once for its country, counterpart, kind, collection and year (the
+# pages show the security collections by default, any others on request).
+_YEAR_ROWS = (
+    "select {r}.country, {r}.counterpart, {r}.kind, {r}.collection, substr({r}.start_date, 1, 4)"
+)
+# An engagement counts once for each of its countries and topics, in its collection and year.
 _TOPIC_ROWS = (
-    "select c.value, t.value, substr({r}.start_date, 1, 4) "
+    "select c.value, t.value, {r}.collection, substr({r}.start_date, 1, 4) "
     "from json_each({r}.countries) c, json_each({r}.topics) t"
 )
 
@@ -73,8 +76,8 @@ def _triggers(table: str, source: str, rows: str, key: str) -> list[str]:
 
 
 TRIGGERS = [
-    *_triggers(YEAR_COUNTS, "timeline", _YEAR_ROWS, "country, counterpart, kind, year"),
-    *_triggers(TOPIC_COUNTS, "engagements", _TOPIC_ROWS, "country, topic, year"),
+    *_triggers(YEAR_COUNTS, "timeline", _YEAR_ROWS, "country, counterpart, kind, collection, year"),
+    *_triggers(TOPIC_COUNTS, "engagements", _TOPIC_ROWS, "country, topic, collection, year"),
     *_triggers(COUNTRY_COUNTS, "engagements", _COUNTRY_ROWS, "country"),
     *[
         trigger.replace(f"{FACET_COUNTS}_a", f"{FACET_COUNTS}_{table}_a")
@@ -96,13 +99,16 @@ def create_count_tables(db: sqlite_utils.Database) -> None:
             db.execute(f"drop table if exists {table}")
             db.execute(f"create table {table} ({columns})")
         db.execute(
-            f"insert into {YEAR_COUNTS} select country, counterpart, kind, year, count(*) from "
-            f"({_YEAR_ROWS.format(r='t')} as year from timeline t) group by 1, 2, 3, 4"
+            f"insert into {YEAR_COUNTS} select country, counterpart, kind, collection, year, "
+            f"count(*) from ({_YEAR_ROWS.format(r='t')} as year from timeline t) "
+            "group by 1, 2, 3, 4, 5"
         )
         db.execute(
-            f"insert into {TOPIC_COUNTS} select c, t, y, count(*) from "
-            f"(select c.value as c, t.value as t, substr(e.start_date, 1, 4) as y from "
-            "engagements e, json_each(e.countries) c, json_each(e.topics) t) group by 1, 2, 3"
+            f"insert into {TOPIC_COUNTS} select c, t, k, y, count(*) from "
+            f"(select c.value as c, t.value as t, e.collection as k, "
+            "substr(e.start_date, 1, 4) as y from "
+            "engagements e, json_each(e.countries) c, json_each(e.topics) t) "
+            "group by 1, 2, 3, 4"
         )
         db.execute(
             f"insert into {COUNTRY_COUNTS} select c.value, count(*) "

@@ -51,6 +51,7 @@ async def year_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]:
     projector keeps (timeline.projection.counts)."""
     series = "kind" if scope.counterpart else "counterpart"
     where = "country = ?" + (" and counterpart = ?" if scope.counterpart else "")
+    where += scope.collections.where("collection")[0]
     sql = f"""
         select year, {series}, sum(n) from {YEAR_COUNTS} where {where} group by year, {series}
     """
@@ -62,7 +63,8 @@ async def topic_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]
     its rows (a pair's rows are few: a country's timeline has a row per counterpart, so each
     engagement is counted once)."""
     if not scope.counterpart:
-        sql = f"select topic, year, n from {TOPIC_COUNTS} where country = ?"
+        where = "country = ?" + scope.collections.where("collection")[0]
+        sql = f"select topic, year, sum(n) from {TOPIC_COUNTS} where {where} group by 1, 2"
         return {(t, y): n for t, y, n in await aggregate(db, sql, scope.params)}
     sql = f"""
         select et.topic as topic_key, substr(x.start_date, 1, 4) as year_key, count(*) as n
