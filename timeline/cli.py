@@ -7,6 +7,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -15,9 +16,12 @@ import click
 from events import KINDS, TOPICS
 from timeline.errors import BatchError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
+from timeline.output import Output, echo_json, echo_rows, output_options
+from timeline.periods import Period
 from timeline.store.location import ENV_ARCHIVE, ENV_STORE
 
 if TYPE_CHECKING:
+    from timeline.integrity import VerifyReport
     from timeline.projection.build import BuildReport
     from timeline.store.application import Archive
     from timeline.store.commands import Correction
@@ -384,24 +388,30 @@ def serve(host: str, port: int, metadata: str | None, folder: str, store: str | 
 
 @cli.command()
 @click.argument("slug")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of YAML.")
 @click.option(
     "--history", is_flag=True, help="List every revision: when, what changed (old -> new), why."
 )
+@output_options()
 @archive_option
-def show(slug: str, as_json: bool, history: bool, folder: str, store: str | None) -> None:
+def show(slug: str, history: bool, output: Output, folder: str, store: str | None) -> None:
     """Show an engagement's current state and the events behind it.
 
-    A retracted engagement says so; one merged into another points to it."""
+    A retracted engagement says so; one merged into another points to it. --json prints it as
+    one JSON object; with --history, the revisions are rows, in any output format."""
     from timeline.store.revisions import engagement_document
 
+    if output.format not in (None, "json") and not history:
+        raise TimelineError(
+            f"--{output.format}: an engagement is one document (--json); its revisions are "
+            "rows (--history)"
+        )
     archive = _archive(folder, store)
     if history:
-        _show_history(archive.revisions(slug), as_json)
+        _show_history(archive.revisions(slug), output)
         return
     document = engagement_document(archive, slug)
-    if as_json:
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    if output.format:
+        echo_json(document)
         return
     import yaml  # lazily, as everywhere in this module: `timeline append` starts faster
 
@@ -430,12 +440,14 @@ def _echo_retraction(reason: str, merged_into: str | None, survivor: Any) -> Non
     click.echo(f"# see `timeline show {survivor.slug}`; what follows is its last state")
 
 
-def _show_history(revisions: list[Revision], as_json: bool) -> None:
-    from timeline.store.revisions import revision_data
+def _show_history(revisions: list[Revision], output: Output) -> None:
+    import dataclasses
 
-    if as_json:
-        for r in revisions:
-            click.echo(json.dumps(revision_data(r), ensure_ascii=False))
+    from timeline.store import revisions as told
+
+    if output.format:
+        columns = [f.name for f in dataclasses.fields(told.Revision)]
+        echo_rows((told.revision_data(r) for r in revisions), columns, output)
         return
     for r in revisions:
         when = r.recorded_at.isoformat(timespec="seconds")
@@ -472,30 +484,46 @@ def _compact(value: Any) -> str:
 @cli.command(name="list")
 @click.option("--country", help="ISO code: that country's timeline, with counterpart and role.")
 @click.option("--kind", type=click.Choice(list(KINDS)), help="A kind of the vocabulary.")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m", "%Y"]), help="From date.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+@click.option("--since", type=Period(), help="Those that end on or after this day, month, year.")
+@click.option("--until", type=Period(end=True), help="Those that start on or before it.")
+@click.option("--counterpart", metavar="CODE", help="With --country: the pair's engagements.")
+@click.option(
+    "--collection",
+    "collections",
+    multiple=True,
+    metavar="NAME",
+    help="Only this collection (repeatable; `all` for every one).",
+)
+@click.option("--limit", type=int, help="The first N engagements.")
+@output_options()
 @archive_option
 def list_(
     country: str | None,
     kind: str | None,
-    since: Any,
-    as_json: bool,
+    since: date | None,
+    until: date | None,
+    counterpart: str | None,
+    collections: tuple[str, ...],
+    limit: int | None,
+    output: Output,
     folder: str,
     store: str | None,
 ) -> None:
     """A terminal timeline of the archive, oldest first."""
     from timeline.projection import build as projection
-    from timeline.projection.queries import timeline_rows
+    from timeline.projection.queries import check_options, timeline_columns, timeline_rows
 
+    check_options(kind=kind, country=country, counterpart=counterpart, limit=limit)
+    asked = {"country": country, "kind": kind, "since": since, "until": until}
+    asked |= {"counterpart": counterpart, "collections": collections, "limit": limit}
     archive = _archive(folder, store)
     if archive.read_only:
         _note_if_behind(archive, "listed")
     elif not projection.is_current(archive):
         projection.build(archive)
-    rows = timeline_rows(archive, country=country, kind=kind, since=since.date() if since else None)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+    rows = timeline_rows(archive, **asked)
+    if output.format:
+        echo_rows(rows, timeline_columns(country), output)
         return
     for row in rows:
         where = ", ".join(x for x in (row.get("city"), row.get("place_country")) if x)
@@ -633,16 +661,44 @@ def retract(
 @cli.command()
 @click.option("--expect", metavar="HASH", help="Fail unless the archive's head is this hash.")
 @click.option("--chain-only", is_flag=True, help="Check the store's chain, not timeline.db.")
+@output_options(["json"])
 @archive_option
-def verify(expect: str | None, chain_only: bool, folder: str, store: str | None) -> None:
+def verify(
+    expect: str | None, chain_only: bool, output: Output, folder: str, store: str | None
+) -> None:
     """Recompute the hash chain of the stored events and check timeline.db against the store.
 
     Prints the head hash, which names the whole history; with --expect HASH (the head published
-    in timeline.db's archive_head table, say), fails unless this archive has that head."""
+    in timeline.db's archive_head table, say), fails unless this archive has that head. --json
+    prints the report as one object (counts, head, problems, verified), and the exit code is
+    the same."""
+    import dataclasses
+
     from timeline import integrity
 
     expected = integrity.check_hash(expect) if expect is not None else None
     report = integrity.verify(_archive(folder, store), projection=not chain_only)
+    mismatch = bool(expected and report.head != expected)
+    if output.format:
+        verified = report.ok and not mismatch
+        echo_json({**dataclasses.asdict(report), "expected": expected, "verified": verified})
+    else:
+        _echo_verify(report, chain_only)
+    if report.problems:
+        count = len(report.problems)
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        listed = "in the JSON" if output.format else "listed above"
+        raise TimelineError(f"verify: {problems} in {folder} ({listed})")
+    if mismatch:
+        raise TimelineError(
+            f"head {report.head} is not the expected {expected}: "
+            "this is not the archive that was published with that head"
+        )
+    if not output.format:
+        click.echo("verified" + (": the head is the one expected" if expected else ""))
+
+
+def _echo_verify(report: VerifyReport, chain_only: bool) -> None:
     click.echo(f"store:       {report.events} events of {report.engagements} engagements")
     if report.head:
         click.echo(f"head:        {report.head} (notification {report.head_position})")
@@ -657,21 +713,16 @@ def verify(expect: str | None, chain_only: bool, folder: str, store: str | None)
         click.echo("timeline.db: not built yet")
     for problem in report.problems:
         click.echo(f"PROBLEM {problem}", err=True)
-    if report.problems:
-        count = len(report.problems)
-        problems = "1 problem" if count == 1 else f"{count} problems"
-        raise TimelineError(f"verify: {problems} in {folder} (listed above)")
-    if expected and report.head != expected:
-        raise TimelineError(
-            f"head {report.head} is not the expected {expected}: "
-            "this is not the archive that was published with that head"
-        )
-    click.echo("verified" + (": the head is the one expected" if expected else ""))
 
 
 @cli.command()
-def topics() -> None:
+@output_options()
+def topics(output: Output) -> None:
     """The topic vocabulary: key, English and Vietnamese labels."""
+    if output.format:
+        rows = ({"key": key, "en": t.en, "vi": t.vi} for key, t in TOPICS.items())
+        echo_rows(rows, ["key", "en", "vi"], output)
+        return
     for key, topic in TOPICS.items():
         click.echo(f"{key:<30} {topic.en} / {topic.vi}")
 

@@ -24,7 +24,8 @@ from timeline.extract.batch import (
 from timeline.extract.documents import Metadata, check_language, check_published, check_url
 from timeline.extract.draft import render_yaml
 from timeline.extract.errors import ExtractError
-from timeline.extract.score import evaluate_folder, format_table
+from timeline.extract.score import Scores, evaluate_folder, format_table
+from timeline.output import Output, echo_rows, output_options
 
 
 @click.command("extract")
@@ -132,25 +133,41 @@ def _with_progress(articles: list[Path]) -> Iterator[Path]:
 
 @click.command("evaluate")
 @click.argument("folder", type=click.Path(file_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@output_options()
 @click.option(
     "--text-only",
     is_flag=True,
     help="Extract from the texts alone, without the publication date, URL and language of the "
     "documents' metadata.",
 )
-def evaluate_command(folder: str, as_json: bool, text_only: bool) -> None:
+def evaluate_command(folder: str, output: Output, text_only: bool) -> None:
     """Score `extract` against gold records: FOLDER/documents/*.txt are the articles (with
-    optional <id>.yaml metadata), FOLDER/records/ the gold record files citing them."""
+    optional <id>.yaml metadata), FOLDER/records/ the gold record files citing them.
+
+    --json prints every score as one object (counts, matches, missed and spurious slugs); the
+    other formats a row per document and one for all of them: events P/R/F1, each field's F1."""
     try:
         per_doc, total = evaluate_folder(folder, metadata=not text_only)
     except TimelineError as e:
         raise click.ClickException(str(e)) from None
-    if as_json:
+    if output.format == "json":
         data = {"documents": [s.as_dict() for s in per_doc], "overall": total.as_dict()}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif output.format:
+        rows = [score_row(s) for s in [*per_doc, total]]
+        echo_rows(rows, list(rows[0]), output)
     else:
         click.echo(format_table(per_doc, total))
+
+
+def score_row(scores: Scores) -> dict[str, object]:
+    """A document's scores as a flat row: events precision, recall and F1, each field's F1."""
+    e = scores.events
+    row: dict[str, object] = {"document": scores.document}
+    row |= {"events_precision": round(e.precision, 3), "events_recall": round(e.recall, 3)}
+    row["events_f1"] = round(e.f1, 3)
+    row |= {f"{name}_f1": round(c.f1, 3) for name, c in scores.fields.items()}
+    return row
 
 
 commands = [extract_command, evaluate_command]

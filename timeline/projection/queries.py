@@ -6,6 +6,7 @@ nothing: bringing timeline.db up to date first is `build`'s work."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,10 +14,24 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from events import KINDS
+from events.countries import is_country
 from timeline.errors import TimelineError
 
 if TYPE_CHECKING:
     from timeline.store.application import Archive
+
+_DATES = ("start_date", "end_date", "date_label", "kind", "title", "city")
+PAIR_SELECT = (
+    *_DATES,
+    "place_country",
+    "country",
+    "group_concat(counterpart, ', ') as counterpart",
+    "role",
+    "engagement",
+)
+ENGAGEMENT_SELECT = (*_DATES, "country as place_country", "countries", "slug as engagement")
+PAIR_COLUMNS = tuple(c.split(" as ")[-1] for c in PAIR_SELECT)
+ENGAGEMENT_COLUMNS = tuple(c.split(" as ")[-1] for c in ENGAGEMENT_SELECT)
 
 
 def timeline_rows(
@@ -25,19 +40,27 @@ def timeline_rows(
     country: str | None = None,
     kind: str | None = None,
     since: date | None = None,
+    until: date | None = None,
+    counterpart: str | None = None,
+    collections: Sequence[str] | None = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Engagements in date order, from an archive's timeline.db or a timeline.db file; for a
     country (ISO code, any case), its timeline: one row per engagement with its counterparts
     joined and its role. `kind` is a key of the kinds vocabulary; `since` keeps engagements
-    that end on or after that day. Retracted engagements are not in timeline.db."""
-    if kind is not None and kind not in KINDS:
-        raise TimelineError(f"kind {kind!r}: not a kind of the vocabulary ({', '.join(KINDS)})")
-    sql, params = _timeline_sql(country, kind, since)
+    that end on or after that day, `until` those that start on or before it; `counterpart`
+    (with `country`) those of the pair; `collections` those of these collections (`all`: every
+    one); `limit` the first so many. Retracted engagements are not in timeline.db."""
+    check_options(kind=kind, country=country, counterpart=counterpart, limit=limit)
     path = Path(source) if isinstance(source, str | Path) else source.projection_path
     if not path.is_file():  # sqlite would create an empty file, and answer "no such table"
         raise TimelineError(f"{path}: no timeline.db here (`timeline build` makes it)")
     db = sqlite_utils.Database(path)
     try:
+        chosen = _chosen_collections(db, collections)
+        sql, params = _timeline_sql(country, kind, since, until, counterpart, chosen)
+        if limit is not None:
+            sql, params = f"{sql} limit ?", [*params, limit]
         rows = [dict(r) for r in db.query(sql, params)]
     finally:
         db.close()
@@ -47,31 +70,87 @@ def timeline_rows(
     return rows
 
 
+def check_options(
+    *,
+    kind: str | None = None,
+    country: str | None = None,
+    counterpart: str | None = None,
+    limit: int | None = None,
+) -> None:
+    """Refuse options `timeline_rows` cannot answer, before anything is opened."""
+    if kind is not None and kind not in KINDS:
+        raise TimelineError(f"kind {kind!r}: not a kind of the vocabulary ({', '.join(KINDS)})")
+    if counterpart and not country:
+        raise TimelineError("--counterpart: give --country too (the pair's timeline)")
+    if limit is not None and limit < 0:
+        raise TimelineError(f"--limit {limit}: a limit is 0 or more")
+    for option, code in (("--country", country), ("--counterpart", counterpart)):
+        _check_country(option, code)
+
+
+def timeline_columns(country: str | None) -> list[str]:
+    """The columns of `timeline_rows`' rows, in order: a country's timeline, or engagements."""
+    return list(PAIR_COLUMNS if country else ENGAGEMENT_COLUMNS)
+
+
+def _check_country(option: str, code: str | None) -> None:
+    """An ISO code of the vocabulary (any case): a code that names no country is an error, not
+    an empty list."""
+    if code is not None and not is_country(code.upper()):
+        raise TimelineError(f"{option} {code!r}: not an ISO country code (VN, US, …)")
+
+
+def _chosen_collections(db: sqlite_utils.Database, names: Sequence[str] | None) -> list[str]:
+    """The collections `names` asks for (none: every one, as `all` does), checked against those
+    timeline.db holds. A timeline.db without a `collection` column (built before collections)
+    holds none."""
+    if not names or "all" in names:
+        return []
+    held = set()
+    if "collection" in db["engagements"].columns_dict:
+        held = {r[0] for r in db.execute("select distinct collection from engagements")}
+    for name in names:
+        if name not in held:
+            known = ", ".join(sorted(held)) or "none in this archive"
+            raise TimelineError(f"--collection {name!r}: not a collection ({known}; or all)")
+    return list(dict.fromkeys(names))
+
+
 def _timeline_sql(
-    country: str | None, kind: str | None, since: date | None
+    country: str | None,
+    kind: str | None,
+    since: date | None,
+    until: date | None = None,
+    counterpart: str | None = None,
+    collections: Sequence[str] = (),
 ) -> tuple[str, list[str]]:
     where, params = [], []
     if country:
         table = "timeline"
-        select = (
-            "select start_date, end_date, date_label, kind, title, city, place_country, "
-            "country, group_concat(counterpart, ', ') as counterpart, role, engagement "
-            "from timeline"
-        )
+        select = f"select {', '.join(PAIR_SELECT)} from timeline"
         where.append("country = ?")
         params.append(country.upper())
     else:
         table = "engagements"
-        select = (
-            "select start_date, end_date, date_label, kind, title, city, "
-            "country as place_country, countries, slug as engagement from engagements"
-        )
+        select = f"select {', '.join(ENGAGEMENT_SELECT)} from engagements"
     if kind:
         where.append("kind = ?")
         params.append(kind)
     if since:
         where.append("end_date >= ?")
         params.append(since.isoformat())
+    if until:
+        where.append("start_date <= ?")
+        params.append(until.isoformat())
+    if counterpart:  # the pair's engagements, each still with all its counterparts
+        where.append("engagement in (select engagement from timeline where country = ? and "
+                     "counterpart = ?)")  # fmt: skip
+        params += [country.upper() if country else "", counterpart.upper()]
+    if collections:
+        slug = "engagement" if country else "slug"
+        marks = ", ".join("?" for _ in collections)
+        where.append(f"{slug} in (select slug from engagements where collection in ({marks}))")
+        params += collections
     sql = select + (" where " + " and ".join(where) if where else "")
     if country:  # one line per engagement, with all its counterparts
         sql += " group by engagement"
