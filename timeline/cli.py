@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import click
 
 from events import KINDS, TOPICS
+from timeline.dry_run import dry_run_archive, dry_run_option, echo_dry_run
 from timeline.errors import BatchError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
 from timeline.output import Output, echo_json, echo_rows, output_options
@@ -185,6 +186,7 @@ def cli() -> None:
     "wording): add its new documents as sources instead of refusing it.",
 )
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
+@dry_run_option
 @archive_option
 def append(
     files: tuple[str, ...],
@@ -192,6 +194,7 @@ def append(
     allow_duplicates: bool,
     as_source: bool,
     build: bool,
+    dry_run: bool,
     folder: str,
     store: str | None,
 ) -> None:
@@ -204,7 +207,8 @@ def append(
     title) is refused, naming it, unless --allow-duplicates. With --as-source, a recorded slug
     with other facts (a second article's draft of the same engagement) adds its new documents
     as sources, with its evidence for the facts both state alike, and the record stays as it
-    was."""
+    was. With --dry-run, everything is checked and what would be recorded is reported
+    (duplicates too), and nothing is written."""
     from timeline.inputs import records
 
     batch = Batch()
@@ -220,6 +224,7 @@ def append(
         allow_duplicates=allow_duplicates,
         as_source=as_source,
         each=True,
+        dry_run=dry_run,
     )
 
 
@@ -232,21 +237,29 @@ def _append_and_report(
     allow_duplicates: bool = False,
     as_source: bool = False,
     each: bool = False,
+    dry_run: bool = False,
 ) -> None:
     """Record a batch in one append and print what happened: the one report of `append` and of
     every importer. What the reading merged comes first, then corroborations and skipped
     records; with `each` (record files: a handful), a line per engagement recorded or unchanged
-    too, where an import's thousands are only counted in the summary."""
-    archive = _archive(folder, store, must_exist=False)
+    too, where an import's thousands are only counted in the summary. A `dry_run` reports what
+    would be recorded (dry_run.py) and writes nothing."""
+    archive = (
+        dry_run_archive(folder, store) if dry_run else _archive(folder, store, must_exist=False)
+    )
     try:
         report = archive.append(
             batch.records,
             origins=batch.origins,
             allow_duplicates=allow_duplicates,
             as_source=as_source,
+            dry_run=dry_run,
         )
     except BatchError as e:
         raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None
+    if dry_run:
+        echo_dry_run(report, batch, allow_duplicates=allow_duplicates, each=each)
+        return
     for merge in batch.merged:
         click.echo(f"merged     {merge.describe()}")
     for slug in report.recorded if each else []:
@@ -764,10 +777,13 @@ def import_command(name: str) -> click.Command:
 
     @click.argument("source", metavar=found.SOURCE, type=click.Path())
     @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
+    @dry_run_option
     @archive_option
-    def run(source: str, build: bool, folder: str, store: str | None, **options: Any) -> None:
+    def run(
+        source: str, build: bool, dry_run: bool, folder: str, store: str | None, **options: Any
+    ) -> None:
         batch = found.read(source, **options)
-        _append_and_report(batch, folder, store, build=build)
+        _append_and_report(batch, folder, store, build=build, dry_run=dry_run)
 
     text = "\n\n".join(part for part in (first, more, IMPORT_HELP) if part)
     command = click.command(name=name, help=text, short_help=first)(run)
