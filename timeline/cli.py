@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import sys
 import unicodedata
@@ -19,6 +20,7 @@ from timeline.errors import BatchError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
 from timeline.output import Output, echo_json, echo_rows, output_options
 from timeline.periods import Period
+from timeline.progress import progress_report
 from timeline.store.location import ENV_ARCHIVE, ENV_STORE
 
 if TYPE_CHECKING:
@@ -305,8 +307,11 @@ def _build(archive: Archive, *, rebuild: bool = False, after: str | None = None)
 
     from timeline.projection import build as projection
 
+    anew = rebuild or not archive.projection_path.exists()  # a missing one is built anew
+    label = "rebuilding timeline.db" if anew else "updating timeline.db"
     try:
-        report = projection.build(archive, rebuild=rebuild)
+        with progress_report(label) as progress:
+            report = projection.build(archive, rebuild=rebuild, progress=progress)
     except (OSError, sqlite3.Error) as e:
         full = getattr(e, "errno", None) == errno.ENOSPC or "full" in str(e)
         then = "free some space, then run" if full else "run"
@@ -782,7 +787,11 @@ def import_command(name: str) -> click.Command:
     def run(
         source: str, build: bool, dry_run: bool, folder: str, store: str | None, **options: Any
     ) -> None:
-        batch = found.read(source, **options)
+        if "progress" in inspect.signature(found.read).parameters:
+            with progress_report(f"reading {name}") as progress:
+                batch = found.read(source, **options, progress=progress)
+        else:
+            batch = found.read(source, **options)
         _append_and_report(batch, folder, store, build=build, dry_run=dry_run)
 
     text = "\n\n".join(part for part in (first, more, IMPORT_HELP) if part)

@@ -26,6 +26,7 @@ from timeline.extract.draft import render_yaml
 from timeline.extract.errors import ExtractError
 from timeline.extract.score import Scores, evaluate_folder, format_table
 from timeline.output import Output, echo_rows, output_options
+from timeline.progress import with_progress
 
 
 @click.command("extract")
@@ -119,16 +120,7 @@ def _extract_folder(folder: str, output: str | None, flags: Metadata, *, beside:
 def _with_progress(articles: list[Path]) -> Iterator[Path]:
     """The articles, with a progress bar on standard error when it is a terminal (quiet when
     not, so logs and pipes get the table alone)."""
-    if not sys.stderr.isatty():
-        yield from articles
-        return
-    with click.progressbar(
-        articles,
-        label="extracting",
-        file=sys.stderr,
-        item_show_func=lambda a: a.name if a else None,
-    ) as bar:
-        yield from bar
+    return with_progress(articles, "extracting", lambda a: a.name)
 
 
 @click.command("evaluate")
