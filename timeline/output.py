@@ -63,10 +63,10 @@ def chosen_output(flags: Mapping[str, bool], fmt: str | None, no_headers: bool) 
 
 
 def output_options(
-    formats: Sequence[str] = FORMATS,
+    formats: Sequence[str] = FORMATS, *, into: str = "output"
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The output options of `formats` (and --fmt, --no-headers with tables or CSV); the command
-    receives them as one `output: Output`."""
+    receives them as one `Output`, as its parameter `into`."""
     tabular = any(f in formats for f in ("csv", "tsv", "table"))
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -75,7 +75,8 @@ def output_options(
             flags = {name: kwargs.pop(f"output_{name}") for name in formats}
             fmt = kwargs.pop("output_fmt", None)
             no_headers = kwargs.pop("output_no_headers", False)
-            return command(*args, **kwargs, output=chosen_output(flags, fmt, no_headers))
+            kwargs[into] = chosen_output(flags, fmt, no_headers)
+            return command(*args, **kwargs)
 
         options = [
             click.option(f"--{name}", f"output_{name}", is_flag=True, help=_HELP[name])

@@ -77,6 +77,7 @@ def with_progress(
         file=stream,
         show_pos=True,
         show_eta=True,
+        show_percent=True,
         item_show_func=(lambda item: name(item) if item is not None else None) if name else None,
     )
     with bar as shown:

@@ -233,3 +233,24 @@ def test_since_and_until_reach_timeline_rows_as_dates(seeded: str) -> None:
         seeded + "/timeline.db", since=date(2024, 1, 1), until=date(2024, 12, 31)
     )
     assert [r["engagement"] for r in rows] == ["vn-us-security-law-enforcement-dialogue-1"]
+
+
+def test_extract_of_a_folder_prints_its_table_as_rows(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    rows = json.loads(
+        printed("extract", str(ROOT / "seeds" / "documents"), "-o", str(drafts), "--json")
+    )
+    written = sorted(p.name for p in drafts.glob("*.yaml"))
+    assert [Path(r["draft"]).name for r in rows] == written
+    assert all(r["error"] is None and r["records"] >= r["complete"] > 0 for r in rows)
+    assert all(isinstance(r["flags"], dict) for r in rows)
+
+
+def test_extract_of_one_article_has_no_table_to_format(tmp_path: Path) -> None:
+    article = next((ROOT / "seeds" / "documents").glob("*.txt"))
+    result = run("extract", str(article), "--csv", "-o", str(tmp_path / "d.yaml"))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {article}: --csv: the table is a FOLDER's"
+    ]
+    assert not (tmp_path / "d.yaml").exists()

@@ -89,7 +89,7 @@ def test_batch_extraction_on_a_terminal_counts_the_articles(tmp_path: Path) -> N
     count = len(list(articles.glob("*.txt")))
     code, stdout, shown = on_terminal("extract", "articles", "-o", "drafts", cwd=tmp_path)
     assert code == 0, shown
-    assert "extracting" in shown and f"{count}/{count}" in shown
+    assert "extracting" in shown and f"{count}/{count}" in shown and "100%" in shown
     quiet = piped("extract", "articles", "-o", "drafts-2", cwd=tmp_path)
     assert quiet.stdout == stdout
     assert "extracting" not in quiet.stderr and f"{count}/{count}" not in quiet.stderr

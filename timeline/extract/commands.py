@@ -12,6 +12,7 @@ import click
 
 from timeline.errors import TimelineError
 from timeline.extract.batch import (
+    Outcome,
     articles_in,
     defects_named,
     extract_file,
@@ -50,6 +51,7 @@ from timeline.progress import with_progress
     metavar="FILE|FOLDER",
     help="Write the draft here instead of stdout; for a FOLDER of articles, the drafts' folder.",
 )
+@output_options(into="table_format")
 def extract_command(
     article: str,
     published: str | None,
@@ -59,6 +61,7 @@ def extract_command(
     publisher: str | None,
     no_metadata: bool,
     output: str | None,
+    table_format: Output,
 ) -> None:
     """Draft records for every engagement an ARTICLE reports, for review before `append`.
 
@@ -68,7 +71,8 @@ def extract_command(
     record's `x-review` (confidences and flags).
 
     A FOLDER extracts each of its *.txt articles into `-o DRAFTS/NAME.yaml`, goes on past an
-    article that fails, and ends with a table; the exit code is 1 if any article failed.
+    article that fails, and ends with a table (--json, --csv…: its rows in that format); the
+    exit code is 1 if any article failed.
 
     An article that is empty, binary, not UTF-8, over 1 MB, or in neither Vietnamese nor English
     is refused with one line and nothing written (docs/extract.md, "Limits and bad input")."""
@@ -81,8 +85,10 @@ def extract_command(
             language=check_language(language, f"{article}: --language"),
         )
         if article != "-" and Path(article).is_dir():
-            _extract_folder(article, output, flags, beside=not no_metadata)
+            _extract_folder(article, output, flags, beside=not no_metadata, rows=table_format)
             return
+        if table_format.format:
+            raise ExtractError(article, f"--{table_format.format}: the table is a FOLDER's")
         draft = extract_file(article, flags, beside=not no_metadata)
         with defects_named("<stdin>" if article == "-" else article):
             out = render_yaml(draft)
@@ -97,7 +103,9 @@ def extract_command(
         raise click.ClickException(str(e)) from None
 
 
-def _extract_folder(folder: str, output: str | None, flags: Metadata, *, beside: bool) -> None:
+def _extract_folder(
+    folder: str, output: str | None, flags: Metadata, *, beside: bool, rows: Output
+) -> None:
     """`timeline extract FOLDER -o DRAFTS/`: a progress bar on a terminal, a line for each
     article that failed, the table; exit 1 if any failed."""
     if not output:
@@ -111,10 +119,27 @@ def _extract_folder(folder: str, output: str | None, flags: Metadata, *, beside:
     for o in outcomes:
         if o.failed:
             click.echo(o.error, err=True)
-    click.echo(format_outcomes(outcomes))
+    if rows.format:
+        columns = ["article", "draft", "records", "complete", "flags", "error"]
+        echo_rows((outcome_row(o) for o in outcomes), columns, rows)
+    else:
+        click.echo(format_outcomes(outcomes))
     click.echo(summary(outcomes, out), err=True)
     if any(o.failed for o in outcomes):
         sys.exit(1)
+
+
+def outcome_row(outcome: Outcome) -> dict[str, object]:
+    """An article's outcome as a row: its draft file, records (complete ones), the flags to
+    review (code: count), or why it failed."""
+    return {
+        "article": outcome.article,
+        "draft": str(outcome.output) if outcome.output else None,
+        "records": outcome.records,
+        "complete": outcome.complete,
+        "flags": dict(sorted(outcome.flags.items())),
+        "error": outcome.error,
+    }
 
 
 def _with_progress(articles: list[Path]) -> Iterator[Path]:
