@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         country,
         is_country,
     )
+    from events.country_resolver import UnknownCountry, resolve_country
     from events.engagement import (
         Engagement,
         EngagementError,
@@ -46,6 +47,8 @@ _API = {
     "all_countries": "events.countries",
     "country": "events.countries",
     "is_country": "events.countries",
+    "UnknownCountry": "events.country_resolver",
+    "resolve_country": "events.country_resolver",
     "Engagement": "events.engagement",
     "EngagementError": "events.engagement",
     "EngagementState": "events.engagement",
@@ -83,12 +86,14 @@ __all__ = [
     "Place",
     "Retraction",
     "Source",
+    "UnknownCountry",
     "When",
     "all_countries",
     "country",
     "describe_validation_error",
     "engagement_id",
     "is_country",
+    "resolve_country",
 ]
 
 

@@ -1,15 +1,16 @@
-"""Countries with English and Vietnamese names, from pycountry's offline data: current states by
-their ISO 3166-1 alpha-2 code, states that no longer exist by their ISO 3166-3 alpha-4 code, with
-the days they existed where that is known."""
+"""Countries with English and Vietnamese names: current states by their ISO 3166-1 alpha-2 code,
+named as CLDR names them (events/cldr_countries.py, written from Babel by
+scripts/make_countries.py), and states that no longer exist by their ISO 3166-3 alpha-4 code,
+with the days they existed where that is known (events/former_states.py)."""
 
 from __future__ import annotations
 
-import gettext
 from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-import pycountry
+from events.cldr_countries import NAMES
+from events.former_states import FORMER_STATES
 
 
 class Country(NamedTuple):
@@ -39,97 +40,18 @@ class Country(NamedTuple):
         return f"from {self.valid_from}" if self.valid_from else ""
 
 
-# Names Vietnamese news actually uses, where pycountry's translation is formal or dated.
-_VI_COMMON = {
-    "AU": "Australia",
-    "CN": "Trung Quốc",
-    "DE": "Đức",
-    "FR": "Pháp",
-    "GB": "Anh",
-    "IN": "Ấn Độ",
-    "JP": "Nhật Bản",
-    "KH": "Campuchia",
-    "KP": "Triều Tiên",
-    "KR": "Hàn Quốc",
-    "LA": "Lào",
-    "RU": "Nga",
-    "SG": "Singapore",
-    "TH": "Thái Lan",
-    "US": "Hoa Kỳ",
-    "VN": "Việt Nam",
-}
-
-# Codes outside ISO 3166-1 proper that are in common use for current states.
-_EXTRA = {"XK": Country("XK", "Kosovo", "Kosovo")}
-
-
-def _d(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-# States that no longer exist, as people name them, with the days they existed. ISO 3166-3 gives
-# only the day a code was withdrawn, which is not the day a state ended, so these are curated.
-# VNVN and HIUS are not ISO codes: ISO 3166-3 has none for the Republic of Vietnam (its alpha-2
-# VN passed to the unified state) or for the Kingdom of Hawaii (which predates ISO 3166); they are
-# formed as ISO 3166-3 forms its codes, the state's own two letters then its successor's.
-_HISTORICAL = {
-    "SUHH": Country("SUHH", "Soviet Union (USSR)", "Liên Xô", _d("1922-12-30"), _d("1991-12-26")),
-    "YUCS": Country("YUCS", "Yugoslavia", "Nam Tư", _d("1918-12-01"), _d("2003-02-03")),
-    "CSXX": Country(
-        "CSXX", "Serbia and Montenegro", "Serbia và Montenegro", _d("2003-02-04"), _d("2006-06-04")
-    ),
-    "CSHH": Country("CSHH", "Czechoslovakia", "Tiệp Khắc", _d("1918-10-28"), _d("1992-12-31")),
-    "DDDE": Country(
-        "DDDE",
-        "East Germany (German Democratic Republic)",
-        "Cộng hòa Dân chủ Đức (Đông Đức)",
-        _d("1949-10-07"),
-        _d("1990-10-02"),
-    ),
-    "VDVN": Country(
-        "VDVN",
-        "North Vietnam (Democratic Republic of Vietnam)",
-        "Việt Nam Dân chủ Cộng hòa",
-        _d("1945-09-02"),
-        _d("1976-07-01"),
-    ),
-    "VNVN": Country(
-        "VNVN",
-        "South Vietnam (Republic of Vietnam; State of Vietnam until 1955)",
-        "Việt Nam Cộng hòa (Quốc gia Việt Nam đến 1955)",
-        _d("1949-07-02"),
-        _d("1975-04-30"),
-    ),
-    "ANHH": Country(
-        "ANHH", "Netherlands Antilles", "Antille thuộc Hà Lan", _d("1954-12-15"), _d("2010-10-09")
-    ),
-    "HIUS": Country(
-        "HIUS", "Hawaii (Kingdom, then Republic)", "Vương quốc Hawaii", None, _d("1898-08-12")
-    ),
-}  # fmt: skip
-
-
 @cache
 def _table() -> dict[str, Country]:
-    vi = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["vi"], fallback=True)
-    table: dict[str, Country] = {}
-    for c in pycountry.countries:
-        name_en = getattr(c, "common_name", None) or c.name
-        name_vi = _VI_COMMON.get(c.alpha_2) or vi.gettext(c.name)
-        table[c.alpha_2] = Country(c.alpha_2, name_en, name_vi)
-    table.update(_EXTRA)
+    table = {code: Country(code, en, vi) for code, (en, vi) in NAMES.items()}
     return table
 
 
 @cache
 def _historical_table() -> dict[str, Country]:
-    vi = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["vi"], fallback=True)
-    table = {
-        c.alpha_4: Country(c.alpha_4, c.name, vi.gettext(c.name))
-        for c in pycountry.historic_countries
+    return {
+        s.code: Country(s.code, s.name_en, s.name_vi, s.valid_from, s.valid_until)
+        for s in FORMER_STATES
     }
-    table.update(_HISTORICAL)
-    return table
 
 
 def country(code: str) -> Country:

@@ -76,9 +76,20 @@ def _country_code(value: str, info: ValidationInfo) -> str:
     if not is_country(code):
         raise ValueError(
             f"unknown country code {value!r} (expected ISO 3166-1 alpha-2, e.g. VN; "
-            "ISO 3166-3 alpha-4 for a former state, e.g. SUHH)"
+            f"ISO 3166-3 alpha-4 for a former state, e.g. SUHH){_code_of_name(value)}"
         )
     return code
+
+
+def _code_of_name(value: str) -> str:
+    """`; Việt Nam is VN`, when a record names a country where its code belongs."""
+    # Imported when a record is wrong only: difflib and the name tables stay off the append path.
+    from events.country_resolver import UnknownCountry, resolve_country
+
+    try:
+        return f"; {value.strip()} is {resolve_country(value)}"
+    except UnknownCountry:
+        return ""
 
 
 def _topic_key(value: str, info: ValidationInfo) -> str:

@@ -155,6 +155,21 @@ _store_option = click.option(
 )
 
 
+class CountryType(click.ParamType):
+    """A country typed as a code or a name, in English or Vietnamese (events.resolve_country);
+    one that names none is a usage error, which the group prints as one line, exit code 1."""
+
+    name = "country"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from events import UnknownCountry, resolve_country
+
+        try:
+            return resolve_country(value)
+        except UnknownCountry as e:
+            self.fail(str(e), param, ctx)
+
+
 def archive_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """--archive DIR and --store URL: the command receives `folder` and `store`."""
     return _folder_option(_store_option(command))
@@ -500,11 +515,14 @@ def _compact(value: Any) -> str:
 
 
 @cli.command(name="list")
-@click.option("--country", help="ISO code: that country's timeline, with counterpart and role.")
+@click.option(
+    "--country", type=CountryType(),
+    help="A country (VN, Vietnam, Việt Nam): its timeline, with counterpart and role.",
+)  # fmt: skip
 @click.option("--kind", type=click.Choice(list(KINDS)), help="A kind of the vocabulary.")
 @click.option("--since", type=Period(), help="Those that end on or after this day, month, year.")
 @click.option("--until", type=Period(end=True), help="Those that start on or before it.")
-@click.option("--counterpart", metavar="CODE", help="With --country: the pair's engagements.")
+@click.option("--counterpart", type=CountryType(), help="With --country: the pair's engagements.")
 @click.option(
     "--collection",
     "collections",

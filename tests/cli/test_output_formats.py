@@ -195,10 +195,10 @@ def test_evaluate_prints_a_row_per_document_and_one_overall() -> None:
         ),
         (["list", "--limit", "-1"], "--limit -1: a limit is 0 or more"),
         (["list", "--limit", "ten"], "Invalid value for '--limit'"),
-        (["list", "--country", "XX"], "--country 'XX': not an ISO country code"),
+        (["list", "--country", "XX"], "Invalid value for '--country': unknown country 'XX'"),
         (
             ["list", "--country", "VN", "--counterpart", "ZZ"],
-            "--counterpart 'ZZ': not an ISO country code",
+            "Invalid value for '--counterpart': unknown country 'ZZ'",
         ),
         (["list", "--counterpart", "US"], "--counterpart: give --country too"),
         (
@@ -254,3 +254,11 @@ def test_extract_of_one_article_has_no_table_to_format(tmp_path: Path) -> None:
         f"Error: {article}: --csv: the table is a FOLDER's"
     ]
     assert not (tmp_path / "d.yaml").exists()
+
+
+def test_counterpart_takes_a_name_as_country_does(seeded: str) -> None:
+    by_name = printed(
+        "list", "--country", "Việt Nam", "--counterpart", "Hoa Kỳ", "--nl", "--archive", seeded
+    )
+    by_code = printed("list", "--country", "VN", "--counterpart", "US", "--nl", "--archive", seeded)
+    assert by_name == by_code and by_code

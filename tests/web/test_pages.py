@@ -354,9 +354,11 @@ def test_a_title_with_a_script_is_text(client: Client) -> None:
 @pytest.mark.parametrize(
     ("path", "params", "status", "message"),
     [
-        ("/-/timeline/XX", {}, 404, "Unknown country code &#39;XX&#39;"),
-        ("/-/timeline/VNM", {}, 404, "Unknown country code &#39;VNM&#39;"),
-        ("/-/timeline/VN/XX", {}, 404, "Unknown country code &#39;XX&#39;"),
+        ("/-/timeline/XX", {}, 400, "unknown country &#39;XX&#39;: expected an ISO code"),
+        ("/-/timeline/Vietnm", {}, 400, "did you mean VN (Vietnam / Việt Nam)?"),
+        ("/-/timeline/VN/XX", {}, 400, "unknown country &#39;XX&#39;"),
+        ("/-/timeline/VN/Hoa%20Kyy", {}, 400, "did you mean US (United States / Hoa Kỳ)?"),
+        ("/-/timeline/%20", {}, 400, "no country given"),
         ("/-/timeline/VN/vn", {}, 404, "A pair needs two countries, not VN twice"),
         ("/-/timeline/VN", {"from": "last year"}, 400, "from: &#39;last year&#39; is not a year"),
         ("/-/timeline/VN", {"to": "2025-13"}, 400, "to: &#39;2025-13&#39; is not a year"),
@@ -364,7 +366,8 @@ def test_a_title_with_a_script_is_text(client: Client) -> None:
         ("/-/timeline/VN", {"lanes": "0"}, 400, "lanes: &#39;0&#39; is not a number from 1"),
         ("/-/engagement/no-such-thing", {}, 404, "No engagement is recorded with the slug"),
         ("/-/engagement/Not-A-Slug", {}, 404, "slug &#39;Not-A-Slug&#39;"),
-        ("/-/charts/XX", {}, 404, "Unknown country code"),
+        ("/-/charts/XX", {}, 400, "unknown country &#39;XX&#39;"),
+        ("/-/charts/Atlantis/VN", {}, 400, "unknown country &#39;Atlantis&#39;"),
     ],
 )
 def test_bad_requests_say_what_is_wrong(
@@ -372,6 +375,32 @@ def test_bad_requests_say_what_is_wrong(
 ) -> None:
     page = client.get(path, status=status, **params).text
     assert message in page
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/-/timeline/Vietnam", "/-/timeline/VN"),
+        ("/-/timeline/Vi%E1%BB%87t%20Nam", "/-/timeline/VN"),
+        ("/-/timeline/Viet%20Nam", "/-/timeline/VN"),
+        ("/-/timeline/VNM/M%E1%BB%B9", "/-/timeline/VN/US"),
+        ("/-/timeline/VN/Hoa%20K%E1%BB%B3", "/-/timeline/VN/US"),
+        ("/-/timeline/VN/united%20states", "/-/timeline/VN/US"),
+        ("/-/charts/Australia", "/-/charts/AU"),
+        ("/-/charts/%C3%9Ac/vn", "/-/charts/AU/VN"),
+    ],
+)
+def test_a_page_asked_for_by_a_countrys_name_moves_to_its_code(
+    client: Client, path: str, target: str
+) -> None:
+    response = client.get(path, status=302, **{"from": "2024"})
+    assert response.headers["location"] == f"{target}?from=2024"
+    client.get(target, **{"from": "2024"})
+
+
+def test_a_page_asked_for_by_a_code_in_any_case_is_served_there(client: Client) -> None:
+    assert "Vietnam" in client.get("/-/timeline/vn", **{"from": "2024"}).text
+    assert "Vietnam" in client.get("/-/charts/vn/us").text
 
 
 def test_a_country_without_engagements(client: Client) -> None:

@@ -440,6 +440,74 @@ def test_pair_timeline(client: Client) -> None:
 
 
 @pytest.mark.parametrize(
+    ("path", "params", "expected"),
+    [
+        ("/timeline/country_timeline", {"country": "Vietnam"}, "country=VN"),
+        ("/timeline/country_timeline", {"country": "Việt Nam"}, "country=VN"),
+        ("/timeline/country_timeline.json", {"country": "viet nam", "_shape": "array"},
+         "country=VN&_shape=array"),
+        ("/timeline/pair_timeline", {"a": "Việt Nam", "b": "Mỹ"}, "a=VN&b=US"),
+        ("/timeline/pair_timeline", {"a": "VN", "b": "Hoa Kỳ"}, "a=VN&b=US"),
+        ("/timeline/pair_timeline", {"a": "VNM", "b": "united states"}, "a=VN&b=US"),
+        ("/timeline/timeline", {"country": "Úc"}, "country=AU"),
+        ("/timeline/engagements", {"host": "Australia"}, "host=AU"),
+        ("/timeline/timeline", {"country": "vn"}, "country=VN"),  # a table's filter is exact
+    ],
+)  # fmt: skip
+def test_a_country_parameter_typed_as_a_name_moves_to_its_code(
+    client: Client, path: str, params: dict[str, str], expected: str
+) -> None:
+    response = client.run(client.ds.client.get(path, params=params))
+    assert response.status_code == 302
+    assert response.headers["location"] == f"{path}?{expected}"
+    client.get(response.headers["location"])
+
+
+def test_the_canned_queries_find_the_same_rows_by_name_as_by_code(client: Client) -> None:
+    moved = client.run(client.ds.client.get("/timeline/country_timeline.json",
+                                            params={"country": "Việt Nam", "_shape": "array"}))  # fmt: skip
+    rows = client.run(client.ds.client.get(moved.headers["location"])).json()
+    assert slugs(rows) == VN_ORDER
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "message"),
+    [
+        ("/timeline/country_timeline", {"country": "Vietnm"},
+         "country: unknown country &#39;Vietnm&#39;: did you mean VN (Vietnam / Việt Nam)?"),
+        ("/timeline/country_timeline", {"country": "XX"}, "country: unknown country &#39;XX&#39;"),
+        ("/timeline/pair_timeline", {"a": "VN", "b": "Atlantis"}, "b: unknown country &#39;Atlantis&#39;"),
+        ("/timeline/pair_timeline", {"a": "Untied States", "b": "VN"},
+         "a: unknown country &#39;Untied States&#39;: did you mean US (United States / Hoa Kỳ)?"),
+        ("/timeline/timeline", {"counterpart": "Frnce"}, "did you mean FR (France / Pháp)?"),
+    ],
+)  # fmt: skip
+def test_an_unknown_country_parameter_is_a_bad_request_never_zero_rows(
+    client: Client, path: str, params: dict[str, str], message: str
+) -> None:
+    page = client.run(client.ds.client.get(path, params=params))
+    assert page.status_code == 400
+    assert message in page.text
+    data = client.run(client.ds.client.get(f"{path}.json", params=params))
+    assert data.status_code == 400
+    assert message.replace("&#39;", "'") in data.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/timeline/country_timeline", {"country": "VN"}),
+        ("/timeline/country_timeline", {"country": "vn"}),  # the SQL takes any case
+        ("/timeline/country_timeline", {"country": ""}),  # the form, not yet filled in
+        ("/timeline/person_engagements", {"person": "Mỹ"}),  # not a country parameter
+        ("/timeline/persons", {"name": "Việt Nam"}),  # a table without country columns
+    ],
+)
+def test_other_parameters_pass_untouched(client: Client, path: str, params: dict[str, str]) -> None:
+    client.get(path, **params)
+
+
+@pytest.mark.parametrize(
     "person", ["luong tam quang", "Lương Tam Quang", "LUONG TAM", "luong-tam-quang"]
 )
 def test_person_engagements(client: Client, person: str) -> None:

@@ -253,9 +253,37 @@ def test_calendar_text_is_escaped_per_rfc_5545(client: Client) -> None:
     assert events["day-hanoi"].decoded("geo") is not None
 
 
-@pytest.mark.parametrize("path", ["/-/calendar/XX.ics", "/-/calendar/zz.ics", "/-/calendar/V.ics"])
-def test_calendar_of_an_unknown_country_is_not_found(client: Client, path: str) -> None:
-    assert status(client, path) == 404
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/-/calendar/XX.ics", "unknown country &#39;XX&#39;"),
+        ("/-/calendar/zz.ics", "unknown country &#39;zz&#39;"),
+        ("/-/calendar/V.ics", "unknown country &#39;V&#39;"),
+        ("/-/calendar/Vietnm.ics", "did you mean VN (Vietnam / Việt Nam)?"),
+    ],
+)
+def test_calendar_of_an_unknown_country_is_a_bad_request_that_suggests_one(
+    client: Client, path: str, message: str
+) -> None:
+    response = client.run(client.ds.client.get(path))
+    assert response.status_code == 400
+    assert message in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/-/calendar/Vi%E1%BB%87t%20Nam.ics", "/-/calendar/VN.ics"),
+        ("/-/calendar/Australia.ics", "/-/calendar/AU.ics"),
+        ("/-/calendar/%C3%9Ac.ics", "/-/calendar/AU.ics"),
+    ],
+)
+def test_calendar_asked_for_by_a_countrys_name_moves_to_its_code(
+    client: Client, path: str, target: str
+) -> None:
+    response = client.run(client.ds.client.get(path))
+    assert (response.status_code, response.headers["location"]) == (302, target)
+    assert status(client, target) == 200
 
 
 # Atom feed --------------------------------------------------------------------------------------
@@ -406,7 +434,7 @@ def test_countries_kinds_and_topics_show_both_languages(client: Client) -> None:
     page = client.get("/timeline/country_timeline", country="VN").text
     assert (
         '<a href="/timeline/countries/US">US — United States / Hoa Kỳ</a>' in page
-        and '<a href="/timeline/countries/AU">AU — Australia</a>' in page
+        and '<a href="/timeline/countries/AU">AU — Australia / Úc</a>' in page
     )
     vocab = client.rows("/timeline/countries", code="VN")[0]
     assert (vocab["name_en"], vocab["name_vi"], vocab["label"]) == (

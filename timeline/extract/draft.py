@@ -29,7 +29,8 @@ from timeline.text import slugify
 
 LANGUAGES = tuple(languages.LANGUAGES)
 
-# Short English names as titles use them; pycountry's formal names read oddly in a title.
+# Short English names as titles use them; CLDR's names read oddly in a title ("Hong Kong SAR
+# China", "Congo - Kinshasa").
 _SHORT = {
     "VN": "Vietnam",
     "US": "US",

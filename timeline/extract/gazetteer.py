@@ -43,7 +43,7 @@ def _capital(token: str) -> bool:
 @cache
 def country_aliases() -> dict[str, str]:
     """Every name of a country, as written, to its code: the shipped list first, then
-    pycountry's English and Vietnamese names."""
+    CLDR's English and Vietnamese names (events.countries)."""
     aliases: dict[str, str] = {}
     for code, names in load("places")["countries"].items():
         for n in names:

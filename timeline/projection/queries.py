@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from events import KINDS
-from events.countries import is_country
+from events import KINDS, UnknownCountry, resolve_country
 from timeline.errors import TimelineError
 
 if TYPE_CHECKING:
@@ -46,11 +45,12 @@ def timeline_rows(
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Engagements in date order, from an archive's timeline.db or a timeline.db file; for a
-    country (ISO code, any case), its timeline: one row per engagement with its counterparts
-    joined and its role. `kind` is a key of the kinds vocabulary; `since` keeps engagements
-    that end on or after that day, `until` those that start on or before it; `counterpart`
-    (with `country`) those of the pair; `collections` those of these collections (`all`: every
-    one); `limit` the first so many. Retracted engagements are not in timeline.db."""
+    country (a code in any case, or a name in English or Vietnamese), its timeline: one row per
+    engagement with its counterparts joined and its role. `kind` is a key of the kinds
+    vocabulary; `since` keeps engagements that end on or after that day, `until` those that
+    start on or before it; `counterpart` (with `country`) those of the pair; `collections` those
+    of these collections (`all`: every one); `limit` the first so many. Retracted engagements
+    are not in timeline.db."""
     check_options(kind=kind, country=country, counterpart=counterpart, limit=limit)
     path = Path(source) if isinstance(source, str | Path) else source.projection_path
     if not path.is_file():  # sqlite would create an empty file, and answer "no such table"
@@ -93,11 +93,14 @@ def timeline_columns(country: str | None) -> list[str]:
     return list(PAIR_COLUMNS if country else ENGAGEMENT_COLUMNS)
 
 
-def _check_country(option: str, code: str | None) -> None:
-    """An ISO code of the vocabulary (any case): a code that names no country is an error, not
-    an empty list."""
-    if code is not None and not is_country(code.upper()):
-        raise TimelineError(f"{option} {code!r}: not an ISO country code (VN, US, …)")
+def _check_country(option: str, typed: str | None) -> None:
+    """A country typed as a code or a name: one that names none is an error suggesting the
+    closest, not an empty list."""
+    if typed is not None:
+        try:
+            resolve_country(typed)
+        except UnknownCountry as e:
+            raise TimelineError(f"{option}: {e}") from None
 
 
 def _chosen_collections(db: sqlite_utils.Database, names: Sequence[str] | None) -> list[str]:
@@ -116,6 +119,15 @@ def _chosen_collections(db: sqlite_utils.Database, names: Sequence[str] | None) 
     return list(dict.fromkeys(names))
 
 
+def country_code(typed: str) -> str:
+    """The code of a country typed as a code or a name; TimelineError, suggesting the closest
+    country, if it names none."""
+    try:
+        return resolve_country(typed)
+    except UnknownCountry as e:
+        raise TimelineError(f"country: {e}") from None
+
+
 def _timeline_sql(
     country: str | None,
     kind: str | None,
@@ -129,7 +141,7 @@ def _timeline_sql(
         table = "timeline"
         select = f"select {', '.join(PAIR_SELECT)} from timeline"
         where.append("country = ?")
-        params.append(country.upper())
+        params.append(country_code(country))
     else:
         table = "engagements"
         select = f"select {', '.join(ENGAGEMENT_SELECT)} from engagements"
@@ -145,7 +157,7 @@ def _timeline_sql(
     if counterpart:  # the pair's engagements, each still with all its counterparts
         where.append("engagement in (select engagement from timeline where country = ? and "
                      "counterpart = ?)")  # fmt: skip
-        params += [country.upper() if country else "", counterpart.upper()]
+        params += [country_code(country) if country else "", country_code(counterpart)]
     if collections:
         slug = "engagement" if country else "slug"
         marks = ", ".join("?" for _ in collections)

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
-from events import TOPICS
-from events.countries import all_countries, is_country
-from timeline.text import fold
+from events import TOPICS, UnknownCountry, resolve_country
 
 PARTICIPANT_FIELDS = ("name", "variants", "title", "rank", "party_role", "organisation", "country",
                       "role")  # fmt: skip
@@ -23,38 +20,14 @@ TEXT_FIELDS = ("slug", "kind", "status", "title", "title_vi", "summary", "series
                "notes")  # fmt: skip
 
 
-# Names news and people use beside pycountry's, as written.
-_COMMON_NAMES = {"Mỹ": "US", "Hoa Kỳ": "US", "USA": "US", "United States": "US", "UK": "GB",
-                 "Việt Nam": "VN", "Vietnam": "VN", "Trung Quốc": "CN", "Hàn Quốc": "KR",
-                 "Úc": "AU", "Nhật Bản": "JP", "Lào": "LA"}  # fmt: skip
-
-
-@cache
-def _country_names() -> tuple[dict[str, str], dict[str, str]]:
-    """Names as written (case aside), and names folded (diacritics aside)."""
-    exact: dict[str, str] = {}
-    folded: dict[str, str] = {}
-    names = [(c.name_en, c.code) for c in all_countries(historical=True)]
-    names += [(c.name_vi, c.code) for c in all_countries(historical=True)]
-    for name, code in [*_COMMON_NAMES.items(), *names]:
-        exact.setdefault(name.casefold(), code)
-        folded.setdefault(fold(name), code)
-    return exact, folded
-
-
 def country_code(text: str) -> str:
-    """The code of a country typed as a name (English or Vietnamese) or a code; else the text as
-    typed, which the record's validation then refuses, naming the field.
-
-    A name as written comes first, then a code, then a name without its diacritics: `Mỹ` is
-    the United States, `MY` or `my` Malaysia."""
-    text = text.strip()
-    exact, folded = _country_names()
-    if text.casefold() in exact:
-        return exact[text.casefold()]
-    if is_country(text.upper()):
-        return text.upper()
-    return folded.get(fold(text), text)
+    """The code of a country typed as a name (English or Vietnamese) or a code
+    (events.resolve_country: `Mỹ` is the United States, `MY` or `my` Malaysia); else the text as
+    typed, which the record's validation then refuses, naming the field."""
+    try:
+        return resolve_country(text)
+    except UnknownCountry:
+        return text.strip()
 
 
 def country_codes(text: str) -> list[str]:

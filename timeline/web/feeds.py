@@ -11,13 +11,14 @@ import asyncio
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from urllib.parse import unquote
 
 import icalendar
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import BadRequest, Response
 from feedgen.feed import FeedGenerator
 
-from events import is_country
+from events import UnknownCountry, resolve_country
 from events.countries import country
 from timeline.web.database import archive_database
 
@@ -75,9 +76,13 @@ def calendar_event(row: dict[str, Any], url: str) -> icalendar.Event:
 
 
 async def calendar(datasette: Any, request: Any) -> Response:
-    code = request.url_vars["code"].upper()
-    if not is_country(code):
-        raise NotFound(f"Unknown country code: {code}")
+    typed = unquote(request.url_vars["code"])
+    try:
+        code = resolve_country(typed)
+    except UnknownCountry as e:
+        raise BadRequest(str(e)) from None
+    if typed.strip().upper() != code:  # asked for by a name (`Việt Nam.ics`)
+        return Response.redirect(datasette.urls.path(ROUTES["calendar"].format(code=code)))
     db = await archive_database(datasette)
     limit = _setting(datasette, "calendar_limit", CALENDAR_LIMIT)
     # Walks the (country, start_date) index newest first and stops at the limit.
@@ -180,7 +185,8 @@ async def atom(datasette: Any, request: Any) -> Response:
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
     return [
-        (r"^/-/calendar/(?P<code>[A-Za-z]{2}(?:[A-Za-z]{2})?)\.ics$", calendar),  # 4: former states
+        # A code (2 letters, 4 for a former state) or a name, which moves to the code's URL.
+        (r"^/-/calendar/(?P<code>[^/]+)\.ics$", calendar),
         (r"^/-/changes\.atom$", atom),
     ]
 

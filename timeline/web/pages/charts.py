@@ -11,7 +11,7 @@ from datasette.utils.asgi import Response
 from timeline.web.database import archive_database
 from timeline.web.pages import drawing
 from timeline.web.pages.counts import aggregate, cached
-from timeline.web.pages.render import render
+from timeline.web.pages.render import moved, render
 from timeline.web.pages.timeline import Scope, lane_names, page_scope
 
 TOPIC_ROWS = 20
@@ -20,6 +20,8 @@ TOPIC_ROWS = 20
 async def charts_page(request: Any, datasette: Any) -> Response:
     db = await archive_database(datasette)
     home, other, scope = await page_scope(db, request)
+    if redirect := moved(datasette, request, scope.path("charts")):
+        return redirect
     context: dict[str, Any] = {
         "database": db.name,
         "home": home,

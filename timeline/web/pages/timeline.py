@@ -16,7 +16,7 @@ from timeline.web.database import archive_database
 from timeline.web.pages import drawing
 from timeline.web.pages.counts import aggregate, cached
 from timeline.web.pages.drawing import Item, Window, month_last, shift
-from timeline.web.pages.render import country, page_url, render
+from timeline.web.pages.render import country, moved, page_url, render
 
 # A window with more engagements than this is drawn as counts per month or year.
 MAX_MARKS = 2500
@@ -152,6 +152,8 @@ async def page_scope(
 async def timeline_page(request: Any, datasette: Any) -> Response:
     db = await archive_database(datasette)
     home, other, scope = await page_scope(db, request)
+    if redirect := moved(datasette, request, scope.path("timeline")):
+        return redirect
     limit = lane_limit(request)
     context: dict[str, Any] = {
         "database": db.name,
