@@ -8,6 +8,7 @@ Each round runs each pair once, in turns; the figure is the median of the rounds
 
 from __future__ import annotations
 
+import compileall
 import json
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import Result, env, median
+from bench.common import ROOT, Result, env, median
 from bench.generate import generate
 from events import Engagement
 from timeline.projection.rows import engagement_rows
@@ -39,8 +40,18 @@ def _process_seconds(args: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def compiled() -> None:
+    """The repository's packages compiled to bytecode, as `pip install` leaves an installed
+    package (sqlite-utils' is): with PYTHONDONTWRITEBYTECODE set (as on the shared machine) an
+    editable install compiles every module of `timeline append` again in each process, some
+    0.09 s of 0.7 s, which a user's install never pays."""
+    for package in ("events", "timeline"):
+        compileall.compile_dir(ROOT / package, quiet=1)
+
+
 def run(archive_dir: Path, n: int, workdir: Path, rounds: int = 7) -> list[Result]:
     """Append `rounds` new records to the archive in `archive_dir`, one process each."""
+    compiled()
     folder = workdir / "cli"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -76,12 +87,13 @@ def run(archive_dir: Path, n: int, workdir: Path, rounds: int = 7) -> list[Resul
             "`sqlite-utils insert` of one row (process)", baseline,
             f"within {TARGET:g}x", figure / baseline <= TARGET,
             note=f"median of {rounds} rounds; the append includes the incremental build; the "
-            "insert goes into a copy of the archive's timeline.db",
+            "insert goes into a copy of the archive's timeline.db; both with their bytecode "
+            "compiled, as pip installs them",
         ),
         Result(
             "`timeline --help` (process)", n, helps, "s",
             "`sqlite-utils --help` (process)", helps_baseline,
             f"within {HELP_TARGET:g}x", helps / helps_baseline <= HELP_TARGET,
-            note=f"median of {rounds} rounds",
+            note=f"median of {rounds} rounds, bytecode compiled",
         ),
     ]  # fmt: skip

@@ -49,7 +49,12 @@ def section(report: dict[str, Any]) -> str:
         "",
         f"`{report['command']}`, {report['when']}"
         + (f", commit {report['commit']}" if report.get("commit") else "")
-        + f", {report['seconds']:,} s in all.",
+        + (
+            f", {report['seconds']:,} s in all."
+            if report.get("complete", True)
+            else f"; it stopped after {report['seconds']:,} s, before the benchmarks that are "
+            "not in the table below ran (each benchmark's results are written as it ends)."
+        ),
         f"Machine: {machine(report)}.",
         "",
         table(results),

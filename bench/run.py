@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,38 +38,56 @@ def run(
     rounds: int = 30,
     progress: bool = True,
     insert_all: bool = True,
+    measured: Callable[[list[Result]], None] | None = None,
 ) -> list[Result]:
-    """The results of the chosen benchmarks at N, in the order of BENCHMARKS."""
-    from bench import bench_append, bench_build, bench_cli, bench_datasette
+    """The results of the chosen benchmarks at N, in the order of BENCHMARKS; `measured` is
+    handed the results so far as each benchmark ends (a long run that stops keeps them)."""
+    from bench import bench_append, bench_build, bench_cli, bench_datasette, bench_serve
     from bench.generate import cached_archive
 
     def say(text: str) -> None:
         if progress:
             print(f"[{datetime.now(UTC):%H:%M:%S}] {text}", file=sys.stderr, flush=True)
 
+    def done(new: list[Result], *, added: bool = True) -> None:
+        """A benchmark's results (new, or given their baseline), shown and handed on as soon as
+        known: a later failure, or a run stopped at a deadline, loses nothing measured."""
+        if added:
+            results.extend(new)
+        if new:
+            say("\n" + table(new))
+        if measured is not None:
+            measured(results)
+
     scratch = Path(workdir or tempfile.mkdtemp(prefix="timeline-bench-"))
     results: list[Result] = []
     try:
         if "append" in only:
             say(f"bulk append of {n:,}")
-            results += bench_append.run(n, scratch, repeat=repeat)
-            say("\n" + table(results))
+            done(bench_append.run(n, scratch, repeat=repeat))
+        rows: list[Result] = []
         if {"build", "cli", "datasette"} & set(only):
             if archive is None:
                 say(f"archive of {n:,} generated engagements (cached under bench/.cache)")
-                results += _generated(n)
+                done(_generated(n))
                 archive = cached_archive(n, build=False)
             if "build" in only or not (archive / "timeline.db").exists():
-                say("rebuild, its memory, insert_all, incremental build")
-                results += bench_build.run(archive, n, scratch, baseline=insert_all)
-                say("\n" + table(results))  # as soon as known: a later failure loses nothing
+                say("rebuild, its memory, incremental build")
+                rows = bench_build.run(archive, n)
+                done(rows)
             if "cli" in only:
                 say("timeline append vs sqlite-utils insert, as processes")
-                results += bench_cli.run(archive, n, scratch, rounds=min(rounds, 11))
-                say("\n" + table(results[-2:]))
+                done(bench_cli.run(archive, n, scratch, rounds=min(rounds, 11)))
+                say("timeline serve vs datasette serve, to the first answer")
+                done(bench_serve.run(archive, n, rounds=min(rounds, 5)))
+            if "build" in only and insert_all:
+                # Last of these: at 1M it takes longer than the rebuild (about 13 minutes here).
+                say("the rebuild's baseline: insert_all of the same rows")
+                bench_build.against_insert_all(rows[0], archive / "timeline.db", scratch)
+                done(rows[:1], added=False)
             if "datasette" in only:
                 say("Datasette pages")
-                results += bench_datasette.run(archive / "timeline.db", n, rounds=rounds)
+                done(bench_datasette.run(archive / "timeline.db", n, rounds=rounds))
     finally:
         if workdir is None:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -150,6 +169,28 @@ def main(argv: list[str] | None = None) -> int:
     load_start = _load()
     commit = _commit()
     command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    out = args.json or Path(__file__).resolve().parent / "out" / f"results-{args.n}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    def write(results: list[Result], *, complete: bool) -> None:
+        report = {
+            "command": command.strip(),
+            "when": datetime.now(UTC).isoformat(timespec="seconds"),
+            "commit": commit,
+            "machine": {
+                "python": platform.python_version(),
+                "platform": platform.platform(terse=True),
+                "cpus": _cpus(),
+                "cpu": _cpu_model(),
+                "load_start": load_start,
+                "load": _load(),
+            },
+            "seconds": round(time.perf_counter() - started, 1),
+            "complete": complete,
+            "results": [r.as_dict() for r in results],
+        }
+        out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+
     results = run(
         args.n,
         only,
@@ -158,26 +199,10 @@ def main(argv: list[str] | None = None) -> int:
         repeat=args.repeat,
         rounds=args.rounds,
         insert_all=not args.skip_insert_all,
+        measured=lambda so_far: write(so_far, complete=False),
     )
     print(table(results))
-    out = args.json or Path(__file__).resolve().parent / "out" / f"results-{args.n}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    report = {
-        "command": command.strip(),
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "commit": commit,
-        "machine": {
-            "python": platform.python_version(),
-            "platform": platform.platform(terse=True),
-            "cpus": _cpus(),
-            "cpu": _cpu_model(),
-            "load_start": load_start,
-            "load": _load(),
-        },
-        "seconds": round(time.perf_counter() - started, 1),
-        "results": [r.as_dict() for r in results],
-    }
-    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    write(results, complete=True)
     print(f"\n{command.strip()}  ->  {out}", file=sys.stderr)
     return 0
 

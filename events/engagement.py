@@ -9,14 +9,18 @@ from uuid import UUID
 
 from eventsourcing.domain import BaseAggregate, CanInitAggregate, CanMutateAggregate
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
     ValidationError,
+    ValidationInfo,
     ValidatorFunctionWrapHandler,
     WrapValidator,
 )
 
-from events.facts import EngagementFacts, Evidence, Model, Slug, Source, Text
+from events.collections import CURATED, check_collection, collection_of_stored
+from events.facts import STORED, EngagementFacts, Evidence, Model, Slug, Source, Text
 from events.identity import engagement_id
 
 
@@ -27,6 +31,14 @@ def _trust_validated(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 
 
 Facts = Annotated[EngagementFacts, WrapValidator(_trust_validated)]
+
+
+def _known_collection(value: str, info: ValidationInfo) -> str:
+    # A stored event's collection was known when it was recorded (events.facts.STORED).
+    return value if info.context is STORED else check_collection(value)
+
+
+CollectionName = Annotated[str, AfterValidator(_known_collection)]
 
 
 class EngagementError(ValueError):
@@ -47,6 +59,14 @@ class EngagementState(Model):
     recorded_at: datetime
     modified_at: datetime
     retraction: Retraction | None = None
+    # Evidence kept but no longer current: its position in `facts.evidence` -> the version of
+    # the correction that changed its field. The fact it quoted is not the fact recorded now.
+    superseded: dict[int, int] = Field(default_factory=dict)
+    # Fields whose current value a correction set with no quote for it: field -> that version.
+    unsourced: dict[str, int] = Field(default_factory=dict)
+    # The collection its `Recorded` event named (events.collections); the default reads states
+    # saved in timeline.db before collections existed.
+    collection: str = CURATED
 
 
 class DomainEvent(BaseModel):
@@ -83,18 +103,25 @@ class Engagement(BaseAggregate[UUID]):
             aggregate.state = self.evolve(getattr(aggregate, "state", None))
 
     class Recorded(Event, CanInitAggregate[UUID]):
-        """The facts as first known, and where they came from (a record file and its number).
+        """The facts as first known, where they came from (a record file and its number), and
+        the collection they belong to.
 
-        v2 added `origin`; events stored by v1 have none."""
+        v2 added `origin`; events stored by v1 have none. v3 added `collection`; events stored
+        by v1 and v2 get it from what they hold (`events.collections.collection_of_stored`)."""
 
-        class_version: ClassVar[int] = 2
+        class_version: ClassVar[int] = 3
         originator_topic: str
         facts: Facts
         origin: str | None
+        collection: CollectionName = CURATED
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["origin"] = None
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["collection"] = collection_of_stored(state)
 
         def evolve(self, state: EngagementState | None) -> EngagementState:
             return EngagementState(
@@ -103,6 +130,7 @@ class Engagement(BaseAggregate[UUID]):
                 facts=self.facts,
                 recorded_at=self.timestamp,
                 modified_at=self.timestamp,
+                collection=self.collection,
             )
 
     class Corrected(Event):
@@ -126,7 +154,8 @@ class Engagement(BaseAggregate[UUID]):
         def evolve(self, state: EngagementState | None) -> EngagementState:
             assert state is not None
             facts = corrected_facts(state.facts, self.changes, self.sources, self.evidence)
-            return self._next(state, facts=facts)
+            superseded, unsourced = corrected_support(state, self)
+            return self._next(state, facts=facts, superseded=superseded, unsourced=unsourced)
 
     class SourceAdded(Event):
         """Another document reports the engagement (corroboration), with its quotes."""
@@ -143,7 +172,9 @@ class Engagement(BaseAggregate[UUID]):
                     "evidence": [*state.facts.evidence, *self.evidence],
                 }
             )
-            return self._next(state, facts=facts)
+            quoted = {e.root for e in self.evidence}
+            unsourced = {k: v for k, v in state.unsourced.items() if k not in quoted}
+            return self._next(state, facts=facts, unsourced=unsourced)
 
     class Retracted(Event):
         """The engagement is withdrawn: wrong, or a duplicate `merged_into` another slug."""
@@ -157,8 +188,16 @@ class Engagement(BaseAggregate[UUID]):
             return self._next(state, retraction=retraction)
 
     @classmethod
-    def record(cls, facts: EngagementFacts, origin: str | None = None) -> Engagement:
-        return cls._create(cls.Recorded, id=engagement_id(facts.slug), facts=facts, origin=origin)
+    def record(
+        cls, facts: EngagementFacts, origin: str | None = None, collection: str = CURATED
+    ) -> Engagement:
+        return cls._create(
+            cls.Recorded,
+            id=engagement_id(facts.slug),
+            facts=facts,
+            origin=origin,
+            collection=collection,
+        )
 
     @property
     def slug(self) -> str:
@@ -227,6 +266,35 @@ class Engagement(BaseAggregate[UUID]):
 def _check_reason(reason: str) -> None:
     if not reason or not reason.strip():
         raise EngagementError("reason: say why (an empty reason is refused)")
+
+
+# Fields that hold the evidence itself: setting them is not a fact to support.
+_NOT_FACTS = frozenset({"sources", "evidence"})
+
+
+def corrected_support(
+    state: EngagementState, event: Engagement.Corrected
+) -> tuple[dict[int, int], dict[str, int]]:
+    """What a correction does to the support of the facts: the evidence of each changed field
+    becomes superseded (kept, no longer current), and a changed field the correction quotes no
+    evidence for is marked as corrected without a source. A pure function of the state and the
+    event, so events stored before corrections named their support fold the same way."""
+    version = event.originator_version
+    changed = set(event.changes) - _NOT_FACTS
+    if "evidence" in event.changes:  # the list was replaced: old positions mean nothing now
+        superseded: dict[int, int] = {}
+    else:
+        superseded = dict(state.superseded)
+        for i, e in enumerate(state.facts.evidence):
+            if i not in superseded and e.root in changed:
+                superseded[i] = version
+    quoted = {e.root for e in event.evidence}
+    if event.sources and not event.evidence:
+        # Stored before corrections quoted their support: the named document stands for it.
+        quoted = changed
+    unsourced = {k: v for k, v in state.unsourced.items() if k not in changed | quoted}
+    unsourced |= {k: version for k in sorted(changed - quoted)}
+    return superseded, unsourced
 
 
 def corrected_facts(

@@ -16,7 +16,7 @@ import sys
 import time
 import uuid
 from collections.abc import Coroutine, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,7 +124,7 @@ class Backend:
         if self.url is None:
             if not (folder / "events.db").exists():
                 return []
-            with sqlite3.connect(folder / "events.db") as db:
+            with closing(sqlite3.connect(folder / "events.db")) as db:
                 return db.execute(
                     "select originator_id, originator_version, topic, state from stored_events "
                     "order by rowid"

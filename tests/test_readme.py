@@ -249,7 +249,9 @@ def test_every_yaml_example_is_accepted_by_the_cli(block: Block, tmp_path: Path)
     documents = [d for d in yaml.safe_load_all(block.text) if d is not None]
     if is_corrections(documents):
         archive = seeded_archive(tmp_path / "archive")
-        command = f"timeline correct --file {example} --archive {archive}"
+        command = (
+            f"timeline correct --file {example} --documents {SEED_DOCUMENTS} --archive {archive}"
+        )
         done, count = "corrected", sum(len(d) if isinstance(d, list) else 1 for d in documents)
     else:
         archive = tmp_path / "archive"

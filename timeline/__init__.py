@@ -20,6 +20,8 @@ if TYPE_CHECKING:
         RecordError,
         TimelineError,
     )
+    from timeline.exports.formats import ExportReport, export, export_text
+    from timeline.exports.publish import publish
     from timeline.importers import (
         Batch,
         importer,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from timeline.inputs.records import iter_records, load
     from timeline.integrity import VerifyReport, verify
     from timeline.projection.build import BuildReport, build, build_as_of, is_current, parse_as_of
+    from timeline.projection.clean_copy import PublishedCopy
     from timeline.projection.queries import timeline_rows
     from timeline.store.application import AppendReport, Archive
     from timeline.store.commands import Correction
@@ -46,7 +49,9 @@ _API = {
     "Correction": "timeline.store.commands",
     "CorrectionError": "timeline.errors",
     "DuplicateError": "timeline.errors",
+    "ExportReport": "timeline.exports.formats",
     "NotFoundError": "timeline.errors",
+    "PublishedCopy": "timeline.projection.clean_copy",
     "RecordError": "timeline.errors",
     "Revision": "timeline.store.revisions",
     "TimelineError": "timeline.errors",
@@ -54,6 +59,8 @@ _API = {
     "build": "timeline.projection.build",
     "build_as_of": "timeline.projection.build",
     "engagement_document": "timeline.store.revisions",
+    "export": "timeline.exports.formats",
+    "export_text": "timeline.exports.formats",
     "importer": "timeline.importers",
     "importer_names": "timeline.importers",
     "is_current": "timeline.projection.build",
@@ -61,6 +68,7 @@ _API = {
     "load": "timeline.inputs.records",
     "load_corrections": "timeline.inputs.corrections",
     "parse_as_of": "timeline.projection.build",
+    "publish": "timeline.exports.publish",
     "register_importer": "timeline.importers",
     "revision_data": "timeline.store.revisions",
     "timeline_rows": "timeline.projection.queries",
@@ -78,7 +86,9 @@ __all__ = [
     "Correction",
     "CorrectionError",
     "DuplicateError",
+    "ExportReport",
     "NotFoundError",
+    "PublishedCopy",
     "RecordError",
     "Revision",
     "TimelineError",
@@ -86,6 +96,8 @@ __all__ = [
     "build",
     "build_as_of",
     "engagement_document",
+    "export",
+    "export_text",
     "importer",
     "importer_names",
     "is_current",
@@ -93,6 +105,7 @@ __all__ = [
     "load",
     "load_corrections",
     "parse_as_of",
+    "publish",
     "register_importer",
     "revision_data",
     "timeline_rows",

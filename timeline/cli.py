@@ -16,8 +16,14 @@ import click
 
 from events import KINDS, TOPICS
 from timeline.dry_run import dry_run_archive, dry_run_option, echo_dry_run
-from timeline.errors import BatchError, CorrectionError, TimelineError
+from timeline.errors import BatchError, CollectionError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
+from timeline.office_commands import (
+    check_office_records,
+    office_records,
+    show_conflicts,
+    warn_conflicts,
+)
 from timeline.output import Output, echo_json, echo_rows, output_options
 from timeline.periods import Period
 from timeline.progress import progress_report
@@ -202,6 +208,12 @@ def cli() -> None:
     help="A recorded slug with other facts is another report of it (another article's "
     "wording): add its new documents as sources instead of refusing it.",
 )
+@click.option(
+    "--collection",
+    default="curated",
+    show_default=True,
+    help="The collection the new engagements join (`timeline collections` lists them).",
+)
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
 @dry_run_option
 @archive_option
@@ -210,6 +222,7 @@ def append(
     documents: str | None,
     allow_duplicates: bool,
     as_source: bool,
+    collection: str,
     build: bool,
     dry_run: bool,
     folder: str,
@@ -224,15 +237,18 @@ def append(
     title) is refused, naming it, unless --allow-duplicates. With --as-source, a recorded slug
     with other facts (a second article's draft of the same engagement) adds its new documents
     as sources, with its evidence for the facts both state alike, and the record stays as it
-    was. With --dry-run, everything is checked and what would be recorded is reported
-    (duplicates too), and nothing is written."""
+    was. A file's `offices:` and `people:` lists (office records, decisions about people) are
+    checked and recorded with the batch (docs/offices.md); a participant whose title the office
+    registry contradicts is recorded with a warning on stderr. With --dry-run, everything
+    is checked and what would be recorded is reported (duplicates too); nothing is written."""
     from timeline.inputs import records
 
-    batch = Batch()
+    batch = Batch(collection=check_collection_name(collection))
     for name, index, facts in records.iter_records(files, documents):
         batch.origins[facts.slug] = f"{name}: record {index}"
         batch.records.append(facts)
         batch.read += 1
+    offices = office_records(files)  # after: the files were found well-formed
     _append_and_report(
         batch,
         folder,
@@ -242,6 +258,7 @@ def append(
         as_source=as_source,
         each=True,
         dry_run=dry_run,
+        offices=offices,
     )
 
 
@@ -255,6 +272,7 @@ def _append_and_report(
     as_source: bool = False,
     each: bool = False,
     dry_run: bool = False,
+    offices: list[Any] | None = None,
 ) -> None:
     """Record a batch in one append and print what happened: the one report of `append` and of
     every importer. What the reading merged comes first, then corroborations and skipped
@@ -264,6 +282,7 @@ def _append_and_report(
     archive = (
         dry_run_archive(folder, store) if dry_run else _archive(folder, store, must_exist=False)
     )
+    record_offices = check_office_records(archive, offices or [])
     try:
         report = archive.append(
             batch.records,
@@ -271,6 +290,8 @@ def _append_and_report(
             allow_duplicates=allow_duplicates,
             as_source=as_source,
             dry_run=dry_run,
+            collection=batch.collection,
+            collections=batch.collections,
         )
     except BatchError as e:
         raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None
@@ -298,8 +319,19 @@ def _append_and_report(
             f"{batch.merged_duplicates} merged duplicates, {len(batch.skipped)} skipped"
         )
     click.echo(summary)
+    record_offices()
+    warn_conflicts(archive, batch.records, [*report.recorded, *report.corroborated])
     if build:
         _build(archive, after="batch")
+
+
+def check_collection_name(name: str) -> str:
+    """`name` if it is a collection; one line naming the closest otherwise."""
+    from events.collections import COLLECTIONS, unknown_collection
+
+    if name not in COLLECTIONS:
+        raise CollectionError(unknown_collection(name))
+    return name
 
 
 def _archive(folder: str, store: str | None, *, must_exist: bool = True) -> Archive:
@@ -453,6 +485,9 @@ def show(slug: str, history: bool, output: Output, folder: str, store: str | Non
         retracted = document["retracted"]
         _echo_retraction(retracted["reason"], retracted.get("merged_into"), survivor)
     click.echo(yaml.safe_dump(document["facts"], allow_unicode=True, sort_keys=False, width=100))
+    for who, message in show_conflicts(archive, slug):
+        click.echo(f"# contradicts the registry: {who}: {message}")
+    click.echo(f"# collection: {document['collection']}")
     click.echo("# events")
     for e in document["events"]:
         reason = f" ({e['reason']})" if e.get("reason") else ""
@@ -528,7 +563,8 @@ def _compact(value: Any) -> str:
     "collections",
     multiple=True,
     metavar="NAME",
-    help="Only this collection (repeatable; `all` for every one).",
+    help="Only this collection (repeatable; `all` for every one). Default: the collections "
+    "shown by default, the security engagements (`timeline collections` lists them).",
 )
 @click.option("--limit", type=int, help="The first N engagements.")
 @output_options()
@@ -547,9 +583,15 @@ def list_(
 ) -> None:
     """A terminal timeline of the archive, oldest first."""
     from timeline.projection import build as projection
-    from timeline.projection.queries import check_options, timeline_columns, timeline_rows
+    from timeline.projection.queries import (
+        check_options,
+        chosen_collections,
+        timeline_columns,
+        timeline_rows,
+    )
 
     check_options(kind=kind, country=country, counterpart=counterpart, limit=limit)
+    chosen_collections(collections)  # an unknown one is refused before the archive is opened
     asked = {"country": country, "kind": kind, "since": since, "until": until}
     asked |= {"counterpart": counterpart, "collections": collections, "limit": limit}
     archive = _archive(folder, store)
@@ -569,7 +611,29 @@ def list_(
         else:
             lead += f" {row['countries']:<8}"
         click.echo(f"{lead}  {row['title']}  [{where}]  {row['engagement']}")
-    click.echo(f"({len(rows)} engagements)", err=True)
+    every = len(timeline_rows(archive, **{**asked, "collections": ["all"], "limit": None}))
+    hidden = 0 if collections or limit is not None else every - len(rows)
+    more = f"; {hidden} more in other collections: --collection all" if hidden else ""
+    click.echo(f"({len(rows)} engagements{more})", err=True)
+
+
+@cli.command(name="collections")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+@archive_option
+def collections_(as_json: bool, folder: str, store: str | None) -> None:
+    """The collections: name, engagements, whether shown by default, and what each holds."""
+    from timeline.projection import build as projection
+    from timeline.projection.queries import collection_counts
+
+    archive = _archive(folder, store)
+    if not archive.read_only and not projection.is_current(archive):
+        projection.build(archive)
+    for row in collection_counts(archive):
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        shown = "default" if row["default_view"] else "on request"
+        click.echo(f"{row['name']:<24} {row['engagements']:>9,}  {shown:<10}  {row['label']}")
 
 
 @cli.command()
@@ -587,6 +651,23 @@ def list_(
     help="YAML/JSON file of the source(s) that justify the correction. Repeatable.",
 )
 @click.option(
+    "--quote",
+    help="The words of a source that support the corrected fields, as written: found in the "
+    "document's text, which gives the offsets.",
+)
+@click.option(
+    "--document",
+    help="The id of the document --quote is from (default: the one --source, or the "
+    "engagement's one source).",
+)
+@click.option(
+    "--documents",
+    "documents_dir",
+    type=PathArgument(file_okay=False),
+    help="Folder of the documents' texts (ID.txt). Default: documents/ beside the --source or "
+    "corrections file, or in the current folder.",
+)
+@click.option(
     "--file",
     "correction_files",
     multiple=True,
@@ -600,6 +681,9 @@ def correct(
     assignments: tuple[str, ...],
     reason: str | None,
     source_files: tuple[str, ...],
+    quote: str | None,
+    document: str | None,
+    documents_dir: str | None,
     correction_files: tuple[str, ...],
     build: bool,
     folder: str,
@@ -607,22 +691,28 @@ def correct(
 ) -> None:
     """Correct fields of a recorded engagement; the earlier state stays in its history.
 
-    Either SLUG --set FIELD=VALUE ... --reason TEXT [--source FILE], or --file FILE of
-    corrections: every correction is checked first, then all are saved in one transaction."""
+    Either SLUG --set FIELD=VALUE ... --reason TEXT [--quote TEXT [--document ID]]
+    [--source FILE], or --file FILE of corrections: every correction is checked first, then all
+    are saved in one transaction. The evidence of a corrected field is kept, marked superseded;
+    a field corrected with neither --quote nor --source is marked corrected without a source."""
     from timeline.inputs.corrections import iter_corrections
+    from timeline.inputs.support import unsupported_fields
 
     if correction_files:
-        if slug or assignments or reason or source_files:
+        if slug or assignments or reason or source_files or quote or document:
             raise TimelineError(
                 "--file: give the corrections in the file, or SLUG with --set, not both"
             )
-        numbered = list(iter_corrections(correction_files))
+        numbered = list(iter_corrections(correction_files, documents_dir))
         batch = [c for _, _, c in numbered]
         origins = [f"{name}: record {index}" for name, index, _ in numbered]
+        archive = _archive(folder, store)
     else:
-        batch = [_correction_from_flags(slug, assignments, reason, source_files)]
+        correction = _correction_from_flags(slug, assignments, reason, source_files)
+        archive = _archive(folder, store)
+        batch = [_supported_from_flags(archive, correction, quote, document, documents_dir,
+                                       source_files)]  # fmt: skip
         origins = [""]
-    archive = _archive(folder, store)
     try:
         engagements = archive.correct_many(batch)
     except CorrectionError as e:
@@ -632,8 +722,35 @@ def correct(
         raise TimelineError(f"{where} ({e.slug}): {e.detail}; nothing was written") from None
     for engagement in engagements:
         click.echo(f"corrected  {engagement.slug} (version {engagement.version})")
+    for correction in batch:
+        for field in unsupported_fields(correction):
+            click.echo(f"unsourced  {correction.slug} {field}: corrected without a source")
     if build:
         _build(archive, after="correction" if len(engagements) == 1 else "corrections")
+
+
+def _supported_from_flags(
+    archive: Any,
+    correction: Correction,
+    quote: str | None,
+    document: str | None,
+    documents_dir: str | None,
+    source_files: tuple[str, ...],
+) -> Correction:
+    """The correction with its --quote placed in its document (see timeline.inputs.support)."""
+    from timeline.inputs import records
+    from timeline.inputs.support import supported
+
+    if not quote and not document:
+        return supported(correction)
+    if documents_dir:
+        dirs = [Path(documents_dir)]
+    elif source_files:
+        dirs = records.documents_dirs(source_files[0], None)
+    else:
+        dirs = [d for d in [Path("documents")] if d.is_dir()]
+    known = archive.get(correction.slug).facts.sources if not document else []
+    return supported(correction, quote=quote, document=document, dirs=dirs, known=known)
 
 
 def _correction_from_flags(
@@ -697,10 +814,22 @@ def retract(
 @cli.command()
 @click.option("--expect", metavar="HASH", help="Fail unless the archive's head is this hash.")
 @click.option("--chain-only", is_flag=True, help="Check the store's chain, not timeline.db.")
+@click.option(
+    "--database",
+    metavar="FILE",
+    type=PathArgument(dir_okay=False),
+    help="Check this copy (a `timeline publish` file) against the store instead of timeline.db; "
+    "--expect is then the head recorded in it.",
+)
 @output_options(["json"])
 @archive_option
 def verify(
-    expect: str | None, chain_only: bool, output: Output, folder: str, store: str | None
+    expect: str | None,
+    chain_only: bool,
+    database: str | None,
+    output: Output,
+    folder: str,
+    store: str | None,
 ) -> None:
     """Recompute the hash chain of the stored events and check timeline.db against the store.
 
@@ -713,8 +842,11 @@ def verify(
     from timeline import integrity
 
     expected = integrity.check_hash(expect) if expect is not None else None
-    report = integrity.verify(_archive(folder, store), projection=not chain_only)
-    mismatch = bool(expected and report.head != expected)
+    if database and chain_only:
+        raise TimelineError("--database: checks a copy's tables; --chain-only checks none")
+    report = integrity.verify(_archive(folder, store), projection=not chain_only, database=database)
+    head = report.database_head if report.database else report.head
+    mismatch = bool(expected and head != expected)
     if output.format:
         verified = report.ok and not mismatch
         echo_json({**dataclasses.asdict(report), "expected": expected, "verified": verified})
@@ -725,6 +857,11 @@ def verify(
         problems = "1 problem" if count == 1 else f"{count} problems"
         listed = "in the JSON" if output.format else "listed above"
         raise TimelineError(f"verify: {problems} in {folder} ({listed})")
+    if mismatch and report.database:
+        raise TimelineError(
+            f"{report.database}: its head {report.database_head} is not the expected "
+            f"{expected}: this is not the copy that was published with that head"
+        )
     if mismatch:
         raise TimelineError(
             f"head {report.head} is not the expected {expected}: "
@@ -740,7 +877,13 @@ def _echo_verify(report: VerifyReport, chain_only: bool) -> None:
         click.echo(f"head:        {report.head} (notification {report.head_position})")
     else:
         click.echo("head:        none (the store is empty)")
-    if report.projection_position is not None:
+    if report.database:
+        click.echo(f"copy:        {report.database}")
+        if report.database_head:
+            click.echo(f"copy head:   {report.database_head} (notification "
+                       f"{report.projection_position}), {report.tables} tables compared with a "
+                       "rebuild from the store")  # fmt: skip
+    elif report.projection_position is not None:
         click.echo(
             f"timeline.db: at notification {report.projection_position}, "
             f"{report.tables} tables compared with a rebuild from the store"
@@ -749,6 +892,45 @@ def _echo_verify(report: VerifyReport, chain_only: bool) -> None:
         click.echo("timeline.db: not built yet")
     for problem in report.problems:
         click.echo(f"PROBLEM {problem}", err=True)
+
+
+@cli.command()
+@click.argument("out", metavar="OUT.db", type=PathArgument(dir_okay=False))
+@archive_option
+def publish(out: str, folder: str, store: str | None) -> None:
+    """Write a clean copy of timeline.db for download to OUT.db, a new file.
+
+    timeline.db is brought up to date first. The copy has every table people read and the
+    search indexes, without the projector's internal tables; its archive_head table records the
+    head hash of the store's chain, so `timeline verify --database OUT.db --expect HASH` checks
+    it is the copy published with that head."""
+    from timeline.exports.publish import publish as publish_archive
+
+    copy = publish_archive(_archive(folder, store), out)
+    click.echo(f"published  {copy.path} ({copy.tables} tables, {copy.size:,} bytes)")
+    click.echo(f"head:      {copy.head} (notification {copy.position})")
+
+
+@cli.command("export")
+@click.argument("format_name", metavar="FORMAT")
+@click.option(
+    "-o", "--output", "out", metavar="FILE", type=PathArgument(dir_okay=False),
+    help="A new file to write (default: standard output).",
+)  # fmt: skip
+@archive_option
+def export_command(format_name: str, out: str | None, folder: str, store: str | None) -> None:
+    """Write every engagement in FORMAT: csv, geojson, timelinejs or plover.
+
+    csv: one row per engagement (RFC 4180). geojson: a FeatureCollection, a Point at each
+    engagement's city (RFC 7946). timelinejs: TimelineJS3's JSON, a slide per engagement.
+    plover: PLOVER CONSULT event records, one JSON object a line, with mode, source and
+    recipient countries, dates, place and the cited source sentence."""
+    from timeline.exports.formats import export, export_format
+
+    export_format(format_name)  # an unknown format is refused before the archive is opened
+    report = export(_archive(folder, store), format_name, out)
+    if report.path is not None:
+        click.echo(f"exported   {report.engagements} engagements as {report.format} to {out}")
 
 
 @cli.command()

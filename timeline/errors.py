@@ -62,3 +62,7 @@ class ImportDataError(TimelineError):
         self.file, self.record = file, record
         where = f"{file}: record {record}" if record else file
         super().__init__(f"{where}: {message}")
+
+
+class CollectionError(TimelineError):
+    """A collection that is not one (events.collections); the message names the closest."""

@@ -14,6 +14,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ import orjson
 
 from timeline.errors import TimelineError
 from timeline.projection.build import create_schema
+from timeline.projection.clean_copy import INTERNAL_TABLES, recorded_head
 from timeline.projection.projector import Projector, connect
 from timeline.projection.schema import FTS, TABLES, enable_search, position
 from timeline.store.application import Archive
@@ -45,6 +47,10 @@ class VerifyReport:
     projection_position: int | None = None
     tables: int = 0
     identities: int = 0
+    # A published copy checked instead of timeline.db (`verify --database`): its file and the
+    # head recorded in it.
+    database: str | None = None
+    database_head: str | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -60,9 +66,16 @@ def check_hash(value: str) -> str:
     return head
 
 
-def verify(archive: Archive, *, projection: bool = True) -> VerifyReport:
-    """Check the store's chain and, unless told not to, `timeline.db` against the store."""
-    report = VerifyReport()
+def verify(
+    archive: Archive, *, projection: bool = True, database: str | Path | None = None
+) -> VerifyReport:
+    """Check the store's chain and, unless told not to, `timeline.db` against the store; with
+    `database`, that file (a copy `timeline publish` wrote) instead of timeline.db: its head
+    must be a link of the chain, and its tables a rebuild up to that link."""
+    copy = Path(database) if database is not None else None
+    if copy is not None and not copy.is_file():
+        raise TimelineError(f"--database {copy}: no such file")
+    report = VerifyReport(database=str(copy) if copy else None)
     recorder = archive.recorder
     if not hasattr(recorder, "select_links"):
         report.problems.append(f"{type(recorder).__name__}: this store keeps no hash chain")
@@ -73,9 +86,35 @@ def verify(archive: Archive, *, projection: bool = True) -> VerifyReport:
         report.head, report.head_position = head.hash, head.notification_id
     _check_chain(archive, stop, report)
     _check_identities(archive, stop, report)
-    if projection:
+    if copy is not None:
+        _check_copy(archive, copy, stop, report)
+    elif projection:
         _check_projection(archive, stop, report)
     return report
+
+
+def _check_copy(archive: Archive, path: Path, stop: int, report: VerifyReport) -> None:
+    """A published copy: the head it records is the chain's link at its position, and its
+    tables are those a rebuild up to that position makes."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            recorded = recorded_head(db)
+    except sqlite3.DatabaseError as e:
+        report.problems.append(f"{path}: cannot be read ({e})")
+        return
+    if recorded is None:
+        report.problems.append(f"{path}: records no head (archive_head): not a published copy")
+        return
+    at, head = recorded
+    report.database_head, report.projection_position = head, at
+    links = archive.recorder.select_links(at - 1, 1, at) if at <= stop else []  # type: ignore[attr-defined]
+    if not links or links[0].notification_id != at or links[0].hash != head:
+        report.problems.append(
+            f"{path}: its head {head} (notification {at}) is not a link of this store's chain: "
+            "it was not built from this archive, or was changed"
+        )
+        return
+    _compare_with_rebuild(archive, path, at, report)
 
 
 def _notifications(archive: Archive, stop: int) -> Iterator[Any]:
@@ -267,6 +306,11 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
         report.problems.append(
             f"{path}: has events up to notification {at} of {stop}: run `timeline build`"
         )
+    _compare_with_rebuild(archive, path, min(at, stop), report)
+
+
+def _compare_with_rebuild(archive: Archive, path: Path, at: int, report: VerifyReport) -> None:
+    """`path`'s tables, objects and search indexes against a rebuild up to notification `at`."""
     # Beside timeline.db (where the next build removes it if verify is killed), unless the
     # archive is a read-only copy: then in the system's temporary folder.
     scratch = path.parent if os.access(path.parent, os.W_OK) else Path(tempfile.gettempdir())
@@ -279,7 +323,7 @@ def _check_projection(archive: Archive, stop: int, report: VerifyReport) -> None
     try:
         create_schema(fresh)
         try:
-            Projector(archive, fresh, stop=min(at, stop), fresh=True).run()
+            Projector(archive, fresh, stop=at, fresh=True).run()
         except Exception as e:  # a changed event may not even load
             first_line = str(e).splitlines()[0] if str(e) else ""
             report.problems.append(
@@ -377,7 +421,9 @@ def _compare_objects(db: Any, name: str) -> list[str]:
     problems += [
         f"{name}: {kind} {obj} is missing (a rebuild makes it)"
         for kind, obj in sorted(made.keys() - found.keys())
-        if obj not in TABLES  # a missing table is named by the comparison of its rows
+        # A missing table is named by the comparison of its rows; a published copy has no
+        # internal tables.
+        if obj not in TABLES and obj not in INTERNAL_TABLES
     ]
     for kind, obj in sorted(made.keys() & found.keys()):
         virtual = kind == "table" and made[kind, obj].upper().startswith("CREATE VIRTUAL")

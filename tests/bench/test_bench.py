@@ -129,6 +129,7 @@ def test_every_benchmark_runs_end_to_end_at_a_tiny_n(tmp_path: Path) -> None:
         "peak memory of a full rebuild",
         "`timeline append` of one record (process)",
         "`timeline --help` (process)",
+        "`timeline serve` start, to its first answer (process)",
     } <= set(names)
     assert any(n.startswith("Datasette p95: engagement row page") for n in names)
     for r in results:
@@ -214,3 +215,31 @@ def test_the_results_page_is_rendered_from_the_runs_json(
     assert f"`python -m bench 25 --only append --json {out}`" in page
     assert f"{run_json['machine']['cpus']} CPUs" in page and "load average" in page
     assert printed.strip() in page
+
+
+def test_each_benchmark_hands_on_its_results_as_it_ends_and_the_rebuild_gets_its_baseline_last(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "archive"
+    archive = Archive(folder)
+    archive.append(gen.generate(20, seed=8))
+    build(archive)
+    archive.close()
+    seen: list[list[tuple[str, float | None]]] = []
+    run(
+        20, ("build",), folder, tmp_path / "work", rounds=2, progress=False,
+        measured=lambda so_far: seen.append([(r.benchmark, r.baseline) for r in so_far]),
+    )  # fmt: skip
+    names = ["full rebuild", "incremental build after one append", "peak memory of a full rebuild"]
+    assert [[name for name, _ in step] for step in seen] == [names, names]
+    assert seen[0][0][1] is None  # the rebuild's figures first, without its baseline ...
+    assert seen[1][0][1] is not None and seen[1][0][1] > 0  # ... then with insert_all's
+
+
+def test_a_run_stopped_early_is_rendered_as_such(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    assert main(["15", "--only", "append", "--json", str(out)]) == 0
+    stopped = json.loads(out.read_text()) | {"complete": False}
+    text = report.section(stopped)
+    assert "it stopped after" in text and "s in all" not in text
+    assert "s in all" in report.section(json.loads(out.read_text()))

@@ -699,7 +699,8 @@ def test_a_former_state_has_its_calendar_feed(folder: Path, tmp_path: Path) -> N
     assert run("import", "historyatstate", str(folder), "--archive", str(archive)).exit_code == 0
     client = Client(archive / "timeline.db")
     try:
-        response = client.get("/-/calendar/SUHH.ics")
+        # The Office of the Historian's collections are shown when asked for.
+        response = client.get("/-/calendar/SUHH.ics?collection=all")
         assert response.headers["content-type"].startswith("text/calendar")
         assert "Premier Khrushchev (Soviet Union) visits the United States" in response.text
         assert "President of the United States George H.W. Bush visits the Soviet Union" in (
@@ -722,3 +723,22 @@ def test_import_on_either_store(folder: Path, tmp_path: Path, backend: Backend) 
     with sqlite3.connect(archive / "timeline.db") as db:
         assert db.execute("select count(*) from engagements where host = 'SUHH' or "
                           "guests like '%SUHH%'").fetchone() == (2,)  # fmt: skip
+
+
+def test_visits_and_trips_join_collections_of_their_own(folder: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    assert run("import", "historyatstate", str(folder), "--archive", str(archive)).exit_code == 0
+    batch = historyatstate.read(folder)
+    expected = {
+        f"historyatstate-{'visits' if '-visits-' in f.sources[0].document else 'travels'}"
+        for f in batch.records
+    }
+    with sqlite3.connect(archive / "timeline.db") as db:
+        counts = dict(db.execute("select collection, count(*) from engagements group by 1"))
+        listed = dict(db.execute("select name, engagements from collections"))
+    assert set(counts) == expected == {"historyatstate-visits", "historyatstate-travels"}
+    assert {name: listed[name] for name in counts} == counts
+    # Not the security engagements: listed on request only.
+    assert run("list", "--archive", str(archive)).stdout == ""
+    everything = run("list", "--collection", "all", "--archive", str(archive)).stdout
+    assert len(everything.splitlines()) == sum(counts.values())

@@ -228,10 +228,12 @@ def test_accepting_a_visit_records_it_with_its_meetings(
         assert again.state == ACCEPTED
         assert again.decision is not None and again.decision["reviewer"] == "ana"
         assert again.decision["engagement"] == d.slug
-    # timeline.db is brought up to date: the timeline pages show them.
+    # timeline.db is brought up to date: the timeline pages show them, in the reviewed collection.
     with sqlite3.connect(archive.projection_path) as db:
-        slugs = {r[0] for r in db.execute("select slug from engagements")}
-    assert {d.slug for d in [visit, *parts]} <= slugs
+        rows = dict(db.execute("select slug, collection from engagements").fetchall())
+    assert {d.slug: rows.get(d.slug) for d in [visit, *parts]} == {
+        d.slug: "reviewed" for d in [visit, *parts]
+    }
 
 
 def test_an_accept_the_archive_refuses_writes_nothing(

@@ -36,8 +36,10 @@ def test_a_batch_is_recorded_and_stored_as_readable_json(
     state = json.loads(rows[0][3])
     assert state["facts"]["title"] == make_record()["title"]
     assert state["facts"]["participants"][0]["name"] == "Lương Tam Quang"
-    assert set(state) == {"timestamp", "originator_topic", "facts", "origin", "class_version"}
-    assert (state["class_version"], state["origin"]) == (2, None)
+    assert set(state) == {
+        "timestamp", "originator_topic", "facts", "origin", "collection", "class_version"
+    }  # fmt: skip
+    assert (state["class_version"], state["origin"], state["collection"]) == (3, None, "curated")
     again = Archive(archive_dir).get("vn-us-security-dialogue-2")
     assert again.facts == facts(make_record())
 

@@ -252,7 +252,7 @@ def test_two_corrections_at_once_are_both_applied_in_order(
         ("guests=[VN, AU]", "AU came"),
     )
     assert [code for code, _, _ in results] == [0, 0], results
-    versions = sorted(out.strip() for _, out, _ in results)
+    versions = sorted(out.splitlines()[0] for _, out, _ in results)
     assert versions == ["corrected  first (version 2)", "corrected  first (version 3)"]
     with Archive(folder, must_exist=True) as archive:
         facts = archive.get("first").facts

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ def write(path: Path, *docs: Any) -> str:
 
 
 def store_rows(archive: Path) -> list[tuple]:
-    with sqlite3.connect(archive / "events.db") as db:
+    with closing(sqlite3.connect(archive / "events.db")) as db:
         return db.execute("select * from stored_events order by rowid").fetchall()
 
 
@@ -257,7 +258,7 @@ def test_a_second_document_reporting_an_engagement_adds_a_source(
 
 
 def _last_event(archive: Path) -> tuple[str, bytes]:
-    with sqlite3.connect(archive / "events.db") as db:
+    with closing(sqlite3.connect(archive / "events.db")) as db:
         return db.execute(
             "select topic, state from stored_events order by rowid desc limit 1"
         ).fetchone()
@@ -530,6 +531,9 @@ def test_show_history_lists_when_what_and_why(tmp_path: Path, recorded: Path) ->
         r'    title: "2nd Vietnam–US Security and Law Enforcement Dialogue" -> "Second dialogue"',
         r'    guests: \+ "AU"',
         r'    sources: \+ \{"document": "embassy-release", .*\}',
+        # The source's own sentence stands as the evidence of each field it corrected.
+        r'    evidence: \+ \{"document": "embassy-release", .*"field": "guests".*\}',
+        r'    evidence: \+ \{"document": "embassy-release", .*"field": "title".*\}',
         rf"v3  {stamp}  Retracted: never took place",
     ]
     assert len(lines) == len(expected), lines

@@ -134,7 +134,7 @@ def test_every_event_class_carries_a_version() -> None:
             Engagement.Retracted,
         )
     }
-    assert versions == {"Recorded": 2, "Corrected": 2, "SourceAdded": 1, "Retracted": 1}
+    assert versions == {"Recorded": 3, "Corrected": 2, "SourceAdded": 1, "Retracted": 1}
     # Each step up has its upcaster.
     for cls in (Engagement.Recorded, Engagement.Corrected):
         assert callable(cls.upcast_v1_v2)

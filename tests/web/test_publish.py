@@ -175,7 +175,11 @@ PARAMS: dict[str, dict[str, str]] = {
     "inferred_facts": {},
     "engagement_sources": {"engagement": "vn-us-dialogue-2"},
     "as_of": {"when": "9999-12-31"},
+    "happened_by": {"when": "9999-12-31"},
     "revision_history": {"engagement": "vn-us-dialogue-2"},
+    "office_holder_on": {"office": "vn-prime-minister", "country": "", "date": "1900-01-01"},
+    "person_all_engagements": {"person": "luong tam quang"},
+    "registry_contradictions": {},
 }
 
 
@@ -275,6 +279,10 @@ def test_metadata_describes_every_table_and_column() -> None:
         "organisations": "name",
         "topics": "label",
         "kinds": "label",
+        "offices": "title",
+        "office_holders": "holder",
+        "people": "name",
+        "collections": "label",
     }
 
 
@@ -308,7 +316,8 @@ def test_datasette_is_the_stable_line() -> None:
 def test_index_and_database_pages(client: Client) -> None:
     index = client.get("/").text
     assert str(escape(METADATA["title"])) in index
-    assert str(escape(METADATA["description"])) in index
+    # The home page's HTML description, with the link to the download, when given.
+    assert METADATA.get("description_html", str(escape(METADATA["description"]))) in index
     page = client.get("/timeline").text
     # The HTML description, with links to the pages of timeline.web.pages, is shown when given.
     assert DB.get("description_html", str(escape(DB["description"]))) in page
@@ -584,7 +593,12 @@ def test_inferred_facts(client: Client) -> None:
 
 def test_engagement_sources(client: Client) -> None:
     rows = client.query("engagement_sources", engagement="vn-us-dialogue-2")
-    assert [(r["what"], r["field"]) for r in rows] == [("source", None), ("evidence", "date")]
+    assert [(r["what"], r["field"], r["status"]) for r in rows] == [
+        ("source", None, None),
+        ("evidence", "date", "current"),
+        # The fixture's correction of the summary quoted nothing.
+        ("evidence", "summary", "corrected without a source"),
+    ]
     assert rows[0]["quote"] == SOURCE["quote"] and rows[0]["url"] == SOURCE["url"]
     assert rows[1]["publisher"] == "Test Wire" and rows[1]["inferred"] == 1
 
@@ -610,8 +624,10 @@ def test_query_results_link_engagements(client: Client) -> None:
 @pytest.mark.parametrize("name", list(PARAMS))
 def test_canned_queries_work_on_an_empty_database(empty_client: Client, name: str) -> None:
     assert empty_client.query(name, **PARAMS[name]) == []
-    # Opened without parameters, as a visitor first sees it: a form, and no error.
-    page = empty_client.get(f"/timeline/{name}").text
+    # Opened without parameters, as a visitor first sees it: its examples, and no error.
+    opened = empty_client.run(empty_client.ds.client.get(f"/timeline/{name}"))
+    location = opened.headers["location"] if opened.status_code == 302 else f"/timeline/{name}"
+    page = empty_client.get(location).text
     assert str(escape(QUERIES[name]["title"])) in page
 
 

@@ -308,7 +308,7 @@ def test_atom_lists_recorded_and_corrected_engagements_newest_first(client: Clie
     newest = entries[0]
     assert newest.findtext(f"{ATOM}title") == "Corrected: Meeting in Saigon"
     assert CORRECTION_REASON in newest.findtext(f"{ATOM}summary")
-    assert newest.find(f"{ATOM}link").get("href").endswith("/timeline/engagements/month-hcmc")
+    assert newest.find(f"{ATOM}link").get("href").endswith("/-/engagement/month-hcmc")
     titles = [e.findtext(f"{ATOM}title") for e in entries]
     assert "Recorded: Meeting in Ho Chi Minh City" in titles
     ids = [e.findtext(f"{ATOM}id") for e in entries]
@@ -377,7 +377,12 @@ def test_search_page_lists_each_kind_of_result_with_links(client: Client) -> Non
 def test_search_sections_tell_when_there_are_more(client: Client) -> None:
     db = client.ds.get_database("timeline")
     sections = client.run(search_results(db, "talks", limit=1))
-    assert [s["title"] for s in sections] == ["People", "Organisations", "Engagements"]
+    assert [s["title"] for s in sections] == [
+        "People",
+        "Organisations",
+        "Engagements",
+        "Persons, however written (offices and engagements)",
+    ]
     engagements = sections[2]
     assert len(engagements["rows"]) == 1 and engagements["more"]
     page = client.get("/-/search", q="talks").text

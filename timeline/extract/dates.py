@@ -154,7 +154,8 @@ class Resolved:
         """The record file's `date` mapping; a partial date keeps `????` where the year goes."""
         if self.partial or self.start is None or self.end is None:
             mm = f"{self.month:02d}" if self.month else "??"
-            dd = f"{self.day:02d}" if self.day else "01"
+            # a month without its day is written as its first; a day never named stays ??
+            dd = f"{self.day:02d}" if self.day else ("??" if self.precision == "day" else "01")
             return {"start": f"????-{mm}-{dd}", "precision": self.precision, "phrase": self.phrase}
         out: dict[str, object] = {"start": self.start.isoformat()}
         if self.end != self.start:
@@ -478,6 +479,11 @@ _BYLINE_DATES = [
     re.compile(rf"(?<![\d:])\d{{1,2}}:\d{{2}}\s+(?P<d>{D})[/-](?P<m>{M})[/-](?P<y>{Y})(?!\d)"),
     # a date line of its own, month first with a comma after it: "May, 01 2019"
     re.compile(rf"(?m)^[ \t]*(?P<m>{MON}),?\s+(?P<d>{D}),?\s+(?P<y>{Y})[ \t]*$"),
+    # a date line with its weekday, day first: "Thu, 11 Apr 2002" (last: a page's "Published
+    # on:" line wins over the crawl date some sites print on top of it)
+    re.compile(
+        rf"(?m)^[ \t]*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+(?P<d>{D})\s+(?P<m>{MON})\.?,?\s+(?P<y>{Y})[ \t]*$"  # noqa: E501
+    ),
 ]
 _TIME_AT_LINE_END = re.compile(r"\d{1,2}[:h]\d{2}\s*$")
 

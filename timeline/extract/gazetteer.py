@@ -177,8 +177,8 @@ def _learn(text: str) -> list[Mention]:
                 # "… general of the Korean National Police Agency (KNPA)": the name starts after
                 # the words that join it to what comes before
                 name = _english_name(words.group(1))
-        if not name:
-            continue
+        if not name or _title_next().fullmatch(re.sub(r"^(?:the|The)\s+", "", name)):
+            continue  # "Inspector-General of Police (IGP)": an office, not an organisation
         start = base + len(before) - len(name)
         known = _abbreviations().get(ab)
         code = known["country"] if known else None
@@ -270,6 +270,13 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Menti
     return _without_overlaps(out)
 
 
+# what a country's adjective is written before in English: the bodies of its state
+_STATE_BODY = re.compile(
+    r"(?:Royal |National |Federal )?(?:Police|Ministry|Government|Embassy|Army|Navy|Air Force|"
+    r"Coast Guard|Immigration|Customs|Interior|Foreign|Home Affairs|Defen[cs]e|Justice)\b"
+)
+
+
 def _country_in_context(chunk: str, a: int, b: int) -> bool:
     """An ambiguous short name ("Anh", "Nga", "Đức") is a country only where a name is not:
     after a lowercase word or a dash, and not before another capitalised word."""
@@ -281,6 +288,8 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
         return True  # "US Ambassador", "the US": an abbreviation is never part of a name
     if _title_next().match(after):
         return True  # "Lao Prime Minister", "Thai Police General": a title's country
+    if _STATE_BODY.match(after):
+        return True  # "Thai Police Commissioner-General X", "Chinese Ministry of …"
     if _capital(nxt) and not re.match(r"[(\-–,.;:]", after):
         return False
     if before.endswith(("-", "–")):

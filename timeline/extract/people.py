@@ -10,7 +10,7 @@ from functools import cache
 
 from unidecode import unidecode
 
-from timeline.extract.gazetteer import COUNTRY, ORG, Mention
+from timeline.extract.gazetteer import CITY, COUNTRY, ORG, Mention, country_aliases
 from timeline.extract.lexicon import alternation, load
 from timeline.text import fold
 
@@ -91,7 +91,7 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         for phrase in lex[key][language]:
             kinds.setdefault(phrase, kind)
     portfolio = ""
-    if language in lex.get("portfolios", {}):
+    if language != "vi" and language in lex.get("portfolios", {}):
         # "Minister of Public Security", "Assistant Secretary of State": the portfolio belongs
         # to the title, and must not be read as the start of a name
         titles = alternation(lex["titles"][language])
@@ -112,6 +112,11 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)|"
             rf"{generic}|"
         )
+    if language == "vi" and "vi" in lex.get("portfolios", {}):
+        # "Bộ trưởng Nội vụ Lào X": the portfolio follows the title without a preposition
+        titles = alternation(lex["titles"]["vi"])
+        portfolios = alternation(lex["portfolios"]["vi"])
+        portfolio = rf"(?:{titles})\s+(?i:{portfolios})(?!\w)|"
     plain = [k for k in kinds if language != "vi" or kinds[k] not in ("title", "party")]
     # Vietnamese news capitalises titles unevenly ("Trưởng Đại diện", "Trưởng đại diện"):
     # after its first letter, a title matches in any case
@@ -311,9 +316,9 @@ def _add_affiliation(
     p.organisation = orgs[0] if orgs else None
     # "Ambassador to Vietnam", "Đại sứ … tại Việt Nam": where they serve, not whose they are
     countries = [
-        e.key
+        e.country or e.key
         for e in in_titles
-        if e.kind == COUNTRY and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
+        if _country_like(e) and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
     ]
     if p.organisation and p.organisation.country:
         p.country = p.organisation.country
@@ -327,6 +332,12 @@ def _add_affiliation(
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+def _country_like(e: Mention) -> bool:
+    """A country, or a city-state's city ("Singapore Prime Minister", "Singapore's minister"):
+    the gazetteer reads "Singapore" as the city, which is the country too."""
+    return e.kind == COUNTRY or (e.kind == CITY and country_aliases().get(e.text) == e.country)
 
 
 def _apposition_country(text: str, p: PersonMention, entities: list[Mention]) -> str | None:
@@ -397,7 +408,12 @@ def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | No
             return e.country
         # "US National Security Advisor Robert Hale", "Lao Prime Minister X": the country as
         # the adjective of titles the chain did not take whole
-        if e.kind == COUNTRY and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*){1,5}\s+", gap):
+        if _country_like(e) and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*){1,5}\s+", gap):
+            return e.country
+        # "Bộ trưởng Công an Trung Quốc Vương Tiểu Hồng": the country right before the name
+        # (not where they serve: "Đại sứ tại Việt Nam X")
+        posted = re.search(r"(?:tại|ở|in|to)\s+$", text[max(0, e.start - 6) : e.start])
+        if _country_like(e) and re.fullmatch(r"\s", gap) and not posted:
             return e.country
     return None
 
@@ -414,7 +430,7 @@ def _prefix_chain(
     pieces = [(a, b, k) for a, b, k in anchors if k != "party"]
     pieces += [(e.start, e.end, e.kind) for e in entities]
     chain: list[tuple[int, int, str]] = []
-    pos = at
+    pos, joined_by_and = at, False
     connect = re.compile(rf"(?:^|\s)(?:{_CONNECT[language]})\s*$")
     while pos > floor:
         gap_end = pos
@@ -423,18 +439,34 @@ def _prefix_chain(
         if len(before) - len(stripped) > 1 or not stripped:
             break
         hit = next((p for p in pieces if p[1] == floor + len(stripped)), None)
-        if hit is None and not chain and stripped.endswith(",") and language == "en":
+        bare = all(k == "honorific" for *_, k in chain)  # "…, Tan Sri Khalid": an honorific
+        if hit is None and bare and stripped.endswith(",") and language == "en":
             # "the Australian Federal Police Commissioner, Reece Kershaw,": a title in apposition
-            title_end = floor + len(stripped[:-1].rstrip())
+            # "Malaysia's Inspector-General of Police (IGP), Tan Sri Khalid": its abbreviation too
+            core = re.sub(r"\s*\([A-Z][\w&.-]{1,10}\)$", "", stripped[:-1].rstrip())
+            title_end = floor + len(core)
             hit = next(
                 (p for p in pieces if p[1] == title_end and p[2] in ("title", "honorific")), None
             )
+        if hit is None and chain and language == "en":
+            # "Australian Federal Police (AFP) Commissioner X": the organisation's abbreviation
+            # between it and the title
+            abbreviation = re.search(r"\s*\([A-Z][\w&.-]{1,10}\)$", stripped)
+            if abbreviation:
+                pos = floor + abbreviation.start()
+                continue
         if hit is None:
             m = connect.search(stripped)
             if m and chain:
                 pos = floor + m.start()
+                joined_by_and = m.group().strip() == "and"
                 continue
             break
+        if joined_by_and and re.search(
+            r"(?:^|\s)[Tt]he\s+$", text[max(floor, hit[0] - 5) : hit[0]]
+        ):
+            break  # "between the Minister and US Secretary X": two people, not two offices
+        joined_by_and = False
         chain.append(hit)
         pos = hit[0]
     return sorted(chain)
@@ -521,7 +553,9 @@ def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, 
     for i, g in enumerate(groups):
         spellings = Counter(m.name for m in g if not m.short)
         order = {n: k for k, n in reversed(list(enumerate(m.name for m in g)))}
-        canonical = max(spellings, key=lambda n: (spellings[n], -order[n]))
+        # a spelling that is another with words before it ("Nội Vụ Anh Priti Patel") is not it
+        extended = {n for n in spellings for o in spellings if o != n and n.endswith(" " + o)}
+        canonical = max(spellings, key=lambda n: (n not in extended, spellings[n], -order[n]))
         others = [n for n in spellings if n != canonical]
         for m in g:
             m.person = i
@@ -535,6 +569,9 @@ def _same_person(a: str, b: str) -> bool:
     if na == nb:
         return True
     ta, tb = na.split(), nb.split()
+    short, long = sorted((ta, tb), key=len)
+    if len(short) >= 2 and len(long) > len(short) and long[-len(short) :] == short:
+        return True  # "Nội Vụ Anh Priti Patel": a title's words read into the name
     if len(ta) != len(tb) or ta[0] != tb[0]:
         return False
     return _edits(na, nb) <= 2

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from timeline.extract import languages
 from timeline.extract.dates import find_dates
 from timeline.extract.gazetteer import (
     COUNTRY,
@@ -23,6 +24,7 @@ from timeline.extract.gazetteer import (
 from timeline.extract.model import HOME, Analysis, SentenceInfo
 from timeline.extract.passes import dating, nesting, placing, roles, sides, subjects
 from timeline.extract.passes.attendance import attendance_trips, delegations_to_events
+from timeline.extract.passes.back_references import pronoun_subjects, title_references
 from timeline.extract.passes.engagements import find_engagements
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.sentences import resolve_generic_orgs, short_references
@@ -59,9 +61,12 @@ def read_sentences(a: Analysis) -> None:
 
 def merge_people(a: Analysis) -> None:
     """Short references (`Kershaw`, `Thứ trưởng Hùng`) found and joined to the person named in
-    full; spelling variants merged; a short reference takes the full name's country."""
+    full, and titles alone (`the Commissioner`) to the one person so titled; spelling variants
+    merged; a short reference takes the full name's country."""
     short_references(a.text, a.infos)
     a.persons, a.variants = merge([p for i in a.infos for p in i.people])
+    title_references(a.text, a.infos, a.persons, a.language)
+    pronoun_subjects(a.text, a.infos, a.persons, a.language)
     for person in a.persons:
         full = next((m for m in person.mentions if m.country), None)
         for m in person.mentions:
@@ -100,6 +105,7 @@ def date_them(a: Analysis) -> None:
     dating.date_engagements(a.engagements, a.infos, a.published, a.language)
     dating.series_dates_told_later(a.text, a.engagements, a.published, a.language)
     dating.lead_dates(a.engagements, a.infos, a.published)
+    dating.one_verb_one_date(a.engagements)
     dating.trip_lengths(a.text, a.engagements)
     dating.days_told_later(a.engagements, a.published)
     dating.old_news(a.engagements, a.published)
@@ -120,9 +126,13 @@ def place_them(a: Analysis) -> None:
     """Places: the engagement's own, its trip's dates and place for a session without them,
     the story's place for a meeting told without one."""
     placing.place_engagements(a.text, a.engagements)
+    placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
+    placing.one_verb_one_place(a.engagements)
     dating.inherit_dates(a.engagements)
     placing.inherit_places(a.engagements)
     placing.place_from_story(a.engagements)
+    language = languages.get(a.language)
+    placing.place_from_dateline(a.text, a.layout.tag, a.engagements, language.here)
 
 
 def name_sides(a: Analysis) -> None:
@@ -131,12 +141,15 @@ def name_sides(a: Analysis) -> None:
     sides.assign_countries(a.engagements, a.home)
     sides.own_missions(a.engagements)
     sides.place_from_host(a.engagements)
+    if placing.one_verb_one_place(a.engagements):
+        sides.assign_countries(a.engagements, a.home)  # the hosts of the list's other meetings
     sides.dialogue_place_from_days(a.engagements)
 
 
 def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back."""
     roles.roles_by_side(a.engagements)
+    roles.counterpart_hosts(a.engagements)
     roles.head_from_sessions(a.engagements)
     roles.heads_in_parts(a.engagements)
     nesting.lead_tells_first(a.engagements, a.infos)

@@ -22,11 +22,15 @@ class Merged(Protocol):
 @dataclass
 class Batch:
     """What an importer read: the engagements, where each came from, and what it merged or
-    skipped. `Archive.append(batch.records, origins=batch.origins)` records them."""
+    skipped. `Archive.append(batch.records, origins=batch.origins, collection=batch.collection,
+    collections=batch.collections)` records them."""
 
     records: list[EngagementFacts] = field(default_factory=list)
     # slug -> `file: record id` of the record it came from, for messages about an engagement
     origins: dict[str, str] = field(default_factory=dict)
+    # the collection (events.collections) the engagements join, and another for some slugs
+    collection: str = "curated"
+    collections: dict[str, str] = field(default_factory=dict)
     # records read, valid or not
     read: int = 0
     # engagements that two or more records make

@@ -529,6 +529,7 @@ def read(folder: str | Path, *, progress: Callable[[int, int], None] | None = No
             digest = hashlib.sha1(key.encode()).hexdigest()[:6]
             facts = facts.model_copy(update={"slug": f"{facts.slug}-{digest}"})
         batch.origins[facts.slug] = f"{group[0].file}: record {group[0].id}"
+        batch.collections[facts.slug] = f"{DOCUMENT_PREFIX}-{group[0].collection}"
         if len(group) > 1:
             identical = len({e.narrative for e in group}) == 1
             batch.merged.append(Merge(facts.slug, [e.document for e in group], identical))

@@ -24,6 +24,8 @@ SUFFIXES = {
 }
 
 
+# The lists a record file may hold: engagements here, offices and people in inputs/offices.py.
+_HOLDS_LISTS = {"engagements", "offices", "people"}
 TWICE = "key {key!r} is given twice (the later would silently win)"
 # Python refuses to convert a longer run of digits to a number (CVE-2020-10735): ValueError.
 LONG_NUMBER = re.compile(rf"\d{{{sys.get_int_max_str_digits() + 1},}}")
@@ -187,10 +189,10 @@ def parse(text: str, name: str, fmt: str | None = None) -> list[tuple[int, Any]]
         docs = _load_yaml_documents(text, name)
     records: list[Any] = []
     for doc in docs:
-        if isinstance(doc, dict) and "engagements" in doc and "slug" not in doc:
+        if isinstance(doc, dict) and _HOLDS_LISTS & doc.keys() and "slug" not in doc:
             if isinstance(doc, TwiceKeyed):
                 raise RecordError(name, TWICE.format(key=doc.key))
-            doc = doc["engagements"]
+            doc = doc.get("engagements", [])  # offices and people: inputs/offices.py
         records.extend(doc if isinstance(doc, list) else [doc])
     return _refuse_keys_twice(list(enumerate(records, 1)), name)
 

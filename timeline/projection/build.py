@@ -15,6 +15,8 @@ import sqlite_utils
 
 from events import TOPICS
 from timeline.errors import ArchiveError, TimelineError
+from timeline.projection.collections import write_collections
+from timeline.projection.offices import write_registry
 from timeline.projection.projector import (
     Projector,
     connect,
@@ -80,6 +82,8 @@ def write_vocabularies(db: sqlite_utils.Database) -> None:
                 db[table].delete_where()
                 # alter: a timeline.db made before a vocabulary gained a column takes it on
                 db[table].insert_all(rows, alter=True)
+    write_registry(db)
+    write_collections(db)
 
 
 def build(

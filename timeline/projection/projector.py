@@ -22,6 +22,14 @@ import sqlite_utils
 
 from events import EngagementState
 from timeline.errors import TimelineError
+from timeline.projection.collections import count_collections
+from timeline.projection.offices import flag_participants, is_office_event, project_offices
+from timeline.projection.people import (
+    link_people,
+    linked_people,
+    remove_unnamed_people,
+    write_people,
+)
 from timeline.projection.rows import (
     PER_ENGAGEMENT,
     engagement_rows,
@@ -102,9 +110,13 @@ class Projector:
                     start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
                 )
                 if not notifications:
-                    if self.fresh:  # a new file: its persons and organisations, made once
+                    if self.fresh:  # a new file: its persons, organisations and counts, once
                         self._write_named("persons", None)
                         self._write_named("organisations", None)
+                        flag_participants(self.db, None)
+                        link_people(self.db, None)
+                        write_people(self.db, None)
+                        count_collections(self.db)
                     return events, self._count(touched)
                 crash_point("build.after_read")
                 domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
@@ -174,7 +186,23 @@ class Projector:
             pk="name",
         )
 
-    def _project(self, domain_events: Iterable[Any]) -> set[str]:
+    def _project(self, domain_events: list[Any]) -> set[str]:
+        offices = [e for e in domain_events if is_office_event(e)]
+        if offices:
+            domain_events = [e for e in domain_events if not is_office_event(e)]
+        linked = set() if self.fresh else linked_people(self.db, domain_events)
+        touched = self._project_engagements(domain_events)
+        changed = project_offices(self.db, offices)
+        if self.fresh:  # a new file flags and links them all once, at the end (run)
+            return touched
+        # An office or a decision about people changed: any participant may be hit.
+        flag_participants(self.db, None if changed else touched)
+        people = link_people(self.db, None if changed else touched)
+        write_people(self.db, None if changed else people | linked)
+        remove_unnamed_people(self.db)
+        return touched
+
+    def _project_engagements(self, domain_events: Iterable[Any]) -> set[str]:
         states: dict[UUID, EngagementState] = {}
         existed: set[UUID] = set()
         revisions: list[dict[str, Any]] = []
@@ -204,6 +232,8 @@ class Projector:
             self._write_named("organisations", orgs)
         self._write_revisions(revisions)
         self._write_retractions(retractions)
+        if not self.fresh:
+            count_collections(self.db)
         return {s.facts.slug for s in states.values()}
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from events import KINDS, UnknownCountry, resolve_country
-from timeline.errors import TimelineError
+from events.collections import ALL, COLLECTIONS, default_collections, unknown_collection
+from timeline.errors import CollectionError, TimelineError
 
 if TYPE_CHECKING:
     from timeline.store.application import Archive
@@ -48,16 +49,13 @@ def timeline_rows(
     country (a code in any case, or a name in English or Vietnamese), its timeline: one row per
     engagement with its counterparts joined and its role. `kind` is a key of the kinds
     vocabulary; `since` keeps engagements that end on or after that day, `until` those that
-    start on or before it; `counterpart` (with `country`) those of the pair; `collections` those
-    of these collections (`all`: every one); `limit` the first so many. Retracted engagements
-    are not in timeline.db."""
+    start on or before it; `counterpart` (with `country`) those of the pair; `limit` the first
+    so many. Retracted engagements are not in timeline.db. `collections`: the collections to
+    list (by default those shown by default, `["all"]` every one)."""
     check_options(kind=kind, country=country, counterpart=counterpart, limit=limit)
-    path = Path(source) if isinstance(source, str | Path) else source.projection_path
-    if not path.is_file():  # sqlite would create an empty file, and answer "no such table"
-        raise TimelineError(f"{path}: no timeline.db here (`timeline build` makes it)")
-    db = sqlite_utils.Database(path)
+    chosen = chosen_collections(collections)
+    db = _open(source)
     try:
-        chosen = _chosen_collections(db, collections)
         sql, params = _timeline_sql(country, kind, since, until, counterpart, chosen)
         if limit is not None:
             sql, params = f"{sql} limit ?", [*params, limit]
@@ -103,20 +101,33 @@ def _check_country(option: str, typed: str | None) -> None:
             raise TimelineError(f"{option}: {e}") from None
 
 
-def _chosen_collections(db: sqlite_utils.Database, names: Sequence[str] | None) -> list[str]:
-    """The collections `names` asks for (none: every one, as `all` does), checked against those
-    timeline.db holds. A timeline.db without a `collection` column (built before collections)
-    holds none."""
-    if not names or "all" in names:
-        return []
-    held = set()
-    if "collection" in db["engagements"].columns_dict:
-        held = {r[0] for r in db.execute("select distinct collection from engagements")}
+def chosen_collections(names: Sequence[str] | None) -> list[str] | None:
+    """The collections asked for, checked (one naming the closest if unknown); None for all."""
+    if not names:
+        return default_collections()
+    if ALL in names:
+        return None
     for name in names:
-        if name not in held:
-            known = ", ".join(sorted(held)) or "none in this archive"
-            raise TimelineError(f"--collection {name!r}: not a collection ({known}; or all)")
+        if name not in COLLECTIONS:
+            raise CollectionError(unknown_collection(name, [*COLLECTIONS, ALL]))
     return list(dict.fromkeys(names))
+
+
+def collection_counts(source: Archive | str | Path) -> list[dict[str, Any]]:
+    """The `collections` table: name, label, description, whether shown by default, and how
+    many engagements each holds."""
+    db = _open(source)
+    try:
+        return [dict(r) for r in db.query("select * from collections order by rowid")]
+    finally:
+        db.close()
+
+
+def _open(source: Archive | str | Path) -> sqlite_utils.Database:
+    path = Path(source) if isinstance(source, str | Path) else source.projection_path
+    if not path.is_file():  # sqlite would create an empty file, and answer "no such table"
+        raise TimelineError(f"{path}: no timeline.db here (`timeline build` makes it)")
+    return sqlite_utils.Database(path)
 
 
 def country_code(typed: str) -> str:
@@ -134,7 +145,7 @@ def _timeline_sql(
     since: date | None,
     until: date | None = None,
     counterpart: str | None = None,
-    collections: Sequence[str] = (),
+    collections: list[str] | None = None,
 ) -> tuple[str, list[str]]:
     where, params = [], []
     if country:
@@ -158,11 +169,9 @@ def _timeline_sql(
         where.append("engagement in (select engagement from timeline where country = ? and "
                      "counterpart = ?)")  # fmt: skip
         params += [country_code(country) if country else "", country_code(counterpart)]
-    if collections:
-        slug = "engagement" if country else "slug"
-        marks = ", ".join("?" for _ in collections)
-        where.append(f"{slug} in (select slug from engagements where collection in ({marks}))")
-        params += collections
+    if collections is not None:
+        where.append(f"collection in ({', '.join('?' for _ in collections)})")
+        params.extend(collections)
     sql = select + (" where " + " and ".join(where) if where else "")
     if country:  # one line per engagement, with all its counterparts
         sql += " group by engagement"

@@ -11,6 +11,7 @@ import orjson
 
 from events import KINDS, ROLES, all_countries
 from events.facts import EngagementFacts, Organisation
+from timeline.offices.names import individual_id
 from timeline.projection.geocode import locate
 from timeline.text import bilingual, date_label, fold, slugify
 
@@ -62,7 +63,7 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
         "engagement_organisations": _organisation_mentions(f),
         "engagement_topics": [{"engagement": f.slug, "topic": t} for t in f.topics],
         "sources": _source_rows(f),
-        "evidence": _evidence_rows(f),
+        "evidence": evidence_rows(state),
     }
 
 
@@ -112,12 +113,13 @@ def _engagement_row(state: EngagementState) -> dict[str, Any]:
         "topics": _json(f.topics),
         "participants": len(f.participants),
         "sources": len(f.sources),
-        "inferred_facts": _json(sorted({e.field for e in f.evidence if e.inferred})),
+        "inferred_facts": _json(_inferred_fields(state)),
         "notes": f.notes,
         "version": state.version,
         "recorded_at": state.recorded_at.isoformat(),
         "modified_at": state.modified_at.isoformat(),
         "search_text": _search_text(f),
+        "collection": state.collection,
     }
 
 
@@ -144,6 +146,7 @@ def _timeline_rows(f: EngagementFacts, engagement: dict[str, Any]) -> list[dict[
                     "status": f.status,
                     "series": f.series,
                     "session": f.session,
+                    "collection": engagement["collection"],
                     "engagement": f.slug,
                 }
             )
@@ -189,6 +192,10 @@ def _participant_rows(f: EngagementFacts) -> list[dict[str, Any]]:
                 "role": p.role,
                 "role_label": ROLES[p.role].en,
                 "start_date": f.date.start.isoformat(),
+                # Worked out against the registry once the rows are in (projection/offices.py).
+                "registry_conflict": None,
+                "registry_entry": None,
+                "individual": individual_id(p.name, p.country),
             }
         )
     return rows
@@ -214,8 +221,19 @@ def _source_rows(f: EngagementFacts) -> list[dict[str, Any]]:
     ]
 
 
-def _evidence_rows(f: EngagementFacts) -> list[dict[str, Any]]:
-    return [
+def _inferred_fields(state: EngagementState) -> list[str]:
+    """Fields whose current evidence is inferred (superseded evidence no longer speaks)."""
+    evidence = state.facts.evidence
+    return sorted(
+        {e.field for i, e in enumerate(evidence) if e.inferred and i not in state.superseded}
+    )
+
+
+def evidence_rows(state: EngagementState) -> list[dict[str, Any]]:
+    """Every quote ever given for a fact, current or superseded by the correction (its version)
+    that changed the fact; then a row for each field a correction set without a source."""
+    f = state.facts
+    rows = [
         {
             "engagement": f.slug,
             "position": i,
@@ -223,9 +241,23 @@ def _evidence_rows(f: EngagementFacts) -> list[dict[str, Any]]:
             **e.model_dump(mode="json", include=_QUOTED),
             "inferred": e.inferred,
             "note": e.note,
+            "status": "superseded" if i in state.superseded else "current",
+            "correction": state.superseded.get(i),
         }
         for i, e in enumerate(f.evidence)
     ]
+    for n, (field, version) in enumerate(sorted(state.unsourced.items()), len(f.evidence)):
+        rows.append(
+            {
+                "engagement": f.slug, "position": n, "field": field, "document": None,
+                "quote": None, "start": None, "end": None, "inferred": None, "note": None,
+                "status": UNSOURCED, "correction": version,
+            }
+        )  # fmt: skip
+    return rows
+
+
+UNSOURCED = "corrected without a source"
 
 
 def organisation_row(named: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -277,6 +309,8 @@ def revision_row(event: Any, state: EngagementState) -> dict[str, Any]:
         "retracted": state.retraction is not None,
         "merged_into": state.retraction.merged_into if state.retraction else None,
         "state": state.model_dump_json(),
+        "collection": state.collection,
+        "countries": _json(state.facts.countries),
     }
 
 

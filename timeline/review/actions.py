@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from events import EngagementFacts, Source, describe_validation_error
+from events.collections import REVIEWED
 from events.facts import FieldPath
 from timeline.errors import BatchError, TimelineError
 from timeline.inputs import records
@@ -147,7 +148,7 @@ def accept(
         batch = [validated(workspace, d, d.record) for d in drafts]
         origins = {d.slug: origin(d, reviewer) for d in drafts}
         try:
-            report = archive.append(batch, origins=origins)
+            report = archive.append(batch, origins=origins, collection=REVIEWED)
         except BatchError as e:
             raise ReviewError(str(e)) from None
         for d in drafts:
@@ -185,7 +186,9 @@ def corroborate(
             ) from None
         facts = engagement.facts.model_copy(update={"sources": [*engagement.facts.sources, source]})
         try:
-            report = archive.append([facts], origins={slug: origin(draft, reviewer)})
+            report = archive.append(
+                [facts], origins={slug: origin(draft, reviewer)}, collection=REVIEWED
+            )
         except (BatchError, TimelineError) as e:
             raise ReviewError(str(e)) from None
         if slug not in report.corroborated:

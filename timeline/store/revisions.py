@@ -61,9 +61,10 @@ def revision_data(revision: Revision) -> dict[str, Any]:
 
 
 def engagement_document(archive: Archive, slug: str) -> dict[str, Any]:
-    """An engagement as `timeline show SLUG --json` prints it, as JSON-ready data: its id and
-    version, its facts (defaults left out), whether it was retracted (and, if merged, the slug
-    of the engagement that holds its record now), and the events behind it, oldest first.
+    """An engagement as `timeline show SLUG --json` prints it, as JSON-ready data: its id,
+    version and collection, its facts (defaults left out), whether it was retracted (and, if
+    merged, the slug of the engagement that holds its record now), and the events behind it,
+    oldest first.
     Raises NotFoundError for an unknown slug."""
     engagement = archive.get(slug)
     retraction = engagement.state.retraction
@@ -72,6 +73,7 @@ def engagement_document(archive: Archive, slug: str) -> dict[str, Any]:
         "slug": slug,
         "id": str(engagement.id),
         "version": engagement.version,
+        "collection": engagement.state.collection,
         "retracted": retraction.model_dump(mode="json") if retraction else None,
         "survivor": survivor.slug if survivor else None,
         "facts": engagement.facts.model_dump(mode="json", exclude_defaults=True),

@@ -14,6 +14,7 @@ from datasette.utils.asgi import Response
 from datasette.views.base import DatasetteError
 
 from events import KINDS
+from timeline.web.collections import Chosen, chosen
 from timeline.web.database import archive_database
 from timeline.web.labels import kind_label
 from timeline.web.safety import error_page
@@ -51,27 +52,62 @@ SECTIONS = [
         "select e.slug as pk, e.title as label, e.title_vi as detail, e.date_label as date, "
         "e.kind as kind, e.city as city, e.country as country "
         "from engagements_fts f join engagements e on e.rowid = f.rowid "
-        "where engagements_fts match :match order by f.rank, e.start_date desc limit :limit",
+        "where engagements_fts match :match{collections} "
+        "order by f.rank, e.start_date desc limit :limit",
+    ),
+    (
+        "Persons, however written (offices and engagements)",
+        "people",
+        "select p.id as pk, p.name as label, "
+        "(select group_concat(value, ', ') from json_each(p.variants)) as detail, "
+        "null as date, null as kind, null as city, p.country as country "
+        "from people_fts f join people p on p.rowid = f.rowid "
+        "where people_fts match :match order by f.rank, p.name limit :limit",
     ),
 ]
 
 
-async def search_results(db: Any, q: str, limit: int = LIMIT) -> list[dict[str, Any]]:
-    """Each section with its rows (at most `limit`) and whether there are more."""
+async def search_results(
+    db: Any, q: str, limit: int = LIMIT, collections: Chosen | None = None
+) -> list[dict[str, Any]]:
+    """Each section with its rows (at most `limit`) and whether there are more; engagements of
+    the collections asked for only (all by default here: the page asks for the default ones)."""
     match = fts_query(q)
+    in_collections, named = (collections or Chosen(None, ())).named("e.collection")
     sections = []
     for title, table, sql in SECTIONS:
-        section = {"title": title, "table": table, "rows": [], "more": False, "timed_out": False}
+        section = {
+            "title": title,
+            "table": table,
+            "rows": [],
+            "more": False,
+            "timed_out": False,
+            "count": 0,
+        }
+        params = {"match": match, "limit": limit + 1, **named}
         try:
-            result = await db.execute(sql, {"match": match, "limit": limit + 1})
+            result = await db.execute(sql.format(collections=in_collections), params)
         except QueryInterrupted:
             # One slow section (a very common word in a huge archive) still leaves the others.
-            section["timed_out"] = True
+            section |= {"timed_out": True, "count": None}
         else:
             rows = [dict(r) for r in result]
             section |= {"rows": rows[:limit], "more": len(rows) > limit}
+            section["count"] = await match_count(db, table, match, len(rows), limit)
         sections.append(section)
     return sections
+
+
+async def match_count(db: Any, table: str, match: str, found: int, limit: int) -> int | None:
+    """How many rows match, from the full-text index alone (15 ms for 15,000 matching
+    engagements at 100k; joining them to count by kind took 440 ms); None if that times out."""
+    if found <= limit:
+        return found
+    try:
+        sql = f"select count(*) from {table}_fts where {table}_fts match :match"
+        return (await db.execute(sql, {"match": match})).first()[0]
+    except QueryInterrupted:
+        return None
 
 
 async def search(datasette: Any, request: Any) -> Response:
@@ -82,13 +118,19 @@ async def search(datasette: Any, request: Any) -> Response:
         # error, ~0.9 s of the server for a 3,000-word query.
         return await error_page(datasette, request, DatasetteError(f"q: {problem}", status=400))
     db = await archive_database(datasette)
-    sections = await search_results(db, q) if q else []
+    collections = await chosen(db, request)
+    sections = await search_results(db, q, collections=collections) if q else []
+    elsewhere = await other_collections(db, q, collections) if q else 0
     for section in sections:
         for row in section["rows"]:
-            row["url"] = datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
+            row["url"] = (
+                datasette.urls.path(f"/-/person/{tilde_encode(row['pk'])}")
+                if section["table"] == "people"  # a person's own page, not the bare row
+                else datasette.urls.row(db.name, section["table"], tilde_encode(row["pk"]))
+            )
             row["kind_label"] = kind_label(row["kind"]) if row["kind"] in KINDS else None
     if request.args.get("_format") == "json":
-        return Response.json({"q": q, "sections": sections})
+        return Response.json({"q": q, "sections": sections, "in_other_collections": elsewhere})
     html = await datasette.render_template(
         TEMPLATE,
         {
@@ -96,10 +138,27 @@ async def search(datasette: Any, request: Any) -> Response:
             "sections": sections,
             "database": db.name,
             "found": sum(len(s["rows"]) for s in sections),
+            "collections": collections,
+            "elsewhere": elsewhere,
         },
         request=request,
     )
     return Response.html(html)
+
+
+async def other_collections(db: Any, q: str, collections: Chosen) -> int:
+    """How many engagements that match are in collections not shown (0 when all are)."""
+    if collections.names is None:
+        return 0
+    in_collections, named = collections.named("e.collection")
+    sql = (
+        "select count(*) from engagements_fts f join engagements e on e.rowid = f.rowid "
+        f"where engagements_fts match :match and not (1{in_collections})"
+    )
+    try:
+        return (await db.execute(sql, {"match": fts_query(q), **named})).first()[0]
+    except QueryInterrupted:
+        return 0
 
 
 @hookimpl

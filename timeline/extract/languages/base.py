@@ -25,6 +25,8 @@ class Language(Protocol):
     meet: re.Pattern[str]  # a meeting's verb: "hội đàm với", "paid a courtesy call on"
     object_end: re.Pattern[str]  # where the list of those met after the verb ends
     host_verb: re.Pattern[str]  # a verb whose subject hosts: "tiếp", "received"
+    here: re.Pattern[str]  # "at the headquarters here": the dateline's city
+    subject_pronoun: re.Pattern[str] | None  # "He held talks …": a person's pronoun as subject
 
     def likelihood(self, text: str) -> float:
         """How much the text looks written in this language, 0 to 1."""
@@ -41,6 +43,11 @@ class Language(Protocol):
     def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
         """The dialogues and numbered conferences a sentence names, with their country pair
         and session number."""
+        ...
+
+    def title_reference(self, titles: str) -> re.Pattern[str]:
+        """A person referred to by a title alone ("the Commissioner", "Thứ trưởng cho biết"),
+        `titles` being a regex alternation of titles; group 1 is the title."""
         ...
 
 

@@ -14,6 +14,20 @@ _SETTING = re.compile(
 )
 
 
+# "received the Distinguished Service Order from …": an honour received, not a guest
+_NOT_AWARD = (
+    r"(?!\s+(?:an?|the|his|her)\s+(?:[\w'’-]+\s+){0,4}?(?:award|medal|[Oo]rder|honou?r|"
+    r"decoration|certificate|prize|degree)\b)"
+)
+
+
+# a time told between the talks and whom they were with
+_WHEN = (
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
+    r"on [A-Z][a-z]{2,8}\.? \d{1,2}|on \d{1,2} [A-Z][a-z]{2,8}|last week"
+)
+
+
 class English(Lexicons):
     code = "en"
     name = "English"
@@ -25,32 +39,47 @@ class English(Lexicons):
         r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?"
     )
     meet = re.compile(
-        r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|held (?:bilateral |separate )?(?:talks|a meeting|"  # noqa: E501
-        r"meetings|a working session|working sessions|discussions)(?: in [A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})? with|"  # noqa: E501
+        r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|"
+        # "held talks on Thursday with", "holds talks in Tunis with"
+        r"(?:held|holds|hold) (?:bilateral |separate )?(?:talks|a meeting|meetings|"
+        r"a working session|working sessions|discussions)"
+        rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
         r"had (?:(?:separate|bilateral|a separate|a bilateral) )?(?:talks|a meeting|"
-        r"meetings|a working session|working sessions|discussions) with|received|"
+        rf"meetings|a working session|working sessions|discussions) with|received{_NOT_AWARD}|"
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
         r"hosted a (?:reception|banquet|dinner|luncheon|lunch)\b[^.;]{0,60}?\bfor|"
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
         r"(?<=to )visit|(?<=will )visit|"
-        r"paid a courtesy (?:call|visit) (?:on|to)|called on|worked with|visited|toured|"
+        r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
+        r"worked with|visited|toured|"
         r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
         r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
         r"spoke by phone with)\b"
     )
     # a full stop ends the object, not the one of an initial or an honorific ("Mr. Todd D.")
     object_end = re.compile(
-        r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|[;:]|"
+        # "Senator X, Chairman of …; Senator Y, …; and Congressman Z": a list of the people
+        # met, each with their titles, goes on past its semicolons
+        r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|;(?!\s+(?:and\s+)?[A-Z])|:|"
         r"\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
         r"on|about|and discussed|discussing|the two sides|including)\b"
     )
 
+    here = re.compile(r"\bhere\b(?!\s+(?:is|are)\b)")
+    # at the start of the sentence or after its opening phrase ("During the visit, he met …")
+    subject_pronoun = re.compile(r"(?:^|(?<=,\s))(?:He|She|he|she)(?=\s+[a-z])")
+
     # "X welcomed Y" at a meeting: X hosts it
-    host_verb = re.compile(r"(?<!\w)(?:received|hosted|welcomed)(?!\w)")
+    host_verb = re.compile(rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed)(?!\w)")
 
     def likelihood(self, text: str) -> float:
         """The default for Latin script without Vietnamese letters."""
         return 0.5
+
+    def title_reference(self, titles: str) -> re.Pattern[str]:
+        # "the Commissioner", "the minister" (wire copy writes it lowercase), not "the Minister
+        # of Foreign Affairs": another office
+        return re.compile(rf"(?<!\w)[Tt]he ((?i:{titles}))(?!\w)(?!\s+(?:of|for|to|in|at)\b)")
 
     def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
         s = info.sentence

@@ -30,6 +30,12 @@ def _conference_session(text: str, at: int, limit: int) -> re.Match[str] | None:
     return re.compile(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)").search(text, at, window_end)
 
 
+# the capital letters of Vietnamese (A-Z and the accented ones)
+_UPPER = "".join(
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha() and c not in "[]^\\-"
+)
+
+
 class Vietnamese(Lexicons):
     code = "vi"
     name = "Vietnamese"
@@ -59,7 +65,10 @@ class Vietnamese(Lexicons):
         r"thăm)(?!\w)"
     )
     object_end = re.compile(
-        r"[.;:]|\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
+        # "… Mạnh Kiến Trụ; Bộ trưởng Bộ Công an Quách Thanh Côn và …": the list of people met
+        # goes on past a semicolon followed by a capitalised title or name
+        rf"[.:]|;(?!\s+(?:và\s+)?[{_UPPER}])|"
+        r"\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
         r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)"
     )
 
@@ -70,12 +79,21 @@ class Vietnamese(Lexicons):
         r"đó|cũng|sau)))(?!\w)"
     )
 
+    # Vietnamese news repeats the name or the title ("Thứ trưởng cho biết"), not a pronoun
+    subject_pronoun = None
+    here = re.compile(r"(?<!\w)tại đây(?!\w)")
+
     def likelihood(self, text: str) -> float:
         """Vietnamese letters are common: more than 3 in 100 letters (English pages quoting a
         Vietnamese name stay well below)."""
         letters = [c for c in text if c.isalpha()]
         share = sum(1 for c in letters if c in LETTERS) / len(letters) if letters else 0.0
         return 1.0 if share > 0.03 else 0.0
+
+    def title_reference(self, titles: str) -> re.Pattern[str]:
+        # "Thứ trưởng cho biết", not "Thứ trưởng của Lào" (someone else's office) nor the
+        # deputy's "Phó Cục trưởng" (a longer title of the lexicon, matched first)
+        return re.compile(rf"(?<!\w)(?<!Phó )({titles})(?!\w)(?!\s+(?:của|nước|phụ trách|các)\b)")
 
     def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
         s = info.sentence

@@ -295,3 +295,16 @@ def old_news(engagements: list[Engagement], published: date | None) -> None:
             e.context_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
             e.parent = None
             forget_sentence(engagements, e)
+
+
+def one_verb_one_date(engagements: list[Engagement]) -> None:
+    """Meetings drafted from one verb with a list ("called on the Prime Minister, the Minister
+    for Home Affairs and his counterpart") happened when the first of them did: each takes the
+    date the first was given, whatever gave it."""
+    first: dict[tuple[int, int], Engagement] = {}
+    for e in engagements:
+        if e.kind == "visit":
+            continue
+        lead = first.setdefault((e.trigger[0], e.trigger[1]), e)
+        if lead is not e and e.date is None and lead.date is not None:
+            e.date, e.resolved, e.date_origin = lead.date, lead.resolved, lead.date_origin

@@ -175,6 +175,8 @@ class Finder:
                 )
             ):
                 continue  # "thăm, làm việc với …", "to visit the Traffic Police": a meeting
+            if re.search(r"\bcourtesy\s+$", text[s.start : vm.start()]):
+                continue  # "paid a courtesy visit to General X": a meeting, not a trip
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
                 continue  # an invitation to visit is no engagement until it has a date
             # the destination right after the words, or after "các cơ quan hữu quan"
@@ -187,8 +189,9 @@ class Finder:
                 ),
                 None,
             )
-            word = vm.group().split()[0].lower()
-            if dest is None and word not in ("chuyến", "visit", "trip", "visits"):
+            # the noun, after its adjectives: "his ongoing working visit" is a trip told
+            noun = re.search(r"\bvisits?\b|\btrip\b|chuyến", vm.group().lower())
+            if dest is None and noun is None:
                 continue
             code = (dest.key if dest.kind == COUNTRY else dest.country) if dest else None
             code = code or (host_org.country if host_org else None)
@@ -571,7 +574,7 @@ _BRIEF = re.compile(
 
 
 _BETWEEN = re.compile(
-    r"\b(?:talks|a meeting|meetings|discussions)\b[^.;]{0,40}?\bbetween\b|"
+    r"\b(?:talks?|a meeting|meetings|discussions?)\b[^.;]{0,40}?\bbetween\b|"
     r"(?<!\w)(?:cuộc hội đàm|buổi hội đàm|cuộc gặp|buổi làm việc)[^.;]{0,30}?(?<!\w)giữa(?!\w)"
 )
 

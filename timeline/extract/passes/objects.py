@@ -31,7 +31,7 @@ _NOUN_BEFORE = re.compile(
 _SPOKEN_AT = re.compile(
     r"(?:phát biểu|chia sẻ|cho biết|khẳng định) (?:tại|trong) (?:buổi|cuộc)\s*$"
 )
-_RECEPTION = re.compile(r"tiếp|hội kiến|hội đàm")
+_RECEPTION = re.compile(r"tiếp|hội kiến|hội đàm|gặp")
 _HONORIFIC_GAP = re.compile(r"\s*(?:(?:ông|bà|ngài)\s+)?")
 # "…, Thứ trưởng Lê Quý Vương nhấn mạnh …": who speaks next opens a clause of their own
 _SPEAKS = re.compile(
@@ -113,6 +113,14 @@ def counterparts(
         ):
             if not any(p.extent[0] <= o.start < p.extent[1] for p in info.people):
                 out.append(o)
+    if any(isinstance(x, PersonMention) for x in out):
+        # "gặp X tại trụ sở Bộ Nội vụ Anh", "met X at the headquarters of Y": where, not whom
+        out = [
+            x
+            for x in out
+            if isinstance(x, PersonMention)
+            or not _VENUE_BEFORE.search(text, max(s.start, x.start - 40), x.start)
+        ]
     if not out:
         out = delegations_listed(text, info, start)
     out.sort(key=lambda x: x.start)
@@ -121,6 +129,12 @@ def counterparts(
     if out and begin > first + 60 and not _TITLES_ONLY.fullmatch(text[first:begin]):
         return end, []
     return end, _kept(text, out)
+
+
+_VENUE_BEFORE = re.compile(
+    r"(?:tại|ở|at|in)\s+(?:(?:trụ sở(?: chính)?(?: của)?|the (?:headquarters|premises|offices) of|"
+    r"the)\s+)?$"
+)
 
 
 # "tiếp xã giao các đoàn: Lào; đoàn Singapore; … và đoàn Malaysia", "received the delegations of

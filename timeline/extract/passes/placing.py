@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from timeline.extract.gazetteer import (
     CITY,
     COUNTRY,
     VENUE,
     Mention,
+    find_places,
 )
 from timeline.extract.model import (
     Engagement,
@@ -200,3 +202,73 @@ def place_from_story(engagements: list[Engagement]) -> None:
         ]
         if near:
             e.place_country, e.place_origin = near[0].place_country, "story"
+
+
+def place_from_retelling(text: str, engagements: list[Engagement], meet: re.Pattern[str]) -> None:
+    """A session whose first sentence gives no place takes the one a later sentence retelling
+    it gives ("Cho met with Minister To Lam at the agency's headquarters in Seoul"): wire copy
+    tells who met whom in its lead and where in the next paragraph. Only a sentence that is
+    itself a meeting told of this engagement alone, with a place after `in`/`at`/`tại`."""
+    holders: Counter[int] = Counter(
+        i.sentence.start for e in engagements if e.kind != "visit" for i in e.sentences
+    )
+    for e in engagements:
+        if e.kind == "visit" or e.city is not None or e.place_country or e.remote:
+            continue
+        for info in e.sentences[1:]:
+            if holders[info.sentence.start] != 1 or not meet.search(info.sentence.text):
+                continue
+            where = [
+                p
+                for p in _place_candidates(text, info)
+                if re.search(
+                    r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", text[p.start - 12 : p.start]
+                )
+            ]
+            if where:
+                _set_place(e, where[0])  # its own evidence, in the sentence that retells it
+                break
+
+
+def one_verb_one_place(engagements: list[Engagement]) -> bool:
+    """Meetings drafted from one verb with a list took place where the first of them did,
+    when the sentence places only that one ("met X in Canberra, Y and Z"). True if any did."""
+    first: dict[tuple[int, int], Engagement] = {}
+    changed = False
+    for e in engagements:
+        if e.kind == "visit":
+            continue
+        lead = first.setdefault((e.trigger[0], e.trigger[1]), e)
+        if lead is e or e.place_country or lead.place_country is None or lead.remote:
+            continue
+        e.city, e.place_country, e.place_span = lead.city, lead.place_country, lead.place_span
+        e.place_origin, changed = lead.place_origin, True
+    return changed
+
+
+def place_from_dateline(
+    text: str, tag: tuple[int, int] | None, engagements: list[Engagement], here: re.Pattern[str]
+) -> None:
+    """The city of the story's dateline ("VIENTIANE —", "SINGAPORE:") is where a meeting told
+    without a place happened when the story says so ("at the police headquarters here"), or
+    when the one met is of the dateline's country. A dateline alone is where the reporter
+    files from ("SEOUL, Oct. 21 (Yonhap) --" on talks abroad): otherwise it is not taken."""
+    if tag is None:
+        return
+    # the dateline is in capitals: looked up as a name is written ("VIENTIANE" as "Vientiane")
+    named = find_places(text[tag[0] : tag[1]].title())
+    city = next((p for p in named if p.kind == CITY), None)
+    if city is None:
+        return
+    a, b = tag[0] + city.start, tag[0] + city.end
+    city = replace(city, start=a, end=b, text=text[a:b])
+    for e in engagements:
+        if e.kind == "visit" or e.city or e.place_country not in (None, city.country):
+            continue
+        if e.remote or e.context:
+            continue
+        said_here = any(here.search(i.sentence.text) for i in e.sentences)
+        met = e.participants.get(e.counterpart_person) if e.counterpart_person is not None else None
+        theirs = met is not None and met.mention.country == city.country
+        if said_here or theirs:
+            _set_place(e, city)

@@ -148,3 +148,18 @@ def heads_in_parts(engagements: list[Engagement]) -> None:
                 c = h.mention.country
                 if c and c != e.host and c not in e.guests and not e.remote:
                     e.guests.append(c)  # the delegation's side
+
+
+def counterpart_hosts(engagements: list[Engagement]) -> None:
+    """ "The Commissioner also met with Deputy Minister X": the one met, whose country the
+    article does not say, is on the host's side when the meeting has a host and its guest
+    side is known; they take the host's country."""
+    for e in engagements:
+        if e.kind != "meeting" or e.remote or e.host is None or e.counterpart_person is None:
+            continue
+        part = e.participants.get(e.counterpart_person)
+        if part is None or part.mention.country is not None or part.role != "attendee":
+            continue
+        if any(p.role in ("guest", "delegation_head") for p in e.participants.values()):
+            part.role = "host"
+            part.mention.country = e.host

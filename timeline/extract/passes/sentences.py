@@ -20,7 +20,14 @@ def short_references(text: str, infos: list[SentenceInfo]) -> None:
     """A person named in full once is later called by one word ("Kershaw", "Hung", "Quang"):
     find those words too, so the person is seen where the article refers to them."""
     full = [p for i in infos for p in i.people if not p.short]
-    words = Counter(p.name.split()[-1] for p in {p.name: p for p in full}.values())
+    # the last word ("Kershaw"), or the first of a name whose given name leads ("Khalid" of
+    # Khalid Abu Bakar, "Cho" of Cho Ji-ho); a word two names share is no reference
+    words = Counter(
+        w
+        for p in {p.name: p for p in full}.values()
+        for w in {p.name.split()[-1], p.name.split()[0]}
+        if len(w) > 2 and not w.endswith(".")
+    )
     known = {w for w, n in words.items() if n == 1}
     if not known:
         return

@@ -8,11 +8,12 @@ from typing import Any
 from datasette.database import Database
 from datasette.utils.asgi import Response
 
+from timeline.projection.counts import TOPIC_COUNTS, YEAR_COUNTS
 from timeline.web.database import archive_database
 from timeline.web.pages import drawing
 from timeline.web.pages.counts import aggregate, cached
-from timeline.web.pages.render import moved, render
-from timeline.web.pages.timeline import Scope, lane_names, page_scope
+from timeline.web.pages.render import moved, page_url, render
+from timeline.web.pages.timeline import Scope, collection_legend, lane_names, page_scope
 
 TOPIC_ROWS = 20
 
@@ -26,9 +27,10 @@ async def charts_page(request: Any, datasette: Any) -> Response:
         "database": db.name,
         "home": home,
         "other": other,
-        "timeline_url": datasette.urls.path(scope.path("timeline")),
+        "timeline_url": page_url(datasette, scope.path("timeline"), **scope.args),
+        **await collection_legend(datasette, db, scope, "charts"),
     }
-    key = (scope.code, scope.counterpart)
+    key = scope.key
     per_year = await cached(db, ("years", *key), lambda: year_counts(db, scope))
     topics = await cached(db, ("topics", *key), lambda: topic_counts(db, scope))
     names = await lane_names(db, scope, sorted({s for _, s in per_year}))
@@ -45,16 +47,23 @@ async def charts_page(request: Any, datasette: Any) -> Response:
 
 
 async def year_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]:
+    """Engagements per year and counterpart (per kind, for a pair), from the count table the
+    projector keeps (timeline.projection.counts)."""
+    series = "kind" if scope.counterpart else "counterpart"
+    where = "country = ?" + (" and counterpart = ?" if scope.counterpart else "")
     sql = f"""
-        select substr(t.start_date, 1, 4) as year_key, {scope.lane} as series_key, count(*) as n
-        from timeline t where {scope.where} group by year_key, series_key
+        select year, {series}, sum(n) from {YEAR_COUNTS} where {where} group by year, {series}
     """
-    # Aliases no table has as a column: `group by series` would group by timeline.series.
-    return {(year, series): n for year, series, n in await aggregate(db, sql, scope.params)}
+    return {(year, key): n for year, key, n in await aggregate(db, sql, scope.params)}
 
 
 async def topic_counts(db: Database, scope: Scope) -> dict[tuple[str, str], int]:
-    # A country's timeline has a row per counterpart: count each engagement once.
+    """Engagements per topic and year: a country's from its count table; a pair's, counted from
+    its rows (a pair's rows are few: a country's timeline has a row per counterpart, so each
+    engagement is counted once)."""
+    if not scope.counterpart:
+        sql = f"select topic, year, n from {TOPIC_COUNTS} where country = ?"
+        return {(t, y): n for t, y, n in await aggregate(db, sql, scope.params)}
     sql = f"""
         select et.topic as topic_key, substr(x.start_date, 1, 4) as year_key, count(*) as n
         from (select distinct t.engagement, t.start_date from timeline t where {scope.where}) x

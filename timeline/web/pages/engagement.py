@@ -44,6 +44,9 @@ async def gather(db: Database, slug: str) -> dict[str, Any] | None:
     codes = json.loads(engagement["countries"] or "[]")
     guests = json.loads(engagement["guests"] or "[]")
     inferred = set(json.loads(engagement["inferred_facts"] or "[]"))
+    evidence = await _rows(
+        db, "select * from evidence where engagement = ? order by position", [slug]
+    )
     return {
         "slug": slug,
         "retracted": None,
@@ -69,9 +72,12 @@ async def gather(db: Database, slug: str) -> dict[str, Any] | None:
         "sources": await _rows(
             db, "select * from sources where engagement = ? order by position", [slug]
         ),
-        "evidence": await _rows(
-            db, "select * from evidence where engagement = ? order by position", [slug]
-        ),
+        "evidence": evidence,
+        "unsourced": {
+            v["field"].split(".")[0].split("[")[0]
+            for v in evidence
+            if v.get("status") == "corrected without a source"
+        },
         "revisions": revisions,
         **await relations(db, engagement),
     }

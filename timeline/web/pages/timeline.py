@@ -12,6 +12,8 @@ from typing import Any
 from datasette.database import Database
 from datasette.utils.asgi import BadRequest, NotFound, Response
 
+from timeline.projection.counts import COUNTRY_COUNTS
+from timeline.web.collections import Chosen, chosen, legend, legend_links
 from timeline.web.database import archive_database
 from timeline.web.pages import drawing
 from timeline.web.pages.counts import aggregate, cached
@@ -60,10 +62,17 @@ def bound_text(d: date, *, end: bool) -> str:
 class Scope:
     """A country's timeline, or a pair's: the SQL filter on the indexed `timeline` table."""
 
-    def __init__(self, code: str, counterpart: str | None) -> None:
+    def __init__(self, code: str, counterpart: str | None, collections: Chosen | None = None):
         self.code, self.counterpart = code, counterpart
+        self.collections = collections or Chosen(None, ())
         self.where = "t.country = ?" + (" and t.counterpart = ?" if counterpart else "")
         self.params: list[Any] = [code] + ([counterpart] if counterpart else [])
+        in_collections, names = self.collections.where("t.collection")
+        self.where += in_collections
+        self.params += names
+        # What the page's caches and links carry besides the country and counterpart.
+        self.key = (code, counterpart, *self.collections.key)
+        self.args = self.collections.args()
         # A country's lanes are its counterparts; a pair's, the kinds of engagement.
         self.lane = "t.kind" if counterpart else "t.counterpart"
 
@@ -127,9 +136,10 @@ def lane_limit(request: Any) -> int:
 
 async def timeline_index(request: Any, datasette: Any) -> Response:
     db = await archive_database(datasette)
+    # Engagements per country, from the count table the projector keeps.
     rows = await db.execute(
-        "select code, name_en, name_vi from countries c where exists "
-        "(select 1 from timeline t where t.country = c.code) order by name_en"
+        f"select code, name_en, name_vi, n from countries c join {COUNTRY_COUNTS} k "
+        "on k.country = c.code where k.n > 0 order by name_en"
     )
     countries = [{**dict(r), "url": datasette.urls.path(f"/-/timeline/{r['code']}")} for r in rows]
     return await render(
@@ -146,7 +156,8 @@ async def page_scope(
     other = await country(db, vars_["counterpart"]) if vars_.get("counterpart") else None
     if other and other["code"] == home["code"]:
         raise NotFound(f"A pair needs two countries, not {home['code']} twice")
-    return home, other, Scope(home["code"], other["code"] if other else None)
+    collections = await chosen(db, request)
+    return home, other, Scope(home["code"], other["code"] if other else None, collections)
 
 
 async def timeline_page(request: Any, datasette: Any) -> Response:
@@ -164,7 +175,8 @@ async def timeline_page(request: Any, datasette: Any) -> Response:
         "legend_shapes": {
             k: drawing.shape_path(s, 9, 9) for k, (_, s) in drawing.KIND_STYLE.items()
         },
-        "charts_url": datasette.urls.path(scope.path("charts")),
+        "charts_url": page_url(datasette, scope.path("charts"), **scope.args),
+        **await collection_legend(datasette, db, scope, "timeline"),
         "width": drawing.WIDTH,
         "gutter": drawing.GUTTER,
     }
@@ -172,7 +184,7 @@ async def timeline_page(request: Any, datasette: Any) -> Response:
     if extent is None:
         return await render(datasette, request, "pages_timeline.html", {**context, "empty": True})
     window = request_window(request, extent) or await cached(
-        db, ("window", scope.code, scope.counterpart), lambda: default_window(db, scope, extent)
+        db, ("window", *scope.key), lambda: default_window(db, scope, extent)
     )
     total = await scope.count(db, window)
     items, lanes, cells = await draw(db, scope, window, total, limit)
@@ -212,9 +224,7 @@ async def draw(
     if total <= MAX_MARKS:
         items = await window_items(db, scope, window)
         return items, drawing.layout_marks(items, window, limit), {}
-    bins = await cached(
-        db, ("bins", scope.code, scope.counterpart, window), lambda: window_bins(db, scope, window)
-    )
+    bins = await cached(db, ("bins", *scope.key, window), lambda: window_bins(db, scope, window))
     lanes, cells = drawing.layout_cells(bins, window, limit)
     return [], lanes, cells
 
@@ -233,9 +243,10 @@ def link_lanes(
         path = scope.path("timeline")
         if not scope.counterpart and lane.key != drawing.OTHERS:
             path = f"/-/timeline/{scope.code}/{lane.key}"
-            lane.url = page_url(datasette, path, **window_args(window))
+            lane.url = page_url(datasette, path, **window_args(window), **scope.args)
         for cell in cells.get(lane.key, []):
-            cell.url = page_url(datasette, path, **window_args(Window(cell.start, cell.last)))
+            span = window_args(Window(cell.start, cell.last))
+            cell.url = page_url(datasette, path, **span, **scope.args)
 
 
 async def window_items(db: Database, scope: Scope, window: Window) -> list[Item]:
@@ -313,7 +324,8 @@ def tick_link(datasette: Any, scope: Scope, tick: drawing.Tick, window: Window) 
     """A year label zooms to that year, when the window is wider than one."""
     url = None
     if tick.major and tick.label.isdigit() and window.days > 366:
-        url = page_url(datasette, scope.path("timeline"), **{"from": tick.label, "to": tick.label})
+        span = {"from": tick.label, "to": tick.label}
+        url = page_url(datasette, scope.path("timeline"), **span, **scope.args)
     return {"x": tick.x, "label": tick.label, "major": tick.major, "url": url}
 
 
@@ -323,21 +335,22 @@ def window_nav(
     """Links to the window before and after (same length), twice as wide, and every year."""
     lanes = None if limit == DEFAULT_LANES else limit
     path = scope.path("timeline")
+    keep = {"lanes": lanes, **scope.args}
     span = window.days
     lo, hi = extent
     out: dict[str, str | None] = {"earlier": None, "later": None}
     if window.start > date(lo.year, 1, 1):
         before = Window(_align_start(shift(window.start, -span)), shift(window.start, -1))
-        out["earlier"] = page_url(datasette, path, lanes=lanes, **window_args(before))
+        out["earlier"] = page_url(datasette, path, **keep, **window_args(before))
     if window.last < hi:
         after = Window(shift(window.last, 1), _align_last(shift(window.last, span)))
-        out["later"] = page_url(datasette, path, lanes=lanes, **window_args(after))
+        out["later"] = page_url(datasette, path, **keep, **window_args(after))
     wider = Window(
         _align_start(shift(window.start, -(span // 2))), _align_last(shift(window.last, span // 2))
     )
-    out["wider"] = page_url(datasette, path, lanes=lanes, **window_args(wider))
+    out["wider"] = page_url(datasette, path, **keep, **window_args(wider))
     whole = Window(date(lo.year, 1, 1), date(hi.year, 12, 31))
-    out["all"] = page_url(datasette, path, lanes=lanes, **window_args(whole))
+    out["all"] = page_url(datasette, path, **keep, **window_args(whole))
     return out
 
 
@@ -358,8 +371,39 @@ def _align_last(d: date) -> date:
 
 def table_url(datasette: Any, database: str, scope: Scope, window: Window) -> str:
     params = {"country": scope.code, "counterpart": scope.counterpart}
+    if scope.collections.names is not None and len(scope.collections.names) == 1:
+        params["collection"] = scope.collections.names[0]
+    elif scope.collections.names is not None:
+        params["collection__in"] = ",".join(scope.collections.names)
     params |= {
         "start_date__gte": window.start.isoformat(),
         "start_date__lte": window.last.isoformat(),
     }
     return page_url(datasette, datasette.urls.table(database, "timeline"), **params)
+
+
+async def collection_legend(
+    datasette: Any, db: Database, scope: Scope, prefix: str
+) -> dict[str, Any]:
+    """What the page's legend says of collections: those with engagements in this country's
+    (or pair's) timeline, how many each, which are shown, and links to show others."""
+    where = "t.country = ?" + (" and t.counterpart = ?" if scope.counterpart else "")
+    params = [scope.code] + ([scope.counterpart] if scope.counterpart else [])
+    sql = (
+        f"select t.collection, count(distinct t.engagement) from timeline t where {where} "
+        "group by t.collection"
+    )
+    counts = await cached(
+        db,
+        ("collections", scope.code, scope.counterpart),
+        lambda: aggregate(db, sql, params),
+    )
+
+    def url(**args: Any) -> str:
+        return page_url(datasette, scope.path(prefix), **args)
+
+    found = {name: n for name, n in counts}
+    return {
+        "collections": legend(scope.collections, found, url),
+        **legend_links(scope.collections, url),
+    }

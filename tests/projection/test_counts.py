@@ -1,0 +1,103 @@
+"""The count tables the charts read (timeline.projection.counts) equal the counts of the rows
+they stand for, after a rebuild and after every kind of write an incremental build makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from events import EngagementFacts
+from tests.helpers import make_record
+from timeline.projection.build import build
+from timeline.projection.counts import COUNTRY_COUNTS, TOPIC_COUNTS, YEAR_COUNTS
+from timeline.store.application import Archive
+
+YEARS_COUNTED = (
+    "select country, counterpart, kind, substr(start_date, 1, 4) as year, count(*) as n "
+    "from timeline group by 1, 2, 3, 4"
+)
+# A country's engagements per topic and year, as the charts counted them from the rows.
+TOPICS_COUNTED = (
+    "select x.country, et.topic, substr(x.start_date, 1, 4) as year, count(*) as n from "
+    "(select distinct country, engagement, start_date from timeline) x "
+    "join engagement_topics et on et.engagement = x.engagement group by 1, 2, 3"
+)
+
+
+def engagement(slug: str, **changes: Any) -> EngagementFacts:
+    fields = make_record(
+        slug=slug, series=None, session=None, part_of=None, title=f"Talks {slug}", **changes
+    )
+    return EngagementFacts.model_validate(fields)
+
+
+def counts(path: Path) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]], set[Any], set[Any]]:
+    db = sqlite_utils.Database(path)
+    try:
+        kept_years = set(db.execute(f"select * from {YEAR_COUNTS}").fetchall())
+        kept_topics = set(db.execute(f"select * from {TOPIC_COUNTS}").fetchall())
+        return (
+            kept_years,
+            set(db.execute(YEARS_COUNTED).fetchall()),
+            kept_topics,
+            set(db.execute(TOPICS_COUNTED).fetchall()),
+        )
+    finally:
+        db.close()
+
+
+def assert_counts_hold(path: Path) -> None:
+    kept_years, years, kept_topics, topics = counts(path)
+    assert kept_years == years and years
+    assert kept_topics == topics
+
+
+def test_count_tables_equal_the_rows_after_appends_corrections_and_retractions(
+    tmp_path: Path,
+) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(
+        [
+            engagement("a", date="2024-03-01", topics=["cybercrime", "money_laundering"]),
+            engagement("b", date="2024-05", guests=["VN", "AU"], topics=["cybercrime"]),
+        ]
+    )
+    build(archive)
+    assert_counts_hold(archive.projection_path)
+    archive.append([engagement("c", date="2023", host="AU", guests=["VN"])])
+    archive.correct(
+        "a", {"date": "2022-01-02", "topics": ["counter_terrorism"]}, "The source says 2022"
+    )
+    build(archive)
+    assert_counts_hold(archive.projection_path)
+    archive.retract("b", reason="Not a security engagement")
+    build(archive)
+    assert_counts_hold(archive.projection_path)
+    kept_years, *_ = counts(archive.projection_path)
+    assert ("US", "AU", "dialogue", "2024") not in {row[:4] for row in kept_years}
+
+
+def test_a_rebuild_fills_the_count_tables_it_made_after_loading(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append([engagement(f"e{i}", date=f"20{10 + i}-01-01") for i in range(5)])
+    build(archive, rebuild=True)
+    assert_counts_hold(archive.projection_path)
+    archive.append([engagement("later", date="2025-06-01")])
+    build(archive)
+    assert_counts_hold(archive.projection_path)
+
+
+def test_engagements_per_country_are_kept_too(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append([engagement("a"), engagement("b", host="AU", guests=["VN"])])
+    archive.retract("a", reason="Recorded twice")
+    build(archive)
+    db = sqlite_utils.Database(archive.projection_path)
+    kept = dict(db.execute(f"select country, n from {COUNTRY_COUNTS}").fetchall())
+    counted = db.execute(
+        "select country, count(distinct engagement) from timeline group by country"
+    ).fetchall()
+    db.close()
+    assert kept == dict(counted) == {"AU": 1, "US": 1, "VN": 1}

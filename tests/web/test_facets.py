@@ -1,0 +1,82 @@
+"""The `counted` facets (timeline.web.facets) of the engagements and timeline pages: read from the
+count table on an unfiltered page, counted from the rows once the page is filtered or searched,
+and the same figures as Datasette's own column facet either way."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.web.test_publish import METADATA, RECORDS, Client, open_client
+from timeline.projection.build import build
+from timeline.projection.counts import FACETED
+from timeline.store.application import Archive
+
+TABLES = METADATA["databases"]["timeline"]["tables"]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Client]:
+    archive = Archive(tmp_path_factory.mktemp("facets") / "archive")
+    archive.append(RECORDS[:-1])
+    build(archive)
+    archive.append(RECORDS[-1:])
+    archive.correct(RECORDS[0].slug, {"kind": "meeting"}, "It was a working meeting")
+    build(archive)  # incremental: the count table kept by its triggers
+    yield from open_client(archive.projection_path)
+
+
+def facets(client: Client, table: str, **params: str) -> dict[str, Any]:
+    response = client.get(f"/timeline/{table}.json", **params)
+    return {
+        name: {
+            "type": facet["type"],
+            "values": [(v["value"], v["count"], v["selected"]) for v in facet["results"]],
+        }
+        for name, facet in response.json()["facet_results"].items()
+    }
+
+
+def column_facets(client: Client, table: str, **params: str) -> dict[str, Any]:
+    """Datasette's column facets of the same columns, asked for in the query string, with the
+    metadata's facets left out (`_facet` of the same name would be named `kind_2`)."""
+    metadata = json.loads(json.dumps(METADATA))
+    metadata["databases"]["timeline"]["tables"][table].pop("facets")
+    plain = Client(client.ds.databases["timeline"].path, metadata=metadata)
+    try:
+        pairs = [("_facet", c) for c in FACETED[table]]
+        query = "&".join(f"{k}={v}" for k, v in [*pairs, *params.items()])
+        response = plain.get(f"/timeline/{table}.json?{query}")
+        return {
+            name: {
+                "type": facet["type"],
+                "values": [(v["value"], v["count"], v["selected"]) for v in facet["results"]],
+            }
+            for name, facet in response.json()["facet_results"].items()
+        }
+    finally:
+        plain.close()
+
+
+def test_the_published_tables_facets_are_counted(client: Client) -> None:
+    for table, columns in FACETED.items():
+        assert TABLES[table]["facets"] == [{"counted": c} for c in columns]
+
+
+@pytest.mark.parametrize(
+    ("table", "params"),
+    [
+        *[(t, p) for t in sorted(FACETED) for p in ({}, {"kind": "dialogue"}, {"country": "VN"})],
+        ("engagements", {"_search": "dialogue"}),
+    ],
+)
+def test_counted_facets_equal_datasettes_column_facets(
+    client: Client, table: str, params: dict[str, str]
+) -> None:
+    counted = facets(client, table, **params)
+    assert counted == column_facets(client, table, **params)
+    assert set(counted) == set(FACETED[table])
+    assert any(facet["values"] for facet in counted.values())

@@ -1,0 +1,239 @@
+"""Offices in `timeline.db`: the shipped registry, the office holdings of the store, and the
+participants whose title contradicts them (`participants.registry_conflict`).
+
+Every row is a function of the registry and the current events, whatever the order of builds:
+the registry's rows are written first and never over a recorded holding of the same id; a
+recorded holding replaces the registry's; flags are worked out again for every participant when
+an office changes, for the participants of the changed engagements otherwise."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from events.offices import HoldingState, OfficeHolding
+from events.persons import DecisionState, PersonDecision
+from timeline.offices.conflicts import conflict
+from timeline.offices.names import individual_id
+from timeline.offices.registry import (
+    RECORD,
+    Holding,
+    Office,
+    Registry,
+    holding_of,
+    holding_ref,
+    office_of,
+    shipped,
+)
+
+
+def office_row(office: Office) -> dict[str, Any]:
+    return {
+        "slug": office.slug,
+        "country": office.country,
+        "kind": office.kind,
+        "title": office.title,
+        "titles": json.dumps(list(office.titles), ensure_ascii=False),
+        "organisation": office.organisation,
+        "single_holder": int(office.single_holder),
+        "origin": office.origin,
+        "source": office.source,
+    }
+
+
+def holder_row(office: Office, h: Holding, reason: str | None = None) -> dict[str, Any]:
+    return {
+        "id": h.id,
+        "office": h.office,
+        "country": office.country,
+        "title": office.title,
+        "holder": h.holder,
+        "person": individual_id(h.holder, office.country),
+        "variants": json.dumps(list(h.variants), ensure_ascii=False),
+        "start_date": h.start.isoformat(),
+        "end_date": h.end.isoformat() if h.end else None,
+        "source": h.source,
+        "note": h.note,
+        "origin": h.origin,
+        "version": h.version,
+        "reason": reason,
+    }
+
+
+def write_registry(db: sqlite_utils.Database) -> None:
+    """The shipped offices and holders; a row recorded in the archive stays as it is."""
+    registry = shipped()
+    offices = [office_row(o) for o in registry.offices.values()]
+    holders = [holder_row(registry.offices[h.office], h) for h in registry.holdings]
+    db["offices"].insert_all(offices, pk="slug", replace=True)
+    db["office_holders"].insert_all(holders, pk="id", ignore=True)
+
+
+def is_office_event(event: Any) -> bool:
+    """Events of offices and of decisions about people, which this module projects."""
+    return isinstance(event, (OfficeHolding.Event, PersonDecision.Event))
+
+
+def project_offices(db: sqlite_utils.Database, events: Iterable[Any]) -> bool:
+    """Fold office events into their tables; whether there were any."""
+    any_event = False
+    for event in events:
+        any_event = True
+        if isinstance(event, PersonDecision.Event):
+            write_decision(db, event)
+            continue
+        state = event.evolve(_current(db, event.originator_id))
+        _write_holding(db, event, state)
+    return any_event
+
+
+def _current(db: sqlite_utils.Database, key: Any) -> HoldingState | None:
+    row = db.execute(
+        "select state from office_revisions where json_extract(state, '$.id') = ? "
+        "order by version desc limit 1",
+        [str(key)],
+    ).fetchone()
+    return HoldingState.model_validate_json(row[0]) if row else None
+
+
+def _write_holding(db: sqlite_utils.Database, event: Any, state: HoldingState) -> None:
+    record = state.record
+    ref = holding_ref(record.office, record.holder, record.start)
+    defined = office_of(record)
+    if defined is not None:
+        db["offices"].insert(office_row(defined), pk="slug", ignore=True)
+    office = _office(db, record.office) or defined
+    first = db.execute(
+        "select state from office_revisions where holding = ? and version = 1", [state.key]
+    ).fetchone()
+    if first is not None:  # a correction may move the start: the row of the old id goes
+        old = HoldingState.model_validate_json(first[0]).record
+        db.execute(
+            "delete from office_holders where id = ? and origin = ?",
+            [holding_ref(old.office, old.holder, old.start), RECORD],
+        )
+    db.execute("delete from office_holders where id = ?", [ref])
+    if not state.withdrawn and office is not None:
+        holding = holding_of(record, RECORD, state.version)
+        db["office_holders"].insert(holder_row(office, holding, state.reason), pk="id")
+    elif state.withdrawn:
+        _restore_registry(db, ref)
+    db["office_revisions"].insert(
+        {
+            "holding": state.key,
+            "version": state.version,
+            "event": type(event).__name__,
+            "recorded_at": event.timestamp.isoformat(),
+            "reason": state.reason if state.version > 1 else None,
+            "changes": json.dumps(getattr(event, "changes", None), ensure_ascii=False),
+            "origin": getattr(event, "origin", None),
+            "state": state.model_dump_json(),
+        },
+        pk=("holding", "version"),
+        replace=True,
+    )
+
+
+def _restore_registry(db: sqlite_utils.Database, ref: str) -> None:
+    registry = shipped()
+    for h in registry.holdings:
+        if h.id == ref:
+            db["office_holders"].insert(holder_row(registry.offices[h.office], h), pk="id")
+
+
+def _office(db: sqlite_utils.Database, slug: str) -> Office | None:
+    rows = list(db.query("select * from offices where slug = ?", [slug]))
+    return _office_of_row(rows[0]) if rows else None
+
+
+def _office_of_row(row: dict[str, Any]) -> Office:
+    return Office(
+        slug=row["slug"],
+        country=row["country"],
+        kind=row["kind"],
+        title=row["title"],
+        titles=tuple(json.loads(row["titles"] or "[]")),
+        single_holder=bool(row["single_holder"]),
+        organisation=row["organisation"],
+        source=row["source"],
+        origin=row["origin"],
+    )
+
+
+def projected_registry(db: sqlite_utils.Database) -> Registry:
+    """The registry as timeline.db holds it: shipped and recorded."""
+    offices = {row["slug"]: _office_of_row(row) for row in db.query("select * from offices")}
+    holdings = [
+        Holding(
+            office=row["office"],
+            holder=row["holder"],
+            start=date.fromisoformat(row["start_date"]),
+            end=date.fromisoformat(row["end_date"]) if row["end_date"] else None,
+            source=row["source"],
+            variants=tuple(json.loads(row["variants"] or "[]")),
+            note=row["note"],
+            origin=row["origin"],
+            version=row["version"],
+        )
+        for row in db.query("select * from office_holders")
+    ]
+    return Registry(offices, holdings)
+
+
+def flag_participants(db: sqlite_utils.Database, engagements: Iterable[str] | None) -> None:
+    """Work out `registry_conflict` and `registry_entry` for the participants of these
+    engagements (all, if None)."""
+    registry = projected_registry(db)
+    sql = (
+        "select engagement, position, name, variants, title, country, start_date from participants"
+    )
+    if engagements is None:
+        rows = list(db.execute(sql))
+    else:
+        rows = []
+        for slug in engagements:
+            rows += db.execute(sql + " where engagement = ?", [slug]).fetchall()
+    updates = []
+    for engagement, position, name, variants, title, country, start in rows:
+        names = [name, *json.loads(variants or "[]")]
+        found = conflict(registry, names, title, country, date.fromisoformat(start))
+        updates.append(
+            (found.message if found else None, found.entry if found else None, engagement, position)
+        )
+    db.conn.executemany(
+        "update participants set registry_conflict = ?, registry_entry = ? "
+        "where engagement = ? and position = ?",
+        updates,
+    )
+
+
+def write_decision(db: sqlite_utils.Database, event: Any) -> None:
+    """A decision about people as it stands after `event` (its whole state is in the row)."""
+    found = db.execute(
+        "select state from person_decisions where json_extract(state, '$.id') = ?",
+        [str(event.originator_id)],
+    ).fetchone()
+    previous = DecisionState.model_validate_json(found[0]) if found else None
+    state = event.evolve(previous)
+    record = state.record
+    db["person_decisions"].insert(
+        {
+            "id": record.key,
+            "decision": record.decision,
+            "person": record.person,
+            "into": record.into,
+            "names": json.dumps(record.names, ensure_ascii=False),
+            "reason": record.reason,
+            "decided_at": state.decided_at.isoformat(),
+            "reverted": int(state.reverted),
+            "revert_reason": state.revert_reason,
+            "version": state.version,
+            "state": state.model_dump_json(),
+        },
+        pk="id",
+        replace=True,
+    )
