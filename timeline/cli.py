@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import sys
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
 from events import KINDS, TOPICS
+from timeline.dry_run import dry_run_archive, dry_run_option, echo_dry_run
 from timeline.errors import BatchError, CollectionError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
 from timeline.office_commands import (
@@ -21,9 +24,13 @@ from timeline.office_commands import (
     show_conflicts,
     warn_conflicts,
 )
+from timeline.output import Output, echo_json, echo_rows, output_options
+from timeline.periods import Period
+from timeline.progress import progress_report
 from timeline.store.location import ENV_ARCHIVE, ENV_STORE
 
 if TYPE_CHECKING:
+    from timeline.integrity import VerifyReport
     from timeline.projection.build import BuildReport
     from timeline.store.application import Archive
     from timeline.store.commands import Correction
@@ -208,6 +215,7 @@ def cli() -> None:
     help="The collection the new engagements join (`timeline collections` lists them).",
 )
 @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
+@dry_run_option
 @archive_option
 def append(
     files: tuple[str, ...],
@@ -216,6 +224,7 @@ def append(
     as_source: bool,
     collection: str,
     build: bool,
+    dry_run: bool,
     folder: str,
     store: str | None,
 ) -> None:
@@ -230,7 +239,8 @@ def append(
     as sources, with its evidence for the facts both state alike, and the record stays as it
     was. A file's `offices:` and `people:` lists (office records, decisions about people) are
     checked and recorded with the batch (docs/offices.md); a participant whose title the office
-    registry contradicts is recorded with a warning on stderr."""
+    registry contradicts is recorded with a warning on stderr. With --dry-run, everything
+    is checked and what would be recorded is reported (duplicates too); nothing is written."""
     from timeline.inputs import records
 
     batch = Batch(collection=check_collection_name(collection))
@@ -247,6 +257,7 @@ def append(
         allow_duplicates=allow_duplicates,
         as_source=as_source,
         each=True,
+        dry_run=dry_run,
         offices=offices,
     )
 
@@ -260,13 +271,17 @@ def _append_and_report(
     allow_duplicates: bool = False,
     as_source: bool = False,
     each: bool = False,
+    dry_run: bool = False,
     offices: list[Any] | None = None,
 ) -> None:
     """Record a batch in one append and print what happened: the one report of `append` and of
     every importer. What the reading merged comes first, then corroborations and skipped
     records; with `each` (record files: a handful), a line per engagement recorded or unchanged
-    too, where an import's thousands are only counted in the summary."""
-    archive = _archive(folder, store, must_exist=False)
+    too, where an import's thousands are only counted in the summary. A `dry_run` reports what
+    would be recorded (dry_run.py) and writes nothing."""
+    archive = (
+        dry_run_archive(folder, store) if dry_run else _archive(folder, store, must_exist=False)
+    )
     record_offices = check_office_records(archive, offices or [])
     try:
         report = archive.append(
@@ -274,11 +289,15 @@ def _append_and_report(
             origins=batch.origins,
             allow_duplicates=allow_duplicates,
             as_source=as_source,
+            dry_run=dry_run,
             collection=batch.collection,
             collections=batch.collections,
         )
     except BatchError as e:
         raise TimelineError(f"{batch.origins[e.slug]}: {e}") from None
+    if dry_run:
+        echo_dry_run(report, batch, allow_duplicates=allow_duplicates, each=each)
+        return
     for merge in batch.merged:
         click.echo(f"merged     {merge.describe()}")
     for slug in report.recorded if each else []:
@@ -335,8 +354,11 @@ def _build(archive: Archive, *, rebuild: bool = False, after: str | None = None)
 
     from timeline.projection import build as projection
 
+    anew = rebuild or not archive.projection_path.exists()  # a missing one is built anew
+    label = "rebuilding timeline.db" if anew else "updating timeline.db"
     try:
-        report = projection.build(archive, rebuild=rebuild)
+        with progress_report(label) as progress:
+            report = projection.build(archive, rebuild=rebuild, progress=progress)
     except (OSError, sqlite3.Error) as e:
         full = getattr(e, "errno", None) == errno.ENOSPC or "full" in str(e)
         then = "free some space, then run" if full else "run"
@@ -431,24 +453,30 @@ def serve(host: str, port: int, metadata: str | None, folder: str, store: str | 
 
 @cli.command()
 @click.argument("slug")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of YAML.")
 @click.option(
     "--history", is_flag=True, help="List every revision: when, what changed (old -> new), why."
 )
+@output_options()
 @archive_option
-def show(slug: str, as_json: bool, history: bool, folder: str, store: str | None) -> None:
+def show(slug: str, history: bool, output: Output, folder: str, store: str | None) -> None:
     """Show an engagement's current state and the events behind it.
 
-    A retracted engagement says so; one merged into another points to it."""
+    A retracted engagement says so; one merged into another points to it. --json prints it as
+    one JSON object; with --history, the revisions are rows, in any output format."""
     from timeline.store.revisions import engagement_document
 
+    if output.format not in (None, "json") and not history:
+        raise TimelineError(
+            f"--{output.format}: an engagement is one document (--json); its revisions are "
+            "rows (--history)"
+        )
     archive = _archive(folder, store)
     if history:
-        _show_history(archive.revisions(slug), as_json)
+        _show_history(archive.revisions(slug), output)
         return
     document = engagement_document(archive, slug)
-    if as_json:
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    if output.format:
+        echo_json(document)
         return
     import yaml  # lazily, as everywhere in this module: `timeline append` starts faster
 
@@ -480,12 +508,14 @@ def _echo_retraction(reason: str, merged_into: str | None, survivor: Any) -> Non
     click.echo(f"# see `timeline show {survivor.slug}`; what follows is its last state")
 
 
-def _show_history(revisions: list[Revision], as_json: bool) -> None:
-    from timeline.store.revisions import revision_data
+def _show_history(revisions: list[Revision], output: Output) -> None:
+    import dataclasses
 
-    if as_json:
-        for r in revisions:
-            click.echo(json.dumps(revision_data(r), ensure_ascii=False))
+    from timeline.store import revisions as told
+
+    if output.format:
+        columns = [f.name for f in dataclasses.fields(told.Revision)]
+        echo_rows((told.revision_data(r) for r in revisions), columns, output)
         return
     for r in revisions:
         when = r.recorded_at.isoformat(timespec="seconds")
@@ -525,7 +555,9 @@ def _compact(value: Any) -> str:
     help="A country (VN, Vietnam, Việt Nam): its timeline, with counterpart and role.",
 )  # fmt: skip
 @click.option("--kind", type=click.Choice(list(KINDS)), help="A kind of the vocabulary.")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m", "%Y"]), help="From date.")
+@click.option("--since", type=Period(), help="Those that end on or after this day, month, year.")
+@click.option("--until", type=Period(end=True), help="Those that start on or before it.")
+@click.option("--counterpart", type=CountryType(), help="With --country: the pair's engagements.")
 @click.option(
     "--collection",
     "collections",
@@ -534,32 +566,42 @@ def _compact(value: Any) -> str:
     help="Only this collection (repeatable; `all` for every one). Default: the collections "
     "shown by default, the security engagements (`timeline collections` lists them).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+@click.option("--limit", type=int, help="The first N engagements.")
+@output_options()
 @archive_option
 def list_(
     country: str | None,
     kind: str | None,
-    since: Any,
+    since: date | None,
+    until: date | None,
+    counterpart: str | None,
     collections: tuple[str, ...],
-    as_json: bool,
+    limit: int | None,
+    output: Output,
     folder: str,
     store: str | None,
 ) -> None:
     """A terminal timeline of the archive, oldest first."""
     from timeline.projection import build as projection
-    from timeline.projection.queries import chosen_collections, timeline_rows
+    from timeline.projection.queries import (
+        check_options,
+        chosen_collections,
+        timeline_columns,
+        timeline_rows,
+    )
 
+    check_options(kind=kind, country=country, counterpart=counterpart, limit=limit)
     chosen_collections(collections)  # an unknown one is refused before the archive is opened
+    asked = {"country": country, "kind": kind, "since": since, "until": until}
+    asked |= {"counterpart": counterpart, "collections": collections, "limit": limit}
     archive = _archive(folder, store)
     if archive.read_only:
         _note_if_behind(archive, "listed")
     elif not projection.is_current(archive):
         projection.build(archive)
-    asked = {"country": country, "kind": kind, "since": since.date() if since else None}
-    rows = timeline_rows(archive, **asked, collections=collections)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+    rows = timeline_rows(archive, **asked)
+    if output.format:
+        echo_rows(rows, timeline_columns(country), output)
         return
     for row in rows:
         where = ", ".join(x for x in (row.get("city"), row.get("place_country")) if x)
@@ -569,8 +611,8 @@ def list_(
         else:
             lead += f" {row['countries']:<8}"
         click.echo(f"{lead}  {row['title']}  [{where}]  {row['engagement']}")
-    every = len(rows) if collections else len(timeline_rows(archive, **asked, collections=["all"]))
-    hidden = every - len(rows)
+    every = len(timeline_rows(archive, **{**asked, "collections": ["all"], "limit": None}))
+    hidden = 0 if collections or limit is not None else every - len(rows)
     more = f"; {hidden} more in other collections: --collection all" if hidden else ""
     click.echo(f"({len(rows)} engagements{more})", err=True)
 
@@ -779,20 +821,57 @@ def retract(
     help="Check this copy (a `timeline publish` file) against the store instead of timeline.db; "
     "--expect is then the head recorded in it.",
 )
+@output_options(["json"])
 @archive_option
 def verify(
-    expect: str | None, chain_only: bool, database: str | None, folder: str, store: str | None
+    expect: str | None,
+    chain_only: bool,
+    database: str | None,
+    output: Output,
+    folder: str,
+    store: str | None,
 ) -> None:
     """Recompute the hash chain of the stored events and check timeline.db against the store.
 
     Prints the head hash, which names the whole history; with --expect HASH (the head published
-    in timeline.db's archive_head table, say), fails unless this archive has that head."""
+    in timeline.db's archive_head table, say), fails unless this archive has that head. --json
+    prints the report as one object (counts, head, problems, verified), and the exit code is
+    the same."""
+    import dataclasses
+
     from timeline import integrity
 
     expected = integrity.check_hash(expect) if expect is not None else None
     if database and chain_only:
         raise TimelineError("--database: checks a copy's tables; --chain-only checks none")
     report = integrity.verify(_archive(folder, store), projection=not chain_only, database=database)
+    head = report.database_head if report.database else report.head
+    mismatch = bool(expected and head != expected)
+    if output.format:
+        verified = report.ok and not mismatch
+        echo_json({**dataclasses.asdict(report), "expected": expected, "verified": verified})
+    else:
+        _echo_verify(report, chain_only)
+    if report.problems:
+        count = len(report.problems)
+        problems = "1 problem" if count == 1 else f"{count} problems"
+        listed = "in the JSON" if output.format else "listed above"
+        raise TimelineError(f"verify: {problems} in {folder} ({listed})")
+    if mismatch and report.database:
+        raise TimelineError(
+            f"{report.database}: its head {report.database_head} is not the expected "
+            f"{expected}: this is not the copy that was published with that head"
+        )
+    if mismatch:
+        raise TimelineError(
+            f"head {report.head} is not the expected {expected}: "
+            "this is not the archive that was published with that head"
+        )
+    if not output.format:
+        click.echo("verified" + (": the head is the one expected" if expected else ""))
+
+
+def _echo_verify(report: VerifyReport, chain_only: bool) -> None:
     click.echo(f"store:       {report.events} events of {report.engagements} engagements")
     if report.head:
         click.echo(f"head:        {report.head} (notification {report.head_position})")
@@ -813,21 +892,6 @@ def verify(
         click.echo("timeline.db: not built yet")
     for problem in report.problems:
         click.echo(f"PROBLEM {problem}", err=True)
-    if report.problems:
-        count = len(report.problems)
-        problems = "1 problem" if count == 1 else f"{count} problems"
-        raise TimelineError(f"verify: {problems} in {folder} (listed above)")
-    if expected and report.database and report.database_head != expected:
-        raise TimelineError(
-            f"{report.database}: its head {report.database_head} is not the expected "
-            f"{expected}: this is not the copy that was published with that head"
-        )
-    if expected and not report.database and report.head != expected:
-        raise TimelineError(
-            f"head {report.head} is not the expected {expected}: "
-            "this is not the archive that was published with that head"
-        )
-    click.echo("verified" + (": the head is the one expected" if expected else ""))
 
 
 @cli.command()
@@ -870,8 +934,13 @@ def export_command(format_name: str, out: str | None, folder: str, store: str | 
 
 
 @cli.command()
-def topics() -> None:
+@output_options()
+def topics(output: Output) -> None:
     """The topic vocabulary: key, English and Vietnamese labels."""
+    if output.format:
+        rows = ({"key": key, "en": t.en, "vi": t.vi} for key, t in TOPICS.items())
+        echo_rows(rows, ["key", "en", "vi"], output)
+        return
     for key, topic in TOPICS.items():
         click.echo(f"{key:<30} {topic.en} / {topic.vi}")
 
@@ -913,10 +982,17 @@ def import_command(name: str) -> click.Command:
 
     @click.argument("source", metavar=found.SOURCE, type=click.Path())
     @click.option("--build/--no-build", default=True, help="Bring timeline.db up to date after.")
+    @dry_run_option
     @archive_option
-    def run(source: str, build: bool, folder: str, store: str | None, **options: Any) -> None:
-        batch = found.read(source, **options)
-        _append_and_report(batch, folder, store, build=build)
+    def run(
+        source: str, build: bool, dry_run: bool, folder: str, store: str | None, **options: Any
+    ) -> None:
+        if "progress" in inspect.signature(found.read).parameters:
+            with progress_report(f"reading {name}") as progress:
+                batch = found.read(source, **options, progress=progress)
+        else:
+            batch = found.read(source, **options)
+        _append_and_report(batch, folder, store, build=build, dry_run=dry_run)
 
     text = "\n\n".join(part for part in (first, more, IMPORT_HELP) if part)
     command = click.command(name=name, help=text, short_help=first)(run)

@@ -59,10 +59,10 @@ def json_lines(result: Result) -> list[dict]:
     ],
     ids=["all", "country", "country-kind", "kind-since"],
 )
-def test_list_json_prints_the_rows_timeline_rows_returns(
+def test_list_nl_prints_the_rows_timeline_rows_returns(
     seeded: Archive, options: list[str], query: dict
 ) -> None:
-    printed = json_lines(run("list", "--json", *options, "--archive", folder(seeded)))
+    printed = json_lines(run("list", "--nl", *options, "--archive", folder(seeded)))
     returned = timeline.timeline_rows(seeded, **query)
     assert printed == returned
     assert returned, "the seeds have engagements for every one of these filters"
@@ -123,9 +123,9 @@ def test_the_document_of_a_merged_engagement_names_where_it_lives_now(seeded: Ar
     )
 
 
-def test_show_history_json_prints_each_revisions_data(seeded: Archive) -> None:
+def test_show_history_nl_prints_each_revisions_data(seeded: Archive) -> None:
     seeded.correct(DIALOGUE, {"summary": "A fuller summary."}, reason="the article says more")
-    printed = json_lines(run("show", DIALOGUE, "--history", "--json", "--archive", folder(seeded)))
+    printed = json_lines(run("show", DIALOGUE, "--history", "--nl", "--archive", folder(seeded)))
     returned = [timeline.revision_data(r) for r in seeded.revisions(DIALOGUE)]
     assert printed == returned
     assert [r["event"] for r in returned] == ["Recorded", "Corrected"]

@@ -157,13 +157,13 @@ def test_list_filters_and_json(recorded: Path, backend: Backend) -> None:
     assert len(lines) == 2
     assert lines[0].startswith("4–5 Sep 2025") and lines[0].endswith("vn-us-visit-2025")
     country = run(
-        "list", "--country", "vn", "--kind", "dialogue", "--json", "--archive", str(recorded)
+        "list", "--country", "vn", "--kind", "dialogue", "--nl", "--archive", str(recorded)
     )
     rows = [json.loads(line) for line in country.stdout.splitlines()]
     assert [(r["engagement"], r["counterpart"], r["role"]) for r in rows] == [
         ("vn-us-security-dialogue-2", "US", "guest")
     ]
-    since = run("list", "--since", "2025-09-05", "--json", "--archive", str(recorded))
+    since = run("list", "--since", "2025-09-05", "--nl", "--archive", str(recorded))
     assert [json.loads(x)["engagement"] for x in since.stdout.splitlines()] == [
         "vn-us-visit-2025",
         "vn-us-security-dialogue-2",
@@ -182,7 +182,7 @@ def test_list_brings_the_projection_up_to_date(
         "--archive",
         str(archive_dir),
     )
-    result = run("list", "--json", "--archive", str(archive_dir))
+    result = run("list", "--nl", "--archive", str(archive_dir))
     assert [json.loads(x)["engagement"] for x in result.stdout.splitlines()] == ["vn-us-visit-2025"]
 
 
@@ -196,7 +196,7 @@ def test_correct_changes_a_field_and_keeps_the_history(recorded: Path, backend: 
     )
     assert shown["facts"]["guests"] == ["VN", "AU"]
     assert shown["events"][1]["changes"] == {"guests": ["VN", "AU"]}
-    au = run("list", "--country", "AU", "--json", "--archive", str(recorded))
+    au = run("list", "--country", "AU", "--nl", "--archive", str(recorded))
     assert [json.loads(x)["engagement"] for x in au.stdout.splitlines()] == [
         "vn-us-security-dialogue-2"
     ]

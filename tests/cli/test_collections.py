@@ -73,7 +73,7 @@ def test_list_shows_the_security_collections_and_says_how_many_others_there_are(
     trips = run("list", "--country", "vn", "--collection", "historyatstate-travels",
                 "--archive", folder)  # fmt: skip
     assert [line.split()[-1] for line in trips.stdout.splitlines()] == ["us-vn-visit-2023-09-10"]
-    everything = run("list", "--collection", "all", "--json", "--archive", folder)
+    everything = run("list", "--collection", "all", "--nl", "--archive", folder)
     assert len(everything.stdout.splitlines()) == 13
     both = run("list", "--collection", "curated", "--collection", "reviewed", "--archive", folder)
     assert len(both.stdout.splitlines()) == 12

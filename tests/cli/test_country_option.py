@@ -32,7 +32,7 @@ def folder(archive: Archive) -> str:
 
 
 def listed(archive: Archive, country: str) -> list[dict]:
-    result = run("list", "--json", "--country", country, "--archive", folder(archive))
+    result = run("list", "--nl", "--country", country, "--archive", folder(archive))
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines()]
 

@@ -81,7 +81,7 @@ def shown(archive: Path, slug: str = DIALOGUE) -> dict[str, Any]:
 
 
 def history(archive: Path, slug: str = DIALOGUE) -> list[dict[str, Any]]:
-    result = run("show", slug, "--history", "--json", "--archive", str(archive))
+    result = run("show", slug, "--history", "--nl", "--archive", str(archive))
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.output.splitlines()]
 

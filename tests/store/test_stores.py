@@ -133,7 +133,7 @@ def test_store_option_python_api_and_projection_agree(
     verified = run("verify", "--archive", str(folder), "--store", postgres.url)
     assert verified.exit_code == 0, verified.output
     assert verified.output.splitlines()[-1] == "verified"
-    listed = run("list", "--json", "--archive", str(folder), "--store", postgres.url)
+    listed = run("list", "--nl", "--archive", str(folder), "--store", postgres.url)
     assert [json.loads(x)["engagement"] for x in listed.stdout.splitlines()] == ["vn-us-visit-2025"]
     # Without --store the folder is refused, for reading and for recording: its timeline.db
     # holds positions of the PostgreSQL store, which a new SQLite store would not continue.

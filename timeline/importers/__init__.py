@@ -32,7 +32,9 @@ IMPORTERS: dict[str, str] = {
 
 
 class Importer(Protocol):
-    """What `importer(name)` returns: the importer's module."""
+    """What `importer(name)` returns: the importer's module. Its `read` may take a keyword
+    `progress`, a callback `progress(done, total)` it calls as it reads (the command line draws
+    a bar with it on a terminal)."""
 
     DESCRIPTION: str
     SOURCE: str

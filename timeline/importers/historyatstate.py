@@ -13,7 +13,7 @@ import csv
 import hashlib
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -482,13 +482,14 @@ def trip_facts(entry: Entry, presidents: dict[str, str], roles: dict[str, str]) 
     )
 
 
-def read(folder: str | Path) -> Batch:
+def read(folder: str | Path, *, progress: Callable[[int, int], None] | None = None) -> Batch:
     """The engagements of an Office of the Historian folder (visits/ and travels/), validated.
 
     Records of the same visit or trip (the same people, country, places and days) under two
     ids make one engagement with both as sources, their remarks joined where they differ. A
     record that makes no valid engagement (say, a date outside its country's existence) is
-    skipped with its reason; a file or field that cannot be read raises `ImportDataError`."""
+    skipped with its reason; a file or field that cannot be read raises `ImportDataError`.
+    `progress(done, total)` is told the engagements made so far, every hundred."""
     folder = Path(folder)
     batch = Batch()
     groups: dict[tuple[str, tuple[tuple[str, str], ...]], list[Entry]] = {}
@@ -501,7 +502,9 @@ def read(folder: str | Path) -> Batch:
         groups.setdefault(entry.visit_key(), []).append(entry)
     presidents, roles = _presidents(folder), _role_codes(folder)
     made: list[tuple[str, EngagementFacts, list[Entry]]] = []
-    for key, group in groups.items():
+    for done, (key, group) in enumerate(groups.items()):
+        if progress and done % 100 == 0:  # validating is most of the reading: 7,530 records
+            progress(done, len(groups))
         group.sort(key=lambda e: int(e.id))
         first = group[0]
         try:
@@ -514,6 +517,8 @@ def read(folder: str | Path) -> Batch:
             batch.skipped.append((first.file, first.id, describe(e)))
             continue
         made.append((repr(key), facts, group))
+    if progress:
+        progress(len(groups), len(groups))
     # Two records telling the same people, place and day differently share a slug: the lower
     # record id keeps it, the other takes a hash of its content, whatever the order of the files.
     owner: dict[str, int] = {}

@@ -36,7 +36,11 @@ from timeline.store.crashpoints import crash_point
 from timeline.text import bilingual
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from timeline.store.application import Archive
+
+    Progress = Callable[[int, int], None]
 
 # A rebuild reads larger batches: fewer transactions, and each table written in longer runs;
 # memory grows with the batch (about 60 MB a thousand events), time hardly shrinks beyond this.
@@ -82,27 +86,34 @@ def write_vocabularies(db: sqlite_utils.Database) -> None:
     write_collections(db)
 
 
-def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = None) -> BuildReport:
-    """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in."""
+def build(
+    archive: Archive,
+    *,
+    rebuild: bool = False,
+    batch_size: int | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Bring `timeline.db` up to date: in place and incrementally, or anew and swapped in.
+    `progress(done, total)` is told the events read so far, batch by batch."""
     default_batch_size()  # a bad $TIMELINE_BATCH_SIZE is refused before anything is written
     path = archive.projection_path
     remove_stale_temporaries(path)
     roll_back_journal(path)
     if rebuild or not path.exists():
-        return _rebuild(archive, path, batch_size)
+        return _rebuild(archive, path, batch_size, progress)
     db = connect(path)
     try:
         if position(db, archive.name) and outdated(db):
             # Built by an earlier version without some table or column: only a rebuild fills it
             # from the events already projected.
             db.close()
-            return _rebuild(archive, path, batch_size)
+            return _rebuild(archive, path, batch_size, progress)
         if not schema_complete(db):
             create_schema(db)
             enable_search(db)
         else:
             write_vocabularies(db)
-        projector = Projector(archive, db, batch_size)
+        projector = Projector(archive, db, batch_size, progress=progress)
         events, engagements = projector.run()
         at = position(db, archive.name)
         if at and db.execute(f"select position from {HEAD_TABLE}").fetchone() != (at,):
@@ -123,12 +134,18 @@ def build(archive: Archive, *, rebuild: bool = False, batch_size: int | None = N
         db.close()
 
 
-def _rebuild(archive: Archive, path: Path, batch_size: int | None) -> BuildReport:
-    return _write_new(archive, path, batch_size)
+def _rebuild(
+    archive: Archive, path: Path, batch_size: int | None, progress: Progress | None = None
+) -> BuildReport:
+    return _write_new(archive, path, batch_size, progress=progress)
 
 
 def _write_new(
-    archive: Archive, path: Path, batch_size: int | None, until: datetime | None = None
+    archive: Archive,
+    path: Path,
+    batch_size: int | None,
+    until: datetime | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Build a projection into a new file and swap it in at `path` by rename."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
@@ -141,7 +158,8 @@ def _write_new(
         db.execute("PRAGMA synchronous = OFF")
         create_schema(db, indexes=False)
         size = batch_size or default_batch_size(REBUILD_BATCH_SIZE)
-        events, engagements = Projector(archive, db, size, until, fresh=True).run()
+        projector = Projector(archive, db, size, until, fresh=True, progress=progress)
+        events, engagements = projector.run()
         crash_point("build.before_search")
         # Indexes and full-text search built once over the loaded tables, not row by row.
         create_indexes(db)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
@@ -79,11 +79,14 @@ class Projector:
         stop: int | None = None,
         *,
         fresh: bool = False,
+        progress: Callable[[int, int], None] | None = None,
     ):
         """`until`: leave out the events recorded later (the archive as it stood then);
         `stop`: project the notifications up to this id only (by default, all of them);
-        `fresh`: the file is new (a rebuild), so the slugs touched need not be kept."""
+        `fresh`: the file is new (a rebuild), so the slugs touched need not be kept;
+        `progress(done, total)` is told the notifications read so far after each batch."""
         self.archive, self.db, self.stop, self.fresh = archive, db, stop, fresh
+        self.progress = progress
         self.batch_size = batch_size or default_batch_size()
         self.until = until
         self.cut: set[UUID] = set()
@@ -98,6 +101,7 @@ class Projector:
         events = 0
         # A rebuild touches every engagement: count them at the end rather than hold every slug.
         touched: set[str] | None = None if self.fresh else set()
+        counted = self._progress_counter()
         while True:
             with self._write_lock():
                 # Read the position under the lock, so two builds at once never fold a batch twice.
@@ -124,6 +128,19 @@ class Projector:
                 self._track(notifications[-1].id)
                 crash_point("build.before_commit")
             events += len(kept)
+            if counted:
+                counted(notifications[-1].id)
+
+    def _progress_counter(self) -> Callable[[int], None] | None:
+        """With a `progress` callback: a function of the last notification id projected that
+        tells it how many of the notifications to project are done."""
+        if self.progress is None:
+            return None
+        start = position(self.db, self.archive.name)
+        last = self.stop or self.archive.recorder.max_notification_id() or 0
+        total, report = max(last - start, 0), self.progress
+        report(0, total)
+        return lambda at: report(min(at - start, total), total)
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:

@@ -20,6 +20,19 @@ from timeline.errors import CollectionError, TimelineError
 if TYPE_CHECKING:
     from timeline.store.application import Archive
 
+_DATES = ("start_date", "end_date", "date_label", "kind", "title", "city")
+PAIR_SELECT = (
+    *_DATES,
+    "place_country",
+    "country",
+    "group_concat(counterpart, ', ') as counterpart",
+    "role",
+    "engagement",
+)
+ENGAGEMENT_SELECT = (*_DATES, "country as place_country", "countries", "slug as engagement")
+PAIR_COLUMNS = tuple(c.split(" as ")[-1] for c in PAIR_SELECT)
+ENGAGEMENT_COLUMNS = tuple(c.split(" as ")[-1] for c in ENGAGEMENT_SELECT)
+
 
 def timeline_rows(
     source: Archive | str | Path,
@@ -27,20 +40,25 @@ def timeline_rows(
     country: str | None = None,
     kind: str | None = None,
     since: date | None = None,
+    until: date | None = None,
+    counterpart: str | None = None,
     collections: Sequence[str] | None = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Engagements in date order, from an archive's timeline.db or a timeline.db file; for a
     country (a code in any case, or a name in English or Vietnamese), its timeline: one row per
     engagement with its counterparts joined and its role. `kind` is a key of the kinds
-    vocabulary; `since` keeps engagements that end on or after that day. Retracted engagements
-    are not in timeline.db. `collections`: the collections to list (by default those shown
-    by default, `["all"]` every one)."""
-    if kind is not None and kind not in KINDS:
-        raise TimelineError(f"kind {kind!r}: not a kind of the vocabulary ({', '.join(KINDS)})")
+    vocabulary; `since` keeps engagements that end on or after that day, `until` those that
+    start on or before it; `counterpart` (with `country`) those of the pair; `limit` the first
+    so many. Retracted engagements are not in timeline.db. `collections`: the collections to
+    list (by default those shown by default, `["all"]` every one)."""
+    check_options(kind=kind, country=country, counterpart=counterpart, limit=limit)
     chosen = chosen_collections(collections)
-    sql, params = _timeline_sql(country, kind, since, chosen)
     db = _open(source)
     try:
+        sql, params = _timeline_sql(country, kind, since, until, counterpart, chosen)
+        if limit is not None:
+            sql, params = f"{sql} limit ?", [*params, limit]
         rows = [dict(r) for r in db.query(sql, params)]
     finally:
         db.close()
@@ -48,6 +66,39 @@ def timeline_rows(
         if "countries" in row:
             row["countries"] = "–".join(json.loads(row["countries"]))
     return rows
+
+
+def check_options(
+    *,
+    kind: str | None = None,
+    country: str | None = None,
+    counterpart: str | None = None,
+    limit: int | None = None,
+) -> None:
+    """Refuse options `timeline_rows` cannot answer, before anything is opened."""
+    if kind is not None and kind not in KINDS:
+        raise TimelineError(f"kind {kind!r}: not a kind of the vocabulary ({', '.join(KINDS)})")
+    if counterpart and not country:
+        raise TimelineError("--counterpart: give --country too (the pair's timeline)")
+    if limit is not None and limit < 0:
+        raise TimelineError(f"--limit {limit}: a limit is 0 or more")
+    for option, code in (("--country", country), ("--counterpart", counterpart)):
+        _check_country(option, code)
+
+
+def timeline_columns(country: str | None) -> list[str]:
+    """The columns of `timeline_rows`' rows, in order: a country's timeline, or engagements."""
+    return list(PAIR_COLUMNS if country else ENGAGEMENT_COLUMNS)
+
+
+def _check_country(option: str, typed: str | None) -> None:
+    """A country typed as a code or a name: one that names none is an error suggesting the
+    closest, not an empty list."""
+    if typed is not None:
+        try:
+            resolve_country(typed)
+        except UnknownCountry as e:
+            raise TimelineError(f"{option}: {e}") from None
 
 
 def chosen_collections(names: Sequence[str] | None) -> list[str] | None:
@@ -89,30 +140,35 @@ def country_code(typed: str) -> str:
 
 
 def _timeline_sql(
-    country: str | None, kind: str | None, since: date | None, collections: list[str] | None
+    country: str | None,
+    kind: str | None,
+    since: date | None,
+    until: date | None = None,
+    counterpart: str | None = None,
+    collections: list[str] | None = None,
 ) -> tuple[str, list[str]]:
     where, params = [], []
     if country:
         table = "timeline"
-        select = (
-            "select start_date, end_date, date_label, kind, title, city, place_country, "
-            "country, group_concat(counterpart, ', ') as counterpart, role, engagement "
-            "from timeline"
-        )
+        select = f"select {', '.join(PAIR_SELECT)} from timeline"
         where.append("country = ?")
         params.append(country_code(country))
     else:
         table = "engagements"
-        select = (
-            "select start_date, end_date, date_label, kind, title, city, "
-            "country as place_country, countries, slug as engagement from engagements"
-        )
+        select = f"select {', '.join(ENGAGEMENT_SELECT)} from engagements"
     if kind:
         where.append("kind = ?")
         params.append(kind)
     if since:
         where.append("end_date >= ?")
         params.append(since.isoformat())
+    if until:
+        where.append("start_date <= ?")
+        params.append(until.isoformat())
+    if counterpart:  # the pair's engagements, each still with all its counterparts
+        where.append("engagement in (select engagement from timeline where country = ? and "
+                     "counterpart = ?)")  # fmt: skip
+        params += [country_code(country) if country else "", country_code(counterpart)]
     if collections is not None:
         where.append(f"collection in ({', '.join('?' for _ in collections)})")
         params.extend(collections)
