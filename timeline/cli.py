@@ -618,9 +618,9 @@ def list_(
 
 
 @cli.command(name="collections")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+@output_options()
 @archive_option
-def collections_(as_json: bool, folder: str, store: str | None) -> None:
+def collections_(output: Output, folder: str, store: str | None) -> None:
     """The collections: name, engagements, whether shown by default, and what each holds."""
     from timeline.projection import build as projection
     from timeline.projection.queries import collection_counts
@@ -628,10 +628,11 @@ def collections_(as_json: bool, folder: str, store: str | None) -> None:
     archive = _archive(folder, store)
     if not archive.read_only and not projection.is_current(archive):
         projection.build(archive)
-    for row in collection_counts(archive):
-        if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False))
-            continue
+    rows = collection_counts(archive)
+    if output.format:
+        echo_rows(rows, list(rows[0]) if rows else [], output)
+        return
+    for row in rows:
         shown = "default" if row["default_view"] else "on request"
         click.echo(f"{row['name']:<24} {row['engagements']:>9,}  {shown:<10}  {row['label']}")
 

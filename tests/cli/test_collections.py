@@ -85,12 +85,11 @@ def test_collections_lists_each_with_its_count_and_whether_it_is_shown(tmp_path:
     lines = run("collections", "--archive", folder).stdout.splitlines()
     assert lines[0].split()[:3] == ["curated", "12", "default"]
     assert lines[2].split()[:4] == ["historyatstate-visits", "0", "on", "request"]
-    rows = [
-        json.loads(x)
-        for x in run("collections", "--json", "--archive", folder).stdout.split("\n")
-        if x
-    ]
+    rows = json.loads(run("collections", "--json", "--archive", folder).stdout)
     assert {r["name"] for r in rows} >= {"curated", "reviewed", "historyatstate-travels"}
+    assert rows[0]["engagements"] == 12 and rows[0]["default_view"] == 1
+    csv_lines = run("collections", "--csv", "--archive", folder).stdout.splitlines()
+    assert csv_lines[0].startswith("name,") and csv_lines[1].startswith("curated,")
 
 
 @pytest.mark.parametrize(
