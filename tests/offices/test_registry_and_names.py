@@ -61,9 +61,10 @@ def test_a_title_the_registry_contradicts_is_found_with_the_entry_that_contradic
     assert conflict(registry, ["Hồ Chí Minh"], "President", "VN", date(1960, 1, 1)) is None
 
 
-def test_the_heads_of_the_afp_npa_and_knpa_are_known_and_checked_under_every_spelling() -> None:
+def test_the_heads_of_cbp_afp_npa_and_knpa_are_known_and_checked_under_every_spelling() -> None:
     registry = shipped()
     on = {
+        ("us-cbp-commissioner", date(2011, 6, 1)): ["Alan Bersin"],
         ("au-afp-commissioner", date(2012, 6, 1)): ["Tony Negus"],
         ("jp-npa-commissioner-general", date(2023, 5, 1)): ["Yasuhiro Tsuyuki"],
         ("kr-knpa-commissioner-general", date(2023, 5, 1)): ["Yoon Hee-keun"],
