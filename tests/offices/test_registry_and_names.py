@@ -59,3 +59,26 @@ def test_a_title_the_registry_contradicts_is_found_with_the_entry_that_contradic
     # A title naming no office of the registry, or a date before its first holder: no flag.
     assert conflict(registry, ["Nguyen Tan Dung"], "Ambassador", "VN", date(2022, 5, 12)) is None
     assert conflict(registry, ["Hồ Chí Minh"], "President", "VN", date(1960, 1, 1)) is None
+
+
+def test_the_heads_of_cbp_afp_npa_and_knpa_are_known_and_checked_under_every_spelling() -> None:
+    registry = shipped()
+    on = {
+        ("us-cbp-commissioner", date(2011, 6, 1)): ["Alan Bersin"],
+        ("au-afp-commissioner", date(2012, 6, 1)): ["Tony Negus"],
+        ("jp-npa-commissioner-general", date(2023, 5, 1)): ["Yasuhiro Tsuyuki"],
+        ("kr-knpa-commissioner-general", date(2023, 5, 1)): ["Yoon Hee-keun"],
+        # Between two holders the registry lists (an acting commissioner's time): nobody.
+        ("au-afp-commissioner", date(2016, 1, 1)): [],
+    }
+    for (office, day), holders in on.items():
+        assert [h.holder for h in registry.held_on(office, day)] == holders, (office, day)
+    # The other romanisation of the same commissioner is no contradiction; a predecessor
+    # named with the title after his term is one, with the entry that contradicts it.
+    title = "KNPA Commissioner General"
+    assert conflict(registry, ["Yoon Hee-geun"], title, "KR", date(2023, 5, 1)) is None
+    found = conflict(registry, ["Yoon Hee-geun"], title, "KR", date(2025, 1, 10))
+    assert found is not None
+    assert found.entry == "kr-knpa-commissioner-general/cho-ji-ho/2024-08-12"
+    found = conflict(registry, ["Mick Keelty"], "AFP Commissioner", "AU", date(2012, 6, 1))
+    assert found is not None and found.office == "au-afp-commissioner"
