@@ -84,6 +84,7 @@ def test_search_says_how_many_match_of_each_kind_beyond_the_rows_it_lists(client
         "persons": 0,
         "organisations": 0,
         "engagements": MEETINGS,
+        "people": 0,
     }
 
 

@@ -36,6 +36,12 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "as_of": {"when": "2025-10-01"},
     "happened_by": {"when": "2025-10-01"},
     "revision_history": {"engagement": "vn-us-security-law-enforcement-dialogue-2"},
+    "office_holder_on": {
+        "office": "vn-minister-of-public-security",
+        "country": "",
+        "date": "2024-07-03",
+    },
+    "person_all_engagements": {"person": "Luong Tam Quang"},
 }
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
