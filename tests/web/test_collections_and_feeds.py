@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -300,3 +301,22 @@ def test_a_canned_query_refuses_a_collection_it_does_not_hold(client: Client, pa
         "collection: unknown collection 'curatd'" in text
     )
     assert "curated" in text.split("curatd", 1)[1]
+
+
+def index_counts(page: str) -> dict[str, int]:
+    found = re.findall(
+        r"<code>([A-Z]{2})</code></a> <span class=\"tl-count\">([\d,]+) engagement", page
+    )
+    return {code: int(n.replace(",", "")) for code, n in found}
+
+
+def test_the_index_of_timelines_counts_the_collections_asked_for(client: Client) -> None:
+    default = client.get("/-/timeline").text
+    assert index_counts(default) == {"AU": 1, "JP": 1, "US": 1, "VN": 3}
+    assert 'class="tl-collections"' in default and "show every collection" in default
+    everything = client.get("/-/timeline", collection="all").text
+    assert index_counts(everything)["US"] > 1 and index_counts(everything)["VN"] > 3
+    assert 'href="/-/timeline/US?collection=all"' in everything  # the choice is kept
+    trips = client.get("/-/timeline", collection="historyatstate-travels").text
+    assert set(index_counts(trips)) == {"US", "VN"}
+    assert "did you mean" in client.get("/-/timeline", status=400, collection="curatd").text

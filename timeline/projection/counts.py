@@ -31,7 +31,8 @@ _TABLES = {
     ),
     TOPIC_COUNTS: "country text, topic text, collection text, year text, n integer not null, "
     "primary key (country, topic, collection, year)",
-    COUNTRY_COUNTS: "country text primary key, n integer not null",
+    COUNTRY_COUNTS: "country text, collection text, n integer not null, "
+    "primary key (country, collection)",
     FACET_COUNTS: "tbl text, col text, value, n integer not null, primary key (tbl, col, value)",
 }
 
@@ -46,8 +47,8 @@ _TOPIC_ROWS = (
     "from json_each({r}.countries) c, json_each({r}.topics) t"
 )
 
-# An engagement counts once for each of its countries (the index of timelines).
-_COUNTRY_ROWS = "select c.value from json_each({r}.countries) c"
+# An engagement counts once for each of its countries, in its collection (the index of timelines).
+_COUNTRY_ROWS = "select c.value, {r}.collection from json_each({r}.countries) c"
 
 
 def _facet_rows(table: str) -> str:
@@ -78,7 +79,7 @@ def _triggers(table: str, source: str, rows: str, key: str) -> list[str]:
 TRIGGERS = [
     *_triggers(YEAR_COUNTS, "timeline", _YEAR_ROWS, "country, counterpart, kind, collection, year"),
     *_triggers(TOPIC_COUNTS, "engagements", _TOPIC_ROWS, "country, topic, collection, year"),
-    *_triggers(COUNTRY_COUNTS, "engagements", _COUNTRY_ROWS, "country"),
+    *_triggers(COUNTRY_COUNTS, "engagements", _COUNTRY_ROWS, "country, collection"),
     *[
         trigger.replace(f"{FACET_COUNTS}_a", f"{FACET_COUNTS}_{table}_a")
         for table in FACETED
@@ -111,8 +112,8 @@ def create_count_tables(db: sqlite_utils.Database) -> None:
             "group by 1, 2, 3, 4"
         )
         db.execute(
-            f"insert into {COUNTRY_COUNTS} select c.value, count(*) "
-            "from engagements e, json_each(e.countries) c group by 1"
+            f"insert into {COUNTRY_COUNTS} select c.value, e.collection, count(*) "
+            "from engagements e, json_each(e.countries) c group by 1, 2"
         )
         for table, columns in FACETED.items():
             for column in columns:

@@ -136,15 +136,36 @@ def lane_limit(request: Any) -> int:
 
 async def timeline_index(request: Any, datasette: Any) -> Response:
     db = await archive_database(datasette)
-    # Engagements per country, from the count table the projector keeps.
+    collections = await chosen(db, request)
+    in_collections, names = collections.where("k.collection")
+    # Engagements per country in the collections asked for, from the count table the projector
+    # keeps.
     rows = await db.execute(
-        f"select code, name_en, name_vi, n from countries c join {COUNTRY_COUNTS} k "
-        "on k.country = c.code where k.n > 0 order by name_en"
+        f"select code, name_en, name_vi, sum(k.n) as n from countries c join {COUNTRY_COUNTS} k "
+        f"on k.country = c.code where k.n > 0{in_collections} group by code order by name_en",
+        names,
     )
-    countries = [{**dict(r), "url": datasette.urls.path(f"/-/timeline/{r['code']}")} for r in rows]
-    return await render(
-        datasette, request, "pages_index.html", {"countries": countries, "database": db.name}
-    )
+    args = collections.args()
+    countries = [
+        {
+            **dict(r),
+            "url": page_url(datasette, f"/-/timeline/{r['code']}", **args),
+            "charts_url": page_url(datasette, f"/-/charts/{r['code']}", **args),
+        }
+        for r in rows
+    ]
+
+    def url(**params: Any) -> str:
+        return page_url(datasette, "/-/timeline", **params)
+
+    counts = {c["name"]: c["engagements"] for c in collections.known}
+    context = {
+        "countries": countries,
+        "database": db.name,
+        "collections": legend(collections, counts, url),
+        **legend_links(collections, url),
+    }
+    return await render(datasette, request, "pages_index.html", context)
 
 
 async def page_scope(
