@@ -20,6 +20,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Request, Response
 from datasette.views.base import DatasetteError
 
+from timeline.web.parameters import located
 from timeline.web.safety import error_page
 
 # What each query opens with: the seed archive's engagements, and a country every archive has.
@@ -103,14 +104,11 @@ def problem(query: str, params: dict[str, str]) -> str | None:
 
 def canned_query(datasette: Any, path: str) -> tuple[str, str] | None:
     """(database, query) when `path` is a canned query's page (HTML or JSON), else None."""
-    parts = path.strip("/").split("/")
-    if len(parts) != 2 or parts[0] == "-":
+    found = located(datasette, path, suffixes=(".json",))
+    if found is None:
         return None
-    name = parts[1].removesuffix(".json")
-    if parts[0] not in datasette.databases:
-        return None
-    queries = (datasette.metadata("queries", database=parts[0]) or {}) if name else {}
-    return (parts[0], name) if name in queries else None
+    queries = datasette.metadata("queries", database=found[0]) or {}
+    return found if found[1] in queries else None
 
 
 @hookimpl

@@ -101,23 +101,26 @@ async def unknown_collection_of(datasette: Any, path: str, asked: list[str]) -> 
     return None
 
 
-def _located(datasette: Any, path: str) -> tuple[str, str] | None:
-    """The served database and the query or table name of `/DB/NAME[.json|.csv]`."""
+def located(
+    datasette: Any, path: str, suffixes: tuple[str, ...] = FORMATS
+) -> tuple[str, str] | None:
+    """The served database and the query or table name of `/DB/NAME[.json|.csv]` (with one of
+    `suffixes`, or none)."""
     parts = path.strip("/").split("/")
     if len(parts) != 2 or parts[0].startswith("-"):
         return None
     database, name = (tilde_decode(p) for p in parts)
-    for suffix in FORMATS:
+    for suffix in suffixes:
         name = name.removesuffix(suffix)
     return (database, name) if database in datasette.databases else None
 
 
 async def _canned_query(datasette: Any, path: str) -> tuple[str, dict[str, Any]] | None:
     """The database and canned query at `path` (`/DB/NAME[.json]`), if it is one."""
-    located = _located(datasette, path)
-    if located is None:
+    found = located(datasette, path)
+    if found is None:
         return None
-    database, name = located
+    database, name = found
     query = await datasette.get_canned_query(database, name, None)
     return (database, query) if query else None
 
@@ -129,11 +132,11 @@ async def country_parameters_of(datasette: Any, path: str) -> tuple[set[str], bo
     query = await _canned_query(datasette, path)
     if query:
         return COUNTRY_PARAMETERS & set(NAMED_PARAMETER.findall(query[1]["sql"])), True
-    located = _located(datasette, path)
-    if located is None:
+    found = located(datasette, path)
+    if found is None:
         return set(), False
-    db = datasette.get_database(located[0])
-    name = located[1]
+    db = datasette.get_database(found[0])
+    name = found[1]
     if not await db.table_exists(name):
         return set(), False
     return COUNTRY_PARAMETERS & set(await db.table_columns(name)), False
