@@ -49,6 +49,7 @@ from timeline.errors import (
 )
 from timeline.store.chain import CHAIN_TABLE_SUFFIX
 from timeline.store.commands import Correction
+from timeline.store.head import ARCHIVE_NAME, PROJECTION_FILE, STORE_FILE
 from timeline.store.identity import (
     IDENTITY_TABLE_SUFFIX,
     IdentityRecorder,
@@ -64,8 +65,6 @@ from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
 from timeline.store.revisions import Revision, revision
 
 DEFAULT_FOLDER = "archive"
-STORE_FILE = "events.db"
-PROJECTION_FILE = "timeline.db"
 ENV_LOCK_TIMEOUT = "TIMELINE_LOCK_TIMEOUT"
 # Recorders that chain every event by hash and refuse updates and deletes, by store.
 RECORDERS = {
@@ -191,7 +190,7 @@ class AppendReport:
 class Archive(Application[UUID]):
     """Engagements as event-sourced aggregates, in SQLite (default) or PostgreSQL."""
 
-    name = "timeline"
+    name = ARCHIVE_NAME
 
     def __init__(
         self,
