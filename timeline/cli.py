@@ -24,6 +24,7 @@ from timeline.office_commands import (
     office_records,
     show_conflicts,
     warn_conflicts,
+    warn_projected_conflicts,
 )
 from timeline.output import Output, echo_json, echo_rows, output_options
 from timeline.periods import Period
@@ -321,9 +322,16 @@ def _append_and_report(
         )
     click.echo(summary)
     record_offices()
-    warn_conflicts(archive, batch.records, [*report.recorded, *report.corroborated])
-    if build:
+    slugs = [*report.recorded, *report.corroborated]
+    if not build:
+        warn_conflicts(archive, batch.records, slugs)
+        return
+    try:
         _build(archive, after="batch")
+    except TimelineError:
+        warn_conflicts(archive, batch.records, slugs)  # timeline.db was left as it was
+        raise
+    warn_projected_conflicts(archive.projection_path, slugs)
 
 
 def check_collection_name(name: str) -> str:
