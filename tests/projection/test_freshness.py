@@ -19,6 +19,8 @@ from tests.helpers import make_record, serving, visit_record
 from timeline.cli import cli
 from timeline.projection import freshness
 from timeline.projection.freshness import needs_no_build
+from timeline.store.application import Archive
+from timeline.store.head import sqlite_head
 
 
 def run(*args: str) -> None:
@@ -40,6 +42,15 @@ def built(archive_dir: Path) -> Path:
 
 def test_a_timeline_db_just_built_needs_no_build(built: Path) -> None:
     assert needs_no_build(built)
+
+
+def test_the_head_read_with_sqlite3_is_the_store_s_own(built: Path) -> None:
+    append(built, visit_record(), "--no-build")
+    archive = Archive(built)
+    try:
+        assert sqlite_head(built) == archive.recorder.max_notification_id() == 2
+    finally:
+        archive.close()
 
 
 def test_an_event_not_yet_projected_needs_a_build(built: Path) -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 ARCHIVE_NAME = "timeline"
 STORE_FILE = "events.db"
 PROJECTION_FILE = "timeline.db"
-# The SQLite recorder's table of events (timeline.store.sqlite); its rowids are the
-# notification ids that timeline.db's position counts.
+# The SQLite recorder's table of events (eventsourcing's default name, which
+# timeline.store.sqlite keeps): its rowids are the notification ids timeline.db's position
+# counts. tests/projection/test_freshness.py reads the head both ways.
 EVENTS_TABLE = "stored_events"
 
 

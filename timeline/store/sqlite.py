@@ -12,7 +12,6 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLite
 
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend
 from timeline.store.crashpoints import crash_point
-from timeline.store.head import EVENTS_TABLE
 from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, taken
 
 BACKFILL_BATCH = 10_000
@@ -24,7 +23,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
     """Writes each batch's chain links, and the identity rows of its engagements, in the
     transaction that inserts its events."""
 
-    def __init__(self, datastore: SQLiteDatastore, events_table_name: str = EVENTS_TABLE):
+    def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
         self.chain_table_name = events_table_name + CHAIN_TABLE_SUFFIX
         self.identity_table_name = events_table_name + IDENTITY_TABLE_SUFFIX
         super().__init__(datastore, events_table_name)
