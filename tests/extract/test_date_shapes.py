@@ -220,3 +220,121 @@ def test_with_no_year_anywhere_the_date_stays_partial_and_flagged() -> None:
     )
     (start, _, flags), *_ = dates_of(wire)
     assert start.startswith("????") and "partial-date" in flags
+
+
+def test_a_day_of_the_month_alone_is_of_the_publication_s_month() -> None:
+    page = (
+        "Police chiefs meet\nPublished: 2024-05-20\n\n"
+        "Commissioner General Kim Min-soo of the Korean National Police Agency held talks with "
+        "Vietnamese Deputy Minister of Public Security Tran Van Binh in Seoul on the 16th to "
+        "discuss drug trafficking.\n"
+    )
+    assert dates_of(page) == [("2024-05-16", None, {"day-from-publication"})]
+    assert not [d for d in find_dates("the office on the 16th floor", "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("Chiều 10.1.2024, tại Hà Nội", "2024-01-10"), ("Sáng 10.1, tại", "2025-01-10")],
+)
+def test_a_date_written_with_dots_is_read(text: str, start: str) -> None:
+    found = [d for d in find_dates(text, "vi") if not d.excluded]
+    assert [resolve(d, date(2025, 1, 20)).as_record()["start"] for d in found] == [start]
+    assert find_dates("tăng 3.5 lần so với", "vi") == []
+
+
+def test_the_day_a_delegation_set_off_dates_the_trip_and_its_sessions_by_month() -> None:
+    page = (
+        "Ngày 26-10-2023, đoàn đại biểu Bộ Công an do Thứ trưởng Trần Văn Bình dẫn đầu đã lên "
+        "đường sang thăm Nhật Bản và đồng chủ trì Hội nghị hợp tác phòng chống tội phạm lần thứ "
+        "tư giữa Bộ Công an Việt Nam và Cơ quan Cảnh sát quốc gia Nhật Bản.\n"
+    )
+    kinds = {r.record["kind"]: r.record["date"] for r in extract(page, document="p").records}
+    assert kinds["visit"]["start"] == "2023-10-26" and "end" not in kinds["visit"]
+    assert (kinds["dialogue"]["start"], kinds["dialogue"]["end"]) == ("2023-10-01", "2023-10-31")
+
+
+def test_a_trip_told_first_without_its_dates_takes_those_of_its_retelling() -> None:
+    page = (
+        "Minister of Interior Sok Dara's current visit to Japan will take cooperation to new "
+        "heights, a senior Japanese official said.\n\n"
+        "Sok Dara pays a three-day visit to Japan from April 28-30, 2024, according to his "
+        "ministry.\n"
+    )
+    assert dates_of(page)[0][:2] == ("2024-04-28", "2024-04-30")
+
+
+def test_a_trip_told_without_dates_takes_the_day_it_arrived() -> None:
+    page = (
+        "Deputy Minister Tran Van Binh paid a working visit to Laos\n\nFebruary, 10 2020\n"
+        "General Tran Van Binh, Deputy Minister of Public Security, leading a delegation of the "
+        "Vietnamese Ministry of Public Security, arrived in Vientiane on February 10, starting "
+        "his visit to the country.\n"
+    )
+    assert dates_of(page)[0][:2] == ("2020-02-10", None)
+
+
+def test_a_later_meeting_with_someone_else_does_not_date_the_lead_s_meeting() -> None:
+    page = (
+        "Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Đại sứ Pháp Jean Dupont nhằm thúc đẩy hợp "
+        "tác giữa hai Bộ.\n\n"
+        "Sáng 28-9-2024, Thứ trưởng Trần Văn Bình đã tiếp Đại sứ Đức Hans Müller.\n"
+    )
+    first = dates_of(page)[0]
+    assert first[0] != "2024-09-28"
+
+
+def test_after_two_days_of_work_the_closing_day_ends_a_range() -> None:
+    page = (
+        "Sau hai ngày làm việc, chiều 3-12-2019, tại Hà Nội, Đối thoại An ninh cấp Thứ trưởng "
+        "Việt Nam - Australia lần thứ hai đã bế mạc.\n"
+    )
+    assert dates_of(page)[0][:2] == ("2019-12-02", "2019-12-03")
+
+
+def test_a_date_after_the_occasion_and_the_reporter_s_attribution_is_the_meeting_s() -> None:
+    page = (
+        "Theo phóng viên TTXVN tại Lào, nhân dịp tham dự Hội nghị cấp cao ASEAN lần thứ 44 tại "
+        "thủ đô Vientiane, chiều 9/10/2024, Thượng tướng Trần Văn Bình, Thứ trưởng Bộ Công an, "
+        "đã đến chào xã giao Đại tướng Vilay Lakhamphong, Bộ trưởng Bộ Công an Lào.\n"
+    )
+    meetings = [d for d in dates_of(page) if d[0] == "2024-10-09"]
+    assert meetings, dates_of(page)
+
+
+def test_a_url_filed_by_year_and_month_gives_the_year() -> None:
+    url = "https://news.example.vn/chinh-tri/201711/hoi-nghi-doi-thoai-2859230/"
+    assert publication_date(VI_MEETING.replace("28/9", "4/11"), url, "vi") == (
+        date(2017, 11, 4),
+        "url-month",
+    )
+    draft = extract(VI_MEETING.replace("28/9", "4/11"), url=url, document="p")
+    (record,) = draft.records
+    assert record.record["date"]["start"] == "2017-11-04"
+    assert "published" not in record.record["sources"][0]  # a month is no publication date
+
+
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [
+        (
+            "Hai bên hội đàm\nThứ Hai, ngày 07 tháng 10 năm 2024\n\nHai bên đã hội đàm.",
+            date(2024, 10, 7),
+        ),
+        (
+            "Police chiefs meet\nBy Jane Doe | October 12, 2023\n\nThe chiefs met.",
+            date(2023, 10, 12),
+        ),
+    ],
+)
+def test_long_vietnamese_date_lines_and_author_lines_date_the_page(
+    page: str, published: date
+) -> None:
+    assert published_from_byline(page)[0] == published
+
+
+def test_a_sentence_of_the_story_after_by_is_no_byline() -> None:
+    assert (
+        published_from_byline("By contrast, the talks held on October 12, 2023 were long.\n")
+        is None
+    )

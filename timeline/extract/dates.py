@@ -62,10 +62,9 @@ _PATTERNS_VI = [
     rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?:\(\s*)?(?P<d>{D})-(?P<m>{M})(?:-(?P<y>{Y}))?(?![-/\d])",
     rf"{TOD_VI}?{WEEKDAY_VI}?(?:[Nn]gày\s+)?(?:\(\s*)?(?P<d>{D})/(?P<m>{M})(?:/(?P<y>{Y}))?(?![/\d])",
     rf"(?P<d>{D})-(?P<m>{M})-(?P<y>{Y})(?![-\d])",
-    # dots: "Chiều 10.1.2024", "ngày 5.6"; with its year, or after a time of day or "ngày"
-    # (a number "3.5" alone is no date)
-    rf"{TOD_VI}?{WEEKDAY_VI}?(?:[Nn]gày\s+)?(?P<d>{D})\.(?P<m>{M})\.(?P<y>{Y})(?![.\d])",
-    rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?P<d>{D})\.(?P<m>{M})(?![.\d]|\.\d)",
+    # dots: "Chiều 10.1.2024", "ngày 5.6", after a time of day, a weekday or "ngày" (a number
+    # "3.5" or an effective date "từ 1.7.2025" alone is none)
+    rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?P<d>{D})\.(?P<m>{M})(?:\.(?P<y>{Y}))?(?![.\d])",
     rf"(?:[Tt]ừ\s+)?tháng\s+(?P<m>{M}){TO_VI}(?:tháng\s+)?(?P<m2>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))",
     rf"(?:[Hh]ồi\s+|[Vv]ào\s+|[Tt]rong\s+|[Cc]uối\s+|[Đđ]ầu\s+|[Gg]iữa\s+)?[Tt]háng\s+(?P<m>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))?(?![/\d])",
     rf"(?:[Nn]ăm|[Tt]rong năm)\s+(?P<y>{Y})(?!\d)",
@@ -513,6 +512,15 @@ def _day_of_month(m: DateMention, published: date | None) -> Resolved:
     return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
 
 
+def month_from_url(url: str | None) -> tuple[int, int] | None:
+    """A year and month without the day in a URL (`/2017/11/slug`, `/chinh-tri/201711/`): the
+    month the page was published in, as WordPress and many Vietnamese sites file pages."""
+    if not url:
+        return None
+    m = re.search(r"/(20\d{2})/?(0[1-9]|1[0-2])/(?!\d)", url)
+    return (int(m[1]), int(m[2])) if m else None
+
+
 def published_from_url(url: str | None) -> date | None:
     """A publication date written in a URL (`/2025/09/06/`, `-20250906`, `2025-09-06`)."""
     if not url:
@@ -579,6 +587,18 @@ _BYLINE_DATES = [
         rf"(?m)^[ \t]*(?:{_WEEKDAY_EN},?\s+)?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"  # noqa: E501
     ),
     re.compile(rf"(?m)^[ \t]*(?P<d>{D})\s+(?P<m>{MON}),?\s+(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"),
+    # the long Vietnamese form: "Thứ Hai, ngày 07 tháng 10 năm 2024"
+    re.compile(
+        rf"(?:Thứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ [Nn]hật)\s*,?\s*(?:[Nn]gày\s+)?"
+        rf"(?P<d>{D})\s+tháng\s+(?P<m>{M}),?\s+năm\s+(?P<y>{Y})"
+    ),
+    # a short line of the author and the date, not a sentence: "By Jane Doe | October 12, 2023"
+    re.compile(
+        rf"(?m)^(?:By|Bởi|Posted|Đăng)\b[^\n.]{{0,60}}?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})[^\n.]{{0,20}}$"
+    ),
+    re.compile(
+        rf"(?m)^(?:By|Bởi|Posted|Đăng)\b[^\n.]{{0,60}}?(?P<d>{D})\s+(?P<m>{MON}),?\s+(?P<y>{Y})[^\n.]{{0,20}}$"
+    ),
     # a date line of its own, month first with a comma after it: "May, 01 2019"
     re.compile(rf"(?m)^[ \t]*(?P<m>{MON}),?\s+(?P<d>{D}),?\s+(?P<y>{Y})[ \t]*$"),
     # a date line with its weekday, day first: "Thu, 11 Apr 2002" (last: a page's "Published
@@ -685,11 +705,26 @@ def publication_date(
     if from_url is not None:
         return from_url, "url"
     skip = (found[1], found[2]) if found else None
+    month = month_from_url(url)
+    if month is not None:
+        return _latest_in_month(story_text, language, *month), "url-month"
     story = published_from_story(story_text, language, skip=skip)
     if story:
         return story[0], "story"
     latest = latest_in_story_year(story_text, language, skip)
     return (latest, "story-year") if latest else (None, "none")
+
+
+def _latest_in_month(text: str, language: str, year: int, month: int) -> date:
+    """The page was published in that month: the latest day of it the story names (without a
+    year) stands for the day of writing, else the month's last day."""
+    days = [
+        d.end_day or d.day
+        for d in find_dates(text, language)
+        if d.year is None and (d.end_month or d.month) == month and not d.excluded
+    ]
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, max((d for d in days if d and d <= last), default=last))
 
 
 # a year told as a target or a bound is not the year of the story's events

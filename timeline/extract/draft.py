@@ -135,7 +135,7 @@ class Draft:
     document: str
     language: str
     published: date | None
-    published_origin: str  # argument, byline, url, story, story-year or none
+    published_origin: str  # argument, byline, url, url-month, story, story-year or none
     publisher: str | None
     url: str | None
     records: list[DraftRecord]
@@ -502,7 +502,7 @@ def _source(b: _Builder) -> dict[str, Any]:
     source: dict[str, Any] = {"document": d.document, "publisher": d.publisher or ""}
     if d.url:
         source["url"] = d.url
-    if d.published and d.published_origin not in ("story", "story-year"):
+    if d.published and d.published_origin not in ("story", "story-year", "url-month"):
         source["published"] = d.published.isoformat()
         if d.published_origin == "url":
             source["published_inferred"] = True
@@ -534,6 +534,7 @@ def _date(b: _Builder) -> Any:
         "url": "the URL",
         "story": "the latest date the story gives with its year",
         "story-year": "the latest date the story gives, in the one year it states",
+        "url-month": "the month in the URL and the latest day of it the story gives",
         "none": "nowhere",
     }[d.published_origin]
     notes = []
