@@ -104,9 +104,11 @@ def date_them(a: Analysis) -> None:
     """Each date to its engagement; a trip's length; days told later; old news as context."""
     dating.date_engagements(a.engagements, a.infos, a.published, a.language)
     dating.series_dates_told_later(a.text, a.engagements, a.published, a.language)
+    dating.date_from_retelling(a.engagements, a.infos, a.published, languages.get(a.language))
     dating.lead_dates(a.engagements, a.infos, a.published)
     dating.one_verb_one_date(a.engagements)
     dating.trip_lengths(a.text, a.engagements)
+    dating.closing_days(a.text, a.engagements)
     dating.days_told_later(a.engagements, a.published)
     dating.old_news(a.engagements, a.published)
 
