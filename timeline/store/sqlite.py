@@ -12,7 +12,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLite
 
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend
 from timeline.store.crashpoints import crash_point
-from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, taken
+from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, by_column, taken
 
 BACKFILL_BATCH = 10_000
 # SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
@@ -204,8 +204,8 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
 
     def _find(self, c: SQLiteCursor, keys: Sequence[str]) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
-        for column in ("session_key", "facts_key"):
-            for chunk in _chunks(keys, IN_CHUNK):
+        for column, wanted in by_column(keys).items():
+            for chunk in _chunks(wanted, IN_CHUNK):
                 c.execute(
                     f"SELECT {column}, slug FROM {self.identity_table_name} "
                     f"WHERE {column} IN ({','.join('?' * len(chunk))})",
