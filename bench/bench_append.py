@@ -1,7 +1,7 @@
 """Bulk append: `Archive.append` with the duplicate check on (the default) against a raw sqlite3
 `executemany` of the same rows (the baseline: the same stored events, chain rows and identity
-rows, into the same tables, one transaction a batch), and against the bare eventsourcing library (the
-peer), in engagements a second, by wall and by CPU time.
+rows, into the same tables, one transaction a batch), and against the bare eventsourcing
+library (the peer), in engagements a second, by wall and by CPU time.
 
 Every contender writes N engagements to a new SQLite file in batches of `BATCH`, one
 transaction a batch; the records of a batch, and the baseline's rows, are made before the clock
@@ -80,9 +80,7 @@ class BareLibrary:
         self.app.close()
 
 
-Rows = tuple[
-    list[tuple[str, int, str, bytes]], list[tuple[int, str, int, str]], list[IdentityRow]
-]
+Rows = tuple[list[tuple[str, int, str, bytes]], list[tuple[int, str, int, str]], list[IdentityRow]]
 EVENTS = f"{Archive.name}_events"
 
 
