@@ -19,7 +19,7 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
 from bench.common import Result, timed_cpu
-from bench.generate import batches, generate
+from bench.generate import batches, collector_paused, generate
 from events import Engagement, EngagementFacts
 from timeline import Archive
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, extend
@@ -81,7 +81,6 @@ class BareLibrary:
 
 
 Rows = tuple[list[tuple[str, int, str, bytes]], list[tuple[int, str, int, str]], list[IdentityRow]]
-EVENTS = f"{Archive.name}_events"
 
 
 class Executemany:
@@ -91,17 +90,20 @@ class Executemany:
     the file makes them), with eventsourcing's connection settings (WAL, autocommit)."""
 
     def __init__(self, folder: Path) -> None:
-        Archive(_fresh(folder)).close()
+        archive = Archive(_fresh(folder))
+        self.events = archive.recorder.events_table_name
+        archive.close()
         self.db = sqlite3.connect(folder / "events.db", isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
 
     def add(self, rows: Rows) -> None:
         events, links, identities = rows
+        table = self.events
         self.db.execute("BEGIN")
-        self.db.executemany(f"INSERT INTO {EVENTS} VALUES (?,?,?,?)", events)
-        self.db.executemany(f"INSERT INTO {EVENTS}{CHAIN_TABLE_SUFFIX} VALUES (?,?,?,?)", links)
+        self.db.executemany(f"INSERT INTO {table} VALUES (?,?,?,?)", events)
+        self.db.executemany(f"INSERT INTO {table}{CHAIN_TABLE_SUFFIX} VALUES (?,?,?,?)", links)
         self.db.executemany(
-            f"INSERT INTO {EVENTS}{IDENTITY_TABLE_SUFFIX} VALUES (?,?,?,?,?)", identities
+            f"INSERT INTO {table}{IDENTITY_TABLE_SUFFIX} VALUES (?,?,?,?,?)", identities
         )
         self.db.execute("COMMIT")
 
@@ -146,12 +148,17 @@ def run(n: int, workdir: Path, repeat: int = 1) -> list[Result]:
             "limit": Executemany(folder / "limit"),
         }
         chain = Chain()
-        for records in batches(generate(n), BATCH):
-            inputs = {
-                "ours": records,
-                "peer": [r.model_dump(mode="json") for r in records],
-                "limit": chain.rows(records),
-            }
+        made = batches(generate(n), BATCH)
+        while True:
+            with collector_paused():  # not timed: it only makes the inputs sooner
+                records = next(made, None)
+                if records is None:
+                    break
+                inputs = {
+                    "ours": records,
+                    "peer": [r.model_dump(mode="json") for r in records],
+                    "limit": chain.rows(records),
+                }
             for name, contender in contenders.items():
                 batch = inputs[name]
                 wall, cpu = timed_cpu(lambda c=contender, b=batch: c.add(b))
