@@ -25,6 +25,7 @@ from timeline import Archive
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, extend
 from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, identity_row
 from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
+from timeline.store.sqlite import WRITE_CACHE_PRAGMA
 
 BATCH = 10_000
 NAMESPACE = UUID("0e7bd2f4-1b0c-4c38-8d6a-5b8f0b5e9e31")
@@ -87,7 +88,8 @@ class Executemany:
     """The baseline: the rows our SQLite recorder writes (the stored events, their chain links
     and the engagements' identity rows) by raw sqlite3 `executemany`, a transaction a batch,
     into the very tables, indexes and triggers the recorder creates (an `Archive` opened once on
-    the file makes them), with eventsourcing's connection settings (WAL, autocommit)."""
+    the file makes them), with eventsourcing's connection settings (WAL, autocommit) and the
+    recorder's page cache."""
 
     def __init__(self, folder: Path) -> None:
         archive = Archive(_fresh(folder))
@@ -95,6 +97,7 @@ class Executemany:
         archive.close()
         self.db = sqlite3.connect(folder / "events.db", isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute(WRITE_CACHE_PRAGMA)  # the recorder's page cache, as its writes have
 
     def add(self, rows: Rows) -> None:
         events, links, identities = rows

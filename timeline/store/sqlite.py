@@ -15,6 +15,11 @@ from timeline.store.crashpoints import crash_point
 from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, by_column, taken
 
 BACKFILL_BATCH = 10_000
+# The page cache of a writing connection, in KiB (SQLite's default is 2 MiB): a batch inserts
+# at random places of the events' and identity table's indexes (uuids), and at 100k events a
+# 2 MiB cache missed on most of them; with 64 MiB a bulk append of 10,000 took 10% less CPU
+# time. The pages are allocated as they are read: one record's append uses a few.
+WRITE_CACHE_PRAGMA = "PRAGMA cache_size = -65536"
 # SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
 IN_CHUNK = 900
 
@@ -82,6 +87,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         **_: Any,
     ) -> Sequence[int] | None:
         crash_point("store.before_insert")
+        c.execute(WRITE_CACHE_PRAGMA)
         # The events' insert took the write lock, so the head read here is the latest one.
         notification_ids = self._insert_rows(c, stored_events)
         crash_point("store.before_chain")
