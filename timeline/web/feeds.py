@@ -301,21 +301,39 @@ async def atom_rows(
     db: Any, code: str | None, collections: Chosen, limit: int
 ) -> list[dict[str, Any]]:
     """The latest revisions, newest first, with the state before each (to say what changed)."""
-    in_collections, names = collections.where("r.collection")
-    where = "where 1" + in_collections
-    params: list[Any] = list(names)
-    if code:
-        where += " and exists (select 1 from json_each(r.countries) where value = ?)"
-        params.append(code)
+    latest, params = _latest_revisions(code, collections, limit)
     result = await db.execute(
+        f"with latest as ({latest}) "
         "select r.engagement, r.version, r.event, r.current_from, r.reason, r.changes, r.title, "
         "r.retracted, r.merged_into, r.collection, r.state, p.state as previous "
-        "from revisions r left join revisions p "
+        "from latest join revisions r on r.rowid = latest.id left join revisions p "
         "on p.engagement = r.engagement and p.version = r.version - 1 "
-        f"{where} order by r.current_from desc, r.engagement, r.version desc limit ?",
+        f"order by {NEWEST_FIRST} limit ?",
         [*params, limit],
     )
     return [dict(r) for r in result.rows]
+
+
+NEWEST_FIRST = "r.current_from desc, r.engagement, r.version desc"
+
+
+def _latest_revisions(code: str | None, collections: Chosen, limit: int) -> tuple[str, list[Any]]:
+    """The rowids of the latest `limit` revisions of each collection asked for (of all, for
+    every collection), each read newest first from the (collection, current_from) or
+    (current_from) index and stopping at the limit. One query over `collection in (...)`
+    sorted every revision of those collections, states and all: 1.4-2 s at 100,000
+    engagements (8.5x plain Datasette's table page, bench/bench_visitor_pages.py)."""
+    where, params = "", []
+    if code:
+        where = " and exists (select 1 from json_each(r.countries) where value = ?)"
+        params = [code]
+    arm = "select * from (select r.rowid as id from revisions r where {} order by {} limit ?)"
+    if collections.names is None:
+        return arm.format("1" + where, NEWEST_FIRST), [*params, limit]
+    if not collections.names:
+        return "select null as id where 0", []
+    arms = [arm.format("r.collection = ?" + where, NEWEST_FIRST) for _ in collections.names]
+    return " union all ".join(arms), [x for n in collections.names for x in (n, *params, limit)]
 
 
 @hookimpl
