@@ -129,6 +129,12 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, kinds
 
 
+def ends_with_title(text: str, at: int, language: str) -> bool:
+    """Does a rank, title or party office end at `at` ("của Tổng Bí thư|, Chủ tịch …")?"""
+    anchor_re, _ = _anchors(language)
+    return any(m.end() == at for m in anchor_re.finditer(text, max(0, at - 80), at))
+
+
 def _kind_of(found: str, kinds: dict[str, str]) -> str:
     if found in kinds:
         return kinds[found]

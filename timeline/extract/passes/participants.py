@@ -14,7 +14,7 @@ from timeline.extract.model import (
     Span,
 )
 from timeline.extract.passes.objects import speaks_next
-from timeline.extract.people import PersonMention
+from timeline.extract.people import PersonMention, ends_with_title
 
 ROLE_RANK = [
     "attendee",
@@ -48,6 +48,9 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             if after_verb and not between and not subject:
                 continue
         role, cue = _role(text, info, e, p, language)
+        if info is not e.info and p.person not in e.participants and cue is None:
+            if not is_subject(text, info, p, language):
+                continue  # "… do Chủ tịch Mao Trạch Đông vun đắp": named, not taking part
         if not may_take_part(e, p.person, role):
             continue  # who talks of a planned or past engagement did not take part in it
         prior = e.participants.get(p.person)
@@ -151,6 +154,34 @@ def _chairs_right_after(
         if p.extent[1] <= o.start and o.end <= m.start():
             gap = gap.replace(o.text, " ")
     return m if not gap.strip(" ,") else None
+
+
+# what may stand between a clause's start and its subject: other subjects and their links
+_SUBJECT_LINK = re.compile(
+    r"(?:\s|[“”\"'‘’(\[\]]|(?<!\w)(?:và|cùng(?: với)?|với|and|as well as|together with|"
+    r"ông|bà|ngài|đồng chí|of|for|the|của|"
+    # the rest of a title the name's chain did not take ("Executive Secretary and PAOCC
+    # Chair X", "Vietnam’s Ambassador to China X")
+    r"[A-ZĐ][\w.-]*(?:['’]s)?)(?!\w))*"
+)
+
+
+def is_subject(text: str, info: SentenceInfo, p: PersonMention, language: str) -> bool:
+    """Is the person a subject of the sentence: named at the start of the sentence or of a
+    clause after a comma (`Tại buổi tiếp, Phó Thủ tướng X …`), with only other subjects and
+    their links (`A và B`, `A and B`) before them? A person named inside a phrase (`chuyến
+    thăm của X`, `do Chủ tịch X vun đắp`, `congratulated X`) is talked about, not taking part."""
+    s = info.sentence
+    start = p.extent[0]
+    marks = list(re.finditer(r"[,;:]\s", text[s.start : start]))
+    floor = s.start + marks[-1].end() if marks else s.start
+    if marks and ends_with_title(text, s.start + marks[-1].start(), language):
+        return False  # "của Tổng Bí thư, Chủ tịch X": a title list, not a new clause
+    gap = text[floor:start]
+    for q in info.people:
+        if q is not p and floor <= q.extent[0] and q.extent[1] <= start:
+            gap = gap.replace(text[q.extent[0] : q.extent[1]], " ")
+    return _SUBJECT_LINK.fullmatch(gap) is not None
 
 
 def may_take_part(e: Engagement, person: int, role: str) -> bool:
