@@ -140,6 +140,7 @@ def name_sides(a: Analysis) -> None:
     name_series(a.engagements)
     sides.assign_countries(a.engagements, a.home)
     sides.own_missions(a.engagements)
+    sides.hosts_without_place(a.engagements, a.text)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
         sides.assign_countries(a.engagements, a.home)  # the hosts of the list's other meetings

@@ -44,6 +44,15 @@ def _of_the_hosts(part: Participation, e: Engagement) -> bool:
     )
 
 
+def _both_sides_led(e: Engagement) -> bool:
+    """ "đoàn … do A dẫn đầu đã hội đàm với đoàn … do B làm trưởng đoàn": a meeting, not a
+    trip's session, whose host and guest sides each have their delegation's head."""
+    if e.kind != "meeting" or e.parent is not None or e.host is None:
+        return False
+    led = {p.mention.country for p in e.participants.values() if p.role == "delegation_head"}
+    return e.host in led and any(g in led for g in e.guests)
+
+
 def roles_by_side(engagements: list[Engagement]) -> None:
     """A person with no stated role takes the side they are on: in a meeting or embassy visit the
     host country's people host and the others are guests; a trip's first traveller leads it."""
@@ -57,6 +66,10 @@ def roles_by_side(engagements: list[Engagement]) -> None:
                 and _heads_mission(part.mention, e)
             ):
                 part.role = "host"  # the ambassador receives the delegation at the mission
+            if part.role == "delegation_head" and _both_sides_led(e):
+                # talks between two delegations: each head is their side at the table
+                c = part.mention.country
+                part.role = "host" if c == e.host else "guest" if c in e.guests else part.role
             if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
                 continue
             if part.cue is not None or e.remote:

@@ -154,3 +154,93 @@ def dialogue_place_from_days(engagements: list[Engagement]) -> None:
 
 def country_code(alias: str) -> str | None:
     return country_aliases().get(alias)
+
+
+# "U.S. Ambassador to Cambodia X", "Đại sứ Trung Quốc tại Việt Nam X": the country they serve in
+_POSTED_IN = re.compile(
+    r"(?:Ambassador|Consul(?:-| )General|Consul|Chargé d['’]Affaires|Charge d['’]Affaires|"
+    r"Đại sứ|Tổng Lãnh sự|Lãnh sự|Đại biện)\b[^,;]*?\s(?:to|in|tại|ở)\s+(?:the\s+)?$",
+    re.I,
+)
+# "at the headquarters of the Chinese Ministry of Public Security", "tại trụ sở Bộ Công an"
+_HEADQUARTERS = re.compile(
+    r"(?:\bat\s+(?:the\s+)?(?:headquarters|head office|office|offices|premises)\s+of\s+(?:the\s+)?"
+    r"|(?<!\w)tại\s+(?:trụ sở|văn phòng)\s+(?:của\s+)?)$",
+    re.I,
+)
+# "hội đàm với đoàn đại biểu … FBI", "received a delegation of …": the delegation met travelled
+_DELEGATION_MET = re.compile(
+    r"(?:\bwith|\breceived|(?<!\w)với|(?<!\w)tiếp)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:delegation|(?<!\w)đoàn(?:\s+(?:đại biểu|công tác))?)(?!\w)",
+    re.I,
+)
+
+
+def hosts_without_place(engagements: list[Engagement], text: str) -> None:
+    """A meeting of two sides told without a place or a receiving verb is hosted by the side
+    the story shows at home: where an ambassador met is posted (`U.S. Ambassador to Cambodia`),
+    whose headquarters it is held at, the side that was not the delegation met (`hội đàm với
+    đoàn đại biểu FBI`), or where the story's trip of the other side went."""
+    for e in engagements:
+        if e.kind != "meeting" or e.remote or e.host is not None or e.place_country:
+            continue
+        sides = list(dict.fromkeys(e.guests))
+        if len(sides) != 2:
+            continue
+        host = (
+            _posted_host(e, text, sides)
+            or _headquarters_host(e, text, sides)
+            or _delegation_host(e, text, sides)
+            or _visited_host(e, engagements, sides)
+        )
+        if host is not None:
+            e.host, e.guests = host, [c for c in sides if c != host]
+
+
+def _posted_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    for part in e.participants.values():
+        m = part.mention
+        for t0, t1, _ in m.titles:
+            for place in e.info.places + [x for i in e.sentences for x in i.places]:
+                code = place.key if place.kind == "country" else None
+                if code in sides and t0 <= place.start < t1 and _POSTED_IN.search(
+                    text, t0, place.start
+                ):
+                    return code
+    return None
+
+
+def _headquarters_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    for info in [e.info, *e.sentences]:
+        for o in info.orgs:
+            if o.country in sides and _HEADQUARTERS.search(
+                text, max(info.sentence.start, o.start - 60), o.start
+            ):
+                return o.country
+    return None
+
+
+def _delegation_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    """The side other than the delegation named right after the meeting's verb."""
+    s = e.info.sentence
+    m = _DELEGATION_MET.search(text, e.trigger[0], min(s.end, e.trigger[1] + 40))
+    if m is None:
+        return None
+    met = e.counterpart.country if e.counterpart is not None else None
+    if met is None and e.counterpart_person is not None:
+        part = e.participants.get(e.counterpart_person)
+        met = part.mention.country if part is not None else None
+    others = [c for c in sides if c != met]
+    return others[0] if met in sides and len(others) == 1 else None
+
+
+def _visited_host(e: Engagement, engagements: list[Engagement], sides: list[str]) -> str | None:
+    """Where the story's trip of one side to the other went (`chuyến thăm Việt Nam của …`)."""
+    trips = sorted(
+        (t for t in engagements if t.kind == "visit" and t.place_country in sides),
+        key=lambda t: t.context,
+    )
+    for t in trips:
+        if any(g in sides and g != t.place_country for g in t.guests):
+            return t.place_country
+    return None
