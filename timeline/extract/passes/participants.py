@@ -48,8 +48,8 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             if after_verb and not between and not subject:
                 continue
         role, cue = _role(text, info, e, p, language)
-        if info is not e.info and p.person not in e.participants and cue is None:
-            if not is_subject(text, info, p, language):
+        if info is not e.info and p.person not in e.participants:
+            if not (_cued(text, p, role, cue) or is_subject(text, info, p, language)):
                 continue  # "… do Chủ tịch Mao Trạch Đông vun đắp": named, not taking part
         if not may_take_part(e, p.person, role):
             continue  # who talks of a planned or past engagement did not take part in it
@@ -166,6 +166,16 @@ _SUBJECT_LINK = re.compile(
 )
 
 
+def _cued(text: str, p: PersonMention, role: str, cue: Span | None) -> bool:
+    """Is the person's role told of them: co-chairing, chairing, leading, attending, or the
+    object right after the receiving verb ("tiếp ông X")?"""
+    if cue is None:
+        return False
+    if role not in ("host", "guest"):
+        return True
+    return cue[1] <= p.extent[0] and _SUBJECT_LINK.fullmatch(text, cue[1], p.extent[0]) is not None
+
+
 def is_subject(text: str, info: SentenceInfo, p: PersonMention, language: str) -> bool:
     """Is the person a subject of the sentence: named at the start of the sentence or of a
     clause after a comma (`Tại buổi tiếp, Phó Thủ tướng X …`), with only other subjects and
@@ -175,8 +185,13 @@ def is_subject(text: str, info: SentenceInfo, p: PersonMention, language: str) -
     start = p.extent[0]
     marks = list(re.finditer(r"[,;:]\s", text[s.start : start]))
     floor = s.start + marks[-1].end() if marks else s.start
-    if marks and ends_with_title(text, s.start + marks[-1].start(), language):
-        return False  # "của Tổng Bí thư, Chủ tịch X": a title list, not a new clause
+    if marks:
+        mark = s.start + marks[-1].start()
+        if ends_with_title(text, mark, language):
+            return False  # "của Tổng Bí thư, Chủ tịch X": a title list, not a new clause
+        listed = next((q for q in info.people if q.extent[1] == mark and q is not p), None)
+        if listed is not None:
+            return is_subject(text, info, listed, language)  # "của A, B; C": A's list
     gap = text[floor:start]
     for q in info.people:
         if q is not p and floor <= q.extent[0] and q.extent[1] <= start:
