@@ -102,6 +102,8 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
         others = [c for c in [e.host, *e.guests] if c and c != home]
         for part in e.participants.values():
             m = part.mention
+            if part.person == e.counterpart_person and e.host is not None and e.kind == "meeting":
+                continue  # the one met is on the host's side (roles.counterpart_hosts)
             if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
                 m.country = others[0]
         if e.kind == "visit":
