@@ -177,6 +177,8 @@ _DELEGATION_MET = re.compile(
     re.I,
 )
 
+_A_DELEGATION = re.compile(r"\b[Dd]elegation\b|(?<!\w)[Đđ]oàn(?!\w)")
+
 
 def hosts_without_place(engagements: list[Engagement], text: str) -> None:
     """A meeting of two sides told without a place or a receiving verb is hosted by the side
@@ -226,8 +228,8 @@ def _delegation_host(e: Engagement, text: str, sides: list[str]) -> str | None:
     """The side other than the delegation named right after the meeting's verb."""
     s = e.info.sentence
     m = _DELEGATION_MET.search(text, e.trigger[0], min(s.end, e.trigger[1] + 40))
-    if m is None:
-        return None
+    if m is None or _A_DELEGATION.search(text, s.start, e.trigger[0]):
+        return None  # two delegations met: which one travelled, the sentence does not say
     met = e.counterpart.country if e.counterpart is not None else None
     if met is None and e.counterpart_person is not None:
         part = e.participants.get(e.counterpart_person)
