@@ -45,7 +45,7 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             # "phát biểu tại buổi tiếp X, Thứ trưởng Y nhấn mạnh": Y speaks in the main clause
             subject = "," in text[e.trigger[1] : p.start] and speaks_next(text, p)
             after_verb = p.start > e.trigger[1] and e.counterpart_person != p.person
-            if after_verb and not between and not subject:
+            if after_verb and not between and not subject and not _co_holder(info, e, p):
                 continue
         role, cue = _role(text, info, e, p, language)
         if info is not e.info and p.person not in e.participants:
@@ -58,6 +58,13 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+def _co_holder(info: SentenceInfo, e: Engagement, p: PersonMention) -> bool:
+    """ "ngài A và ngài B, Thứ trưởng Bộ Tư pháp": B holds the office of A, the one met, and
+    is met with A (a plural title, one meeting)."""
+    met = next((q for q in info.people if q.person == e.counterpart_person), None)
+    return met is not None and bool(p.titles) and p.titles == met.titles
 
 
 def _role(

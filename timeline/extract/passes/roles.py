@@ -57,6 +57,7 @@ def roles_by_side(engagements: list[Engagement]) -> None:
     """A person with no stated role takes the side they are on: in a meeting or embassy visit the
     host country's people host and the others are guests; a trip's first traveller leads it."""
     for e in engagements:
+        both_led = _both_sides_led(e)
         for part in e.participants.values():
             if _of_the_hosts(part, e):
                 part.role = "host"  # "… the Consular Department, led by Director General X"
@@ -66,7 +67,7 @@ def roles_by_side(engagements: list[Engagement]) -> None:
                 and _heads_mission(part.mention, e)
             ):
                 part.role = "host"  # the ambassador receives the delegation at the mission
-            if part.role == "delegation_head" and _both_sides_led(e):
+            if part.role == "delegation_head" and both_led:
                 # talks between two delegations: each head is their side at the table
                 c = part.mention.country
                 part.role = "host" if c == e.host else "guest" if c in e.guests else part.role
