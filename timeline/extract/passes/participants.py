@@ -48,9 +48,10 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             if after_verb and not between and not subject and not _co_holder(info, e, p):
                 continue
         role, cue = _role(text, info, e, p, language)
-        if info is not e.info and p.person not in e.participants:
-            if not (_cued(text, p, role, cue) or is_subject(text, info, p, language)):
-                continue  # "… do Chủ tịch Mao Trạch Đông vun đắp": named, not taking part
+        if info is not e.info and p.person not in e.participants and not _told_of(
+            text, info, p, role, cue, language
+        ):
+            continue  # "… do Chủ tịch Mao Trạch Đông vun đắp": named, not taking part
         if not may_take_part(e, p.person, role):
             continue  # who talks of a planned or past engagement did not take part in it
         prior = e.participants.get(p.person)
@@ -171,6 +172,30 @@ _SUBJECT_LINK = re.compile(
     # Chair X", "Vietnam’s Ambassador to China X")
     r"[A-ZĐ][\w.-]*(?:['’]s)?)(?!\w))*"
 )
+
+
+_HONORIFICS = re.compile(r"\s*(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?")
+# "Tham dự … có X", "Joining the event were X": the sentence presents who was there
+_PRESENTED = re.compile(
+    r"(?<!\w)(?:có|were|are)\s+(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?$"
+)
+
+
+def _told_of(
+    text: str, info: SentenceInfo, p: PersonMention, role: str, cue: Span | None, language: str
+) -> bool:
+    """Does a sentence that goes on telling an engagement tell the person took part in it: a
+    cue of their role, presented as there (`có X`), met (`met with X`), or its subject?"""
+    if _cued(text, p, role, cue):
+        return True
+    if _PRESENTED.search(text, max(info.sentence.start, p.extent[0] - 16), p.extent[0]):
+        return True
+    meet = languages.get(language).meet
+    s = info.sentence
+    for m in meet.finditer(text, s.start, p.extent[0]):
+        if _HONORIFICS.fullmatch(text, m.end(), p.extent[0]):
+            return True  # "Park met with Minister Tran": the one met
+    return is_subject(text, info, p, language)
 
 
 def _cued(text: str, p: PersonMention, role: str, cue: Span | None) -> bool:
