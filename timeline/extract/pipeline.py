@@ -150,6 +150,7 @@ def name_sides(a: Analysis) -> None:
 def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back."""
     roles.roles_by_side(a.engagements)
+    roles.dialogue_chairs(a.engagements)
     roles.counterpart_hosts(a.engagements)
     roles.head_from_sessions(a.engagements)
     roles.heads_in_parts(a.engagements)

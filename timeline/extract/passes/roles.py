@@ -140,6 +140,8 @@ def heads_in_parts(engagements: list[Engagement]) -> None:
             continue
         heads = [p for p in e.parent.participants.values() if p.role == "delegation_head"]
         for part in e.participants.values():
+            if part.mention.country is not None and part.mention.country == e.host:
+                continue  # of the side at home: not who travelled to this session
             if any(h.person == part.person for h in heads) and part.role in (
                 "attendee",
                 "speaker",
@@ -177,3 +179,27 @@ def counterpart_hosts(engagements: list[Engagement]) -> None:
         if any(p.role in ("guest", "delegation_head") for p in e.participants.values()):
             part.role = "host"
             part.mention.country = e.host
+
+
+def dialogue_chairs(engagements: list[Engagement]) -> None:
+    """Each side of a dialogue is led by its co-chair: the first of a side named in it, when
+    the text names no chair of that side (`Giám đốc Yoon đã tham dự Hội nghị … với Thứ trưởng
+    X`, `Tại lễ bế mạc, A và B đã ký Biên bản`). An ambassador attends (the development and
+    further gold: 15 of 16 dialogues name one co-chair per side, never the ambassador)."""
+    for e in engagements:
+        if e.kind != "dialogue" or e.context or e.status != "held":
+            continue
+        chaired = {
+            p.mention.country for p in e.participants.values() if p.role in ("co_chair", "chair")
+        }
+        first: dict[str, Participation] = {}
+        for part in sorted(e.participants.values(), key=lambda p: p.mention.start):
+            c = part.mention.country
+            if c is None or c in chaired or c in first or is_mission_head(part.mention):
+                continue
+            first[c] = part
+        if len(first) + len(chaired) > 2:
+            continue  # more than two sides: not a bilateral dialogue's chairs
+        for part in first.values():
+            if part.role in ("attendee", "speaker", "guest", "host", "delegation_head"):
+                part.role = "co_chair"
