@@ -47,6 +47,8 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             after_verb = p.start > e.trigger[1] and e.counterpart_person != p.person
             if after_verb and not between and not subject and not _co_holder(info, e, p):
                 continue
+        if _other_missions_head(e, p):
+            continue
         role, cue = _role(text, info, e, p, language)
         if info is not e.info and p.person not in e.participants and not _told_of(
             text, info, p, role, cue, language
@@ -59,6 +61,23 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+_AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)|Chargé|Đại biện", re.I)
+_CONSUL = re.compile(r"\bConsul\b|Consul[- ]General|(?<!\w)(?:Tổng )?Lãnh sự(?!\s+quán)", re.I)
+
+
+def _other_missions_head(e: Engagement, p: PersonMention) -> bool:
+    """At a visit to a consulate the ambassador is the embassy's head, not its host, and at an
+    embassy the consul general is the consulate's ("Đại sứ Việt Nam tại Australia X" told with
+    a visit to the Consulate General in Sydney)."""
+    if e.kind != "embassy_visit" or e.counterpart is None:
+        return False
+    titles = " ".join(t[2] for t in p.titles)
+    consulate = e.counterpart.key.startswith("Consulate")
+    if consulate:
+        return bool(_AMBASSADOR.search(titles)) and not _CONSUL.search(titles)
+    return bool(_CONSUL.search(titles)) and not _AMBASSADOR.search(titles)
 
 
 def _co_holder(info: SentenceInfo, e: Engagement, p: PersonMention) -> bool:

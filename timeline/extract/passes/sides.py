@@ -128,6 +128,12 @@ def _days(e: Engagement) -> set[tuple[int, int]]:
     """(month, day) of each day the engagement's own date phrase covers, year or not."""
     d = e.date
     if d is None or d.day is None or d.month is None:
+        # "sáng cùng ngày": the day the story told just before, resolved
+        r = e.resolved
+        if r is not None and r.precision == "day" and r.start is not None:
+            return {(r.start.month, r.start.day)}
+        if r is not None and r.month is not None and r.day is not None:
+            return {(r.month, r.day)}
         return set()
     last = d.end_day if d.end_day is not None and (d.end_month in (None, d.month)) else d.day
     return {(d.month, day) for day in range(d.day, max(d.day, last) + 1)}
