@@ -24,7 +24,9 @@ def meetings(text: str) -> list[dict]:
 
 def people(text: str, language: str) -> dict[str, list[str]]:
     """Each person the finder reads in the sentence, with their titles."""
-    entities = find_organisations(text, language, 0, len(text), {}) + find_places(text, 0, len(text))
+    entities = find_organisations(text, language, 0, len(text), {}) + find_places(
+        text, 0, len(text)
+    )
     found = find_people(text, 0, len(text), language, entities)
     return {p.name: [t[2] for t in p.titles] for p in found}
 
@@ -198,3 +200,75 @@ def test_a_name_misspelt_by_one_letter_in_each_word_is_one_person():
     )
     (meeting,) = meetings(text)
     assert set(roles(meeting)) == {"Sonexay Phomvihane", "Trần Văn Bình"}
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+def test_the_first_of_each_side_named_at_a_dialogue_co_chairs_it():
+    text = (
+        "Ngày 5/6/2024, tại Hà Nội, Giám đốc Cơ quan Cảnh sát quốc gia Hàn Quốc Kim Dong-su đã "
+        "tham dự Hội nghị hợp tác Cảnh sát Hàn - Việt lần thứ 6 với Thứ trưởng Bộ Công an Trần "
+        "Văn Bình.\n"
+    )
+    (dialogue,) = [r for r in records(text) if r["kind"] == "dialogue"]
+    assert roles(dialogue) == {"Kim Dong-su": "co_chair", "Trần Văn Bình": "co_chair"}
+
+
+def test_an_ambassador_at_a_dialogue_attends_it():
+    text = (
+        "Ngày 28/6/2024, tại Hà Nội, Đối thoại An ninh cấp Thứ trưởng Việt Nam - Australia lần "
+        "thứ ba đã diễn ra với sự tham dự của Thứ trưởng Bộ Công an Trần Văn Bình, Đại sứ "
+        "Australia tại Việt Nam Anna Reid và Thứ trưởng Bộ Nội vụ Australia John Miller.\n"
+    )
+    (dialogue,) = [r for r in records(text) if r["kind"] == "dialogue"]
+    assert roles(dialogue) == {
+        "Trần Văn Bình": "co_chair",
+        "John Miller": "co_chair",
+        "Anna Reid": "attendee",
+    }
+
+
+def test_the_ambassador_is_no_host_of_a_visit_to_a_consulate():
+    text = (
+        "Nhân chuyến thăm Australia, ngày 6/3/2024, Thượng tướng Trần Văn Bình, Bộ trưởng Bộ Công "
+        "an đã tới thăm Tổng Lãnh sự quán Việt Nam tại Sydney.\n\n"
+        "Đại sứ Việt Nam tại Australia Lê Văn Hòa cảm ơn đoàn đã dành thời gian tới thăm.\n"
+    )
+    (consulate,) = [r for r in records(text) if r["kind"] == "embassy_visit"]
+    assert "Lê Văn Hòa" not in roles(consulate)
+
+
+def test_a_dialogue_held_the_same_day_as_a_reception_is_hosted_where_it_was():
+    text = (
+        "Sáng 24/6/2024, tại Hà Nội, Đại tướng Trần Văn Bình, Bộ trưởng Bộ Công an đã tiếp Quốc "
+        "vụ khanh Bộ Nội vụ Vương quốc Anh John Miller.\n\n"
+        "Bộ trưởng Trần Văn Bình bày tỏ vui mừng về kết quả Đối thoại Di cư Việt Nam - Vương "
+        "quốc Anh lần thứ 4 diễn ra sáng cùng ngày.\n"
+    )
+    (dialogue,) = [r for r in records(text) if r["kind"] == "dialogue"]
+    assert dialogue["host"] == "VN" and dialogue["guests"] == ["GB"]
+
+
+def test_a_trips_head_of_the_sessions_host_country_is_no_guest_there():
+    text = (
+        "Deputy Minister Nguyen Van Hai receives US Assistant Secretary of State\n\n"
+        "Lieutenant General Nguyen Van Hai, Deputy Minister of Public Security, had a meeting "
+        "with Mr. John Miller, Assistant Secretary for the Bureau of International Narcotics and "
+        "Law Enforcement Affairs.\n\n"
+        "Speaking at the event, Deputy Minister Nguyen Van Hai welcomed Mr. John Miller and hoped "
+        "that his visit would be of great success and contribute to further cooperation.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["host"] == "VN"
+    assert roles(meeting) == {"Nguyen Van Hai": "host", "John Miller": "guest"}
+
+
+def test_a_meeting_had_in_a_city_is_a_meeting():
+    text = (
+        "Lieutenant General Nguyen Van Hai, Deputy Minister of Public Security, had a meeting in "
+        "Hanoi with Mr. John Miller, Assistant Secretary of State, on June 16, 2024.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["place"]["city"] == "Hanoi"
+    assert set(roles(meeting)) == {"Nguyen Van Hai", "John Miller"}

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from unidecode import unidecode
 
@@ -128,9 +129,7 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     organisation = r"(?<!Bộ )" if language == "vi" else ""
     # "Deputy Ministers A and B": an English title in the plural is a title too
     plural = r"(?:s(?=\s))?" if language == "en" else ""
-    pattern = re.compile(
-        rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives}){plural}(?![\w])"
-    )
+    pattern = re.compile(rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives}){plural}(?![\w])")
     return pattern, kinds
 
 
@@ -226,13 +225,17 @@ def find_people(
         found.append(p)
     if language == "en":
         found += _wire_style(text, start, end, entities, found)
-    for first, second in zip(found, found[1:], strict=False):
-        # "ngài A và ngài B, Thứ trưởng Bộ Tư pháp Nhật Bản": the title after a pair is both's
+    _titles_after_a_pair(text, found)
+    return found
+
+
+def _titles_after_a_pair(text: str, found: list[PersonMention]) -> None:
+    """ "ngài A và ngài B, Thứ trưởng Bộ Tư pháp Nhật Bản": the title after a pair is both's."""
+    for first, second in pairwise(found):
         after = [t for t in second.titles if t[0] >= second.end]
         joined = _PAIR_LINK.fullmatch(text, first.end, second.start)
         if joined and after and not first.titles and first.country in (None, second.country):
             _share_titles(second, first)
-    return found
 
 
 _PAIR_LINK = re.compile(

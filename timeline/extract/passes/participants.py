@@ -50,8 +50,10 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
         if _other_missions_head(e, p):
             continue
         role, cue = _role(text, info, e, p, language)
-        if info is not e.info and p.person not in e.participants and not _told_of(
-            text, info, p, role, cue, language
+        if (
+            info is not e.info
+            and p.person not in e.participants
+            and not _told_of(text, info, p, role, cue, language)
         ):
             continue  # "… do Chủ tịch Mao Trạch Đông vun đắp": named, not taking part
         if not may_take_part(e, p.person, role):

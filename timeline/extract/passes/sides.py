@@ -213,8 +213,10 @@ def _posted_host(e: Engagement, text: str, sides: list[str]) -> str | None:
         for t0, t1, _ in m.titles:
             for place in e.info.places + [x for i in e.sentences for x in i.places]:
                 code = place.key if place.kind == "country" else None
-                if code in sides and t0 <= place.start < t1 and _POSTED_IN.search(
-                    text, t0, place.start
+                if (
+                    code in sides
+                    and t0 <= place.start < t1
+                    and _POSTED_IN.search(text, t0, place.start)
                 ):
                     return code
     return None
