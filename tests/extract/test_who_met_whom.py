@@ -272,3 +272,26 @@ def test_a_meeting_had_in_a_city_is_a_meeting():
     (meeting,) = meetings(text)
     assert meeting["place"]["city"] == "Hanoi"
     assert set(roles(meeting)) == {"Nguyen Van Hai", "John Miller"}
+
+
+def test_one_presented_as_taking_part_in_a_reception_attends_it():
+    text = (
+        "Ngày 10/6/2024, tại Viêng Chăn, Thủ tướng Lào Sonexay Phomvihane đã tiếp Đại tướng Trần "
+        "Văn Bình, Bộ trưởng Bộ Công an.\n\n"
+        "Tham gia buổi tiếp còn có Đại sứ Việt Nam tại Lào Lê Văn Hòa, lãnh đạo một số đơn vị "
+        "chức năng của Bộ Công an Việt Nam và lãnh đạo công an các tỉnh có biên giới tiếp giáp "
+        "với Lào.\n"
+    )
+    (meeting,) = meetings(text)
+    assert roles(meeting)["Lê Văn Hòa"] == "attendee"
+
+
+def test_co_chairing_a_planned_ceremony_is_no_role_in_the_talks():
+    text = (
+        "Ngày 10/6/2024, tại Viêng Chăn, Đại tướng Trần Văn Bình, Bộ trưởng Bộ Công an đã hội đàm "
+        "với Đại tướng Somsak Vong, Bộ trưởng Bộ An ninh Lào.\n\n"
+        "Trong chương trình làm việc, Bộ trưởng Trần Văn Bình và Đại tướng Somsak Vong sẽ đồng chủ "
+        "trì Lễ khánh thành Học viện An ninh Lào.\n"
+    )
+    (meeting,) = meetings(text)
+    assert roles(meeting) == {"Trần Văn Bình": "guest", "Somsak Vong": "host"}

@@ -101,6 +101,8 @@ def _role(
     co = roles["co_chair"]
     m_before = list(co.finditer(before))
     m_after = co.search(after)
+    if m_after and _PLANNED_CHAIR.search(after[: m_after.start()][-12:]) and e.status == "held":
+        m_after = None  # "A và B sẽ đồng chủ trì Lễ khánh thành …": another, planned event
     if (occasion := _chairs_the_occasion(text, info, e, p)) is not None:
         role, cue = "co_chair", occasion
     elif m_after and not re.search(r"\bby\b", text[s.start : p.start][-40:] or ""):
@@ -131,6 +133,10 @@ def _role(
     elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
         m = re.search(r"(?:led by|headed by)", before)
         role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
+    elif roles["attendee"].search(before) and _PRESENTED.search(
+        text, max(s.start, p.extent[0] - 16), p.extent[0]
+    ):
+        role, cue = "attendee", _abs(s.start, roles["attendee"].search(before))  # "… có X"
     elif (cv := _CALLS_ON.search(text, s.start, s.end)) and e.kind == "meeting":
         # "X called on Prime Minister Y", "X đến chào Thủ tướng Y": the one called on hosts
         role = "guest" if p.start < cv.start() else "host"
@@ -157,6 +163,8 @@ def _role(
         role = "speaker"
     return role, cue
 
+
+_PLANNED_CHAIR = re.compile(r"(?<!\w)(?:sẽ|dự kiến|will|would|to)\s+$")
 
 _CALLS_ON = re.compile(
     r"(?<!\w)(?:called on|calls on|paid a courtesy (?:call|visit) (?:on|to)|"
