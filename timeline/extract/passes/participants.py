@@ -133,8 +133,10 @@ def _role(
     elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
         m = re.search(r"(?:led by|headed by)", before)
         role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
-    elif roles["attendee"].search(before) and _PRESENTED.search(
-        text, max(s.start, p.extent[0] - 16), p.extent[0]
+    elif (
+        roles["attendee"].search(before)
+        and _PRESENTED.search(text, max(s.start, p.extent[0] - 16), p.extent[0])
+        and not _CHAIRS_A_SIDE.search(before[-80:])
     ):
         role, cue = "attendee", _abs(s.start, roles["attendee"].search(before))  # "… có X"
     elif (cv := _CALLS_ON.search(text, s.start, s.end)) and e.kind == "meeting":
