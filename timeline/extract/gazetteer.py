@@ -219,7 +219,7 @@ def _mission_regex(language: str) -> re.Pattern[str]:
             rf"(?P<kind>{names})(?:\s+(?P<owner>{countries}))?(?:\s+tại\s+(?P<place>{places}))?"
         )
     return re.compile(
-        rf"(?:(?P<owner1>{countries})(?:['’]s)?\s+)?(?P<kind>{names})(?:\s+of\s+(?P<owner>{countries}))?"
+        rf"(?:(?P<owner1>{countries})(?:['’]s)?\s+)?(?P<kind>{names})(?:\s+of\s+(?:the\s+)?(?P<owner>{countries}))?"
         rf"(?:\s+(?:in|to)\s+(?P<place>{places}))?"
     )
 
