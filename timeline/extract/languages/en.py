@@ -60,7 +60,9 @@ class English(Lexicons):
     object_end = re.compile(
         # "Senator X, Chairman of …; Senator Y, …; and Congressman Z": a list of the people
         # met, each with their titles, goes on past its semicolons
-        r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|;(?!\s+(?:and\s+)?[A-Z])|:|"
+        # (a page's doubled "; ;" included)
+        r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|"
+        r";(?!\s*(?:;\s*)*(?:and\s+)?[A-Z])|:|"
         r"\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
         r"on|about|and discussed|discussing|the two sides|including)\b"
     )

@@ -23,6 +23,7 @@ from timeline.extract.passes.objects import counterparts, noun_usage
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.reciprocal import (
     reciprocal_meetings,
+    signed_between,
     signed_by,
     unnamed_counterparts,
 )
@@ -458,6 +459,9 @@ class Finder:
         ]
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
         told += signed_by(text, info, self.engagements + told, home)
+        if not any(e.kind != "visit" for e in created + told):
+            past = self.lang.cue("past_context")
+            told += signed_between(text, info, self.engagements + told, home, past)
         planned_cue = self.lang.cue("planned")
         told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
             text, info, created + referenced, self.language, self.lang.meet, planned_cue
@@ -526,6 +530,16 @@ def find_engagements(
     # tại …") is read as the story it stands for; its engagements are flagged caption-only
     captions_only = not any(i.sentence.role == BODY for i in infos)
     finder = Finder(text, language, home, captions_only=captions_only)
+    for info in infos:
+        finder.sentence(info)
+    if captions_only or any(e.status == "held" and not e.context for e in finder.engagements):
+        return finder.engagements
+    # a story that tells no engagement of its own but goes on about one its photo's caption
+    # shows ("Ảnh: …" under "X làm việc với Y tại FBI", then "Tại buổi làm việc, X …"): the
+    # caption is where the page tells it, read as the story, and flagged caption-only
+    if not any(i.sentence.role == CAPTION for i in infos):
+        return finder.engagements
+    finder = Finder(text, language, home, captions_only=True)
     for info in infos:
         finder.sentence(info)
     return finder.engagements

@@ -114,6 +114,7 @@ def counterparts(
             if not any(p.extent[0] <= o.start < p.extent[1] for p in info.people):
                 out.append(o)
     if any(isinstance(x, PersonMention) for x in out):
+        _works_at(text, out)
         # "gặp X tại trụ sở Bộ Nội vụ Anh", "met X at the headquarters of Y": where, not whom
         out = [
             x
@@ -129,6 +130,29 @@ def counterparts(
     if out and begin > first + 60 and not _TITLES_ONLY.fullmatch(text[first:begin]):
         return end, []
     return end, _kept(text, out)
+
+
+def _works_at(text: str, out: list[Mention | PersonMention]) -> None:
+    """ "làm việc với bà X tại FBI", "met Y at the Interpol": a person met at an agency, named
+    without one of their own, speaks for it."""
+    for p in out:
+        if not isinstance(p, PersonMention) or p.organisation is not None:
+            continue
+        venue = next(
+            (
+                o
+                for o in out
+                if isinstance(o, Mention)
+                and o.country
+                and _AT_AGENCY.fullmatch(text, p.extent[1], o.start)
+            ),
+            None,
+        )
+        if venue is not None:
+            p.organisation, p.country = venue, p.country or venue.country
+
+
+_AT_AGENCY = re.compile(r"\s*,?\s*(?:tại|ở|at)\s+(?:trụ sở(?: chính)?(?: của)?\s+|the\s+)?")
 
 
 _VENUE_BEFORE = re.compile(

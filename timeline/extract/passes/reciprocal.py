@@ -9,6 +9,7 @@ import re
 
 from timeline.extract.gazetteer import COUNTRY, Mention
 from timeline.extract.model import Engagement, Participation, SentenceInfo, counterpart_key
+from timeline.extract.people import PersonMention
 
 # "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
 # subject, not an object after the verb
@@ -158,6 +159,58 @@ def signed_by(
     e.counterpart, e.counterpart_person = other.organisation, other.person
     for p in people:  # named after the verb, where a list's counterparts are not taken
         e.participants[p.person] = Participation(p.person, p, "attendee", e.trigger)
+    e.add(info)
+    return [e]
+
+
+# "the signing of a memorandum of understanding (MOU) on police cooperation between the PNP and
+# the Korean National Police Agency … on March 3", "lễ ký kết Bản ghi nhớ … giữa Bộ Công an Việt
+# Nam và Bộ Nội vụ Singapore": the two agencies that met to sign, named after "between"
+_SIGNING_BETWEEN = re.compile(
+    r"\b(?P<en>signing)\s+(?:ceremony\s+)?(?:of|for)\s+(?:a|an|the)\s+[^.;]{0,120}?\bbetween\s+|"
+    r"(?<!\w)(?P<vi>lễ ký(?: kết)?|ký kết|đã ký)\s+[^.;]{0,120}?(?<!\w)giữa\s+"
+)
+_PARTIES_JOINED = re.compile(r"\s*(?:and|và|với)\s+(?:the\s+)?")
+
+
+def signed_between(
+    text: str,
+    info: SentenceInfo,
+    engagements: list[Engagement],
+    home: str,
+    past: re.Pattern[str],
+) -> list[Engagement]:
+    """An agreement's signing between two agencies of two countries, dated to a day in its
+    sentence: the agencies met to sign it (an undated or yearly one is background: "the MOU
+    signed between A and B in 2019")."""
+    s = info.sentence
+    m = _SIGNING_BETWEEN.search(text, s.start, s.end)
+    if m is None or past.search(text, s.start, m.start()):
+        return []
+    if not any(d.day is not None and d.excluded is None for d in info.dates):
+        return []
+    parties = sorted(
+        [o for o in info.orgs if o.start >= m.end() and o.country]
+        + [p for p in info.people if p.start >= m.end() and p.country and p.person >= 0],
+        key=lambda x: x.start,
+    )[:2]
+    if len(parties) < 2 or parties[0].country == parties[1].country:
+        return []
+    first_end = parties[0].extent[1] if isinstance(parties[0], PersonMention) else parties[0].end
+    if parties[0].start - m.end() > 4 or not _PARTIES_JOINED.fullmatch(
+        text, first_end, parties[1].start
+    ):
+        return []
+    other = parties[1] if parties[0].country == home else parties[0]
+    verb = m.span("en") if m.group("en") else m.span("vi")
+    e = Engagement("meeting", info, (verb[0], verb[1], text[verb[0] : verb[1]]))
+    if isinstance(other, PersonMention):
+        e.counterpart, e.counterpart_person = other.organisation, other.person
+    else:
+        e.counterpart = other
+    if any(counterpart_key(x) == counterpart_key(e) for x in engagements):
+        return []
+    e.pair = [(p.country, p) for p in parties if isinstance(p, Mention) and p.country]
     e.add(info)
     return [e]
 
