@@ -50,6 +50,11 @@ def speaks_next(text: str, p: PersonMention) -> bool:
     return bool(_SPEAKS.match(text, p.end) or _SPEAKS.match(text, p.extent[1]))
 
 
+def noun_phrase(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
+    """ "Tại cuộc hội đàm với …", "At the meeting with …": the meeting's word is a noun."""
+    return bool(_NOUN_BEFORE.search(text, max(info.sentence.start, m.start() - 20), m.start()))
+
+
 def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
     """ "Tham dự hội đàm có …", "Sau hội đàm", "Biên bản hội đàm": the talks as a thing
     already told, not a new meeting."""
@@ -152,7 +157,7 @@ def _works_at(text: str, out: list[Mention | PersonMention]) -> None:
             p.organisation, p.country = venue, p.country or venue.country
 
 
-_AT_AGENCY = re.compile(r"\s*,?\s*(?:tại|ở|at)\s+(?:trụ sở(?: chính)?(?: của)?\s+|the\s+)?")
+_AT_AGENCY = re.compile(r"\s*,?\s*(?:tại|at)\s+(?:the\s+)?")
 
 
 _VENUE_BEFORE = re.compile(
@@ -213,9 +218,14 @@ def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | Perso
             # "a delegation of the KNPA led by Cho Ji-ho", "the AFP Commissioner, Reece Kershaw":
             # the person speaks for the organisation met, not for a meeting of their own
             gap = text[prev.end : cp.extent[0]]
+            # "Commissioner General of the Korean National Police Agency (KNPA) Min Gap-ryong":
+            # the office's agency right before the name
+            office_of = re.search(
+                r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, prev.start - 12) : prev.start]
+            )
             if re.fullmatch(
                 r"\s*(?:led by|headed by|do|,|[\w\s]{0,25},)\s*(?:[\w.]+\s+){0,3}", gap
-            ):
+            ) or (office_of and not gap.strip()):
                 cp.organisation = cp.organisation or prev
                 if cp.organisation is prev and prev.country:
                     # "Cục … thuộc Cảnh sát biển Trung Quốc do ông Lưu Chí Cường": a

@@ -133,7 +133,9 @@ _OFFICE_WORDS = (
 
 
 # "The MoU was signed by A and B", "Văn kiện được ký bởi A và B": the signatories after the verb
-_SIGNED_BY = re.compile(r"\b(?:was|were) (?:signed|inked) by\b|(?<!\w)được ký (?:bởi|giữa)(?!\w)")
+_SIGNED_BY = re.compile(
+    r"\b(?:was|were) (?:signed|inked) (?:by|between)\b|(?<!\w)được ký (?:bởi|giữa)(?!\w)"
+)
 # "A and British Security Minister B": the second signatory's titles the chain did not take
 _AND = re.compile(r"\s*,?\s*(?:and|và)\s+(?:(?:ông|bà|ngài|[A-ZĐ][\w'’.-]*)\s+)*")
 
@@ -146,21 +148,52 @@ def signed_by(
     m = _SIGNED_BY.search(text, info.sentence.start, info.sentence.end)
     if m is None:
         return []
-    people = [p for p in info.people if p.start >= m.end() and p.person >= 0][:2]
-    if len(people) < 2 or not _AND.fullmatch(text, people[0].extent[1], people[1].extent[0]):
+    sides = _signatories(text, info, m.end())
+    if sides is None:
         return []
-    countries = [p.country for p in people]
+    countries = [p.country for p in sides]
     if home not in countries or None in countries or countries[0] == countries[1]:
         return []
-    other = people[0] if countries[1] == home else people[1]
-    if any(counterpart_key(x) == other.person for x in engagements):
-        return []
+    other = sides[0] if countries[1] == home else sides[1]
     e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
-    e.counterpart, e.counterpart_person = other.organisation, other.person
-    for p in people:  # named after the verb, where a list's counterparts are not taken
-        e.participants[p.person] = Participation(p.person, p, "attendee", e.trigger)
+    if isinstance(other, PersonMention):
+        e.counterpart, e.counterpart_person = other.organisation, other.person
+    else:
+        e.counterpart = other
+    if any(counterpart_key(x) == counterpart_key(e) for x in engagements):
+        return []
+    for p in sides:  # named after the verb, where a list's counterparts are not taken
+        if isinstance(p, PersonMention):
+            e.participants[p.person] = Participation(p.person, p, "attendee", e.trigger)
     e.add(info)
     return [e]
+
+
+# "signed between AFP Commissioner X and the Chief of the INP, General Y": the second
+# signatory named by office and agency
+_AND_OFFICE_OF = re.compile(
+    r"\s*,?\s*(?:and|và)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:of|của)\s+(?:the\s+)?"
+)
+
+
+def _signatories(text: str, info: SentenceInfo, start: int) -> list[PersonMention | Mention] | None:
+    """The two signatories after the verb: two persons joined by "and", or a person and the
+    agency whose office signed beside them."""
+    people = [p for p in info.people if p.start >= start and p.person >= 0][:2]
+    if not people:
+        return None
+    if len(people) == 2 and _AND.fullmatch(text, people[0].extent[1], people[1].extent[0]):
+        return people
+    agency = next(
+        (
+            o
+            for o in info.orgs
+            if o.start >= people[0].extent[1]
+            and _AND_OFFICE_OF.fullmatch(text, people[0].extent[1], o.start)
+        ),
+        None,
+    )
+    return [people[0], agency] if agency is not None else None
 
 
 # "the signing of a memorandum of understanding (MOU) on police cooperation between the PNP and
