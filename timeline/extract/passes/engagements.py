@@ -613,6 +613,8 @@ def delegation_countries(
     ]
     text = info.sentence.text
     base = info.sentence.start
+    if not found:
+        found += delegation_before(info, vm, destination)
     # "The Korean official is on a visit to Vietnam", "the Lao delegation is visiting …": the
     # travellers named by their country's adjective as the subject
     subject = _DEMONYM_SUBJECT.match(text)
@@ -628,6 +630,35 @@ def delegation_countries(
         if own and o.country and o.country != destination:
             found.append((o.country, o))
     return found
+
+
+# "Đoàn đại biểu cấp cao Bộ An ninh Quốc gia Trung Quốc do đồng chí X, Thứ trưởng dẫn đầu sang
+# thăm Việt Nam", "a delegation of the KNPA led by X visited Vietnam": the travellers before
+_LED_BEFORE = re.compile(
+    r"\s*(?:,?\s*(?:do|led by|headed by)\s[^;.]{0,90}?)?\s*(?:dẫn đầu|làm [Tt]rưởng đoàn)?\s*"
+    r"(?:đã\s+|has\s+|have\s+)?(?:sang\s+|đến\s+|tới\s+)?$"
+)
+_DELEGATION_WORD = re.compile(
+    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+đại biểu)?(?:\s+cấp cao)?(?:\s+of)?\s*$"
+)
+
+
+def delegation_before(
+    info: SentenceInfo, vm: re.Match[str], destination: str | None
+) -> list[tuple[str, Mention]]:
+    """The delegation's agency named before the trip's words, as its subject."""
+    text = info.sentence.text
+    base = info.sentence.start
+    for o in reversed([o for o in info.orgs if o.end <= vm.start()]):
+        if not o.country or o.country == destination:
+            continue
+        before = text[max(0, o.start - base - 30) : o.start - base]
+        if _DELEGATION_WORD.search(before) and _LED_BEFORE.match(
+            text[o.end - base : vm.start() - base]
+        ):
+            return [(o.country, o)]
+        break
+    return []
 
 
 _BRIEF = re.compile(

@@ -262,7 +262,8 @@ def _office_in_apposition(
     if not (isinstance(prev, PersonMention) and isinstance(cp, Mention)) or cp.start < prev.end:
         return False
     gap = text[prev.end : cp.start]
-    if not re.fullmatch(r"\s*,\s*[^,;.()]{0,40}(?:,\s*[^,;.()]{0,40})?", gap):
+    # "Đại tướng Tô Lâm - Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an": a dash opens it too
+    if not re.fullmatch(r"\s*(?:,|\s[-–])\s*[^,;.()]{0,40}(?:,\s*[^,;.()]{0,40})?", gap):
         return False
     if re.search(r"(?<!\w)(?:và|cùng|với|and|with|as well as)(?!\w)", gap):
         return False
