@@ -40,7 +40,11 @@ _REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\b
 
 
 _LED_BY = re.compile(r"\s*(?:led by|headed by|do)\s+(?:[\w.]+\s+){0,3}?")
-_EXCHANGED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:giữa|between)\s")
+# ("a visit to Vietnam between 7 and 9 October" is a trip: its dates follow "between")
+_EXCHANGED = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:giữa|between)\s+(?:(?:các\s+)?(?:lãnh đạo|leaders)|hai\s|"
+    r"the\s+(?:two|leaders))"
+)
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
 
