@@ -59,8 +59,6 @@ class English(Lexicons):
         rf"meetings|a working session|working sessions|discussions) with|received{_NOT_AWARD}|"
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
         r"hosted a (?:reception|banquet|dinner|luncheon|lunch)\b[^.;]{0,60}?\bfor|"
-        # "praised the outgoing Ambassador … at a reception for the Ambassador in Hanoi"
-        r"(?:at|during) a (?:farewell )?(?:reception|courtesy call|working session) (?:for|with)|"
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
         r"(?<=to )visit|(?<=will )visit|"
         r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
