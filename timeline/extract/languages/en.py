@@ -60,6 +60,8 @@ class English(Lexicons):
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
         r"hosted a (?:reception|banquet|dinner|luncheon|lunch)\b[^.;]{0,60}?\bfor|"
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
+        # "welcomed X to Canberra for talks": a guest welcomed to a place or a session
+        r"welcomed(?=[^.;]{0,120}?\b(?:to [A-Z]|for (?:talks|a meeting|a visit|an? \w+ visit)))|"
         r"(?<=to )visit|(?<=will )visit|"
         r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
         r"worked with|visited|toured|"

@@ -263,11 +263,15 @@ def unnamed_counterparts(
         return []
     out = []
     for mm in meet.finditer(text, s.start, s.end):
-        if mm.group() in ("thăm", "visited", "visit", "hosted"):
+        if mm.group() in ("thăm", "visited", "visit"):
             continue
         after = text[mm.end() : s.end]
         if language == "en":
-            shape = rf"\s+(?:the\s+)?(\S+?)(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{_OFFICE_WORDS})\b"
+            # "met the Thai police chief", "hosted his Cambodian counterpart"
+            shape = (
+                r"\s+(?:the\s+|his\s+|her\s+|their\s+)?(\S+?)(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?"
+                rf"(?:{_OFFICE_WORDS})\b"
+            )
         else:
             shape = rf"\s+(?:(?:{_OFFICE_WORDS})\s+(?:[\w-]+\s+){{0,3}}?)(\S+(?:\s\S+)?)"
         m = re.match(shape, after, re.I)
