@@ -39,6 +39,18 @@ def _agencies_pair(text: str, info: SentenceInfo, begin: int, end: int) -> list:
     return []
 
 
+_DAY_OR_MONTH = (
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
+
+# "Dialogue on Migration" (not "the Meeting on June 11": a date, not what the dialogue is on)
+_ON_TOPIC = re.compile(
+    rf"\s+on\s+(?!{_DAY_OR_MONTH})((?:[A-Z][\w-]*|and)(?:\s+(?:[A-Z][\w-]*|and))*)"
+)
+
+
 class English(Lexicons):
     code = "en"
     name = "English"
@@ -137,11 +149,9 @@ class English(Lexicons):
                 core = core.replace(c.text, " ")
             core = re.sub(r"\s+", " ", core).strip(" -–")
             end = m.end()
-            on = re.match(
-                r"\s+on\s+((?:[A-Z][\w-]*|and)(?:\s+(?:[A-Z][\w-]*|and))*)", text[end : s.end]
-            )
+            on = _ON_TOPIC.match(text, end, s.end)
             if on:
-                end += on.end()
+                end = on.end()
                 core = (core + " Dialogue on " + on.group(1)).strip()
             mechanism = bool(re.search(r"mechanism\s*$", text[s.start : begin]))
             if m.group() in ("dialogue", "conference") and not (session or pair or core):
