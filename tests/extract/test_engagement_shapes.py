@@ -206,3 +206,14 @@ def test_a_guest_welcomed_for_talks_and_a_counterpart_hosted_by_country_are_meet
     hosted = "Minister Le Van Hoa hosted his Cambodian counterpart in Hanoi on June 3, 2024.\n"
     (meeting,) = records(hosted)
     assert (meeting["host"], meeting["guests"]) == ("VN", ["KH"])
+
+
+def test_two_sides_discussing_at_their_meeting_is_that_meeting():
+    text = (
+        "JAKARTA, June 3 (Antara) - Indonesian National Police chief Budi Santoso and Australian "
+        "Federal Police Commissioner Mark Ellis discussed counter-terrorism cooperation at their "
+        "meeting in Jakarta on Monday.\n"
+    )
+    (meeting,) = records(text)
+    assert (meeting["host"], meeting["guests"]) == ("ID", ["AU"])
+    assert names(meeting) == {"Budi Santoso", "Mark Ellis"}

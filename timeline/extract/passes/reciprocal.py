@@ -19,6 +19,10 @@ _RECIPROCAL_EN = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|MOU|MoU|minutes|plan|document|deal|accord|"
     r"protocol|letter|declaration|treaty)|"
     # "officials from A, B and C gathered in Hanoi for a regional meeting": a multilateral meeting
+    # "A and B discussed … at their meeting in Jakarta on Monday", "… made the pledge during a
+    # meeting in Beijing": what the two sides did at a meeting names it
+    r"(?:discussed|agreed|pledged|vowed|made the pledge|exchanged views)\b[^.;]{0,100}?\b"
+    r"(?:at|during) (?:their|a|the) (?:bilateral )?(?:meeting|talks)|"
     r"(?:gathered|convened|met)\s+(?:in\s+[A-Z][\w\s]{0,30}?\s+)?(?:on\s+[\w\s-]{0,20}?\s+)?"
     r"(?:for|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|workshop|consultation))"
     r"\b(?!\s+with\b)"
