@@ -126,7 +126,8 @@ _HEADS_VI = (
 _HEADS_EN = (
     r"Department|Bureau|Agency|Office|Ministry|Police|Program|Programme|Centre|Center|Commission|"
     r"Service|Force|Team|Unit|Council|Administration|Directorate|Organisation|Organization|Group|"
-    r"Authority|Institute|Academy|Network|Task Force|Secretariat|Command|Guard|Corps"
+    r"Authority|Institute|Academy|University|College|Network|Task Force|Secretariat|Command|"
+    r"Guard|Corps"
 )
 _PROGRAMME = re.compile(r"^(?:Chương trình|Program|Programme|Dự án|Project|Quỹ|Fund)\b")
 _JOINT = re.compile(r"^(?:Đội|Nhóm|Team|Joint|Mạng lưới|Network)\b")

@@ -110,7 +110,11 @@ class Engagement:
         if self.kind == "dialogue" and self.noun == "conference":
             named = self.name[2] if self.name else ""
             sides = {c for c in [self.host, *self.guests] if c}
-            bilateral = len(sides) == 2 and named.startswith(("Hội nghị", "Conference"))
+            # ("the ninth ministerial conference", "the AFP-INP Senior Officers' Meeting": two
+            # agencies' standing mechanism, typed dialogue by the further articles' gold too)
+            bilateral = len(sides) == 2 and bool(
+                re.search(r"Hội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}", named)
+            )
             return "dialogue" if bilateral else "meeting"
         return self.kind
 
