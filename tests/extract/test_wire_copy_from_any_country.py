@@ -239,3 +239,16 @@ def test_a_vietnamese_portfolio_after_a_title_is_no_name():
     lakhamfong = next(p for p in talks["participants"] if p["name"] == "Vilay Lakhamfong")
     assert lakhamfong["country"] == "LA"
     assert reception["date"]["start"] == talks["date"]["start"] == "2025-03-05"
+
+
+def test_a_title_in_apposition_before_a_police_rank_and_name_is_the_persons():
+    text = (
+        "Indonesian National Police Deputy Chief, Pol. Gen. Budi Santoso, has met Vietnamese "
+        "Deputy Minister of Public Security Lieutenant General Nguyen Van Binh in Hanoi on "
+        "Tuesday.\n"
+    )
+    (meeting,) = records(text, date(2024, 3, 8))
+    assert meeting["host"] == "VN" and meeting["guests"] == ["ID"]
+    guest = next(p for p in meeting["participants"] if p["name"] == "Budi Santoso")
+    assert guest["title"] == "Indonesian National Police Deputy Chief"
+    assert guest["country"] == "ID" and guest["role"] == "guest"

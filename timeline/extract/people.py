@@ -496,7 +496,8 @@ def _prefix_chain(
         if len(before) - len(stripped) > 1 or not stripped:
             break
         hit = next((p for p in pieces if p[1] == floor + len(stripped)), None)
-        bare = all(k == "honorific" for *_, k in chain)  # "…, Tan Sri Khalid": an honorific
+        # "…, Tan Sri Khalid", "…, Pol. Lt. Gen. X": only an honorific or a rank so far
+        bare = all(k in ("honorific", "rank") for *_, k in chain)
         if hit is None and bare and stripped.endswith(",") and language == "en":
             # "the Australian Federal Police Commissioner, Reece Kershaw,": a title in apposition
             # "Malaysia's Inspector-General of Police (IGP), Tan Sri Khalid": its abbreviation too
