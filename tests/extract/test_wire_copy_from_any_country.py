@@ -252,3 +252,15 @@ def test_a_title_in_apposition_before_a_police_rank_and_name_is_the_persons():
     guest = next(p for p in meeting["participants"] if p["name"] == "Budi Santoso")
     assert guest["title"] == "Indonesian National Police Deputy Chief"
     assert guest["country"] == "ID" and guest["role"] == "guest"
+
+
+def test_one_met_of_no_stated_country_is_of_the_foreign_country_the_page_names():
+    text = (
+        "Vietnamese President Nguyen Van An hopes that the Cambodian Ministry of Interior and "
+        "Vietnam's Ministry of Public Security will strengthen their cooperation, according to "
+        "a statement.\n\n"
+        "An met interior minister Chea Sokha on March 4 in Hanoi.\n"
+    )
+    (meeting,) = records(text, date(2024, 3, 6))
+    assert meeting["host"] == "VN" and meeting["guests"] == ["KH"]
+    assert {p["name"]: p["country"] for p in meeting["participants"]}["Chea Sokha"] == "KH"

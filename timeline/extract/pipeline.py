@@ -140,6 +140,7 @@ def place_them(a: Analysis) -> None:
 def name_sides(a: Analysis) -> None:
     """Series names, host and guest countries, and a delegation's visit to its own mission."""
     name_series(a.engagements)
+    sides.unknown_from_foreign(a.engagements, a.home, a.foreign)
     sides.assign_countries(a.engagements, a.home)
     sides.own_missions(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)

@@ -57,6 +57,27 @@ def own_missions(engagements: list[Engagement]) -> None:
         e.host, e.guests = None, [owner]
 
 
+def unknown_from_foreign(engagements: list[Engagement], home: str, foreign: str | None) -> None:
+    """A person of no stated country at a meeting or dialogue that names no other country than
+    the home side's is of the one foreign country the article names most ("Thuong met interior
+    minister Sar Kheng" on a page about the Cambodian Ministry of Interior), unless the name is
+    Vietnamese."""
+    if foreign is None:
+        return
+    for e in engagements:
+        if e.kind not in ("meeting", "dialogue"):
+            continue
+        known = {p.mention.country for p in e.participants.values()} | {c for c, _ in e.pair}
+        if e.counterpart is not None:
+            known.add(e.counterpart.country)
+        if known - {home, None}:
+            continue
+        for part in e.participants.values():
+            m = part.mention
+            if m.country is None and not is_vietnamese_name(m.name):
+                m.country = foreign
+
+
 def assign_countries(engagements: list[Engagement], home: str) -> None:
     # trips first: their sessions take the trip's guests
     for e in sorted(engagements, key=lambda e: e.kind != "visit"):
