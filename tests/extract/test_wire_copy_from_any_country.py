@@ -264,3 +264,18 @@ def test_one_met_of_no_stated_country_is_of_the_foreign_country_the_page_names()
     (meeting,) = records(text, date(2024, 3, 6))
     assert meeting["host"] == "VN" and meeting["guests"] == ["KH"]
     assert {p["name"]: p["country"] for p in meeting["participants"]}["Chea Sokha"] == "KH"
+
+
+def test_a_ministry_named_without_its_country_takes_the_country_written_with_it():
+    shapes = {
+        "of China’s Public Security Ministry": "CN",
+        "of the Cambodian Interior Ministry": "KH",
+        "of the Ministry of Interior of Laos": "LA",
+    }
+    for words, country in shapes.items():
+        text = (
+            f"Deputy Minister Tran Van Minh received a visiting delegation {words} in Hanoi on "
+            "November 29.\n"
+        )
+        (meeting,) = records(text, date(2024, 12, 20))
+        assert meeting["host"] == "VN" and meeting["guests"] == [country], words

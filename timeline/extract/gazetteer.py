@@ -110,8 +110,15 @@ def _agency_regex() -> tuple[re.Pattern[str], dict[str, dict]]:
     table: dict[str, dict] = {}
     for a in agencies():
         for n in [a["name"], *a["names"]]:
-            table.setdefault(n, a)
+            for spelling in _apostrophes(n):
+                table.setdefault(spelling, a)
     return re.compile(rf"(?<![\w])(?:{alternation(list(table))})(?![\w])"), table
+
+
+def _apostrophes(name: str) -> list[str]:
+    """A name as typed and with the typographic apostrophe English outlets print ("China’s
+    Ministry of Public Security"): the lists are typed with the straight one."""
+    return [name, name.replace("'", "\u2019")] if "'" in name else [name]
 
 
 @cache

@@ -89,7 +89,7 @@ def choose_sides(a: Analysis) -> None:
     else:
         a.home = (counts.most_common(1) or [(HOME,)])[0][0]
     a.foreign = next((c for c, _ in counts.most_common() if c != a.home), None)
-    a.inferred_orgs = resolve_generic_orgs(a.infos, a.persons, a.home, a.foreign, a.language)
+    a.inferred_orgs = resolve_generic_orgs(a.text, a.infos, a.persons, a.home, a.foreign)
 
 
 def find(a: Analysis) -> None:

@@ -8,6 +8,7 @@ from collections import Counter
 
 from timeline.extract.gazetteer import (
     Mention,
+    country_aliases,
     specific_agency,
 )
 from timeline.extract.model import (
@@ -47,7 +48,11 @@ def short_references(text: str, infos: list[SentenceInfo]) -> None:
 
 
 def resolve_generic_orgs(
-    infos: list[SentenceInfo], persons: list[Person], home: str, foreign: str | None, language: str
+    text: str,
+    infos: list[SentenceInfo],
+    persons: list[Person],
+    home: str,
+    foreign: str | None,
 ) -> list[Mention]:
     """A ministry named without a country ("Bộ Nội vụ") belongs to the person whose title names
     it; a foreign person's ministry is the counterpart's, otherwise it is the home country's.
@@ -63,7 +68,10 @@ def resolve_generic_orgs(
                     (p for p in info.people for t in p.titles if t[0] <= o.start < t[1]), None
                 )
                 code = home
-                if holder is not None:
+                stated = stated_country(text, o)
+                if stated is not None:
+                    code = stated  # "China’s Public Security Ministry", "Bộ Nội vụ Lào"
+                elif holder is not None:
                     foreign_name = (
                         not is_vietnamese_name(persons[holder.person].name)
                         if holder.person >= 0
@@ -79,7 +87,8 @@ def resolve_generic_orgs(
                     key=known["name"] if known else o.key,
                     abbreviation=(known["abbr"] or [None])[0] if known else None,
                     country=code,
-                    country_inferred=o.key != "Ministry of Public Security" or code != home,
+                    country_inferred=stated is None
+                    and (o.key != "Ministry of Public Security" or code != home),
                 )
                 if o.country_inferred:
                     inferred.append(o)
@@ -92,3 +101,23 @@ def resolve_generic_orgs(
             new_orgs.append(o)
         info.orgs = new_orgs
     return inferred
+
+
+_OWNER_BEFORE = re.compile(r"(?<![\w])([A-Z]\w+(?: [A-Z]\w+)?)(?:['’]s)?\s+(?:the\s+)?$")
+_OWNER_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?)?([A-Z]\w+(?: [A-Z]\w+)?)")
+
+
+def stated_country(text: str, o: Mention) -> str | None:
+    """The country written with a ministry named without one: its owner before it ("China’s",
+    "the Cambodian") or its country after it ("of Laos", "Bộ Nội vụ Lào")."""
+    aliases = country_aliases()
+    before = _OWNER_BEFORE.search(text, max(0, o.start - 40), o.start)
+    after = _OWNER_AFTER.match(text, o.end)
+    for m in (before, after):
+        if m is None:
+            continue
+        words = m.group(1)
+        for candidate in (words, words.split()[-1] if m is before else words.split()[0]):
+            if aliases.get(candidate):
+                return aliases[candidate]
+    return None
