@@ -23,11 +23,15 @@ import sqlite_utils
 from events import EngagementState
 from timeline.errors import TimelineError
 from timeline.projection.collections import count_collections
-from timeline.projection.offices import flag_participants, is_office_event, project_offices
+from timeline.projection.offices import (
+    flag_participants,
+    is_office_event,
+    project_offices,
+    projected_registry,
+)
 from timeline.projection.people import (
     link_people,
     linked_people,
-    remove_unnamed_people,
     write_people,
 )
 from timeline.projection.rows import (
@@ -113,8 +117,9 @@ class Projector:
                     if self.fresh:  # a new file: its persons, organisations and counts, once
                         self._write_named("persons", None)
                         self._write_named("organisations", None)
-                        flag_participants(self.db, None)
-                        link_people(self.db, None)
+                        registry = projected_registry(self.db)
+                        flag_participants(self.db, None, registry)
+                        link_people(self.db, None, registry)
                         write_people(self.db, None)
                         count_collections(self.db)
                     return events, self._count(touched)
@@ -196,10 +201,12 @@ class Projector:
         if self.fresh:  # a new file flags and links them all once, at the end (run)
             return touched
         # An office or a decision about people changed: any participant may be hit.
-        flag_participants(self.db, None if changed else touched)
-        people = link_people(self.db, None if changed else touched)
+        registry = projected_registry(self.db)
+        flag_participants(self.db, None if changed else touched, registry)
+        people = link_people(self.db, None if changed else touched, registry)
+        # Every person who was or is linked to what changed is written anew, or deleted when
+        # none links to them any more; no scan of every person is needed to find those.
         write_people(self.db, None if changed else people | linked)
-        remove_unnamed_people(self.db)
         return touched
 
     def _project_engagements(self, domain_events: Iterable[Any]) -> set[str]:
