@@ -104,8 +104,10 @@ def link_people(
     moved = []
     for holding, holder, country, old in held:
         new = found.resolve(holder, country)
-        touched |= {old, new}
+        # Only a holding that moves changes its people's rows: rewriting every holder's person
+        # (some 250 rows and their search index) was half of an incremental build.
         if new != old:
+            touched |= {old, new}
             moved.append((new, holding))
     db.conn.executemany("update office_holders set person = ? where id = ?", moved)
     return {t for t in touched if t}

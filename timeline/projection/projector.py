@@ -22,7 +22,7 @@ import sqlite_utils
 
 from events import EngagementState
 from timeline.errors import TimelineError
-from timeline.projection.collections import count_collections
+from timeline.projection.collection_counts import count_collections
 from timeline.projection.offices import (
     flag_participants,
     is_office_event,
@@ -186,9 +186,10 @@ class Projector:
             return
         chain_head = getattr(self.archive.recorder, "chain_head", None)
         link = chain_head(at=last) if chain_head else None
-        self.db[HEAD_TABLE].upsert(
-            {"name": self.archive.name, "position": last, "head": link.hash if link else None},
-            pk="name",
+        self.db.execute(
+            f"insert into {HEAD_TABLE} (name, position, head) values (?, ?, ?) "
+            "on conflict (name) do update set position = excluded.position, head = excluded.head",
+            [self.archive.name, last, link.hash if link else None],
         )
 
     def _project(self, domain_events: list[Any]) -> set[str]:
@@ -239,8 +240,6 @@ class Projector:
             self._write_named("organisations", orgs)
         self._write_revisions(revisions)
         self._write_retractions(retractions)
-        if not self.fresh:
-            count_collections(self.db)
         return {s.facts.slug for s in states.values()}
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
