@@ -138,9 +138,8 @@ def write_people(db: sqlite_utils.Database, people: Iterable[str] | None) -> Non
         return
     rows = []
     for person in sorted(i for i in set(people) if i):
-        named = db.execute(_NAMED.format(key="", where="individual = ?"), [person]).fetchall()
         held = db.execute(_HELD.format(key="", where="person = ?"), [person]).fetchall()
-        row = _person_row(person, named, held, sorted(merged_from.get(person, [])))
+        row = _person_row(person, _named_in(db, person), held, sorted(merged_from.get(person, [])))
         if row is None:
             db.execute("delete from people where id = ?", [person])
         else:
@@ -160,7 +159,8 @@ def _every_person_row(
     )
     held = db.conn.execute(_HELD.format(key="person, ", where=everyone.format("person", "person")))
     for person, its_named, its_held in _merge_by_key(named, held):
-        row = _person_row(person, its_named, its_held, sorted(merged_from.get(person, [])))
+        named = _named_of_rows(its_named)
+        row = _person_row(person, named, its_held, sorted(merged_from.get(person, [])))
         if row is not None:
             yield row
 
@@ -195,34 +195,90 @@ def _insert_people(db: sqlite_utils.Database, rows: Iterator[dict[str, Any]]) ->
         db.conn.executemany(statement, chunk)
 
 
+@dataclass
+class Named:
+    """What the participants linked to a person say of them: the latest name and country given,
+    every spelling (names and variants), in how many engagements, first and last seen."""
+
+    name: str | None
+    country: str | None
+    spellings: set[str]
+    engagements: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+def _named_of_rows(named: Sequence[tuple[Any, ...]]) -> Named:
+    """From a person's participant rows, latest first (name, variants, country, start date,
+    engagement): a rebuild reads them all once, in order."""
+    spellings = {n[0] for n in named} | {v for n in named for v in json.loads(n[1] or "[]")}
+    dates = [n[3] for n in named]
+    return Named(
+        named[0][0] if named else None,
+        next((n[2] for n in named if n[2]), None),
+        spellings,
+        len({n[4] for n in named}),
+        min(dates, default=None),
+        max(dates, default=None),
+    )
+
+
+def _named_in(db: sqlite_utils.Database, person: str) -> Named:
+    """The same, asked of timeline.db by index: a person named in thousands of engagements is
+    not read row by row into Python on each build that touches them."""
+    latest = "select {} from participants where individual = ? {} " + _LATEST_FIRST + " limit 1"
+    name = db.execute(latest.format("name", ""), [person]).fetchone()
+    country = db.execute(
+        latest.format("country", "and country is not null and country != ''"), [person]
+    ).fetchone()
+    spellings = {r[0] for r in db.execute(_SPELLINGS, [person, person])}
+    engagements, first, last = db.execute(_SEEN, [person]).fetchone()
+    return Named(
+        name[0] if name else None,
+        country[0] if country else None,
+        spellings,
+        engagements,
+        first,
+        last,
+    )
+
+
+_LATEST_FIRST = "order by start_date desc, engagement desc, position"
+_SPELLINGS = (
+    "select distinct name from participants where individual = ? union "
+    "select distinct v.value from participants p, json_each(coalesce(p.variants, '[]')) v "
+    "where p.individual = ?"
+)
+_SEEN = (
+    "select count(distinct engagement), min(start_date), max(start_date) from participants "
+    "where individual = ?"
+)
+
+
 def _person_row(
     person: str,
-    named: Sequence[tuple[Any, ...]],
+    named: Named,
     held: Sequence[tuple[Any, ...]],
     merged: list[str],
 ) -> dict[str, Any] | None:
-    """A person's row from the participants linked to them, latest first (name, variants,
-    country, start date, engagement), and their office holdings by start (holder, variants,
-    country, title, start, end)."""
-    if not named and not held:
+    """A person's row from what their participants say and their office holdings by start
+    (holder, variants, country, title, start, end)."""
+    if not named.engagements and not held:
         return None
-    spellings = [n[0] for n in named] + [h[0] for h in held]
-    for variants in [n[1] for n in named] + [h[1] for h in held]:
-        spellings += json.loads(variants or "[]")
-    name = spellings[0]
-    variants = sorted({s for s in spellings if s != name})
-    countries = [n[2] for n in named if n[2]] + [h[2] for h in held if h[2]]
+    spellings = {h[0] for h in held} | {v for h in held for v in json.loads(h[1] or "[]")}
+    name = named.name if named.name is not None else held[0][0]
+    variants = sorted((named.spellings | spellings) - {name})
+    countries = [c for c in [named.country, *(h[2] for h in held)] if c]
     offices = [f"{h[3]} ({h[2]}), {h[4]} to {h[5] or 'in office'}" for h in held]
-    dates = sorted(n[3] for n in named)
     return {
         "id": person,
         "name": name,
         "variants": json.dumps(variants, ensure_ascii=False),
         "country": countries[0] if countries else None,
         "offices": json.dumps(offices, ensure_ascii=False),
-        "engagements": len({n[4] for n in named}),
-        "first_seen": dates[0] if dates else None,
-        "last_seen": dates[-1] if dates else None,
+        "engagements": named.engagements,
+        "first_seen": named.first_seen,
+        "last_seen": named.last_seen,
         "merged_from": json.dumps(merged, ensure_ascii=False) if merged else None,
         "search_text": fold(" ".join([name, *variants])),
     }
