@@ -137,7 +137,12 @@ def against_insert_all(rebuild: Result, projection: Path, workdir: Path) -> None
     `projection` into a new file under `workdir`, less the time a bare read of them takes."""
     target = workdir / "insert_all.db"
     workdir.mkdir(parents=True, exist_ok=True)
-    reading = timed(lambda: read_rows(projection))
+    # Best of up to three reads (while they take under 10 s in all): at a tiny N one read's
+    # noise on a loaded machine exceeded the whole insert, and the baseline came out negative.
+    readings = [timed(lambda: read_rows(projection))]
+    while len(readings) < 3 and sum(readings) < 10:
+        readings.append(timed(lambda: read_rows(projection)))
+    reading = min(readings)
     inserting = timed(lambda: insert_all(projection, target)) - reading
     target.unlink(missing_ok=True)
     rebuild.baseline = inserting

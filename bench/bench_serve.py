@@ -1,7 +1,8 @@
 """`timeline serve` against plain `datasette serve` of the same timeline.db, with the same
 metadata and settings: seconds from starting the process to its first answer
 (`/-/versions.json`, 200). The difference is what `timeline serve` adds to Datasette's own start
-(opening the archive, the build check); the target is at most 1 s more.
+(asking whether timeline.db needs a build; opening the archive and building only when it does);
+the target is at most 1 s more.
 
 Each round starts each server once, in turns, on a free port; the figures are the medians."""
 

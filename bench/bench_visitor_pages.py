@@ -5,8 +5,10 @@ most the baseline's p95).
 The pages: every table page as `datasette_metadata.json` publishes it (its facets and sort),
 every canned query with its example parameters (`timeline.web.examples`), the home and database
 pages, the countries index, a country's and a pair's timeline and charts, search, an engagement's
-page, the calendar and Atom feeds. The baseline: Datasette's table page of `engagements` with no
-facets (`?_nofacet=1`), its rows, count and pagination as Datasette makes them.
+page and its row page, the busiest person's and office's pages, the calendars (a country's, a
+pair's, a collection's) and Atom feeds (all, a country's). The baseline: Datasette's table
+page of `engagements` with no facets (`?_nofacet=1`), its rows, count and pagination as
+Datasette makes them.
 
 Warm: each page fetched once, then once a round, in turns, for `--rounds` rounds. After an
 append: `--appends` times, one generated engagement is appended to a copy of the archive (with
@@ -87,9 +89,26 @@ def subjects(database: Path) -> dict[str, str]:
         (slug,) = db.execute(
             "select slug from engagements order by rowid limit 1 offset ?", [count // 2]
         ).fetchone()
+        (person,) = db.execute(
+            "select id from people order by engagements desc, id limit 1"
+        ).fetchone()
+        (office,) = db.execute(
+            "select office from office_holders group by office order by count(*) desc, office "
+            "limit 1"
+        ).fetchone()
+        (collection,) = db.execute(
+            "select name from collections order by default_view desc, engagements desc limit 1"
+        ).fetchone()
     finally:
         db.close()
-    return {"country": country, "counterpart": counterpart, "slug": slug}
+    return {
+        "country": country,
+        "counterpart": counterpart,
+        "slug": slug,
+        "person": person,
+        "office": office,
+        "collection": collection,
+    }
 
 
 def site_pages(s: dict[str, str]) -> dict[str, str]:
@@ -104,8 +123,16 @@ def site_pages(s: dict[str, str]) -> dict[str, str]:
         f"pair charts ({c}/{d})": f"/-/charts/{c}/{d}",
         "search (a common phrase)": "/-/search?q=security+dialogue",
         "engagement page": f"/-/engagement/{s['slug']}",
+        "engagement's row page": f"/timeline/engagements/{s['slug']}",
+        "person page (the busiest)": f"/-/person/{s['person']}",
+        "office page (the most holders)": f"/-/office/{s['office']}",
         f"calendar feed ({c})": f"/-/calendar/{c}.ics",
+        f"pair calendar feed ({c}/{d})": f"/-/calendar/{c}/{d}.ics",
+        f"collection calendar feed ({s['collection']})": (
+            f"/-/calendar/collection/{s['collection']}.ics"
+        ),
         "Atom feed of changes": "/-/changes.atom",
+        f"Atom feed of changes ({c})": f"/-/changes.atom?country={c}",
     }
 
 

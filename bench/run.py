@@ -100,7 +100,7 @@ GENERATE_TARGET_SECONDS_1M = 180.0
 def _generated(n: int) -> list[Result]:
     """The time the generator takes to make and record the archive, when it is not cached yet:
     against the issue's target, 1M in 3 minutes (pro rata at other N)."""
-    from bench.generate import CACHE, cached_archive
+    from bench.generate import BATCH, CACHE, cached_archive
 
     if (CACHE / f"archive-{n}-0" / ".complete").exists():
         return []
@@ -113,7 +113,7 @@ def _generated(n: int) -> list[Result]:
             "generating and recording an archive (bench/generate.py)", n, n / seconds,
             "engagements/s", "1M in 3 minutes", 1_000_000 / GENERATE_TARGET_SECONDS_1M,
             f"<= {target:,.0f} s at this N", seconds <= target,
-            note=f"{seconds:,.1f} s; Archive.append in batches, duplicate check off",
+            note=f"{seconds:,.1f} s; Archive.append in batches of {BATCH:,}, duplicate check on",
         )
     ]  # fmt: skip
 

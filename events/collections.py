@@ -13,7 +13,6 @@ get it from what they hold (see `collection_of_stored`)."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -83,6 +82,8 @@ def unregister_collection(name: str) -> None:
 
 def closest(name: str, known: list[str]) -> str:
     """' (did you mean X?)' for the known name closest to `name`, or the list of known names."""
+    import difflib  # only when a name is wrong: it stays off the append path
+
     near = difflib.get_close_matches(name.strip().lower(), known, n=1, cutoff=0.5)
     if near:
         return f" (did you mean {near[0]!r}?)"

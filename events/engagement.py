@@ -8,6 +8,7 @@ from typing import Annotated, Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import BaseAggregate, CanInitAggregate, CanMutateAggregate
+from eventsourcing.utils import get_topic
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -70,7 +71,7 @@ class EngagementState(Model):
 
 
 class DomainEvent(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     originator_id: UUID
     originator_version: int
@@ -199,6 +200,37 @@ class Engagement(BaseAggregate[UUID]):
             collection=collection,
         )
 
+    @classmethod
+    def recorded(
+        cls,
+        facts: EngagementFacts,
+        origin: str | None = None,
+        collection: str = CURATED,
+        *,
+        originator_id: UUID | None = None,
+    ) -> Engagement.Recorded:
+        """The event `record` triggers, without the aggregate: a batch of new engagements
+        stores these as they are. The aggregate, its state and its fold cost four times the
+        event (20 us against 5 us an engagement), and a new engagement needs none of them.
+        `originator_id` is `engagement_id(facts.slug)`, when the caller has worked it out."""
+        return cls.Recorded(
+            originator_id=originator_id or engagement_id(facts.slug),
+            originator_version=cls.INITIAL_VERSION,
+            timestamp=cls.Recorded.create_timestamp(),
+            originator_topic=_ENGAGEMENT_TOPIC,
+            facts=facts,
+            origin=origin,
+            collection=collection,
+        )
+
+    @classmethod
+    def from_recorded(cls, event: Engagement.Recorded) -> Engagement:
+        """The aggregate `record` would have made with `event`, its event still pending."""
+        engagement = event.mutate(None)
+        assert isinstance(engagement, Engagement)
+        engagement.pending_events.append(event)
+        return engagement
+
     @property
     def slug(self) -> str:
         return self.state.facts.slug
@@ -261,6 +293,9 @@ class Engagement(BaseAggregate[UUID]):
             self.trigger_event(event_class, **fields)
         except ValidationError as e:
             raise EngagementError(describe_validation_error(e)) from None
+
+
+_ENGAGEMENT_TOPIC = get_topic(Engagement)
 
 
 def _check_reason(reason: str) -> None:

@@ -103,7 +103,7 @@ TopicKey = Annotated[str, AfterValidator(_topic_key)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 _DATE_TEXT = re.compile(

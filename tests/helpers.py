@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import gc
+import itertools
 import os
 import socket
 import sqlite3
@@ -18,6 +19,7 @@ import uuid
 from collections.abc import Coroutine, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -276,3 +278,31 @@ def review_form(values: dict[str, Any]) -> dict[str, Any]:
         for i, row in enumerate(rows):
             form.update({f"{prefix}-{i}-{k}": v for k, v in row.items()})
     return form
+
+
+class Clock:
+    """Every event's timestamp from a counter, so that archives written one after another store
+    the same bytes: the n-th event made since `restart` gets the n-th tick (a whole second now
+    and then, so a timestamp without microseconds is written too)."""
+
+    START = datetime(2026, 1, 1, tzinfo=UTC)
+
+    def __init__(self) -> None:
+        self.ticks = itertools.count()
+
+    @classmethod
+    def installed(cls, monkeypatch: pytest.MonkeyPatch) -> Clock:
+        """A clock that every engagement event takes its timestamp from, for one test."""
+        from events import Engagement
+
+        clock = cls()
+        monkeypatch.setattr(Engagement.Event, "create_timestamp", staticmethod(clock.now))
+        return clock
+
+    def restart(self) -> None:
+        self.ticks = itertools.count()
+
+    def now(self) -> datetime:
+        tick = next(self.ticks)
+        microseconds = 0 if tick % 5 == 0 else tick * 7919
+        return self.START + timedelta(seconds=tick, microseconds=microseconds)

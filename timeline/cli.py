@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from timeline.office_commands import (
     office_records,
     show_conflicts,
     warn_conflicts,
+    warn_projected_conflicts,
 )
 from timeline.output import Output, echo_json, echo_rows, output_options
 from timeline.periods import Period
@@ -320,9 +322,16 @@ def _append_and_report(
         )
     click.echo(summary)
     record_offices()
-    warn_conflicts(archive, batch.records, [*report.recorded, *report.corroborated])
-    if build:
+    slugs = [*report.recorded, *report.corroborated]
+    if not build:
+        warn_conflicts(archive, batch.records, slugs)
+        return
+    try:
         _build(archive, after="batch")
+    except TimelineError:
+        warn_conflicts(archive, batch.records, slugs)  # timeline.db was left as it was
+        raise
+    warn_projected_conflicts(archive.projection_path, slugs)
 
 
 def check_collection_name(name: str) -> str:
@@ -438,17 +447,37 @@ def serve(host: str, port: int, metadata: str | None, folder: str, store: str | 
     """Build timeline.db if needed and serve it with Datasette."""
     from datasette.cli import cli as datasette
 
-    from timeline.web.serve import check_port, datasette_args, metadata_path
+    from timeline.web.serve import datasette_args, metadata_path
 
+    projection_path = _projection_to_serve(folder, store, host, port)
+    args = datasette_args(projection_path, metadata_path(metadata), host, port)
+    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)")
+    datasette.main(args, prog_name="timeline serve")
+
+
+def _projection_to_serve(folder: str, store: str | None, host: str, port: int) -> Path:
+    """timeline.db, brought up to date first if it needs it. Whether it does is asked of the
+    two SQLite files first (timeline.projection.freshness): a timeline.db with every event of
+    the store, this version's schema and nothing newer in the code is served without opening
+    the archive, whose imports were most of what `serve` added to Datasette's own start."""
+    from timeline.web.serve import check_port
+
+    # The SQLite store in the folder (no --store, no other persistence module), which sqlite3
+    # can read; a folder name Python cannot open is left to the archive to refuse.
+    if not store and not os.environ.get("PERSISTENCE_MODULE") and "\x00" not in folder:
+        from timeline.projection.freshness import needs_no_build
+        from timeline.store.head import PROJECTION_FILE
+
+        if needs_no_build(Path(folder)):
+            check_port(host, port)
+            return Path(folder) / PROJECTION_FILE
     archive = _archive(folder, store)
     check_port(host, port)
     if archive.read_only:  # a published copy: served as it was built
         _note_if_behind(archive, "served")
     else:
         _build(archive)
-    args = datasette_args(archive.projection_path, metadata_path(metadata), host, port)
-    click.echo(f"serving on http://{host}:{port}/ (Ctrl-C to stop)")
-    datasette.main(args, prog_name="timeline serve")
+    return archive.projection_path
 
 
 @cli.command()

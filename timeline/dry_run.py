@@ -5,7 +5,6 @@ not the store, not timeline.db, not even the archive folder when there is none y
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,8 @@ def dry_run_archive(folder: str, store: str | None) -> Archive:
     """The archive to check a batch against, closed when the command ends. An SQLite archive
     not made yet is an empty store in memory, so that checking creates no folder and no file;
     a PostgreSQL store must exist (a dry run creates no schema)."""
+    import tempfile  # here: `timeline append` without --dry-run never needs it
+
     from timeline.store.application import STORE_FILE, Archive
 
     context = click.get_current_context()

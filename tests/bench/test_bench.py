@@ -6,15 +6,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from bench import bench_build, report
+from bench import bench_append, bench_build, report
 from bench import generate as gen
 from bench.common import Result, percentile
 from bench.run import BENCHMARKS, main, run, table
 from events import EngagementFacts
+from tests.helpers import Clock
 from timeline import Archive, build
 
 
@@ -47,6 +49,51 @@ def test_generated_records_are_valid_distinct_and_realistic() -> None:
     years = [r.date.start.year for r in records]
     assert (years[0], years[-1]) == (1990, 2026)
     assert years[len(years) // 2] in range(2005, 2011)
+
+
+def test_the_generator_builds_the_very_facts_validation_makes_of_its_records() -> None:
+    """The generator skips pydantic's validation of the records it makes valid by construction;
+    validating the same records gives equal facts, field by field, set fields and JSON alike."""
+    for record in gen.records(2000, seed=7):
+        built, validated = gen.facts(record), EngagementFacts.model_validate(record)
+        assert built == validated
+        assert built.model_dump_json() == validated.model_dump_json()
+        pairs = [(built, validated), (built.date, validated.date), (built.place, validated.place)]
+        for field in ("participants", "organisations", "sources", "evidence"):
+            pairs += zip(getattr(built, field), getattr(validated, field), strict=True)
+        for mine, theirs in pairs:
+            assert type(mine) is type(theirs)
+            assert mine.model_fields_set == theirs.model_fields_set
+            assert list(mine.__dict__) == list(theirs.__dict__)
+
+
+def test_the_append_baseline_writes_the_very_rows_the_archive_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bench_append's raw executemany stores what `Archive.append` stores: the same events,
+    chain links and identity rows, into the same tables, batch after batch."""
+    clock = Clock.installed(monkeypatch)
+    records = list(gen.generate(120, seed=12))
+    chain, baseline = bench_append.Chain(), bench_append.Executemany(tmp_path / "baseline")
+    for batch in gen.batches(records, 50):
+        baseline.add(chain.rows(batch))
+    baseline.close()
+    clock.restart()
+    archive = Archive(tmp_path / "archive")
+    for batch in gen.batches(records, 50):
+        archive.append(batch)
+    archive.close()
+    tables = [
+        "select * from stored_events order by rowid",
+        "select * from stored_events_chain order by notification_id",
+        "select * from stored_events_identity order by originator_id",
+    ]
+    stored = {}
+    for name in ("baseline", "archive"):
+        with closing(sqlite3.connect(tmp_path / name / "events.db")) as db:
+            stored[name] = [db.execute(query).fetchall() for query in tables]
+    assert [len(rows) for rows in stored["archive"]] == [120, 120, 120]
+    assert stored["baseline"] == stored["archive"]
 
 
 def test_sessions_count_up_and_parents_are_earlier_records() -> None:

@@ -257,3 +257,29 @@ def test_the_canned_queries_answer_who_held_an_office_and_what_contradicts_it(
         "vn-us-visit-c",
         "vn-us-visit-d",
     ]
+
+
+def test_registry_contradictions_page_by_50_engagements(archive: Path, tmp_path: Path) -> None:
+    # 55 more visits in 2022, each naming the Prime Minister of 2006-2016 as Prime Minister.
+    more = [
+        visit(f"vn-us-late-{i:02d}", f"2022-{6 + i // 28:02d}-{1 + i % 28:02d}", "Nguyen Tan Dung", title="Prime Minister")
+        for i in range(55)
+    ]  # fmt: skip
+    (tmp_path / "more.json").write_text(json.dumps(more, ensure_ascii=False))
+    assert run("append", str(tmp_path / "more.json"), "--archive", str(archive)).exit_code == 0
+    c = Client(archive / "timeline.db", metadata=METADATA)
+    try:
+        opened = c.get("/timeline/registry_contradictions")
+        assert opened.status_code == 302 and opened.headers["location"].endswith("?after=")
+        first = c.get("/timeline/registry_contradictions.json?after=&_shape=array").json()
+        page = c.get("/timeline/registry_contradictions?after=").text
+        last = first[-1]
+        after = f"{last['start_date']}/{last['engagement']}"
+        rest = c.get(f"/timeline/registry_contradictions.json?after={after}&_shape=array").json()
+    finally:
+        c.close()
+    assert len({r["engagement"] for r in first}) == 50 and "Next 50" in page
+    every = [r["engagement"] for r in first + rest]
+    assert len(every) == len(set(every)) == 56  # vn-us-visit-d and the 55
+    dates = [(r["start_date"], r["engagement"]) for r in first + rest]
+    assert dates == sorted(dates)

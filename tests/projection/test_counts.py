@@ -11,7 +11,7 @@ import sqlite_utils
 from events import EngagementFacts
 from tests.helpers import make_record
 from timeline.projection.build import build
-from timeline.projection.counts import COUNTRY_COUNTS, TOPIC_COUNTS, YEAR_COUNTS
+from timeline.projection.counts import COUNTRY_COUNTS, TIMELINE_COUNTS, TOPIC_COUNTS, YEAR_COUNTS
 from timeline.store.application import Archive
 
 YEARS_COUNTED = (
@@ -49,10 +49,22 @@ def counts(path: Path) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]], set[
         db.close()
 
 
+# The engagements in each country's timeline per collection, as its legend counted them.
+TIMELINES_COUNTED = (
+    "select country, collection, count(distinct engagement) from timeline group by 1, 2"
+)
+
+
 def assert_counts_hold(path: Path) -> None:
     kept_years, years, kept_topics, topics = counts(path)
     assert kept_years == years and years
     assert kept_topics == topics
+    db = sqlite_utils.Database(path)
+    try:
+        kept = set(db.execute(f"select * from {TIMELINE_COUNTS}").fetchall())
+        assert kept == set(db.execute(TIMELINES_COUNTED).fetchall()) and kept
+    finally:
+        db.close()
 
 
 def test_count_tables_equal_the_rows_after_appends_corrections_and_retractions(
@@ -72,6 +84,8 @@ def test_count_tables_equal_the_rows_after_appends_corrections_and_retractions(
     archive.correct(
         "a", {"date": "2022-01-02", "topics": ["counter_terrorism"]}, "The source says 2022"
     )
+    # A guest added and one dropped: the engagement moves between countries' timelines.
+    archive.correct("b", {"guests": ["AU", "JP"]}, "The source names Japan, not Vietnam")
     build(archive)
     assert_counts_hold(archive.projection_path)
     archive.retract("b", reason="Not a security engagement")
@@ -105,3 +119,19 @@ def test_engagements_per_country_are_kept_too(tmp_path: Path) -> None:
     ).fetchall()
     db.close()
     assert kept == dict(counted) == {"AU": 1, "US": 1, "VN": 1}
+
+
+def test_an_engagement_of_one_country_is_in_no_timelines_legend(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(
+        [
+            engagement("a"),
+            engagement("alone", host="VN", guests=[], place={"city": "Hà Nội", "country": "VN"}),
+        ]
+    )
+    build(archive)
+    db = sqlite_utils.Database(archive.projection_path)
+    kept = set(db.execute(f"select * from {TIMELINE_COUNTS}").fetchall())
+    counted = set(db.execute(TIMELINES_COUNTED).fetchall())
+    db.close()
+    assert kept == counted == {("VN", "curated", 1), ("US", "curated", 1)}

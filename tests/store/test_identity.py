@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 
@@ -142,21 +143,21 @@ def test_another_writer_s_engagement_is_found_by_an_archive_opened_before_it(
     assert first.append([EngagementFacts.model_validate(visit_record(slug="again"))]).recorded
 
 
-def test_a_duplicate_another_writer_records_after_the_check_is_refused_by_the_store(
+def test_a_duplicate_another_writer_records_while_a_batch_is_prepared_is_refused_by_the_store(
     backend: Backend, archive_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two writers appending one engagement under two slugs at once: the recorder checks the
-    new keys again under the store's write lock, so the second save is refused, whole."""
+    new keys under the store's write lock, so the second save is refused, whole."""
     writer, other = Archive(archive_dir), Archive(archive_dir)
-    check = writer._identity_owners
+    look_up = writer.recorded_ids
 
-    def check_then_race(keys: list[str]) -> dict[str, str]:
-        found = check(keys)  # nothing recorded yet: the check passes
+    def look_up_then_race(ids: list[UUID]) -> set[UUID]:
+        found = look_up(ids)  # nothing recorded yet: every slug of the batch is new
         if not other.find("vn-us-visit-2025"):
             other.append([EngagementFacts.model_validate(visit_record())])
         return found
 
-    monkeypatch.setattr(writer, "_identity_owners", check_then_race)
+    monkeypatch.setattr(writer, "recorded_ids", look_up_then_race)
     batch = [
         EngagementFacts.model_validate(visit_record(slug="unrelated", title="Unrelated")),
         EngagementFacts.model_validate(visit_record(slug="again")),

@@ -8,6 +8,8 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shutil
+import sqlite3
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 from events import EngagementFacts
 from tests.helpers import DatasetteClient
 from timeline.projection.build import build
+from timeline.projection.counts import TIMELINE_COUNTS
 from timeline.store.application import Archive
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,6 +119,30 @@ def test_the_legend_says_which_collection_is_which_and_links_to_the_others(
     assert "US presidents&#39; and secretaries&#39; trips" in legend and "(1, not shown)" in legend
     assert 'href="/-/timeline/VN?collection=all"' in legend
     assert 'href="/-/timeline/VN?collection=historyatstate-travels"' in legend
+
+
+def legend_of(client: Client, path: str) -> str:
+    page = client.get(path).text
+    legend = page[page.index('class="tl-collections"') :]
+    return legend[: legend.index("</p>")]
+
+
+def test_the_legend_is_counted_the_same_from_the_rows_of_a_file_without_its_count_table(
+    archive: Archive, tmp_path: Path
+) -> None:
+    older = tmp_path / "timeline.db"
+    shutil.copyfile(archive.projection_path, older)
+    with sqlite3.connect(older) as db:
+        db.execute(f"drop table {TIMELINE_COUNTS}")
+    db.close()
+    kept, counted = Client(archive.projection_path), Client(older)
+    try:
+        for path in ("/-/timeline/VN", "/-/charts/VN", "/-/timeline/VN/US", "/-/charts/US/VN"):
+            assert legend_of(kept, path) == legend_of(counted, path)
+        assert "(1, not shown)" in legend_of(kept, "/-/timeline/US/VN")
+    finally:
+        kept.close()
+        counted.close()
 
 
 def test_every_collection_is_one_click_away(client: Client) -> None:

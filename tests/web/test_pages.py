@@ -638,3 +638,45 @@ def test_a_band_takes_a_free_place_in_a_row_before_later_marks() -> None:
     day, band = sorted(lane.marks, key=lambda m: m.slug)
     assert band.y + band.h / 2 == day.y  # one row: they do not overlap in time
     assert lane.height == drawing.LANE
+
+
+# The marks as the timeline page's template wrote them, in a loop, before `marks_svg`.
+MARKS_TEMPLATE = """{% for lane in lanes %}{% for m in lane.marks %}
+  <a class="tl-mark tl-{{ m.precision }}" href="{{ engagement_url }}{{ m.slug }}" data-slug="{{ m.slug }}" data-kind="{{ m.kind }}" data-precision="{{ m.precision }}"><title>{{ m.title }}</title>
+  {%- if m.precision in ("month", "year") %}
+  <rect class="tl-band" x="{{ '%.1f'|format(m.x) }}" y="{{ '%.1f'|format(m.y) }}" width="{{ '%.1f'|format(m.w) }}" height="{{ m.h }}" fill="{{ m.colour }}" stroke="{{ m.colour }}"></rect><path class="tl-band-shape" d="{{ m.path }}" stroke="{{ m.colour }}"></path>
+  {%- elif m.precision == "range" %}
+  <rect class="tl-bar" x="{{ '%.1f'|format(m.x) }}" y="{{ '%.1f'|format(m.y) }}" width="{{ '%.1f'|format(m.w) }}" height="{{ m.h }}" rx="4" fill="{{ m.colour }}"></rect><path class="tl-point" d="{{ m.path }}" fill="{{ m.colour }}"></path>
+  {%- else %}
+  <path class="tl-point" d="{{ m.path }}" fill="{{ m.colour }}"></path>
+  {%- endif %}</a>
+{% endfor %}{% endfor %}
+"""
+
+
+def test_the_marks_are_written_as_the_templates_loop_wrote_them() -> None:
+    import jinja2
+
+    window = drawing.Window(date(2024, 1, 1), date(2024, 12, 31))
+    items = [
+        drawing.Item(
+            lane, date(2024, month, 3), date(2024, month, last), precision, kind,
+            f"mark-{i}", f'<script>"{title}" & co</script>', "label",
+        )
+        for i, (lane, month, last, precision, kind, title) in enumerate(
+            [
+                ("US", 1, 3, "day", "dialogue", "a day"),
+                ("US", 1, 9, "range", "visit", "a range"),
+                ("AU", 3, 31, "month", "meeting", "a month"),
+                ("AU", 3, 31, "year", "embassy_visit", "a year"),
+                ("JP", 6, 3, "day", "meeting", "another day"),
+            ]
+        )
+    ]  # fmt: skip
+    lanes = drawing.layout_marks(items, window, 10)
+    # The newline after the loops is the one before the page's `</g>`: kept.
+    env = jinja2.Environment(autoescape=True, keep_trailing_newline=True)
+    expected = env.from_string(MARKS_TEMPLATE)
+    url = "/base/-/engagement/"
+    assert str(pages.marks_svg(lanes, url)) == expected.render(lanes=lanes, engagement_url=url)
+    assert "&lt;script&gt;&#34;a day&#34; &amp; co&lt;/script&gt;" in pages.marks_svg(lanes, url)

@@ -24,6 +24,7 @@ from timeline.projection.build import build
 from timeline.projection.geocode import locate
 from timeline.projection.schema import TRACKING_TABLE
 from timeline.store.application import Archive
+from timeline.web import feeds
 from timeline.web.search import search_results
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -568,3 +569,36 @@ def test_calendar_and_atom_hold_the_latest_within_their_limits(archive: Archive)
         assert entries[0].findtext(f"{ATOM}title") == "Corrected: Meeting in Saigon"
     finally:
         limited.close()
+
+
+def whole_calendar(name: str, rows: list[dict[str, Any]], urls: list[str]) -> str:
+    """The calendar as icalendar writes it in one piece, every event rendered afresh."""
+    cal = feeds.calendar_header(name, feeds.CALENDAR_LIMIT)
+    for row, url in zip(rows, urls, strict=True):
+        cal.add_component(feeds.calendar_event(row, url))
+    return cal.to_ical().decode()
+
+
+def test_calendar_text_assembled_from_kept_events_is_what_icalendar_writes(
+    archive: Archive,
+) -> None:
+    db = sqlite3.connect(archive.projection_path)
+    db.row_factory = sqlite3.Row
+    try:
+        sql = (
+            "select e.*, c.name_en as place_name from engagements e "
+            "left join countries c on c.code = e.country order by e.start_date desc"
+        )
+        rows = [dict(r) for r in db.execute(sql)]
+    finally:
+        db.close()
+    urls = [f"http://localhost/-/engagement/{row['slug']}" for row in rows]
+    assert len(rows) == len(RECORDS)
+    first = feeds.calendar_text("Vietnam", feeds.CALENDAR_LIMIT, rows, urls)
+    assert first == whole_calendar("Vietnam", rows, urls)
+    # A row changed by a write (a corrected title, a new version) is written afresh; the
+    # others come from what was kept, and the whole is still byte for byte icalendar's.
+    changed = [dict(rows[0], title="Retitled; later", version=rows[0]["version"] + 1), *rows[1:]]
+    again = feeds.calendar_text("Vietnam", feeds.CALENDAR_LIMIT, changed, urls)
+    assert again == whole_calendar("Vietnam", changed, urls)
+    assert "SUMMARY:Retitled\\; later" in again and again != first

@@ -45,7 +45,7 @@ MON = r"(?:January|February|March|April|May|June|July|August|September|October|N
 D = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 M = r"(?:1[0-2]|0?[1-9])(?!\d)"
 Y = r"(?:19|20)\d{2}"
-TOD_VI = r"(?:(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+(?:nay\s+)?(?:[Nn]gày\s+)?)"  # noqa: E501
+TOD_VI = r"(?:(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+(?:(?:nay|qua)\s+)?(?:[Nn]gày\s+)?)"  # noqa: E501
 WEEKDAY_VI = r"(?:(?:[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)\s*,?\s*(?:[Nn]gày\s+)?)"  # noqa: E501
 ORD = r"(?:st|nd|rd|th)?"
 DASH = r"\s*(?:-|–|—)\s*"
@@ -62,6 +62,9 @@ _PATTERNS_VI = [
     rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?:\(\s*)?(?P<d>{D})-(?P<m>{M})(?:-(?P<y>{Y}))?(?![-/\d])",
     rf"{TOD_VI}?{WEEKDAY_VI}?(?:[Nn]gày\s+)?(?:\(\s*)?(?P<d>{D})/(?P<m>{M})(?:/(?P<y>{Y}))?(?![/\d])",
     rf"(?P<d>{D})-(?P<m>{M})-(?P<y>{Y})(?![-\d])",
+    # dots: "Chiều 10.1.2024", "ngày 5.6", after a time of day, a weekday or "ngày" (a number
+    # "3.5" or an effective date "từ 1.7.2025" alone is none)
+    rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?P<d>{D})\.(?P<m>{M})(?:\.(?P<y>{Y}))?(?![.\d])",
     rf"(?:[Tt]ừ\s+)?tháng\s+(?P<m>{M}){TO_VI}(?:tháng\s+)?(?P<m2>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))",
     rf"(?:[Hh]ồi\s+|[Vv]ào\s+|[Tt]rong\s+|[Cc]uối\s+|[Đđ]ầu\s+|[Gg]iữa\s+)?[Tt]háng\s+(?P<m>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))?(?![/\d])",
     rf"(?:[Nn]ăm|[Tt]rong năm)\s+(?P<y>{Y})(?!\d)",
@@ -77,7 +80,12 @@ _PATTERNS_EN = [
     rf"(?P<d>{D})/(?P<m>{M})/(?P<y>{Y})(?!\d)",
     rf"(?:[Ii]n\s+(?:early\s+|mid-|late\s+)?)?(?P<m>{MON})\s+(?P<y>{Y})",
     rf"(?:[Ii]n\s+(?:early\s+|mid-|late\s+)?)(?P<m>{MON})(?!\s*\d)",
+    # "last July", "this May": the month named, its year from the publication date
+    rf"(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier in|[Ll]ater in)\s+(?P<m>{MON})(?!\s*\d)",
     rf"(?:[Ii]n\s+)(?P<y>{Y})(?!\d)",
+    # "on the 16th to discuss …": the day of the publication's month (Korean and Japanese
+    # outlets' English, after 16일), not an ordinal ("on the 16th floor")
+    rf"[Oo]n\s+the\s+(?P<d>{D})(?:st|nd|rd|th)(?=\s*(?:[,.;]|$|(?:to|and|at|in|with|when|as)\b))",
 ]
 
 
@@ -126,6 +134,7 @@ class DateMention:
     day_offset: int | None = None  # "cùng ngày", "the next day": days after the story's last date
     today: int | None = None  # "today", "hôm qua": days after the publication date
     week: int | None = None  # "this week", "tuần tới": weeks after the publication week
+    month_offset: int | None = None  # "earlier this month", "tháng trước": months after it
 
     @property
     def precision(self) -> str:
@@ -233,14 +242,25 @@ def find_dates(
                     paren,
                 )
             )
-    # Relative forms, each claiming only what no earlier form took.
+    found += _relative_mentions(segment, start, language, taken)
+    found.sort(key=lambda d: d.start)
+    return _join_relative_years(text, found)
+
+
+def _relative_mentions(
+    segment: str, start: int, language: str, taken: list[tuple[int, int]]
+) -> list[DateMention]:
+    """Relative forms ("hôm qua", "on Friday", "earlier this month"), each claiming only what
+    no earlier form took."""
     relative_forms: list[tuple[re.Pattern[str], dict[str, int], str]] = [
         (_WEEKDAYS[language], _WEEKDAY_INDEX, "weekday"),
         (_TODAY[language], _TODAY_OFFSET, "today"),
         (_WEEK[language], _WEEK_OFFSET, "week"),
+        (_MONTH_REL[language], _MONTH_OFFSET, "month_offset"),
         *((p, offsets, "day_offset") for p, offsets in _SAME_DAY[language]),
         *((p, offsets, "relative") for p, offsets in _RELATIVE[language]),
     ]
+    found: list[DateMention] = []
     for pattern, values, keyword in relative_forms:
         for m in _unclaimed(pattern, segment, taken):
             value = values[m["w"].lower()]
@@ -255,8 +275,7 @@ def find_dates(
                     **{keyword: value},
                 )
             )
-    found.sort(key=lambda d: d.start)
-    return _join_relative_years(text, found)
+    return found
 
 
 def _join_relative_years(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -299,11 +318,24 @@ _WEEKDAYS = {
 }
 
 _TODAY = {
-    "vi": re.compile(r"(?<!\w)(?P<w>hôm nay|hôm qua|ngày mai)(?!\w)", re.I),
-    "en": re.compile(r"\b(?P<w>today|yesterday|tomorrow)\b", re.I),
+    # "chiều nay" is this afternoon, "tối qua" last night: the day of publication and the one
+    # before (a time of day before "nay" with a date after it, "Chiều nay (4/3)", is that date)
+    "vi": re.compile(
+        r"(?<!\w)(?P<w>hôm nay|hôm qua|hôm kia|ngày mai|"
+        r"(?:sáng|chiều|trưa|tối|đêm) nay|(?:tối|đêm) qua)(?!\w)(?!\s*\(?\s*\d)",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(?P<w>today|yesterday|tomorrow|this (?:morning|afternoon|evening)|tonight|"
+        r"last night)\b",
+        re.I,
+    ),
 }
-_TODAY_OFFSET = {"hôm nay": 0, "hôm qua": -1, "ngày mai": 1, "today": 0, "yesterday": -1,
-                 "tomorrow": 1}  # fmt: skip
+_TODAY_OFFSET = {"hôm nay": 0, "hôm qua": -1, "hôm kia": -2, "ngày mai": 1, "sáng nay": 0,
+                 "chiều nay": 0, "trưa nay": 0, "tối nay": 0, "đêm nay": 0, "tối qua": -1,
+                 "đêm qua": -1, "today": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
+                 "this afternoon": 0, "this evening": 0, "tonight": 0,
+                 "last night": -1}  # fmt: skip
 
 # a week is no precision of the record: it becomes the month it falls in
 _WEEK = {
@@ -312,6 +344,20 @@ _WEEK = {
 }
 _WEEK_OFFSET = {"tuần này": 0, "tuần trước": -1, "tuần qua": -1, "tuần tới": 1, "tuần sau": 1,
                 "this": 0, "last": -1, "next": 1}  # fmt: skip
+
+# "earlier this month", "tháng trước": the month of publication, or the one before or after
+_MONTH_REL = {
+    "vi": re.compile(
+        r"(?<!\w)(?:(?:đầu|cuối|giữa|trong|vào)\s+)?(?P<w>tháng này|tháng trước|tháng tới)(?!\w)",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(?:(?:earlier|later|early|late|in|by the end of)\s+)?(?P<w>this|last|next) month\b",
+        re.I,
+    ),
+}
+_MONTH_OFFSET = {"tháng này": 0, "tháng trước": -1, "tháng tới": 1, "this": 0, "last": -1,
+                 "next": 1}  # fmt: skip
 
 _SAME_DAY = {
     "vi": [
@@ -394,6 +440,14 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
         last = calendar.monthrange(day.year, day.month)[1]
         start, end = date(day.year, day.month, 1), date(day.year, day.month, last)
         return Resolved(start, end, "month", m.phrase, True, from_weekday=True)
+    if m.day is not None and m.month is None:
+        return _day_of_month(m, published)
+    if m.month_offset is not None:
+        if published is None:
+            return Resolved(None, None, "month", m.phrase, partial=True)
+        y, mo = divmod(published.year * 12 + published.month - 1 + m.month_offset, 12)
+        start, end = date(y, mo + 1, 1), date(y, mo + 1, calendar.monthrange(y, mo + 1)[1])
+        return Resolved(start, end, "month", m.phrase, True, from_weekday=True)
     if m.weekday is not None:
         if published is None:
             return Resolved(None, None, "day", m.phrase, partial=True)
@@ -444,24 +498,60 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
     return Resolved(start, end, "range", m.phrase, year_inferred)
 
 
+def _day_of_month(m: DateMention, published: date | None) -> Resolved:
+    """ "on the 16th": that day of the publication's month, or of the month before when the day
+    is still to come."""
+    if published is None or m.day is None:
+        return Resolved(None, None, "day", m.phrase, partial=True, day=m.day)
+    y, mo = published.year, published.month
+    if m.day > published.day:
+        y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+    day = _safe(y, mo, m.day)
+    if day is None:
+        return Resolved(None, None, "day", m.phrase, partial=True, day=m.day)
+    return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
+
+
+def month_from_url(url: str | None) -> tuple[int, int] | None:
+    """A year and month without the day in a URL (`/2017/11/slug`, `/chinh-tri/201711/`): the
+    month the page was published in, as WordPress and many Vietnamese sites file pages."""
+    if not url:
+        return None
+    m = re.search(r"/(20\d{2})/?(0[1-9]|1[0-2])/(?!\d)", url)
+    return (int(m[1]), int(m[2])) if m else None
+
+
 def published_from_url(url: str | None) -> date | None:
     """A publication date written in a URL (`/2025/09/06/`, `-20250906`, `2025-09-06`)."""
     if not url:
         return None
     for pattern in (
         r"(?<!\d)(20\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)",
-        r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{6,9})?(?!\d)",
+        r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{6,12})?(?!\d)",
     ):
         m = re.search(pattern, url)
         if m:
             return _safe(int(m[1]), int(m[2]), int(m[3]))
-    return None
+    # a query's date written day first: "?date=29/09/2024", "&ngay=29-09-2024" (%2F escaped)
+    m = re.search(
+        r"[?&](?:date|ngay|d)=(0?[1-9]|[12]\d|3[01])(?:/|-|\.|%2F)(0?[1-9]|1[0-2])(?:/|-|\.|%2F)"
+        r"(20\d{2})(?!\d)",
+        url,
+        re.I,
+    )
+    return _safe(int(m[3]), int(m[2]), int(m[1])) if m else None
 
+
+_WEEKDAY_EN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+# a time of day as bylines print it: "14:15", "9h30", "07:14 PM", "10:32 (GMT+7)"
+_TIME = (
+    r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}\)?)?"
+)
 
 _BYLINE_DATES = [
     re.compile(
         rf"(?:(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\s*,?\s*)?"
-        rf"(?<!\d)(?P<d>{D})[/-](?P<m>{M})[/-](?P<y>{Y})\s*[-,|]?\s*(?:lúc\s+)?\d{{1,2}}[:h]\d{{2}}"
+        rf"(?<!\d)(?P<d>{D})[/.-](?P<m>{M})[/.-](?P<y>{Y})\s*[-,|]?\s*(?:lúc\s+)?\d{{1,2}}[:h]\d{{2}}"
     ),
     re.compile(
         rf"(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\s*,?\s*(?:[Nn]gày\s+)?(?P<d>{D})[/-](?P<m>{M})[/-](?P<y>{Y})"  # noqa: E501
@@ -475,8 +565,40 @@ _BYLINE_DATES = [
     re.compile(
         rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<m>{MON})\s+(?P<d>{D}),\s+(?P<y>{Y})"
     ),
-    # the time first: "11:41 04/03/2025"
-    re.compile(rf"(?<![\d:])\d{{1,2}}:\d{{2}}\s+(?P<d>{D})[/-](?P<m>{M})[/-](?P<y>{Y})(?!\d)"),
+    # the time first: "11:41 04/03/2025", "16:45 | 12/03/2024", "09:30 (GMT+7) ngày 5/7/2023"
+    re.compile(
+        rf"(?<![\d:]){_TIME}\s*[-,|]?\s*(?:ngày\s+)?(?P<d>{D})[/.-](?P<m>{M})[/.-](?P<y>{Y})(?!\d)"
+    ),
+    # the weekday and the day first, a time after it: "Thursday, 12 October 2023 10:32"
+    re.compile(
+        rf"{_WEEKDAY_EN},?\s+(?P<d>{D})\s+(?P<m>{MON}),?\s+(?P<y>{Y})(?:,?\s*(?:[-|]\s*)?{_TIME})?"
+    ),
+    # a time before the month: "07:14 PM May 17, 2025"
+    re.compile(rf"(?<![\d:]){_TIME}\s*[-,|]?\s*(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?!\d)"),
+    # an ISO stamp with its time, as pages print them: "2023-10-12T10:32:00+07:00", "2023-10-12
+    # 10:32"; or alone on its line ("Published: 2023-10-12")
+    re.compile(
+        rf"(?<![\d-])(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:[T ]\d{{2}}:\d{{2}}|(?=[ \t]*$))",  # noqa: E501
+        re.M,
+    ),
+    # a date line of its own, the day or the month first, with a time or a weekday or neither:
+    # "12 October 2023", "October 12, 2023 10:32 AM", "Oct 12, 2023"
+    re.compile(
+        rf"(?m)^[ \t]*(?:{_WEEKDAY_EN},?\s+)?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"  # noqa: E501
+    ),
+    re.compile(rf"(?m)^[ \t]*(?P<d>{D})\s+(?P<m>{MON}),?\s+(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"),
+    # the long Vietnamese form: "Thứ Hai, ngày 07 tháng 10 năm 2024"
+    re.compile(
+        rf"(?:Thứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ [Nn]hật)\s*,?\s*(?:[Nn]gày\s+)?"
+        rf"(?P<d>{D})\s+tháng\s+(?P<m>{M}),?\s+năm\s+(?P<y>{Y})"
+    ),
+    # a short line of the author and the date, not a sentence: "By Jane Doe | October 12, 2023"
+    re.compile(
+        rf"(?m)^(?:By|Bởi|Posted|Đăng)\b[^\n.]{{0,60}}?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})[^\n.]{{0,20}}$"
+    ),
+    re.compile(
+        rf"(?m)^(?:By|Bởi|Posted|Đăng)\b[^\n.]{{0,60}}?(?P<d>{D})\s+(?P<m>{MON}),?\s+(?P<y>{Y})[^\n.]{{0,20}}$"
+    ),
     # a date line of its own, month first with a comma after it: "May, 01 2019"
     re.compile(rf"(?m)^[ \t]*(?P<m>{MON}),?\s+(?P<d>{D}),?\s+(?P<y>{Y})[ \t]*$"),
     # a date line with its weekday, day first: "Thu, 11 Apr 2002" (last: a page's "Published
@@ -514,7 +636,9 @@ _PAST_BEFORE = re.compile(
 )
 
 
-def published_from_story(text: str, language: str) -> tuple[date, int, int] | None:
+def published_from_story(
+    text: str, language: str, skip: tuple[int, int] | None = None
+) -> tuple[date, int, int] | None:
     """With no publication date anywhere, the latest full date the story gives an engagement
     (`từ ngày 22 - 28/10/2023`, `on 25 June 2024`) dates the article: the year-less dates of
     its other sessions take their year from it. Dates of anniversaries, signatures and
@@ -522,6 +646,8 @@ def published_from_story(text: str, language: str) -> tuple[date, int, int] | No
     or a year alone is not precise enough to stand for the day of writing."""
     best: DateMention | None = None
     for d in find_dates(text, language):
+        if skip is not None and d.start < skip[1] and skip[0] < d.end:
+            continue  # a crawl date set aside
         if d.excluded or d.year is None or d.day is None or d.parenthesised:
             continue
         if _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start]):
@@ -541,3 +667,97 @@ def published_from_story(text: str, language: str) -> tuple[date, int, int] | No
         best.end_day or best.day or 0,
     )
     return (end, best.start, best.end) if end else None
+
+
+def _first_story_date(text: str, language: str, skip: tuple[int, int]) -> date | None:
+    """The first full date (day and year) the story gives an engagement, outside `skip`."""
+    for d in find_dates(text, language):
+        if d.start < skip[1] and skip[0] < d.end:
+            continue
+        if d.excluded or d.year is None or d.day is None or d.parenthesised:
+            continue
+        if _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start]):
+            continue
+        return _safe(d.year, d.month or 0, d.day)
+    return None
+
+
+# A byline date more than this after the story's own first full date is the day the page was
+# saved, not written: sites print today's date in their header ("Thứ Hai, 07/12/2026" above a
+# report dated "Sáng 5/6/2023"); news is written within days of what it reports.
+CRAWL_GAP = timedelta(days=90)
+
+
+def publication_date(
+    text: str, url: str | None, language: str, story_end: int | None = None
+) -> tuple[date | None, str]:
+    """The publication date and where it comes from (`byline`, `url`, `story` or `none`): a
+    byline or date line, else a date in the URL, else the story's latest full date. A byline
+    date the story contradicts (its first full date lies months before) is a crawl date, not
+    taken."""
+    story_text = text[:story_end]
+    found = published_from_byline(text)
+    if found is not None:
+        first = _first_story_date(story_text, language, (found[1], found[2]))
+        if first is None or found[0] - first <= CRAWL_GAP:
+            return found[0], "byline"
+    from_url = published_from_url(url)
+    if from_url is not None:
+        return from_url, "url"
+    skip = (found[1], found[2]) if found else None
+    month = month_from_url(url)
+    if month is not None:
+        return _latest_in_month(story_text, language, *month), "url-month"
+    story = published_from_story(story_text, language, skip=skip)
+    if story:
+        return story[0], "story"
+    latest = latest_in_story_year(story_text, language, skip)
+    return (latest, "story-year") if latest else (None, "none")
+
+
+def _latest_in_month(text: str, language: str, year: int, month: int) -> date:
+    """The page was published in that month: the latest day of it the story names (without a
+    year) stands for the day of writing, else the month's last day."""
+    days = [
+        d.end_day or d.day
+        for d in find_dates(text, language)
+        if d.year is None and (d.end_month or d.month) == month and not d.excluded
+    ]
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, max((d for d in days if d and d <= last), default=last))
+
+
+# a year told as a target or a bound is not the year of the story's events
+_BOUND_BEFORE = re.compile(
+    r"(?:đến|tới|trước|sau|by|until|before|after|through|to)\s*(?:năm|the end of)?\s*$", re.I
+)
+
+
+def latest_in_story_year(
+    text: str, language: str, skip: tuple[int, int] | None = None
+) -> date | None:
+    """With no full date anywhere, the one year the story states for itself ("Năm 2023, hai
+    bên …", "In 2023, the two sides …", "chương trình đối ngoại năm 2023") is the year of its
+    dates written without one: the latest of them, in that year, stands for the day of writing.
+    A year told as past (`since 2017`, `từ năm 2016`), as a bound (`đến năm 2016`) or of an
+    anniversary is not read; two different years leave it unknown."""
+    mentions = [d for d in find_dates(text, language) if skip is None or d.start >= skip[1]]
+    years = {
+        d.year
+        for d in mentions
+        if d.year is not None
+        and d.month is None
+        and not d.excluded
+        and d.relative is None
+        and not _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start])
+        and not _BOUND_BEFORE.search(text[max(0, d.start - 15) : d.start])
+    }
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    days = [
+        _safe(year, d.end_month or d.month, d.end_day or d.day)
+        for d in mentions
+        if d.year is None and d.day is not None and d.month is not None and not d.excluded
+    ]
+    return max((d for d in days if d), default=None)

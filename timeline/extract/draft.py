@@ -18,7 +18,7 @@ from unidecode import unidecode
 from events import EngagementFacts
 from events.countries import country
 from timeline.extract import languages
-from timeline.extract.dates import published_from_byline, published_from_story, published_from_url
+from timeline.extract.dates import publication_date
 from timeline.extract.errors import ExtractError
 from timeline.extract.languages.vi import LETTERS as VIETNAMESE_LETTERS
 from timeline.extract.lexicon import load
@@ -135,7 +135,7 @@ class Draft:
     document: str
     language: str
     published: date | None
-    published_origin: str  # argument, byline, url, story or none
+    published_origin: str  # argument, byline, url, url-month, story, story-year or none
     publisher: str | None
     url: str | None
     records: list[DraftRecord]
@@ -188,18 +188,9 @@ def extract(
     document = document or "article-" + hashlib.sha256(text.encode()).hexdigest()[:16]
     origin = "argument" if published else "none"
     flags: list[Flag] = []
-    if published is None:
-        found = published_from_byline(text)
-        if found:
-            published, origin = found[0], "byline"
-        else:
-            published = published_from_url(url)
-            origin = "url" if published else "none"
     layout = segment(text, language)
-    if published is None:
-        story = published_from_story(text[: layout.end_mark], language)
-        if story:  # no publication date: the story's own latest full date gives the year
-            published, origin = story[0], "story"
+    if published is None:  # a byline, else the URL, else the story's latest full date
+        published, origin = publication_date(text, url, language, layout.end_mark)
     publisher = publisher or _publisher(url, text, layout.tag)
     if not publisher:
         flags.append(
@@ -511,7 +502,7 @@ def _source(b: _Builder) -> dict[str, Any]:
     source: dict[str, Any] = {"document": d.document, "publisher": d.publisher or ""}
     if d.url:
         source["url"] = d.url
-    if d.published and d.published_origin != "story":
+    if d.published and d.published_origin not in ("story", "story-year", "url-month"):
         source["published"] = d.published.isoformat()
         if d.published_origin == "url":
             source["published_inferred"] = True
@@ -542,6 +533,8 @@ def _date(b: _Builder) -> Any:
         "byline": "the byline",
         "url": "the URL",
         "story": "the latest date the story gives with its year",
+        "story-year": "the latest date the story gives, in the one year it states",
+        "url-month": "the month in the URL and the latest day of it the story gives",
         "none": "nowhere",
     }[d.published_origin]
     notes = []

@@ -126,7 +126,8 @@ _HEADS_VI = (
 _HEADS_EN = (
     r"Department|Bureau|Agency|Office|Ministry|Police|Program|Programme|Centre|Center|Commission|"
     r"Service|Force|Team|Unit|Council|Administration|Directorate|Organisation|Organization|Group|"
-    r"Authority|Institute|Academy|Network|Task Force|Secretariat|Command|Guard|Corps"
+    r"Authority|Institute|Academy|University|College|Network|Task Force|Secretariat|Command|"
+    r"Guard|Corps"
 )
 _PROGRAMME = re.compile(r"^(?:Chương trình|Program|Programme|Dự án|Project|Quỹ|Fund)\b")
 _JOINT = re.compile(r"^(?:Đội|Nhóm|Team|Joint|Mạng lưới|Network)\b")
@@ -219,7 +220,7 @@ def _mission_regex(language: str) -> re.Pattern[str]:
             rf"(?P<kind>{names})(?:\s+(?P<owner>{countries}))?(?:\s+tại\s+(?P<place>{places}))?"
         )
     return re.compile(
-        rf"(?:(?P<owner1>{countries})(?:['’]s)?\s+)?(?P<kind>{names})(?:\s+of\s+(?P<owner>{countries}))?"
+        rf"(?:(?P<owner1>{countries})(?:['’]s)?\s+)?(?P<kind>{names})(?:\s+of\s+(?:the\s+)?(?P<owner>{countries}))?"
         rf"(?:\s+(?:in|to)\s+(?P<place>{places}))?"
     )
 

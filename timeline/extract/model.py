@@ -72,7 +72,7 @@ class Engagement:
     session_span: Span | None = None
     date: DateMention | None = None
     resolved: Resolved | None = None
-    date_origin: str = "own"  # own, parent, parts, lead
+    date_origin: str = "own"  # own, parent, parts, lead, story, start (a trip's first day)
     city: Mention | None = None
     place_country: str | None = None
     place_span: Mention | None = None
@@ -110,7 +110,11 @@ class Engagement:
         if self.kind == "dialogue" and self.noun == "conference":
             named = self.name[2] if self.name else ""
             sides = {c for c in [self.host, *self.guests] if c}
-            bilateral = len(sides) == 2 and named.startswith(("Hội nghị", "Conference"))
+            # ("the ninth ministerial conference", "the AFP-INP Senior Officers' Meeting": two
+            # agencies' standing mechanism, typed dialogue by the further articles' gold too)
+            bilateral = len(sides) == 2 and bool(
+                re.search(r"Hội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}", named)
+            )
             return "dialogue" if bilateral else "meeting"
         return self.kind
 

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from unidecode import unidecode
 
@@ -15,7 +16,8 @@ from timeline.extract.lexicon import alternation, load
 from timeline.text import fold
 
 _CONNECT = {
-    "vi": r"tại|ở|của|phụ trách(?: khu vực)?|khu vực|về",
+    # "Phó Giám đốc thứ nhất Cơ quan …", "Phó Thủ tướng Thường trực Chính phủ": qualifiers
+    "vi": r"tại|ở|của|phụ trách(?: khu vực)?|khu vực|về|thứ nhất|[Tt]hường trực",
     "en": r"of|for|to|in|the|on|at|and",
 }
 _STOP = {
@@ -125,8 +127,16 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     alternatives = "|".join(x for x in (loose_re, alternation(plain)) if x)
     # "Bộ Tư lệnh Vùng Cảnh sát biển 1" is a command (an organisation), not a commander
     organisation = r"(?<!Bộ )" if language == "vi" else ""
-    pattern = re.compile(rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives})(?![\w])")
+    # "Deputy Ministers A and B": an English title in the plural is a title too
+    plural = r"(?:s(?=\s))?" if language == "en" else ""
+    pattern = re.compile(rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives}){plural}(?![\w])")
     return pattern, kinds
+
+
+def ends_with_title(text: str, at: int, language: str) -> bool:
+    """Does a rank, title or party office end at `at` ("của Tổng Bí thư|, Chủ tịch …")?"""
+    anchor_re, _ = _anchors(language)
+    return any(m.end() == at for m in anchor_re.finditer(text, max(0, at - 80), at))
 
 
 def _kind_of(found: str, kinds: dict[str, str]) -> str:
@@ -195,6 +205,8 @@ def find_people(
         name = text[a:b]
         prefix = _prefix_chain(text, start, a, anchors, entities, language)
         has_anchor = any(kind in ("rank", "title", "honorific") for *_, kind in prefix)
+        sharing = _plural_title_holder(text, a, found, language)
+        has_anchor = has_anchor or sharing is not None
         follows = _titles_after(text, b, end, anchors, entities, language)
         if len(run) == 1 and not has_anchor:
             continue
@@ -208,10 +220,55 @@ def find_people(
         p = PersonMention(a, b, name)
         _add_titles(text, p, prefix, follows)
         _add_affiliation(text, p, run, entities)
+        if sharing is not None and not p.titles:
+            _share_titles(sharing, p)  # "Deputy Ministers A and B", "các Thứ trưởng A và B"
         found.append(p)
     if language == "en":
         found += _wire_style(text, start, end, entities, found)
+    _titles_after_a_pair(text, found)
     return found
+
+
+def _titles_after_a_pair(text: str, found: list[PersonMention]) -> None:
+    """ "ngài A và ngài B, Thứ trưởng Bộ Tư pháp Nhật Bản": the title after a pair is both's."""
+    for first, second in pairwise(found):
+        after = [t for t in second.titles if t[0] >= second.end]
+        joined = _PAIR_LINK.fullmatch(text, first.end, second.start)
+        if joined and after and not first.titles and first.country in (None, second.country):
+            _share_titles(second, first)
+
+
+_PAIR_LINK = re.compile(
+    r"\s*(?:,\s*)?(?:và|and|&)\s+(?:(?:ông|bà|ngài|Ông|Bà|Ngài|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?"
+)
+# "Deputy Ministers", "Commissioners": an office several people hold, named once before them
+_PLURAL_TITLE = re.compile(r"[A-Za-z]{3,}s$")
+_PLURAL_VI = re.compile(r"(?<!\w)(?:các|hai|ba|những)\s+$")
+
+
+def _plural_title_holder(
+    text: str, at: int, found: list[PersonMention], language: str
+) -> PersonMention | None:
+    """The person named just before `at`, joined by `and` or `và`, when the title before
+    them is plural ("Deputy Ministers A and B", "các Thứ trưởng A và B"): B holds it too."""
+    if not found:
+        return None
+    prev = found[-1]
+    before = [t for t in prev.titles if t[1] <= prev.start]
+    if not before or not _PAIR_LINK.fullmatch(text, prev.end, at):
+        return None
+    title = before[-1]
+    if language == "vi":
+        plural = _PLURAL_VI.search(text, max(0, title[0] - 8), title[0]) is not None
+    else:
+        plural = _PLURAL_TITLE.search(title[2].split()[-1]) is not None
+    return prev if plural else None
+
+
+def _share_titles(holder: PersonMention, p: PersonMention) -> None:
+    p.titles = list(holder.titles)
+    p.organisation = p.organisation or holder.organisation
+    p.country = p.country or holder.country
 
 
 Token = tuple[int, int, str]
@@ -572,8 +629,10 @@ def _same_person(a: str, b: str) -> bool:
     short, long = sorted((ta, tb), key=len)
     if len(short) >= 2 and len(long) > len(short) and long[-len(short) :] == short:
         return True  # "Nội Vụ Anh Priti Patel": a title's words read into the name
-    if len(ta) != len(tb) or ta[0] != tb[0]:
+    if len(ta) != len(tb) or any(x[0] != y[0] for x, y in zip(ta, tb, strict=True)):
         return False
+    if ta[0] != tb[0] and (len(ta) < 2 or min(len(na), len(nb)) < 12):
+        return False  # "Thongloun Sisoulith" / "Thonglun Sisulith": one letter off in each word
     return _edits(na, nb) <= 2
 
 

@@ -104,9 +104,11 @@ def date_them(a: Analysis) -> None:
     """Each date to its engagement; a trip's length; days told later; old news as context."""
     dating.date_engagements(a.engagements, a.infos, a.published, a.language)
     dating.series_dates_told_later(a.text, a.engagements, a.published, a.language)
+    dating.date_from_retelling(a.engagements, a.infos, a.published, languages.get(a.language))
     dating.lead_dates(a.engagements, a.infos, a.published)
     dating.one_verb_one_date(a.engagements)
     dating.trip_lengths(a.text, a.engagements)
+    dating.closing_days(a.text, a.engagements)
     dating.days_told_later(a.engagements, a.published)
     dating.old_news(a.engagements, a.published)
 
@@ -140,6 +142,7 @@ def name_sides(a: Analysis) -> None:
     name_series(a.engagements)
     sides.assign_countries(a.engagements, a.home)
     sides.own_missions(a.engagements)
+    sides.hosts_without_place(a.engagements, a.text)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
         sides.assign_countries(a.engagements, a.home)  # the hosts of the list's other meetings
@@ -149,6 +152,7 @@ def name_sides(a: Analysis) -> None:
 def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back."""
     roles.roles_by_side(a.engagements)
+    roles.dialogue_chairs(a.engagements)
     roles.counterpart_hosts(a.engagements)
     roles.head_from_sessions(a.engagements)
     roles.heads_in_parts(a.engagements)

@@ -295,6 +295,12 @@ def segment(text: str, language: str) -> Layout:
                 layout.tag = tag
                 start, body = tag[1], text[tag[1] : p.end]
         p.sentences = [
-            Sentence(a, b, s, i, p.role) for a, b, s in split_sentences(body, offset=start)
+            Sentence(a, b, s, i, BYLINE if _CREDIT.match(s) else p.role)
+            for a, b, s in split_sentences(body, offset=start)
         ]
     return layout
+
+
+# "… làm việc với bà X tại FBI. Ảnh: Kiều Trang, PVTTXVN tại Washington D.C": the photo's credit
+# closing a caption names the photographer and where they work, not who took part
+_CREDIT = re.compile(r"\(?(?:Ảnh|Photo|Nguồn ảnh|Image|Video|Clip)\s*:")

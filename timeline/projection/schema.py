@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from timeline.projection.collection_counts import COUNT_TRIGGERS, keep_collections_counted
-from timeline.projection.counts import COUNT_TABLES, create_count_tables
+from timeline.projection.counts import COUNT_TABLES, PAGE_INDEXES, create_count_tables
 from timeline.projection.office_schema import OFFICE_INDEXES, OFFICE_TABLES
 
 TRACKING_TABLE = "_tracking"
@@ -243,7 +243,8 @@ def schema_complete(db: sqlite_utils.Database) -> bool:
     """Whether every table, index and search index is there: then an incremental build skips
     asking for each one, which took longer than projecting the one record of an append."""
     present = {row[0] for row in db.execute("select name from sqlite_master")}
-    wanted = {*TABLES, TRACKING_TABLE, *COUNT_TABLES, *(f"{table}_fts" for table in FTS)}
+    wanted = {*TABLES, TRACKING_TABLE, *COUNT_TABLES, *PAGE_INDEXES}
+    wanted |= {f"{table}_fts" for table in FTS}
     wanted |= set(COUNT_TRIGGERS)
     wanted |= {f"idx_{table}_{'_'.join(columns)}" for table, columns in [*INDEXES, ID_INDEX]}
     return wanted <= present

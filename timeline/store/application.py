@@ -49,14 +49,17 @@ from timeline.errors import (
 )
 from timeline.store.chain import CHAIN_TABLE_SUFFIX
 from timeline.store.commands import Correction
+from timeline.store.head import ARCHIVE_NAME, PROJECTION_FILE, STORE_FILE
 from timeline.store.identity import (
     IDENTITY_TABLE_SUFFIX,
     IdentityRecorder,
     IdentityRow,
     IdentityTaken,
+    duplicates,
     fold_identities,
     identity_keys,
     identity_row,
+    keyed_row,
     owners,
 )
 from timeline.store.location import ENV_ARCHIVE, ENV_STORE, PostgresStore, one_line, parse_store
@@ -64,8 +67,6 @@ from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
 from timeline.store.revisions import Revision, revision
 
 DEFAULT_FOLDER = "archive"
-STORE_FILE = "events.db"
-PROJECTION_FILE = "timeline.db"
 ENV_LOCK_TIMEOUT = "TIMELINE_LOCK_TIMEOUT"
 # Recorders that chain every event by hash and refuse updates and deletes, by store.
 RECORDERS = {
@@ -188,10 +189,26 @@ class AppendReport:
     duplicates: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
+@dataclass
+class _Batch:
+    """What `Archive.append` knows of a batch as it takes its records in turn."""
+
+    ids: dict[str, UUID]  # slug -> engagement id, each worked out once (uuid5)
+    recorded: set[str]  # the slugs the store holds
+    origins: Mapping[str, str]
+    collections: dict[str, str]  # slug -> the collection a new engagement joins
+    as_source: bool
+    # A new engagement is its `Recorded` event until the batch names its slug again.
+    new: dict[str, Engagement | Engagement.Recorded] = field(default_factory=dict)
+    corroborated: dict[str, Engagement] = field(default_factory=dict)
+    firsts: dict[str, EngagementFacts] = field(default_factory=dict)  # as first recorded
+    report: AppendReport = field(default_factory=AppendReport)
+
+
 class Archive(Application[UUID]):
     """Engagements as event-sourced aggregates, in SQLite (default) or PostgreSQL."""
 
-    name = "timeline"
+    name = ARCHIVE_NAME
 
     def __init__(
         self,
@@ -344,67 +361,67 @@ class Archive(Application[UUID]):
         already recorded stays in the collection it was recorded in. A `dry_run` checks
         everything and reports what it would record, duplicates included, and writes nothing."""
         _check_collections([collection, *(collections or {}).values()])
-        report = AppendReport()
-        batch = list(records)
-        chosen = {f.slug: (collections or {}).get(f.slug, collection) for f in batch}
+        records = list(records)
+        ids = {f.slug: engagement_id(f.slug) for f in records}
         # One query for the whole batch: looking slugs up one by one dominated bulk appends.
-        recorded = self.recorded_ids([engagement_id(f.slug) for f in batch])
-        new: dict[str, Engagement] = {}
-        corroborated: dict[str, Engagement] = {}
-        firsts: dict[str, EngagementFacts] = {}  # as first recorded, for those in this batch
+        found = self.recorded_ids(list(ids.values()))
+        batch = _Batch(
+            ids=ids,
+            recorded={slug for slug, i in ids.items() if i in found},
+            origins=origins or {},
+            collections={slug: (collections or {}).get(slug, collection) for slug in ids},
+            as_source=as_source,
+        )
         with _collector_paused():
-            for facts in batch:
-                taken = (recorded, new, corroborated, firsts, report)
-                self._take(facts, *taken, origins, as_source, chosen[facts.slug])
-            self._check_parents(list(new.values()))
+            for facts in records:
+                self._take(facts, batch)
+            new = list(batch.new.values())
+            self._check_parents(new)
             # The new engagements' keys, worked out once for the check and the identity table
             # (twice, they were an eighth of a bulk append of 10,000: 0.31 s of 2.46 s).
-            rows = {e.id: identity_row(e.state) for e in new.values()}
+            rows = {_id(e): _identity(e) for e in new}
             if dry_run:
-                report.duplicates = self._duplicates(list(rows.values()))
-            elif not allow_duplicates:
+                batch.report.duplicates = self._duplicates(list(rows.values()))
+            elif not allow_duplicates and not isinstance(self.recorder, IdentityRecorder):
+                # Our recorders check under their write lock, once (`unique` below).
                 self._check_duplicates(list(rows.values()))
-            unique = [] if allow_duplicates else list(new.values())
             if not dry_run:
-                self._save([*new.values(), *corroborated.values()], unique=unique, identities=rows)
-        report.recorded = list(new)
-        return report
+                unique = [] if allow_duplicates else new
+                self._save([*new, *batch.corroborated.values()], unique=unique, identities=rows)
+        batch.report.recorded = list(batch.new)
+        return batch.report
 
-    def _take(
-        self,
-        facts: EngagementFacts,
-        recorded: set[UUID],
-        new: dict[str, Engagement],
-        corroborated: dict[str, Engagement],
-        firsts: dict[str, EngagementFacts],
-        report: AppendReport,
-        origins: Mapping[str, str] | None,
-        as_source: bool = False,
-        collection: str = CURATED,
-    ) -> None:
+    def _take(self, facts: EngagementFacts, batch: _Batch) -> None:
         """One record of a batch: new, unchanged, corroborating, or refused."""
         slug = facts.slug
-        existing = new.get(slug) or corroborated.get(slug)
-        if existing is None and engagement_id(slug) in recorded:
+        new, report = batch.new, batch.report
+        existing = new.get(slug) or batch.corroborated.get(slug)
+        if isinstance(existing, Engagement.Recorded):  # named again: it needs its aggregate
+            existing = new[slug] = Engagement.from_recorded(existing)
+        if existing is None and slug in batch.recorded:
             existing = self.find(slug)
         if existing is None:
-            origin = (origins or {}).get(slug)
-            new[slug] = Engagement.record(facts, origin=origin, collection=collection)
-            firsts[slug] = facts
+            new[slug] = Engagement.recorded(
+                facts,
+                origin=batch.origins.get(slug),
+                collection=batch.collections[slug],
+                originator_id=batch.ids[slug],
+            )
+            batch.firsts[slug] = facts
             return
-        first = firsts.get(slug) or self._first_facts(existing)
-        firsts[slug] = first
+        first = batch.firsts.get(slug) or self._first_facts(existing)
+        batch.firsts[slug] = first
         added = (
             [] if facts in (existing.facts, first) else self._new_sources(facts, existing, first)
         )
-        if added is None and as_source:
+        if added is None and batch.as_source:
             added = new_documents(facts, existing.facts)
         if added is None:
             raise ConflictError(slug, _conflict_message(facts, existing.facts))
         if added:
             self._corroborate(existing, added)
             if slug not in new:
-                corroborated[slug] = existing
+                batch.corroborated[slug] = existing
             documents = report.corroborated.setdefault(slug, [])
             documents += [source.document for source, _ in added]
         elif slug not in new and slug not in report.unchanged:
@@ -468,17 +485,7 @@ class Archive(Application[UUID]):
         holds: slug -> (that slug, what is the same), in the batch's order."""
         if not new:
             return {}
-        keyed = [(row.slug, row.named()) for row in new]
-        recorded = self._identity_owners([key for _, keys in keyed for _, key in keys])
-        seen: dict[str, str] = {}
-        found: dict[str, tuple[str, str]] = {}
-        for slug, keys in keyed:
-            for what, key in keys:
-                other = seen.get(key) or recorded.get(key)
-                if other and other != slug and slug not in found:
-                    found[slug] = (other, what)
-                seen[key] = slug
-        return found
+        return duplicates(new, self._identity_owners([key for row in new for key in row.held()]))
 
     def same_engagements(self, facts: EngagementFacts) -> list[tuple[str, str]]:
         """(what is the same, slug) of each recorded engagement that the duplicate check would
@@ -506,17 +513,19 @@ class Archive(Application[UUID]):
             yield from batch
             start = batch[-1].id
 
-    def _check_parents(self, new: list[Engagement]) -> None:
+    def _check_parents(self, new: list[Engagement | Engagement.Recorded]) -> None:
         """`part_of` must name an engagement of the archive or of the same batch."""
-        batch = {e.slug for e in new}
-        outside = {e.facts.part_of for e in new if e.facts.part_of and e.facts.part_of not in batch}
+        facts = [e.facts for e in new]
+        batch = {f.slug for f in facts}
+        outside = {f.part_of for f in facts if f.part_of and f.part_of not in batch}
+        if not outside:
+            return
         known = self.recorded_ids([engagement_id(slug) for slug in sorted(outside)])
-        for engagement in new:
-            parent = engagement.facts.part_of
-            if parent in outside and engagement_id(parent) not in known:
+        for f in facts:
+            if f.part_of in outside and engagement_id(f.part_of) not in known:
                 raise BatchError(
-                    engagement.slug,
-                    f"{engagement.slug}: part_of: no engagement {parent!r} is recorded or in this "
+                    f.slug,
+                    f"{f.slug}: part_of: no engagement {f.part_of!r} is recorded or in this "
                     "batch; nothing was written",
                 )
 
@@ -645,16 +654,17 @@ class Archive(Application[UUID]):
 
     def _save(
         self,
-        aggregates: Sequence[Engagement],
+        aggregates: Sequence[Engagement | Engagement.Recorded],
         *,
         retryable: bool = False,
-        unique: Sequence[Engagement] = (),
+        unique: Sequence[Engagement | Engagement.Recorded] = (),
         identities: Mapping[UUID, IdentityRow] | None = None,
     ) -> None:
         """Save in one transaction. With `retryable` (inside `_retrying`), new versions of
         recorded engagements that another writer beat to the store raise `_Superseded`. The
         keys of `unique` (new engagements) must not be another's, as the store stands when it
-        writes them. `identities` are rows already worked out for some of `aggregates`."""
+        writes them. `identities` are rows already worked out for some of `aggregates`. A new
+        engagement may come as its `Recorded` event alone (`Engagement.recorded`)."""
         if not aggregates:
             return
         if self.read_only:
@@ -662,20 +672,24 @@ class Archive(Application[UUID]):
                 f"{self.folder}: the archive is read-only (a published copy or a read-only "
                 "medium); nothing was written"
             )
-        updates = all(a.version > len(a.pending_events) for a in aggregates)
-        events = [event for aggregate in aggregates for event in aggregate.collect_events()]
+        updates = all(
+            isinstance(a, Engagement) and a.version > len(a.pending_events) for a in aggregates
+        )
+        to_stored = self.mapper.to_stored_event
+        stored = [
+            to_stored(event)
+            for a in aggregates
+            for event in (a.collect_events() if isinstance(a, Engagement) else (a,))
+        ]
         # Each engagement's keys as this save leaves it, written with its events.
         known = identities or {}
-        rows = {a.id: known.get(a.id) or identity_row(a.state) for a in aggregates}
+        rows = {_id(a): known.get(_id(a)) or _identity(a) for a in aggregates}
         try:
-            # What `Application.save` does for this application (no snapshots, no cache), less
-            # its runtime protocol check of each object, which costs more than mapping the event.
-            self._notify(
-                self.events.put(
-                    events,
-                    identities=list(rows.values()),
-                    unique=[rows[e.id] for e in unique],
-                )
+            # What `Application.save` does for this application (no snapshots, no cache, and
+            # `_notify` does nothing), less its runtime protocol check of each object, which
+            # costs more than mapping the event, and the recordings nothing reads.
+            self.recorder.insert_events(
+                stored, identities=list(rows.values()), unique=[rows[_id(e)] for e in unique]
             )
         except IdentityTaken as e:
             raise _duplicate(e.slug, e.other, e.what) from None
@@ -714,6 +728,17 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def _id(engagement: Engagement | Engagement.Recorded) -> UUID:
+    return engagement.id if isinstance(engagement, Engagement) else engagement.originator_id
+
+
+def _identity(engagement: Engagement | Engagement.Recorded) -> IdentityRow:
+    """An engagement's identity row as its save leaves it; a new one's from its event."""
+    if isinstance(engagement, Engagement):
+        return identity_row(engagement.state)
+    return keyed_row(engagement.originator_id, engagement.originator_version, engagement.facts)
 
 
 def _check_collections(names: Iterable[str]) -> None:

@@ -7,7 +7,7 @@ no fold of events, no read of `timeline.db`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, runtime_checkable
 from uuid import UUID
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 IDENTITY_TABLE_SUFFIX = "_identity"
 SAME_SESSION = "same series and session"
 SAME_FACTS = "same kind, dates, countries and title"
+SESSION_PREFIX = "session "
 
 
 class IdentityRow(NamedTuple):
@@ -46,13 +47,14 @@ class IdentityRow(NamedTuple):
 
 class IdentityTaken(Exception):
     """Raised by a recorder, inside the transaction it then rolls back, when a new engagement
-    saved as unique has a key that another engagement recorded meanwhile holds."""
+    saved as unique has a key that another engagement holds: one recorded before, or one
+    earlier in the same batch."""
 
-    def __init__(self, slug: str, other: str, key: str) -> None:
-        super().__init__(f"{slug}: {other} has the key {key!r}")
+    def __init__(self, slug: str, other: str, what: str) -> None:
+        super().__init__(f"{slug}: {other} is the same engagement ({what})")
         self.slug = slug
         self.other = other
-        self.what = SAME_SESSION if key.startswith("session ") else SAME_FACTS
+        self.what = what
 
 
 @runtime_checkable
@@ -87,7 +89,7 @@ def identity_keys(facts: EngagementFacts) -> list[tuple[str, str]]:
     dialogue series, or the same kind, dates, countries and title (diacritics and case aside)."""
     keys = []
     if facts.series and facts.session:
-        keys.append((SAME_SESSION, f"session {facts.series} {facts.session}"))
+        keys.append((SAME_SESSION, f"{SESSION_PREFIX}{facts.series} {facts.session}"))
     same = " ".join([
         facts.kind,
         facts.date.start.isoformat(),
@@ -101,9 +103,17 @@ def identity_keys(facts: EngagementFacts) -> list[tuple[str, str]]:
 
 def identity_row(state: EngagementState) -> IdentityRow:
     """An engagement's row as its state stands: its keys, none once it is retracted."""
-    keys = {} if state.retraction is not None else dict(identity_keys(state.facts))
+    if state.retraction is not None:
+        return IdentityRow(state.id.hex, state.version, state.facts.slug, None, None)
+    return keyed_row(state.id, state.version, state.facts)
+
+
+def keyed_row(originator_id: UUID, version: int, facts: EngagementFacts) -> IdentityRow:
+    """The row of an engagement that is not retracted, from its facts (a new engagement's
+    row, from its `Recorded` event, with no state folded)."""
+    keys = dict(identity_keys(facts))
     return IdentityRow(
-        state.id.hex, state.version, state.facts.slug, keys.get(SAME_SESSION), keys.get(SAME_FACTS)
+        originator_id.hex, version, facts.slug, keys.get(SAME_SESSION), keys.get(SAME_FACTS)
     )
 
 
@@ -115,12 +125,38 @@ def fold_identities(events: Iterable[Any]) -> list[IdentityRow]:
     return [identity_row(state) for state in states.values()]
 
 
+def duplicates(
+    new: Sequence[IdentityRow], recorded: Mapping[str, str]
+) -> dict[str, tuple[str, str]]:
+    """Each slug of `new` (a batch's new engagements, in order) that is an engagement already
+    recorded (`recorded`: key -> slug, see `owners`) or one earlier in the batch: slug -> (that
+    slug, what is the same), in the batch's order."""
+    seen: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
+    for row in new:
+        slug = row.slug
+        for what, key in row.named():
+            other = seen.get(key) or recorded.get(key)
+            if other and other != slug and slug not in found:
+                found[slug] = (other, what)
+            seen[key] = slug
+    return found
+
+
 def taken(unique: Sequence[IdentityRow], found: Iterable[tuple[str, str]]) -> None:
-    """Raise `IdentityTaken` when another engagement holds a key of a row of `unique`."""
-    slugs = {key: row.slug for row in unique for key in row.held()}
-    for key, other in sorted(owners(found).items()):
-        if other != slugs[key]:
-            raise IdentityTaken(slugs[key], other, key)
+    """Raise `IdentityTaken` for the first row of `unique` whose engagement another holds
+    (`found`: the recorded (key, slug) pairs of their keys), as `duplicates` finds it."""
+    for slug, (other, what) in duplicates(unique, owners(found)).items():
+        raise IdentityTaken(slug, other, what)
+
+
+def by_column(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Keys by the column of the identity table that holds keys of their kind: a session key is
+    never a facts key, so each is looked up in one index, not both."""
+    columns: dict[str, list[str]] = {"session_key": [], "facts_key": []}
+    for key in keys:
+        columns["session_key" if key.startswith(SESSION_PREFIX) else "facts_key"].append(key)
+    return columns
 
 
 def owners(found: Iterable[tuple[str, str]]) -> dict[str, str]:

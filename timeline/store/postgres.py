@@ -16,7 +16,7 @@ from psycopg.sql import SQL, Identifier, Literal
 
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend, originator_text
 from timeline.store.crashpoints import crash_point
-from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, taken
+from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, by_column, taken
 
 BACKFILL_BATCH = 10_000
 # Ids a statement of `recorded_ids`, keys a statement of `find_identities`.
@@ -277,14 +277,14 @@ class ChainedPostgresRecorder(PostgresApplicationRecorder):
 
     def _find(self, curs: Cursor[DictRow], keys: Sequence[str]) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
-        for column in ("session_key", "facts_key"):
+        for column, wanted in by_column(keys).items():
             query = SQL("SELECT {0} AS key, slug FROM {1}.{2} WHERE {0} = ANY(%s)").format(
                 Identifier(column),
                 Identifier(self.datastore.schema),
                 Identifier(self.identity_table_name),
             )
-            for i in range(0, len(keys), ANY_CHUNK):
-                curs.execute(query, [list(keys[i : i + ANY_CHUNK])])
+            for i in range(0, len(wanted), ANY_CHUNK):
+                curs.execute(query, [wanted[i : i + ANY_CHUNK]])
                 found += [(row["key"], row["slug"]) for row in curs.fetchall()]
         return found
 

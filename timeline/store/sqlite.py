@@ -12,9 +12,14 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLite
 
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend
 from timeline.store.crashpoints import crash_point
-from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, taken
+from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, by_column, taken
 
 BACKFILL_BATCH = 10_000
+# The page cache of a writing connection, in KiB (SQLite's default is 2 MiB): a batch inserts
+# at random places of the events' and identity table's indexes (uuids), and at 100k events a
+# 2 MiB cache missed on most of them; with 64 MiB a bulk append of 10,000 took 10% less CPU
+# time. The pages are allocated as they are read: one record's append uses a few.
+WRITE_CACHE_PRAGMA = "PRAGMA cache_size = -65536"
 # SQLite allows 32766 parameters a statement; fewer keep each statement's plan small.
 IN_CHUNK = 900
 
@@ -82,6 +87,7 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         **_: Any,
     ) -> Sequence[int] | None:
         crash_point("store.before_insert")
+        c.execute(WRITE_CACHE_PRAGMA)
         # The events' insert took the write lock, so the head read here is the latest one.
         notification_ids = self._insert_rows(c, stored_events)
         crash_point("store.before_chain")
@@ -204,8 +210,8 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
 
     def _find(self, c: SQLiteCursor, keys: Sequence[str]) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
-        for column in ("session_key", "facts_key"):
-            for chunk in _chunks(keys, IN_CHUNK):
+        for column, wanted in by_column(keys).items():
+            for chunk in _chunks(wanted, IN_CHUNK):
                 c.execute(
                     f"SELECT {column}, slug FROM {self.identity_table_name} "
                     f"WHERE {column} IN ({','.join('?' * len(chunk))})",

@@ -43,6 +43,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "date": "2024-07-03",
     },
     "person_all_engagements": {"person": "Luong Tam Quang"},
+    "registry_contradictions": {"after": ""},
 }
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -90,6 +91,7 @@ CHECKS: dict[str, dict[str, Callable[[str], str | None]]] = {
     "topic_engagements": {"after": cursor_problem},
     "organisation_engagements": {"after": cursor_problem},
     "inferred_facts": {"after": cursor_problem},
+    "registry_contradictions": {"after": cursor_problem},
 }
 
 

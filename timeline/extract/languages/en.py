@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from timeline.extract.languages.base import Lexicons, countries_of, in_sentence
@@ -28,6 +29,28 @@ _WHEN = (
 )
 
 
+def _agencies_pair(text: str, info: SentenceInfo, begin: int, end: int) -> list:
+    """ "the AFP-INP Senior Officers' Meeting": two agencies of two countries joined by a dash
+    name a series between their countries."""
+    orgs = [o for o in info.orgs if begin <= o.start < end and o.country]
+    for a, b in itertools.pairwise(orgs):
+        if a.country != b.country and re.fullmatch(r"\s*[-–/]\s*", text[a.end : b.start]):
+            return [(a.country, a), (b.country, b)]
+    return []
+
+
+_DAY_OR_MONTH = (
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
+
+# "Dialogue on Migration" (not "the Meeting on June 11": a date, not what the dialogue is on)
+_ON_TOPIC = re.compile(
+    rf"\s+on\s+(?!{_DAY_OR_MONTH})((?:[A-Z][\w-]*|and)(?:\s+(?:[A-Z][\w-]*|and))*)"
+)
+
+
 class English(Lexicons):
     code = "en"
     name = "English"
@@ -45,10 +68,13 @@ class English(Lexicons):
         r"a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
         r"had (?:(?:separate|bilateral|a separate|a bilateral) )?(?:talks|a meeting|"
-        rf"meetings|a working session|working sessions|discussions) with|received{_NOT_AWARD}|"
+        r"meetings|a working session|working sessions|discussions)"
+        rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|received{_NOT_AWARD}|"
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
         r"hosted a (?:reception|banquet|dinner|luncheon|lunch)\b[^.;]{0,60}?\bfor|"
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
+        # "welcomed X to Canberra for talks": a guest welcomed to a place or a session
+        r"welcomed(?=[^.;]{0,120}?\b(?:to [A-Z]|for (?:talks|a meeting|a visit|an? \w+ visit)))|"
         r"(?<=to )visit|(?<=will )visit|"
         r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
         r"worked with|visited|toured|"
@@ -60,9 +86,14 @@ class English(Lexicons):
     object_end = re.compile(
         # "Senator X, Chairman of …; Senator Y, …; and Congressman Z": a list of the people
         # met, each with their titles, goes on past its semicolons
-        r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|;(?!\s+(?:and\s+)?[A-Z])|:|"
+        # (a page's doubled "; ;" included)
+        r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|"
+        r";(?!\s*(?:;\s*)*(?:and\s+)?[A-Z])|:|"
         r"\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
-        r"on|about|and discussed|discussing|the two sides|including)\b"
+        r"on|about|and discussed|discussing|the two sides|including)\b|"
+        # "met PM X and held talks with Y": the next verb tells a session of its own
+        r",?\s(?:and|then|before|after)\s+(?=(?:also\s+)?(?:held|had|met|received|visited|paid|"
+        r"called on|hosted|toured)\b)"
     )
 
     here = re.compile(r"\bhere\b(?!\s+(?:is|are)\b)")
@@ -85,8 +116,8 @@ class English(Lexicons):
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        for m in in_sentence(rf"\b[Dd]ialogue\b|{_CONFERENCE}", text, info):
-            noun = "conference" if m.group() in ("Meeting", "Conference") else "dialogue"
+        for m in in_sentence(rf"\b[Dd]ialogue\b|{_CONFERENCE}|\bconference\b", text, info):
+            noun = "dialogue" if m.group().lower() == "dialogue" else "conference"
             before = text[s.start : m.start()]
             back = re.search(
                 r"((?:(?:[A-Z][\w'’.]*(?:[-–][A-Z][\w'’.]*)?|and|on|of|[-–]|\d+(?:st|nd|rd|th)|first|"
@@ -110,6 +141,8 @@ class English(Lexicons):
                 session = self.session_number(sm.group(1))
                 session_span = (begin + sm.start(), begin + sm.end(), sm.group())
             pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
+            if not pair:
+                pair = _agencies_pair(text, info, begin, m.start())
             core = words
             if sm:
                 core = core.replace(sm.group(), " ")
@@ -117,15 +150,14 @@ class English(Lexicons):
                 core = core.replace(c.text, " ")
             core = re.sub(r"\s+", " ", core).strip(" -–")
             end = m.end()
-            on = re.match(
-                r"\s+on\s+((?:[A-Z][\w-]*|and)(?:\s+(?:[A-Z][\w-]*|and))*)", text[end : s.end]
-            )
+            on = _ON_TOPIC.match(text, end, s.end)
             if on:
-                end += on.end()
+                end = on.end()
                 core = (core + " Dialogue on " + on.group(1)).strip()
             mechanism = bool(re.search(r"mechanism\s*$", text[s.start : begin]))
-            if m.group() == "dialogue" and not (session or pair or core):
-                # "the first Vietnam-Korea police dialogue": an ordinal a few words before
+            if m.group() in ("dialogue", "conference") and not (session or pair or core):
+                # "the first Vietnam-Korea police dialogue", "co-chaired the eighth ministerial
+                # conference on crime prevention": an ordinal a few words before
                 low = re.search(
                     r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
                     r"ninth|tenth|inaugural)\s+((?:[\w'’-]+\s+){0,4})$",

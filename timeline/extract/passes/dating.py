@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import calendar
 import re
+import sys
+from collections import Counter
 from datetime import date, timedelta
 
 from timeline.extract.dates import DateMention, Resolved, resolve
+from timeline.extract.languages.base import Language
 from timeline.extract.model import (
     Engagement,
     SentenceInfo,
@@ -17,6 +20,30 @@ from timeline.extract.passes.nesting import forget_sentence
 from timeline.extract.passes.participants import may_take_part
 from timeline.extract.passes.reciprocal import SIGNING
 from timeline.extract.passes.series import dialogue_mentions
+
+# "Ngày 26-10, đoàn … đã lên đường sang thăm Trung Quốc và đồng chủ trì Hội nghị …": the
+# day the delegation set off is the trip's, not the conference's
+_DEPARTURE = re.compile(r"(?<!\w)(?:lên đường|departed for|left for|set off for)(?!\w)", re.I)
+
+
+def _lead_date(group: list[Engagement], d: DateMention) -> None:
+    """A date opening the sentence goes to each engagement of it still without one."""
+    text = group[0].info.sentence.text
+    at = group[0].info.sentence.start
+    departure = next(
+        (e for e in group if e.kind == "visit" and _DEPARTURE.search(text[: e.trigger[0] - at])),
+        None,
+    )
+    sessions = any(e.kind != "visit" for e in group)
+    for e in group:
+        # "Sáng 9/4, … tiếp ông X đang ở thăm Việt Nam": the day of the session, not of the trip
+        own = e.kind != "visit" or not sessions or _distance(e.trigger, d) <= 10
+        if departure is not None:
+            own = e is departure
+        if e.date is None and own:
+            e.date = d
+            if e is departure:
+                e.date_origin = "start"
 
 
 def _signed_then(group: list[Engagement], d: DateMention) -> bool:
@@ -56,16 +83,8 @@ def date_engagements(
             group[j].date = inner[i]
             used_d.add(i)
         for d in usable:
-            lead = d.start - info.sentence.start < 25
-            if lead:
-                sessions = any(e.kind != "visit" for e in group)
-                for e in group:
-                    # "Sáng 9/4, … tiếp ông X đang ở thăm Việt Nam": the day of the session,
-                    # not of the trip
-                    own = e.kind != "visit" or not sessions or _distance(e.trigger, d) <= 10
-                    if e.date is None and own:
-                        e.date = d
-                continue
+            if d.start - info.sentence.start < 25:
+                _lead_date(group, d)
     told: Resolved | None = None
     for e in sorted(engagements, key=lambda e: e.start):
         if e.date is not None and e.date.day_offset is not None:
@@ -83,12 +102,90 @@ def date_engagements(
             told = r  # "the same day" counts from a day, not from a trip's range
 
 
+# a trip's first day told by its arrival or departure: "arrived in the Lao PDR on February 10,
+# starting his visit", "Ngày 26-10, đoàn … đã lên đường sang thăm Trung Quốc"
+_ARRIVAL = re.compile(
+    r"(?<!\w)(?:arrived|arrives|landed|departed for|left for|"
+    r"(?:đã )?(?:đến|tới) (?:thủ đô|sân bay)|lên đường|bắt đầu chuyến)(?!\w)",
+    re.I,
+)
+
+
+def date_from_retelling(
+    engagements: list[Engagement],
+    infos: list[SentenceInfo],
+    published: date | None,
+    language: Language,
+) -> None:
+    """An engagement whose first sentence gives no date takes the date of a later sentence
+    that tells it again: news states who met whom in its lead ("X đã tiếp Đại sứ Y nhằm …")
+    and when in the next paragraph ("Sáng 16-1-2026, tại Hà Nội, X đã tiếp Đại sứ Y"). A
+    meeting takes the date opening a sentence told of it alone with a meeting verb; a trip,
+    the date beside its arrival ("arrived … on February 10") or beside its name again with
+    its destination ("pays a three-day visit to China from April 28-30"), in a sentence
+    telling no session. Only up to the next engagement the story tells."""
+    holders: Counter[int] = Counter(
+        i.sentence.start for e in engagements if e.kind != "visit" for i in e.sentences
+    )
+    firsts = sorted(e.info.sentence.start for e in engagements)
+    for e in engagements:
+        if e.date is not None or e.context:
+            continue
+        begin = e.info.sentence.start
+        until = next((x for x in firsts if x > begin), sys.maxsize)
+        told = infos if e.kind == "visit" else e.sentences
+        for info in (i for i in told if begin < i.sentence.start < until):
+            found = _retold_date(e, info, holders[info.sentence.start], language)
+            if found is not None:
+                d, arrival = found
+                e.date, e.resolved = d, resolve(d, published, planned=e.status == "planned")
+                if arrival and e.resolved.precision == "day":
+                    e.date_origin = "start"  # the day it arrived: its first
+                break
+
+
+def _retold_date(
+    e: Engagement, info: SentenceInfo, holders: int, language: Language
+) -> tuple[DateMention, bool] | None:
+    """The date a later sentence tells the engagement with, and whether it is an arrival."""
+    s = info.sentence
+    dates = [d for d in info.dates if not d.excluded]
+    if e.kind == "visit":
+        arrival = _ARRIVAL.search(s.text)
+        named = language.visit.search(s.text)
+        if named and not any(
+            e.destination is not None and p.key == e.destination.key for p in info.places
+        ):
+            named = None
+        verb = arrival or named
+        if holders or verb is None:
+            return None
+        at = s.start + verb.start()
+        near = [d for d in dates if abs(d.start - at) <= 40 or d.start - s.start < 25]
+        return (near[0], arrival is not None) if near else None
+    if holders != 1 or not language.meet.search(s.text) or not _names_counterpart(e, info):
+        return None
+    d = next(iter(dates), None)
+    return (d, False) if d is not None and d.start - s.start < 25 else None
+
+
+def _names_counterpart(e: Engagement, info: SentenceInfo) -> bool:
+    """Does the sentence name the one met (the person, else the organisation), if known?"""
+    if e.counterpart_person is not None:
+        return any(p.person == e.counterpart_person for p in info.people)
+    if e.counterpart is not None:
+        return any(o.key == e.counterpart.key for o in info.orgs)
+    return True
+
+
 def lead_dates(
     engagements: list[Engagement], infos: list[SentenceInfo], published: date | None
 ) -> None:
     """A dialogue (or the story's first meeting, when the lead reports none) with no date of
     its own takes the date of the article's lead."""
     lead_date = next((d for i in infos[:1] for d in i.dates if not d.excluded), None)
+    if lead_date is not None and _DEPARTURE.search(infos[0].sentence.text):
+        return  # the day the delegation set off, not the day of its sessions
     for e in engagements:
         # "agreed Tuesday …" in the lead, "X and Y met for two hours" after it: the story's day
         # (only when the lead reports no engagement itself: then its date is nobody else's)
@@ -139,9 +236,39 @@ def trip_lengths(text: str, engagements: list[Engagement]) -> None:
         )
 
 
+_AFTER_DAYS = re.compile(
+    r"(?<!\w)(?:[Ss]au|[Aa]fter)\s+(?P<n>\d|two|three|four|five|hai|ba|bốn|năm)\s+"
+    r"(?:ngày|days)(?!\w)"
+)
+
+
+def closing_days(text: str, engagements: list[Engagement]) -> None:
+    """ "Sau hai ngày làm việc …, chiều 3-12, … Đối thoại … đã bế mạc", "After two days of
+    talks, the dialogue closed on Tuesday": the day told is the last of that many."""
+    for e in engagements:
+        r, d = e.resolved, e.date
+        if r is None or d is None or r.start is None or r.precision != "day":
+            continue
+        s = next(
+            (i.sentence for i in e.sentences if i.sentence.start <= d.start < i.sentence.end), None
+        )
+        m = _AFTER_DAYS.search(text, s.start, d.start) if s is not None else None
+        if m is None:
+            continue
+        word = m["n"].lower()
+        days = int(word) if word.isdigit() else _LENGTH_WORDS[word]
+        start = r.start - timedelta(days=days - 1)
+        phrase = f"{m.group()} … {r.phrase}"
+        e.resolved = Resolved(
+            start, r.end, "range", phrase, r.year_inferred, r.partial, r.from_weekday
+        )
+
+
 # "Nhân chuyến thăm và đồng chủ trì Hội nghị …, chiều 16/7, … đã đến chào …": the occasion
 # told first is the setting of the sentence's engagement, and its date is not the setting's
 _OCCASION = re.compile(
+    # "Theo phóng viên TTXVN tại Lào, nhân dịp …": after the reporter's attribution
+    r"(?:(?:Theo|According to)\s[^,]{1,60},\s*)?"
     r"(?:(?:Ngày|Sáng|Chiều|Tối|On)\s[^,]{1,20},\s*)?"  # "Ngày 25/6/2024, trong khuôn khổ …"
     r"(?:Nhân (?:dịp|chuyến)|Trong khuôn khổ|Bên lề|On the occasion of|On the sidelines of|"
     r"As part of|During)\b[^,]*,",
@@ -208,11 +335,24 @@ def days_told_later(engagements: list[Engagement], published: date | None) -> No
                     break
 
 
+def _month_of(r: Resolved) -> Resolved:
+    """The month a trip's first day falls in: what can be said of a session's date when only
+    the day the trip began is known."""
+    if r.start is None or r.partial:
+        return Resolved(None, None, "month", r.phrase, r.year_inferred, True, month=r.month)
+    last = calendar.monthrange(r.start.year, r.start.month)[1]
+    return Resolved(
+        r.start.replace(day=1), r.start.replace(day=last), "month", r.phrase, r.year_inferred
+    )
+
+
 def inherit_dates(engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.date is None and e.parent is not None and e.parent.date is not None:
             e.date, e.date_origin = e.parent.date, "parent"
-            e.resolved = e.parent.resolved
+            r = e.parent.resolved
+            # a trip dated by the day it set off or arrived: its sessions, by the month
+            e.resolved = _month_of(r) if r and e.parent.date_origin == "start" else r
     for v in engagements:
         if v.kind != "visit" or v.date is not None:
             continue

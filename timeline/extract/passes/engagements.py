@@ -19,10 +19,11 @@ from timeline.extract.model import (
     counterpart_key,
     span_of,
 )
-from timeline.extract.passes.objects import counterparts, noun_usage
+from timeline.extract.passes.objects import counterparts, noun_phrase, noun_usage
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.reciprocal import (
     reciprocal_meetings,
+    signed_between,
     signed_by,
     unnamed_counterparts,
 )
@@ -36,6 +37,19 @@ from timeline.extract.people import Person, PersonMention
 from timeline.extract.segment import BODY, CAPTION
 
 _REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\bcall\b|online", re.I)
+
+
+_LED_BY = re.compile(r"\s*(?:led by|headed by|do)\s+(?:[\w.]+\s+){0,3}?")
+# ("a visit to Vietnam between 7 and 9 October" is a trip: its dates follow "between")
+_EXCHANGED = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:giữa|between)\s+(?:(?:các\s+)?(?:lãnh đạo|leaders)|hai\s|"
+    r"the\s+(?:two|leaders))"
+)
+_AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
+
+
+# "hội đàm cấp cao giữa A và B", "talks between A and B": the verb's object is both sides
+_SIDES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:giữa|between)\s")
 
 
 # "thăm và làm việc với các cơ quan hữu quan Nhật Bản", "with the relevant agencies of Japan":
@@ -106,7 +120,7 @@ class Finder:
     ) -> None:
         s = info.sentence
         past_cue = self.lang.cue("past_context")
-        for dm in dialogue_mentions(self.text, info, self.language):
+        for dm in outermost_named(dialogue_mentions(self.text, info, self.language)):
             if dm.mechanism:
                 continue
             target = self.series_told(dm, s.text)
@@ -119,6 +133,8 @@ class Finder:
                     target.session, target.session_span = dm.session, dm.session_span
                 referenced.append(target)
                 continue
+            if self.lang.cue("multilateral").search(dm.span[2]):
+                continue  # "Hội nghị cấp cao ASEAN lần thứ 44": attended, many countries
             if dm.noun == "conference" and not international(info, dm, self.engagements, self.home):
                 continue  # "Hội nghị Công an toàn quốc lần thứ 80", an unnumbered "Hội nghị"
             held = self.lang.cue("triggers", "dialogue").search(s.text)
@@ -179,6 +195,8 @@ class Finder:
                 continue  # "paid a courtesy visit to General X": a meeting, not a trip
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
                 continue  # an invitation to visit is no engagement until it has a date
+            if _EXCHANGED.match(after):
+                continue  # "chuyến thăm cấp cao giữa lãnh đạo hai nước": visits exchanged
             # the destination right after the words, or after "các cơ quan hữu quan"
             reach = vm.end() + (agencies_of.end() if agencies_of else 3)
             dest = next(
@@ -206,6 +224,11 @@ class Finder:
             if home_trip and not incoming(info, self.home):
                 continue  # a Vietnamese article's "thăm … Việt Nam" is no trip unless incoming
             e = self.new_trip(info, vm, dest, code)
+            after_it = _AFTER_TRIP.search(text, max(s.start, vm.start() - 12), vm.start())
+            if after_it and e.status == "held":
+                # "gặp lại bà Ngoại trưởng sau chuyến thăm Việt Nam tháng 2/2014": a trip over
+                # before the one told, named for context
+                e.context, e.context_cue = True, span_of(text, s, after_it)
             self.visits.append(e)
             self.engagements.append(e)
             created.append(e)
@@ -275,6 +298,8 @@ class Finder:
                 continue
             made: dict[str, Engagement] = {}  # organisation met -> its meeting of this verb
             for cp in self.counterparts_met(info, mm):
+                if any(c.name and c.name[0] <= cp.start < c.name[1] for c in created):
+                    continue  # "hosted the AFP-INP Senior Officers' Meeting": the series' sides
                 org = cp.organisation if isinstance(cp, PersonMention) else None
                 existing = self.meeting_told(info, mm, cp) or (made.get(org.key) if org else None)
                 if existing is not None:
@@ -313,6 +338,15 @@ class Finder:
         self, info: SentenceInfo, mm: re.Match[str]
     ) -> list[Mention | PersonMention]:
         _, cps = counterparts(self.text, info, mm.end(), self.language)
+        if noun_phrase(self.text, info, mm):
+            # "Tại cuộc hội đàm với bà X, Bộ trưởng Y …": the talks with X, then the clause's
+            # subject; who is named after X is not met there
+            cps = cps[:1]
+        if _SIDES_AFTER.match(self.text, mm.end()):
+            # "hội đàm cấp cao giữa Đoàn Bộ Công an Việt Nam do X … và Đoàn Bộ Nội vụ Cuba do
+            # Y": talks between two sides, one session with the other side
+            foreign = [cp for cp in cps if cp.country and cp.country != self.home]
+            cps = foreign[:1] or cps[-1:]
         if (
             self.language == "en"
             and mm.group() in ("visited", "visit")
@@ -428,9 +462,12 @@ class Finder:
                     p
                     for p in info.people
                     if p.start > mm.end()
-                    and p.organisation is not None
-                    and p.organisation.start == cp.start
                     and p.person >= 0
+                    and (
+                        (p.organisation is not None and p.organisation.start == cp.start)
+                        # "Đoàn Bộ Nội vụ Cuba do đồng chí X, Bộ trưởng …": its head
+                        or _LED_BY.fullmatch(text, cp.end, p.extent[0]) is not None
+                    )
                 ),
                 None,
             )
@@ -458,6 +495,9 @@ class Finder:
         ]
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
         told += signed_by(text, info, self.engagements + told, home)
+        if not any(e.kind != "visit" for e in created + told):
+            past = self.lang.cue("past_context")
+            told += signed_between(text, info, self.engagements + told, home, past)
         planned_cue = self.lang.cue("planned")
         told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
             text, info, created + referenced, self.language, self.lang.meet, planned_cue
@@ -518,6 +558,23 @@ class Finder:
         return list(self.focus)
 
 
+def outermost_named(mentions: list[DialogueMention]) -> list[DialogueMention]:
+    """ "Hội nghị Đối thoại An ninh chiến lược … lần thứ 3": one session named by two head
+    words; the dialogue's name inside the conference's is the one kept (its words are the ones
+    another report of the session uses), so the session is drafted once."""
+    inner = [
+        d
+        for d in mentions
+        if any(o is not d and o.span[0] <= d.span[0] and d.span[1] <= o.span[1] for o in mentions)
+    ]
+    outer = [
+        o
+        for o in mentions
+        if any(d is not o and o.span[0] <= d.span[0] and d.span[1] <= o.span[1] for d in inner)
+    ]
+    return [d for d in mentions if d not in outer or d in inner]
+
+
 def find_engagements(
     text: str, infos: list[SentenceInfo], persons: list[Person], language: str, home: str
 ) -> list[Engagement]:
@@ -526,6 +583,16 @@ def find_engagements(
     # tại …") is read as the story it stands for; its engagements are flagged caption-only
     captions_only = not any(i.sentence.role == BODY for i in infos)
     finder = Finder(text, language, home, captions_only=captions_only)
+    for info in infos:
+        finder.sentence(info)
+    if captions_only or any(e.status == "held" and not e.context for e in finder.engagements):
+        return finder.engagements
+    # a story that tells no engagement of its own but goes on about one its photo's caption
+    # shows ("Ảnh: …" under "X làm việc với Y tại FBI", then "Tại buổi làm việc, X …"): the
+    # caption is where the page tells it, read as the story, and flagged caption-only
+    if not any(i.sentence.role == CAPTION for i in infos):
+        return finder.engagements
+    finder = Finder(text, language, home, captions_only=True)
     for info in infos:
         finder.sentence(info)
     return finder.engagements
@@ -550,6 +617,8 @@ def delegation_countries(
     ]
     text = info.sentence.text
     base = info.sentence.start
+    if not found:
+        found += delegation_before(info, vm, destination)
     # "The Korean official is on a visit to Vietnam", "the Lao delegation is visiting …": the
     # travellers named by their country's adjective as the subject
     subject = _DEMONYM_SUBJECT.match(text)
@@ -565,6 +634,35 @@ def delegation_countries(
         if own and o.country and o.country != destination:
             found.append((o.country, o))
     return found
+
+
+# "Đoàn đại biểu cấp cao Bộ An ninh Quốc gia Trung Quốc do đồng chí X, Thứ trưởng dẫn đầu sang
+# thăm Việt Nam", "a delegation of the KNPA led by X visited Vietnam": the travellers before
+_LED_BEFORE = re.compile(
+    r"\s*(?:,?\s*(?:do|led by|headed by)\s[^;.]{0,90}?)?\s*(?:dẫn đầu|làm [Tt]rưởng đoàn)?\s*"
+    r"(?:đã\s+|has\s+|have\s+)?(?:sang\s+|đến\s+|tới\s+)?$"
+)
+_DELEGATION_WORD = re.compile(
+    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+đại biểu)?(?:\s+cấp cao)?(?:\s+of)?\s*$"
+)
+
+
+def delegation_before(
+    info: SentenceInfo, vm: re.Match[str], destination: str | None
+) -> list[tuple[str, Mention]]:
+    """The delegation's agency named before the trip's words, as its subject."""
+    text = info.sentence.text
+    base = info.sentence.start
+    for o in reversed([o for o in info.orgs if o.end <= vm.start()]):
+        if not o.country or o.country == destination:
+            continue
+        before = text[max(0, o.start - base - 30) : o.start - base]
+        if _DELEGATION_WORD.search(before) and _LED_BEFORE.match(
+            text[o.end - base : vm.start() - base]
+        ):
+            return [(o.country, o)]
+        break
+    return []
 
 
 _BRIEF = re.compile(
@@ -583,9 +681,12 @@ _BETWEEN = re.compile(
 # in Hanoi on Monday, A and B discussed …": a story opening on the meeting's noun, its two sides
 # the subjects
 _AT_MEETING = re.compile(
-    r"(?:Tại|Trong|At|During) (?:the )?(?:cuộc gặp|buổi gặp|buổi tiếp|buổi làm việc|"
-    r"cuộc làm việc|buổi hội đàm|cuộc hội đàm|meeting|talks)(?!\w)"
+    r"(?:(?:Phát biểu|Speaking) (?:tại|trong|at|during)|Tại|Trong|At|During) (?:the )?"
+    r"(?:cuộc gặp|buổi gặp|buổi tiếp|buổi làm việc|cuộc làm việc|buổi hội đàm|cuộc hội đàm|"
+    r"reception|meeting|talks)(?!\w)"
 )
+# "Tại buổi tiếp, Thứ trưởng X chào mừng ông Y …": the host welcoming the guest
+_WELCOMES = re.compile(r"\s*(?:đã\s+)?(?:nhiệt liệt\s+)?(?:chào mừng|hoan nghênh|welcomed)\s+")
 _JOINED = re.compile(r"\s*(?:và|and)\s+")
 
 
@@ -594,17 +695,27 @@ def meeting_opening(text: str, info: SentenceInfo, home: str) -> list[Engagement
     "và"/"and" after it, the foreign one met."""
     m = _AT_MEETING.match(text, info.sentence.start)
     sides = [p for p in info.people if m and p.start >= m.end() and p.person >= 0][:2]
-    if (
-        m is None
-        or len(sides) < 2
-        or not _JOINED.fullmatch(text, sides[0].extent[1], sides[1].extent[0])
-    ):
+    if m is None or len(sides) < 2:
         return []
-    if None in (sides[0].country, sides[1].country) or sides[0].country == sides[1].country:
+    welcomed = sides[0].country == home and _WELCOMES.match(
+        text, sides[0].extent[1], sides[1].start
+    )
+    if welcomed and sides[1].country != home:
+        # the guest's country from the delegation named after them ("ông Y cùng Đoàn … Trung
+        # Quốc"), when their own titles do not say
+        other = sides[1]
+        org = other.organisation or next(
+            (o for o in info.orgs if o.start > other.end and o.country not in (None, home)), None
+        )
+    elif _JOINED.fullmatch(text, sides[0].extent[1], sides[1].extent[0]):
+        if None in (sides[0].country, sides[1].country) or sides[0].country == sides[1].country:
+            return []
+        other = sides[1] if sides[0].country == home else sides[0]
+        org = other.organisation
+    else:
         return []
     e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
-    other = sides[1] if sides[0].country == home else sides[0]
-    e.counterpart_person, e.counterpart = other.person, other.organisation
+    e.counterpart_person, e.counterpart = other.person, org
     e.add(info)
     return [e]
 

@@ -50,6 +50,11 @@ def speaks_next(text: str, p: PersonMention) -> bool:
     return bool(_SPEAKS.match(text, p.end) or _SPEAKS.match(text, p.extent[1]))
 
 
+def noun_phrase(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
+    """ "Tại cuộc hội đàm với …", "At the meeting with …": the meeting's word is a noun."""
+    return bool(_NOUN_BEFORE.search(text, max(info.sentence.start, m.start() - 20), m.start()))
+
+
 def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
     """ "Tham dự hội đàm có …", "Sau hội đàm", "Biên bản hội đàm": the talks as a thing
     already told, not a new meeting."""
@@ -114,6 +119,7 @@ def counterparts(
             if not any(p.extent[0] <= o.start < p.extent[1] for p in info.people):
                 out.append(o)
     if any(isinstance(x, PersonMention) for x in out):
+        _works_at(text, out)
         # "gặp X tại trụ sở Bộ Nội vụ Anh", "met X at the headquarters of Y": where, not whom
         out = [
             x
@@ -129,6 +135,29 @@ def counterparts(
     if out and begin > first + 60 and not _TITLES_ONLY.fullmatch(text[first:begin]):
         return end, []
     return end, _kept(text, out)
+
+
+def _works_at(text: str, out: list[Mention | PersonMention]) -> None:
+    """ "làm việc với bà X tại FBI", "met Y at the Interpol": a person met at an agency, named
+    without one of their own, speaks for it."""
+    for p in out:
+        if not isinstance(p, PersonMention) or p.organisation is not None:
+            continue
+        venue = next(
+            (
+                o
+                for o in out
+                if isinstance(o, Mention)
+                and o.country
+                and _AT_AGENCY.fullmatch(text, p.extent[1], o.start)
+            ),
+            None,
+        )
+        if venue is not None:
+            p.organisation, p.country = venue, p.country or venue.country
+
+
+_AT_AGENCY = re.compile(r"\s*,?\s*(?:tại|at)\s+(?:the\s+)?")
 
 
 _VENUE_BEFORE = re.compile(
@@ -189,9 +218,14 @@ def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | Perso
             # "a delegation of the KNPA led by Cho Ji-ho", "the AFP Commissioner, Reece Kershaw":
             # the person speaks for the organisation met, not for a meeting of their own
             gap = text[prev.end : cp.extent[0]]
+            # "Commissioner General of the Korean National Police Agency (KNPA) Min Gap-ryong":
+            # the office's agency right before the name
+            office_of = re.search(
+                r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, prev.start - 12) : prev.start]
+            )
             if re.fullmatch(
                 r"\s*(?:led by|headed by|do|,|[\w\s]{0,25},)\s*(?:[\w.]+\s+){0,3}", gap
-            ):
+            ) or (office_of and not gap.strip()):
                 cp.organisation = cp.organisation or prev
                 if cp.organisation is prev and prev.country:
                     # "Cục … thuộc Cảnh sát biển Trung Quốc do ông Lưu Chí Cường": a
@@ -228,7 +262,8 @@ def _office_in_apposition(
     if not (isinstance(prev, PersonMention) and isinstance(cp, Mention)) or cp.start < prev.end:
         return False
     gap = text[prev.end : cp.start]
-    if not re.fullmatch(r"\s*,\s*[^,;.()]{0,40}(?:,\s*[^,;.()]{0,40})?", gap):
+    # "Đại tướng Tô Lâm - Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an": a dash opens it too
+    if not re.fullmatch(r"\s*(?:,|\s[-–])\s*[^,;.()]{0,40}(?:,\s*[^,;.()]{0,40})?", gap):
         return False
     if re.search(r"(?<!\w)(?:và|cùng|với|and|with|as well as)(?!\w)", gap):
         return False

@@ -14,7 +14,7 @@ from timeline.extract.model import (
     Span,
 )
 from timeline.extract.passes.objects import speaks_next
-from timeline.extract.people import PersonMention
+from timeline.extract.people import PersonMention, ends_with_title
 
 ROLE_RANK = [
     "attendee",
@@ -45,9 +45,17 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             # "phát biểu tại buổi tiếp X, Thứ trưởng Y nhấn mạnh": Y speaks in the main clause
             subject = "," in text[e.trigger[1] : p.start] and speaks_next(text, p)
             after_verb = p.start > e.trigger[1] and e.counterpart_person != p.person
-            if after_verb and not between and not subject:
+            if after_verb and not between and not subject and not _co_holder(info, e, p):
                 continue
+        if _other_missions_head(e, p):
+            continue
         role, cue = _role(text, info, e, p, language)
+        if (
+            info is not e.info
+            and p.person not in e.participants
+            and not _told_of(text, info, p, role, cue, language)
+        ):
+            continue  # "… do Chủ tịch Mao Trạch Đông vun đắp": named, not taking part
         if not may_take_part(e, p.person, role):
             continue  # who talks of a planned or past engagement did not take part in it
         prior = e.participants.get(p.person)
@@ -55,6 +63,30 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+_AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)|Chargé|Đại biện", re.I)
+_CONSUL = re.compile(r"\bConsul\b|Consul[- ]General|(?<!\w)(?:Tổng )?Lãnh sự(?!\s+quán)", re.I)
+
+
+def _other_missions_head(e: Engagement, p: PersonMention) -> bool:
+    """At a visit to a consulate the ambassador is the embassy's head, not its host, and at an
+    embassy the consul general is the consulate's ("Đại sứ Việt Nam tại Australia X" told with
+    a visit to the Consulate General in Sydney)."""
+    if e.kind != "embassy_visit" or e.counterpart is None:
+        return False
+    titles = " ".join(t[2] for t in p.titles)
+    consulate = e.counterpart.key.startswith("Consulate")
+    if consulate:
+        return bool(_AMBASSADOR.search(titles)) and not _CONSUL.search(titles)
+    return bool(_CONSUL.search(titles)) and not _AMBASSADOR.search(titles)
+
+
+def _co_holder(info: SentenceInfo, e: Engagement, p: PersonMention) -> bool:
+    """ "ngài A và ngài B, Thứ trưởng Bộ Tư pháp": B holds the office of A, the one met, and
+    is met with A (a plural title, one meeting)."""
+    met = next((q for q in info.people if q.person == e.counterpart_person), None)
+    return met is not None and bool(p.titles) and p.titles == met.titles
 
 
 def _role(
@@ -69,6 +101,8 @@ def _role(
     co = roles["co_chair"]
     m_before = list(co.finditer(before))
     m_after = co.search(after)
+    if m_after and _PLANNED_CHAIR.search(after[: m_after.start()][-12:]) and e.status == "held":
+        m_after = None  # "A và B sẽ đồng chủ trì Lễ khánh thành …": another, planned event
     if (occasion := _chairs_the_occasion(text, info, e, p)) is not None:
         role, cue = "co_chair", occasion
     elif m_after and not re.search(r"\bby\b", text[s.start : p.start][-40:] or ""):
@@ -99,6 +133,12 @@ def _role(
     elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
         m = re.search(r"(?:led by|headed by)", before)
         role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
+    elif (
+        roles["attendee"].search(before)
+        and _PRESENTED.search(text, max(s.start, p.extent[0] - 16), p.extent[0])
+        and not _CHAIRS_A_SIDE.search(before[-80:])
+    ):
+        role, cue = "attendee", _abs(s.start, roles["attendee"].search(before))  # "… có X"
     elif (cv := _CALLS_ON.search(text, s.start, s.end)) and e.kind == "meeting":
         # "X called on Prime Minister Y", "X đến chào Thủ tướng Y": the one called on hosts
         role = "guest" if p.start < cv.start() else "host"
@@ -126,6 +166,8 @@ def _role(
     return role, cue
 
 
+_PLANNED_CHAIR = re.compile(r"(?<!\w)(?:sẽ|dự kiến|will|would|to)\s+$")
+
 _CALLS_ON = re.compile(
     r"(?<!\w)(?:called on|calls on|paid a courtesy (?:call|visit) (?:on|to)|"
     r"(?:đến|tới) chào(?: xã giao)?|chào xã giao|thăm xã giao)(?!\w)"
@@ -151,6 +193,73 @@ def _chairs_right_after(
         if p.extent[1] <= o.start and o.end <= m.start():
             gap = gap.replace(o.text, " ")
     return m if not gap.strip(" ,") else None
+
+
+# what may stand between a clause's start and its subject: other subjects and their links
+_SUBJECT_LINK = re.compile(
+    r"(?:\s|[“”\"'‘’(\[\]]|(?<!\w)(?:và|cùng(?: với)?|với|and|as well as|together with|"
+    r"ông|bà|ngài|đồng chí|of|for|the|của|"
+    # the rest of a title the name's chain did not take ("Executive Secretary and PAOCC
+    # Chair X", "Vietnam’s Ambassador to China X")
+    r"[A-ZĐ][\w.-]*(?:['’]s)?)(?!\w))*"
+)
+
+
+_HONORIFICS = re.compile(r"\s*(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?")
+# "Tham dự … có X", "Joining the event were X": the sentence presents who was there
+_PRESENTED = re.compile(
+    r"(?<!\w)(?:có|were|are)\s+(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?$"
+)
+
+
+def _told_of(
+    text: str, info: SentenceInfo, p: PersonMention, role: str, cue: Span | None, language: str
+) -> bool:
+    """Does a sentence that goes on telling an engagement tell the person took part in it: a
+    cue of their role, presented as there (`có X`), met (`met with X`), or its subject?"""
+    if _cued(text, p, role, cue):
+        return True
+    if _PRESENTED.search(text, max(info.sentence.start, p.extent[0] - 16), p.extent[0]):
+        return True
+    meet = languages.get(language).meet
+    s = info.sentence
+    for m in meet.finditer(text, s.start, p.extent[0]):
+        if _HONORIFICS.fullmatch(text, m.end(), p.extent[0]):
+            return True  # "Park met with Minister Tran": the one met
+    return is_subject(text, info, p, language)
+
+
+def _cued(text: str, p: PersonMention, role: str, cue: Span | None) -> bool:
+    """Is the person's role told of them: co-chairing, chairing, leading, attending, or the
+    object right after the receiving verb ("tiếp ông X")?"""
+    if cue is None:
+        return False
+    if role not in ("host", "guest"):
+        return True
+    return cue[1] <= p.extent[0] and _SUBJECT_LINK.fullmatch(text, cue[1], p.extent[0]) is not None
+
+
+def is_subject(text: str, info: SentenceInfo, p: PersonMention, language: str) -> bool:
+    """Is the person a subject of the sentence: named at the start of the sentence or of a
+    clause after a comma (`Tại buổi tiếp, Phó Thủ tướng X …`), with only other subjects and
+    their links (`A và B`, `A and B`) before them? A person named inside a phrase (`chuyến
+    thăm của X`, `do Chủ tịch X vun đắp`, `congratulated X`) is talked about, not taking part."""
+    s = info.sentence
+    start = p.extent[0]
+    marks = list(re.finditer(r"[,;:]\s", text[s.start : start]))
+    floor = s.start + marks[-1].end() if marks else s.start
+    if marks:
+        mark = s.start + marks[-1].start()
+        if ends_with_title(text, mark, language):
+            return False  # "của Tổng Bí thư, Chủ tịch X": a title list, not a new clause
+        listed = next((q for q in info.people if q.extent[1] == mark and q is not p), None)
+        if listed is not None:
+            return is_subject(text, info, listed, language)  # "của A, B; C": A's list
+    gap = text[floor:start]
+    for q in info.people:
+        if q is not p and floor <= q.extent[0] and q.extent[1] <= start:
+            gap = gap.replace(text[q.extent[0] : q.extent[1]], " ")
+    return _SUBJECT_LINK.fullmatch(gap) is not None
 
 
 def may_take_part(e: Engagement, person: int, role: str) -> bool:

@@ -9,6 +9,7 @@ import re
 
 from timeline.extract.gazetteer import COUNTRY, Mention
 from timeline.extract.model import Engagement, Participation, SentenceInfo, counterpart_key
+from timeline.extract.people import PersonMention
 
 # "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
 # subject, not an object after the verb
@@ -18,6 +19,10 @@ _RECIPROCAL_EN = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|MOU|MoU|minutes|plan|document|deal|accord|"
     r"protocol|letter|declaration|treaty)|"
     # "officials from A, B and C gathered in Hanoi for a regional meeting": a multilateral meeting
+    # "A and B discussed … at their meeting in Jakarta on Monday", "… made the pledge during a
+    # meeting in Beijing": what the two sides did at a meeting names it
+    r"(?:discussed|agreed|pledged|vowed|made the pledge|exchanged views)\b[^.;]{0,100}?\b"
+    r"(?:at|during) (?:their|a|the) (?:bilateral )?(?:meeting|talks)|"
     r"(?:gathered|convened|met)\s+(?:in\s+[A-Z][\w\s]{0,30}?\s+)?(?:on\s+[\w\s-]{0,20}?\s+)?"
     r"(?:for|at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|workshop|consultation))"
     r"\b(?!\s+with\b)"
@@ -132,7 +137,9 @@ _OFFICE_WORDS = (
 
 
 # "The MoU was signed by A and B", "Văn kiện được ký bởi A và B": the signatories after the verb
-_SIGNED_BY = re.compile(r"\b(?:was|were) (?:signed|inked) by\b|(?<!\w)được ký (?:bởi|giữa)(?!\w)")
+_SIGNED_BY = re.compile(
+    r"\b(?:was|were) (?:signed|inked) (?:by|between)\b|(?<!\w)được ký (?:bởi|giữa)(?!\w)"
+)
 # "A and British Security Minister B": the second signatory's titles the chain did not take
 _AND = re.compile(r"\s*,?\s*(?:and|và)\s+(?:(?:ông|bà|ngài|[A-ZĐ][\w'’.-]*)\s+)*")
 
@@ -145,19 +152,102 @@ def signed_by(
     m = _SIGNED_BY.search(text, info.sentence.start, info.sentence.end)
     if m is None:
         return []
-    people = [p for p in info.people if p.start >= m.end() and p.person >= 0][:2]
-    if len(people) < 2 or not _AND.fullmatch(text, people[0].extent[1], people[1].extent[0]):
+    sides = _signatories(text, info, m.end())
+    if sides is None:
         return []
-    countries = [p.country for p in people]
+    countries = [p.country for p in sides]
     if home not in countries or None in countries or countries[0] == countries[1]:
         return []
-    other = people[0] if countries[1] == home else people[1]
-    if any(counterpart_key(x) == other.person for x in engagements):
-        return []
+    other = sides[0] if countries[1] == home else sides[1]
     e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
-    e.counterpart, e.counterpart_person = other.organisation, other.person
-    for p in people:  # named after the verb, where a list's counterparts are not taken
-        e.participants[p.person] = Participation(p.person, p, "attendee", e.trigger)
+    if isinstance(other, PersonMention):
+        e.counterpart, e.counterpart_person = other.organisation, other.person
+    else:
+        e.counterpart = other
+    if any(counterpart_key(x) == counterpart_key(e) for x in engagements):
+        return []
+    for p in sides:  # named after the verb, where a list's counterparts are not taken
+        if isinstance(p, PersonMention):
+            e.participants[p.person] = Participation(p.person, p, "attendee", e.trigger)
+    e.add(info)
+    return [e]
+
+
+# "signed between AFP Commissioner X and the Chief of the INP, General Y": the second
+# signatory named by office and agency
+_AND_OFFICE_OF = re.compile(
+    r"\s*,?\s*(?:and|và)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:of|của)\s+(?:the\s+)?"
+)
+
+
+def _signatories(text: str, info: SentenceInfo, start: int) -> list[PersonMention | Mention] | None:
+    """The two signatories after the verb: two persons joined by "and", or a person and the
+    agency whose office signed beside them."""
+    people = [p for p in info.people if p.start >= start and p.person >= 0][:2]
+    if not people:
+        return None
+    if len(people) == 2 and _AND.fullmatch(text, people[0].extent[1], people[1].extent[0]):
+        return people
+    agency = next(
+        (
+            o
+            for o in info.orgs
+            if o.start >= people[0].extent[1]
+            and _AND_OFFICE_OF.fullmatch(text, people[0].extent[1], o.start)
+        ),
+        None,
+    )
+    return [people[0], agency] if agency is not None else None
+
+
+# "the signing of a memorandum of understanding (MOU) on police cooperation between the PNP and
+# the Korean National Police Agency … on March 3", "lễ ký kết Bản ghi nhớ … giữa Bộ Công an Việt
+# Nam và Bộ Nội vụ Singapore": the two agencies that met to sign, named after "between"
+_SIGNING_BETWEEN = re.compile(
+    r"\b(?P<en>signing)\s+(?:ceremony\s+)?(?:of|for)\s+(?:a|an|the)\s+[^.;]{0,120}?\bbetween\s+|"
+    r"(?<!\w)(?P<vi>lễ ký(?: kết)?|ký kết|đã ký)\s+[^.;]{0,120}?(?<!\w)giữa\s+"
+)
+_PARTIES_JOINED = re.compile(r"\s*(?:and|và|với)\s+(?:the\s+)?")
+
+
+def signed_between(
+    text: str,
+    info: SentenceInfo,
+    engagements: list[Engagement],
+    home: str,
+    past: re.Pattern[str],
+) -> list[Engagement]:
+    """An agreement's signing between two agencies of two countries, dated to a day in its
+    sentence: the agencies met to sign it (an undated or yearly one is background: "the MOU
+    signed between A and B in 2019")."""
+    s = info.sentence
+    m = _SIGNING_BETWEEN.search(text, s.start, s.end)
+    if m is None or past.search(text, s.start, m.start()):
+        return []
+    if not any(d.day is not None and d.excluded is None for d in info.dates):
+        return []
+    parties = sorted(
+        [o for o in info.orgs if o.start >= m.end() and o.country]
+        + [p for p in info.people if p.start >= m.end() and p.country and p.person >= 0],
+        key=lambda x: x.start,
+    )[:2]
+    if len(parties) < 2 or parties[0].country == parties[1].country:
+        return []
+    first_end = parties[0].extent[1] if isinstance(parties[0], PersonMention) else parties[0].end
+    if parties[0].start - m.end() > 4 or not _PARTIES_JOINED.fullmatch(
+        text, first_end, parties[1].start
+    ):
+        return []
+    other = parties[1] if parties[0].country == home else parties[0]
+    verb = m.span("en") if m.group("en") else m.span("vi")
+    e = Engagement("meeting", info, (verb[0], verb[1], text[verb[0] : verb[1]]))
+    if isinstance(other, PersonMention):
+        e.counterpart, e.counterpart_person = other.organisation, other.person
+    else:
+        e.counterpart = other
+    if any(counterpart_key(x) == counterpart_key(e) for x in engagements):
+        return []
+    e.pair = [(p.country, p) for p in parties if isinstance(p, Mention) and p.country]
     e.add(info)
     return [e]
 
@@ -177,11 +267,15 @@ def unnamed_counterparts(
         return []
     out = []
     for mm in meet.finditer(text, s.start, s.end):
-        if mm.group() in ("thăm", "visited", "visit", "hosted"):
+        if mm.group() in ("thăm", "visited", "visit"):
             continue
         after = text[mm.end() : s.end]
         if language == "en":
-            shape = rf"\s+(?:the\s+)?(\S+?)(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{_OFFICE_WORDS})\b"
+            # "met the Thai police chief", "hosted his Cambodian counterpart"
+            shape = (
+                r"\s+(?:the\s+|his\s+|her\s+|their\s+)?(\S+?)(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?"
+                rf"(?:{_OFFICE_WORDS})\b"
+            )
         else:
             shape = rf"\s+(?:(?:{_OFFICE_WORDS})\s+(?:[\w-]+\s+){{0,3}}?)(\S+(?:\s\S+)?)"
         m = re.match(shape, after, re.I)

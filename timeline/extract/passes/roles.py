@@ -44,10 +44,20 @@ def _of_the_hosts(part: Participation, e: Engagement) -> bool:
     )
 
 
+def _both_sides_led(e: Engagement) -> bool:
+    """ "đoàn … do A dẫn đầu đã hội đàm với đoàn … do B làm trưởng đoàn": a meeting, not a
+    trip's session, whose host and guest sides each have their delegation's head."""
+    if e.kind != "meeting" or e.parent is not None or e.host is None:
+        return False
+    led = {p.mention.country for p in e.participants.values() if p.role == "delegation_head"}
+    return e.host in led and any(g in led for g in e.guests)
+
+
 def roles_by_side(engagements: list[Engagement]) -> None:
     """A person with no stated role takes the side they are on: in a meeting or embassy visit the
     host country's people host and the others are guests; a trip's first traveller leads it."""
     for e in engagements:
+        both_led = _both_sides_led(e)
         for part in e.participants.values():
             if _of_the_hosts(part, e):
                 part.role = "host"  # "… the Consular Department, led by Director General X"
@@ -57,6 +67,10 @@ def roles_by_side(engagements: list[Engagement]) -> None:
                 and _heads_mission(part.mention, e)
             ):
                 part.role = "host"  # the ambassador receives the delegation at the mission
+            if part.role == "delegation_head" and both_led:
+                # talks between two delegations: each head is their side at the table
+                c = part.mention.country
+                part.role = "host" if c == e.host else "guest" if c in e.guests else part.role
             if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
                 continue
             if part.cue is not None or e.remote:
@@ -126,6 +140,8 @@ def heads_in_parts(engagements: list[Engagement]) -> None:
             continue
         heads = [p for p in e.parent.participants.values() if p.role == "delegation_head"]
         for part in e.participants.values():
+            if part.mention.country is not None and part.mention.country == e.host:
+                continue  # of the side at home: not who travelled to this session
             if any(h.person == part.person for h in heads) and part.role in (
                 "attendee",
                 "speaker",
@@ -163,3 +179,27 @@ def counterpart_hosts(engagements: list[Engagement]) -> None:
         if any(p.role in ("guest", "delegation_head") for p in e.participants.values()):
             part.role = "host"
             part.mention.country = e.host
+
+
+def dialogue_chairs(engagements: list[Engagement]) -> None:
+    """Each side of a dialogue is led by its co-chair: the first of a side named in it, when
+    the text names no chair of that side (`Giám đốc Yoon đã tham dự Hội nghị … với Thứ trưởng
+    X`, `Tại lễ bế mạc, A và B đã ký Biên bản`). An ambassador attends (the development and
+    further gold: 15 of 16 dialogues name one co-chair per side, never the ambassador)."""
+    for e in engagements:
+        if e.kind != "dialogue" or e.context or e.status != "held":
+            continue
+        chaired = {
+            p.mention.country for p in e.participants.values() if p.role in ("co_chair", "chair")
+        }
+        first: dict[str, Participation] = {}
+        for part in sorted(e.participants.values(), key=lambda p: p.mention.start):
+            c = part.mention.country
+            if c is None or c in chaired or c in first or is_mission_head(part.mention):
+                continue
+            first[c] = part
+        if len(first) + len(chaired) > 2:
+            continue  # more than two sides: not a bilateral dialogue's chairs
+        for part in first.values():
+            if part.role in ("attendee", "speaker", "guest", "host", "delegation_head"):
+                part.role = "co_chair"

@@ -102,6 +102,8 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
         others = [c for c in [e.host, *e.guests] if c and c != home]
         for part in e.participants.values():
             m = part.mention
+            if part.person == e.counterpart_person and e.host is not None and e.kind == "meeting":
+                continue  # the one met is on the host's side (roles.counterpart_hosts)
             if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
                 m.country = others[0]
         if e.kind == "visit":
@@ -126,6 +128,12 @@ def _days(e: Engagement) -> set[tuple[int, int]]:
     """(month, day) of each day the engagement's own date phrase covers, year or not."""
     d = e.date
     if d is None or d.day is None or d.month is None:
+        # "sáng cùng ngày": the day the story told just before, resolved
+        r = e.resolved
+        if r is not None and r.precision == "day" and r.start is not None:
+            return {(r.start.month, r.start.day)}
+        if r is not None and r.month is not None and r.day is not None:
+            return {(r.month, r.day)}
         return set()
     last = d.end_day if d.end_day is not None and (d.end_month in (None, d.month)) else d.day
     return {(d.month, day) for day in range(d.day, max(d.day, last) + 1)}
@@ -154,3 +162,97 @@ def dialogue_place_from_days(engagements: list[Engagement]) -> None:
 
 def country_code(alias: str) -> str | None:
     return country_aliases().get(alias)
+
+
+# "U.S. Ambassador to Cambodia X", "Đại sứ Trung Quốc tại Việt Nam X": the country they serve in
+_POSTED_IN = re.compile(
+    r"(?:Ambassador|Consul(?:-| )General|Consul|Chargé d['’]Affaires|Charge d['’]Affaires|"
+    r"Đại sứ|Tổng Lãnh sự|Lãnh sự|Đại biện)\b[^,;]*?\s(?:to|in|tại|ở)\s+(?:the\s+)?$",
+    re.I,
+)
+# "at the headquarters of the Chinese Ministry of Public Security", "tại trụ sở Bộ Công an"
+_HEADQUARTERS = re.compile(
+    r"(?:\bat\s+(?:the\s+)?(?:headquarters|head office|office|offices|premises)\s+of\s+(?:the\s+)?"
+    r"|(?<!\w)tại\s+(?:trụ sở|văn phòng)\s+(?:của\s+)?)$",
+    re.I,
+)
+# "hội đàm với đoàn đại biểu … FBI", "received a delegation of …": the delegation met travelled
+_DELEGATION_MET = re.compile(
+    r"(?:\bwith|\breceived|(?<!\w)với|(?<!\w)tiếp)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:delegation|(?<!\w)đoàn(?:\s+(?:đại biểu|công tác))?)(?!\w)",
+    re.I,
+)
+
+_A_DELEGATION = re.compile(r"\b[Dd]elegation\b|(?<!\w)[Đđ]oàn(?!\w)")
+
+
+def hosts_without_place(engagements: list[Engagement], text: str) -> None:
+    """A meeting of two sides told without a place or a receiving verb is hosted by the side
+    the story shows at home: where an ambassador met is posted (`U.S. Ambassador to Cambodia`),
+    whose headquarters it is held at, the side that was not the delegation met (`hội đàm với
+    đoàn đại biểu FBI`), or where the story's trip of the other side went."""
+    for e in engagements:
+        if e.kind != "meeting" or e.remote or e.host is not None or e.place_country:
+            continue
+        sides = list(dict.fromkeys(e.guests))
+        if len(sides) != 2:
+            continue
+        host = (
+            _posted_host(e, text, sides)
+            or _headquarters_host(e, text, sides)
+            or _delegation_host(e, text, sides)
+            or _visited_host(e, engagements, sides)
+        )
+        if host is not None:
+            e.host, e.guests = host, [c for c in sides if c != host]
+
+
+def _posted_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    for part in e.participants.values():
+        m = part.mention
+        for t0, t1, _ in m.titles:
+            for place in e.info.places + [x for i in e.sentences for x in i.places]:
+                code = place.key if place.kind == "country" else None
+                if (
+                    code in sides
+                    and t0 <= place.start < t1
+                    and _POSTED_IN.search(text, t0, place.start)
+                ):
+                    return code
+    return None
+
+
+def _headquarters_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    for info in [e.info, *e.sentences]:
+        for o in info.orgs:
+            if o.country in sides and _HEADQUARTERS.search(
+                text, max(info.sentence.start, o.start - 60), o.start
+            ):
+                return o.country
+    return None
+
+
+def _delegation_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    """The side other than the delegation named right after the meeting's verb."""
+    s = e.info.sentence
+    m = _DELEGATION_MET.search(text, e.trigger[0], min(s.end, e.trigger[1] + 40))
+    if m is None or _A_DELEGATION.search(text, s.start, e.trigger[0]):
+        return None  # two delegations met: which one travelled, the sentence does not say
+    met = e.counterpart.country if e.counterpart is not None else None
+    if met is None and e.counterpart_person is not None:
+        part = e.participants.get(e.counterpart_person)
+        met = part.mention.country if part is not None else None
+    others = [c for c in sides if c != met]
+    return others[0] if met in sides and len(others) == 1 else None
+
+
+def _visited_host(e: Engagement, engagements: list[Engagement], sides: list[str]) -> str | None:
+    """Where the story's trip of one side to the other went (`chuyến thăm Việt Nam của …`)."""
+    trips = sorted(
+        (t for t in engagements if t.kind == "visit" and t.place_country in sides),
+        key=lambda t: t.context,
+    )
+    for t in trips:
+        if any(g in sides and g != t.place_country for g in t.guests):
+            return t.place_country
+    return None

@@ -367,12 +367,17 @@ def nice_step(top: int, lines: int = 5) -> int:
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
-def stacked_bars(counts: dict[tuple[str, str], int], limit: int = 8) -> BarChart:
+def stacked_bars(
+    counts: dict[tuple[str, str], int], limit: int = 8, totals: dict[str, int] | None = None
+) -> BarChart:
     """Bars per year, stacked by series ((year, series) -> count), the `limit` largest series
-    coloured and the rest as "others"; every year between the first and last gets a slot."""
-    totals: dict[str, int] = {}
-    for (_, series), n in counts.items():
-        totals[series] = totals.get(series, 0) + n
+    coloured and the rest as "others"; every year between the first and last gets a slot.
+    Given each series' `totals`, `counts` may hold the others already added up per year (as
+    `(year, OTHERS)`): the same chart."""
+    if totals is None:
+        totals = {}
+        for (_, series), n in counts.items():
+            totals[series] = totals.get(series, 0) + n
     keys, folded = lane_order(totals, limit)
     colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
     if folded:
