@@ -217,3 +217,18 @@ def test_two_sides_discussing_at_their_meeting_is_that_meeting():
     (meeting,) = records(text)
     assert (meeting["host"], meeting["guests"]) == ("ID", ["AU"])
     assert names(meeting) == {"Budi Santoso", "Mark Ellis"}
+
+
+def test_a_guest_received_by_two_of_ours_in_turn_had_two_meetings():
+    text = (
+        "Chiều 9/1/2026, tại Phủ Chủ tịch, Chủ tịch nước Nguyễn Văn An đã tiếp Bộ trưởng Bộ Nội "
+        "vụ Campuchia Samdech Chea Sokha nhân dịp sang thăm Việt Nam.\n\n"
+        "Chủ tịch nước đề nghị hai bộ tiếp tục tăng cường hợp tác.\n\n"
+        "Chiều cùng ngày, tại Trụ sở Chính phủ, Thủ tướng Trần Văn Bình đã tiếp Bộ trưởng Bộ Nội "
+        "vụ Campuchia Samdech Chea Sokha.\n"
+    )
+    meetings = [r for r in claimed(text, date(2026, 1, 10)) if r["kind"] == "meeting"]
+    assert [names(m) for m in meetings] == [
+        {"Nguyễn Văn An", "Samdech Chea Sokha"},
+        {"Trần Văn Bình", "Samdech Chea Sokha"},
+    ]

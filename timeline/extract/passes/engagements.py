@@ -382,7 +382,13 @@ class Finder:
             (
                 e
                 for e in self.engagements
-                if e.kind in ("meeting", "embassy_visit") and counterpart_key(e) == key
+                if e.kind in ("meeting", "embassy_visit")
+                and counterpart_key(e) == key
+                # "Chiều cùng ngày, Thủ tướng Y đã tiếp X" after "Chủ tịch nước Z đã tiếp X":
+                # another of ours receiving the same guest is another meeting
+                and not (
+                    e.kind == "meeting" and info is not e.info and other_hosts(e, info, self.home)
+                )
             ),
             None,
         )

@@ -205,7 +205,12 @@ _SUBJECT_LINK = re.compile(
 )
 
 
-_HONORIFICS = re.compile(r"\s*(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?")
+# "met with Thai Police Commissioner-General Somchai Wong": the one met's country and agency,
+# capitalised words before the title the person's mention starts with, are still the one met
+_QUALIFIED = re.compile(
+    r"\s*(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?(?:the\s+)?"
+    r"(?:[A-ZĐ][\w’'-]*\s+){0,4}"
+)
 # "Tham dự … có X", "Joining the event were X": the sentence presents who was there
 _PRESENTED = re.compile(
     r"(?<!\w)(?:có|were|are)\s+(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?$"
@@ -224,7 +229,7 @@ def _told_of(
     meet = languages.get(language).meet
     s = info.sentence
     for m in meet.finditer(text, s.start, p.extent[0]):
-        if _HONORIFICS.fullmatch(text, m.end(), p.extent[0]):
+        if _QUALIFIED.fullmatch(text, m.end(), p.extent[0]):
             return True  # "Park met with Minister Tran": the one met
     return is_subject(text, info, p, language)
 
