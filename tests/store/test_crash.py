@@ -99,7 +99,10 @@ def read_only_position(archive_dir: Path) -> int | str | None:
         return None
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            return db.execute("select position from _tracking").fetchone()[0]
+            # The archive's row: _tracking also names the shipped registry the file holds.
+            return db.execute(
+                "select position from _tracking where name = ?", [Archive.name]
+            ).fetchone()[0]
     except sqlite3.OperationalError as e:
         assert "readonly" in str(e), e
         return "refused"

@@ -8,8 +8,9 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -17,6 +18,7 @@ from events import TOPICS
 from timeline.errors import ArchiveError, TimelineError
 from timeline.projection.collections import write_collections
 from timeline.projection.offices import write_registry
+from timeline.projection.people import write_people
 from timeline.projection.projector import (
     Projector,
     connect,
@@ -66,6 +68,23 @@ def create_schema(db: sqlite_utils.Database, *, indexes: bool = True) -> None:
 
 def write_vocabularies(db: sqlite_utils.Database) -> None:
     """Countries, kinds and topics as the code defines them; written only when they differ."""
+    for table, rows in _vocabularies():
+        cursor = db.execute(f"select * from [{table}]")
+        columns = [c[0] for c in cursor.description]
+        if [dict(zip(columns, row, strict=True)) for row in cursor] != rows:
+            with db.atomic():
+                db[table].delete_where()
+                # alter: a timeline.db made before a vocabulary gained a column takes it on
+                db[table].insert_all([dict(row) for row in rows], alter=True)
+    if added := write_registry(db):
+        with db.atomic():
+            write_people(db, added)
+    write_collections(db)
+
+
+@cache
+def _vocabularies() -> tuple[tuple[str, list[dict[str, Any]]], ...]:
+    """The vocabularies' rows, made once a process: every build compares them with the file's."""
     topics = [
         {
             "key": k,
@@ -76,14 +95,7 @@ def write_vocabularies(db: sqlite_utils.Database) -> None:
         }
         for k, t in TOPICS.items()
     ]
-    for table, rows in (("countries", country_rows()), ("kinds", kind_rows()), ("topics", topics)):
-        if list(db[table].rows) != rows:
-            with db.atomic():
-                db[table].delete_where()
-                # alter: a timeline.db made before a vocabulary gained a column takes it on
-                db[table].insert_all(rows, alter=True)
-    write_registry(db)
-    write_collections(db)
+    return (("countries", country_rows()), ("kinds", kind_rows()), ("topics", topics))
 
 
 def build(

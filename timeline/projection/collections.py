@@ -8,6 +8,7 @@ from typing import Any
 import sqlite_utils
 
 from events.collections import COLLECTIONS
+from timeline.projection.collection_counts import count_collections
 
 _VOCABULARY = ("name", "label", "description", "default_view")
 
@@ -42,18 +43,3 @@ def write_collections(db: sqlite_utils.Database) -> None:
                 row,
             )
     count_collections(db)
-
-
-def count_collections(db: sqlite_utils.Database) -> None:
-    """How many engagements each collection holds now. A collection that engagements name but
-    this process does not know (registered by another program) gets a row of its own."""
-    db.execute(
-        "insert or ignore into collections (name, label, description, default_view, "
-        "engagements) select distinct collection, collection, null, 0, 0 from engagements "
-        "where collection is not null"
-    )
-    # Each count reads a range of the (collection, start_date) index, not the rows.
-    db.execute(
-        "update collections set engagements = "
-        "(select count(*) from engagements where collection = collections.name)"
-    )

@@ -22,12 +22,16 @@ import sqlite_utils
 
 from events import EngagementState
 from timeline.errors import TimelineError
-from timeline.projection.collections import count_collections
-from timeline.projection.offices import flag_participants, is_office_event, project_offices
+from timeline.projection.collection_counts import count_collections
+from timeline.projection.offices import (
+    flag_participants,
+    is_office_event,
+    project_offices,
+    projected_registry,
+)
 from timeline.projection.people import (
     link_people,
     linked_people,
-    remove_unnamed_people,
     write_people,
 )
 from timeline.projection.rows import (
@@ -113,8 +117,9 @@ class Projector:
                     if self.fresh:  # a new file: its persons, organisations and counts, once
                         self._write_named("persons", None)
                         self._write_named("organisations", None)
-                        flag_participants(self.db, None)
-                        link_people(self.db, None)
+                        registry = projected_registry(self.db)
+                        flag_participants(self.db, None, registry)
+                        link_people(self.db, None, registry)
                         write_people(self.db, None)
                         count_collections(self.db)
                     return events, self._count(touched)
@@ -181,9 +186,10 @@ class Projector:
             return
         chain_head = getattr(self.archive.recorder, "chain_head", None)
         link = chain_head(at=last) if chain_head else None
-        self.db[HEAD_TABLE].upsert(
-            {"name": self.archive.name, "position": last, "head": link.hash if link else None},
-            pk="name",
+        self.db.execute(
+            f"insert into {HEAD_TABLE} (name, position, head) values (?, ?, ?) "
+            "on conflict (name) do update set position = excluded.position, head = excluded.head",
+            [self.archive.name, last, link.hash if link else None],
         )
 
     def _project(self, domain_events: list[Any]) -> set[str]:
@@ -196,10 +202,12 @@ class Projector:
         if self.fresh:  # a new file flags and links them all once, at the end (run)
             return touched
         # An office or a decision about people changed: any participant may be hit.
-        flag_participants(self.db, None if changed else touched)
-        people = link_people(self.db, None if changed else touched)
+        registry = projected_registry(self.db)
+        flag_participants(self.db, None if changed else touched, registry)
+        people = link_people(self.db, None if changed else touched, registry)
+        # Every person who was or is linked to what changed is written anew, or deleted when
+        # none links to them any more; no scan of every person is needed to find those.
         write_people(self.db, None if changed else people | linked)
-        remove_unnamed_people(self.db)
         return touched
 
     def _project_engagements(self, domain_events: Iterable[Any]) -> set[str]:
@@ -232,8 +240,6 @@ class Projector:
             self._write_named("organisations", orgs)
         self._write_revisions(revisions)
         self._write_retractions(retractions)
-        if not self.fresh:
-            count_collections(self.db)
         return {s.facts.slug for s in states.values()}
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:

@@ -5,12 +5,13 @@ No database here: `engagement_rows` and `revision_row` are tested on their own."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from events import KINDS, ROLES, all_countries
-from events.facts import EngagementFacts, Organisation
+from events.facts import EngagementFacts, Organisation, Quoted
 from timeline.offices.names import individual_id
 from timeline.projection.geocode import locate
 from timeline.text import bilingual, date_label, fold, slugify
@@ -39,11 +40,16 @@ def organisation_search_text(org: dict[str, Any]) -> str:
 
 
 def organisation_id(org: Organisation) -> str:
-    return slugify(f"{org.country or 'xx'} {org.abbreviation or org.name}")
+    return _slug(f"{org.country or 'xx'} {org.abbreviation or org.name}")
 
 
 def person_id(name: str) -> str:
-    return slugify(name)
+    return _slug(name)
+
+
+# The same few thousand names and organisations recur across a rebuild's engagements: each
+# slug made once (slugifying them again was a tenth of making the rows).
+_slug = lru_cache(maxsize=1 << 16)(slugify)
 
 
 def _resolve_organisation(facts: EngagementFacts, ref: str | None) -> Organisation | None:
@@ -201,7 +207,9 @@ def _participant_rows(f: EngagementFacts) -> list[dict[str, Any]]:
     return rows
 
 
-_QUOTED = {"document", "quote", "start", "end"}
+def _quoted(q: Quoted) -> dict[str, Any]:
+    """A quote's document, words and offsets (strings and integers, as they are in JSON)."""
+    return {"document": q.document, "quote": q.quote, "start": q.start, "end": q.end}
 
 
 def _source_rows(f: EngagementFacts) -> list[dict[str, Any]]:
@@ -209,7 +217,7 @@ def _source_rows(f: EngagementFacts) -> list[dict[str, Any]]:
         {
             "engagement": f.slug,
             "position": i,
-            **s.model_dump(mode="json", include=_QUOTED),
+            **_quoted(s),
             "publisher": s.publisher,
             "url": s.url,
             "published": s.published.isoformat() if s.published else None,
@@ -238,7 +246,7 @@ def evidence_rows(state: EngagementState) -> list[dict[str, Any]]:
             "engagement": f.slug,
             "position": i,
             "field": e.field,
-            **e.model_dump(mode="json", include=_QUOTED),
+            **_quoted(e),
             "inferred": e.inferred,
             "note": e.note,
             "status": "superseded" if i in state.superseded else "current",
@@ -303,7 +311,8 @@ def revision_row(event: Any, state: EngagementState) -> dict[str, Any]:
         "event": name,
         "current_from": event.timestamp.isoformat(),
         "current_until": None,
-        "reason": getattr(event, "reason", None),
+        # Asked of the class: a missing attribute of a pydantic model costs an error message.
+        "reason": event.reason if "reason" in type(event).model_fields else None,
         "changes": _json(changes) if changes is not None else None,
         "title": state.facts.title,
         "retracted": state.retraction is not None,
