@@ -372,7 +372,7 @@ class Archive(Application[UUID]):
             collections={slug: (collections or {}).get(slug, collection) for slug in ids},
             as_source=as_source,
         )
-        with _collector_paused():
+        with collector_paused():
             for facts in records:
                 self._take(facts, batch)
             new = list(batch.new.values())
@@ -718,9 +718,10 @@ class _Superseded(Exception):
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection while a batch is built and stored: it would scan the whole
-    heap (every record of the batch) again and again, for objects that hold no cycles."""
+    heap (every record of the batch) again and again, for objects that hold no cycles (making
+    10,000 generated records took 1.0 s of CPU time with it and 0.23 s without)."""
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -8,7 +8,13 @@ from __future__ import annotations
 import re
 
 from timeline.extract.gazetteer import COUNTRY, Mention
-from timeline.extract.model import Engagement, Participation, SentenceInfo, counterpart_key
+from timeline.extract.model import (
+    Engagement,
+    Participation,
+    SentenceInfo,
+    Span,
+    counterpart_key,
+)
 from timeline.extract.people import PersonMention
 
 # "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
@@ -159,12 +165,8 @@ def signed_by(
     if home not in countries or None in countries or countries[0] == countries[1]:
         return []
     other = sides[0] if countries[1] == home else sides[1]
-    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
-    if isinstance(other, PersonMention):
-        e.counterpart, e.counterpart_person = other.organisation, other.person
-    else:
-        e.counterpart = other
-    if any(counterpart_key(x) == counterpart_key(e) for x in engagements):
+    e = _new_meeting(info, (m.start(), m.end(), m.group()), other, engagements)
+    if e is None:
         return []
     for p in sides:  # named after the verb, where a list's counterparts are not taken
         if isinstance(p, PersonMention):
@@ -240,16 +242,29 @@ def signed_between(
         return []
     other = parties[1] if parties[0].country == home else parties[0]
     verb = m.span("en") if m.group("en") else m.span("vi")
-    e = Engagement("meeting", info, (verb[0], verb[1], text[verb[0] : verb[1]]))
+    e = _new_meeting(info, (verb[0], verb[1], text[verb[0] : verb[1]]), other, engagements)
+    if e is None:
+        return []
+    e.pair = [(p.country, p) for p in parties if isinstance(p, Mention) and p.country]
+    e.add(info)
+    return [e]
+
+
+def _new_meeting(
+    info: SentenceInfo,
+    trigger: Span,
+    other: Mention | PersonMention,
+    engagements: list[Engagement],
+) -> Engagement | None:
+    """A meeting with `other` (a person, or an agency), unless the article already told one."""
+    e = Engagement("meeting", info, trigger)
     if isinstance(other, PersonMention):
         e.counterpart, e.counterpart_person = other.organisation, other.person
     else:
         e.counterpart = other
     if any(counterpart_key(x) == counterpart_key(e) for x in engagements):
-        return []
-    e.pair = [(p.country, p) for p in parties if isinstance(p, Mention) and p.country]
-    e.add(info)
-    return [e]
+        return None
+    return e
 
 
 def unnamed_counterparts(
