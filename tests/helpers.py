@@ -306,3 +306,21 @@ class Clock:
         tick = next(self.ticks)
         microseconds = 0 if tick % 5 == 0 else tick * 7919
         return self.START + timedelta(seconds=tick, microseconds=microseconds)
+
+
+def modules_loaded_by(*args: str, cwd: Path | None = None) -> tuple[set[str], str]:
+    """The modules `timeline ARGS` has loaded when it ends, and what it printed (sys.modules:
+    `python -X importtime` does not list what importlib.import_module loads, as the lazy APIs
+    do)."""
+    code = (
+        "import sys, atexit\n"
+        "atexit.register(lambda: print(*sorted(sys.modules), file=sys.stderr))\n"
+        "from timeline.cli import main\n"
+        f"sys.argv = ['timeline', *{list(args)!r}]\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return set(result.stderr.split()), result.stdout

@@ -13,7 +13,7 @@ import tomllib
 from importlib.metadata import entry_points
 from pathlib import Path
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, modules_loaded_by
 
 CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
 # What timeline.web may import of timeline (besides itself).
@@ -150,35 +150,18 @@ def test_the_public_api_is_loaded_lazily_and_whole() -> None:
     assert result.stdout.split() == ["34", "24"]
 
 
-def modules_loaded_by(*args: str) -> set[str]:
-    """The modules `timeline ARGS` has loaded when it ends (sys.modules: `python -X importtime`
-    does not list what importlib.import_module loads, as the lazy APIs do)."""
-    code = (
-        "import sys, atexit\n"
-        "atexit.register(lambda: print(*sorted(sys.modules), file=sys.stderr))\n"
-        "from timeline.cli import main\n"
-        f"sys.argv = ['timeline', *{list(args)!r}]\n"
-        "main()\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return set(result.stderr.split())
-
-
 HEAVY = ("pydantic", "eventsourcing", "sqlite_utils", "datasette", "yaml", "timeline.extract")
 
 
 def test_timeline_help_loads_click_and_the_command_names_only() -> None:
     """`timeline --help` lists every command, the extractor's too, without importing any of what
     they run: no pydantic model, no store, no projection, no extractor."""
-    loaded = modules_loaded_by("--help")
+    loaded, _ = modules_loaded_by("--help")
     assert "click.core" in loaded  # the listing is what it seems
     assert sorted(m for m in loaded if m.split(".")[0] in HEAVY or m.startswith(HEAVY)) == []
 
 
 def test_timeline_topics_loads_no_store_and_no_projection() -> None:
-    loaded = modules_loaded_by("topics")
+    loaded, _ = modules_loaded_by("topics")
     assert "events.vocabulary" in loaded
     assert sorted(m for m in loaded if m.startswith(HEAVY)) == []

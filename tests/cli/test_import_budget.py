@@ -5,11 +5,9 @@ modules, never on times."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.helpers import make_record
+from tests.helpers import make_record, modules_loaded_by
 
 # Never needed to record a record file and build timeline.db: the web layer and Datasette, the
 # extractor, the reviewer, the exports, the integrity check, and what only a wrong input needs.
@@ -27,28 +25,14 @@ NOT_FOR_APPEND = (
 )
 
 
-def loaded_by(*args: str, cwd: Path) -> tuple[set[str], str]:
-    """The modules `timeline ARGS` has loaded when it ends, and what it printed."""
-    code = (
-        "import sys, atexit\n"
-        "atexit.register(lambda: print(*sorted(sys.modules), file=sys.stderr))\n"
-        "from timeline.cli import main\n"
-        f"sys.argv = ['timeline', *{list(args)!r}]\n"
-        "main()\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=cwd
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    return set(result.stderr.split()), result.stdout
-
-
 def test_timeline_append_loads_no_web_extractor_or_error_reporting_modules(
     tmp_path: Path,
 ) -> None:
     record = tmp_path / "one.json"
     record.write_text(json.dumps(make_record(part_of=None)), encoding="utf-8")
-    loaded, out = loaded_by("append", str(record), "--archive", str(tmp_path / "a"), cwd=tmp_path)
+    loaded, out = modules_loaded_by(
+        "append", str(record), "--archive", str(tmp_path / "a"), cwd=tmp_path
+    )
     assert "recorded   vn-us-security-dialogue-2" in out
     # The listing is what it seems: the record was validated, stored and projected.
     assert {"events.facts", "timeline.store.application", "timeline.projection.build"} <= loaded
@@ -57,7 +41,7 @@ def test_timeline_append_loads_no_web_extractor_or_error_reporting_modules(
 
 def test_timeline_help_does_not_load_what_a_dry_run_needs(tmp_path: Path) -> None:
     """tempfile (and the random numbers it imports) makes a dry run's scratch folder only."""
-    loaded, out = loaded_by("--help", cwd=tmp_path)
+    loaded, out = modules_loaded_by("--help", cwd=tmp_path)
     assert "append" in out
     assert "timeline.dry_run" in loaded  # its option is declared, its work is not loaded
     assert sorted(m for m in loaded if m.split(".")[0] in ("tempfile", "random")) == []
