@@ -202,9 +202,9 @@ def _signatories(text: str, info: SentenceInfo, start: int) -> list[PersonMentio
     return [people[0], agency] if agency is not None else None
 
 
-# "the signing of a memorandum of understanding (MOU) on police cooperation between the PNP and
-# the Korean National Police Agency … on March 3", "lễ ký kết Bản ghi nhớ … giữa Bộ Công an Việt
-# Nam và Bộ Nội vụ Singapore": the two agencies that met to sign, named after "between"
+# "the signing of an agreement on drug control between the Royal Thai Police and the National
+# Police Agency of Japan on May 2", "lễ ký kết Bản ghi nhớ … giữa Bộ Công an Việt Nam và Bộ Nội
+# vụ Singapore": the two agencies that met to sign, named after "between"
 _SIGNING_BETWEEN = re.compile(
     r"\b(?P<en>signing)\s+(?:ceremony\s+)?(?:of|for)\s+(?:a|an|the)\s+[^.;]{0,120}?\bbetween\s+|"
     r"(?<!\w)(?P<vi>lễ ký(?: kết)?|ký kết|đã ký)\s+[^.;]{0,120}?(?<!\w)giữa\s+"
