@@ -7,8 +7,9 @@ import re
 from collections import Counter
 
 from timeline.extract.gazetteer import (
+    CITY,
+    COUNTRY,
     Mention,
-    country_aliases,
     specific_agency,
 )
 from timeline.extract.model import (
@@ -68,7 +69,7 @@ def resolve_generic_orgs(
                     (p for p in info.people for t in p.titles if t[0] <= o.start < t[1]), None
                 )
                 code = home
-                stated = stated_country(text, o)
+                stated = stated_country(text, info, o)
                 if stated is not None:
                     code = stated  # "China’s Public Security Ministry", "Bộ Nội vụ Lào"
                 elif holder is not None:
@@ -103,21 +104,24 @@ def resolve_generic_orgs(
     return inferred
 
 
-_OWNER_BEFORE = re.compile(r"(?<![\w])([A-Z]\w+(?: [A-Z]\w+)?)(?:['’]s)?\s+(?:the\s+)?$")
-_OWNER_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?)?([A-Z]\w+(?: [A-Z]\w+)?)")
+# "China’s Public Security Ministry", "the Cambodian Interior Ministry": the country before it;
+# "the Ministry of Interior of Laos", "Bộ Nội vụ Lào": after it
+_OWNER_BEFORE = re.compile(r"(?:['’]s?)?\s+(?:the\s+)?")
+_OWNER_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?)?")
+# "Singapore’s Ministry of Home Affairs": a city (a city-state) only as a possessive owner
+_CITY_OWNER = re.compile(r"['’]s?\s+")
 
 
-def stated_country(text: str, o: Mention) -> str | None:
-    """The country written with a ministry named without one: its owner before it ("China’s",
-    "the Cambodian") or its country after it ("of Laos", "Bộ Nội vụ Lào")."""
-    aliases = country_aliases()
-    before = _OWNER_BEFORE.search(text, max(0, o.start - 40), o.start)
-    after = _OWNER_AFTER.match(text, o.end)
-    for m in (before, after):
-        if m is None:
+def stated_country(text: str, info: SentenceInfo, o: Mention) -> str | None:
+    """The country the sentence writes with a ministry named without one: a country mention
+    of the gazetteer's right before it as its owner, or right after it."""
+    for c in info.places:
+        if c.kind == CITY and c.end <= o.start and _CITY_OWNER.fullmatch(text, c.end, o.start):
+            return c.country
+        if c.kind != COUNTRY:
             continue
-        words = m.group(1)
-        for candidate in (words, words.split()[-1] if m is before else words.split()[0]):
-            if aliases.get(candidate):
-                return aliases[candidate]
+        if c.end <= o.start and _OWNER_BEFORE.fullmatch(text, c.end, o.start):
+            return c.key
+        if o.end <= c.start and _OWNER_AFTER.fullmatch(text, o.end, c.start):
+            return c.key
     return None
