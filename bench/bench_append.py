@@ -19,9 +19,10 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
 from bench.common import Result, timed_cpu
-from bench.generate import batches, collector_paused, generate
+from bench.generate import batches, generate
 from events import Engagement, EngagementFacts
 from timeline import Archive
+from timeline.store.application import collector_paused
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, extend
 from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, identity_row
 from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
