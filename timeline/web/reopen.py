@@ -1,5 +1,6 @@
 """Datasette plugin: reopen a database file that a rebuild replaced while the server runs, so a
-rebuilt `timeline.db` is served without a restart.
+rebuilt `timeline.db` is served without a restart; and serve every database file through
+`SchemaCachedDatabase` (timeline.web.schema_cache), which keeps its schema lookups.
 
 Registered through the `datasette` entry point `timeline_reopen`."""
 
@@ -13,6 +14,8 @@ from typing import Any
 
 from datasette import hookimpl
 from datasette.database import Database
+
+from timeline.web.schema_cache import SchemaCachedDatabase
 
 FileId = tuple[int, int]
 
@@ -49,6 +52,25 @@ class Reopener:
         for db in self._watched():
             self.opened[db.name] = _file_id(db.path)
 
+    def keep_schemas(self) -> None:
+        """Serve each database file (not the in-memory `_internal`) through
+        SchemaCachedDatabase: the same file, its schema lookups kept (at startup, before any
+        request)."""
+        for db in list(self.datasette.databases.values()):
+            if db.path is None or db.is_memory or isinstance(db, SchemaCachedDatabase):
+                continue
+            self._replace(
+                db, SchemaCachedDatabase(self.datasette, path=db.path, is_mutable=db.is_mutable)
+            )
+
+    def _replace(self, old: Database, fresh: Database) -> None:
+        ds = self.datasette
+        order = list(ds.databases)
+        ds.remove_database(old.name)
+        ds.add_database(fresh, name=old.name, route=old.route)
+        # add_database appends; keep the original order so the default database stays first.
+        ds.databases = OrderedDict((name, ds.databases[name]) for name in order)
+
     def check(self) -> list[str]:
         """One `os.stat` per watched database; return the names of those reopened."""
         reopened = []
@@ -63,13 +85,8 @@ class Reopener:
         return reopened
 
     def _reopen(self, old: Database) -> None:
+        self._replace(old, SchemaCachedDatabase(self.datasette, path=old.path, is_mutable=True))
         ds = self.datasette
-        order = list(ds.databases)
-        ds.remove_database(old.name)
-        fresh = Database(ds, path=old.path, is_mutable=True)
-        ds.add_database(fresh, name=old.name, route=old.route)
-        # add_database appends; keep the original order so the default database stays first.
-        ds.databases = OrderedDict((name, ds.databases[name]) for name in order)
         # Datasette keeps one read connection per executor thread, keyed by database name, so
         # the new Database would reuse connections to the replaced file. Fresh threads have
         # none; the old ones finish their work, exit, and their connections are closed.
@@ -94,7 +111,9 @@ def reopener(datasette: Any) -> Reopener:
 
 @hookimpl
 def startup(datasette: Any) -> None:
-    reopener(datasette).remember()
+    watcher = reopener(datasette)
+    watcher.keep_schemas()
+    watcher.remember()
 
 
 @hookimpl

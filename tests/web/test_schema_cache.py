@@ -1,0 +1,109 @@
+"""SchemaCachedDatabase (timeline.web.schema_cache), as the plugin serves every database file:
+through Datasette's test client on real SQLite files, against Datasette's own `Database`."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from datasette.database import Database
+
+from tests.helpers import DatasetteClient
+from timeline.web.schema_cache import SPELLING_LOOKUP, SchemaCachedDatabase
+
+
+def make_file(path: Path) -> Path:
+    db = sqlite_utils.Database(path)
+    db["places"].insert_all([{"code": "VN", "name": "Viet Nam"}], pk="code")
+    db["visits"].insert_all(
+        [{"id": i, "place": "VN", "title": f"Visit {i}"} for i in range(3)],
+        pk="id",
+        foreign_keys=[("place", "places", "code")],
+    )
+    db["visits"].enable_fts(["title"])
+    db.execute("create view recent as select * from visits")
+    db.conn.close()
+    return path
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[DatasetteClient]:
+    c = DatasetteClient(make_file(tmp_path / "data.db"))
+    yield c
+    c.close()
+
+
+def database_page(client: DatasetteClient) -> dict[str, dict]:
+    page = client.run(client.ds.client.get("/data.json"))
+    assert page.status_code == 200, page.text
+    return {t["name"]: t for t in page.json()["tables"]}
+
+
+def test_the_plugin_serves_each_database_file_through_the_schema_cache(
+    client: DatasetteClient,
+) -> None:
+    assert isinstance(client.ds.get_database("data"), SchemaCachedDatabase)
+
+
+def test_a_table_made_after_a_visit_is_on_the_next_visit_with_its_columns_and_rows(
+    client: DatasetteClient, tmp_path: Path
+) -> None:
+    before = database_page(client)
+    assert "later" not in before and before["visits"]["count"] == 3
+    with sqlite3.connect(tmp_path / "data.db") as conn:
+        conn.execute("create table later (id integer primary key, note text)")
+        conn.execute("insert into later (note) values ('one'), ('two')")
+        conn.execute("insert into visits (place, title) values ('VN', 'Visit 3')")
+    after = database_page(client)
+    assert after["later"]["columns"] == ["id", "note"] and after["later"]["primary_keys"] == ["id"]
+    assert after["later"]["count"] == 2 and after["visits"]["count"] == 4
+    table = client.run(client.ds.client.get("/data/later.json?_shape=array"))
+    assert [r["note"] for r in table.json()] == ["one", "two"]
+
+
+def test_a_column_added_after_a_visit_is_on_the_table_page(
+    client: DatasetteClient, tmp_path: Path
+) -> None:
+    assert database_page(client)["places"]["columns"] == ["code", "name"]
+    with sqlite3.connect(tmp_path / "data.db") as conn:
+        conn.execute("alter table places add column region text")
+    assert database_page(client)["places"]["columns"] == ["code", "name", "region"]
+    row = client.run(client.ds.client.get("/data/places/VN.json?_shape=objects"))
+    assert row.json()["rows"] == [{"code": "VN", "name": "Viet Nam", "region": None}]
+
+
+def test_every_schema_lookup_answers_as_datasettes_own_database(
+    client: DatasetteClient, tmp_path: Path
+) -> None:
+    cached = client.ds.get_database("data")
+    plain = Database(client.ds, path=str(tmp_path / "data.db"), is_mutable=True)
+    plain.name = "plain"  # its own connections: Datasette keeps them by database name
+
+    async def answers(db: Database) -> list[object]:
+        found: list[object] = [
+            sorted(await db.table_names()),
+            sorted(await db.view_names()),
+            sorted(await db.hidden_table_names()),
+            await db.get_all_foreign_keys(),
+            await db.table_counts(1000),
+        ]
+        for table in [*await db.table_names(), "nope"]:
+            found += [
+                await db.table_exists(table),
+                await db.table_columns(table),
+                [tuple(c) for c in await db.table_column_details(table)],
+                await db.primary_keys(table),
+                await db.fts_table(table),
+                await db.foreign_keys_for_table(table),
+            ]
+        for name in ("VISITS", "Recent", "places", "nope", "visits_fts"):
+            found.append([tuple(r) for r in (await db.execute(SPELLING_LOOKUP, (name,))).rows])
+        return found
+
+    first = client.run(answers(cached))
+    assert first == client.run(answers(plain))
+    assert client.run(answers(cached)) == first  # kept, the same
+    plain.close()
