@@ -5,14 +5,16 @@ and the same figures as Datasette's own column facet either way."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.web.test_publish import METADATA, RECORDS, Client, open_client
 from timeline.projection.build import build
-from timeline.projection.counts import FACETED
+from timeline.projection.counts import FACET_COUNTS, FACETED, TRIGGER_NAMES
 from timeline.store.application import Archive
 
 TABLES = METADATA["databases"]["timeline"]["tables"]
@@ -72,6 +74,7 @@ FILTERS: dict[str, list[dict[str, str]]] = {
     "timeline": [{"kind": "dialogue"}, {"country": "VN"}],
     "participants": [{"country": "VN"}, {"role": "co_chair"}],
     "sources": [{"language": "vi"}, {"publisher": "Test Wire"}],
+    "evidence": [{"field": "date"}, {"status": "current"}],
 }
 
 
@@ -89,3 +92,22 @@ def test_counted_facets_equal_datasettes_column_facets(
     assert counted == column_facets(client, table, **params)
     assert set(counted) == set(FACETED[table])
     assert any(facet["values"] for facet in counted.values())
+
+
+def test_a_file_built_before_a_tables_facets_were_counted_counts_them_on_its_next_build(
+    tmp_path: Path,
+) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:-1])
+    build(archive)
+    # As a timeline.db built before `evidence` was counted: no triggers, no counts for it.
+    with sqlite3.connect(archive.projection_path) as conn:
+        for name in [n for n in TRIGGER_NAMES if "_evidence_" in n]:
+            conn.execute(f"drop trigger {name}")
+        conn.execute(f"delete from {FACET_COUNTS} where tbl = 'evidence'")
+    archive.append(RECORDS[-1:])
+    build(archive)
+    for c in open_client(archive.projection_path):
+        counted = facets(c, "evidence")
+        assert counted == column_facets(c, "evidence")
+        assert counted["inferred"]["values"]

@@ -9,7 +9,12 @@ from __future__ import annotations
 import sqlite_utils
 
 from timeline.projection.collection_counts import COUNT_TRIGGERS, keep_collections_counted
-from timeline.projection.counts import COUNT_TABLES, PAGE_INDEXES, create_count_tables
+from timeline.projection.counts import (
+    COUNT_TABLES,
+    PAGE_INDEXES,
+    TRIGGER_NAMES,
+    create_count_tables,
+)
 from timeline.projection.office_schema import OFFICE_INDEXES, OFFICE_TABLES
 
 TRACKING_TABLE = "_tracking"
@@ -245,7 +250,7 @@ def schema_complete(db: sqlite_utils.Database) -> bool:
     present = {row[0] for row in db.execute("select name from sqlite_master")}
     wanted = {*TABLES, TRACKING_TABLE, *COUNT_TABLES, *PAGE_INDEXES}
     wanted |= {f"{table}_fts" for table in FTS}
-    wanted |= set(COUNT_TRIGGERS)
+    wanted |= {*COUNT_TRIGGERS, *TRIGGER_NAMES}
     wanted |= {f"idx_{table}_{'_'.join(columns)}" for table, columns in [*INDEXES, ID_INDEX]}
     return wanted <= present
 
