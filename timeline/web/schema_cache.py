@@ -13,7 +13,9 @@ What is kept is what `sqlite_master` and the table pragmas say, so it is right u
 changes. Whether it may have: the file's inode, size and modification time (and its `-wal`
 file's) are read on each use, and when they differ from the last time `PRAGMA schema_version`
 is asked; the kept answers go when it differs. A write of rows (an append) costs one query, not
-the lookups again. Counts are of rows and are made again on each call, as Datasette does."""
+the lookups again. The counts of the rows (the database page's) are kept until the file is
+written: counting the 46 tables, each with Datasette's 5 ms limit, took 115-155 ms of every
+view of the database page."""
 
 from __future__ import annotations
 
@@ -68,6 +70,7 @@ class SchemaCachedDatabase(Database):
         self._stamp: Stamp | None = None
         self._schema_version: int | None = None
         self._kept: dict[tuple[Any, ...], Any] = {}
+        self._counted: tuple[Any, dict[str, int | None]] = (None, {})
 
     async def _check_schema(self) -> None:
         """Forget what was kept if the schema changed since it was read."""
@@ -147,15 +150,20 @@ class SchemaCachedDatabase(Database):
 
     async def table_counts(self, limit: int = 10) -> dict[str, int | None]:
         """Each table's rows, or None past `limit` ms, as Datasette counts them, in one trip to
-        the SQL thread instead of one per table."""
+        the SQL thread instead of one per table; kept until the file is written."""
         if not self.is_mutable and self.cached_table_counts is not None:
             return self.cached_table_counts
+        # Before counting: a write while counting makes the next call count again.
+        stamp = (_file_stamp(self.path), limit) if self.path and not self.is_memory else None
+        if stamp is not None and stamp == self._counted[0]:
+            return dict(self._counted[1])
         names = await self.table_names()
         time_limit = min(limit, self.ds.sql_time_limit_ms) if limit else self.ds.sql_time_limit_ms
         counts = await self.execute_fn(lambda conn: _count_rows(conn, names, time_limit))
         if not self.is_mutable:
             self._cached_table_counts = counts
-        return counts
+        self._counted = (stamp, counts)
+        return dict(counts)
 
 
 def _is_spelling_lookup(sql: str, params: Any) -> bool:
