@@ -37,16 +37,18 @@ class CountedFacet(ColumnFacet):
     async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
         if not self.unfiltered():
             return await self.counted_from_rows()
+        configs = [
+            (c["config"].get("column") or c["config"]["simple"], c) for c in self.get_configs()
+        ]
+        if any(column not in FACETED[self.table] for column, _ in configs):
+            return await self.counted_from_rows()
+        try:
+            kept = await self.kept_counts([column for column, _ in configs])
+        except sqlite3.OperationalError:  # a file built before the count tables
+            return await self.counted_from_rows()
         results: list[dict[str, Any]] = []
-        for source_and_config in self.get_configs():
-            config = source_and_config["config"]
-            column = config.get("column") or config["simple"]
-            if column not in FACETED[self.table]:
-                return await self.counted_from_rows()
-            try:
-                rows = await self.kept_counts(column)
-            except sqlite3.OperationalError:  # a file built before the count tables
-                return await self.counted_from_rows()
+        for column, source_and_config in configs:
+            rows = kept.get(column, [])
             results.append(await self.facet(column, source_and_config["source"], rows))
         return results, []
 
@@ -56,14 +58,24 @@ class CountedFacet(ColumnFacet):
             result["type"] = "column"
         return results, timed_out
 
-    async def kept_counts(self, column: str) -> list[tuple[Any, int]]:
+    async def kept_counts(self, columns: list[str]) -> dict[str, list[tuple[Any, int]]]:
+        """Each column's most frequent values, in one query: one trip to an SQL thread instead
+        of one per facet (seven on the engagements page, each awaited in turn; under a load
+        of 8-10 on this machine a trip took 5-14 ms)."""
+        if not columns:
+            return {}
         size = self.get_facet_size()
-        sql = (
-            f"select value, n from {FACET_COUNTS} where tbl = ? and col = ? and n > 0 "
-            "order by n desc, value limit ?"
+        one = (
+            f"select * from (select col, value, n from {FACET_COUNTS} where tbl = ? and col = ? "
+            "and n > 0 order by n desc, value limit ?)"
         )
-        result = await self.ds.execute(self.database, sql, [self.table, column, size + 1])
-        return [(row[0], row[1]) for row in result.rows]
+        sql = " union all ".join(one for _ in columns)
+        params = [x for column in columns for x in (self.table, column, size + 1)]
+        result = await self.ds.execute(self.database, sql, params)
+        kept: dict[str, list[tuple[Any, int]]] = {}
+        for col, value, n in result.rows:
+            kept.setdefault(col, []).append((value, n))
+        return kept
 
     async def facet(self, column: str, source: str, rows: list[tuple[Any, int]]) -> dict[str, Any]:
         """The facet as Datasette's column facet describes it, from (value, count) rows."""
