@@ -18,7 +18,7 @@ from events import TOPICS
 from timeline.errors import ArchiveError, TimelineError
 from timeline.projection.collections import write_collections
 from timeline.projection.offices import write_registry
-from timeline.projection.people import write_people
+from timeline.projection.people import link_holders, write_people
 from timeline.projection.projector import (
     Projector,
     connect,
@@ -78,7 +78,8 @@ def write_vocabularies(db: sqlite_utils.Database) -> None:
                 db[table].insert_all([dict(row) for row in rows], alter=True)
     if added := write_registry(db):
         with db.atomic():
-            write_people(db, added)
+            # The new holders' people as the decisions about people in force have them.
+            write_people(db, added | link_holders(db))
     write_collections(db)
 
 
