@@ -41,20 +41,24 @@ def test_timeline_append_loads_no_web_extractor_or_error_reporting_modules(
     assert sorted(m for m in loaded if m.startswith(NOT_FOR_APPEND)) == []
 
 
-def test_appending_to_a_built_archive_loads_no_office_or_person_models(tmp_path: Path) -> None:
-    """The first build writes the shipped registry of offices (and validates it); a later
-    append of engagements decodes no office event and reads the registry from timeline.db."""
+def test_appending_to_a_built_archive_loads_no_office_models_nor_sqlite_utils(
+    tmp_path: Path,
+) -> None:
+    """The first build writes the shipped registry of offices (and validates it) and makes the
+    tables with sqlite-utils; a later append of engagements decodes no office event, reads the
+    registry from timeline.db, and its incremental build runs plain statements."""
     first, second = tmp_path / "one.json", tmp_path / "two.json"
     first.write_text(json.dumps(make_record(part_of=None)), encoding="utf-8")
     second.write_text(json.dumps(visit_record()), encoding="utf-8")
     archive = str(tmp_path / "a")
     loaded, _ = modules_loaded_by("append", str(first), "--archive", archive, cwd=tmp_path)
     assert "events.offices" in loaded  # the shipped registry, validated as it is written
+    assert "sqlite_utils" in loaded
     loaded, out = modules_loaded_by("append", str(second), "--archive", archive, cwd=tmp_path)
     assert "recorded   vn-us-visit-2025" in out
     assert "timeline.db updated: 1 events projected" in out
     assert "timeline.projection.offices" in loaded
-    models = ("events.offices", "events.persons", "timeline.inputs.offices")
+    models = ("events.offices", "events.persons", "timeline.inputs.offices", "sqlite_utils")
     assert sorted(m for m in loaded if m.startswith(models)) == []
 
 

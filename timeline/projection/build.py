@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from events import TOPICS
 from timeline.errors import ArchiveError, TimelineError
 from timeline.projection.collections import write_collections
@@ -39,6 +37,8 @@ from timeline.text import bilingual
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    import sqlite_utils
 
     from timeline.store.application import Archive
 
@@ -284,7 +284,7 @@ def is_current(archive: Archive) -> bool:
     path = archive.projection_path
     if not path.exists():
         return False
-    db = sqlite_utils.Database(path)
+    db = connect(path)
     try:
         return position(db, archive.name) >= (archive.recorder.max_notification_id() or 0)
     finally:

@@ -17,8 +17,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from timeline.offices.conflicts import conflict
 from timeline.offices.names import individual_id
 from timeline.offices.registry import (
@@ -35,6 +33,8 @@ from timeline.offices.registry import (
 from timeline.projection.schema import TRACKING_TABLE
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from events.offices import HoldingState
 
 

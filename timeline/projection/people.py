@@ -14,14 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby, islice
 from operator import itemgetter
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from timeline.offices.names import individual_id, may_be_same_person
 from timeline.offices.registry import Registry
 from timeline.projection.offices import projected_registry
 from timeline.text import fold
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass

@@ -6,11 +6,14 @@ no store, no eventsourcing."""
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from timeline.projection.collection_counts import COUNT_TRIGGERS, keep_collections_counted
 from timeline.projection.counts import COUNT_TABLES, PAGE_INDEXES, create_count_tables
 from timeline.projection.office_schema import OFFICE_INDEXES, OFFICE_TABLES
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TRACKING_TABLE = "_tracking"
 HEAD_TABLE = "archive_head"
