@@ -16,14 +16,7 @@ from events import country, describe_validation_error
 from events.offices import OfficeRecord
 from events.persons import PersonDecisionRecord
 from timeline.errors import RecordError
-from timeline.inputs.records import (
-    _json,
-    _load_yaml_documents,
-    _twice_keyed,
-    detect_format,
-    expand,
-    read_text,
-)
+from timeline.inputs.records import _twice_keyed
 from timeline.offices.registry import Registry, holding_of, office_of, overlap
 
 # Keys of an office record that are about the change, not the holding.
@@ -50,19 +43,6 @@ class OfficeEntry:
         )
 
 
-def _office_lists(text: str, name: str, key: str = "offices") -> list[Any]:
-    fmt = detect_format(name, text)
-    if fmt == "ndjson":
-        return []
-    docs = [_json(text)] if fmt == "json" else _load_yaml_documents(text, name)
-    out: list[Any] = []
-    for doc in docs:
-        if isinstance(doc, dict) and key in doc and "slug" not in doc:
-            items = doc[key]
-            out.extend(items if isinstance(items, list) else [items])
-    return out
-
-
 def _validate(raw: Any, name: str, index: int) -> OfficeEntry:
     where = f"office record {index}"
     if not isinstance(raw, dict):
@@ -84,16 +64,10 @@ def _validate(raw: Any, name: str, index: int) -> OfficeEntry:
     return OfficeEntry(name, index, record, reason, bool(withdrawn))
 
 
-def read_offices(paths: Iterable[str]) -> list[OfficeEntry]:
-    """Every office record of the files, validated one by one (the first bad one raises)."""
-    entries = []
-    for path in expand(paths):
-        name = "<stdin>" if path == "-" else path
-        if path == "-":
-            continue  # standard input is read once, by the engagements' reader
-        for index, raw in enumerate(_office_lists(read_text(path), name), 1):
-            entries.append(_validate(raw, name, index))
-    return entries
+def validate_offices(listed: Iterable[tuple[str, int, Any]]) -> list[OfficeEntry]:
+    """The office records `records.listed` found, validated one by one (the first bad one
+    raises)."""
+    return [_validate(raw, name, index) for name, index, raw in listed]
 
 
 def check_offices(entries: list[OfficeEntry], registry: Registry) -> None:
@@ -162,15 +136,10 @@ class DecisionEntry:
         return RecordError(self.file, f"people record {self.index} ({self.record.key}): {message}")
 
 
-def read_decisions(paths: Iterable[str]) -> list[DecisionEntry]:
-    """Every decision about people of the files, validated (the first bad one raises)."""
-    entries = []
-    for path in expand(paths):
-        if path == "-":
-            continue
-        for index, raw in enumerate(_office_lists(read_text(path), path, "people"), 1):
-            entries.append(_decision(raw, path, index))
-    return entries
+def validate_decisions(listed: Iterable[tuple[str, int, Any]]) -> list[DecisionEntry]:
+    """The decisions about people `records.listed` found, validated (the first bad one
+    raises)."""
+    return [_decision(raw, name, index) for name, index, raw in listed]
 
 
 def _decision(raw: Any, name: str, index: int) -> DecisionEntry:

@@ -312,6 +312,28 @@ def iter_records(
             yield name, index, facts
 
 
+def listed(paths: Iterable[str], keys: Iterable[str]) -> dict[str, list[tuple[str, int, Any]]]:
+    """The raw entries of each `key:` list (`offices:`, `people:`) of the files, unvalidated,
+    as (file, number from 1, entry). Standard input holds none here: it is read once, by the
+    engagements' reader."""
+    found: dict[str, list[tuple[str, int, Any]]] = {key: [] for key in keys}
+    for path in expand(paths):
+        if path == "-":
+            continue
+        text = read_text(path)
+        fmt = detect_format(path, text)
+        if fmt == "ndjson":
+            continue
+        docs = [_json(text)] if fmt == "json" else _load_yaml_documents(text, path)
+        for key, entries in found.items():
+            items: list[Any] = []
+            for doc in docs:
+                if isinstance(doc, dict) and key in doc and "slug" not in doc:
+                    items.extend(doc[key] if isinstance(doc[key], list) else [doc[key]])
+            entries.extend((path, index, raw) for index, raw in enumerate(items, 1))
+    return found
+
+
 def load(paths: Iterable[str], documents: str | Path | None = None) -> list[EngagementFacts]:
     """Every record of every file, validated (see `iter_records`)."""
     return [facts for _, _, facts in iter_records(paths, documents)]

@@ -10,14 +10,16 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from events import country, describe_validation_error
-from events.offices import OfficeRecord
 from timeline.errors import TimelineError
 from timeline.text import fold, slugify
+
+if TYPE_CHECKING:
+    from events.offices import OfficeRecord
 
 DATA = "data"
 REGISTRY = "registry"  # the origin of the shipped entries
@@ -223,6 +225,8 @@ def _read_office(name: str, number: int, raw: dict[str, Any]) -> tuple[Office, l
     where = f"{name}: office {number} ({raw.get('office')})"
     base = {k: raw.get(k) for k in ("office", "country", "kind", "title", "single_holder")}
     base["titles"] = raw.get("titles", [])
+    from events.offices import OfficeRecord  # the shipped YAML is read rarely: see offices.py
+
     held = []
     office = None
     for i, entry in enumerate(raw.get("holders", [])):

@@ -12,13 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
 from events import TOPICS
 from timeline.errors import ArchiveError, TimelineError
 from timeline.projection.collections import write_collections
 from timeline.projection.offices import write_registry
-from timeline.projection.people import write_people
+from timeline.projection.people import link_holders, write_people
 from timeline.projection.projector import (
     Projector,
     connect,
@@ -39,6 +37,8 @@ from timeline.text import bilingual
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    import sqlite_utils
 
     from timeline.store.application import Archive
 
@@ -78,7 +78,8 @@ def write_vocabularies(db: sqlite_utils.Database) -> None:
                 db[table].insert_all([dict(row) for row in rows], alter=True)
     if added := write_registry(db):
         with db.atomic():
-            write_people(db, added)
+            # The new holders' people as the decisions about people in force have them.
+            write_people(db, added | link_holders(db))
     write_collections(db)
 
 
@@ -283,7 +284,7 @@ def is_current(archive: Archive) -> bool:
     path = archive.projection_path
     if not path.exists():
         return False
-    db = sqlite_utils.Database(path)
+    db = connect(path)
     try:
         return position(db, archive.name) >= (archive.recorder.max_notification_id() or 0)
     finally:

@@ -3,7 +3,11 @@ kept by triggers on `engagements`. Only SQL here, so the schema (schema.py) can 
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 # Triggers that keep `collections.engagements` as engagements rows come and go, so a build
 # need not count every collection again: at 100,000 engagements that count read the whole

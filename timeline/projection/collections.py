@@ -3,12 +3,13 @@ description and how many engagements it holds now."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from events.collections import COLLECTIONS
 from timeline.projection.collection_counts import count_collections
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _VOCABULARY = ("name", "label", "description", "default_view")
 

@@ -11,8 +11,11 @@ joined 100,000 topics on the first visit after each write: 160 ms and 730 ms
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 YEAR_COUNTS = "timeline_year_counts"
 TOPIC_COUNTS = "topic_year_counts"

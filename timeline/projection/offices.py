@@ -9,17 +9,14 @@ an office changes, for the participants of the changed engagements otherwise."""
 from __future__ import annotations
 
 import json
+import sys
 import zlib
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
-
-from events.offices import HoldingState, OfficeHolding
-from events.persons import DecisionState, PersonDecision
 from timeline.offices.conflicts import conflict
 from timeline.offices.names import individual_id
 from timeline.offices.registry import (
@@ -34,6 +31,11 @@ from timeline.offices.registry import (
     shipped,
 )
 from timeline.projection.schema import TRACKING_TABLE
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from events.offices import HoldingState
 
 
 def office_row(office: Office) -> dict[str, Any]:
@@ -126,24 +128,36 @@ _OFFICE_COLUMNS = "slug, country, kind, title, titles, organisation, single_hold
 
 
 def is_office_event(event: Any) -> bool:
-    """Events of offices and of decisions about people, which this module projects."""
-    return isinstance(event, (OfficeHolding.Event, PersonDecision.Event))
+    """Events of offices and of decisions about people, which this module projects. Their
+    classes are in events.offices and events.persons: while neither is imported (the mapper
+    imports an event's module to decode it), no event is one of them, and neither is imported
+    to ask. An append of engagements then loads neither model module (python -X importtime:
+    12-15 ms of its process on the shared machine)."""
+    offices, persons = sys.modules.get("events.offices"), sys.modules.get("events.persons")
+    return (offices is not None and isinstance(event, offices.OfficeHolding.Event)) or (
+        persons is not None and isinstance(event, persons.PersonDecision.Event)
+    )
 
 
 def project_offices(db: sqlite_utils.Database, events: Iterable[Any]) -> bool:
     """Fold office events into their tables; whether there were any."""
-    any_event = False
+    events = list(events)
+    if not events:
+        return False
+    from events.persons import PersonDecision
+
     for event in events:
-        any_event = True
         if isinstance(event, PersonDecision.Event):
             write_decision(db, event)
             continue
         state = event.evolve(_current(db, event.originator_id))
         _write_holding(db, event, state)
-    return any_event
+    return True
 
 
 def _current(db: sqlite_utils.Database, key: Any) -> HoldingState | None:
+    from events.offices import HoldingState
+
     row = db.execute(
         "select state from office_revisions where json_extract(state, '$.id') = ? "
         "order by version desc limit 1",
@@ -163,6 +177,8 @@ def _write_holding(db: sqlite_utils.Database, event: Any, state: HoldingState) -
         "select state from office_revisions where holding = ? and version = 1", [state.key]
     ).fetchone()
     if first is not None:  # a correction may move the start: the row of the old id goes
+        from events.offices import HoldingState
+
         old = HoldingState.model_validate_json(first[0]).record
         db.execute(
             "delete from office_holders where id = ? and origin = ?",
@@ -295,6 +311,8 @@ def flag_participants(
 
 def write_decision(db: sqlite_utils.Database, event: Any) -> None:
     """A decision about people as it stands after `event` (its whole state is in the row)."""
+    from events.persons import DecisionState
+
     found = db.execute(
         "select state from person_decisions where json_extract(state, '$.id') = ?",
         [str(event.originator_id)],

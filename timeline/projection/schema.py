@@ -6,7 +6,7 @@ no store, no eventsourcing."""
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from timeline.projection.collection_counts import COUNT_TRIGGERS, keep_collections_counted
 from timeline.projection.counts import (
@@ -16,6 +16,9 @@ from timeline.projection.counts import (
     create_count_tables,
 )
 from timeline.projection.office_schema import OFFICE_INDEXES, OFFICE_TABLES
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 TRACKING_TABLE = "_tracking"
 HEAD_TABLE = "archive_head"
