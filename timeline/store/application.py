@@ -702,11 +702,12 @@ class Archive(Application[UUID]):
         stored = [
             to_stored(event)
             for a in aggregates
-            for event in (a.collect_events() if isinstance(a, Engagement) else (a,))
+            for event in ((a,) if type(a) is _RECORDED else a.collect_events())
         ]
         # Each engagement's keys as this save leaves it, written with its events.
         known = identities or {}
-        rows = {_id(a): known.get(_id(a)) or _identity(a) for a in aggregates}
+        ids = [_id(a) for a in aggregates]
+        rows = {i: known.get(i) or _identity(a) for i, a in zip(ids, aggregates, strict=True)}
         try:
             # What `Application.save` does for this application (no snapshots, no cache, and
             # `_notify` does nothing), less its runtime protocol check of each object, which
@@ -754,15 +755,23 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# A new engagement's event is told from an aggregate by its exact type: isinstance against
+# these ABC-based classes went through abc's __instancecheck__ six times an engagement in a
+# bulk append (180,003 calls for 30,000, cProfile).
+_RECORDED = Engagement.Recorded
+
+
 def _id(engagement: Engagement | Engagement.Recorded) -> UUID:
-    return engagement.id if isinstance(engagement, Engagement) else engagement.originator_id
+    if type(engagement) is _RECORDED:
+        return engagement.originator_id
+    return engagement.id
 
 
 def _identity(engagement: Engagement | Engagement.Recorded) -> IdentityRow:
     """An engagement's identity row as its save leaves it; a new one's from its event."""
-    if isinstance(engagement, Engagement):
-        return identity_row(engagement.state)
-    return keyed_row(engagement.originator_id, engagement.originator_version, engagement.facts)
+    if type(engagement) is _RECORDED:
+        return keyed_row(engagement.originator_id, engagement.originator_version, engagement.facts)
+    return identity_row(engagement.state)
 
 
 def _check_collections(names: Iterable[str]) -> None:
