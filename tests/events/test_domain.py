@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from uuid import RFC_4122, SafeUUID, uuid5
 
 import pytest
 from pydantic import ValidationError
@@ -18,6 +19,7 @@ from events import (
     describe_validation_error,
     engagement_id,
 )
+from events.identity import NAMESPACE
 from tests.helpers import SOURCE, make_record
 
 
@@ -111,6 +113,18 @@ def test_the_id_is_the_uuid5_of_the_slug() -> None:
     assert engagement.id == engagement_id("vn-us-security-dialogue-2")
     assert engagement.id.version == 5
     assert engagement_id("a") != engagement_id("b")
+
+
+def test_an_engagement_id_is_the_standard_uuid5_of_its_slug_in_the_archive_namespace() -> None:
+    """The id is made without `uuid.uuid5` (for speed): it must be the very same uuid."""
+    for slug in ["vn-us-security-dialogue-2", "a", "vn-la-meeting-999999", "đối-thoại", ""]:
+        made = engagement_id(slug)
+        assert made == uuid5(NAMESPACE, slug)
+        assert (made.hex, str(made), made.version, made.variant) == (
+            uuid5(NAMESPACE, slug).hex, str(uuid5(NAMESPACE, slug)), 5, RFC_4122,
+        )  # fmt: skip
+        assert hash(made) == hash(uuid5(NAMESPACE, slug))
+        assert made.is_safe is SafeUUID.unknown
 
 
 def test_events_fold_into_the_current_state() -> None:

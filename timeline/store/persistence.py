@@ -32,18 +32,31 @@ def _class_version(cls: type) -> int:
     return getattr(cls, "class_version", 1)
 
 
+@cache
+def _stored_form(cls: type) -> tuple[int, str]:
+    """A stored event class's version and topic, asked once a class: the isinstance checks of
+    pydantic's ABC metaclass and eventsourcing's topic lookup were a fifth of storing an event
+    beside its JSON (cProfile of a bulk append of 30,000)."""
+    if not issubclass(cls, BaseModel):
+        raise TypeError(f"{cls.__qualname__}: not a pydantic model; only those are stored")
+    return _class_version(cls), get_topic(cls)
+
+
+@cache
+def _is_orjson(transcoder: type) -> bool:
+    return issubclass(transcoder, OrjsonTranscoder)
+
+
 class PydanticMapper(Mapper[UUID]):
     """Stores an event's fields, less the id and version that the store keeps in columns."""
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
-        assert isinstance(domain_event, BaseModel)
-        class_version = _class_version(type(domain_event))
-        if isinstance(self.transcoder, OrjsonTranscoder):
+        cls = type(domain_event)
+        class_version, topic = _stored_form(cls)
+        if _is_orjson(type(self.transcoder)):
             # The same bytes as dumping to a dict and encoding it with orjson (pydantic writes
             # the same compact JSON), at half the cost; the version goes last, as it did.
-            encoded = domain_event.__pydantic_serializer__.to_json(
-                domain_event, exclude=_IN_COLUMNS
-            )
+            encoded = cls.__pydantic_serializer__.to_json(domain_event, exclude=_IN_COLUMNS)
             if class_version > 1:
                 encoded = encoded[:-1] + b',"class_version":%d}' % class_version
         else:
@@ -54,7 +67,7 @@ class PydanticMapper(Mapper[UUID]):
         return StoredEvent(
             originator_id=domain_event.originator_id,
             originator_version=domain_event.originator_version,
-            topic=get_topic(type(domain_event)),
+            topic=topic,
             state=encoded,
         )
 
