@@ -1,0 +1,37 @@
+"""One meeting is drafted once: the agency named in the title of the person met, the agency
+whose delegation that person leads, and the agency at whose headquarters they meet are not
+counterparts of meetings of their own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract import extract
+
+TEXTS = {
+    "title before the name": (
+        "Ngày 14/3, tại Hà Nội, Thượng tướng Nguyễn Văn An, Thứ trưởng Bộ Công an, hội đàm với "
+        "Tư lệnh Cơ quan Cảnh sát biển Trung Quốc Vương Trọng Tài đang có chuyến thăm Việt Nam.\n"
+    ),
+    "a delegation led by": (
+        "Ngày 14-3, Đại tá Trần Minh Khoa, Phó Giám đốc Công an TP Hà Nội đã làm việc với đoàn "
+        "Cảnh sát Hoàng gia Malaysia - Malaysia do ông Ahmad Rahim, Phó Tổng cục trưởng làm "
+        "trưởng đoàn.\n"
+    ),
+    "at the headquarters": (
+        "Tổng cục trưởng Cảnh sát Hoàng gia Malaysia Ahmad Rahim ngày 14/3 đã có cuộc hội đàm "
+        "với Thứ trưởng Công an Việt Nam Nguyễn Văn An tại trụ sở Cơ quan Cảnh sát quốc gia ở "
+        "Kuala Lumpur.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(TEXTS))
+def test_a_meeting_with_a_person_and_their_agency_is_drafted_once(shape):
+    d = extract(TEXTS[shape], document="doc", published=date(2025, 3, 20), publisher="X")
+    meetings = [r.record for r in d.records if r.record["kind"] == "meeting"]
+    assert len(meetings) == 1
+    names = {p["name"] for p in meetings[0]["participants"]}
+    assert names & {"Ahmad Rahim", "Vương Trọng Tài"}
