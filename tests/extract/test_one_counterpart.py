@@ -35,3 +35,17 @@ def test_a_meeting_with_a_person_and_their_agency_is_drafted_once(shape):
     assert len(meetings) == 1
     names = {p["name"] for p in meetings[0]["participants"]}
     assert names & {"Ahmad Rahim", "Vương Trọng Tài"}
+
+
+def test_whom_one_calls_on_ends_where_and_together_with_opens_the_next_clause():
+    text = (
+        "Nhân chuyến thăm chính thức Lào từ ngày 4 đến 7/6/2025, chiều 5/6, tại Viêng Chăn, "
+        "Thượng tướng Nguyễn Văn An, Thứ trưởng Bộ Công an đã chào xã giao đồng chí Khăm Phăn "
+        "Phôm Ma Thắt, Phó Thủ tướng Lào và cùng đồng chí Vi Lay Sổm Phu, Bộ trưởng Bộ An ninh "
+        "Lào đồng chủ trì Hội nghị hợp tác an ninh Việt Nam – Lào lần thứ 9.\n"
+    )
+    d = extract(text, document="doc", published=date(2025, 6, 6), publisher="X")
+    kinds = sorted(r.record["kind"] for r in d.records)
+    assert kinds == ["dialogue", "meeting", "visit"]
+    meeting = next(r.record for r in d.records if r.record["kind"] == "meeting")
+    assert "Vi Lay Sổm Phu" not in {p["name"] for p in meeting["participants"]}
