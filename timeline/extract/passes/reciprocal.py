@@ -368,3 +368,47 @@ def agencies_between(
     e.remote = bool(_ONLINE.search(m.group()))
     e.add(info)
     return [e]
+
+
+# "A signed a Memorandum of Understanding with B", "A đã ký Bản ghi nhớ hợp tác với B": the
+# signatory agencies met, the subject and the one after "with"
+_SIGNED_WITH = re.compile(
+    r"\b(?:signed|inked)\s+(?:a|an|the)\s+[^.;]{0,80}?\bwith\s+(?:the\s+)?|"
+    r"(?<!\w)(?:đã\s+)?ký(?: kết)?\s+[^.;]{0,80}?(?<!\w)với\s+"
+)
+
+
+def signed_with(
+    text: str,
+    info: SentenceInfo,
+    engagements: list[Engagement],
+    home: str,
+    past: re.Pattern[str],
+) -> list[Engagement]:
+    """An agency that signed an agreement with another agency of another country, on a day the
+    sentence gives (`on Tuesday`, `ngày 5/6`): the two met to sign it (an undated signing is
+    background: "A signed an MOU with B in 2019")."""
+    s = info.sentence
+    m = _SIGNED_WITH.search(text, s.start, s.end)
+    if m is None or past.search(text, s.start, m.start()):
+        return []
+    if not any(
+        (d.day is not None or d.weekday is not None) and d.excluded is None for d in info.dates
+    ):
+        return []
+    clause = max(s.start, text.rfind(",", s.start, m.start()) + 1)
+    signer = next(
+        (o for o in reversed(info.orgs) if clause <= o.start and o.end <= m.start() and o.country),
+        None,
+    )
+    other = next((o for o in info.orgs if m.end() <= o.start <= m.end() + 4 and o.country), None)
+    if signer is None or other is None or signer.country == other.country:
+        return []
+    if other.country == home:
+        signer, other = other, signer
+    e = _new_meeting(info, (m.start(), m.end(), m.group()), other, engagements)
+    if e is None:
+        return []
+    e.pair = [(signer.country, signer), (other.country, other)]  # type: ignore[list-item]
+    e.add(info)
+    return [e]
