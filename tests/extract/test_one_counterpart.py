@@ -49,3 +49,18 @@ def test_whom_one_calls_on_ends_where_and_together_with_opens_the_next_clause():
     assert kinds == ["dialogue", "meeting", "visit"]
     meeting = next(r.record for r in d.records if r.record["kind"] == "meeting")
     assert "Vi Lay Sổm Phu" not in {p["name"] for p in meeting["participants"]}
+
+
+def test_the_caller_named_after_the_one_called_on_opens_a_clause_of_their_own():
+    text = (
+        "Thứ trưởng Nguyễn Văn An làm việc tại Lào\n\n"
+        "Chiều 8/5, khi tới chào xã giao Tổng Bí thư, Chủ tịch nước Lào Thoong Lun Xi Xu Lít, "
+        "Thứ trưởng Nguyễn Văn An đã gửi lời chào từ lãnh đạo Bộ Công an Việt Nam.\n\n"
+        "Hai bên nhất trí tăng cường hợp tác phòng chống tội phạm ma túy.\n"
+    )
+    d = extract(text, document="doc", published=date(2025, 5, 9), publisher="X")
+    (meeting,) = [r.record for r in d.records if r.record["kind"] == "meeting"]
+    assert meeting["host"] == "LA"
+    assert meeting["guests"] == ["VN"]
+    roles = {p["name"]: p["role"] for p in meeting["participants"]}
+    assert roles == {"Thoong Lun Xi Xu Lít": "host", "Nguyễn Văn An": "guest"}

@@ -45,9 +45,14 @@ _NEXT_PERSON = re.compile(r"\s*(?:ngài|ông|bà|đồng chí|Mr\.?|Ms\.?|Mrs\.?
 _SHARED_TITLE = re.compile(r"\s*(?:và|and)\s+(?:(?:ngài|ông|bà|Mr\.?|Ms\.?)\s+)?")
 
 
+# "…, Đại tướng Y đã chuyển lời hỏi thăm …": the past marker right after a name opens its clause
+_OWN_CLAUSE = re.compile(r",?\s+đã\s+(?!từng\b)")
+
+
 def speaks_next(text: str, p: PersonMention) -> bool:
-    """The person is the subject of a reporting verb right after their name and titles."""
-    return bool(_SPEAKS.match(text, p.end) or _SPEAKS.match(text, p.extent[1]))
+    """The person is the subject of a reporting verb right after their name and titles, or of
+    any verb Vietnamese marks as done ("đã")."""
+    return any(r.match(text, at) for r in (_SPEAKS, _OWN_CLAUSE) for at in (p.end, p.extent[1]))
 
 
 def noun_phrase(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
