@@ -442,7 +442,9 @@ def _local_police_regex(language: str) -> re.Pattern[str]:
     if language == "vi":
         # "Công an tỉnh Quảng Ninh"; a foreign force is "Cảnh sát": "Cảnh sát Osaka, Hyogo"
         return re.compile(
-            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
+            # "Công an các tỉnh Ratanakiri, Stung Treng", "Công an 2 tỉnh …": each province's
+            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?:các|hai|ba|2|3)\s+(?=[Tt]ỉnh|[Tt]hành phố))?"
+            r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
             rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
         )
     return re.compile(

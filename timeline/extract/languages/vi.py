@@ -69,7 +69,10 @@ class Vietnamese(Lexicons):
         # goes on past a semicolon followed by a capitalised title or name
         rf"[.:]|;(?!\s+(?:và\s+)?[{_UPPER}])|"
         r"\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
-        r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)"
+        r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)|"
+        # "chào xã giao ông A và cùng ông B đồng chủ trì …": "và cùng" opens the next verb's
+        # clause, whose subject is the one who met A
+        r",?\s(?:và|rồi)\s+cùng(?!\w)"
     )
 
     # "tiếp" receives a guest; "tiếp tục", "tiếp nhận", "đón tiếp" do not

@@ -22,9 +22,11 @@ from timeline.extract.model import (
 from timeline.extract.passes.objects import counterparts, noun_phrase, noun_usage
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.reciprocal import (
+    agencies_between,
     reciprocal_meetings,
     signed_between,
     signed_by,
+    signed_with,
     unnamed_counterparts,
 )
 from timeline.extract.passes.series import (
@@ -504,6 +506,8 @@ class Finder:
         if not any(e.kind != "visit" for e in created + told):
             past = self.lang.cue("past_context")
             told += signed_between(text, info, self.engagements + told, home, past)
+            told += agencies_between(text, info, self.engagements + told, home, past)
+            told += signed_with(text, info, self.engagements + told, home, past)
         planned_cue = self.lang.cue("planned")
         told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
             text, info, created + referenced, self.language, self.lang.meet, planned_cue

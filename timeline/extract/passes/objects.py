@@ -45,9 +45,14 @@ _NEXT_PERSON = re.compile(r"\s*(?:ngài|ông|bà|đồng chí|Mr\.?|Ms\.?|Mrs\.?
 _SHARED_TITLE = re.compile(r"\s*(?:và|and)\s+(?:(?:ngài|ông|bà|Mr\.?|Ms\.?)\s+)?")
 
 
+# "…, Đại tướng Y đã chuyển lời hỏi thăm …": the past marker right after a name opens its clause
+_OWN_CLAUSE = re.compile(r",?\s+đã\s+(?!từng\b)")
+
+
 def speaks_next(text: str, p: PersonMention) -> bool:
-    """The person is the subject of a reporting verb right after their name and titles."""
-    return bool(_SPEAKS.match(text, p.end) or _SPEAKS.match(text, p.extent[1]))
+    """The person is the subject of a reporting verb right after their name and titles, or of
+    any verb Vietnamese marks as done ("đã")."""
+    return any(r.match(text, at) for r in (_SPEAKS, _OWN_CLAUSE) for at in (p.end, p.extent[1]))
 
 
 def noun_phrase(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
@@ -161,9 +166,21 @@ _AT_AGENCY = re.compile(r"\s*,?\s*(?:tại|at)\s+(?:the\s+)?")
 
 
 _VENUE_BEFORE = re.compile(
-    r"(?:tại|ở|at|in)\s+(?:(?:trụ sở(?: chính)?(?: của)?|the (?:headquarters|premises|offices) of|"
-    r"the)\s+)?$"
+    # "tại trụ sở Cơ quan Cảnh sát quốc gia": the agency's generic head noun ("Cơ quan", "Bộ",
+    # "Sở") is not always part of the name the gazetteer knows
+    r"(?:tại|ở|at|in)\s+(?:(?:trụ sở(?: chính)?(?: của)?(?:\s+(?:[Cc]ơ quan|[Bb]ộ|[Ss]ở|[Cc]ục))?|"
+    r"the (?:headquarters|premises|offices) of|the)\s+)?$"
 )
+
+# "a delegation of the KNPA led by X", "đoàn Công an TP Thượng Hải - Trung Quốc do ông X", "the
+# AFP Commissioner, X": what lies between an organisation met and the person leading it
+_LED_BY = re.compile(
+    r"\s*(?:(?:\s[-–]\s*|,\s*)?(?:[\w.]+\s+){0,3}?(?:led by|headed by|do)|,|[\w\s]{0,25},)"
+    r"\s*(?:[\w.]+\s+){0,3}"
+)
+# "Tư lệnh Cơ quan Cảnh sát biển Hàn Quốc Kim Jong-uk", "the KNPA Commissioner General Kim":
+# the name right after the agency, or after a title in capitals, is its officer's
+_TITLE_THEN_NAME = re.compile(r"\s*(?:[A-ZĐ][\w.-]*\s+){0,3}")
 
 
 # "tiếp xã giao các đoàn: Lào; đoàn Singapore; … và đoàn Malaysia", "received the delegations of
@@ -223,9 +240,11 @@ def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | Perso
             office_of = re.search(
                 r"\b(?:of|for)\s+(?:the\s+)?$", text[max(0, prev.start - 12) : prev.start]
             )
-            if re.fullmatch(
-                r"\s*(?:led by|headed by|do|,|[\w\s]{0,25},)\s*(?:[\w.]+\s+){0,3}", gap
-            ) or (office_of and not gap.strip()):
+            if (
+                _LED_BY.fullmatch(gap)
+                or (office_of and not gap.strip())
+                or _TITLE_THEN_NAME.fullmatch(gap)
+            ):
                 cp.organisation = cp.organisation or prev
                 if cp.organisation is prev and prev.country:
                     # "Cục … thuộc Cảnh sát biển Trung Quốc do ông Lưu Chí Cường": a

@@ -140,8 +140,10 @@ def _role(
     ):
         role, cue = "attendee", _abs(s.start, roles["attendee"].search(before))  # "… có X"
     elif (cv := _CALLS_ON.search(text, s.start, s.end)) and e.kind == "meeting":
-        # "X called on Prime Minister Y", "X đến chào Thủ tướng Y": the one called on hosts
-        role = "guest" if p.start < cv.start() else "host"
+        # "X called on Prime Minister Y", "X đến chào Thủ tướng Y": the one called on hosts;
+        # "khi tới chào xã giao Y, Bộ trưởng X đã …": the caller fronted after the call
+        fronted = p.start > cv.end() and "," in text[cv.end() : p.start] and speaks_next(text, p)
+        role = "guest" if p.start < cv.start() or fronted else "host"
         cue = (cv.start(), cv.end(), cv.group())
     elif (
         hv := languages.get(language).host_verb.search(text, s.start, s.end)

@@ -37,7 +37,7 @@ SIGNING = re.compile(r"signed|inked|(?:đã )?ký")
 _RECIPROCAL_VI = re.compile(
     # "A và B đã ký kết Biên bản ghi nhớ": the signatories met
     r"(?<!\w)(?:(?:đã |)(?:hội đàm|gặp gỡ|gặp|họp)|(?:đã |)ký kết|đã ký|"
-    r"(?:tổ chức|có) (?:cuộc|buổi) (?:họp|hội đàm|gặp)(?: thường niên| định kỳ)?)"
+    r"(?:tổ chức|có) (?:cuộc|buổi) (?:họp|hội đàm|gặp|làm việc)(?: thường niên| định kỳ)?)"
     r"(?!\w)(?!\s+(?:với|cùng))"
 )
 # "the previous meeting, held in Svay Rieng in October": an earlier round between the same sides
@@ -314,3 +314,101 @@ def unnamed_counterparts(
         out.append(e)
         break
     return out
+
+
+# "hội nghị hợp tác thường niên giữa Công an tỉnh A và Công an tỉnh B", "hội đàm trực tuyến giữa
+# lãnh đạo Công an TP A và Công an TP B", "talks between the A Police and the B Police": a
+# session of two agencies named as its sides, without a person or a verb with an object
+_AGENCIES_BETWEEN = re.compile(
+    r"(?<!\w)(?:[Hh]ội nghị|[Cc]uộc họp|[Bb]uổi làm việc|[Cc]uộc làm việc|(?:[Cc]uộc |[Bb]uổi )?"
+    r"[Hh]ội đàm)(?![\w-])[^.;]{0,80}?(?<!\w)giữa\s+(?:(?:lãnh đạo|đại diện)\s+)?|"
+    r"\b(?:[Tt]alks|[Mm]eeting|[Cc]onference|[Vv]ideo conference)\b[^.;]{0,60}?\bbetween\s+"
+    r"(?:(?:the\s+)?(?:leaders|heads) of\s+)?(?:the\s+)?"
+)
+_ONLINE = re.compile(r"trực tuyến|\b(?:online|video|virtual)\b", re.I)
+# "vừa diễn ra", "has just held": told as the news, though without its day
+_JUST = re.compile(
+    r"(?<!\w)(?:vừa|mới) (?:diễn ra|tổ chức|có)|\bhas just\b|\bjust (?:held|concluded)\b"
+)
+
+
+def agencies_between(
+    text: str,
+    info: SentenceInfo,
+    engagements: list[Engagement],
+    home: str,
+    past: re.Pattern[str],
+) -> list[Engagement]:
+    """A session of two agencies of two countries named after "giữa"/"between" (two provinces'
+    police across a border, two cities' police online): one meeting, with the foreign agency,
+    when the sentence tells it as news (a day, "vừa diễn ra") or is the story's first."""
+    s = info.sentence
+    m = _AGENCIES_BETWEEN.search(text, s.start, s.end)
+    if m is None or past.search(text, s.start, m.start()):
+        return []
+    news = any(d.day is not None and d.excluded is None for d in info.dates)
+    if not (news or _JUST.search(text, s.start, m.start())):
+        return []
+    parties = sorted(
+        (o for o in info.orgs if o.start >= m.end() and o.country), key=lambda o: o.start
+    )
+    if len(parties) < 2 or parties[0].start - m.end() > 4:
+        return []
+    first = parties[0]
+    second = next(
+        (o for o in parties[1:] if _PARTIES_JOINED.fullmatch(text, first.end, o.start)), None
+    )
+    if second is None or second.country == first.country:
+        return []
+    other = second if first.country == home else first
+    e = _new_meeting(info, (m.start(), m.end(), m.group()), other, engagements)
+    if e is None:
+        return []
+    e.pair = [(first.country, first), (second.country, second)]  # type: ignore[list-item]
+    e.remote = bool(_ONLINE.search(m.group()))
+    e.add(info)
+    return [e]
+
+
+# "A signed a Memorandum of Understanding with B", "A đã ký Bản ghi nhớ hợp tác với B": the
+# signatory agencies met, the subject and the one after "with"
+_SIGNED_WITH = re.compile(
+    r"\b(?:signed|inked)\s+(?:a|an|the)\s+[^.;]{0,80}?\bwith\s+(?:the\s+)?|"
+    r"(?<!\w)(?:đã\s+)?ký(?: kết)?\s+[^.;]{0,80}?(?<!\w)với\s+"
+)
+
+
+def signed_with(
+    text: str,
+    info: SentenceInfo,
+    engagements: list[Engagement],
+    home: str,
+    past: re.Pattern[str],
+) -> list[Engagement]:
+    """An agency that signed an agreement with another agency of another country, on a day the
+    sentence gives (`on Tuesday`, `ngày 5/6`): the two met to sign it (an undated signing is
+    background: "A signed an MOU with B in 2019")."""
+    s = info.sentence
+    m = _SIGNED_WITH.search(text, s.start, s.end)
+    if m is None or past.search(text, s.start, m.start()):
+        return []
+    if not any(
+        (d.day is not None or d.weekday is not None) and d.excluded is None for d in info.dates
+    ):
+        return []
+    clause = max(s.start, text.rfind(",", s.start, m.start()) + 1)
+    signer = next(
+        (o for o in reversed(info.orgs) if clause <= o.start and o.end <= m.start() and o.country),
+        None,
+    )
+    other = next((o for o in info.orgs if m.end() <= o.start <= m.end() + 4 and o.country), None)
+    if signer is None or other is None or signer.country == other.country:
+        return []
+    if other.country == home:
+        signer, other = other, signer
+    e = _new_meeting(info, (m.start(), m.end(), m.group()), other, engagements)
+    if e is None:
+        return []
+    e.pair = [(signer.country, signer), (other.country, other)]  # type: ignore[list-item]
+    e.add(info)
+    return [e]

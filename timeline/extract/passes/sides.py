@@ -79,6 +79,9 @@ def unknown_from_foreign(engagements: list[Engagement], home: str, foreign: str 
 
 
 def assign_countries(engagements: list[Engagement], home: str) -> None:
+    """Host and guest countries of each engagement from the countries its people, counterpart,
+    series and trip name; a trip that names none of its own takes them from its sessions."""
+    guessed: list[Engagement] = []  # trips whose travellers nothing in their sentences names
     # trips first: their sessions take the trip's guests
     for e in sorted(engagements, key=lambda e: e.kind != "visit"):
         found: dict[str, Mention] = {}
@@ -102,6 +105,7 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
                     found.setdefault(g, e.parent.country_spans[g])
         if e.kind == "visit" and not found:
             found[home] = e.destination  # type: ignore[assignment]
+            guessed.append(e)
         if e.inherits is not None and not e.pair:
             for code, m in e.inherits.country_spans.items():
                 found.setdefault(code, m)
@@ -127,7 +131,9 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
                 continue  # the one met is on the host's side (roles.counterpart_hosts)
             if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
                 m.country = others[0]
+    for e in engagements:
         if e.kind == "visit":
+            _sides_from_sessions(e, engagements, any(e is g for g in guessed))
             # a trip's record names who travelled; their hosts are in its sessions' records
             # (not the hosts, nor an ambassador of theirs met there: he lives there)
             e.participants = {
@@ -135,6 +141,33 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
                 for k, p in e.participants.items()
                 if p.mention.country in (*e.guests, None) and not is_mission_head(p.mention)
             }
+
+
+def _sides_from_sessions(trip: Engagement, engagements: list[Engagement], guessed: bool) -> None:
+    """A trip told without who travelled ("The delegation is on a visit to …", "welcomed the
+    committee's delegation to visit the ministry") was made by the guests of its sessions, to
+    their one host: the sessions say who came where, and the trip is that same journey."""
+    if not (guessed or not trip.guests or trip.host is None) or trip.remote:
+        return
+    sessions = [s for s in engagements if s.parent is trip and not s.context and s.host]
+    hosts = {s.host for s in sessions}
+    if len(hosts) != 1:
+        return
+    host = hosts.pop()
+    guests = list(dict.fromkeys(g for s in sessions for g in s.guests if g != host))
+    if not guests or (trip.host is not None and trip.host != host):
+        return
+    if not guessed and any(g not in guests for g in trip.guests):
+        return  # the trip names travellers its sessions do not: it says more than they do
+    trip.host, trip.guests = host, guests
+    if trip.place_country is None:
+        trip.place_country, trip.place_origin = host, "parts"
+    if guessed:
+        trip.country_spans = {}
+    for s in sessions:
+        for g, m in s.country_spans.items():
+            if g in guests and m is not None:
+                trip.country_spans.setdefault(g, m)
 
 
 def place_from_host(engagements: list[Engagement]) -> None:
