@@ -78,6 +78,9 @@ def test_a_line_that_is_only_a_date_stamp_is_a_byline_not_the_lead(line: str) ->
         ("https://news.example.com/view?id=7&date=29/09/2024", date(2024, 9, 29)),
         ("https://news.example.com/view?ngay=29-9-2024", date(2024, 9, 29)),
         ("https://news.example.com/view?id=2024", None),
+        ("https://news.example.vn/hai-ben-hoi-dam-196251026221758241.htm", date(2025, 10, 26)),
+        ("https://news.example.vn/hai-ben-hoi-dam-196259936221758241.htm", None),
+        ("https://news.example.vn/hai-ben-hoi-dam-post1060203.html", None),
     ],
 )
 def test_a_url_dates_the_page(url: str, published: date | None) -> None:
@@ -176,6 +179,28 @@ def test_the_same_day_is_the_day_the_story_told_last() -> None:
     first, second = dates_of(page)
     assert first[0] == second[0] == "2023-06-05"
     assert "date-from-story" in second[2]
+
+def test_the_same_day_counts_from_a_day_the_story_gave_something_else() -> None:
+    # the day before "cùng ngày" dates a wreath-laying, no engagement of the draft
+    page = (
+        "Thứ trưởng Bộ Công an Trần Văn Bình thăm chính thức Pháp\n\n14:05 20/3/2024\n\n"
+        "Trong ngày 18/3, Thứ trưởng Trần Văn Bình đã đặt vòng hoa tại Đài tưởng niệm.\n\n"
+        "Cùng ngày, Thứ trưởng Trần Văn Bình đã hội đàm với Bộ trưởng Nội vụ Pháp Jean Dupont.\n"
+    )
+    (talks,) = [d for d in dates_of(page) if d[1] is None]
+    assert talks[0] == "2024-03-18"
+    assert {"date-from-story", "year-inferred"} <= talks[2]
+
+
+def test_the_same_day_without_a_year_anywhere_keeps_its_day_and_month() -> None:
+    page = (
+        "Ngày 18/3, Thứ trưởng Trần Văn Bình đã đặt vòng hoa tại Đài tưởng niệm ở Paris.\n\n"
+        "Hôm sau, Thứ trưởng Trần Văn Bình đã hội đàm với Bộ trưởng Nội vụ Pháp Jean Dupont.\n"
+    )
+    (talks,) = dates_of(page)
+    assert talks[0] == "????-03-19"
+    assert "partial-date" in talks[2]
+
 
 
 @pytest.mark.parametrize(
