@@ -532,6 +532,9 @@ def published_from_url(url: str | None) -> date | None:
         m = re.search(pattern, url)
         if m:
             return _safe(int(m[1]), int(m[2]), int(m[3]))
+    stamp = _short_stamp(url)
+    if stamp is not None:
+        return stamp
     # a query's date written day first: "?date=29/09/2024", "&ngay=29-09-2024" (%2F escaped)
     m = re.search(
         r"[?&](?:date|ngay|d)=(0?[1-9]|[12]\d|3[01])(?:/|-|\.|%2F)(0?[1-9]|1[0-2])(?:/|-|\.|%2F)"
@@ -540,6 +543,23 @@ def published_from_url(url: str | None) -> date | None:
         re.I,
     )
     return _safe(int(m[3]), int(m[2]), int(m[1])) if m else None
+
+
+def _short_stamp(url: str) -> date | None:
+    """The first `yyMMddHHmmss` with a valid time of day in a long page id that ends the URL:
+    some sites file a page under its section and the time it was filed, the year in two digits
+    (`…-196251026221758241.htm`: section 196, 25-10-26 22:17:58.241)."""
+    m = re.search(r"(?<!\d)(\d{15,20})(?:\.[a-z]{2,5})?/?(?:[?#].*)?$", url, re.I)
+    if m is None:
+        return None
+    digits = m[1]
+    for k in range(len(digits) - 14):
+        yy, mo, dd, hh, mi, ss = (int(digits[k + i : k + i + 2]) for i in range(0, 12, 2))
+        if hh < 24 and mi < 60 and ss < 60 and 1 <= mo <= 12:
+            found = _safe(2000 + yy, mo, dd)
+            if found is not None:
+                return found
+    return None
 
 
 _WEEKDAY_EN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
