@@ -180,6 +180,7 @@ def test_the_same_day_is_the_day_the_story_told_last() -> None:
     assert first[0] == second[0] == "2023-06-05"
     assert "date-from-story" in second[2]
 
+
 def test_the_same_day_counts_from_a_day_the_story_gave_something_else() -> None:
     # the day before "cùng ngày" dates a wreath-laying, no engagement of the draft
     page = (
@@ -200,7 +201,6 @@ def test_the_same_day_without_a_year_anywhere_keeps_its_day_and_month() -> None:
     (talks,) = dates_of(page)
     assert talks[0] == "????-03-19"
     assert "partial-date" in talks[2]
-
 
 
 @pytest.mark.parametrize(
