@@ -144,6 +144,28 @@ def test_a_header_date_months_after_the_story_s_own_dates_is_the_crawl_date() ->
     assert [d[:2] for d in dates_of(page)] == [("2023-06-05", None), ("2023-06-06", None)]
 
 
+def test_a_header_date_months_after_the_story_s_yearless_day_is_the_crawl_date() -> None:
+    # the site prints the day it is read on top of every page; the story says "15/5" only
+    page = (
+        "Thứ Hai, 08/12/2025 12:08 GMT+7\n  • Đường dây nóng\n\nBộ trưởng tiếp Đại sứ Pháp\n\n"
+        "Chiều ngày 15/5, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Đại sứ Pháp "
+        "Jean Dupont. Kể từ giữa năm 2022 đến nay, hợp tác giữa hai Bộ được nối lại.\n"
+    )
+    assert publication_date(page, None, "vi") == (None, "none")
+    ((start, _, flags),) = dates_of(page)
+    assert start == "????-05-15" and "partial-date" in flags
+
+
+def test_a_header_date_days_after_the_story_s_yearless_day_is_the_publication_date() -> None:
+    page = (
+        "Thứ Hai, 19/05/2025 12:08 GMT+7\n\nBộ trưởng tiếp Đại sứ Pháp\n\n"
+        "Chiều ngày 15/5, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Đại sứ Pháp "
+        "Jean Dupont.\n"
+    )
+    assert publication_date(page, None, "vi") == (date(2025, 5, 19), "byline")
+    assert dates_of(page)[0][0] == "2025-05-15"
+
+
 def test_a_byline_the_story_agrees_with_is_the_publication_date() -> None:
     page = (
         "Thứ Ba, 06/06/2023, 08:10\n\nBộ trưởng tiếp Đại sứ Pháp\n\n"

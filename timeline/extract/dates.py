@@ -651,7 +651,8 @@ def published_from_byline(text: str) -> tuple[date, int, int] | None:
 
 
 _PAST_BEFORE = re.compile(
-    r"(?:hồi|trước đó|từ|since|last|earlier|in early|in late|kể từ)\s*(?:ngày|tháng|năm)?\s*$",
+    r"(?:hồi|trước đó|từ|since|last|earlier|in early|in late|kể từ)\s*(?:(?:đầu|giữa|cuối)\s+)?"
+    r"(?:ngày|tháng|năm)?\s*$",
     re.I,
 )
 
@@ -689,16 +690,22 @@ def published_from_story(
     return (end, best.start, best.end) if end else None
 
 
-def _first_story_date(text: str, language: str, skip: tuple[int, int]) -> date | None:
-    """The first full date (day and year) the story gives an engagement, outside `skip`."""
+def _first_story_date(
+    text: str, language: str, skip: tuple[int, int], header: date | None = None
+) -> date | None:
+    """The first date with its day the story gives an engagement, outside `skip`; one written
+    without its year is read as the `header` date would date it (within the 45 days after it,
+    else in the year before)."""
     for d in find_dates(text, language):
         if d.start < skip[1] and skip[0] < d.end:
             continue
-        if d.excluded or d.year is None or d.day is None or d.parenthesised:
+        if d.excluded or d.day is None or d.month is None or d.parenthesised:
+            continue
+        if d.year is None and header is None:
             continue
         if _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start]):
             continue
-        return _safe(d.year, d.month or 0, d.day)
+        return resolve(d, header).start if d.year is None else _safe(d.year, d.month, d.day)
     return None
 
 
@@ -718,7 +725,7 @@ def publication_date(
     story_text = text[:story_end]
     found = published_from_byline(text)
     if found is not None:
-        first = _first_story_date(story_text, language, (found[1], found[2]))
+        first = _first_story_date(story_text, language, (found[1], found[2]), found[0])
         if first is None or found[0] - first <= CRAWL_GAP:
             return found[0], "byline"
     from_url = published_from_url(url)
