@@ -385,3 +385,16 @@ def test_a_sentence_of_the_story_after_by_is_no_byline() -> None:
         published_from_byline("By contrast, the talks held on October 12, 2023 were long.\n")
         is None
     )
+
+
+def test_a_trip_named_after_its_dated_session_takes_the_days_the_session_is_told_over() -> None:
+    # the lead's exhibition is no bilateral visit; "chuyến thăm" is named only with the talks
+    page = (
+        "Đoàn đại biểu Bộ Công an do Thứ trưởng Trần Văn Bình làm Trưởng đoàn đã sang dự Triển "
+        "lãm quốc tế về an ninh tại Pháp, từ ngày 28/5 - 4/6/2024.\n\n"
+        "Trong khuôn khổ chuyến thăm, Thứ trưởng Trần Văn Bình đã hội đàm với Thứ trưởng Bộ Nội "
+        "vụ Pháp Jean Dupont.\n"
+    )
+    trip, talks = dates_of(page)
+    assert trip[:2] == talks[:2] == ("2024-05-28", "2024-06-04")
+    assert "date-from-parts" in trip[2]

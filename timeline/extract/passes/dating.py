@@ -386,6 +386,17 @@ def _month_of(r: Resolved) -> Resolved:
     )
 
 
+def _span_of_days(r: Resolved) -> bool:
+    """Days from one to another, as a trip is told (`từ ngày 28/5 - 4/6/2024`)."""
+    return (
+        r.precision == "range"
+        and r.start is not None
+        and r.end is not None
+        and r.end > r.start
+        and (r.start.day != 1 or r.end.day != calendar.monthrange(r.end.year, r.end.month)[1])
+    )
+
+
 def inherit_dates(engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.date is None and e.parent is not None and e.parent.date is not None:
@@ -409,14 +420,17 @@ def inherit_dates(engagements: list[Engagement]) -> None:
             first = min(parts, key=lambda e: e.resolved.start)  # type: ignore[union-attr,return-value]
             last = max(parts, key=lambda e: e.resolved.end)  # type: ignore[union-attr,return-value]
             s, t = first.resolved.start, last.resolved.end  # type: ignore[union-attr]
-            # the trip's own days are not known: say the month(s) its sessions fall in
-            s = s.replace(day=1)
-            t = t.replace(day=calendar.monthrange(t.year, t.month)[1])
-            v.date, v.date_origin = first.date, "parts"
+            # the trip's own days are not known: say the month(s) its sessions fall in; but
+            # days a session is told over ("hội đàm … từ ngày 28/5 - 4/6/2024") are the trip's
+            whole = _span_of_days(first.resolved) and _span_of_days(last.resolved)  # type: ignore[arg-type]
+            if not whole:
+                s = s.replace(day=1)
+                t = t.replace(day=calendar.monthrange(t.year, t.month)[1])
+            v.date, v.date_origin = first.date, "session-days" if whole else "parts"
             v.resolved = Resolved(
                 s,
                 t,
-                "month" if (s.year, s.month) == (t.year, t.month) else "range",
+                "month" if (s.year, s.month) == (t.year, t.month) and not whole else "range",
                 first.resolved.phrase,
                 first.resolved.year_inferred,
             )  # type: ignore[union-attr]
