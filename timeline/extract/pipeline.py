@@ -157,6 +157,7 @@ def assign_roles(a: Analysis) -> None:
     roles.counterpart_hosts(a.engagements)
     roles.head_from_sessions(a.engagements)
     roles.heads_in_parts(a.engagements)
+    roles.received_delegations(a.engagements)
     nesting.lead_tells_first(a.engagements, a.infos)
     nesting.drop_allusions(a.engagements)
 
