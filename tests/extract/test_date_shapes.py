@@ -78,6 +78,9 @@ def test_a_line_that_is_only_a_date_stamp_is_a_byline_not_the_lead(line: str) ->
         ("https://news.example.com/view?id=7&date=29/09/2024", date(2024, 9, 29)),
         ("https://news.example.com/view?ngay=29-9-2024", date(2024, 9, 29)),
         ("https://news.example.com/view?id=2024", None),
+        ("https://news.example.vn/hai-ben-hoi-dam-196251026221758241.htm", date(2025, 10, 26)),
+        ("https://news.example.vn/hai-ben-hoi-dam-196259936221758241.htm", None),
+        ("https://news.example.vn/hai-ben-hoi-dam-post1060203.html", None),
     ],
 )
 def test_a_url_dates_the_page(url: str, published: date | None) -> None:
@@ -141,6 +144,28 @@ def test_a_header_date_months_after_the_story_s_own_dates_is_the_crawl_date() ->
     assert [d[:2] for d in dates_of(page)] == [("2023-06-05", None), ("2023-06-06", None)]
 
 
+def test_a_header_date_months_after_the_story_s_yearless_day_is_the_crawl_date() -> None:
+    # the site prints the day it is read on top of every page; the story says "15/5" only
+    page = (
+        "Thứ Hai, 08/12/2025 12:08 GMT+7\n  • Đường dây nóng\n\nBộ trưởng tiếp Đại sứ Pháp\n\n"
+        "Chiều ngày 15/5, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Đại sứ Pháp "
+        "Jean Dupont. Kể từ giữa năm 2022 đến nay, hợp tác giữa hai Bộ được nối lại.\n"
+    )
+    assert publication_date(page, None, "vi") == (None, "none")
+    ((start, _, flags),) = dates_of(page)
+    assert start == "????-05-15" and "partial-date" in flags
+
+
+def test_a_header_date_days_after_the_story_s_yearless_day_is_the_publication_date() -> None:
+    page = (
+        "Thứ Hai, 19/05/2025 12:08 GMT+7\n\nBộ trưởng tiếp Đại sứ Pháp\n\n"
+        "Chiều ngày 15/5, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Đại sứ Pháp "
+        "Jean Dupont.\n"
+    )
+    assert publication_date(page, None, "vi") == (date(2025, 5, 19), "byline")
+    assert dates_of(page)[0][0] == "2025-05-15"
+
+
 def test_a_byline_the_story_agrees_with_is_the_publication_date() -> None:
     page = (
         "Thứ Ba, 06/06/2023, 08:10\n\nBộ trưởng tiếp Đại sứ Pháp\n\n"
@@ -176,6 +201,28 @@ def test_the_same_day_is_the_day_the_story_told_last() -> None:
     first, second = dates_of(page)
     assert first[0] == second[0] == "2023-06-05"
     assert "date-from-story" in second[2]
+
+
+def test_the_same_day_counts_from_a_day_the_story_gave_something_else() -> None:
+    # the day before "cùng ngày" dates a wreath-laying, no engagement of the draft
+    page = (
+        "Thứ trưởng Bộ Công an Trần Văn Bình thăm chính thức Pháp\n\n14:05 20/3/2024\n\n"
+        "Trong ngày 18/3, Thứ trưởng Trần Văn Bình đã đặt vòng hoa tại Đài tưởng niệm.\n\n"
+        "Cùng ngày, Thứ trưởng Trần Văn Bình đã hội đàm với Bộ trưởng Nội vụ Pháp Jean Dupont.\n"
+    )
+    (talks,) = [d for d in dates_of(page) if d[1] is None]
+    assert talks[0] == "2024-03-18"
+    assert {"date-from-story", "year-inferred"} <= talks[2]
+
+
+def test_the_same_day_without_a_year_anywhere_keeps_its_day_and_month() -> None:
+    page = (
+        "Ngày 18/3, Thứ trưởng Trần Văn Bình đã đặt vòng hoa tại Đài tưởng niệm ở Paris.\n\n"
+        "Hôm sau, Thứ trưởng Trần Văn Bình đã hội đàm với Bộ trưởng Nội vụ Pháp Jean Dupont.\n"
+    )
+    (talks,) = dates_of(page)
+    assert talks[0] == "????-03-19"
+    assert "partial-date" in talks[2]
 
 
 @pytest.mark.parametrize(
@@ -338,3 +385,16 @@ def test_a_sentence_of_the_story_after_by_is_no_byline() -> None:
         published_from_byline("By contrast, the talks held on October 12, 2023 were long.\n")
         is None
     )
+
+
+def test_a_trip_named_after_its_dated_session_takes_the_days_the_session_is_told_over() -> None:
+    # the lead's exhibition is no bilateral visit; "chuyến thăm" is named only with the talks
+    page = (
+        "Đoàn đại biểu Bộ Công an do Thứ trưởng Trần Văn Bình làm Trưởng đoàn đã sang dự Triển "
+        "lãm quốc tế về an ninh tại Pháp, từ ngày 28/5 - 4/6/2024.\n\n"
+        "Trong khuôn khổ chuyến thăm, Thứ trưởng Trần Văn Bình đã hội đàm với Thứ trưởng Bộ Nội "
+        "vụ Pháp Jean Dupont.\n"
+    )
+    trip, talks = dates_of(page)
+    assert trip[:2] == talks[:2] == ("2024-05-28", "2024-06-04")
+    assert "date-from-parts" in trip[2]

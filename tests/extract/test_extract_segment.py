@@ -108,6 +108,14 @@ def test_a_short_dated_line_is_story_not_a_caption() -> None:
     assert [p.role for p in segment(text, "vi").paragraphs] == [BODY, BODY, CAPTION]
 
 
+def test_a_lieutenant_general_s_abbreviated_rank_does_not_end_a_sentence() -> None:
+    text = "Lieut. Gen. Tran Van Binh met Lieut. Gen. Khamla Sisouk, Adm. Lee and Supt. Ali. Then."
+    assert [t for _, _, t in split_sentences(text)] == [
+        "Lieut. Gen. Tran Van Binh met Lieut. Gen. Khamla Sisouk, Adm. Lee and Supt. Ali.",
+        "Then.",
+    ]
+
+
 def test_rank_abbreviations_do_not_end_a_sentence() -> None:
     text = "Brig. Gen. Pol Saroeun agreed. Insp. Gen. Ha spoke."
     assert [t for _, _, t in split_sentences(text)] == [

@@ -123,6 +123,27 @@ def test_talks_between_two_delegations_seat_each_head_on_their_side():
     assert roles(meeting) == {"Trần Văn Bình": "host", "John Miller": "guest"}
 
 
+def test_the_head_of_a_delegation_received_is_the_guest_of_the_reception():
+    text = (
+        "Hanoi (VNA) – Deputy Minister of Public Security Tran Van Binh on November 29, 2023 "
+        "received a visiting delegation of France's Ministry of the Interior led by its Director "
+        "General Jean Dupont.\n"
+    )
+    (meeting,) = meetings(text)
+    assert roles(meeting) == {"Tran Van Binh": "host", "Jean Dupont": "guest"}
+
+
+def test_who_chairs_the_reception_of_a_delegation_hosts_it():
+    text = (
+        "Ngày 22-8-2024, Đại tá Trần Văn Bình, Phó Giám đốc Công an TP Hồ Chí Minh chủ trì buổi "
+        "đón tiếp và làm việc với đoàn Cảnh sát quốc gia Pháp do ông Jean Dupont, Giám đốc Cảnh "
+        "sát quốc gia Pháp làm trưởng đoàn.\n"
+    )
+    got = [roles(m) for m in meetings(text)]
+    assert got and all(r.get("Trần Văn Bình") == "host" for r in got)
+    assert {r.get("Jean Dupont") for r in got} <= {"guest", None}
+
+
 def test_a_country_by_its_formal_name_is_the_country():
     places = find_places(
         "Minister Nguyen Van Hai paid a working visit to the Lao People's Democratic Republic "

@@ -532,6 +532,9 @@ def published_from_url(url: str | None) -> date | None:
         m = re.search(pattern, url)
         if m:
             return _safe(int(m[1]), int(m[2]), int(m[3]))
+    stamp = _short_stamp(url)
+    if stamp is not None:
+        return stamp
     # a query's date written day first: "?date=29/09/2024", "&ngay=29-09-2024" (%2F escaped)
     m = re.search(
         r"[?&](?:date|ngay|d)=(0?[1-9]|[12]\d|3[01])(?:/|-|\.|%2F)(0?[1-9]|1[0-2])(?:/|-|\.|%2F)"
@@ -540,6 +543,23 @@ def published_from_url(url: str | None) -> date | None:
         re.I,
     )
     return _safe(int(m[3]), int(m[2]), int(m[1])) if m else None
+
+
+def _short_stamp(url: str) -> date | None:
+    """The first `yyMMddHHmmss` with a valid time of day in a long page id that ends the URL:
+    some sites file a page under its section and the time it was filed, the year in two digits
+    (`…-196251026221758241.htm`: section 196, 25-10-26 22:17:58.241)."""
+    m = re.search(r"(?<!\d)(\d{15,20})(?:\.[a-z]{2,5})?/?(?:[?#].*)?$", url, re.I)
+    if m is None:
+        return None
+    digits = m[1]
+    for k in range(len(digits) - 14):
+        yy, mo, dd, hh, mi, ss = (int(digits[k + i : k + i + 2]) for i in range(0, 12, 2))
+        if hh < 24 and mi < 60 and ss < 60 and 1 <= mo <= 12:
+            found = _safe(2000 + yy, mo, dd)
+            if found is not None:
+                return found
+    return None
 
 
 _WEEKDAY_EN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
@@ -631,7 +651,8 @@ def published_from_byline(text: str) -> tuple[date, int, int] | None:
 
 
 _PAST_BEFORE = re.compile(
-    r"(?:hồi|trước đó|từ|since|last|earlier|in early|in late|kể từ)\s*(?:ngày|tháng|năm)?\s*$",
+    r"(?:hồi|trước đó|từ|since|last|earlier|in early|in late|kể từ)\s*(?:(?:đầu|giữa|cuối)\s+)?"
+    r"(?:ngày|tháng|năm)?\s*$",
     re.I,
 )
 
@@ -669,16 +690,22 @@ def published_from_story(
     return (end, best.start, best.end) if end else None
 
 
-def _first_story_date(text: str, language: str, skip: tuple[int, int]) -> date | None:
-    """The first full date (day and year) the story gives an engagement, outside `skip`."""
+def _first_story_date(
+    text: str, language: str, skip: tuple[int, int], header: date | None = None
+) -> date | None:
+    """The first date with its day the story gives an engagement, outside `skip`; one written
+    without its year is read as the `header` date would date it (within the 45 days after it,
+    else in the year before)."""
     for d in find_dates(text, language):
         if d.start < skip[1] and skip[0] < d.end:
             continue
-        if d.excluded or d.year is None or d.day is None or d.parenthesised:
+        if d.excluded or d.day is None or d.month is None or d.parenthesised:
+            continue
+        if d.year is None and header is None:
             continue
         if _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start]):
             continue
-        return _safe(d.year, d.month or 0, d.day)
+        return resolve(d, header).start if d.year is None else _safe(d.year, d.month, d.day)
     return None
 
 
@@ -698,7 +725,7 @@ def publication_date(
     story_text = text[:story_end]
     found = published_from_byline(text)
     if found is not None:
-        first = _first_story_date(story_text, language, (found[1], found[2]))
+        first = _first_story_date(story_text, language, (found[1], found[2]), found[0])
         if first is None or found[0] - first <= CRAWL_GAP:
             return found[0], "byline"
     from_url = published_from_url(url)

@@ -565,6 +565,12 @@ def _date(b: _Builder) -> Any:
             "The article does not date the trip; it is dated by the month of its sessions."
         )
         b.flag("date-from-parts", "date", notes[-1])
+    elif e.date_origin == "session-days":
+        notes.append(
+            "The article gives the trip no date of its own; it takes the days its session is "
+            "told over."
+        )
+        b.flag("date-from-parts", "date", notes[-1])
     elif e.date_origin == "story":
         notes.append("The article dates it by the day of what it told just before.")
         b.flag("date-from-story", "date", notes[-1])

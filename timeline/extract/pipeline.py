@@ -22,7 +22,7 @@ from timeline.extract.gazetteer import (
     learn_abbreviations,
 )
 from timeline.extract.model import HOME, Analysis, SentenceInfo
-from timeline.extract.passes import dating, nesting, placing, roles, sides, subjects
+from timeline.extract.passes import dating, framing, nesting, placing, roles, sides, subjects
 from timeline.extract.passes.attendance import attendance_trips, delegations_to_events
 from timeline.extract.passes.back_references import pronoun_subjects, title_references
 from timeline.extract.passes.engagements import find_engagements
@@ -111,6 +111,7 @@ def date_them(a: Analysis) -> None:
     dating.closing_days(a.text, a.engagements)
     dating.days_told_later(a.engagements, a.published)
     dating.old_news(a.engagements, a.published)
+    framing.leaders_visits(a.text, a.engagements)
 
 
 def delegations(a: Analysis) -> None:
@@ -157,6 +158,7 @@ def assign_roles(a: Analysis) -> None:
     roles.counterpart_hosts(a.engagements)
     roles.head_from_sessions(a.engagements)
     roles.heads_in_parts(a.engagements)
+    roles.received_delegations(a.engagements)
     nesting.lead_tells_first(a.engagements, a.infos)
     nesting.drop_allusions(a.engagements)
 

@@ -26,6 +26,7 @@ _ABBREVIATIONS = {
     "St",
     "Sen",
     "Lt",
+    "Lieut",
     "Gen",
     "Brig",
     "Insp",

@@ -85,21 +85,61 @@ def date_engagements(
         for d in usable:
             if d.start - info.sentence.start < 25:
                 _lead_date(group, d)
-    told: Resolved | None = None
+    told: tuple[int, Resolved] | None = None
     for e in sorted(engagements, key=lambda e: e.start):
         if e.date is not None and e.date.day_offset is not None:
-            # "cùng ngày", "the same day": the day of what the story told last
-            if told is not None and told.start is not None and told.start == told.end:
-                day = told.start + timedelta(days=e.date.day_offset)
-                e.resolved = Resolved(day, day, "day", e.date.phrase, told.year_inferred)
+            e.resolved = _counted_day(e.date, told, infos, published)
+            if not e.resolved.partial or e.resolved.day is not None:
                 e.date_origin = "story"
-            else:
-                e.resolved = resolve(e.date, published)
         elif e.date is not None:
             e.resolved = resolve(e.date, published, planned=e.status == "planned")
         r = e.resolved
-        if r is not None and r.start is not None and r.start == r.end and not e.context:
-            told = r  # "the same day" counts from a day, not from a trip's range
+        if r is not None and not e.context and _one_day(r):
+            told = (e.date.start if e.date else e.start, r)  # a day, not a trip's range
+
+
+def _one_day(r: Resolved) -> bool:
+    """A single day, with its year or (partial) without it."""
+    if r.partial:
+        return r.precision == "day" and r.month is not None and r.day is not None
+    return r.start is not None and r.start == r.end
+
+
+def _counted_day(
+    d: DateMention,
+    told: tuple[int, Resolved] | None,
+    infos: list[SentenceInfo],
+    published: date | None,
+) -> Resolved:
+    """ "cùng ngày", "the same day", "hôm sau": counted from the day the story told last before
+    it, an engagement's or any other's ("Trong ngày 14/10, X thăm … Cùng ngày, X chào …"); a
+    day without its year gives a day without its year."""
+    stated = [
+        m
+        for i in infos
+        for m in i.dates
+        if m.end <= d.start
+        and not m.excluded
+        and not m.parenthesised
+        and m.day is not None
+        and m.month is not None
+        and m.end_day is None
+    ]
+    anchor = told[1] if told is not None else None
+    if stated and (told is None or stated[-1].start > told[0]):
+        anchor = resolve(stated[-1], published)
+    if anchor is None or not _one_day(anchor):
+        return resolve(d, published)
+    shift = timedelta(days=d.day_offset or 0)
+    if anchor.start is not None:
+        day = anchor.start + shift
+        return Resolved(day, day, "day", d.phrase, anchor.year_inferred)
+    probe = _safe_day(2024, anchor.month or 1, anchor.day or 1) + shift  # 2024: 29/2 exists
+    return Resolved(None, None, "day", d.phrase, partial=True, month=probe.month, day=probe.day)
+
+
+def _safe_day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 # a trip's first day told by its arrival or departure: "arrived in the Lao PDR on February 10,
@@ -346,6 +386,17 @@ def _month_of(r: Resolved) -> Resolved:
     )
 
 
+def _span_of_days(r: Resolved) -> bool:
+    """Days from one to another, as a trip is told (`từ ngày 28/5 - 4/6/2024`)."""
+    return (
+        r.precision == "range"
+        and r.start is not None
+        and r.end is not None
+        and r.end > r.start
+        and (r.start.day != 1 or r.end.day != calendar.monthrange(r.end.year, r.end.month)[1])
+    )
+
+
 def inherit_dates(engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.date is None and e.parent is not None and e.parent.date is not None:
@@ -369,14 +420,17 @@ def inherit_dates(engagements: list[Engagement]) -> None:
             first = min(parts, key=lambda e: e.resolved.start)  # type: ignore[union-attr,return-value]
             last = max(parts, key=lambda e: e.resolved.end)  # type: ignore[union-attr,return-value]
             s, t = first.resolved.start, last.resolved.end  # type: ignore[union-attr]
-            # the trip's own days are not known: say the month(s) its sessions fall in
-            s = s.replace(day=1)
-            t = t.replace(day=calendar.monthrange(t.year, t.month)[1])
-            v.date, v.date_origin = first.date, "parts"
+            # the trip's own days are not known: say the month(s) its sessions fall in; but
+            # days a session is told over ("hội đàm … từ ngày 28/5 - 4/6/2024") are the trip's
+            whole = _span_of_days(first.resolved) and _span_of_days(last.resolved)  # type: ignore[arg-type]
+            if not whole:
+                s = s.replace(day=1)
+                t = t.replace(day=calendar.monthrange(t.year, t.month)[1])
+            v.date, v.date_origin = first.date, "session-days" if whole else "parts"
             v.resolved = Resolved(
                 s,
                 t,
-                "month" if (s.year, s.month) == (t.year, t.month) else "range",
+                "month" if (s.year, s.month) == (t.year, t.month) and not whole else "range",
                 first.resolved.phrase,
                 first.resolved.year_inferred,
             )  # type: ignore[union-attr]

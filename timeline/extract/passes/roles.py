@@ -53,6 +53,28 @@ def _both_sides_led(e: Engagement) -> bool:
     return e.host in led and any(g in led for g in e.guests)
 
 
+def received_delegations(engagements: list[Engagement]) -> None:
+    """After a trip's head is read from its sessions: at each meeting, the head of the
+    delegation received is its guest and who chairs the reception its host."""
+    for e in engagements:
+        for part in e.participants.values():
+            _received(part, e)
+
+
+def _received(part: Participation, e: Engagement) -> None:
+    """At a meeting, the head of the delegation received is its guest and who chairs the
+    reception its host ("X tiếp đoàn … do Y dẫn đầu", "X chủ trì buổi đón tiếp đoàn … do Y
+    làm trưởng đoàn"): of the travelling side's people at meetings, the development and
+    read-for-rules gold name 122 guests and 9 delegation heads (7 of them at a trip's sessions)."""
+    if e.kind != "meeting" or e.host is None:
+        return
+    c = part.mention.country
+    if part.role == "delegation_head" and c is not None and c in e.guests and c != e.host:
+        part.role = "guest"
+    elif part.role == "chair" and c == e.host:
+        part.role = "host"
+
+
 def roles_by_side(engagements: list[Engagement]) -> None:
     """A person with no stated role takes the side they are on: in a meeting or embassy visit the
     host country's people host and the others are guests; a trip's first traveller leads it."""
