@@ -37,3 +37,15 @@ def test_an_ambassador_titled_in_lower_case_is_a_person_met():
     (meeting,) = records(text)
     assert "Kenji Mori" in roles(meeting)
     assert meeting["host"] == "TH" and meeting["guests"] == ["JP"]
+
+
+def test_a_ministry_of_public_security_named_bare_is_not_taken_for_vietnams():
+    text = (
+        "A Chinese police delegation led by Vice Minister Wang Lei held talks with the Ministry "
+        "of Public Security in Vientiane, Laos on May 2, 2024.\n\n"
+        "The two sides agreed to fight drug trafficking along the border.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["host"] == "LA"
+    assert "VN" not in meeting.get("guests", [])
+    assert all(p.get("country") != "VN" for p in meeting["participants"])
