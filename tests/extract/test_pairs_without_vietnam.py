@@ -69,3 +69,16 @@ def test_a_vietnamese_name_on_a_page_that_names_vietnam_is_still_vietnamese():
     )
     (meeting,) = records(text)
     assert meeting["host"] == "TH" and meeting["guests"] == ["VN"]
+
+
+def test_an_agencys_possessive_before_the_titles_gives_the_holder_its_country():
+    text = (
+        "Malaysia and Japan police forces sign cooperation pact\n\n"
+        "The Royal Malaysia Police (RMP) signed a memorandum with the National Police Agency of "
+        "Japan (NPA) in Tokyo on May 10, 2024.\n\n"
+        "The memorandum was signed by RMP's Inspector-General of Police Ahmad Yusof and NPA's "
+        "Commissioner General Kenji Sato.\n"
+    )
+    (meeting,) = records(text)
+    countries = {p["name"]: p.get("country") for p in meeting["participants"]}
+    assert countries == {"Ahmad Yusof": "MY", "Kenji Sato": "JP"}
