@@ -77,8 +77,6 @@ def merge_people(a: Analysis) -> None:
 def choose_sides(a: Analysis) -> None:
     """The home side (Vietnam, whenever it is named or the article is Vietnamese) and the most
     named foreign country; ministries named without a country resolved from their holders."""
-    if a.language != "vi":
-        names_only(a)
     counts = Counter(
         c
         for i in a.infos
@@ -92,22 +90,6 @@ def choose_sides(a: Analysis) -> None:
         a.home = (counts.most_common(1) or [(HOME,)])[0][0]
     a.foreign = next((c for c, _ in counts.most_common() if c != a.home), None)
     a.inferred_orgs = resolve_generic_orgs(a.text, a.infos, a.persons, a.home, a.foreign)
-
-
-def names_only(a: Analysis) -> None:
-    """An English page that names Vietnam nowhere (no place, no agency) has no Vietnamese
-    side: a person read as Vietnamese by a surname alone ("Tang", "Lin", "Dam" are Vietnamese
-    surnames too, on a Cambodia-China or a Dutch page) is of no stated country, left to the
-    sides' rules, not made Vietnam the home side. A Vietnamese city ("in Hanoi") names it."""
-    named = any(
-        (e.key if e.kind == COUNTRY else e.country) == HOME for i in a.infos for e in i.places
-    ) or any(o.country == HOME for i in a.infos for o in i.orgs)
-    if named:
-        return
-    for i in a.infos:
-        for p in i.people:
-            if p.country == HOME:
-                p.country = None
 
 
 def find(a: Analysis) -> None:
