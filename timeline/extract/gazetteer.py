@@ -107,9 +107,15 @@ def agencies() -> list[dict]:
 
 @cache
 def _agency_regex() -> tuple[re.Pattern[str], dict[str, dict]]:
+    # a name the generic list holds ("Ministry of Public Security", "Ministry of Foreign
+    # Affairs") is several countries' (China's, Laos's, Vietnam's): its country is resolved
+    # from the article (passes/sentences.resolve_generic_orgs), never taken as Vietnam's
+    generic = load("agencies")["generic"]["en"]
     table: dict[str, dict] = {}
     for a in agencies():
         for n in [a["name"], *a["names"]]:
+            if n in generic:
+                continue
             for spelling in _apostrophes(n):
                 table.setdefault(spelling, a)
     return re.compile(rf"(?<![\w])(?:{alternation(list(table))})(?![\w])"), table

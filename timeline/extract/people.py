@@ -457,12 +457,16 @@ def _not_persons() -> frozenset[str]:
 def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | None:
     """ "Singapore's Minister for Home Affairs K. Shanmugam": the country whose titles the
     person holds, written as a possessive before them."""
-    for e in entities:
-        if e.kind == ORG or e.country is None or not 0 <= at - e.end <= 90:
+    # the nearest owner: "SPF's Commissioner X and KNPA's Commissioner General Y" (Y is KNPA's)
+    for e in sorted(entities, key=lambda x: -x.end):
+        if e.country is None or not 0 <= at - e.end <= 90:
             continue
         gap = text[e.end : at]
+        # "SPF's Commissioner of Police Ng Joo Hee": an agency's possessive too
         if re.fullmatch(r"['’]s\s+(?:(?:[A-Z][\w'’.-]*|and|for|of|the|,)\s*)*", gap):
             return e.country
+        if e.kind == ORG:
+            continue
         # "US National Security Advisor Robert Hale", "Lao Prime Minister X": the country as
         # the adjective of titles the chain did not take whole
         if _country_like(e) and re.fullmatch(r"(?:\s+[A-Z][\w'’.-]*){1,5}\s+", gap):

@@ -244,7 +244,8 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
     """A meeting of two sides told without a place or a receiving verb is hosted by the side
     the story shows at home: where an ambassador met is posted (`U.S. Ambassador to Cambodia`),
     whose headquarters it is held at, the side that was not the delegation met (`hội đàm với
-    đoàn đại biểu FBI`), or where the story's trip of the other side went."""
+    đoàn đại biểu FBI`), where the story's trip of the other side went, or the side an
+    ambassador met is not of: the ambassador lives in the host's country."""
     for e in engagements:
         if e.kind != "meeting" or e.remote or e.host is not None or e.place_country:
             continue
@@ -256,6 +257,7 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
             or _headquarters_host(e, text, sides)
             or _delegation_host(e, text, sides)
             or _visited_host(e, engagements, sides)
+            or _resident_host(e, sides)
         )
         if host is not None:
             e.host, e.guests = host, [c for c in sides if c != host]
@@ -298,6 +300,21 @@ def _delegation_host(e: Engagement, text: str, sides: list[str]) -> str | None:
         met = part.mention.country if part is not None else None
     others = [c for c in sides if c != met]
     return others[0] if met in sides and len(others) == 1 else None
+
+
+def _resident_host(e: Engagement, sides: list[str]) -> str | None:
+    """ "The minister met UK ambassador X": an ambassador (consul, chargé d'affaires) of one
+    side, met by the other without a place named, was met where they are posted, at home for
+    the other side, whichever country the article is from."""
+    # the title may be on another mention of theirs than the one the record keeps
+    titled = {m.person for i in [e.info, *e.sentences] for m in i.people if is_mission_head(m)}
+    envoys = {
+        p.mention.country
+        for p in e.participants.values()
+        if p.mention.country in sides and (p.person in titled or is_mission_head(p.mention))
+    }
+    others = [c for c in sides if c not in envoys]
+    return others[0] if len(envoys) == 1 and len(others) == 1 else None
 
 
 def _visited_host(e: Engagement, engagements: list[Engagement], sides: list[str]) -> str | None:
