@@ -79,14 +79,27 @@ def reciprocal_meetings(
         clause = max(s.start, text.rfind(";", s.start, m.start()) + 1)
         subject = text[clause : m.start()]
         subject = re.sub(r"^.*?\b(?:when|after|before|as|khi|sau khi)\s+", "", subject)
+        opening = subject.rfind(",")
+        if opening >= 0 and _THE_TWO.match(subject[opening + 1 :]):
+            subject = subject[opening + 1 :]  # "After the welcome ceremony on May 2, the two …"
         begin = m.start() - len(subject)
         counterpart: Mention | None = None
         person: int | None = None
         sides: list[tuple[str, Mention]] = []
         inherits: Engagement | None = None
+        two: list[PersonMention] = []
         if _THE_TWO.match(subject) and SIGNING.match(m.group()):
             continue  # "Hai bên ký kết Biên bản hội đàm": the minutes of the talks already told
-        if _THE_TWO.match(subject) or m.re is _PREVIOUS_ROUND:
+        if _THE_TWO.match(subject) and not any(
+            e.kind == "meeting" and not e.context for e in engagements
+        ):
+            # "X led a delegation to Cambodia at the invitation of Y. … the two officials held
+            # talks": the two are the trip's two sides, named where it was told
+            two = _trip_sides(engagements, home)
+            if not two or m.re is _PREVIOUS_ROUND:
+                continue
+            person, counterpart = two[1].person, two[1].organisation
+        elif _THE_TWO.match(subject) or m.re is _PREVIOUS_ROUND:
             before = [e for e in engagements if e.kind == "meeting" and not e.context]
             if not before:
                 continue
@@ -129,9 +142,24 @@ def reciprocal_meetings(
         elif m.re is _PREVIOUS_ROUND:
             e.context, e.context_cue = True, cue  # the sentences after it tell the current one
         e.inherits = inherits
+        for p in two:  # named where the trip was told, they are the talks' two sides
+            e.participants[p.person] = Participation(p.person, p, "attendee")
         e.add(info)
         out.append(e)
     return out
+
+
+def _trip_sides(engagements: list[Engagement], home: str) -> list[PersonMention]:
+    """Ours and theirs: the two persons named where the story's trip was told, when that
+    sentence names one of each side (the traveller, and who invited or received them)."""
+    trips = [e for e in engagements if e.kind == "visit" and not e.context and e.status == "held"]
+    if not trips:
+        return []
+    # (the host's country may be known only later, from the trip's destination)
+    people = {p.person: p for p in trips[-1].info.people if p.person >= 0}
+    ours = [p for p in people.values() if p.country == home]
+    theirs = [p for p in people.values() if p.country != home]
+    return [ours[0], theirs[0]] if len(ours) == 1 and len(theirs) == 1 else []
 
 
 # "met Vietnam's public security minister", "gặp Bộ trưởng Công an Lào": a counterpart named

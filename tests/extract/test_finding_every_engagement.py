@@ -1,0 +1,68 @@
+"""Engagements unseen pages told in shapes the rules missed: sessions named by their two sides
+after a trip, courtesy calls on dignitaries with their honorifics, meetings told through a
+statement made at them (texts written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+
+
+def records(text: str, published: date | None = None) -> list[dict]:
+    return [r.as_dict() for r in extract(text, document="d", published=published).records]
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {p["name"]: p["role"] for p in record["participants"]}
+
+
+def test_the_two_officials_after_a_trip_are_the_traveller_and_who_invited_them():
+    text = (
+        "Interior minister visits Laos\n\n"
+        "Minister of Public Security General Tran Van Son led a delegation of the Vietnamese "
+        "Ministry of Public Security on an official visit to Laos from March 3-5, 2025 at the "
+        "invitation of Minister of Public Security Vilay Lakhamphong.\n\n"
+        "After the welcome ceremony on March 4, the two officials held talks on border "
+        "security.\n"
+    )
+    trip, talks = records(text)
+    assert trip["kind"] == "visit" and talks["kind"] == "meeting"
+    assert talks["part_of"] == trip["slug"]
+    assert talks["host"] == "LA" and talks["guests"] == ["VN"]
+    assert talks["date"]["start"] == "2025-03-04"
+    assert roles(talks) == {"Vilay Lakhamphong": "host", "Tran Van Son": "guest"}
+
+
+def test_the_two_sides_without_a_trip_or_meeting_before_are_no_meeting():
+    text = (
+        "Police forces pledge closer ties\n\n"
+        "Minister of Public Security General Tran Van Son spoke about crime in Hanoi on "
+        "March 4, 2025.\n\n"
+        "The two sides held talks on border security.\n"
+    )
+    assert records(text) == []
+
+
+def test_a_courtesy_call_on_a_dignitary_with_a_cambodian_honorific():
+    text = (
+        "Minister visits Cambodia\n\n"
+        "Minister of Public Security General Tran Van Son paid an official visit to Cambodia "
+        "from May 6-8, 2025.\n\n"
+        "Earlier, the Vietnamese delegation paid a courtesy visit to Samdech Techo Hun Sen, "
+        "President of the Senate, on May 6.\n"
+    )
+    trip, call = records(text)
+    assert call["kind"] == "meeting" and call["part_of"] == trip["slug"]
+    assert roles(call)["Hun Sen"] == "host"
+    assert call["host"] == "KH" and call["guests"] == ["VN"]
+
+
+def test_a_name_ending_in_sen_closes_the_sentence():
+    text = (
+        "Minister visits Cambodia\n\n"
+        "On May 6, 2025, Minister of Public Security General Tran Van Son paid a courtesy call "
+        "on Samdech Hun Sen.\n"
+    )
+    (call,) = records(text)
+    assert "Hun Sen" in roles(call)
