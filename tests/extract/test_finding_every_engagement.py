@@ -66,3 +66,16 @@ def test_a_name_ending_in_sen_closes_the_sentence():
     )
     (call,) = records(text)
     assert "Hun Sen" in roles(call)
+
+
+def test_a_page_opening_on_a_credited_photo_caption_reads_the_caption_as_its_story():
+    text = (
+        "Thứ trưởng Bộ Công an Nguyễn Văn Bình tiếp Giám đốc Cơ quan Hợp tác quốc tế Nhật Bản "
+        "tại Hà Nội. Ảnh: Minh Anh - TTXVN\n\n"
+        "Phát biểu tại buổi tiếp, Thứ trưởng Nguyễn Văn Bình cảm ơn sự hỗ trợ của phía Nhật Bản "
+        "trong đào tạo cán bộ.\n"
+    )
+    (meeting,) = records(text, date(2025, 3, 4))
+    assert meeting["kind"] == "meeting" and meeting["guests"] == ["JP"]
+    assert meeting["organisations"][-1]["abbreviation"] == "JICA"
+    assert "caption-only" in [f["code"] for f in meeting["x-review"]["flags"]]
