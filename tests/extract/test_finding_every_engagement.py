@@ -79,3 +79,15 @@ def test_a_page_opening_on_a_credited_photo_caption_reads_the_caption_as_its_sto
     assert meeting["kind"] == "meeting" and meeting["guests"] == ["JP"]
     assert meeting["organisations"][-1]["abbreviation"] == "JICA"
     assert "caption-only" in [f["code"] for f in meeting["x-review"]["flags"]]
+
+
+def test_an_agencys_vietnamese_name_is_found_however_its_words_are_capitalised():
+    text = (
+        "Hợp tác phòng chống tội phạm\n\n"
+        "Sáng 12/5/2025, tại Hà Nội, Thứ trưởng Bộ Công an Nguyễn Văn Bình đã hội đàm với "
+        "Tư lệnh Cảnh sát Quốc Gia Hàn Quốc Park Min-soo.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["guests"] == ["KR"]
+    assert "KNPA" in [o.get("abbreviation") for o in meeting["organisations"]]
+    assert "Park Min-soo" in roles(meeting)
