@@ -91,3 +91,40 @@ def test_an_agencys_vietnamese_name_is_found_however_its_words_are_capitalised()
     assert meeting["guests"] == ["KR"]
     assert "KNPA" in [o.get("abbreviation") for o in meeting["organisations"]]
     assert "Park Min-soo" in roles(meeting)
+
+
+def test_a_sentence_opening_on_meeting_someone_tells_that_meeting():
+    text = (
+        "Minister visits Australia\n\n"
+        "Minister of Public Security General Tran Van Son is paying an official visit to "
+        "Australia from 14 to 16 May 2025.\n\n"
+        "Meeting Australian Home Affairs Minister Anna Berg in Canberra on 15 May, Minister "
+        "Tran Van Son proposed closer cooperation against drug trafficking.\n"
+    )
+    trip, meeting = records(text)
+    assert meeting["kind"] == "meeting" and meeting["part_of"] == trip["slug"]
+    assert meeting["host"] == "AU" and meeting["guests"] == ["VN"]
+    assert roles(meeting) == {"Anna Berg": "host", "Tran Van Son": "guest"}
+    assert meeting["date"]["start"] == "2025-05-15"
+
+
+def test_talking_with_our_side_named_by_country_the_subject_is_the_one_met():
+    text = (
+        "Minister visits Laos\n\n"
+        "Minister of Public Security Tran Van Son paid courtesy calls to Lao leaders in "
+        "Vientiane on March 4, 2025, during his working visit to Laos.\n\n"
+        "Talking with the Vietnamese minister, Prime Minister of Laos Sonexay Siphandone "
+        "praised the two ministries' cooperation.\n"
+    )
+    (meeting,) = [r for r in records(text) if r["kind"] == "meeting"]
+    assert roles(meeting) == {"Sonexay Siphandone": "host"}
+    assert meeting["host"] == "LA" and meeting["guests"] == ["VN"]
+
+
+def test_an_opening_participle_of_two_people_of_one_country_is_no_meeting():
+    text = (
+        "Police chiefs meet\n\n"
+        "Meeting Deputy Minister Le Van Hai in Hanoi on 15 May 2025, Minister Tran Van Son "
+        "asked the police to speed up the reform.\n"
+    )
+    assert [r["kind"] for r in records(text)] == []
