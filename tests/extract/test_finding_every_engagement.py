@@ -128,3 +128,15 @@ def test_an_opening_participle_of_two_people_of_one_country_is_no_meeting():
         "asked the police to speed up the reform.\n"
     )
     assert [r["kind"] for r in records(text)] == []
+
+
+def test_a_trip_told_without_its_travellers_is_the_visit_of_its_sessions_guests():
+    text = (
+        "Minister receives Thai police\n\n"
+        "Deputy Minister of Public Security Le Van Hai on 12 May 2025 received Pol. Gen. Somchai "
+        "Wong, Deputy Commissioner-General of the Royal Thai Police, in Hanoi.\n\n"
+        "The visit was for an exchange of information on drug trafficking.\n"
+    )
+    drafted = records(text)
+    (trip,) = [r for r in drafted if r["kind"] == "visit"]
+    assert trip["host"] == "VN" and trip["guests"] == ["TH"]

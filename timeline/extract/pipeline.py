@@ -142,6 +142,7 @@ def name_sides(a: Analysis) -> None:
     name_series(a.engagements)
     sides.unknown_from_foreign(a.engagements, a.home, a.foreign)
     sides.assign_countries(a.engagements, a.home)
+    sides.travellers_from_sessions(a.engagements)
     sides.own_missions(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
     sides.place_from_host(a.engagements)

@@ -137,6 +137,30 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
             }
 
 
+def travellers_from_sessions(engagements: list[Engagement]) -> None:
+    """A trip told without its travellers ("the delegation is on a visit to attend …"), or
+    without where it went while its sessions were all hosted by the side it names as its
+    guests, is the visit of its sessions' guests to their one host."""
+    for v in engagements:
+        if v.kind != "visit" or v.context:
+            continue
+        parts = [e for e in engagements if e.parent is v and e.kind != "visit" and not e.context]
+        hosts = {e.host for e in parts if e.host}
+        if len(hosts) != 1:
+            continue
+        (host,) = hosts
+        unknown = not v.guests or (v.host is None and v.guests == [host])
+        guests = list(dict.fromkeys(g for e in parts for g in e.guests if g != host))
+        if not unknown or not guests or v.host not in (None, host):
+            continue
+        v.host, v.guests = host, guests
+        v.place_country = v.place_country or host
+        for e in parts:
+            for g in guests:
+                if g in e.country_spans:
+                    v.country_spans.setdefault(g, e.country_spans[g])
+
+
 def place_from_host(engagements: list[Engagement]) -> None:
     """A meeting or dialogue told without a place took place in its host's country: the host
     is, by definition, the side on whose territory it happens (flagged `place-from-host`)."""
