@@ -140,3 +140,22 @@ def test_a_trip_told_without_its_travellers_is_the_visit_of_its_sessions_guests(
     drafted = records(text)
     (trip,) = [r for r in drafted if r["kind"] == "visit"]
     assert trip["host"] == "VN" and trip["guests"] == ["TH"]
+
+
+def test_a_person_visited_with_their_titles_was_called_on():
+    text = (
+        "Ambassador calls on minister\n\n"
+        "Ambassador of Vietnam to Thailand Le Van Hai visited Interior Minister Somchai Wong at "
+        "the ministry in Bangkok on 3 June 2025 to discuss border security.\n"
+    )
+    (call,) = records(text)
+    assert call["kind"] == "meeting" and "Somchai Wong" in roles(call)
+
+
+def test_a_place_visited_is_still_no_meeting():
+    text = (
+        "Minister tours the border\n\n"
+        "Interior Minister Somchai Wong visited Mae Sot on 3 June 2025 to inspect the border "
+        "checkpoint.\n"
+    )
+    assert [r for r in records(text) if r["kind"] == "meeting"] == []

@@ -351,6 +351,7 @@ class Finder:
             self.language == "en"
             and mm.group() in ("visited", "visit")
             and not any(isinstance(c, Mention) and c.org_kind for c in cps)
+            and not _called_on(self.text, mm, cps)
         ):
             return []
         out = []
@@ -564,6 +565,15 @@ class Finder:
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
         return list(self.focus)
+
+
+def _called_on(text: str, mm: re.Match[str], cps: list[Mention | PersonMention]) -> bool:
+    """ "visited Defense Secretary X": a person visited, named with their titles right after
+    the verb, was called on."""
+    first = cps[0] if cps else None
+    return isinstance(first, PersonMention) and bool(
+        re.fullmatch(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}", text[mm.end() : first.extent[0]])
+    )
 
 
 def outermost_named(mentions: list[DialogueMention]) -> list[DialogueMention]:
