@@ -76,12 +76,7 @@ def reciprocal_meetings(
         *_PREVIOUS_ROUND.finditer(text, s.start, s.end),
     ]
     for m in matches:
-        clause = max(s.start, text.rfind(";", s.start, m.start()) + 1)
-        subject = text[clause : m.start()]
-        subject = re.sub(r"^.*?\b(?:when|after|before|as|khi|sau khi)\s+", "", subject)
-        opening = subject.rfind(",")
-        if opening >= 0 and _THE_TWO.match(subject[opening + 1 :]):
-            subject = subject[opening + 1 :]  # "After the welcome ceremony on May 2, the two …"
+        subject = _subject(text, s.start, m)
         begin = m.start() - len(subject)
         counterpart: Mention | None = None
         person: int | None = None
@@ -133,20 +128,44 @@ def reciprocal_meetings(
             key = person if person is not None else (counterpart.key if counterpart else None)
             if key is not None and any(counterpart_key(x) == key for x in engagements):
                 continue  # the meeting already told, now by its two sides
-        e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
-        e.counterpart, e.counterpart_person = counterpart, person
-        e.pair = sides  # the countries named with the two sides take part
-        cue = (m.start(), m.end(), m.group())
-        if re.search(r"next|following|tiếp theo|lần tới|kế tiếp", m.group()):
-            e.status, e.status_cue = "planned", cue
-        elif m.re is _PREVIOUS_ROUND:
-            e.context, e.context_cue = True, cue  # the sentences after it tell the current one
+        e = _told_by_sides(info, m, counterpart, person, sides)
         e.inherits = inherits
         for p in two:  # named where the trip was told, they are the talks' two sides
             e.participants[p.person] = Participation(p.person, p, "attendee")
-        e.add(info)
         out.append(e)
     return out
+
+
+def _told_by_sides(
+    info: SentenceInfo,
+    m: re.Match[str],
+    counterpart: Mention | None,
+    person: int | None,
+    sides: list[tuple[str, Mention]],
+) -> Engagement:
+    """The meeting its two sides told, planned when it is the next round, context when it is
+    the previous one."""
+    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+    e.counterpart, e.counterpart_person = counterpart, person
+    e.pair = sides  # the countries named with the two sides take part
+    cue = (m.start(), m.end(), m.group())
+    if re.search(r"next|following|tiếp theo|lần tới|kế tiếp", m.group()):
+        e.status, e.status_cue = "planned", cue
+    elif m.re is _PREVIOUS_ROUND:
+        e.context, e.context_cue = True, cue  # the sentences after it tell the current one
+    e.add(info)
+    return e
+
+
+def _subject(text: str, start: int, m: re.Match[str]) -> str:
+    """The words before the verb that tell who met: its clause, after a subordinator."""
+    clause = max(start, text.rfind(";", start, m.start()) + 1)
+    subject = text[clause : m.start()]
+    subject = re.sub(r"^.*?\b(?:when|after|before|as|khi|sau khi)\s+", "", subject)
+    opening = subject.rfind(",")
+    if opening >= 0 and _THE_TWO.match(subject[opening + 1 :]):
+        subject = subject[opening + 1 :]  # "After the welcome ceremony on May 2, the two …"
+    return subject
 
 
 def _trip_sides(engagements: list[Engagement], home: str) -> list[PersonMention]:
