@@ -112,13 +112,32 @@ def _agency_regex() -> tuple[re.Pattern[str], dict[str, dict]]:
     # from the article (passes/sentences.resolve_generic_orgs), never taken as Vietnam's
     generic = load("agencies")["generic"]["en"]
     table: dict[str, dict] = {}
+    spellings: set[str] = set()
     for a in agencies():
         for n in [a["name"], *a["names"]]:
             if n in generic:
                 continue
             for spelling in _apostrophes(n):
+                spellings.add(spelling)
                 table.setdefault(spelling, a)
-    return re.compile(rf"(?<![\w])(?:{alternation(list(table))})(?![\w])"), table
+                if not spelling.isascii():
+                    table.setdefault(_loose_key(spelling), a)
+    # Vietnamese news capitalises the words of a name unevenly ("Cảnh sát Quốc gia Hàn Quốc",
+    # "Cảnh sát quốc gia Hàn Quốc"): after its first letter, a Vietnamese name matches in any case
+    names = sorted(spellings, key=len, reverse=True)
+    pattern = "|".join(
+        re.escape(n) if n.isascii() else re.escape(n[0]) + "(?i:" + re.escape(n[1:]) + ")"
+        for n in names
+    )
+    return re.compile(rf"(?<![\w])(?:{pattern})(?![\w])"), table
+
+
+def _loose_key(name: str) -> str:
+    return name[:1] + name[1:].lower()
+
+
+def _agency(table: dict[str, dict], found: str) -> dict:
+    return table.get(found) or table[_loose_key(found)]
 
 
 def _apostrophes(name: str) -> list[str]:
@@ -343,7 +362,7 @@ def _agencies(chunk: str, start: int) -> list[Mention]:
     regex, table = _agency_regex()
     out = []
     for m in regex.finditer(chunk):
-        a = table[m.group()]
+        a = _agency(table, m.group())
         abbr = (a["abbr"] or [None])[0]
         out.append(
             Mention(

@@ -274,6 +274,11 @@ def _share_titles(holder: PersonMention, p: PersonMention) -> None:
 Token = tuple[int, int, str]
 
 
+# words the names list bars only as abbreviations: a dot and a capitalised word after them
+_ABBREVIATED_ONLY = frozenset({"Sen"})
+_ABBREVIATION = re.compile(r"\.\s+[A-Z]")
+
+
 def _capitalised_runs(
     text: str,
     start: int,
@@ -302,6 +307,8 @@ def _capitalised_runs(
         barred = word_clean in _not_names() and (
             (language == "en" and not in_vietnamese_name) or not current
         )
+        if word_clean in _ABBREVIATED_ONLY and not _ABBREVIATION.match(text, a + len(word) - 1):
+            barred = False  # "Hun Sen", "Samdech Hun Sen.": a name; "Sen. Col. X": a rank
         ok = _capitalised(word) and free(a, a + len(word)) and not barred
         # "Matthew H.King": an initial may be glued to the family name
         glued = bool(current) and re.fullmatch(r"[A-Z]\.", current[-1][2]) is not None

@@ -257,7 +257,10 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
 
 
 def _is_headline(p: Paragraph, first: bool) -> bool:
-    return first and not re.search(r"[.!?:;”\"]$", p.text) and _words(p.text) <= 30
+    # "X tiếp Y. Ảnh: Z - TTXVN" opening a page cut from its article: a photo's caption with
+    # its credit, not the headline (the credit after a sentence's end says so)
+    credited = re.search(r"[.!?]\s+" + _CREDIT.pattern, p.text)
+    return first and not credited and not re.search(r"[.!?:;”\"]$", p.text) and _words(p.text) <= 30
 
 
 def segment(text: str, language: str) -> Layout:

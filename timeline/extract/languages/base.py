@@ -27,6 +27,9 @@ class Language(Protocol):
     host_verb: re.Pattern[str]  # a verb whose subject hosts: "tiếp", "received"
     here: re.Pattern[str]  # "at the headquarters here": the dateline's city
     subject_pronoun: re.Pattern[str] | None  # "He held talks …": a person's pronoun as subject
+    # "Talking with X, Y said …", "Welcoming X, Y affirmed …": a sentence opening on the
+    # meeting as a participle, the one met and the subject its two sides (or None)
+    opening_participle: re.Pattern[str] | None
 
     def likelihood(self, text: str) -> float:
         """How much the text looks written in this language, 0 to 1."""

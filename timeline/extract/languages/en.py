@@ -97,6 +97,9 @@ class English(Lexicons):
     )
 
     here = re.compile(r"\bhere\b(?!\s+(?:is|are)\b)")
+    opening_participle = re.compile(
+        r"(?:Talking|Meeting|Working|Holding talks|Welcoming|Receiving|Hosting)\s+(?:with\s+)?"
+    )
     # at the start of the sentence or after its opening phrase ("During the visit, he met …")
     subject_pronoun = re.compile(r"(?:^|(?<=,\s))(?:He|She|he|she)(?=\s+[a-z])")
 

@@ -84,6 +84,7 @@ class Vietnamese(Lexicons):
 
     # Vietnamese news repeats the name or the title ("Thứ trưởng cho biết"), not a pronoun
     subject_pronoun = None
+    opening_participle = None
     here = re.compile(r"(?<!\w)tại đây(?!\w)")
 
     def likelihood(self, text: str) -> float:

@@ -353,6 +353,7 @@ class Finder:
             self.language == "en"
             and mm.group() in ("visited", "visit")
             and not any(isinstance(c, Mention) and c.org_kind for c in cps)
+            and not _called_on(self.text, mm, cps)
         ):
             return []
         out = []
@@ -496,6 +497,8 @@ class Finder:
         told = [*talks_between(text, info, home), *briefings(text, info)]
         if not any(e.kind == "meeting" for e in self.engagements):
             told += meeting_opening(text, info, home)
+        if self.lang.opening_participle is not None and not created:
+            told += participle_opening(text, info, home, self.lang.opening_participle)
         told = [
             e
             for e in told
@@ -566,6 +569,15 @@ class Finder:
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
         return list(self.focus)
+
+
+def _called_on(text: str, mm: re.Match[str], cps: list[Mention | PersonMention]) -> bool:
+    """ "visited Defense Secretary X": a person visited, named with their titles right after
+    the verb, was called on."""
+    first = cps[0] if cps else None
+    return isinstance(first, PersonMention) and bool(
+        re.fullmatch(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}", text[mm.end() : first.extent[0]])
+    )
 
 
 def outermost_named(mentions: list[DialogueMention]) -> list[DialogueMention]:
@@ -726,6 +738,58 @@ def meeting_opening(text: str, info: SentenceInfo, home: str) -> list[Engagement
         return []
     e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
     e.counterpart_person, e.counterpart = other.person, org
+    e.add(info)
+    return [e]
+
+
+# a subject's titles before their name: "General Secretary of the Lao People's Revolutionary
+# Party and President of Laos X"
+_TITLES_BEFORE = re.compile(r",\s*(?:(?:[A-Z][\w'’.-]*|and|for|of|the|'s|’s|,)\s*)*")
+
+
+def participle_opening(
+    text: str, info: SentenceInfo, home: str, participle: re.Pattern[str]
+) -> list[Engagement]:
+    """ "Talking with the Vietnamese minister, Lao President X appreciated …", "Welcoming India's
+    Deputy NSA X at his office, Minister Y affirmed …": the sentence opens on the meeting, its
+    two sides are the one named in the opening phrase and the subject after it; the one met is
+    the side of the other country (the page's home side's counterpart)."""
+    s = info.sentence
+    m = participle.match(text, s.start)
+    comma = text.find(",", m.end(), s.end) if m else -1
+    if m is None or comma < 0:
+        return []
+    named = [p for p in info.people if p.person >= 0]
+    # the opening phrase runs to the first comma after the person it names, if it names one
+    opening = next((p for p in named if p.start < comma), None)
+    if opening is not None:
+        comma = text.find(",", opening.extent[1], s.end)
+    subject = next((p for p in named if p.start > comma > 0), None)
+    if subject is None or not _TITLES_BEFORE.fullmatch(text, comma, subject.extent[0]):
+        return []  # the clause after the opening phrase must begin with its subject
+    if opening is None:
+        # "Talking with the Vietnamese minister, X …": the home side named by its country only
+        ours_named = [
+            p
+            for p in info.places
+            if p.kind == COUNTRY and p.key == home and m.end() <= p.start < comma
+        ]
+        if not ours_named or subject.country == home:
+            return []
+        other = subject
+    else:
+        sides = [opening, subject]
+        foreign = [p for p in sides if p.country and p.country != home]
+        if len(foreign) != 1 or not any(p.country == home for p in sides):
+            return []
+        other = foreign[0]
+    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+    e.counterpart_person, e.counterpart = other.person, other.organisation
+    if opening is None:
+        e.pair = [(home, ours_named[0])]  # our side takes part, named by its country
+    for p in (opening, subject):  # the two sides, whatever the verb of the main clause
+        if p is not None:
+            e.participants[p.person] = Participation(p.person, p, "attendee")
     e.add(info)
     return [e]
 

@@ -119,9 +119,10 @@ def _involves_travellers(e: Engagement, trip: Engagement) -> bool:
     if not travellers or trip.place_country is None:
         return True
     before = text_before_trigger(e)
-    if re.search(r"(?:^|\W)(?:Đoàn|đoàn|[Tt]he delegation|[Tt]he visitors?)\b", before) or re.match(
-        r"\s*(?:He|She|They|Ông|Bà)\b", before
-    ):
+    # ("the Vietnamese delegation", "the visiting delegation": the travellers too)
+    if re.search(
+        r"(?:^|\W)(?:Đoàn|đoàn|[Tt]he (?:[\w-]+ )?delegation|[Tt]he visitors?)\b", before
+    ) or re.match(r"\s*(?:He|She|They|Ông|Bà)\b", before):
         return True  # "Đoàn đã làm việc với …", "He also met …": the travellers
     if _BARE_TITLE_SUBJECT.search(before):
         return True  # "Cùng ngày, Thứ trưởng đã gặp …": the trip's head, by title alone

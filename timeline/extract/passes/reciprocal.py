@@ -76,17 +76,25 @@ def reciprocal_meetings(
         *_PREVIOUS_ROUND.finditer(text, s.start, s.end),
     ]
     for m in matches:
-        clause = max(s.start, text.rfind(";", s.start, m.start()) + 1)
-        subject = text[clause : m.start()]
-        subject = re.sub(r"^.*?\b(?:when|after|before|as|khi|sau khi)\s+", "", subject)
+        subject = _subject(text, s.start, m)
         begin = m.start() - len(subject)
         counterpart: Mention | None = None
         person: int | None = None
         sides: list[tuple[str, Mention]] = []
         inherits: Engagement | None = None
+        two: list[PersonMention] = []
         if _THE_TWO.match(subject) and SIGNING.match(m.group()):
             continue  # "Hai bên ký kết Biên bản hội đàm": the minutes of the talks already told
-        if _THE_TWO.match(subject) or m.re is _PREVIOUS_ROUND:
+        if _THE_TWO.match(subject) and not any(
+            e.kind == "meeting" and not e.context for e in engagements
+        ):
+            # "X led a delegation to Cambodia at the invitation of Y. … the two officials held
+            # talks": the two are the trip's two sides, named where it was told
+            two = _trip_sides(engagements, home)
+            if not two or m.re is _PREVIOUS_ROUND:
+                continue
+            person, counterpart = two[1].person, two[1].organisation
+        elif _THE_TWO.match(subject) or m.re is _PREVIOUS_ROUND:
             before = [e for e in engagements if e.kind == "meeting" and not e.context]
             if not before:
                 continue
@@ -120,18 +128,57 @@ def reciprocal_meetings(
             key = person if person is not None else (counterpart.key if counterpart else None)
             if key is not None and any(counterpart_key(x) == key for x in engagements):
                 continue  # the meeting already told, now by its two sides
-        e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
-        e.counterpart, e.counterpart_person = counterpart, person
-        e.pair = sides  # the countries named with the two sides take part
-        cue = (m.start(), m.end(), m.group())
-        if re.search(r"next|following|tiếp theo|lần tới|kế tiếp", m.group()):
-            e.status, e.status_cue = "planned", cue
-        elif m.re is _PREVIOUS_ROUND:
-            e.context, e.context_cue = True, cue  # the sentences after it tell the current one
+        e = _told_by_sides(info, m, counterpart, person, sides)
         e.inherits = inherits
-        e.add(info)
+        for p in two:  # named where the trip was told, they are the talks' two sides
+            e.participants[p.person] = Participation(p.person, p, "attendee")
         out.append(e)
     return out
+
+
+def _told_by_sides(
+    info: SentenceInfo,
+    m: re.Match[str],
+    counterpart: Mention | None,
+    person: int | None,
+    sides: list[tuple[str, Mention]],
+) -> Engagement:
+    """The meeting its two sides told, planned when it is the next round, context when it is
+    the previous one."""
+    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+    e.counterpart, e.counterpart_person = counterpart, person
+    e.pair = sides  # the countries named with the two sides take part
+    cue = (m.start(), m.end(), m.group())
+    if re.search(r"next|following|tiếp theo|lần tới|kế tiếp", m.group()):
+        e.status, e.status_cue = "planned", cue
+    elif m.re is _PREVIOUS_ROUND:
+        e.context, e.context_cue = True, cue  # the sentences after it tell the current one
+    e.add(info)
+    return e
+
+
+def _subject(text: str, start: int, m: re.Match[str]) -> str:
+    """The words before the verb that tell who met: its clause, after a subordinator."""
+    clause = max(start, text.rfind(";", start, m.start()) + 1)
+    subject = text[clause : m.start()]
+    subject = re.sub(r"^.*?\b(?:when|after|before|as|khi|sau khi)\s+", "", subject)
+    opening = subject.rfind(",")
+    if opening >= 0 and _THE_TWO.match(subject[opening + 1 :]):
+        subject = subject[opening + 1 :]  # "After the welcome ceremony on May 2, the two …"
+    return subject
+
+
+def _trip_sides(engagements: list[Engagement], home: str) -> list[PersonMention]:
+    """Ours and theirs: the two persons named where the story's trip was told, when that
+    sentence names one of each side (the traveller, and who invited or received them)."""
+    trips = [e for e in engagements if e.kind == "visit" and not e.context and e.status == "held"]
+    if not trips:
+        return []
+    # (the host's country may be known only later, from the trip's destination)
+    people = {p.person: p for p in trips[-1].info.people if p.person >= 0}
+    ours = [p for p in people.values() if p.country == home]
+    theirs = [p for p in people.values() if p.country != home]
+    return [ours[0], theirs[0]] if len(ours) == 1 and len(theirs) == 1 else []
 
 
 # "met Vietnam's public security minister", "gặp Bộ trưởng Công an Lào": a counterpart named
@@ -165,14 +212,42 @@ def signed_by(
     if home not in countries or None in countries or countries[0] == countries[1]:
         return []
     other = sides[0] if countries[1] == home else sides[1]
-    e = _new_meeting(info, (m.start(), m.end(), m.group()), other, engagements)
+    e = _signing_told(other, engagements) or _new_meeting(
+        info, (m.start(), m.end(), m.group()), other, engagements
+    )
     if e is None:
         return []
     for p in sides:  # named after the verb, where a list's counterparts are not taken
         if isinstance(p, PersonMention):
             e.participants[p.person] = Participation(p.person, p, "attendee", e.trigger)
     e.add(info)
-    return [e]
+    return [] if e in engagements else [e]
+
+
+def _signing_told(
+    other: Mention | PersonMention, engagements: list[Engagement]
+) -> Engagement | None:
+    """The meeting of the signatory's agency (or, with no agency named, of an agency of their
+    country) the article already told ("A signed a memorandum with B in Tokyo on May 10. It was
+    signed by A's X and B's Y"): the signatories are its people, not a second, undated meeting."""
+    agency = other.organisation if isinstance(other, PersonMention) else other
+    country = agency.country if agency is not None else other.country
+    return next(
+        (
+            x
+            for x in engagements
+            if x.kind == "meeting"
+            and not x.context
+            and x.counterpart_person is None
+            and x.counterpart is not None
+            and (
+                x.counterpart.key == agency.key
+                if agency is not None
+                else x.counterpart.country == country
+            )
+        ),
+        None,
+    )
 
 
 # "signed between AFP Commissioner X and the Chief of the INP, General Y": the second
