@@ -32,3 +32,35 @@ def test_greeted_without_a_delegation_is_no_meeting():
         "officers in Hanoi on Tuesday.\n"
     )
     assert meetings(text) == []
+
+
+def test_two_ministers_who_agreed_during_talks_are_that_meeting():
+    text = (
+        "Hanoi (VNA) – Vietnamese Minister of Public Security Le Van Minh and Lao Minister of "
+        "Public Security Khamsay Phommachanh agreed to step up cooperation against drug "
+        "trafficking during talks in Hanoi on October 16.\n"
+        "The two ministers reviewed the outcomes of their cooperation agreement.\n"
+    )
+    (meeting,) = meetings(text, date(2024, 10, 17))
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["LA"])
+    assert meeting["date"]["start"] == "2024-10-16"
+    assert {p["name"] for p in meeting["participants"]} == {"Le Van Minh", "Khamsay Phommachanh"}
+
+
+def test_two_ministers_who_co_chaired_a_meeting_are_that_meeting():
+    text = (
+        "Phnom Penh (VNA) – Cambodian Interior Minister Chea Sophal and Thai Police Commissioner "
+        "General Somsak Wongchai co-chaired a meeting in Bangkok on March 5 to review their "
+        "cooperation against human trafficking.\n"
+    )
+    (meeting,) = meetings(text, date(2024, 3, 6))
+    assert sorted([meeting["host"], *meeting["guests"]]) == ["KH", "TH"]
+    assert meeting["place"]["city"] == "Bangkok"
+
+
+def test_two_officials_of_one_country_during_talks_are_no_meeting_of_two_countries():
+    text = (
+        "Vietnamese Minister of Public Security Le Van Minh and Vietnamese Deputy Minister of "
+        "Public Security Tran Quoc Hung agreed on a plan during talks in Hanoi on October 16.\n"
+    )
+    assert meetings(text, date(2024, 10, 17)) == []
