@@ -64,3 +64,15 @@ def test_two_officials_of_one_country_during_talks_are_no_meeting_of_two_countri
         "Public Security Tran Quoc Hung agreed on a plan during talks in Hanoi on October 16.\n"
     )
     assert meetings(text, date(2024, 10, 17)) == []
+
+
+def test_a_charge_daffaires_ad_interim_welcomed_at_a_reception_is_its_guest():
+    text = (
+        "Tại buổi tiếp, Thứ trưởng Lê Văn Minh chào mừng Đại biện lâm thời Đại sứ quán Australia "
+        "tại Việt Nam John Carter đến thăm và làm việc với Bộ Công an.\n"
+        "Hai bên đã trao đổi về hợp tác phòng, chống tội phạm xuyên quốc gia.\n"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["AU"])
+    titles = {p["name"]: p.get("title") for p in meeting["participants"]}
+    assert titles["John Carter"].startswith("Chargé d'Affaires ad interim")
