@@ -496,7 +496,7 @@ class Finder:
         text, home = self.text, self.home
         told = [*talks_between(text, info, home), *briefings(text, info)]
         if not any(e.kind == "meeting" for e in self.engagements):
-            told += meeting_opening(text, info, home) or sides_as_subjects(text, info, home)
+            told += meeting_opening(text, info, home)
         if self.lang.opening_participle is not None and not created:
             told += participle_opening(text, info, home, self.lang.opening_participle)
         told = [
@@ -515,6 +515,12 @@ class Finder:
         told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
             text, info, created + referenced, self.language, self.lang.meet, planned_cue
         )
+        if not (
+            created or referenced or told or any(e.kind == "meeting" for e in self.engagements)
+        ):
+            # the last reading: a sentence that told no session of a series nor any other
+            # meeting ("co-chaired the ninth ministerial conference" is the series' session)
+            told += sides_as_subjects(text, info, home)
         for e in told:
             e.group = self.groups
             self.engagements.append(e)
