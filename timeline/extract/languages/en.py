@@ -70,6 +70,8 @@ class English(Lexicons):
         r"had (?:(?:separate|bilateral|a separate|a bilateral) )?(?:talks|a meeting|"
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|received{_NOT_AWARD}|"
+        # "greeted a delegation from the X police led by Y": a host's word for receiving one
+        r"greeted (?=(?:an?|the) (?:[\w.-]+ ){0,4}?delegation\b)|"
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
         r"hosted a (?:reception|banquet|dinner|luncheon|lunch)\b[^.;]{0,60}?\bfor|"
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
@@ -104,7 +106,9 @@ class English(Lexicons):
     subject_pronoun = re.compile(r"(?:^|(?<=,\s))(?:He|She|he|she)(?=\s+[a-z])")
 
     # "X welcomed Y" at a meeting: X hosts it
-    host_verb = re.compile(rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed)(?!\w)")
+    host_verb = re.compile(
+        rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed|greeted(?=\s+(?:an?|the)\s))(?!\w)"
+    )
 
     def likelihood(self, text: str) -> float:
         """The default for Latin script without Vietnamese letters."""

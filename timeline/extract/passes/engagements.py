@@ -515,6 +515,12 @@ class Finder:
         told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
             text, info, created + referenced, self.language, self.lang.meet, planned_cue
         )
+        if not (
+            created or referenced or told or any(e.kind == "meeting" for e in self.engagements)
+        ):
+            # the last reading: a sentence that told no session of a series nor any other
+            # meeting ("co-chaired the ninth ministerial conference" is the series' session)
+            told += sides_as_subjects(text, info, home)
         for e in told:
             e.group = self.groups
             self.engagements.append(e)
@@ -790,6 +796,39 @@ def participle_opening(
     for p in (opening, subject):  # the two sides, whatever the verb of the main clause
         if p is not None:
             e.participants[p.person] = Participation(p.person, p, "attendee")
+    e.add(info)
+    return [e]
+
+
+# "A and B agreed … during talks in Hanoi on October 16", "A and B co-chaired a meeting in
+# Vientiane": the meeting told by its noun after its two sides, the sentence's subjects (two of
+# the 14 pages of the read set that drafted nothing)
+_SUBJECTS_MET = re.compile(
+    r"\b(?:during|at|in) (?:their |the |a )?(?:bilateral )?(?:talks|meeting|working session)\b|"
+    r"\bco-chaired (?:a|the|their) (?:[\w-]+ ){0,2}?(?:meeting|talks|conference)\b"
+)
+
+# "and Thai Police Commissioner General X": the second side's titles may open on words its
+# titles do not take
+_SUBJECTS_JOINED = re.compile(r"\s*and\s+(?:[A-Z][\w'’.-]*\s+){0,3}")
+
+
+def sides_as_subjects(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
+    """A meeting told by its noun after its two sides, the sentence's subjects, each of their
+    own country: the foreign one met."""
+    m = _SUBJECTS_MET.search(text, info.sentence.start, info.sentence.end)
+    sides = [p for p in info.people if m and p.end <= m.start() and p.person >= 0][:2]
+    if m is None or len(sides) < 2:
+        return []
+    if not _SUBJECTS_JOINED.fullmatch(text, sides[0].extent[1], sides[1].extent[0]):
+        return []
+    if None in (sides[0].country, sides[1].country) or sides[0].country == sides[1].country:
+        return []
+    other = sides[1] if sides[0].country == home else sides[0]
+    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+    e.counterpart_person, e.counterpart = other.person, other.organisation
+    for p in sides:
+        e.participants[p.person] = Participation(p.person, p, "attendee")
     e.add(info)
     return [e]
 
