@@ -49,8 +49,8 @@ def test_a_courtesy_call_on_a_dignitary_with_a_cambodian_honorific():
         "Minister visits Cambodia\n\n"
         "Minister of Public Security General Tran Van Son paid an official visit to Cambodia "
         "from May 6-8, 2025.\n\n"
-        "Earlier, the Vietnamese delegation paid a courtesy visit to Samdech Techo Hun Sen, "
-        "President of the Senate, on May 6.\n"
+        "On May 6, General Son and his delegation paid a courtesy visit to Senate President "
+        "Samdech Techo Hun Sen.\n"
     )
     trip, call = records(text)
     assert call["kind"] == "meeting" and call["part_of"] == trip["slug"]
