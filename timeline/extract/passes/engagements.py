@@ -736,16 +736,38 @@ def meeting_opening(text: str, info: SentenceInfo, home: str) -> list[Engagement
             (o for o in info.orgs if o.start > other.end and o.country not in (None, home)), None
         )
     elif _JOINED.fullmatch(text, sides[0].extent[1], sides[1].extent[0]):
-        if None in (sides[0].country, sides[1].country) or sides[0].country == sides[1].country:
+        other = _foreign_of_two(sides, home)
+        if other is None:
             return []
-        other = sides[1] if sides[0].country == home else sides[0]
         org = other.organisation
     else:
         return []
+    return [_meeting_with(info, m, other, org)]
+
+
+def _foreign_of_two(sides: list[PersonMention], home: str) -> PersonMention | None:
+    """Of two persons each of their own stated country, the one not of the home side (the
+    first when neither is); None when a country is missing or they share one."""
+    first, second = sides
+    if first.country is None or second.country is None or first.country == second.country:
+        return None
+    return second if first.country == home else first
+
+
+def _meeting_with(
+    info: SentenceInfo,
+    m: re.Match[str],
+    other: PersonMention,
+    org: Mention | None,
+    attendees: tuple[PersonMention, ...] = (),
+) -> Engagement:
+    """The meeting told by `m` with `other` (of `org`), the `attendees` taking part."""
     e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
     e.counterpart_person, e.counterpart = other.person, org
+    for p in attendees:
+        e.participants[p.person] = Participation(p.person, p, "attendee")
     e.add(info)
-    return [e]
+    return e
 
 
 # a subject's titles before their name: "General Secretary of the Lao People's Revolutionary
@@ -789,14 +811,11 @@ def participle_opening(
         if len(foreign) != 1 or not any(p.country == home for p in sides):
             return []
         other = foreign[0]
-    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
-    e.counterpart_person, e.counterpart = other.person, other.organisation
+    # the two sides take part, whatever the verb of the main clause
+    sides = tuple(p for p in (opening, subject) if p is not None)
+    e = _meeting_with(info, m, other, other.organisation, sides)
     if opening is None:
         e.pair = [(home, ours_named[0])]  # our side takes part, named by its country
-    for p in (opening, subject):  # the two sides, whatever the verb of the main clause
-        if p is not None:
-            e.participants[p.person] = Participation(p.person, p, "attendee")
-    e.add(info)
     return [e]
 
 
@@ -822,15 +841,10 @@ def sides_as_subjects(text: str, info: SentenceInfo, home: str) -> list[Engageme
         return []
     if not _SUBJECTS_JOINED.fullmatch(text, sides[0].extent[1], sides[1].extent[0]):
         return []
-    if None in (sides[0].country, sides[1].country) or sides[0].country == sides[1].country:
+    other = _foreign_of_two(sides, home)
+    if other is None:
         return []
-    other = sides[1] if sides[0].country == home else sides[0]
-    e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
-    e.counterpart_person, e.counterpart = other.person, other.organisation
-    for p in sides:
-        e.participants[p.person] = Participation(p.person, p, "attendee")
-    e.add(info)
-    return [e]
+    return [_meeting_with(info, m, other, other.organisation, tuple(sides))]
 
 
 def talks_between(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
