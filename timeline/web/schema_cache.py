@@ -47,7 +47,7 @@ _ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 Stamp = tuple[tuple[int, int, int] | None, ...]
 
 
-def _file_stamp(path: str) -> Stamp:
+def file_stamp(path: str) -> Stamp:
     """What changes when the file is written: the database's and its write-ahead log's inode,
     size and modification time (a rollback-journal commit writes the database file; a WAL
     commit only its `-wal`)."""
@@ -77,7 +77,7 @@ class SchemaCachedDatabase(Database):
         if self.path is None or self.is_memory:
             self._kept.clear()
             return
-        stamp = _file_stamp(self.path)
+        stamp = file_stamp(self.path)
         if stamp == self._stamp:
             return
         # The stamp first, the version after: a change between the two is seen next time.
@@ -154,7 +154,7 @@ class SchemaCachedDatabase(Database):
         if not self.is_mutable and self.cached_table_counts is not None:
             return self.cached_table_counts
         # Before counting: a write while counting makes the next call count again.
-        stamp = (_file_stamp(self.path), limit) if self.path and not self.is_memory else None
+        stamp = (file_stamp(self.path), limit) if self.path and not self.is_memory else None
         if stamp is not None and stamp == self._counted[0]:
             return dict(self._counted[1])
         names = await self.table_names()

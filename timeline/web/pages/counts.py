@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from datasette.database import Database
 
+from timeline.web.schema_cache import file_stamp
+
 # Counts over many years are the slow part at a million engagements; they are kept until the
-# database file changes (a write changes its mtime and size, a rebuild its inode).
+# database file changes (a write changes its mtime and size, or its `-wal` file's; a rebuild
+# its inode).
 COUNTS_CACHED = 64
 _counts: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
@@ -18,11 +20,8 @@ _counts: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 def _file_state(db: Database) -> tuple[Any, ...] | None:
     if db.path is None:
         return None
-    try:
-        st = os.stat(db.path)
-    except OSError:
-        return None
-    return (db.path, st.st_ino, st.st_mtime_ns, st.st_size)
+    stamp = file_stamp(db.path)
+    return None if stamp[0] is None else (db.path, *stamp)
 
 
 async def cached(db: Database, key: tuple[Any, ...], compute: Callable[[], Awaitable[Any]]) -> Any:
