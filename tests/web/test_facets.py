@@ -111,3 +111,60 @@ def test_a_file_built_before_a_tables_facets_were_counted_counts_them_on_its_nex
         counted = facets(c, "evidence")
         assert counted == column_facets(c, "evidence")
         assert counted["inferred"]["values"]
+
+
+def array_counts(client: Client, column: str, where: str, params: list[Any]) -> list[tuple]:
+    """Each value of an array column with the number of filtered rows holding it, counted in
+    Python from the JSON the page shows: most first, then by value."""
+    path = client.ds.databases["timeline"].path
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        arrays = [
+            row[0] for row in conn.execute(f"select {column} from engagements {where}", params)
+        ]
+    counts: dict[str, int] = {}
+    for array in arrays:
+        for value in set(json.loads(array or "[]")):
+            counts[value] = counts.get(value, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+@pytest.mark.parametrize("column", ["topics", "guests"])
+@pytest.mark.parametrize(
+    ("params", "where", "values"),
+    [
+        ({}, "", []),
+        ({"country": "VN"}, "where country = ?", ["VN"]),
+        ({"kind": "dialogue"}, "where kind = ?", ["dialogue"]),
+    ],
+)
+def test_an_array_facet_counts_each_value_once_a_row_of_the_rows_shown(
+    client: Client, column: str, params: dict[str, str], where: str, values: list[str]
+) -> None:
+    # `topics` is counted from its link table (engagement_topics), `guests` as Datasette counts.
+    shown = facets(client, "engagements", _facet_array=column, **params)[column]
+    assert shown["type"] == "array"
+    assert [(v, n) for v, n, _ in shown["values"]] == array_counts(client, column, where, values)
+    assert shown["values"]
+
+
+def test_a_topic_chosen_in_the_array_facet_is_selected_and_filters_the_rows(
+    client: Client,
+) -> None:
+    (topic, count, _), *_ = facets(client, "engagements", _facet_array="topics")["topics"]["values"]
+    response = client.get(
+        "/timeline/engagements.json", _facet_array="topics", topics__arraycontains=topic
+    ).json()
+    chosen = {v["value"]: v for v in response["facet_results"]["topics"]["results"]}
+    assert chosen[topic]["selected"] and chosen[topic]["count"] == count
+    assert "topics__arraycontains" not in chosen[topic]["toggle_url"]
+    assert len(response["rows"]) == count
+
+
+def test_datasettes_array_facet_is_replaced_by_the_one_that_reads_link_tables() -> None:
+    from datasette.facets import ArrayFacet
+    from datasette.plugins import pm
+
+    from timeline.web.facets import LinkedArrayFacet
+
+    classes = [klass for group in pm.hook.register_facet_classes() for klass in group]
+    assert LinkedArrayFacet in classes and ArrayFacet not in classes

@@ -1,24 +1,33 @@
-"""Datasette plugin: the `counted` facet type, a column facet that reads an unfiltered table's
-counts from the count table the projector keeps (`facet_counts`, timeline.projection.counts)
-instead of grouping every row on each page view; filtered, searched or on a table without
-counts, it counts the rows as Datasette's column facet does.
+"""Datasette plugin: two facets read from what the projector keeps instead of every row's columns.
 
-At 100,000 engagements the engagements page's six default facets and the timeline page's four
-grouped 100,000 and 220,000 rows on every view (15-240 ms each with covering indexes, most of
-both pages' time); from the count table, a few dozen rows by primary key.
+- The `counted` facet type, a column facet that reads an unfiltered table's counts from the
+  count table the projector keeps (`facet_counts`, timeline.projection.counts) instead of
+  grouping every row on each page view; filtered, searched or on a table without counts, it
+  counts the rows as Datasette's column facet does. At 100,000 engagements the engagements
+  page's six default facets and the timeline page's four grouped 100,000 and 220,000 rows on
+  every view (15-240 ms each with covering indexes, most of both pages' time); from the count
+  table, a few dozen rows by primary key.
+- Datasette's array facet (`_facet_array=COLUMN`), for an array column whose values the
+  projector also keeps a row each in a link table (`engagements.topics`, `engagement_topics`),
+  counts the link table's rows of the rows shown instead of parsing and de-duplicating every
+  row's JSON with all its columns: Vietnam's engagements by topic at 100,000 engagements,
+  678 ms -> 71 ms of SQL. The same counts (a value once a row, as Datasette counts it), the
+  same result; other array columns are Datasette's.
 
-Registered through the `datasette` entry point `timeline_facets`; used by the metadata's
-`{"counted": COLUMN}` facets."""
+Registered through the `datasette` entry point `timeline_facets`; the counted facets are used by
+the metadata's `{"counted": COLUMN}` facets."""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from datasette import hookimpl
-from datasette.facets import ColumnFacet
-from datasette.utils import path_with_added_args
+from datasette.database import QueryInterrupted
+from datasette.facets import ArrayFacet, ColumnFacet
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
 from timeline.projection.counts import FACET_COUNTS, FACETED
 
@@ -106,6 +115,98 @@ class CountedFacet(ColumnFacet):
         }
 
 
+# Array columns whose values the projector also writes a row each in a link table
+# (timeline.projection.rows): (table, column) -> (link table, its column naming the row, its
+# column holding the value, the table's key that column names).
+LINKED_ARRAYS = {("engagements", "topics"): ("engagement_topics", "engagement", "topic", "slug")}
+
+
+class LinkedArrayFacet(ArrayFacet):
+    """Datasette's array facet, counted from the link table where the column has one."""
+
+    async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
+        results: list[dict[str, Any]] = []
+        timed_out: list[str] = []
+        for source_and_config in self.get_configs():
+            config = source_and_config["config"]
+            column = config.get("column") or config["simple"]
+            try:
+                rows = await self.ds.execute(
+                    self.database,
+                    self.counting_sql(column),
+                    self.params,
+                    truncate=False,
+                    custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+                )
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            results.append(self.facet(column, source_and_config["source"], rows.rows))
+        return results, timed_out
+
+    def counting_sql(self, column: str) -> str:
+        """How many of the rows shown hold each value of the column, most first."""
+        limit = self.get_facet_size() + 1
+        linked = LINKED_ARRAYS.get((self.table, column))
+        if linked is None:  # Datasette's own query (datasette/facets.py, 0.65)
+            return (
+                f"with inner as ({self.sql}), deduped_array_items as (select distinct j.value, "
+                f"inner.* from json_each([inner].{escape_sqlite(column)}) j join inner) "
+                "select value as value, count(*) as count from deduped_array_items "
+                f"group by value order by count(*) desc, value limit {limit}"
+            )
+        link, row_column, value_column, key = linked
+        return (
+            f"select [{value_column}] as value, count(*) as count from [{link}] "
+            f"where [{row_column}] in (select [{key}] from ({self.sql})) "
+            f"group by [{value_column}] order by count(*) desc, value limit {limit}"
+        )
+
+    def facet(self, column: str, source: str, rows: list[Any]) -> dict[str, Any]:
+        """The facet as Datasette's array facet describes it, from (value, count) rows."""
+        size = self.get_facet_size()
+        pairs = self.get_querystring_pairs()
+        values = []
+        for row in rows[:size]:
+            value = str(row["value"])
+            arg = {f"{column}__arraycontains": value}
+            selected = (f"{column}__arraycontains", value) in pairs
+            toggle = (path_with_removed_args if selected else path_with_added_args)(
+                self.request, arg
+            )
+            values.append(
+                {
+                    "value": value,
+                    "label": value,
+                    "count": row["count"],
+                    "toggle_url": self.ds.absolute_url(self.request, toggle),
+                    "selected": selected,
+                }
+            )
+        return {
+            "name": column,
+            "type": self.type,
+            "results": values,
+            "hideable": source != "metadata",
+            "toggle_url": self.ds.urls.path(
+                path_with_removed_args(self.request, {"_facet_array": column})
+            ),
+            "truncated": len(rows) > size,
+        }
+
+
 @hookimpl
 def register_facet_classes() -> list[type]:
     return [CountedFacet]
+
+
+@hookimpl(hookwrapper=True, specname="register_facet_classes")
+def linked_array_facet() -> Iterator[None]:
+    """Datasette's array facet, wherever a plugin registers it, replaced by ours."""
+    outcome = yield
+    outcome.force_result(
+        [
+            [LinkedArrayFacet if klass is ArrayFacet else klass for klass in classes]
+            for classes in outcome.get_result()
+        ]
+    )
