@@ -347,3 +347,38 @@ def test_the_index_of_timelines_counts_the_collections_asked_for(client: Client)
     trips = client.get("/-/timeline", collection="historyatstate-travels").text
     assert set(index_counts(trips)) == {"US", "VN"}
     assert "did you mean" in client.get("/-/timeline", status=400, collection="curatd").text
+
+
+def matches_elsewhere(client: Client, q: str, shown: list[str]) -> int:
+    """Engagements matching `q` whose collection is not among `shown`, counted from the file."""
+    from timeline.web.sql import fts_query
+
+    with sqlite3.connect(client.ds.databases["timeline"].path) as db:
+        rows = db.execute(
+            "select e.collection from engagements_fts f join engagements e on e.rowid = f.rowid "
+            "where engagements_fts match ?",
+            [fts_query(q)],
+        ).fetchall()
+    return sum(1 for (collection,) in rows if collection not in shown)
+
+
+DEFAULT = ["curated", "reviewed"]
+NOT_VISITS = ["curated", "reviewed", "historyatstate-travels"]
+
+
+@pytest.mark.parametrize(
+    ("q", "collection", "shown", "elsewhere"),
+    [
+        ("visits", None, DEFAULT, 1),  # the President's visit, imported
+        ("visits", "historyatstate-travels", ["historyatstate-travels"], 1),  # Japan, reviewed
+        ("dialogue", None, DEFAULT, 0),
+        # The collections not shown hold no engagement: nothing is counted there.
+        ("visits", ",".join(NOT_VISITS), NOT_VISITS, 0),
+    ],
+)
+def test_search_says_how_many_matches_are_in_the_collections_not_shown(
+    client: Client, q: str, collection: str | None, shown: list[str], elsewhere: int
+) -> None:
+    params = {"q": q} | ({"collection": collection} if collection else {})
+    data = client.get("/-/search", _format="json", **params).json()
+    assert data["in_other_collections"] == matches_elsewhere(client, q, shown) == elsewhere
