@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from datasette.database import Database
+from datasette.utils import actor_matches_allow
 
 from tests.helpers import DatasetteClient
 from timeline.web.schema_cache import SPELLING_LOOKUP, SchemaCachedDatabase
@@ -107,3 +108,73 @@ def test_every_schema_lookup_answers_as_datasettes_own_database(
     assert first == client.run(answers(plain))
     assert client.run(answers(cached)) == first  # kept, the same
     plain.close()
+
+
+# A table only root may see (spelled differently from the file, as metadata may), another
+# that denies everyone, and one allowed to all: Datasette's `allow` blocks on tables.
+ALLOWS = {
+    "databases": {
+        "data": {
+            "tables": {
+                "Visits": {"allow": {"id": "root"}},
+                "recent": {"allow": False},
+                "places": {"allow": True},
+            }
+        }
+    }
+}
+
+
+@pytest.fixture
+def guarded(tmp_path: Path) -> Iterator[DatasetteClient]:
+    c = DatasetteClient(make_file(tmp_path / "data.db"), metadata=ALLOWS)
+    yield c
+    c.close()
+
+
+def test_a_tables_allow_block_is_checked_on_every_visit_as_datasette_checks_it(
+    guarded: DatasetteClient,
+) -> None:
+    for _ in range(2):  # the second visit answers from what the first kept
+        anonymous = guarded.run(guarded.ds.client.get("/data.json")).json()
+        assert {t["name"] for t in anonymous["tables"]} >= {"places"}
+        assert "visits" not in {t["name"] for t in anonymous["tables"]}
+        assert "recent" not in {v["name"] for v in anonymous["views"]}
+        assert guarded.run(guarded.ds.client.get("/data/visits")).status_code == 403
+        assert guarded.run(guarded.ds.client.get("/data/places")).status_code == 200
+        root = {"ds_actor": guarded.ds.sign({"a": {"id": "root"}}, "actor")}
+        response = guarded.run(guarded.ds.client.get("/data/visits", cookies=root))
+        assert response.status_code == 200
+
+
+def test_every_tables_check_answers_as_datasettes_own(guarded: DatasetteClient) -> None:
+    from timeline.web.reopen import reopener
+
+    kept = reopener(guarded.ds).table_allows
+    for actor in (None, {"id": "root"}, {"id": "someone"}):
+        for table in ("visits", "Visits", "recent", "places", "visits_fts", "nowhere"):
+            own = guarded.ds._table_permission_allows("data", table)
+            assert kept.allows("data", table) == own
+            for _ in range(2):
+                answer = guarded.run(
+                    guarded.ds.permission_allowed(actor, "view-table", ("data", table))
+                )
+                expected = None if not own else all(actor_matches_allow(actor, a) for a in own)
+                assert answer == (False if expected is None else expected)
+
+
+def test_datasettes_own_answer_is_worked_out_once_per_table(
+    guarded: DatasetteClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[str, str]] = []
+    own = guarded.ds._table_permission_allows
+
+    def counted(database: str, table: str) -> list:
+        asked.append((database, table))
+        return own(database, table)
+
+    monkeypatch.setattr(guarded.ds, "_table_permission_allows", counted)
+    for _ in range(3):
+        assert guarded.run(guarded.ds.client.get("/data")).status_code == 200
+        assert guarded.run(guarded.ds.client.get("/data/places")).status_code == 200
+    assert asked and len(asked) == len(set(asked))

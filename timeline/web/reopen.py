@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import weakref
 from collections import OrderedDict
+from collections.abc import Generator
 from concurrent import futures
 from typing import Any
 
 from datasette import hookimpl
 from datasette.database import Database
 
-from timeline.web.schema_cache import SchemaCachedDatabase
+from timeline.web.schema_cache import SchemaCachedDatabase, TableAllows
 
 FileId = tuple[int, int]
 
@@ -39,6 +40,7 @@ class Reopener:
     def __init__(self, datasette: Any) -> None:
         self.datasette = datasette
         self.opened: dict[str, FileId | None] = {}
+        self.table_allows = TableAllows(datasette)
 
     def _watched(self) -> list[Database]:
         return [
@@ -130,3 +132,30 @@ def asgi_wrapper(datasette: Any) -> Any:
         return reopen_replaced_files
 
     return wrap
+
+
+@hookimpl(hookwrapper=True, specname="permission_allowed")
+def table_allows_kept(
+    datasette: Any, actor: Any, action: str, resource: Any
+) -> Generator[None, Any, None]:
+    """Datasette's own `view-table` check (default_permissions), replaced by the same check
+    with the metadata's answer kept (schema_cache.TableAllows); other plugins' answers as
+    they are."""
+    outcome = yield
+    if action != "view-table" or not isinstance(resource, tuple):
+        return
+    kept = reopener(datasette).table_allows
+    outcome.force_result(
+        [
+            (lambda: kept.view_table(actor, resource)) if _datasettes_own(answer) else answer
+            for answer in outcome.get_result()
+        ]
+    )
+
+
+def _datasettes_own(answer: Any) -> bool:
+    """The check Datasette's default permissions return: a function of theirs, called later."""
+    return callable(answer) and getattr(answer, "__module__", None) == DEFAULT_PERMISSIONS
+
+
+DEFAULT_PERMISSIONS = "datasette.default_permissions"
