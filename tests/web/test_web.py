@@ -571,6 +571,28 @@ def test_calendar_and_atom_hold_the_latest_within_their_limits(archive: Archive)
         limited.close()
 
 
+def test_a_calendar_shows_a_correction_and_an_append_on_its_next_visit(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:2])
+    build(archive)
+    client = Client(archive.projection_path)
+    try:
+        _, before = calendar(client, "VN")
+        assert set(before) == {"day-hanoi", "range-washington"}
+        archive.correct("day-hanoi", {"title": "Dialogue, retitled"}, "The agency's own title")
+        archive.append(RECORDS[2:3])
+        build(archive)
+        text, after = calendar(client, "VN")
+        assert set(after) == {"day-hanoi", "range-washington", RECORDS[2].slug}
+        assert str(after["day-hanoi"]["summary"]) == "Dialogue, retitled"
+        assert str(after["range-washington"]["summary"]) == str(
+            before["range-washington"]["summary"]
+        )
+        assert text == calendar(client, "VN")[0]  # the same again, from what was kept
+    finally:
+        client.close()
+
+
 def whole_calendar(name: str, rows: list[dict[str, Any]], urls: list[str]) -> str:
     """The calendar as icalendar writes it in one piece, every event rendered afresh."""
     cal = feeds.calendar_header(name, feeds.CALENDAR_LIMIT)
