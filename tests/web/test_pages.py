@@ -680,3 +680,56 @@ def test_the_marks_are_written_as_the_templates_loop_wrote_them() -> None:
     url = "/base/-/engagement/"
     assert str(pages.marks_svg(lanes, url)) == expected.render(lanes=lanes, engagement_url=url)
     assert "&lt;script&gt;&#34;a day&#34; &amp; co&lt;/script&gt;" in pages.marks_svg(lanes, url)
+
+
+# The charts' loops as the charts page's template wrote them, before `bars_svg` and `heat_svg`.
+BARS_TEMPLATE = """{% for y, v in bars.grid %}
+  <line class="tl-grid" x1="48" x2="{{ bars.width - 16 }}" y1="{{ '%.1f'|format(y) }}" y2="{{ '%.1f'|format(y) }}"></line>
+  <text class="tl-tick" x="42" y="{{ '%.1f'|format(y + 4) }}" text-anchor="end">{{ v }}</text>
+{% endfor %}
+{% for b in bars.bars %}
+  <rect class="tl-barseg" x="{{ '%.1f'|format(b.x) }}" y="{{ '%.1f'|format(b.y) }}" width="{{ '%.1f'|format(b.w) }}" height="{{ '%.1f'|format(b.h) }}" fill="{{ b.colour }}" data-series="{{ b.series }}" data-year="{{ b.year }}" data-count="{{ b.count }}"><title>{{ b.year }}: {{ names.get(b.series, b.series) }}, {{ b.count }}</title></rect>
+{% endfor %}
+{% for t in bars.years %}
+  <text class="tl-tick" x="{{ '%.1f'|format(t.x) }}" y="{{ '%.1f'|format(bars.baseline + 18) }}" text-anchor="middle">{{ t.label }}</text>
+{% endfor %}"""
+HEAT_TEMPLATE = """{% for t in heat.columns %}
+  <text class="tl-tick" x="{{ '%.1f'|format(t.x) }}" y="14" text-anchor="middle">{{ t.label }}</text>
+{% endfor %}
+{% for key, y in heat.rows %}
+  <text class="tl-lane-label" x="{{ heat.left - 8 }}" y="{{ '%.1f'|format(y + 4) }}" text-anchor="end">{{ topic_labels[key][0] if key in topic_labels else key }}</text>
+{% endfor %}
+{% for c in heat.cells %}
+  <rect class="tl-heat" x="{{ '%.1f'|format(c.x) }}" y="{{ '%.1f'|format(c.y) }}" width="{{ '%.1f'|format(c.w) }}" height="{{ c.h }}" fill-opacity="{{ c.opacity }}" data-topic="{{ c.row }}" data-year="{{ c.column }}" data-count="{{ c.count }}"><title>{{ topic_labels[c.row][0] if c.row in topic_labels else c.row }} ({{ topic_labels[c.row][1] if c.row in topic_labels else "" }}), {{ c.column }}: {{ c.count }}</title></rect>
+  {% if c.w > 18 %}<text class="tl-heat-n{% if c.opacity > 0.55 %} tl-on-dark{% endif %}" x="{{ '%.1f'|format(c.x + c.w / 2) }}" y="{{ '%.1f'|format(c.y + c.h / 2 + 4) }}" text-anchor="middle">{{ c.count }}</text>{% endif %}
+{% endfor %}"""
+
+
+@pytest.mark.parametrize("years", [3, 60])  # wide cells with their counts, narrow ones without
+def test_the_charts_are_written_as_the_templates_loops_wrote_them(years: int) -> None:
+    import jinja2
+
+    from timeline.web.pages.charts import bars_svg, heat_svg
+
+    series = ["US", "AU", "<b>&", "JP", "KR", "LA", "KH", "CN", "RU", "IN"]
+    counts = {
+        (f"{2025 - y:04d}", s): (y * 7 + i * 3) % 11
+        for y in range(years)
+        for i, s in enumerate(series)
+        if (y * 7 + i * 3) % 11
+    }
+    bars = drawing.stacked_bars(counts, 8)
+    names = {"US": "United States", "<b>&": 'Say "no" & <i>'}
+    topics = {(s.lower(), y): n for (y, s), n in counts.items()}
+    heat = drawing.heatmap(topics, limit=6)
+    labels = {"us": ("Cyber & <crime>", 'Tội phạm "mạng"'), "au": ("Training", "Đào tạo")}
+    env = jinja2.Environment(autoescape=True)
+    assert str(bars_svg(bars, names)) == env.from_string(BARS_TEMPLATE).render(
+        bars=bars, names=names
+    )
+    assert str(heat_svg(heat, labels)) == env.from_string(HEAT_TEMPLATE).render(
+        heat=heat, topic_labels=labels
+    )
+    assert any(c.w > 18 for c in heat.cells) == (years == 3)
+    if years == 3:  # the odd series is among the eight drawn, its name escaped
+        assert "Say &#34;no&#34; &amp; &lt;i&gt;" in bars_svg(bars, names)
