@@ -382,3 +382,12 @@ def test_search_says_how_many_matches_are_in_the_collections_not_shown(
     params = {"q": q} | ({"collection": collection} if collection else {})
     data = client.get("/-/search", _format="json", **params).json()
     assert data["in_other_collections"] == matches_elsewhere(client, q, shown) == elsewhere
+
+
+def test_a_timeline_drawn_once_links_with_each_requests_own_collections(client: Client) -> None:
+    """The drawing is kept between visits; the links are the visit's own."""
+    for spelled in ("curated,reviewed", "reviewed,curated", "curated,reviewed"):
+        page = client.get("/-/timeline/VN", collection=spelled).text
+        lane_links = re.findall(r'href="(/-/timeline/VN/[A-Z]{2}\?[^"]*)"', page)
+        assert lane_links, page[-500:]
+        assert all(f"collection={spelled.replace(',', '%2C')}" in u for u in lane_links)
