@@ -193,6 +193,17 @@ def test_the_person_page_shows_offices_engagements_titles_and_contradictions(
     assert "<svg" in page
 
 
+def test_the_person_page_shows_an_append_on_its_next_visit(
+    client: Client, archive: Path, tmp_path: Path
+) -> None:
+    assert "vn-us-visit-g" not in client.get("/-/person/vn-dung-nguyen-tan").text
+    records = tmp_path / "more.json"
+    more = visit("vn-us-visit-g", "2011-06-01", "Nguyễn Tấn Dũng", title="Prime Minister")
+    records.write_text(json.dumps([more], ensure_ascii=False))
+    assert run("append", str(records), "--archive", str(archive)).exit_code == 0
+    assert "/-/engagement/vn-us-visit-g" in client.get("/-/person/vn-dung-nguyen-tan").text
+
+
 def test_the_office_page_lists_holders_in_order_with_their_engagements(
     client: Client,
 ) -> None:

@@ -12,6 +12,7 @@ from datasette.database import Database
 from datasette.utils.asgi import NotFound, Response
 
 from timeline.web.database import archive_database
+from timeline.web.pages.counts import cached
 from timeline.web.pages.render import render
 
 # Counterparts listed on a person page: the most frequent first.
@@ -100,10 +101,12 @@ async def office_context(db: Database, slug: str) -> dict[str, Any] | None:
 async def person_page(request: Any, datasette: Any) -> Response:
     db = await archive_database(datasette)
     person = request.url_vars["person"]
-    context = await person_context(db, person)
-    if context is None:
+    # Kept until timeline.db changes, as the pages' counts are: the busiest person's four
+    # queries took 15 ms of the page's 41 ms of CPU at 100,000 engagements, warm.
+    found = await cached(db, ("person", person), lambda: person_context(db, person))
+    if found is None:
         raise NotFound(f"No person with the id {person!r}: find one with the search")
-    context |= {"database": db.name, "urls": datasette.urls}
+    context = {**found, "database": db.name, "urls": datasette.urls}
     return await render(datasette, request, "pages_person.html", context)
 
 
