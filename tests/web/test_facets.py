@@ -168,3 +168,18 @@ def test_datasettes_array_facet_is_replaced_by_the_one_that_reads_link_tables() 
 
     classes = [klass for group in pm.hook.register_facet_classes() for klass in group]
     assert LinkedArrayFacet in classes and ArrayFacet not in classes
+
+
+def test_the_counted_facets_show_an_append_on_the_next_visit(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:-1])
+    build(archive)
+    for c in open_client(archive.projection_path):
+        before = facets(c, "engagements")
+        assert before == facets(c, "engagements") == column_facets(c, "engagements")
+        page = c.get("/timeline/engagements").text
+        archive.append(RECORDS[-1:])
+        build(archive)
+        after = facets(c, "engagements")
+        assert after == column_facets(c, "engagements") and after != before
+        assert c.get("/timeline/engagements").text != page
