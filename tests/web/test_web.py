@@ -391,6 +391,26 @@ def test_search_sections_tell_when_there_are_more(client: Client) -> None:
     assert "Meeting / Hội đàm, làm việc" in page
 
 
+def test_a_search_shows_an_append_on_its_next_visit(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:2])
+    build(archive)
+    client = Client(archive.projection_path)
+    try:
+
+        def slugs() -> list[str]:
+            data = client.get("/-/search", q="saigon", _format="json").json()
+            return [r["pk"] for s in data["sections"] for r in s["rows"]]
+
+        assert slugs() == slugs() == []
+        archive.append(RECORDS[2:3])
+        archive.correct(RECORDS[2].slug, {"title": "Meeting in Saigon"}, CORRECTION_REASON)
+        build(archive)
+        assert slugs() == [RECORDS[2].slug]
+    finally:
+        client.close()
+
+
 def test_a_search_that_takes_too_long_leaves_the_other_sections(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -403,9 +423,14 @@ def test_a_search_that_takes_too_long_leaves_the_other_sections(
         return await execute(sql, *args, **kwargs)
 
     monkeypatch.setattr(db, "execute", slow_engagements)
-    page = client.get("/-/search", q="Luong Tam Quang").text
-    assert "Searching engagements took too long" in page
-    assert '<a href="/timeline/persons/luong-tam-quang">' in page
+    # Words no other test searches: a search that finished is kept until the file changes.
+    for _ in range(2):  # one cut short by the time limit is not kept: tried again
+        page = client.get("/-/search", q="Quang Luong Tam").text
+        assert "Searching engagements took too long" in page
+        assert '<a href="/timeline/persons/luong-tam-quang">' in page
+    monkeypatch.setattr(db, "execute", execute)
+    page = client.get("/-/search", q="Quang Luong Tam").text
+    assert "Searching engagements took too long" not in page
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ The words are folded like the `search_text` columns (no diacritics, đ as d) and
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from datasette import hookimpl
@@ -17,6 +18,7 @@ from events import KINDS
 from timeline.web.collections import Chosen, chosen
 from timeline.web.database import archive_database
 from timeline.web.labels import kind_label
+from timeline.web.pages.counts import cached
 from timeline.web.safety import error_page
 from timeline.web.sql import fts_query, query_problem
 
@@ -119,8 +121,17 @@ async def search(datasette: Any, request: Any) -> Response:
         return await error_page(datasette, request, DatasetteError(f"q: {problem}", status=400))
     db = await archive_database(datasette)
     collections = await chosen(db, request)
-    sections = await search_results(db, q, collections=collections) if q else []
-    elsewhere = await other_collections(db, q, collections) if q else 0
+    # Kept until timeline.db changes, as the pages' counts are: ranking the 15,000 matches of
+    # a common phrase ("security dialogue" at 100,000 engagements) took 35 ms of the page's
+    # 42 ms of CPU on every visit. Copies: the rows are given links below.
+    sections, elsewhere, _ = copy.deepcopy(
+        await cached(
+            db,
+            ("search", q, collections.key),
+            lambda: found(db, q, collections),
+            keep=lambda result: result[2],
+        )
+    )
     for section in sections:
         for row in section["rows"]:
             row["url"] = (
@@ -146,8 +157,22 @@ async def search(datasette: Any, request: Any) -> Response:
     return Response.html(html)
 
 
-async def other_collections(db: Any, q: str, collections: Chosen) -> int:
-    """How many engagements that match are in collections not shown (0 when all are)."""
+async def found(db: Any, q: str, collections: Chosen) -> tuple[list[dict[str, Any]], int, bool]:
+    """Each section's matches, how many engagements match in the collections not shown, and
+    whether every query finished within its time limit."""
+    if not q:
+        return [], 0, True
+    sections = await search_results(db, q, collections=collections)
+    elsewhere = await count_elsewhere(db, q, collections)
+    finished = elsewhere is not None and not any(
+        s["timed_out"] or s["count"] is None for s in sections
+    )
+    return sections, elsewhere or 0, finished
+
+
+async def count_elsewhere(db: Any, q: str, collections: Chosen) -> int | None:
+    """How many engagements that match are in collections not shown (0 when all are); None
+    past the time limit."""
     if collections.names is None:
         return 0
     # `collections.engagements` is kept by triggers on engagements (and every engagement's
@@ -164,7 +189,7 @@ async def other_collections(db: Any, q: str, collections: Chosen) -> int:
     try:
         return (await db.execute(sql, {"match": fts_query(q), **named})).first()[0]
     except QueryInterrupted:
-        return 0
+        return None
 
 
 @hookimpl

@@ -24,7 +24,14 @@ def _file_state(db: Database) -> tuple[Any, ...] | None:
     return None if stamp[0] is None else (db.path, *stamp)
 
 
-async def cached(db: Database, key: tuple[Any, ...], compute: Callable[[], Awaitable[Any]]) -> Any:
+async def cached(
+    db: Database,
+    key: tuple[Any, ...],
+    compute: Callable[[], Awaitable[Any]],
+    keep: Callable[[Any], bool] = lambda _: True,
+) -> Any:
+    """`compute()`'s value, kept until the file changes (unless `keep(value)` says not to: a
+    result cut short by a time limit is tried again on the next visit)."""
     state = _file_state(db)
     if state is None:
         return await compute()
@@ -33,6 +40,8 @@ async def cached(db: Database, key: tuple[Any, ...], compute: Callable[[], Await
         _counts.move_to_end(full)
         return _counts[full]
     value = await compute()
+    if not keep(value):
+        return value
     _counts[full] = value
     while len(_counts) > COUNTS_CACHED:
         _counts.popitem(last=False)
