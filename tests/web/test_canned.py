@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -221,3 +222,27 @@ def test_the_as_of_page_says_it_is_about_recording_and_offers_what_had_happened(
     assert "when things were recorded" in description or "recorded" in description
     assert "happened_by" in description
     assert "as_of" in QUERIES["happened_by"]["description"]
+
+
+def canned_rows(client: Client, query: str, **params: str) -> list[dict[str, Any]]:
+    response = fetch(client, f"/timeline/{query}.json", _shape="objects", **params)
+    assert response.status_code == 200, response.text[:300]
+    return response.json()["rows"]
+
+
+def test_a_canned_query_shows_an_append_on_its_next_visit_and_the_same_rows_between(
+    tmp_path: Path,
+) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append([meeting(i) for i in range(3)])
+    build(archive)
+    for c in open_client(archive.projection_path):
+        first = canned_rows(c, "search", q="working meeting", collection="")
+        assert len(first) == 3
+        assert canned_rows(c, "search", q="working meeting", collection="") == first
+        assert len(canned_rows(c, "search", q="working meeting number 2", collection="")) == 1
+        archive.append([meeting(3)])
+        archive.correct("vn-la-meeting-000", {"title": "Vietnam–Laos talks"}, "Renamed")
+        build(archive)
+        after = canned_rows(c, "search", q="working meeting", collection="")
+        assert {r["engagement"] for r in after} == {f"vn-la-meeting-{i:03d}" for i in (1, 2, 3)}
