@@ -146,11 +146,18 @@ def all_pages(database: Path) -> dict[str, str]:
     }
 
 
-async def fetch(ds: Datasette, url: str) -> float:
-    """Milliseconds for one request; a page that fails stops the benchmark, saying which."""
-    started = time.perf_counter()
+# Each request's wall time and CPU time in milliseconds. CPU time is the process's over the
+# request (its SQL threads' too; nothing else runs meanwhile), which a shared machine's load
+# does not stretch as it stretches the wait for a core.
+Sample = tuple[float, float]
+
+
+async def fetch(ds: Datasette, url: str) -> Sample:
+    """One request's (wall, CPU) milliseconds; a page that fails stops the benchmark, saying
+    which."""
+    started, cpu = time.perf_counter(), time.process_time()
     response = await ds.client.get(url)
-    elapsed = (time.perf_counter() - started) * 1000
+    elapsed = (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
     if response.status_code != 200:
         raise SystemExit(f"{url}: HTTP {response.status_code}: {response.text[:300]}")
     return elapsed
@@ -164,10 +171,10 @@ async def open_datasette(database: Path) -> Datasette:
     return ds
 
 
-async def warm(ds: Datasette, pages: dict[str, str], rounds: int) -> dict[str, list[float]]:
+async def warm(ds: Datasette, pages: dict[str, str], rounds: int) -> dict[str, list[Sample]]:
     for url in pages.values():
         await fetch(ds, url)
-    times: dict[str, list[float]] = {name: [] for name in pages}
+    times: dict[str, list[Sample]] = {name: [] for name in pages}
     for _ in range(rounds):
         for name, url in pages.items():
             times[name].append(await fetch(ds, url))
@@ -196,8 +203,8 @@ def append_one(archive: Path, i: int, stamp: int) -> None:
 
 async def after_appends(
     ds: Datasette, archive: Path, pages: dict[str, str], appends: int
-) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {name: [] for name in pages}
+) -> dict[str, list[Sample]]:
+    times: dict[str, list[Sample]] = {name: [] for name in pages}
     stamp = time.time_ns() // 1000 % 1_000_000
     for i in range(appends):
         await asyncio.get_running_loop().run_in_executor(None, append_one, archive, i, stamp)
@@ -208,7 +215,7 @@ async def after_appends(
 
 async def measure(
     archive: Path, rounds: int, appends: int
-) -> tuple[dict[str, str], dict[str, list[float]], dict[str, list[float]]]:
+) -> tuple[dict[str, str], dict[str, list[Sample]], dict[str, list[Sample]]]:
     pages = all_pages(archive / "timeline.db")
     ds = await open_datasette(archive / "timeline.db")
     try:
@@ -222,29 +229,41 @@ async def measure(
     return pages, hot, cold
 
 
+def p95(samples: list[Sample], which: int) -> float:
+    """The 95th percentile of the samples' wall (0) or CPU (1) milliseconds."""
+    return percentile([sample[which] for sample in samples], 95)
+
+
 def report(
-    pages: dict[str, str], hot: dict[str, list[float]], cold: dict[str, list[float]]
-) -> tuple[str, bool]:
-    """A Markdown table of every page's p95 against the baseline's, and whether all are within."""
-    base_hot = percentile(hot[BASELINE], 95)
-    base_cold = percentile(cold[BASELINE], 95) if cold else None
+    pages: dict[str, str], hot: dict[str, list[Sample]], cold: dict[str, list[Sample]]
+) -> tuple[str, bool, bool]:
+    """A Markdown table of every page's p95 against the baseline's, by wall time and by CPU
+    time, and whether all are within by each."""
     lines = [
-        "| page | warm p50 ms | warm p95 ms | / baseline | after append p95 ms | / baseline |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| page | warm p50 ms | warm p95 ms | / baseline | after append p95 ms | / baseline "
+        "| CPU p95 warm / baseline | CPU p95 after append / baseline |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    within = True
+    within = within_cpu = True
     for name in pages:
-        p50, p95 = percentile(hot[name], 50), percentile(hot[name], 95)
-        row = f"| {name} | {p50:.1f} | {p95:.1f} | {p95 / base_hot:.2f}x |"
-        within &= p95 <= base_hot
+        p50 = percentile([wall for wall, _ in hot[name]], 50)
+        wall = p95(hot[name], 0) / p95(hot[BASELINE], 0)
+        cpu = p95(hot[name], 1) / p95(hot[BASELINE], 1)
+        row = f"| {name} | {p50:.1f} | {p95(hot[name], 0):.1f} | {wall:.2f}x |"
+        within &= wall <= 1
+        within_cpu &= cpu <= 1
+        cold_cpu = "—"
         if cold:
-            c95 = percentile(cold[name], 95)
-            row += f" {c95:.1f} | {c95 / base_cold:.2f}x |"
-            within &= c95 <= base_cold
+            cold_wall = p95(cold[name], 0) / p95(cold[BASELINE], 0)
+            cold_ratio = p95(cold[name], 1) / p95(cold[BASELINE], 1)
+            row += f" {p95(cold[name], 0):.1f} | {cold_wall:.2f}x |"
+            cold_cpu = f"{cold_ratio:.2f}x"
+            within &= cold_wall <= 1
+            within_cpu &= cold_ratio <= 1
         else:
             row += " — | — |"
-        lines.append(row)
-    return "\n".join(lines), within
+        lines.append(f"{row} {cpu:.2f}x | {cold_cpu} |")
+    return "\n".join(lines), within, within_cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -267,9 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="timeline-pages-") as scratch:
         work = copy_archive(args.archive, args.copy or Path(scratch) / "archive")
         pages, hot, cold = asyncio.run(measure(work, args.rounds, args.appends))
-    table, within = report(pages, hot, cold)
+    table, within, within_cpu = report(pages, hot, cold)
     print(table)
     print(f"\nEvery page within the baseline's p95: {'yes' if within else 'no'}")
+    print(f"Every page within the baseline's p95 of CPU time: {'yes' if within_cpu else 'no'}")
     return 0
 
 
