@@ -15,7 +15,12 @@ file's) are read on each use, and when they differ from the last time `PRAGMA sc
 is asked; the kept answers go when it differs. A write of rows (an append) costs one query, not
 the lookups again. The counts of the rows (the database page's) are kept until the file is
 written: counting the 46 tables, each with Datasette's 5 ms limit, took 115-155 ms of every
-view of the database page."""
+view of the database page.
+
+Two more answers are kept here: which `allow` blocks the metadata sets on a table (`TableAllows`,
+from the metadata alone, which Datasette deep-copies to work it out on every `view-table`
+check), and the results of the metadata's canned queries, which read the file alone, until the
+file is written (`_canned`)."""
 
 from __future__ import annotations
 
