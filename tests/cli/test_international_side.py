@@ -145,7 +145,8 @@ def test_plover_codes_the_organisations_side_igo_and_names_the_organisation(arch
         "IGO", "INT", "International Criminal Police Organization"
     )  # fmt: skip
     assert [a["code"] for a in seat["source"]] == ["VNM"]
-    assert seat["mode"] == "third-party"
+    # the visitors came to the body's premises: a visit, though Lyon is in neither side
+    assert seat["mode"] == "visit"
     assert seat["event_loc"]["cc3"] == "FRA" and seat["event_loc"]["name"] == "Lyon"
     received = records["timeline-vn-int-unodc-meeting-2024-05"]
     assert [(a["code"], a["actor_text"]) for a in received["source"]] == [

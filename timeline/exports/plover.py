@@ -68,7 +68,10 @@ def sides(r: ExportRecord) -> tuple[list[str], list[str], str | None]:
     host, place = e["host"], e["country"]
     if host and r.guests:
         visitors = [g for g in r.guests if g != host]
-        mode = "third-party" if place and place not in (host, *r.guests) else "visit"
+        # an international body hosts at its premises, in a country that is no side: the
+        # visitors came to it, a visit, not a meeting on neutral ground
+        neutral = place and place not in (host, *r.guests) and host != INTERNATIONAL
+        mode = "third-party" if neutral else "visit"
         return visitors, [host], mode
     # The sides are the guests; `countries` also holds the country it took place in.
     everyone = r.guests or r.countries or ([host] if host else [])
