@@ -22,6 +22,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "Anh",
            "Liên hiệp Vương quốc Anh và Bắc Ireland"),
     "HK": ("Hong Kong", "Hồng Kông"),
+    # The international organisations' side (events/countries.py): its plural, and PLOVER's
+    # actor code for intergovernmental organisations.
+    "INT": ("International organisations", "Các tổ chức quốc tế", "IGO"),
     "IR": ("Islamic Republic of Iran",),
     "IT": ("Ý",),
     "JP": ("Nhật",),

@@ -1,6 +1,8 @@
 """A country as people type it, to its code: `VN`, `vn`, `VNM`, `Vietnam`, `Việt Nam`, `Viet Nam`,
-`viet nam`, `Mỹ`, `Hoa Kỳ`, `United States`, `SUHH`, `Liên Xô`. The one resolver of every input
-that takes a country (the command line's options, the pages, feeds and canned queries).
+`viet nam`, `Mỹ`, `Hoa Kỳ`, `United States`, `SUHH`, `Liên Xô`, `INT` (`International
+organisation`, `Tổ chức quốc tế`: the side of international organisations). The one resolver of
+every input that takes a country (the command line's options, the pages, feeds and canned
+queries).
 
 In order: a code typed in capitals (ISO 3166-1 alpha-2 or alpha-3, ISO 3166-3 alpha-4), a name as
 written (case aside), a code in any case, then a name without its diacritics: `Mỹ` is the United
@@ -67,7 +69,7 @@ def _names() -> tuple[dict[str, str], dict[str, str]]:
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     named = [(name, code) for code, names in ALIASES.items() for name in names]
-    for c in all_countries(historical=True):
+    for c in all_countries(historical=True, international=True):
         named += [(c.name_en, c.code), (c.name_vi, c.code)]
     for name, code in named:
         exact.setdefault(name.casefold(), code)

@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from events.countries import country, is_country
+from events.countries import INTERNATIONAL, country, is_country
 from events.vocabulary import TOPICS, Kind, Language, Precision, Role, Status
 
 MAX_OFFSET = 10**9
@@ -76,7 +76,8 @@ def _country_code(value: str, info: ValidationInfo) -> str:
     if not is_country(code):
         raise ValueError(
             f"unknown country code {value!r} (expected ISO 3166-1 alpha-2, e.g. VN; "
-            f"ISO 3166-3 alpha-4 for a former state, e.g. SUHH){_code_of_name(value)}"
+            f"ISO 3166-3 alpha-4 for a former state, e.g. SUHH; INT for an international "
+            f"organisation){_code_of_name(value)}"
         )
     return code
 
@@ -98,7 +99,18 @@ def _topic_key(value: str, info: ValidationInfo) -> str:
     return value
 
 
+def _territory(value: str, info: ValidationInfo) -> str:
+    if value == INTERNATIONAL and not _stored(info):
+        raise ValueError(
+            "INT is an international organisation, not a place: give the country the "
+            "engagement took place in (FR for Interpol's headquarters in Lyon)"
+        )
+    return value
+
+
 CountryCode = Annotated[str, AfterValidator(_country_code)]
+# A place's country: a state, never the international organisations' side.
+TerritoryCode = Annotated[str, AfterValidator(_country_code), AfterValidator(_territory)]
 TopicKey = Annotated[str, AfterValidator(_topic_key)]
 
 
@@ -199,7 +211,7 @@ class Place(Model):
     """Where an engagement took place."""
 
     city: Text | None = Field(None, description="The city, as English writes it.")
-    country: CountryCode = Field(description="The country the place is in.")
+    country: TerritoryCode = Field(description="The country the place is in.")
     venue: Text | None = Field(None, description="The building or site.")
 
 
@@ -367,6 +379,7 @@ class EngagementFacts(Model):
         if self.part_of == self.slug:
             raise ValueError("part_of: an engagement cannot be part of itself")
         self._check_countries_existed()
+        self._check_organisation_named()
         if len(set(self.topics)) != len(self.topics):
             raise ValueError("topics: a topic is listed twice")
         names = {o.name for o in self.organisations} | {
@@ -388,6 +401,19 @@ class EngagementFacts(Model):
             if e.root not in fields:
                 raise ValueError(f"evidence[{i}].field: {e.field!r} names no field of a record")
         return self
+
+    def _check_organisation_named(self) -> None:
+        """An international organisation's side (INT) names the organisation: `INT` alone
+        does not say whether Interpol or UNODC was met."""
+        sides = [("host", self.host)] + [(f"guests[{i}]", g) for i, g in enumerate(self.guests)]
+        for field, code in sides:
+            if code == INTERNATIONAL and not any(
+                o.country == INTERNATIONAL for o in self.organisations
+            ):
+                raise ValueError(
+                    f"{field}: INT (an international organisation) needs the organisation in "
+                    "organisations, with country INT"
+                )
 
     def _check_countries_existed(self) -> None:
         """A state that no longer exists cannot take part after its end, nor before its start."""

@@ -30,6 +30,7 @@ TYPE_NAMES: list[tuple[Any, str]] = [
     (str, "text"),
     (facts.Slug, "slug"),
     (facts.CountryCode, "[country code](#countries)"),
+    (facts.TerritoryCode, "[country code](#countries), not `INT`"),
     (facts.TopicKey, "[topic](#topics)"),
     (facts.Url, "URL"),
     (facts.FieldPath, "field path"),
@@ -184,10 +185,13 @@ def draft_example(article: str, *slugs: str) -> str:
 
 
 def country_counts() -> str:
-    """How many country codes the vocabulary holds, current and former states."""
+    """How many country codes the vocabulary holds: current and former states, and the side of
+    international organisations."""
     current = len(all_countries())
     former = len(all_countries(historical=True)) - current
+    bodies = len(all_countries(historical=True, international=True)) - current - former
     return (
-        f"The vocabulary holds {current + former} codes: {current} countries and territories "
-        f"of ISO 3166-1 and {former} former states.\n"
+        f"The vocabulary holds {current + former + bodies} codes: {current} countries and "
+        f"territories of ISO 3166-1, {former} former states and `INT` for international "
+        "organisations.\n"
     )

@@ -207,7 +207,7 @@ def test_correct_changes_a_field_and_keeps_the_history(recorded: Path, backend: 
     [
         (
             ["--set", "host=XX"],
-            "Error: vn-us-security-dialogue-2: host: unknown country code 'XX' (expected ISO 3166-1 alpha-2, e.g. VN; ISO 3166-3 alpha-4 for a former state, e.g. SUHH)",
+            "Error: vn-us-security-dialogue-2: host: unknown country code 'XX' (expected ISO 3166-1 alpha-2, e.g. VN; ISO 3166-3 alpha-4 for a former state, e.g. SUHH; INT for an international organisation)",
         ),
         (["--set", "colour=red"], "Error: vn-us-security-dialogue-2: colour: no such field"),
         (["--set", "title"], "Error: --set 'title': expected FIELD=VALUE"),

@@ -6,7 +6,9 @@ The manual's actor roles: where one side hosts and the other visits, the visitor
 `source` and the host the `recipient`, `mode` "visit"; a meeting held in a country that is
 neither is "third-party"; where no side hosts, every country is a `source`, no `recipient`, and
 three or more countries make it "multilateral". Actors are coded by ISO 3166 alpha-3 (the
-manual's rule for states; a state that no longer exists by its ISO 3166-3 alpha-3). Fields the
+manual's rule for states; a state that no longer exists by its ISO 3166-3 alpha-3), and the
+side of an international organisation (`INT`: Interpol, UNODC) by the manual's `IGO`, its code
+for intergovernmental organisations, with the organisation's name as `actor_text`. Fields the
 manual does not name (`kind`, `title`, `date_precision`, `topics`, `sources`, and an actor's
 `country`, the archive's code, and `participants`) are extensions, which it allows."""
 
@@ -16,10 +18,13 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from events.countries import INTERNATIONAL
 from timeline.exports.alpha3 import ALPHA3
 from timeline.exports.read import ExportRecord
 
 CODEBOOK = "plover-0.7b1"
+# The manual's actor code for intergovernmental organisations.
+IGO = "IGO"
 # CONSULT is verbal cooperation: quad category 1.
 QUAD_VERBAL_COOPERATION = 1
 
@@ -34,8 +39,8 @@ def alpha3(code: str) -> str | None:
 
 def actor(r: ExportRecord, code: str) -> dict[str, Any]:
     people = [p for p in r.participants if p["country"] == code]
-    out: dict[str, Any] = {"actor_text": r.name(code), "country": code}
-    if (three := alpha3(code)) is not None:
+    out: dict[str, Any] = {"actor_text": actor_text(r, code), "country": code}
+    if (three := IGO if code == INTERNATIONAL else alpha3(code)) is not None:
         out = {"code": three, **out}
     if people:
         # Extension: the named participants of this side, with the office held then.
@@ -47,13 +52,26 @@ def actor(r: ExportRecord, code: str) -> dict[str, Any]:
     return out
 
 
+def actor_text(r: ExportRecord, code: str) -> str:
+    """The country's name; for the international organisations' side, the organisations met
+    (`INTERPOL`), as the record names them."""
+    if code == INTERNATIONAL:
+        bodies = [o["name"] for o in r.organisations if o["country"] == INTERNATIONAL]
+        if bodies:
+            return "; ".join(bodies)
+    return r.name(code)
+
+
 def sides(r: ExportRecord) -> tuple[list[str], list[str], str | None]:
     """(source countries, recipient countries, mode), by the manual's CONSULT rules."""
     e = r.engagement
     host, place = e["host"], e["country"]
     if host and r.guests:
         visitors = [g for g in r.guests if g != host]
-        mode = "third-party" if place and place not in (host, *r.guests) else "visit"
+        # an international body hosts at its premises, in a country that is no side: the
+        # visitors came to it, a visit, not a meeting on neutral ground
+        neutral = place and place not in (host, *r.guests) and host != INTERNATIONAL
+        mode = "third-party" if neutral else "visit"
         return visitors, [host], mode
     # The sides are the guests; `countries` also holds the country it took place in.
     everyone = r.guests or r.countries or ([host] if host else [])

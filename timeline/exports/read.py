@@ -26,6 +26,8 @@ class ExportRecord:
     country_names: dict[str, str]
     participants: list[dict[str, Any]] = field(default_factory=list)
     sources: list[dict[str, Any]] = field(default_factory=list)
+    # The organisations that took part (name, abbreviation, country), in the record's order.
+    organisations: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def guests(self) -> list[str]:
@@ -67,6 +69,11 @@ def read_records(path: Path) -> Iterator[ExportRecord]:
             'select engagement, document, quote, start, "end", publisher, url, published, '
             "language from sources order by engagement, position",
         )
+        bodies = _grouped(
+            db,
+            "select engagement, name, abbreviation, country from engagement_organisations "
+            "order by engagement, rowid",
+        )
         rows = db.execute(f"select {ENGAGEMENT_COLUMNS} from engagements order by start_date, slug")
         for row in rows:
             e = dict(row)
@@ -76,6 +83,7 @@ def read_records(path: Path) -> Iterator[ExportRecord]:
                 names,
                 people.get(e["slug"], []),
                 sources.get(e["slug"], []),
+                bodies.get(e["slug"], []),
             )
     finally:
         db.close()

@@ -16,10 +16,11 @@ import yaml
 from unidecode import unidecode
 
 from events import EngagementFacts
-from events.countries import country
+from events.countries import INTERNATIONAL, country
 from timeline.extract import languages
 from timeline.extract.dates import publication_date
 from timeline.extract.errors import ExtractError
+from timeline.extract.gazetteer import ORG, Mention
 from timeline.extract.languages.vi import LETTERS as VIETNAMESE_LETTERS
 from timeline.extract.lexicon import load
 from timeline.extract.model import Analysis, Engagement
@@ -726,6 +727,22 @@ def _people(b: _Builder) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any
     for key, m in e.organisations.items():
         if key not in orgs.names:
             orgs.add(m)
+    if INTERNATIONAL in (e.host, *e.guests) and not any(
+        m.country == INTERNATIONAL for _, m in orgs.orgs
+    ):
+        # the side `INT` names the body met (a record refuses INT without it): the trip "to
+        # Interpol General Secretariat headquarters" names it only as where it went
+        named = [e.country_spans.get(INTERNATIONAL), *e.info.orgs]
+        body = next(
+            (
+                m
+                for m in named
+                if isinstance(m, Mention) and m.kind == ORG and m.country == INTERNATIONAL
+            ),
+            None,
+        )
+        if body is not None:
+            orgs.add(body)
     b.conf["participants"] = 0.8 if people else 0.0
     return people, orgs.orgs
 
@@ -794,7 +811,10 @@ def _participant(b: _Builder, part: Any, i: int, orgs: _Organisations) -> dict[s
 def _side_name(b: _Builder, organisations: list[tuple[dict[str, Any], Any]]) -> str:
     """How a title names the delegation's side: its ministry, else its country."""
     e = b.e
-    guests = e.guests or ([e.host] if e.host else [])
+    # an international organisation met (Interpol's Secretary General received) is the one
+    # met, not the delegation
+    states = [c for c in e.guests if c != INTERNATIONAL]
+    guests = states or ([e.host] if e.host and e.host != INTERNATIONAL else [])
     for item, _m in organisations:
         if (
             item.get("country") in guests

@@ -338,7 +338,8 @@ def retraction_row(event: Any, state: EngagementState) -> dict[str, Any]:
 
 
 def country_rows() -> list[dict[str, Any]]:
-    """Current countries and states that no longer exist, with the days those existed."""
+    """Current countries, states that no longer exist (with the days those existed) and the
+    international organisations' side (`INT`)."""
     return [
         {
             "code": c.code,
@@ -346,10 +347,11 @@ def country_rows() -> list[dict[str, Any]]:
             "name_vi": c.name_vi,
             "label": bilingual(c.name_en, c.name_vi),
             "historical": c.historical,
+            "international": c.international,
             "valid_from": c.valid_from.isoformat() if c.valid_from else None,
             "valid_until": c.valid_until.isoformat() if c.valid_until else None,
         }
-        for c in all_countries(historical=True)
+        for c in all_countries(historical=True, international=True)
     ]
 
 

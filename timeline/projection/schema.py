@@ -24,12 +24,15 @@ TRACKING_TABLE = "_tracking"
 HEAD_TABLE = "archive_head"
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
+# The tables build.write_vocabularies writes from the code's vocabularies.
+VOCABULARY_TABLES = ("countries", "kinds", "topics")
+
 # (columns, primary key, foreign keys) of each table, in the order Datasette lists columns.
 TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
     "countries": (
         {
             "code": str, "name_en": str, "name_vi": str, "label": str, "historical": int,
-            "valid_from": str, "valid_until": str,
+            "valid_from": str, "valid_until": str, "international": int,
         },
         "code",
         [],
@@ -267,7 +270,13 @@ def outdated(db: sqlite_utils.Database) -> bool:
         "where m.type = 'table'"
     ):
         found.setdefault(table, set()).add(column)
-    return any(not set(columns) <= found.get(name, set()) for name, (columns, *_) in TABLES.items())
+    return any(
+        not set(columns) <= found.get(name, set())
+        for name, (columns, *_) in TABLES.items()
+        # A vocabulary table is rewritten, taking on a new column, whenever its rows differ
+        # (build.write_vocabularies): no rebuild of the engagements for it.
+        if name not in VOCABULARY_TABLES or name not in found
+    )
 
 
 def enable_search(db: sqlite_utils.Database) -> None:

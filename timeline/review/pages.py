@@ -92,7 +92,7 @@ def draft_context(
         "matches": matches.similar(archive, draft.record),
         "names": matches.known_names(archive, ws),
         "visits": [v for v in matches.visits(archive, ws, draft.document) if v[0] != draft.slug],
-        "countries": [(c.code, c.name_en, c.name_vi) for c in all_countries()],
+        "countries": [(c.code, c.name_en, c.name_vi) for c in all_countries(international=True)],
         "topics": topic_choices(), "kinds": get_args(Kind), "precisions": get_args(Precision),
         "statuses": get_args(Status), "roles": get_args(Role), "open": draft.state == TO_REVIEW,
         "siblings": ws.drafts(draft.document),

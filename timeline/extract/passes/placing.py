@@ -34,7 +34,8 @@ def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
     blocked = [(o.start, o.end) for o in info.orgs] + person_extents(info)
     out = []
     for p in info.places:
-        if any(x <= p.start < y for x, y in blocked):
+        # a venue named after its body ("INTERPOL headquarters") holds the body's name
+        if any(x <= p.start < y and not (p.kind == VENUE and p.end > y) for x, y in blocked):
             continue
         if text[p.end : p.end + 2] in ("'s", "’s"):
             continue  # "Singapore's minister": whose, not where

@@ -4,11 +4,13 @@ country's mission abroad."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from events.countries import country
+from events.countries import INTERNATIONAL, country
 from timeline.extract.gazetteer import (
     ORG,
     Mention,
+    agencies,
     country_aliases,
 )
 from timeline.extract.model import (
@@ -97,7 +99,9 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
                 found.setdefault(c.key, c)
         if e.kind == "dialogue":
             for o in e.info.orgs:
-                if o.country and o.org_kind != "programme":
+                # an international body named in a dialogue's sentence is its channel ("qua kênh
+                # Interpol"), not a side: dev article 006's gold
+                if o.country and o.org_kind not in ("programme", "international"):
                     found.setdefault(o.country, o)
         if e.parent is not None:
             for g in e.parent.guests:
@@ -119,7 +123,7 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
             hv = [p for p in e.participants.values() if p.role == "host" and p.mention.country]
             if host is None and hv:
                 host = hv[0].mention.country
-            e.host = host
+            e.host = host = _premises(host, found, e)
             e.guests = [c for c in found if c != host]
             if e.kind == "visit" and not e.guests and host != home:
                 e.guests = [home]
@@ -160,7 +164,7 @@ def _sides_from_sessions(trip: Engagement, engagements: list[Engagement], guesse
     if not guessed and any(g not in guests for g in trip.guests):
         return  # the trip names travellers its sessions do not: it says more than they do
     trip.host, trip.guests = host, guests
-    if trip.place_country is None:
+    if trip.place_country is None and _territory(host):
         trip.place_country, trip.place_origin = host, "parts"
     if guessed:
         trip.country_spans = {}
@@ -170,11 +174,52 @@ def _sides_from_sessions(trip: Engagement, engagements: list[Engagement], guesse
                 trip.country_spans.setdefault(g, m)
 
 
+@cache
+def _premises_regex() -> re.Pattern[str]:
+    """ "visited INTERPOL headquarters", "at the General Secretariat", "tại trụ sở Tổng Ban thư
+    ký Interpol": an international body's own premises (not "the headquarters of the Ministry"),
+    the bodies named by their abbreviations in the agencies list."""
+    abbreviations = {ab for a in agencies() if a["country"] == INTERNATIONAL for ab in a["abbr"]}
+    bodies = "(?:" + "|".join(sorted(map(re.escape, abbreviations), key=len, reverse=True)) + ")"
+    return re.compile(
+        rf"\b(?:at|visited|visit to|to)\s+(?:the\s+|its\s+)?(?:{bodies}(?:['’]s)?\s+)?"
+        rf"(?:General Secretariat|headquarters|Secretariat)\b(?!\s+of\s+(?:the\s+)?(?!{bodies}))|"
+        rf"\b(?:tại|thăm|đến)\s+trụ sở\s+(?:Tổng Ban [Tt]hư ký|Ban Tổng [Tt]hư ký|{bodies})"
+    )
+
+
+def _premises(host: str | None, found: dict[str, Mention], e: Engagement) -> str | None:
+    """An international organisation met in a country that is no side of the meeting (Interpol
+    in Lyon, with a Chinese or Vietnamese delegation), or at its premises where the text names
+    no place, hosts it: the host is the side whose premises it is (the gold's convention 5);
+    the place stays the city's."""
+    if host == INTERNATIONAL:
+        return host
+    at_premises = bool(_premises_regex().search(e.info.sentence.text))
+    if INTERNATIONAL not in found:
+        # "the first visit … to Interpol General Secretariat headquarters": a trip to the body
+        body = next((o for o in e.info.orgs if o.country == INTERNATIONAL), None)
+        if e.kind == "visit" and host not in found and body is not None and at_premises:
+            found[INTERNATIONAL] = body
+            return INTERNATIONAL
+        return host
+    if host is not None:
+        return host if host in found else INTERNATIONAL
+    trip = e.parent
+    return INTERNATIONAL if at_premises or (trip and trip.host == INTERNATIONAL) else None
+
+
+def _territory(code: str | None) -> str | None:
+    """A host's country as a place: none for an international organisation (INT is no place;
+    its premises are in a country the text must name)."""
+    return None if code == INTERNATIONAL else code
+
+
 def place_from_host(engagements: list[Engagement]) -> None:
     """A meeting or dialogue told without a place took place in its host's country: the host
     is, by definition, the side on whose territory it happens (flagged `place-from-host`)."""
     for e in engagements:
-        if e.kind in ("meeting", "dialogue") and e.place_country is None and e.host:
+        if e.kind in ("meeting", "dialogue") and e.place_country is None and _territory(e.host):
             e.place_country, e.place_origin = e.host, "host"
 
 
@@ -208,7 +253,7 @@ def dialogue_place_from_days(engagements: list[Engagement]) -> None:
         days = _days(e)
         near = [x for x in placed if days & _days(x)]
         hosts = {x.host for x in near}
-        if len(hosts) == 1:
+        if len(hosts) == 1 and _territory(next(iter(hosts))):
             host = hosts.pop()
             e.place_country, e.place_origin, e.host = host, "story", host
             e.guests = [g for g in e.guests if g != host]
