@@ -419,7 +419,7 @@ class Archive(Application[UUID]):
         slug = facts.slug
         new, report = batch.new, batch.report
         existing = new.get(slug) or batch.corroborated.get(slug)
-        if isinstance(existing, Engagement.Recorded):  # named again: it needs its aggregate
+        if type(existing) is _RECORDED:  # named again: it needs its aggregate
             existing = new[slug] = Engagement.from_recorded(existing)
         if existing is None and slug in batch.recorded:
             existing = self.find(slug)
