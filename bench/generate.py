@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import calendar
-import multiprocessing
+import os
+import pickle
 import random
 import resource
+import subprocess
 import sys
 import time
 from bisect import bisect
@@ -30,7 +32,6 @@ from functools import cache
 from itertools import accumulate, islice, permutations
 from math import lcm
 from pathlib import Path
-from queue import Empty
 from typing import Any, TypeVar
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
@@ -46,7 +47,8 @@ from timeline.text import fold
 FIRST_DAY = date(1990, 1, 1)
 LAST_DAY = date(2026, 6, 30)
 BATCH = 20_000
-CACHE = Path(__file__).resolve().parent / ".cache"
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "bench" / ".cache"
 
 HUB = "VN"
 # Vietnam's most frequent partners, weighted above the other ~200 countries.
@@ -523,43 +525,46 @@ def write_archive(
 def drawn(n: int, seed: int = 0, size: int = BATCH) -> Iterator[Iterator[list[dict[str, Any]]]]:
     """`records(n, seed)` in batches of `size`, drawn by another process while this one stores
     the batch before: drawing is a third of making an archive (47 of 134 us a record at 100k),
-    and the machine has two cores. The same records in the same order as `records` gives."""
-    context = multiprocessing.get_context("spawn")  # no fork of a process that holds threads
-    queue: Any = context.Queue(maxsize=2)
-    worker = context.Process(target=_draw, args=(n, seed, size, queue), daemon=True)
-    worker.start()
+    and the machine has two cores. The same records in the same order as `records` gives.
+
+    The other process is a new Python that imports this module and writes the batches, pickled,
+    on a pipe (the pipe's buffer holds this one back); multiprocessing would run the caller's
+    main module again in it, or fork a process that may hold threads."""
+    command = f"from bench.generate import _draw; _draw({int(n)!r}, {int(seed)!r}, {int(size)!r})"
+    path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    worker = subprocess.Popen(
+        [sys.executable, "-c", command],
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": path},
+    )
     try:
-        yield _received(queue, worker)
+        yield _received(worker)
     finally:
-        worker.terminate()
-        worker.join()
-        queue.close()
+        worker.kill()
+        worker.wait()
+        worker.stdout.close()  # type: ignore[union-attr]
 
 
-def _draw(n: int, seed: int, size: int, queue: Any) -> None:
-    """The drawing process: every batch, then None; or the error that stopped it, as text."""
-    try:
-        with collector_paused():
-            for batch in batches(records(n, seed), size):
-                queue.put(batch)
-    except BaseException as e:  # told to the recording process, which would wait for ever
-        queue.put(f"drawing the records failed: {type(e).__name__}: {e}")
-        raise
-    queue.put(None)
+def _draw(n: int, seed: int, size: int) -> None:
+    """The drawing process: every batch pickled on stdout, then None."""
+    out = sys.stdout.buffer
+    with collector_paused():
+        for batch in batches(records(n, seed), size):
+            pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(None, out)
+    out.flush()
 
 
-def _received(queue: Any, worker: Any) -> Iterator[list[dict[str, Any]]]:
+def _received(worker: subprocess.Popen[bytes]) -> Iterator[list[dict[str, Any]]]:
     while True:
         try:
-            batch = queue.get(timeout=1)
-        except Empty:
-            if not worker.is_alive():
-                raise RuntimeError(f"the drawing process ended ({worker.exitcode})") from None
-            continue
+            batch = pickle.load(worker.stdout)  # type: ignore[arg-type]
+        except EOFError:
+            raise RuntimeError(
+                f"the drawing process ended before its last batch (exit {worker.wait()})"
+            ) from None
         if batch is None:
             return
-        if isinstance(batch, str):
-            raise RuntimeError(batch)
         yield batch
 
 

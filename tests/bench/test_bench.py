@@ -128,10 +128,16 @@ def test_records_drawn_in_another_process_are_the_records_in_order_in_batches() 
     assert [r for b in batches for r in b] == list(gen.records(250, seed=7))
 
 
-def test_a_drawing_process_that_fails_says_why_and_is_not_waited_for() -> None:
-    with pytest.raises(RuntimeError, match="drawing the records failed: TypeError"):
-        with gen.drawn("many", seed=7) as received:  # type: ignore[arg-type]
-            list(received)
+def test_a_drawing_process_that_fails_is_not_waited_for(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Where it cannot import the generator.
+    monkeypatch.setattr(gen, "ROOT", tmp_path)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    failed = pytest.raises(RuntimeError, match=r"drawing process ended .* \(exit 1\)")
+    with failed, gen.drawn(10, seed=7) as received:
+        list(received)
 
 
 def test_the_generator_command_records_and_builds(tmp_path: Path) -> None:
