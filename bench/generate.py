@@ -531,7 +531,7 @@ def drawn(n: int, seed: int = 0, size: int = BATCH) -> Iterator[Iterator[list[di
     on a pipe (the pipe's buffer holds this one back); multiprocessing would run the caller's
     main module again in it, or fork a process that may hold threads."""
     command = f"from bench.generate import _draw; _draw({int(n)!r}, {int(seed)!r}, {int(size)!r})"
-    path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
     worker = subprocess.Popen(
         [sys.executable, "-c", command],
         stdout=subprocess.PIPE,
