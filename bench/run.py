@@ -113,7 +113,8 @@ def _generated(n: int) -> list[Result]:
             "generating and recording an archive (bench/generate.py)", n, n / seconds,
             "engagements/s", "1M in 3 minutes", 1_000_000 / GENERATE_TARGET_SECONDS_1M,
             f"<= {target:,.0f} s at this N", seconds <= target,
-            note=f"{seconds:,.1f} s; Archive.append in batches of {BATCH:,}, duplicate check on",
+            note=f"{seconds:,.1f} s; Archive.append in batches of {BATCH:,}, duplicate check on; "
+            "records drawn in a second process",
         )
     ]  # fmt: skip
 

@@ -121,6 +121,25 @@ def test_quotes_and_offsets_agree() -> None:
             assert source.quote[e.start - source.start : e.end - source.start] == e.quote
 
 
+def test_records_drawn_in_another_process_are_the_records_in_order_in_batches() -> None:
+    with gen.drawn(250, seed=7, size=100) as received:
+        batches = list(received)
+    assert [len(b) for b in batches] == [100, 100, 50]
+    assert [r for b in batches for r in b] == list(gen.records(250, seed=7))
+
+
+def test_a_drawing_process_that_fails_is_not_waited_for(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Where it cannot import the generator.
+    monkeypatch.setattr(gen, "ROOT", tmp_path)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    failed = pytest.raises(RuntimeError, match=r"drawing process ended .* \(exit 1\)")
+    with failed, gen.drawn(10, seed=7) as received:
+        list(received)
+
+
 def test_the_generator_command_records_and_builds(tmp_path: Path) -> None:
     folder = tmp_path / "archive"
     assert gen.main(["40", str(folder), "--seed", "5"]) == 0

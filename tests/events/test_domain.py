@@ -207,3 +207,27 @@ def test_current_countries_are_listed_without_the_former_unless_asked() -> None:
     assert "VN" in current and "SUHH" not in current
     assert {"SUHH", "YUCS", "CSHH", "DDDE", "VDVN", "VNVN", "CSXX"} <= every - current
     assert all(len(code) == 4 for code in every - current)
+
+
+def test_a_recorded_event_of_validated_values_is_made_unchecked_and_equals_the_validated_one() -> (
+    None
+):
+    facts = EngagementFacts.model_validate(make_record())
+    event = Engagement.recorded(facts, origin="records.yaml", collection="reviewed")
+    validated = Engagement.Recorded(**dict(event))
+    assert event == validated
+    assert event.model_fields_set == validated.model_fields_set
+    assert event.model_dump_json() == validated.model_dump_json()
+    assert event.facts is facts  # the validated facts, as they are
+
+
+def test_a_recorded_event_of_other_values_is_validated() -> None:
+    record = make_record()
+    uuid = engagement_id(record["slug"])
+    event = Engagement.recorded(record, originator_id=uuid)  # type: ignore[arg-type]
+    assert event.facts == EngagementFacts.model_validate(record)
+    facts = EngagementFacts.model_validate(record)
+    with pytest.raises(ValidationError, match="collection"):
+        Engagement.recorded(facts, collection="no-such-collection")
+    with pytest.raises(ValidationError, match="origin"):
+        Engagement.recorded(facts, origin=3)  # type: ignore[arg-type]

@@ -391,7 +391,7 @@ class Archive(Application[UUID]):
         found = self.recorded_ids(list(ids.values()))
         batch = _Batch(
             ids=ids,
-            recorded={slug for slug, i in ids.items() if i in found},
+            recorded={slug for slug, i in ids.items() if i in found} if found else set(),
             origins=origins or {},
             collections={slug: (collections or {}).get(slug, collection) for slug in ids},
             as_source=as_source,
@@ -409,7 +409,7 @@ class Archive(Application[UUID]):
             # Our recorders check under their write lock, once (`unique` below).
             self._check_duplicates(list(rows.values()))
         if not dry_run:
-            unique = [] if allow_duplicates else new
+            unique = [] if allow_duplicates else list(rows.values())
             self._save([*new, *batch.corroborated.values()], unique=unique, identities=rows)
         batch.report.recorded = list(batch.new)
         return batch.report
@@ -419,7 +419,7 @@ class Archive(Application[UUID]):
         slug = facts.slug
         new, report = batch.new, batch.report
         existing = new.get(slug) or batch.corroborated.get(slug)
-        if isinstance(existing, Engagement.Recorded):  # named again: it needs its aggregate
+        if type(existing) is _RECORDED:  # named again: it needs its aggregate
             existing = new[slug] = Engagement.from_recorded(existing)
         if existing is None and slug in batch.recorded:
             existing = self.find(slug)
@@ -680,14 +680,15 @@ class Archive(Application[UUID]):
         aggregates: Sequence[Engagement | Engagement.Recorded],
         *,
         retryable: bool = False,
-        unique: Sequence[Engagement | Engagement.Recorded] = (),
+        unique: Sequence[IdentityRow] = (),
         identities: Mapping[UUID, IdentityRow] | None = None,
     ) -> None:
         """Save in one transaction. With `retryable` (inside `_retrying`), new versions of
         recorded engagements that another writer beat to the store raise `_Superseded`. The
-        keys of `unique` (new engagements) must not be another's, as the store stands when it
-        writes them. `identities` are rows already worked out for some of `aggregates`. A new
-        engagement may come as its `Recorded` event alone (`Engagement.recorded`)."""
+        keys of `unique` (the rows of new engagements) must not be another's, as the store
+        stands when it writes them. `identities` are rows already worked out for some of
+        `aggregates`. A new engagement may come as its `Recorded` event alone
+        (`Engagement.recorded`)."""
         if not aggregates:
             return
         if self.read_only:
@@ -704,17 +705,15 @@ class Archive(Application[UUID]):
             for a in aggregates
             for event in ((a,) if type(a) is _RECORDED else a.collect_events())
         ]
-        # Each engagement's keys as this save leaves it, written with its events.
+        # Each engagement's keys as this save leaves it, written with its events (a uuid's hash
+        # is computed in Python: each engagement's is looked up once).
         known = identities or {}
-        ids = [_id(a) for a in aggregates]
-        rows = {i: known.get(i) or _identity(a) for i, a in zip(ids, aggregates, strict=True)}
+        rows = [known.get(_id(a)) or _identity(a) for a in aggregates]
         try:
             # What `Application.save` does for this application (no snapshots, no cache, and
             # `_notify` does nothing), less its runtime protocol check of each object, which
             # costs more than mapping the event, and the recordings nothing reads.
-            self.recorder.insert_events(
-                stored, identities=list(rows.values()), unique=[rows[_id(e)] for e in unique]
-            )
+            self.recorder.insert_events(stored, identities=rows, unique=unique)
         except IdentityTaken as e:
             raise _duplicate(e.slug, e.other, e.what) from None
         except IntegrityError:

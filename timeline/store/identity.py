@@ -87,18 +87,21 @@ class IdentityRecorder(Protocol):
 def identity_keys(facts: EngagementFacts) -> list[tuple[str, str]]:
     """What makes two records the same engagement whatever their slugs: the same session of a
     dialogue series, or the same kind, dates, countries and title (diacritics and case aside)."""
-    keys = []
-    if facts.series and facts.session:
-        keys.append((SAME_SESSION, f"{SESSION_PREFIX}{facts.series} {facts.session}"))
-    same = " ".join([
-        facts.kind,
-        facts.date.start.isoformat(),
-        facts.date.end.isoformat(),
-        ",".join(sorted(facts.countries)),
-        " ".join(fold(facts.title).split()),
-    ])  # fmt: skip
-    keys.append((SAME_FACTS, f"facts {same}"))
-    return keys
+    session_key, facts_key = _keys(facts)
+    keys = [(SAME_SESSION, session_key)] if session_key else []
+    return [*keys, (SAME_FACTS, facts_key)]
+
+
+def _keys(facts: EngagementFacts) -> tuple[str | None, str]:
+    """The session key (None without a series and session) and the facts key of `facts`, made
+    in one pass over the fields they read: a bulk append makes one for each new engagement
+    (with a list of pairs and a dict between, 7.5 of a bulk append's 52 us a record)."""
+    series, session, when = facts.series, facts.session, facts.date
+    session_key = f"{SESSION_PREFIX}{series} {session}" if series and session else None
+    countries = ",".join(sorted(facts.countries))
+    title = " ".join(fold(facts.title).split())
+    start, end = when.start.isoformat(), when.end.isoformat()
+    return session_key, f"facts {facts.kind} {start} {end} {countries} {title}"
 
 
 def identity_row(state: EngagementState) -> IdentityRow:
@@ -111,10 +114,7 @@ def identity_row(state: EngagementState) -> IdentityRow:
 def keyed_row(originator_id: UUID, version: int, facts: EngagementFacts) -> IdentityRow:
     """The row of an engagement that is not retracted, from its facts (a new engagement's
     row, from its `Recorded` event, with no state folded)."""
-    keys = dict(identity_keys(facts))
-    return IdentityRow(
-        originator_id.hex, version, facts.slug, keys.get(SAME_SESSION), keys.get(SAME_FACTS)
-    )
+    return IdentityRow(originator_id.hex, version, facts.slug, *_keys(facts))
 
 
 def fold_identities(events: Iterable[Any]) -> list[IdentityRow]:

@@ -12,6 +12,7 @@ from eventsourcing.utils import get_topic, resolve_topic
 from pydantic import BaseModel
 
 from events.facts import STORED
+from timeline.store.encoding import plain_json
 
 
 class OrjsonTranscoder(Transcoder):
@@ -22,7 +23,7 @@ class OrjsonTranscoder(Transcoder):
         return orjson.loads(data)
 
 
-_IN_COLUMNS = {"originator_id", "originator_version"}
+_IN_COLUMNS = frozenset({"originator_id", "originator_version"})
 
 
 @cache
@@ -55,10 +56,13 @@ class PydanticMapper(Mapper[UUID]):
         class_version, topic = _stored_form(cls)
         if _is_orjson(type(self.transcoder)):
             # The same bytes as dumping to a dict and encoding it with orjson (pydantic writes
-            # the same compact JSON), at half the cost; the version goes last, as it did.
-            encoded = cls.__pydantic_serializer__.to_json(domain_event, exclude=_IN_COLUMNS)
-            if class_version > 1:
-                encoded = encoded[:-1] + b',"class_version":%d}' % class_version
+            # the same compact JSON), at half the cost; the version goes last, as it did. orjson
+            # writes them from the fields (timeline/store/encoding.py), pydantic what it cannot.
+            encoded = plain_json(domain_event, _IN_COLUMNS, class_version)
+            if encoded is None:
+                encoded = cls.__pydantic_serializer__.to_json(domain_event, exclude=_IN_COLUMNS)
+                if class_version > 1:
+                    encoded = encoded[:-1] + b',"class_version":%d}' % class_version
         else:
             state = domain_event.model_dump(mode="json", exclude=_IN_COLUMNS)
             if class_version > 1:
