@@ -19,7 +19,7 @@ from events import KINDS, TOPICS
 from timeline.dry_run import dry_run_archive, dry_run_option, echo_dry_run
 from timeline.errors import BatchError, CollectionError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
-from timeline.loading import frozen_until_exit, load, thaw
+from timeline.loading import load, own_process, thaw
 from timeline.office_commands import (
     check_office_records,
     office_records,
@@ -1044,7 +1044,7 @@ def import_() -> None:
 
 def main() -> None:
     """The `timeline` command as a process of its own (the console script)."""
-    frozen_until_exit()
+    own_process()
     cli(prog_name="timeline")
 
 

@@ -12,19 +12,24 @@ from __future__ import annotations
 import gc
 import importlib
 
+from timeline.pydantic_plugins import skip_discovery_when_none
+
 
 class _Frozen:
     """Whether this module froze the heap (and so thaws it: a caller that froze it before, a
-    server that forks workers say, keeps its own arrangement), and whether the process ends
-    with the command (`timeline` itself): then it stays frozen, as thawing only made the
-    interpreter's last collection, as it exits, scan it all (44M of those 989M instructions)."""
+    server that forks workers say, keeps its own arrangement), and whether the process is the
+    command's own (`timeline` itself): then it stays frozen until the process exits, as thawing
+    only made the interpreter's last collection scan it all (44M of those 989M instructions),
+    and pydantic is spared looking for plugins no package declares (pydantic_plugins.py)."""
 
     by_us = False
-    until_exit = False
+    own_process = False
 
 
 def load(*modules: str) -> None:
     """Import `modules` with the collector paused, then freeze everything the process holds."""
+    if _Frozen.own_process:
+        skip_discovery_when_none()
     if gc.get_freeze_count() and not _Frozen.by_us:
         for module in modules:
             importlib.import_module(module)
@@ -44,11 +49,11 @@ def load(*modules: str) -> None:
 def thaw() -> None:
     """Hand what `load` froze back to the collector: a caller that runs commands in its own
     process (tests, a script using click's runner) collects it as before."""
-    if _Frozen.by_us and not _Frozen.until_exit:
+    if _Frozen.by_us and not _Frozen.own_process:
         gc.unfreeze()
         _Frozen.by_us = False
 
 
-def frozen_until_exit() -> None:
-    """The process ends when the command does: what `load` froze stays frozen."""
-    _Frozen.until_exit = True
+def own_process() -> None:
+    """The process is the command's own and ends when it does (`timeline`, cli.main)."""
+    _Frozen.own_process = True
