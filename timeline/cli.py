@@ -19,6 +19,7 @@ from events import KINDS, TOPICS
 from timeline.dry_run import dry_run_archive, dry_run_option, echo_dry_run
 from timeline.errors import BatchError, CollectionError, CorrectionError, TimelineError
 from timeline.importers import Batch, importer, importer_names, importer_options
+from timeline.loading import load, own_process, thaw
 from timeline.office_commands import (
     check_office_records,
     office_records,
@@ -116,6 +117,8 @@ class Group(click.Group):
                 raise
             message = " ".join(str(e).split())  # a driver's message spans lines
             raise click.ClickException(one_line(f"the store failed: {message}")) from None
+        finally:
+            thaw()  # what a command's `load` froze (timeline/loading.py)
 
 
 def is_persistence_error(error: Exception) -> bool:
@@ -243,6 +246,8 @@ def append(
     checked and recorded with the batch (docs/offices.md); a participant whose title the office
     registry contradicts is recorded with a warning on stderr. With --dry-run, everything
     is checked and what would be recorded is reported (duplicates too); nothing is written."""
+    modules = ["timeline.inputs.records", "timeline.store.application"]
+    load(*modules, *(["timeline.projection.build"] if build and not dry_run else []))
     from timeline.inputs import records
 
     batch = Batch(collection=check_collection_name(collection))
@@ -1038,6 +1043,8 @@ def import_() -> None:
 
 
 def main() -> None:
+    """The `timeline` command as a process of its own (the console script)."""
+    own_process()
     cli(prog_name="timeline")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from tests.helpers import Backend, make_record, visit_record
 from timeline import Archive, build
 from timeline.errors import TimelineError
 from timeline.integrity import verify
+from timeline.projection.projector import _named_rows_sql
 
 # Derandomised: every run feeds the same cases; TIMELINE_PROJECTION_EXAMPLES=N runs N fresh ones.
 EXAMPLES = int(os.environ.get("TIMELINE_PROJECTION_EXAMPLES", "30"))
@@ -171,3 +173,42 @@ def test_an_organisation_named_without_its_local_name_then_another_corrected(
     archive.correct("vn-us-security-dialogue-2", {"title": "Renamed"}, reason="r")
     build(archive)
     assert verify(archive).problems == []
+
+
+def test_an_organisation_no_engagement_gives_a_local_name_keeps_the_latest_that_does(
+    archive_dir: Path,
+) -> None:
+    """An incremental build looks each optional field up in the partial index of the rows
+    that give it (counts.LATEST_GIVEN): an organisation whose engagements give no local name
+    has none, one whose earlier engagement gave it keeps it, and the file equals a rebuild."""
+    interpol = {"name": "Interpol"}
+    fbi = {"name": "Federal Bureau of Investigation", "abbreviation": "FBI", "country": "US"}
+    archive = Archive(archive_dir)
+    archive.append([EngagementFacts.model_validate(
+        visit_record(organisations=[{**fbi, "name_local": "Cục Điều tra Liên bang"}]))])  # fmt: skip
+    build(archive)
+    archive.append([EngagementFacts.model_validate(
+        visit_record(slug="vn-us-visit-2026", title="Another visit", date="2026-03-02",
+                     organisations=[fbi, interpol]))])  # fmt: skip
+    build(archive)
+    db = sqlite3.connect(archive.projection_path)
+    try:
+        rows = db.execute(
+            "select id, abbreviation, name_local from organisations order by id"
+        ).fetchall()
+        plan = " ".join(
+            row[3]
+            for row in db.execute(
+                f"explain query plan {_named_rows_sql('organisations')}", {"id": "xx-interpol"}
+            )
+        )
+    finally:
+        db.close()
+    assert rows == [
+        ("us-fbi", "FBI", "Cục Điều tra Liên bang"),
+        ("xx-interpol", None, None),
+    ]
+    assert "USING INDEX idx_engagement_organisations_latest_name_local" in plan
+    assert "USING INDEX idx_engagement_organisations_latest_abbreviation" in plan
+    assert verify(archive).problems == []
+    archive.close()

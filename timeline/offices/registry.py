@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
-from importlib import resources
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -21,7 +21,10 @@ from timeline.text import fold, slugify
 if TYPE_CHECKING:
     from events.offices import OfficeRecord
 
-DATA = "data"
+# The shipped registry's files, beside this module (as the gazetteer is, projection/geocode.py):
+# importlib.resources and its readers cost 9.6 ms of CPU time to import and ask, in each
+# `timeline append` (which checksums these files).
+DATA = Path(__file__).parent / "data"
 REGISTRY = "registry"  # the origin of the shipped entries
 RECORD = "record"  # the origin of entries recorded in the archive
 
@@ -194,8 +197,7 @@ def overlap(office: Office, holdings: Iterable[Holding]) -> tuple[Holding, Holdi
 def shipped() -> Registry:
     """The registry that ships in the package: every `data/*.yaml`, validated."""
     registry = Registry()
-    folder = resources.files("timeline.offices").joinpath(DATA)
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+    for item in sorted(DATA.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
             offices, holdings = read_registry_file(item.name, item.read_text(encoding="utf-8"))
             registry.offices.update({o.slug: o for o in offices})

@@ -14,7 +14,6 @@ import zlib
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from timeline.offices.conflicts import conflict
@@ -108,9 +107,8 @@ def write_registry(db: sqlite_utils.Database) -> set[str]:
 @cache
 def _shipped_mark() -> int:
     """A checksum of the shipped registry's files and of REGISTRY_ROWS."""
-    folder = resources.files("timeline.offices").joinpath(DATA)
     crc = zlib.crc32(str(REGISTRY_ROWS).encode())
-    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+    for item in sorted(DATA.iterdir(), key=lambda p: p.name):
         if item.name.endswith(".yaml"):
             crc = zlib.crc32(item.read_bytes(), zlib.crc32(item.name.encode(), crc))
     return crc

@@ -22,6 +22,7 @@ from events import EngagementState
 from timeline.errors import TimelineError
 from timeline.projection.collection_counts import count_collections
 from timeline.projection.connection import Connection
+from timeline.projection.counts import LATEST_GIVEN
 from timeline.projection.offices import (
     flag_participants,
     is_office_event,
@@ -364,12 +365,21 @@ def _named_rows_sql(table: str) -> str:
     """The rows naming one id (`:id`) that its row is made from, latest first: the latest; the
     latest that gives each field a row may leave empty; one for each value of the field whose
     values are all kept. The same row as from all of them (rows.person_row, organisation_row),
-    read through the index by id and date, not every engagement naming MPS."""
+    read through the index by id and date, not every engagement naming MPS; a field few rows
+    give is looked for in its partial index (counts.LATEST_GIVEN)."""
     source, column, latest_first, optional, kept = NAMED[table]
     latest = (
-        f"select rowid from [{source}] where [{column}] = :id {{}} order by {latest_first} limit 1"
+        f"select rowid from [{source}] {{}} where [{column}] = :id {{}} "
+        f"order by {latest_first} limit 1"
     )
-    picks = [latest.format("")] + [latest.format(f"and [{f}] is not null") for f in optional]
+    picks = [latest.format("", "")]
+    for field in optional:
+        partial = LATEST_GIVEN.get((source, field))
+        picks.append(
+            latest.format(
+                f"indexed by [{partial[0]}]" if partial else "", f"and [{field}] is not null"
+            )
+        )
     if kept:
         picks.append(f"select min(rowid) from [{source}] where [{column}] = :id group by [{kept}]")
     union = " union ".join(f"select * from ({pick})" for pick in picks)
