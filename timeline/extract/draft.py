@@ -428,6 +428,14 @@ def _status(b: _Builder, rec: dict[str, Any]) -> None:
             "caption reports a session of its own.",
         )
         b.conf["kind"] = 0.4
+    if e.lead_inferred:
+        b.flag(
+            "lead-inferred",
+            "kind",
+            "No sentence tells it with its verb: inferred from the headline and the lead. "
+            "Check the kind, the sides and who took part.",
+        )
+        b.conf["kind"] = 0.5
     if e.context:
         b.flag(
             "context-mention",

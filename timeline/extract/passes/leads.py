@@ -1,0 +1,202 @@
+"""The headline and the lead as a last reading: a page from which the sentence loop drafted no
+engagement of its own still tells one when its headline or lead names an engagement's cue and
+two sides.
+
+A page cut from the middle of its article ("Tại buổi hội đàm, …"), a conference of two
+provinces' police told by its noun, or two agencies named only in the headline give the
+sentence loop no verb with its object; the headline says what happened ("Công an tỉnh A hội
+đàm với Công an tỉnh B", "Minister receives outgoing US Ambassador") and the lead who, when
+and where. The engagement drafted from them is flagged for review (`lead-inferred`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.extract import languages
+from timeline.extract.gazetteer import CITY, COUNTRY, Mention, find_organisations, find_places
+from timeline.extract.lexicon import alternation, cues
+from timeline.extract.model import Analysis, Engagement, SentenceInfo
+from timeline.extract.passes import dating
+from timeline.extract.passes.participants import add_participants
+from timeline.extract.segment import BODY, CAPTION, HEADLINE
+
+# the lead: the story's first sentences, where a news page says who met whom, when and where
+LEAD_SENTENCES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """The page's headlines (read here: the sentence loop does not read them) and its lead."""
+
+    heads: list[SentenceInfo]
+    lead: list[SentenceInfo]
+
+    @property
+    def pieces(self) -> list[SentenceInfo]:
+        return self.lead + self.heads
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An engagement's word in the headline or the lead, and the kind it tells."""
+
+    info: SentenceInfo
+    start: int
+    end: int
+    kind: str  # meeting, visit
+
+
+@cache
+def _cue_regex(language: str) -> dict[str, re.Pattern[str]]:
+    table = cues()["lead_cues"][language]
+    return {
+        kind: re.compile(rf"(?<!\w)(?:{alternation(words, escape=False)})(?!\w)", re.I)
+        for kind, words in table.items()
+        if not kind.startswith("_")
+    }
+
+
+def lead_engagement(a: Analysis) -> None:
+    """When nothing held was drafted, the engagement the headline and lead tell, if they name
+    a cue and two sides."""
+    if any(e.status == "held" and not e.context for e in a.engagements):
+        return
+    lead = _lead(a)
+    cue = _cue(a, lead)
+    if cue is None or _framed(a, cue):
+        return
+    sides = _sides(lead, a.home)
+    if sides is None:
+        return
+    e = _engagement(a, cue, sides, lead)
+    # dated as the sentence loop's engagements were, in the pass before this one
+    dating.date_engagements([e], a.infos, a.published, a.language)
+    dating.lead_dates([e], a.infos, a.published)
+    dating.old_news([e], a.published)
+    if e.status == "held" and not e.context:
+        a.engagements.append(e)
+
+
+def _lead(a: Analysis) -> Lead:
+    """The headline and the lead's first sentences; a page with neither headline nor story
+    opens on a caption, which is then its lead."""
+    text = a.text
+    heads: list[SentenceInfo] = []
+    for s in a.layout.sentences:
+        if s.role == HEADLINE:
+            places = find_places(text, s.start, s.end)
+            orgs = find_organisations(text, a.language, s.start, s.end)
+            heads.append(SentenceInfo(s, places, orgs, [], []))
+    body = [i for i in a.infos if i.sentence.role == BODY]
+    if not heads and not body:
+        body = [i for i in a.infos if i.sentence.role == CAPTION]
+    # the first paragraph naming a country, its agency or a person of it: a page's opening
+    # lines may be the site's own ("Please read more news and listen to … Radio")
+    named = next((i for i in body if _countries(i)), None)
+    if named is None:
+        return Lead(heads, [])
+    first = named.sentence.paragraph
+    # a short line between the page's top and its lead is the article's own title, the
+    # page's first line being the site's ("Australia-Laos legal cooperation")
+    heads += [
+        i
+        for i in a.infos
+        if i.sentence.role == CAPTION and i.sentence.paragraph < first and _countries(i)
+    ]
+    return Lead(heads, [i for i in body if i.sentence.paragraph == first][:LEAD_SENTENCES])
+
+
+def _cue(a: Analysis, lead: Lead) -> Cue | None:
+    """The first cue of the lead's sentences, else of the headline: the lead's sentence holds
+    the date and the place, the headline only the sides."""
+    for info in lead.pieces:
+        s = info.sentence
+        found = [
+            Cue(info, m.start(), m.end(), kind)
+            for kind, regex in _cue_regex(a.language).items()
+            for m in regex.finditer(a.text, s.start, s.end)
+            if not any(e.trigger[0] <= m.start() < e.trigger[1] for e in a.engagements)
+        ]
+        if found:
+            return min(found, key=lambda c: c.start)
+    return None
+
+
+def _framed(a: Analysis, cue: Cue) -> bool:
+    """Told as planned, as past, or as a multilateral event: not the page's own engagement."""
+    lang = languages.get(a.language)
+    s = cue.info.sentence
+    before = a.text[max(s.start, cue.start - 40) : cue.start]
+    if lang.cue("planned").search(before) or lang.cue("past_context").search(before):
+        return True
+    # "Minister to visit Japan": a headline's infinitive is a plan
+    if a.language == "en" and re.search(r"\bto\s+$", before):
+        return True
+    return bool(lang.cue("multilateral").search(s.text))
+
+
+def _countries(info: SentenceInfo) -> list[tuple[str, Mention]]:
+    out: list[tuple[str, Mention]] = []
+    for p in info.places:
+        if p.kind == COUNTRY:
+            out.append((p.key, p))
+        elif p.kind == CITY and p.country:
+            out.append((p.country, p))
+    out += [(o.country, o) for o in info.orgs if o.country]
+    out += [(p.country, p) for p in info.people if p.country]  # type: ignore[misc]
+    return sorted(out, key=lambda cm: cm[1].start)
+
+
+def _sides(lead: Lead, home: str) -> list[tuple[str, Mention]] | None:
+    """The two countries the headline and lead name, each with its first mention: the
+    headline's two when it names two, else the lead's; three or more is no bilateral
+    engagement, and one is the home side's counterpart only when it is foreign."""
+    found: dict[str, Mention] = {}
+    for group in (lead.heads, lead.heads + lead.lead):
+        found = {}
+        for info in group:
+            for code, m in _countries(info):
+                found.setdefault(code, m)
+        if len(found) == 2:
+            return list(found.items())
+    if len(found) == 1 and home not in found:
+        return list(found.items())
+    return None
+
+
+def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: Lead) -> Engagement:
+    info = cue.info
+    anchor = info if any(info is i for i in lead.lead) or not lead.lead else lead.lead[0]
+    trigger = (cue.start, cue.end, a.text[cue.start : cue.end])
+    kind, dest = cue.kind, None
+    if kind == "visit":
+        dest = next(
+            (
+                p
+                for p in info.places
+                if cue.end <= p.start <= cue.end + 40 and p.kind in (COUNTRY, CITY)
+            ),
+            None,
+        )
+        kind = "visit" if dest is not None else "meeting"
+    e = Engagement(kind, anchor, trigger, pair=list(sides), lead_inferred=True)
+    if dest is not None:
+        e.destination = dest
+        e.place_country = dest.key if dest.kind == COUNTRY else dest.country
+    for i in lead.lead or [anchor]:
+        e.add(i)
+    foreign = [c for c, _ in sides if c != a.home] or [sides[-1][0]]
+    met = next(
+        (p for i in e.sentences for p in i.people if p.person >= 0 and p.country in foreign), None
+    )
+    if kind == "meeting":
+        if met is not None:
+            e.counterpart_person, e.counterpart = met.person, met.organisation
+        else:
+            orgs = [o for i in lead.pieces for o in i.orgs if o.country in foreign]
+            e.counterpart = orgs[0] if orgs else None
+    for i in e.sentences:
+        add_participants(a.text, i, e, a.language)
+    return e
