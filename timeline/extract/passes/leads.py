@@ -23,7 +23,16 @@ from timeline.extract.passes.participants import add_participants
 from timeline.extract.segment import BODY, CAPTION, HEADLINE
 
 # the lead: the story's first sentences, where a news page says who met whom, when and where
-LEAD_SENTENCES = 2
+# (a page whose first line is its title in a paragraph of its own has its lead in the next)
+LEAD_SENTENCES = 3
+
+
+_SINCE = re.compile(r"(?<!\w)(?:từ sau|kể từ|since|after)\s+(?:the\s+)?$", re.I)
+# "hai nước", "the two sides": the lead says the engagement had two sides without naming them
+_TWO_SIDES = re.compile(
+    r"(?<!\w)(?:hai|2) (?:nước|bên|Bộ|bộ|lực lượng|tỉnh)(?!\w)|\b(?:the two|both) "
+    r"(?:sides|countries|ministries|agencies|forces)\b|\bbilateral\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +54,7 @@ class Cue:
     info: SentenceInfo
     start: int
     end: int
-    kind: str  # meeting, visit
+    kind: str  # meeting, visit, dialogue
 
 
 @cache
@@ -67,7 +76,7 @@ def lead_engagement(a: Analysis) -> None:
     cue = _cue(a, lead)
     if cue is None or _framed(a, cue):
         return
-    sides = _sides(lead, a.home)
+    sides = _sides(lead, a.home) or _two_sides(a, lead)
     if sides is None:
         return
     e = _engagement(a, cue, sides, lead)
@@ -92,9 +101,19 @@ def _lead(a: Analysis) -> Lead:
     body = [i for i in a.infos if i.sentence.role == BODY]
     if not heads and not body:
         body = [i for i in a.infos if i.sentence.role == CAPTION]
-    # the first paragraph naming a country, its agency or a person of it: a page's opening
-    # lines may be the site's own ("Please read more news and listen to … Radio")
-    named = next((i for i in body if _countries(i)), None)
+    # the first paragraph naming a country, its agency or a person of it, or an engagement's
+    # word: a page's opening lines may be the site's own ("Please read more news and listen
+    # to … Radio"), and a page cut from its article may open on what was said there
+    regexes = _cue_regex(a.language).values()
+    named = next(
+        (
+            i
+            for i in body
+            if _countries(i)
+            or any(r.search(a.text, i.sentence.start, i.sentence.end) for r in regexes)
+        ),
+        None,
+    )
     if named is None:
         return Lead(heads, [])
     first = named.sentence.paragraph
@@ -105,7 +124,8 @@ def _lead(a: Analysis) -> Lead:
         for i in a.infos
         if i.sentence.role == CAPTION and i.sentence.paragraph < first and _countries(i)
     ]
-    return Lead(heads, [i for i in body if i.sentence.paragraph == first][:LEAD_SENTENCES])
+    at = body.index(named)
+    return Lead(heads, body[at : at + LEAD_SENTENCES])
 
 
 def _cue(a: Analysis, lead: Lead) -> Cue | None:
@@ -131,6 +151,8 @@ def _framed(a: Analysis, cue: Cue) -> bool:
     before = a.text[max(s.start, cue.start - 40) : cue.start]
     if lang.cue("planned").search(before) or lang.cue("past_context").search(before):
         return True
+    if _SINCE.search(before):
+        return True  # "Từ sau Hội nghị giao ban năm 2014 đến nay": the one before this
     # "Minister to visit Japan": a headline's infinitive is a plan
     if a.language == "en" and re.search(r"\bto\s+$", before):
         return True
@@ -166,6 +188,19 @@ def _sides(lead: Lead, home: str) -> list[tuple[str, Mention]] | None:
     return None
 
 
+def _two_sides(a: Analysis, lead: Lead) -> list[tuple[str, Mention]] | None:
+    """A lead that says "hai nước", "the two sides" and names neither: the page's home side
+    and the foreign country it names most (`choose_sides`)."""
+    if a.foreign is None or not any(
+        _TWO_SIDES.search(a.text, i.sentence.start, i.sentence.end) for i in lead.pieces
+    ):
+        return None
+    spans = {c: m for i in a.infos for c, m in _countries(i)}
+    if a.home not in spans or a.foreign not in spans:
+        return None
+    return [(a.home, spans[a.home]), (a.foreign, spans[a.foreign])]
+
+
 def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: Lead) -> Engagement:
     info = cue.info
     anchor = info if any(info is i for i in lead.lead) or not lead.lead else lead.lead[0]
@@ -182,6 +217,8 @@ def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: L
         )
         kind = "visit" if dest is not None else "meeting"
     e = Engagement(kind, anchor, trigger, pair=list(sides), lead_inferred=True)
+    if kind == "dialogue":
+        e.name, e.name_core = trigger, ""  # a conference told by its noun: no series name
     if dest is not None:
         e.destination = dest
         e.place_country = dest.key if dest.kind == COUNTRY else dest.country
