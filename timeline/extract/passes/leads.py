@@ -28,6 +28,10 @@ from timeline.extract.segment import BODY, BYLINE, CAPTION, HEADLINE
 LEAD_SENTENCES = 3
 
 
+# "Tại hội nghị, …", "At the meeting, …": a sentence opening on the engagement's noun
+_AT = re.compile(
+    r"(?:Tại|Trong|Phát biểu tại|At|During|Speaking at)\s+(?:the\s+|buổi\s+|cuộc\s+)?", re.I
+)
 _SINCE = re.compile(r"(?<!\w)(?:từ sau|kể từ|since|after)\s+(?:the\s+)?$", re.I)
 # "hai nước", "the two sides": the lead says the engagement had two sides without naming them
 _TWO_SIDES = re.compile(
@@ -121,19 +125,10 @@ def _lead(a: Analysis) -> Lead:
     body = [i for i in a.infos if i.sentence.role == BODY]
     if not heads and not body:
         body = [i for i in a.infos if i.sentence.role == CAPTION]
-    # the first paragraph naming a country, its agency or a person of it, or an engagement's
-    # word: a page's opening lines may be the site's own ("Please read more news and listen
-    # to … Radio"), and a page cut from its article may open on what was said there
-    regexes = _cue_regex(a.language).values()
-    named = next(
-        (
-            i
-            for i in body
-            if _countries(i)
-            or any(r.search(a.text, i.sentence.start, i.sentence.end) for r in regexes)
-        ),
-        None,
-    )
+    # the first paragraph naming a country, its agency or a person of it, or opening on the
+    # engagement: a page's opening lines may be the site's own ("Please read more news and
+    # listen to … Radio"), and a page cut from its article opens "Tại hội nghị, …"
+    named = next((i for i in body if _countries(i) or _opens_on_it(a, i)), None)
     if named is None:
         return Lead(heads, [])
     first = named.sentence.paragraph
@@ -146,6 +141,14 @@ def _lead(a: Analysis) -> Lead:
     ]
     at = body.index(named)
     return Lead(heads, body[at : at + LEAD_SENTENCES])
+
+
+def _opens_on_it(a: Analysis, info: SentenceInfo) -> bool:
+    s = info.sentence
+    at = _AT.match(a.text, s.start, s.end)
+    return at is not None and any(
+        r.match(a.text, at.end(), s.end) for r in _cue_regex(a.language).values()
+    )
 
 
 def _cue(a: Analysis, lead: Lead) -> Cue | None:
