@@ -17,7 +17,7 @@ from functools import cache
 from timeline.extract import languages
 from timeline.extract.dates import find_dates, resolve
 from timeline.extract.gazetteer import CITY, COUNTRY, Mention, find_organisations, find_places
-from timeline.extract.lexicon import alternation, cues
+from timeline.extract.lexicon import alternation, cues, word_regex
 from timeline.extract.model import Analysis, Engagement, SentenceInfo
 from timeline.extract.passes import dating
 from timeline.extract.passes.participants import add_participants
@@ -32,7 +32,7 @@ LEAD_SENTENCES = 3
 _AT = re.compile(
     r"(?:Tại|Trong|Phát biểu tại|At|During|Speaking at)\s+(?:the\s+|buổi\s+|cuộc\s+)?", re.I
 )
-_SINCE = re.compile(r"(?<!\w)(?:từ sau|kể từ|since|after)\s+(?:the\s+)?$", re.I)
+_SINCE = re.compile(r"(?<!\w)(?:từ sau|kể từ|since)\s+(?:the\s+)?$", re.I)
 # "hai nước", "the two sides": the lead says the engagement had two sides without naming them
 _TWO_SIDES = re.compile(
     r"(?<!\w)(?:hai|2) (?:nước|bên|Bộ|bộ|lực lượng|tỉnh)(?!\w)|\b(?:the two|both) "
@@ -63,25 +63,29 @@ class Cue:
 
 
 @cache
+def _bodies() -> re.Pattern[str]:
+    return word_regex(cues()["lead_cues"]["bodies"])
+
+
+@cache
 def _cue_regex(language: str) -> dict[str, re.Pattern[str]]:
     table = cues()["lead_cues"][language]
     return {
         kind: re.compile(rf"(?<!\w)(?:{alternation(words, escape=False)})(?!\w)", re.I)
         for kind, words in table.items()
-        if not kind.startswith("_")
     }
 
 
 def lead_engagement(a: Analysis) -> None:
     """When nothing held was drafted, the engagement the headline and lead tell, if they name
     a cue and two sides."""
-    if any(e.status == "held" and not e.context for e in a.engagements):
+    if any(e.status == "held" and not e.context and not _allusion(e) for e in a.engagements):
         return
     lead = _lead(a)
     cue = _cue(a, lead)
-    if cue is None or _framed(a, cue):
+    if cue is None or _framed(a, cue, lead):
         return
-    sides = _sides(lead, a.home) or _two_sides(a, lead)
+    sides = _sides(lead, a.home, a.layout.tag) or _two_sides(a, lead)
     if sides is None:
         return
     e = _engagement(a, cue, sides, lead)
@@ -110,6 +114,12 @@ def _date_from_byline(a: Analysis, e: Engagement) -> bool:
             e.date, e.date_origin, e.resolved = month, "publication", resolve(month, a.published)
             return True
     return False
+
+
+def _allusion(e: Engagement) -> bool:
+    """A trip only alluded to ("the visit", "chuyến thăm") with no place: unless a session
+    told elsewhere is found part of it, it is not drafted (`nesting.drop_allusions`)."""
+    return e.kind == "visit" and e.implied and e.place_country is None
 
 
 def _lead(a: Analysis) -> Lead:
@@ -167,7 +177,7 @@ def _cue(a: Analysis, lead: Lead) -> Cue | None:
     return None
 
 
-def _framed(a: Analysis, cue: Cue) -> bool:
+def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
     """Told as planned, as past, or as a multilateral event: not the page's own engagement."""
     lang = languages.get(a.language)
     s = cue.info.sentence
@@ -179,7 +189,11 @@ def _framed(a: Analysis, cue: Cue) -> bool:
     # "Minister to visit Japan": a headline's infinitive is a plan
     if a.language == "en" and re.search(r"\bto\s+$", before):
         return True
-    return bool(lang.cue("multilateral").search(s.text))
+    # "Vietnam, Interpol fight transnational crime": a body of many countries in the headline
+    # or the cue's sentence is no engagement of two (the archive's sides are countries)
+    if lang.cue("multilateral").search(s.text):
+        return True
+    return any(_bodies().search(i.sentence.text) for i in lead.heads)
 
 
 def _countries(info: SentenceInfo) -> list[tuple[str, Mention]]:
@@ -194,7 +208,7 @@ def _countries(info: SentenceInfo) -> list[tuple[str, Mention]]:
     return sorted(out, key=lambda cm: cm[1].start)
 
 
-def _sides(lead: Lead, home: str) -> list[tuple[str, Mention]] | None:
+def _sides(lead: Lead, home: str, tag: tuple[int, int] | None) -> list[tuple[str, Mention]] | None:
     """The two countries the headline and lead name, each with its first mention: the
     headline's two when it names two, else the lead's; three or more is no bilateral
     engagement, and one is the home side's counterpart only when it is foreign."""
@@ -203,7 +217,9 @@ def _sides(lead: Lead, home: str) -> list[tuple[str, Mention]] | None:
         found = {}
         for info in group:
             for code, m in _countries(info):
-                found.setdefault(code, m)
+                # "Hanoi (VNA) –": the dateline is where the outlet wrote, not a side
+                if tag is None or not tag[0] <= m.start < tag[1]:
+                    found.setdefault(code, m)
         if len(found) == 2:
             return list(found.items())
     if len(found) == 1 and home not in found:
