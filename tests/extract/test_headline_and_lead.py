@@ -145,3 +145,26 @@ def test_a_page_whose_loop_drafted_a_meeting_gets_nothing_from_its_headline():
     drafts = claimed(text, date(2024, 10, 17))
     assert len(drafts) == 1
     assert "lead-inferred" not in drafts[0].codes
+
+
+def test_a_page_of_bylines_and_a_headline_only_is_read_from_its_headline():
+    text = (
+        "Media Statement\n"
+        "Monday, 9 June 2025 10:30am\n"
+        "Minister meets Thai counterpart in Canberra\n"
+    )
+    (draft,) = extract(text, document="doc", language="en").records
+    assert (draft.record["host"], draft.record["guests"]) == ("AU", ["TH"])
+    assert draft.record["date"]["start"] == "2025-06-01"
+    assert "lead-inferred" in draft.codes
+
+
+def test_the_side_that_welcomes_a_delegation_of_the_one_foreign_side_hosts_it():
+    text = (
+        "Công an tỉnh Long An đón đoàn Công an tỉnh Svay Rieng\n\n"
+        "Ngày 5/4/2024, Công an tỉnh Long An đã tổ chức đón đoàn Công an tỉnh Svay Rieng "
+        "(Campuchia) do Thiếu tướng Sok Chea làm trưởng đoàn.\n"
+    )
+    (draft,) = claimed(text, date(2024, 4, 6))
+    assert (draft.record["host"], draft.record["guests"]) == ("VN", ["KH"])
+    assert "lead-inferred" in draft.codes

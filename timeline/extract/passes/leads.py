@@ -32,6 +32,12 @@ LEAD_SENTENCES = 3
 _AT = re.compile(
     r"(?:Tại|Trong|Phát biểu tại|At|During|Speaking at)\s+(?:the\s+|buổi\s+|cuộc\s+)?", re.I
 )
+# a host's verbs among the cues: its subject receives the other side
+_HOSTS = re.compile(
+    r"(?:đã\s+)?(?:tiếp|đón|tổ chức đón)(?:\s.*)?|"
+    r"receive[sd]?|welcome[sd]?|greet(?:s|ed)|host(?:s|ed)",
+    re.I,
+)
 _SINCE = re.compile(r"(?<!\w)(?:từ sau|kể từ|since)\s+(?:the\s+)?$", re.I)
 # "hai nước", "the two sides": the lead says the engagement had two sides without naming them
 _TWO_SIDES = re.compile(
@@ -91,7 +97,8 @@ def lead_engagement(a: Analysis) -> None:
     e = _engagement(a, cue, sides, lead)
     # dated as the sentence loop's engagements were, in the pass before this one
     dating.date_engagements([e], a.infos, a.published, a.language)
-    dating.lead_dates([e], a.infos, a.published)
+    if a.infos:  # a page of a headline and a byline has no story sentence to date it by
+        dating.lead_dates([e], a.infos, a.published)
     if e.date is None:
         # (a date of the lead's other sentences was tried: on read-n it dated two drafts by
         # what else the lead told, 29 -> 27 matched)
@@ -240,6 +247,21 @@ def _two_sides(a: Analysis, lead: Lead) -> list[tuple[str, Mention]] | None:
     return [(a.home, spans[a.home]), (a.foreign, spans[a.foreign])]
 
 
+def _receiver(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]]) -> str | None:
+    """ "Công an tỉnh A đón đoàn Công an tỉnh B", "X receives Y": the side named last before
+    a host's verb receives, on its own ground."""
+    if not _HOSTS.fullmatch(a.text, cue.start, cue.end):
+        return None
+    codes = {c for c, _ in sides}
+    s = cue.info.sentence
+    before = [c for c, m in _countries(cue.info) if s.start <= m.start < cue.start and c in codes]
+    if before:
+        return before[-1]
+    # one foreign side named: the page's home side, the subject of the verb, receives it
+    subject = bool(re.search(r"\w", a.text[s.start : cue.start]))
+    return a.home if len(codes) == 1 and a.home not in codes and subject else None
+
+
 def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: Lead) -> Engagement:
     info = cue.info
     anchor = info if any(info is i for i in lead.lead) or not lead.lead else lead.lead[0]
@@ -263,6 +285,8 @@ def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: L
         e.place_country = dest.key if dest.kind == COUNTRY else dest.country
     for i in lead.lead or [anchor]:
         e.add(i)
+    if kind != "visit" and (host := _receiver(a, cue, sides)) is not None:
+        e.place_country, e.place_origin = host, "host"
     foreign = [c for c, _ in sides if c != a.home] or [sides[-1][0]]
     met = next(
         (p for i in e.sentences for p in i.people if p.person >= 0 and p.country in foreign), None
