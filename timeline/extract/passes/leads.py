@@ -5,7 +5,7 @@ two sides.
 A page cut from the middle of its article ("Tại buổi hội đàm, …"), a conference of two
 provinces' police told by its noun, or two agencies named only in the headline give the
 sentence loop no verb with its object; the headline says what happened ("Công an tỉnh A hội
-đàm với Công an tỉnh B", "Minister receives outgoing US Ambassador") and the lead who, when
+đàm với Công an tỉnh B", "Deputy Minister hosts the departing envoy") and the lead who, when
 and where. The engagement drafted from them is flagged for review (`lead-inferred`)."""
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _HOSTS = re.compile(
     r"receive[sd]?|welcome[sd]?|greet(?:s|ed)|host(?:s|ed)",
     re.I,
 )
-_SINCE = re.compile(r"(?<!\w)(?:từ sau|kể từ|since)\s+(?:the\s+)?$", re.I)
+_SINCE = re.compile(r"(?<!\w)(?:từ sau|kể từ|since)\s+(?:the\s+|kỳ\s+|buổi\s+|cuộc\s+)?$", re.I)
 # "hai nước", "the two sides": the lead says the engagement had two sides without naming them
 _TWO_SIDES = re.compile(
     r"(?<!\w)(?:hai|2) (?:nước|bên|Bộ|bộ|lực lượng|tỉnh)(?!\w)|\b(?:the two|both) "
@@ -111,7 +111,7 @@ def lead_engagement(a: Analysis) -> None:
 def _date_from_byline(a: Analysis, e: Engagement) -> bool:
     """The month of the page's byline date: news tells what just happened, and a page that
     dates its engagement nowhere was filed in its month (the read set's gold writes the
-    month then, `2010-05` under `Thursday 13 May 2010`); flagged for review."""
+    month then, `2021-05` under `Friday 14 May 2021`); flagged for review."""
     for s in a.layout.sentences:
         if s.role != BYLINE:
             continue
@@ -143,8 +143,8 @@ def _lead(a: Analysis) -> Lead:
     if not heads and not body:
         body = [i for i in a.infos if i.sentence.role == CAPTION]
     # the first paragraph naming a country, its agency or a person of it, or opening on the
-    # engagement: a page's opening lines may be the site's own ("Please read more news and
-    # listen to … Radio"), and a page cut from its article opens "Tại hội nghị, …"
+    # engagement: a page's opening lines may be the site's own ("Welcome to our portal, follow us
+    # on …"), and a page cut from its article opens "Tại hội nghị, …"
     named = next((i for i in body if _countries(i) or _opens_on_it(a, i)), None)
     if named is None:
         return Lead(heads, [])
@@ -192,11 +192,11 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
     if lang.cue("planned").search(before) or lang.cue("past_context").search(before):
         return True
     if _SINCE.search(before):
-        return True  # "Từ sau Hội nghị giao ban năm 2014 đến nay": the one before this
+        return True  # "Kể từ kỳ giao ban trước, hai bên …": the one before this
     # "Minister to visit Japan": a headline's infinitive is a plan
     if a.language == "en" and re.search(r"\bto\s+$", before):
         return True
-    # "Vietnam, Interpol fight transnational crime": a body of many countries in the headline
+    # "Laos, Interpol boost ties": a body of many countries in the headline
     # or the cue's sentence is no engagement of two (the archive's sides are countries)
     if lang.cue("multilateral").search(s.text):
         return True
