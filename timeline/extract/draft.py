@@ -269,6 +269,8 @@ _QUALIFIERS = ("strategic", "comprehensive", "annual", "joint", "bilateral", "po
 
 
 def natural_order(words: list[str]) -> list[str]:
+    if not words:
+        return []  # a conference told by its noun alone has no name to order
     units: list[str] = []
     i = 0
     while i < len(words):
@@ -429,6 +431,14 @@ def _status(b: _Builder, rec: dict[str, Any]) -> None:
             "caption reports a session of its own.",
         )
         b.conf["kind"] = 0.4
+    if e.lead_inferred:
+        b.flag(
+            "lead-inferred",
+            "kind",
+            "No sentence tells it with its verb: inferred from the headline and the lead. "
+            "Check the kind, the sides and who took part.",
+        )
+        b.conf["kind"] = 0.5
     if e.context:
         b.flag(
             "context-mention",
@@ -578,6 +588,12 @@ def _date(b: _Builder) -> Any:
     elif e.date_origin == "lead":
         notes.append("Dated by the date in the article's lead.")
         b.flag("date-from-lead", "date", notes[-1])
+    elif e.date_origin == "publication":
+        notes.append(
+            "The article does not date it; it is dated by the month of its byline: check it "
+            "did not take place the month before."
+        )
+        b.flag("date-from-publication", "date", notes[-1])
     if r.partial:
         b.flag(
             "partial-date",

@@ -96,6 +96,7 @@ class Engagement:
     country_spans: dict[str, Mention] = field(default_factory=dict)
     noun: str = "dialogue"  # a series session named "Hội nghị", "Meeting": "conference"
     inherits: Engagement | None = None  # whose countries it shares (a series, the same sides)
+    lead_inferred: bool = False  # read from the headline and lead, no sentence told it
 
     @property
     def start(self) -> int:

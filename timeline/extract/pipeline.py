@@ -26,6 +26,7 @@ from timeline.extract.passes import dating, framing, nesting, placing, roles, si
 from timeline.extract.passes.attendance import attendance_trips, delegations_to_events
 from timeline.extract.passes.back_references import pronoun_subjects, title_references
 from timeline.extract.passes.engagements import find_engagements
+from timeline.extract.passes.leads import lead_engagement
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.sentences import resolve_generic_orgs, short_references
 from timeline.extract.passes.series import name_series
@@ -176,6 +177,7 @@ PASSES: list[Pass] = [
     Pass("sides", choose_sides),
     Pass("engagements", find),
     Pass("dates", date_them),
+    Pass("lead", lead_engagement),
     Pass("delegations", delegations),
     Pass("nesting", nest),
     Pass("places", place_them),

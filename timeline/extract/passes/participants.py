@@ -44,7 +44,9 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             between = re.search(r"between|giữa", e.trigger[2])
             # "phát biểu tại buổi tiếp X, Thứ trưởng Y nhấn mạnh": Y speaks in the main clause
             subject = "," in text[e.trigger[1] : p.start] and speaks_next(text, p)
-            after_verb = p.start > e.trigger[1] and e.counterpart_person != p.person
+            # (a verb of the headline has the whole lead after it: not a list's object)
+            told_here = e.trigger[0] >= info.sentence.start
+            after_verb = told_here and p.start > e.trigger[1] and e.counterpart_person != p.person
             if after_verb and not between and not subject and not _co_holder(info, e, p):
                 continue
         if _other_missions_head(e, p):

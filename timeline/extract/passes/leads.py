@@ -1,0 +1,302 @@
+"""The headline and the lead as a last reading: a page from which the sentence loop drafted no
+engagement of its own still tells one when its headline or lead names an engagement's cue and
+two sides.
+
+A page cut from the middle of its article ("Tại buổi hội đàm, …"), a conference of two
+provinces' police told by its noun, or two agencies named only in the headline give the
+sentence loop no verb with its object; the headline says what happened ("Công an tỉnh A hội
+đàm với Công an tỉnh B", "Deputy Minister hosts the departing envoy") and the lead who, when
+and where. The engagement drafted from them is flagged for review (`lead-inferred`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from timeline.extract import languages
+from timeline.extract.dates import find_dates, resolve
+from timeline.extract.gazetteer import CITY, COUNTRY, Mention, find_organisations, find_places
+from timeline.extract.lexicon import alternation, cues, word_regex
+from timeline.extract.model import Analysis, Engagement, SentenceInfo
+from timeline.extract.passes import dating
+from timeline.extract.passes.participants import add_participants
+from timeline.extract.segment import BODY, BYLINE, CAPTION, HEADLINE
+
+# the lead: the story's first sentences, where a news page says who met whom, when and where
+# (a page whose first line is its title in a paragraph of its own has its lead in the next)
+LEAD_SENTENCES = 3
+
+
+# "Tại hội nghị, …", "At the meeting, …": a sentence opening on the engagement's noun
+_AT = re.compile(
+    r"(?:Tại|Trong|Phát biểu tại|At|During|Speaking at)\s+(?:the\s+|buổi\s+|cuộc\s+)?", re.I
+)
+# a host's verbs among the cues: its subject receives the other side
+_HOSTS = re.compile(
+    r"(?:đã\s+)?(?:tiếp|đón|tổ chức đón)(?:\s.*)?|"
+    r"receive[sd]?|welcome[sd]?|greet(?:s|ed)|host(?:s|ed)",
+    re.I,
+)
+_SINCE = re.compile(r"(?<!\w)(?:từ sau|kể từ|since)\s+(?:the\s+|kỳ\s+|buổi\s+|cuộc\s+)?$", re.I)
+# "hai nước", "the two sides": the lead says the engagement had two sides without naming them
+_TWO_SIDES = re.compile(
+    r"(?<!\w)(?:hai|2) (?:nước|bên|Bộ|bộ|lực lượng|tỉnh)(?!\w)|\b(?:the two|both) "
+    r"(?:sides|countries|ministries|agencies|forces)\b|\bbilateral\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """The page's headlines (read here: the sentence loop does not read them) and its lead."""
+
+    heads: list[SentenceInfo]
+    lead: list[SentenceInfo]
+
+    @property
+    def pieces(self) -> list[SentenceInfo]:
+        return self.lead + self.heads
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An engagement's word in the headline or the lead, and the kind it tells."""
+
+    info: SentenceInfo
+    start: int
+    end: int
+    kind: str  # meeting, visit, dialogue
+
+
+@cache
+def _bodies() -> re.Pattern[str]:
+    return word_regex(cues()["lead_cues"]["bodies"])
+
+
+@cache
+def _cue_regex(language: str) -> dict[str, re.Pattern[str]]:
+    table = cues()["lead_cues"][language]
+    return {
+        kind: re.compile(rf"(?<!\w)(?:{alternation(words, escape=False)})(?!\w)", re.I)
+        for kind, words in table.items()
+    }
+
+
+def lead_engagement(a: Analysis) -> None:
+    """When nothing held was drafted, the engagement the headline and lead tell, if they name
+    a cue and two sides."""
+    if any(e.status == "held" and not e.context and not _allusion(e) for e in a.engagements):
+        return
+    lead = _lead(a)
+    cue = _cue(a, lead)
+    if cue is None or _framed(a, cue, lead):
+        return
+    sides = _sides(lead, a.home, a.layout.tag) or _two_sides(a, lead)
+    if sides is None:
+        return
+    e = _engagement(a, cue, sides, lead)
+    # dated as the sentence loop's engagements were, in the pass before this one
+    dating.date_engagements([e], a.infos, a.published, a.language)
+    if a.infos:  # a page of a headline and a byline has no story sentence to date it by
+        dating.lead_dates([e], a.infos, a.published)
+    if e.date is None:
+        # (a date of the lead's other sentences was tried: on read-n it dated two drafts by
+        # what else the lead told, 29 -> 27 matched)
+        _date_from_byline(a, e)
+    dating.old_news([e], a.published)
+    if e.status == "held" and not e.context:
+        a.engagements.append(e)
+
+
+def _date_from_byline(a: Analysis, e: Engagement) -> bool:
+    """The month of the page's byline date: news tells what just happened, and a page that
+    dates its engagement nowhere was filed in its month (the read set's gold writes the
+    month then, `2021-05` under `Friday 14 May 2021`); flagged for review."""
+    for s in a.layout.sentences:
+        if s.role != BYLINE:
+            continue
+        d = next((d for d in find_dates(a.text, a.language, s.start, s.end) if d.year), None)
+        if d is not None and d.month is not None:
+            month = replace(d, day=None, end_day=None, end_month=None, end_year=None)
+            e.date, e.date_origin, e.resolved = month, "publication", resolve(month, a.published)
+            return True
+    return False
+
+
+def _allusion(e: Engagement) -> bool:
+    """A trip only alluded to ("the visit", "chuyến thăm") with no place: unless a session
+    told elsewhere is found part of it, it is not drafted (`nesting.drop_allusions`)."""
+    return e.kind == "visit" and e.implied and e.place_country is None
+
+
+def _lead(a: Analysis) -> Lead:
+    """The headline and the lead's first sentences; a page with neither headline nor story
+    opens on a caption, which is then its lead."""
+    text = a.text
+    heads: list[SentenceInfo] = []
+    for s in a.layout.sentences:
+        if s.role == HEADLINE:
+            places = find_places(text, s.start, s.end)
+            orgs = find_organisations(text, a.language, s.start, s.end)
+            heads.append(SentenceInfo(s, places, orgs, [], []))
+    body = [i for i in a.infos if i.sentence.role == BODY]
+    if not heads and not body:
+        body = [i for i in a.infos if i.sentence.role == CAPTION]
+    # the first paragraph naming a country, its agency or a person of it, or opening on the
+    # engagement: a page's opening lines may be the site's own ("Welcome to our portal, follow us
+    # on …"), and a page cut from its article opens "Tại hội nghị, …"
+    named = next((i for i in body if _countries(i) or _opens_on_it(a, i)), None)
+    if named is None:
+        return Lead(heads, [])
+    first = named.sentence.paragraph
+    # a short line between the page's top and its lead is the article's own title, the
+    # page's first line being the site's ("Australia-Laos legal cooperation")
+    heads += [
+        i
+        for i in a.infos
+        if i.sentence.role == CAPTION and i.sentence.paragraph < first and _countries(i)
+    ]
+    at = body.index(named)
+    return Lead(heads, body[at : at + LEAD_SENTENCES])
+
+
+def _opens_on_it(a: Analysis, info: SentenceInfo) -> bool:
+    s = info.sentence
+    at = _AT.match(a.text, s.start, s.end)
+    return at is not None and any(
+        r.match(a.text, at.end(), s.end) for r in _cue_regex(a.language).values()
+    )
+
+
+def _cue(a: Analysis, lead: Lead) -> Cue | None:
+    """The first cue of the lead's sentences, else of the headline: the lead's sentence holds
+    the date and the place, the headline only the sides."""
+    for info in lead.pieces:
+        s = info.sentence
+        found = [
+            Cue(info, m.start(), m.end(), kind)
+            for kind, regex in _cue_regex(a.language).items()
+            for m in regex.finditer(a.text, s.start, s.end)
+            if not any(e.trigger[0] <= m.start() < e.trigger[1] for e in a.engagements)
+        ]
+        if found:
+            return min(found, key=lambda c: c.start)
+    return None
+
+
+def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
+    """Told as planned, as past, or as a multilateral event: not the page's own engagement."""
+    lang = languages.get(a.language)
+    s = cue.info.sentence
+    before = a.text[max(s.start, cue.start - 40) : cue.start]
+    if lang.cue("planned").search(before) or lang.cue("past_context").search(before):
+        return True
+    if _SINCE.search(before):
+        return True  # "Kể từ kỳ giao ban trước, hai bên …": the one before this
+    # "Minister to visit Japan": a headline's infinitive is a plan
+    if a.language == "en" and re.search(r"\bto\s+$", before):
+        return True
+    # "Laos, Interpol boost ties": a body of many countries in the headline
+    # or the cue's sentence is no engagement of two (the archive's sides are countries)
+    if lang.cue("multilateral").search(s.text):
+        return True
+    return any(_bodies().search(i.sentence.text) for i in lead.heads)
+
+
+def _countries(info: SentenceInfo) -> list[tuple[str, Mention]]:
+    out: list[tuple[str, Mention]] = []
+    for p in info.places:
+        if p.kind == COUNTRY:
+            out.append((p.key, p))
+        elif p.kind == CITY and p.country:
+            out.append((p.country, p))
+    out += [(o.country, o) for o in info.orgs if o.country]
+    out += [(p.country, p) for p in info.people if p.country]  # type: ignore[misc]
+    return sorted(out, key=lambda cm: cm[1].start)
+
+
+def _sides(lead: Lead, home: str, tag: tuple[int, int] | None) -> list[tuple[str, Mention]] | None:
+    """The two countries the headline and lead name, each with its first mention: the
+    headline's two when it names two, else the lead's; three or more is no bilateral
+    engagement, and one is the home side's counterpart only when it is foreign."""
+    found: dict[str, Mention] = {}
+    for group in (lead.heads, lead.heads + lead.lead):
+        found = {}
+        for info in group:
+            for code, m in _countries(info):
+                # "Hanoi (VNA) –": the dateline is where the outlet wrote, not a side
+                if tag is None or not tag[0] <= m.start < tag[1]:
+                    found.setdefault(code, m)
+        if len(found) == 2:
+            return list(found.items())
+    if len(found) == 1 and home not in found:
+        return list(found.items())
+    return None
+
+
+def _two_sides(a: Analysis, lead: Lead) -> list[tuple[str, Mention]] | None:
+    """A lead that says "hai nước", "the two sides" and names neither: the page's home side
+    and the foreign country it names most (`choose_sides`)."""
+    if a.foreign is None or not any(
+        _TWO_SIDES.search(a.text, i.sentence.start, i.sentence.end) for i in lead.pieces
+    ):
+        return None
+    spans = {c: m for i in a.infos for c, m in _countries(i)}
+    if a.home not in spans or a.foreign not in spans:
+        return None
+    return [(a.home, spans[a.home]), (a.foreign, spans[a.foreign])]
+
+
+def _receiver(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]]) -> str | None:
+    """ "Công an tỉnh A đón đoàn Công an tỉnh B", "X receives Y": the side named last before
+    a host's verb receives, on its own ground."""
+    if not _HOSTS.fullmatch(a.text, cue.start, cue.end):
+        return None
+    codes = {c for c, _ in sides}
+    s = cue.info.sentence
+    before = [c for c, m in _countries(cue.info) if s.start <= m.start < cue.start and c in codes]
+    if before:
+        return before[-1]
+    # one foreign side named: the page's home side, the subject of the verb, receives it
+    subject = bool(re.search(r"\w", a.text[s.start : cue.start]))
+    return a.home if len(codes) == 1 and a.home not in codes and subject else None
+
+
+def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: Lead) -> Engagement:
+    info = cue.info
+    anchor = info if any(info is i for i in lead.lead) or not lead.lead else lead.lead[0]
+    trigger = (cue.start, cue.end, a.text[cue.start : cue.end])
+    kind, dest = cue.kind, None
+    if kind == "visit":
+        dest = next(
+            (
+                p
+                for p in info.places
+                if cue.end <= p.start <= cue.end + 40 and p.kind in (COUNTRY, CITY)
+            ),
+            None,
+        )
+        kind = "visit" if dest is not None else "meeting"
+    e = Engagement(kind, anchor, trigger, pair=list(sides), lead_inferred=True)
+    if kind == "dialogue":
+        e.name, e.name_core = trigger, ""  # a conference told by its noun: no series name
+    if dest is not None:
+        e.destination = dest
+        e.place_country = dest.key if dest.kind == COUNTRY else dest.country
+    for i in lead.lead or [anchor]:
+        e.add(i)
+    if kind != "visit" and (host := _receiver(a, cue, sides)) is not None:
+        e.place_country, e.place_origin = host, "host"
+    foreign = [c for c, _ in sides if c != a.home] or [sides[-1][0]]
+    met = next(
+        (p for i in e.sentences for p in i.people if p.person >= 0 and p.country in foreign), None
+    )
+    if kind == "meeting":
+        if met is not None:
+            e.counterpart_person, e.counterpart = met.person, met.organisation
+        else:
+            orgs = [o for i in lead.pieces for o in i.orgs if o.country in foreign]
+            e.counterpart = orgs[0] if orgs else None
+    for i in e.sentences:
+        add_participants(a.text, i, e, a.language)
+    return e
