@@ -66,8 +66,8 @@ def date_engagements(
         usable = [d for d in info.dates if not d.excluded or _signed_then(group, d)]
         # each date to one engagement and each engagement one date, nearest pairs first:
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
-        inner = [d for d in usable if d.start - info.sentence.start >= 25]
         setting = _setting_end(info)
+        inner = [d for d in usable if d.start - info.sentence.start >= 25 and d.start != setting]
         sides = {e.trigger[0] >= setting for e in group}
         pairs = sorted(
             (_distance(e.trigger, d), i, j)
@@ -85,6 +85,9 @@ def date_engagements(
         for d in usable:
             if d.start - info.sentence.start < 25:
                 _lead_date(group, d)
+            elif d.start == setting:
+                # the date opening the main clause after the occasion: its engagements' lead
+                _lead_date([e for e in group if e.trigger[0] >= setting] or group, d)
     told: tuple[int, Resolved] | None = None
     for e in sorted(engagements, key=lambda e: e.start):
         if e.date is not None and e.date.day_offset is not None:
@@ -316,10 +319,34 @@ _OCCASION = re.compile(
 )
 
 
+# the date that opens the main clause after an occasion phrase: "…, ngày 6/12, đoàn …",
+# "…, chiều 16/7, Bộ trưởng …", "…, on May 5, the minister …"
+_CLAUSE_DATE_BEFORE = re.compile(
+    r",\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)\s+)?(?:(?:[Nn]gày|[Oo]n)\s+)?$"
+)
+_MAIN_VERB = re.compile(r"(?<!\w)(?:đã|đang|sẽ|has|have|had|was|were|will)(?!\w)")
+
+
 def _setting_end(info: SentenceInfo) -> int:
-    """Where an opening occasion phrase of the sentence ends (its start when there is none)."""
-    m = _OCCASION.match(info.sentence.text)
-    return info.sentence.start + (m.end() if m else 0)
+    """Where an opening occasion phrase of the sentence ends (its start when there is none):
+    at its first comma, or, when a date follows one of its commas before any verb of a main
+    clause, at that date ("Nhân dịp tháp tùng Chủ tịch Quốc hội thăm, làm việc tại Lào và
+    tham dự Hội nghị …, ngày 6/12, đoàn … đã đến chào …": the day is the main clause's, and
+    the conference attended is the occasion; the phrase holds commas of its own lists)."""
+    s = info.sentence
+    m = _OCCASION.match(s.text)
+    if m is None:
+        return s.start
+    end = s.start + m.end()
+    for d in info.dates:
+        if d.start < end or d.start - end > 240:
+            continue
+        between = s.text[m.end() : d.start - s.start]
+        if _MAIN_VERB.search(between):
+            break
+        if _CLAUSE_DATE_BEFORE.search(between):
+            return d.start
+    return end
 
 
 _HELD = re.compile(r"(?<!\w)(?:tổ chức|diễn ra|khai mạc|held|took place|opened)(?!\w)")
@@ -423,6 +450,7 @@ def inherit_dates(engagements: list[Engagement]) -> None:
             # the trip's own days are not known: say the month(s) its sessions fall in; but
             # days a session is told over ("hội đàm … từ ngày 28/5 - 4/6/2024") are the trip's
             whole = _span_of_days(first.resolved) and _span_of_days(last.resolved)  # type: ignore[arg-type]
+            whole = whole or _every_session_dated(v, engagements)
             if not whole:
                 s = s.replace(day=1)
                 t = t.replace(day=calendar.monthrange(t.year, t.month)[1])
@@ -454,6 +482,22 @@ def inherit_dates(engagements: list[Engagement]) -> None:
                 )
             else:
                 e.resolved = r
+
+
+def _every_session_dated(trip: Engagement, engagements: list[Engagement]) -> bool:
+    """Is each session told of the trip dated to its day? Then the trip is told as those days
+    ("Ngày 3/4 tại Tokyo, X hội đàm với A và có các cuộc gặp với B; C"): the read-for-rules
+    gold dates such trips by their sessions' days (n006, n014: one day each), and a month said
+    instead is never exactly right. A session without a day leaves the trip its month."""
+    sessions = [e for e in engagements if e.parent is trip and not e.context]
+    return bool(sessions) and all(
+        e.resolved is not None
+        and not e.resolved.partial
+        and e.resolved.start is not None
+        and e.resolved.precision in ("day", "range")
+        and e.date_origin != "parent"
+        for e in sessions
+    )
 
 
 def _distance(trigger: Span, d: DateMention) -> int:
