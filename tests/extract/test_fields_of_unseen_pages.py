@@ -74,3 +74,43 @@ def test_the_day_after_an_occasion_phrase_with_commas_of_its_own_dates_each_meet
 def test_the_second_session_followed_by_its_day_is_no_monday() -> None:
     (found,) = find_dates("Hội nghị hợp tác lần thứ hai, ngày 14/3/2025, tại Huế.", "vi")
     assert (found.phrase, found.weekday) == ("ngày 14/3/2025", None)
+
+
+def test_who_hosted_a_series_session_makes_it_their_side_s() -> None:
+    page = (
+        "Indonesian police chiefs visit Australia\n\n"
+        "The Australian Federal Police (AFP) and the Indonesian National Police (INP) agreed "
+        "this week to share more intelligence on people smuggling.\n\n"
+        "AFP Commissioner Joan Whitely hosted the 4th AFP-INP Senior Officers' Meeting on March "
+        "12, 2025.\n\n"
+        "INP Chief Police General Budi Santoso led the Indonesian delegation of 25 officers.\n"
+    )
+    (meeting,) = records(page)
+    assert (meeting["kind"], meeting["host"], meeting["guests"]) == ("dialogue", "AU", ["ID"])
+    assert meeting["place"]["country"] == "AU"
+    roles = {p["name"]: p["role"] for p in meeting["participants"]}
+    assert roles == {"Joan Whitely": "host", "Budi Santoso": "guest"}
+
+
+def test_a_trip_whose_sessions_fell_on_one_day_is_that_day() -> None:
+    page = (
+        "Đoàn đại biểu Bộ Công an do Thứ trưởng Trần Văn Bình làm Trưởng đoàn đã có chuyến thăm "
+        "chính thức Hàn Quốc.\n\n"
+        "Ngày 8/5/2025 tại Seoul, Thứ trưởng Trần Văn Bình hội đàm với ngài Park Min-soo, Tổng "
+        "Giám đốc Cơ quan Cảnh sát quốc gia Hàn Quốc.\n"
+    )
+    trip = next(r for r in records(page) if r["kind"] == "visit")
+    assert trip["date"] == {"start": "2025-05-08", "precision": "day", "phrase": "Ngày 8/5/2025"}
+
+
+def test_a_dialogue_told_without_days_was_held_where_its_co_chair_was_received() -> None:
+    page = (
+        "Minister receives Indian security official\n\n"
+        "Minister of Public Security Luong Van An received Indian Deputy National Security "
+        "Adviser Raj Kumar at the ministry's headquarters in Hanoi.\n\n"
+        "The reception came after the fourth India-Vietnam Security Dialogue, co-chaired by Raj "
+        "Kumar and Deputy Minister Pham Van Binh.\n"
+    )
+    dialogue = next(r for r in records(page) if r["kind"] == "dialogue")
+    assert (dialogue["host"], dialogue["guests"]) == ("VN", ["IN"])
+    assert dialogue["place"]["country"] == "VN"

@@ -458,7 +458,9 @@ def inherit_dates(engagements: list[Engagement]) -> None:
             v.resolved = Resolved(
                 s,
                 t,
-                "month" if (s.year, s.month) == (t.year, t.month) and not whole else "range",
+                "day"
+                if whole and s == t
+                else ("month" if (s.year, s.month) == (t.year, t.month) and not whole else "range"),
                 first.resolved.phrase,
                 first.resolved.year_inferred,
             )  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ from timeline.extract.model import (
     Engagement,
 )
 from timeline.extract.passes.placing import place_free_countries
-from timeline.extract.passes.roles import is_mission_head
+from timeline.extract.passes.roles import hosting_person, is_mission_head
 from timeline.extract.people import is_vietnamese_name
 
 _AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
@@ -170,6 +170,25 @@ def _sides_from_sessions(trip: Engagement, engagements: list[Engagement], guesse
                 trip.country_spans.setdefault(g, m)
 
 
+def hosted_series(engagements: list[Engagement], text: str) -> None:
+    """A dialogue whose sentences say who hosted it ("X hosted the … Meeting") was held on the
+    host's side: its host is their country, the other sides its guests (by convention 5 of
+    the gold: the side on whose territory it happens hosts)."""
+    for e in engagements:
+        if e.kind != "dialogue" or e.host is not None or e.remote or e.context:
+            continue
+        person = hosting_person(e, text)
+        if person is None:
+            continue
+        host = e.participants[person].mention.country
+        if e.place_country not in (None, host):
+            continue
+        e.host = host
+        e.guests = [c for c in dict.fromkeys([*e.guests, *e.country_spans]) if c != host]
+        if e.parent is not None and e.parent.host is None:
+            _sides_from_sessions(e.parent, engagements, False)  # the trip went to the host
+
+
 def place_from_host(engagements: list[Engagement]) -> None:
     """A meeting or dialogue told without a place took place in its host's country: the host
     is, by definition, the side on whose territory it happens (flagged `place-from-host`)."""
@@ -195,8 +214,9 @@ def _days(e: Engagement) -> set[tuple[int, int]]:
 
 def dialogue_place_from_days(engagements: list[Engagement]) -> None:
     """A dialogue told without a place took place where the story's meeting of one of its days
-    did ("Đối thoại … từ ngày 2 - 3/12" and "trong buổi tiếp ông X" on 2/12 in Hanoi): its
-    host is that meeting's host, flagged `place-from-story`."""
+    did ("Đối thoại … từ ngày 2 - 3/12" and "trong buổi tiếp ông X" on 2/12 in Hanoi), or,
+    told without days, where the meetings of one of its participants were: its host is that
+    meeting's host, flagged `place-from-story`."""
     placed = [
         e
         for e in engagements
@@ -207,6 +227,11 @@ def dialogue_place_from_days(engagements: list[Engagement]) -> None:
             continue
         days = _days(e)
         near = [x for x in placed if days & _days(x)]
+        if not days:
+            # "X received Y …. The reception came after the fourth … Security Dialogue,
+            # co-chaired by Y and Z": a dialogue told without days was held where its
+            # co-chair of the other side was received
+            near = [x for x in placed if set(x.participants) & set(e.participants)]
         hosts = {x.host for x in near}
         if len(hosts) == 1:
             host = hosts.pop()
