@@ -114,3 +114,28 @@ def test_a_dialogue_told_without_days_was_held_where_its_co_chair_was_received()
     dialogue = next(r for r in records(page) if r["kind"] == "dialogue")
     assert (dialogue["host"], dialogue["guests"]) == ("VN", ["IN"])
     assert dialogue["place"]["country"] == "VN"
+
+
+def test_a_session_naming_none_of_the_travellers_is_still_theirs() -> None:
+    page = (
+        "Thailand and Cambodia held their fifth Security Dialogue on March 3, 2025, in Bangkok. "
+        "It was co-chaired by Cambodia's Secretary of State for Interior Chea Sophal and "
+        "Thailand's Deputy Police Commissioner Somchai Rattana.\n\n"
+        "During his visit, Deputy NSA Sophal held discussions with Thailand's Minister of "
+        "Justice Prasert Wong.\n"
+    )
+    meeting = next(r for r in records(page) if r["kind"] == "meeting")
+    assert (meeting["host"], meeting["guests"]) == ("TH", ["KH"])
+
+
+def test_days_a_trip_is_told_over_later_beat_a_day_counted_from_publication() -> None:
+    page = (
+        "Minister flies to Vietnam\n"
+        "June 3, 2024\n\n"
+        "Interior Secretary Jose Ramos left yesterday on a five-day official visit to Hanoi to "
+        "discuss drug trafficking with his counterpart.\n\n"
+        "Ramos, with a small delegation of his department, is visiting Vietnam from June 1-5 "
+        "at the invitation of Vietnamese Minister of Public Security Tran Van Binh.\n"
+    )
+    trip = next(r for r in records(page) if r["kind"] == "visit")
+    assert (trip["date"]["start"], trip["date"]["end"]) == ("2024-06-01", "2024-06-05")

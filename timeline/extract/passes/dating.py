@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from timeline.extract.dates import DateMention, Resolved, resolve
+from timeline.extract.gazetteer import COUNTRY, Mention
 from timeline.extract.languages.base import Language
 from timeline.extract.model import (
     Engagement,
@@ -172,19 +173,30 @@ def date_from_retelling(
     )
     firsts = sorted(e.info.sentence.start for e in engagements)
     for e in engagements:
-        if e.date is not None or e.context:
+        counted = _counted_trip(e)
+        if (e.date is not None and not counted) or e.context:
             continue
         begin = e.info.sentence.start
         until = next((x for x in firsts if x > begin), sys.maxsize)
         told = infos if e.kind == "visit" else e.sentences
         for info in (i for i in told if begin < i.sentence.start < until):
             found = _retold_date(e, info, holders[info.sentence.start], language)
+            if found is not None and counted and found[0].end_day is None:
+                continue  # a day counted from publication gives way to days, not a day
             if found is not None:
                 d, arrival = found
                 e.date, e.resolved = d, resolve(d, published, planned=e.status == "planned")
                 if arrival and e.resolved.precision == "day":
                     e.date_origin = "start"  # the day it arrived: its first
                 break
+
+
+def _counted_trip(e: Engagement) -> bool:
+    """A trip dated by a day counted from the publication date ("left yesterday on a six-day
+    visit"): the days it is told over later ("is visiting Vietnam from May 10-15") say more
+    (read-for-rules h050: the count was a day early, the retelling right)."""
+    d = e.date
+    return e.kind == "visit" and d is not None and (d.today is not None or d.weekday is not None)
 
 
 def _retold_date(
@@ -196,9 +208,7 @@ def _retold_date(
     if e.kind == "visit":
         arrival = _ARRIVAL.search(s.text)
         named = language.visit.search(s.text)
-        if named and not any(
-            e.destination is not None and p.key == e.destination.key for p in info.places
-        ):
+        if named and not any(_same_destination(e.destination, p) for p in info.places):
             named = None
         verb = arrival or named
         if holders or verb is None:
@@ -210,6 +220,17 @@ def _retold_date(
         return None
     d = next(iter(dates), None)
     return (d, False) if d is not None and d.start - s.start < 25 else None
+
+
+def _same_destination(destination: Mention | None, place: Mention) -> bool:
+    """The trip's destination named again, or its country ("a visit to Hanoi" then "is
+    visiting Vietnam from May 10-15")."""
+    if destination is None:
+        return False
+    if place.key == destination.key:
+        return True
+    country = destination.key if destination.kind == COUNTRY else destination.country
+    return place.kind == COUNTRY and place.key == country
 
 
 def _names_counterpart(e: Engagement, info: SentenceInfo) -> bool:

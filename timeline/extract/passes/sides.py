@@ -134,6 +134,9 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
     for e in engagements:
         if e.kind == "visit":
             _sides_from_sessions(e, engagements, any(e is g for g in guessed))
+    _travellers_at_sessions(engagements)
+    for e in engagements:
+        if e.kind == "visit":
             # a trip's record names who travelled; their hosts are in its sessions' records
             # (not the hosts, nor an ambassador of theirs met there: he lives there)
             e.participants = {
@@ -141,6 +144,22 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
                 for k, p in e.participants.items()
                 if p.mention.country in (*e.guests, None) and not is_mission_head(p.mention)
             }
+
+
+def _travellers_at_sessions(engagements: list[Engagement]) -> None:
+    """ "During his visit, Deputy NSA X held discussions with Minister Y": a session of a trip
+    that names no one of the travelling side was theirs; it takes the trip's guests, known
+    only once the trip's other sessions have told them."""
+    for e in engagements:
+        trip = e.parent
+        if e.kind != "meeting" or e.remote or e.guests or trip is None or not trip.guests:
+            continue
+        if e.host is None or trip.host != e.host:
+            continue
+        e.guests = [g for g in trip.guests if g != e.host]
+        for g in e.guests:
+            if trip.country_spans.get(g) is not None:
+                e.country_spans.setdefault(g, trip.country_spans[g])
 
 
 def _sides_from_sessions(trip: Engagement, engagements: list[Engagement], guessed: bool) -> None:
