@@ -139,3 +139,15 @@ def test_days_a_trip_is_told_over_later_beat_a_day_counted_from_publication() ->
     )
     trip = next(r for r in records(page) if r["kind"] == "visit")
     assert (trip["date"]["start"], trip["date"]["end"]) == ("2024-06-01", "2024-06-05")
+
+
+def test_talks_with_the_country_our_trip_went_to_are_hosted_there() -> None:
+    page = (
+        "Từ ngày 10 - 14/9/2025, Đoàn đại biểu cấp cao Bộ Công an Việt Nam do Thượng tướng Trần "
+        "Văn Bình, Thứ trưởng Bộ Công an dẫn đầu, đã có chuyến thăm và làm việc tại Mông Cổ.\n\n"
+        "Trong cuộc hội đàm chính thức với Thiếu tướng Batbayar Ganbold, Ủy viên Bộ Chính trị, "
+        "Bộ trưởng Tư pháp Mông Cổ, hai bên nhất trí tăng cường trao đổi thông tin.\n"
+    )
+    meeting = next(r for r in records(page) if r["kind"] == "meeting")
+    assert (meeting["host"], meeting["guests"]) == ("MN", ["VN"])
+    assert meeting["participants"][0]["role"] == "host"

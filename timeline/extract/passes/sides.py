@@ -294,6 +294,9 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
         if e.kind != "meeting" or e.remote or e.host is not None or e.place_country:
             continue
         sides = list(dict.fromkeys(e.guests))
+        if len(sides) == 1:
+            _on_our_trip(e, engagements, sides[0])
+            continue
         if len(sides) != 2:
             continue
         host = (
@@ -305,6 +308,22 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
         )
         if host is not None:
             e.host, e.guests = host, [c for c in sides if c != host]
+
+
+def _on_our_trip(e: Engagement, engagements: list[Engagement], side: str) -> None:
+    """ "On February 16, the Vietnamese delegation met with Deputy Prime Minister X": a meeting
+    whose one side read is the country the story's trip went to, the travellers named only as
+    a delegation, was a session of that trip: hosted there, the trip's guests its guests."""
+    trips = {
+        (t.place_country, tuple(t.guests))
+        for t in engagements
+        if t.kind == "visit" and not t.context and t.place_country and t.guests
+    }
+    if len(trips) != 1:
+        return
+    where, travellers = trips.pop()
+    if where == side and side not in travellers:
+        e.host, e.guests = side, list(travellers)
 
 
 def _posted_host(e: Engagement, text: str, sides: list[str]) -> str | None:
