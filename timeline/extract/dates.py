@@ -46,7 +46,13 @@ D = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 M = r"(?:1[0-2]|0?[1-9])(?!\d)"
 Y = r"(?:19|20)\d{2}"
 TOD_VI = r"(?:(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+(?:(?:nay|qua)\s+)?(?:[Nn]gày\s+)?)"  # noqa: E501
-WEEKDAY_VI = r"(?:(?:[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)\s*,?\s*(?:[Nn]gày\s+)?)"  # noqa: E501
+# "lần thứ hai, ngày 14/3": the second session, not a Monday (nor "khóa", "phiên", "kỳ" …)
+_ORDINAL_NOUN = r"(?<![Ll]ần )(?<![Kk]hóa )(?<![Kk]hoá )(?<![Pp]hiên )(?<![Kk]ỳ )(?<![Đđ]ợt )"
+WEEKDAY_VI = (
+    _ORDINAL_NOUN
+    + r"(?:(?:[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)"
+    + r"\s*,?\s*(?:[Nn]gày\s+)?)"
+)
 ORD = r"(?:st|nd|rd|th)?"
 DASH = r"\s*(?:-|–|—)\s*"
 TO_VI = r"(?:\s*(?:-|–|—)\s*|\s+(?:đến|tới|và)\s+(?:hết\s+)?(?:[Nn]gày\s+)?)"
@@ -758,6 +764,13 @@ def _latest_in_month(text: str, language: str, year: int, month: int) -> date:
 _BOUND_BEFORE = re.compile(
     r"(?:đến|tới|trước|sau|by|until|before|after|through|to)\s*(?:năm|the end of)?\s*$", re.I
 )
+# a year that closes the name of a term, an event or a plan ("năm Chủ tịch ASEAN 2024", "APEC
+# 2017", "ASEAN Chairmanship 2024", "Tầm nhìn 2030") names it: talks in December 2023 prepare
+# "the ASEAN Chair year 2024", so the page's year is not that one (read-for-rules n006: the one
+# year such a page stated dated its three sessions a year late, and none of them matched)
+_NAMED_YEAR_BEFORE = re.compile(
+    r"(?:\b[A-Z]{3,}|Chủ tịch|[Cc]hair(?:manship)?|Games|Expo|Tầm nhìn|[Vv]ision)\s*$"
+)
 
 
 def latest_in_story_year(
@@ -766,8 +779,9 @@ def latest_in_story_year(
     """With no full date anywhere, the one year the story states for itself ("Năm 2023, hai
     bên …", "In 2023, the two sides …", "chương trình đối ngoại năm 2023") is the year of its
     dates written without one: the latest of them, in that year, stands for the day of writing.
-    A year told as past (`since 2017`, `từ năm 2016`), as a bound (`đến năm 2016`) or of an
-    anniversary is not read; two different years leave it unknown."""
+    A year told as past (`since 2017`, `từ năm 2016`), as a bound (`đến năm 2016`), of an
+    anniversary, or closing a term's or an event's name (`năm Chủ tịch ASEAN 2024`, `APEC
+    2017`) is not read; two different years leave it unknown."""
     mentions = [d for d in find_dates(text, language) if skip is None or d.start >= skip[1]]
     years = {
         d.year
@@ -778,6 +792,7 @@ def latest_in_story_year(
         and d.relative is None
         and not _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start])
         and not _BOUND_BEFORE.search(text[max(0, d.start - 15) : d.start])
+        and not _NAMED_YEAR_BEFORE.search(text[max(0, d.start - 20) : d.start])
     }
     if len(years) != 1:
         return None

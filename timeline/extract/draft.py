@@ -578,8 +578,7 @@ def _date(b: _Builder) -> Any:
         b.flag("date-from-parts", "date", notes[-1])
     elif e.date_origin == "session-days":
         notes.append(
-            "The article gives the trip no date of its own; it takes the days its session is "
-            "told over."
+            "The article gives the trip no date of its own; it takes the days of its sessions."
         )
         b.flag("date-from-parts", "date", notes[-1])
     elif e.date_origin == "story":

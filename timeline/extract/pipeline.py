@@ -146,6 +146,7 @@ def name_sides(a: Analysis) -> None:
     sides.assign_countries(a.engagements, a.home)
     sides.own_missions(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
+    sides.hosted_series(a.engagements, a.text)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
         sides.assign_countries(a.engagements, a.home)  # the hosts of the list's other meetings
@@ -156,6 +157,7 @@ def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back."""
     roles.roles_by_side(a.engagements)
     roles.dialogue_chairs(a.engagements)
+    roles.hosted_dialogues(a.engagements, a.text)
     roles.counterpart_hosts(a.engagements)
     roles.head_from_sessions(a.engagements)
     roles.heads_in_parts(a.engagements)

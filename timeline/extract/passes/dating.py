@@ -10,6 +10,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from timeline.extract.dates import DateMention, Resolved, resolve
+from timeline.extract.gazetteer import COUNTRY, Mention
 from timeline.extract.languages.base import Language
 from timeline.extract.model import (
     Engagement,
@@ -66,8 +67,8 @@ def date_engagements(
         usable = [d for d in info.dates if not d.excluded or _signed_then(group, d)]
         # each date to one engagement and each engagement one date, nearest pairs first:
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
-        inner = [d for d in usable if d.start - info.sentence.start >= 25]
         setting = _setting_end(info)
+        inner = [d for d in usable if d.start - info.sentence.start >= 25 and d.start != setting]
         sides = {e.trigger[0] >= setting for e in group}
         pairs = sorted(
             (_distance(e.trigger, d), i, j)
@@ -85,6 +86,9 @@ def date_engagements(
         for d in usable:
             if d.start - info.sentence.start < 25:
                 _lead_date(group, d)
+            elif d.start == setting:
+                # the date opening the main clause after the occasion: its engagements' lead
+                _lead_date([e for e in group if e.trigger[0] >= setting] or group, d)
     told: tuple[int, Resolved] | None = None
     for e in sorted(engagements, key=lambda e: e.start):
         if e.date is not None and e.date.day_offset is not None:
@@ -169,19 +173,30 @@ def date_from_retelling(
     )
     firsts = sorted(e.info.sentence.start for e in engagements)
     for e in engagements:
-        if e.date is not None or e.context:
+        counted = _counted_trip(e)
+        if (e.date is not None and not counted) or e.context:
             continue
         begin = e.info.sentence.start
         until = next((x for x in firsts if x > begin), sys.maxsize)
         told = infos if e.kind == "visit" else e.sentences
         for info in (i for i in told if begin < i.sentence.start < until):
             found = _retold_date(e, info, holders[info.sentence.start], language)
+            if found is not None and counted and found[0].end_day is None:
+                continue  # a day counted from publication gives way to days, not a day
             if found is not None:
                 d, arrival = found
                 e.date, e.resolved = d, resolve(d, published, planned=e.status == "planned")
                 if arrival and e.resolved.precision == "day":
                     e.date_origin = "start"  # the day it arrived: its first
                 break
+
+
+def _counted_trip(e: Engagement) -> bool:
+    """A trip dated by a day counted from the publication date ("left yesterday on a six-day
+    visit"): the days it is told over later ("is visiting Vietnam from May 10-15") say more
+    (read-for-rules h050: the count was a day early, the retelling right)."""
+    d = e.date
+    return e.kind == "visit" and d is not None and (d.today is not None or d.weekday is not None)
 
 
 def _retold_date(
@@ -193,9 +208,7 @@ def _retold_date(
     if e.kind == "visit":
         arrival = _ARRIVAL.search(s.text)
         named = language.visit.search(s.text)
-        if named and not any(
-            e.destination is not None and p.key == e.destination.key for p in info.places
-        ):
+        if named and not any(_same_destination(e.destination, p) for p in info.places):
             named = None
         verb = arrival or named
         if holders or verb is None:
@@ -207,6 +220,17 @@ def _retold_date(
         return None
     d = next(iter(dates), None)
     return (d, False) if d is not None and d.start - s.start < 25 else None
+
+
+def _same_destination(destination: Mention | None, place: Mention) -> bool:
+    """The trip's destination named again, or its country ("a visit to Hanoi" then "is
+    visiting Vietnam from May 10-15")."""
+    if destination is None:
+        return False
+    if place.key == destination.key:
+        return True
+    country = destination.key if destination.kind == COUNTRY else destination.country
+    return place.kind == COUNTRY and place.key == country
 
 
 def _names_counterpart(e: Engagement, info: SentenceInfo) -> bool:
@@ -316,10 +340,34 @@ _OCCASION = re.compile(
 )
 
 
+# the date that opens the main clause after an occasion phrase: "…, ngày 6/12, đoàn …",
+# "…, chiều 16/7, Bộ trưởng …", "…, on May 5, the minister …"
+_CLAUSE_DATE_BEFORE = re.compile(
+    r",\s*(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)\s+)?(?:(?:[Nn]gày|[Oo]n)\s+)?$"
+)
+_MAIN_VERB = re.compile(r"(?<!\w)(?:đã|đang|sẽ|has|have|had|was|were|will)(?!\w)")
+
+
 def _setting_end(info: SentenceInfo) -> int:
-    """Where an opening occasion phrase of the sentence ends (its start when there is none)."""
-    m = _OCCASION.match(info.sentence.text)
-    return info.sentence.start + (m.end() if m else 0)
+    """Where an opening occasion phrase of the sentence ends (its start when there is none):
+    at its first comma, or, when a date follows one of its commas before any verb of a main
+    clause, at that date ("Nhân dịp tháp tùng Chủ tịch Quốc hội thăm, làm việc tại Lào và
+    tham dự Hội nghị …, ngày 6/12, đoàn … đã đến chào …": the day is the main clause's, and
+    the conference attended is the occasion; the phrase holds commas of its own lists)."""
+    s = info.sentence
+    m = _OCCASION.match(s.text)
+    if m is None:
+        return s.start
+    end = s.start + m.end()
+    for d in info.dates:
+        if d.start < end or d.start - end > 240:
+            continue
+        between = s.text[m.end() : d.start - s.start]
+        if _MAIN_VERB.search(between):
+            break
+        if _CLAUSE_DATE_BEFORE.search(between):
+            return d.start
+    return end
 
 
 _HELD = re.compile(r"(?<!\w)(?:tổ chức|diễn ra|khai mạc|held|took place|opened)(?!\w)")
@@ -423,6 +471,7 @@ def inherit_dates(engagements: list[Engagement]) -> None:
             # the trip's own days are not known: say the month(s) its sessions fall in; but
             # days a session is told over ("hội đàm … từ ngày 28/5 - 4/6/2024") are the trip's
             whole = _span_of_days(first.resolved) and _span_of_days(last.resolved)  # type: ignore[arg-type]
+            whole = whole or _every_session_dated(v, engagements)
             if not whole:
                 s = s.replace(day=1)
                 t = t.replace(day=calendar.monthrange(t.year, t.month)[1])
@@ -430,7 +479,9 @@ def inherit_dates(engagements: list[Engagement]) -> None:
             v.resolved = Resolved(
                 s,
                 t,
-                "month" if (s.year, s.month) == (t.year, t.month) and not whole else "range",
+                "day"
+                if whole and s == t
+                else ("month" if (s.year, s.month) == (t.year, t.month) and not whole else "range"),
                 first.resolved.phrase,
                 first.resolved.year_inferred,
             )  # type: ignore[union-attr]
@@ -454,6 +505,22 @@ def inherit_dates(engagements: list[Engagement]) -> None:
                 )
             else:
                 e.resolved = r
+
+
+def _every_session_dated(trip: Engagement, engagements: list[Engagement]) -> bool:
+    """Is each session told of the trip dated to its day? Then the trip is told as those days
+    ("Ngày 3/4 tại Tokyo, X hội đàm với A và có các cuộc gặp với B; C"): the read-for-rules
+    gold dates such trips by their sessions' days (n006, n014: one day each), and a month said
+    instead is never exactly right. A session without a day leaves the trip its month."""
+    sessions = [e for e in engagements if e.parent is trip and not e.context]
+    return bool(sessions) and all(
+        e.resolved is not None
+        and not e.resolved.partial
+        and e.resolved.start is not None
+        and e.resolved.precision in ("day", "range")
+        and e.date_origin != "parent"
+        for e in sessions
+    )
 
 
 def _distance(trigger: Span, d: DateMention) -> int:

@@ -203,6 +203,41 @@ def counterpart_hosts(engagements: list[Engagement]) -> None:
             part.mention.country = e.host
 
 
+# "AFP Commissioner X hosted the AFP-INP Senior Officers' Meeting", "Bộ Công an Việt Nam đăng
+# cai Hội nghị …": who hosts a session of a series, right after their name
+_HOSTED = re.compile(r"\s*(?:,\s*)?(?:hosted|đăng cai|chủ trì đón tiếp)(?!\w)", re.I)
+
+
+def hosting_person(e: Engagement, text: str) -> int | None:
+    """The participant a dialogue's sentences say hosted it, if exactly one."""
+    hosts = {
+        p.person
+        for i in [e.info, *e.sentences]
+        for p in i.people
+        if p.person in e.participants and p.country and _HOSTED.match(text, p.end)
+    }
+    return hosts.pop() if len(hosts) == 1 else None
+
+
+def hosted_dialogues(engagements: list[Engagement], text: str) -> None:
+    """At a dialogue one side hosted ("X hosted the AFP-INP Senior Officers' Meeting"), X is
+    its host and the first named of the other side its guest, as at a meeting (the gold's
+    roles for such sessions); the others stay as their cues say."""
+    for e in engagements:
+        if e.kind != "dialogue" or e.host is None:
+            continue
+        person = hosting_person(e, text)
+        if person is None or e.participants[person].mention.country != e.host:
+            continue
+        e.participants[person].role = "host"
+        others = sorted(
+            (p for p in e.participants.values() if p.mention.country in e.guests),
+            key=lambda p: p.mention.start,
+        )
+        if others and others[0].role in ("attendee", "speaker", "co_chair", "delegation_head"):
+            others[0].role = "guest"
+
+
 def dialogue_chairs(engagements: list[Engagement]) -> None:
     """Each side of a dialogue is led by its co-chair: the first of a side named in it, when
     the text names no chair of that side (`Giám đốc Yoon đã tham dự Hội nghị … với Thứ trưởng

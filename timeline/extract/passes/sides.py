@@ -17,7 +17,7 @@ from timeline.extract.model import (
     Engagement,
 )
 from timeline.extract.passes.placing import place_free_countries
-from timeline.extract.passes.roles import is_mission_head
+from timeline.extract.passes.roles import hosting_person, is_mission_head
 from timeline.extract.people import is_vietnamese_name
 
 _AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
@@ -138,6 +138,9 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
     for e in engagements:
         if e.kind == "visit":
             _sides_from_sessions(e, engagements, any(e is g for g in guessed))
+    _travellers_at_sessions(engagements)
+    for e in engagements:
+        if e.kind == "visit":
             # a trip's record names who travelled; their hosts are in its sessions' records
             # (not the hosts, nor an ambassador of theirs met there: he lives there)
             e.participants = {
@@ -145,6 +148,22 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
                 for k, p in e.participants.items()
                 if p.mention.country in (*e.guests, None) and not is_mission_head(p.mention)
             }
+
+
+def _travellers_at_sessions(engagements: list[Engagement]) -> None:
+    """ "During his visit, Deputy NSA X held discussions with Minister Y": a session of a trip
+    that names no one of the travelling side was theirs; it takes the trip's guests, known
+    only once the trip's other sessions have told them."""
+    for e in engagements:
+        trip = e.parent
+        if e.kind != "meeting" or e.remote or e.guests or trip is None or not trip.guests:
+            continue
+        if e.host is None or trip.host != e.host:
+            continue
+        e.guests = [g for g in trip.guests if g != e.host]
+        for g in e.guests:
+            if trip.country_spans.get(g) is not None:
+                e.country_spans.setdefault(g, trip.country_spans[g])
 
 
 def _sides_from_sessions(trip: Engagement, engagements: list[Engagement], guessed: bool) -> None:
@@ -215,6 +234,25 @@ def _territory(code: str | None) -> str | None:
     return None if code == INTERNATIONAL else code
 
 
+def hosted_series(engagements: list[Engagement], text: str) -> None:
+    """A dialogue whose sentences say who hosted it ("X hosted the … Meeting") was held on the
+    host's side: its host is their country, the other sides its guests (by convention 5 of
+    the gold: the side on whose territory it happens hosts)."""
+    for e in engagements:
+        if e.kind != "dialogue" or e.host is not None or e.remote or e.context:
+            continue
+        person = hosting_person(e, text)
+        if person is None:
+            continue
+        host = e.participants[person].mention.country
+        if e.place_country not in (None, host):
+            continue
+        e.host = host
+        e.guests = [c for c in dict.fromkeys([*e.guests, *e.country_spans]) if c != host]
+        if e.parent is not None and e.parent.host is None:
+            _sides_from_sessions(e.parent, engagements, False)  # the trip went to the host
+
+
 def place_from_host(engagements: list[Engagement]) -> None:
     """A meeting or dialogue told without a place took place in its host's country: the host
     is, by definition, the side on whose territory it happens (flagged `place-from-host`)."""
@@ -240,8 +278,9 @@ def _days(e: Engagement) -> set[tuple[int, int]]:
 
 def dialogue_place_from_days(engagements: list[Engagement]) -> None:
     """A dialogue told without a place took place where the story's meeting of one of its days
-    did ("Đối thoại … từ ngày 2 - 3/12" and "trong buổi tiếp ông X" on 2/12 in Hanoi): its
-    host is that meeting's host, flagged `place-from-story`."""
+    did ("Đối thoại … từ ngày 2 - 3/12" and "trong buổi tiếp ông X" on 2/12 in Hanoi), or,
+    told without days, where the meetings of one of its participants were: its host is that
+    meeting's host, flagged `place-from-story`."""
     placed = [
         e
         for e in engagements
@@ -252,6 +291,11 @@ def dialogue_place_from_days(engagements: list[Engagement]) -> None:
             continue
         days = _days(e)
         near = [x for x in placed if days & _days(x)]
+        if not days:
+            # "X received Y …. The reception came after the fourth … Security Dialogue,
+            # co-chaired by Y and Z": a dialogue told without days was held where its
+            # co-chair of the other side was received
+            near = [x for x in placed if set(x.participants) & set(e.participants)]
         hosts = {x.host for x in near}
         if len(hosts) == 1 and _territory(next(iter(hosts))):
             host = hosts.pop()
@@ -295,6 +339,9 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
         if e.kind != "meeting" or e.remote or e.host is not None or e.place_country:
             continue
         sides = list(dict.fromkeys(e.guests))
+        if len(sides) == 1:
+            _on_our_trip(e, engagements, sides[0])
+            continue
         if len(sides) != 2:
             continue
         host = (
@@ -306,6 +353,22 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
         )
         if host is not None:
             e.host, e.guests = host, [c for c in sides if c != host]
+
+
+def _on_our_trip(e: Engagement, engagements: list[Engagement], side: str) -> None:
+    """ "On February 16, the Vietnamese delegation met with Deputy Prime Minister X": a meeting
+    whose one side read is the country the story's trip went to, the travellers named only as
+    a delegation, was a session of that trip: hosted there, the trip's guests its guests."""
+    trips = {
+        (t.place_country, tuple(t.guests))
+        for t in engagements
+        if t.kind == "visit" and not t.context and t.place_country and t.guests
+    }
+    if len(trips) != 1:
+        return
+    where, travellers = trips.pop()
+    if where == side and side not in travellers:
+        e.host, e.guests = side, list(travellers)
 
 
 def _posted_host(e: Engagement, text: str, sides: list[str]) -> str | None:
