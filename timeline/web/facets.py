@@ -33,6 +33,12 @@ from datasette.utils import escape_sqlite, path_with_added_args, path_with_remov
 from timeline.projection.counts import FACET_COUNTS, FACETED
 from timeline.web.pages.counts import cached
 
+# Tables whose facets have covering indexes for the filter their pages take (a country's
+# timeline: timeline.projection.schema), so Datasette's one query per facet reads indexes, not
+# rows: Vietnam's timeline's four facets at 100,000 engagements, 111 ms of SQL read once from
+# the rows against 59 ms for the whole page counted per facet.
+FACETS_INDEXED = {"timeline"}
+
 UNFILTERED = re.compile(r"^\s*select .* from \S+\s*$", re.S | re.I)
 
 
@@ -74,10 +80,57 @@ class CountedFacet(ColumnFacet):
         return results
 
     async def counted_from_rows(self) -> tuple[list[dict[str, Any]], list[str]]:
-        results, timed_out = await super().facet_results()
-        for result in results:
-            result["type"] = "column"
-        return results, timed_out
+        if self.table in FACETS_INDEXED:
+            results, timed_out = await super().facet_results()
+            for result in results:
+                result["type"] = "column"
+            return results, timed_out
+        return await self.counted_in_one_scan()
+
+    async def counted_in_one_scan(self) -> tuple[list[dict[str, Any]], list[str]]:
+        """Each facet of the rows shown, as Datasette's column facet counts it, in one query
+        that reads the rows once (a CTE materialized once, then grouped per column) instead of
+        one query per facet, each reading the rows again (and searching again on a search
+        page): Vietnam's engagements' seven facets at 100,000 engagements, 170 -> 74 ms of
+        SQL, the same counts."""
+        configs = [
+            (c["config"].get("column") or c["config"]["simple"], c) for c in self.get_configs()
+        ]
+        if not configs:
+            return [], []
+        try:
+            counted = await self.ds.execute(
+                self.database,
+                self.counting_sql([column for column, _ in configs]),
+                self.params,
+                truncate=False,
+                custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+            )
+        except QueryInterrupted:
+            return [], [column for column, _ in configs]
+        rows: dict[int, list[tuple[Any, int]]] = {}
+        for position, value, count in counted.rows:
+            rows.setdefault(position, []).append((value, count))
+        results = []
+        for position, (column, source_and_config) in enumerate(configs):
+            facet = await self.facet(column, source_and_config["source"], rows.get(position, []))
+            facet["toggle_url"] = self.ds.urls.path(
+                path_with_removed_args(self.request, {"_facet": column})
+            )
+            results.append(facet)
+        return results, []
+
+    def counting_sql(self, columns: list[str]) -> str:
+        """Each column's most frequent values among the rows shown, by the column's position."""
+        limit = self.get_facet_size() + 1
+        read = ", ".join(escape_sqlite(column) for column in columns)
+        counts = " union all ".join(
+            f"select * from (select {position} as position, {escape_sqlite(column)} as value, "
+            f"count(*) as count from shown where {escape_sqlite(column)} is not null "
+            f"group by {escape_sqlite(column)} order by count desc, value limit {limit})"
+            for position, column in enumerate(columns)
+        )
+        return f"with shown as materialized (select {read} from ({self.sql})) {counts}"
 
     async def kept_counts(self, columns: list[str]) -> dict[str, list[tuple[Any, int]]]:
         """Each column's most frequent values, in one query: one trip to an SQL thread instead
@@ -105,16 +158,24 @@ class CountedFacet(ColumnFacet):
         labels = await self.ds.expand_foreign_keys(
             self.database, self.table, column, [value for value, _ in shown]
         )
+        pairs = self.get_querystring_pairs()
+        # As Datasette's column facet: a value the page is filtered on is selected, and its
+        # link takes the filter off.
+        column_qs = f"{column}__exact" if column.startswith("_") else column
         values = []
         for value, count in shown:
-            toggle = path_with_added_args(self.request, {column: value})
+            selected = (column_qs, str(value)) in pairs
+            if selected:
+                toggle = path_with_removed_args(self.request, {column_qs: str(value)})
+            else:
+                toggle = path_with_added_args(self.request, {column_qs: value})
             values.append(
                 {
                     "value": value,
                     "label": labels.get((column, value), value),
                     "count": count,
                     "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle)),
-                    "selected": False,
+                    "selected": selected,
                 }
             )
         return {
