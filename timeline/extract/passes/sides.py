@@ -356,7 +356,7 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
 
 
 def _on_our_trip(e: Engagement, engagements: list[Engagement], side: str) -> None:
-    """ "On February 16, the Vietnamese delegation met with Deputy Prime Minister X": a meeting
+    """ "On May 3, our delegation also met Deputy Prime Minister X there": a meeting
     whose one side read is the country the story's trip went to, the travellers named only as
     a delegation, was a session of that trip: hosted there, the trip's guests its guests."""
     trips = {
