@@ -22,7 +22,7 @@ from bench.common import Result, timed_cpu
 from bench.generate import batches, generate
 from events import Engagement, EngagementFacts
 from timeline import Archive
-from timeline.store.application import collector_paused
+from timeline.collector import collector_paused
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, extend
 from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, identity_row
 from timeline.store.persistence import OrjsonTranscoder, PydanticMapper

@@ -41,7 +41,7 @@ from pydantic import BaseModel
 
 from events import TOPICS, EngagementFacts, all_countries
 from events.facts import Evidence, Organisation, Participant, Place, Source, When
-from timeline.store.application import collector_paused
+from timeline.collector import collector_paused
 from timeline.text import fold
 
 FIRST_DAY = date(1990, 1, 1)

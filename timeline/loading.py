@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import importlib
 
+from timeline.collector import collector_paused
 from timeline.pydantic_plugins import skip_discovery_when_none
 
 
@@ -34,16 +35,13 @@ def load(*modules: str) -> None:
         for module in modules:
             importlib.import_module(module)
         return
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        for module in modules:
-            importlib.import_module(module)
-    finally:
-        gc.freeze()
-        _Frozen.by_us = True
-        if collecting:
-            gc.enable()
+    with collector_paused():
+        try:
+            for module in modules:
+                importlib.import_module(module)
+        finally:
+            gc.freeze()  # before the collector runs again
+            _Frozen.by_us = True
 
 
 def thaw() -> None:
