@@ -310,13 +310,16 @@ def _capitalised_runs(
         if word_clean in _ABBREVIATED_ONLY and not _ABBREVIATION.match(text, a + len(word) - 1):
             barred = False  # "Hun Sen", "Samdech Hun Sen.": a name; "Sen. Col. X": a rank
         ok = _capitalised(word) and free(a, a + len(word)) and not barred
+        # "Rashid bin Abdullah Al Khalifa", "Abdul-Amir al-Shammari": Arabic names' particles
+        # inside a name (m002, m003, m005 of the read set: 3 of its 23 English pages)
+        particle = bool(current) and language == "en" and _PARTICLE.fullmatch(word) is not None
         # "Matthew H.King": an initial may be glued to the family name
         glued = bool(current) and re.fullmatch(r"[A-Z]\.", current[-1][2]) is not None
         adjacent = bool(current) and text[current[-1][1] : a] in (" ", "" if glued else " ")
         joins = adjacent and (
             not current[-1][2].endswith(".") or bool(re.fullmatch(r"[A-Z]\.", current[-1][2]))
         )
-        if ok and joins:
+        if (ok or particle) and joins:
             current.append((a, a + len(word_clean), word_clean))
         else:
             if current:
@@ -324,7 +327,16 @@ def _capitalised_runs(
             current = [(a, a + len(word_clean), word_clean)] if ok else []
     if current:
         runs.append(current)
-    return runs
+    return [_without_trailing_particles(r) for r in runs if _without_trailing_particles(r)]
+
+
+_PARTICLE = re.compile(r"(?:bin|bint|ibn|(?:al|el)-[A-Z][\w'’]+)")
+
+
+def _without_trailing_particles(run: list[Token]) -> list[Token]:
+    while run and re.fullmatch(r"bin|bint|ibn", run[-1][2]):
+        run = run[:-1]
+    return run
 
 
 def _add_titles(
