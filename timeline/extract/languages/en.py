@@ -84,6 +84,12 @@ class English(Lexicons):
         rf"received{_THEN}{_NOT_AWARD}|"
         # "greeted a delegation from the X police led by Y": a host's word for receiving one
         r"greeted (?=(?:an?|the) (?:[\w.-]+ ){0,4}?delegation\b)|"
+        # "the IGP welcomed a French delegation led by X", "chaired a meeting to welcome the
+        # delegation of the Daejeon City Police", "at his reception for Minister X" (m019, m032,
+        # m036 of the read set, three outlets of three countries)
+        r"welcomed (?=(?:an?|the) (?:[\w.-]+ ){0,4}?delegation\b)|"
+        r"(?:chaired|hosted|held|presided over) a (?:meeting|ceremony|reception) to "
+        r"(?:welcome|receive)|(?:his|her|their) reception for|"
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
         r"hosted a (?:reception|banquet|dinner|luncheon|lunch)\b[^.;]{0,60}?\bfor|"
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
@@ -105,6 +111,11 @@ class English(Lexicons):
         r";(?!\s*(?:;\s*)*(?:and\s+)?[A-Z])|:|"
         r"\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
         r"on|about|and discussed|discussing|the two sides|including)\b|"
+        # "the delegation of X working at the Provincial Police", "X, who is currently
+        # visiting": the guests' errand, not another one met (m001, m003, m019)
+        r",?\s(?:working (?:at|in|with)|who|currently)\b|"
+        # "received X in the presence of the Undersecretary": those present are of the host
+        r",?\s(?:in the presence of|attended by)\b|"
         # "met PM X and held talks with Y": the next verb tells a session of its own
         r",?\s(?:and|then|before|after)\s+(?=(?:also\s+)?(?:held|had|met|received|visited|paid|"
         r"called on|hosted|toured)\b)"
