@@ -126,3 +126,38 @@ def test_those_present_at_a_reception_are_not_others_received():
     (meeting,) = meetings(text)
     assert roles(meeting)["Yousef Kamal"] == "guest"
     assert meeting["guests"] == ["INT"]
+
+
+def test_a_name_met_then_its_countrys_possessive_title_gives_the_guests_country():
+    text = (
+        "Police General Sok Dara met with Chaiya Somsak, Thailand’s deputy police chief on May "
+        "2, 2024, in Phnom Penh.\n"
+    )
+    (meeting,) = meetings(text)
+    assert roles(meeting) == {"Sok Dara": "host", "Chaiya Somsak": "guest"}
+    assert meeting["guests"] == ["TH"]
+    (guest,) = [p for p in meeting["participants"] if p["name"] == "Chaiya Somsak"]
+    assert guest["country"] == "TH"
+
+
+def test_a_long_title_with_at_its_agency_still_begins_whom_was_met():
+    text = (
+        "Minister of State for Home Affairs Ahmed Rashed met on Monday with Assistant Director "
+        "for Operations at the Federal Bureau of Investigation Dr Laura Quinn in Doha on June "
+        "3, 2024.\n"
+    )
+    (meeting,) = meetings(text)
+    assert "Laura Quinn" in roles(meeting)
+
+
+def test_the_visiting_minister_is_the_guest_not_a_trip_to_his_country():
+    text = (
+        "ISLAMABAD, May 3 (APP): Federal Interior Minister Tariq Anwar on Friday received the "
+        "visiting Saudi Deputy Interior Minister Nasser Al Dawood at his office.\n\n"
+        "The two sides discussed cooperation against narcotics smuggling.\n"
+    )
+    found = records(text, date(2024, 5, 3))
+    assert [r["kind"] for r in found] == ["meeting"]
+    assert found[0]["guests"] == ["SA"]
+    assert roles(found[0])["Nasser Al Dawood"] == "guest"
+    assert all("APP" not in q["quote"][:30] for q in found[0]["sources"])

@@ -442,8 +442,14 @@ def _wire_style_regex() -> re.Pattern[str]:
     titles = alternation([t.lower() for t in _lex()["titles"]["en"]])
     name = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
     return re.compile(
-        rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s))(?P<name>{name}),\s+(?P<title>(?:the\s+)?(?:{titles})"
-        rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?),"
+        # "Surachate Hakparn, Thailand's deputy National Police chief": a country's possessive
+        # and a deputy's word before the title, which other countries' wire copy capitalises
+        rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s)|(?<=\bwith\s)|(?<=\bmet\s))(?P<name>{name}),\s+(?P<title>(?:the\s+)?"
+        r"(?:[A-Z][\w.]+['’]s\s+)?(?:deputy\s+|vice\s+|acting\s+)?"
+        rf"(?i:{titles})"
+        rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?)"
+        # a comma closes the title, or the day the sentence goes on to ("… chief on September 4.")
+        r"(?:,|(?=\s+on\s+[A-Z0-9]))"
     )
 
 
@@ -464,6 +470,9 @@ def _wire_style(
         orgs = [e for e in entities if e.kind == ORG and t0 <= e.start and e.end <= t1]
         p.organisation = orgs[0] if orgs else None
         p.country = p.organisation.country if p.organisation else None
+        owner = [e for e in entities if e.kind != ORG and e.country and t0 <= e.start < t1]
+        if p.country is None and owner and re.match(r"['’]s\s", text[owner[0].end :]):
+            p.country = owner[0].country
         out.append(p)
     return out
 
