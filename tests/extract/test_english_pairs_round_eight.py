@@ -161,3 +161,13 @@ def test_the_visiting_minister_is_the_guest_not_a_trip_to_his_country():
     assert found[0]["guests"] == ["SA"]
     assert roles(found[0])["Nasser Al Dawood"] == "guest"
     assert all("APP" not in q["quote"][:30] for q in found[0]["sources"])
+
+
+def test_a_title_with_its_country_or_agency_in_apposition_names_the_person():
+    text = (
+        "Indonesian Ambassador to Kenya, Rina Wijaya, met with the Inspector General of the "
+        "National Police Service, Samuel Mutua, in Nairobi on May 14, 2024.\n"
+    )
+    (meeting,) = meetings(text)
+    assert roles(meeting) == {"Rina Wijaya": "guest", "Samuel Mutua": "host"}
+    assert meeting["host"] == "KE" and meeting["guests"] == ["ID"]

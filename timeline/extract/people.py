@@ -507,6 +507,9 @@ def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | No
     return None
 
 
+_OF_A_TITLE = re.compile(r"\s(?:of|to|for|at)\s+(?:the\s+)?$")
+
+
 def _prefix_chain(
     text: str,
     floor: int,
@@ -537,7 +540,23 @@ def _prefix_chain(
             title_end = floor + len(core)
             hit = next(
                 (p for p in pieces if p[1] == title_end and p[2] in ("title", "honorific")), None
+            ) or next(
+                # "Chinese Ambassador to Kenya, Guo Haiyan,", "the Inspector General of the
+                # National Police Service, Douglas Kanja,": the title's country or agency (m037)
+                (
+                    p
+                    for p in pieces
+                    if p[1] == title_end
+                    and p[2] not in ("rank", "title", "honorific")
+                    and _OF_A_TITLE.search(text, max(floor, p[0] - 9), p[0])
+                ),
+                None,
             )
+            # a title read into the agency's first word ("Inspector General of the National")
+            over = hit and next(
+                (t for t in pieces if t[2] == "title" and t[0] < hit[0] < t[1]), None
+            )
+            hit = (over[0], hit[1], "title") if over else hit
         if hit is None and chain and language == "en":
             # "Australian Federal Police (AFP) Commissioner X": the organisation's abbreviation
             # between it and the title

@@ -66,8 +66,7 @@ class English(Lexicons):
     visit = re.compile(
         r"\b(?:(?:official|working|state|study|three-day|two-day|four-day|five-day)\s+)?"
         # ("the visiting Saudi minister" is a guest here, not a trip to Saudi Arabia)
-        r"(?<!\bthe )(?<!\bthe currently )"
-        r"(?:visit(?:ed|ing|s)?|trip)\b(?:\s+(?:to|in))?(?:\s+the)?|"
+        r"(?:visit(?:ed|s)?|(?<!\bthe )visiting|trip)\b(?:\s+(?:to|in))?(?:\s+the)?|"
         # "arrived in the Saudi capital, Riyadh, at the head of a delegation" (m002, m013)
         r"\b(?:arrived|arrives)\s+in(?:\s+the)?|"
         # "is leading an MPS delegation to Australia", "led a Thai police delegation to Vietnam"
