@@ -510,6 +510,32 @@ def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | No
 _OF_A_TITLE = re.compile(r"\s(?:of|to|for|at)\s+(?:the\s+)?$")
 
 
+def _in_apposition(
+    text: str, floor: int, title_end: int, pieces: list[tuple[int, int, str]]
+) -> tuple[int, int, str] | None:
+    """The title (or honorific) ending where a title in apposition before ", Name" ends: the
+    title itself, or the country or agency closing it ("Chinese Ambassador to Kenya, Guo
+    Haiyan,", "the Inspector General of the National Police Service, Douglas Kanja,": m037)."""
+    hit = next((p for p in pieces if p[1] == title_end and p[2] in ("title", "honorific")), None)
+    if hit is not None:
+        return hit
+    hit = next(
+        (
+            p
+            for p in pieces
+            if p[1] == title_end
+            and p[2] not in ("rank", "title", "honorific")
+            and _OF_A_TITLE.search(text, max(floor, p[0] - 9), p[0])
+        ),
+        None,
+    )
+    if hit is None:
+        return None
+    # a title read into the agency's first word ("Inspector General of the National")
+    over = next((t for t in pieces if t[2] == "title" and t[0] < hit[0] < t[1]), None)
+    return (over[0], hit[1], "title") if over else hit
+
+
 def _prefix_chain(
     text: str,
     floor: int,
@@ -537,26 +563,7 @@ def _prefix_chain(
             # "the Australian Federal Police Commissioner, Reece Kershaw,": a title in apposition
             # "Malaysia's Inspector-General of Police (IGP), Tan Sri Khalid": its abbreviation too
             core = re.sub(r"\s*\([A-Z][\w&.-]{1,10}\)$", "", stripped[:-1].rstrip())
-            title_end = floor + len(core)
-            hit = next(
-                (p for p in pieces if p[1] == title_end and p[2] in ("title", "honorific")), None
-            ) or next(
-                # "Chinese Ambassador to Kenya, Guo Haiyan,", "the Inspector General of the
-                # National Police Service, Douglas Kanja,": the title's country or agency (m037)
-                (
-                    p
-                    for p in pieces
-                    if p[1] == title_end
-                    and p[2] not in ("rank", "title", "honorific")
-                    and _OF_A_TITLE.search(text, max(floor, p[0] - 9), p[0])
-                ),
-                None,
-            )
-            # a title read into the agency's first word ("Inspector General of the National")
-            over = hit and next(
-                (t for t in pieces if t[2] == "title" and t[0] < hit[0] < t[1]), None
-            )
-            hit = (over[0], hit[1], "title") if over else hit
+            hit = _in_apposition(text, floor, floor + len(core), pieces)
         if hit is None and chain and language == "en":
             # "Australian Federal Police (AFP) Commissioner X": the organisation's abbreviation
             # between it and the title
