@@ -30,7 +30,9 @@ from datasette.database import QueryInterrupted
 from datasette.facets import ArrayFacet, ColumnFacet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
+from timeline.projection.country_facets import ARRAYS, COUNTED, COUNTRY_FACET_COUNTS
 from timeline.projection.counts import FACET_COUNTS, FACETED
+from timeline.web.country_filter import one_country
 from timeline.web.pages.counts import cached
 
 # Tables whose facets have covering indexes for the filter their pages take (a country's
@@ -57,6 +59,9 @@ class CountedFacet(ColumnFacet):
 
     async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
         if not self.unfiltered():
+            country = one_country(self.table, self.sql, self.params)
+            if country is not None:
+                return await self.counted_per_country(country)
             return await self.counted_from_rows()
         configs = self.column_configs()
         if any(column not in FACETED[self.table] for column, _ in configs):
@@ -79,6 +84,41 @@ class CountedFacet(ColumnFacet):
         for column, source_and_config in configs:
             rows = kept.get(column, [])
             results.append(await self.facet(column, source_and_config["source"], rows))
+        return results
+
+    async def counted_per_country(self, country: str) -> tuple[list[dict[str, Any]], list[str]]:
+        """The facets of one country's rows from the counts kept per country, kept until the
+        file changes per URL; counted from the rows if a facet is not kept or the file was
+        built before the counts."""
+        configs = self.column_configs()
+        if any(column not in COUNTED[self.table] for column, _ in configs):
+            return await self.counted_from_rows()
+        db = self.ds.databases[self.database]
+        key = ("country facets", self.database, self.table, repr(configs), str(self.request.url))
+        try:
+            results = await cached(db, key, lambda: self.from_country_counts(country, configs))
+        except sqlite3.OperationalError:  # a file built before the counts per country
+            return await self.counted_from_rows()
+        return copy.deepcopy(results), []
+
+    async def from_country_counts(
+        self, country: str, configs: list[tuple[str, dict[str, Any]]]
+    ) -> list[dict[str, Any]]:
+        kept = await country_counts(
+            self.ds,
+            self.database,
+            self.table,
+            country,
+            [c for c, _ in configs],
+            self.get_facet_size(),
+        )
+        results = []
+        for column, source_and_config in configs:
+            facet = await self.facet(column, source_and_config["source"], kept.get(column, []))
+            facet["toggle_url"] = self.ds.urls.path(
+                path_with_removed_args(self.request, {"_facet": column})
+            )
+            results.append(facet)
         return results
 
     async def counted_from_rows(self) -> tuple[list[dict[str, Any]], list[str]]:
@@ -188,6 +228,27 @@ class CountedFacet(ColumnFacet):
         }
 
 
+async def country_counts(
+    ds: Any, database: str, table: str, country: str, columns: list[str], size: int
+) -> dict[str, list[tuple[Any, int]]]:
+    """Each column's most frequent values among one country's rows, in one query (one trip to
+    an SQL thread), from the counts kept per country: up to `size` + 1 a column (one more
+    than shown, so a facet knows it is truncated)."""
+    if not columns:
+        return {}
+    one = (
+        f"select * from (select col, value, n from {COUNTRY_FACET_COUNTS} where tbl = ? "
+        "and country = ? and col = ? order by n desc, value limit ?)"
+    )
+    sql = " union all ".join(one for _ in columns)
+    params = [x for column in columns for x in (table, country, column, size + 1)]
+    result = await ds.execute(database, sql, params)
+    kept: dict[str, list[tuple[Any, int]]] = {}
+    for col, value, n in result.rows:
+        kept.setdefault(col, []).append((value, n))
+    return kept
+
+
 # Array columns whose values the projector also writes a row each in a link table
 # (timeline.projection.rows): (table, column) -> (link table, its column naming the row, its
 # column holding the value, the table's key that column names).
@@ -203,6 +264,18 @@ class LinkedArrayFacet(ArrayFacet):
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
+            country = one_country(self.table, self.sql, self.params)
+            if column in ARRAYS.get(self.table, ()) and country is not None:
+                try:
+                    kept = await country_counts(
+                        self.ds, self.database, self.table, country, [column], self.get_facet_size()
+                    )
+                except sqlite3.OperationalError:  # a file built before the counts per country
+                    pass
+                else:
+                    rows = [{"value": v, "count": n} for v, n in kept.get(column, [])]
+                    results.append(self.facet(column, source_and_config["source"], rows))
+                    continue
             try:
                 rows = await self.ds.execute(
                     self.database,

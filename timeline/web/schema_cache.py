@@ -43,6 +43,8 @@ from datasette.utils import (
     table_columns,
 )
 
+from timeline.web.country_filter import kept_count
+
 # Datasette's own lookup of a table's spelling before each `view-table` check (app.py,
 # `permission_allowed`), answered from the kept names.
 SPELLING_LOOKUP = (
@@ -152,6 +154,12 @@ class SchemaCachedDatabase(Database):
     async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Results:
         if _is_spelling_lookup(sql, params):
             return await self._spelling(params[0])
+        counted = kept_count(sql, params)
+        if counted is not None:
+            try:
+                return await super().execute(*counted, *args, **kwargs)
+            except sqlite3.OperationalError:  # a file built before the count tables
+                pass
         if self.path is None or self.is_memory or not self._is_canned(sql):
             return await super().execute(sql, params, *args, **kwargs)
         return await self._canned(sql, params, args, kwargs)
