@@ -147,6 +147,11 @@ class SchemaCachedDatabase(Database):
     async def get_all_foreign_keys(self) -> dict[str, Any]:
         return await self._read(("all_foreign_keys",), get_all_foreign_keys)
 
+    async def get_table_definition(self, table: str, type_: str = "table") -> str | None:
+        # The table page shows its table's SQL and indexes: two trips to an SQL thread a view.
+        key = ("definition", table, type_)
+        return await self._kept_or(key, lambda: Database.get_table_definition(self, table, type_))
+
     async def hidden_table_names(self) -> list[str]:
         # From the schema and the metadata, which Datasette reads once, at start.
         return await self._kept_or(("hidden_table_names",), super().hidden_table_names)
