@@ -103,6 +103,7 @@ def test_every_schema_lookup_answers_as_datasettes_own_database(
                 await db.foreign_keys_for_table(table),
                 await db.get_table_definition(table),
                 await db.get_view_definition(table),
+                await db.label_column_for_table(table),
             ]
         for name in ("VISITS", "Recent", "places", "nope", "visits_fts"):
             found.append([tuple(r) for r in (await db.execute(SPELLING_LOOKUP, (name,))).rows])

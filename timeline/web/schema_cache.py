@@ -152,6 +152,13 @@ class SchemaCachedDatabase(Database):
         key = ("definition", table, type_)
         return await self._kept_or(key, lambda: Database.get_table_definition(self, table, type_))
 
+    async def label_column_for_table(self, table: str) -> str | None:
+        # Asked for each foreign key a table page labels (five on the engagements page), each
+        # a trip to an SQL thread for the table's columns; from the metadata, read at start,
+        # and the columns.
+        key = ("label_column", table)
+        return await self._kept_or(key, lambda: Database.label_column_for_table(self, table))
+
     async def hidden_table_names(self) -> list[str]:
         # From the schema and the metadata, which Datasette reads once, at start.
         return await self._kept_or(("hidden_table_names",), super().hidden_table_names)
