@@ -235,3 +235,16 @@ def test_a_file_built_before_the_counts_per_country_still_shows_a_countrys_facet
         assert [(v, n) for v, n, _ in shown["values"]] == array_counts(
             c, "topics", "where country = ?", ["VN"]
         )
+
+
+def test_a_searched_pages_facets_show_an_append_on_the_next_visit(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:-1])
+    build(archive)
+    for c in open_client(archive.projection_path):
+        before = facets(c, "engagements", _search="meeting")
+        assert before == facets(c, "engagements", _search="meeting")  # kept, the same
+        archive.append(RECORDS[-1:])  # a trilateral meeting
+        build(archive)
+        after = facets(c, "engagements", _search="meeting")
+        assert after == column_facets(c, "engagements", _search="meeting") and after != before
