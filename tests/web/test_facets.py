@@ -206,6 +206,7 @@ def test_a_countrys_facets_and_count_show_an_append_on_the_next_visit(tmp_path: 
     build(archive)
     for c in open_client(archive.projection_path):
         before = facets(c, "timeline", country="VN")
+        topics = facets(c, "engagements", country="VN", _facet_array="topics")["topics"]
         archive.append(RECORDS[-1:])
         build(archive)
         after = facets(c, "timeline", country="VN")
@@ -214,6 +215,7 @@ def test_a_countrys_facets_and_count_show_an_append_on_the_next_visit(tmp_path: 
         assert [(v, n) for v, n, _ in shown["values"]] == array_counts(
             c, "topics", "where country = ?", ["VN"]
         )
+        assert shown != topics  # the appended engagement's topics counted
 
 
 def test_a_file_built_before_the_counts_per_country_still_shows_a_countrys_facets(

@@ -19,7 +19,6 @@ the metadata's `{"counted": COLUMN}` facets."""
 
 from __future__ import annotations
 
-import copy
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -76,7 +75,7 @@ class CountedFacet(ColumnFacet):
         except sqlite3.OperationalError:  # a file built before the count tables
             return await self.counted_from_rows()
         # A copy: Datasette's table view files the results it is given into its own context.
-        return copy.deepcopy(results), []
+        return copied(results), []
 
     async def from_counts(self, configs: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
         kept = await self.kept_counts([column for column, _ in configs])
@@ -95,7 +94,7 @@ class CountedFacet(ColumnFacet):
             results = await cached(db, key, lambda: self.from_country_counts(country, configs))
         except sqlite3.OperationalError:  # a file built before the counts per country
             return await self.counted_from_rows()
-        return copy.deepcopy(results), []
+        return copied(results), []
 
     async def from_country_counts(
         self, country: str, configs: list[tuple[str, dict[str, Any]]]
@@ -126,7 +125,7 @@ class CountedFacet(ColumnFacet):
         key = ("facets of rows", self.database, self.table, self.sql, repr(self.params))
         key += (repr(self.column_configs()), str(self.request.url))
         results, timed_out = await cached(db, key, self.scanned, keep=lambda found: not found[1])
-        return copy.deepcopy(results), timed_out
+        return copied(results), timed_out
 
     async def scanned(self) -> tuple[list[dict[str, Any]], list[str]]:
         """Each facet of the rows shown, as Datasette's column facet counts it, in one query
@@ -303,6 +302,13 @@ async def facet_labels(
     return labels
 
 
+def copied(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A copy of kept facet results that Datasette's table view may change (it files them into
+    its own context), down to each value's dict: the values are strings and numbers.
+    `copy.deepcopy` of seven facets of 30 values took 8 ms at a load of 10, this 0.6 ms."""
+    return [{**facet, "results": [dict(value) for value in facet["results"]]} for facet in results]
+
+
 # Array columns whose values the projector also writes a row each in a link table
 # (timeline.projection.rows): (table, column) -> (link table, its column naming the row, its
 # column holding the value, the table's key that column names).
@@ -313,6 +319,14 @@ class LinkedArrayFacet(ArrayFacet):
     """Datasette's array facet, counted from the link table where the column has one."""
 
     async def facet_results(self) -> tuple[list[dict[str, Any]], list[str]]:
+        """`counted`, kept until the file changes per URL unless a facet took too long."""
+        db = self.ds.databases[self.database]
+        key = ("array facets", self.database, self.table, self.sql, repr(self.params))
+        key += (repr(self.get_configs()), str(self.request.url))
+        results, timed_out = await cached(db, key, self.counted, keep=lambda found: not found[1])
+        return copied(results), timed_out
+
+    async def counted(self) -> tuple[list[dict[str, Any]], list[str]]:
         results: list[dict[str, Any]] = []
         timed_out: list[str] = []
         for source_and_config in self.get_configs():
