@@ -250,3 +250,29 @@ def test_a_searched_pages_facets_show_an_append_on_the_next_visit(tmp_path: Path
         build(archive)
         after = facets(c, "engagements", _search="meeting")
         assert after == column_facets(c, "engagements", _search="meeting") and after != before
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?_search=meeting&_sort=start_date", "?country=VN&_facet_array=topics", "?kind=dialogue"],
+)
+def test_a_facet_values_link_adds_it_to_the_page_as_datasette_writes_it(
+    client: Client, query: str
+) -> None:
+    from datasette.utils import path_with_added_args
+    from datasette.utils.asgi import Request
+
+    page = f"/timeline/engagements.json{query}"
+    results = client.get(page).json()["facet_results"]
+    request = Request.fake(page)
+    ds = client.ds
+    links = 0
+    for name, facet in results.items():
+        column = "topics__arraycontains" if name == "topics" else name
+        for value in facet["results"]:
+            if value["selected"]:
+                continue
+            added = path_with_added_args(request, {column: value["value"]})
+            assert value["toggle_url"] == ds.absolute_url(request, ds.urls.path(added))
+            links += 1
+    assert links
