@@ -183,3 +183,96 @@ def test_the_counted_facets_show_an_append_on_the_next_visit(tmp_path: Path) -> 
         after = facets(c, "engagements")
         assert after == column_facets(c, "engagements") and after != before
         assert c.get("/timeline/engagements").text != page
+
+
+@pytest.mark.parametrize("table", ["engagements", "timeline"])
+@pytest.mark.parametrize("params", [{"country": "VN"}, {"country__exact": "US"}, {"country": "FR"}])
+def test_a_countrys_page_counts_its_rows_as_datasette_does(
+    client: Client, table: str, params: dict[str, str]
+) -> None:
+    # Read from the projector's count of the `country` facet (timeline.web.country_filter).
+    shown = client.get(f"/timeline/{table}.json", **params).json()["filtered_table_rows_count"]
+    path = client.ds.databases["timeline"].path
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        (counted,) = conn.execute(
+            f"select count(*) from {table} where country = ?", list(params.values())
+        ).fetchone()
+    assert shown == counted
+
+
+def test_a_countrys_facets_and_count_show_an_append_on_the_next_visit(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:-1])
+    build(archive)
+    for c in open_client(archive.projection_path):
+        before = facets(c, "timeline", country="VN")
+        topics = facets(c, "engagements", country="VN", _facet_array="topics")["topics"]
+        archive.append(RECORDS[-1:])
+        build(archive)
+        after = facets(c, "timeline", country="VN")
+        assert after == column_facets(c, "timeline", country="VN") and after != before
+        shown = facets(c, "engagements", country="VN", _facet_array="topics")["topics"]
+        assert [(v, n) for v, n, _ in shown["values"]] == array_counts(
+            c, "topics", "where country = ?", ["VN"]
+        )
+        assert shown != topics  # the appended engagement's topics counted
+
+
+def test_a_file_built_before_the_counts_per_country_still_shows_a_countrys_facets(
+    tmp_path: Path,
+) -> None:
+    from timeline.projection.country_facets import COUNTRY_FACET_COUNTS, TRIGGERS
+
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS)
+    build(archive)
+    with sqlite3.connect(archive.projection_path) as conn:
+        for name in TRIGGERS:
+            conn.execute(f"drop trigger {name}")
+        conn.execute(f"drop table {COUNTRY_FACET_COUNTS}")
+    for c in open_client(archive.projection_path):
+        for table in ("engagements", "timeline"):
+            assert facets(c, table, country="VN") == column_facets(c, table, country="VN")
+        shown = facets(c, "engagements", country="VN", _facet_array="topics")["topics"]
+        assert [(v, n) for v, n, _ in shown["values"]] == array_counts(
+            c, "topics", "where country = ?", ["VN"]
+        )
+
+
+def test_a_searched_pages_facets_show_an_append_on_the_next_visit(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:-1])
+    build(archive)
+    for c in open_client(archive.projection_path):
+        before = facets(c, "engagements", _search="meeting")
+        assert before == facets(c, "engagements", _search="meeting")  # kept, the same
+        archive.append(RECORDS[-1:])  # a trilateral meeting
+        build(archive)
+        after = facets(c, "engagements", _search="meeting")
+        assert after == column_facets(c, "engagements", _search="meeting") and after != before
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "?_search=meeting&_sort=start_date", "?country=VN&_facet_array=topics", "?kind=dialogue"],
+)
+def test_a_facet_values_link_adds_it_to_the_page_as_datasette_writes_it(
+    client: Client, query: str
+) -> None:
+    from datasette.utils import path_with_added_args
+    from datasette.utils.asgi import Request
+
+    page = f"/timeline/engagements.json{query}"
+    results = client.get(page).json()["facet_results"]
+    request = Request.fake(page)
+    ds = client.ds
+    links = 0
+    for name, facet in results.items():
+        column = "topics__arraycontains" if name == "topics" else name
+        for value in facet["results"]:
+            if value["selected"]:
+                continue
+            added = path_with_added_args(request, {column: value["value"]})
+            assert value["toggle_url"] == ds.absolute_url(request, ds.urls.path(added))
+            links += 1
+    assert links

@@ -69,9 +69,11 @@ def test_a_column_added_after_a_visit_is_on_the_table_page(
     client: DatasetteClient, tmp_path: Path
 ) -> None:
     assert database_page(client)["places"]["columns"] == ["code", "name"]
+    assert "region" not in client.run(client.ds.get_database("data").get_table_definition("places"))
     with sqlite3.connect(tmp_path / "data.db") as conn:
         conn.execute("alter table places add column region text")
     assert database_page(client)["places"]["columns"] == ["code", "name", "region"]
+    assert "region" in client.run(client.ds.get_database("data").get_table_definition("places"))
     row = client.run(client.ds.client.get("/data/places/VN.json?_shape=objects"))
     assert row.json()["rows"] == [{"code": "VN", "name": "Viet Nam", "region": None}]
 
@@ -99,6 +101,9 @@ def test_every_schema_lookup_answers_as_datasettes_own_database(
                 await db.primary_keys(table),
                 await db.fts_table(table),
                 await db.foreign_keys_for_table(table),
+                await db.get_table_definition(table),
+                await db.get_view_definition(table),
+                await db.label_column_for_table(table),
             ]
         for name in ("VISITS", "Recent", "places", "nope", "visits_fts"):
             found.append([tuple(r) for r in (await db.execute(SPELLING_LOOKUP, (name,))).rows])

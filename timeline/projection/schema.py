@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.projection.collection_counts import COUNT_TRIGGERS, keep_collections_counted
+from timeline.projection.country_facets import NAMES as COUNTRY_FACET_NAMES
+from timeline.projection.country_facets import keep_country_facets_counted
 from timeline.projection.counts import (
     COUNT_TABLES,
     PAGE_INDEXES,
@@ -248,6 +250,7 @@ def create_indexes(db: sqlite_utils.Database) -> None:
         db[table].create_index(columns, if_not_exists=True)
     create_count_tables(db)
     keep_collections_counted(db)
+    keep_country_facets_counted(db)
 
 
 def schema_complete(db: sqlite_utils.Database) -> bool:
@@ -256,7 +259,7 @@ def schema_complete(db: sqlite_utils.Database) -> bool:
     present = {row[0] for row in db.execute("select name from sqlite_master")}
     wanted = {*TABLES, TRACKING_TABLE, *COUNT_TABLES, *PAGE_INDEXES}
     wanted |= {f"{table}_fts" for table in FTS}
-    wanted |= {*COUNT_TRIGGERS, *TRIGGER_NAMES}
+    wanted |= {*COUNT_TRIGGERS, *TRIGGER_NAMES, *COUNTRY_FACET_NAMES}
     wanted |= {f"idx_{table}_{'_'.join(columns)}" for table, columns in [*INDEXES, ID_INDEX]}
     return wanted <= present
 

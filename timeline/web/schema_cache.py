@@ -43,6 +43,8 @@ from datasette.utils import (
     table_columns,
 )
 
+from timeline.web.country_filter import kept_count
+
 # Datasette's own lookup of a table's spelling before each `view-table` check (app.py,
 # `permission_allowed`), answered from the kept names.
 SPELLING_LOOKUP = (
@@ -145,6 +147,18 @@ class SchemaCachedDatabase(Database):
     async def get_all_foreign_keys(self) -> dict[str, Any]:
         return await self._read(("all_foreign_keys",), get_all_foreign_keys)
 
+    async def get_table_definition(self, table: str, type_: str = "table") -> str | None:
+        # The table page shows its table's SQL and indexes: two trips to an SQL thread a view.
+        key = ("definition", table, type_)
+        return await self._kept_or(key, lambda: Database.get_table_definition(self, table, type_))
+
+    async def label_column_for_table(self, table: str) -> str | None:
+        # Asked for each foreign key a table page labels (five on the engagements page), each
+        # a trip to an SQL thread for the table's columns; from the metadata, read at start,
+        # and the columns.
+        key = ("label_column", table)
+        return await self._kept_or(key, lambda: Database.label_column_for_table(self, table))
+
     async def hidden_table_names(self) -> list[str]:
         # From the schema and the metadata, which Datasette reads once, at start.
         return await self._kept_or(("hidden_table_names",), super().hidden_table_names)
@@ -152,6 +166,12 @@ class SchemaCachedDatabase(Database):
     async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Results:
         if _is_spelling_lookup(sql, params):
             return await self._spelling(params[0])
+        counted = kept_count(sql, params)
+        if counted is not None:
+            try:
+                return await super().execute(*counted, *args, **kwargs)
+            except sqlite3.OperationalError:  # a file built before the count tables
+                pass
         if self.path is None or self.is_memory or not self._is_canned(sql):
             return await super().execute(sql, params, *args, **kwargs)
         return await self._canned(sql, params, args, kwargs)
