@@ -331,6 +331,9 @@ def test_index_and_database_pages(client: Client) -> None:
     # The projector's tracking table is not even listed (the timeline.web.safety plugin).
     assert TRACKING_TABLE not in listed and listed["engagements_fts"]["hidden"]
     assert not any(listed[name]["hidden"] for name in TABLES)
+    # Every other table of the file (count tables, search indexes) is hidden from visitors.
+    shown = {name for name, table in listed.items() if not table["hidden"]}
+    assert shown == set(TABLES)
 
 
 @pytest.mark.parametrize("table", list(TABLES))
