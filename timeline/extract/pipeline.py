@@ -26,6 +26,7 @@ from timeline.extract.passes import dating, framing, nesting, placing, roles, si
 from timeline.extract.passes.attendance import attendance_trips, delegations_to_events
 from timeline.extract.passes.back_references import pronoun_subjects, title_references
 from timeline.extract.passes.engagements import find_engagements
+from timeline.extract.passes.greetings import greeting_dates
 from timeline.extract.passes.leads import lead_engagement
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.sentences import resolve_generic_orgs, short_references
@@ -108,6 +109,7 @@ def date_them(a: Analysis) -> None:
     dating.date_from_retelling(a.engagements, a.infos, a.published, languages.get(a.language))
     dating.lead_dates(a.engagements, a.infos, a.published)
     dating.one_verb_one_date(a.engagements)
+    greeting_dates(a.engagements)
     dating.trip_lengths(a.text, a.engagements)
     dating.closing_days(a.text, a.engagements)
     dating.days_told_later(a.engagements, a.published)

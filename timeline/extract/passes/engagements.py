@@ -19,7 +19,8 @@ from timeline.extract.model import (
     counterpart_key,
     span_of,
 )
-from timeline.extract.passes.objects import counterparts, noun_phrase, noun_usage
+from timeline.extract.passes.greetings import greeting_visits
+from timeline.extract.passes.objects import counterparts, met_together, noun_phrase, noun_usage
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.reciprocal import (
     agencies_between,
@@ -103,6 +104,11 @@ class Finder:
         referenced: list[Engagement] = []
         self.series(info, created, referenced)
         self.trips(info, created, referenced)
+        greeted, told = greeting_visits(self.text, info, self.engagements)
+        self.engagements += greeted
+        self.visits += greeted
+        created += greeted
+        referenced += told
         new_group = self.meetings(info, created, referenced)
         new_group += self.told_otherwise(info, created, referenced)
         if new_group:
@@ -299,9 +305,13 @@ class Finder:
             if not self.meeting_verb(info, mm):
                 continue
             made: dict[str, Engagement] = {}  # organisation met -> its meeting of this verb
+            last: tuple[Mention | PersonMention, Engagement] | None = None
             for cp in self.counterparts_met(info, mm):
                 if any(c.name and c.name[0] <= cp.start < c.name[1] for c in created):
                     continue  # "hosted the AFP-INP Senior Officers' Meeting": the series' sides
+                if last is not None and met_together(self.text, last[0], cp):
+                    received_with(last, cp)
+                    continue
                 org = cp.organisation if isinstance(cp, PersonMention) else None
                 existing = self.meeting_told(info, mm, cp) or (made.get(org.key) if org else None)
                 if existing is not None:
@@ -309,6 +319,7 @@ class Finder:
                     referenced.append(existing)
                     continue
                 e = self.new_meeting(info, mm, cp)
+                last = (cp, e)
                 if org is not None:
                     made[org.key] = e  # two of its officials met together: one meeting
                 e.group = self.groups
@@ -575,6 +586,20 @@ class Finder:
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
         return list(self.focus)
+
+
+def received_with(last: tuple[Mention | PersonMention, Engagement], cp: PersonMention) -> None:
+    """The deputy received with the head of their body takes part in the head's meeting, of
+    the head's body and country when named without them."""
+    head, e = last
+    assert isinstance(head, PersonMention)
+    cp.organisation = cp.organisation or head.organisation
+    cp.country = cp.country or head.country
+    head.organisation = head.organisation or cp.organisation
+    head.country = head.country or cp.country
+    if e.counterpart is None:
+        e.counterpart = cp.organisation
+    e.participants[cp.person] = Participation(cp.person, cp, "attendee")
 
 
 def _called_on(text: str, mm: re.Match[str], cps: list[Mention | PersonMention]) -> bool:
@@ -892,6 +917,11 @@ def caption_sessions(
         if counterpart_key(e) not in known and e.counterpart is not None:
             e.caption = True
             out.append(e)
+    # "Đoàn đại biểu Công an tỉnh A chúc Tết Công an tỉnh B." under each delegation's photo:
+    # a delegation the story names only there still came
+    for e in greeting_visits(text, info, engagements)[0]:
+        e.caption = True
+        out.append(e)
     return out
 
 

@@ -1,0 +1,143 @@
+"""Structure and recall, eighth round: shapes of the genre written for these tests (no page's
+words). Two persons of one body received together are one meeting; wire copy's day between the
+verb and whom it met; a counterpart named by a long office; countries named by their adjective
+on pages where neither side is Vietnam."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+
+
+def records(text: str, published: date = date(2024, 5, 20)) -> list[dict]:
+    return [r.record for r in extract(text, document="d", published=published).records]
+
+
+def names(record: dict) -> list[str]:
+    return [p["name"] for p in record.get("participants", [])]
+
+
+def meetings(text: str, published: date = date(2024, 5, 20)) -> list[dict]:
+    return [r for r in records(text, published) if r["kind"] == "meeting"]
+
+
+def test_a_head_and_their_deputy_received_together_are_one_meeting():
+    text = (
+        "Ngày 14/4, Thứ trưởng Phan Quốc Bảo đã tiếp ông Lee Dong-won, Cục trưởng Cục Điều tra "
+        "Cơ quan Cảnh sát quốc gia Hàn Quốc và ông Choi Min-seok, Phó Cục trưởng.\n"
+    )
+    (meeting,) = meetings(text)
+    assert {"Lee Dong-won", "Choi Min-seok"} <= set(names(meeting))
+
+
+def test_an_english_commissioner_and_deputy_commissioner_received_together_are_one_meeting():
+    text = (
+        "WELLINGTON, April 9 -- Thai Police Commissioner General Somchai Rattana on Tuesday "
+        "received New Zealand Police Commissioner Andrew Miles and Deputy Commissioner Karen "
+        "Hall at the police headquarters in Bangkok.\n"
+    )
+    (meeting,) = meetings(text, date(2024, 4, 10))
+    assert {"Andrew Miles", "Karen Hall"} <= set(names(meeting))
+    assert meeting["guests"] == ["NZ"]
+
+
+def test_two_persons_of_two_countries_received_together_stay_two_meetings():
+    text = (
+        "Ngày 14/4, Thứ trưởng Phan Quốc Bảo đã tiếp ông Lee Dong-won, Cục trưởng Cục Điều tra "
+        "Cơ quan Cảnh sát quốc gia Hàn Quốc và ông Sato Kenji, Phó Cục trưởng Cục Cảnh sát "
+        "Nhật Bản.\n"
+    )
+    assert len(meetings(text)) == 2
+
+
+def test_a_day_between_the_verb_and_the_guest_does_not_end_whom_was_received():
+    text = (
+        "Interior Minister Khalid Mansour received on Monday 12/2/2024 Iraqi Interior Minister "
+        "Hassan Jaber in Amman.\n\nThe two ministers discussed border security.\n"
+    )
+    (meeting,) = meetings(text, date(2024, 2, 13))
+    assert "Hassan Jaber" in names(meeting)
+    assert meeting["guests"] == ["IQ"]
+
+
+def test_his_counterpart_received_after_a_weekday_is_a_meeting_with_that_country():
+    text = (
+        "Jordanian Interior Minister Khalid Mansour hosted on Monday his Omani counterpart in Amman to "
+        "discuss border security.\n"
+    )
+    (meeting,) = meetings(text, date(2024, 2, 13))
+    assert "OM" in [meeting.get("host"), *meeting.get("guests", [])]
+
+
+def test_a_courtesy_call_on_a_minister_of_a_long_office_is_a_session_of_the_trip():
+    text = (
+        "Từ ngày 3 đến 6/9/2024, Đoàn công tác Bộ Công an do Thiếu tướng Đỗ Minh Khang dẫn đầu "
+        "đã thăm và làm việc tại Malaysia.\n\n"
+        "Ngày 4/9, Thiếu tướng Đỗ Minh Khang đã chào xã giao Bộ trưởng Điều phối An ninh, Pháp "
+        "chế và Trật tự Malaysia.\n"
+    )
+    drafts = records(text, date(2024, 9, 7))
+    (visit,) = [r for r in drafts if r["kind"] == "visit"]
+    (call,) = [r for r in drafts if r["kind"] == "meeting"]
+    assert call["part_of"] == visit["slug"]
+    assert call["date"]["start"] == "2024-09-04"
+    assert call["host"] == "MY"
+
+
+def test_country_adjectives_of_the_middle_east_name_the_sides():
+    text = (
+        "MANAMA, March 3 -- The Bahraini Interior Minister held talks on Sunday with a Kuwaiti "
+        "security delegation led by Interior Undersecretary Faisal Nawaf at the ministry in "
+        "Manama.\n"
+    )
+    drafts = records(text, date(2024, 3, 4))
+    sides = {c for r in drafts for c in [r.get("host"), *r.get("guests", [])]}
+    assert {"BH", "KW"} <= sides
+
+
+TET_VISITS = (
+    "Nhân dịp Tết Nguyên đán, ngày 2/2/2024, Đoàn đại biểu Công an các tỉnh Attapeu, Champasak "
+    "(Lào) đã sang thăm, chúc Tết Công an tỉnh Kon Tum.\n\n"
+    "Đại tá Trịnh Văn Dũng, Giám đốc Công an tỉnh Kon Tum cảm ơn tình cảm của các đoàn.\n"
+)
+
+
+def test_each_province_s_delegation_bringing_new_year_wishes_is_a_visit_of_its_own():
+    visits = [r for r in records(TET_VISITS, date(2024, 2, 5)) if r["kind"] == "visit"]
+    travellers = [{o["name"] for o in v["organisations"]} for v in visits]
+    assert len(visits) == 2
+    assert any("Attapeu Provincial Police" in t for t in travellers)
+    assert any("Champasak Provincial Police" in t for t in travellers)
+
+
+def test_the_delegations_of_one_greeting_are_hosted_by_the_agency_greeted_on_its_day():
+    for visit in [r for r in records(TET_VISITS, date(2024, 2, 5)) if r["kind"] == "visit"]:
+        assert (visit["host"], visit["guests"]) == ("VN", ["LA"])
+        assert visit["date"]["start"] == "2024-02-02"
+
+
+def test_a_delegation_shown_only_under_its_photo_bringing_wishes_still_came():
+    text = (
+        "Ngày 2/2/2024, Đoàn đại biểu Công an tỉnh Attapeu (Lào) đã sang thăm, chúc Tết Công an "
+        "tỉnh Kon Tum.\n\n"
+        "Đoàn đại biểu Công an tỉnh Champasak chúc Tết Công an tỉnh Kon Tum. Ảnh: Văn Hải\n\n"
+        "Hai bên đã trao đổi về tình hình an ninh trật tự vùng biên giới.\n"
+    )
+    drafts = extract(text, document="d", published=date(2024, 2, 5)).records
+    captioned = [
+        r
+        for r in drafts
+        if r.record["kind"] == "visit"
+        and "Champasak Provincial Police" in {o["name"] for o in r.record["organisations"]}
+    ]
+    assert len(captioned) == 1
+    assert "caption-only" in [f.code for f in captioned[0].flags]
+
+
+def test_wishes_sent_from_home_without_a_visit_are_no_visit():
+    text = (
+        "Ngày 2/2/2024, Công an tỉnh Kon Tum đã gửi thư chúc mừng năm mới tới Công an tỉnh "
+        "Attapeu (Lào).\n"
+    )
+    assert [r for r in records(text, date(2024, 2, 5)) if r["kind"] == "visit"] == []
