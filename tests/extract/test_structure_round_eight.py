@@ -141,3 +141,45 @@ def test_wishes_sent_from_home_without_a_visit_are_no_visit():
         "Attapeu (Lào).\n"
     )
     assert [r for r in records(text, date(2024, 2, 5)) if r["kind"] == "visit"] == []
+
+
+def test_the_agency_of_the_one_met_named_again_in_a_welcome_is_the_same_session():
+    text = (
+        "Ngày 9/5/2024, tại Phnôm Pênh, Thứ trưởng Nguyễn Ngọc Lâm đã chào xã giao Đại tướng Sok "
+        "Vanna, Bộ trưởng Bộ Nội vụ Campuchia.\n\n"
+        "Hoan nghênh Thứ trưởng Nguyễn Ngọc Lâm đến thăm và làm việc với Bộ Nội vụ Campuchia, "
+        "Đại tướng Sok Vanna đánh giá cao kết quả hợp tác giữa hai bộ.\n"
+    )
+    (meeting,) = meetings(text, date(2024, 5, 12))
+    assert "Sok Vanna" in names(meeting)
+
+
+def test_the_agency_met_again_on_a_day_of_its_own_is_another_session():
+    text = (
+        "Ngày 9/5/2024, tại Phnôm Pênh, Thứ trưởng Nguyễn Ngọc Lâm đã chào xã giao Đại tướng Sok "
+        "Vanna, Bộ trưởng Bộ Nội vụ Campuchia.\n\n"
+        "Ngày 10/5/2024, Đoàn tiếp tục làm việc với Bộ Nội vụ Campuchia về phòng, chống ma túy.\n"
+    )
+    assert len(meetings(text, date(2024, 5, 12))) == 2
+
+
+def test_a_delegation_crossing_over_for_talks_with_several_provinces_is_a_trip_of_sessions():
+    text = (
+        "Từ ngày 10 - 14/10/2025, Đoàn công tác Công an tỉnh Lai Châu do Đại tá Trần Văn Nam, "
+        "Phó Giám đốc Công an tỉnh làm Trưởng đoàn đã sang thăm và hội đàm thường niên với Công "
+        "an các tỉnh Attapeu, Champasak và Sekong (Lào).\n"
+    )
+    drafts = records(text, date(2025, 10, 20))
+    (trip,) = [r for r in drafts if r["kind"] == "visit"]
+    sessions = [r for r in drafts if r["kind"] == "meeting"]
+    assert (trip["host"], trip["guests"]) == ("LA", ["VN"])
+    assert len(sessions) == 3
+    assert all(s["part_of"] == trip["slug"] and s["host"] == "LA" for s in sessions)
+
+
+def test_talks_at_home_with_a_visiting_province_are_no_trip():
+    text = (
+        "Ngày 10/10/2025, Công an tỉnh Lai Châu đã hội đàm thường niên với Công an tỉnh Attapeu "
+        "(Lào) tại Lai Châu.\n"
+    )
+    assert [r for r in records(text, date(2025, 10, 20)) if r["kind"] == "visit"] == []

@@ -48,6 +48,12 @@ _EXCHANGED = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:giữa|between)\s+(?:(?:các\s+)?(?:lãnh đạo|leaders)|hai\s|"
     r"the\s+(?:two|leaders))"
 )
+# "sang thăm và hội đàm thường niên với", "sang thăm, làm việc với": the trip's words, then a
+# session's verb and whom it was with
+_THEN_MET = re.compile(
+    r"\s*(?:,|và)\s*(?:hội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
+    r"(?:\s+(?:thường niên|định kỳ|song phương))?\s+với\s+(?:(?:lãnh đạo|đại diện)\s+)?"
+)
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
 
@@ -217,10 +223,12 @@ class Finder:
             )
             # the noun, after its adjectives: "his ongoing working visit" is a trip told
             noun = re.search(r"\bvisits?\b|\btrip\b|chuyến", vm.group().lower())
-            if dest is None and noun is None:
+            across = self.crossed_to(info, vm) if dest is None and noun is None else None
+            if dest is None and noun is None and across is None:
                 continue
             code = (dest.key if dest.kind == COUNTRY else dest.country) if dest else None
             code = code or (host_org.country if host_org else None)
+            code = code or (across.country if across else None)
             target = self.trip_told(info, dest, code)
             if target is not None:
                 target.add(info)
@@ -240,6 +248,24 @@ class Finder:
             self.visits.append(e)
             self.engagements.append(e)
             created.append(e)
+
+    def crossed_to(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
+        """ "Đoàn Công an tỉnh A đã sang thăm và hội đàm thường niên với Công an các tỉnh B, C
+        (Lào)": "sang" goes across the border; the foreign agency met right after the trip's
+        words is in the country the trip went to (read-n: a provinces' trip of three talks)."""
+        if not vm.group().startswith("sang"):
+            return None
+        joined = _THEN_MET.match(self.text, vm.end())
+        if joined is None:
+            return None
+        return next(
+            (
+                o
+                for o in info.orgs
+                if o.start == joined.end() and o.country and o.country != self.home
+            ),
+            None,
+        )
 
     def visited_agency(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
         """ "A delegation … paid a working visit to the Australian Federal Police": a trip to
@@ -407,7 +433,7 @@ class Finder:
             None,
         )
         if existing is None and not isinstance(cp, PersonMention):
-            existing = self.guest_welcomed(info, cp)
+            existing = self.guest_welcomed(info, cp) or self.agency_of_one_met(info, cp)
         if existing is None and isinstance(cp, PersonMention):
             existing = self.unnamed_told(cp)
         if existing is None and org is not None and isinstance(cp, PersonMention):
@@ -451,6 +477,28 @@ class Finder:
         if existing is not None:
             existing.counterpart_person, existing.counterpart = cp.person, cp.organisation
         return existing
+
+    def agency_of_one_met(self, info: SentenceInfo, org: Mention) -> Engagement | None:
+        """ "Hoan nghênh Thứ trưởng X đến thăm và làm việc với Bộ Công an Lào, Bộ trưởng Y …"
+        after "X chào xã giao Y, Bộ trưởng Bộ Công an Lào": the agency of a person met in an
+        earlier sentence, named alone, is that session told again, unless the sentence dates a
+        day of its own (read-n: one meeting drafted twice this way of 8 false drafts)."""
+        if info.dates:
+            return None
+        return next(
+            (
+                e
+                for e in self.engagements
+                if e.kind == "meeting"
+                and e.info is not info
+                and e.counterpart_person is not None
+                and e.counterpart is not None
+                and e.counterpart.key == org.key
+                and e.status == "held"
+                and not e.context
+            ),
+            None,
+        )
 
     def guest_welcomed(self, info: SentenceInfo, org: Mention) -> Engagement | None:
         """The meeting already drafted whose foreign guest this sentence names, when the

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 
+from datetime import date
+
+from timeline.extract.dates import DateMention, resolve
 from timeline.extract.model import Engagement, SentenceInfo
 
-# "sang thăm, chúc Tết", "thăm và chúc Tết", "chúc Tết", "thăm, chúc mừng năm mới": the verb,
-# right before the agency greeted
+# "sang thăm, chúc Tết", "thăm và chúc Tết", "chúc Tết", "thăm, chúc mừng năm mới", "sang thăm,
+# chúc mừng" (a national day): the verb, right before the agency greeted
 _GREETING = re.compile(
-    r"(?<!\w)((?:sang |đến |tới )?thăm,?\s+(?:và\s+)?)?(chúc Tết|chúc mừng năm mới)(?!\w)"
+    r"(?<!\w)((?:sang |đến |tới )?thăm,?\s+(?:và\s+)?)?(chúc Tết|chúc mừng năm mới|chúc mừng)(?!\w)"
     r"(?:\s+(?:tới|đến))?\s*"
 )
 # without "thăm" only a delegation brings wishes in person ("Đoàn đại biểu Công an tỉnh A chúc
@@ -78,13 +81,35 @@ def greeting_visits(
     return created, referenced
 
 
-def greeting_dates(engagements: list[Engagement]) -> None:  # after the dates
+def greeting_dates(engagements: list[Engagement]) -> list[Engagement]:  # after the dates
     """The delegations of one greeting verb ("Công an các tỉnh A, B, C đã sang thăm, chúc Tết")
-    came together: each takes the date the first was given."""
+    came together: each takes the date the first was given. Returns those still undated."""
     first: dict[tuple[int, int], Engagement] = {}
+    undated = []
     for e in engagements:
         if e.kind != "visit" or e.counterpart is None:
             continue
         lead = first.setdefault((e.trigger[0], e.trigger[1]), e)
         if lead is not e and e.date is None and lead.date is not None:
             e.date, e.resolved, e.date_origin = lead.date, lead.resolved, lead.date_origin
+        if e.date is None:
+            undated.append(e)
+    return undated
+
+
+# "Nhân dịp Tết Nguyên đán Giáp Thìn 2024", "đón Xuân Ất Tỵ - 2025": the lunar year's holiday,
+# late January to February of that year
+_TET_YEAR = re.compile(
+    r"(?<!\w)(?:Tết(?: Nguyên [Đđ]án)?|Xuân)(?:\s+[A-ZĐẤẤẬ]\w*\s+[A-ZĐ]\w*)?\s*[-–]?\s*"
+    r"((?:19|20)\d\d)(?!\d)"
+)
+
+
+def tet_year(text: str, e: Engagement, published: date | None) -> bool:
+    """An undated greeting visit dated by the year of the Tết the page names (its year only)."""
+    m = _TET_YEAR.search(text)
+    if m is None:
+        return False
+    e.date = DateMention(m.start(1), m.end(1), m.group(), None, None, int(m.group(1)))
+    e.resolved, e.date_origin = resolve(e.date, published), "lead"
+    return True
