@@ -183,3 +183,58 @@ def test_talks_at_home_with_a_visiting_province_are_no_trip():
         "(Lào) tại Lai Châu.\n"
     )
     assert [r for r in records(text, date(2025, 10, 20)) if r["kind"] == "visit"] == []
+
+
+SESSIONS_ON_LATER_DAYS = (
+    "Ngày 3/6/2024, Thứ trưởng Nguyễn Văn Long đã có chuyến thăm và làm việc tại Hàn Quốc.\n\n"
+    "Ngày 4/6, Thứ trưởng đã hội đàm với Tổng Giám đốc Cơ quan Cảnh sát quốc gia Hàn Quốc Cho "
+    "Ji-ho.\n\n"
+    "Ngày 5/6, Đoàn đã làm việc với Bộ Tư pháp Hàn Quốc.\n"
+)
+
+
+def test_sessions_on_the_days_after_a_trip_dated_by_its_first_day_are_its_parts():
+    drafts = records(SESSIONS_ON_LATER_DAYS, date(2024, 6, 10))
+    (trip,) = [r for r in drafts if r["kind"] == "visit"]
+    sessions = [r for r in drafts if r["kind"] == "meeting"]
+    assert len(sessions) == 2
+    assert all(s.get("part_of") == trip["slug"] for s in sessions)
+
+
+def test_a_trip_dated_by_its_first_day_spans_the_days_of_its_sessions():
+    (trip,) = [
+        r for r in records(SESSIONS_ON_LATER_DAYS, date(2024, 6, 10)) if r["kind"] == "visit"
+    ]
+    assert (trip["date"]["start"], trip["date"].get("end")) == ("2024-06-03", "2024-06-05")
+
+
+def test_a_session_weeks_after_a_one_day_trip_is_not_its_part():
+    text = (
+        "Ngày 3/6/2024, Thứ trưởng Nguyễn Văn Long đã có chuyến thăm và làm việc tại Hàn Quốc.\n\n"
+        "Ngày 28/6, Thứ trưởng đã hội đàm với Tổng Giám đốc Cơ quan Cảnh sát quốc gia Hàn Quốc "
+        "Cho Ji-ho tại Seoul.\n"
+    )
+    (session,) = [r for r in records(text, date(2024, 6, 30)) if r["kind"] == "meeting"]
+    assert "part_of" not in session
+
+
+def test_a_trip_the_headline_and_the_story_both_tell_is_drafted_once():
+    text = (
+        "Deputy Minister Le Van Hai pays a working visit to Cambodia\n\n"
+        "March, 4 2021\n"
+        "Lieutenant General Le Van Hai, Deputy Minister of Public Security, heading a delegation "
+        "of the Vietnamese ministry, arrived in Phnom Penh on March 4, starting his visit to the "
+        "country.\n"
+    )
+    visits = [r for r in records(text, date(2021, 3, 5)) if r["kind"] == "visit"]
+    assert len(visits) == 1
+
+
+def test_a_reception_by_him_after_one_named_is_hosted_by_the_one_named():
+    text = (
+        "Ngày 3/6/2024, Đại tướng Lương Tam Quang đã tiếp Đại sứ Hàn Quốc tại Việt Nam Choi "
+        "Young-sam.\n\nÔng cũng đã tiếp Đại sứ Nhật Bản Ito Naoki.\n"
+    )
+    (second,) = [r for r in meetings(text, date(2024, 6, 10)) if "Ito Naoki" in names(r)]
+    assert "Lương Tam Quang" in names(second)
+    assert second["host"] == "VN"

@@ -170,6 +170,7 @@ def assign_roles(a: Analysis) -> None:
     roles.received_delegations(a.engagements)
     nesting.lead_tells_first(a.engagements, a.infos)
     nesting.drop_allusions(a.engagements)
+    nesting.drop_lead_retold(a.engagements)
 
 
 def summarise(a: Analysis) -> None:

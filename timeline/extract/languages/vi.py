@@ -82,8 +82,12 @@ class Vietnamese(Lexicons):
         r"đó|cũng|sau)))(?!\w)"
     )
 
-    # Vietnamese news repeats the name or the title ("Thứ trưởng cho biết"), not a pronoun
-    subject_pronoun = None
+    # Vietnamese news repeats the name or the title ("Thứ trưởng cho biết"), but a sentence may
+    # open on "Ông"/"Bà" for the last one named, before a verb ("Ông cũng đã tiếp …")
+    subject_pronoun = re.compile(
+        r"(?:(?<=^)|(?<=\n)|(?<=[.,]\s))(?:Ông|Bà)"
+        r"(?=\s+(?:cũng|đã|còn|tiếp|hội đàm|gặp|làm việc|chào|thăm)(?!\w))"
+    )
     opening_participle = None
     here = re.compile(r"(?<!\w)tại đây(?!\w)")
 

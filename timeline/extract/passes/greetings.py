@@ -11,7 +11,6 @@ visiting province.
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 from timeline.extract.dates import DateMention, resolve

@@ -15,8 +15,8 @@ from timeline.extract.model import (
     Span,
     counterpart_key,
 )
-from timeline.extract.people import PersonMention
 from timeline.extract.passes.objects import TIME_FIRST
+from timeline.extract.people import PersonMention
 
 # "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
 # subject, not an object after the verb

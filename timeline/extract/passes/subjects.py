@@ -39,7 +39,7 @@ def organisations_met(e: Engagement) -> dict[str, Mention]:
     if e.kind == "visit":
         # "chuyến thăm của Đoàn Công an tỉnh A": the travelling agency named as the trip's side
         for _, x in e.pair:
-            if x.kind == ORG:
+            if isinstance(x, Mention) and x.kind == ORG:
                 out.setdefault(x.key, x)
     if e.kind == "dialogue":
         for info in e.sentences:
