@@ -238,3 +238,26 @@ def test_a_reception_by_him_after_one_named_is_hosted_by_the_one_named():
     (second,) = [r for r in meetings(text, date(2024, 6, 10)) if "Ito Naoki" in names(r)]
     assert "Lương Tam Quang" in names(second)
     assert second["host"] == "VN"
+
+
+def test_a_city_and_a_day_between_the_verb_and_the_guest_do_not_end_whom_was_received():
+    text = (
+        "Jordanian Interior Minister Khalid Mansour received in Amman on Monday Iraqi Interior "
+        "Minister Hassan Jaber and his accompanying delegation.\n"
+    )
+    (meeting,) = meetings(text, date(2024, 2, 13))
+    assert "Hassan Jaber" in names(meeting)
+    assert "lead-inferred" not in str(meeting)
+
+
+def test_a_recent_trip_spoken_of_beside_the_trip_told_is_context_not_a_draft():
+    text = (
+        "VIENTIANE, May 6 -- Malaysian police chief Tan Sri Razarudin Husain arrived in Vientiane "
+        "on Monday for a three-day visit to Laos.\n\n"
+        "He met Prime Minister Sonexay Siphandone, who spoke of his recent visit to Japan.\n"
+    )
+    drafts = extract(text, document="d", published=date(2025, 5, 7)).records
+    claimed = [r.record for r in drafts if "context-mention" not in [f.code for f in r.flags]]
+    assert [r["kind"] for r in claimed if r["kind"] == "visit"] == ["visit"]
+    (meeting,) = [r for r in claimed if r["kind"] == "meeting"]
+    assert meeting["host"] == "LA"

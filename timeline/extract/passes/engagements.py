@@ -54,6 +54,7 @@ _THEN_MET = re.compile(
     r"\s*(?:,|và)\s*(?:hội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
     r"(?:\s+(?:thường niên|định kỳ|song phương))?\s+với\s+(?:(?:lãnh đạo|đại diện)\s+)?"
 )
+_EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
 
@@ -241,6 +242,9 @@ class Finder:
                 continue  # a Vietnamese article's "thăm … Việt Nam" is no trip unless incoming
             e = self.new_trip(info, vm, dest, code)
             after_it = _AFTER_TRIP.search(text, max(s.start, vm.start() - 12), vm.start())
+            if after_it is None and any(not x.context and x.status == "held" for x in self.visits):
+                # "Hun Sen's recent visit to Myanmar" told beside the trip the story reports
+                after_it = _EARLIER_TRIP.search(text, max(s.start, vm.start() - 16), vm.start())
             if after_it and e.status == "held":
                 # "gặp lại bà Ngoại trưởng sau chuyến thăm Việt Nam tháng 2/2014": a trip over
                 # before the one told, named for context

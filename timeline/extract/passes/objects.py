@@ -148,11 +148,15 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)"
 # "received on Sunday 27/6/2021 his Yemeni counterpart", "met yesterday with X": wire copy puts
 # the day between the verb and whom it met, where the object would otherwise end at "on"
-TIME_FIRST = re.compile(
-    rf"\s*(?:on\s+{_WEEKDAY}(?:,?\s+(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH_DAY}))?|"
+_WHEN_SAID = (
+    rf"(?:on\s+{_WEEKDAY}(?:,?\s+(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH_DAY}))?|"
     rf"on\s+{_MONTH_DAY}|on\s+\d{{1,2}}/\d{{1,2}}/\d{{4}}|yesterday|today|"
-    r"this (?:morning|afternoon|evening|week))(?=[\s,])"
+    r"this (?:morning|afternoon|evening|week))"
 )
+# ("received in Riyadh on Tuesday X": a one-word city with the day, before or after it; a city
+# alone is not skipped, its next capitalised word may be the guest's title)
+_IN_CITY = r"in\s+[A-Z][\w'’-]+"
+TIME_FIRST = re.compile(rf"\s*(?:{_IN_CITY}\s+)?{_WHEN_SAID}(?:\s+{_IN_CITY})?(?=[\s,])")
 
 
 def _works_at(text: str, out: list[Mention | PersonMention]) -> None:
