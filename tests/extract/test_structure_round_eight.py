@@ -261,3 +261,24 @@ def test_a_recent_trip_spoken_of_beside_the_trip_told_is_context_not_a_draft():
     assert [r["kind"] for r in claimed if r["kind"] == "visit"] == ["visit"]
     (meeting,) = [r for r in claimed if r["kind"] == "meeting"]
     assert meeting["host"] == "LA"
+
+
+def test_a_numbered_conference_of_two_provinces_written_in_lower_case_is_their_dialogue():
+    text = (
+        "Ngày 12/11/2024, Công an tỉnh Tây Ninh và Ty Công an Svay Rieng (Campuchia) tổ chức hội "
+        "nghị giao ban lần thứ 15 về hợp tác phòng, chống tội phạm trên tuyến biên giới.\n\n"
+        "Hai bên đã đánh giá kết quả phối hợp trong năm qua và thống nhất nội dung hợp tác trong "
+        "thời gian tới.\n"
+    )
+    (session,) = [r for r in records(text, date(2024, 11, 20)) if r["kind"] == "dialogue"]
+    assert session["date"]["start"] == "2024-11-12"
+    assert {session.get("host"), *session["guests"]} >= {"VN", "KH"}
+
+
+def test_a_provincial_conference_at_home_in_lower_case_is_no_draft():
+    text = (
+        "Ngày 12/11/2024, Công an tỉnh Tây Ninh tổ chức hội nghị sơ kết lần thứ 3 về công tác "
+        "phòng cháy, chữa cháy.\n\n"
+        "Hội nghị đã đánh giá kết quả trong năm qua.\n"
+    )
+    assert records(text, date(2024, 11, 20)) == []

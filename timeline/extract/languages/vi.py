@@ -107,7 +107,9 @@ class Vietnamese(Lexicons):
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        for m in in_sentence(rf"Đối thoại|{_CONFERENCE}", text, info):
+        # ("tổ chức hội nghị giao ban lần thứ 29": written in lower case, a numbered session)
+        named = rf"Đối thoại|{_CONFERENCE}|hội nghị(?=[^.;]{{0,80}}?\blần thứ|\s*[.,;])"
+        for m in in_sentence(named, text, info):
             noun = "dialogue" if m.group() == "Đối thoại" else "conference"
             stop = _NAME_STOP.search(text, m.end(), s.end)
             end = stop.start() if stop else s.end
