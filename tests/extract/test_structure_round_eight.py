@@ -282,3 +282,23 @@ def test_a_provincial_conference_at_home_in_lower_case_is_no_draft():
         "Hội nghị đã đánh giá kết quả trong năm qua.\n"
     )
     assert records(text, date(2024, 11, 20)) == []
+
+
+def test_a_minister_arriving_in_another_country_s_capital_is_a_trip_there():
+    text = (
+        "Iraqi Interior Minister Abdul Karim Saleh on Sunday arrived in the Saudi capital, "
+        "Riyadh, at the head of a security delegation.\n\n"
+        "The visit aims to sign a protocol on security cooperation.\n"
+    )
+    (trip,) = [r for r in records(text, date(2023, 2, 20)) if r["kind"] == "visit"]
+    assert (trip["host"], trip["guests"]) == ("SA", ["IQ"])
+    assert trip["date"]["start"] == "2023-02-19"
+
+
+def test_arriving_without_a_place_is_no_trip():
+    text = (
+        "Thai Police Commissioner General Somchai Rattana said the two sides arrived at a common "
+        "view on border security after talks with Malaysian Inspector-General Tan Sri Razarudin "
+        "Husain in Bangkok on Monday.\n"
+    )
+    assert [r for r in records(text, date(2024, 3, 5)) if r["kind"] == "visit"] == []

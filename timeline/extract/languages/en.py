@@ -59,7 +59,11 @@ class English(Lexicons):
         r"(?:visit(?:ed|ing|s)?|trip)\b(?:\s+(?:to|in))?(?:\s+the)?|"
         # "is leading an MPS delegation to Australia", "led a Thai police delegation to Vietnam"
         r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:a|an|the|his|her|their)\s+"
-        r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?"
+        r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?|"
+        # "arrived Sunday in Cambodia for talks", "arrived in the Saudi capital": a trip, when a
+        # place follows (no place, no trip: the rule for trips without a noun)
+        r"\barriv(?:ed|es|ing)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday|yesterday|today)\s+)?in(?:\s+the)?"
     )
     meet = re.compile(
         r"\b(?:met(?: with)?|meets(?: with)?|meet(?: with)?|meeting with|"
