@@ -302,3 +302,16 @@ def test_arriving_without_a_place_is_no_trip():
         "Husain in Bangkok on Monday.\n"
     )
     assert [r for r in records(text, date(2024, 3, 5)) if r["kind"] == "visit"] == []
+
+
+def test_a_delegation_of_the_named_agency_on_a_visit_travels_for_that_agency_s_country():
+    text = (
+        "BANGKOK, June 5 -- A delegation of the Indonesian National Police led by Police "
+        "General Agus Wirawan is on a four-day visit to Thailand from June 3 to 6.\n\n"
+        "The delegation held talks with the Royal Thai Police on June 4.\n"
+    )
+    drafts = records(text, date(2024, 6, 5))
+    (trip,) = [r for r in drafts if r["kind"] == "visit"]
+    assert (trip["host"], trip["guests"]) == ("TH", ["ID"])
+    (talks,) = [r for r in drafts if r["kind"] == "meeting"]
+    assert talks["part_of"] == trip["slug"] and talks["guests"] == ["ID"]

@@ -748,7 +748,7 @@ _LED_BEFORE = re.compile(
     r"(?:đã\s+|has\s+|have\s+)?(?:sang\s+|đến\s+|tới\s+)?$"
 )
 _DELEGATION_WORD = re.compile(
-    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+đại biểu)?(?:\s+cấp cao)?(?:\s+of)?\s*$"
+    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+đại biểu)?(?:\s+cấp cao)?(?:\s+(?:of|from)(?:\s+the)?)?\s*$"
 )
 
 
