@@ -315,3 +315,21 @@ def test_a_delegation_of_the_named_agency_on_a_visit_travels_for_that_agency_s_c
     assert (trip["host"], trip["guests"]) == ("TH", ["ID"])
     (talks,) = [r for r in drafts if r["kind"] == "meeting"]
     assert talks["part_of"] == trip["slug"] and talks["guests"] == ["ID"]
+
+
+def test_the_chief_met_right_after_a_visit_to_an_agency_received_that_visit():
+    text = (
+        "Consul General Sato Hiroshi visited the Australian Federal Police headquarters in "
+        "Canberra on March 12. He met Deputy Commissioner Michael Moore and thanked the AFP for "
+        "its work for the Japanese community.\n"
+    )
+    (meeting,) = meetings(text, date(2019, 3, 20))
+    assert {"Sato Hiroshi", "Michael Moore"} <= set(names(meeting))
+
+
+def test_someone_met_on_a_day_of_their_own_after_a_visit_to_an_agency_is_another_meeting():
+    text = (
+        "Consul General Sato Hiroshi visited the Australian Federal Police headquarters in "
+        "Canberra on March 12. On March 14, he met Chief Minister Karen Bass in Canberra.\n"
+    )
+    assert len(meetings(text, date(2019, 3, 20))) == 2

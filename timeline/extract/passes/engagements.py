@@ -439,7 +439,7 @@ class Finder:
         if existing is None and not isinstance(cp, PersonMention):
             existing = self.guest_welcomed(info, cp) or self.agency_of_one_met(info, cp)
         if existing is None and isinstance(cp, PersonMention):
-            existing = self.unnamed_told(cp)
+            existing = self.unnamed_told(cp) or self.officer_of_agency_visited(info, cp)
         if existing is None and org is not None and isinstance(cp, PersonMention):
             # the organisation met earlier in a list, now with the person who received them:
             # the same session, unless other people of ours were at each
@@ -460,6 +460,29 @@ class Finder:
                 existing.info = info
                 existing.trigger = (mm.start(), mm.end(), mm.group())
         return existing
+
+    def officer_of_agency_visited(self, info: SentenceInfo, cp: PersonMention) -> Engagement | None:
+        """ "X visited the New York City Police Department on November 26. He met Police
+        Commissioner Y …": the one met right after a visit to an agency, named without an
+        agency of their own and on no day of their own, received the visit for it."""
+        last = self.last_group
+        if info.dates or cp.organisation is not None or len(last) != 1:
+            return None
+        e = last[0]
+        told_before = bool(e.sentences) and e.sentences[-1].sentence.end <= info.sentence.start
+        if (
+            e.kind != "meeting"
+            or e.counterpart is None
+            or e.counterpart_person is not None
+            or not told_before
+            or info.sentence.start - e.sentences[-1].sentence.end > 2
+            or cp.country not in (None, e.counterpart.country)
+        ):
+            return None
+        e.counterpart_person = cp.person
+        cp.organisation = e.counterpart
+        cp.country = cp.country or e.counterpart.country
+        return e
 
     def unnamed_told(self, cp: PersonMention) -> Engagement | None:
         """ "South Korea's police chief held talks with Vietnam's public security minister …":
