@@ -333,3 +333,19 @@ def test_someone_met_on_a_day_of_their_own_after_a_visit_to_an_agency_is_another
         "Canberra on March 12. On March 14, he met Chief Minister Karen Bass in Canberra.\n"
     )
     assert len(meetings(text, date(2019, 3, 20))) == 2
+
+
+def test_officials_a_visitor_is_set_to_meet_are_no_meeting_held():
+    text = (
+        "Europol's Executive Director Anna Keller met Thai Police Commissioner General Somchai "
+        "Rattana in Bangkok on Monday.\n\n"
+        "The director, during her three-day visit to Thailand, is set to meet top officials of "
+        "Thai security and immigration agencies, the officials said.\n"
+    )
+    drafts = extract(text, document="d", published=date(2024, 3, 5)).records
+    held = [
+        r.record
+        for r in drafts
+        if r.record["kind"] == "meeting" and r.record.get("status", "held") == "held"
+    ]
+    assert [names(r) for r in held if "Somchai Rattana" not in names(r)] == []

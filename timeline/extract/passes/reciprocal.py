@@ -391,7 +391,9 @@ def unnamed_counterparts(
         at = (when.end() if when else mm.end()) + m.start(1)
         owner = next(
             (p for p in info.places if p.kind == COUNTRY and p.start <= at < p.end + 1), None
-        ) or _long_office(text, info, at)
+        )
+        if owner is None and language == "vi":
+            owner = _long_office(text, info, at)
         if owner is None:
             continue
         people = [*info.places, *info.orgs, *info.people]
