@@ -349,3 +349,17 @@ def test_officials_a_visitor_is_set_to_meet_are_no_meeting_held():
         if r.record["kind"] == "meeting" and r.record.get("status", "held") == "held"
     ]
     assert [names(r) for r in held if "Somchai Rattana" not in names(r)] == []
+
+
+def test_a_numbered_joint_working_group_and_a_dialogue_held_together_are_two_sessions():
+    text = (
+        "The twelfth meeting of the Australia-India Joint Working Group on Counter-Terrorism and "
+        "the third session of the Australia-India Cyber Policy Dialogue were held in Canberra "
+        "on 14-15 March 2024, the two governments said.\n\n"
+        "The delegations discussed terrorist financing and online radicalisation.\n"
+    )
+    sessions = [r for r in records(text, date(2024, 3, 18)) if r["kind"] == "dialogue"]
+    assert len(sessions) == 2
+    for session in sessions:
+        assert session["date"]["start"] == "2024-03-14"
+        assert session["host"] == "AU"

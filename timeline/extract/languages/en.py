@@ -51,6 +51,14 @@ _ON_TOPIC = re.compile(
 )
 
 
+_NTH_MEETING = re.compile(
+    r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth)\s+(?:meeting|session|round)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 class English(Lexicons):
     code = "en"
     name = "English"
@@ -127,8 +135,12 @@ class English(Lexicons):
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        for m in in_sentence(rf"\b[Dd]ialogue\b|{_CONFERENCE}|\bconference\b", text, info):
-            noun = "dialogue" if m.group().lower() == "dialogue" else "conference"
+        # ("the eighteenth meeting of the US-India Counter-Terrorism Joint Working Group": a
+        # standing mechanism of two countries, numbered by its meetings, recorded as a dialogue)
+        named = rf"\b[Dd]ialogue\b|{_CONFERENCE}|\bconference\b|\bJoint Working Group\b"
+        for m in in_sentence(named, text, info):
+            series = m.group().lower() in ("dialogue", "joint working group")
+            noun = "dialogue" if series else "conference"
             before = text[s.start : m.start()]
             back = re.search(
                 r"((?:(?:[A-Z][\w'’.]*(?:[-–][A-Z][\w'’.]*)?|and|on|of|[-–]|\d+(?:st|nd|rd|th)|first|"
@@ -151,6 +163,12 @@ class English(Lexicons):
             if sm:
                 session = self.session_number(sm.group(1))
                 session_span = (begin + sm.start(), begin + sm.end(), sm.group())
+            elif m.group() == "Joint Working Group":
+                # "the eighteenth meeting of the …": the ordinal of its meetings, before the name
+                nth = _NTH_MEETING.search(text, max(s.start, begin - 40), begin)
+                if nth is not None:
+                    session = self.session_number(nth.group(1))
+                    session_span = (nth.start(1), nth.end(1), nth.group(1))
             pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
             if not pair:
                 pair = _agencies_pair(text, info, begin, m.start())
