@@ -363,3 +363,15 @@ def test_a_numbered_joint_working_group_and_a_dialogue_held_together_are_two_ses
     for session in sessions:
         assert session["date"]["start"] == "2024-03-14"
         assert session["host"] == "AU"
+
+
+def test_one_session_named_as_a_meeting_and_as_its_working_group_is_drafted_once():
+    text = (
+        "The statement was issued on the occasion of the 9th Meeting of the Japan-India Working "
+        "Group on Cyber Security.\n\n"
+        "The 9th meeting of the Japan-India Cyber Security Joint Working Group was held in Tokyo "
+        "on May 14, 2024.\n\n"
+        "The two sides reviewed threats from ransomware groups.\n"
+    )
+    sessions = [r for r in records(text, date(2024, 5, 16)) if r["kind"] in ("dialogue", "meeting")]
+    assert [(s["kind"], s["date"]["start"]) for s in sessions] == [("dialogue", "2024-05-14")]

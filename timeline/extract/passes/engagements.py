@@ -180,6 +180,8 @@ class Finder:
                 ),
                 None,
             )
+            if target is None:
+                target = same_session_of_pair(self.engagements, dm)
             if target is None and main is not None and main.session is None and not main.context:
                 target = main if not self.lang.cue("past_context").search(sentence) else None
             return target
@@ -684,6 +686,29 @@ def _called_on(text: str, mm: re.Match[str], cps: list[Mention | PersonMention])
     return isinstance(first, PersonMention) and bool(
         re.fullmatch(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}", text[mm.end() : first.extent[0]])
     )
+
+
+def same_session_of_pair(engagements: list[Engagement], dm: DialogueMention) -> Engagement | None:
+    """ "the 15th Meeting of the India-U.S. Working Group on Counterterrorism" and "the 15th
+    meeting of the India-U.S. Counterterrorism Joint Working Group": one session of the same
+    two countries' series named by two head words; the series' word wins over a meeting's."""
+    pair = {c for c, _ in dm.pair}
+    if len(pair) < 2:
+        return None
+    target = next(
+        (
+            e
+            for e in engagements
+            if e.kind == "dialogue"
+            and e.session == dm.session
+            # (the meeting's mention may name no countries: "on the occasion of the 15th Meeting")
+            and {c for c, _ in e.pair} in (pair, set())
+        ),
+        None,
+    )
+    if target is not None and dm.noun == "dialogue":
+        target.noun = "dialogue"
+    return target
 
 
 def outermost_named(mentions: list[DialogueMention]) -> list[DialogueMention]:
