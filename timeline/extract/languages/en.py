@@ -131,6 +131,24 @@ class English(Lexicons):
         # of Foreign Affairs": another office
         return re.compile(rf"(?<!\w)[Tt]he ((?i:{titles}))(?!\w)(?!\s+(?:of|for|to|in|at)\b)")
 
+    def _session(
+        self, text: str, floor: int, begin: int, sm: re.Match[str] | None, head: str
+    ) -> tuple[int | None, tuple[int, int, str] | None]:
+        """The session's number and span: an ordinal among the name's words (`sm`, matched on
+        the words from `begin`), or for a working group the ordinal of its meetings before the
+        name ("the eighteenth meeting of the … Joint Working Group")."""
+        if sm:
+            return self.session_number(sm.group(1)), (
+                begin + sm.start(),
+                begin + sm.end(),
+                sm.group(),
+            )
+        if head == "Joint Working Group":
+            nth = _NTH_MEETING.search(text, max(floor, begin - 40), begin)
+            if nth is not None:
+                return self.session_number(nth.group(1)), (nth.start(1), nth.end(1), nth.group(1))
+        return None, None
+
     def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
         s = info.sentence
         out: list[DialogueMention] = []
@@ -153,22 +171,13 @@ class English(Lexicons):
             if lead:
                 begin += lead.end()
                 words = words[lead.end() :]
-            session, session_span = None, None
             sm = re.search(
                 r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                 r"tenth|inaugural)\b",
                 words,
                 re.I,
             )
-            if sm:
-                session = self.session_number(sm.group(1))
-                session_span = (begin + sm.start(), begin + sm.end(), sm.group())
-            elif m.group() == "Joint Working Group":
-                # "the eighteenth meeting of the …": the ordinal of its meetings, before the name
-                nth = _NTH_MEETING.search(text, max(s.start, begin - 40), begin)
-                if nth is not None:
-                    session = self.session_number(nth.group(1))
-                    session_span = (nth.start(1), nth.end(1), nth.group(1))
+            session, session_span = self._session(text, s.start, begin, sm, m.group())
             pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
             if not pair:
                 pair = _agencies_pair(text, info, begin, m.start())
