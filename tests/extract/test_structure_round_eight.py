@@ -88,7 +88,7 @@ def test_a_courtesy_call_on_a_minister_of_a_long_office_is_a_session_of_the_trip
 def test_country_adjectives_of_the_middle_east_name_the_sides():
     text = (
         "MANAMA, March 3 -- The Bahraini Interior Minister held talks on Sunday with a Kuwaiti "
-        "security delegation led by Interior Undersecretary Faisal Nawaf at the ministry in "
+        "delegation headed by Interior Undersecretary Faisal Nawaf at the ministry in "
         "Manama.\n"
     )
     drafts = records(text, date(2024, 3, 4))
@@ -97,8 +97,8 @@ def test_country_adjectives_of_the_middle_east_name_the_sides():
 
 
 TET_VISITS = (
-    "Nhân dịp Tết Nguyên đán, ngày 2/2/2024, Đoàn đại biểu Công an các tỉnh Attapeu, Champasak "
-    "(Lào) đã sang thăm, chúc Tết Công an tỉnh Kon Tum.\n\n"
+    "Ngày 2/2/2024, các đoàn Công an tỉnh Attapeu và Công an tỉnh Champasak (Lào) tới thăm, "
+    "chúc Tết Công an tỉnh Kon Tum trước thềm Xuân Giáp Thìn.\n\n"
     "Đại tá Trịnh Văn Dũng, Giám đốc Công an tỉnh Kon Tum cảm ơn tình cảm của các đoàn.\n"
 )
 
@@ -119,9 +119,9 @@ def test_the_delegations_of_one_greeting_are_hosted_by_the_agency_greeted_on_its
 
 def test_a_delegation_shown_only_under_its_photo_bringing_wishes_still_came():
     text = (
-        "Ngày 2/2/2024, Đoàn đại biểu Công an tỉnh Attapeu (Lào) đã sang thăm, chúc Tết Công an "
-        "tỉnh Kon Tum.\n\n"
-        "Đoàn đại biểu Công an tỉnh Champasak chúc Tết Công an tỉnh Kon Tum. Ảnh: Văn Hải\n\n"
+        "Ngày 2/2/2024, đoàn Công an tỉnh Attapeu (Lào) do Thượng tá Bounmy Keo dẫn đầu tới thăm, "
+        "chúc Tết Công an tỉnh Kon Tum.\n\n"
+        "Lãnh đạo đoàn Công an tỉnh Champasak chúc Tết Công an tỉnh Kon Tum. Ảnh: Văn Hải\n\n"
         "Hai bên đã trao đổi về tình hình an ninh trật tự vùng biên giới.\n"
     )
     drafts = extract(text, document="d", published=date(2024, 2, 5)).records
@@ -147,8 +147,8 @@ def test_the_agency_of_the_one_met_named_again_in_a_welcome_is_the_same_session(
     text = (
         "Ngày 9/5/2024, tại Phnôm Pênh, Thứ trưởng Nguyễn Ngọc Lâm đã chào xã giao Đại tướng Sok "
         "Vanna, Bộ trưởng Bộ Nội vụ Campuchia.\n\n"
-        "Hoan nghênh Thứ trưởng Nguyễn Ngọc Lâm đến thăm và làm việc với Bộ Nội vụ Campuchia, "
-        "Đại tướng Sok Vanna đánh giá cao kết quả hợp tác giữa hai bộ.\n"
+        "Đại tướng Sok Vanna cảm ơn Thứ trưởng Nguyễn Ngọc Lâm đã dành thời gian làm việc với Bộ "
+        "Nội vụ Campuchia.\n"
     )
     (meeting,) = meetings(text, date(2024, 5, 12))
     assert "Sok Vanna" in names(meeting)
@@ -165,9 +165,8 @@ def test_the_agency_met_again_on_a_day_of_its_own_is_another_session():
 
 def test_a_delegation_crossing_over_for_talks_with_several_provinces_is_a_trip_of_sessions():
     text = (
-        "Từ ngày 10 - 14/10/2025, Đoàn công tác Công an tỉnh Lai Châu do Đại tá Trần Văn Nam, "
-        "Phó Giám đốc Công an tỉnh làm Trưởng đoàn đã sang thăm và hội đàm thường niên với Công "
-        "an các tỉnh Attapeu, Champasak và Sekong (Lào).\n"
+        "Trong các ngày 10 - 14/10/2025, Thượng tá Trần Văn Nam dẫn đầu đoàn Công an tỉnh Lai "
+        "Châu sang thăm và hội đàm với Công an các tỉnh Attapeu, Champasak và Sekong (Lào).\n"
     )
     drafts = records(text, date(2025, 10, 20))
     (trip,) = [r for r in drafts if r["kind"] == "visit"]
@@ -179,8 +178,8 @@ def test_a_delegation_crossing_over_for_talks_with_several_provinces_is_a_trip_o
 
 def test_talks_at_home_with_a_visiting_province_are_no_trip():
     text = (
-        "Ngày 10/10/2025, Công an tỉnh Lai Châu đã hội đàm thường niên với Công an tỉnh Attapeu "
-        "(Lào) tại Lai Châu.\n"
+        "Ngày 10/10/2025, Công an tỉnh Lai Châu đã làm việc với Công an tỉnh Attapeu (Lào) tại "
+        "Lai Châu.\n"
     )
     assert [r for r in records(text, date(2025, 10, 20)) if r["kind"] == "visit"] == []
 
@@ -222,9 +221,8 @@ def test_a_trip_the_headline_and_the_story_both_tell_is_drafted_once():
     text = (
         "Deputy Minister Le Van Hai pays a working visit to Cambodia\n\n"
         "March, 4 2021\n"
-        "Lieutenant General Le Van Hai, Deputy Minister of Public Security, heading a delegation "
-        "of the Vietnamese ministry, arrived in Phnom Penh on March 4, starting his visit to the "
-        "country.\n"
+        "Lieutenant General Le Van Hai, at the head of a delegation of the Vietnamese ministry, "
+        "arrived in Phnom Penh on March 4 to begin his visit to the country.\n"
     )
     visits = [r for r in records(text, date(2021, 3, 5)) if r["kind"] == "visit"]
     assert len(visits) == 1
@@ -265,10 +263,9 @@ def test_a_recent_trip_spoken_of_beside_the_trip_told_is_context_not_a_draft():
 
 def test_a_numbered_conference_of_two_provinces_written_in_lower_case_is_their_dialogue():
     text = (
-        "Ngày 12/11/2024, Công an tỉnh Tây Ninh và Ty Công an Svay Rieng (Campuchia) tổ chức hội "
-        "nghị giao ban lần thứ 15 về hợp tác phòng, chống tội phạm trên tuyến biên giới.\n\n"
-        "Hai bên đã đánh giá kết quả phối hợp trong năm qua và thống nhất nội dung hợp tác trong "
-        "thời gian tới.\n"
+        "Ngày 12/11/2024, Công an tỉnh Tây Ninh và Ty Công an Svay Rieng (Campuchia) gặp nhau tại "
+        "hội nghị liên ngành lần thứ 15 để rà soát việc trao đổi tin về tội phạm.\n\n"
+        "Hai bên thống nhất kế hoạch tuần tra chung cho năm tới.\n"
     )
     (session,) = [r for r in records(text, date(2024, 11, 20)) if r["kind"] == "dialogue"]
     assert session["date"]["start"] == "2024-11-12"
@@ -286,9 +283,9 @@ def test_a_provincial_conference_at_home_in_lower_case_is_no_draft():
 
 def test_a_minister_arriving_in_another_country_s_capital_is_a_trip_there():
     text = (
-        "Iraqi Interior Minister Abdul Karim Saleh on Sunday arrived in the Saudi capital, "
-        "Riyadh, at the head of a security delegation.\n\n"
-        "The visit aims to sign a protocol on security cooperation.\n"
+        "Iraqi Interior Minister Abdul Karim Saleh arrived on Sunday in Saudi Arabia for two days of "
+        "talks on border security and drug smuggling.\n\n"
+        "His delegation includes the heads of the border police and the narcotics bureau.\n"
     )
     (trip,) = [r for r in records(text, date(2023, 2, 20)) if r["kind"] == "visit"]
     assert (trip["host"], trip["guests"]) == ("SA", ["IQ"])
@@ -319,9 +316,9 @@ def test_a_delegation_of_the_named_agency_on_a_visit_travels_for_that_agency_s_c
 
 def test_the_chief_met_right_after_a_visit_to_an_agency_received_that_visit():
     text = (
-        "Consul General Sato Hiroshi visited the Australian Federal Police headquarters in "
-        "Canberra on March 12. He met Deputy Commissioner Michael Moore and thanked the AFP for "
-        "its work for the Japanese community.\n"
+        "On March 12 Consul General Sato Hiroshi visited the Australian Federal Police "
+        "headquarters in Canberra. There he met Deputy Commissioner Michael Moore to discuss "
+        "scams aimed at Japanese students.\n"
     )
     (meeting,) = meetings(text, date(2019, 3, 20))
     assert {"Sato Hiroshi", "Michael Moore"} <= set(names(meeting))
@@ -329,8 +326,8 @@ def test_the_chief_met_right_after_a_visit_to_an_agency_received_that_visit():
 
 def test_someone_met_on_a_day_of_their_own_after_a_visit_to_an_agency_is_another_meeting():
     text = (
-        "Consul General Sato Hiroshi visited the Australian Federal Police headquarters in "
-        "Canberra on March 12. On March 14, he met Chief Minister Karen Bass in Canberra.\n"
+        "On March 12 Consul General Sato Hiroshi visited the Australian Federal Police "
+        "headquarters in Canberra. On March 14, he met Chief Minister Karen Bass in Canberra.\n"
     )
     assert len(meetings(text, date(2019, 3, 20))) == 2
 
@@ -339,8 +336,8 @@ def test_officials_a_visitor_is_set_to_meet_are_no_meeting_held():
     text = (
         "Europol's Executive Director Anna Keller met Thai Police Commissioner General Somchai "
         "Rattana in Bangkok on Monday.\n\n"
-        "The director, during her three-day visit to Thailand, is set to meet top officials of "
-        "Thai security and immigration agencies, the officials said.\n"
+        "Keller is set to meet Thai immigration officials on Wednesday before flying on to "
+        "Vientiane.\n"
     )
     drafts = extract(text, document="d", published=date(2024, 3, 5)).records
     held = [
@@ -367,10 +364,10 @@ def test_a_numbered_joint_working_group_and_a_dialogue_held_together_are_two_ses
 
 def test_one_session_named_as_a_meeting_and_as_its_working_group_is_drafted_once():
     text = (
-        "The statement was issued on the occasion of the 9th Meeting of the Japan-India Working "
-        "Group on Cyber Security.\n\n"
-        "The 9th meeting of the Japan-India Cyber Security Joint Working Group was held in Tokyo "
-        "on May 14, 2024.\n\n"
+        "Tokyo and New Delhi released a joint text after the 9th Meeting of the Japan-India "
+        "Working Group on Cyber Security.\n\n"
+        "Officials said the 9th meeting of the Japan-India Cyber Security Joint Working Group "
+        "took place in Tokyo on May 14, 2024.\n\n"
         "The two sides reviewed threats from ransomware groups.\n"
     )
     sessions = [r for r in records(text, date(2024, 5, 16)) if r["kind"] in ("dialogue", "meeting")]

@@ -68,8 +68,8 @@ class English(Lexicons):
         # "is leading an MPS delegation to Australia", "led a Thai police delegation to Vietnam"
         r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:a|an|the|his|her|their)\s+"
         r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?|"
-        # "arrived Sunday in Cambodia for talks", "arrived in the Saudi capital": a trip, when a
-        # place follows (no place, no trip: the rule for trips without a noun)
+        # "arrived Monday in Manila for two days of talks", "arrived in the Thai capital": a
+        # trip, when a place follows (no place, no trip: the rule for trips without a noun)
         r"\barriv(?:ed|es|ing)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
         r"Saturday|Sunday|yesterday|today)\s+)?in(?:\s+the)?"
     )
@@ -136,7 +136,7 @@ class English(Lexicons):
     ) -> tuple[int | None, tuple[int, int, str] | None]:
         """The session's number and span: an ordinal among the name's words (`sm`, matched on
         the words from `begin`), or for a working group the ordinal of its meetings before the
-        name ("the eighteenth meeting of the … Joint Working Group")."""
+        name ("the ninth meeting of the A-B … Joint Working Group")."""
         if sm:
             return self.session_number(sm.group(1)), (
                 begin + sm.start(),
@@ -153,7 +153,7 @@ class English(Lexicons):
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        # ("the eighteenth meeting of the US-India Counter-Terrorism Joint Working Group": a
+        # ("the ninth meeting of the Japan-Australia Cyber Joint Working Group": a
         # standing mechanism of two countries, numbered by its meetings, recorded as a dialogue)
         named = rf"\b[Dd]ialogue\b|{_CONFERENCE}|\bconference\b|\bJoint Working Group\b"
         for m in in_sentence(named, text, info):

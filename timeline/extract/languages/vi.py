@@ -107,7 +107,7 @@ class Vietnamese(Lexicons):
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        # ("tổ chức hội nghị giao ban lần thứ 29": written in lower case, a numbered session)
+        # ("dự hội nghị liên ngành lần thứ 7": written in lower case, a numbered session)
         named = rf"Đối thoại|{_CONFERENCE}|hội nghị(?=[^.;]{{0,80}}?\blần thứ|\s*[.,;])"
         for m in in_sentence(named, text, info):
             noun = "dialogue" if m.group() == "Đối thoại" else "conference"

@@ -48,7 +48,7 @@ _EXCHANGED = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:giữa|between)\s+(?:(?:các\s+)?(?:lãnh đạo|leaders)|hai\s|"
     r"the\s+(?:two|leaders))"
 )
-# "sang thăm và hội đàm thường niên với", "sang thăm, làm việc với": the trip's words, then a
+# "sang thăm và hội đàm với", "sang thăm, làm việc với": the trip's words, then a
 # session's verb and whom it was with
 _THEN_MET = re.compile(
     r"\s*(?:,|và)\s*(?:hội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
@@ -245,7 +245,7 @@ class Finder:
             e = self.new_trip(info, vm, dest, code)
             after_it = _AFTER_TRIP.search(text, max(s.start, vm.start() - 12), vm.start())
             if after_it is None and any(not x.context and x.status == "held" for x in self.visits):
-                # "Hun Sen's recent visit to Myanmar" told beside the trip the story reports
+                # "the minister's recent trip to Japan" told beside the trip the story reports
                 after_it = _EARLIER_TRIP.search(text, max(s.start, vm.start() - 16), vm.start())
             if after_it and e.status == "held":
                 # "gặp lại bà Ngoại trưởng sau chuyến thăm Việt Nam tháng 2/2014": a trip over
@@ -256,7 +256,7 @@ class Finder:
             created.append(e)
 
     def crossed_to(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
-        """ "Đoàn Công an tỉnh A đã sang thăm và hội đàm thường niên với Công an các tỉnh B, C
+        """ "Công an tỉnh A sang thăm và làm việc với Công an các tỉnh B, C
         (Lào)": "sang" goes across the border; the foreign agency met right after the trip's
         words is in the country the trip went to (read-n: a provinces' trip of three talks)."""
         if not vm.group().startswith("sang"):
@@ -464,7 +464,7 @@ class Finder:
         return existing
 
     def officer_of_agency_visited(self, info: SentenceInfo, cp: PersonMention) -> Engagement | None:
-        """ "X visited the New York City Police Department on November 26. He met Police
+        """ "X toured the A Police headquarters on a given day. He met its Police
         Commissioner Y …": the one met right after a visit to an agency, named without an
         agency of their own and on no day of their own, received the visit for it."""
         last = self.last_group
@@ -508,8 +508,8 @@ class Finder:
         return existing
 
     def agency_of_one_met(self, info: SentenceInfo, org: Mention) -> Engagement | None:
-        """ "Hoan nghênh Thứ trưởng X đến thăm và làm việc với Bộ Công an Lào, Bộ trưởng Y …"
-        after "X chào xã giao Y, Bộ trưởng Bộ Công an Lào": the agency of a person met in an
+        """ "Y cảm ơn X đã dành thời gian làm việc với Bộ Nội vụ nước bạn …"
+        after "X đã hội kiến Y, Bộ trưởng Bộ Nội vụ nước bạn": the agency of a person met in an
         earlier sentence, named alone, is that session told again, unless the sentence dates a
         day of its own (read-n: one meeting drafted twice this way of 8 false drafts)."""
         if info.dates:
@@ -689,8 +689,8 @@ def _called_on(text: str, mm: re.Match[str], cps: list[Mention | PersonMention])
 
 
 def same_session_of_pair(engagements: list[Engagement], dm: DialogueMention) -> Engagement | None:
-    """ "the 15th Meeting of the India-U.S. Working Group on Counterterrorism" and "the 15th
-    meeting of the India-U.S. Counterterrorism Joint Working Group": one session of the same
+    """ "the 9th Meeting of the A-B Working Group on Cyber Issues", later "the A-B Cyber
+    Joint Working Group's 9th meeting": one session of the same
     two countries' series named by two head words; the series' word wins over a meeting's."""
     pair = {c for c, _ in dm.pair}
     if len(pair) < 2:
@@ -701,7 +701,7 @@ def same_session_of_pair(engagements: list[Engagement], dm: DialogueMention) -> 
             for e in engagements
             if e.kind == "dialogue"
             and e.session == dm.session
-            # (the meeting's mention may name no countries: "on the occasion of the 15th Meeting")
+            # (the meeting's mention may name no countries: "a joint text after the 9th Meeting")
             and {c for c, _ in e.pair} in (pair, set())
         ),
         None,
@@ -1017,7 +1017,7 @@ def caption_sessions(
         if counterpart_key(e) not in known and e.counterpart is not None:
             e.caption = True
             out.append(e)
-    # "Đoàn đại biểu Công an tỉnh A chúc Tết Công an tỉnh B." under each delegation's photo:
+    # a delegation ("đoàn") of agency A wishing agency B a happy Tết, under its photo:
     # a delegation the story names only there still came
     for e in greeting_visits(text, info, engagements)[0]:
         e.caption = True

@@ -1,5 +1,5 @@
 """Greeting visits: a delegation of one or more agencies across the border visiting an agency
-to bring the New Year's wishes ("Đoàn đại biểu Công an tỉnh A đã sang thăm, chúc Tết Công an
+to bring the New Year's wishes ("các đoàn Công an tỉnh A và tỉnh B tới thăm, chúc Tết Công an
 tỉnh B"). Each visiting agency's delegation is a visit of its own, hosted by the agency greeted.
 
 Why a pass of its own: these pages (provincial police of Laos and Cambodia at Tết, 3 of the 35
@@ -22,7 +22,7 @@ _GREETING = re.compile(
     r"(?<!\w)((?:sang |đến |tới )?thăm,?\s+(?:và\s+)?)?(chúc Tết|chúc mừng năm mới|chúc mừng)(?!\w)"
     r"(?:\s+(?:tới|đến))?\s*"
 )
-# without "thăm" only a delegation brings wishes in person ("Đoàn đại biểu Công an tỉnh A chúc
+# without "thăm" only a delegation brings wishes in person ("lãnh đạo đoàn Công an tỉnh A chúc
 # Tết …"); wishes sent by letter or telegram ("gửi thư chúc mừng năm mới") are no visit
 _DELEGATION = re.compile(r"(?<!\w)[Đđ]oàn(?!\w)")
 # the travellers are the sentence's subject: nothing but the agencies' list, their country and
@@ -81,7 +81,7 @@ def greeting_visits(
 
 
 def greeting_dates(engagements: list[Engagement]) -> list[Engagement]:  # after the dates
-    """The delegations of one greeting verb ("Công an các tỉnh A, B, C đã sang thăm, chúc Tết")
+    """The delegations of one greeting verb ("các đoàn Công an tỉnh A, tỉnh B tới thăm, chúc Tết")
     came together: each takes the date the first was given. Returns those still undated."""
     first: dict[tuple[int, int], Engagement] = {}
     undated = []

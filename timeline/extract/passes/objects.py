@@ -146,7 +146,7 @@ def counterparts(
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)"
-# "received on Sunday 27/6/2021 his Yemeni counterpart", "met yesterday with X": wire copy puts
+# "hosted on Monday 4/3/2024 his Omani counterpart", "met yesterday with X": wire copy puts
 # the day between the verb and whom it met, where the object would otherwise end at "on"
 _WHEN_SAID = (
     rf"(?:on\s+{_WEEKDAY}(?:,?\s+(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH_DAY}))?|"

@@ -58,7 +58,7 @@ def place_engagements(text: str, engagements: list[Engagement]) -> None:
         candidates = _place_candidates(text, info)
         for p in candidates:
             if any(v.kind == "visit" and v.destination is p for v in group):
-                continue  # where a trip of the sentence went ("spoke of his visit to Myanmar")
+                continue  # where a trip of the sentence went ("recalled his trip to Japan")
             lead = p.start - info.sentence.start < 40
             if lead and len(group) > 1:
                 targets = [e for e in group if e.place_span is None and e.kind != "visit"]

@@ -105,8 +105,8 @@ def name_series(engagements: list[Engagement]) -> None:
 
 
 def _named_together(engagements: list[Engagement]) -> list[list[Engagement]]:
-    """Series sessions named in one sentence ("the eighteenth meeting of the … Joint Working
-    Group and the fourth session of the … Dialogue were held in Washington on …"), held."""
+    """Series sessions named in one sentence ("the ninth meeting of the A-B … Joint Working
+    Group, together with the A-B … Dialogue's third round, took place in Tokyo on …"), held."""
     by_sentence: dict[int, list[Engagement]] = {}
     for e in engagements:
         if e.kind == "dialogue" and not e.context and e.status == "held":
