@@ -114,7 +114,7 @@ class Engagement:
             # ("the ninth ministerial conference", "the AFP-INP Senior Officers' Meeting": two
             # agencies' standing mechanism, typed dialogue by the further articles' gold too)
             bilateral = len(sides) == 2 and bool(
-                re.search(r"Hội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}", named)
+                re.search(r"[Hh]ội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}", named)
             )
             return "dialogue" if bilateral else "meeting"
         return self.kind

@@ -26,10 +26,16 @@ from timeline.extract.passes import dating, framing, nesting, placing, roles, si
 from timeline.extract.passes.attendance import attendance_trips, delegations_to_events
 from timeline.extract.passes.back_references import pronoun_subjects, title_references
 from timeline.extract.passes.engagements import find_engagements
+from timeline.extract.passes.greetings import greeting_dates, tet_year
+from timeline.extract.passes.leads import _date_from_byline as date_from_byline
 from timeline.extract.passes.leads import lead_engagement
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.sentences import resolve_generic_orgs, short_references
-from timeline.extract.passes.series import name_series
+from timeline.extract.passes.series import (
+    dates_named_together,
+    name_series,
+    places_named_together,
+)
 from timeline.extract.people import find_people, merge
 from timeline.extract.segment import BODY, CAPTION, Layout
 
@@ -108,6 +114,11 @@ def date_them(a: Analysis) -> None:
     dating.date_from_retelling(a.engagements, a.infos, a.published, languages.get(a.language))
     dating.lead_dates(a.engagements, a.infos, a.published)
     dating.one_verb_one_date(a.engagements)
+    dates_named_together(a.engagements)
+    for e in greeting_dates(a.engagements):
+        # the Tết the page names, else the byline's month as for the lead pass's undated drafts
+        # (read-n: 2 pages' greeting visits dated by "Tết Nguyên đán … 2026" only)
+        tet_year(a.text, e, a.published) or date_from_byline(a, e)
     dating.trip_lengths(a.text, a.engagements)
     dating.closing_days(a.text, a.engagements)
     dating.days_told_later(a.engagements, a.published)
@@ -132,6 +143,7 @@ def place_them(a: Analysis) -> None:
     placing.place_engagements(a.text, a.engagements)
     placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
     placing.one_verb_one_place(a.engagements)
+    places_named_together(a.engagements)
     dating.inherit_dates(a.engagements)
     placing.inherit_places(a.engagements)
     placing.place_from_story(a.engagements)
@@ -164,6 +176,7 @@ def assign_roles(a: Analysis) -> None:
     roles.received_delegations(a.engagements)
     nesting.lead_tells_first(a.engagements, a.infos)
     nesting.drop_allusions(a.engagements)
+    nesting.drop_lead_retold(a.engagements)
 
 
 def summarise(a: Analysis) -> None:

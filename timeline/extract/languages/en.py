@@ -60,6 +60,14 @@ _ON_TOPIC = re.compile(
 )
 
 
+_NTH_MEETING = re.compile(
+    r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth)\s+(?:meeting|session|round)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 class English(Lexicons):
     code = "en"
     name = "English"
@@ -71,7 +79,11 @@ class English(Lexicons):
         r"\b(?:arrived|arrives)\s+in(?:\s+the)?|"
         # "is leading an MPS delegation to Australia", "led a Thai police delegation to Vietnam"
         r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:a|an|the|his|her|their)\s+"
-        r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?"
+        r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?|"
+        # "arrived Monday in Manila for two days of talks", "arrived in the Thai capital": a
+        # trip, when a place follows (no place, no trip: the rule for trips without a noun)
+        r"\barriv(?:ed|es|ing)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday|yesterday|today)\s+)?in(?:\s+the)?"
     )
     meet = re.compile(
         rf"\b(?:met{_THEN}(?: with)?|meets{_THEN}(?: with)?|meet(?: with)?|meeting with|"
@@ -145,12 +157,34 @@ class English(Lexicons):
         # of Foreign Affairs": another office
         return re.compile(rf"(?<!\w)[Tt]he ((?i:{titles}))(?!\w)(?!\s+(?:of|for|to|in|at)\b)")
 
+    def _session(
+        self, text: str, floor: int, begin: int, sm: re.Match[str] | None, head: str
+    ) -> tuple[int | None, tuple[int, int, str] | None]:
+        """The session's number and span: an ordinal among the name's words (`sm`, matched on
+        the words from `begin`), or for a working group the ordinal of its meetings before the
+        name ("the ninth meeting of the A-B … Joint Working Group")."""
+        if sm:
+            return self.session_number(sm.group(1)), (
+                begin + sm.start(),
+                begin + sm.end(),
+                sm.group(),
+            )
+        if head == "Joint Working Group":
+            nth = _NTH_MEETING.search(text, max(floor, begin - 40), begin)
+            if nth is not None:
+                return self.session_number(nth.group(1)), (nth.start(1), nth.end(1), nth.group(1))
+        return None, None
+
     def series_names(self, text: str, info: SentenceInfo) -> list[DialogueMention]:
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        for m in in_sentence(rf"\b[Dd]ialogue\b|{_CONFERENCE}|\bconference\b", text, info):
-            noun = "dialogue" if m.group().lower() == "dialogue" else "conference"
+        # ("the ninth meeting of the Japan-Australia Cyber Joint Working Group": a
+        # standing mechanism of two countries, numbered by its meetings, recorded as a dialogue)
+        named = rf"\b[Dd]ialogue\b|{_CONFERENCE}|\bconference\b|\bJoint Working Group\b"
+        for m in in_sentence(named, text, info):
+            series = m.group().lower() in ("dialogue", "joint working group")
+            noun = "dialogue" if series else "conference"
             before = text[s.start : m.start()]
             back = re.search(
                 r"((?:(?:[A-Z][\w'’.]*(?:[-–][A-Z][\w'’.]*)?|and|on|of|[-–]|\d+(?:st|nd|rd|th)|first|"
@@ -163,16 +197,13 @@ class English(Lexicons):
             if lead:
                 begin += lead.end()
                 words = words[lead.end() :]
-            session, session_span = None, None
             sm = re.search(
                 r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                 r"tenth|inaugural)\b",
                 words,
                 re.I,
             )
-            if sm:
-                session = self.session_number(sm.group(1))
-                session_span = (begin + sm.start(), begin + sm.end(), sm.group())
+            session, session_span = self._session(text, s.start, begin, sm, m.group())
             pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
             if not pair:
                 pair = _agencies_pair(text, info, begin, m.start())

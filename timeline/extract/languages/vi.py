@@ -82,8 +82,12 @@ class Vietnamese(Lexicons):
         r"đó|cũng|sau)))(?!\w)"
     )
 
-    # Vietnamese news repeats the name or the title ("Thứ trưởng cho biết"), not a pronoun
-    subject_pronoun = None
+    # Vietnamese news repeats the name or the title ("Thứ trưởng cho biết"), but a sentence may
+    # open on "Ông"/"Bà" for the last one named, before a verb ("Ông cũng đã tiếp …")
+    subject_pronoun = re.compile(
+        r"(?:(?<=^)|(?<=\n)|(?<=[.,]\s))(?:Ông|Bà)"
+        r"(?=\s+(?:cũng|đã|còn|tiếp|hội đàm|gặp|làm việc|chào|thăm)(?!\w))"
+    )
     opening_participle = None
     here = re.compile(r"(?<!\w)tại đây(?!\w)")
 
@@ -103,7 +107,9 @@ class Vietnamese(Lexicons):
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        for m in in_sentence(rf"Đối thoại|{_CONFERENCE}", text, info):
+        # ("dự hội nghị liên ngành lần thứ 7": written in lower case, a numbered session)
+        named = rf"Đối thoại|{_CONFERENCE}|hội nghị(?=[^.;]{{0,80}}?\blần thứ|\s*[.,;])"
+        for m in in_sentence(named, text, info):
             noun = "dialogue" if m.group() == "Đối thoại" else "conference"
             stop = _NAME_STOP.search(text, m.end(), s.end)
             end = stop.start() if stop else s.end

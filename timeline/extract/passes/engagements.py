@@ -19,7 +19,8 @@ from timeline.extract.model import (
     counterpart_key,
     span_of,
 )
-from timeline.extract.passes.objects import counterparts, noun_phrase, noun_usage
+from timeline.extract.passes.greetings import greeting_visits
+from timeline.extract.passes.objects import counterparts, met_together, noun_phrase, noun_usage
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.reciprocal import (
     agencies_between,
@@ -47,6 +48,13 @@ _EXCHANGED = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:giữa|between)\s+(?:(?:các\s+)?(?:lãnh đạo|leaders)|hai\s|"
     r"the\s+(?:two|leaders))"
 )
+# "sang thăm và hội đàm với", "sang thăm, làm việc với": the trip's words, then a
+# session's verb and whom it was with
+_THEN_MET = re.compile(
+    r"\s*(?:,|và)\s*(?:hội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
+    r"(?:\s+(?:thường niên|định kỳ|song phương))?\s+với\s+(?:(?:lãnh đạo|đại diện)\s+)?"
+)
+_EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
 
@@ -103,6 +111,11 @@ class Finder:
         referenced: list[Engagement] = []
         self.series(info, created, referenced)
         self.trips(info, created, referenced)
+        greeted, told = greeting_visits(self.text, info, self.engagements)
+        self.engagements += greeted
+        self.visits += greeted
+        created += greeted
+        referenced += told
         new_group = self.meetings(info, created, referenced)
         new_group += self.told_otherwise(info, created, referenced)
         if new_group:
@@ -167,6 +180,8 @@ class Finder:
                 ),
                 None,
             )
+            if target is None:
+                target = same_session_of_pair(self.engagements, dm)
             if target is None and main is not None and main.session is None and not main.context:
                 target = main if not self.lang.cue("past_context").search(sentence) else None
             return target
@@ -211,10 +226,12 @@ class Finder:
             )
             # the noun, after its adjectives: "his ongoing working visit" is a trip told
             noun = re.search(r"\bvisits?\b|\btrip\b|chuyến", vm.group().lower())
-            if dest is None and noun is None:
+            across = self.crossed_to(info, vm) if dest is None and noun is None else None
+            if dest is None and noun is None and across is None:
                 continue
             code = (dest.key if dest.kind == COUNTRY else dest.country) if dest else None
             code = code or (host_org.country if host_org else None)
+            code = code or (across.country if across else None)
             target = self.trip_told(info, dest, code)
             if target is not None:
                 target.add(info)
@@ -227,6 +244,9 @@ class Finder:
                 continue  # a Vietnamese article's "thăm … Việt Nam" is no trip unless incoming
             e = self.new_trip(info, vm, dest, code)
             after_it = _AFTER_TRIP.search(text, max(s.start, vm.start() - 12), vm.start())
+            if after_it is None and any(not x.context and x.status == "held" for x in self.visits):
+                # "the minister's recent trip to Japan" told beside the trip the story reports
+                after_it = _EARLIER_TRIP.search(text, max(s.start, vm.start() - 16), vm.start())
             if after_it and e.status == "held":
                 # "gặp lại bà Ngoại trưởng sau chuyến thăm Việt Nam tháng 2/2014": a trip over
                 # before the one told, named for context
@@ -234,6 +254,24 @@ class Finder:
             self.visits.append(e)
             self.engagements.append(e)
             created.append(e)
+
+    def crossed_to(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
+        """ "Công an tỉnh A sang thăm và làm việc với Công an các tỉnh B, C
+        (Lào)": "sang" goes across the border; the foreign agency met right after the trip's
+        words is in the country the trip went to (read-n: a provinces' trip of three talks)."""
+        if not vm.group().startswith("sang"):
+            return None
+        joined = _THEN_MET.match(self.text, vm.end())
+        if joined is None:
+            return None
+        return next(
+            (
+                o
+                for o in info.orgs
+                if o.start == joined.end() and o.country and o.country != self.home
+            ),
+            None,
+        )
 
     def visited_agency(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
         """ "A delegation … paid a working visit to the Australian Federal Police": a trip to
@@ -299,9 +337,13 @@ class Finder:
             if not self.meeting_verb(info, mm):
                 continue
             made: dict[str, Engagement] = {}  # organisation met -> its meeting of this verb
+            last: tuple[Mention | PersonMention, Engagement] | None = None
             for cp in self.counterparts_met(info, mm):
                 if any(c.name and c.name[0] <= cp.start < c.name[1] for c in created):
                     continue  # "hosted the AFP-INP Senior Officers' Meeting": the series' sides
+                if last is not None and met_together(self.text, last[0], cp):
+                    received_with(last, cp)
+                    continue
                 org = cp.organisation if isinstance(cp, PersonMention) else None
                 existing = self.meeting_told(info, mm, cp) or (made.get(org.key) if org else None)
                 if existing is not None:
@@ -309,6 +351,7 @@ class Finder:
                     referenced.append(existing)
                     continue
                 e = self.new_meeting(info, mm, cp)
+                last = (cp, e)
                 if org is not None:
                     made[org.key] = e  # two of its officials met together: one meeting
                 e.group = self.groups
@@ -396,9 +439,9 @@ class Finder:
             None,
         )
         if existing is None and not isinstance(cp, PersonMention):
-            existing = self.guest_welcomed(info, cp)
+            existing = self.guest_welcomed(info, cp) or self.agency_of_one_met(info, cp)
         if existing is None and isinstance(cp, PersonMention):
-            existing = self.unnamed_told(cp)
+            existing = self.unnamed_told(cp) or self.officer_of_agency_visited(info, cp)
         if existing is None and org is not None and isinstance(cp, PersonMention):
             # the organisation met earlier in a list, now with the person who received them:
             # the same session, unless other people of ours were at each
@@ -420,6 +463,29 @@ class Finder:
                 existing.trigger = (mm.start(), mm.end(), mm.group())
         return existing
 
+    def officer_of_agency_visited(self, info: SentenceInfo, cp: PersonMention) -> Engagement | None:
+        """ "X toured the A Police headquarters on a given day. He met its Police
+        Commissioner Y …": the one met right after a visit to an agency, named without an
+        agency of their own and on no day of their own, received the visit for it."""
+        last = self.last_group
+        if info.dates or cp.organisation is not None or len(last) != 1:
+            return None
+        e = last[0]
+        told_before = bool(e.sentences) and e.sentences[-1].sentence.end <= info.sentence.start
+        if (
+            e.kind != "meeting"
+            or e.counterpart is None
+            or e.counterpart_person is not None
+            or not told_before
+            or info.sentence.start - e.sentences[-1].sentence.end > 2
+            or cp.country not in (None, e.counterpart.country)
+        ):
+            return None
+        e.counterpart_person = cp.person
+        cp.organisation = e.counterpart
+        cp.country = cp.country or e.counterpart.country
+        return e
+
     def unnamed_told(self, cp: PersonMention) -> Engagement | None:
         """ "South Korea's police chief held talks with Vietnam's public security minister …":
         the lead's meeting with a counterpart named by country and office, now named."""
@@ -440,6 +506,28 @@ class Finder:
         if existing is not None:
             existing.counterpart_person, existing.counterpart = cp.person, cp.organisation
         return existing
+
+    def agency_of_one_met(self, info: SentenceInfo, org: Mention) -> Engagement | None:
+        """ "Y cảm ơn X đã dành thời gian làm việc với Bộ Nội vụ nước bạn …"
+        after "X đã hội kiến Y, Bộ trưởng Bộ Nội vụ nước bạn": the agency of a person met in an
+        earlier sentence, named alone, is that session told again, unless the sentence dates a
+        day of its own (read-n: one meeting drafted twice this way of 8 false drafts)."""
+        if info.dates:
+            return None
+        return next(
+            (
+                e
+                for e in self.engagements
+                if e.kind == "meeting"
+                and e.info is not info
+                and e.counterpart_person is not None
+                and e.counterpart is not None
+                and e.counterpart.key == org.key
+                and e.status == "held"
+                and not e.context
+            ),
+            None,
+        )
 
     def guest_welcomed(self, info: SentenceInfo, org: Mention) -> Engagement | None:
         """The meeting already drafted whose foreign guest this sentence names, when the
@@ -577,6 +665,20 @@ class Finder:
         return list(self.focus)
 
 
+def received_with(last: tuple[Mention | PersonMention, Engagement], cp: PersonMention) -> None:
+    """The deputy received with the head of their body takes part in the head's meeting, of
+    the head's body and country when named without them."""
+    head, e = last
+    assert isinstance(head, PersonMention)
+    cp.organisation = cp.organisation or head.organisation
+    cp.country = cp.country or head.country
+    head.organisation = head.organisation or cp.organisation
+    head.country = head.country or cp.country
+    if e.counterpart is None:
+        e.counterpart = cp.organisation
+    e.participants[cp.person] = Participation(cp.person, cp, "attendee")
+
+
 def _called_on(text: str, mm: re.Match[str], cps: list[Mention | PersonMention]) -> bool:
     """ "visited Defense Secretary X": a person visited, named with their titles right after
     the verb, was called on."""
@@ -584,6 +686,29 @@ def _called_on(text: str, mm: re.Match[str], cps: list[Mention | PersonMention])
     return isinstance(first, PersonMention) and bool(
         re.fullmatch(r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}", text[mm.end() : first.extent[0]])
     )
+
+
+def same_session_of_pair(engagements: list[Engagement], dm: DialogueMention) -> Engagement | None:
+    """ "the 9th Meeting of the A-B Working Group on Cyber Issues", later "the A-B Cyber
+    Joint Working Group's 9th meeting": one session of the same
+    two countries' series named by two head words; the series' word wins over a meeting's."""
+    pair = {c for c, _ in dm.pair}
+    if len(pair) < 2:
+        return None
+    target = next(
+        (
+            e
+            for e in engagements
+            if e.kind == "dialogue"
+            and e.session == dm.session
+            # (the meeting's mention may name no countries: "a joint text after the 9th Meeting")
+            and {c for c, _ in e.pair} in (pair, set())
+        ),
+        None,
+    )
+    if target is not None and dm.noun == "dialogue":
+        target.noun = "dialogue"
+    return target
 
 
 def outermost_named(mentions: list[DialogueMention]) -> list[DialogueMention]:
@@ -671,7 +796,7 @@ _LED_BEFORE = re.compile(
     r"(?:đã\s+|has\s+|have\s+)?(?:sang\s+|đến\s+|tới\s+)?$"
 )
 _DELEGATION_WORD = re.compile(
-    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+đại biểu)?(?:\s+cấp cao)?(?:\s+of)?\s*$"
+    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+đại biểu)?(?:\s+cấp cao)?(?:\s+(?:of|from)(?:\s+the)?)?\s*$"
 )
 
 
@@ -892,6 +1017,11 @@ def caption_sessions(
         if counterpart_key(e) not in known and e.counterpart is not None:
             e.caption = True
             out.append(e)
+    # a delegation ("đoàn") of agency A wishing agency B a happy Tết, under its photo:
+    # a delegation the story names only there still came
+    for e in greeting_visits(text, info, engagements)[0]:
+        e.caption = True
+        out.append(e)
     return out
 
 

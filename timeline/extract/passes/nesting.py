@@ -100,3 +100,24 @@ def drop_allusions(engagements: list[Engagement]) -> None:
             and id(e) not in parents
         )
     ]
+
+
+def drop_lead_retold(engagements: list[Engagement]) -> None:
+    """The lead pass runs when the sentence loop drafted nothing held, but a trip it drafted
+    only alluded to ("starting his visit to the country") may get its place and host later: the
+    lead's draft of the same kind between the same sides then tells it a second time."""
+    told = [e for e in engagements if not e.lead_inferred and not e.context]
+    engagements[:] = [
+        e
+        for e in engagements
+        if not (
+            e.lead_inferred
+            and any(
+                x.kind == e.kind
+                and x.host == e.host
+                and set(x.guests) == set(e.guests)
+                and x.status == e.status
+                for x in told
+            )
+        )
+    ]

@@ -91,6 +91,8 @@ def counterparts(
     """Who is met after a meeting verb: persons, and organisations not named in a person's
     titles. Returns the end of the object and the counterparts in order."""
     s = info.sentence
+    when = TIME_FIRST.match(text, start, s.end)
+    start = when.end() if when else start  # "received on Sunday his counterpart X"
     blocked = [(e.start, e.end) for e in info.orgs] + person_extents(info)
     stop = languages.get(language).object_end
     end = s.end
@@ -141,6 +143,21 @@ def counterparts(
     if out and begin > first + 60 and not _TITLES_ONLY.fullmatch(text[first:begin]):
         return end, []
     return end, _kept(text, out)
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?)"
+# "hosted on Monday 4/3/2024 his Omani counterpart", "met yesterday with X": wire copy puts
+# the day between the verb and whom it met, where the object would otherwise end at "on"
+_WHEN_SAID = (
+    rf"(?:on\s+{_WEEKDAY}(?:,?\s+(?:\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH_DAY}))?|"
+    rf"on\s+{_MONTH_DAY}|on\s+\d{{1,2}}/\d{{1,2}}/\d{{4}}|yesterday|today|"
+    r"this (?:morning|afternoon|evening|week))"
+)
+# ("received in Riyadh on Tuesday X": a one-word city with the day, before or after it; a city
+# alone is not skipped, its next capitalised word may be the guest's title)
+_IN_CITY = r"in\s+[A-Z][\w'’-]+"
+TIME_FIRST = re.compile(rf"\s*(?:{_IN_CITY}\s+)?{_WHEN_SAID}(?:\s+{_IN_CITY})?(?=[\s,])")
 
 
 def _works_at(text: str, out: list[Mention | PersonMention]) -> None:
@@ -311,3 +328,30 @@ def _officials_of_parent(
             )
         )
     )
+
+
+# "ông A, Tổng Giám đốc …, và ông B, Phó Tổng Giám đốc", "Commissioner A and Deputy Commissioner
+# B", "A and his deputy, B": the second person met is one of the first's body, received with them
+_TOGETHER = re.compile(
+    r"[^.;:]{0,120}?(?<!\w)(?:và|cùng|and|together with|along with)\s+(?:(?:his|her|their)\s+"
+    r"deputy,?\s+|(?:ông|bà|ngài|Ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?)\s+)?$"
+)
+_DEPUTY = re.compile(r"^(?:Phó|[Dd]eputy|[Vv]ice|[Aa]ssistant|Trợ lý)(?!\w)")
+
+
+def met_together(text: str, prev: Mention | PersonMention, cp: Mention | PersonMention) -> bool:
+    """Is `cp` a deputy of `prev`'s body, met in the same breath (one object, joined by "và",
+    "and"), rather than a counterpart of a meeting of their own? Their bodies must not differ:
+    one of them is named without one, and their countries agree."""
+    if not (isinstance(prev, PersonMention) and isinstance(cp, PersonMention)):
+        return False
+    if cp.start <= prev.end or not _TOGETHER.fullmatch(text, prev.end, cp.extent[0]):
+        return False
+    if prev.organisation is not None and cp.organisation is not None:
+        return False  # both named with theirs: the same one is already one meeting
+    if prev.country and cp.country and prev.country != cp.country:
+        return False
+    deputy = any(_DEPUTY.match(t[2]) for t in cp.titles) or bool(
+        re.search(r"deputy,?\s+$", text[prev.end : cp.extent[0]])
+    )
+    return deputy

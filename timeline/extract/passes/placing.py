@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from datetime import timedelta
 
 from timeline.extract.gazetteer import (
     CITY,
@@ -56,6 +57,8 @@ def place_engagements(text: str, engagements: list[Engagement]) -> None:
         info = group[0].info
         candidates = _place_candidates(text, info)
         for p in candidates:
+            if any(v.kind == "visit" and v.destination is p for v in group):
+                continue  # where a trip of the sentence went ("recalled his trip to Japan")
             lead = p.start - info.sentence.start < 40
             if lead and len(group) > 1:
                 targets = [e for e in group if e.place_span is None and e.kind != "visit"]
@@ -97,8 +100,37 @@ def place_engagements(text: str, engagements: list[Engagement]) -> None:
                 within = True
                 if e.resolved and pending.resolved and e.resolved.start and pending.resolved.start:
                     within = pending.resolved.start <= e.resolved.start <= pending.resolved.end  # type: ignore[operator]
+                    within = within or _day_after_arrival(e, pending)
                 if within and _involves_travellers(e, pending):
                     e.parent, e.part_cue = pending, pending.trigger
+                    _stretch_to(pending, e)
+
+
+# a trip dated by its first day only ("Ngày 3/6, Thứ trưởng X đã có chuyến thăm …") goes on
+# for the days of the sessions told after it; a fortnight bounds how long such a trip lasts
+_TRIP_DAYS = 14
+
+
+def _day_after_arrival(e: Engagement, trip: Engagement) -> bool:
+    """The session falls on a day after the one day the trip is dated by, within a
+    fortnight."""
+    r, t = e.resolved, trip.resolved
+    if r is None or t is None or None in (r.start, r.end, t.start, t.end):
+        return False
+    d = trip.date
+    one_day = d is not None and d.day is not None and d.end_day is None and d.end_month is None
+    if not one_day or trip.date_origin != "own":
+        return False
+    return t.start < r.start <= t.start + timedelta(days=_TRIP_DAYS)  # type: ignore[operator]
+
+
+def _stretch_to(trip: Engagement, session: Engagement) -> None:
+    """A trip dated by its first day spans the days of its sessions told later."""
+    r, t = session.resolved, trip.resolved
+    if r is None or t is None or r.end is None or t.end is None:
+        return
+    if t.end < r.end and _day_after_arrival(session, trip):
+        trip.resolved = replace(t, end=r.end, precision="range")
 
 
 def text_before_trigger(e: Engagement) -> str:

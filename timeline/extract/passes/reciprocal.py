@@ -15,6 +15,7 @@ from timeline.extract.model import (
     Span,
     counterpart_key,
 )
+from timeline.extract.passes.objects import TIME_FIRST
 from timeline.extract.people import PersonMention
 
 # "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
@@ -342,6 +343,21 @@ def _new_meeting(
     return e
 
 
+def _long_office(text: str, info: SentenceInfo, at: int) -> Mention | None:
+    """ "Bộ trưởng Điều phối Chính trị, Pháp luật và An ninh Indonesia": the country closing an
+    office of up to ten words, commas and "và" among them, right after the office word."""
+    return next(
+        (
+            p
+            for p in info.places
+            if p.kind == COUNTRY
+            and p.start > at
+            and re.fullmatch(r"(?:[\w-]+,?\s+){0,10}", text[at : p.start])
+        ),
+        None,
+    )
+
+
 def unnamed_counterparts(
     text: str,
     info: SentenceInfo,
@@ -359,7 +375,8 @@ def unnamed_counterparts(
     for mm in meet.finditer(text, s.start, s.end):
         if mm.group() in ("thăm", "visited", "visit"):
             continue
-        after = text[mm.end() : s.end]
+        when = TIME_FIRST.match(text, mm.end(), s.end)  # "hosted on Monday his counterpart"
+        after = text[when.end() if when else mm.end() : s.end]
         if language == "en":
             # "met the Thai police chief", "hosted his Cambodian counterpart"
             shape = (
@@ -371,10 +388,12 @@ def unnamed_counterparts(
         m = re.match(shape, after, re.I)
         if m is None:
             continue
-        at = mm.end() + m.start(1)
+        at = (when.end() if when else mm.end()) + m.start(1)
         owner = next(
             (p for p in info.places if p.kind == COUNTRY and p.start <= at < p.end + 1), None
         )
+        if owner is None and language == "vi":
+            owner = _long_office(text, info, at)
         if owner is None:
             continue
         people = [*info.places, *info.orgs, *info.people]

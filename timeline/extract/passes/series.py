@@ -102,3 +102,36 @@ def name_series(engagements: list[Engagement]) -> None:
         e.pair = list(source.pair)
         e.name_core = e.name_core or source.name_core
         e.inherits = source
+
+
+def _named_together(engagements: list[Engagement]) -> list[list[Engagement]]:
+    """Series sessions named in one sentence ("the ninth meeting of the A-B … Joint Working
+    Group, together with the A-B … Dialogue's third round, took place in Tokyo on …"), held."""
+    by_sentence: dict[int, list[Engagement]] = {}
+    for e in engagements:
+        if e.kind == "dialogue" and not e.context and e.status == "held":
+            by_sentence.setdefault(e.info.sentence.start, []).append(e)
+    return [group for group in by_sentence.values() if len(group) > 1]
+
+
+def dates_named_together(engagements: list[Engagement]) -> None:  # after the dates
+    """Series sessions named in one sentence share the day it dates one of them by."""
+    for group in _named_together(engagements):
+        own = next((e for e in group if e.date is not None and e.date_origin == "own"), None)
+        if own is None:
+            continue
+        for e in group:
+            if e is not own and (e.date is None or e.date_origin != "own"):
+                e.date, e.resolved, e.date_origin = own.date, own.resolved, own.date_origin
+
+
+def places_named_together(engagements: list[Engagement]) -> None:  # after the places
+    """Series sessions named in one sentence met where it places one of them."""
+    for group in _named_together(engagements):
+        placed = next((e for e in group if e.place_country is not None), None)
+        if placed is None:
+            continue
+        for e in group:
+            if e.place_country is None:
+                e.city, e.place_country = placed.city, placed.place_country
+                e.place_span, e.place_origin = placed.place_span, placed.place_origin

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.extract.gazetteer import (
-    Mention,
-)
+from timeline.extract.gazetteer import ORG, Mention
 from timeline.extract.model import (
     Engagement,
 )
@@ -38,6 +36,11 @@ def organisations_met(e: Engagement) -> dict[str, Mention]:
             out.setdefault(o.key, o)
     if e.counterpart is not None:
         out.setdefault(e.counterpart.key, e.counterpart)
+    if e.kind == "visit":
+        # "chuyến thăm của Đoàn Công an tỉnh A": the travelling agency named as the trip's side
+        for _, x in e.pair:
+            if isinstance(x, Mention) and x.kind == ORG:
+                out.setdefault(x.key, x)
     if e.kind == "dialogue":
         for info in e.sentences:
             for o in info.orgs:
