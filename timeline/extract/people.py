@@ -392,10 +392,29 @@ def _add_affiliation(
         p.country = apposed
     elif owner := _possessive_country(text, p.extent[0], entities):
         p.country = owner
+    elif led := _delegation_led(text, p.extent[0], entities):
+        p.organisation, p.country = led, led.country
     elif _KOREAN_NAME.match(p.name) and p.name.split()[0] in _lex()["korean_surnames"]:
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+# "Đoàn đại biểu Công an tỉnh Quảng Tây (Trung Quốc) do Đại tá X", "a delegation of the Lao
+# Ministry of Public Security led by Deputy Minister X": between the agency and the head's rank
+_LED_BY = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:do|led by|headed by)\s+"
+    r"(?:(?:ông|bà|đồng chí|Mr\.?|Ms\.?)\s+)?"
+)
+
+
+def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | None:
+    """The agency whose delegation the person heads, named right before `do`/`led by`: the
+    head is that agency's (a Vietnamese surname shared by a Chinese official says nothing)."""
+    for e in entities:
+        if e.kind == ORG and e.country and e.end <= at and _LED_BY.fullmatch(text, e.end, at):
+            return e
+    return None
 
 
 def _country_like(e: Mention) -> bool:

@@ -1,0 +1,135 @@
+"""The fields of drafts, eighth round: the day, host and guest, and the people of each side,
+above all of the drafts the lead pass makes from a headline and its lead. The pages are written
+for these tests in the genre's shapes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+from timeline.extract.dates import published_from_url
+
+
+def records(page: str, url: str | None = None, published: date | None = None) -> list[dict]:
+    return [r.record for r in extract(page, url=url, published=published, document="page").records]
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {p["name"]: p["role"] for p in record.get("participants", [])}
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def test_a_url_filed_by_year_and_then_month_and_day_dates_the_page() -> None:
+    assert published_from_url("https://en.example.cn/n3/2024/0506/c90000-2016.html") == date(
+        2024, 5, 6
+    )
+    assert published_from_url("https://www.example.com.cn/a/202405/06/WS6638.html") == date(
+        2024, 5, 6
+    )
+    # a year and a month alone are no day
+    assert published_from_url("https://example.com/2017/11/slug") is None
+
+
+def test_a_numbered_session_named_again_in_lower_case_with_its_day_takes_that_day() -> None:
+    page = (
+        "Joint Statement on the 7th Meeting of the Laos-Thailand Working Group on Border "
+        "Security\n\n"
+        "The statement was issued by both governments on the occasion of the 7th Meeting of "
+        "the Laos-Thailand Working Group on Border Security.\n\n"
+        "The 7th meeting of the working group was held in Vientiane on June 4, 2025, and "
+        "reviewed joint patrols along the Mekong.\n"
+    )
+    (session,) = [r for r in records(page) if r["kind"] in ("dialogue", "meeting")]
+    assert session["date"]["start"] == "2025-06-04"
+
+
+def test_a_later_lead_sentence_naming_the_engagement_by_its_word_again_dates_it() -> None:
+    page = (
+        "THE Royal Malaysia Police strengthened its ties with the Philippine National Police "
+        "following the signing of a memorandum of understanding with the PNP.\n\n"
+        "The signing took place at the PNP headquarters in Manila on May 14, 2025.\n\n"
+        "Officials said the agreement covers information sharing on drug syndicates.\n"
+    )
+    (signing,) = records(page)
+    assert signing["date"]["start"] == "2025-05-14"
+    # and where: the same sentence's city, so the side at home hosts it
+    assert (signing["place"]["city"], signing["host"], signing["guests"]) == (
+        "Manila",
+        "PH",
+        ["MY"],
+    )
+
+
+# --- host and guest -----------------------------------------------------------------------------
+
+
+def test_the_one_a_delegation_was_received_by_hosts_the_reception() -> None:
+    page = (
+        "Cambodian police chief meets Lao delegation\n\n"
+        "On May 7, 2025, a delegation of the Lao Ministry of Public Security led by Deputy "
+        "Minister Major General Khamla Sengdara arrived in Phnom Penh.\n\n"
+        "The delegation was received by General Sok Vanna, Commissioner General of the "
+        "Cambodian National Police, on May 8, 2025.\n"
+    )
+    reception = next(r for r in records(page) if r["kind"] == "meeting" and "Sok Vanna" in roles(r))
+    assert reception["host"] == "KH"
+    assert roles(reception)["Sok Vanna"] == "host"
+
+
+def test_who_led_each_side_of_talks_are_their_host_and_guest() -> None:
+    page = (
+        "Wednesday, 5 June 2024 10:32\n\n"
+        "The Royal Thai Police and the Cambodian National Police held talks in Bangkok on "
+        "Monday to step up the fight against online scam centres.\n\n"
+        "Thai Police Commissioner-General Pol Gen Anan Sukjai led the Thai side, while "
+        "Cambodian National Police Commissioner General Sok Vanna headed the visiting "
+        "delegation.\n"
+    )
+    (talks,) = [r for r in records(page) if r["kind"] == "meeting"]
+    assert (talks["host"], talks["guests"]) == ("TH", ["KH"])
+    assert roles(talks) == {"Anan Sukjai": "host", "Sok Vanna": "guest"}
+
+
+# --- participants and roles of the lead's engagement ----------------------------------------------
+
+
+def test_the_head_of_a_delegation_received_in_the_lead_is_its_guest() -> None:
+    page = (
+        "Công an tỉnh Cao Bằng đón đoàn Công an tỉnh Quảng Tây (Trung Quốc)\n\n"
+        "Thứ Ba, 12/03/2024 - 16:45\n\n"
+        "Ngày 11/3, tại thành phố Cao Bằng, Công an tỉnh Cao Bằng đã đón đoàn đại biểu Sở Công "
+        "an tỉnh Quảng Tây (Trung Quốc) do Thiếu tướng Lý Chí Cường, Phó Giám đốc làm Trưởng "
+        "đoàn sang thăm và làm việc.\n\n"
+        "Hai bên đã trao đổi tình hình an ninh trật tự trên tuyến biên giới.\n"
+    )
+    (meeting,) = records(page)
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["CN"])
+    assert meeting["date"]["start"] == "2024-03-11"
+    # a Chinese official whose surname Vietnamese names share is his agency's, not Vietnam's
+    assert roles(meeting) == {"Lý Chí Cường": "guest"}
+
+
+def test_two_sides_people_the_lead_names_as_present_take_their_sides_roles() -> None:
+    page = (
+        "Công an tỉnh Lạng Sơn và Công an thành phố Bằng Tường hội đàm\n\n"
+        "Thứ Ba, 12/03/2024 - 16:45\n\n"
+        "Sáng nay, tại thành phố Lạng Sơn, diễn ra buổi hội đàm giữa lãnh đạo hai đơn vị nhằm "
+        "tăng cường phối hợp phòng chống tội phạm qua biên giới.\n\n"
+        "Tham dự có Đại tá Hoàng Văn Toàn, Giám đốc Công an tỉnh Lạng Sơn và ông Vương Kiến "
+        "Hoa, Cục trưởng Cục Công an thành phố Bằng Tường (Trung Quốc).\n"
+    )
+    (meeting,) = records(page)
+    assert meeting["date"]["start"] == "2024-03-12"  # "Sáng nay" of the byline's day
+    assert roles(meeting) == {"Hoàng Văn Toàn": "host", "Vương Kiến Hoa": "guest"}
+
+
+def test_people_named_as_present_at_a_meeting_the_sentences_tell_keep_their_stated_role() -> None:
+    page = (
+        "Sáng 11/3/2024, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Đại sứ "
+        "Australia tại Việt Nam Andrew Goledzinowski.\n\n"
+        "Tham dự buổi tiếp có Đại tá Nguyễn Văn Sơn, Cục trưởng Cục Hợp tác quốc tế.\n"
+    )
+    (meeting,) = records(page)
+    assert roles(meeting)["Nguyễn Văn Sơn"] == "attendee"
