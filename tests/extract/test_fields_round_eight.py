@@ -133,3 +133,35 @@ def test_people_named_as_present_at_a_meeting_the_sentences_tell_keep_their_stat
     )
     (meeting,) = records(page)
     assert roles(meeting)["Nguyễn Văn Sơn"] == "attendee"
+
+
+def test_the_side_that_organises_a_conference_with_the_other_hosts_it() -> None:
+    page = (
+        "Công an hai tỉnh Hà Tĩnh và Bolikhamxay hội đàm\n\n"
+        "Ngày 8/11/2024, tại huyện Hương Sơn, Công an tỉnh Hà Tĩnh phối hợp Công an tỉnh "
+        "Bolikhamxay, nước CHDCND Lào tổ chức Hội nghị trao đổi, phối hợp bảo đảm an ninh "
+        "biên giới giữa hai tỉnh.\n\n"
+        "Chủ trì Hội nghị về phía Công an tỉnh Hà Tĩnh có Đại tá Phan Văn Khánh, Phó Giám đốc "
+        "Công an tỉnh; về phía Công an tỉnh Bolikhamxay có Đại tá Bun Mi Xay Nhạ Vông, Phó Giám "
+        "đốc Công an tỉnh.\n"
+    )
+    (conference,) = records(page)
+    assert (conference["host"], conference["guests"]) == ("VN", ["LA"])
+    # the district where it was held is no person
+    assert "Hương Sơn" not in roles(conference)
+
+
+def test_a_day_after_hom_nay_dates_the_lead_and_a_co_chairs_line_is_story() -> None:
+    page = (
+        "Công an 2 tỉnh Tây Ninh và Svay Rieng giao ban lần thứ 12\n\n"
+        "Hôm nay 14-12, tại trụ sở Công an huyện Tân Biên, Công an tỉnh Tây Ninh và Ty Công "
+        "an Svay Rieng (Vương quốc Campuchia) tổ chức hội nghị giao ban lần thứ 12 về hợp tác "
+        "phòng, chống tội phạm trên tuyến biên giới.\n\n"
+        "Đại tá Trần Văn Hòa, Giám đốc Công an tỉnh Tây Ninh và Trung tướng Chea Sophal, "
+        "Trưởng ty Công an Svay Rieng đồng chủ trì hội nghị.\n\n"
+        "Toàn cảnh hội nghị\n"
+    )
+    (conference,) = records(page)
+    assert conference["date"]["start"] == "????-12-14"
+    assert (conference["host"], conference["guests"]) == ("VN", ["KH"])
+    assert roles(conference) == {"Trần Văn Hòa": "co_chair", "Chea Sophal": "co_chair"}

@@ -217,6 +217,8 @@ def find_people(
             continue
         if name in _not_persons():
             continue  # "Lăng Chủ tịch Hồ Chí Minh": a memorial, not a participant
+        if _WHERE_UNIT.search(text, max(start, a - 24), a):
+            continue  # "tại huyện Kỳ Sơn": a district named like a person, where it happened
         p = PersonMention(a, b, name)
         _add_titles(text, p, prefix, follows)
         _add_affiliation(text, p, run, entities)
@@ -398,6 +400,11 @@ def _add_affiliation(
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+# "tại huyện Kỳ Sơn", "ở xã Hòa Bình": a place below a province, its name read as a person's
+# ("Công an huyện Lộc Ninh" too: the lowercase unit word names a place, never a person)
+_WHERE_UNIT = re.compile(r"(?<!\w)(?:huyện|xã|phường|quận|thị xã|thị trấn|bản)\s+$")
 
 
 # "Đoàn đại biểu Công an tỉnh Quảng Tây (Trung Quốc) do Đại tá X", "a delegation of the Lao

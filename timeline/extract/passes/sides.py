@@ -336,9 +336,14 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
     đoàn đại biểu FBI`), where the story's trip of the other side went, or the side an
     ambassador met is not of: the ambassador lives in the host's country."""
     for e in engagements:
-        if e.kind != "meeting" or e.remote or e.host is not None or e.place_country:
+        if e.kind not in ("meeting", "dialogue") or e.remote or e.host or e.place_country:
             continue
         sides = list(dict.fromkeys(e.guests))
+        if e.kind == "dialogue":
+            host = _organiser_host(e, text, sides) if len(sides) == 2 else None
+            if host is not None:
+                e.host, e.guests = host, [c for c in sides if c != host]
+            continue
         if len(sides) == 1:
             _on_our_trip(e, engagements, sides[0])
             continue
@@ -347,6 +352,7 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
         host = (
             _posted_host(e, text, sides)
             or _headquarters_host(e, text, sides)
+            or _organiser_host(e, text, sides)
             or _delegation_host(e, text, sides)
             or _visited_host(e, engagements, sides)
             or _resident_host(e, sides)
@@ -393,6 +399,35 @@ def _headquarters_host(e: Engagement, text: str, sides: list[str]) -> str | None
                 text, max(info.sentence.start, o.start - 60), o.start
             ):
                 return o.country
+    return None
+
+
+# "A phối hợp B tổ chức Hội nghị …", "X long trọng tổ chức lễ …": who organises the event
+_ORGANISES = re.compile(
+    r"(?<!\w)(?:đã\s+|long trọng\s+)?tổ chức\s+(?=(?:[Hh]ội nghị|[Hh]ội đàm|buổi|lễ|[Ll]ễ|cuộc|"
+    r"[Đđ]ối thoại|hội thảo|chương trình|giao ban|[Gg]iao lưu)(?!\w))"
+    r"|\b(?:organi[sz]ed|hosted)\s+(?=(?:the|a|an)\s)"
+)
+
+
+def _organiser_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    """The side that organises the event hosts it: the first side named in the sentence
+    before its `tổ chức`/`organised` (`Công an tỉnh A phối hợp Công an tỉnh B tổ chức Hội
+    nghị`: A; `… do Công an tỉnh B tổ chức`: B, named right after `do`)."""
+    for info in [e.info, *e.sentences]:
+        s = info.sentence
+        m = _ORGANISES.search(text, s.start, s.end)
+        if m is None:
+            continue
+        named = sorted(
+            [x for x in info.orgs if x.country in sides and x.end <= m.start()]
+            + [p for p in info.people if p.country in sides and p.end <= m.start()],  # type: ignore[misc]
+            key=lambda x: x.start,
+        )
+        if not named:
+            continue
+        by = [x for x in named if re.search(r"(?<!\w)do\s+$", text[x.start - 4 : x.start])]
+        return (by[-1] if by else named[0]).country
     return None
 
 
