@@ -165,3 +165,26 @@ def test_a_day_after_hom_nay_dates_the_lead_and_a_co_chairs_line_is_story() -> N
     assert conference["date"]["start"] == "????-12-14"
     assert (conference["host"], conference["guests"]) == ("VN", ["KH"])
     assert roles(conference) == {"Trần Văn Hòa": "co_chair", "Chea Sophal": "co_chair"}
+
+
+def test_a_visit_to_the_other_side_s_headquarters_is_hosted_by_the_counterpart_met_there() -> None:
+    page = (
+        "Tổng Giám đốc Cơ quan Cảnh sát quốc gia Hàn Quốc Park Min-soo ngày 9/5 đã tới thăm "
+        "trụ sở Cơ quan Cảnh sát Croatia và gặp người đồng cấp Marko Horvat. Hai bên đã trao "
+        "đổi về hợp tác bảo đảm an ninh cho du khách.\n"
+    )
+    (meeting,) = records(page)
+    assert (meeting["host"], meeting["guests"]) == ("HR", ["KR"])
+    # the counterpart met is a person, of the side at home, not the visitor's
+    assert roles(meeting) == {"Park Min-soo": "guest", "Marko Horvat": "host"}
+
+
+def test_a_counterpart_introduced_by_a_demonym_is_of_that_country() -> None:
+    page = (
+        "Commissioner of Police Lim Boon Keat met his Thai counterpart Pol Gen Anan Sukjai at "
+        "the Police Cantonment Complex in Singapore on May 3, 2025.\n"
+    )
+    (meeting,) = records(page)
+    people = {p["name"]: p.get("country") for p in meeting["participants"]}
+    assert people["Anan Sukjai"] == "TH"
+    assert (meeting["host"], meeting["guests"]) == ("SG", ["TH"])

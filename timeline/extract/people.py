@@ -396,6 +396,8 @@ def _add_affiliation(
         p.country = owner
     elif led := _delegation_led(text, p.extent[0], entities):
         p.organisation, p.country = led, led.country
+    elif peer := _counterpart_country(text, p.extent[0], entities):
+        p.country = peer
     elif _KOREAN_NAME.match(p.name) and p.name.split()[0] in _lex()["korean_surnames"]:
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
@@ -413,6 +415,17 @@ _LED_BY = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:do|led by|headed by)\s+"
     r"(?:(?:ông|bà|đồng chí|Mr\.?|Ms\.?)\s+)?"
 )
+
+
+def _counterpart_country(text: str, at: int, entities: list[Mention]) -> str | None:
+    """ "met his Thai counterpart Pol Gen X": the country the counterpart is introduced by."""
+    m = re.search(r"\s+counterparts?\s+(?:[A-Z][\w.]*\s+){0,4}$", text[max(0, at - 60) : at])
+    if m is None:
+        return None
+    word_end = max(0, at - 60) + m.start()
+    return next(
+        (e.country or e.key for e in entities if e.end == word_end and _country_like(e)), None
+    )
 
 
 def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | None:

@@ -134,6 +134,8 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
             if part.person == e.counterpart_person and e.host is not None and e.kind == "meeting":
                 continue  # the one met is on the host's side (roles.counterpart_hosts)
             if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
+                if part.person == e.counterpart_person and _met_by(e, part.person, others[0]):
+                    continue  # "X gặp người đồng cấp Y": the one met is not of X's side
                 m.country = others[0]
     for e in engagements:
         if e.kind == "visit":
@@ -148,6 +150,13 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
                 for k, p in e.participants.items()
                 if p.mention.country in (*e.guests, None) and not is_mission_head(p.mention)
             }
+
+
+def _met_by(e: Engagement, person: int, country: str) -> bool:
+    """Is `country` that of another participant of the meeting, the side who met them?"""
+    return e.kind == "meeting" and any(
+        p.mention.country == country for k, p in e.participants.items() if k != person
+    )
 
 
 def _travellers_at_sessions(engagements: list[Engagement]) -> None:
@@ -315,8 +324,9 @@ _POSTED_IN = re.compile(
 )
 # "at the headquarters of the Chinese Ministry of Public Security", "tại trụ sở Bộ Công an"
 _HEADQUARTERS = re.compile(
-    r"(?:\bat\s+(?:the\s+)?(?:headquarters|head office|office|offices|premises)\s+of\s+(?:the\s+)?"
-    r"|(?<!\w)tại\s+(?:trụ sở|văn phòng)\s+(?:của\s+)?)$",
+    # ("tới thăm trụ sở X", "visited the headquarters of X": a visit to their premises too)
+    r"(?:\b(?:at|visited|to)\s+(?:the\s+)?(?:headquarters|head office|office|offices|premises)"
+    r"\s+of\s+(?:the\s+)?|(?<!\w)(?:tại|thăm|đến|tới)\s+(?:trụ sở|văn phòng)\s+(?:của\s+)?)$",
     re.I,
 )
 # "hội đàm với đoàn đại biểu … FBI", "received a delegation of …": the delegation met travelled
@@ -345,7 +355,14 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
                 e.host, e.guests = host, [c for c in sides if c != host]
             continue
         if len(sides) == 1:
-            _on_our_trip(e, engagements, sides[0])
+            # "X tới thăm trụ sở Cơ quan Cảnh sát Croatia và gặp người đồng cấp Y": held at the
+            # premises of an agency of the other side, whose country its one known side is not
+            others = {o.country for i in [e.info, *e.sentences] for o in i.orgs} - {sides[0], None}
+            at_theirs = _headquarters_host(e, text, sorted(others))  # type: ignore[arg-type]
+            if at_theirs is not None:
+                e.host, e.guests = at_theirs, sides
+            else:
+                _on_our_trip(e, engagements, sides[0])
             continue
         if len(sides) != 2:
             continue
