@@ -188,3 +188,18 @@ def test_a_counterpart_introduced_by_a_demonym_is_of_that_country() -> None:
     people = {p["name"]: p.get("country") for p in meeting["participants"]}
     assert people["Anan Sukjai"] == "TH"
     assert (meeting["host"], meeting["guests"]) == ("SG", ["TH"])
+
+
+def test_who_receives_a_delegation_told_as_present_hosts_it_and_the_delegation_is_ours() -> None:
+    page = (
+        "Đoàn công tác Công an tỉnh Lai Châu thăm và làm việc tại tỉnh Phongsaly (Lào)\n\n"
+        "Cập nhật: 13-06-2024 | 14:11:52\n\n"
+        "Vừa qua, Đoàn công tác Công an tỉnh Lai Châu do Đại tá Lò Văn Tiến, Giám đốc Công an "
+        "tỉnh làm Trưởng đoàn đã sang thăm và làm việc tại Bộ Chỉ huy Công an tỉnh Phongsaly, "
+        "nước CHDCND Lào.\n\n"
+        "Tiếp và làm việc với đoàn có Đại tá Xổm Xay Khăm Phăn, Chỉ huy trưởng Bộ Chỉ huy Công "
+        "an tỉnh Phongsaly.\n"
+    )
+    meeting = next(r for r in records(page) if r["kind"] == "meeting")
+    assert (meeting["host"], meeting["guests"]) == ("LA", ["VN"])
+    assert roles(meeting)["Xổm Xay Khăm Phăn"] == "host"

@@ -150,7 +150,11 @@ def _role(
         # buổi tiếp X, Thứ trưởng Y nhấn mạnh …"
         lead = hv.start() - s.start < 3 or speaks_next(text, p)
         fronted = lead and "," in text[hv.end() : p.start]
-        role = "host" if p.start < hv.start() or fronted else "guest"
+        # "Tiếp (và làm việc với) đoàn có Đại tá X": presented as the ones receiving
+        receiving = hv.start() - s.start < 3 and _PRESENTED.search(
+            text, max(s.start, p.extent[0] - 16), p.extent[0]
+        )
+        role = "host" if p.start < hv.start() or fronted or receiving else "guest"
         if _passive(text, s.start, hv):
             # "The delegation was received by General X": the one after "by" receives
             role = "guest" if role == "host" else "host"

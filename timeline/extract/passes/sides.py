@@ -14,6 +14,7 @@ from timeline.extract.gazetteer import (
     country_aliases,
 )
 from timeline.extract.model import (
+    HOME,
     Engagement,
 )
 from timeline.extract.passes.placing import place_free_countries
@@ -90,6 +91,9 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
         for code, m in e.pair:
             found.setdefault(code, m)
         for part in e.participants.values():
+            agency = part.mention.organisation
+            if part.mention.country is None and agency is not None and agency.country:
+                part.mention.country = agency.country  # "X, Chỉ huy trưởng Công an tỉnh Y"
             if part.mention.country:
                 found.setdefault(part.mention.country, part.mention.organisation or part.mention)  # type: ignore[arg-type]
         if e.counterpart is not None and e.counterpart.country:
@@ -336,6 +340,10 @@ _DELEGATION_MET = re.compile(
     re.I,
 )
 
+# "tiếp đoàn", "làm việc với đoàn" with no agency named after it: the delegation told before
+_OUR_DELEGATION = re.compile(
+    r"(?<!\w)(?:tiếp|đón|với)\s+(?:đoàn|Đoàn)(?!\w)(?!\s+(?:đại biểu|công tác)?\s*[A-ZĐ])"
+)
 _A_DELEGATION = re.compile(r"\b[Dd]elegation\b|(?<!\w)[Đđ]oàn(?!\w)")
 
 
@@ -346,6 +354,11 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
     đoàn đại biểu FBI`), where the story's trip of the other side went, or the side an
     ambassador met is not of: the ambassador lives in the host's country."""
     for e in engagements:
+        # "Tiếp và làm việc với đoàn có Đại tá X, Chỉ huy trưởng Công an tỉnh Hủa Phăn": the
+        # delegation a foreign host receives, unnamed, is the page's own side's
+        foreign_host = e.kind == "meeting" and e.host not in (None, HOME) and not e.guests
+        if foreign_host and _OUR_DELEGATION.search(e.info.sentence.text):
+            e.guests = [HOME]
         if e.kind not in ("meeting", "dialogue") or e.remote or e.host or e.place_country:
             continue
         sides = list(dict.fromkeys(e.guests))
