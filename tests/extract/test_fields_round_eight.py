@@ -203,3 +203,13 @@ def test_who_receives_a_delegation_told_as_present_hosts_it_and_the_delegation_i
     meeting = next(r for r in records(page) if r["kind"] == "meeting")
     assert (meeting["host"], meeting["guests"]) == ("LA", ["VN"])
     assert roles(meeting)["Xổm Xay Khăm Phăn"] == "host"
+
+
+def test_a_three_word_name_after_a_unit_holding_a_portfolio_word_is_the_person() -> None:
+    page = (
+        "Deputy Minister of Public Security Tran Van Binh hosted a delegation from the Chinese "
+        "Ministry of Public Security headed by Deputy Head of the Security Guard Department Li "
+        "Guo Hua in Hanoi on May 14, 2025.\n"
+    )
+    (meeting,) = records(page)
+    assert roles(meeting) == {"Tran Van Binh": "host", "Li Guo Hua": "guest"}

@@ -80,6 +80,9 @@ def _lex() -> dict:
     return load("people")
 
 
+_UNIT_HEADS = "Department|Bureau|Agency|Division|Office|Command|Directorate|Unit"
+
+
 @cache
 def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     lex = _lex()
@@ -105,13 +108,18 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
             + list(_surnames())
         )
         word = rf"(?!(?:{barred})\b)[A-Z][\w'’-]*"
-        name2 = r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?![\w'’-])(?!\s+[A-Z])"
+        # (a name of two or three words: "Yin Zhi Shan" after "Deputy Head of the Security
+        # Guard Department" was read as a person "Guard")
+        name2 = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?![\w'’-])(?!\s+[A-Z])"
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
             rf"(?:\s+(?:and\s+|&\s+)?{word})*?(?=\s+{name2})"
         )
         portfolio = (
-            rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)|"
+            rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)"
+            # "Deputy Head of the Security Guard Department X": a portfolio inside the name of
+            # a unit, when the holder's name follows it
+            rf"(?!\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:{_UNIT_HEADS})\s+[A-Z])|"
             rf"{generic}|"
         )
     if language == "vi" and "vi" in lex.get("portfolios", {}):
