@@ -213,3 +213,17 @@ def test_a_three_word_name_after_a_unit_holding_a_portfolio_word_is_the_person()
     )
     (meeting,) = records(page)
     assert roles(meeting) == {"Tran Van Binh": "host", "Li Guo Hua": "guest"}
+
+
+def test_a_site_s_short_lines_above_the_lead_do_not_hide_its_date() -> None:
+    page = (
+        "Cảnh sát biển hai nước tăng cường hợp tác\n\n"
+        "Thứ Tư, 31/10/2018, 09:56 [GMT+7]\n"
+        "In bài này\n\n"
+        "Sáng 30-10, tại TP. Hải Phòng, Bộ Tư lệnh Cảnh sát biển Việt Nam tổ chức hội nghị "
+        "công tác thường niên với Cảnh sát biển Trung Quốc.\n\n"
+        "Thiếu tướng Nguyễn Văn Hải, Tư lệnh Cảnh sát biển Việt Nam gặp gỡ ông Trương Minh "
+        "Viễn, Phó Cục trưởng Cục Cảnh sát biển Trung Quốc tại hội nghị.\n"
+    )
+    meeting = next(r for r in records(page) if r["kind"] == "meeting")
+    assert meeting["date"]["start"] == "2018-10-30"

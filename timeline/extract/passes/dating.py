@@ -247,6 +247,9 @@ def lead_dates(
 ) -> None:
     """A dialogue (or the story's first meeting, when the lead reports none) with no date of
     its own takes the date of the article's lead."""
+    # the lead is the first sentence, past a site's short lines above it ("In bài này")
+    at = next((k for k, i in enumerate(infos[:3]) if len(i.sentence.text.split()) >= 6), 0)
+    infos = infos[at:]
     lead_date = next((d for i in infos[:1] for d in i.dates if not d.excluded), None)
     if lead_date is not None and _DEPARTURE.search(infos[0].sentence.text):
         return  # the day the delegation set off, not the day of its sessions
