@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from bench.common import ROOT, Result, env, median
-from bench.generate import generate
+from bench.generate import copy_archive, generate
 from events import Engagement
 from timeline.projection.rows import engagement_rows
 
@@ -67,12 +67,16 @@ def compiled() -> None:
 
 
 def run(archive_dir: Path, n: int, workdir: Path, rounds: int = 7) -> list[Result]:
-    """Append `rounds` new records to the archive in `archive_dir`, one process each."""
+    """Append `rounds` new records to a copy of the archive in `archive_dir`, one process each.
+
+    Both sides write to copies made here: the archive given (a cached one, or a user's) is left
+    as it was, and each side starts from a file just written, not one side from a warmer cache."""
     compiled()
     folder = workdir / "cli"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     timeline, sqlite_utils = _command("timeline"), _command("sqlite-utils")
+    archive = copy_archive(archive_dir, folder / "archive")
     plain = folder / "plain.db"
     shutil.copyfile(archive_dir / "timeline.db", plain)  # a table of the same size
     ours, theirs = [], []
@@ -89,7 +93,7 @@ def run(archive_dir: Path, n: int, workdir: Path, rounds: int = 7) -> list[Resul
         row = engagement_rows(Engagement.record(record).state)["engagements"][0]
         row_file = folder / f"row-{i}.json"
         row_file.write_text(json.dumps(row, ensure_ascii=False))
-        append = [timeline, "append", str(record_file), "--archive", str(archive_dir)]
+        append = [timeline, "append", str(record_file), "--archive", str(archive)]
         insert = [sqlite_utils, "insert", str(plain), "engagements", str(row_file), "--pk", "slug"]
         ours.append(_process_seconds(append))
         theirs.append(_process_seconds(insert))

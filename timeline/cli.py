@@ -583,22 +583,38 @@ def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def selection_options(country_help: str, collections_default: str) -> Callable[..., Any]:
+    """The options that choose engagements, as `timeline list` and `timeline export` take them:
+    the command receives country, kind, since, until, counterpart and collections."""
+    options = [
+        click.option("--country", type=CountryType(), help=country_help),
+        click.option("--kind", type=click.Choice(list(KINDS)), help="A kind of the vocabulary."),
+        click.option(
+            "--since", type=Period(), help="Those that end on or after this day, month, year."
+        ),
+        click.option("--until", type=Period(end=True), help="Those that start on or before it."),
+        click.option(
+            "--counterpart", type=CountryType(), help="With --country: the pair's engagements."
+        ),
+        click.option(
+            "--collection", "collections", multiple=True, metavar="NAME",
+            help=f"Only this collection (repeatable; `all` for every one). {collections_default}",
+        ),
+    ]  # fmt: skip
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 @cli.command(name="list")
-@click.option(
-    "--country", type=CountryType(),
-    help="A country (VN, Vietnam, Việt Nam): its timeline, with counterpart and role.",
-)  # fmt: skip
-@click.option("--kind", type=click.Choice(list(KINDS)), help="A kind of the vocabulary.")
-@click.option("--since", type=Period(), help="Those that end on or after this day, month, year.")
-@click.option("--until", type=Period(end=True), help="Those that start on or before it.")
-@click.option("--counterpart", type=CountryType(), help="With --country: the pair's engagements.")
-@click.option(
-    "--collection",
-    "collections",
-    multiple=True,
-    metavar="NAME",
-    help="Only this collection (repeatable; `all` for every one). Default: the collections "
-    "shown by default, the security engagements (`timeline collections` lists them).",
+@selection_options(
+    "A country (VN, Vietnam, Việt Nam): its timeline, with counterpart and role.",
+    "Default: the collections shown by default, the security engagements (`timeline "
+    "collections` lists them).",
 )
 @click.option("--limit", type=int, help="The first N engagements.")
 @output_options()
@@ -952,18 +968,42 @@ def publish(out: str, folder: str, store: str | None) -> None:
     "-o", "--output", "out", metavar="FILE", type=PathArgument(dir_okay=False),
     help="A new file to write (default: standard output).",
 )  # fmt: skip
+@selection_options(
+    "Only the engagements of this country (VN, Vietnam, Việt Nam).",
+    "Default: every collection.",
+)
 @archive_option
-def export_command(format_name: str, out: str | None, folder: str, store: str | None) -> None:
-    """Write every engagement in FORMAT: csv, geojson, timelinejs or plover.
+def export_command(
+    format_name: str,
+    out: str | None,
+    country: str | None,
+    kind: str | None,
+    since: date | None,
+    until: date | None,
+    counterpart: str | None,
+    collections: tuple[str, ...],
+    folder: str,
+    store: str | None,
+) -> None:
+    """Write every engagement in FORMAT: csv, geojson, timelinejs or plover; or those that
+    --country, --counterpart, --kind, --since, --until and --collection choose, as `timeline
+    list` chooses them.
 
     csv: one row per engagement (RFC 4180). geojson: a FeatureCollection, a Point at each
     engagement's city (RFC 7946). timelinejs: TimelineJS3's JSON, a slide per engagement.
     plover: PLOVER CONSULT event records, one JSON object a line, with mode, source and
     recipient countries, dates, place and the cited source sentence."""
     from timeline.exports.formats import export, export_format
+    from timeline.projection.queries import check_options, chosen_collections
 
     export_format(format_name)  # an unknown format is refused before the archive is opened
-    report = export(_archive(folder, store), format_name, out)
+    check_options(kind=kind, country=country, counterpart=counterpart)
+    if collections:
+        chosen_collections(collections)
+    asked = {"country": country, "kind": kind, "since": since, "until": until}
+    asked |= {"counterpart": counterpart, "collections": list(collections)}
+    selection = {k: v for k, v in asked.items() if v}
+    report = export(_archive(folder, store), format_name, out, selection or None)
     if report.path is not None:
         click.echo(f"exported   {report.engagements} engagements as {report.format} to {out}")
 

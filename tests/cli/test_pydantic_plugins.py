@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from tests.helpers import make_record, modules_loaded_by
-from timeline.pydantic_plugins import declared
+from timeline.pydantic_plugins import _pydantic_folder, declared, known_loader
 
 PLUGIN = """
 import sys
@@ -84,3 +84,15 @@ def test_folders_without_a_declared_plugin_are_told_apart_from_a_zip_archive(
     archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty zip archive
     assert declared([str(tmp_path), str(tmp_path / "missing")]) is False
     assert declared([str(tmp_path), str(archive)]) is None
+
+
+def test_the_stand_in_serves_only_the_loader_it_was_written_against(tmp_path: Path) -> None:
+    assert known_loader(_pydantic_folder())  # the installed pydantic's
+    changed = tmp_path / "pydantic"
+    (changed / "plugin").mkdir(parents=True)
+    loader = changed / "plugin" / "_loader.py"
+    loader.write_text("def get_plugins(config=None):\n    return ()\n", encoding="utf-8")
+    assert not known_loader(str(changed))  # a release whose loader takes an argument
+    loader.unlink()
+    assert not known_loader(str(changed))  # or has moved it
+    assert not known_loader(None)  # or no pydantic at all

@@ -105,6 +105,10 @@ def test_verify_names_a_changed_copy_and_a_copy_of_another_head(
         (["export", "kml"], "FORMAT 'kml': unknown format; (one of csv, geojson, timelinejs, "
                             "plover)"),
         (["verify", "--database", "{missing}/copy.db"], "no such file"),
+        (["export", "csv", "--country", "Atlantis"], "unknown country 'Atlantis'"),
+        (["export", "csv", "--counterpart", "US"], "--counterpart: give --country too"),
+        (["export", "csv", "--collection", "curatd"], "unknown collection 'curatd'"),
+        (["export", "csv", "--since", "2024-13"], "--since"),
     ],
 )  # fmt: skip
 def test_bad_output_or_format_is_one_line_and_writes_nothing(
@@ -152,6 +156,29 @@ def test_export_writes_a_new_file_and_says_how_many(
     assert len(ids) == 4 and f"timeline-{SLUG}" in ids
     to_stdout = run("export", "geojson", "--archive", str(recorded))
     assert json.loads(to_stdout.output)["type"] == "FeatureCollection"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--country", "SG"],
+        ["--country", "Hoa Kỳ", "--counterpart", "Australia"],
+        ["--country", "VN", "--kind", "meeting"],
+        ["--since", "2024", "--until", "2024-12"],
+        ["--collection", "curated", "--until", "2024"],
+    ],
+)
+def test_export_takes_the_engagements_that_timeline_list_chooses_with_the_same_options(
+    recorded: Path, backend: Backend, options: list[str]
+) -> None:
+    listed = run("list", *options, "--collection", "all", "--json", "--archive", str(recorded))
+    assert listed.exit_code == 0, listed.output
+    chosen = [row["engagement"] for row in json.loads(listed.output)]
+    result = run("export", "plover", *options, "--archive", str(recorded))
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["id"] for line in result.output.splitlines()]
+    assert ids == [f"timeline-{slug}" for slug in chosen]
+    assert 0 < len(ids) < len(export_records())  # each choice keeps some and leaves some
 
 
 def test_the_served_archive_offers_the_clean_copy_for_download(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,8 +52,9 @@ def _grouped(db: sqlite3.Connection, sql: str) -> dict[str, list[dict[str, Any]]
     return out
 
 
-def read_records(path: Path) -> Iterator[ExportRecord]:
-    """Every engagement of timeline.db at `path`, by start date then slug."""
+def read_records(path: Path, only: Collection[str] | None = None) -> Iterator[ExportRecord]:
+    """Every engagement of timeline.db at `path` (or those whose slug is in `only`), by start
+    date then slug."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
     try:
@@ -76,6 +77,8 @@ def read_records(path: Path) -> Iterator[ExportRecord]:
         )
         rows = db.execute(f"select {ENGAGEMENT_COLUMNS} from engagements order by start_date, slug")
         for row in rows:
+            if only is not None and row["slug"] not in only:
+                continue
             e = dict(row)
             yield ExportRecord(
                 e,

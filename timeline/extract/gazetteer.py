@@ -187,6 +187,10 @@ def _learn(text: str) -> list[Mention]:
         ab = m["ab"]
         if sum(ch.isupper() for ch in ab) < 2 or ab in ("CAO", "TTXVN", "VNA", "CAND", "VOV"):
             continue
+        if ab in country_aliases() or _title_next().fullmatch(ab):
+            # "Daejeon City Police Department (RoK)": the country it is of (m019); "The
+            # Inspector-General of Police (IGP)", "Taiwo Adeleke (AIG)": an office (m036)
+            continue
         before = text[max(0, m.start() - 160) : m.start()].rstrip()
         base = m.start() - 160 if m.start() > 160 else 0
         heads = list(re.finditer(rf"(?<!\w)(?:{_HEADS_VI})(?!\w)", before))
@@ -473,8 +477,11 @@ def _local_police_regex(language: str) -> re.Pattern[str]:
             rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
         )
     return re.compile(
-        rf"(?<!\w)(?:(?P<place>{places})\s+(?P<level>[Pp]rovincial|[Pp]refectural|[Cc]ity)\s+[Pp]olice"
-        rf"(?:\s+(?:Department|Force))?|[Pp]olice of the (?:\w+ )?(?P<level2>province|city) of "
+        # "the Gwangju Metropolitan Police Agency", "Daejeon City's Police Department" (m019)
+        rf"(?<!\w)(?:(?P<place>{places})\s+(?P<level>[Pp]rovincial|[Pp]refectural|[Cc]ity|"
+        r"Metropolitan)(?:['’]s)?\s+[Pp]olice"
+        r"(?:\s+(?:Department|Force|Agency|Bureau))?|"
+        r"[Pp]olice of the (?:\w+ )?(?P<level2>province|city) of "
         rf"(?P<place2>{places}))(?!\w)"
     )
 
@@ -487,8 +494,8 @@ def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
         place = m["place"] or m.groupdict().get("place2")
         level = (m["level"] or m.groupdict().get("level2") or "").lower()
         kind = "Provincial" if level in ("tỉnh", "provincial", "province") else "City"
-        if level == "prefectural":
-            kind = "Prefectural"
+        if level in ("prefectural", "metropolitan"):
+            kind = level.title()
         end = m.end("place") if m.groupdict().get("more") else m.end()
         spans = [(m.start(), end, place)]
         # "Cảnh sát Osaka, Hyogo": the police of each place listed

@@ -320,13 +320,16 @@ def _capitalised_runs(
         if word_clean in _ABBREVIATED_ONLY and not _ABBREVIATION.match(text, a + len(word) - 1):
             barred = False  # "Hun Sen", "Samdech Hun Sen.": a name; "Sen. Col. X": a rank
         ok = _capitalised(word) and free(a, a + len(word)) and not barred
+        # "Rashid bin Abdullah Al Khalifa", "Abdul-Amir al-Shammari": Arabic names' particles
+        # inside a name (m002, m003, m005 of the read set: 3 of its 23 English pages)
+        particle = bool(current) and language == "en" and _PARTICLE.fullmatch(word) is not None
         # "Matthew H.King": an initial may be glued to the family name
         glued = bool(current) and re.fullmatch(r"[A-Z]\.", current[-1][2]) is not None
         adjacent = bool(current) and text[current[-1][1] : a] in (" ", "" if glued else " ")
         joins = adjacent and (
             not current[-1][2].endswith(".") or bool(re.fullmatch(r"[A-Z]\.", current[-1][2]))
         )
-        if ok and joins:
+        if (ok or particle) and joins:
             current.append((a, a + len(word_clean), word_clean))
         else:
             if current:
@@ -334,7 +337,16 @@ def _capitalised_runs(
             current = [(a, a + len(word_clean), word_clean)] if ok else []
     if current:
         runs.append(current)
-    return runs
+    return [_without_trailing_particles(r) for r in runs if _without_trailing_particles(r)]
+
+
+_PARTICLE = re.compile(r"(?:bin|bint|ibn|(?:al|el)-[A-Z][\w'’]+)")
+
+
+def _without_trailing_particles(run: list[Token]) -> list[Token]:
+    while run and re.fullmatch(r"bin|bint|ibn", run[-1][2]):
+        run = run[:-1]
+    return run
 
 
 def _add_titles(
@@ -477,8 +489,14 @@ def _wire_style_regex() -> re.Pattern[str]:
     titles = alternation([t.lower() for t in _lex()["titles"]["en"]])
     name = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
     return re.compile(
-        rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s))(?P<name>{name}),\s+(?P<title>(?:the\s+)?(?:{titles})"
-        rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?),"
+        # "Surachate Hakparn, Thailand's deputy National Police chief": a country's possessive
+        # and a deputy's word before the title, which other countries' wire copy capitalises
+        rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s)|(?<=\bwith\s)|(?<=\bmet\s))(?P<name>{name}),\s+(?P<title>(?:the\s+)?"
+        r"(?:[A-Z][\w.]+['’]s\s+)?(?:deputy\s+|vice\s+|acting\s+)?"
+        rf"(?i:{titles})"
+        rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?)"
+        # a comma closes the title, or the day the sentence goes on to ("… chief on September 4.")
+        r"(?:,|(?=\s+on\s+[A-Z0-9]))"
     )
 
 
@@ -499,6 +517,9 @@ def _wire_style(
         orgs = [e for e in entities if e.kind == ORG and t0 <= e.start and e.end <= t1]
         p.organisation = orgs[0] if orgs else None
         p.country = p.organisation.country if p.organisation else None
+        owner = [e for e in entities if e.kind != ORG and e.country and t0 <= e.start < t1]
+        if p.country is None and owner and re.match(r"['’]s\s", text[owner[0].end :]):
+            p.country = owner[0].country
         out.append(p)
     return out
 
@@ -533,6 +554,35 @@ def _possessive_country(text: str, at: int, entities: list[Mention]) -> str | No
     return None
 
 
+_OF_A_TITLE = re.compile(r"\s(?:of|to|for|at)\s+(?:the\s+)?$")
+
+
+def _in_apposition(
+    text: str, floor: int, title_end: int, pieces: list[tuple[int, int, str]]
+) -> tuple[int, int, str] | None:
+    """The title (or honorific) ending where a title in apposition before ", Name" ends: the
+    title itself, or the country or agency closing it ("Chinese Ambassador to Kenya, Guo
+    Haiyan,", "the Inspector General of the National Police Service, Douglas Kanja,": m037)."""
+    hit = next((p for p in pieces if p[1] == title_end and p[2] in ("title", "honorific")), None)
+    if hit is not None:
+        return hit
+    hit = next(
+        (
+            p
+            for p in pieces
+            if p[1] == title_end
+            and p[2] not in ("rank", "title", "honorific")
+            and _OF_A_TITLE.search(text, max(floor, p[0] - 9), p[0])
+        ),
+        None,
+    )
+    if hit is None:
+        return None
+    # a title read into the agency's first word ("Inspector General of the National")
+    over = next((t for t in pieces if t[2] == "title" and t[0] < hit[0] < t[1]), None)
+    return (over[0], hit[1], "title") if over else hit
+
+
 def _prefix_chain(
     text: str,
     floor: int,
@@ -560,10 +610,7 @@ def _prefix_chain(
             # "the Australian Federal Police Commissioner, Reece Kershaw,": a title in apposition
             # "Malaysia's Inspector-General of Police (IGP), Tan Sri Khalid": its abbreviation too
             core = re.sub(r"\s*\([A-Z][\w&.-]{1,10}\)$", "", stripped[:-1].rstrip())
-            title_end = floor + len(core)
-            hit = next(
-                (p for p in pieces if p[1] == title_end and p[2] in ("title", "honorific")), None
-            )
+            hit = _in_apposition(text, floor, floor + len(core), pieces)
         if hit is None and chain and language == "en":
             # "Australian Federal Police (AFP) Commissioner X": the organisation's abbreviation
             # between it and the title

@@ -395,23 +395,38 @@ class Archive(Application[UUID]):
             collections={slug: (collections or {}).get(slug, collection) for slug in ids},
             as_source=as_source,
         )
-        for facts in records:
-            self._take(facts, batch)
+        if found or len(ids) < len(records):
+            for facts in records:
+                self._take(facts, batch)
+        else:
+            self._take_new(records, batch)
         new = list(batch.new.values())
         self._check_parents(new)
         # The new engagements' keys, worked out once for the check and the identity table
         # (twice, they were an eighth of a bulk append of 10,000: 0.31 s of 2.46 s).
-        rows = {_id(e): _identity(e) for e in new}
+        rows = [_identity(e) for e in new]
         if dry_run:
-            batch.report.duplicates = self._duplicates(list(rows.values()))
+            batch.report.duplicates = self._duplicates(rows)
         elif not allow_duplicates and not isinstance(self.recorder, IdentityRecorder):
             # Our recorders check under their write lock, once (`unique` below).
-            self._check_duplicates(list(rows.values()))
+            self._check_duplicates(rows)
         if not dry_run:
-            unique = [] if allow_duplicates else list(rows.values())
+            unique = [] if allow_duplicates else rows
             self._save([*new, *batch.corroborated.values()], unique=unique, identities=rows)
         batch.report.recorded = list(batch.new)
         return batch.report
+
+    @staticmethod
+    def _take_new(records: list[EngagementFacts], batch: _Batch) -> None:
+        """A batch whose slugs are all new, each named once: each record is its `Recorded`
+        event, as `_take` would make it, without asking `_take`'s questions record by record."""
+        origin, collections, ids = batch.origins.get, batch.collections, batch.ids
+        batch.new = {
+            f.slug: Engagement.recorded(
+                f, origin=origin(f.slug), collection=collections[f.slug], originator_id=ids[f.slug]
+            )
+            for f in records
+        }
 
     def _take(self, facts: EngagementFacts, batch: _Batch) -> None:
         """One record of a batch: new, unchanged, corroborating, or refused."""
@@ -680,13 +695,13 @@ class Archive(Application[UUID]):
         *,
         retryable: bool = False,
         unique: Sequence[IdentityRow] = (),
-        identities: Mapping[UUID, IdentityRow] | None = None,
+        identities: Sequence[IdentityRow] = (),
     ) -> None:
         """Save in one transaction. With `retryable` (inside `_retrying`), new versions of
         recorded engagements that another writer beat to the store raise `_Superseded`. The
         keys of `unique` (the rows of new engagements) must not be another's, as the store
-        stands when it writes them. `identities` are rows already worked out for some of
-        `aggregates`. A new engagement may come as its `Recorded` event alone
+        stands when it writes them. `identities` are the rows, already worked out, of the
+        first `aggregates`. A new engagement may come as its `Recorded` event alone
         (`Engagement.recorded`)."""
         if not aggregates:
             return
@@ -698,16 +713,19 @@ class Archive(Application[UUID]):
         updates = all(
             isinstance(a, Engagement) and a.version > len(a.pending_events) for a in aggregates
         )
-        to_stored = self.mapper.to_stored_event
-        stored = [
-            to_stored(event)
+        events = [
+            event
             for a in aggregates
             for event in ((a,) if type(a) is _RECORDED else a.collect_events())
         ]
-        # Each engagement's keys as this save leaves it, written with its events (a uuid's hash
-        # is computed in Python: each engagement's is looked up once).
-        known = identities or {}
-        rows = [known.get(_id(a)) or _identity(a) for a in aggregates]
+        mapper = self.mapper
+        stored = (
+            mapper.to_stored_events(events)
+            if isinstance(mapper, PydanticMapper)
+            else [mapper.to_stored_event(event) for event in events]
+        )
+        # Each engagement's keys as this save leaves it, written with its events.
+        rows = [*identities, *(_identity(a) for a in aggregates[len(identities) :])]
         try:
             # What `Application.save` does for this application (no snapshots, no cache, and
             # `_notify` does nothing), less its runtime protocol check of each object, which
@@ -743,12 +761,6 @@ class _Superseded(Exception):
 # these ABC-based classes went through abc's __instancecheck__ six times an engagement in a
 # bulk append (180,003 calls for 30,000, cProfile).
 _RECORDED = Engagement.Recorded
-
-
-def _id(engagement: Engagement | Engagement.Recorded) -> UUID:
-    if type(engagement) is _RECORDED:
-        return engagement.originator_id
-    return engagement.id
 
 
 def _identity(engagement: Engagement | Engagement.Recorded) -> IdentityRow:

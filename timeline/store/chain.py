@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import struct
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 from uuid import UUID
 
@@ -57,18 +58,31 @@ def link_hash(previous: bytes, notification_id: int, event: StoredEventLike) -> 
 def _digest(
     previous: bytes, notification_id: int, originator: str, event: StoredEventLike
 ) -> bytes:
+    return _hashed(previous, notification_id, originator, event.originator_version, event.topic,
+                   event.state)  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _framed(topic: str) -> bytes:
+    """A topic as a link frames it, its length first: a batch's events share a few topics, so
+    each is encoded once, not once an event."""
+    encoded = topic.encode()
+    return _LENGTH.pack(len(encoded)) + encoded
+
+
+def _hashed(
+    previous: bytes, notification_id: int, originator: str, version: int, topic: str, state: Any
+) -> bytes:
     key = originator.encode()
-    topic = event.topic.encode()
-    # Stored as a blob; an edit behind the archive's back may leave text.
-    state = event.state.encode() if isinstance(event.state, str) else bytes(event.state)
+    if type(state) is not bytes:  # stored as a blob; an edit behind our back may leave text
+        state = state.encode() if isinstance(state, str) else bytes(state)
     # One buffer, one digest: the chain is on the append path, which must stay fast.
     return hashlib.sha256(
         b"".join((
             previous,
-            _HEAD.pack(notification_id, event.originator_version, len(key)),
+            _HEAD.pack(notification_id, version, len(key)),
             key,
-            _LENGTH.pack(len(topic)),
-            topic,
+            _framed(topic),
             _LENGTH.pack(len(state)),
             state,
         ))
@@ -83,4 +97,19 @@ def extend(previous: str | None, events: Iterable[tuple[int, StoredEventLike]]) 
         originator = originator_text(event.originator_id)
         head = _digest(head, notification_id, originator, event)
         links.append(Link(notification_id, originator, event.originator_version, head.hex()))
+    return links
+
+
+def chain_rows(
+    previous: str | None, first: int, rows: Iterable[tuple[str, int, str, Any]]
+) -> list[tuple[int, str, int, str]]:
+    """The chain table's rows for events stored as rows (originator text, version, topic,
+    state) under the consecutive notification ids from `first`, after the link `previous`: the
+    links `extend` makes, from the rows the events' insert was given (each originator's text
+    and each topic's bytes made once, not again for the chain)."""
+    head = bytes.fromhex(previous) if previous else GENESIS
+    links = []
+    for notification_id, (originator, version, topic, state) in enumerate(rows, first):
+        head = _hashed(head, notification_id, originator, version, topic, state)
+        links.append((notification_id, originator, version, head.hex()))
     return links

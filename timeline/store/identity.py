@@ -133,9 +133,10 @@ def duplicates(
     slug, what is the same), in the batch's order."""
     seen: dict[str, str] = {}
     found: dict[str, tuple[str, str]] = {}
-    for row in new:
-        slug = row.slug
-        for what, key in row.named():
+    for _, _, slug, session_key, facts_key in new:
+        for what, key in ((SAME_SESSION, session_key), (SAME_FACTS, facts_key)):
+            if not key:
+                continue
             other = seen.get(key) or recorded.get(key)
             if other and other != slug and slug not in found:
                 found[slug] = (other, what)
@@ -146,8 +147,20 @@ def duplicates(
 def taken(unique: Sequence[IdentityRow], found: Iterable[tuple[str, str]]) -> None:
     """Raise `IdentityTaken` for the first row of `unique` whose engagement another holds
     (`found`: the recorded (key, slug) pairs of their keys), as `duplicates` finds it."""
-    for slug, (other, what) in duplicates(unique, owners(found)).items():
+    recorded = owners(found)
+    if not recorded and _distinct(unique):
+        return  # the usual batch: no key recorded, none twice in it (no walk in order needed)
+    for slug, (other, what) in duplicates(unique, recorded).items():
         raise IdentityTaken(slug, other, what)
+
+
+def _distinct(rows: Sequence[IdentityRow]) -> bool:
+    """Whether no key is held by two of `rows` (a session key is never a facts key)."""
+    for keys in ([row.session_key for row in rows], [row.facts_key for row in rows]):
+        held = [key for key in keys if key]
+        if len(set(held)) != len(held):
+            return False
+    return True
 
 
 def by_column(keys: Iterable[str]) -> dict[str, list[str]]:

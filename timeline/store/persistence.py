@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 from uuid import UUID
@@ -12,7 +13,7 @@ from eventsourcing.utils import get_topic, resolve_topic
 from pydantic import BaseModel
 
 from events.facts import STORED
-from timeline.store.encoding import plain_json
+from timeline.store.encoding import no_new_subclasses, plain_json
 
 
 class OrjsonTranscoder(Transcoder):
@@ -52,13 +53,21 @@ class PydanticMapper(Mapper[UUID]):
     """Stores an event's fields, less the id and version that the store keeps in columns."""
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
+        return self._stored(domain_event, checked=False)
+
+    def to_stored_events(self, domain_events: Iterable[Any]) -> list[StoredEvent]:
+        """`to_stored_event` of each, with what can be asked once for all of them asked once."""
+        checked = no_new_subclasses()
+        return [self._stored(event, checked=checked) for event in domain_events]
+
+    def _stored(self, domain_event: Any, *, checked: bool) -> StoredEvent:
         cls = type(domain_event)
         class_version, topic = _stored_form(cls)
         if _is_orjson(type(self.transcoder)):
             # The same bytes as dumping to a dict and encoding it with orjson (pydantic writes
             # the same compact JSON), at half the cost; the version goes last, as it did. orjson
             # writes them from the fields (timeline/store/encoding.py), pydantic what it cannot.
-            encoded = plain_json(domain_event, _IN_COLUMNS, class_version)
+            encoded = plain_json(domain_event, _IN_COLUMNS, class_version, checked=checked)
             if encoded is None:
                 encoded = cls.__pydantic_serializer__.to_json(domain_event, exclude=_IN_COLUMNS)
                 if class_version > 1:

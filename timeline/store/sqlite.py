@@ -10,7 +10,7 @@ from uuid import UUID
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 
-from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, extend
+from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, chain_rows, extend
 from timeline.store.crashpoints import crash_point
 from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, by_column, taken
 
@@ -88,43 +88,39 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
     ) -> Sequence[int] | None:
         crash_point("store.before_insert")
         c.execute(WRITE_CACHE_PRAGMA)
-        # The events' insert took the write lock, so the head read here is the latest one.
-        notification_ids = self._insert_rows(c, stored_events)
+        # Each event's row made once, for its insert and its link (each uuid's text once).
+        rows = [
+            (
+                s.originator_id.hex if isinstance(s.originator_id, UUID) else s.originator_id,
+                s.originator_version,
+                s.topic,
+                s.state,
+            )
+            for s in stored_events
+        ]
+        first = self._insert_rows(c, rows)
         crash_point("store.before_chain")
+        # The events' insert took the write lock, so the head read here is the latest one.
         c.execute(self.select_head_statement)
         head = c.fetchone()
-        links = extend(
-            head["hash"] if head else None, zip(notification_ids, stored_events, strict=True)
-        )
+        links = chain_rows(head["hash"] if head else None, first, rows)
         c.executemany(self.insert_links_statement, links)
         if unique:  # under the write lock: what another writer recorded since the check is here
             taken(unique, self._find(c, [k for row in unique for k in row.held()]))
         c.executemany(self.upsert_identities_statement, identities)
         crash_point("store.before_commit")
-        return notification_ids
+        return list(range(first, first + len(rows)))
 
-    def _insert_rows(self, c: SQLiteCursor, stored_events: Sequence[StoredEvent]) -> list[int]:
-        """The events in one `executemany`, and their notification ids (rowids). eventsourcing
-        inserts one row a statement to read each rowid; the rowids of one insert are consecutive
-        here (a rowid table, the write lock held from its first row to the commit: a new rowid
-        is the largest plus one), so the last one gives them all."""
-        if not stored_events:
-            return []
-        c.executemany(
-            self.insert_events_statement,
-            [
-                (
-                    s.originator_id.hex if isinstance(s.originator_id, UUID) else s.originator_id,
-                    s.originator_version,
-                    s.topic,
-                    s.state,
-                )
-                for s in stored_events
-            ],
-        )
+    def _insert_rows(self, c: SQLiteCursor, rows: Sequence[tuple[str, int, str, Any]]) -> int:
+        """The events' rows in one `executemany`; the notification id (rowid) of the first.
+        eventsourcing inserts one row a statement to read each rowid; the rowids of one insert
+        are consecutive here (a rowid table, the write lock held from its first row to the
+        commit: a new rowid is the largest plus one), so the last one gives them all."""
+        if not rows:
+            return 1
+        c.executemany(self.insert_events_statement, rows)
         c.execute("SELECT last_insert_rowid()")
-        last = c.fetchone()[0]
-        return list(range(last - len(stored_events) + 1, last + 1))
+        return int(c.fetchone()[0]) - len(rows) + 1
 
     def _backfill(self) -> None:
         """Chain a store written before the chain existed: once, when it has events, no links."""

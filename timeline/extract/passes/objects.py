@@ -81,7 +81,8 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
 
 
 # "Singapore's Minister for Home Affairs and Minister for Law K. Shanmugam": titles before a name
-_TITLES_ONLY = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|and|for|of|the|'s|,)\s*)*")
+# ("Under Secretary for Policy at the US Department of Homeland Security H E X": a title's "at")
+_TITLES_ONLY = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|and|for|of|the|at|'s|,)\s*)*")
 
 
 def counterparts(
