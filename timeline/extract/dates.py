@@ -45,7 +45,8 @@ MON = r"(?:January|February|March|April|May|June|July|August|September|October|N
 D = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 M = r"(?:1[0-2]|0?[1-9])(?!\d)"
 Y = r"(?:19|20)\d{2}"
-TOD_VI = r"(?:(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)\s+(?:(?:nay|qua)\s+)?(?:[Nn]gày\s+)?)"  # noqa: E501
+# ("Hôm nay 15-12", "hôm 3/4": the day's word before a day written as a date)
+TOD_VI = r"(?:(?:(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)|[Hh]ôm)\s+(?:(?:nay|qua)\s+)?(?:[Nn]gày\s+)?)"  # noqa: E501
 # "lần thứ hai, ngày 14/3": the second session, not a Monday (nor "khóa", "phiên", "kỳ" …)
 _ORDINAL_NOUN = r"(?<![Ll]ần )(?<![Kk]hóa )(?<![Kk]hoá )(?<![Pp]hiên )(?<![Kk]ỳ )(?<![Đđ]ợt )"
 WEEKDAY_VI = (
@@ -534,6 +535,10 @@ def published_from_url(url: str | None) -> date | None:
     for pattern in (
         r"(?<!\d)(20\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)",
         r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{6,12})?(?!\d)",
+        # filed by year and then month-day, or year-month and then day, as folders:
+        # "/n3/2024/0506/c90000-….html", "/a/202405/06/WS….html" (Chinese outlets' English)
+        r"/(20\d{2})/(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/",
+        r"/(20\d{2})(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/",
     ):
         m = re.search(pattern, url)
         if m:

@@ -80,6 +80,9 @@ def _lex() -> dict:
     return load("people")
 
 
+_UNIT_HEADS = "Department|Bureau|Agency|Division|Office|Command|Directorate|Unit"
+
+
 @cache
 def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     lex = _lex()
@@ -105,13 +108,18 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
             + list(_surnames())
         )
         word = rf"(?!(?:{barred})\b)[A-Z][\w'’-]*"
-        name2 = r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?![\w'’-])(?!\s+[A-Z])"
+        # (a name of two or three words: "Yin Zhi Shan" after "Deputy Head of the Security
+        # Guard Department" was read as a person "Guard")
+        name2 = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?![\w'’-])(?!\s+[A-Z])"
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
             rf"(?:\s+(?:and\s+|&\s+)?{word})*?(?=\s+{name2})"
         )
         portfolio = (
-            rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)|"
+            rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)"
+            # "Deputy Head of the Security Guard Department X": a portfolio inside the name of
+            # a unit, when the holder's name follows it
+            rf"(?!\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:{_UNIT_HEADS})\s+[A-Z])|"
             rf"{generic}|"
         )
     if language == "vi" and "vi" in lex.get("portfolios", {}):
@@ -217,6 +225,8 @@ def find_people(
             continue
         if name in _not_persons():
             continue  # "Lăng Chủ tịch Hồ Chí Minh": a memorial, not a participant
+        if _WHERE_UNIT.search(text, max(start, a - 24), a):
+            continue  # "tại huyện Kỳ Sơn": a district named like a person, where it happened
         p = PersonMention(a, b, name)
         _add_titles(text, p, prefix, follows)
         _add_affiliation(text, p, run, entities)
@@ -404,10 +414,47 @@ def _add_affiliation(
         p.country = apposed
     elif owner := _possessive_country(text, p.extent[0], entities):
         p.country = owner
+    elif led := _delegation_led(text, p.extent[0], entities):
+        p.organisation, p.country = led, led.country
+    elif peer := _counterpart_country(text, p.extent[0], entities):
+        p.country = peer
     elif _KOREAN_NAME.match(p.name) and p.name.split()[0] in _lex()["korean_surnames"]:
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+# "tại huyện Kỳ Sơn", "ở xã Hòa Bình": a place below a province, its name read as a person's
+# ("Công an huyện Lộc Ninh" too: the lowercase unit word names a place, never a person)
+_WHERE_UNIT = re.compile(r"(?<!\w)(?:huyện|xã|phường|quận|thị xã|thị trấn|bản)\s+$")
+
+
+# "Đoàn đại biểu Công an tỉnh Quảng Tây (Trung Quốc) do Đại tá X", "a delegation of the Lao
+# Ministry of Public Security led by Deputy Minister X": between the agency and the head's rank
+_LED_BY = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:do|led by|headed by)\s+"
+    r"(?:(?:ông|bà|đồng chí|Mr\.?|Ms\.?)\s+)?"
+)
+
+
+def _counterpart_country(text: str, at: int, entities: list[Mention]) -> str | None:
+    """ "met his Thai counterpart Pol Gen X": the country the counterpart is introduced by."""
+    m = re.search(r"\s+counterparts?\s+(?:[A-Z][\w.]*\s+){0,4}$", text[max(0, at - 60) : at])
+    if m is None:
+        return None
+    word_end = max(0, at - 60) + m.start()
+    return next(
+        (e.country or e.key for e in entities if e.end == word_end and _country_like(e)), None
+    )
+
+
+def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | None:
+    """The agency whose delegation the person heads, named right before `do`/`led by`: the
+    head is that agency's (a Vietnamese surname shared by a Chinese official says nothing)."""
+    for e in entities:
+        if e.kind == ORG and e.country and e.end <= at and _LED_BY.fullmatch(text, e.end, at):
+            return e
+    return None
 
 
 def _country_like(e: Mention) -> bool:

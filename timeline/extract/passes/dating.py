@@ -247,6 +247,9 @@ def lead_dates(
 ) -> None:
     """A dialogue (or the story's first meeting, when the lead reports none) with no date of
     its own takes the date of the article's lead."""
+    # the lead is the first sentence, past a site's short lines above it ("In bài này")
+    at = next((k for k, i in enumerate(infos[:3]) if len(i.sentence.text.split()) >= 6), 0)
+    infos = infos[at:]
     lead_date = next((d for i in infos[:1] for d in i.dates if not d.excluded), None)
     if lead_date is not None and _DEPARTURE.search(infos[0].sentence.text):
         return  # the day the delegation set off, not the day of its sessions
@@ -397,8 +400,29 @@ def series_dates_told_later(
                 if d is not None and not d.excluded:
                     e.date, e.resolved = d, resolve(d, published)
                     break
+            if e.date is None and e.session is not None:
+                d = _ordinal_held(text, info, e.session)
+                if d is not None:
+                    e.date, e.resolved = d, resolve(d, published)
             if e.date is not None:
                 break
+
+
+# "The 15th meeting of the … Working Group was held in New Delhi on March 27, 2018", "Phiên họp
+# lần thứ 3 đã diễn ra ngày 5/6": the session named again by its number alone, in lower case
+_ORDINAL = r"(?:(?<!\w)(?:lần|phiên|khóa|kỳ) thứ {n}|\b{n}(?:st|nd|rd|th))(?!\w)"
+
+
+def _ordinal_held(text: str, info: SentenceInfo, session: int) -> DateMention | None:
+    """The date told right after `held`, in a sentence naming the session by its number."""
+    s = info.sentence
+    named = re.search(_ORDINAL.format(n=session), s.text)
+    if named is None:
+        return None
+    held = _HELD.search(text, s.start + named.end(), min(s.end, s.start + named.end() + 160))
+    if held is None:
+        return None
+    return next((d for d in info.dates if 0 <= d.start - held.end() <= 60 and not d.excluded), None)
 
 
 def days_told_later(engagements: list[Engagement], published: date | None) -> None:

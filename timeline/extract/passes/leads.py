@@ -100,12 +100,42 @@ def lead_engagement(a: Analysis) -> None:
     if a.infos:  # a page of a headline and a byline has no story sentence to date it by
         dating.lead_dates([e], a.infos, a.published)
     if e.date is None:
+        _date_from_retelling(a, e, cue, lead)
+    if e.date is None:
         # (a date of the lead's other sentences was tried: on read-n it dated two drafts by
         # what else the lead told, 29 -> 27 matched)
         _date_from_byline(a, e)
     dating.old_news([e], a.published)
     if e.status == "held" and not e.context:
         a.engagements.append(e)
+
+
+def _date_from_retelling(a: Analysis, e: Engagement, cue: Cue, lead: Lead) -> None:
+    """ "… following the signing of a memorandum with …" then "The signing took place on
+    March 3, 2026": a later sentence of the lead naming the engagement again by the cue's own
+    word dates it (any date of the lead's other sentences was too loose, see below)."""
+    word = re.compile(rf"(?<!\w){re.escape(a.text[cue.start : cue.end])}(?!\w)", re.I)
+    for info in lead.lead:
+        s = info.sentence
+        if info is cue.info or s.start < cue.start or not word.search(a.text, s.start, s.end):
+            continue
+        d = next((d for d in info.dates if not d.excluded and d.day is not None), None)
+        if d is not None:
+            e.date, e.date_origin, e.resolved = d, "own", resolve(d, a.published)
+            e.add(info)
+            if e.place_country is None:
+                _place_from(a.text, info, e)  # "… took place at X in Manila on May 14"
+            return
+
+
+def _place_from(text: str, info: SentenceInfo, e: Engagement) -> None:
+    """The city the retelling sentence says it happened in (`in`/`at`/`tại` before it)."""
+    for p in info.places:
+        if p.kind == CITY and re.search(
+            r"(?:tại|ở|in|at)\s+(?:the\s+)?$", text[p.start - 8 : p.start]
+        ):
+            e.city, e.place_country, e.place_span = p, p.country, p
+            return
 
 
 def _date_from_byline(a: Analysis, e: Engagement) -> bool:

@@ -15,6 +15,7 @@ from timeline.extract.model import (
 )
 from timeline.extract.passes.objects import speaks_next
 from timeline.extract.people import PersonMention, ends_with_title
+from timeline.extract.segment import Sentence
 
 ROLE_RANK = [
     "attendee",
@@ -35,7 +36,8 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
     """Roles of the persons of a sentence in an engagement it reports or refers to."""
     if not info.people:
         return
-    sentence_meetings = e.kind in ("meeting", "embassy_visit")
+    # a headline's or lead's one engagement has no list of meetings to share its people with
+    sentence_meetings = e.kind in ("meeting", "embassy_visit") and not e.lead_inferred
     for p in info.people:
         if p.person < 0 or _PREDECESSOR.match(text, p.end):
             continue  # "Tsuyuki's predecessor visited Hanoi": someone else
@@ -127,14 +129,8 @@ def _role(
         role, cue = "chair", _abs(p.end, m)
     elif e.kind == "meeting" and (m := _chairs_right_after(text, p, info, roles["chair"])):
         role, cue = "chair", (m.start(), m.end(), m.group())  # "X, Phó Cục trưởng, chủ trì"
-    elif re.search(
-        r"(?:\bdo\b|led by|headed by)[^.]{0,12}$", text[s.start : min(p.start, p.extent[0])]
-    ) and roles["delegation_head"].search(after):
-        m = roles["delegation_head"].search(after)
-        role, cue = "delegation_head", _abs(p.end, m)
-    elif re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
-        m = re.search(r"(?:led by|headed by)", before)
-        role, cue = "delegation_head", (s.start + m.start(), s.start + m.end(), m.group())
+    elif (led := _leads(text, s, p, roles["delegation_head"])) is not None:
+        role, cue = "delegation_head", led
     elif (
         roles["attendee"].search(before)
         and _PRESENTED.search(text, max(s.start, p.extent[0] - 16), p.extent[0])
@@ -154,7 +150,14 @@ def _role(
         # buổi tiếp X, Thứ trưởng Y nhấn mạnh …"
         lead = hv.start() - s.start < 3 or speaks_next(text, p)
         fronted = lead and "," in text[hv.end() : p.start]
-        role = "host" if p.start < hv.start() or fronted else "guest"
+        # "Tiếp (và làm việc với) đoàn có Đại tá X": presented as the ones receiving
+        receiving = hv.start() - s.start < 3 and _PRESENTED.search(
+            text, max(s.start, p.extent[0] - 16), p.extent[0]
+        )
+        role = "host" if p.start < hv.start() or fronted or receiving else "guest"
+        if _passive(text, s.start, hv):
+            # "The delegation was received by General X": the one after "by" receives
+            role = "guest" if role == "host" else "host"
         cue = (hv.start(), hv.end(), hv.group())
     elif _CHAIRS_A_SIDE.search(before[-80:]):
         pass  # "Tham dự và chủ trì hội đàm về phía tỉnh X có …": the side decides the role
@@ -169,6 +172,39 @@ def _role(
         role = "speaker"
     return role, cue
 
+
+# "was warmly received by", "were welcomed by": the receiving verb in the passive
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
+def _passive(text: str, start: int, verb: re.Match[str]) -> bool:
+    """Is the receiving verb told in the passive, its host the one after `by`?"""
+    before = text[max(start, verb.start() - 30) : verb.start()]
+    return bool(_PASSIVE_BEFORE.search(before)) and bool(_BY_AFTER.match(text, verb.end()))
+
+
+def _leads(text: str, s: Sentence, p: PersonMention, head: re.Pattern[str]) -> Span | None:
+    """The cue of a delegation's head: `do X … làm trưởng đoàn`, `led by X`, `X led the Thai
+    side`, `X headed the visiting delegation`."""
+    before, after = text[s.start : p.start], text[p.end : s.end]
+    if re.search(
+        r"(?:\bdo\b|led by|headed by)[^.]{0,12}$", text[s.start : min(p.start, p.extent[0])]
+    ) and (m := head.search(after)):
+        return _abs(p.end, m)
+    if m := _LEADS_A_SIDE.match(text, p.extent[1], s.end):
+        return (m.start("verb"), m.end(), m.group("verb"))
+    if re.search(r"(?:led by|headed by)\s*(?:\S+\s+){0,6}$", before):
+        m = re.search(r"(?:led by|headed by)", before)
+        return (s.start + m.start(), s.start + m.end(), m.group())  # type: ignore[union-attr]
+    return None
+
+
+# "X led the Thai side", "Y headed the visiting delegation", "Z dẫn đầu đoàn": who leads a side
+_LEADS_A_SIDE = re.compile(
+    r"\s*(?:,[^,.;]{0,80},\s*)?(?P<verb>led|headed|dẫn đầu)\s+(?:the\s+|đoàn\b\s*)?"
+    r"(?:[\w-]+\s+){0,3}?(?:side|delegation|team|đại biểu|công tác)(?!\w)"
+)
 
 _PLANNED_CHAIR = re.compile(r"(?<!\w)(?:sẽ|dự kiến|will|would|to)\s+$")
 

@@ -14,6 +14,7 @@ from timeline.extract.gazetteer import (
     country_aliases,
 )
 from timeline.extract.model import (
+    HOME,
     Engagement,
 )
 from timeline.extract.passes.placing import place_free_countries
@@ -90,6 +91,9 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
         for code, m in e.pair:
             found.setdefault(code, m)
         for part in e.participants.values():
+            agency = part.mention.organisation
+            if part.mention.country is None and agency is not None and agency.country:
+                part.mention.country = agency.country  # "X, Chỉ huy trưởng Công an tỉnh Y"
             if part.mention.country:
                 found.setdefault(part.mention.country, part.mention.organisation or part.mention)  # type: ignore[arg-type]
         if e.counterpart is not None and e.counterpart.country:
@@ -134,6 +138,8 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
             if part.person == e.counterpart_person and e.host is not None and e.kind == "meeting":
                 continue  # the one met is on the host's side (roles.counterpart_hosts)
             if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
+                if part.person == e.counterpart_person and _met_by(e, part.person, others[0]):
+                    continue  # "X gặp người đồng cấp Y": the one met is not of X's side
                 m.country = others[0]
     for e in engagements:
         if e.kind == "visit":
@@ -148,6 +154,13 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
                 for k, p in e.participants.items()
                 if p.mention.country in (*e.guests, None) and not is_mission_head(p.mention)
             }
+
+
+def _met_by(e: Engagement, person: int, country: str) -> bool:
+    """Is `country` that of another participant of the meeting, the side who met them?"""
+    return e.kind == "meeting" and any(
+        p.mention.country == country for k, p in e.participants.items() if k != person
+    )
 
 
 def _travellers_at_sessions(engagements: list[Engagement]) -> None:
@@ -315,8 +328,9 @@ _POSTED_IN = re.compile(
 )
 # "at the headquarters of the Chinese Ministry of Public Security", "tại trụ sở Bộ Công an"
 _HEADQUARTERS = re.compile(
-    r"(?:\bat\s+(?:the\s+)?(?:headquarters|head office|office|offices|premises)\s+of\s+(?:the\s+)?"
-    r"|(?<!\w)tại\s+(?:trụ sở|văn phòng)\s+(?:của\s+)?)$",
+    # ("tới thăm trụ sở X", "visited the headquarters of X": a visit to their premises too)
+    r"(?:\b(?:at|visited|to)\s+(?:the\s+)?(?:headquarters|head office|office|offices|premises)"
+    r"\s+of\s+(?:the\s+)?|(?<!\w)(?:tại|thăm|đến|tới)\s+(?:trụ sở|văn phòng)\s+(?:của\s+)?)$",
     re.I,
 )
 # "hội đàm với đoàn đại biểu … FBI", "received a delegation of …": the delegation met travelled
@@ -326,6 +340,10 @@ _DELEGATION_MET = re.compile(
     re.I,
 )
 
+# "tiếp đoàn", "làm việc với đoàn" with no agency named after it: the delegation told before
+_OUR_DELEGATION = re.compile(
+    r"(?<!\w)(?:tiếp|đón|với)\s+(?:đoàn|Đoàn)(?!\w)(?!\s+(?:đại biểu|công tác)?\s*[A-ZĐ])"
+)
 _A_DELEGATION = re.compile(r"\b[Dd]elegation\b|(?<!\w)[Đđ]oàn(?!\w)")
 
 
@@ -336,17 +354,35 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
     đoàn đại biểu FBI`), where the story's trip of the other side went, or the side an
     ambassador met is not of: the ambassador lives in the host's country."""
     for e in engagements:
-        if e.kind != "meeting" or e.remote or e.host is not None or e.place_country:
+        # "Tiếp và làm việc với đoàn có Đại tá X, Chỉ huy trưởng Công an tỉnh Hủa Phăn": the
+        # delegation a foreign host receives, unnamed, is the page's own side's
+        foreign_host = e.kind == "meeting" and e.host not in (None, HOME) and not e.guests
+        if foreign_host and _OUR_DELEGATION.search(e.info.sentence.text):
+            e.guests = [HOME]
+        if e.kind not in ("meeting", "dialogue") or e.remote or e.host or e.place_country:
             continue
         sides = list(dict.fromkeys(e.guests))
+        if e.kind == "dialogue":
+            host = _organiser_host(e, text, sides) if len(sides) == 2 else None
+            if host is not None:
+                e.host, e.guests = host, [c for c in sides if c != host]
+            continue
         if len(sides) == 1:
-            _on_our_trip(e, engagements, sides[0])
+            # "X tới thăm trụ sở Cơ quan Cảnh sát Croatia và gặp người đồng cấp Y": held at the
+            # premises of an agency of the other side, whose country its one known side is not
+            others = {o.country for i in [e.info, *e.sentences] for o in i.orgs} - {sides[0], None}
+            at_theirs = _headquarters_host(e, text, sorted(others))  # type: ignore[arg-type]
+            if at_theirs is not None:
+                e.host, e.guests = at_theirs, sides
+            else:
+                _on_our_trip(e, engagements, sides[0])
             continue
         if len(sides) != 2:
             continue
         host = (
             _posted_host(e, text, sides)
             or _headquarters_host(e, text, sides)
+            or _organiser_host(e, text, sides)
             or _delegation_host(e, text, sides)
             or _visited_host(e, engagements, sides)
             or _resident_host(e, sides)
@@ -393,6 +429,35 @@ def _headquarters_host(e: Engagement, text: str, sides: list[str]) -> str | None
                 text, max(info.sentence.start, o.start - 60), o.start
             ):
                 return o.country
+    return None
+
+
+# "A phối hợp B tổ chức Hội nghị …", "X long trọng tổ chức lễ …": who organises the event
+_ORGANISES = re.compile(
+    r"(?<!\w)(?:đã\s+|long trọng\s+)?tổ chức\s+(?=(?:[Hh]ội nghị|[Hh]ội đàm|buổi|lễ|[Ll]ễ|cuộc|"
+    r"[Đđ]ối thoại|hội thảo|chương trình|giao ban|[Gg]iao lưu)(?!\w))"
+    r"|\b(?:organi[sz]ed|hosted)\s+(?=(?:the|a|an)\s)"
+)
+
+
+def _organiser_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    """The side that organises the event hosts it: the first side named in the sentence
+    before its `tổ chức`/`organised` (`Công an tỉnh A phối hợp Công an tỉnh B tổ chức Hội
+    nghị`: A; `… do Công an tỉnh B tổ chức`: B, named right after `do`)."""
+    for info in [e.info, *e.sentences]:
+        s = info.sentence
+        m = _ORGANISES.search(text, s.start, s.end)
+        if m is None:
+            continue
+        named = sorted(
+            [x for x in info.orgs if x.country in sides and x.end <= m.start()]
+            + [p for p in info.people if p.country in sides and p.end <= m.start()],  # type: ignore[misc]
+            key=lambda x: x.start,
+        )
+        if not named:
+            continue
+        by = [x for x in named if re.search(r"(?<!\w)do\s+$", text[x.start - 4 : x.start])]
+        return (by[-1] if by else named[0]).country
     return None
 
 
