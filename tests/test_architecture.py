@@ -25,6 +25,7 @@ WEB_MAY_IMPORT = {
     # The clean copy people download: pure SQLite over the schema.
     "timeline.projection.clean_copy",
     "timeline.projection.counts",
+    "timeline.projection.country_facets",  # a country's facet counts: SQL over counts' columns
     "timeline.projection.collection_counts",  # the collections' counting triggers: SQL only
     "timeline.projection.office_schema",  # the office tables, part of the schema
 }
