@@ -27,8 +27,7 @@ from timeline.extract.passes.attendance import attendance_trips, delegations_to_
 from timeline.extract.passes.back_references import pronoun_subjects, title_references
 from timeline.extract.passes.engagements import find_engagements
 from timeline.extract.passes.greetings import greeting_dates, tet_year
-from timeline.extract.passes.leads import _date_from_byline as date_from_byline
-from timeline.extract.passes.leads import lead_engagement
+from timeline.extract.passes.leads import date_from_byline, lead_engagement
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.sentences import resolve_generic_orgs, short_references
 from timeline.extract.passes.series import (

@@ -104,7 +104,7 @@ def lead_engagement(a: Analysis) -> None:
     if e.date is None:
         # (a date of the lead's other sentences was tried: on read-n it dated two drafts by
         # what else the lead told, 29 -> 27 matched)
-        _date_from_byline(a, e)
+        date_from_byline(a, e)
     dating.old_news([e], a.published)
     if e.status == "held" and not e.context:
         a.engagements.append(e)
@@ -138,7 +138,7 @@ def _place_from(text: str, info: SentenceInfo, e: Engagement) -> None:
             return
 
 
-def _date_from_byline(a: Analysis, e: Engagement) -> bool:
+def date_from_byline(a: Analysis, e: Engagement) -> bool:
     """The month of the page's byline date: news tells what just happened, and a page that
     dates its engagement nowhere was filed in its month (the read set's gold writes the
     month then, `2021-05` under `Friday 14 May 2021`); flagged for review."""
