@@ -246,3 +246,35 @@ def test_a_canned_query_shows_an_append_on_its_next_visit_and_the_same_rows_betw
         build(archive)
         after = canned_rows(c, "search", q="working meeting", collection="")
         assert {r["engagement"] for r in after} == {f"vn-la-meeting-{i:03d}" for i in (1, 2, 3)}
+
+
+def test_the_canned_search_keeps_the_best_hundred_of_equally_ranked_matches_by_date(
+    client: Client,
+) -> None:
+    """All 130 titles match "working meeting" equally well: past the hundredth rank's ties,
+    the earliest hundred, in order of date (two meetings a day, so day 50 starts the 101st)."""
+    rows = canned_rows(client, "search", q="working meeting", collection="")
+    assert {r["engagement"] for r in rows} == {f"vn-la-meeting-{i:03d}" for i in range(100)}
+    dates = [r["start_date"] for r in rows]
+    assert dates == sorted(dates)
+
+
+@pytest.mark.parametrize("collection", ["", "all", "curated"])
+def test_the_canned_search_lists_the_same_rows_as_ranking_every_match(
+    client: Client, archive: Archive, collection: str
+) -> None:
+    import sqlite3
+
+    from timeline.web.sql import fts_query
+
+    every_match = (
+        "select e.slug from engagements_fts f join engagements e on e.rowid = f.rowid "
+        "where engagements_fts match ? order by f.rank, e.start_date, e.slug"
+    )
+    db = sqlite3.connect(archive.projection_path)
+    try:
+        ranked = [slug for (slug,) in db.execute(every_match, [fts_query("Laos meeting")])]
+    finally:
+        db.close()
+    rows = canned_rows(client, "search", q="Laos meeting", collection=collection)
+    assert sorted(r["engagement"] for r in rows) == sorted(ranked[:100])

@@ -384,6 +384,24 @@ def test_search_says_how_many_matches_are_in_the_collections_not_shown(
     assert data["in_other_collections"] == matches_elsewhere(client, q, shown) == elsewhere
 
 
+@pytest.mark.parametrize(
+    ("collection", "found"),
+    [
+        ("", {"vn-jp-visit-2025"}),  # the security collections: the President's visits are not
+        ("historyatstate-travels", {"us-vn-visit-2023-09-10"}),
+        ("all", {"vn-jp-visit-2025", "us-vn-visit-2023-09-10"}),
+        ("curated", set()),
+    ],
+)
+def test_the_canned_search_finds_in_the_collections_asked_for(
+    client: Client, collection: str, found: set[str]
+) -> None:
+    """The collections not shown hold engagements here: each match is read for its
+    collection before the best are kept."""
+    data = client.get("/timeline/search.json", q="visits", collection=collection, _shape="objects")
+    assert {r["engagement"] for r in data.json()["rows"]} == found
+
+
 def test_a_timeline_drawn_once_links_with_each_requests_own_collections(client: Client) -> None:
     """The drawing is kept between visits; the links are the visit's own."""
     for spelled in ("curated,reviewed", "reviewed,curated", "curated,reviewed"):

@@ -88,6 +88,18 @@ def test_search_says_how_many_match_of_each_kind_beyond_the_rows_it_lists(client
     }
 
 
+def test_search_lists_the_latest_of_equally_ranked_matches_past_its_limit(client: Client) -> None:
+    """All 130 titles match "working meeting" equally well: the latest twenty, newest first
+    (two meetings a day, so the twentieth and twenty-first are on different days)."""
+    data = client.get("/-/search", q="working meeting", _format="json").json()
+    engagements = next(s for s in data["sections"] if s["table"] == "engagements")
+    assert {r["pk"] for r in engagements["rows"]} == {
+        f"vn-la-meeting-{i:03d}" for i in range(MEETINGS - 20, MEETINGS)
+    }
+    dates = [r["date"] for r in engagements["rows"]]
+    assert engagements["more"] and len(set(dates)) == 10
+
+
 def test_search_lists_only_what_matches_every_word(client: Client) -> None:
     data = client.get("/-/search", q="meeting number 7", _format="json").json()
     engagements = next(s for s in data["sections"] if s["table"] == "engagements")

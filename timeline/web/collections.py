@@ -27,6 +27,15 @@ class Chosen:
         """For caches: the same collections give the same key."""
         return (ALL,) if self.names is None else tuple(sorted(self.names))
 
+    @property
+    def hold_every_engagement(self) -> bool:
+        """Whether no engagement is in a collection not asked for (`collections.engagements`,
+        kept by triggers on engagements, every engagement's collection having a row there):
+        then a filter on the collections leaves every engagement."""
+        return self.names is None or not any(
+            c["engagements"] for c in self.known if c["name"] not in self.names
+        )
+
     def where(self, column: str) -> tuple[str, list[str]]:
         """` and COLUMN in (?, …)`, or nothing for all collections, with its parameters."""
         if self.names is None:
