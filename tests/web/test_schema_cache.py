@@ -183,3 +183,59 @@ def test_datasettes_own_answer_is_worked_out_once_per_table(
         assert guarded.run(guarded.ds.client.get("/data")).status_code == 200
         assert guarded.run(guarded.ds.client.get("/data/places")).status_code == 200
     assert asked and len(asked) == len(set(asked))
+
+
+@pytest.fixture
+def spied_counts(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The tables each count of the rows asks for; `visits` answered as past the time limit
+    (None), as a big table's count is."""
+    from timeline.web import schema_cache
+
+    asked: list[list[str]] = []
+    count_rows = schema_cache._count_rows
+
+    def counting(conn: sqlite3.Connection, names: list[str], limit_ms: int) -> dict:
+        asked.append(list(names))
+        counts = count_rows(conn, names, limit_ms)
+        return counts | ({"visits": None} if "visits" in counts else {})
+
+    monkeypatch.setattr(schema_cache, "_count_rows", counting)
+    return asked
+
+
+def test_the_home_and_database_pages_count_the_rows_once_until_the_file_is_written(
+    client: DatasetteClient, spied_counts: list[list[str]]
+) -> None:
+    for _ in range(2):
+        database_page(client)
+        assert client.run(client.ds.client.get("/.json")).status_code == 200
+    assert len(spied_counts) == 2  # once with each page's time limit
+
+
+def test_a_table_past_its_counts_limit_is_not_counted_again_after_a_write_for_a_while(
+    client: DatasetteClient,
+    tmp_path: Path,
+    spied_counts: list[list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from timeline.web import schema_cache
+
+    assert database_page(client)["visits"]["count"] is None and "visits" in spied_counts[-1]
+    with sqlite3.connect(tmp_path / "data.db") as conn:
+        conn.execute("insert into places (code, name) values ('LA', 'Laos')")
+    after = database_page(client)
+    assert after["places"]["count"] == 2 and after["visits"]["count"] is None
+    assert "visits" not in spied_counts[-1] and "places" in spied_counts[-1]
+    monkeypatch.setattr(schema_cache, "PAST_LIMIT_KEPT", 0.0)  # the while has passed
+    with sqlite3.connect(tmp_path / "data.db") as conn:
+        conn.execute("insert into places (code, name) values ('KH', 'Cambodia')")
+    assert database_page(client)["places"]["count"] == 3 and "visits" in spied_counts[-1]
+
+
+def test_a_table_past_its_counts_limit_is_counted_again_when_the_schema_changes(
+    client: DatasetteClient, tmp_path: Path, spied_counts: list[list[str]]
+) -> None:
+    database_page(client)
+    with sqlite3.connect(tmp_path / "data.db") as conn:
+        conn.execute("create table later (id integer primary key)")
+    assert "later" in database_page(client) and "visits" in spied_counts[-1]
