@@ -114,9 +114,7 @@ class SchemaCachedDatabase(Database):
         # A copy: callers may change what they are given.
         return copy.deepcopy(await self._kept_itself(key, read))
 
-    async def _kept_itself(
-        self, key: tuple[Any, ...], read: Callable[[], Awaitable[Any]]
-    ) -> Any:
+    async def _kept_itself(self, key: tuple[Any, ...], read: Callable[[], Awaitable[Any]]) -> Any:
         """The kept value itself, for this class's own reading (never to be changed)."""
         await self._check_schema()
         if key not in self._kept:
