@@ -618,6 +618,57 @@ def test_a_calendar_shows_a_correction_and_an_append_on_its_next_visit(tmp_path:
         client.close()
 
 
+def test_after_a_write_a_calendar_reads_again_only_the_engagements_it_revised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline.web import calendar_rows
+
+    read: list[set[str]] = []
+    read_rows = calendar_rows._read
+
+    def spied(conn: sqlite3.Connection, sql: str, params: Any, slugs: list[str]) -> Any:
+        read.append(set(slugs))
+        return read_rows(conn, sql, params, slugs)
+
+    monkeypatch.setattr(calendar_rows, "_read", spied)
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:3])
+    build(archive)
+    client = Client(archive.projection_path)
+    try:
+        assert set(calendar(client, "VN")[1]) == {r.slug for r in RECORDS[:3]}
+        assert read[-1] == {r.slug for r in RECORDS[:3]}
+        archive.correct("day-hanoi", {"title": "Dialogue, retitled"}, "The agency's own title")
+        archive.retract(RECORDS[2].slug, "Recorded twice")
+        build(archive)
+        text, after = calendar(client, "VN")
+        assert set(after) == {"day-hanoi", "range-washington"}
+        assert str(after["day-hanoi"]["summary"]) == "Dialogue, retitled"
+        assert read[-1] == {"day-hanoi"}
+        fresh = Client(archive.projection_path)  # nothing kept: every row read
+        try:
+            assert calendar(fresh, "VN")[0] == text
+        finally:
+            fresh.close()
+    finally:
+        client.close()
+
+
+def test_a_rebuilt_file_has_its_calendars_rows_read_again_whole(tmp_path: Path) -> None:
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:2])
+    build(archive)
+    client = Client(archive.projection_path)
+    try:
+        calendar(client, "VN")
+        archive.correct("day-hanoi", {"title": "Dialogue, retitled"}, "The agency's own title")
+        build(archive, rebuild=True)
+        _, after = calendar(client, "VN")
+        assert str(after["day-hanoi"]["summary"]) == "Dialogue, retitled"
+    finally:
+        client.close()
+
+
 def whole_calendar(name: str, rows: list[dict[str, Any]], urls: list[str]) -> str:
     """The calendar as icalendar writes it in one piece, every event rendered afresh."""
     cal = feeds.calendar_header(name, feeds.CALENDAR_LIMIT)

@@ -24,15 +24,18 @@ from urllib.parse import unquote
 
 import icalendar
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils.asgi import BadRequest, Response
 from feedgen.feed import FeedGenerator
 
 from events import UnknownCountry, resolve_country
 from events.countries import country
+from timeline.web.calendar_rows import calendar_rows
 from timeline.web.changes import describe
 from timeline.web.collections import Chosen, choose, chosen
 from timeline.web.database import archive_database
 from timeline.web.pages.counts import cached
+from timeline.web.schema_cache import file_stamp
 
 # A calendar holds the latest engagements only: a client that subscribes to a country's feed
 # should not have to digest every engagement of a million-row archive.
@@ -194,23 +197,41 @@ async def _calendar_response(
 async def _calendar_text(
     datasette: Any, db: Any, latest: str, params: dict[str, Any], title: str, origin: str
 ) -> str:
-    result = await db.execute(
-        f"with latest as ({latest}) "
-        f"select {EVENT_COLUMNS}, c.name_en as place_name from latest "
-        "join engagements e on e.slug = latest.engagement "
-        "left join countries c on c.code = e.country "
-        "order by latest.start_date desc, latest.engagement",
-        params,
-    )
     # SQLite's rows as they come: a kept event is found by the row's values, and only an event
     # written afresh needs a dict (copying 2,000 rows into dicts took 5 ms after each append).
-    rows = result.rows
+    # After a write, only the rows of the engagements it revised are read again.
+    rows = await _calendar_rows(datasette, db, latest, params, title)
     prefix = origin + _engagement_path(datasette, "")
     urls = [prefix + row["slug"] for row in rows]
     # Writing a few thousand events takes the icalendar package a while (1-2 s for 2,000 at
     # 100k engagements; EventTexts keeps each event's text): off the event loop, so other
     # requests are served meanwhile.
     return await asyncio.to_thread(calendar_text, title, params["limit"], rows, urls)
+
+
+# An engagement's row as a calendar event shows it, for the slugs of a JSON array `:slugs`.
+CALENDAR_ROWS = (
+    f"select {EVENT_COLUMNS}, c.name_en as place_name from engagements e "
+    "left join countries c on c.code = e.country "
+    "where e.slug in (select value from json_each(:slugs))"
+)
+
+
+async def _calendar_rows(
+    datasette: Any, db: Any, latest: str, params: dict[str, Any], title: str
+) -> list[Row]:
+    """The calendar's rows, newest first (`latest`'s order), as `calendar_rows` keeps them."""
+    key = (db.path, title, repr(sorted(params.items())))
+    file = (file_stamp(db.path)[0] or (None,))[0] if db.path else None
+    limit_ms = datasette.setting("sql_time_limit_ms")
+    try:
+        return await db.execute_fn(
+            lambda conn: calendar_rows(conn, key, file, latest, CALENDAR_ROWS, params, limit_ms)
+        )
+    except sqlite3.OperationalError as e:
+        if e.args == ("interrupted",):
+            raise QueryInterrupted(e, latest, params) from e
+        raise
 
 
 def calendar_header(name: str, limit: int) -> icalendar.Calendar:
