@@ -733,3 +733,50 @@ def test_the_charts_are_written_as_the_templates_loops_wrote_them(years: int) ->
     assert any(c.w > 18 for c in heat.cells) == (years == 3)
     if years == 3:  # the odd series is among the eight drawn, its name escaped
         assert "Say &#34;no&#34; &amp; &lt;i&gt;" in bars_svg(bars, names)
+
+
+# The person page's rows of engagements as its template wrote them, in a loop, before
+# `engagement_rows`.
+PERSON_ROWS_TEMPLATE = """{% for e in engagements %}
+<tr><td>{{ e.date_label }}</td><td><a href="{{ urls.path('/-/engagement/' ~ e.engagement) }}">{{ e.engagement_title }}</a></td>
+<td>{{ e.rank or "" }}{% if e.rank and e.title %}, {% endif %}{{ e.title or "" }}{% if e.name != person.name %} <span class="tl-muted">(as {{ e.name }})</span>{% endif %}{% if e.registry_conflict %}<br><strong class="tl-conflict">Contradicts the registry:</strong> {{ e.registry_conflict }}{% endif %}</td>
+<td>{{ e.role_label }}</td></tr>
+{% endfor %}"""
+
+
+def test_the_person_pages_rows_are_written_as_the_templates_loop_wrote_them() -> None:
+    import jinja2
+
+    from timeline.web.pages.people import engagement_rows
+
+    class Urls:
+        def path(self, path: str) -> str:
+            return "/base" + path
+
+    person = {"name": "Lương Tam Quang"}
+    engagements = [
+        {
+            "date_label": label,
+            "engagement": slug,
+            "engagement_title": title,
+            "rank": rank,
+            "title": held,
+            "name": name,
+            "registry_conflict": conflict,
+            "role_label": role,
+        }
+        for label, slug, title, rank, held, name, conflict, role in [
+            ("5 Sep 2025", "vn-us-1", "Dialogue <b>&</b>", "General", "Minister", person["name"],
+             None, "head of delegation"),
+            (None, "a&b", 'Say "no"', None, "Deputy", "Luong Tam Quang", "Not in office <then>",
+             None),
+            ("2024", "x", "Visit", "Colonel", None, "L. T. Quang", None, "member"),
+            ("", "y", "", None, None, person["name"], "", ""),
+        ]
+    ]  # fmt: skip
+    env = jinja2.Environment(autoescape=True)
+    expected = env.from_string(PERSON_ROWS_TEMPLATE).render(
+        engagements=engagements, person=person, urls=Urls()
+    )
+    assert str(engagement_rows(engagements, person, "/base/-/engagement/")) == expected
+    assert "Dialogue &lt;b&gt;&amp;&lt;/b&gt;" in expected and "Not in office &lt;then&gt;" in expected
