@@ -409,3 +409,25 @@ def test_a_timeline_drawn_once_links_with_each_requests_own_collections(client: 
         lane_links = re.findall(r'href="(/-/timeline/VN/[A-Z]{2}\?[^"]*)"', page)
         assert lane_links, page[-500:]
         assert all(f"collection={spelled.replace(',', '%2C')}" in u for u in lane_links)
+
+
+def test_a_pairs_timeline_counts_an_append_on_its_next_visit(tmp_path: Path) -> None:
+    """The window's count and the kinds' labels are kept until the file is written."""
+    archive = Archive(tmp_path / "archive")
+    archive.append(SECURITY)
+    build(archive)
+    c = Client(archive.projection_path)
+    try:
+        total = re.compile(r"· ([\d,]+) engagements?\b")
+        for _ in range(2):  # the second visit from what the first kept
+            page = c.get("/-/timeline/VN/US").text
+            assert total.findall(page) == ["1"] and "Dialogue" in page
+        archive.append(
+            [record("vn-us-dialogue-2", "2nd Vietnam–US Security Dialogue", "2024-11-05", "US",
+                    ["VN"])]
+        )  # fmt: skip
+        build(archive)
+        page = c.get("/-/timeline/VN/US").text
+        assert total.findall(page) == ["2"] and "vn-us-dialogue-2" in marks(page)
+    finally:
+        c.close()
