@@ -779,4 +779,6 @@ def test_the_person_pages_rows_are_written_as_the_templates_loop_wrote_them() ->
         engagements=engagements, person=person, urls=Urls()
     )
     assert str(engagement_rows(engagements, person, "/base/-/engagement/")) == expected
-    assert "Dialogue &lt;b&gt;&amp;&lt;/b&gt;" in expected and "Not in office &lt;then&gt;" in expected
+    assert (
+        "Dialogue &lt;b&gt;&amp;&lt;/b&gt;" in expected and "Not in office &lt;then&gt;" in expected
+    )

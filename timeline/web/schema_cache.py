@@ -230,12 +230,12 @@ class SchemaCachedDatabase(Database):
 
     async def table_counts(self, limit: int = 10) -> dict[str, int | None]:
         """Each table's rows, or None past `limit` ms, as Datasette counts them, in one trip to
-        the SQL thread instead of one per table; kept until the file is written, per limit (the
-        home page counts with 10 ms, the database page with 5: each made the other count
-        again). After a write, a table whose count ran past the limit within the last
-        PAST_LIMIT_KEPT seconds is not counted again (None, as its count would be): at 100,000
-        engagements 6-8 of the 49 tables ran past 5 ms, about 30 of the database page's 45 ms
-        of CPU on every first visit after a write."""
+        the SQL thread instead of one per table; kept until the file is written, per limit (in
+        a file under Datasette's 100 MB the home page counts too, with 10 ms, the database page
+        with 5: each made the other count again). After a write, a table whose count ran past
+        the limit within the last PAST_LIMIT_KEPT seconds is not counted again (None, as its
+        count would be): at 100,000 engagements 6-8 of the 49 tables ran past 5 ms, about 30 of
+        the database page's 45 ms of CPU on every first visit after a write."""
         if not self.is_mutable and self.cached_table_counts is not None:
             return self.cached_table_counts
         # Before counting: a write while counting makes the next call count again.

@@ -120,7 +120,7 @@ def engagement_rows(
 ) -> Markup:
     """The rows of the person's table of engagements, as the page's template wrote them in a
     loop of Datasette's asynchronous Jinja, which took most of the busiest person's page (its
-    ~1,000 engagements at 100,000: 25 of 40 ms of CPU); tests/web/test_pages.py compares the
+    756 engagements at 100,000: 25 of 40 ms of CPU); tests/web/test_pages.py compares the
     text with the loop's."""
     out = []
     for e in engagements:
