@@ -1,0 +1,152 @@
+"""The fields of drafts, ninth round: who took part (and who was only named beside the
+engagement), which side each person was on, and trips that say nothing of their own. The pages
+are written for these tests in the genre's shapes; the names are made up."""
+
+from __future__ import annotations
+
+from timeline.extract import extract
+
+
+def records(page: str) -> list[dict]:
+    return [r.record for r in extract(page, document="page").records]
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {p["name"]: p["role"] for p in record.get("participants", [])}
+
+
+def countries(record: dict) -> dict[str, str | None]:
+    return {p["name"]: p.get("country") for p in record.get("participants", [])}
+
+
+# --- the side of the one met --------------------------------------------------------------------
+
+
+TRIP_TO_LAOS = (
+    "Laos will step up joint work with Myanmar against drug syndicates on the Mekong, said "
+    "Royal Myanmar Army commander-in-chief General Kyaw Soe Lwin.\n"
+    "The army chief gave the pledge at a meeting with Prime Minister Bounmy Sayavong on "
+    "March 9 at the Presidential Palace during his two-day visit to Laos.\n"
+    "General Kyaw Soe Lwin said his soldiers would keep the shared border calm and open to "
+    "trade.\n"
+    "Bounmy said Laos and Myanmar had a long friendship, and thanked the Myanmar side for its "
+    "help to Lao workers in Laos.\n"
+)
+
+
+def test_the_one_met_without_a_country_on_a_trips_session_is_of_the_country_visited() -> None:
+    # (neither person's country is written: the page's most named foreign side was given
+    # to both, a meeting of two Myanmar officials)
+    meeting = next(r for r in records(TRIP_TO_LAOS) if r["kind"] == "meeting")
+    assert (meeting["host"], meeting["guests"]) == ("LA", ["MM"])
+    assert countries(meeting) == {"Kyaw Soe Lwin": "MM", "Bounmy Sayavong": "LA"}
+    assert roles(meeting) == {"Kyaw Soe Lwin": "guest", "Bounmy Sayavong": "host"}
+
+
+def test_a_trips_record_names_who_travelled_not_who_received_them() -> None:
+    trip = next(r for r in records(TRIP_TO_LAOS) if r["kind"] == "visit")
+    assert roles(trip) == {"Kyaw Soe Lwin": "delegation_head"}
+
+
+def test_the_visited_side_at_the_table_makes_the_one_met_the_visitor() -> None:
+    # the rule above stops where the side visited is named at the meeting
+    page = (
+        "Ông Igor Volkov hôm 12/4 bắt đầu chuyến thăm 3 ngày tới Việt Nam để trao đổi về hợp "
+        "tác an ninh với Nga.\n\n"
+        "Sáng 12/4, tại trụ sở Bộ Công an, Bộ trưởng Công an Phạm Văn Hòa đã có cuộc hội đàm "
+        "với ông Igor Volkov.\n"
+    )
+    talks = next(r for r in records(page) if r["kind"] == "meeting")
+    assert (talks["host"], talks["guests"]) == ("VN", ["RU"])
+    assert roles(talks)["Igor Volkov"] == "guest"
+
+
+# --- roles ----------------------------------------------------------------------------------
+
+
+def test_the_speaker_of_a_quoted_first_person_call_is_the_caller() -> None:
+    page = (
+        "Thai Ambassador to Kenya, Somchai Rattana, met with the Inspector General of the "
+        "National Police Service, Peter Ochieng, on Monday at Police Headquarters, Nairobi.\n"
+        "“I paid a courtesy call on the Inspector General and we spoke about training for "
+        "cyber investigators,” said Ambassador Somchai.\n"
+    )
+    (meeting,) = records(page)
+    assert roles(meeting)["Somchai Rattana"] == "guest"
+    assert roles(meeting)["Peter Ochieng"] == "host"
+
+
+# --- named beside the engagement, not taking part ---------------------------------------------
+
+
+def test_a_commentator_quoted_after_a_meeting_takes_no_part_in_it() -> None:
+    page = (
+        "Lao Interior Minister Vilayvong Keo met with Thailand's deputy police chief Prasert "
+        "Wongsa in Vientiane on May 3, 2025.\n\n"
+        "Both sides agreed to share more information on scam compounds.\n\n"
+        "Noy Chanthavong, deputy director for research at the rights group Mekong Watch, "
+        "voiced concern about the slow pace of cooperation.\n\n"
+        "Chanthavong added that border checks were still weak.\n"
+    )
+    (meeting,) = records(page)
+    assert "Noy Chanthavong" not in roles(meeting)
+    assert {"Vilayvong Keo", "Prasert Wongsa"} <= set(roles(meeting))
+
+
+def test_a_person_first_named_at_an_occasion_of_their_own_takes_no_part() -> None:
+    page = (
+        "FBI Director John Harlan met Indian CBI Director Rakesh Verma in New Delhi on "
+        "December 4, 2024.\n\n"
+        "The two discussed cybercrime and extradition requests.\n\n"
+        "The US Ambassador, Daniel Brooks, had mentioned the director's visit to India during "
+        "a panel discussion at a technology forum.\n"
+    )
+    meeting = next(r for r in records(page) if r["kind"] == "meeting")
+    assert "Daniel Brooks" not in roles(meeting)
+
+
+def test_the_leader_a_delegation_accompanies_is_no_participant_of_its_sessions() -> None:
+    page = (
+        "Nhân dịp tháp tùng Chủ tịch nước Lê Minh Xuân thăm Campuchia, ngày 8/5/2025, đoàn "
+        "đại biểu Bộ Công an do Thượng tướng Trần Văn Dũng, Thứ trưởng, dẫn đầu đã hội đàm với "
+        "Đại tướng Chea Sovann, Bộ trưởng Bộ Nội vụ Campuchia.\n"
+    )
+    talks = next(r for r in records(page) if r["kind"] == "meeting")
+    assert "Lê Minh Xuân" not in roles(talks)
+    assert roles(talks)["Trần Văn Dũng"] == "guest"
+    assert all("Lê Minh Xuân" not in roles(r) for r in records(page))
+
+
+def test_a_minister_accompanied_by_a_deputy_still_takes_part() -> None:
+    page = (
+        "Bộ trưởng Công an Phạm Văn Hòa, cùng đi có Thứ trưởng Trần Văn Dũng, ngày 8/5/2025 đã "
+        "tiếp Đại tướng Chea Sovann, Bộ trưởng Bộ Nội vụ Campuchia.\n"
+    )
+    (reception,) = records(page)
+    assert roles(reception)["Phạm Văn Hòa"] == "host"
+    assert roles(reception)["Chea Sovann"] == "guest"
+
+
+# --- trips that say nothing of their own ----------------------------------------------------
+
+
+def test_a_visit_named_only_after_its_session_is_no_trip_of_its_own() -> None:
+    page = (
+        "National Police chief Sok Dara met with Prasert Wongsa, Thailand's deputy police "
+        "chief, on June 2.\n\n"
+        "Sok Dara thanked his guest for the visit and for the help of the Thai police.\n"
+    )
+    drafted = records(page)
+    assert [r["kind"] for r in drafted] == ["meeting"]
+    assert "part_of" not in drafted[0]
+
+
+def test_a_visit_framing_the_sessions_told_after_it_is_still_drafted() -> None:
+    page = (
+        "Đoàn đại biểu Bộ Công an do Thứ trưởng Trần Văn Dũng làm Trưởng đoàn đã sang dự Hội "
+        "chợ an ninh quốc tế tại Đức, từ ngày 2 - 6/6/2025.\n\n"
+        "Trong khuôn khổ chuyến thăm, Thứ trưởng Trần Văn Dũng đã hội đàm với Thứ trưởng Bộ "
+        "Nội vụ Đức Hans Keller.\n"
+    )
+    kinds = sorted(r["kind"] for r in records(page))
+    assert kinds == ["meeting", "visit"]
