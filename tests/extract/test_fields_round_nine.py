@@ -150,3 +150,76 @@ def test_a_visit_framing_the_sessions_told_after_it_is_still_drafted() -> None:
     )
     kinds = sorted(r["kind"] for r in records(page))
     assert kinds == ["meeting", "visit"]
+
+
+# --- what is no engagement ------------------------------------------------------------------
+
+
+def test_a_ministrys_department_at_its_own_provincial_police_is_no_bilateral_meeting() -> None:
+    page = (
+        "Cục Hợp tác quốc tế làm việc tại Công an tỉnh Cao Bằng\n"
+        "Ngày 14/4/2025, Đoàn công tác của Cục Hợp tác quốc tế Bộ Công an do Đại tá Lê Văn Hải "
+        "– Phó Cục trưởng làm trưởng đoàn đến tìm hiểu việc thực hiện hợp tác giữa Công an tỉnh "
+        "Cao Bằng và Công an tỉnh Quảng Tây, Trung Quốc. Đồng chí Đại tá Hoàng Văn Nam – Phó "
+        "Giám đốc Công an tỉnh dự, chủ trì buổi làm việc.\n"
+        "Tại buổi làm việc, Công an tỉnh báo cáo kết quả trao đổi thông tin với phía bạn.\n"
+    )
+    assert records(page) == []
+
+
+def test_who_attended_and_chaired_a_session_chairs_it() -> None:
+    page = (
+        "Ngày 14/4/2025, Công an tỉnh Cao Bằng tiếp đoàn Công an tỉnh Quảng Tây (Trung Quốc) "
+        "do Đại tá Lý Minh làm trưởng đoàn. Đại tá Hoàng Văn Nam – Phó Giám đốc Công an tỉnh "
+        "Cao Bằng dự, chủ trì buổi làm việc.\n"
+    )
+    (reception,) = records(page)
+    assert roles(reception)["Hoàng Văn Nam"] == "host"
+
+
+def test_a_trips_agenda_with_partners_is_no_meeting_with_ones_own_ministry() -> None:
+    page = (
+        "Theo chương trình làm việc với các đối tác Hàn Quốc của Bộ Công an Việt Nam, ngày "
+        "5/9/2025, Thứ trưởng Trần Văn Dũng đã làm việc với ông Park Ji-hoon, Phó Tổng Cục "
+        "trưởng Cơ quan Cảnh sát Quốc gia Hàn Quốc, tại Seoul.\n"
+    )
+    drafted = [r for r in records(page) if r["kind"] == "meeting"]
+    assert len(drafted) == 1
+    assert drafted[0]["host"] == "KR"
+
+
+# --- the year of a review -------------------------------------------------------------------
+
+
+def test_talks_reviewing_a_past_year_early_in_the_next_are_dated_in_the_next() -> None:
+    page = (
+        "Border talks\n\n"
+        "On the morning of February 6, in Mong Cai, the border guard of Quang Ninh held talks "
+        "with a delegation of the Dongxing border police of Guangxi, China.\n\n"
+        "The two sides reviewed the coordination results in 2024 and agreed on joint patrols.\n"
+    )
+    (talks,) = records(page)
+    assert talks["date"]["start"] == "2025-02-06"
+
+
+def test_talks_reviewing_a_quarter_after_it_are_dated_in_the_next_year() -> None:
+    page = (
+        "Hội đàm biên giới\n\n"
+        "Sáng 20/1, tại thành phố Móng Cái, Bộ đội Biên phòng tỉnh Quảng Ninh đã hội đàm với "
+        "đoàn Công an biên phòng Đông Hưng, Quảng Tây, Trung Quốc.\n\n"
+        "Hai bên đánh giá kết quả phối hợp trong quý IV năm 2024 và thống nhất tuần tra "
+        "chung.\n"
+    )
+    (talks,) = records(page)
+    assert talks["date"]["start"] == "2025-01-20"
+
+
+def test_talks_late_in_the_year_they_review_keep_its_year() -> None:
+    page = (
+        "Border talks\n\n"
+        "On December 18, in Mong Cai, the border guard of Quang Ninh held talks with a "
+        "delegation of the Dongxing border police of Guangxi, China.\n\n"
+        "The two sides reviewed the coordination results in 2024.\n"
+    )
+    (talks,) = records(page)
+    assert talks["date"]["start"] == "2024-12-18"

@@ -147,6 +147,12 @@ def ends_with_title(text: str, at: int, language: str) -> bool:
     return any(m.end() == at for m in anchor_re.finditer(text, max(0, at - 80), at))
 
 
+def title_at(text: str, at: int, language: str) -> bool:
+    """Does a rank, title or party office start at `at` ("X – |Phó Giám đốc Công an tỉnh")?"""
+    anchor_re, _ = _anchors(language)
+    return anchor_re.match(text, at) is not None
+
+
 def _kind_of(found: str, kinds: dict[str, str]) -> str:
     if found in kinds:
         return kinds[found]

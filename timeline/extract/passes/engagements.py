@@ -377,6 +377,8 @@ class Finder:
             )
         ):
             return False
+        if re.search(_PROGRAMME, text[max(info.sentence.start, mm.start() - 20) : mm.start()]):
+            return False  # "Theo chương trình làm việc với các đối tác …": an agenda
         return not noun_usage(text, info, mm)
 
     def counterparts_met(
@@ -663,6 +665,10 @@ class Finder:
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
         return list(self.focus)
+
+
+# "chương trình làm việc", "lịch làm việc": the agenda of a trip, a noun, not a session
+_PROGRAMME = re.compile(r"(?<!\w)(?:[Cc]hương trình|[Ll]ịch trình|[Ll]ịch|[Kk]ế hoạch)\s+$")
 
 
 def received_with(last: tuple[Mention | PersonMention, Engagement], cp: PersonMention) -> None:

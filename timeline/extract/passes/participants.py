@@ -14,7 +14,7 @@ from timeline.extract.model import (
     Span,
 )
 from timeline.extract.passes.objects import speaks_next
-from timeline.extract.people import PersonMention, ends_with_title
+from timeline.extract.people import PersonMention, ends_with_title, title_at
 from timeline.extract.segment import Sentence
 
 ROLE_RANK = [
@@ -156,7 +156,9 @@ def _role(
     elif roles["chair"].search(after) and e.kind == "dialogue":
         m = roles["chair"].search(after)
         role, cue = "chair", _abs(p.end, m)
-    elif e.kind == "meeting" and (m := _chairs_right_after(text, p, info, roles["chair"])):
+    elif e.kind == "meeting" and (
+        m := _chairs_right_after(text, p, info, roles["chair"], language)
+    ):
         role, cue = "chair", (m.start(), m.end(), m.group())  # "X, Phó Cục trưởng, chủ trì"
     elif (led := _leads(text, s, p, roles["delegation_head"])) is not None:
         role, cue = "delegation_head", led
@@ -263,10 +265,11 @@ _CHAIRS_A_SIDE = re.compile(
 
 
 def _chairs_right_after(
-    text: str, p: PersonMention, info: SentenceInfo, chair: re.Pattern[str]
+    text: str, p: PersonMention, info: SentenceInfo, chair: re.Pattern[str], language: str
 ) -> re.Match[str] | None:
     """ "X, Phó Cục trưởng Cục Cảnh sát hình sự chủ trì cuộc họp": a chair verb right after the
-    person, their titles and the organisation those name."""
+    person, their titles and the organisation those name; "X – Phó Giám đốc Công an tỉnh dự,
+    chủ trì buổi làm việc": an office after a dash, attending and chairing."""
     m = chair.search(text, p.extent[1], min(info.sentence.end, p.extent[1] + 80))
     if m is None:
         return None
@@ -274,6 +277,12 @@ def _chairs_right_after(
     for o in info.orgs:
         if p.extent[1] <= o.start and o.end <= m.start():
             gap = gap.replace(o.text, " ")
+    attends = re.search(r"\s(?:dự|tham dự|attended)(?:\s*,|\s+(?:và|and)(?!\w))\s*$", gap)
+    if attends is not None:
+        gap = gap[: attends.start()]
+        office = re.match(r"\s*[,–-]\s*", gap)
+        if office and title_at(text, p.extent[1] + office.end(), language):
+            return m  # (the office's own words are the title's, whatever they are)
     return m if not gap.strip(" ,") else None
 
 
