@@ -223,3 +223,29 @@ def test_talks_late_in_the_year_they_review_keep_its_year() -> None:
     )
     (talks,) = records(page)
     assert talks["date"]["start"] == "2024-12-18"
+
+
+def test_sessions_summed_up_over_a_span_of_years_are_background() -> None:
+    page = (
+        "Trong giai đoạn 2023-2024, Công an tỉnh Kon Tum và Công an tỉnh Attapư đã tổ chức "
+        "giao ban thường niên và nhiều lớp tập huấn nghiệp vụ.\n\n"
+        "Hai bên tiếp tục trao đổi thông tin về tội phạm ma túy ở khu vực biên giới.\n"
+    )
+    # (drafted, if at all, as context to review: never a claimed session)
+    claimed = [
+        r
+        for r in records(page)
+        if not any(f["code"] == "context-mention" for f in r["x-review"]["flags"])
+    ]
+    assert claimed == []
+
+
+def test_the_head_of_a_countrys_delegation_is_of_that_country() -> None:
+    page = (
+        "The Inspector-General of Police, Musa Bello, on Tuesday welcomed a French delegation "
+        "led by Pierre Lambert, Director of Security Cooperation, at the Force Headquarters in "
+        "Abuja, Nigeria.\n"
+    )
+    (meeting,) = records(page)
+    assert countries(meeting)["Pierre Lambert"] == "FR"
+    assert "FR" in meeting["guests"]

@@ -163,6 +163,11 @@ class Finder:
             e = new_series_session(
                 self.text, info, dm, reported, past_cue, self.lang.cue("planned")
             )
+            over = self.lang.cue("over_years").search(self.text, s.start, dm.span[0])
+            if over is not None and not e.context:
+                # "Trong giai đoạn 2022-2023, A và B đã tổ chức giao ban thường niên": sessions
+                # summed up over years, background whether or not another was reported first
+                e.context, e.context_cue = True, (over.start(), over.end(), over.group())
             if self.main is None and not e.context and e.status == "held":
                 self.main = e
             self.engagements.append(e)
