@@ -5,6 +5,7 @@ are written for these tests in the genre's shapes; the names are made up."""
 from __future__ import annotations
 
 from timeline.extract import extract
+from timeline.extract.languages.base import roman
 
 
 def records(page: str) -> list[dict]:
@@ -249,3 +250,23 @@ def test_the_head_of_a_countrys_delegation_is_of_that_country() -> None:
     (meeting,) = records(page)
     assert countries(meeting)["Pierre Lambert"] == "FR"
     assert "FR" in meeting["guests"]
+
+
+# --- sessions numbered in Roman numerals ----------------------------------------------------
+
+
+def test_a_conference_numbered_in_roman_numerals_is_a_session_of_its_series() -> None:
+    page = (
+        "Sáng 12-9, tại TP.Hải Phòng, Bộ Tư lệnh Cảnh sát biển Việt Nam tổ chức hội nghị công "
+        "tác cảnh sát biển Việt Nam - Philippines lần thứ III. Thiếu tướng Vũ Minh Tâm, Tư lệnh "
+        "Cảnh sát biển Việt Nam và ông Ramon Cruz, Phó Tư lệnh Cảnh sát biển Philippines đồng "
+        "chủ trì hội nghị.\n"
+    )
+    (session,) = records(page)
+    assert (session["kind"], session["session"]) == ("dialogue", 3)
+    assert roles(session) == {"Vũ Minh Tâm": "co_chair", "Ramon Cruz": "co_chair"}
+
+
+def test_roman_numerals_are_read_only_when_well_formed() -> None:
+    assert [roman(w) for w in ("ii", "ix", "xiv", "xxiv")] == [2, 9, 14, 24]
+    assert roman("iiii") is None and roman("vx") is None

@@ -7,7 +7,11 @@ import re
 from timeline.extract.languages.base import Lexicons, countries_of, in_sentence, pair_in_name
 from timeline.extract.model import DialogueMention, SentenceInfo
 
-_ORDINAL = r"\d+|mười (?:một|hai|ba|bốn|lăm)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
+# (and Roman numerals, as some outlets number sessions: "lần thứ II", "lần thứ XIV")
+_ORDINAL = (
+    r"\d+|mười (?:một|hai|ba|bốn|lăm)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|"
+    r"(?-i:[IVXL]+)(?![\w.]\w)"
+)
 # a numbered conference ("Hội nghị … lần thứ 11") is a session of a series like a dialogue, but
 # recorded as a meeting; unnumbered, these words name anything
 _CONFERENCE = r"Hội nghị|Phiên họp|Kỳ họp"
