@@ -270,3 +270,25 @@ def test_a_conference_numbered_in_roman_numerals_is_a_session_of_its_series() ->
 def test_roman_numerals_are_read_only_when_well_formed() -> None:
     assert [roman(w) for w in ("ii", "ix", "xiv", "xxiv")] == [2, 9, 14, 24]
     assert roman("iiii") is None and roman("vx") is None
+
+
+# --- an unnumbered conference of two sides, and the same conference told again -----------------
+
+BORDER_GOVERNORS = (
+    "Theo kết quả Hội nghị Tỉnh trưởng các tỉnh biên giới Lào - Thái Lan do Bộ trưởng Bộ Nội "
+    "vụ Lào Khamphan Sitthi và Bộ trưởng Bộ Nội vụ Thái Lan Somsak Rattana đồng chủ trì vào "
+    "ngày 14/3/2025, hai bên cam kết tăng cường phòng chống tội phạm xuyên quốc gia.\n\n"
+    "Bộ trưởng Khamphan Sitthi và người đồng cấp Thái Lan đánh giá cao việc hai bên trao đổi "
+    "thông tin, đoàn đại biểu và gặp gỡ để xử lý các vụ việc phát sinh.\n"
+)
+
+
+def test_an_unnumbered_conference_of_two_countries_co_chaired_is_a_session_of_theirs() -> None:
+    (conference,) = records(BORDER_GOVERNORS)
+    assert conference["kind"] == "dialogue"
+    assert conference["date"]["start"] == "2025-03-14"
+    assert roles(conference)["Khamphan Sitthi"] == "co_chair"
+
+
+def test_a_co_chair_and_their_counterpart_told_again_are_no_second_meeting() -> None:
+    assert [r["kind"] for r in records(BORDER_GOVERNORS)] == ["dialogue"]

@@ -34,6 +34,22 @@ def _conference_session(text: str, at: int, limit: int) -> re.Match[str] | None:
     return re.compile(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)").search(text, at, window_end)
 
 
+# "Hội nghị Tỉnh trưởng các tỉnh giáp biên A - B do X và Y đồng chủ trì": two sides co-chair it
+_CO_CHAIRED = re.compile(r"\s(?:do|được)\s[^.;]{0,200}?đồng chủ trì(?!\w)")
+
+
+def _co_chaired_between_two(
+    text: str, m: re.Match[str], end: int, limit: int, countries: list
+) -> bool:
+    """An unnumbered `Hội nghị` (capitalised) whose name holds two countries and which the
+    sentence says two persons co-chaired (`do … đồng chủ trì`): a session of the two sides'
+    mechanism, like a numbered one."""
+    if not m.group().startswith("Hội nghị"):
+        return False
+    named = {c.key for c in countries if m.end() <= c.start < end}
+    return len(named) == 2 and _CO_CHAIRED.match(text, end, limit) is not None
+
+
 # the capital letters of Vietnamese (A-Z and the accented ones)
 _UPPER = "".join(
     c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha() and c not in "[]^\\-"
@@ -119,6 +135,9 @@ class Vietnamese(Lexicons):
             end = stop.start() if stop else s.end
             if noun == "conference":
                 numbered = _conference_session(text, m.end(), s.end)
+                if numbered is None and _co_chaired_between_two(text, m, end, s.end, countries):
+                    numbered = m  # a conference of two countries' co-chairs, unnumbered
+                    end = m.end() + len(text[m.end() : end].rstrip())
                 if numbered is None:
                     if re.match(r"\s*(?:[.,;]|$)", text[m.end() : m.end() + 2]):
                         # "khai mạc Hội nghị.": the conference already told
@@ -128,7 +147,7 @@ class Vietnamese(Lexicons):
                             )
                         )
                     continue
-                end = numbered.end()
+                end = max(end, numbered.end()) if numbered is m else numbered.end()
             window = text[m.end() : end]
             session, session_span = None, None
             sm = re.search(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)", window)

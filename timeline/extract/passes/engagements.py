@@ -610,6 +610,7 @@ class Finder:
         told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
             text, info, created + referenced, self.language, self.lang.meet, planned_cue
         )
+        told = [e for e in told if not self.dialogue_told_again(info, e)]
         if not (
             created or referenced or told or any(e.kind == "meeting" for e in self.engagements)
         ):
@@ -621,6 +622,20 @@ class Finder:
             self.engagements.append(e)
             created.append(e)
         return told
+
+    def dialogue_told_again(self, info: SentenceInfo, e: Engagement) -> bool:
+        """ "A và người đồng cấp Thái Lan đã đánh giá cao … gặp gỡ …" after the conference A
+        co-chaired: a meeting whose one met co-chairs a dialogue drafted before, in a sentence
+        with no date of its own, is that dialogue told again."""
+        if e.kind != "meeting" or info.dates or e.counterpart_person is None:
+            return False
+        return any(
+            x.kind == "dialogue"
+            and not x.context
+            and x.status == "held"
+            and getattr(x.participants.get(e.counterpart_person), "role", None) == "co_chair"
+            for x in self.engagements
+        )
 
     # --- what the sentence is about -------------------------------------------------------
 
