@@ -802,7 +802,7 @@ def latest_in_story_year(
     if len(years) != 1:
         return None
     year = years.pop()
-    # "In the fourth quarter of 2023, the two sides exchanged 33 letters": a period reviewed is
+    # "In the last quarter of 2024 both forces ran six joint patrols": a period reviewed is
     # over, so the talks on "January 30" that review it are in the next year
     opens = _period_opening(text, [d for d in mentions if d.year == year and d.month is None])
     days = [
@@ -817,14 +817,14 @@ def latest_in_story_year(
     return max((d for d in days if d), default=None)
 
 
-# "quý IV/2023", "quý 4 năm 2023", "the fourth quarter of 2023", "6 tháng cuối năm 2023",
+# "quý IV/2024", "quý 4 năm 2024", "the last quarter of 2024", "6 tháng cuối năm 2024",
 # "the second half of 2023": a period of the year, the first month of which the groups give
 _QUARTER_BEFORE = re.compile(
     r"(?:quý\s+(?P<vq>I{1,3}|IV|[1-4])\s*(?:/|năm)?\s*|"
     r"(?P<eq>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter(?:\s+of)?\s*|"
     r"(?P<vh>6 tháng (?:đầu|cuối)|sáu tháng (?:đầu|cuối))(?:\s+năm)?\s*|"
     r"(?P<eh>first|second)\s+half(?:\s+of)?\s*|"
-    # "evaluated the coordination results in 2023", "tổng kết công tác năm 2023": a whole year
+    # "reviewed the results of joint work in 2024", "tổng kết công tác năm 2024": a whole year
     # reviewed, which no one does in its first quarter
     r"(?P<year>(?:results?|outcomes?|review(?:ed|ing)?|kết quả|tổng kết|sơ kết)"
     r"(?:\s+[\w-]+){0,4}?(?:\s+(?:in|of|for|năm))?\s*))$",

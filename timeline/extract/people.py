@@ -465,7 +465,7 @@ def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | No
     return None
 
 
-# "a French delegation led by X", "đoàn đại biểu Pháp do ông X dẫn đầu": a country's
+# "an Italian delegation headed by X", "đoàn đại biểu Italy do ông X dẫn đầu": a country's
 # delegation, its head right after the joining words
 _COUNTRY_DELEGATION = re.compile(
     r"\s+(?:delegation|team)\s*,?\s*(?:led|headed) by\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$|"

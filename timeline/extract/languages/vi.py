@@ -34,7 +34,7 @@ def _conference_session(text: str, at: int, limit: int) -> re.Match[str] | None:
     return re.compile(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)").search(text, at, window_end)
 
 
-# "Hội nghị Tỉnh trưởng các tỉnh giáp biên A - B do X và Y đồng chủ trì": two sides co-chair it
+# "Hội nghị … các tỉnh biên giới A - B do X và Y đồng chủ trì": two sides co-chair it
 _CO_CHAIRED = re.compile(r"\s(?:do|được)\s[^.;]{0,200}?đồng chủ trì(?!\w)")
 
 

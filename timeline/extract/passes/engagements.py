@@ -165,7 +165,7 @@ class Finder:
             )
             over = self.lang.cue("over_years").search(self.text, s.start, dm.span[0])
             if over is not None and not e.context:
-                # "Trong giai đoạn 2022-2023, A và B đã tổ chức giao ban thường niên": sessions
+                # "Trong giai đoạn 2019-2021, A và B đã nhiều lần giao ban": sessions
                 # summed up over years, background whether or not another was reported first
                 e.context, e.context_cue = True, (over.start(), over.end(), over.group())
             if self.main is None and not e.context and e.status == "held":
@@ -383,7 +383,7 @@ class Finder:
         ):
             return False
         if re.search(_PROGRAMME, text[max(info.sentence.start, mm.start() - 20) : mm.start()]):
-            return False  # "Theo chương trình làm việc với các đối tác …": an agenda
+            return False  # "Theo lịch làm việc của đoàn, …": an agenda
         return not noun_usage(text, info, mm)
 
     def counterparts_met(
@@ -624,7 +624,7 @@ class Finder:
         return told
 
     def dialogue_told_again(self, info: SentenceInfo, e: Engagement) -> bool:
-        """ "A và người đồng cấp Thái Lan đã đánh giá cao … gặp gỡ …" after the conference A
+        """ "A cùng người đồng cấp nước bạn ghi nhận … gặp gỡ …" after the conference A
         co-chaired: a meeting whose one met co-chairs a dialogue drafted before, in a sentence
         with no date of its own, is that dialogue told again."""
         if e.kind != "meeting" or info.dates or e.counterpart_person is None:

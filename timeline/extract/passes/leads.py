@@ -238,7 +238,7 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
     if _SINCE.search(before):
         return True  # "Kể từ kỳ giao ban trước, hai bên …": the one before this
     if lang.cue("over_years").search(a.text, s.start, cue.start):
-        return True  # "Trong giai đoạn 2022-2023, … đã tổ chức giao ban": summed up over years
+        return True  # "Trong giai đoạn 2019-2021, … đã nhiều lần giao ban": summed up over years
     # "Minister to visit Japan": a headline's infinitive is a plan
     if a.language == "en" and re.search(r"\bto\s+$", before):
         return True

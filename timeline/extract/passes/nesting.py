@@ -88,7 +88,7 @@ def forget_sentence(engagements: list[Engagement], past: Engagement) -> None:
 def drop_allusions(engagements: list[Engagement]) -> None:
     """A trip only alluded to ("his visit", "chuyến thăm") that, after every pass, has no
     place and no host says nothing a record could hold: not drafted; nor one named only after
-    the sessions it would frame ("X met Y on September 4 … Y thanked him for the visit"), which
+    the sessions it would frame ("A met B on 2 June … B was grateful for the visit"), which
     then stand alone. One framing them before ("Trong khuôn khổ chuyến thăm, …") stays."""
     dropped = [
         e

@@ -76,10 +76,10 @@ def not_taking_part(
     text: str, info: SentenceInfo, e: Engagement, p: PersonMention, language: str
 ) -> bool:
     """Named beside the engagement without taking part in it: the leader a delegation
-    accompanies (`nhân dịp tháp tùng Chủ tịch X thăm …`: the leader's visit frames the
+    accompanies (`khi tháp tùng Thủ tướng X sang …`: the leader's visit frames the
     delegation's trip and sessions, which the leader does not lead), and, in a sentence that
     goes on telling it, a person first named there as a commentator (`X, an analyst at …`) or
-    at an occasion of the sentence's own (`Y, during a panel discussion at …`)."""
+    at an occasion of the sentence's own (`Y, speaking at a press conference, …`)."""
     lang = languages.get(language)
     before = text[max(info.sentence.start, p.extent[0] - 60) : p.extent[0]]
     # the leader's titles may stand between the cue and the name ("tháp tùng Chủ tịch Quốc
@@ -203,7 +203,7 @@ def _role(
 def _call_role(text: str, s: Sentence, cv: re.Match[str], p: PersonMention) -> str:
     """ "X called on Prime Minister Y", "X đến chào Thủ tướng Y": the one called on hosts and
     the caller is the guest, also when fronted after the call ("khi tới chào xã giao Y, Bộ
-    trưởng X đã …") or the first person of a quote ("“I paid a courtesy call on X …,” said Y")."""
+    trưởng X đã …") or the first person of a quote ("“We called on X …,” Y said")."""
     if p.start < cv.start():
         return "guest"
     fronted = "," in text[cv.end() : p.start] and speaks_next(text, p)
@@ -249,7 +249,7 @@ _LEADS_A_SIDE = re.compile(
 
 _PLANNED_CHAIR = re.compile(r"(?<!\w)(?:sẽ|dự kiến|will|would|to)\s+$")
 
-# "“I paid a courtesy call on X …,” said Y": a call told in the first person inside a quote
+# "“We called on X …,” Y said": a call told in the first person inside a quote
 _FIRST_PERSON_CALLER = re.compile(r"(?<!\w)(?:I|[Ww]e)\s+(?:[a-z]+\s+){0,2}$")
 
 _CALLS_ON = re.compile(
@@ -268,8 +268,8 @@ def _chairs_right_after(
     text: str, p: PersonMention, info: SentenceInfo, chair: re.Pattern[str], language: str
 ) -> re.Match[str] | None:
     """ "X, Phó Cục trưởng Cục Cảnh sát hình sự chủ trì cuộc họp": a chair verb right after the
-    person, their titles and the organisation those name; "X – Phó Giám đốc Công an tỉnh dự,
-    chủ trì buổi làm việc": an office after a dash, attending and chairing."""
+    person, their titles and the organisation those name; "X – Phó Chỉ huy trưởng, dự,
+    chủ trì buổi tiếp": an office after a dash, attending and chairing."""
     m = chair.search(text, p.extent[1], min(info.sentence.end, p.extent[1] + 80))
     if m is None:
         return None

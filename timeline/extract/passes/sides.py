@@ -81,7 +81,7 @@ def unknown_from_foreign(engagements: list[Engagement], home: str, foreign: str 
             if m.country is not None or is_vietnamese_name(m.name):
                 continue
             if part.person == e.counterpart_person and visited is not None:
-                # "during his visit to Cambodia, the army chief met Prime Minister X": the one
+                # "on a visit to Laos, General A called on the Prime Minister, B": the one
                 # met on a trip's session is of the country the trip went to
                 m.country = visited
             elif visited != foreign:
@@ -181,7 +181,7 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
 
 def _sessions_hosts(trip: Engagement, engagements: list[Engagement]) -> set[int]:
     """The persons of the trip's host country at its sessions ("during his visit to Cambodia,
-    X met Prime Minister Y": Y, named in the trip's sentence without a country, received it)."""
+    A called on the Prime Minister, B": B, named without a country, received it)."""
     if trip.host is None:
         return set()
     return {
