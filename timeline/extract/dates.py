@@ -802,9 +802,53 @@ def latest_in_story_year(
     if len(years) != 1:
         return None
     year = years.pop()
+    # "In the last quarter of 2024 both forces ran six joint patrols": a period reviewed is
+    # over, so the talks on "January 30" that review it are in the next year
+    opens = _period_opening(text, [d for d in mentions if d.year == year and d.month is None])
     days = [
-        _safe(year, d.end_month or d.month, d.end_day or d.day)
+        _safe(
+            year + (opens is not None and (d.month or 0) < opens),
+            d.end_month or d.month,
+            d.end_day or d.day,
+        )
         for d in mentions
         if d.year is None and d.day is not None and d.month is not None and not d.excluded
     ]
     return max((d for d in days if d), default=None)
+
+
+# "quý IV/2024", "quý 4 năm 2024", "the last quarter of 2024", "6 tháng cuối năm 2024",
+# "the second half of 2023": a period of the year, the first month of which the groups give
+_QUARTER_BEFORE = re.compile(
+    r"(?:quý\s+(?P<vq>I{1,3}|IV|[1-4])\s*(?:/|năm)?\s*|"
+    r"(?P<eq>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter(?:\s+of)?\s*|"
+    r"(?P<vh>6 tháng (?:đầu|cuối)|sáu tháng (?:đầu|cuối))(?:\s+năm)?\s*|"
+    r"(?P<eh>first|second)\s+half(?:\s+of)?\s*|"
+    # "reviewed the results of joint work in 2024", "tổng kết công tác năm 2024": a whole year
+    # reviewed, which no one does in its first quarter
+    r"(?P<year>(?:results?|outcomes?|review(?:ed|ing)?|kết quả|tổng kết|sơ kết)"
+    r"(?:\s+[\w-]+){0,4}?(?:\s+(?:in|of|for|năm))?\s*))$",
+    re.I,
+)
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "first": 1, "1st": 1, "second": 2, "2nd": 2}
+_QUARTERS |= {"third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+
+
+def _period_opening(text: str, years: list[DateMention]) -> int | None:
+    """When every mention of the story's one year closes a period reviewed (a quarter, a
+    half, or the year's results), the month before which a day of the story is in the next
+    year: the period's first month, April for a whole year; else None."""
+    opening: set[int] = set()
+    for d in years:
+        m = _QUARTER_BEFORE.search(text[max(0, d.start - 50) : d.start])
+        if m is None:
+            return None
+        if m["year"]:
+            opening.add(4)
+        elif m["vq"] or m["eq"]:
+            q = m["vq"] or m["eq"]
+            opening.add(3 * (int(q) if q.isdigit() else _QUARTERS[q.lower()]) - 2)
+        else:
+            half = (m["vh"] or m["eh"]).lower()
+            opening.add(7 if ("cuối" in half or "second" in half) else 1)
+    return opening.pop() if len(opening) == 1 else None

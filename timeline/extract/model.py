@@ -97,6 +97,7 @@ class Engagement:
     noun: str = "dialogue"  # a series session named "Hội nghị", "Meeting": "conference"
     inherits: Engagement | None = None  # whose countries it shares (a series, the same sides)
     lead_inferred: bool = False  # read from the headline and lead, no sentence told it
+    bystanders: set[int] = field(default_factory=set)  # named beside it, not taking part
 
     @property
     def start(self) -> int:

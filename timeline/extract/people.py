@@ -147,6 +147,12 @@ def ends_with_title(text: str, at: int, language: str) -> bool:
     return any(m.end() == at for m in anchor_re.finditer(text, max(0, at - 80), at))
 
 
+def title_at(text: str, at: int, language: str) -> bool:
+    """Does a rank, title or party office start at `at` ("X – |Phó Giám đốc Công an tỉnh")?"""
+    anchor_re, _ = _anchors(language)
+    return anchor_re.match(text, at) is not None
+
+
 def _kind_of(found: str, kinds: dict[str, str]) -> str:
     if found in kinds:
         return kinds[found]
@@ -416,6 +422,8 @@ def _add_affiliation(
         p.country = owner
     elif led := _delegation_led(text, p.extent[0], entities):
         p.organisation, p.country = led, led.country
+    elif side := _delegation_country(text, p.extent[0], entities):
+        p.country = side
     elif peer := _counterpart_country(text, p.extent[0], entities):
         p.country = peer
     elif _KOREAN_NAME.match(p.name) and p.name.split()[0] in _lex()["korean_surnames"]:
@@ -454,6 +462,27 @@ def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | No
     for e in entities:
         if e.kind == ORG and e.country and e.end <= at and _LED_BY.fullmatch(text, e.end, at):
             return e
+    return None
+
+
+# "an Italian delegation headed by X", "đoàn đại biểu Italy do ông X dẫn đầu": a country's
+# delegation, its head right after the joining words
+_COUNTRY_DELEGATION = re.compile(
+    r"\s+(?:delegation|team)\s*,?\s*(?:led|headed) by\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$|"
+    r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*do\s+(?:(?:ông|bà|đồng chí)\s+)?$"
+)
+_DELEGATION_BEFORE = re.compile(r"(?<!\w)[Đđ]oàn(?:\s+(?:đại biểu|công tác|cấp cao))*\s+$")
+
+
+def _delegation_country(text: str, at: int, entities: list[Mention]) -> str | None:
+    """The country whose delegation the person heads, named as its adjective before
+    `delegation led by` or after `đoàn … do`: the head is of that country."""
+    for e in entities:
+        if not _country_like(e) or e.end > at or not _COUNTRY_DELEGATION.fullmatch(text, e.end, at):
+            continue
+        english = text[e.end : at].lstrip().startswith(("delegation", "team"))
+        if english or _DELEGATION_BEFORE.search(text, max(0, e.start - 30), e.start):
+            return e.country or e.key
     return None
 
 

@@ -69,7 +69,27 @@ class Lexicons:
         m = re.match(r"(\d+)(?:st|nd|rd|th)$", word)
         if m:
             return int(m[1])
+        if re.fullmatch(r"[ivxl]+", word):
+            return roman(word)
         return load("dialogues")[f"ordinals_{self.code}"].get(word)
+
+
+def roman(word: str) -> int | None:
+    """ "ii", "xiv", "xxiv": a session numbered in Roman numerals (a well-formed one only)."""
+    values = {"i": 1, "v": 5, "x": 10, "l": 50}
+    total = 0
+    for i, ch in enumerate(word):
+        v = values[ch]
+        total += -v if i + 1 < len(word) and values[word[i + 1]] > v else v
+    return total if 0 < total < 90 and _to_roman(total) == word else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out + "i" * n
 
 
 def in_sentence(pattern: str, text: str, info: SentenceInfo) -> Iterator[re.Match[str]]:

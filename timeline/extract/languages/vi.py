@@ -7,7 +7,11 @@ import re
 from timeline.extract.languages.base import Lexicons, countries_of, in_sentence, pair_in_name
 from timeline.extract.model import DialogueMention, SentenceInfo
 
-_ORDINAL = r"\d+|mười (?:một|hai|ba|bốn|lăm)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
+# (and Roman numerals, as some outlets number sessions: "lần thứ II", "lần thứ XIV")
+_ORDINAL = (
+    r"\d+|mười (?:một|hai|ba|bốn|lăm)|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|"
+    r"(?-i:[IVXL]+)(?![\w.]\w)"
+)
 # a numbered conference ("Hội nghị … lần thứ 11") is a session of a series like a dialogue, but
 # recorded as a meeting; unnumbered, these words name anything
 _CONFERENCE = r"Hội nghị|Phiên họp|Kỳ họp"
@@ -28,6 +32,22 @@ def _conference_session(text: str, at: int, limit: int) -> re.Match[str] | None:
     end = stop.search(text, at, limit)
     window_end = min(end.start() if end else limit, at + 160)
     return re.compile(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)").search(text, at, window_end)
+
+
+# "Hội nghị … các tỉnh biên giới A - B do X và Y đồng chủ trì": two sides co-chair it
+_CO_CHAIRED = re.compile(r"\s(?:do|được)\s[^.;]{0,200}?đồng chủ trì(?!\w)")
+
+
+def _co_chaired_between_two(
+    text: str, m: re.Match[str], end: int, limit: int, countries: list
+) -> bool:
+    """An unnumbered `Hội nghị` (capitalised) whose name holds two countries and which the
+    sentence says two persons co-chaired (`do … đồng chủ trì`): a session of the two sides'
+    mechanism, like a numbered one."""
+    if not m.group().startswith("Hội nghị"):
+        return False
+    named = {c.key for c in countries if m.end() <= c.start < end}
+    return len(named) == 2 and _CO_CHAIRED.match(text, end, limit) is not None
 
 
 # the capital letters of Vietnamese (A-Z and the accented ones)
@@ -115,6 +135,9 @@ class Vietnamese(Lexicons):
             end = stop.start() if stop else s.end
             if noun == "conference":
                 numbered = _conference_session(text, m.end(), s.end)
+                if numbered is None and _co_chaired_between_two(text, m, end, s.end, countries):
+                    numbered = m  # a conference of two countries' co-chairs, unnumbered
+                    end = m.end() + len(text[m.end() : end].rstrip())
                 if numbered is None:
                     if re.match(r"\s*(?:[.,;]|$)", text[m.end() : m.end() + 2]):
                         # "khai mạc Hội nghị.": the conference already told
@@ -124,7 +147,7 @@ class Vietnamese(Lexicons):
                             )
                         )
                     continue
-                end = numbered.end()
+                end = max(end, numbered.end()) if numbered is m else numbered.end()
             window = text[m.end() : end]
             session, session_span = None, None
             sm = re.search(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)", window)

@@ -163,6 +163,11 @@ class Finder:
             e = new_series_session(
                 self.text, info, dm, reported, past_cue, self.lang.cue("planned")
             )
+            over = self.lang.cue("over_years").search(self.text, s.start, dm.span[0])
+            if over is not None and not e.context:
+                # "Trong giai đoạn 2019-2021, A và B đã nhiều lần giao ban": sessions
+                # summed up over years, background whether or not another was reported first
+                e.context, e.context_cue = True, (over.start(), over.end(), over.group())
             if self.main is None and not e.context and e.status == "held":
                 self.main = e
             self.engagements.append(e)
@@ -377,6 +382,8 @@ class Finder:
             )
         ):
             return False
+        if re.search(_PROGRAMME, text[max(info.sentence.start, mm.start() - 20) : mm.start()]):
+            return False  # "Theo lịch làm việc của đoàn, …": an agenda
         return not noun_usage(text, info, mm)
 
     def counterparts_met(
@@ -603,6 +610,7 @@ class Finder:
         told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
             text, info, created + referenced, self.language, self.lang.meet, planned_cue
         )
+        told = [e for e in told if not self.dialogue_told_again(info, e)]
         if not (
             created or referenced or told or any(e.kind == "meeting" for e in self.engagements)
         ):
@@ -614,6 +622,20 @@ class Finder:
             self.engagements.append(e)
             created.append(e)
         return told
+
+    def dialogue_told_again(self, info: SentenceInfo, e: Engagement) -> bool:
+        """ "A cùng người đồng cấp nước bạn ghi nhận … gặp gỡ …" after the conference A
+        co-chaired: a meeting whose one met co-chairs a dialogue drafted before, in a sentence
+        with no date of its own, is that dialogue told again."""
+        if e.kind != "meeting" or info.dates or e.counterpart_person is None:
+            return False
+        return any(
+            x.kind == "dialogue"
+            and not x.context
+            and x.status == "held"
+            and getattr(x.participants.get(e.counterpart_person), "role", None) == "co_chair"
+            for x in self.engagements
+        )
 
     # --- what the sentence is about -------------------------------------------------------
 
@@ -663,6 +685,10 @@ class Finder:
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
         return list(self.focus)
+
+
+# "chương trình làm việc", "lịch làm việc": the agenda of a trip, a noun, not a session
+_PROGRAMME = re.compile(r"(?<!\w)(?:[Cc]hương trình|[Ll]ịch trình|[Ll]ịch|[Kk]ế hoạch)\s+$")
 
 
 def received_with(last: tuple[Mention | PersonMention, Engagement], cp: PersonMention) -> None:

@@ -95,6 +95,8 @@ def lead_engagement(a: Analysis) -> None:
     if sides is None:
         return
     e = _engagement(a, cue, sides, lead)
+    if _domestic(e):
+        return
     # dated as the sentence loop's engagements were, in the pass before this one
     dating.date_engagements([e], a.infos, a.published, a.language)
     if a.infos:  # a page of a headline and a byline has no story sentence to date it by
@@ -108,6 +110,18 @@ def lead_engagement(a: Analysis) -> None:
     dating.old_news([e], a.published)
     if e.status == "held" and not e.context:
         a.engagements.append(e)
+
+
+def _domestic(e: Engagement) -> bool:
+    """A working visit whose head and whose receiving chair are both of one country (a
+    ministry's department at a provincial police, reviewing its cooperation with a neighbour)
+    is between units of that country, whatever foreign partner the lead names as its subject:
+    no bilateral engagement (read-m's domestic survey visit had been drafted as a meeting with
+    the neighbour)."""
+    heads = {p.mention.country for p in e.participants.values() if p.role == "delegation_head"}
+    chairs = {p.mention.country for p in e.participants.values() if p.role in ("chair", "host")}
+    people = {p.mention.country for p in e.participants.values()}
+    return len(people) == 1 and None not in people and bool(heads) and heads == chairs
 
 
 def _date_from_retelling(a: Analysis, e: Engagement, cue: Cue, lead: Lead) -> None:
@@ -223,6 +237,8 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
         return True
     if _SINCE.search(before):
         return True  # "Kể từ kỳ giao ban trước, hai bên …": the one before this
+    if lang.cue("over_years").search(a.text, s.start, cue.start):
+        return True  # "Trong giai đoạn 2019-2021, … đã nhiều lần giao ban": summed up over years
     # "Minister to visit Japan": a headline's infinitive is a plan
     if a.language == "en" and re.search(r"\bto\s+$", before):
         return True

@@ -87,19 +87,22 @@ def forget_sentence(engagements: list[Engagement], past: Engagement) -> None:
 
 def drop_allusions(engagements: list[Engagement]) -> None:
     """A trip only alluded to ("his visit", "chuyến thăm") that, after every pass, has no
-    place, no host and no session of its own says nothing a record could hold: not drafted."""
-    parents = {id(e.parent) for e in engagements if e.parent is not None}
-    engagements[:] = [
+    place and no host says nothing a record could hold: not drafted; nor one named only after
+    the sessions it would frame ("A met B on 2 June … B was grateful for the visit"), which
+    then stand alone. One framing them before ("Trong khuôn khổ chuyến thăm, …") stays."""
+    dropped = [
         e
         for e in engagements
-        if not (
-            e.kind == "visit"
-            and e.implied
-            and e.place_country is None
-            and e.host is None
-            and id(e) not in parents
-        )
+        if e.kind == "visit"
+        and e.implied
+        and e.place_country is None
+        and e.host is None
+        and all(x.start < e.start for x in engagements if x.parent is e)
     ]
+    for e in engagements:
+        if e.parent is not None and any(e.parent is d for d in dropped):
+            e.parent, e.part_cue = None, None
+    engagements[:] = [e for e in engagements if not any(e is d for d in dropped)]
 
 
 def drop_lead_retold(engagements: list[Engagement]) -> None:

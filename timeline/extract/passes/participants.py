@@ -14,7 +14,7 @@ from timeline.extract.model import (
     Span,
 )
 from timeline.extract.passes.objects import speaks_next
-from timeline.extract.people import PersonMention, ends_with_title
+from timeline.extract.people import PersonMention, ends_with_title, title_at
 from timeline.extract.segment import Sentence
 
 ROLE_RANK = [
@@ -51,7 +51,10 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             after_verb = told_here and p.start > e.trigger[1] and e.counterpart_person != p.person
             if after_verb and not between and not subject and not _co_holder(info, e, p):
                 continue
-        if _other_missions_head(e, p):
+        if _other_missions_head(e, p) or p.person in e.bystanders:
+            continue
+        if not_taking_part(text, info, e, p, language):
+            e.bystanders.add(p.person)  # nor later by a short reference ("Ath stressed …")
             continue
         role, cue = _role(text, info, e, p, language)
         if (
@@ -67,6 +70,32 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+def not_taking_part(
+    text: str, info: SentenceInfo, e: Engagement, p: PersonMention, language: str
+) -> bool:
+    """Named beside the engagement without taking part in it: the leader a delegation
+    accompanies (`khi tháp tùng Thủ tướng X sang …`: the leader's visit frames the
+    delegation's trip and sessions, which the leader does not lead), and, in a sentence that
+    goes on telling it, a person first named there as a commentator (`X, an analyst at …`) or
+    at an occasion of the sentence's own (`Y, speaking at a press conference, …`)."""
+    lang = languages.get(language)
+    before = text[max(info.sentence.start, p.extent[0] - 60) : p.extent[0]]
+    # the leader's titles may stand between the cue and the name ("tháp tùng Chủ tịch Quốc
+    # hội X"), never a comma
+    if re.search(
+        rf"(?:{lang.cue('not_taking_part', 'accompanied').pattern})\s+(?:[^\s,.;:]+\s+){{0,5}}$",
+        before,
+        re.I,
+    ):
+        return True
+    if info is e.info or p.person in e.participants:
+        return False
+    titles = " ".join(t[2] for t in p.titles)
+    if lang.cue("not_taking_part", "commentators").search(titles):
+        return True
+    return lang.cue("not_taking_part", "elsewhere").search(info.sentence.text) is not None
 
 
 _AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)|Chargé|Đại biện", re.I)
@@ -127,7 +156,9 @@ def _role(
     elif roles["chair"].search(after) and e.kind == "dialogue":
         m = roles["chair"].search(after)
         role, cue = "chair", _abs(p.end, m)
-    elif e.kind == "meeting" and (m := _chairs_right_after(text, p, info, roles["chair"])):
+    elif e.kind == "meeting" and (
+        m := _chairs_right_after(text, p, info, roles["chair"], language)
+    ):
         role, cue = "chair", (m.start(), m.end(), m.group())  # "X, Phó Cục trưởng, chủ trì"
     elif (led := _leads(text, s, p, roles["delegation_head"])) is not None:
         role, cue = "delegation_head", led
@@ -138,11 +169,7 @@ def _role(
     ):
         role, cue = "attendee", _abs(s.start, roles["attendee"].search(before))  # "… có X"
     elif (cv := _CALLS_ON.search(text, s.start, s.end)) and e.kind == "meeting":
-        # "X called on Prime Minister Y", "X đến chào Thủ tướng Y": the one called on hosts;
-        # "khi tới chào xã giao Y, Bộ trưởng X đã …": the caller fronted after the call
-        fronted = p.start > cv.end() and "," in text[cv.end() : p.start] and speaks_next(text, p)
-        role = "guest" if p.start < cv.start() or fronted else "host"
-        cue = (cv.start(), cv.end(), cv.group())
+        role, cue = _call_role(text, s, cv, p), (cv.start(), cv.end(), cv.group())
     elif (
         hv := languages.get(language).host_verb.search(text, s.start, s.end)
     ) and e.kind == "meeting":
@@ -171,6 +198,20 @@ def _role(
     ):
         role = "speaker"
     return role, cue
+
+
+def _call_role(text: str, s: Sentence, cv: re.Match[str], p: PersonMention) -> str:
+    """ "X called on Prime Minister Y", "X đến chào Thủ tướng Y": the one called on hosts and
+    the caller is the guest, also when fronted after the call ("khi tới chào xã giao Y, Bộ
+    trưởng X đã …") or the first person of a quote ("“We called on X …,” Y said")."""
+    if p.start < cv.start():
+        return "guest"
+    fronted = "," in text[cv.end() : p.start] and speaks_next(text, p)
+    quoted = (
+        _FIRST_PERSON_CALLER.search(text, s.start, cv.start()) is not None
+        and re.search(r"[”\"]", text[cv.end() : p.start]) is not None
+    )
+    return "guest" if fronted or quoted else "host"
 
 
 # "was warmly received by", "were welcomed by": the receiving verb in the passive
@@ -208,6 +249,9 @@ _LEADS_A_SIDE = re.compile(
 
 _PLANNED_CHAIR = re.compile(r"(?<!\w)(?:sẽ|dự kiến|will|would|to)\s+$")
 
+# "“We called on X …,” Y said": a call told in the first person inside a quote
+_FIRST_PERSON_CALLER = re.compile(r"(?<!\w)(?:I|[Ww]e)\s+(?:[a-z]+\s+){0,2}$")
+
 _CALLS_ON = re.compile(
     r"(?<!\w)(?:called on|calls on|paid a courtesy (?:call|visit) (?:on|to)|"
     r"(?:đến|tới) chào(?: xã giao)?|chào xã giao|thăm xã giao)(?!\w)"
@@ -221,10 +265,11 @@ _CHAIRS_A_SIDE = re.compile(
 
 
 def _chairs_right_after(
-    text: str, p: PersonMention, info: SentenceInfo, chair: re.Pattern[str]
+    text: str, p: PersonMention, info: SentenceInfo, chair: re.Pattern[str], language: str
 ) -> re.Match[str] | None:
     """ "X, Phó Cục trưởng Cục Cảnh sát hình sự chủ trì cuộc họp": a chair verb right after the
-    person, their titles and the organisation those name."""
+    person, their titles and the organisation those name; "X – Phó Chỉ huy trưởng, dự,
+    chủ trì buổi tiếp": an office after a dash, attending and chairing."""
     m = chair.search(text, p.extent[1], min(info.sentence.end, p.extent[1] + 80))
     if m is None:
         return None
@@ -232,6 +277,12 @@ def _chairs_right_after(
     for o in info.orgs:
         if p.extent[1] <= o.start and o.end <= m.start():
             gap = gap.replace(o.text, " ")
+    attends = re.search(r"\s(?:dự|tham dự|attended)(?:\s*,|\s+(?:và|and)(?!\w))\s*$", gap)
+    if attends is not None:
+        gap = gap[: attends.start()]
+        office = re.match(r"\s*[,–-]\s*", gap)
+        if office and title_at(text, p.extent[1] + office.end(), language):
+            return m  # (the office's own words are the title's, whatever they are)
     return m if not gap.strip(" ,") else None
 
 

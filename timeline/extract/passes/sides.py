@@ -75,10 +75,30 @@ def unknown_from_foreign(engagements: list[Engagement], home: str, foreign: str 
             known.add(e.counterpart.country)
         if known - {home, None}:
             continue
+        visited = _visited_country(e)
         for part in e.participants.values():
             m = part.mention
-            if m.country is None and not is_vietnamese_name(m.name):
+            if m.country is not None or is_vietnamese_name(m.name):
+                continue
+            if part.person == e.counterpart_person and visited is not None:
+                # "on a visit to Laos, General A called on the Prime Minister, B": the one
+                # met on a trip's session is of the country the trip went to
+                m.country = visited
+            elif visited != foreign:
                 m.country = foreign
+
+
+def _visited_country(e: Engagement) -> str | None:
+    """The country a meeting took place in when it is a session of a trip there (the trip's
+    place, the session's own place agreeing with it)."""
+    trip = e.parent
+    if e.kind != "meeting" or e.remote or trip is None or trip.place_country is None:
+        return None
+    if e.place_country not in (None, trip.place_country):
+        return None
+    if any(p.mention.country == trip.place_country for p in e.participants.values()):
+        return None  # the visited side is at the table: the one met came to it
+    return trip.place_country
 
 
 def assign_countries(engagements: list[Engagement], home: str) -> None:
@@ -149,11 +169,28 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
         if e.kind == "visit":
             # a trip's record names who travelled; their hosts are in its sessions' records
             # (not the hosts, nor an ambassador of theirs met there: he lives there)
+            hosts = _sessions_hosts(e, engagements)
             e.participants = {
                 k: p
                 for k, p in e.participants.items()
-                if p.mention.country in (*e.guests, None) and not is_mission_head(p.mention)
+                if p.mention.country in (*e.guests, None)
+                and not is_mission_head(p.mention)
+                and k not in hosts
             }
+
+
+def _sessions_hosts(trip: Engagement, engagements: list[Engagement]) -> set[int]:
+    """The persons of the trip's host country at its sessions ("during his visit to Cambodia,
+    A called on the Prime Minister, B": B, named without a country, received it)."""
+    if trip.host is None:
+        return set()
+    return {
+        k
+        for s in engagements
+        if s.parent is trip
+        for k, p in s.participants.items()
+        if p.mention.country == trip.host and p.mention.country not in trip.guests
+    }
 
 
 def _met_by(e: Engagement, person: int, country: str) -> bool:
