@@ -113,7 +113,9 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         name2 = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?![\w'’-])(?!\s+[A-Z])"
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
-            rf"(?:\s+(?:and\s+|&\s+)?{word})*?(?=\s+{name2})"
+            # "Under Secretary for Policy at the US Department of …": the portfolio ends
+            # where the holder's agency begins after `at`
+            rf"(?:\s+(?:and\s+|&\s+)?{word})*?(?=\s+{name2}|\s+at\s+(?:the\s+)?[A-Z])"
         )
         portfolio = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)"
@@ -418,10 +420,22 @@ def _add_affiliation(
         p.organisation, p.country = led, led.country
     elif peer := _counterpart_country(text, p.extent[0], entities):
         p.country = peer
+    elif family := _ruling_family(p.name):
+        p.country = family
     elif _KOREAN_NAME.match(p.name) and p.name.split()[0] in _lex()["korean_surnames"]:
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+def _ruling_family(name: str) -> str | None:
+    """The state whose ruling family a name ends in (`… bin Faisal Al Thani`, `Al-Khalifa`)."""
+    words = name.replace("-", " ").split()
+    if len(words) < 3:
+        return None
+    family = " ".join(words[-2:])
+    code = _lex()["ruling_families"].get(family.replace("al ", "Al ", 1))
+    return code if code and len(code) == 2 else None
 
 
 # "tại huyện Kỳ Sơn", "ở xã Hòa Bình": a place below a province, its name read as a person's

@@ -1,0 +1,150 @@
+"""English pages of other countries' outlets about pairs without Vietnam: the shapes of issue
+11's ninth round (texts written for these tests, in the genre's shapes, never a page's words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+from timeline.extract.gazetteer import site_country
+
+
+def records(text: str, url: str | None = None, published: date | None = None) -> list[dict]:
+    found = extract(text, document="d", url=url, published=published).records
+    return [r.as_dict() for r in found]
+
+
+def meetings(text: str, url: str | None = None, published: date | None = None) -> list[dict]:
+    return [r for r in records(text, url, published) if r["kind"] == "meeting"]
+
+
+def countries(record: dict) -> dict[str, str | None]:
+    return {p["name"]: p.get("country") for p in record["participants"]}
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {p["name"]: p["role"] for p in record["participants"]}
+
+
+# --- the site's country ---------------------------------------------------------------------
+
+
+def test_the_address_of_a_page_tells_the_country_of_its_site():
+    assert site_country("https://www.policemc.gov.bh/en/news/1") == ("BH", True)
+    assert site_country("https://www.thenews.com.pk/latest/1-x") == ("PK", False)
+    assert site_country("https://phnompenhpost.com/national/x") == ("KH", False)
+    assert site_country("https://www.interpol.int/en/News") == ("INT", True)
+    assert site_country("https://www.example.co.uk/a") == ("GB", False)
+    assert site_country("https://startup.io/a") == (None, False)
+    assert site_country(None) == (None, False)
+
+
+def test_an_official_without_a_country_on_a_page_of_their_countrys_outlet_is_its_own():
+    text = (
+        "National Police chief Chan Dara met with Somchai Wongsakul, Thailand's deputy "
+        "National Police chief, on March 12, 2024.\n\n"
+        "The two sides agreed to share information on cross-border fraud rings.\n"
+    )
+    (meeting,) = meetings(text, "https://phnompenhpost.com/national/police-chiefs-meet")
+    assert countries(meeting) == {"Chan Dara": "KH", "Somchai Wongsakul": "TH"}
+    assert meeting["host"] == "KH" and meeting["guests"] == ["TH"]
+    assert roles(meeting) == {"Chan Dara": "host", "Somchai Wongsakul": "guest"}
+
+
+def test_a_possessive_country_before_a_lowercase_rank_names_the_holders_police():
+    text = (
+        "Police chief Chan Dara met with Somchai Wongsakul, Thailand's deputy National Police "
+        "chief, in Phnom Penh on March 12, 2024.\n"
+    )
+    (meeting,) = meetings(text, "https://phnompenhpost.com/national/x")
+    assert countries(meeting)["Somchai Wongsakul"] == "TH"
+
+
+def test_a_ministrys_own_site_hosts_what_it_reports_without_a_place():
+    text = (
+        "Minister of Interior Sheikh Hamad bin Nasser met yesterday with Deputy Director of "
+        "the US Federal Bureau of Investigation Mark Olsen.\n\n"
+        "They reviewed cooperation against cybercrime and money laundering.\n"
+    )
+    (meeting,) = meetings(text, "https://portal.moi.gov.qa/en/news/123")
+    assert meeting["host"] == "QA" and meeting["guests"] == ["US"]
+    assert countries(meeting)["Hamad bin Nasser"] == "QA"
+
+
+def test_a_papers_foreign_news_does_not_make_the_papers_country_a_side():
+    text = (
+        "South Korean Police Commissioner Park Min-soo met Philippine National Police chief "
+        "Ramon Cruz in Manila on July 10, 2024, to discuss fugitives.\n"
+    )
+    (meeting,) = meetings(text, "https://en.vietnamplus.vn/korea-philippines-police/1.vnp")
+    assert "VN" not in [meeting.get("host"), *meeting["guests"]]
+
+
+def test_a_paper_naming_its_own_minister_without_a_country_is_that_countrys():
+    text = (
+        "Staff Reporter\n\n"
+        "ANKARA: Interior Minister Bilal Qureshi on Friday met with Interpol President Hans "
+        "Lindqvist here.\n\n"
+        "The minister is on a three-day visit to Turkey.\n"
+    )
+    found = meetings(text, "https://www.dawn.com/news/1", date(2024, 11, 8))
+    (meeting,) = found
+    assert countries(meeting)["Bilal Qureshi"] == "PK"
+    assert meeting["host"] == "INT" and meeting["guests"] == ["PK"]
+    assert meeting["place"] == {"city": "Ankara", "country": "TR"}
+    assert meeting["date"]["start"] == "2024-11-08"
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def test_a_gulf_ruling_familys_name_tells_the_officials_state():
+    text = (
+        "Interior Minister Sheikh Khalid bin Hamad Al Khalifa received the Jordanian Public "
+        "Security Director Omar Haddad in Manama on May 2, 2024.\n"
+    )
+    (meeting,) = meetings(text)
+    assert countries(meeting)["Khalid bin Hamad Al Khalifa"] == "BH"
+    assert meeting["host"] == "BH"
+
+
+def test_one_met_who_is_visiting_the_country_is_the_guest():
+    text = (
+        "Minister of State for Interior Affairs Sheikh Saud bin Ali Al Thani met yesterday "
+        "with Assistant Secretary for Border Policy at the US Department of Homeland Security "
+        "H E Laura Benton, who is currently visiting the country.\n"
+    )
+    (meeting,) = meetings(text, "https://menafn.com/1/x")
+    assert countries(meeting) == {"Saud bin Ali Al Thani": "QA", "Laura Benton": "US"}
+    assert meeting["host"] == "QA" and meeting["guests"] == ["US"]
+
+
+def test_a_title_with_its_portfolio_and_an_agency_after_at_begins_the_one_met():
+    text = (
+        "Interior Minister Sheikh Saud bin Ali Al Thani met with Under Secretary for "
+        "Management at the US Department of Homeland Security Laura Benton in Doha on May "
+        "2, 2024.\n"
+    )
+    (meeting,) = meetings(text)
+    people = {p["name"]: p for p in meeting["participants"]}
+    assert people["Laura Benton"]["country"] == "US"
+    assert people["Laura Benton"]["title"].startswith("Under Secretary for Management")
+
+
+def test_an_army_chief_named_with_a_lowercase_title_is_found():
+    text = (
+        "Royal Thai Army commander-in-chief General Prasit Chaiyaporn held talks with Prime "
+        "Minister Sok Vanna in Phnom Penh on February 8, 2024, during his visit to Cambodia.\n"
+    )
+    found = meetings(text, "https://cambodianess.com/article/x")
+    assert any("Prasit Chaiyaporn" in roles(m) for m in found)
+
+
+def test_interpol_named_most_is_not_the_pages_home_side():
+    text = (
+        "Interpol President Hans Lindqvist met Kenyan Inspector General of Police Peter "
+        "Otieno at the Interpol General Secretariat headquarters on June 4, 2024.\n\n"
+        "Interpol said the talks covered training; Interpol will send instructors.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["host"] == "INT" and meeting["guests"] == ["KE"]
