@@ -148,3 +148,51 @@ def test_interpol_named_most_is_not_the_pages_home_side():
     )
     (meeting,) = meetings(text)
     assert meeting["host"] == "INT" and meeting["guests"] == ["KE"]
+
+
+def test_the_head_of_a_national_delegation_is_of_its_demonyms_country():
+    text = (
+        "The Inspector-General of Police, Musa Bello, on Tuesday welcomed a Spanish delegation "
+        "led by Carlos Ortega, Director of International Cooperation, at the Force "
+        "Headquarters in Abuja on March 5, 2024.\n"
+    )
+    (meeting,) = meetings(text, "https://punchng.com/police-spain/")
+    assert countries(meeting)["Carlos Ortega"] == "ES"
+    assert meeting["host"] == "NG" and meeting["guests"] == ["ES"]
+
+
+def test_a_conference_hall_named_after_a_title_holds_no_one():
+    text = (
+        "The Inspector-General of Police (IGP), Musa Bello, received a Spanish delegation led "
+        "by Carlos Ortega in Abuja on March 5, 2024.\n\n"
+        "The talks, held at the IGP Conference Hall, covered cybercrime.\n\n"
+        "The IGP thanked the visitors for their support.\n"
+    )
+    for r in records(text, "https://punchng.com/x/"):
+        assert all("Hall" not in p["name"] for p in r["participants"])
+
+
+def test_an_international_bodys_own_site_names_its_head_by_office_alone():
+    text = (
+        "12 March 2024 - National Police Commissioner of Norway, Erik Dahl, met with Secretary "
+        "General Anna Keller during a visit to the INTERPOL General Secretariat headquarters.\n"
+    )
+    (meeting,) = meetings(text, "https://www.interpol.int/en/Who-we-are/visits")
+    assert countries(meeting)["Anna Keller"] == "INT"
+    assert meeting["host"] == "INT" and meeting["guests"] == ["NO"]
+
+
+def test_a_trip_to_a_country_to_attend_a_bodys_conference_is_hosted_by_the_country():
+    text = (
+        "Staff Reporter\n\n"
+        "ANKARA: Interior Minister Bilal Qureshi on Friday met with Interpol President Hans "
+        "Lindqvist here.\n\n"
+        "The interior minister is currently on a four-day visit to Turkey to attend the general "
+        "assembly of Interpol, where he met with Lindqvist, who was elected president last "
+        "year.\n"
+    )
+    found = records(text, "https://www.dawn.com/news/1", date(2024, 11, 8))
+    (visit,) = [r for r in found if r["kind"] == "visit"]
+    assert visit["host"] == "TR" and visit["guests"] == ["PK"]
+    assert visit.get("status", "held") == "held"
+    assert not visit["date"]["start"].startswith("2023")

@@ -227,6 +227,8 @@ def find_people(
             continue
         if name in _not_persons():
             continue  # "Lăng Chủ tịch Hồ Chí Minh": a memorial, not a participant
+        if language == "en" and _VENUE_NAME.search(name):
+            continue  # "the IGP Smart Conference Hall": a room, not a holder of the title
         if _WHERE_UNIT.search(text, max(start, a - 24), a):
             continue  # "tại huyện Kỳ Sơn": a district named like a person, where it happened
         p = PersonMention(a, b, name)
@@ -239,6 +241,13 @@ def find_people(
         found += _wire_style(text, start, end, entities, found)
     _titles_after_a_pair(text, found)
     return found
+
+
+# a venue named after a title ("the IGP Conference Hall", "the Minister's Convention Centre")
+_VENUE_NAME = re.compile(
+    r"\b(?:Conference|Convention)\b|\b(?:Hotel|Centre|Center|Auditorium|Building|Headquarters)$"
+    r"|\b(?:Commission|Ministry|Department)(?:['’]s)?$"  # "the British High Commission’s"
+)
 
 
 def _titles_after_a_pair(text: str, found: list[PersonMention]) -> None:
@@ -418,6 +427,8 @@ def _add_affiliation(
         p.country = owner
     elif led := _delegation_led(text, p.extent[0], entities):
         p.organisation, p.country = led, led.country
+    elif national := _national_delegation(text, p.extent[0], entities):
+        p.country = national
     elif peer := _counterpart_country(text, p.extent[0], entities):
         p.country = peer
     elif family := _ruling_family(p.name):
@@ -468,6 +479,21 @@ def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | No
     for e in entities:
         if e.kind == ORG and e.country and e.end <= at and _LED_BY.fullmatch(text, e.end, at):
             return e
+    return None
+
+
+# "a French delegation led by X", "the Kenyan security delegation headed by X"
+_NATIONAL_LED_BY = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}delegation\s*,?\s*(?:led|headed)\s+by\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+)
+
+
+def _national_delegation(text: str, at: int, entities: list[Mention]) -> str | None:
+    """The country whose delegation the person heads, named by its demonym before it."""
+    for e in entities:
+        if _country_like(e) and e.end <= at and _NATIONAL_LED_BY.fullmatch(text, e.end, at):
+            return e.country or e.key
     return None
 
 

@@ -139,9 +139,17 @@ def titled_at_home(infos: list[SentenceInfo], persons: list[Person], home: str) 
     countries."""
     subjects = {id(m) for m in _unnamed_subjects(infos)}
     for person in persons:
-        if person.country is None and any(id(m) in subjects for m in person.mentions):
+        # an international body's own site names its head by office alone ("Secretary
+        # General X met …"): the head is the body's, the side it is
+        head = home == INTERNATIONAL and any(
+            _BODY_HEAD.search(t[2]) for m in person.mentions for t in m.titles
+        )
+        if person.country is None and (head or any(id(m) in subjects for m in person.mentions)):
             for m in person.mentions:
                 m.country = home
+
+
+_BODY_HEAD = re.compile(r"^(?:Deputy\s+|Executive\s+)?(?:Secretary[- ]General|Director)$", re.I)
 
 
 def find(a: Analysis) -> None:

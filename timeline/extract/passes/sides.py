@@ -8,6 +8,7 @@ from functools import cache
 
 from events.countries import INTERNATIONAL, country
 from timeline.extract.gazetteer import (
+    COUNTRY,
     ORG,
     Mention,
     agencies,
@@ -160,7 +161,7 @@ def _countries_of_people(e: Engagement, home: str, ours_unnamed: bool) -> None:
     for part in e.participants.values():
         m = part.mention
         if part.person == e.counterpart_person and e.host is not None and e.kind == "meeting":
-            if m.country is None and ours_unnamed and e.host == home:
+            if m.country is None and ours_unnamed and e.host == home != INTERNATIONAL:
                 m.country = home  # "a meeting with Prime Minister X" at home: ours
             continue  # the one met is on the host's side (roles.counterpart_hosts)
         if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
@@ -251,6 +252,14 @@ def _premises(host: str | None, found: dict[str, Mention], e: Engagement) -> str
             return INTERNATIONAL
         return host
     if host is not None:
+        # "on a five-day visit to China to attend Interpol's conference": a trip to a country
+        # named as its destination is hosted there, whoever it meets
+        dest = e.destination
+        to_country = e.kind == "visit" and dest is not None and dest.kind == COUNTRY
+        if to_country and dest.key == host:  # type: ignore[union-attr]
+            found.setdefault(host, dest)  # type: ignore[arg-type]
+            found.pop(INTERNATIONAL, None)  # the body met there does not travel
+            return host
         return host if host in found else INTERNATIONAL
     trip = e.parent
     return INTERNATIONAL if at_premises or (trip and trip.host == INTERNATIONAL) else None
