@@ -196,3 +196,23 @@ def test_a_trip_to_a_country_to_attend_a_bodys_conference_is_hosted_by_the_count
     assert visit["host"] == "TR" and visit["guests"] == ["PK"]
     assert visit.get("status", "held") == "held"
     assert not visit["date"]["start"].startswith("2023")
+
+
+def test_an_entourage_that_left_for_a_country_is_a_trip_there():
+    text = (
+        "Police director Paulo Mendes is part of the delegation that left for Japan on Monday "
+        "(June 3, 2024) to sign a cooperation agreement with the National Police Agency.\n"
+    )
+    (visit,) = [r for r in records(text) if r["kind"] == "visit"]
+    assert visit["host"] == "JP"
+    assert visit["date"]["start"] == "2024-06-03"
+
+
+def test_a_date_in_parentheses_after_a_weekday_is_that_days_date():
+    text = (
+        "Interior Minister Omar Saleh met his Iraqi counterpart Hassan Jaber in Amman on "
+        "Thursday (April 11, 2024) to discuss border security.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] == "2024-04-11"
+    assert meeting["date"].get("precision", "day") == "day"

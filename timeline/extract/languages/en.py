@@ -77,6 +77,8 @@ class English(Lexicons):
         r"(?:visit(?:ed|s)?|(?<!\bthe )visiting|trip)\b(?:\s+(?:to|in))?(?:\s+the)?|"
         # "arrived in the Saudi capital, Riyadh, at the head of a delegation" (m002, m013)
         r"\b(?:arrived|arrives)\s+in(?:\s+the)?|"
+        # "the entourage that left for Japan on Wednesday": a departure for a place is the trip
+        r"\b(?:left|leaves|departed|departs|set off|sets off)\s+for(?:\s+the)?(?=\s+[A-Z])|"
         # "is leading an MPS delegation to Australia", "led a Thai police delegation to Vietnam"
         r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:a|an|the|his|her|their)\s+"
         r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?|"
