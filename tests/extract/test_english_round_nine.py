@@ -216,3 +216,20 @@ def test_a_date_in_parentheses_after_a_weekday_is_that_days_date():
     (meeting,) = meetings(text)
     assert meeting["date"]["start"] == "2024-04-11"
     assert meeting["date"].get("precision", "day") == "day"
+
+
+def test_a_leader_welcomed_at_a_palace_by_another_is_their_meeting():
+    text = (
+        "By:\n\n"
+        "- Sok Pisey\n\n"
+        "-\n\n"
+        "PHNOM PENH – Cambodia and Laos agreed to fight scam compounds as the Lao leader began "
+        "a visit to Phnom Penh.\n\n"
+        "Prime Minister Chea Sokha welcomed Lao PM Khamla Vongsa at the Peace Palace on May 6, "
+        "2025.\n"
+    )
+    (meeting,) = meetings(text, "https://cambodianess.com/article/x")
+    assert meeting["host"] == "KH" and meeting["guests"] == ["LA"]
+    assert meeting["place"]["city"] == "Phnom Penh"
+    assert roles(meeting)["Chea Sokha"] == "host"
+    assert countries(meeting)["Khamla Vongsa"] == "LA"

@@ -294,7 +294,8 @@ def segment(text: str, language: str) -> Layout:
         start, body = p.start, p.text
         if p.role == BODY and (not lead_seen or after_credit):
             # a credit line first ("Web Desk"): the dateline may open the next body paragraph
-            after_credit = not lead_seen and bool(_CREDIT_LINE.fullmatch(p.text.strip()))
+            credit = bool(_CREDIT_LINE.fullmatch(p.text.strip()))
+            after_credit = (not lead_seen or after_credit) and credit
             lead_seen = True
             tag = _strip_tag(p)
             if tag:
@@ -309,7 +310,10 @@ def segment(text: str, language: str) -> Layout:
 
 # "Web Desk", "Staff Reporter", "By A. Khan": a credit of up to three words on a line of its
 # own before the lead, which does not hide the lead's dateline ("BEIJING: …")
-_CREDIT_LINE = re.compile(r"(?:By\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}")
+# (or the dashes and "By:" of a page's byline block: "-", "- A. Khan")
+_CREDIT_LINE = re.compile(
+    r"[-–—•|]+|(?:[-–—•|]\s*)?(?:By:?\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|By:?"
+)
 
 
 # "… làm việc với bà X tại FBI. Ảnh: Kiều Trang, PVTTXVN tại Washington D.C": the photo's credit
