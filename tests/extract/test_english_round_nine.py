@@ -233,3 +233,18 @@ def test_a_leader_welcomed_at_a_palace_by_another_is_their_meeting():
     assert meeting["place"]["city"] == "Phnom Penh"
     assert roles(meeting)["Chea Sokha"] == "host"
     assert countries(meeting)["Khamla Vongsa"] == "LA"
+
+
+def test_a_delegation_that_arrived_for_talks_with_an_agency_met_it():
+    text = (
+        "A SENIOR Indonesian police delegation led by Commissioner General Budi Santoso "
+        "arrived Monday in Laos for talks with Ministry of Public Security officials.\n\n"
+        "Minister of Public Security Vilay Lakhamfong said the two sides signed a memorandum "
+        "on fighting drug trafficking.\n"
+    )
+    found = records(text, "https://laotiantimes.com/2024/03/05/x/")
+    (visit,) = [r for r in found if r["kind"] == "visit"]
+    assert visit["host"] == "LA" and visit["guests"] == ["ID"]
+    assert countries(visit)["Budi Santoso"] == "ID"
+    (meeting,) = [r for r in found if r["kind"] == "meeting"]
+    assert meeting["host"] == "LA" and meeting["guests"] == ["ID"]

@@ -334,6 +334,8 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
         return True
     if re.search(r"(?:Cộng hòa|Cộng hoà|Vương quốc|Liên bang|Republic of|Kingdom of)$", before):
         return True  # "Cộng hòa Pháp", "Vương quốc Anh": the state's formal name
+    if len(prev) > 3 and prev.isupper():
+        return True  # "A HIGH-RANKING Chinese delegation": a lead's opening words in capitals
     return bool(prev) and not _capital(prev) and prev[-1].isalpha()
 
 

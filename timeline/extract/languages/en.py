@@ -97,6 +97,9 @@ class English(Lexicons):
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
         rf"received{_THEN}{_NOT_AWARD}|"
+        # "arrived Sunday in Cambodia for talks with Ministry of Interior officials": the
+        # trip's errand, its session with them
+        r"\bfor talks with|"
         # "greeted a delegation from the X police led by Y": a host's word for receiving one
         r"greeted (?=(?:an?|the) (?:[\w.-]+ ){0,4}?delegation\b)|"
         # "the IGP welcomed a French delegation led by X", "chaired a meeting to welcome the
