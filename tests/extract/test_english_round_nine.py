@@ -248,3 +248,16 @@ def test_a_delegation_that_arrived_for_talks_with_an_agency_met_it():
     assert countries(visit)["Budi Santoso"] == "ID"
     (meeting,) = [r for r in found if r["kind"] == "meeting"]
     assert meeting["host"] == "LA" and meeting["guests"] == ["ID"]
+
+
+def test_two_ministers_of_two_countries_who_signed_on_a_day_met():
+    text = (
+        "Laos’s Interior Minister Vilay Lakhamfong and Vietnam’s Minister of Public Security "
+        "Luong Tam Quang signed an agreement on fighting drug trafficking on Tuesday, June 4, "
+        "2024.\n\n"
+        "While in Laos, Quang also met with Prime Minister Sonexay Siphandone.\n"
+    )
+    found = meetings(text)
+    signing = next(m for m in found if m["date"]["start"] == "2024-06-04")
+    assert {"Vilay Lakhamfong", "Luong Tam Quang"} <= set(roles(signing))
+    assert signing["host"] == "LA" and signing["guests"] == ["VN"]

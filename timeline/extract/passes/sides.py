@@ -411,6 +411,7 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
             or _visited_host(e, engagements, sides)
             or _resident_host(e, sides)
             or _visitor_host(e, sides)
+            or _story_host(e, engagements, sides)
         )
         if host is not None:
             e.host, e.guests = host, [c for c in sides if c != host]
@@ -552,6 +553,21 @@ def _visitor_host(e: Engagement, sides: list[str]) -> str | None:
         return None
     others = [c for c in sides if c != met.mention.country]
     return others[0] if len(others) == 1 else None
+
+
+def _story_host(e: Engagement, engagements: list[Engagement], sides: list[str]) -> str | None:
+    """ "A and B signed an MOU on Friday" then "While in Cambodia, B also met C": the story's
+    other meetings of the same two sides, all held at one of them, tell where this one was."""
+    hosts = {
+        x.host
+        for x in engagements
+        if x is not e
+        and x.kind == "meeting"
+        and not x.context
+        and x.host in sides
+        and set(x.guests) | {x.host} == set(sides)
+    }
+    return hosts.pop() if len(hosts) == 1 else None
 
 
 def _visited_host(e: Engagement, engagements: list[Engagement], sides: list[str]) -> str | None:
