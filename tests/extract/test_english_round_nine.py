@@ -261,3 +261,13 @@ def test_two_ministers_of_two_countries_who_signed_on_a_day_met():
     signing = next(m for m in found if m["date"]["start"] == "2024-06-04")
     assert {"Vilay Lakhamfong", "Luong Tam Quang"} <= set(roles(signing))
     assert signing["host"] == "LA" and signing["guests"] == ["VN"]
+
+
+def test_welcomed_to_a_bodys_headquarters_is_a_reception():
+    text = (
+        "4 June 2024 – Secretary General Anna Keller welcomed Erik Dahl, Norway’s National "
+        "Police Commissioner, to the Organization’s Lyon headquarters, where the two discussed "
+        "cybercrime.\n"
+    )
+    found = meetings(text, "https://www.interpol.int/en/Who-we-are/visits")
+    assert [(m["host"], m["guests"]) for m in found] == [("INT", ["NO"])]

@@ -113,6 +113,9 @@ class English(Lexicons):
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
         # "welcomed X to Canberra for talks": a guest welcomed to a place or a session
         r"welcomed(?=[^.;]{0,120}?\b(?:to [A-Z]|for (?:talks|a meeting|a visit|an? \w+ visit)))|"
+        # "welcomed X, Finland's police commissioner, to the Organization's Lyon headquarters"
+        r"welcomed(?=[^.;]{0,120}?\bto (?:the|its|our) (?:[A-Z][\w'’-]*\s+){1,3}"
+        r"(?:headquarters|[Hh]eadquarters|Secretariat|Ministry)\b)|"
         # "welcomed X at the Peace Palace", "… at the Ministry's headquarters": a reception at
         # a seat of government or of an agency (not an airport's welcome)
         r"welcomed(?=[^.;]{0,80}?\bat the (?:[A-Z][\w'’-]*\s+){1,3}(?:Palace|House|"
