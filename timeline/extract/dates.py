@@ -251,7 +251,27 @@ def find_dates(
             )
     found += _relative_mentions(segment, start, language, taken)
     found.sort(key=lambda d: d.start)
-    return _join_relative_years(text, found)
+    return _join_relative_years(text, _weekdays_glossed(text, found))
+
+
+def _weekdays_glossed(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "on Wednesday (May 17, 2023)", "on Friday (19/5)": the date in parentheses right after
+    a weekday is that day's date, the one the engagement takes."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        glossed = (
+            prev is not None
+            and prev.weekday is not None
+            and d.day is not None
+            and d.month is not None
+            and re.fullmatch(r"\s*\(\s*", text[prev.end : d.start]) is not None
+        )
+        if glossed:
+            out[-1] = replace(d, parenthesised=False)
+        else:
+            out.append(d)
+    return out
 
 
 def _relative_mentions(

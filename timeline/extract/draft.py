@@ -201,7 +201,7 @@ def extract(
                 "Name the publisher: neither the URL nor the text says who it is.",
             )
         )
-    analysis = analyse(text, layout, language, published)
+    analysis = analyse(text, layout, language, published, url)
     draft = Draft(document, language, published, origin, publisher, url, [], flags)
     draft.records = _records(analysis, draft)
     return draft

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from urllib.parse import urlparse
 
-from events.countries import all_countries, country
+from events.countries import all_countries, country, is_country
 from timeline.extract.lexicon import alternation, load
 
 COUNTRY = "country"
@@ -333,6 +334,8 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
         return True
     if re.search(r"(?:Cộng hòa|Cộng hoà|Vương quốc|Liên bang|Republic of|Kingdom of)$", before):
         return True  # "Cộng hòa Pháp", "Vương quốc Anh": the state's formal name
+    if len(prev) > 3 and prev.isupper():
+        return True  # "A HIGH-RANKING Chinese delegation": a lead's opening words in capitals
     return bool(prev) and not _capital(prev) and prev[-1].isalpha()
 
 
@@ -594,3 +597,36 @@ def _unlisted_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)(?:{heads})(?!\s+trưởng(?!\w))\s+(?:(?!(?:{stop})\s)[^\s,.;:()]+\s+){{1,9}}?(?P<c>{countries})(?!\w)"
     )
+
+
+# country-code domains used as generic names ("x.io", "y.co", "z.tv"): no country's sites
+_GENERIC_CC = frozenset({"io", "co", "tv", "me", "ai", "fm", "to", "cc", "ws", "gg", "sh", "nu"})
+_OFFICIAL = frozenset({"gov", "gob", "go", "mil", "police"})
+
+
+def site_country(url: str | None) -> tuple[str | None, bool]:
+    """The country of the site an article was published on, from its address, and whether the
+    site is a government's own: a known outlet's (`phnompenhpost.com`), else its country-code
+    domain (`thenews.com.pk`, `policemc.gov.bh`); `.gov` and `.mil` are the US's, `.int` an
+    international body's (`INT`)."""
+    if not url:
+        return None, False
+    try:
+        host = (urlparse(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:
+        return None, False
+    labels = host.split(".")
+    known = load("cues")["publishers"]["countries"]
+    for i in range(len(labels) - 1):
+        code = known.get(".".join(labels[i:]))
+        if code and not code.startswith("_"):
+            return code, False
+    top = labels[-1]
+    if top in ("gov", "mil"):
+        return "US", True
+    if top == "int":
+        return "INT", True
+    code = "GB" if top == "uk" else top.upper()
+    if len(top) != 2 or top in _GENERIC_CC or not is_country(code):
+        return None, False
+    return code, any(label in _OFFICIAL for label in labels[:-1])

@@ -138,6 +138,8 @@ class Analysis:
     home: str = "VN"
     foreign: str | None = None
     inferred_orgs: list[Mention] = field(default_factory=list)
+    url: str | None = None  # where the article was published: its site's country
+    home_from_site: bool = False  # the home side is the country of the site it was published on
 
 
 def counterpart_key(e: Engagement) -> str | int | None:

@@ -113,7 +113,9 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         name2 = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?![\w'’-])(?!\s+[A-Z])"
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
-            rf"(?:\s+(?:and\s+|&\s+)?{word})*?(?=\s+{name2})"
+            # "Under Secretary for Policy at the US Department of …": the portfolio ends
+            # where the holder's agency begins after `at`
+            rf"(?:\s+(?:and\s+|&\s+)?{word})*?(?=\s+{name2}|\s+at\s+(?:the\s+)?[A-Z])"
         )
         portfolio = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:{portfolios})(?!\s+(?:and|&)\s)"
@@ -231,6 +233,8 @@ def find_people(
             continue
         if name in _not_persons():
             continue  # "Lăng Chủ tịch Hồ Chí Minh": a memorial, not a participant
+        if language == "en" and _VENUE_NAME.search(name):
+            continue  # "the IGP Smart Conference Hall": a room, not a holder of the title
         if _WHERE_UNIT.search(text, max(start, a - 24), a):
             continue  # "tại huyện Kỳ Sơn": a district named like a person, where it happened
         p = PersonMention(a, b, name)
@@ -243,6 +247,13 @@ def find_people(
         found += _wire_style(text, start, end, entities, found)
     _titles_after_a_pair(text, found)
     return found
+
+
+# a venue named after a title ("the IGP Conference Hall", "the Minister's Convention Centre")
+_VENUE_NAME = re.compile(
+    r"\b(?:Conference|Convention)\b|\b(?:Hotel|Centre|Center|Auditorium|Building|Headquarters)$"
+    r"|\b(?:Commission|Ministry|Department)(?:['’]s)?$"  # "the British High Commission’s"
+)
 
 
 def _titles_after_a_pair(text: str, found: list[PersonMention]) -> None:
@@ -426,10 +437,22 @@ def _add_affiliation(
         p.country = side
     elif peer := _counterpart_country(text, p.extent[0], entities):
         p.country = peer
+    elif family := _ruling_family(p.name):
+        p.country = family
     elif _KOREAN_NAME.match(p.name) and p.name.split()[0] in _lex()["korean_surnames"]:
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+def _ruling_family(name: str) -> str | None:
+    """The state whose ruling family a name ends in (`… bin Faisal Al Thani`, `Al-Khalifa`)."""
+    words = name.replace("-", " ").split()
+    if len(words) < 3:
+        return None
+    family = " ".join(words[-2:])
+    code = _lex()["ruling_families"].get(family.replace("al ", "Al ", 1))
+    return code if code and len(code) == 2 else None
 
 
 # "tại huyện Kỳ Sơn", "ở xã Hòa Bình": a place below a province, its name read as a person's
@@ -465,12 +488,14 @@ def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | No
     return None
 
 
-# "an Italian delegation headed by X", "đoàn đại biểu Italy do ông X dẫn đầu": a country's
-# delegation, its head right after the joining words
+# "an Italian delegation headed by X", "the Kenyan security delegation led by X", "đoàn đại
+# biểu Italy do ông X dẫn đầu": a country's delegation, its head right after the joining words
 _COUNTRY_DELEGATION = re.compile(
-    r"\s+(?:delegation|team)\s*,?\s*(?:led|headed) by\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$|"
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\s*,?\s*(?:led|headed) by\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$|"
     r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*do\s+(?:(?:ông|bà|đồng chí)\s+)?$"
 )
+_ENGLISH_DELEGATION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\b")
 _DELEGATION_BEFORE = re.compile(r"(?<!\w)[Đđ]oàn(?:\s+(?:đại biểu|công tác|cấp cao))*\s+$")
 
 
@@ -480,7 +505,7 @@ def _delegation_country(text: str, at: int, entities: list[Mention]) -> str | No
     for e in entities:
         if not _country_like(e) or e.end > at or not _COUNTRY_DELEGATION.fullmatch(text, e.end, at):
             continue
-        english = text[e.end : at].lstrip().startswith(("delegation", "team"))
+        english = _ENGLISH_DELEGATION.match(text, e.end, at) is not None
         if english or _DELEGATION_BEFORE.search(text, max(0, e.start - 30), e.start):
             return e.country or e.key
     return None

@@ -7,11 +7,13 @@ goes into the pass whose question it answers, or into a new pass at the place it
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from events.countries import INTERNATIONAL
 from timeline.extract import languages
 from timeline.extract.dates import find_dates
 from timeline.extract.gazetteer import (
@@ -20,6 +22,7 @@ from timeline.extract.gazetteer import (
     find_places,
     find_regions,
     learn_abbreviations,
+    site_country,
 )
 from timeline.extract.model import HOME, Analysis, SentenceInfo
 from timeline.extract.passes import dating, framing, nesting, placing, roles, sides, subjects
@@ -35,7 +38,7 @@ from timeline.extract.passes.series import (
     name_series,
     places_named_together,
 )
-from timeline.extract.people import find_people, merge
+from timeline.extract.people import Person, PersonMention, find_people, merge
 from timeline.extract.segment import BODY, CAPTION, Layout
 
 
@@ -81,8 +84,10 @@ def merge_people(a: Analysis) -> None:
 
 
 def choose_sides(a: Analysis) -> None:
-    """The home side (Vietnam, whenever it is named or the article is Vietnamese) and the most
-    named foreign country; ministries named without a country resolved from their holders."""
+    """The home side (Vietnam, whenever it is named or the article is Vietnamese; else the
+    country of the site it was published on, when the page names it or the site is a
+    government's own; else the country named most) and the most named foreign country;
+    ministries named without a country resolved from their holders."""
     counts = Counter(
         c
         for i in a.infos
@@ -90,12 +95,61 @@ def choose_sides(a: Analysis) -> None:
         + [o.country for o in i.orgs if o.country]
         + [p.country for p in i.people if p.country]
     )
+    site, official = site_country(a.url)
     if counts.get(HOME) or a.language == "vi":
         a.home = HOME
+    elif site and (official or counts.get(site) or _unnamed_subjects(a.infos)):
+        # "met yesterday with X, who is visiting the country" on a ministry's own site, a
+        # Cambodian outlet's page about Cambodia and Thailand, a Pakistani paper's "Interior
+        # Minister X met …": the publisher's side is home (not a paper's foreign news)
+        a.home, a.home_from_site = site, True
+    elif counts.get(INTERNATIONAL, 0) and len(counts) > 1:
+        del counts[INTERNATIONAL]  # Interpol named most is no page's home side
+        a.home = counts.most_common(1)[0][0]
     else:
         a.home = (counts.most_common(1) or [(HOME,)])[0][0]
     a.foreign = next((c for c, _ in counts.most_common() if c != a.home), None)
     a.inferred_orgs = resolve_generic_orgs(a.text, a.infos, a.persons, a.home, a.foreign)
+    if a.home_from_site and site != HOME:
+        titled_at_home(a.infos, a.persons, site)
+
+
+def _unnamed_subjects(infos: list[SentenceInfo]) -> list[PersonMention]:
+    """The officials opening a sentence with a title and no country (`Interior Minister X on
+    Friday met …`), as a paper writes its own side's."""
+    found = []
+    for info in infos:
+        first = min(info.people, key=lambda p: p.start, default=None)
+        if first is None or first.country is not None or not first.titles:
+            continue
+        # the sentence's subject: at its start, or after an opening phrase and its comma
+        # ("On Friday, Interior Minister X met …"), not an object ("He met Commissioner X")
+        opening = info.sentence.text[: first.extent[0] - info.sentence.start]
+        if _OPENING.fullmatch(opening):
+            found.append(first)
+    return found
+
+
+_OPENING = re.compile(r"\s*(?:[^,.;:]{1,60},\s*)?(?:[Tt]he\s+)?")
+
+
+def titled_at_home(infos: list[SentenceInfo], persons: list[Person], home: str) -> None:
+    """On a page of the home side's own outlet, an official opening a sentence with a title and
+    no country (`Interior Minister X met …`) is the home side's: the press names foreigners'
+    countries."""
+    subjects = {id(m) for m in _unnamed_subjects(infos)}
+    for person in persons:
+        # an international body's own site names its head by office alone ("Secretary
+        # General X met …"): the head is the body's, the side it is
+        head = home == INTERNATIONAL and any(
+            _BODY_HEAD.search(t[2]) for m in person.mentions for t in m.titles
+        )
+        if person.country is None and (head or any(id(m) in subjects for m in person.mentions)):
+            for m in person.mentions:
+                m.country = home
+
+
+_BODY_HEAD = re.compile(r"^(?:Deputy\s+|Executive\s+)?(?:Secretary[- ]General|Director)$", re.I)
 
 
 def find(a: Analysis) -> None:
@@ -153,14 +207,19 @@ def place_them(a: Analysis) -> None:
 def name_sides(a: Analysis) -> None:
     """Series names, host and guest countries, and a delegation's visit to its own mission."""
     name_series(a.engagements)
-    sides.unknown_from_foreign(a.engagements, a.home, a.foreign)
-    sides.assign_countries(a.engagements, a.home)
+    # between two other countries, a page of one side's outlet: a name says nothing of a side
+    abroad = a.home_from_site and a.home != HOME
+    if not abroad:
+        sides.unknown_from_foreign(a.engagements, a.home, a.foreign)
+    sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.own_missions(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
+    sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
-        sides.assign_countries(a.engagements, a.home)  # the hosts of the list's other meetings
+        # the hosts of the list's other meetings
+        sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.dialogue_place_from_days(a.engagements)
 
 
@@ -201,9 +260,12 @@ PASSES: list[Pass] = [
 ]
 
 
-def analyse(text: str, layout: Layout, language: str, published: date | None) -> Analysis:
-    """The article's engagements with every fact and the spans supporting it."""
-    analysis = Analysis(text, language, layout, published=published)
+def analyse(
+    text: str, layout: Layout, language: str, published: date | None, url: str | None = None
+) -> Analysis:
+    """The article's engagements with every fact and the spans supporting it; `url`, where it
+    was published, tells the publisher's country."""
+    analysis = Analysis(text, language, layout, published=published, url=url)
     for step in PASSES:
         step.run(analysis)
     return analysis

@@ -268,7 +268,7 @@ def segment(text: str, language: str) -> Layout:
     paragraphs = _paragraphs(text)
     layout = Layout(text, paragraphs)
     ended = False
-    lead_seen = False
+    lead_seen = after_credit = False
     for i, p in enumerate(paragraphs):
         if ended:
             p.role = AFTER_END
@@ -292,7 +292,10 @@ def segment(text: str, language: str) -> Layout:
             ended = True
             layout.end_mark = p.end
         start, body = p.start, p.text
-        if p.role == BODY and not lead_seen:
+        if p.role == BODY and (not lead_seen or after_credit):
+            # a credit line first ("Web Desk"): the dateline may open the next body paragraph
+            credit = bool(_CREDIT_LINE.fullmatch(p.text.strip()))
+            after_credit = (not lead_seen or after_credit) and credit
             lead_seen = True
             tag = _strip_tag(p)
             if tag:
@@ -303,6 +306,14 @@ def segment(text: str, language: str) -> Layout:
             for a, b, s in split_sentences(body, offset=start)
         ]
     return layout
+
+
+# "Web Desk", "Staff Reporter", "By A. Khan": a credit of up to three words on a line of its
+# own before the lead, which does not hide the lead's dateline ("BEIJING: …")
+# (or the dashes and "By:" of a page's byline block: "-", "- A. Khan")
+_CREDIT_LINE = re.compile(
+    r"[-–—•|]+|(?:[-–—•|]\s*)?(?:By:?\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|By:?"
+)
 
 
 # "… làm việc với bà X tại FBI. Ảnh: Kiều Trang, PVTTXVN tại Washington D.C": the photo's credit

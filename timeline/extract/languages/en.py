@@ -77,6 +77,8 @@ class English(Lexicons):
         r"(?:visit(?:ed|s)?|(?<!\bthe )visiting|trip)\b(?:\s+(?:to|in))?(?:\s+the)?|"
         # "arrived in the Saudi capital, Riyadh, at the head of a delegation" (m002, m013)
         r"\b(?:arrived|arrives)\s+in(?:\s+the)?|"
+        # "the entourage that left for Japan on Wednesday": a departure for a place is the trip
+        r"\b(?:left|leaves|departed|departs|set off|sets off)\s+for(?:\s+the)?(?=\s+[A-Z])|"
         # "is leading an MPS delegation to Australia", "led a Thai police delegation to Vietnam"
         r"\b(?:led|leads|leading|headed|heads|heading)\s+(?:a|an|the|his|her|their)\s+"
         r"(?:[\w.-]+\s+){0,4}?delegation\s+to(?:\s+the)?|"
@@ -95,6 +97,9 @@ class English(Lexicons):
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
         rf"received{_THEN}{_NOT_AWARD}|"
+        # "arrived Sunday in Cambodia for talks with Ministry of Interior officials": the
+        # trip's errand, its session with them
+        r"\bfor talks with|"
         # "greeted a delegation from the X police led by Y": a host's word for receiving one
         r"greeted (?=(?:an?|the) (?:[\w.-]+ ){0,4}?delegation\b)|"
         # "the IGP welcomed a French delegation led by X", "chaired a meeting to welcome the
@@ -108,6 +113,13 @@ class English(Lexicons):
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
         # "welcomed X to Canberra for talks": a guest welcomed to a place or a session
         r"welcomed(?=[^.;]{0,120}?\b(?:to [A-Z]|for (?:talks|a meeting|a visit|an? \w+ visit)))|"
+        # "welcomed X, Finland's police commissioner, to the Organization's Lyon headquarters"
+        r"welcomed(?=[^.;]{0,120}?\bto (?:the|its|our) (?:[A-Z][\w'’-]*\s+){1,3}"
+        r"(?:headquarters|[Hh]eadquarters|Secretariat|Ministry)\b)|"
+        # "welcomed X at the Peace Palace", "… at the Ministry's headquarters": a reception at
+        # a seat of government or of an agency (not an airport's welcome)
+        r"welcomed(?=[^.;]{0,80}?\bat the (?:[A-Z][\w'’-]*\s+){1,3}(?:Palace|House|"
+        r"Headquarters|Ministry|Secretariat)\b)|"
         r"(?<=to )visit|(?<=will )visit|"
         r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
         r"worked with|visited|toured|"

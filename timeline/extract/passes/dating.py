@@ -64,7 +64,11 @@ def date_engagements(
     for group in by_sentence.values():
         info = group[0].info
         # a signature's date is no engagement's, except the signing told as the meeting itself
-        usable = [d for d in info.dates if not d.excluded or _signed_then(group, d)]
+        usable = [
+            d
+            for d in info.dates
+            if (not d.excluded or _signed_then(group, d)) and not _of_a_person(info, d)
+        ]
         # each date to one engagement and each engagement one date, nearest pairs first:
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
         setting = _setting_end(info)
@@ -100,6 +104,17 @@ def date_engagements(
         r = e.resolved
         if r is not None and not e.context and _one_day(r):
             told = (e.date.start if e.date else e.start, r)  # a day, not a trip's range
+
+
+# ", who was elected president last year": the date of a fact about the person, not of the
+# engagement the sentence tells
+_WHO_CLAUSE = re.compile(r"\bwho\s+(?:was|were|had|has|have)\b[^,;]*$")
+
+
+def _of_a_person(info: SentenceInfo, d: DateMention) -> bool:
+    """A date inside a relative clause about a person (`…, who was elected … last year`)."""
+    before = info.sentence.text[: d.start - info.sentence.start]
+    return _WHO_CLAUSE.search(before[-80:]) is not None
 
 
 def _one_day(r: Resolved) -> bool:

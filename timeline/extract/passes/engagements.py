@@ -27,6 +27,7 @@ from timeline.extract.passes.reciprocal import (
     reciprocal_meetings,
     signed_between,
     signed_by,
+    signed_jointly,
     signed_with,
     unnamed_counterparts,
 )
@@ -606,6 +607,7 @@ class Finder:
             told += signed_between(text, info, self.engagements + told, home, past)
             told += agencies_between(text, info, self.engagements + told, home, past)
             told += signed_with(text, info, self.engagements + told, home, past)
+            told += signed_jointly(text, info, self.engagements + told, home, past)
         planned_cue = self.lang.cue("planned")
         told += unnamed_counterparts(  # none where the sentence tells a meeting already drafted
             text, info, created + referenced, self.language, self.lang.meet, planned_cue

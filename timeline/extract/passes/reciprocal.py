@@ -506,3 +506,48 @@ def signed_with(
     e.pair = [(signer.country, signer), (other.country, other)]  # type: ignore[list-item]
     e.add(info)
     return [e]
+
+
+# "A and B signed a Memorandum of Understanding … on Friday, May 11": the signatories as
+# subjects, joined by "and", before the verb
+_SIGNED_JOINTLY = re.compile(
+    r"\s+(?:signed|inked)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:Memorandum|MoU|MOU|"
+    r"[Aa]greement|[Pp]rotocol|[Dd]eclaration)\b"
+)
+# "A and China’s B": the second's country before their titles
+_JOINED = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}")
+
+
+def signed_jointly(
+    text: str,
+    info: SentenceInfo,
+    engagements: list[Engagement],
+    home: str,
+    past: re.Pattern[str],
+) -> list[Engagement]:
+    """Two officials of two countries, subjects of the sentence joined by `and`, who signed an
+    agreement on a day the sentence gives: they met to sign it (undated, it is background)."""
+    s = info.sentence
+    if past.search(s.text) or not any(
+        (d.day is not None or d.weekday is not None) and d.excluded is None for d in info.dates
+    ):
+        return []
+    for m in _SIGNED_JOINTLY.finditer(text, s.start, s.end):
+        before = [p for p in info.people if p.extent[1] <= m.start()]
+        if len(before) < 2:
+            continue
+        first, second = before[-2], before[-1]
+        joined = _JOINED.fullmatch(text, first.extent[1], second.extent[0])
+        if second.extent[1] != m.start() or joined is None:
+            continue
+        if None in (first.country, second.country) or first.country == second.country:
+            continue
+        other = first if second.country == home else second
+        e = _new_meeting(info, (m.start() + 1, m.end(), m.group().strip()), other, engagements)
+        if e is None:
+            return []
+        for p in (first, second):
+            e.participants[p.person] = Participation(p.person, p, "attendee", e.trigger)
+        e.add(info)
+        return [e]
+    return []

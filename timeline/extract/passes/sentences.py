@@ -13,6 +13,7 @@ from timeline.extract.gazetteer import (
     specific_agency,
 )
 from timeline.extract.model import (
+    HOME,
     SentenceInfo,
 )
 from timeline.extract.people import Person, PersonMention, is_vietnamese_name
@@ -73,9 +74,11 @@ def resolve_generic_orgs(
                 if stated is not None:
                     code = stated  # "China’s Public Security Ministry", "Bộ Nội vụ Lào"
                 elif holder is not None:
+                    # a name not Vietnamese tells a foreigner only on a page whose home side
+                    # is Vietnam; between two other countries the holder is the home side's
                     foreign_name = (
                         not is_vietnamese_name(persons[holder.person].name)
-                        if holder.person >= 0
+                        if holder.person >= 0 and home == HOME
                         else False
                     )
                     if foreign_name and foreign:
@@ -106,7 +109,10 @@ def resolve_generic_orgs(
 
 # "China’s Public Security Ministry", "the Cambodian Interior Ministry": the country before it;
 # "the Ministry of Interior of Laos", "Bộ Nội vụ Lào": after it
-_OWNER_BEFORE = re.compile(r"(?:['’]s?)?\s+(?:the\s+)?")
+# "Thailand’s deputy National Police chief": a lowercase rank of the title between them
+_OWNER_BEFORE = re.compile(
+    r"(?:['’]s?)?\s+(?:the\s+)?(?:(?:deputy|acting|assistant|vice|former)\s+)?"
+)
 _OWNER_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?)?")
 # "Singapore’s Ministry of Home Affairs": a city (a city-state) only as a possessive owner
 _CITY_OWNER = re.compile(r"['’]s?\s+")

@@ -8,6 +8,7 @@ from functools import cache
 
 from events.countries import INTERNATIONAL, country
 from timeline.extract.gazetteer import (
+    COUNTRY,
     ORG,
     Mention,
     agencies,
@@ -101,9 +102,13 @@ def _visited_country(e: Engagement) -> str | None:
     return trip.place_country
 
 
-def assign_countries(engagements: list[Engagement], home: str) -> None:
+def assign_countries(
+    engagements: list[Engagement], home: str, *, ours_unnamed: bool = False
+) -> None:
     """Host and guest countries of each engagement from the countries its people, counterpart,
-    series and trip name; a trip that names none of its own takes them from its sessions."""
+    series and trip name; a trip that names none of its own takes them from its sessions.
+    `ours_unnamed`: a page of its home side's outlet between two countries neither of which
+    is Vietnam, whose own officials may be named without a country (a name tells nothing)."""
     guessed: list[Engagement] = []  # trips whose travellers nothing in their sentences names
     # trips first: their sessions take the trip's guests
     for e in sorted(engagements, key=lambda e: e.kind != "visit"):
@@ -152,15 +157,7 @@ def assign_countries(engagements: list[Engagement], home: str) -> None:
             if e.kind == "visit" and not e.guests and host != home:
                 e.guests = [home]
         e.country_spans = found
-        others = [c for c in [e.host, *e.guests] if c and c != home]
-        for part in e.participants.values():
-            m = part.mention
-            if part.person == e.counterpart_person and e.host is not None and e.kind == "meeting":
-                continue  # the one met is on the host's side (roles.counterpart_hosts)
-            if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
-                if part.person == e.counterpart_person and _met_by(e, part.person, others[0]):
-                    continue  # "X gặp người đồng cấp Y": the one met is not of X's side
-                m.country = others[0]
+        _countries_of_people(e, home, ours_unnamed)
     for e in engagements:
         if e.kind == "visit":
             _sides_from_sessions(e, engagements, any(e is g for g in guessed))
@@ -191,6 +188,25 @@ def _sessions_hosts(trip: Engagement, engagements: list[Engagement]) -> set[int]
         for k, p in s.participants.items()
         if p.mention.country == trip.host and p.mention.country not in trip.guests
     }
+
+
+def _countries_of_people(e: Engagement, home: str, ours_unnamed: bool) -> None:
+    """A participant of no stated country, not Vietnamese by name, is of the one side other
+    than home (the one met is on the host's side); with `ours_unnamed`, at home they may be
+    ours: the one met at home is, others stay unknown."""
+    others = [c for c in [e.host, *e.guests] if c and c != home]
+    for part in e.participants.values():
+        m = part.mention
+        if part.person == e.counterpart_person and e.host is not None and e.kind == "meeting":
+            if m.country is None and ours_unnamed and e.host == home != INTERNATIONAL:
+                m.country = home  # "a meeting with Prime Minister X" at home: ours
+            continue  # the one met is on the host's side (roles.counterpart_hosts)
+        if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
+            if ours_unnamed and e.host in (None, home):
+                continue  # between two other countries, a name says nothing of its side
+            if part.person == e.counterpart_person and _met_by(e, part.person, others[0]):
+                continue  # "X gặp người đồng cấp Y": the one met is not of X's side
+            m.country = others[0]
 
 
 def _met_by(e: Engagement, person: int, country: str) -> bool:
@@ -273,6 +289,14 @@ def _premises(host: str | None, found: dict[str, Mention], e: Engagement) -> str
             return INTERNATIONAL
         return host
     if host is not None:
+        # "on a five-day visit to China to attend Interpol's conference": a trip to a country
+        # named as its destination is hosted there, whoever it meets
+        dest = e.destination
+        to_country = e.kind == "visit" and dest is not None and dest.kind == COUNTRY
+        if to_country and dest.key == host:  # type: ignore[union-attr]
+            found.setdefault(host, dest)  # type: ignore[arg-type]
+            found.pop(INTERNATIONAL, None)  # the body met there does not travel
+            return host
         return host if host in found else INTERNATIONAL
     trip = e.parent
     return INTERNATIONAL if at_premises or (trip and trip.host == INTERNATIONAL) else None
@@ -423,9 +447,30 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
             or _delegation_host(e, text, sides)
             or _visited_host(e, engagements, sides)
             or _resident_host(e, sides)
+            or _visitor_host(e, sides)
+            or _story_host(e, engagements, sides)
         )
         if host is not None:
             e.host, e.guests = host, [c for c in sides if c != host]
+
+
+def hosted_by_the_site(engagements: list[Engagement], home: str, home_from_site: bool) -> None:
+    """A meeting of the home side and one other, told without a place or anything else that
+    tells who received whom, on a page of the home side's own site or outlet (`moi.gov.qa`, a
+    Cambodian paper): the publisher reports what its side did at home, so its side hosts."""
+    if not home_from_site:
+        return
+    for e in engagements:
+        if e.kind != "meeting" or e.remote or e.context or e.host or e.place_country:
+            continue
+        if e.status != "held" or (e.parent is not None and e.parent.host not in (None, home)):
+            continue
+        sides = list(dict.fromkeys(e.guests))
+        if len(sides) == 2 and home in sides:
+            e.host, e.guests = home, [c for c in sides if c != home]
+            trip = e.parent
+            if trip is not None and trip.implied and trip.host is None and not trip.place_country:
+                e.parent = None  # "thanked him for the visit": an allusion, no trip to draft
 
 
 def _on_our_trip(e: Engagement, engagements: list[Engagement], side: str) -> None:
@@ -525,6 +570,41 @@ def _resident_host(e: Engagement, sides: list[str]) -> str | None:
     }
     others = [c for c in sides if c not in envoys]
     return others[0] if len(envoys) == 1 and len(others) == 1 else None
+
+
+# "met with X, who is currently visiting the country": the one met came to the other side
+_VISITING_HERE = re.compile(
+    r"\bwho\s+(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:visiting|on\s+an?\s+"
+    r"(?:\w+\s+){0,2}visit\s+to)\s+(?:the|this)\s+(?:country|kingdom|state|emirate|sultanate)\b",
+    re.I,
+)
+
+
+def _visitor_host(e: Engagement, sides: list[str]) -> str | None:
+    """ "X met yesterday with Y, who is currently visiting the country": the side of the one
+    met is the guest, the other side hosts (a page that never names its own country)."""
+    if e.counterpart_person is None or not _VISITING_HERE.search(e.info.sentence.text):
+        return None
+    met = e.participants.get(e.counterpart_person)
+    if met is None or met.mention.country not in sides:
+        return None
+    others = [c for c in sides if c != met.mention.country]
+    return others[0] if len(others) == 1 else None
+
+
+def _story_host(e: Engagement, engagements: list[Engagement], sides: list[str]) -> str | None:
+    """ "A and B signed an MOU on Friday" then "While in Cambodia, B also met C": the story's
+    other meetings of the same two sides, all held at one of them, tell where this one was."""
+    hosts = {
+        x.host
+        for x in engagements
+        if x is not e
+        and x.kind == "meeting"
+        and not x.context
+        and x.host in sides
+        and set(x.guests) | {x.host} == set(sides)
+    }
+    return hosts.pop() if len(hosts) == 1 else None
 
 
 def _visited_host(e: Engagement, engagements: list[Engagement], sides: list[str]) -> str | None:
