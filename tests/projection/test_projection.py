@@ -3,6 +3,7 @@ from SQLite and from PostgreSQL into timeline.db."""
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -232,3 +233,29 @@ def test_a_rebuild_replaces_the_file_atomically(archive: Archive) -> None:
     build(archive, rebuild=True)
     assert archive.projection_path.stat().st_ino != before
     assert not list(archive.folder.glob(".timeline.db.*"))
+
+
+def test_a_rebuild_pauses_the_cyclic_collector_and_gives_it_back_as_it_was(
+    archive: Archive,
+) -> None:
+    """A rebuild runs with the collector off (its objects are freed by their counts), told after
+    each batch; an incremental build leaves it alone; both leave it as they found it, also when
+    it was off already."""
+    seen: list[bool] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(gc.isenabled())
+
+    build(archive, rebuild=True, batch_size=1, progress=progress)
+    assert len(seen) == 3 and not any(seen[1:])  # told at the start, then after each batch
+    assert gc.isenabled()
+    archive.append([EngagementFacts.model_validate(make_record(slug="collected-1"))])
+    seen.clear()
+    build(archive, progress=progress)
+    assert seen and all(seen)
+    gc.disable()
+    try:
+        build(archive, rebuild=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

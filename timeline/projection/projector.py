@@ -6,6 +6,7 @@ through the archive's notification log (`recorder.select_notifications`) and its
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -110,7 +111,16 @@ class Projector:
         # A rebuild touches every engagement: count them at the end rather than hold every slug.
         touched: set[str] | None = None if self.fresh else set()
         counted = self._progress_counter()
+        with _collector_paused(self.fresh):
+            return self._run(events, touched, counted)
+
+    def _run(
+        self, events: int, touched: set[str] | None, counted: Callable[[int], None] | None
+    ) -> tuple[int, int]:
         while True:
+            if self.fresh:
+                # What the last batch left in cycles, if anything: the young objects only.
+                gc.collect(1)
             with self._write_lock():
                 # Read the position under the lock, so two builds at once never fold a batch twice.
                 start = position(self.db, self.archive.name)
@@ -247,9 +257,12 @@ class Projector:
         return {s.facts.slug for s in states.values()}
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        """Insert or replace rows, in one statement for all of them."""
+        """Insert or replace rows, in one statement for all of them. Bound by position, each
+        row's values taken in C: bound by name, sqlite3 made each column's name a Python string
+        again for every row to look it up (a third of a rebuild's `executemany`)."""
         if rows:
-            self.db.conn.executemany(_insert_statement(table), rows)
+            statement, values = _insert_statement(table)
+            self.db.conn.executemany(statement, map(values, rows))
 
     def _current_state(self, key: UUID) -> EngagementState:
         row = self.db.execute(
@@ -336,6 +349,24 @@ class Projector:
             self.db["retractions"].insert(row, replace=True)
 
 
+@contextmanager
+def _collector_paused(paused: bool) -> Iterator[None]:
+    """The cyclic garbage collector off while a rebuild runs (`paused`), back as it was after.
+
+    A rebuild makes millions of objects that live a batch (models, rows) and frees them by their
+    counts, not in cycles; yet each 700 made, the collector walked the young ones, and each few
+    thousand the whole heap: a fifth of a rebuild's CPU time (20,000 engagements: 8.4 s against
+    10.3 s). The run collects the young generation once a batch instead."""
+    if not paused or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _chosen(
     rows: Iterable[dict[str, Any]], optional: tuple[str, ...], kept: str | None
 ) -> list[dict[str, Any]]:
@@ -387,11 +418,13 @@ def _named_rows_sql(table: str) -> str:
 
 
 @cache
-def _insert_statement(table: str) -> str:
+def _insert_statement(table: str) -> tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]:
+    """A table's insert statement, and what takes a row's values in the statement's order."""
     columns = list(TABLES[table][0])
     names = ", ".join(f"[{c}]" for c in columns)
-    values = ", ".join(f":{c}" for c in columns)
-    return f"INSERT OR REPLACE INTO [{table}] ({names}) VALUES ({values})"
+    values = ", ".join("?" for _ in columns)
+    # Every table has two columns or more, so itemgetter gives a tuple (of one, it would not).
+    return f"INSERT OR REPLACE INTO [{table}] ({names}) VALUES ({values})", itemgetter(*columns)
 
 
 def connect(path: Path) -> Connection:
