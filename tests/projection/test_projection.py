@@ -249,7 +249,9 @@ def test_a_rebuild_pauses_the_cyclic_collector_and_gives_it_back_as_it_was(
     build(archive, rebuild=True, batch_size=1, progress=progress)
     assert len(seen) == 3 and not any(seen[1:])  # told at the start, then after each batch
     assert gc.isenabled()
-    archive.append([EngagementFacts.model_validate(make_record(slug="collected-1"))])
+    archive.append(
+        [EngagementFacts.model_validate(visit_record(slug="collected-1", date="2024-01-02"))]
+    )
     seen.clear()
     build(archive, progress=progress)
     assert seen and all(seen)
