@@ -3,6 +3,7 @@ from SQLite and from PostgreSQL into timeline.db."""
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -232,3 +233,71 @@ def test_a_rebuild_replaces_the_file_atomically(archive: Archive) -> None:
     build(archive, rebuild=True)
     assert archive.projection_path.stat().st_ino != before
     assert not list(archive.folder.glob(".timeline.db.*"))
+
+
+def test_a_rebuild_pauses_the_cyclic_collector_and_gives_it_back_as_it_was(
+    archive: Archive,
+) -> None:
+    """A rebuild runs with the collector off (its objects are freed by their counts), told after
+    each batch; an incremental build leaves it alone; both leave it as they found it, also when
+    it was off already."""
+    seen: list[bool] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(gc.isenabled())
+
+    build(archive, rebuild=True, batch_size=1, progress=progress)
+    assert len(seen) == 3 and not any(seen[1:])  # told at the start, then after each batch
+    assert gc.isenabled()
+    archive.append(
+        [EngagementFacts.model_validate(visit_record(slug="collected-1", date="2024-01-02"))]
+    )
+    seen.clear()
+    build(archive, progress=progress)
+    assert seen and all(seen)
+    gc.disable()
+    try:
+        build(archive, rebuild=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_search_text_and_participants_organisations_are_as_made_from_the_whole_record() -> None:
+    """The search text folds the names one by one (cached) and joins them: the same text as
+    folding them all joined. A participant's organisation is found by name or abbreviation in
+    a table made once a record: the same as looking each up among the organisations in order
+    (a participant naming none gets the first without an abbreviation, as before)."""
+    from bench.generate import generate
+    from timeline.projection import rows
+    from timeline.text import fold
+
+    records = list(generate(400, seed=3))
+    records.append(
+        EngagementFacts.model_validate(
+            make_record(
+                title="Đối thoại an ninh ΟΔΟΣ Straße",
+                organisations=[
+                    {"name": "Bộ Công an", "country": "VN"},
+                    {"name": "Ministry of Public Security", "abbreviation": "Bộ Công an"},
+                ],
+                participants=[
+                    {"name": "Lương Tam Quang", "organisation": "Bộ Công an"},
+                    {"name": "Zoë Ødegaard"},
+                ],
+            )
+        )
+    )
+    for f in records:
+        words = [
+            f.title, f.title_vi, f.summary, *(p.name for p in f.participants),
+            *(v for p in f.participants for v in p.variants),
+            *(o.name for o in f.organisations), *(o.name_local for o in f.organisations),
+            *(o.abbreviation for o in f.organisations), f.place.city if f.place else None,
+        ]  # fmt: skip
+        assert rows._search_text(f) == fold(" ".join(x for x in words if x))
+        for row, p in zip(rows._participant_rows(f), f.participants, strict=True):
+            first = next(
+                (o for o in f.organisations if p.organisation in (o.name, o.abbreviation)), None
+            )
+            assert row["organisation"] == (rows.organisation_id(first) if first else None)

@@ -6,6 +6,7 @@ through the archive's notification log (`recorder.select_notifications`) and its
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -110,35 +111,46 @@ class Projector:
         # A rebuild touches every engagement: count them at the end rather than hold every slug.
         touched: set[str] | None = None if self.fresh else set()
         counted = self._progress_counter()
-        while True:
-            with self._write_lock():
-                # Read the position under the lock, so two builds at once never fold a batch twice.
-                start = position(self.db, self.archive.name)
-                notifications = self.archive.recorder.select_notifications(
-                    start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
-                )
-                if not notifications:
-                    if self.fresh:  # a new file: its persons, organisations and counts, once
-                        self._write_named("persons", None)
-                        self._write_named("organisations", None)
-                        registry = projected_registry(self.db)
-                        flag_participants(self.db, None, registry)
-                        link_people(self.db, None, registry)
-                        write_people(self.db, None)
-                        count_collections(self.db)
-                    return events, self._count(touched)
-                crash_point("build.after_read")
-                domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
-                kept = self._in_time(domain_events)
-                changed = self._project(kept)
-                if touched is not None:
-                    touched |= changed
-                crash_point("build.before_track")
-                self._track(notifications[-1].id)
-                crash_point("build.before_commit")
-            events += len(kept)
-            if counted:
-                counted(notifications[-1].id)
+        with _collector_paused(self.fresh):
+            while (done := self._batch(touched)) is not None:
+                events += done[0]
+                if self.fresh:
+                    # What the batch left in cycles, if anything, now that it is let go: the
+                    # young objects only, the few that outlive a batch.
+                    gc.collect(1)
+                if counted:
+                    counted(done[1])
+        return events, self._count(touched)
+
+    def _batch(self, touched: set[str] | None) -> tuple[int, int] | None:
+        """Project the next batch in one transaction: (events kept, the last notification id),
+        or None when there was none (a rebuild then writes what it makes once)."""
+        with self._write_lock():
+            # Read the position under the lock, so two builds at once never fold a batch twice.
+            start = position(self.db, self.archive.name)
+            notifications = self.archive.recorder.select_notifications(
+                start=start, limit=self.batch_size, stop=self.stop, inclusive_of_start=False
+            )
+            if not notifications:
+                if self.fresh:  # a new file: its persons, organisations and counts, once
+                    self._write_named("persons", None)
+                    self._write_named("organisations", None)
+                    registry = projected_registry(self.db)
+                    flag_participants(self.db, None, registry)
+                    link_people(self.db, None, registry)
+                    write_people(self.db, None)
+                    count_collections(self.db)
+                return None
+            crash_point("build.after_read")
+            domain_events = [self.archive.mapper.to_domain_event(n) for n in notifications]
+            kept = self._in_time(domain_events)
+            changed = self._project(kept)
+            if touched is not None:
+                touched |= changed
+            crash_point("build.before_track")
+            self._track(notifications[-1].id)
+            crash_point("build.before_commit")
+        return len(kept), notifications[-1].id
 
     def _progress_counter(self) -> Callable[[int], None] | None:
         """With a `progress` callback: a function of the last notification id projected that
@@ -247,9 +259,12 @@ class Projector:
         return {s.facts.slug for s in states.values()}
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        """Insert or replace rows, in one statement for all of them."""
+        """Insert or replace rows, in one statement for all of them. Bound by position, each
+        row's values taken in C: bound by name, sqlite3 made each column's name a Python string
+        again for every row to look it up (a third of a rebuild's `executemany`)."""
         if rows:
-            self.db.conn.executemany(_insert_statement(table), rows)
+            statement, values = _insert_statement(table)
+            self.db.conn.executemany(statement, map(values, rows))
 
     def _current_state(self, key: UUID) -> EngagementState:
         row = self.db.execute(
@@ -336,6 +351,25 @@ class Projector:
             self.db["retractions"].insert(row, replace=True)
 
 
+@contextmanager
+def _collector_paused(paused: bool) -> Iterator[None]:
+    """The cyclic garbage collector off while a rebuild runs (`paused`), back as it was after.
+
+    A rebuild makes millions of objects that live a batch (models, rows) and frees them by their
+    counts, not in cycles; yet each 700 made, the collector walked the young ones, and each few
+    thousand the whole heap: a fifth of a rebuild's CPU time (20,000 engagements: 8.4 s against
+    10.3 s). The run collects the young generation once a batch instead, after the batch is let
+    go (collected while the batch was still held, it walked all of it: 0.15 s a batch)."""
+    if not paused or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _chosen(
     rows: Iterable[dict[str, Any]], optional: tuple[str, ...], kept: str | None
 ) -> list[dict[str, Any]]:
@@ -387,11 +421,13 @@ def _named_rows_sql(table: str) -> str:
 
 
 @cache
-def _insert_statement(table: str) -> str:
+def _insert_statement(table: str) -> tuple[str, Callable[[dict[str, Any]], tuple[Any, ...]]]:
+    """A table's insert statement, and what takes a row's values in the statement's order."""
     columns = list(TABLES[table][0])
     names = ", ".join(f"[{c}]" for c in columns)
-    values = ", ".join(f":{c}" for c in columns)
-    return f"INSERT OR REPLACE INTO [{table}] ({names}) VALUES ({values})"
+    values = ", ".join("?" for _ in columns)
+    # Every table has two columns or more, so itemgetter gives a tuple (of one, it would not).
+    return f"INSERT OR REPLACE INTO [{table}] ({names}) VALUES ({values})", itemgetter(*columns)
 
 
 def connect(path: Path) -> Connection:

@@ -52,8 +52,19 @@ def person_id(name: str) -> str:
 _slug = lru_cache(maxsize=1 << 16)(slugify)
 
 
-def _resolve_organisation(facts: EngagementFacts, ref: str | None) -> Organisation | None:
-    return next((o for o in facts.organisations if ref in (o.name, o.abbreviation)), None)
+# Names of people and organisations, folded once: they recur across engagements.
+_folded = lru_cache(maxsize=1 << 16)(fold)
+
+
+def _organisations_by_reference(facts: EngagementFacts) -> dict[str | None, Organisation]:
+    """Each name and abbreviation of the record's organisations -> the first that has it, as
+    looking them up in order finds it. An organisation without an abbreviation is filed under
+    None too, as `None in (o.name, o.abbreviation)` found it for a participant who names none."""
+    found: dict[str | None, Organisation] = {}
+    for o in facts.organisations:
+        found.setdefault(o.name, o)
+        found.setdefault(o.abbreviation, o)
+    return found
 
 
 def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
@@ -76,17 +87,17 @@ def engagement_rows(state: EngagementState) -> dict[str, list[dict[str, Any]]]:
 def _search_text(f: EngagementFacts) -> str:
     """Every name and title of the engagement, folded, for its full-text row."""
     names = [p.name for p in f.participants] + [v for p in f.participants for v in p.variants]
-    words = [
-        f.title,
-        f.title_vi,
-        f.summary,
+    named = [
         *names,
         *(o.name for o in f.organisations),
         *(o.name_local for o in f.organisations),
         *(o.abbreviation for o in f.organisations),
         f.place.city if f.place else None,
     ]
-    return fold(" ".join(x for x in words if x))
+    # Folding maps each character on its own (to ASCII, then lowercase), so the words folded
+    # one by one and joined are the whole folded: the names, which recur, are folded once.
+    own = [fold(x) for x in (f.title, f.title_vi, f.summary) if x]
+    return " ".join([*own, *(_folded(x) for x in named if x)])
 
 
 def _engagement_row(state: EngagementState) -> dict[str, Any]:
@@ -180,9 +191,13 @@ def _organisation_mentions(f: EngagementFacts) -> list[dict[str, Any]]:
 
 
 def _participant_rows(f: EngagementFacts) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
+    if not f.participants:
+        return rows
+    organisations = _organisations_by_reference(f)
+    start = f.date.start.isoformat()
     for i, p in enumerate(f.participants):
-        org = _resolve_organisation(f, p.organisation)
+        org = organisations.get(p.organisation)
         rows.append(
             {
                 "engagement": f.slug,
@@ -197,7 +212,7 @@ def _participant_rows(f: EngagementFacts) -> list[dict[str, Any]]:
                 "country": p.country,
                 "role": p.role,
                 "role_label": ROLES[p.role].en,
-                "start_date": f.date.start.isoformat(),
+                "start_date": start,
                 # Worked out against the registry once the rows are in (projection/offices.py).
                 "registry_conflict": None,
                 "registry_entry": None,
