@@ -267,7 +267,7 @@ def test_search_text_and_participants_organisations_are_as_made_from_the_whole_r
     """The search text folds the names one by one (cached) and joins them: the same text as
     folding them all joined. A participant's organisation is found by name or abbreviation in
     a table made once a record: the same as looking each up among the organisations in order
-    (a participant naming none gets the first without an abbreviation, as before)."""
+    (a participant naming none has none)."""
     from bench.generate import generate
     from timeline.projection import rows
     from timeline.text import fold
@@ -300,4 +300,33 @@ def test_search_text_and_participants_organisations_are_as_made_from_the_whole_r
             first = next(
                 (o for o in f.organisations if p.organisation in (o.name, o.abbreviation)), None
             )
+            if p.organisation is None:
+                first = None
             assert row["organisation"] == (rows.organisation_id(first) if first else None)
+
+
+def test_a_participant_who_names_no_organisation_has_none_in_the_published_rows(
+    tmp_path: Path,
+) -> None:
+    """The record's organisations are its own; a participant who names none is not given the
+    first of them (an organisation without an abbreviation once matched a missing name)."""
+    archive = Archive(tmp_path / "archive")
+    archive.append(
+        [
+            EngagementFacts.model_validate(
+                make_record(
+                    part_of=None,
+                    organisations=[{"name": "Bộ Công an", "country": "VN"}],
+                    participants=[
+                        {"name": "Lương Tam Quang", "organisation": "Bộ Công an"},
+                        {"name": "Zoë Ødegaard"},
+                    ],
+                )
+            )
+        ]
+    )
+    build(archive, rebuild=True)
+    db = sqlite_utils.Database(archive.projection_path)
+    named = {r["name"]: r["organisation"] for r in db["participants"].rows}
+    assert named["Zoë Ødegaard"] is None
+    assert named["Lương Tam Quang"] is not None

@@ -58,12 +58,14 @@ _folded = lru_cache(maxsize=1 << 16)(fold)
 
 def _organisations_by_reference(facts: EngagementFacts) -> dict[str | None, Organisation]:
     """Each name and abbreviation of the record's organisations -> the first that has it, as
-    looking them up in order finds it. An organisation without an abbreviation is filed under
-    None too, as `None in (o.name, o.abbreviation)` found it for a participant who names none."""
-    found: dict[str | None, Organisation] = {}
+    looking them up in order finds it. A participant who names no organisation has none (an
+    organisation without an abbreviation is not filed under None: until stop 23 it was, and
+    such a participant's row took the record's first organisation of that kind)."""
+    found: dict[str, Organisation] = {}
     for o in facts.organisations:
         found.setdefault(o.name, o)
-        found.setdefault(o.abbreviation, o)
+        if o.abbreviation is not None:
+            found.setdefault(o.abbreviation, o)
     return found
 
 
@@ -197,7 +199,7 @@ def _participant_rows(f: EngagementFacts) -> list[dict[str, Any]]:
     organisations = _organisations_by_reference(f)
     start = f.date.start.isoformat()
     for i, p in enumerate(f.participants):
-        org = organisations.get(p.organisation)
+        org = organisations.get(p.organisation) if p.organisation is not None else None
         rows.append(
             {
                 "engagement": f.slug,
