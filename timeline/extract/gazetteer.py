@@ -472,8 +472,11 @@ def _local_police_regex(language: str) -> re.Pattern[str]:
         # "Công an tỉnh Quảng Ninh"; a foreign force is "Cảnh sát": "Cảnh sát Osaka, Hyogo"
         return re.compile(
             # "Công an các tỉnh Ratanakiri, Stung Treng", "Công an 2 tỉnh …": each province's
-            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?:các|hai|ba|2|3)\s+(?=[Tt]ỉnh|[Tt]hành phố))?"
-            r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
+            # "Công an 03 tỉnh: A, B và C", "Công an tỉnh 03 tỉnh: …" (a count, zero-padded,
+            # and a colon before the list)
+            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?:[Tt]ỉnh\s+)?(?:các|hai|ba|bốn|năm|0?[2-9])\s+"
+            r"(?=[Tt]ỉnh|[Tt]hành phố))?"
+            r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*:?\s+)?"
             rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
         )
     return re.compile(

@@ -51,9 +51,13 @@ _EXCHANGED = re.compile(
 # "sang thăm và hội đàm với", "sang thăm, làm việc với": the trip's words, then a
 # session's verb and whom it was with
 _THEN_MET = re.compile(
-    r"\s*(?:,|và)\s*(?:hội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
-    r"(?:\s+(?:thường niên|định kỳ|song phương))?\s+với\s+(?:(?:lãnh đạo|đại diện)\s+)?"
+    r"\s*(?:,|và)\s*(?:(?:[Hh]ội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
+    r"(?:\s+(?:thường niên|định kỳ|song phương))?\s+với|chúc Tết|chúc mừng)\s+"
+    r"(?:(?:lãnh đạo|đại diện)\s+)?"
 )
+_ARRIVAL = frozenset({"sang", "tới", "đến"})
+# a delegation is the clause's subject: "Đoàn …", "đoàn đại biểu …" before the verb, no full stop
+_DELEGATION_SUBJECT = re.compile(r"(?<!\w)[Đđ]oàn(?!\w)[^.;:]*$")
 _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
@@ -113,7 +117,6 @@ class Finder:
         self.trips(info, created, referenced)
         greeted, told = greeting_visits(self.text, info, self.engagements)
         self.engagements += greeted
-        self.visits += greeted
         created += greeted
         referenced += told
         new_group = self.meetings(info, created, referenced)
@@ -224,6 +227,8 @@ class Finder:
                 ),
                 None,
             )
+            if vm.group() in _ARRIVAL and not self.delegation_arrived(info, vm, dest):
+                continue
             # the noun, after its adjectives: "his ongoing working visit" is a trip told
             noun = re.search(r"\bvisits?\b|\btrip\b|chuyến", vm.group().lower())
             across = self.crossed_to(info, vm) if dest is None and noun is None else None
@@ -255,6 +260,18 @@ class Finder:
             self.engagements.append(e)
             created.append(e)
 
+    def delegation_arrived(
+        self, info: SentenceInfo, vm: re.Match[str], dest: Mention | None
+    ) -> bool:
+        """ "Đoàn Công an tỉnh A … đã sang Việt Nam", "đoàn … đã tới Liên bang Nga": a bare
+        verb of crossing is a trip only with a delegation for subject and a country after it."""
+        s = info.sentence
+        return (
+            dest is not None
+            and dest.kind == COUNTRY
+            and bool(_DELEGATION_SUBJECT.search(self.text, s.start, vm.start()))
+        )
+
     def crossed_to(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
         """ "Công an tỉnh A sang thăm và làm việc với Công an các tỉnh B, C
         (Lào)": "sang" goes across the border; the foreign agency met right after the trip's
@@ -264,11 +281,16 @@ class Finder:
         joined = _THEN_MET.match(self.text, vm.end())
         if joined is None:
             return None
+        # (a delegation from across the border greeting one of ours crossed to us: "Đoàn Công
+        # an tỉnh A (Lào) đã sang thăm, chúc Tết Công an tỉnh B")
+        travellers = {o.country for o in info.orgs if o.end <= vm.start() and o.country}
         return next(
             (
                 o
                 for o in info.orgs
-                if o.start == joined.end() and o.country and o.country != self.home
+                if o.start == joined.end()
+                and o.country
+                and (o.country != self.home or travellers - {o.country})
             ),
             None,
         )
@@ -792,7 +814,10 @@ def delegation_countries(
 # "Đoàn đại biểu cấp cao Bộ An ninh Quốc gia Trung Quốc do đồng chí X, Thứ trưởng dẫn đầu sang
 # thăm Việt Nam", "a delegation of the KNPA led by X visited Vietnam": the travellers before
 _LED_BEFORE = re.compile(
-    r"\s*(?:,?\s*(?:do|led by|headed by)\s[^;.]{0,90}?)?\s*(?:dẫn đầu|làm [Tt]rưởng đoàn)?\s*"
+    # ("đoàn Công an tỉnh A – Vương quốc Campuchia do X … làm trưởng đoàn, sang": its country
+    # after a dash or in brackets, and a comma before the verb)
+    r"\s*(?:(?:\([^()]{1,40}\)|[-–]\s*[^,;.()]{1,40}?)\s*)?"
+    r"(?:,?\s*(?:do|led by|headed by)\s[^;.]{0,90}?)?\s*(?:dẫn đầu|làm [Tt]rưởng đoàn)?\s*,?\s*"
     r"(?:đã\s+|has\s+|have\s+)?(?:sang\s+|đến\s+|tới\s+)?$"
 )
 _DELEGATION_WORD = re.compile(

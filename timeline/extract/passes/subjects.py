@@ -36,8 +36,9 @@ def organisations_met(e: Engagement) -> dict[str, Mention]:
             out.setdefault(o.key, o)
     if e.counterpart is not None:
         out.setdefault(e.counterpart.key, e.counterpart)
-    if e.kind == "visit":
+    if e.kind == "visit" or (e.kind == "meeting" and e.counterpart is not None):
         # "chuyến thăm của Đoàn Công an tỉnh A": the travelling agency named as the trip's side
+        # (and a greeting's: the delegation's agency beside the one greeted)
         for _, x in e.pair:
             if isinstance(x, Mention) and x.kind == ORG:
                 out.setdefault(x.key, x)

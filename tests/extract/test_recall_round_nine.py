@@ -1,0 +1,181 @@
+"""Recall on Vietnamese pages, ninth round: shapes of the genre written for these tests (no
+page's words, invented names). Provinces' police counted and listed after a colon; talks
+capitalised mid-sentence; a greeting as a meeting of a delegation with each agency greeted;
+a name after a title whose body the gazetteer lacks; the next verb ending a list met; the
+meeting told by its noun with "với"; a delegation crossing to a country."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+from timeline.extract.gazetteer import city_aliases
+
+
+def records(text: str, published: date = date(2025, 3, 20)) -> list[dict]:
+    return [r.record for r in extract(text, document="d", published=published).records]
+
+
+def kinds(text: str, published: date = date(2025, 3, 20)) -> list[str]:
+    return sorted(r["kind"] for r in records(text, published))
+
+
+def names(record: dict) -> list[str]:
+    return [p["name"] for p in record.get("participants", [])]
+
+
+def organisations(record: dict) -> set[str]:
+    return {o["name"] for o in record.get("organisations", [])}
+
+
+def meetings(text: str, published: date = date(2025, 3, 20)) -> list[dict]:
+    return [r for r in records(text, published) if r["kind"] == "meeting"]
+
+
+# --- provinces' police counted and listed ----------------------------------------------------
+
+
+def test_a_count_and_a_colon_before_a_list_of_provinces_give_each_province_s_police():
+    text = (
+        "Từ ngày 10 - 13/3/2025, đoàn công tác Công an tỉnh Sơn La do Đại tá Lò Văn Tính dẫn đầu "
+        "đã sang thăm và hội đàm với Công an 03 tỉnh: Hủa Phăn, Luông Pha Băng và U Đôm Xay "
+        "(Lào).\n"
+    )
+    met = {frozenset(organisations(m)) for m in meetings(text)}
+    assert len(met) == 3
+    for police in ("Houaphanh", "Luang Prabang", "Oudomxay"):
+        assert any(f"{police} Provincial Police" in o for o in met)
+
+
+def test_talks_capitalised_in_the_middle_of_a_sentence_are_still_talks():
+    text = (
+        "Ngày 5/3/2025, đoàn Công an tỉnh Kon Tum đã sang thăm và Hội đàm thường niên với Công "
+        "an tỉnh Attapeu (Lào).\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["host"] == "LA"
+    assert "Attapeu Provincial Police" in organisations(meeting)
+    assert "visit" in kinds(text)
+
+
+def test_the_press_spellings_of_more_border_provinces_are_places():
+    for spelling, country in (
+        ("Bô Ly Khăm Xay", "LA"),
+        ("Luông Pha Băng", "LA"),
+        ("Chăm Pa Sắc", "LA"),
+        ("Koh Kong", "KH"),
+        ("Tiền Giang", "VN"),
+    ):
+        assert city_aliases()[spelling][1] == country
+
+
+# --- greetings ---------------------------------------------------------------------------------
+
+
+def test_one_delegation_of_several_provinces_greeting_two_agencies_gives_one_meeting_each():
+    text = (
+        "Nhân dịp Tết Nguyên đán 2025, Đoàn đại biểu Công an các tỉnh Sê Kông, Attapư đã tới thăm, "
+        "chúc Tết Công an tỉnh Kon Tum và Công an tỉnh Gia Lai.\n"
+    )
+    greeted = meetings(text, date(2025, 1, 30))
+    assert len(greeted) == 2
+    assert {g["host"] for g in greeted} == {"VN"}
+    assert {"Kon Tum Provincial Police", "Gia Lai Provincial Police"} == {
+        o for g in greeted for o in organisations(g) if "Kon Tum" in o or "Gia Lai" in o
+    }
+
+
+def test_gifts_handed_over_with_new_year_wishes_to_an_agency_s_staff_are_a_greeting_in_person():
+    text = (
+        "Nhân dịp Tết Nguyên đán 2025, Công an tỉnh Attapư và Công an tỉnh Sê Kông tặng quà, gửi "
+        "lời chúc mừng năm mới tới lãnh đạo, cán bộ, chiến sĩ Công an tỉnh Kon Tum.\n"
+    )
+    greeted = meetings(text, date(2025, 1, 30))
+    assert len(greeted) == 2
+    assert all(g["guests"] == ["LA"] for g in greeted)
+
+
+def test_a_delegation_crossing_over_to_greet_gives_its_trip_beside_the_greeting():
+    text = (
+        "Ngày 28/1/2025, đoàn Công an tỉnh Attapư (Lào) đã sang thăm, chúc Tết Công an tỉnh Kon "
+        "Tum.\n"
+    )
+    drafts = records(text, date(2025, 1, 30))
+    (trip,) = [r for r in drafts if r["kind"] == "visit"]
+    (greeting,) = [r for r in drafts if r["kind"] == "meeting"]
+    assert (trip["host"], trip["guests"]) == ("VN", ["LA"])
+    assert greeting.get("part_of") == trip["slug"]
+
+
+# --- who is met ---------------------------------------------------------------------------------
+
+
+def test_a_name_after_a_title_and_a_body_the_gazetteer_lacks_is_read():
+    text = (
+        "Chiều 4/3/2025, tại Hà Nội, Thứ trưởng Trần Minh Khoa đã tiếp Thư ký Hội đồng An ninh "
+        "Quốc gia Mông Cổ Batbold Enkhjargal.\n"
+    )
+    (meeting,) = meetings(text)
+    assert "Batbold Enkhjargal" in names(meeting)
+    assert meeting["guests"] == ["MN"]
+
+
+def test_a_lowercase_body_between_the_title_and_its_country_is_part_of_the_title():
+    text = (
+        "Trong thời gian ở Nga, Bộ trưởng Lê Quang Hưng đã hội đàm với Giám đốc cơ quan Phòng vệ "
+        "Liên bang Nga Pavel Orlov.\n"
+    )
+    (meeting,) = meetings(text)
+    assert "Pavel Orlov" in names(meeting)
+
+
+def test_the_next_verb_ends_the_list_of_those_met_so_two_meetings_are_drafted():
+    text = (
+        "Ngày 6/3/2025, tại Mát-xcơ-va, Bộ trưởng Lê Quang Hưng đã gặp Thư ký Hội đồng An ninh "
+        "Liên bang Nga Pavel Orlov và hội đàm với Giám đốc cơ quan Phòng vệ Liên bang Nga Ivan "
+        "Sokolov.\n"
+    )
+    met = [names(m) for m in meetings(text)]
+    assert len(met) == 2
+    assert any("Pavel Orlov" in n for n in met)
+    assert any("Ivan Sokolov" in n for n in met)
+
+
+def test_a_meeting_told_by_its_noun_with_whom_it_was_is_that_meeting():
+    text = (
+        "Ngày 12/3/2025, trong cuộc gặp với Thủ tướng Lào Khamphan Sisavath, Bộ trưởng Nội vụ "
+        "Thái Lan Somchai Rattana đã đề nghị hai bên tăng cường tuần tra chung.\n"
+    )
+    (meeting,) = meetings(text)
+    assert {"Khamphan Sisavath", "Somchai Rattana"} <= set(names(meeting))
+
+
+def test_the_meeting_named_as_a_thing_already_told_is_still_no_new_meeting():
+    text = (
+        "Ngày 12/3/2025, Bộ trưởng Lê Quang Hưng đã tiếp Đại sứ Lào Khamphan Sisavath.\n\n"
+        "Tại cuộc gặp, hai bên đã trao đổi về hợp tác phòng, chống ma túy.\n"
+    )
+    assert len(meetings(text)) == 1
+
+
+# --- a delegation crossing to a country -------------------------------------------------------
+
+
+def test_a_delegation_crossing_to_vietnam_is_a_trip_and_its_reception_a_meeting():
+    text = (
+        "Ngày 8/3/2025, Công an tỉnh Long An đã tổ chức đón đoàn Công an tỉnh Svay Rieng – Vương "
+        "quốc Campuchia do Đại tá Chea Sophal làm trưởng đoàn, sang Việt Nam trao tặng thiết bị "
+        "cho lực lượng biên phòng.\n"
+    )
+    drafts = records(text)
+    (trip,) = [r for r in drafts if r["kind"] == "visit"]
+    assert (trip["host"], trip["guests"]) == ("VN", ["KH"])
+    assert [r for r in drafts if r["kind"] == "meeting"]
+
+
+def test_a_case_handed_over_to_another_country_is_no_trip():
+    text = (
+        "Ngày 8/3/2025, Công an tỉnh Long An đã chuyển hồ sơ vụ án sang Campuchia để phối hợp "
+        "điều tra.\n"
+    )
+    assert "visit" not in kinds(text)
