@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.extract import extract
-from timeline.extract.gazetteer import city_aliases
+from timeline.extract.gazetteer import city_aliases, find_organisations
 
 
 def records(text: str, published: date = date(2025, 3, 20)) -> list[dict]:
@@ -179,3 +179,41 @@ def test_a_case_handed_over_to_another_country_is_no_trip():
         "điều tra.\n"
     )
     assert "visit" not in kinds(text)
+
+
+# --- border posts and units --------------------------------------------------------------------
+
+
+def test_a_border_guard_station_is_an_agency_of_vietnam_and_a_unit_of_the_country_bracketed():
+    text = (
+        "Ngày 3/3/2025, đoàn công tác đồn biên phòng cửa khẩu Bờ Y (Bộ đội Biên phòng Kon Tum) "
+        "đã làm việc với Đại đội Biên phòng 415 (Bộ Chỉ huy quân sự tỉnh Attapư, Lào).\n"
+    )
+    found = {o.key: o.country for o in find_organisations(text, "vi")}
+    assert found["Đồn Biên phòng cửa khẩu Bờ Y"] == "VN"
+    assert found["Đại đội Biên phòng 415"] == "LA"
+    (meeting,) = meetings(text)
+    assert meeting["guests"] == ["LA"] or meeting["host"] == "LA"
+
+
+def test_a_delegation_crossing_over_for_a_national_day_goes_to_the_one_country_it_names():
+    text = (
+        "Đoàn cán bộ Đồn Biên phòng cửa khẩu Bờ Y (Bộ đội Biên phòng Kon Tum) do Trung tá Hồ "
+        "Văn Sơn làm trưởng đoàn đã sang thăm và chúc mừng Quốc khánh nước bạn tại cửa khẩu "
+        "Phu Cưa (Lào).\n"
+    )
+    (trip,) = [r for r in records(text) if r["kind"] == "visit"]
+    assert (trip["host"], trip["guests"]) == ("LA", ["VN"])
+
+
+def test_two_posts_delegations_crossing_to_one_country_are_two_trips():
+    text = (
+        "Đoàn cán bộ Đồn Biên phòng cửa khẩu Bờ Y (Bộ đội Biên phòng Kon Tum) do Trung tá Hồ "
+        "Văn Sơn làm trưởng đoàn đã sang thăm và chúc mừng Quốc khánh nước bạn tại cửa khẩu "
+        "Phu Cưa (Lào).\n\n"
+        "Đoàn công tác Đồn Biên phòng Đăk Long (Bộ đội Biên phòng Kon Tum) do Thiếu tá A Vương "
+        "dẫn đầu đã sang thăm, tặng quà bản Nam Sai của tỉnh Attapư (Lào).\n"
+    )
+    trips = [r for r in records(text) if r["kind"] == "visit"]
+    assert len(trips) == 2
+    assert all(t["host"] == "LA" for t in trips)

@@ -358,8 +358,47 @@ def find_organisations(
         out.append(Mention(a, b, m.group(), ORG, generic[m.group()], None, None, "ministry"))
     out += _local_police(chunk, start, language)
     out += _local_governments(chunk, start, language)
+    if language == "vi":
+        out += _border_units(chunk, start)
     out += _abbreviated(chunk, start, learnt or [])
     return _without_overlaps(out)
+
+
+# "Đồn Biên phòng cửa khẩu Quốc tế Nậm Cắn", "đồn biên phòng A Xan", "Đồn Công an Nậm On",
+# "Đại đội Biên phòng 252": border posts and units, named by their place or number
+_BORDER_UNIT = re.compile(
+    r"(?<!\w)(?:[Đđ]ồn (?P<kind>[Bb]iên phòng|Công an)(?: cửa khẩu(?: [Qq]uốc tế)?)?"
+    r"|Đại đội Biên phòng)"
+    r"(?P<name>(?: [A-ZĐ][\w-]*){1,3}|\s+\d+)(?!\w)"
+)
+# what the unit belongs to, in brackets after its name: "(Bộ đội Biên phòng Nghệ An)", "(BĐBP
+# Quảng Nam)", "(Bộ Chỉ huy quân sự tỉnh A, Lào)"
+_UNIT_OWNER = re.compile(r"\s*\(([^()]{1,80})\)")
+
+
+def _border_units(chunk: str, start: int) -> list[Mention]:
+    """Border posts and units the gazetteer cannot list (every crossing has one): a
+    Vietnamese border guard station ("Đồn Biên phòng"), of Vietnam unless the brackets after it
+    name another country; another post or unit, of the country its brackets name."""
+    out = []
+    for m in _BORDER_UNIT.finditer(chunk):
+        owner = _UNIT_OWNER.match(chunk, m.end())
+        named = find_places(owner.group(1)) if owner else []
+        countries = [p.country or p.key for p in named if p.kind in (COUNTRY, CITY)]
+        code = countries[-1] if countries else None
+        if code is None and (m["kind"] or "").lower() == "biên phòng":
+            code = "VN"
+        if code is None:
+            continue
+        # one key however the page capitalises it ("đồn biên phòng …", "Đồn Biên phòng …")
+        words = re.sub(r"\s+", " ", m.group()).split(" ")
+        if words[0].lower() == "đồn":
+            words[:2] = [words[0].capitalize(), words[1].capitalize()]
+        name = " ".join(words)
+        out.append(
+            Mention(start + m.start(), start + m.end(), m.group(), ORG, name, code, None, "police")
+        )
+    return out
 
 
 def _agencies(chunk: str, start: int) -> list[Mention]:

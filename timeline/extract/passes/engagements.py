@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from timeline.extract import languages
-from timeline.extract.gazetteer import CITY, COUNTRY, Mention
+from timeline.extract.gazetteer import CITY, COUNTRY, ORG, Mention
 from timeline.extract.languages import Language
 from timeline.extract.lexicon import cues, word_regex
 from timeline.extract.model import (
@@ -238,6 +238,8 @@ class Finder:
             code = code or (host_org.country if host_org else None)
             code = code or (across.country if across else None)
             target = self.trip_told(info, dest, code)
+            if target is not None and other_delegation(info, vm, target, code):
+                target = None  # two posts' delegations crossing to one country: two trips
             if target is not None:
                 target.add(info)
                 if target.destination is None and dest is not None:
@@ -280,11 +282,11 @@ class Finder:
             return None
         joined = _THEN_MET.match(self.text, vm.end())
         if joined is None:
-            return None
+            return self.one_country_after(info, vm)
         # (a delegation from across the border greeting one of ours crossed to us: "Đoàn Công
         # an tỉnh A (Lào) đã sang thăm, chúc Tết Công an tỉnh B")
         travellers = {o.country for o in info.orgs if o.end <= vm.start() and o.country}
-        return next(
+        met = next(
             (
                 o
                 for o in info.orgs
@@ -294,6 +296,25 @@ class Finder:
             ),
             None,
         )
+        return met or self.one_country_after(info, vm)
+
+    def one_country_after(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
+        """ "Đoàn … đã sang thăm và chúc mừng Quốc khánh nước bạn tại cửa khẩu X (Lào)": a
+        delegation crossing over, the one foreign country its clause names after the verb is
+        where it went."""
+        s = info.sentence
+        if vm.group() != "sang thăm" or not _DELEGATION_SUBJECT.search(
+            self.text, s.start, vm.start()
+        ):
+            return None  # ("sang thăm và làm việc tại <agency>": a session there, told so)
+        end = self.text.find(".", vm.end(), s.end)
+        after = [
+            p
+            for p in info.places
+            if p.kind == COUNTRY and vm.end() <= p.start and (end < 0 or p.start < end)
+        ]
+        codes = {p.key for p in after}
+        return after[0] if len(codes) == 1 and self.home not in codes else None
 
     def visited_agency(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
         """ "A delegation … paid a working visit to the Australian Federal Police": a trip to
@@ -821,8 +842,18 @@ _LED_BEFORE = re.compile(
     r"(?:đã\s+|has\s+|have\s+)?(?:sang\s+|đến\s+|tới\s+)?$"
 )
 _DELEGATION_WORD = re.compile(
-    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+đại biểu)?(?:\s+cấp cao)?(?:\s+(?:of|from)(?:\s+the)?)?\s*$"
+    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+(?:đại biểu|công tác|cán bộ))?(?:\s+cấp cao)?"
+    r"(?:\s+(?:of|from)(?:\s+the)?)?\s*$"
 )
+
+
+def other_delegation(
+    info: SentenceInfo, vm: re.Match[str], trip: Engagement, code: str | None
+) -> bool:
+    """The sentence's delegation is another agency's than the travellers of `trip`."""
+    ours = delegation_before(info, vm, code)
+    theirs = {m.key for _, m in trip.pair if m.kind == ORG}
+    return bool(ours and theirs and ours[0][1].key not in theirs)
 
 
 def delegation_before(
