@@ -217,3 +217,38 @@ def test_two_posts_delegations_crossing_to_one_country_are_two_trips():
     trips = [r for r in records(text) if r["kind"] == "visit"]
     assert len(trips) == 2
     assert all(t["host"] == "LA" for t in trips)
+
+
+# --- a list of agencies closed by one country ---------------------------------------------
+
+
+def test_each_agency_of_a_list_closed_by_a_foreign_country_is_that_country_s():
+    text = (
+        "Trong chuyến thăm từ ngày 3 - 6/3/2025, đoàn đã làm việc với Bộ Tư pháp, Cục Cảnh sát "
+        "Hình sự và Cơ quan Quản lý Xuất nhập cảnh Nhật Bản.\n"
+    )
+    met = meetings(text)
+    assert len(met) == 3
+    assert all({o["country"] for o in m["organisations"]} == {"JP"} for m in met)
+
+
+def test_agencies_the_gazetteer_lacks_in_such_a_list_are_met_each_on_its_own():
+    text = (
+        "Ngày 4/3/2025, Thứ trưởng Trần Minh Khoa dẫn đầu đoàn công tác Bộ Công an sang thăm và "
+        "làm việc với Bộ An ninh Công cộng, Tổng cục Cảnh sát và Cục Xuất nhập cảnh Lào.\n"
+    )
+    drafts = records(text)
+    (trip,) = [r for r in drafts if r["kind"] == "visit"]
+    assert (trip["host"], trip["guests"]) == ("LA", ["VN"])
+    met = [r for r in drafts if r["kind"] == "meeting"]
+    assert len(met) == 3
+    assert all(m["host"] == "LA" for m in met)
+
+
+def test_an_embassy_in_the_country_closing_a_list_stays_ours():
+    text = (
+        "Ngày 5/3/2025, Thứ trưởng Trần Minh Khoa đã thăm và làm việc với Đại sứ quán Việt Nam tại "
+        "Nhật Bản.\n"
+    )
+    (visit,) = [r for r in records(text) if r["kind"] == "embassy_visit"]
+    assert visit["guests"] == ["VN"]

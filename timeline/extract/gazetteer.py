@@ -599,6 +599,58 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+# between two agencies of one list: "A, B và C Nhật Bản"
+_LISTED = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+_HEADS = r"Bộ|Cục|Tổng cục|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện|Cảnh sát"
+# the list's item before `pos`: an agency's head word and up to seven words, then a separator
+_ITEM_BEFORE = re.compile(
+    rf"(?:^|[,:]\s*|\s(?:với|và)\s+)((?:{_HEADS})(?:\s+(?!(?:{_NAME_STOP_VI})(?!\w))"
+    r"[^\s,.;:()]+){1,7})(?:\s*,\s*(?:và\s+)?|\s+và\s+)$"
+)
+
+
+def share_list_country(
+    text: str, orgs: list[Mention], places: list[Mention], home: str = "VN"
+) -> list[Mention]:
+    """ "làm việc với Bộ Tư pháp, Cục Cảnh sát Hình sự và Cơ quan Quản lý Xuất nhập cảnh Nhật
+    Bản": a list of agencies closed by one foreign country is that country's, each of them
+    (the ones the gazetteer knows as the home side's, and those it cannot name); the names
+    are kept as written, with the country, for the reviewer to translate."""
+    out = list(orgs)
+    for c in (p for p in places if p.kind == COUNTRY and p.key != home):
+        last = next((o for o in out if o.end == c.end or 0 <= c.start - o.end <= 1), None)
+        if last is None or last.country not in (None, home, c.key) or last.org_kind == "embassy":
+            continue
+        if re.search(r"(?:tại|ở)\s+$", text[max(0, c.start - 5) : c.start]):
+            continue  # "Đại sứ quán Việt Nam tại Nhật Bản": where it serves
+        item: Mention | None = last
+        while item is not None:
+            if item.country != c.key:
+                local = f"{item.text} {c.text}" if item.end < c.start else item.text
+                out = [
+                    o if o is not item else replace(o, key=local, country=c.key, learnt=True)
+                    for o in out
+                ]
+            item = _item_before(text, out, item.start, c)
+    return sorted(out, key=lambda o: o.start)
+
+
+def _item_before(text: str, out: list[Mention], pos: int, c: Mention) -> Mention | None:
+    """The agency listed right before `pos` (one the gazetteer found, or a head word and its
+    name), when it is of no other country than `c`; added to `out`."""
+    m = _ITEM_BEFORE.search(text, max(0, pos - 120), pos)
+    if m is None:
+        return None
+    a, b = m.span(1)
+    inside = [o for o in out if a <= o.start < b]
+    if any(o.country not in (None, "VN", c.key) for o in inside):
+        return None
+    kind = "ministry" if m.group(1).startswith("Bộ ") else "agency"
+    item = Mention(a, b, m.group(1), ORG, m.group(1), None, None, kind)
+    out[:] = [o for o in out if o not in inside] + [item]
+    return item
+
+
 def learn_abbreviations(text: str) -> list[Mention]:
     return _learn(text)
 
@@ -629,7 +681,8 @@ def _title_inside() -> re.Pattern[str]:
 @cache
 def _unlisted_regex() -> re.Pattern[str]:
     heads = r"Cục|Tổng cục|Bộ|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện"
-    stop = rf"{_NAME_STOP_VI}|về|của"
+    # ("Tổng cục Cảnh sát và Cục Xuất nhập cảnh Lào": "và" before a head word starts the next)
+    stop = rf"{_NAME_STOP_VI}|về|của|và(?=\s+(?:{heads})\s)"
     countries = alternation([a for a in country_aliases() if a not in _ambiguous()])
     # "Bộ trưởng", "Cục trưởng", "Viện trưởng": the head word with "trưởng" is a title, whose
     # holder's ministry follows ("Bộ trưởng Giao thông vận tải Việt Nam Nguyễn Văn A")

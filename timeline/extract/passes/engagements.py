@@ -210,7 +210,10 @@ class Finder:
                     or any(0 <= o.start - vm.end() <= 1 for o in info.orgs)
                 )
             ):
-                continue  # "thăm, làm việc với …", "to visit the Traffic Police": a meeting
+                # "thăm, làm việc với …", "to visit the Traffic Police": a meeting; crossing over
+                # to do so ("sang thăm và làm việc với <foreign agencies>") is a trip too
+                self.crossing_for_talks(info, vm, created)
+                continue
             if re.search(r"\bcourtesy\s+$", text[s.start : vm.start()]):
                 continue  # "paid a courtesy visit to General X": a meeting, not a trip
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
@@ -261,6 +264,27 @@ class Finder:
             self.visits.append(e)
             self.engagements.append(e)
             created.append(e)
+
+    def crossing_for_talks(
+        self, info: SentenceInfo, vm: re.Match[str], created: list[Engagement]
+    ) -> None:
+        """ "Đoàn … sang thăm và làm việc với Bộ A, Cục B Lào": the delegation's trip to the
+        country of the agencies it worked with (the verb's words stay the meetings')."""
+        if not vm.group().startswith("sang thăm"):
+            return
+        travellers = {o.country for o in info.orgs if o.end <= vm.start() and o.country}
+        met = next((o for o in info.orgs if o.start >= vm.end() and o.country), None)
+        if met is None or met.country == self.home or met.country in travellers:
+            return
+        if self.trip_told(info, None, met.country) is not None:
+            return
+        word = re.compile(r"sang(?= thăm)").match(self.text, vm.start())
+        assert word is not None
+        e = self.new_trip(info, word, None, met.country)
+        e.implied = False
+        self.visits.append(e)
+        self.engagements.append(e)
+        created.append(e)
 
     def delegation_arrived(
         self, info: SentenceInfo, vm: re.Match[str], dest: Mention | None
