@@ -252,3 +252,25 @@ def test_an_embassy_in_the_country_closing_a_list_stays_ours():
     )
     (visit,) = [r for r in records(text) if r["kind"] == "embassy_visit"]
     assert visit["guests"] == ["VN"]
+
+
+# --- annual talks between provinces ---------------------------------------------------------
+
+
+def test_two_provinces_police_holding_their_annual_talks_are_one_meeting_on_the_day_told():
+    text = (
+        "Ngày 5/3/2025, tại tỉnh Savannakhet (Lào), Công an tỉnh Quảng Trị và Công an tỉnh "
+        "Savannakhet đã tổ chức hội đàm thường niên năm 2025.\n"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting["host"], meeting["guests"]) == ("LA", ["VN"])
+    assert (meeting["date"]["start"], meeting["date"]["precision"]) == ("2025-03-05", "day")
+
+
+def test_a_city_the_gazetteer_lacks_after_tai_thanh_pho_is_no_person():
+    text = (
+        "Ngày 5/3/2025, tại thành phố Đông Hà, Công an tỉnh Quảng Trị đã hội đàm thường niên với "
+        "Công an tỉnh Savannakhet (Lào).\n"
+    )
+    (meeting,) = meetings(text)
+    assert "Đông Hà" not in names(meeting)

@@ -426,7 +426,11 @@ def _add_affiliation(
 
 # "tại huyện Kỳ Sơn", "ở xã Hòa Bình": a place below a province, its name read as a person's
 # ("Công an huyện Lộc Ninh" too: the lowercase unit word names a place, never a person)
-_WHERE_UNIT = re.compile(r"(?<!\w)(?:huyện|xã|phường|quận|thị xã|thị trấn|bản)\s+$")
+# ("tại thành phố Đông Hà": a city the gazetteer lacks, where it happened; not "Chủ tịch UBND
+# thành phố X", whose holder is named after it)
+_WHERE_UNIT = re.compile(
+    r"(?<!\w)(?:huyện|xã|phường|quận|thị xã|thị trấn|bản|(?:tại|ở) (?:thành phố|tỉnh))\s+$"
+)
 
 
 # "Đoàn đại biểu Công an tỉnh Quảng Tây (Trung Quốc) do Đại tá X", "a delegation of the Lao
