@@ -274,3 +274,21 @@ def test_a_city_the_gazetteer_lacks_after_tai_thanh_pho_is_no_person():
     )
     (meeting,) = meetings(text)
     assert "Đông Hà" not in names(meeting)
+
+
+def test_a_neighbour_s_border_management_team_named_by_its_town_is_of_that_country():
+    text = (
+        "Ngày 5/3/2025, Đồn Biên phòng cửa khẩu Tân Thanh đã hội đàm với Đội Quản lý biên giới "
+        "Sùng Tả.\n"
+    )
+    found = {o.key: o.country for o in find_organisations(text, "vi")}
+    assert found["Đội Quản lý biên giới Sùng Tả"] == "CN"
+
+
+def test_an_agency_as_the_subject_of_talks_is_their_other_side():
+    text = (
+        "Ngày 5/3/2025, tại Bằng Tường, Đồn Biên phòng cửa khẩu Tân Thanh đã hội đàm với Đội Quản "
+        "lý biên giới Sùng Tả (Quảng Tây, Trung Quốc).\n"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting["host"], meeting["guests"]) == ("CN", ["VN"])

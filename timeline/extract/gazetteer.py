@@ -368,7 +368,8 @@ def find_organisations(
 # "Đại đội Biên phòng 252": border posts and units, named by their place or number
 _BORDER_UNIT = re.compile(
     r"(?<!\w)(?:[Đđ]ồn (?P<kind>[Bb]iên phòng|Công an)(?: cửa khẩu(?: [Qq]uốc tế)?)?"
-    r"|Đại đội Biên phòng)"
+    # "Đội Quản lý biên giới Sùng Tả", "Trạm Kiểm soát biên phòng X": the neighbours' units
+    r"|Đại đội Biên phòng|(?:Chi đội|Đội) [Qq]uản lý biên giới|Trạm [Kk]iểm soát biên phòng)"
     r"(?P<name>(?: [A-ZĐ][\w-]*){1,3}|\s+\d+)(?!\w)"
 )
 # what the unit belongs to, in brackets after its name: "(Bộ đội Biên phòng Nghệ An)", "(BĐBP
@@ -384,6 +385,7 @@ def _border_units(chunk: str, start: int) -> list[Mention]:
     for m in _BORDER_UNIT.finditer(chunk):
         owner = _UNIT_OWNER.match(chunk, m.end())
         named = find_places(owner.group(1)) if owner else []
+        named = named or find_places(m["name"])  # "Đội Quản lý biên giới Sùng Tả": its place
         countries = [p.country or p.key for p in named if p.kind in (COUNTRY, CITY)]
         code = countries[-1] if countries else None
         if code is None and (m["kind"] or "").lower() == "biên phòng":

@@ -637,6 +637,7 @@ class Finder:
             )
             if spokesman is not None:
                 e.counterpart_person = spokesman.person
+            e.pair = subject_agency(text, info, mm, cp)
         e.add(info)
         planned = self.lang.cue("planned").search(text[max(s.start, mm.start() - 40) : mm.start()])
         if planned:
@@ -730,6 +731,32 @@ class Finder:
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
         return list(self.focus)
+
+
+# between an agency as the subject and its verb: "Đồn Biên phòng A (…) đã tổ chức hội đàm với"
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:(?:đã|vừa|cũng|has|have)\s+)*(?:(?:tổ chức|có)\s+)?"
+    r"(?:(?:các |những )?(?:buổi|cuộc)\s+)?$"
+)
+
+
+def subject_agency(
+    text: str, info: SentenceInfo, mm: re.Match[str], cp: Mention
+) -> list[tuple[str, Mention]]:
+    """ "Đồn Biên phòng A đã hội đàm với Đội Quản lý biên giới B": the agency of another
+    country right before the verb, its subject, is the meeting's other side (with no one of
+    it named, it was missing from the sides)."""
+    subject = next(
+        (
+            o
+            for o in reversed(info.orgs)
+            if o.end <= mm.start() and _SUBJECT_GAP.fullmatch(text, o.end, mm.start())
+        ),
+        None,
+    )
+    if subject is None or not subject.country or subject.country == cp.country:
+        return []
+    return [(subject.country, subject)]
 
 
 def received_with(last: tuple[Mention | PersonMention, Engagement], cp: PersonMention) -> None:
