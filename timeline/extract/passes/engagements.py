@@ -750,7 +750,10 @@ def subject_agency(
         (
             o
             for o in reversed(info.orgs)
-            if o.end <= mm.start() and _SUBJECT_GAP.fullmatch(text, o.end, mm.start())
+            if o.end <= mm.start()
+            and _SUBJECT_GAP.fullmatch(text, o.end, mm.start())
+            # (not the agency in a person's titles: "X, Thứ trưởng Bộ Công an đã …")
+            and not any(p.extent[0] <= o.start < p.extent[1] for p in info.people)
         ),
         None,
     )
