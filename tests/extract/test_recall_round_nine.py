@@ -37,7 +37,7 @@ def meetings(text: str, published: date = date(2025, 3, 20)) -> list[dict]:
 
 def test_a_count_and_a_colon_before_a_list_of_provinces_give_each_province_s_police():
     text = (
-        "Từ ngày 10 - 13/3/2025, đoàn công tác Công an tỉnh Sơn La do Đại tá Lò Văn Tính dẫn đầu "
+        "Từ ngày 10 - 13/3/2025, đoàn Công an tỉnh Sơn La do Đại tá Lò Văn Tính dẫn đầu "
         "đã sang thăm và hội đàm với Công an 03 tỉnh: Hủa Phăn, Luông Pha Băng và U Đôm Xay "
         "(Lào).\n"
     )
@@ -49,8 +49,8 @@ def test_a_count_and_a_colon_before_a_list_of_provinces_give_each_province_s_pol
 
 def test_talks_capitalised_in_the_middle_of_a_sentence_are_still_talks():
     text = (
-        "Ngày 5/3/2025, đoàn Công an tỉnh Kon Tum đã sang thăm và Hội đàm thường niên với Công "
-        "an tỉnh Attapeu (Lào).\n"
+        "Ngày 5/3/2025, đoàn Công an tỉnh Kon Tum đã sang thăm và Hội đàm định kỳ với Cảnh sát "
+        "tỉnh Attapeu (Lào).\n"
     )
     (meeting,) = meetings(text)
     assert meeting["host"] == "LA"
@@ -74,7 +74,7 @@ def test_the_press_spellings_of_more_border_provinces_are_places():
 
 def test_one_delegation_of_several_provinces_greeting_two_agencies_gives_one_meeting_each():
     text = (
-        "Nhân dịp Tết Nguyên đán 2025, Đoàn đại biểu Công an các tỉnh Sê Kông, Attapư đã tới thăm, "
+        "Dịp Tết Nguyên đán 2025, một Đoàn công tác Công an các tỉnh Sê Kông, Attapư đã tới thăm và "
         "chúc Tết Công an tỉnh Kon Tum và Công an tỉnh Gia Lai.\n"
     )
     greeted = meetings(text, date(2025, 1, 30))
@@ -87,8 +87,8 @@ def test_one_delegation_of_several_provinces_greeting_two_agencies_gives_one_mee
 
 def test_gifts_handed_over_with_new_year_wishes_to_an_agency_s_staff_are_a_greeting_in_person():
     text = (
-        "Nhân dịp Tết Nguyên đán 2025, Công an tỉnh Attapư và Công an tỉnh Sê Kông tặng quà, gửi "
-        "lời chúc mừng năm mới tới lãnh đạo, cán bộ, chiến sĩ Công an tỉnh Kon Tum.\n"
+        "Dịp Tết Nguyên đán 2025, Công an tỉnh Attapư và Công an tỉnh Sê Kông tặng hoa và gửi "
+        "lời chúc mừng năm mới đến cán bộ, chiến sỹ Công an Kon Tum.\n"
     )
     greeted = meetings(text, date(2025, 1, 30))
     assert len(greeted) == 2
@@ -97,8 +97,7 @@ def test_gifts_handed_over_with_new_year_wishes_to_an_agency_s_staff_are_a_greet
 
 def test_a_delegation_crossing_over_to_greet_gives_its_trip_beside_the_greeting():
     text = (
-        "Ngày 28/1/2025, đoàn Công an tỉnh Attapư (Lào) đã sang thăm, chúc Tết Công an tỉnh Kon "
-        "Tum.\n"
+        "Ngày 28/1/2025, đoàn Công an tỉnh Attapư (Lào) đã sang thăm, chúc Tết Công an Kon Tum.\n"
     )
     drafts = records(text, date(2025, 1, 30))
     (trip,) = [r for r in drafts if r["kind"] == "visit"]
@@ -122,7 +121,7 @@ def test_a_name_after_a_title_and_a_body_the_gazetteer_lacks_is_read():
 
 def test_a_lowercase_body_between_the_title_and_its_country_is_part_of_the_title():
     text = (
-        "Trong thời gian ở Nga, Bộ trưởng Lê Quang Hưng đã hội đàm với Giám đốc cơ quan Phòng vệ "
+        "Trong thời gian ở Nga, Bộ trưởng Lê Quang Hưng đã hội đàm với Tổng Giám đốc cơ quan Phòng vệ "
         "Liên bang Nga Pavel Orlov.\n"
     )
     (meeting,) = meetings(text)
@@ -131,9 +130,9 @@ def test_a_lowercase_body_between_the_title_and_its_country_is_part_of_the_title
 
 def test_the_next_verb_ends_the_list_of_those_met_so_two_meetings_are_drafted():
     text = (
-        "Ngày 6/3/2025, tại Mát-xcơ-va, Bộ trưởng Lê Quang Hưng đã gặp Thư ký Hội đồng An ninh "
-        "Liên bang Nga Pavel Orlov và hội đàm với Giám đốc cơ quan Phòng vệ Liên bang Nga Ivan "
-        "Sokolov.\n"
+        "Ngày 6/3/2025, tại Mát-xcơ-va, Bộ trưởng Lê Quang Hưng đã gặp Thư ký thường trực Hội đồng "
+        "An ninh Liên bang Nga Pavel Orlov và hội đàm với Tổng Giám đốc cơ quan Phòng vệ Liên bang "
+        "Nga Ivan Sokolov.\n"
     )
     met = [names(m) for m in meetings(text)]
     assert len(met) == 2
@@ -143,7 +142,7 @@ def test_the_next_verb_ends_the_list_of_those_met_so_two_meetings_are_drafted():
 
 def test_a_meeting_told_by_its_noun_with_whom_it_was_is_that_meeting():
     text = (
-        "Ngày 12/3/2025, trong cuộc gặp với Thủ tướng Lào Khamphan Sisavath, Bộ trưởng Nội vụ "
+        "Ngày 12/3/2025, trong cuộc gặp với Phó Thủ tướng Lào Khamphan Sisavath, Bộ trưởng Nội vụ "
         "Thái Lan Somchai Rattana đã đề nghị hai bên tăng cường tuần tra chung.\n"
     )
     (meeting,) = meetings(text)
@@ -153,7 +152,7 @@ def test_a_meeting_told_by_its_noun_with_whom_it_was_is_that_meeting():
 def test_the_meeting_named_as_a_thing_already_told_is_still_no_new_meeting():
     text = (
         "Ngày 12/3/2025, Bộ trưởng Lê Quang Hưng đã tiếp Đại sứ Lào Khamphan Sisavath.\n\n"
-        "Tại cuộc gặp, hai bên đã trao đổi về hợp tác phòng, chống ma túy.\n"
+        "Tại cuộc gặp, hai bên đã trao đổi về phối hợp chống ma túy.\n"
     )
     assert len(meetings(text)) == 1
 
@@ -163,9 +162,8 @@ def test_the_meeting_named_as_a_thing_already_told_is_still_no_new_meeting():
 
 def test_a_delegation_crossing_to_vietnam_is_a_trip_and_its_reception_a_meeting():
     text = (
-        "Ngày 8/3/2025, Công an tỉnh Long An đã tổ chức đón đoàn Công an tỉnh Svay Rieng – Vương "
-        "quốc Campuchia do Đại tá Chea Sophal làm trưởng đoàn, sang Việt Nam trao tặng thiết bị "
-        "cho lực lượng biên phòng.\n"
+        "Ngày 8/3/2025, Công an tỉnh Long An đã đón đoàn Cảnh sát tỉnh Svay Rieng (Campuchia) do "
+        "Đại tá Chea Sophal dẫn đầu, sang Việt Nam trao tặng thiết bị cho lực lượng biên phòng.\n"
     )
     drafts = records(text)
     (trip,) = [r for r in drafts if r["kind"] == "visit"]
@@ -186,8 +184,8 @@ def test_a_case_handed_over_to_another_country_is_no_trip():
 
 def test_a_border_guard_station_is_an_agency_of_vietnam_and_a_unit_of_the_country_bracketed():
     text = (
-        "Ngày 3/3/2025, đoàn công tác đồn biên phòng cửa khẩu Bờ Y (Bộ đội Biên phòng Kon Tum) "
-        "đã làm việc với Đại đội Biên phòng 415 (Bộ Chỉ huy quân sự tỉnh Attapư, Lào).\n"
+        "Ngày 3/3/2025, tổ cán bộ của đồn biên phòng cửa khẩu Bờ Y (Bộ đội Biên phòng Kon Tum) "
+        "đã làm việc với Đại đội Biên phòng 415 (thuộc Bộ Chỉ huy Quân sự tỉnh Attapư, Lào).\n"
     )
     found = {o.key: o.country for o in find_organisations(text, "vi")}
     assert found["Đồn Biên phòng cửa khẩu Bờ Y"] == "VN"
@@ -198,9 +196,9 @@ def test_a_border_guard_station_is_an_agency_of_vietnam_and_a_unit_of_the_countr
 
 def test_a_delegation_crossing_over_for_a_national_day_goes_to_the_one_country_it_names():
     text = (
-        "Đoàn cán bộ Đồn Biên phòng cửa khẩu Bờ Y (Bộ đội Biên phòng Kon Tum) do Trung tá Hồ "
-        "Văn Sơn làm trưởng đoàn đã sang thăm và chúc mừng Quốc khánh nước bạn tại cửa khẩu "
-        "Phu Cưa (Lào).\n"
+        "Đoàn cán bộ Đồn Biên phòng Bờ Y (Bộ đội Biên phòng Kon Tum) do Trung tá Hồ Văn "
+        "Sơn dẫn đầu đã sang thăm và chúc mừng ngày Quốc khánh của nước bạn tại cửa khẩu Phu "
+        "Cưa (Lào).\n"
     )
     (trip,) = [r for r in records(text) if r["kind"] == "visit"]
     assert (trip["host"], trip["guests"]) == ("LA", ["VN"])
@@ -208,10 +206,10 @@ def test_a_delegation_crossing_over_for_a_national_day_goes_to_the_one_country_i
 
 def test_two_posts_delegations_crossing_to_one_country_are_two_trips():
     text = (
-        "Đoàn cán bộ Đồn Biên phòng cửa khẩu Bờ Y (Bộ đội Biên phòng Kon Tum) do Trung tá Hồ "
-        "Văn Sơn làm trưởng đoàn đã sang thăm và chúc mừng Quốc khánh nước bạn tại cửa khẩu "
-        "Phu Cưa (Lào).\n\n"
-        "Đoàn công tác Đồn Biên phòng Đăk Long (Bộ đội Biên phòng Kon Tum) do Thiếu tá A Vương "
+        "Đoàn cán bộ Đồn Biên phòng Bờ Y (Bộ đội Biên phòng Kon Tum) do Trung tá Hồ Văn "
+        "Sơn dẫn đầu đã sang thăm và chúc mừng ngày Quốc khánh của nước bạn tại cửa khẩu Phu "
+        "Cưa (Lào).\n\n"
+        "Đoàn cán bộ Đồn Biên phòng Đăk Long (Bộ đội Biên phòng Kon Tum) do Thiếu tá A Vương "
         "dẫn đầu đã sang thăm, tặng quà bản Nam Sai của tỉnh Attapư (Lào).\n"
     )
     trips = [r for r in records(text) if r["kind"] == "visit"]
@@ -247,8 +245,8 @@ def test_agencies_the_gazetteer_lacks_in_such_a_list_are_met_each_on_its_own():
 
 def test_an_embassy_in_the_country_closing_a_list_stays_ours():
     text = (
-        "Ngày 5/3/2025, Thứ trưởng Trần Minh Khoa đã thăm và làm việc với Đại sứ quán Việt Nam tại "
-        "Nhật Bản.\n"
+        "Ngày 5/3/2025, Thứ trưởng Trần Minh Khoa đã thăm và làm việc với Đại sứ quán Việt Nam ở "
+        "Hàn Quốc.\n"
     )
     (visit,) = [r for r in records(text) if r["kind"] == "embassy_visit"]
     assert visit["guests"] == ["VN"]
@@ -259,7 +257,7 @@ def test_an_embassy_in_the_country_closing_a_list_stays_ours():
 
 def test_two_provinces_police_holding_their_annual_talks_are_one_meeting_on_the_day_told():
     text = (
-        "Ngày 5/3/2025, tại tỉnh Savannakhet (Lào), Công an tỉnh Quảng Trị và Công an tỉnh "
+        "Ngày 5/3/2025, tại tỉnh Savannakhet (Lào), Công an tỉnh Hà Tĩnh và Cảnh sát tỉnh "
         "Savannakhet đã tổ chức hội đàm thường niên năm 2025.\n"
     )
     (meeting,) = meetings(text)
@@ -269,26 +267,23 @@ def test_two_provinces_police_holding_their_annual_talks_are_one_meeting_on_the_
 
 def test_a_city_the_gazetteer_lacks_after_tai_thanh_pho_is_no_person():
     text = (
-        "Ngày 5/3/2025, tại thành phố Đông Hà, Công an tỉnh Quảng Trị đã hội đàm thường niên với "
-        "Công an tỉnh Savannakhet (Lào).\n"
+        "Ngày 5/3/2025, tại thành phố Đông Hà, Công an tỉnh Hà Tĩnh đã hội đàm định kỳ với Cảnh "
+        "sát tỉnh Savannakhet (Lào).\n"
     )
     (meeting,) = meetings(text)
     assert "Đông Hà" not in names(meeting)
 
 
 def test_a_neighbour_s_border_management_team_named_by_its_town_is_of_that_country():
-    text = (
-        "Ngày 5/3/2025, Đồn Biên phòng cửa khẩu Tân Thanh đã hội đàm với Đội Quản lý biên giới "
-        "Sùng Tả.\n"
-    )
+    text = "Ngày 5/3/2025, Đồn Biên phòng Chi Ma đã hội đàm với Đội Quản lý biên giới Sùng Tả.\n"
     found = {o.key: o.country for o in find_organisations(text, "vi")}
     assert found["Đội Quản lý biên giới Sùng Tả"] == "CN"
 
 
 def test_an_agency_as_the_subject_of_talks_is_their_other_side():
     text = (
-        "Ngày 5/3/2025, tại Bằng Tường, Đồn Biên phòng cửa khẩu Tân Thanh đã hội đàm với Đội Quản "
-        "lý biên giới Sùng Tả (Quảng Tây, Trung Quốc).\n"
+        "Ngày 5/3/2025, tại Bằng Tường, Đồn Biên phòng Chi Ma đã hội đàm với Đội Quản lý biên giới "
+        "Sùng Tả (Quảng Tây, Trung Quốc).\n"
     )
     (meeting,) = meetings(text)
     assert (meeting["host"], meeting["guests"]) == ("CN", ["VN"])
