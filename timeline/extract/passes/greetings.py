@@ -98,7 +98,9 @@ def greeting_visits(
 _NEXT_GREETED = re.compile(r"\s*(?:,|và)\s*")
 # "Đoàn đại biểu Công an các tỉnh A, B, C": one delegation of several agencies (a single
 # "Đoàn", not "các đoàn")
-_ONE_DELEGATION = re.compile(r"(?<!các )(?<!những )(?<!hai )[Đđ]oàn(?: đại biểu| công tác)?\s+$")
+_ONE_DELEGATION = re.compile(
+    r"(?<!các )(?<!những )(?<!hai )[Đđ]oàn(?: đại biểu| công tác| cán bộ)?\s+$"
+)
 
 
 def _greeted(text: str, info: SentenceInfo, at: int) -> list[Mention]:
