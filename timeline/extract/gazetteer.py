@@ -361,8 +361,49 @@ def find_organisations(
         out.append(Mention(a, b, m.group(), ORG, generic[m.group()], None, None, "ministry"))
     out += _local_police(chunk, start, language)
     out += _local_governments(chunk, start, language)
+    if language == "vi":
+        out += _border_units(chunk, start)
     out += _abbreviated(chunk, start, learnt or [])
     return _without_overlaps(out)
+
+
+# "Đồn Biên phòng cửa khẩu Quốc tế Nậm Cắn", "đồn biên phòng A Xan", "Đồn Công an Nậm On",
+# "Đại đội Biên phòng 252": border posts and units, named by their place or number
+_BORDER_UNIT = re.compile(
+    r"(?<!\w)(?:[Đđ]ồn (?P<kind>[Bb]iên phòng|Công an)(?: cửa khẩu(?: [Qq]uốc tế)?)?"
+    # "Đội Quản lý biên giới Sùng Tả", "Trạm Kiểm soát biên phòng X": the neighbours' units
+    r"|Đại đội Biên phòng|(?:Chi đội|Đội) [Qq]uản lý biên giới|Trạm [Kk]iểm soát biên phòng)"
+    r"(?P<name>(?: [A-ZĐ][\w-]*){1,3}|\s+\d+)(?!\w)"
+)
+# what the unit belongs to, in brackets after its name: "(Bộ đội Biên phòng Nghệ An)", "(BĐBP
+# Quảng Nam)", "(Bộ Chỉ huy quân sự tỉnh A, Lào)"
+_UNIT_OWNER = re.compile(r"\s*\(([^()]{1,80})\)")
+
+
+def _border_units(chunk: str, start: int) -> list[Mention]:
+    """Border posts and units the gazetteer cannot list (every crossing has one): a
+    Vietnamese border guard station ("Đồn Biên phòng"), of Vietnam unless the brackets after it
+    name another country; another post or unit, of the country its brackets name."""
+    out = []
+    for m in _BORDER_UNIT.finditer(chunk):
+        owner = _UNIT_OWNER.match(chunk, m.end())
+        named = find_places(owner.group(1)) if owner else []
+        named = named or find_places(m["name"])  # "Đội Quản lý biên giới Sùng Tả": its place
+        countries = [p.country or p.key for p in named if p.kind in (COUNTRY, CITY)]
+        code = countries[-1] if countries else None
+        if code is None and (m["kind"] or "").lower() == "biên phòng":
+            code = "VN"
+        if code is None:
+            continue
+        # one key however the page capitalises it ("đồn biên phòng …", "Đồn Biên phòng …")
+        words = re.sub(r"\s+", " ", m.group()).split(" ")
+        if words[0].lower() == "đồn":
+            words[:2] = [words[0].capitalize(), words[1].capitalize()]
+        name = " ".join(words)
+        out.append(
+            Mention(start + m.start(), start + m.end(), m.group(), ORG, name, code, None, "police")
+        )
+    return out
 
 
 def _agencies(chunk: str, start: int) -> list[Mention]:
@@ -475,8 +516,11 @@ def _local_police_regex(language: str) -> re.Pattern[str]:
         # "Công an tỉnh Quảng Ninh"; a foreign force is "Cảnh sát": "Cảnh sát Osaka, Hyogo"
         return re.compile(
             # "Công an các tỉnh Ratanakiri, Stung Treng", "Công an 2 tỉnh …": each province's
-            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?:các|hai|ba|2|3)\s+(?=[Tt]ỉnh|[Tt]hành phố))?"
-            r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
+            # "Công an 03 tỉnh: A, B và C", "Công an tỉnh 03 tỉnh: …" (a count, zero-padded,
+            # and a colon before the list)
+            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?:[Tt]ỉnh\s+)?(?:các|hai|ba|bốn|năm|0?[2-9])\s+"
+            r"(?=[Tt]ỉnh|[Tt]hành phố))?"
+            r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*:?\s+)?"
             rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
         )
     return re.compile(
@@ -560,6 +604,58 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+# between two agencies of one list: "A, B và C Nhật Bản"
+_LISTED = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+_HEADS = r"Bộ|Cục|Tổng cục|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện|Cảnh sát"
+# the list's item before `pos`: an agency's head word and up to seven words, then a separator
+_ITEM_BEFORE = re.compile(
+    rf"(?:^|[,:]\s*|\s(?:với|và)\s+)((?:{_HEADS})(?:\s+(?!(?:{_NAME_STOP_VI})(?!\w))"
+    r"[^\s,.;:()]+){1,7})(?:\s*,\s*(?:và\s+)?|\s+và\s+)$"
+)
+
+
+def share_list_country(
+    text: str, orgs: list[Mention], places: list[Mention], home: str = "VN"
+) -> list[Mention]:
+    """ "làm việc với Bộ Tư pháp, Cục Cảnh sát Hình sự và Cơ quan Quản lý Xuất nhập cảnh Nhật
+    Bản": a list of agencies closed by one foreign country is that country's, each of them
+    (the ones the gazetteer knows as the home side's, and those it cannot name); the names
+    are kept as written, with the country, for the reviewer to translate."""
+    out = list(orgs)
+    for c in (p for p in places if p.kind == COUNTRY and p.key != home):
+        last = next((o for o in out if o.end == c.end or 0 <= c.start - o.end <= 1), None)
+        if last is None or last.country not in (None, home, c.key) or last.org_kind == "embassy":
+            continue
+        if re.search(r"(?:tại|ở)\s+$", text[max(0, c.start - 5) : c.start]):
+            continue  # "Đại sứ quán Việt Nam tại Nhật Bản": where it serves
+        item: Mention | None = last
+        while item is not None:
+            if item.country != c.key:
+                local = f"{item.text} {c.text}" if item.end < c.start else item.text
+                out = [
+                    o if o is not item else replace(o, key=local, country=c.key, learnt=True)
+                    for o in out
+                ]
+            item = _item_before(text, out, item.start, c)
+    return sorted(out, key=lambda o: o.start)
+
+
+def _item_before(text: str, out: list[Mention], pos: int, c: Mention) -> Mention | None:
+    """The agency listed right before `pos` (one the gazetteer found, or a head word and its
+    name), when it is of no other country than `c`; added to `out`."""
+    m = _ITEM_BEFORE.search(text, max(0, pos - 120), pos)
+    if m is None:
+        return None
+    a, b = m.span(1)
+    inside = [o for o in out if a <= o.start < b]
+    if any(o.country not in (None, "VN", c.key) for o in inside):
+        return None
+    kind = "ministry" if m.group(1).startswith("Bộ ") else "agency"
+    item = Mention(a, b, m.group(1), ORG, m.group(1), None, None, kind)
+    out[:] = [o for o in out if o not in inside] + [item]
+    return item
+
+
 def learn_abbreviations(text: str) -> list[Mention]:
     return _learn(text)
 
@@ -590,7 +686,8 @@ def _title_inside() -> re.Pattern[str]:
 @cache
 def _unlisted_regex() -> re.Pattern[str]:
     heads = r"Cục|Tổng cục|Bộ|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện"
-    stop = rf"{_NAME_STOP_VI}|về|của"
+    # ("Tổng cục Cảnh sát và Cục Xuất nhập cảnh Lào": "và" before a head word starts the next)
+    stop = rf"{_NAME_STOP_VI}|về|của|và(?=\s+(?:{heads})\s)"
     countries = alternation([a for a in country_aliases() if a not in _ambiguous()])
     # "Bộ trưởng", "Cục trưởng", "Viện trưởng": the head word with "trưởng" is a title, whose
     # holder's ministry follows ("Bộ trưởng Giao thông vận tải Việt Nam Nguyễn Văn A")

@@ -457,7 +457,11 @@ def _ruling_family(name: str) -> str | None:
 
 # "tại huyện Kỳ Sơn", "ở xã Hòa Bình": a place below a province, its name read as a person's
 # ("Công an huyện Lộc Ninh" too: the lowercase unit word names a place, never a person)
-_WHERE_UNIT = re.compile(r"(?<!\w)(?:huyện|xã|phường|quận|thị xã|thị trấn|bản)\s+$")
+# ("tại thành phố Đông Hà": a city the gazetteer lacks, where it happened; not "Chủ tịch UBND
+# thành phố X", whose holder is named after it)
+_WHERE_UNIT = re.compile(
+    r"(?<!\w)(?:huyện|xã|phường|quận|thị xã|thị trấn|bản|(?:tại|ở) (?:thành phố|tỉnh))\s+$"
+)
 
 
 # "Đoàn đại biểu Công an tỉnh Quảng Tây (Trung Quốc) do Đại tá X", "a delegation of the Lao
@@ -637,6 +641,21 @@ def _in_apposition(
     return (over[0], hit[1], "title") if over else hit
 
 
+# the words of a body's name: no clause's verb, no punctuation, at most six words
+_BODY_WORDS = re.compile(rf"(?:\s+(?!(?:{_STOP['vi']})(?!\w))[^\s,;:.()]+){{1,6}}\s*")
+
+
+def _title_over_body(
+    floor: int, at: int, pieces: list[tuple[int, int, str]], text: str
+) -> tuple[int, int, str] | None:
+    """A title ending a few words before `at`, the words between being the name of its body:
+    the title and the body together, as one title piece."""
+    for a, b, kind in pieces:
+        if kind == "title" and floor <= a and b < at and _BODY_WORDS.fullmatch(text, b, at):
+            return (a, at, "title")
+    return None
+
+
 def _prefix_chain(
     text: str,
     floor: int,
@@ -672,6 +691,10 @@ def _prefix_chain(
             if abbreviation:
                 pos = floor + abbreviation.start()
                 continue
+        if hit is None and chain and language == "vi" and chain[-1][2] in (COUNTRY, ORG):
+            # "Thư ký Hội đồng An ninh Quốc gia Mông Cổ X", "Giám đốc cơ quan An ninh Liên bang
+            # Nga X": a body the gazetteer lacks between the title and its country
+            hit = _title_over_body(floor, floor + len(stripped), pieces, text)
         if hit is None:
             m = connect.search(stripped)
             if m and chain:

@@ -22,6 +22,7 @@ from timeline.extract.gazetteer import (
     find_places,
     find_regions,
     learn_abbreviations,
+    share_list_country,
     site_country,
 )
 from timeline.extract.model import HOME, Analysis, SentenceInfo
@@ -63,6 +64,8 @@ def read_sentences(a: Analysis) -> None:
             if not any(r.start <= p.start and p.end <= r.end for r in regions)
         ]
         orgs = find_organisations(text, a.language, s.start, s.end, learnt)
+        if a.language == "vi":
+            orgs = share_list_country(text, orgs, places)
         people = find_people(text, s.start, s.end, a.language, orgs + places + regions)
         dates = find_dates(text, a.language, s.start, s.end)
         a.infos.append(SentenceInfo(s, places, orgs, people, dates))

@@ -64,11 +64,16 @@ class Vietnamese(Lexicons):
         r"(?:sang |đến |tới )?thăm(?: và|,)? làm việc|"
         r"(?:sang |đến |tới )?thăm (?:chính thức|hữu nghị)|"
         r"sang thăm|"
-        r"đến thăm|tới thăm|thăm)(?!\w)(?:\s+(?:tại|ở|đến|tới|sang))?"
+        r"đến thăm|tới thăm|thăm|"
+        # "Đoàn … do X làm trưởng đoàn, sang Việt Nam …": a delegation crossing to a country
+        # (passes/engagements.py keeps it only then)
+        r"(?<=đã )sang|(?<=, )sang|(?<=đã )tới|(?<=đã )đến)(?!\w)(?:\s+(?:tại|ở|đến|tới|sang))?"
     )
     meet = re.compile(
         # "trong cuộc hội đàm chính thức với Bộ trưởng …": the talks with whom they were held
-        r"(?<!\w)(?:hội đàm (?:trực tuyến|chính thức|song phương|cấp cao) với|hội đàm với|"
+        # ("Hội đàm thường niên với …": capitalised mid-sentence, annual talks with whom)
+        r"(?<!\w)(?:[Hh]ội đàm (?:trực tuyến|chính thức|song phương|cấp cao|thường niên|định kỳ) "
+        r"với|[Hh]ội đàm với|"
         r"hội đàm|hội kiến|diện kiến|tiếp xã giao|"
         r"tiếp thân mật|"
         r"đã tiếp|(?<!đón )tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|"
@@ -92,7 +97,9 @@ class Vietnamese(Lexicons):
         r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)|"
         # "chào xã giao ông A và cùng ông B đồng chủ trì …": "và cùng" opens the next verb's
         # clause, whose subject is the one who met A
-        r",?\s(?:và|rồi)\s+cùng(?!\w)"
+        r",?\s(?:và|rồi)\s+cùng(?!\w)|"
+        # "gặp A và hội đàm với B": the next verb ends the list met (two meetings)
+        r",?\s(?:và|rồi)\s+(?:đã\s+)?(?:hội đàm|hội kiến|làm việc|tiếp)\s+với(?!\w)"
     )
 
     # "tiếp" receives a guest; "tiếp tục", "tiếp nhận", "đón tiếp" do not

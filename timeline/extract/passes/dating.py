@@ -69,6 +69,10 @@ def date_engagements(
             for d in info.dates
             if (not d.excluded or _signed_then(group, d)) and not _of_a_person(info, d)
         ]
+        if any(d.day is not None for d in usable):
+            # "Ngày 5/3/2025, … tổ chức hội đàm thường niên năm 2025": a year alone right after
+            # the talks' words beside a day names the session's edition, not its date
+            usable = [d for d in usable if not _edition(info, d)]
         # each date to one engagement and each engagement one date, nearest pairs first:
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
         setting = _setting_end(info)
@@ -115,6 +119,19 @@ def _of_a_person(info: SentenceInfo, d: DateMention) -> bool:
     """A date inside a relative clause about a person (`…, who was elected … last year`)."""
     before = info.sentence.text[: d.start - info.sentence.start]
     return _WHO_CLAUSE.search(before[-80:]) is not None
+
+
+_EDITION_OF = re.compile(
+    r"(?<!\w)(?:thường niên|định kỳ|hội đàm|giao ban|annual talks|annual meeting)"
+    r"(?:\s+[^\s,.;]+){0,2}\s+$"
+)
+
+
+def _edition(info: SentenceInfo, d: DateMention) -> bool:
+    """A year alone closing the talks' own words ("hội đàm thường niên năm 2025")."""
+    s = info.sentence
+    before = s.text[max(0, d.start - s.start - 40) : d.start - s.start]
+    return d.day is None and d.month is None and bool(_EDITION_OF.search(before))
 
 
 def _one_day(r: Resolved) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from timeline.extract import languages
-from timeline.extract.gazetteer import CITY, COUNTRY, Mention
+from timeline.extract.gazetteer import CITY, COUNTRY, ORG, Mention
 from timeline.extract.languages import Language
 from timeline.extract.lexicon import cues, word_regex
 from timeline.extract.model import (
@@ -52,9 +52,13 @@ _EXCHANGED = re.compile(
 # "sang thăm và hội đàm với", "sang thăm, làm việc với": the trip's words, then a
 # session's verb and whom it was with
 _THEN_MET = re.compile(
-    r"\s*(?:,|và)\s*(?:hội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
-    r"(?:\s+(?:thường niên|định kỳ|song phương))?\s+với\s+(?:(?:lãnh đạo|đại diện)\s+)?"
+    r"\s*(?:,|và)\s*(?:(?:[Hh]ội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
+    r"(?:\s+(?:thường niên|định kỳ|song phương))?\s+với|chúc Tết|chúc mừng)\s+"
+    r"(?:(?:lãnh đạo|đại diện)\s+)?"
 )
+_ARRIVAL = frozenset({"sang", "tới", "đến"})
+# a delegation is the clause's subject: "Đoàn …", "đoàn đại biểu …" before the verb, no full stop
+_DELEGATION_SUBJECT = re.compile(r"(?<!\w)[Đđ]oàn(?!\w)[^.;:]*$")
 _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
@@ -114,7 +118,6 @@ class Finder:
         self.trips(info, created, referenced)
         greeted, told = greeting_visits(self.text, info, self.engagements)
         self.engagements += greeted
-        self.visits += greeted
         created += greeted
         referenced += told
         new_group = self.meetings(info, created, referenced)
@@ -213,7 +216,10 @@ class Finder:
                     or any(0 <= o.start - vm.end() <= 1 for o in info.orgs)
                 )
             ):
-                continue  # "thăm, làm việc với …", "to visit the Traffic Police": a meeting
+                # "thăm, làm việc với …", "to visit the Traffic Police": a meeting; crossing over
+                # to do so ("sang thăm và làm việc với <foreign agencies>") is a trip too
+                self.crossing_for_talks(info, vm, created)
+                continue
             if re.search(r"\bcourtesy\s+$", text[s.start : vm.start()]):
                 continue  # "paid a courtesy visit to General X": a meeting, not a trip
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
@@ -230,6 +236,8 @@ class Finder:
                 ),
                 None,
             )
+            if vm.group() in _ARRIVAL and not self.delegation_arrived(info, vm, dest):
+                continue
             # the noun, after its adjectives: "his ongoing working visit" is a trip told
             noun = re.search(r"\bvisits?\b|\btrip\b|chuyến", vm.group().lower())
             across = self.crossed_to(info, vm) if dest is None and noun is None else None
@@ -239,6 +247,8 @@ class Finder:
             code = code or (host_org.country if host_org else None)
             code = code or (across.country if across else None)
             target = self.trip_told(info, dest, code)
+            if target is not None and other_delegation(info, vm, target, code):
+                target = None  # two posts' delegations crossing to one country: two trips
             if target is not None:
                 target.add(info)
                 if target.destination is None and dest is not None:
@@ -261,6 +271,39 @@ class Finder:
             self.engagements.append(e)
             created.append(e)
 
+    def crossing_for_talks(
+        self, info: SentenceInfo, vm: re.Match[str], created: list[Engagement]
+    ) -> None:
+        """ "Đoàn … sang thăm và làm việc với Bộ A, Cục B Lào": the delegation's trip to the
+        country of the agencies it worked with (the verb's words stay the meetings')."""
+        if not vm.group().startswith("sang thăm"):
+            return
+        travellers = {o.country for o in info.orgs if o.end <= vm.start() and o.country}
+        met = next((o for o in info.orgs if o.start >= vm.end() and o.country), None)
+        if met is None or met.country == self.home or met.country in travellers:
+            return
+        if self.trip_told(info, None, met.country) is not None:
+            return
+        word = re.compile(r"sang(?= thăm)").match(self.text, vm.start())
+        assert word is not None
+        e = self.new_trip(info, word, None, met.country)
+        e.implied = False
+        self.visits.append(e)
+        self.engagements.append(e)
+        created.append(e)
+
+    def delegation_arrived(
+        self, info: SentenceInfo, vm: re.Match[str], dest: Mention | None
+    ) -> bool:
+        """ "Đoàn Công an tỉnh A … đã sang Việt Nam", "đoàn … đã tới Liên bang Nga": a bare
+        verb of crossing is a trip only with a delegation for subject and a country after it."""
+        s = info.sentence
+        return (
+            dest is not None
+            and dest.kind == COUNTRY
+            and bool(_DELEGATION_SUBJECT.search(self.text, s.start, vm.start()))
+        )
+
     def crossed_to(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
         """ "Công an tỉnh A sang thăm và làm việc với Công an các tỉnh B, C
         (Lào)": "sang" goes across the border; the foreign agency met right after the trip's
@@ -269,15 +312,39 @@ class Finder:
             return None
         joined = _THEN_MET.match(self.text, vm.end())
         if joined is None:
-            return None
-        return next(
+            return self.one_country_after(info, vm)
+        # (a delegation from across the border greeting one of ours crossed to us: "Đoàn Công
+        # an tỉnh A (Lào) đã sang thăm, chúc Tết Công an tỉnh B")
+        travellers = {o.country for o in info.orgs if o.end <= vm.start() and o.country}
+        met = next(
             (
                 o
                 for o in info.orgs
-                if o.start == joined.end() and o.country and o.country != self.home
+                if o.start == joined.end()
+                and o.country
+                and (o.country != self.home or travellers - {o.country})
             ),
             None,
         )
+        return met or self.one_country_after(info, vm)
+
+    def one_country_after(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
+        """ "Đoàn … đã sang thăm và chúc mừng Quốc khánh nước bạn tại cửa khẩu X (Lào)": a
+        delegation crossing over, the one foreign country its clause names after the verb is
+        where it went."""
+        s = info.sentence
+        if vm.group() != "sang thăm" or not _DELEGATION_SUBJECT.search(
+            self.text, s.start, vm.start()
+        ):
+            return None  # ("sang thăm và làm việc tại <agency>": a session there, told so)
+        end = self.text.find(".", vm.end(), s.end)
+        after = [
+            p
+            for p in info.places
+            if p.kind == COUNTRY and vm.end() <= p.start and (end < 0 or p.start < end)
+        ]
+        codes = {p.key for p in after}
+        return after[0] if len(codes) == 1 and self.home not in codes else None
 
     def visited_agency(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
         """ "A delegation … paid a working visit to the Australian Federal Police": a trip to
@@ -578,6 +645,7 @@ class Finder:
             )
             if spokesman is not None:
                 e.counterpart_person = spokesman.person
+            e.pair = subject_agency(text, info, mm, cp)
         e.add(info)
         planned = self.lang.cue("planned").search(text[max(s.start, mm.start() - 40) : mm.start()])
         if planned:
@@ -691,6 +759,35 @@ class Finder:
 
 # "chương trình làm việc", "lịch làm việc": the agenda of a trip, a noun, not a session
 _PROGRAMME = re.compile(r"(?<!\w)(?:[Cc]hương trình|[Ll]ịch trình|[Ll]ịch|[Kk]ế hoạch)\s+$")
+
+
+# between an agency as the subject and its verb: "Đồn Biên phòng A (…) đã tổ chức hội đàm với"
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:(?:đã|vừa|cũng|has|have)\s+)*(?:(?:tổ chức|có)\s+)?"
+    r"(?:(?:các |những )?(?:buổi|cuộc)\s+)?$"
+)
+
+
+def subject_agency(
+    text: str, info: SentenceInfo, mm: re.Match[str], cp: Mention
+) -> list[tuple[str, Mention]]:
+    """ "Đồn Biên phòng A đã hội đàm với Đội Quản lý biên giới B": the agency of another
+    country right before the verb, its subject, is the meeting's other side (with no one of
+    it named, it was missing from the sides)."""
+    subject = next(
+        (
+            o
+            for o in reversed(info.orgs)
+            if o.end <= mm.start()
+            and _SUBJECT_GAP.fullmatch(text, o.end, mm.start())
+            # (not the agency in a person's titles: "X, Thứ trưởng Bộ Công an đã …")
+            and not any(p.extent[0] <= o.start < p.extent[1] for p in info.people)
+        ),
+        None,
+    )
+    if subject is None or not subject.country or subject.country == cp.country:
+        return []
+    return [(subject.country, subject)]
 
 
 def received_with(last: tuple[Mention | PersonMention, Engagement], cp: PersonMention) -> None:
@@ -820,12 +917,25 @@ def delegation_countries(
 # "Đoàn đại biểu cấp cao Bộ An ninh Quốc gia Trung Quốc do đồng chí X, Thứ trưởng dẫn đầu sang
 # thăm Việt Nam", "a delegation of the KNPA led by X visited Vietnam": the travellers before
 _LED_BEFORE = re.compile(
-    r"\s*(?:,?\s*(?:do|led by|headed by)\s[^;.]{0,90}?)?\s*(?:dẫn đầu|làm [Tt]rưởng đoàn)?\s*"
+    # ("đoàn Công an tỉnh A – Vương quốc Campuchia do X … làm trưởng đoàn, sang": its country
+    # after a dash or in brackets, and a comma before the verb)
+    r"\s*(?:(?:\([^()]{1,40}\)|[-–]\s*[^,;.()]{1,40}?)\s*)?"
+    r"(?:,?\s*(?:do|led by|headed by)\s[^;.]{0,90}?)?\s*(?:dẫn đầu|làm [Tt]rưởng đoàn)?\s*,?\s*"
     r"(?:đã\s+|has\s+|have\s+)?(?:sang\s+|đến\s+|tới\s+)?$"
 )
 _DELEGATION_WORD = re.compile(
-    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+đại biểu)?(?:\s+cấp cao)?(?:\s+(?:of|from)(?:\s+the)?)?\s*$"
+    r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+(?:đại biểu|công tác|cán bộ))?(?:\s+cấp cao)?"
+    r"(?:\s+(?:of|from)(?:\s+the)?)?\s*$"
 )
+
+
+def other_delegation(
+    info: SentenceInfo, vm: re.Match[str], trip: Engagement, code: str | None
+) -> bool:
+    """The sentence's delegation is another agency's than the travellers of `trip`."""
+    ours = delegation_before(info, vm, code)
+    theirs = {m.key for _, m in trip.pair if m.kind == ORG}
+    return bool(ours and theirs and ours[0][1].key not in theirs)
 
 
 def delegation_before(

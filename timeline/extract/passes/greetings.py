@@ -1,26 +1,34 @@
 """Greeting visits: a delegation of one or more agencies across the border visiting an agency
 to bring the New Year's wishes ("các đoàn Công an tỉnh A và tỉnh B tới thăm, chúc Tết Công an
-tỉnh B"). Each visiting agency's delegation is a visit of its own, hosted by the agency greeted.
+tỉnh C"). Each delegation's greeting of each agency greeted is a meeting of its own, hosted by
+the agency greeted; a delegation that crossed over for it ("sang thăm, chúc Tết") has its trip
+drafted by the trip rule (passes/engagements.py), the greetings its sessions.
 
 Why a pass of its own: these pages (provincial police of Laos and Cambodia at Tết, 3 of the 35
 read-n pages, 6 of their required engagements) name no trip word with a destination and no one
-met, so neither the trip nor the meeting rule drafts them; the gold records one visit per
-visiting province.
+met, so neither the trip nor the meeting rule drafts them. The eighth round drafted each as a
+visit; the read sets' gold records 4 of 5 such pages' greetings as meetings (ninth round).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from timeline.extract.dates import DateMention, resolve
+from timeline.extract.gazetteer import Mention
 from timeline.extract.model import Engagement, SentenceInfo
 
 # "sang thăm, chúc Tết", "thăm và chúc Tết", "chúc Tết", "thăm, chúc mừng năm mới", "sang thăm,
 # chúc mừng" (a national day): the verb, right before the agency greeted
+# ("tặng quà, gửi lời chúc mừng năm mới … đến lãnh đạo, cán bộ, chiến sĩ Công an tỉnh B":
+# gifts handed over bring the wishes in person, to the agency's staff)
 _GREETING = re.compile(
-    r"(?<!\w)((?:sang |đến |tới )?thăm,?\s+(?:và\s+)?)?(chúc Tết|chúc mừng năm mới|chúc mừng)(?!\w)"
-    r"(?:\s+(?:tới|đến))?\s*"
+    r"(?<!\w)((?:sang |đến |tới )?thăm,?\s+(?:và\s+)?|tặng (?:quà|hoa),?\s+(?:và\s+)?"
+    r"(?:gửi lời\s+)?)?(chúc Tết|chúc mừng năm mới|chúc mừng)(?!\w)"
+    r"(?:(?:\s+[a-zàáảãạăâđêôơư]\w*){0,4}?\s+(?:tới|đến))?\s*"
+    r"(?:(?:lãnh đạo|cán bộ|chiến sĩ|chiến sỹ)(?:,\s*|\s+và\s+|\s+))*"
 )
 # without "thăm" only a delegation brings wishes in person ("lãnh đạo đoàn Công an tỉnh A chúc
 # Tết …"); wishes sent by letter or telegram ("gửi thư chúc mừng năm mới") are no visit
@@ -33,13 +41,14 @@ _NO_CLAUSE = re.compile(r"[^.;:]*")
 def greeting_visits(
     text: str, info: SentenceInfo, engagements: list[Engagement]
 ) -> tuple[list[Engagement], list[Engagement]]:
-    """The greeting visits a sentence tells: (new ones, ones already drafted it tells again)."""
+    """The greeting visits a sentence tells: (new ones, ones already drafted it tells again).
+    Each is a meeting of one delegation with one agency greeted."""
     s = info.sentence
     created: list[Engagement] = []
     referenced: list[Engagement] = []
     for m in _GREETING.finditer(text, s.start, s.end):
-        host = next((o for o in info.orgs if o.start == m.end() and o.country), None)
-        if host is None:
+        hosts = _greeted(text, info, m.end())
+        if not hosts:
             continue
         in_person = m.group(1) or (
             m.group(2) == "chúc Tết" and _DELEGATION.search(text, s.start, m.start())
@@ -51,33 +60,78 @@ def greeting_visits(
             for o in info.orgs
             if o.end <= m.start()
             and o.country
-            and o.country != host.country
+            and o.country != hosts[0].country
             and _NO_CLAUSE.fullmatch(text, o.end, m.start())
         ]
-        for agency in travellers:
-            told = next(
-                (
-                    e
-                    for e in engagements + created
-                    if e.kind == "visit" and any(x.key == agency.key for _, x in e.pair)
-                ),
-                None,
-            )
-            if told is not None:
-                told.add(info)
-                referenced.append(told)
-                continue
-            e = Engagement(
-                "visit",
-                info,
-                (m.start(), m.end(), m.group().strip()),
-                place_country=host.country,
-                pair=[(agency.country, agency)],
-            )
-            e.counterpart = host
-            e.add(info)
-            created.append(e)
+        for delegation in _delegations(text, travellers):
+            for host in hosts:
+                keys = {o.key for o in delegation}
+                told = next(
+                    (
+                        e
+                        for e in engagements + created
+                        if e.kind == "meeting"
+                        and e.counterpart is not None
+                        and e.counterpart.key == host.key
+                        and keys & {x.key for _, x in e.pair}
+                    ),
+                    None,
+                )
+                if told is not None:
+                    told.add(info)
+                    referenced.append(told)
+                    continue
+                e = Engagement(
+                    "meeting",
+                    info,
+                    (m.start(), m.end(), m.group().strip()),
+                    place_country=host.country,
+                    pair=[(o.country, o) for o in delegation if o.country],
+                )
+                e.counterpart = host
+                e.add(info)
+                created.append(e)
     return created, referenced
+
+
+# "chúc Tết Công an tỉnh A và Công an TP B": the agencies greeted, one list after the verb
+_NEXT_GREETED = re.compile(r"\s*(?:,|và)\s*")
+# "Đoàn đại biểu Công an các tỉnh A, B, C": one delegation of several agencies (a single
+# "Đoàn", not "các đoàn")
+_ONE_DELEGATION = re.compile(
+    r"(?<!các )(?<!những )(?<!hai )[Đđ]oàn(?: đại biểu| công tác| cán bộ)?\s+$"
+)
+
+
+def _greeted(text: str, info: SentenceInfo, at: int) -> list[Mention]:
+    """The agencies greeted: the one right after the verb, and those listed after it with
+    the same country."""
+    first = next((o for o in info.orgs if o.start == at and o.country), None)
+    if first is None:
+        return []
+    out = [first]
+    for o in info.orgs:
+        if (
+            o.start > out[-1].end
+            and o.country == first.country
+            and _NEXT_GREETED.fullmatch(text, out[-1].end, o.start)
+        ):
+            out.append(o)
+    return out
+
+
+def _delegations(text: str, travellers: list[Mention]) -> list[list[Mention]]:
+    """The visiting delegations: one for a single "Đoàn" naming a list of agencies, else one
+    per agency."""
+    if len(travellers) > 1 and _ONE_DELEGATION.search(
+        text, max(0, travellers[0].start - 30), travellers[0].start
+    ):
+        joined = all(
+            re.fullmatch(r"\s*(?:,|và)\s*", text[a.end : b.start]) for a, b in pairwise(travellers)
+        )
+        if joined:
+            return [travellers]
+    return [[t] for t in travellers]
 
 
 def greeting_dates(engagements: list[Engagement]) -> list[Engagement]:  # after the dates
@@ -86,7 +140,7 @@ def greeting_dates(engagements: list[Engagement]) -> list[Engagement]:  # after 
     first: dict[tuple[int, int], Engagement] = {}
     undated = []
     for e in engagements:
-        if e.kind != "visit" or e.counterpart is None:
+        if e.kind != "meeting" or e.counterpart is None or not _GREETING.match(e.trigger[2]):
             continue
         lead = first.setdefault((e.trigger[0], e.trigger[1]), e)
         if lead is not e and e.date is None and lead.date is not None:

@@ -85,11 +85,21 @@ def _cue_regex(language: str) -> dict[str, re.Pattern[str]]:
 def lead_engagement(a: Analysis) -> None:
     """When nothing held was drafted, the engagement the headline and lead tell, if they name
     a cue and two sides."""
-    if any(e.status == "held" and not e.context and not _allusion(e) for e in a.engagements):
+    held = [e for e in a.engagements if e.status == "held" and not e.context and not _allusion(e)]
+    if any(e.kind != "visit" for e in held):
         return
     lead = _lead(a)
     cue = _cue(a, lead)
     if cue is None or _framed(a, cue, lead):
+        return
+    if held and (
+        a.language != "vi"  # (an English airport welcome after the arrival is no reception)
+        or cue.kind != "meeting"
+        or _TRIP_WORD.search(a.text, cue.start, cue.end)
+        or not any(cue.info is i for e in held for i in e.sentences)
+    ):
+        # a trip drafted with none of its sessions: the reception its own sentence tells may be
+        # one ("đã tổ chức đón đoàn … sang Việt Nam"); the trip is already drafted
         return
     sides = _sides(lead, a.home, a.layout.tag) or _two_sides(a, lead)
     if sides is None:
@@ -165,6 +175,9 @@ def date_from_byline(a: Analysis, e: Engagement) -> bool:
             e.date, e.date_origin, e.resolved = month, "publication", resolve(month, a.published)
             return True
     return False
+
+
+_TRIP_WORD = re.compile(r"thăm|visit", re.I)
 
 
 def _allusion(e: Engagement) -> bool:

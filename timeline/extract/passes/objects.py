@@ -32,6 +32,7 @@ _SPOKEN_AT = re.compile(
     r"(?:phát biểu|chia sẻ|cho biết|khẳng định) (?:tại|trong) (?:buổi|cuộc)\s*$"
 )
 _RECEPTION = re.compile(r"tiếp|hội kiến|hội đàm|gặp")
+_WITH = re.compile(r"\s+với\s")
 _HONORIFIC_GAP = re.compile(r"\s*(?:(?:ông|bà|ngài)\s+)?")
 # "…, Thứ trưởng Lê Quý Vương nhấn mạnh …": who speaks next opens a clause of their own
 _SPEAKS = re.compile(
@@ -76,7 +77,8 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
         )
         if _RECEPTION.fullmatch(m.group()) and guest is not None and not speaks_next(text, guest):
             return False
-        return not m.group().endswith("với")
+        # "trong cuộc gặp với X, Y …": the meeting with X, like "cuộc hội đàm với X"
+        return not (m.group().endswith("với") or _WITH.match(text, m.end()))
     return bool(re.match(r"\s*(?:có|,|\.|;)", text[m.end() : m.end() + 4]))
 
 

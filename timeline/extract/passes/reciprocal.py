@@ -56,6 +56,14 @@ _THE_TWO = re.compile(
 )
 
 
+def _subject_sides(places: list[Mention], orgs: list[Mention]) -> list[tuple[str, Mention]]:
+    """The countries named in the subject, and its agencies' ("Công an tỉnh A và Công an tỉnh
+    B (Lào) đã tổ chức hội đàm": ours was missing from the guests when the place was theirs)."""
+    sides = [(c.key, c) for c in places if c.kind == COUNTRY]
+    sides += [(o.country, o) for o in orgs if o.country and o.country not in dict(sides)]
+    return sides
+
+
 def reciprocal_meetings(
     text: str,
     info: SentenceInfo,
@@ -112,7 +120,7 @@ def reciprocal_meetings(
             countries = {x.country for x in [*people, *orgs] if x.country}
             countries |= {p.key if p.kind == COUNTRY else p.country for p in places}
             countries.discard(None)
-            sides = [(c.key, c) for c in places if c.kind == COUNTRY]
+            sides = _subject_sides(places, orgs)
             unknown = len(people) >= 2 and any(p.country is None for p in people)
             if len(countries) < 2 and not unknown:
                 continue  # two sides of one country ("Minister Quang and Deputy Minister Long")

@@ -34,13 +34,15 @@ def organisations_met(e: Engagement) -> dict[str, Mention]:
         o = part.mention.organisation
         if o is not None and o.org_kind not in ("programme", "joint"):
             out.setdefault(o.key, o)
+    if e.kind == "visit" or (e.kind == "meeting" and e.counterpart is not None):
+        # "chuyến thăm của Đoàn Công an tỉnh A": the travelling agency named as the trip's side
+        # (and a meeting's other side named as an agency, before the one met: a greeting's
+        # delegation, the subject of talks)
+        for _, x in e.pair:
+            if isinstance(x, Mention) and x.kind == ORG and x is not e.counterpart:
+                out.setdefault(x.key, x)
     if e.counterpart is not None:
         out.setdefault(e.counterpart.key, e.counterpart)
-    if e.kind == "visit":
-        # "chuyến thăm của Đoàn Công an tỉnh A": the travelling agency named as the trip's side
-        for _, x in e.pair:
-            if isinstance(x, Mention) and x.kind == ORG:
-                out.setdefault(x.key, x)
     if e.kind == "dialogue":
         for info in e.sentences:
             for o in info.orgs:
