@@ -634,11 +634,33 @@ def _in_apposition(
         ),
         None,
     )
+    # "the Acting Chinese Ambassador to the Republic of Ghana, X,", "the ambassador of France
+    # in Accra, X,": a title, then a few capitalised words joined by prepositions
     if hit is None:
-        return None
+        return _title_with_its_place(text, floor, title_end, pieces)
     # a title read into the agency's first word ("Inspector General of the National")
     over = next((t for t in pieces if t[2] == "title" and t[0] < hit[0] < t[1]), None)
-    return (over[0], hit[1], "title") if over else hit
+    if over:
+        return (over[0], hit[1], "title")
+    return _title_with_its_place(text, floor, title_end, pieces) or hit
+
+
+# after a title, the place or body it belongs to: capitalised words joined by prepositions
+_TITLE_TAIL = re.compile(r"(?:\s+(?:(?:of|to|for|at|in)\s+)?(?:the\s+)?[A-Z][\w'’&.-]*){1,7}")
+_PREPOSITION = re.compile(r"\s(?:of|to|for|at|in)\s")
+
+
+def _title_with_its_place(
+    text: str, floor: int, title_end: int, pieces: list[tuple[int, int, str]]
+) -> tuple[int, int, str] | None:
+    """A title piece closed by the place or body it serves, up to `title_end`, as one title."""
+    for a, b, kind in sorted(pieces, key=lambda p: -p[1]):
+        if kind != "title" or a < floor or b >= title_end:
+            continue
+        tail = text[b:title_end].rstrip()
+        if _TITLE_TAIL.fullmatch(tail) and _PREPOSITION.search(text, a, title_end):
+            return (a, title_end, "title")
+    return None
 
 
 # the words of a body's name: no clause's verb, no punctuation, at most six words

@@ -294,7 +294,12 @@ def segment(text: str, language: str) -> Layout:
         start, body = p.start, p.text
         if p.role == BODY and (not lead_seen or after_credit):
             # a credit line first ("Web Desk"): the dateline may open the next body paragraph
-            credit = bool(_CREDIT_LINE.fullmatch(p.text.strip()))
+            # (so may a title read as body, followed by its byline: "Title\n\nA. Khan
+            # Published …\n\nANKARA, (Outlet) :…")
+            credit = (
+                bool(_CREDIT_LINE.fullmatch(p.text.strip()))
+                or _TITLE_LINE.fullmatch(p.text.strip()) is not None
+            )
             after_credit = (not lead_seen or after_credit) and credit
             lead_seen = True
             tag = _strip_tag(p)
@@ -314,6 +319,10 @@ def segment(text: str, language: str) -> Layout:
 _CREDIT_LINE = re.compile(
     r"[-–—•|]+|(?:[-–—•|]\s*)?(?:By:?\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|By:?"
 )
+
+
+# a title's line: capitalised words (and commas), no sentence's end, at most sixteen words
+_TITLE_LINE = re.compile(r"[A-Z][\w'’-]*,?(?:\s+[\w'’-]+,?){1,15}")
 
 
 # "… làm việc với bà X tại FBI. Ảnh: Kiều Trang, PVTTXVN tại Washington D.C": the photo's credit
