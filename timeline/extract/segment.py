@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from timeline.extract.lexicon import load, word_regex
 
@@ -140,16 +141,47 @@ def _word_cues(key: str, language: str) -> re.Pattern[str]:
 
 
 def _paragraphs(text: str) -> list[Paragraph]:
-    """Every non-blank line is a paragraph; offsets exclude surrounding whitespace."""
-    out = []
+    """Every non-blank line is a paragraph; offsets exclude surrounding whitespace. A line
+    wrapped by hand (the page's lines cut mid-sentence) goes on its previous line's paragraph."""
+    lines = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
         stripped = line.strip()
         if not stripped:
             continue
         start = m.start() + (len(line) - len(line.lstrip()))
-        out.append(Paragraph(start, start + len(stripped), stripped))
+        lines.append((start, start + len(stripped)))
+    wrapped = _hard_wrapped(text, lines)
+    out: list[Paragraph] = []
+    for a, b in lines:
+        prev = out[-1] if out else None
+        if prev is not None and _goes_on(text, prev, a, wrapped):
+            out[-1] = Paragraph(prev.start, b, text[prev.start : b])
+        else:
+            out.append(Paragraph(a, b, text[a:b]))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A page whose lines are cut mid-sentence: most lines, one newline apart, end without a
+    sentence's end."""
+    cut = [
+        (a, b)
+        for (a, b), (c, _d) in pairwise(lines)
+        if text[b:c].count("\n") == 1 and not _SENTENCE_END.search(text[a:b])
+    ]
+    return len(cut) >= 4 and len(cut) * 2 > len(lines)
+
+
+def _goes_on(text: str, prev: Paragraph, at: int, wrapped: bool) -> bool:
+    """Does the line at `at` go on the sentence the paragraph before it left open?"""
+    if text[prev.end : at].count("\n") != 1 or _SENTENCE_END.search(prev.text):
+        return False
+    # "His Excellency,\nJames F. X", "Inspector-General\nof Police": cut mid-sentence
+    return wrapped or prev.text.endswith(",") or text[at].islower()
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
