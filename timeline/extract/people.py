@@ -18,7 +18,8 @@ from timeline.text import fold
 _CONNECT = {
     # "Phó Giám đốc thứ nhất Cơ quan …", "Phó Thủ tướng Thường trực Chính phủ": qualifiers
     "vi": r"tại|ở|của|phụ trách(?: khu vực)?|khu vực|về|thứ nhất|[Tt]hường trực",
-    "en": r"of|for|to|in|the|on|at|and",
+    # ("the Minister of Internal Affairs of the Republic of Kazakhstan X": a state's style)
+    "en": r"of|for|to|in|the|on|at|and|Republic|Kingdom|Sultanate|Emirate",
 }
 _STOP = {
     "vi": r"cùng|và|đã|đồng chủ trì|dẫn đầu|tiếp|hội đàm|có|sẽ|phát biểu|cho biết|đánh giá|"
@@ -700,7 +701,10 @@ def _prefix_chain(
             break
         hit = next((p for p in pieces if p[1] == floor + len(stripped)), None)
         # "…, Tan Sri Khalid", "…, Pol. Lt. Gen. X": only an honorific or a rank so far
-        bare = all(k in ("honorific", "rank") for *_, k in chain)
+        # (or a rank of a country: "…, General of the Police of the Russian Federation X")
+        bare = all(k in ("honorific", "rank") for *_, k in chain) or (
+            chain[-1][2] == "rank" and all(k in ("rank", COUNTRY) for *_, k in chain)
+        )
         if hit is None and bare and stripped.endswith(",") and language == "en":
             # "the Australian Federal Police Commissioner, Reece Kershaw,": a title in apposition
             # "Malaysia's Inspector-General of Police (IGP), Tan Sri Khalid": its abbreviation too
