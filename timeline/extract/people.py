@@ -424,10 +424,18 @@ def _add_affiliation(
         for e in in_titles
         if _country_like(e) and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
     ]
+    # "the commissioner of Dhaka Metropolitan Police": a city's own police is its country's
+    forces = [
+        e.country
+        for e in in_titles
+        if e.kind == CITY and e.country and _CITY_FORCE.match(text, e.end)
+    ]
     if p.organisation and p.organisation.country:
         p.country = p.organisation.country
     elif countries:
         p.country = countries[0]
+    elif forces:
+        p.country = forces[0]
     elif apposed := _apposition_country(text, p, entities):
         p.country = apposed
     elif owner := _possessive_country(text, p.extent[0], entities):
@@ -444,6 +452,11 @@ def _add_affiliation(
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+_CITY_FORCE = re.compile(
+    r"\s+(?:Metropolitan\s+|City\s+|Municipal\s+|Capital\s+)?(?:Police|Public Security)\b"
+)
 
 
 def _ruling_family(name: str) -> str | None:
