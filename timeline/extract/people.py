@@ -665,14 +665,25 @@ _PREPOSITION = re.compile(r"\s(?:of|to|for|at|in)\s")
 
 
 def _title_with_its_place(
-    text: str, floor: int, title_end: int, pieces: list[tuple[int, int, str]]
+    text: str,
+    floor: int,
+    title_end: int,
+    pieces: list[tuple[int, int, str]],
+    *,
+    preposition_first: bool = False,
 ) -> tuple[int, int, str] | None:
-    """A title piece closed by the place or body it serves, up to `title_end`, as one title."""
+    """A title piece closed by the place or body it serves, up to `title_end`, as one title
+    (no rank, title or honorific in between: those are another person's)."""
     for a, b, kind in sorted(pieces, key=lambda p: -p[1]):
         if kind != "title" or a < floor or b >= title_end:
             continue
         tail = text[b:title_end].rstrip()
-        if _TITLE_TAIL.fullmatch(tail) and _PREPOSITION.search(text, a, title_end):
+        if preposition_first and not _PREPOSITION.match(tail + " "):
+            continue
+        inside = any(
+            b <= x and y <= title_end and k in ("rank", "title", "honorific") for x, y, k in pieces
+        )
+        if not inside and _TITLE_TAIL.fullmatch(tail) and _PREPOSITION.search(text, a, title_end):
             return (a, title_end, "title")
     return None
 
@@ -723,6 +734,13 @@ def _prefix_chain(
             # "Malaysia's Inspector-General of Police (IGP), Tan Sri Khalid": its abbreviation too
             core = re.sub(r"\s*\([A-Z][\w&.-]{1,10}\)$", "", stripped[:-1].rstrip())
             hit = _in_apposition(text, floor, floor + len(core), pieces)
+        titled = any(k in ("title", "rank", "honorific") for *_, k in chain)
+        if hit is None and not titled and language == "en":
+            # "Director General of Counter Terrorism of France X": a title, then the office and
+            # the country it serves, right before the name
+            hit = _title_with_its_place(
+                text, floor, floor + len(stripped), pieces, preposition_first=True
+            )
         if hit is None and chain and language == "en":
             # "Australian Federal Police (AFP) Commissioner X": the organisation's abbreviation
             # between it and the title

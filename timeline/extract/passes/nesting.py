@@ -108,7 +108,7 @@ def drop_allusions(engagements: list[Engagement]) -> None:
 
 def _a_call_retold(e: Engagement, engagements: list[Engagement]) -> bool:
     """ "X paid a courtesy call on Y … the visit was brief": a trip only alluded to after a
-    courtesy call or an envoy's meeting of the same two sides, in no other city, with no session
+    courtesy call or an envoy's meeting of the same two sides, in no other country, with no session
     told after it, is the call told again, not a trip of the guest's (an ambassador calls from
     within the country)."""
     if e.kind != "visit" or not e.implied:
@@ -121,7 +121,7 @@ def _a_call_retold(e: Engagement, engagements: list[Engagement]) -> bool:
         and x.start < e.start
         and x.host == e.host
         and set(x.guests) == set(e.guests)
-        and (e.city is None or (x.city is not None and x.city.key == e.city.key))
+        and e.place_country in (None, x.place_country)
         and (_resident_envoys(x) or "courtesy" in x.trigger[2].lower())
         for x in engagements
     )
