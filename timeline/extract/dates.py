@@ -256,16 +256,21 @@ def find_dates(
 
 def _weekdays_glossed(text: str, found: list[DateMention]) -> list[DateMention]:
     """ "on Wednesday (May 17, 2023)", "on Friday (19/5)": the date in parentheses right after
-    a weekday is that day's date, the one the engagement takes."""
+    a weekday is that day's date, the one the engagement takes; so is the full date after
+    "today" ("today, August 20, 2014", "today (May 3)")."""
     out: list[DateMention] = []
     for d in found:
         prev = out[-1] if out else None
+        gap = text[prev.end : d.start] if prev is not None else ""
         glossed = (
             prev is not None
-            and prev.weekday is not None
+            and (prev.weekday is not None or prev.today is not None)
             and d.day is not None
             and d.month is not None
-            and re.fullmatch(r"\s*\(\s*", text[prev.end : d.start]) is not None
+            and (
+                re.fullmatch(r"\s*\(\s*", gap) is not None
+                or (prev.today is not None and d.year is not None and gap.strip() == ",")
+            )
         )
         if glossed:
             out[-1] = replace(d, parenthesised=False)

@@ -18,7 +18,8 @@ from timeline.text import fold
 _CONNECT = {
     # "Phó Giám đốc thứ nhất Cơ quan …", "Phó Thủ tướng Thường trực Chính phủ": qualifiers
     "vi": r"tại|ở|của|phụ trách(?: khu vực)?|khu vực|về|thứ nhất|[Tt]hường trực",
-    "en": r"of|for|to|in|the|on|at|and",
+    # ("the Minister of Internal Affairs of the Republic of Kazakhstan X": a state's style)
+    "en": r"of|for|to|in|the|on|at|and|Republic|Kingdom|Sultanate|Emirate",
 }
 _STOP = {
     "vi": r"cùng|và|đã|đồng chủ trì|dẫn đầu|tiếp|hội đàm|có|sẽ|phát biểu|cho biết|đánh giá|"
@@ -423,10 +424,18 @@ def _add_affiliation(
         for e in in_titles
         if _country_like(e) and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
     ]
+    # "the commissioner of Dhaka Metropolitan Police": a city's own police is its country's
+    forces = [
+        e.country
+        for e in in_titles
+        if e.kind == CITY and e.country and _CITY_FORCE.match(text, e.end)
+    ]
     if p.organisation and p.organisation.country:
         p.country = p.organisation.country
     elif countries:
         p.country = countries[0]
+    elif forces:
+        p.country = forces[0]
     elif apposed := _apposition_country(text, p, entities):
         p.country = apposed
     elif owner := _possessive_country(text, p.extent[0], entities):
@@ -443,6 +452,11 @@ def _add_affiliation(
         p.country = "KR"  # before the Vietnamese surnames, which hold Kim and Nam too
     elif is_vietnamese_name(p.name) or (len(run) > 1 and unidecode(run[0][2]) in _surnames()):
         p.country = "VN"
+
+
+_CITY_FORCE = re.compile(
+    r"\s+(?:Metropolitan\s+|City\s+|Municipal\s+|Capital\s+)?(?:Police|Public Security)\b"
+)
 
 
 def _ruling_family(name: str) -> str | None:
@@ -634,11 +648,44 @@ def _in_apposition(
         ),
         None,
     )
+    # "the Acting Chinese Ambassador to the Republic of Ghana, X,", "the ambassador of France
+    # in Accra, X,": a title, then a few capitalised words joined by prepositions
     if hit is None:
-        return None
+        return _title_with_its_place(text, floor, title_end, pieces)
     # a title read into the agency's first word ("Inspector General of the National")
     over = next((t for t in pieces if t[2] == "title" and t[0] < hit[0] < t[1]), None)
-    return (over[0], hit[1], "title") if over else hit
+    if over:
+        return (over[0], hit[1], "title")
+    return _title_with_its_place(text, floor, title_end, pieces) or hit
+
+
+# after a title, the place or body it belongs to: capitalised words joined by prepositions
+_TITLE_TAIL = re.compile(r"(?:\s+(?:(?:of|to|for|at|in)\s+)?(?:the\s+)?[A-Z][\w'’&.-]*){1,7}")
+_PREPOSITION = re.compile(r"\s(?:of|to|for|at|in)\s")
+
+
+def _title_with_its_place(
+    text: str,
+    floor: int,
+    title_end: int,
+    pieces: list[tuple[int, int, str]],
+    *,
+    preposition_first: bool = False,
+) -> tuple[int, int, str] | None:
+    """A title piece closed by the place or body it serves, up to `title_end`, as one title
+    (no rank, title or honorific in between: those are another person's)."""
+    for a, b, kind in sorted(pieces, key=lambda p: -p[1]):
+        if kind != "title" or a < floor or b >= title_end:
+            continue
+        tail = text[b:title_end].rstrip()
+        if preposition_first and not _PREPOSITION.match(tail + " "):
+            continue
+        inside = any(
+            b <= x and y <= title_end and k in ("rank", "title", "honorific") for x, y, k in pieces
+        )
+        if not inside and _TITLE_TAIL.fullmatch(tail) and _PREPOSITION.search(text, a, title_end):
+            return (a, title_end, "title")
+    return None
 
 
 # the words of a body's name: no clause's verb, no punctuation, at most six words
@@ -678,12 +725,22 @@ def _prefix_chain(
             break
         hit = next((p for p in pieces if p[1] == floor + len(stripped)), None)
         # "…, Tan Sri Khalid", "…, Pol. Lt. Gen. X": only an honorific or a rank so far
-        bare = all(k in ("honorific", "rank") for *_, k in chain)
+        # (or a rank of a country: "…, General of the Police of the Russian Federation X")
+        bare = all(k in ("honorific", "rank") for *_, k in chain) or (
+            chain[-1][2] == "rank" and all(k in ("rank", COUNTRY) for *_, k in chain)
+        )
         if hit is None and bare and stripped.endswith(",") and language == "en":
             # "the Australian Federal Police Commissioner, Reece Kershaw,": a title in apposition
             # "Malaysia's Inspector-General of Police (IGP), Tan Sri Khalid": its abbreviation too
             core = re.sub(r"\s*\([A-Z][\w&.-]{1,10}\)$", "", stripped[:-1].rstrip())
             hit = _in_apposition(text, floor, floor + len(core), pieces)
+        titled = any(k in ("title", "rank", "honorific") for *_, k in chain)
+        if hit is None and not titled and language == "en":
+            # "Director General of Counter Terrorism of France X": a title, then the office and
+            # the country it serves, right before the name
+            hit = _title_with_its_place(
+                text, floor, floor + len(stripped), pieces, preposition_first=True
+            )
         if hit is None and chain and language == "en":
             # "Australian Federal Police (AFP) Commissioner X": the organisation's abbreviation
             # between it and the title

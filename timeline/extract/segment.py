@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from timeline.extract.lexicon import load, word_regex
 
@@ -140,16 +141,47 @@ def _word_cues(key: str, language: str) -> re.Pattern[str]:
 
 
 def _paragraphs(text: str) -> list[Paragraph]:
-    """Every non-blank line is a paragraph; offsets exclude surrounding whitespace."""
-    out = []
+    """Every non-blank line is a paragraph; offsets exclude surrounding whitespace. A line
+    wrapped by hand (the page's lines cut mid-sentence) goes on its previous line's paragraph."""
+    lines = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
         stripped = line.strip()
         if not stripped:
             continue
         start = m.start() + (len(line) - len(line.lstrip()))
-        out.append(Paragraph(start, start + len(stripped), stripped))
+        lines.append((start, start + len(stripped)))
+    wrapped = _hard_wrapped(text, lines)
+    out: list[Paragraph] = []
+    for a, b in lines:
+        prev = out[-1] if out else None
+        if prev is not None and _goes_on(text, prev, a, wrapped):
+            out[-1] = Paragraph(prev.start, b, text[prev.start : b])
+        else:
+            out.append(Paragraph(a, b, text[a:b]))
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A page whose lines are cut mid-sentence: most lines, one newline apart, end without a
+    sentence's end."""
+    cut = [
+        (a, b)
+        for (a, b), (c, _d) in pairwise(lines)
+        if text[b:c].count("\n") == 1 and not _SENTENCE_END.search(text[a:b])
+    ]
+    return len(cut) >= 4 and len(cut) * 2 > len(lines)
+
+
+def _goes_on(text: str, prev: Paragraph, at: int, wrapped: bool) -> bool:
+    """Does the line at `at` go on the sentence the paragraph before it left open?"""
+    if text[prev.end : at].count("\n") != 1 or _SENTENCE_END.search(prev.text):
+        return False
+    # "His Excellency,\nJames F. X", "Inspector-General\nof Police": cut mid-sentence
+    return wrapped or prev.text.endswith(",") or text[at].islower()
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -294,7 +326,12 @@ def segment(text: str, language: str) -> Layout:
         start, body = p.start, p.text
         if p.role == BODY and (not lead_seen or after_credit):
             # a credit line first ("Web Desk"): the dateline may open the next body paragraph
-            credit = bool(_CREDIT_LINE.fullmatch(p.text.strip()))
+            # (so may a title read as body, followed by its byline: "Title\n\nA. Khan
+            # Published …\n\nANKARA, (Outlet) :…")
+            credit = (
+                bool(_CREDIT_LINE.fullmatch(p.text.strip()))
+                or _TITLE_LINE.fullmatch(p.text.strip()) is not None
+            )
             after_credit = (not lead_seen or after_credit) and credit
             lead_seen = True
             tag = _strip_tag(p)
@@ -314,6 +351,10 @@ def segment(text: str, language: str) -> Layout:
 _CREDIT_LINE = re.compile(
     r"[-–—•|]+|(?:[-–—•|]\s*)?(?:By:?\s*)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|By:?"
 )
+
+
+# a title's line: capitalised words (and commas), no sentence's end, at most sixteen words
+_TITLE_LINE = re.compile(r"[A-Z][\w'’-]*,?(?:\s+[\w'’-]+,?){1,15}")
 
 
 # "… làm việc với bà X tại FBI. Ảnh: Kiều Trang, PVTTXVN tại Washington D.C": the photo's credit

@@ -82,6 +82,10 @@ def _words(key: str, language: str, flags: int) -> re.Pattern[str]:
     return word_regex(cues()[key][language], flags=flags)
 
 
+# a meeting told by its noun, then as yet to be held ("the talks to be chaired by A and B")
+_TO_BE_HELD = re.compile(r"\b(?:to be|will be)\s+(?:co-)?(?:chaired|held|hosted|convened)\b")
+
+
 @dataclass(slots=True)
 class Finder:
     """Reads the story sentence by sentence and keeps what the next sentence may refer to: the
@@ -648,6 +652,7 @@ class Finder:
             e.pair = subject_agency(text, info, mm, cp)
         e.add(info)
         planned = self.lang.cue("planned").search(text[max(s.start, mm.start() - 40) : mm.start()])
+        planned = planned or _TO_BE_HELD.search(text, mm.end(), min(s.end, mm.end() + 80))
         if planned:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
         return e
@@ -689,6 +694,11 @@ class Finder:
             told += sides_as_subjects(text, info, home)
         for e in told:
             e.group = self.groups
+            after = e.trigger[1]
+            later = _TO_BE_HELD.search(text, after, min(info.sentence.end, after + 80))
+            if e.status == "held" and later:
+                # "the meetings between the delegations to be chaired by A and B": yet to come
+                e.status, e.status_cue = "planned", span_of(text, info.sentence, later)
             self.engagements.append(e)
             created.append(e)
         return told

@@ -99,10 +99,44 @@ def drop_allusions(engagements: list[Engagement]) -> None:
         and e.host is None
         and all(x.start < e.start for x in engagements if x.parent is e)
     ]
+    dropped += [e for e in engagements if _a_call_retold(e, engagements)]
     for e in engagements:
         if e.parent is not None and any(e.parent is d for d in dropped):
             e.parent, e.part_cue = None, None
     engagements[:] = [e for e in engagements if not any(e is d for d in dropped)]
+
+
+def _a_call_retold(e: Engagement, engagements: list[Engagement]) -> bool:
+    """ "X paid a courtesy call on Y … the visit was brief": a trip only alluded to after a
+    courtesy call or an envoy's meeting of the same two sides, in no other country, with no session
+    told after it, is the call told again, not a trip of the guest's (an ambassador calls from
+    within the country)."""
+    if e.kind != "visit" or not e.implied:
+        return False
+    if any(x.parent is e and x.start > e.start for x in engagements):
+        return False
+    return any(
+        x.kind == "meeting"
+        and not x.context
+        and x.start < e.start
+        and x.host == e.host
+        and set(x.guests) == set(e.guests)
+        and e.place_country in (None, x.place_country)
+        and (_resident_envoys(x) or "courtesy" in x.trigger[2].lower())
+        for x in engagements
+    )
+
+
+# a diplomat posted in the country: their call on its officials is no trip into it
+_ENVOY = re.compile(
+    r"(?i)\b(?:ambassador|envoy|chargé d['’]affaires|charge d['’]affaires|attach[ée]|consul"
+    r"|high commissioner)"
+)
+
+
+def _resident_envoys(x: Engagement) -> bool:
+    guests = [p for p in x.participants.values() if p.role == "guest"]
+    return bool(guests) and all(any(_ENVOY.search(t[2]) for t in p.mention.titles) for p in guests)
 
 
 def drop_lead_retold(engagements: list[Engagement]) -> None:

@@ -322,7 +322,13 @@ def _told_of(
     for m in meet.finditer(text, s.start, p.extent[0]):
         if _QUALIFIED.fullmatch(text, m.end(), p.extent[0]):
             return True  # "Park met with Minister Tran": the one met
+    if _QUOTE_INTRO.fullmatch(text, p.extent[1], s.end):
+        return False  # "NCA Director of Threat Leadership, X, said:": a quote's speaker only
     return is_subject(text, info, p, language)
+
+
+# a sentence that only introduces a quote after the person's name
+_QUOTE_INTRO = re.compile(r"\s*,?\s*(?:said|says|added|stated)\s*:?\s*")
 
 
 def _cued(text: str, p: PersonMention, role: str, cue: Span | None) -> bool:

@@ -393,6 +393,20 @@ def unnamed_counterparts(
             )
         else:
             shape = rf"\s+(?:(?:{_OFFICE_WORDS})\s+(?:[\w-]+\s+){{0,3}}?)(\S+(?:\s\S+)?)"
+        listed = (
+            _offices_listed(text, info, when.end() if when else mm.end())
+            if language == "en"
+            else []
+        )
+        if len(listed) >= 2:
+            # "met the Deputy Interior Minister of Uzbekistan and Deputy Interior Minister of
+            # Kyrgyzstan": one meeting per country whose office was met
+            for owner in listed:
+                e = Engagement("meeting", info, (mm.start(), mm.end(), mm.group()))
+                e.pair = [(owner.key, owner)]
+                e.add(info)
+                out.append(e)
+            break
         m = re.match(shape, after, re.I)
         if m is None:
             continue
@@ -415,6 +429,34 @@ def unnamed_counterparts(
         e.add(info)
         out.append(e)
         break
+    return out
+
+
+_OFFICE_OF = re.compile(rf"\b(?:{_OFFICE_WORDS})\s+of\s+(?:the\s+)?$", re.I)
+_OFFICE_AFTER = re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_OFFICE_WORDS})\b", re.I)
+_LIST_LINK = re.compile(
+    rf"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:(?:[\w-]+\s+){{0,4}}?(?:{_OFFICE_WORDS})\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+
+
+def _offices_listed(text: str, info: SentenceInfo, start: int) -> list[Mention]:
+    """The countries of the offices listed right after a meeting verb, each once: "the Deputy
+    Interior Minister of A and the Deputy Interior Minister of B", "the A and B envoys"."""
+    out: list[Mention] = []
+    pos = start
+    for c in sorted(
+        (p for p in info.places if p.kind == COUNTRY and p.start >= start), key=lambda p: p.start
+    ):
+        owned = _OFFICE_OF.search(text, max(pos, c.start - 60), c.start) or _OFFICE_AFTER.match(
+            text, c.end
+        )
+        if owned is None or any(o.key == c.key for o in out):
+            continue
+        if out and not _LIST_LINK.fullmatch(text, pos, c.start):
+            break  # the list ends where something else than "and the …" comes between
+        out.append(c)
+        pos = owned.end() if owned.start() >= c.end else c.end
     return out
 
 
