@@ -372,7 +372,13 @@ def find_organisations(
 _BORDER_UNIT = re.compile(
     r"(?<!\w)(?:[Đđ]ồn (?P<kind>[Bb]iên phòng|Công an)(?: cửa khẩu(?: [Qq]uốc tế)?)?"
     # "Đội Quản lý biên giới Sùng Tả", "Trạm Kiểm soát biên phòng X": the neighbours' units
-    r"|Đại đội Biên phòng|(?:Chi đội|Đội) [Qq]uản lý biên giới|Trạm [Kk]iểm soát biên phòng)"
+    r"|Đại đội Biên phòng|(?:Chi đội|Đội) [Qq]uản lý biên giới|Trạm [Kk]iểm soát biên phòng"
+    # China's border units, named by their area or city: "Bộ đội Biên phòng khu vực X", "Chi
+    # đội Công an Biên phòng TP X", "trạm (Hội ngộ) hội đàm khu vực X", "(Tổng) Trạm kiểm tra
+    # Biên phòng xuất, nhập cảnh (tỉnh) X"
+    r"|(?P<area>Bộ đội Biên phòng khu vực|Chi đội Công an [Bb]iên phòng(?: TP| thành phố)?"
+    r"|[Tt]rạm (?:[Hh]ội ngộ )?[Hh]ội đàm khu vực"
+    r"|(?:Tổng [Tt]rạm|Trạm) [Kk]iểm tra [Bb]iên phòng xuất,? nhập cảnh(?: tỉnh)?))"
     r"(?P<name>(?: [A-ZĐ][\w-]*){1,3}|\s+\d+)(?!\w)"
 )
 # what the unit belongs to, in brackets after its name: "(Bộ đội Biên phòng Nghệ An)", "(BĐBP
@@ -383,7 +389,8 @@ _UNIT_OWNER = re.compile(r"\s*\(([^()]{1,80})\)")
 def _border_units(chunk: str, start: int) -> list[Mention]:
     """Border posts and units the gazetteer cannot list (every crossing has one): a
     Vietnamese border guard station ("Đồn Biên phòng"), of Vietnam unless the brackets after it
-    name another country; another post or unit, of the country its brackets name."""
+    name another country; another post or unit, of the country its brackets or its place name;
+    a neighbour's unit named by its area, of no country when neither names one."""
     out = []
     for m in _BORDER_UNIT.finditer(chunk):
         owner = _UNIT_OWNER.match(chunk, m.end())
@@ -393,8 +400,10 @@ def _border_units(chunk: str, start: int) -> list[Mention]:
         code = countries[-1] if countries else None
         if code is None and (m["kind"] or "").lower() == "biên phòng":
             code = "VN"
-        if code is None:
+        if code is None and not m["area"]:
             continue
+        # (a unit named by its area with no country named is still an agency, its country left
+        # open: no person "Kim Bình", no talks in "Trạm Hội ngộ hội đàm khu vực Kim Bình")
         # one key however the page capitalises it ("đồn biên phòng …", "Đồn Biên phòng …")
         words = re.sub(r"\s+", " ", m.group()).split(" ")
         if words[0].lower() == "đồn":

@@ -63,8 +63,9 @@ _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
 
-# "hội đàm cấp cao giữa A và B", "talks between A and B": the verb's object is both sides
-_SIDES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:giữa|between)\s")
+# "hội đàm cấp cao giữa A và B", "talks between A and B", "hội đàm định kỳ quý 4/2024 giữa A
+# với B": the verb's object is both sides
+_SIDES_AFTER = re.compile(r"\s+(?:[\w/-]+\s+){0,4}?(?:giữa|between)\s")
 
 
 # "thăm và làm việc với các cơ quan hữu quan Nhật Bản", "with the relevant agencies of Japan":

@@ -1,0 +1,136 @@
+"""Vietnamese pages, tenth round: shapes of border-guard and police talks written for these
+tests in our own words, with invented names and places. A neighbour's border unit named by its
+area; a station for border talks as an agency, not a verb; the year of a day without one from
+the talks' numbered edition, a period reviewed up to now, or a quarter written with a slash; a
+year closing a quarter beside a day is not the date; provincial seats the gazetteer lacked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+from timeline.extract.dates import latest_in_story_year
+from timeline.extract.gazetteer import city_aliases, find_organisations
+
+
+def records(text: str, published: date | None = None) -> list[dict]:
+    return [r.record for r in extract(text, document="d", published=published).records]
+
+
+def meetings(text: str, published: date | None = None) -> list[dict]:
+    return [r for r in records(text, published) if r["kind"] == "meeting"]
+
+
+def organisations(record: dict) -> dict[str, str | None]:
+    return {o["name"]: o.get("country") for o in record.get("organisations", [])}
+
+
+# --- the neighbour's border units -------------------------------------------------------------
+
+
+def test_a_border_guard_unit_named_by_its_area_is_of_the_country_in_its_brackets():
+    found = find_organisations(
+        "Đoàn Bộ đội Biên phòng khu vực Lục Xuân (Trung Quốc) đã tới dự.", "vi"
+    )
+    assert [(m.key, m.country) for m in found] == [
+        ("Bộ đội Biên phòng khu vực Lục Xuân", "CN")
+    ]
+
+
+def test_two_delegations_holding_numbered_talks_give_one_meeting_with_the_neighbour_s_unit():
+    text = (
+        "Sáng 14/10, tại tỉnh Lai Châu, Đoàn đại biểu Bộ đội Biên phòng tỉnh Lai Châu (Việt Nam) "
+        "và Đoàn đại biểu Bộ đội Biên phòng khu vực Lục Xuân (Trung Quốc) đã tiến hành Hội đàm "
+        "định kỳ lần thứ III, năm 2025.\n\n"
+        "Hai bên cũng duy trì đường dây nóng giữa các đồn với Trạm Hội ngộ hội đàm khu vực Lục "
+        "Xuân trong suốt năm qua.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] == "2025-10-14"
+    assert meeting["host"] == "VN" and meeting["guests"] == ["CN"]
+    assert organisations(meeting).get("Bộ đội Biên phòng khu vực Lục Xuân") == "CN"
+
+
+def test_talks_between_our_posts_and_a_station_of_the_neighbour_are_one_meeting_with_the_station():
+    text = (
+        "Sáng 3/6/2025, ở xã Nậm Kè đã diễn ra hội đàm định kỳ quý 2/2025 giữa hai đồn biên "
+        "phòng Lai Châu (Việt Nam) với trạm hội đàm khu vực Lục Xuân (Trung Quốc).\n"
+    )
+    (meeting,) = meetings(text)
+    assert organisations(meeting).get("trạm hội đàm khu vực Lục Xuân") == "CN"
+
+
+def test_an_exit_and_entry_inspection_station_of_a_chinese_town_is_china_s():
+    found = find_organisations(
+        "Đoàn Trạm kiểm tra Biên phòng xuất, nhập cảnh Hà Khẩu sang dự.", "vi"
+    )
+    assert [m.country for m in found] == ["CN"]
+
+
+# --- the year of a day written without one ----------------------------------------------------
+
+
+def test_a_numbered_edition_s_year_dates_the_day_beside_it_not_a_document_s_year():
+    text = (
+        "Chiều 4/11, tại thành phố Đông Hà, Ban Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị tổ chức "
+        "hội đàm thường niên lần thứ XII năm 2025 với Bộ Chỉ huy Quân sự tỉnh Savannakhet (Lào)."
+        "\n\nHai bên rà soát việc làm theo biên bản hội đàm năm 2024.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] == "2025-11-04"
+    assert meeting["host"] == "VN"
+    assert meeting["place"]["city"] == "Dong Ha"
+
+
+def test_a_period_reviewed_up_to_now_sets_the_year_before_an_old_document_s_year():
+    text = (
+        "Chiều 21/10, tại Bộ Chỉ huy Quân sự tỉnh Attapeu (Lào), đoàn Bộ đội Biên phòng tỉnh Kon "
+        "Tum đã hội đàm với Bộ Chỉ huy Quân sự tỉnh Attapeu.\n\n"
+        "Từ tháng 8/2025 đến nay, hai bên cùng thực hiện các văn kiện pháp lý năm 2017.\n"
+    )
+    assert latest_in_story_year(text, "vi") == date(2025, 10, 21)
+
+
+def test_a_quarter_written_with_a_slash_puts_talks_in_january_in_the_next_year():
+    text = (
+        "Ngày 22/1, tại cửa khẩu Tà Lùng, đồn biên phòng Tà Lùng đã hội đàm định kỳ quý 4/2025 "
+        "với Chi đội Quản lý biên giới Long Bang (Trung Quốc).\n"
+    )
+    assert latest_in_story_year(text, "vi") == date(2026, 1, 22)
+
+
+def test_a_half_year_reviewed_after_a_signature_still_gives_the_year():
+    text = (
+        "Chiều 9/9, đoàn Bộ đội Biên phòng tỉnh Nghệ An hội đàm với Bộ Chỉ huy Quân sự tỉnh Xiêng "
+        "Khoảng.\n\nThực hiện biên bản đã ký kết, năm 2024 và 6 tháng đầu năm 2025, hai bên đã "
+        "tuần tra song phương nhiều lần.\n"
+    )
+    assert latest_in_story_year(text, "vi") == date(2025, 9, 9)
+
+
+def test_a_year_closing_the_quarter_the_talks_review_is_not_their_date():
+    text = (
+        "Ngày 7/11, tại cửa khẩu Kim Thành, đã diễn ra buổi hội đàm nghiệp vụ quý 3 năm 2025 "
+        "giữa đoàn Bộ đội Biên phòng tỉnh Lào Cai và đoàn Trạm kiểm tra Biên phòng xuất, nhập "
+        "cảnh Hà Khẩu (Trung Quốc).\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] == "2025-11-07"
+    assert meeting["date"]["precision"] == "day"
+
+
+# --- places -----------------------------------------------------------------------------------
+
+
+def test_provincial_seats_of_vietnam_and_its_neighbours_are_places():
+    aliases = city_aliases()
+    for name, code in (
+        ("Đông Hà", "VN"),
+        ("Quảng Ngãi", "VN"),
+        ("Tuyên Quang", "VN"),
+        ("Sầm Nưa", "LA"),
+        ("Khăm Muồn", "LA"),
+        ("Kampot", "KH"),
+        ("Mông Tự", "CN"),
+    ):
+        assert aliases[name][1] == code, name
