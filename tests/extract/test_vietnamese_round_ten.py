@@ -32,9 +32,7 @@ def test_a_border_guard_unit_named_by_its_area_is_of_the_country_in_its_brackets
     found = find_organisations(
         "Đoàn Bộ đội Biên phòng khu vực Lục Xuân (Trung Quốc) đã tới dự.", "vi"
     )
-    assert [(m.key, m.country) for m in found] == [
-        ("Bộ đội Biên phòng khu vực Lục Xuân", "CN")
-    ]
+    assert [(m.key, m.country) for m in found] == [("Bộ đội Biên phòng khu vực Lục Xuân", "CN")]
 
 
 def test_two_delegations_holding_numbered_talks_give_one_meeting_with_the_neighbour_s_unit():
@@ -134,3 +132,42 @@ def test_provincial_seats_of_vietnam_and_its_neighbours_are_places():
         ("Mông Tự", "CN"),
     ):
         assert aliases[name][1] == code, name
+
+
+# --- lists of provinces' police and greetings ---------------------------------------------------
+
+
+def test_each_province_s_police_of_a_counted_list_is_named_without_the_list_s_lead_in():
+    found = find_organisations(
+        "đoàn đã sang làm việc với Công an tỉnh 02 tỉnh: Xiêng Khoảng và Hủa Phăn (Lào).", "vi"
+    )
+    assert [m.text for m in found] == ["Công an tỉnh Xiêng Khoảng", "Công an tỉnh Hủa Phăn"]
+
+
+def test_a_delegation_gone_to_greet_the_police_of_two_provinces_in_lower_case_meets_each():
+    text = (
+        "Nhân dịp Tết cổ truyền của nước bạn, đoàn công tác Công an tỉnh Quảng Bình do Đại tá Hồ "
+        "Văn Kiên dẫn đầu đã đến chúc mừng lãnh đạo, cán bộ công an 2 tỉnh Khăm Muồn và "
+        "Savannakhet.\n"
+    )
+    met = meetings(text, date(2024, 4, 12))
+    assert len(met) == 2
+    assert {m["host"] for m in met} == {"LA"}
+
+
+def test_a_founding_and_its_anniversary_in_brackets_do_not_date_the_greeting():
+    text = (
+        "Nhân kỷ niệm ngày thành lập lực lượng Công an Lào (5/4/1961 - 5/4/2024), đoàn công tác "
+        "Công an tỉnh Quảng Bình đã sang thăm, chúc mừng Công an tỉnh Khăm Muồn.\n"
+    )
+    (meeting,) = meetings(text, date(2024, 4, 12))
+    assert not meeting["date"].get("start", "").startswith("1961")
+
+
+def test_a_neighbour_s_new_year_festival_is_no_person():
+    text = (
+        "Nhân dịp Tết Chol Chnam Thmay, Thiếu tướng Lê Văn Hào, Giám đốc Công an tỉnh Tây Ninh, "
+        "đã sang thăm, chúc Tết Công an tỉnh Svay Rieng.\n"
+    )
+    for meeting in meetings(text, date(2024, 4, 12)):
+        assert "Chol Chnam Thmay" not in [p["name"] for p in meeting.get("participants", [])]

@@ -233,6 +233,9 @@ def find_dates(
             if _exclusion(language).search(before):
                 excluded = "context"  # anniversaries, signatures, foundings are no engagements
             paren = before.rstrip().endswith("(") or "(" in before[-3:]
+            if paren and year is not None and y2 is not None and y2 - year > 1:
+                # "(5/4/1961 - 5/4/2023)": a founding and its anniversary, years apart
+                excluded = excluded or "context"
             found.append(
                 DateMention(
                     start + a,
@@ -795,7 +798,8 @@ _BOUND_BEFORE = re.compile(
 # year such a page stated dated its three sessions a year late, and none of them matched); an
 # ordinal in Roman numerals is no name ("hội đàm thường niên lần thứ XIX năm 2025")
 _NAMED_YEAR_BEFORE = re.compile(
-    r"(?:\b(?![IVXLC]+\s*$)[A-Z]{3,}|Chủ tịch|[Cc]hair(?:manship)?|Games|Expo|Tầm nhìn|[Vv]ision)\s*$"
+    r"(?:\b(?![IVXLC]+\s*$)[A-Z]{3,}|Chủ tịch|[Cc]hair(?:manship)?|Games|Expo|Tầm nhìn"
+    r"|[Vv]ision)\s*$"
 )
 
 

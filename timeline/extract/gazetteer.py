@@ -527,8 +527,9 @@ def _local_police_regex(language: str) -> re.Pattern[str]:
             # "Công an các tỉnh Ratanakiri, Stung Treng", "Công an 2 tỉnh …": each province's
             # "Công an 03 tỉnh: A, B và C", "Công an tỉnh 03 tỉnh: …" (a count, zero-padded,
             # and a colon before the list)
-            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?:[Tt]ỉnh\s+)?(?:các|hai|ba|bốn|năm|0?[2-9])\s+"
-            r"(?=[Tt]ỉnh|[Tt]hành phố))?"
+            # ("công an 2 tỉnh A và B": lower case before a count)
+            r"(?<!\w)(?:Công an|Cảnh sát|công an(?= (?:các|hai|ba|bốn|0?[2-9]) tỉnh)) "
+            r"(?:(?:[Tt]ỉnh\s+)?(?:các|hai|ba|bốn|năm|0?[2-9])\s+(?=[Tt]ỉnh|[Tt]hành phố))?"
             r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*:?\s+)?"
             rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
         )
@@ -558,11 +559,21 @@ def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
         for more in re.finditer(_place_regex_text(), m.groupdict().get("more") or ""):
             a = m.start("more") + more.start()
             spans.append((a, a + len(more.group()), more.group()))
+        # a list's members are each named as the force of their place, without the list's
+        # lead-in ("Công an tỉnh 03 tỉnh: Bò Kẹo" is "Công an tỉnh Bò Kẹo")
+        listed = len(spans) > 1 or _COUNTED.search(chunk, m.start(), m.start("place"))
+        lead = f"{m.group().split()[0].capitalize()} {m.group().split()[1]}"
+        lead += f" {m['level'].lower()}" if m.groupdict().get("level") else ""
         for a, b, where in spans:
             city, code = city_aliases()[where]
             name = f"{city} {kind} Police".replace("City City", "City")
-            out.append(Mention(start + a, start + b, chunk[a:b], ORG, name, code, None, "police"))
+            local = f"{lead} {where}" if listed and language == "vi" else chunk[a:b]
+            out.append(Mention(start + a, start + b, local, ORG, name, code, None, "police"))
     return out
+
+
+# a count or a colon before the places listed: "Công an 03 tỉnh: …", "Công an các tỉnh …"
+_COUNTED = re.compile(r"\d|:|(?<!\w)(?:các|hai|ba|bốn|năm)(?!\w)")
 
 
 @cache
