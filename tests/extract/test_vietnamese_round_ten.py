@@ -171,3 +171,16 @@ def test_a_neighbour_s_new_year_festival_is_no_person():
     )
     for meeting in meetings(text, date(2024, 4, 12)):
         assert "Chol Chnam Thmay" not in [p["name"] for p in meeting.get("participants", [])]
+
+
+# --- a delegation deployed abroad -----------------------------------------------------------
+
+
+def test_a_delegation_deployed_to_work_beside_another_country_s_police_travels_there():
+    text = (
+        "Theo tin từ Viêng Chăn, Lào đã triển khai một phái đoàn gồm 8 sỹ quan do "
+        "Thiếu tướng Khăm Phon dẫn đầu tham gia cùng lực lượng Cảnh sát Hoàng gia Thái Lan "
+        "trong đợt truy quét ma túy dọc sông Mê Kông.\n"
+    )
+    (trip,) = [r for r in records(text, date(2025, 11, 3)) if r["kind"] == "visit"]
+    assert trip["host"] == "TH" and trip["guests"] == ["LA"]
