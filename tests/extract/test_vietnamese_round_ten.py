@@ -184,3 +184,27 @@ def test_a_delegation_deployed_to_work_beside_another_country_s_police_travels_t
     )
     (trip,) = [r for r in records(text, date(2025, 11, 3)) if r["kind"] == "visit"]
     assert trip["host"] == "TH" and trip["guests"] == ["LA"]
+
+
+# --- who hosts -----------------------------------------------------------------------------------
+
+
+def test_a_prime_minister_met_without_a_place_received_the_other_side_at_home():
+    text = (
+        "Trước đó, trong cuộc gặp với Thủ tướng Lào Sonexay Siphandone, Phó Thủ tướng kiêm Bộ "
+        "trưởng Bộ Nội vụ Thái Lan Somchai Rattanakul đã đề nghị hai bên siết chặt kiểm soát "
+        "biên giới.\n"
+    )
+    (meeting,) = meetings(text, date(2025, 10, 30))
+    assert meeting["host"] == "LA" and meeting["guests"] == ["TH"]
+    roles = {p["name"]: p["role"] for p in meeting["participants"]}
+    assert roles["Sonexay Siphandone"] == "host"
+
+
+def test_a_government_named_by_its_capital_after_cua_is_no_place():
+    text = (
+        "Ngày 12/3/2025, Bộ trưởng Bộ Công an Campuchia Sar Sokha đã tiếp Đại sứ Nhật Bản "
+        "Ueno Atsushi, người khẳng định sự ủng hộ của Tokyo đối với các dự án đào tạo.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting.get("place", {}).get("city") != "Tokyo"
