@@ -233,6 +233,9 @@ def find_dates(
             if _exclusion(language).search(before):
                 excluded = "context"  # anniversaries, signatures, foundings are no engagements
             paren = before.rstrip().endswith("(") or "(" in before[-3:]
+            if paren and year is not None and y2 is not None and y2 - year > 1:
+                # "(5/4/1961 - 5/4/2023)": a founding and its anniversary, years apart
+                excluded = excluded or "context"
             found.append(
                 DateMention(
                     start + a,
@@ -797,9 +800,11 @@ _BOUND_BEFORE = re.compile(
 # a year that closes the name of a term, an event or a plan ("năm Chủ tịch ASEAN 2024", "APEC
 # 2017", "ASEAN Chairmanship 2024", "Tầm nhìn 2030") names it: talks in December 2023 prepare
 # "the ASEAN Chair year 2024", so the page's year is not that one (read-for-rules n006: the one
-# year such a page stated dated its three sessions a year late, and none of them matched)
+# year such a page stated dated its three sessions a year late, and none of them matched); an
+# ordinal in Roman numerals is no name ("hội đàm thường niên lần thứ XIX năm 2025")
 _NAMED_YEAR_BEFORE = re.compile(
-    r"(?:\b[A-Z]{3,}|Chủ tịch|[Cc]hair(?:manship)?|Games|Expo|Tầm nhìn|[Vv]ision)\s*$"
+    r"(?:\b(?![IVXLC]+\s*$)[A-Z]{3,}|Chủ tịch|[Cc]hair(?:manship)?|Games|Expo|Tầm nhìn"
+    r"|[Vv]ision)\s*$"
 )
 
 
@@ -811,25 +816,29 @@ def latest_in_story_year(
     dates written without one: the latest of them, in that year, stands for the day of writing.
     A year told as past (`since 2017`, `từ năm 2016`), as a bound (`đến năm 2016`), of an
     anniversary, or closing a term's or an event's name (`năm Chủ tịch ASEAN 2024`, `APEC
-    2017`) is not read; two different years leave it unknown."""
+    2017`) is not read; a year closing a document's name (`văn kiện pháp lý năm 2016`) only
+    when no other is stated; two different years leave it unknown. A period reviewed up to now
+    (`Từ tháng 9/2025 đến nay`) sets the earliest year; a quarter written `quý 4/2025` is read."""
     mentions = [d for d in find_dates(text, language) if skip is None or d.start >= skip[1]]
-    years = {
-        d.year
-        for d in mentions
-        if d.year is not None
-        and d.month is None
-        and not d.excluded
-        and d.relative is None
-        and not _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start])
-        and not _BOUND_BEFORE.search(text[max(0, d.start - 15) : d.start])
-        and not _NAMED_YEAR_BEFORE.search(text[max(0, d.start - 20) : d.start])
-    }
+    stated = [d for d in mentions if _story_year(text, d)]
+    years = {d.year for d in stated if not _DOCUMENT_BEFORE.search(_before(text, d, 40))}
+    years = years or {d.year for d in stated}
+    quarters = _slashed_quarters(text, skip)
+    years |= {y for y, _ in quarters}
+    since = _since(text, mentions)
+    if since is not None:
+        years = {y for y in years if y is not None and y >= since[0]} or {since[0]}
     if len(years) != 1:
         return None
     year = years.pop()
     # "In the last quarter of 2024 both forces ran six joint patrols": a period reviewed is
     # over, so the talks on "January 30" that review it are in the next year
-    opens = _period_opening(text, [d for d in mentions if d.year == year and d.month is None])
+    plain = [d for d in stated if d.year == year]
+    opens = _period_opening(text, plain) if plain else None
+    if not plain or opens is not None:
+        more = {o for y, o in quarters if y == year}
+        more |= {since[1]} if since is not None and since[0] == year else set()
+        opens = max(more | ({opens} if opens else set()), default=None)
     days = [
         _safe(
             year + (opens is not None and (d.month or 0) < opens),
@@ -840,6 +849,66 @@ def latest_in_story_year(
         if d.year is None and d.day is not None and d.month is not None and not d.excluded
     ]
     return max((d for d in days if d), default=None)
+
+
+def _before(text: str, d: DateMention, span: int) -> str:
+    return text[max(0, d.start - span) : d.start]
+
+
+def _story_year(text: str, d: DateMention) -> bool:
+    """A year alone the story may state for itself (see `latest_in_story_year`); one set aside
+    as context still counts when it closes a period reviewed ("… năm 2024 và 6 tháng đầu năm
+    2025" after "đã ký kết")."""
+    return (
+        d.year is not None
+        and d.month is None
+        and (not d.excluded or bool(_QUARTER_BEFORE.search(_before(text, d, 50))))
+        and d.relative is None
+        and not _PAST_BEFORE.search(_before(text, d, 12))
+        and not _BOUND_BEFORE.search(_before(text, d, 15))
+        and not _NAMED_YEAR_BEFORE.search(_before(text, d, 20))
+    )
+
+
+# a year closing a document's name is the document's ("2 văn kiện pháp lý năm 2016", "biên bản
+# hội đàm năm 2024"), which may be years before the story: read only when no other is stated
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:văn kiện|biên bản|hiệp định|nghị định thư|thỏa thuận|thoả thuận|hiệp ước)"
+    r"(?:\s+[^\s,.;]+){0,3}\s*$",
+    re.I,
+)
+# "quý 4/2025": a quarter with its year after a slash, which the date patterns do not read
+_SLASHED_QUARTER = re.compile(r"(?<!\w)quý\s+(I{1,3}|IV|[1-4])\s*/\s*((?:19|20)\d\d)(?!\d)", re.I)
+# "Từ tháng 9/2025 đến nay", "từ tháng 11/2024 cho đến nay": a period running to the day of writing
+_UP_TO_NOW = re.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s+nay(?!\w)", re.I)
+
+
+def _slashed_quarters(text: str, skip: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Each `quý N/YYYY`: its year and the month the next quarter opens (a quarter reviewed is
+    over)."""
+    out = []
+    for m in _SLASHED_QUARTER.finditer(text):
+        if skip is not None and m.start() < skip[1]:
+            continue
+        q = m[1]
+        n = int(q) if q.isdigit() else _QUARTERS[q.lower()]
+        out.append((int(m[2]), 3 * n - 2))
+    return out
+
+
+def _since(text: str, mentions: list[DateMention]) -> tuple[int, int] | None:
+    """The latest month of a year a period runs from up to now ("Từ tháng 9/2025 đến nay"):
+    the story is written in that year or after, that month or after."""
+    found = [
+        (d.year, d.month)
+        for d in mentions
+        if d.year is not None
+        and d.month is not None
+        and d.day is None
+        and _PAST_BEFORE.search(_before(text, d, 12))
+        and _UP_TO_NOW.match(text, d.end)
+    ]
+    return max(found, default=None)
 
 
 # "quý IV/2024", "quý 4 năm 2024", "the last quarter of 2024", "6 tháng cuối năm 2024",

@@ -372,7 +372,13 @@ def find_organisations(
 _BORDER_UNIT = re.compile(
     r"(?<!\w)(?:[Đđ]ồn (?P<kind>[Bb]iên phòng|Công an)(?: cửa khẩu(?: [Qq]uốc tế)?)?"
     # "Đội Quản lý biên giới Sùng Tả", "Trạm Kiểm soát biên phòng X": the neighbours' units
-    r"|Đại đội Biên phòng|(?:Chi đội|Đội) [Qq]uản lý biên giới|Trạm [Kk]iểm soát biên phòng)"
+    r"|Đại đội Biên phòng|(?:Chi đội|Đội) [Qq]uản lý biên giới|Trạm [Kk]iểm soát biên phòng"
+    # China's border units, named by their area or city: "Bộ đội Biên phòng khu vực X", "Chi
+    # đội Công an Biên phòng TP X", "trạm (Hội ngộ) hội đàm khu vực X", "(Tổng) Trạm kiểm tra
+    # Biên phòng xuất, nhập cảnh (tỉnh) X"
+    r"|(?P<area>Bộ đội Biên phòng khu vực|Chi đội Công an [Bb]iên phòng(?: TP| thành phố)?"
+    r"|[Tt]rạm (?:[Hh]ội ngộ )?[Hh]ội đàm khu vực"
+    r"|(?:Tổng [Tt]rạm|Trạm) [Kk]iểm tra [Bb]iên phòng xuất,? nhập cảnh(?: tỉnh)?))"
     r"(?P<name>(?: [A-ZĐ][\w-]*){1,3}|\s+\d+)(?!\w)"
 )
 # what the unit belongs to, in brackets after its name: "(Bộ đội Biên phòng Nghệ An)", "(BĐBP
@@ -383,7 +389,8 @@ _UNIT_OWNER = re.compile(r"\s*\(([^()]{1,80})\)")
 def _border_units(chunk: str, start: int) -> list[Mention]:
     """Border posts and units the gazetteer cannot list (every crossing has one): a
     Vietnamese border guard station ("Đồn Biên phòng"), of Vietnam unless the brackets after it
-    name another country; another post or unit, of the country its brackets name."""
+    name another country; another post or unit, of the country its brackets or its place name;
+    a neighbour's unit named by its area, of no country when neither names one."""
     out = []
     for m in _BORDER_UNIT.finditer(chunk):
         owner = _UNIT_OWNER.match(chunk, m.end())
@@ -393,8 +400,10 @@ def _border_units(chunk: str, start: int) -> list[Mention]:
         code = countries[-1] if countries else None
         if code is None and (m["kind"] or "").lower() == "biên phòng":
             code = "VN"
-        if code is None:
+        if code is None and not m["area"]:
             continue
+        # (a unit named by its area with no country named is still an agency, its country left
+        # open: no person "Kim Bình", no talks in "Trạm Hội ngộ hội đàm khu vực Kim Bình")
         # one key however the page capitalises it ("đồn biên phòng …", "Đồn Biên phòng …")
         words = re.sub(r"\s+", " ", m.group()).split(" ")
         if words[0].lower() == "đồn":
@@ -518,8 +527,9 @@ def _local_police_regex(language: str) -> re.Pattern[str]:
             # "Công an các tỉnh Ratanakiri, Stung Treng", "Công an 2 tỉnh …": each province's
             # "Công an 03 tỉnh: A, B và C", "Công an tỉnh 03 tỉnh: …" (a count, zero-padded,
             # and a colon before the list)
-            r"(?<!\w)(?:Công an|Cảnh sát) (?:(?:[Tt]ỉnh\s+)?(?:các|hai|ba|bốn|năm|0?[2-9])\s+"
-            r"(?=[Tt]ỉnh|[Tt]hành phố))?"
+            # ("công an 2 tỉnh A và B": lower case before a count)
+            r"(?<!\w)(?:Công an|Cảnh sát|công an(?= (?:các|hai|ba|bốn|0?[2-9]) tỉnh)) "
+            r"(?:(?:[Tt]ỉnh\s+)?(?:các|hai|ba|bốn|năm|0?[2-9])\s+(?=[Tt]ỉnh|[Tt]hành phố))?"
             r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*:?\s+)?"
             rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
         )
@@ -549,11 +559,21 @@ def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
         for more in re.finditer(_place_regex_text(), m.groupdict().get("more") or ""):
             a = m.start("more") + more.start()
             spans.append((a, a + len(more.group()), more.group()))
+        # a list's members are each named as the force of their place, without the list's
+        # lead-in ("Công an tỉnh 03 tỉnh: Bò Kẹo" is "Công an tỉnh Bò Kẹo")
+        listed = len(spans) > 1 or _COUNTED.search(chunk, m.start(), m.start("place"))
+        lead = f"{m.group().split()[0].capitalize()} {m.group().split()[1]}"
+        lead += f" {m['level'].lower()}" if m.groupdict().get("level") else ""
         for a, b, where in spans:
             city, code = city_aliases()[where]
             name = f"{city} {kind} Police".replace("City City", "City")
-            out.append(Mention(start + a, start + b, chunk[a:b], ORG, name, code, None, "police"))
+            local = f"{lead} {where}" if listed and language == "vi" else chunk[a:b]
+            out.append(Mention(start + a, start + b, local, ORG, name, code, None, "police"))
     return out
+
+
+# a count or a colon before the places listed: "Công an 03 tỉnh: …", "Công an các tỉnh …"
+_COUNTED = re.compile(r"\d|:|(?<!\w)(?:các|hai|ba|bốn|năm)(?!\w)")
 
 
 @cache

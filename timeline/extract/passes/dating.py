@@ -122,13 +122,17 @@ def _of_a_person(info: SentenceInfo, d: DateMention) -> bool:
 
 
 _EDITION_OF = re.compile(
-    r"(?<!\w)(?:thường niên|định kỳ|hội đàm|giao ban|annual talks|annual meeting)"
-    r"(?:\s+[^\s,.;]+){0,2}\s+$"
+    # "Hội đàm nghiệp vụ quý 3 năm 2025", "6 tháng đầu năm 2025": the quarter or half reviewed
+    r"(?<!\w)(?:thường niên|định kỳ|hội đàm|giao ban|annual talks|annual meeting"
+    r"|quý\s+(?:I{1,3}|IV|[1-4])|tháng (?:đầu|cuối))"
+    # "hội đàm thường niên lần thứ XIX năm 2025", "Hội đàm định kỳ lần thứ IV, năm 2025"
+    r"(?:\s+lần thứ\s+[\dIVXLC]+,?)?(?:\s+[^\s,.;]+){0,2}\s+$"
 )
 
 
 def _edition(info: SentenceInfo, d: DateMention) -> bool:
-    """A year alone closing the talks' own words ("hội đàm thường niên năm 2025")."""
+    """A year alone closing the talks' own words ("hội đàm thường niên năm 2025") or a period
+    they review ("quý 3 năm 2025")."""
     s = info.sentence
     before = s.text[max(0, d.start - s.start - 40) : d.start - s.start]
     return d.day is None and d.month is None and bool(_EDITION_OF.search(before))

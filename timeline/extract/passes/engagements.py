@@ -57,14 +57,21 @@ _THEN_MET = re.compile(
     r"(?:(?:lãnh đạo|đại diện)\s+)?"
 )
 _ARRIVAL = frozenset({"sang", "tới", "đến"})
+# "triển khai một phái đoàn gồm 12 sỹ quan … tham gia cùng lực lượng Cảnh sát …": a delegation
+# deployed to work beside another country's agency
+_DEPLOYED = re.compile(
+    r"(?<!\w)triển khai\s+(?:một\s+|các\s+)?(?:phái\s+)?đoàn(?!\w)[^.;]{0,200}?"
+    r"(?:tham gia cùng|làm việc cùng|phối hợp cùng|sát cánh cùng)\s+(?:(?:các\s+)?lực lượng\s+)?"
+)
 # a delegation is the clause's subject: "Đoàn …", "đoàn đại biểu …" before the verb, no full stop
 _DELEGATION_SUBJECT = re.compile(r"(?<!\w)[Đđ]oàn(?!\w)[^.;:]*$")
 _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
 
-# "hội đàm cấp cao giữa A và B", "talks between A and B": the verb's object is both sides
-_SIDES_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:giữa|between)\s")
+# "hội đàm cấp cao giữa A và B", "talks between A and B", "hội đàm định kỳ quý 4/2024 giữa A
+# với B": the verb's object is both sides
+_SIDES_AFTER = re.compile(r"\s+(?:[\w/-]+\s+){0,4}?(?:giữa|between)\s")
 
 
 # "thăm và làm việc với các cơ quan hữu quan Nhật Bản", "with the relevant agencies of Japan":
@@ -120,6 +127,8 @@ class Finder:
         referenced: list[Engagement] = []
         self.series(info, created, referenced)
         self.trips(info, created, referenced)
+        if self.language == "vi":
+            self.deployed(info, created)
         greeted, told = greeting_visits(self.text, info, self.engagements)
         self.engagements += greeted
         created += greeted
@@ -295,6 +304,31 @@ class Finder:
         self.visits.append(e)
         self.engagements.append(e)
         created.append(e)
+
+    def deployed(self, info: SentenceInfo, created: list[Engagement]) -> None:
+        """ "Campuchia triển khai một phái đoàn … tham gia cùng lực lượng Cảnh sát Hoàng gia
+        Thái Lan": a delegation sent to work beside another country's agency travels to that
+        country."""
+        for m in _DEPLOYED.finditer(self.text, info.sentence.start, info.sentence.end):
+            named = [p for p in info.places if p.kind == COUNTRY and p.end <= m.start()]
+            named += [o for o in info.orgs if o.end <= m.start() and o.country]
+            beside = next((o for o in info.orgs if o.start >= m.end() and o.country), None)
+            if beside is None or not named:
+                continue
+            sender = max(named, key=lambda x: x.end)  # the subject, right before the verb
+            code = sender.key if sender.kind == COUNTRY else sender.country
+            if code is None or code == beside.country:
+                continue
+            if self.trip_told(info, None, beside.country) is not None:
+                continue
+            word = re.compile(r"triển khai").match(self.text, m.start())
+            assert word is not None
+            e = self.new_trip(info, word, None, beside.country)
+            e.implied = False
+            e.pair = [(code, sender)]
+            self.visits.append(e)
+            self.engagements.append(e)
+            created.append(e)
 
     def delegation_arrived(
         self, info: SentenceInfo, vm: re.Match[str], dest: Mention | None

@@ -25,7 +25,9 @@ from timeline.extract.model import Engagement, SentenceInfo
 # ("tặng quà, gửi lời chúc mừng năm mới … đến lãnh đạo, cán bộ, chiến sĩ Công an tỉnh B":
 # gifts handed over bring the wishes in person, to the agency's staff)
 _GREETING = re.compile(
-    r"(?<!\w)((?:sang |đến |tới )?thăm,?\s+(?:và\s+)?|tặng (?:quà|hoa),?\s+(?:và\s+)?"
+    # ("đã đến chúc mừng cán bộ, chiến sỹ công an 2 tỉnh A và B": gone to greet them)
+    r"(?<!\w)((?:sang |đến |tới )?thăm,?\s+(?:và\s+)?|(?:sang|đến|tới)\s+"
+    r"|tặng (?:quà|hoa),?\s+(?:và\s+)?"
     r"(?:gửi lời\s+)?)?(chúc Tết|chúc mừng năm mới|chúc mừng)(?!\w)"
     r"(?:(?:\s+[a-zàáảãạăâđêôơư]\w*){0,4}?\s+(?:tới|đến))?\s*"
     r"(?:(?:lãnh đạo|cán bộ|chiến sĩ|chiến sỹ)(?:,\s*|\s+và\s+|\s+))*"

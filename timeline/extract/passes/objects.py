@@ -33,6 +33,8 @@ _SPOKEN_AT = re.compile(
 )
 _RECEPTION = re.compile(r"tiếp|hội kiến|hội đàm|gặp")
 _WITH = re.compile(r"\s+với\s")
+# "đã diễn ra buổi hội đàm", "tiến hành cuộc hội đàm": the noun told as happening
+_TOLD_HAPPENING = re.compile(r"(?<!\w)(?:diễn ra|tiến hành)\s+(?:các |những )?(?:buổi|cuộc)\s*$")
 _HONORIFIC_GAP = re.compile(r"\s*(?:(?:ông|bà|ngài)\s+)?")
 # "…, Thứ trưởng Lê Quý Vương nhấn mạnh …": who speaks next opens a clause of their own
 _SPEAKS = re.compile(
@@ -66,6 +68,8 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
     already told, not a new meeting."""
     s = info.sentence
     before = text[max(s.start, m.start() - 30) : m.start()]
+    if _TOLD_HAPPENING.search(before):
+        return False  # "đã diễn ra buổi hội đàm … giữa A và B": the session itself
     if _NOUN_BEFORE.search(before[-20:]):
         if _SPOKEN_AT.search(before) and text[m.end() : m.end() + 2].strip()[:1].isupper():
             return False  # "phát biểu tại buổi tiếp Phó Trợ lý …": the session with someone

@@ -40,6 +40,8 @@ def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
             continue
         if text[p.end : p.end + 2] in ("'s", "’s"):
             continue  # "Singapore's minister": whose, not where
+        if re.search(r"(?<!\w)của\s+$", text[max(info.sentence.start, p.start - 6) : p.start]):
+            continue  # "cam kết của Bangkok": whose (a government by its capital), not where
         if _SUBORDINATE.search(text, info.sentence.start, p.start):
             continue  # "…, as Vietnamese arrested in Japan climb", "before leaving for Hue"
         before = text[max(info.sentence.start, p.start - 12) : p.start]

@@ -447,6 +447,7 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
             or _delegation_host(e, text, sides)
             or _visited_host(e, engagements, sides)
             or _resident_host(e, sides)
+            or _leader_host(e, sides)
             or _visitor_host(e, sides)
             or _story_host(e, engagements, sides)
         )
@@ -570,6 +571,27 @@ def _resident_host(e: Engagement, sides: list[str]) -> str | None:
     }
     others = [c for c in sides if c not in envoys]
     return others[0] if len(envoys) == 1 and len(others) == 1 else None
+
+
+# a head of government or state: "Thủ tướng Campuchia X", "Prime Minister X", "Quốc vương"
+_LEADER = re.compile(
+    r"^(?:Thủ tướng|Chủ tịch nước|Tổng thống|Quốc vương|Nhà vua|Prime Minister|President|King)"
+    r"(?!\w)"
+)
+
+
+def _leader_host(e: Engagement, sides: list[str]) -> str | None:
+    """ "Trong cuộc gặp với Thủ tướng Campuchia X, Phó Thủ tướng Thái Lan Y …": the head of
+    government (or state) met, without a place named, received the other side at home; a
+    deputy prime minister is no head ("Phó Thủ tướng" does not open the title)."""
+    if e.counterpart_person is None:
+        return None
+    part = e.participants.get(e.counterpart_person)
+    if part is None or part.mention.country not in sides:
+        return None
+    if not any(_LEADER.search(t[2]) for t in part.mention.titles):
+        return None
+    return part.mention.country
 
 
 # "met with X, who is currently visiting the country": the one met came to the other side
