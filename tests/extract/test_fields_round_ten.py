@@ -1,0 +1,76 @@
+"""The fields of drafts, tenth round: dates (relative days and weeks, months of last year, years
+in the address, a review's year and the plan's) and roles (who heads a delegation, who is the
+guest, who chairs). The pages are written for these tests in the genre's shapes; the names are
+made up."""
+
+from __future__ import annotations
+
+from timeline.extract import extract
+
+
+def records(page: str, **kw: object) -> list[dict]:
+    return [r.record for r in extract(page, document="page", **kw).records]  # type: ignore[arg-type]
+
+
+def roles(record: dict) -> dict[str, str]:
+    return {p["name"]: p["role"] for p in record.get("participants", [])}
+
+
+def by_kind(rs: list[dict], kind: str) -> list[dict]:
+    return [r for r in rs if r["kind"] == kind]
+
+
+# --- who heads a delegation ---------------------------------------------------------------------
+
+
+def test_the_head_named_with_the_trip_heads_the_delegation_at_talks_with_agencies() -> None:
+    page = (
+        "Từ ngày 10 - 13/9/2024, Đoàn công tác Công an tỉnh Lai Châu do Đại tá Vũ Đình Khang, "
+        "Phó Giám đốc Công an tỉnh làm Trưởng đoàn đã sang thăm và hội đàm với Công an 02 tỉnh: "
+        "Phông Sa Lỳ và Luông Nậm Thà (Lào).\n"
+        "Hai bên đã trao đổi về tình hình an ninh trên tuyến biên giới.\n"
+    )
+    talks = by_kind(records(page), "meeting")
+    assert len(talks) == 2
+    # no one of the provinces' police is named as receiving them: the delegation met the
+    # agencies, and its head is the delegation's head there too
+    assert all(roles(t) == {"Vũ Đình Khang": "delegation_head"} for t in talks)
+
+
+def test_the_trips_head_is_the_guest_of_whoever_receives_them_and_heads_it_elsewhere() -> None:
+    page = (
+        "Ngày 14/10/2024, đoàn đại biểu Bộ Công an do Thứ trưởng Trần Đức Hải dẫn đầu đã sang "
+        "thăm Nhật Bản.\n"
+        "Trong chuyến thăm, Thứ trưởng Trần Đức Hải đã hội đàm với ngài Takeda Kenji, Phó Tổng "
+        "Cục trưởng Cơ quan Cảnh sát quốc gia Nhật Bản.\n"
+        "Đoàn cũng đã làm việc với Cảnh sát tỉnh Aichi.\n"
+    )
+    rs = records(page)
+    (trip,) = by_kind(rs, "visit")
+    assert roles(trip) == {"Trần Đức Hải": "delegation_head"}
+    got = {r["slug"]: roles(r) for r in by_kind(rs, "meeting")}
+    # received by a person: the guest; at the prefecture's police, named by no one: the head
+    assert {"Trần Đức Hải": "guest", "Takeda Kenji": "host"} in got.values()
+    assert {"Trần Đức Hải": "delegation_head"} in got.values()
+
+
+def test_the_head_of_a_delegation_received_at_a_meeting_without_a_trip_heads_it() -> None:
+    page = (
+        "Ngày 5/8/2024, tại Hà Nội, Thượng tướng Lê Minh Đạo, Thứ trưởng Bộ Công an đã tiếp "
+        "đoàn đại biểu Bộ Nội vụ Hungary do ông Kovács Péter, Quốc vụ khanh làm trưởng đoàn.\n"
+        "Hai bên trao đổi về hợp tác phòng chống tội phạm có tổ chức.\n"
+    )
+    (meeting,) = by_kind(records(page), "meeting")
+    assert roles(meeting) == {"Lê Minh Đạo": "host", "Kovács Péter": "delegation_head"}
+
+
+def test_a_guest_who_presides_over_a_signing_with_the_host_is_still_the_guest() -> None:
+    page = (
+        "Cambodian Prime Minister Sok Vanna welcomed Lao Prime Minister Keo Phommachanh at the "
+        "Peace Palace in Phnom Penh on June 4, 2024.\n"
+        "Sok Vanna and Keo Phommachanh presided over the signing of three agreements on border "
+        "security.\n"
+    )
+    (meeting,) = by_kind(records(page), "meeting")
+    # presiding is no side of its own: at a meeting the record has a host and guests
+    assert roles(meeting) == {"Sok Vanna": "host", "Keo Phommachanh": "guest"}
