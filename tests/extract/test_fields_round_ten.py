@@ -5,6 +5,8 @@ made up."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from timeline.extract import extract
 
 
@@ -74,3 +76,87 @@ def test_a_guest_who_presides_over_a_signing_with_the_host_is_still_the_guest() 
     (meeting,) = by_kind(records(page), "meeting")
     # presiding is no side of its own: at a meeting the record has a host and guests
     assert roles(meeting) == {"Sok Vanna": "host", "Keo Phommachanh": "guest"}
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def first_date(page: str, **kw: object) -> str:
+    (record, *_) = records(page, **kw)
+    return record["date"]["start"]
+
+
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before() -> None:
+    page = (
+        "Interior Minister Rafael Ortiz met his Chilean counterpart Ana Reyes in Lima on "
+        "Thursday last week to discuss border crime.\n"
+    )
+    # published on a Friday: "Thursday" alone would be the day before
+    assert first_date(page, published=date(2024, 5, 10)) == "2024-05-02"
+
+
+def test_a_vietnamese_weekday_of_last_week_is_that_day_of_the_week_before() -> None:
+    page = (
+        "Thứ Năm tuần trước, tại Hà Nội, Thượng tướng Lê Minh Đạo, Thứ trưởng Bộ Công an đã "
+        "tiếp ông Kovács Péter, Quốc vụ khanh Bộ Nội vụ Hungary.\n"
+    )
+    assert first_date(page, published=date(2024, 5, 10)) == "2024-05-02"
+
+
+def test_last_friday_written_on_a_friday_is_a_week_before() -> None:
+    page = (
+        "Interior Minister Rafael Ortiz met last Friday with Chilean Interior Minister Ana "
+        "Reyes in Lima.\n"
+    )
+    assert first_date(page, published=date(2024, 5, 10)) == "2024-05-03"
+
+
+def test_a_month_of_last_year_keeps_its_month() -> None:
+    page = (
+        "Interior Minister Rafael Ortiz held talks with Chilean Interior Minister Ana Reyes "
+        "July last year in Lima, the ministry said.\n"
+    )
+    d = records(page, published=date(2024, 5, 10))[0]["date"]
+    assert (d["start"], d.get("end"), d["precision"]) == ("2023-07-01", "2023-07-31", "month")
+
+
+def test_a_url_that_names_its_month_dates_the_page() -> None:
+    page = (
+        "Inspector General of Police Tariq Mehmood on Tuesday received a delegation of the "
+        "Japanese National Police Agency led by Director Sato Hiroshi at the Central Police "
+        "Office in Islamabad.\n"
+    )
+    for url in (
+        "https://paper.example.pk/16-Apr-2024/igp-receives-japanese-delegation",
+        "https://paper.example.com/world/2024/apr/16/igp-receives-japanese-delegation",
+        "https://police.example.gov/news/release-april-16-2024",
+    ):
+        assert first_date(page, url=url) == "2024-04-16", url
+
+
+def test_talks_that_review_one_year_and_plan_the_next_are_held_at_the_turn() -> None:
+    page = (
+        "Sáng 12-2, tại thành phố Sơn La, Công an tỉnh Sơn La đã hội đàm với Công an tỉnh Hủa "
+        "Phăn (Lào).\n"
+        "Hai bên đánh giá kết quả phối hợp trong năm 2025, đồng thời thống nhất phương hướng "
+        "hợp tác năm 2026.\n"
+    )
+    # the later year is only the plan: talks in February review last year
+    assert first_date(page) == "2026-02-12"
+    assert first_date(page.replace("Sáng 12-2", "Sáng 12-12")) == "2025-12-12"
+
+
+def test_the_year_of_a_quarter_reviewed_dates_the_talks_after_it() -> None:
+    english = (
+        "On January 22, border guard officers of Cao Bang held talks with the Longzhou border "
+        "management brigade of China.\n"
+        "In the fourth quarter of 2023, the two sides exchanged 20 letters and met three "
+        "times.\n"
+    )
+    assert first_date(english) == "2024-01-22"
+    vietnamese = (
+        "Ngày 22/1, tại Cao Bằng, Đồn Biên phòng Trà Lĩnh đã hội đàm với Trạm Quản lý biên "
+        "giới Long Châu (Trung Quốc).\n"
+        "Trong quý IV/2023, hai bên đã trao đổi 20 thư và gặp nhau ba lần.\n"
+    )
+    assert first_date(vietnamese) == "2024-01-22"
