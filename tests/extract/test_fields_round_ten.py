@@ -160,3 +160,18 @@ def test_the_year_of_a_quarter_reviewed_dates_the_talks_after_it() -> None:
         "Trong quý IV/2023, hai bên đã trao đổi 20 thư và gặp nhau ba lần.\n"
     )
     assert first_date(vietnamese) == "2024-01-22"
+
+
+# --- who took part ------------------------------------------------------------------------------
+
+
+def test_who_endorses_the_outcome_afterwards_took_no_part_in_the_meeting() -> None:
+    page = (
+        "Kenya's Inspector General of Police Amos Kiprono on Tuesday received Uganda's "
+        "Inspector General of Police Joseph Okello in Nairobi, 14 May 2024.\n"
+        "The two agreed to set up joint border patrols.\n"
+        "President Daniel Mwangi later endorsed the agreement and welcomed the outcome of the "
+        "talks.\n"
+    )
+    (meeting,) = by_kind(records(page), "meeting")
+    assert roles(meeting) == {"Amos Kiprono": "host", "Joseph Okello": "guest"}
