@@ -207,6 +207,31 @@ def test_talks_reviewing_a_quarter_after_it_are_dated_in_the_next_year() -> None
     assert talks["date"]["start"] == "2025-01-20"
 
 
+def test_talks_reviewing_a_years_plan_named_at_length_are_dated_in_the_next_year() -> None:
+    # (the plan's year, six words after "kết quả", was read as the story's own year: the
+    # talks, dated a year early, matched nothing)
+    page = (
+        "Hai tỉnh biên giới tăng cường hợp tác\n\n"
+        "Ngày 12/2, tại Vientiane, Công an tỉnh Hà Tĩnh hội đàm với Công an tỉnh "
+        "Bolikhamxay, Lào.\n\n"
+        "Hai bên rà soát kết quả thực hiện Kế hoạch phối hợp liên ngành năm 2024 và bàn việc "
+        "tuần tra chung trên tuyến biên giới.\n"
+    )
+    (talks,) = records(page)
+    assert talks["date"]["start"] == "2025-02-12"
+
+
+def test_talks_reviewing_the_implementation_of_a_years_plan_in_english() -> None:
+    page = (
+        "Frontier meeting\n\n"
+        "Quang Ninh's border guard met officers of China's Dongxing border police in Mong Cai "
+        "on March 3.\n\n"
+        "They went over the results of the joint river patrol plan in 2024.\n"
+    )
+    (talks,) = records(page)
+    assert talks["date"]["start"] == "2025-03-03"
+
+
 def test_talks_late_in_the_year_they_review_keep_its_year() -> None:
     page = (
         "Frontier meeting\n\n"

@@ -23,7 +23,7 @@ from timeline import Archive, build
 from timeline.cli import cli
 from timeline.store import encoding, persistence
 from timeline.store.encoding import no_new_subclasses, plain_json
-from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
+from timeline.store.persistence import OrjsonTranscoder, PydanticMapper, StoredRow
 
 LEFT_OUT = frozenset({"originator_id", "originator_version"})
 
@@ -41,10 +41,15 @@ def pydantic_json(event: BaseModel) -> bytes:
 
 
 def stored_json(event: BaseModel) -> bytes:
-    """The event's stored JSON, the same whether stored alone or in a batch."""
+    """The event's stored JSON, the same whether stored alone or in a batch, as a stored event
+    or as the row the SQLite recorder inserts (`to_stored_rows`)."""
     mapper = PydanticMapper(transcoder=OrjsonTranscoder())
-    alone = mapper.to_stored_event(event).state
+    stored = mapper.to_stored_event(event)
+    alone = stored.state
     assert mapper.to_stored_events([event, event])[1].state == alone
+    row = mapper.to_stored_rows([event, event])[1]
+    assert type(row) is StoredRow
+    assert row == (stored.originator_id.hex, stored.originator_version, stored.topic, alone)
     return alone
 
 

@@ -12,13 +12,15 @@ from uuid import UUID
 
 import pytest
 
-from events import EngagementFacts
+from bench import generate as gen
+from events import Engagement, EngagementFacts
 from tests.helpers import Backend, visit_record
 from timeline.errors import DuplicateError
 from timeline.inputs import records
 from timeline.integrity import verify
 from timeline.store.application import Archive
-from timeline.store.identity import IdentityRow, identity_row
+from timeline.store.identity import IdentityRow, identity_keys, identity_row
+from timeline.text import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "store"
@@ -221,3 +223,42 @@ def _execute(backend: Backend, folder: Path, statements: list[tuple[str, tuple]]
     with backend.connect() as db:
         for sql, params in statements:
             db.execute(sql.replace("?", "%s"), params)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"place": {"city": "Hanoi", "country": "VN"}},  # the place's country among the guests
+        {"place": {"city": "Tokyo", "country": "JP"}},  # a country only the place names
+        {"host": None, "guests": ["VN", "US"]},
+        {"host": None, "guests": ["US"], "place": {"city": "Seoul", "country": "KR"}},
+        {"place": None, "guests": ["VN", "LA", "KH"]},
+    ],
+)
+def test_the_facts_key_names_the_countries_dates_and_folded_title_of_the_record(
+    changes: dict[str, object],
+) -> None:
+    """Made in one pass over the fields (not through `facts.countries`), it says what they do."""
+    title = "  Bộ Công an –  FBI  dialogue "
+    facts = EngagementFacts.model_validate(visit_record(title=title, **changes))
+    countries = ",".join(sorted(facts.countries))
+    assert identity_keys(facts)[-1] == (
+        "same kind, dates, countries and title",
+        f"facts visit 2025-09-04 2025-09-05 {countries} {' '.join(fold(title).split())}",
+    )
+
+
+def test_generated_records_have_the_keys_their_countries_dates_and_titles_make() -> None:
+    for facts in gen.generate(300, seed=3):
+        start, end = facts.date.start.isoformat(), facts.date.end.isoformat()
+        countries = ",".join(sorted(facts.countries))
+        title = " ".join(fold(facts.title).split())
+        key = f"facts {facts.kind} {start} {end} {countries} {title}"
+        assert identity_row_of(facts).facts_key == key, facts.slug
+
+
+def identity_row_of(facts: EngagementFacts) -> IdentityRow:
+    row = identity_row(Engagement.record(facts).state)
+    assert type(row) is IdentityRow
+    return row

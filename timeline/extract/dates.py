@@ -953,9 +953,10 @@ _QUARTER_BEFORE = re.compile(
     r"(?P<vh>6 tháng (?:đầu|cuối)|sáu tháng (?:đầu|cuối))(?:\s+năm)?\s*|"
     r"(?P<eh>first|second)\s+half(?:\s+of)?\s*|"
     # "reviewed the results of joint work in 2024", "tổng kết công tác năm 2024": a whole year
-    # reviewed, which no one does in its first quarter
+    # reviewed, which no one does in its first quarter; so is a year's plan whose results are
+    # reviewed ("kết quả thực hiện Kế hoạch phối hợp liên ngành năm 2024": up to eight words)
     r"(?P<year>(?:results?|outcomes?|review(?:ed|ing)?|kết quả|tổng kết|sơ kết)"
-    r"(?:\s+[\w-]+){0,4}?(?:\s+(?:in|of|for|năm))?\s*))$",
+    r"(?:\s+[\w-]+){0,8}?(?:\s+(?:in|of|for|năm))?\s*))$",
     re.I,
 )
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "first": 1, "1st": 1, "second": 2, "2nd": 2}
@@ -970,7 +971,7 @@ def _period_opening(text: str, years: list[DateMention]) -> int | None:
     opening: set[int] = set()
     for d in years:
         # the words before the year, within the phrase too ("quý IV/2023")
-        m = _QUARTER_BEFORE.search(text[max(0, d.start - 50) : d.end - 4])
+        m = _QUARTER_BEFORE.search(text[max(0, d.start - 70) : d.end - 4])
         if m is None:
             return None
         if m["year"]:

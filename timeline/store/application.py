@@ -62,7 +62,7 @@ from timeline.store.identity import (
     owners,
 )
 from timeline.store.location import ENV_ARCHIVE, ENV_STORE, PostgresStore, one_line, parse_store
-from timeline.store.persistence import OrjsonTranscoder, PydanticMapper
+from timeline.store.persistence import OrjsonTranscoder, PydanticMapper, StoredRow
 from timeline.store.revisions import Revision, revision
 
 DEFAULT_FOLDER = "archive"
@@ -392,7 +392,11 @@ class Archive(Application[UUID]):
             ids=ids,
             recorded={slug for slug, i in ids.items() if i in found} if found else set(),
             origins=origins or {},
-            collections={slug: (collections or {}).get(slug, collection) for slug in ids},
+            collections=(
+                {slug: collections.get(slug, collection) for slug in ids}
+                if collections
+                else dict.fromkeys(ids, collection)
+            ),
             as_source=as_source,
         )
         if found or len(ids) < len(records):
@@ -421,10 +425,9 @@ class Archive(Application[UUID]):
         """A batch whose slugs are all new, each named once: each record is its `Recorded`
         event, as `_take` would make it, without asking `_take`'s questions record by record."""
         origin, collections, ids = batch.origins.get, batch.collections, batch.ids
+        recorded = Engagement.recorded
         batch.new = {
-            f.slug: Engagement.recorded(
-                f, origin=origin(f.slug), collection=collections[f.slug], originator_id=ids[f.slug]
-            )
+            (slug := f.slug): recorded(f, origin(slug), collections[slug], originator_id=ids[slug])
             for f in records
         }
 
@@ -557,9 +560,13 @@ class Archive(Application[UUID]):
         outside = {f.part_of for f in facts if f.part_of and f.part_of not in batch}
         if not outside:
             return
-        known = self.recorded_ids([engagement_id(slug) for slug in sorted(outside)])
+        parents = {slug: engagement_id(slug) for slug in sorted(outside)}
+        known = self.recorded_ids(list(parents.values()))
+        missing = {slug for slug, i in parents.items() if i not in known}
+        if not missing:
+            return
         for f in facts:
-            if f.part_of in outside and engagement_id(f.part_of) not in known:
+            if f.part_of in missing:
                 raise BatchError(
                     f.slug,
                     f"{f.slug}: part_of: no engagement {f.part_of!r} is recorded or in this "
@@ -719,11 +726,13 @@ class Archive(Application[UUID]):
             for event in ((a,) if type(a) is _RECORDED else a.collect_events())
         ]
         mapper = self.mapper
-        stored = (
-            mapper.to_stored_events(events)
-            if isinstance(mapper, PydanticMapper)
-            else [mapper.to_stored_event(event) for event in events]
-        )
+        stored: Sequence[StoredEvent | StoredRow]
+        if not isinstance(mapper, PydanticMapper):
+            stored = [mapper.to_stored_event(event) for event in events]
+        elif getattr(self.recorder, "stores_rows", False):
+            stored = mapper.to_stored_rows(events)
+        else:
+            stored = mapper.to_stored_events(events)
         # Each engagement's keys as this save leaves it, written with its events.
         rows = [*identities, *(_identity(a) for a in aggregates[len(identities) :])]
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 import orjson
@@ -49,18 +49,67 @@ def _is_orjson(transcoder: type) -> bool:
     return issubclass(transcoder, OrjsonTranscoder)
 
 
+class StoredRow(NamedTuple):
+    """A stored event as the SQLite recorder inserts it: `StoredEvent`'s fields, the
+    originator id as its uuid's 32 hex digits, in a tuple. A recorder that says `stores_rows`
+    takes these for `StoredEvent`s and inserts each as it is, where it made a tuple of each
+    `StoredEvent` (and the frozen dataclass's four `object.__setattr__` calls went before)."""
+
+    originator_id: str
+    originator_version: int
+    topic: str
+    state: bytes
+
+
+# A `StoredRow` made as the tuple it is, without its class's `__new__` written in Python.
+_row = tuple.__new__
+
+
 class PydanticMapper(Mapper[UUID]):
     """Stores an event's fields, less the id and version that the store keeps in columns."""
 
     def to_stored_event(self, domain_event: Any) -> StoredEvent:
-        return self._stored(domain_event, checked=False)
+        topic, state = self._encoded(domain_event, checked=False)
+        return StoredEvent(
+            originator_id=domain_event.originator_id,
+            originator_version=domain_event.originator_version,
+            topic=topic,
+            state=state,
+        )
 
     def to_stored_events(self, domain_events: Iterable[Any]) -> list[StoredEvent]:
         """`to_stored_event` of each, with what can be asked once for all of them asked once."""
         checked = no_new_subclasses()
-        return [self._stored(event, checked=checked) for event in domain_events]
+        return [
+            StoredEvent(
+                event.originator_id,
+                event.originator_version,
+                *self._encoded(event, checked=checked),
+            )
+            for event in domain_events
+        ]
 
-    def _stored(self, domain_event: Any, *, checked: bool) -> StoredEvent:
+    def to_stored_rows(self, domain_events: Iterable[Any]) -> list[StoredRow]:
+        """The events of `to_stored_events` as `StoredRow`s, for a recorder that `stores_rows`;
+        their originator ids are uuids. What `_encoded` asks of each event is asked here without
+        its layer of calls; pydantic writes what orjson cannot, as there."""
+        checked = no_new_subclasses()
+        orjson_writes = _is_orjson(type(self.transcoder))
+        rows = []
+        for event in domain_events:
+            version, topic = _stored_form(type(event))
+            state = (
+                plain_json(event, _IN_COLUMNS, version, checked=checked) if orjson_writes else None
+            )
+            if state is None:
+                topic, state = self._encoded(event, checked=checked)
+            rows.append(
+                _row(StoredRow, (event.originator_id.hex, event.originator_version, topic, state))
+            )
+        return rows
+
+    def _encoded(self, domain_event: Any, *, checked: bool) -> tuple[str, bytes]:
+        """An event's topic and stored state."""
         cls = type(domain_event)
         class_version, topic = _stored_form(cls)
         if _is_orjson(type(self.transcoder)):
@@ -77,12 +126,7 @@ class PydanticMapper(Mapper[UUID]):
             if class_version > 1:
                 state["class_version"] = class_version
             encoded = self.transcoder.encode(state)
-        return StoredEvent(
-            originator_id=domain_event.originator_id,
-            originator_version=domain_event.originator_version,
-            topic=topic,
-            state=encoded,
-        )
+        return topic, encoded
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         cls = resolve_topic(stored_event.topic)

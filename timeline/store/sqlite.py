@@ -13,6 +13,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLite
 from timeline.store.chain import CHAIN_TABLE_SUFFIX, REFUSAL, Link, chain_rows, extend
 from timeline.store.crashpoints import crash_point
 from timeline.store.identity import IDENTITY_TABLE_SUFFIX, IdentityRow, by_column, taken
+from timeline.store.persistence import StoredRow
 
 BACKFILL_BATCH = 10_000
 # The page cache of a writing connection, in KiB (SQLite's default is 2 MiB): a batch inserts
@@ -27,6 +28,10 @@ IN_CHUNK = 900
 class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
     """Writes each batch's chain links, and the identity rows of its engagements, in the
     transaction that inserts its events."""
+
+    # Takes a batch's events as `StoredRow`s (its own rows, inserted as they are) as well as
+    # eventsourcing's `StoredEvent`s.
+    stores_rows = True
 
     def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
         self.chain_table_name = events_table_name + CHAIN_TABLE_SUFFIX
@@ -88,9 +93,12 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
     ) -> Sequence[int] | None:
         crash_point("store.before_insert")
         c.execute(WRITE_CACHE_PRAGMA)
-        # Each event's row made once, for its insert and its link (each uuid's text once).
+        # Each event's row made once, for its insert and its link (each uuid's text once); a
+        # `StoredRow` is one already.
         rows = [
-            (
+            s
+            if type(s) is StoredRow
+            else (
                 s.originator_id.hex if isinstance(s.originator_id, UUID) else s.originator_id,
                 s.originator_version,
                 s.topic,
@@ -191,12 +199,15 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         found: set[UUID] = set()
         with self.datastore.transaction(commit=False) as c:
             for chunk in _chunks(ids, IN_CHUNK):
+                texts = [i.hex for i in chunk]
                 c.execute(
                     f"SELECT DISTINCT originator_id FROM {self.events_table_name} "
                     f"WHERE originator_id IN ({','.join('?' * len(chunk))})",
-                    [i.hex for i in chunk],
+                    texts,
                 )
-                found.update(UUID(row[0]) for row in c.fetchall())
+                if rows := c.fetchall():  # the ids asked for, not uuids parsed from their text
+                    asked = dict(zip(texts, chunk, strict=True))
+                    found.update(asked[row[0]] for row in rows)
         return found
 
     def find_identities(self, keys: Sequence[str]) -> list[tuple[str, str]]:
