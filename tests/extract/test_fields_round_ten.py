@@ -27,10 +27,10 @@ def by_kind(rs: list[dict], kind: str) -> list[dict]:
 
 def test_the_head_named_with_the_trip_heads_the_delegation_at_talks_with_agencies() -> None:
     page = (
-        "Từ ngày 10 - 13/9/2024, Đoàn công tác Công an tỉnh Lai Châu do Đại tá Vũ Đình Khang, "
-        "Phó Giám đốc Công an tỉnh làm Trưởng đoàn đã sang thăm và hội đàm với Công an 02 tỉnh: "
-        "Phông Sa Lỳ và Luông Nậm Thà (Lào).\n"
-        "Hai bên đã trao đổi về tình hình an ninh trên tuyến biên giới.\n"
+        "Từ ngày 10 - 13/9/2024, đoàn cán bộ Công an tỉnh Lai Châu do Đại tá Vũ Đình Khang "
+        "dẫn đầu đã sang thăm và hội đàm với Công an 02 tỉnh: Phông Sa Lỳ và Luông Nậm Thà "
+        "(Lào).\n"
+        "Các bên bàn cách cùng giữ yên ổn vùng giáp ranh.\n"
     )
     talks = by_kind(records(page), "meeting")
     assert len(talks) == 2
@@ -70,8 +70,8 @@ def test_a_guest_who_presides_over_a_signing_with_the_host_is_still_the_guest() 
     page = (
         "Cambodian Prime Minister Sok Vanna welcomed Lao Prime Minister Keo Phommachanh at the "
         "Peace Palace in Phnom Penh on June 4, 2024.\n"
-        "Sok Vanna and Keo Phommachanh presided over the signing of three agreements on border "
-        "security.\n"
+        "Sok Vanna and Keo Phommachanh presided over a ceremony where three border accords "
+        "were signed.\n"
     )
     (meeting,) = by_kind(records(page), "meeting")
     # presiding is no side of its own: at a meeting the record has a host and guests
@@ -122,9 +122,8 @@ def test_a_month_of_last_year_keeps_its_month() -> None:
 
 def test_a_url_that_names_its_month_dates_the_page() -> None:
     page = (
-        "Inspector General of Police Tariq Mehmood on Tuesday received a delegation of the "
-        "Japanese National Police Agency led by Director Sato Hiroshi at the Central Police "
-        "Office in Islamabad.\n"
+        "Islamabad police chief Tariq Mehmood on Tuesday met Japan's police attaché Sato "
+        "Hiroshi in Islamabad.\n"
     )
     for url in (
         "https://paper.example.pk/16-Apr-2024/igp-receives-japanese-delegation",
@@ -138,8 +137,8 @@ def test_talks_that_review_one_year_and_plan_the_next_are_held_at_the_turn() -> 
     page = (
         "Sáng 12-2, tại thành phố Sơn La, Công an tỉnh Sơn La đã hội đàm với Công an tỉnh Hủa "
         "Phăn (Lào).\n"
-        "Hai bên đánh giá kết quả phối hợp trong năm 2025, đồng thời thống nhất phương hướng "
-        "hợp tác năm 2026.\n"
+        "Hai bên cùng nhìn lại những việc đã làm được năm 2025 và bàn kế hoạch phối hợp cho "
+        "năm 2026.\n"
     )
     # the later year is only the plan: talks in February review last year
     assert first_date(page) == "2026-02-12"
@@ -150,8 +149,7 @@ def test_the_year_of_a_quarter_reviewed_dates_the_talks_after_it() -> None:
     english = (
         "On January 22, border guard officers of Cao Bang held talks with the Longzhou border "
         "management brigade of China.\n"
-        "In the fourth quarter of 2023, the two sides exchanged 20 letters and met three "
-        "times.\n"
+        "Over the final quarter of 2023 the posts swapped 20 letters and three visits.\n"
     )
     assert first_date(english) == "2024-01-22"
     vietnamese = (
