@@ -23,7 +23,7 @@ def test_a_minister_who_greeted_a_foreign_delegation_hosts_the_meeting():
     (meeting,) = meetings(text)
     assert (meeting["host"], meeting["guests"]) == ("VN", ["KR"])
     roles = {p["name"]: p["role"] for p in meeting["participants"]}
-    assert roles == {"Le Van Minh": "host", "Kim Jae-won": "guest"}
+    assert roles == {"Le Van Minh": "host", "Kim Jae-won": "delegation_head"}
 
 
 def test_greeted_without_a_delegation_is_no_meeting():

@@ -123,14 +123,14 @@ def test_talks_between_two_delegations_seat_each_head_on_their_side():
     assert roles(meeting) == {"Trần Văn Bình": "host", "John Miller": "guest"}
 
 
-def test_the_head_of_a_delegation_received_is_the_guest_of_the_reception():
+def test_the_head_of_a_delegation_received_is_its_head_at_the_reception():
     text = (
         "Hanoi (VNA) – Deputy Minister of Public Security Tran Van Binh on November 29, 2023 "
         "received a visiting delegation of France's Ministry of the Interior led by its Director "
         "General Jean Dupont.\n"
     )
     (meeting,) = meetings(text)
-    assert roles(meeting) == {"Tran Van Binh": "host", "Jean Dupont": "guest"}
+    assert roles(meeting) == {"Tran Van Binh": "host", "Jean Dupont": "delegation_head"}
 
 
 def test_who_chairs_the_reception_of_a_delegation_hosts_it():

@@ -61,6 +61,12 @@ TO_EN = r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|through|until)\s+)"
 
 # Each pattern names its groups d, m, y (start) and d2, m2, y2 (end); order matters: a longer form
 # is tried first and its span is not read again by a shorter one.
+# the year closing a quarter or a part of a year, read as the year alone (its period is what a
+# story reviews, not when it met): "quý IV/2023", "the fourth quarter of 2023", "late 2023"
+_PART_YEAR_EN = (
+    r"(?:(?<=quarter of )|(?<=half of )|(?<=end of )|(?<=beginning of )|(?<=middle of )"
+    r"|(?<=[Ee]arly )|(?<=[Ll]ate )|(?<=[Mm]id-)|(?<=[Mm]id )|(?<=[Qq][1-4] ))"
+)
 _PATTERNS_VI = [
     rf"(?:[Tt]ừ\s+)?{TOD_VI}?(?:[Nn]gày\s+)?(?P<d>{D})[/-](?P<m>{M})(?:[/-](?P<y>{Y}))?{TO_VI}(?P<d2>{D})[/-](?P<m2>{M})(?:[/-](?P<y2>{Y}))?(?![/\d])",
     rf"(?:[Tt]ừ\s+)?{TOD_VI}?(?:[Nn]gày\s+)?(?P<d>{D}){TO_VI}(?P<d2>{D})[/-](?P<m>{M})(?:[/-](?P<y>{Y}))?(?![/\d])",
@@ -75,6 +81,8 @@ _PATTERNS_VI = [
     rf"(?:[Tt]ừ\s+)?tháng\s+(?P<m>{M}){TO_VI}(?:tháng\s+)?(?P<m2>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))",
     rf"(?:[Hh]ồi\s+|[Vv]ào\s+|[Tt]rong\s+|[Cc]uối\s+|[Đđ]ầu\s+|[Gg]iữa\s+)?[Tt]háng\s+(?P<m>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))?(?![/\d])",
     rf"(?:[Nn]ăm|[Tt]rong năm)\s+(?P<y>{Y})(?!\d)",
+    # the year of a quarter, "quý IV/2023", "quý 4/2023": the year alone (a period reviewed)
+    rf"[Qq]uý\s+(?:I{{1,3}}|IV|[1-4])/(?P<y>{Y})(?!\d)",
 ]
 _PATTERNS_EN = [
     rf"(?:[Ff]rom\s+)?(?:on\s+)?(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<m>{MON}){TO_EN}(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<m2>{MON})(?:,?\s+(?P<y>{Y}))?",
@@ -90,6 +98,9 @@ _PATTERNS_EN = [
     # "last July", "this May": the month named, its year from the publication date
     rf"(?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier in|[Ll]ater in)\s+(?P<m>{MON})(?!\s*\d)",
     rf"(?:[Ii]n\s+)(?P<y>{Y})(?!\d)",
+    rf"{_PART_YEAR_EN}(?P<y>{Y})(?!\d)",
+    # "July last year", "in March this year": the month, its year relative (joined below)
+    rf"(?:[Ii]n\s+)?(?P<m>{MON})(?=,?\s+(?:last|this|next)\s+year\b)",
     # "on the 16th to discuss …": the day of the publication's month (Korean and Japanese
     # outlets' English, after 16일), not an ordinal ("on the 16th floor")
     rf"[Oo]n\s+the\s+(?P<d>{D})(?:st|nd|rd|th)(?=\s*(?:[,.;]|$|(?:to|and|at|in|with|when|as)\b))",
@@ -254,7 +265,7 @@ def find_dates(
             )
     found += _relative_mentions(segment, start, language, taken)
     found.sort(key=lambda d: d.start)
-    return _join_relative_years(text, _weekdays_glossed(text, found))
+    return _join_relative_years(text, _weekdays_of_weeks(text, _weekdays_glossed(text, found)))
 
 
 def _weekdays_glossed(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -279,6 +290,32 @@ def _weekdays_glossed(text: str, found: list[DateMention]) -> list[DateMention]:
             out[-1] = replace(d, parenthesised=False)
         else:
             out.append(d)
+    return out
+
+
+_WEEK_IN_PHRASE = {"tuần trước": -1, "tuần này": 0}
+
+
+def _weekdays_of_weeks(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "on Thursday last week", "Thứ Năm tuần trước": the weekday of the week named, not the
+    last one before publication (which may be of the same week)."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if d.weekday is not None:
+            week = next((v for k, v in _WEEK_IN_PHRASE.items() if k in d.phrase.lower()), None)
+            out.append(replace(d, week=week) if week is not None else d)
+            continue
+        if (
+            prev is not None
+            and prev.weekday is not None
+            and prev.week is None
+            and d.week is not None
+            and re.fullmatch(r"\s*,?\s*(?:of\s+)?", text[prev.end : d.start])
+        ):
+            out[-1] = replace(prev, end=d.end, phrase=text[prev.start : d.end], week=d.week)
+            continue
+        out.append(d)
     return out
 
 
@@ -460,37 +497,9 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
     m = mention
     precision = m.precision
     year, year_inferred = m.year, False
-    if m.day_offset is not None:
-        # only the story can say which day it counts from (see structure)
-        return Resolved(None, None, "day", m.phrase, partial=True)
-    if m.today is not None:
-        if published is None:
-            return Resolved(None, None, "day", m.phrase, partial=True)
-        day = published + timedelta(days=m.today)
-        return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
-    if m.week is not None:
-        if published is None:
-            return Resolved(None, None, "month", m.phrase, partial=True)
-        day = published + timedelta(weeks=m.week)
-        last = calendar.monthrange(day.year, day.month)[1]
-        start, end = date(day.year, day.month, 1), date(day.year, day.month, last)
-        return Resolved(start, end, "month", m.phrase, True, from_weekday=True)
-    if m.day is not None and m.month is None:
-        return _day_of_month(m, published)
-    if m.month_offset is not None:
-        if published is None:
-            return Resolved(None, None, "month", m.phrase, partial=True)
-        y, mo = divmod(published.year * 12 + published.month - 1 + m.month_offset, 12)
-        start, end = date(y, mo + 1, 1), date(y, mo + 1, calendar.monthrange(y, mo + 1)[1])
-        return Resolved(start, end, "month", m.phrase, True, from_weekday=True)
-    if m.weekday is not None:
-        if published is None:
-            return Resolved(None, None, "day", m.phrase, partial=True)
-        back = (published.weekday() - m.weekday) % 7
-        day = published - timedelta(days=back)
-        if planned and day < published:
-            day += timedelta(days=7)
-        return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
+    counted = _counted_from_publication(m, published, planned)
+    if counted is not None:
+        return counted
     if m.relative is not None and m.month is not None:
         if published is None:
             return Resolved(None, None, precision, m.phrase, partial=True, month=m.month, day=m.day)
@@ -533,6 +542,53 @@ def resolve(mention: DateMention, published: date | None, *, planned: bool = Fal
     return Resolved(start, end, "range", m.phrase, year_inferred)
 
 
+def _counted_from_publication(
+    m: DateMention, published: date | None, planned: bool
+) -> Resolved | None:
+    """A day, week or month counted from the publication date (`hôm qua`, `on Friday`, `last
+    week`, `earlier this month`, `the 16th`), or None for a date that names its own."""
+    if m.day_offset is not None:
+        # only the story can say which day it counts from (see structure)
+        return Resolved(None, None, "day", m.phrase, partial=True)
+    if m.today is not None:
+        if published is None:
+            return Resolved(None, None, "day", m.phrase, partial=True)
+        day = published + timedelta(days=m.today)
+        return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
+    if m.weekday is not None and m.week is not None:
+        if published is None:
+            return Resolved(None, None, "day", m.phrase, partial=True)
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=m.week)
+        day = monday + timedelta(days=m.weekday)
+        return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
+    if m.week is not None:
+        if published is None:
+            return Resolved(None, None, "month", m.phrase, partial=True)
+        day = published + timedelta(weeks=m.week)
+        last = calendar.monthrange(day.year, day.month)[1]
+        start, end = date(day.year, day.month, 1), date(day.year, day.month, last)
+        return Resolved(start, end, "month", m.phrase, True, from_weekday=True)
+    if m.day is not None and m.month is None:
+        return _day_of_month(m, published)
+    if m.month_offset is not None:
+        if published is None:
+            return Resolved(None, None, "month", m.phrase, partial=True)
+        y, mo = divmod(published.year * 12 + published.month - 1 + m.month_offset, 12)
+        start, end = date(y, mo + 1, 1), date(y, mo + 1, calendar.monthrange(y, mo + 1)[1])
+        return Resolved(start, end, "month", m.phrase, True, from_weekday=True)
+    if m.weekday is not None:
+        if published is None:
+            return Resolved(None, None, "day", m.phrase, partial=True)
+        back = (published.weekday() - m.weekday) % 7
+        if back == 0 and m.phrase.lower().startswith("last "):
+            back = 7  # "last Friday" written on a Friday is a week before
+        day = published - timedelta(days=back)
+        if planned and day < published:
+            day += timedelta(days=7)
+        return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
+    return None
+
+
 def _day_of_month(m: DateMention, published: date | None) -> Resolved:
     """ "on the 16th": that day of the publication's month, or of the month before when the day
     is still to come."""
@@ -571,6 +627,9 @@ def published_from_url(url: str | None) -> date | None:
         m = re.search(pattern, url)
         if m:
             return _safe(int(m[1]), int(m[2]), int(m[3]))
+    named = _named_month_in_url(url)
+    if named is not None:
+        return named
     stamp = _short_stamp(url)
     if stamp is not None:
         return stamp
@@ -582,6 +641,27 @@ def published_from_url(url: str | None) -> date | None:
         re.I,
     )
     return _safe(int(m[3]), int(m[2]), int(m[1])) if m else None
+
+
+_URL_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# a date with its month's name in a URL: "/24-Apr-2024/", "/2024/apr/24/", "-april-24-2024"
+_URL_NAMED = [
+    re.compile(rf"(?<![\w])(?P<d>{D})-(?P<m>{_URL_MONTH})-(?P<y>20\d{{2}})(?!\d)", re.I),
+    re.compile(rf"/(?P<y>20\d{{2}})/(?P<m>{_URL_MONTH})/(?P<d>{D})/", re.I),
+    re.compile(rf"(?<![a-z])(?P<m>{_URL_MONTH})-(?P<d>{D})-(?P<y>20\d{{2}})(?!\d)", re.I),
+]
+
+
+def _named_month_in_url(url: str) -> date | None:
+    """A URL's date that names its month (`nation.com.pk/24-Apr-2024/…`, `/2024/apr/24/`)."""
+    for pattern in _URL_NAMED:
+        m = pattern.search(url)
+        if m:
+            return _safe(int(m["y"]), _MONTHS_EN[m["m"].lower()], int(m["d"]))
+    return None
 
 
 def _short_stamp(url: str) -> date | None:
@@ -817,8 +897,9 @@ def latest_in_story_year(
     A year told as past (`since 2017`, `từ năm 2016`), as a bound (`đến năm 2016`), of an
     anniversary, or closing a term's or an event's name (`năm Chủ tịch ASEAN 2024`, `APEC
     2017`) is not read; a year closing a document's name (`văn kiện pháp lý năm 2016`) only
-    when no other is stated; two different years leave it unknown. A period reviewed up to now
-    (`Từ tháng 9/2025 đến nay`) sets the earliest year; a quarter written `quý 4/2025` is read."""
+    when no other is stated; two different years leave it unknown, unless the later is only
+    the plan the talks agree for it (`_planned_year`). A period reviewed up to now (`Từ tháng
+    9/2025 đến nay`) sets the earliest year; a quarter written `quý 4/2025` is read."""
     mentions = [d for d in find_dates(text, language) if skip is None or d.start >= skip[1]]
     stated = [d for d in mentions if _story_year(text, d)]
     years = {d.year for d in stated if not _DOCUMENT_BEFORE.search(_before(text, d, 40))}
@@ -828,6 +909,9 @@ def latest_in_story_year(
     since = _since(text, mentions)
     if since is not None:
         years = {y for y in years if y is not None and y >= since[0]} or {since[0]}
+    planned = _planned_year(text, mentions, years)
+    if planned is not None:
+        years.discard(planned)  # the year planned at talks that review the one before
     if len(years) != 1:
         return None
     year = years.pop()
@@ -839,6 +923,8 @@ def latest_in_story_year(
         more = {o for y, o in quarters if y == year}
         more |= {since[1]} if since is not None and since[0] == year else set()
         opens = max(more | ({opens} if opens else set()), default=None)
+    if planned is not None:
+        opens = 7  # talks between the two years: a day of the first half is in the second
     days = [
         _safe(
             year + (opens is not None and (d.month or 0) < opens),
@@ -911,6 +997,28 @@ def _since(text: str, mentions: list[DateMention]) -> tuple[int, int] | None:
     return max(found, default=None)
 
 
+# the plan a meeting agrees for the year to come: "phương hướng hợp tác năm 2026", "Biên bản
+# ghi nhớ hợp tác năm 2026", "the work plan for 2026"
+_PLAN_BEFORE = re.compile(
+    r"(?:phương hướng|kế hoạch|nhiệm vụ|định hướng|ghi nhớ|plans?|priorities|directions?)"
+    r"\b[^.;\n]{0,40}$",
+    re.I,
+)
+
+
+def _planned_year(text: str, mentions: list[DateMention], years: set[int]) -> int | None:
+    """Of two years one after the other, the later when each mention of it is the plan agreed
+    (`đánh giá kết quả năm 2025; thống nhất phương hướng hợp tác năm 2026`): the talks review
+    the one year and plan the next, so they are held at the turn of the two."""
+    if len(years) != 2 or max(years) - min(years) != 1:
+        return None
+    later = max(years)
+    told = [d for d in mentions if d.year == later and d.month is None]
+    if told and all(_PLAN_BEFORE.search(text[max(0, d.start - 50) : d.start]) for d in told):
+        return later
+    return None
+
+
 # "quý IV/2024", "quý 4 năm 2024", "the last quarter of 2024", "6 tháng cuối năm 2024",
 # "the second half of 2023": a period of the year, the first month of which the groups give
 _QUARTER_BEFORE = re.compile(
@@ -932,10 +1040,12 @@ _QUARTERS |= {"third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4
 def _period_opening(text: str, years: list[DateMention]) -> int | None:
     """When every mention of the story's one year closes a period reviewed (a quarter, a
     half, or the year's results), the month before which a day of the story is in the next
-    year: the period's first month, April for a whole year; else None."""
+    year: the period's first month, April for a whole year (the earliest of several); else
+    None."""
     opening: set[int] = set()
     for d in years:
-        m = _QUARTER_BEFORE.search(text[max(0, d.start - 70) : d.start])
+        # the words before the year, within the phrase too ("quý IV/2023")
+        m = _QUARTER_BEFORE.search(text[max(0, d.start - 70) : d.end - 4])
         if m is None:
             return None
         if m["year"]:
@@ -946,4 +1056,6 @@ def _period_opening(text: str, years: list[DateMention]) -> int | None:
         else:
             half = (m["vh"] or m["eh"]).lower()
             opening.add(7 if ("cuối" in half or "second" in half) else 1)
-    return opening.pop() if len(opening) == 1 else None
+    # periods of one year reviewed together ("the fourth quarter" and "the year's results"):
+    # a day before the earliest opening is in the next year by all of them
+    return min(opening) if opening else None

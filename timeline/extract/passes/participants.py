@@ -95,6 +95,11 @@ def not_taking_part(
     titles = " ".join(t[2] for t in p.titles)
     if lang.cue("not_taking_part", "commentators").search(titles):
         return True
+    # "President X later endorsed the agreement": who approves its outcome afterwards
+    after = text[p.extent[1] : min(info.sentence.end, p.extent[1] + 60)]
+    approved = lang.cue("not_taking_part", "afterwards").pattern
+    if re.match(rf"[^.;:]{{0,25}}?(?:{approved})", after, re.I):
+        return True
     return lang.cue("not_taking_part", "elsewhere").search(info.sentence.text) is not None
 
 

@@ -55,24 +55,30 @@ def _both_sides_led(e: Engagement) -> bool:
 
 def received_delegations(engagements: list[Engagement]) -> None:
     """After a trip's head is read from its sessions: at each meeting, the head of the
-    delegation received is its guest and who chairs the reception its host."""
+    delegation received is its guest when someone receives them at a trip's session, and who
+    chairs or speaks is on their side, host or guest (`_received`)."""
     for e in engagements:
         for part in e.participants.values():
             _received(part, e)
 
 
 def _received(part: Participation, e: Engagement) -> None:
-    """At a meeting, the head of the delegation received is its guest and who chairs the
-    reception its host ("X tiếp đoàn … do Y dẫn đầu", "X chủ trì buổi đón tiếp đoàn … do Y
-    làm trưởng đoàn"): of the travelling side's people at meetings, the development and
-    read-for-rules gold name 122 guests and 9 delegation heads (7 of them at a trip's sessions)."""
+    """At a session of a trip, the head of the delegation received is its guest (the trip's
+    record names them its head); at a meeting no trip frames ("X tiếp đoàn … do Y dẫn đầu",
+    "welcomed a French delegation led by Y") Y stays the delegation's head, the one record
+    that says so (the development and read sets' gold: 6 of 7 such heads). Who chairs or
+    speaks at a meeting is on a side: the host's or the guests' (the gold has no chairs and
+    no speakers at meetings)."""
     if e.kind != "meeting" or e.host is None:
         return
     c = part.mention.country
-    if part.role == "delegation_head" and c is not None and c in e.guests and c != e.host:
-        part.role = "guest"
-    elif part.role == "chair" and c == e.host:
-        part.role = "host"
+    if c is None or (c != e.host and c not in e.guests):
+        return
+    if part.role == "delegation_head" and c != e.host:
+        if e.parent is not None and received_by_someone(e):
+            part.role = "guest"
+    elif part.role in ("chair", "speaker") and not e.remote:
+        part.role = "host" if c == e.host else "guest"
 
 
 def roles_by_side(engagements: list[Engagement]) -> None:
@@ -157,9 +163,29 @@ def head_from_sessions(engagements: list[Engagement]) -> None:
             trip.guests = [first.mention.country]
 
 
+def received_by_someone(e: Engagement) -> bool:
+    """Whether a trip's session names someone of the host side who receives the delegation
+    (`tiếp`, `hội đàm với ngài X`)."""
+    trip_guests = e.parent.guests if e.parent is not None else []
+    return any(
+        p.mention.country == e.host and e.host not in trip_guests for p in e.participants.values()
+    )
+
+
+def _head_at_session(e: Engagement) -> str:
+    """The trip's head at a meeting of the trip where the head is not named as taking part
+    (`Đoàn đã làm việc với Cảnh sát Osaka`, `Đoàn … do X làm Trưởng đoàn đã sang thăm và hội
+    đàm với Công an tỉnh A, B`): the delegation's head when the meeting names no one who
+    received them, else their guest (the development and read sets' gold: 6 of 6 such
+    sessions with an agency)."""
+    if e.kind != "meeting":
+        return "guest"
+    return "guest" if received_by_someone(e) else "delegation_head"
+
+
 def heads_in_parts(engagements: list[Engagement]) -> None:
-    """Whoever leads the trip is, at each of its sessions, the guest: the side that travels
-    (the development gold's convention; the trip's record names them its head)."""
+    """Whoever leads the trip is, at each of its sessions, on the side that travels: the guest
+    of whoever receives them, the head of the delegation at an agency (`_head_at_session`)."""
     for e in engagements:
         if e.parent is None or e.kind == "dialogue":
             continue
@@ -167,13 +193,14 @@ def heads_in_parts(engagements: list[Engagement]) -> None:
         for part in e.participants.values():
             if part.mention.country is not None and part.mention.country == e.host:
                 continue  # of the side at home: not who travelled to this session
-            if any(h.person == part.person for h in heads) and part.role in (
+            if part.role == "delegation_head" and any(h.person == part.person for h in heads):
+                part.role = _head_at_session(e)  # named as the head where the trip was told
+            elif any(h.person == part.person for h in heads) and part.role in (
                 "attendee",
                 "speaker",
-                "delegation_head",
                 "host",
             ):
-                part.role = "guest"
+                part.role = "guest"  # named at the session: the guest of the side at home
         # the delegation's own people (their ambassador, met there, is not of the delegation)
         ours = [
             p
@@ -184,7 +211,7 @@ def heads_in_parts(engagements: list[Engagement]) -> None:
             # "Đoàn đã làm việc với …": the delegation, led by the trip's head
             for h in heads:
                 e.participants.setdefault(
-                    h.person, Participation(h.person, h.mention, "guest", None, True)
+                    h.person, Participation(h.person, h.mention, _head_at_session(e), None, True)
                 )
                 c = h.mention.country
                 if c and c != e.host and c not in e.guests and not e.remote:
