@@ -63,14 +63,14 @@ def test_a_title_with_the_office_and_country_it_serves_before_a_name_is_a_title(
 
 def test_a_ministers_title_may_carry_the_long_style_of_the_state():
     text = (
-        "On 3 May 2021, the Minister of Internal Affairs of the Russian Federation, General of "
-        "the Police of the Russian Federation Ivan Petrov, and the Minister of Internal Affairs "
-        "of the Republic of Kazakhstan Arman Bekov held a meeting in Moscow.\n"
+        "Talks were held in Astana on 3 May 2021 by the Minister of Internal Affairs of the "
+        "Republic of Kazakhstan, General of the Police of the Republic of Kazakhstan Arman "
+        "Bekov, and the Minister of Internal Affairs of the Russian Federation Ivan Petrov.\n"
     )
     (meeting,) = meetings(text)
     who = people(meeting)
-    assert who["Ivan Petrov"]["country"] == "RU" and who["Ivan Petrov"]["role"] == "host"
-    assert who["Arman Bekov"]["country"] == "KZ" and who["Arman Bekov"]["role"] == "guest"
+    assert who["Arman Bekov"]["country"] == "KZ" and who["Arman Bekov"]["role"] == "host"
+    assert who["Ivan Petrov"]["country"] == "RU" and who["Ivan Petrov"]["role"] == "guest"
 
 
 def test_an_extraordinary_and_plenipotentiary_ambassador_is_an_ambassador():

@@ -97,7 +97,7 @@ class English(Lexicons):
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
         rf"received{_THEN}{_NOT_AWARD}|"
-        # "arrived Sunday in Cambodia for talks with Ministry of Interior officials": the
+        # "arrived Monday in Laos for talks with Ministry of Security officials": the
         # trip's errand, its session with them
         r"\bfor talks with|"
         # "greeted a delegation from the X police led by Y": a host's word for receiving one

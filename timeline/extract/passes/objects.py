@@ -87,7 +87,7 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
 
 
 # "Singapore's Minister for Home Affairs and Minister for Law K. Shanmugam": titles before a name
-# ("Under Secretary for Policy at the US Department of Homeland Security H E X": a title's "at")
+# ("Deputy Director for Operations at the Federal Police H E X": a title's "at")
 # (with the abbreviation a title's office is known by: "Director of Internal Security (ISPO) of")
 _TITLES_ONLY = re.compile(
     r"\s*(?:(?:[A-Z][\w'’.-]*|\([A-Z][\w&.-]{1,10}\)|and|for|of|the|at|'s|,)\s*)*"

@@ -399,8 +399,8 @@ def unnamed_counterparts(
             else []
         )
         if len(listed) >= 2:
-            # "met the Deputy Interior Minister of Uzbekistan and Deputy Interior Minister of
-            # Kyrgyzstan": one meeting per country whose office was met
+            # "met the Deputy Police Chief of Nepal and Deputy Police Chief of Bhutan": one
+            # meeting per country whose office was met
             for owner in listed:
                 e = Engagement("meeting", info, (mm.start(), mm.end(), mm.group()))
                 e.pair = [(owner.key, owner)]
