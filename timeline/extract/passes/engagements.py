@@ -297,13 +297,7 @@ class Finder:
             return
         if self.trip_told(info, None, met.country) is not None:
             return
-        word = re.compile(r"sang(?= thăm)").match(self.text, vm.start())
-        assert word is not None
-        e = self.new_trip(info, word, None, met.country)
-        e.implied = False
-        self.visits.append(e)
-        self.engagements.append(e)
-        created.append(e)
+        self.stated_trip(info, r"sang(?= thăm)", vm.start(), met.country, created)
 
     def deployed(self, info: SentenceInfo, created: list[Engagement]) -> None:
         """ "Campuchia triển khai một phái đoàn … tham gia cùng lực lượng Cảnh sát Hoàng gia
@@ -321,14 +315,8 @@ class Finder:
                 continue
             if self.trip_told(info, None, beside.country) is not None:
                 continue
-            word = re.compile(r"triển khai").match(self.text, m.start())
-            assert word is not None
-            e = self.new_trip(info, word, None, beside.country)
-            e.implied = False
+            e = self.stated_trip(info, r"triển khai", m.start(), beside.country, created)
             e.pair = [(code, sender)]
-            self.visits.append(e)
-            self.engagements.append(e)
-            created.append(e)
 
     def delegation_arrived(
         self, info: SentenceInfo, vm: re.Match[str], dest: Mention | None
@@ -410,6 +398,20 @@ class Finder:
         if target is None and dest is None:
             target = self.visits[-1] if self.visits else None
         return target
+
+    def stated_trip(
+        self, info: SentenceInfo, word: str, at: int, code: str, created: list[Engagement]
+    ) -> Engagement:
+        """A trip without a destination named, told by a verb of its own at `at` (`sang thăm`,
+        `triển khai`): not implied, to `code`'s country; recorded with the story's trips."""
+        verb = re.compile(word).match(self.text, at)
+        assert verb is not None
+        e = self.new_trip(info, verb, None, code)
+        e.implied = False
+        self.visits.append(e)
+        self.engagements.append(e)
+        created.append(e)
+        return e
 
     def new_trip(
         self, info: SentenceInfo, vm: re.Match[str], dest: Mention | None, code: str | None
