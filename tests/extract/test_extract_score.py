@@ -113,7 +113,11 @@ FIXTURE_SETS = sorted(
 
 # sets whose fixes are not done to the common floors: guarded at the level their fixes reached
 # (events F1, date F1, participants F1); docs/extract.md has their scores.
-FLOORS = {"blind7": (0.83, 0.85, 0.86)}
+# blind7's events 0.83 -> 0.81 in the eleventh round: b7_vi_05's online talks of 11/12, dated
+# the whole of 2025 before (a plan's year took the day's place), overlapped and so matched the
+# March talks the page recalls; dated 11/12 now, they meet their own gold record, which their
+# sides (host KH for a page of Hanoi's point of the call) keep them from matching.
+FLOORS = {"blind7": (0.81, 0.85, 0.86)}
 
 
 @pytest.mark.parametrize("name", FIXTURE_SETS)

@@ -7,9 +7,10 @@ import calendar
 import re
 import sys
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 
-from timeline.extract.dates import DateMention, Resolved, resolve
+from timeline.extract.dates import DateMention, Resolved, background, plan_or_review, resolve
 from timeline.extract.gazetteer import COUNTRY, Mention
 from timeline.extract.languages.base import Language
 from timeline.extract.model import (
@@ -71,8 +72,13 @@ def date_engagements(
         ]
         if any(d.day is not None for d in usable):
             # "Ngày 5/3/2025, … tổ chức hội đàm thường niên năm 2025": a year alone right after
-            # the talks' words beside a day names the session's edition, not its date
-            usable = [d for d in usable if not _edition(info, d)]
+            # the talks' words beside a day names the session's edition, not its date; so does
+            # a year closing the plan reviewed or signed ("Ngày 19/2, … Hội nghị tổng kết Kế
+            # hoạch hợp tác năm 2024 và ký Kế hoạch hợp tác năm 2025": the plan's year took
+            # the day's place, and the conference was dated 2024 instead of 19/2)
+            usable = [
+                d for d in usable if not _edition(info, d) and not _plan_year(info, d, language)
+            ]
         # each date to one engagement and each engagement one date, nearest pairs first:
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
         setting = _setting_end(info)
@@ -136,6 +142,19 @@ def _edition(info: SentenceInfo, d: DateMention) -> bool:
     s = info.sentence
     before = s.text[max(0, d.start - s.start - 40) : d.start - s.start]
     return d.day is None and d.month is None and bool(_EDITION_OF.search(before))
+
+
+def _plan_year(info: SentenceInfo, d: DateMention, language: str) -> bool:
+    """A year alone closing the name of a plan or a period the talks review or agree (`Kế
+    hoạch hợp tác năm 2025`, `the results of 2024`, `the work plan for 2026`), or a clause
+    about something else (`dates.background`)."""
+    if d.day is not None or d.month is not None or d.year is None:
+        return False
+    at = info.sentence.start
+    before = info.sentence.text[max(0, d.start - at - 70) : d.start - at]
+    if plan_or_review(before):
+        return True
+    return background(info.sentence.text, replace(d, start=d.start - at, end=d.end - at), language)
 
 
 def _one_day(r: Resolved) -> bool:

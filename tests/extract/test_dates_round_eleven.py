@@ -1,0 +1,113 @@
+"""Dates, eleventh round: where the year of a date written without one comes from, and which
+years never give it (a founding, ties raised, an earlier occasion, an agreement made before,
+what is still to come). The pages are written for these tests in the genre's shapes; the names
+are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.extract import extract
+
+
+def records(page: str, **kw: object) -> list[dict]:
+    return [r.record for r in extract(page, document="page", **kw).records]  # type: ignore[arg-type]
+
+
+def meeting_start(page: str, **kw: object) -> str:
+    """The start of the lead's meeting (drafted once or per side met: the same date); an
+    earlier occasion the page recalls may be drafted beside it with a date of its own."""
+    lead = {"on April 9", "Ngày 9/4"}
+    (start,) = {
+        r["date"]["start"]
+        for r in records(page, **kw)
+        if r["kind"] == "meeting" and r["date"].get("phrase") in lead
+    }
+    return start
+
+
+LEAD_EN = (
+    "HANOI — Deputy Minister of Public Security Tran Quang Vinh received Deputy Commissioner "
+    "Helen Moffat of the Australian Federal Police in Hanoi on April 9.\n"
+    "The two officials talked about drug syndicates and laundered money.\n"
+)
+LEAD_VI = (
+    "Ngày 9/4, tại Hà Nội, Thứ trưởng Bộ Công an Trần Quang Vinh đã tiếp bà Helen Moffat, Phó "
+    "Tư lệnh Cảnh sát Liên bang Australia.\n"
+    "Hai bên bàn về các đường dây ma túy và rửa tiền.\n"
+)
+
+
+# --- a year of something else never dates the story ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The police liaison post in Hanoi was opened by the AFP in 2001.\n",
+        "A joint unit against smuggling was launched by both forces in 2014.\n",
+        "The two nations elevated their ties to a strategic partnership in 2018.\n",
+        "Moffat last visited the country in 2019.\n",
+        "The previous round of their talks took place in Perth in 2022.\n",
+        "The first meeting of this kind was held in Darwin in 2016.\n",
+        "Both agencies will run a joint training camp in 2027.\n",
+        "They pledged to carry out the accord reached in 2020.\n",
+    ],
+)
+def test_a_year_told_of_something_else_leaves_the_day_without_one(background: str) -> None:
+    # the only year on the page dates a founding, an earlier trip, a plan: the meeting stays
+    # partial for the reviewer to date, rather than years off
+    assert meeting_start(LEAD_EN + background) == "????-04-09"
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Văn phòng liên lạc của AFP tại Hà Nội khai trương năm 2001.\n",
+        "Hai nước nâng cấp quan hệ lên Đối tác chiến lược năm 2018.\n",
+        "Lần gần nhất bà Moffat sang Việt Nam là năm 2019.\n",
+        "Cuộc gặp lần trước được tổ chức tại Perth năm 2022.\n",
+        "Hai bên sẽ tổ chức trại huấn luyện chung vào năm 2027.\n",
+        "Hai bên nhất trí triển khai hiệu quả Hiệp định tương trợ tư pháp về hình sự năm 2020.\n",
+    ],
+)
+def test_a_vietnamese_year_told_of_something_else_leaves_the_day_without_one(
+    background: str,
+) -> None:
+    assert meeting_start(LEAD_VI + background) == "????-04-09"
+
+
+def test_a_year_the_story_states_for_itself_still_gives_the_day_its_year() -> None:
+    page = LEAD_EN + "In 2024, the two forces ran nine joint operations along the coast.\n"
+    assert meeting_start(page) == "2024-04-09"
+
+
+def test_a_guests_first_trip_abroad_in_a_year_is_the_storys_year() -> None:
+    page = LEAD_EN + "It was the Deputy Commissioner's first trip abroad in 2023.\n"
+    assert meeting_start(page) == "2023-04-09"
+
+
+def test_a_year_opening_what_is_still_to_come_is_not_the_storys() -> None:
+    page = LEAD_EN + "In 2028, the two agencies will open a shared forensic laboratory.\n"
+    assert meeting_start(page) == "????-04-09"
+
+
+def test_a_full_date_of_an_earlier_round_is_not_the_day_of_writing() -> None:
+    # with no byline, the latest full date of the story stood for the publication: not one of
+    # an earlier round of talks
+    page = LEAD_EN + "The previous round of talks took place in Perth on 3 June 2022.\n"
+    assert meeting_start(page) == "????-04-09"
+
+
+# --- a plan's year beside the day ----------------------------------------------------------------
+
+
+def test_the_year_of_a_plan_reviewed_does_not_take_the_place_of_the_day() -> None:
+    page = (
+        "Ngày 12/2, tại Hà Nội, Bộ Công an Việt Nam và Bộ Nội vụ Campuchia tổ chức Hội nghị tổng "
+        "kết Kế hoạch hợp tác năm 2025 và ký Kế hoạch hợp tác năm 2026 giữa hai Bộ.\n"
+        "Thứ trưởng Nguyễn Hữu Đức và Quốc vụ khanh Kem Sothy đồng chủ trì Hội nghị.\n"
+    )
+    (conference,) = [r for r in records(page) if r["kind"] == "dialogue"]
+    # the plan for 2026 is signed after 2025 is reviewed: a day of February is in 2026
+    assert conference["date"]["start"] == "2026-02-12"
