@@ -17,7 +17,7 @@ def records(page: str, **kw: object) -> list[dict]:
 def meeting_start(page: str, **kw: object) -> str:
     """The start of the lead's meeting (drafted once or per side met: the same date); an
     earlier occasion the page recalls may be drafted beside it with a date of its own."""
-    lead = {"on April 9", "Ngày 9/4"}
+    lead = {"on April 9", "Ngày 9/4", "on Oct. 18"}
     (start,) = {
         r["date"]["start"]
         for r in records(page, **kw)
@@ -111,3 +111,40 @@ def test_the_year_of_a_plan_reviewed_does_not_take_the_place_of_the_day() -> Non
     (conference,) = [r for r in records(page) if r["kind"] == "dialogue"]
     # the plan for 2026 is signed after 2025 is reviewed: a day of February is in 2026
     assert conference["date"]["start"] == "2026-02-12"
+
+
+# --- the year from the address -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        # a portal's Unix time closing the slug, in seconds or milliseconds (the page's day in
+        # Vietnam, UTC+7)
+        (
+            "https://portal.example.vn/bai-viet/hoi-dam-voi-cong-an-tinh-ban-1733100000",
+            "2024-12-02",
+        ),
+        ("https://tin.example.vn/hoi-dam-bien-phong-hai-tinh-1700610220545.htm", "2023-11-22"),
+        # a stamp closing a section's page id, the year in two digits
+        ("https://bao.example.vn/thoi-su/tiep-doan-canh-sat-185231121101010.htm", "2023-11-21"),
+    ],
+)
+def test_the_address_gives_the_day_of_writing(url: str, published: str) -> None:
+    page = (
+        "Chiều 20/11, tại Hà Nội, Thứ trưởng Bộ Công an Trần Quang Vinh đã tiếp ông Kim Sung-ho, "
+        "Phó Tư lệnh Cảnh sát Quốc gia Hàn Quốc.\n"
+        "Hai bên bàn về bảo hộ công dân.\n"
+    )
+    draft = extract(page, document="page", url=url)
+    assert str(draft.published) == published
+
+
+def test_a_month_filed_before_the_pages_id_gives_the_year() -> None:
+    page = (
+        "SEOUL — South Korea's police chief Park Jung-min met Vietnam's Deputy Minister of Public "
+        "Security Tran Quang Vinh on Oct. 18 to discuss fugitives.\n"
+        "Both sides agreed to share more data on wanted persons.\n"
+    )
+    url = "https://news.example.kr/www/nation/2023/10/113_361812.html"
+    assert meeting_start(page, url=url) == "2023-10-18"

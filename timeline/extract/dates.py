@@ -608,7 +608,8 @@ def month_from_url(url: str | None) -> tuple[int, int] | None:
     month the page was published in, as WordPress and many Vietnamese sites file pages."""
     if not url:
         return None
-    m = re.search(r"/(20\d{2})/?(0[1-9]|1[0-2])/(?!\d)", url)
+    # the page's id may follow ("/2023/10/113_361812.html", "/page/202310/1300123.shtml")
+    m = re.search(r"/(20\d{2})/?(0[1-9]|1[0-2])/", url)
     return (int(m[1]), int(m[2])) if m else None
 
 
@@ -630,7 +631,7 @@ def published_from_url(url: str | None) -> date | None:
     named = _named_month_in_url(url)
     if named is not None:
         return named
-    stamp = _short_stamp(url)
+    stamp = _short_stamp(url) or _unix_time(url)
     if stamp is not None:
         return stamp
     # a query's date written day first: "?date=29/09/2024", "&ngay=29-09-2024" (%2F escaped)
@@ -672,13 +673,27 @@ def _short_stamp(url: str) -> date | None:
     if m is None:
         return None
     digits = m[1]
-    for k in range(len(digits) - 14):
+    # the stamp may close the id: "-185231121101010.htm" (section 185, 23-11-21 10:10:10)
+    for k in range(len(digits) - 11):
         yy, mo, dd, hh, mi, ss = (int(digits[k + i : k + i + 2]) for i in range(0, 12, 2))
         if hh < 24 and mi < 60 and ss < 60 and 1 <= mo <= 12:
             found = _safe(2000 + yy, mo, dd)
             if found is not None:
                 return found
     return None
+
+
+def _unix_time(url: str) -> date | None:
+    """A Unix time closing the URL's slug, in seconds or milliseconds, as some Vietnamese
+    portals file pages (`bocongan.gov.vn/bai-viet/…-1764645732`, `…-1700610220545.htm`): two
+    of the 336 addresses read so far, both the page's day; read between 2005 and 2035 only."""
+    m = re.search(r"-(1\d{9}|1\d{12})(?:\.[a-z]{2,5})?/?(?:[?#].*)?$", url, re.I)
+    if m is None:
+        return None
+    seconds = int(m[1]) // (1000 if len(m[1]) == 13 else 1)
+    if not 1104537600 <= seconds < 2051222400:  # 2005-01-01 to 2035-01-01
+        return None
+    return date(1970, 1, 1) + timedelta(seconds=seconds + 7 * 3600)  # the outlets' UTC+7
 
 
 _WEEKDAY_EN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
