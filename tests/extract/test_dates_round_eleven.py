@@ -5,6 +5,8 @@ are made up."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from timeline.extract import extract
@@ -148,3 +150,20 @@ def test_a_month_filed_before_the_pages_id_gives_the_year() -> None:
     )
     url = "https://news.example.kr/www/nation/2023/10/113_361812.html"
     assert meeting_start(page, url=url) == "2023-10-18"
+
+
+# --- a span and a day in one sentence ------------------------------------------------------------
+
+
+def test_talks_take_the_day_and_the_trip_the_span_when_one_sentence_gives_both() -> None:
+    page = (
+        "Minister of Public Security General Pham Duc Tai, who is accompanying the President on "
+        "his state visit to Malaysia from 4 to June 7, held talks with Inspector-General of "
+        "Police Razak Hamid on June 5 in Kuala Lumpur.\n"
+        "They agreed to step up joint work against online scams.\n"
+    )
+    rs = records(page, published=date(2024, 6, 8))
+    talks = [r for r in rs if r["kind"] == "meeting"]
+    assert talks and all(r["date"]["start"] == "2024-06-05" for r in talks)
+    for trip in (r for r in rs if r["kind"] == "visit"):
+        assert (trip["date"]["start"], trip["date"].get("end")) == ("2024-06-04", "2024-06-07")

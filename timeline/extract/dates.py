@@ -89,6 +89,8 @@ _PATTERNS_EN = [
     rf"(?:[Ff]rom\s+)?(?P<m>{MON})\s+(?P<d>{D}){ORD}{TO_EN}(?P<m2>{MON})\s+(?P<d2>{D}){ORD}(?:,?\s+(?P<y>{Y}))?",
     rf"(?:[Ff]rom\s+)?(?P<m>{MON})\s+(?P<d>{D}){ORD}{TO_EN}(?P<d2>{D}){ORD}(?:,?\s+(?P<y>{Y}))?(?!\d)",
     rf"(?:[Ff]rom\s+)?(?P<d>{D}){ORD}{TO_EN}(?P<d2>{D}){ORD}\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?",
+    # the month written once, after the second day: "from 9 to March 11"
+    rf"[Ff]rom\s+(?P<d>{D}){ORD}{TO_EN}(?P<m>{MON})\s+(?P<d2>{D}){ORD}(?:,?\s+(?P<y>{Y}))?(?!\d)",
     rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)",
     rf"(?:[Oo]n\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<m>{MON})\s+(?P<d>{D}){ORD}(?:,?\s+(?P<y>{Y}))?(?![\d:])",
     rf"(?:[Oo]n\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?",

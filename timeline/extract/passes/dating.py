@@ -85,14 +85,14 @@ def date_engagements(
         inner = [d for d in usable if d.start - info.sentence.start >= 25 and d.start != setting]
         sides = {e.trigger[0] >= setting for e in group}
         pairs = sorted(
-            (_distance(e.trigger, d), i, j)
+            (_kind_misfit(e, d, inner), _distance(e.trigger, d), i, j)
             for i, d in enumerate(inner)
             for j, e in enumerate(group)
             # a date of the occasion phrase is the occasion's, one after it the main clause's
             if (d.start >= setting) == (e.trigger[0] >= setting) or len(sides) == 1
         )
         used_d: set[int] = set()
-        for _, i, j in pairs:
+        for _, _, i, j in pairs:
             if i in used_d or group[j].date is not None:
                 continue
             group[j].date = inner[i]
@@ -119,6 +119,17 @@ def date_engagements(
 # ", who was elected president last year": the date of a fact about the person, not of the
 # engagement the sentence tells
 _WHO_CLAUSE = re.compile(r"\bwho\s+(?:was|were|had|has|have)\b[^,;]*$")
+
+
+def _kind_misfit(e: Engagement, d: DateMention, dates: list[DateMention]) -> int:
+    """1 when a sentence gives both a span of days and a single day and this pairing crosses
+    them: a meeting takes the day, a trip the span ("…, on his visit from 9 to March 11, had
+    talks with X on March 9": the talks were dated March 11, the span's nearest end)."""
+    spans = any(x.end_day is not None for x in dates)
+    days = any(x.day is not None and x.end_day is None for x in dates)
+    if not (spans and days) or d.day is None:
+        return 0
+    return int((e.kind == "visit") != (d.end_day is not None))
 
 
 def _of_a_person(info: SentenceInfo, d: DateMention) -> bool:
