@@ -167,3 +167,47 @@ def test_talks_take_the_day_and_the_trip_the_span_when_one_sentence_gives_both()
     assert talks and all(r["date"]["start"] == "2024-06-05" for r in talks)
     for trip in (r for r in rs if r["kind"] == "visit"):
         assert (trip["date"]["start"], trip["date"].get("end")) == ("2024-06-04", "2024-06-07")
+
+
+# --- a wire dateline without a year --------------------------------------------------------------
+
+
+def test_a_datelines_day_dates_a_meeting_its_lead_tells_without_one() -> None:
+    page = (
+        "MANAMA, JUNE 12 /PNA/ – Interior Minister Faisal Rahman called on Bahrain's Minister "
+        "of Interior Sheikh Khalid bin Ali at his office, where the two discussed drug "
+        "smuggling across the Gulf.\n"
+        "The ministers also talked about training for border officers.\n"
+    )
+    draft = extract(page, document="page")
+    meetings = [r for r in draft.records if r.record["kind"] == "meeting"]
+    assert meetings
+    for r in meetings:
+        # no year anywhere: the dateline's day, partial, for the reviewer to check and complete
+        assert r.record["date"]["start"] == "????-06-12"
+        assert "date-from-dateline" in r.codes
+
+
+def test_today_is_the_datelines_day_and_yesterday_the_one_before() -> None:
+    page = (
+        "SEOUL, March 1 (Yonhap) -- The head of South Korea's police agency, Han Do-yun, met "
+        "Vietnam's Deputy Minister of Public Security Tran Quang Vinh yesterday to discuss "
+        "wanted fugitives.\n"
+        "Both sides agreed to share fingerprints faster.\n"
+    )
+    (start,) = {r["date"]["start"] for r in records(page) if r["kind"] == "meeting"}
+    assert start == "????-02-29"  # a leap year's day kept: the year is for the reviewer
+
+
+def test_a_dateline_with_a_known_publication_date_changes_nothing() -> None:
+    page = (
+        "SEOUL, March 4 (Yonhap) -- The head of South Korea's police agency, Han Do-yun, met "
+        "Vietnam's Deputy Minister of Public Security Tran Quang Vinh on Tuesday.\n"
+        "Both sides agreed to share fingerprints faster.\n"
+    )
+    (start,) = {
+        r["date"]["start"]
+        for r in records(page, published=date(2025, 3, 4))
+        if r["kind"] == "meeting"
+    }
+    assert start == "2025-03-04"

@@ -698,6 +698,26 @@ def _unix_time(url: str) -> date | None:
     return date(1970, 1, 1) + timedelta(seconds=seconds + 7 * 3600)  # the outlets' UTC+7
 
 
+# a wire dateline opening the story, its month and day without a year: "BEIJING, May 21
+# (Xinhua) --", "DOHA, MAY 5 /DNA/ –", "VIETNAM, November 21 -", "SEOUL, Oct. 21 (Yonhap) --"
+_DATELINE = re.compile(
+    rf"(?m)^[ \t]*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{{1,30}},\s*(?P<m>(?i:{MON}))\s+(?P<d>{D})"
+    r"(?:\s*\([^)\n]{1,25}\)|\s*/[^/\n]{1,15}/)?\s*(?:--|–|—|-|:)"
+)
+
+
+def dateline_day(text: str) -> DateMention | None:
+    """The month and day of a wire dateline among the page's first lines, without a year (one
+    with its year is a date the story gives): the day the story was filed."""
+    m = _DATELINE.search(text[:600])
+    if m is None:
+        return None
+    day, month = int(m["d"]), _MONTHS_EN[m["m"].lower().rstrip(".")]
+    if not _valid(day, month):
+        return None
+    return DateMention(m.start("m"), m.end("d"), text[m.start("m") : m.end("d")], day, month, None)
+
+
 _WEEKDAY_EN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 # a time of day as bylines print it: "14:15", "9h30", "07:14 PM", "10:32 (GMT+7)"
 _TIME = (

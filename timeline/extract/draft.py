@@ -531,6 +531,32 @@ def _source(b: _Builder) -> dict[str, Any]:
     return source
 
 
+# how an engagement's date was found when not in its own words: the flag and the reviewer's note
+_DATE_ORIGINS = {
+    "parent": ("date-from-parent", "The article gives it no date of its own; it takes its trip's"),
+    "parts": (
+        "date-from-parts",
+        "The article does not date the trip; it is dated by the month of its sessions.",
+    ),
+    "session-days": (
+        "date-from-parts",
+        "The article gives the trip no date of its own; it takes the days of its sessions.",
+    ),
+    "story": ("date-from-story", "The article dates it by the day of what it told just before."),
+    "lead": ("date-from-lead", "Dated by the date in the article's lead."),
+    "dateline": (
+        "date-from-dateline",
+        "The article dates it only by its dateline's month and day (the day it was filed): "
+        "check it took place that day.",
+    ),
+    "publication": (
+        "date-from-publication",
+        "The article does not date it; it is dated by the month of its byline: check it did "
+        "not take place the month before.",
+    ),
+}
+
+
 def _date(b: _Builder) -> Any:
     e, d = b.e, b.d
     r = e.resolved
@@ -565,34 +591,13 @@ def _date(b: _Builder) -> Any:
             f"from the publication date ({d.published}, from {origin})."
         )
         b.flag("year-inferred", "date", notes[-1])
-    if e.date_origin == "parent":
-        notes.append(
-            "The article gives it no date of its own; it takes its trip's"
-            + (" month." if r.precision == "month" else " dates.")
-        )
-        b.flag("date-from-parent", "date", notes[-1])
-    elif e.date_origin == "parts":
-        notes.append(
-            "The article does not date the trip; it is dated by the month of its sessions."
-        )
-        b.flag("date-from-parts", "date", notes[-1])
-    elif e.date_origin == "session-days":
-        notes.append(
-            "The article gives the trip no date of its own; it takes the days of its sessions."
-        )
-        b.flag("date-from-parts", "date", notes[-1])
-    elif e.date_origin == "story":
-        notes.append("The article dates it by the day of what it told just before.")
-        b.flag("date-from-story", "date", notes[-1])
-    elif e.date_origin == "lead":
-        notes.append("Dated by the date in the article's lead.")
-        b.flag("date-from-lead", "date", notes[-1])
-    elif e.date_origin == "publication":
-        notes.append(
-            "The article does not date it; it is dated by the month of its byline: check it "
-            "did not take place the month before."
-        )
-        b.flag("date-from-publication", "date", notes[-1])
+    told = _DATE_ORIGINS.get(e.date_origin)
+    if told is not None:
+        code, note = told
+        if e.date_origin == "parent":
+            note += " month." if r.precision == "month" else " dates."
+        notes.append(note)
+        b.flag(code, "date", note)
     if r.partial:
         b.flag(
             "partial-date",

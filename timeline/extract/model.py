@@ -72,7 +72,8 @@ class Engagement:
     session_span: Span | None = None
     date: DateMention | None = None
     resolved: Resolved | None = None
-    date_origin: str = "own"  # own, parent, parts, session-days, lead, story, start (first day)
+    # own, parent, parts, session-days, lead, story, start (first day), dateline
+    date_origin: str = "own"
     city: Mention | None = None
     place_country: str | None = None
     place_span: Mention | None = None

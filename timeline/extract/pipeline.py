@@ -178,6 +178,7 @@ def date_them(a: Analysis) -> None:
     dating.trip_lengths(a.text, a.engagements)
     dating.closing_days(a.text, a.engagements)
     dating.days_told_later(a.engagements, a.published)
+    dating.dateline_days(a.text, a.engagements, a.published)
     dating.old_news(a.engagements, a.published)
     framing.leaders_visits(a.text, a.engagements)
 

@@ -10,7 +10,14 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
-from timeline.extract.dates import DateMention, Resolved, background, plan_or_review, resolve
+from timeline.extract.dates import (
+    DateMention,
+    Resolved,
+    background,
+    dateline_day,
+    plan_or_review,
+    resolve,
+)
 from timeline.extract.gazetteer import COUNTRY, Mention
 from timeline.extract.languages.base import Language
 from timeline.extract.model import (
@@ -619,6 +626,32 @@ def _distance(trigger: Span, d: DateMention) -> int:
     if d.end <= trigger[0]:
         return trigger[0] - d.end
     return 0
+
+
+def dateline_days(text: str, engagements: list[Engagement], published: date | None) -> None:
+    """With no year anywhere, a wire dateline's month and day ("DOHA, MAY 5 /DNA/ –") is the
+    day the story was filed: a meeting its lead tells without a date took place then, and
+    "today" and "yesterday" are counted from it; the date stays partial (`????-05-05`) and is
+    flagged. (x-sides' development pages: 2 of 12 English pages open on such a dateline and
+    print no year; their meetings were drafted `????-??-??`.)"""
+    d = dateline_day(text) if published is None else None
+    if d is None or d.month is None or d.day is None:
+        return
+    lead_end = text.find("\n", d.end)
+    for e in engagements:
+        if e.context or e.kind == "visit":
+            continue
+        if e.date is None and e.info.sentence.start <= (lead_end if lead_end >= 0 else len(text)):
+            offset = 0
+        elif e.date is not None and e.date.today is not None:
+            offset = e.date.today
+        else:
+            continue
+        day = _safe_day(2024, d.month, d.day) + timedelta(days=offset)  # 2024: 29/2 exists
+        phrase = e.date.phrase if e.date is not None else d.phrase
+        e.date = e.date or d
+        e.resolved = Resolved(None, None, "day", phrase, partial=True, month=day.month, day=day.day)
+        e.date_origin = "dateline"
 
 
 def old_news(engagements: list[Engagement], published: date | None) -> None:
