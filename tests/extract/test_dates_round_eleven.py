@@ -211,3 +211,42 @@ def test_a_dateline_with_a_known_publication_date_changes_nothing() -> None:
         if r["kind"] == "meeting"
     }
     assert start == "2025-03-04"
+
+
+# --- more shapes of a page's own date ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "10:05 | Thứ Sáu, 14/03/2025",  # the time, then the weekday and the day
+        "Last updated: 14 Mar 2025",
+        "Published on 14 March 2025",
+        "Date: 14/03/2025",
+        "Mar 14, 2025 at 10:05 am",
+        "14.03.2025",  # a date line of its own with dots (Russian, European pages)
+        "2025.03.14 10:05",  # the year first (Korean pages)
+        "14-03-2025",
+    ],
+)
+def test_the_pages_own_date_line_gives_the_year(stamp: str) -> None:
+    page = (
+        "Police chiefs meet on cross-border scams\n"
+        f"{stamp}\n"
+        "HANOI — Deputy Minister of Public Security Tran Quang Vinh received Deputy Commissioner "
+        "Helen Moffat of the Australian Federal Police in Hanoi on March 13.\n"
+        "The two officials talked about drug syndicates and laundered money.\n"
+    )
+    draft = extract(page, document="page")
+    assert str(draft.published) == "2025-03-14"
+    (start,) = {r.record["date"]["start"] for r in draft.records if r.record["kind"] == "meeting"}
+    assert start == "2025-03-13"
+
+
+def test_a_sentence_telling_that_something_was_published_is_no_date_line() -> None:
+    page = (
+        "HANOI — Deputy Minister of Public Security Tran Quang Vinh received Deputy Commissioner "
+        "Helen Moffat of the Australian Federal Police in Hanoi on April 9.\n"
+        "The joint report was published on 2 May 2019.\n"
+    )
+    assert extract(page, document="page").published_origin != "byline"

@@ -724,6 +724,12 @@ _TIME = (
     r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}\)?)?"
 )
 
+# the words that introduce a page's date: "Published:", "Last updated on", "Ngày đăng:"
+_STAMP_WORDS = (
+    r"Published|(?:Last\s+[Uu]|U)pdated|Posted|Date|Dated|Cập nhật|Ngày cập nhật|Đăng|Ngày đăng"
+    r"|Ngày xuất bản"
+)
+
 _BYLINE_DATES = [
     re.compile(
         rf"(?:(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\s*,?\s*)?"
@@ -732,18 +738,21 @@ _BYLINE_DATES = [
     re.compile(
         rf"(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\s*,?\s*(?:[Nn]gày\s+)?(?P<d>{D})[/-](?P<m>{M})[/-](?P<y>{Y})"  # noqa: E501
     ),
+    # "Published: Oct 12, 2023", "Last updated on 12 October 2023", "Date: 12/10/2023"
     re.compile(
-        rf"(?:Published|Updated|Posted|Cập nhật|Đăng|Ngày đăng)\s*:?\s*(?:\w+,\s*)?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})"  # noqa: E501
+        rf"(?<!\w)(?:{_STAMP_WORDS})\s*:?\s*(?:(?i:on|at|lúc|ngày)\s+)?(?:\w+,\s*)?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})"
     ),
     re.compile(
-        rf"(?:Published|Updated|Posted|Cập nhật|Đăng|Ngày đăng)\s*:?\s*(?:\w+,\s*)?(?P<d>{D})[/ -](?P<m>{M}|{MON})[/ -](?P<y>{Y})"  # noqa: E501
+        rf"(?<!\w)(?:{_STAMP_WORDS})\s*:?\s*(?:(?i:on|at|lúc|ngày)\s+)?(?:\w+,\s*)?(?P<d>{D})[/ .-](?P<m>{M}|{MON})[/ .-](?P<y>{Y})"  # noqa: E501
     ),
     re.compile(
         rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+(?P<m>{MON})\s+(?P<d>{D}),\s+(?P<y>{Y})"
     ),
-    # the time first: "11:41 04/03/2025", "16:45 | 12/03/2024", "09:30 (GMT+7) ngày 5/7/2023"
+    # the time first: "11:41 04/03/2025", "16:45 | 12/03/2024", "09:30 (GMT+7) ngày 5/7/2023",
+    # "10:32 | Thứ bảy, 21/10/2023"
     re.compile(
-        rf"(?<![\d:]){_TIME}\s*[-,|]?\s*(?:ngày\s+)?(?P<d>{D})[/.-](?P<m>{M})[/.-](?P<y>{Y})(?!\d)"
+        rf"(?<![\d:]){_TIME}\s*[-,|]?\s*(?:(?:Thứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ [Nn]hật|{_WEEKDAY_EN}),?\s*)?"  # noqa: E501
+        rf"(?:ngày\s+)?(?P<d>{D})[/.-](?P<m>{M})[/.-](?P<y>{Y})(?!\d)"
     ),
     # the weekday and the day first, a time after it: "Thursday, 12 October 2023 10:32"
     re.compile(
@@ -760,7 +769,13 @@ _BYLINE_DATES = [
     # a date line of its own, the day or the month first, with a time or a weekday or neither:
     # "12 October 2023", "October 12, 2023 10:32 AM", "Oct 12, 2023"
     re.compile(
-        rf"(?m)^[ \t]*(?:{_WEEKDAY_EN},?\s+)?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"  # noqa: E501
+        rf"(?m)^[ \t]*(?:{_WEEKDAY_EN},?\s+)?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?:,?\s*(?:at\s+)?{_TIME})?[ \t]*$"  # noqa: E501
+    ),
+    # a date line of its own written with dots or dashes, the day or the year first, a time
+    # after it or not: "21.10.2023", "21-10-2023", "2023.10.21 10:32" (Korean, Russian pages)
+    re.compile(rf"(?m)^[ \t]*(?P<d>{D})([.-])(?P<m>{M})\2(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"),
+    re.compile(
+        rf"(?m)^[ \t]*(?P<y>{Y})\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])\.?(?:\s*{_TIME})?[ \t]*$"  # noqa: E501
     ),
     re.compile(rf"(?m)^[ \t]*(?P<d>{D})\s+(?P<m>{MON}),?\s+(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"),
     # the long Vietnamese form: "Thứ Hai, ngày 07 tháng 10 năm 2024"
