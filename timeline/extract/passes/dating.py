@@ -80,9 +80,9 @@ def date_engagements(
         if any(d.day is not None for d in usable):
             # "Ngày 5/3/2025, … tổ chức hội đàm thường niên năm 2025": a year alone right after
             # the talks' words beside a day names the session's edition, not its date; so does
-            # a year closing the plan reviewed or signed ("Ngày 19/2, … Hội nghị tổng kết Kế
-            # hoạch hợp tác năm 2024 và ký Kế hoạch hợp tác năm 2025": the plan's year took
-            # the day's place, and the conference was dated 2024 instead of 19/2)
+            # a year closing the plan reviewed or signed (a conference on a day of February
+            # that reviews "Kế hoạch … năm 2024" and signs the one "năm 2025": the plan's year
+            # took the day's place, and the conference was dated 2024 instead of its day)
             usable = [
                 d for d in usable if not _edition(info, d) and not _plan_year(info, d, language)
             ]
