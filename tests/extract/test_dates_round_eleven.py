@@ -250,3 +250,13 @@ def test_a_sentence_telling_that_something_was_published_is_no_date_line() -> No
         "The joint report was published on 2 May 2019.\n"
     )
     assert extract(page, document="page").published_origin != "byline"
+
+
+def test_a_meeting_dated_as_an_earlier_occasion_is_context_even_without_a_publication_date() -> (
+    None
+):
+    page = LEAD_EN + "Moffat last met Vinh in Canberra in March 2023.\n"
+    drafts = extract(page, document="page").records
+    earlier = [r for r in drafts if r.record["date"]["start"].startswith("2023-03")]
+    assert earlier and all("context-mention" in r.codes for r in earlier)
+    assert any("context-mention" not in r.codes for r in drafts)  # the lead's meeting stays

@@ -1024,7 +1024,7 @@ _BACKGROUND_BEFORE = {
     "en": re.compile(
         r"\b(?:set up|launched|opened|inaugurated|created|formed|elevated|upgraded|normali[sz]ed"
         r"|entered into force|came into (?:force|effect)|took effect|began operating"
-        r"|last(?!\s+(?:quarter|half|year|month|week)\b)|previous|prior"
+        r"|last\s+(?:met|visited|held|hosted|received|talked|came|went|travell?ed)|previous|prior"
         # an earlier edition held, not a first trip ("his first visit abroad in 2021" is his)
         r"|first\s+(?:[\w-]+\s+){0,5}(?:was|were)\s+(?:held|organi[sz]ed|convened)"
         r"|reached|concluded|inked|will|next|upcoming|plans? to|expected to)\b[^.;:!?\n]*$",
@@ -1032,7 +1032,7 @@ _BACKGROUND_BEFORE = {
     ),
     "vi": re.compile(
         r"(?<!\w)(?:khai trương|khánh thành|ra đời|đi vào hoạt động|nâng cấp|nâng tầm|có hiệu lực"
-        r"|lần trước|lần gần (?:đây )?nhất|trước đó|trước đây|sẽ|dự kiến"
+        r"|lần trước|lần gần (?:đây )?nhất|sẽ|dự kiến"
         r"|lần (?:thứ nhất|đầu tiên)[^.;:!?\n]{0,40}(?:được tổ chức|diễn ra)"
         r"|(?:triển khai|thực hiện)(?:\s+(?:có\s+)?hiệu quả)?\s+(?:các\s+)?(?:Hiệp định|Hiệp ước"
         r"|Thỏa thuận|Thoả thuận|Bản ghi nhớ|Nghị định thư))(?!\w)[^.;:!?\n]*$",
@@ -1042,6 +1042,21 @@ _BACKGROUND_BEFORE = {
 # "In 2023, the two sides will coordinate …", "Năm 2023, hai bên sẽ …": a year opening what is
 # planned for it
 _FUTURE_AFTER = re.compile(r"\s*,?\s*(?:[^\s,.;]+\s+){0,4}(?:will|sẽ)(?!\w)", re.I)
+
+
+# of the background: an earlier occasion of the same kind ("last met … in March 2023", "the
+# previous round … on 3 June 2022", "lần gần nhất … năm 2019", "Cuộc gặp lần trước …"); not
+# "Trước đó, sáng cùng ngày", an earlier session of the same days, nor "the last day of …"
+_EARLIER_BEFORE = re.compile(
+    r"(?<!\w)(?:last\s+(?:met|visited|held|hosted|received|talked|came|went|travell?ed)"
+    r"|previous|prior|lần trước|lần gần (?:đây )?nhất)(?!\w)[^.;:!?\n]*$",
+    re.I,
+)
+
+
+def earlier_occasion(text: str, d: DateMention) -> bool:
+    """Whether the date closes a clause about an earlier occasion (see `background`)."""
+    return bool(_EARLIER_BEFORE.search(_before(text, d, 120)))
 
 
 def background(text: str, d: DateMention, language: str) -> bool:

@@ -179,6 +179,7 @@ def date_them(a: Analysis) -> None:
     dating.closing_days(a.text, a.engagements)
     dating.days_told_later(a.engagements, a.published)
     dating.dateline_days(a.text, a.engagements, a.published)
+    dating.earlier_occasions(a.text, a.engagements)
     dating.old_news(a.engagements, a.published)
     framing.leaders_visits(a.text, a.engagements)
 

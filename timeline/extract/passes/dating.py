@@ -15,6 +15,7 @@ from timeline.extract.dates import (
     Resolved,
     background,
     dateline_day,
+    earlier_occasion,
     plan_or_review,
     resolve,
 )
@@ -652,6 +653,23 @@ def dateline_days(text: str, engagements: list[Engagement], published: date | No
         e.date = e.date or d
         e.resolved = Resolved(None, None, "day", phrase, partial=True, month=day.month, day=day.day)
         e.date_origin = "dateline"
+
+
+def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
+    """An engagement dated in a clause about an earlier occasion ("Moffat last met Vinh in
+    Canberra in March 2023", "Cuộc gặp lần trước … năm 2022") is mentioned for context, as
+    old news is, also when no publication date tells how old it is; never the page's only
+    engagement."""
+    if len([e for e in engagements if not e.context]) < 2:
+        return
+    for e in engagements:
+        if e.context or e.date is None or e.status != "held":
+            continue
+        if earlier_occasion(text, e.date):
+            e.context = True
+            e.context_cue = (e.date.start, e.date.end, e.date.phrase)
+            e.parent = None
+            forget_sentence(engagements, e)
 
 
 def old_news(engagements: list[Engagement], published: date | None) -> None:
