@@ -95,7 +95,7 @@ FACETS = [
             truncated=True,
             hideable=False,
         ),
-        facet("topics", [value("a&b", 7, "/db/t")], type="array", truncated=True),
+        facet("topics", [value("a&b's", 7, "/db/t?x='1'")], type="array", truncated=True),
     ],
 ]
 

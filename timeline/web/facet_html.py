@@ -19,8 +19,8 @@ from datasette.utils import path_with_replaced_args, to_css_class
 from markupsafe import Markup, escape, soft_str
 
 # The keys a facet and each of its values must have, as Datasette's facets give them.
-FACET_KEYS = ("name", "type", "results", "truncated", "hideable", "toggle_url")
-VALUE_KEYS = ("label", "count", "toggle_url", "selected")
+FACET_KEYS = frozenset({"name", "type", "results", "truncated", "hideable", "toggle_url"})
+VALUE_KEYS = frozenset({"label", "count", "toggle_url", "selected"})
 
 _VALUE = (
     "\n                    \n                        "
@@ -52,15 +52,29 @@ def facet_results_html(
 
 
 def _known(facet: Any) -> bool:
-    if not isinstance(facet, dict) or not all(key in facet for key in FACET_KEYS):
+    if facet.__class__ is not dict or not facet.keys() >= FACET_KEYS:
         return False
     values = facet["results"]
-    if not isinstance(values, list) or not isinstance(facet["name"], str):
+    if values.__class__ is not list or facet["name"].__class__ is not str:
         return False
-    return all(
-        isinstance(v, dict) and all(k in v for k in VALUE_KEYS) and isinstance(v["count"], int)
-        for v in values
-    )
+    for v in values:
+        if v.__class__ is not dict or not v.keys() >= VALUE_KEYS or v["count"].__class__ is not int:
+            return False
+    return True
+
+
+def _escaped(value: Any) -> str:
+    """`escape(value)`'s text; a string's without making a `Markup` of it (three times a
+    value, 1.6 us each at a load of 14)."""
+    if value.__class__ is str:
+        return (
+            value.replace("&", "&amp;")
+            .replace(">", "&gt;")
+            .replace("<", "&lt;")
+            .replace("'", "&#39;")
+            .replace('"', "&#34;")
+        )
+    return str(escape(value))
 
 
 def _more_link(request: Any) -> str:
@@ -102,8 +116,9 @@ def _facet(facet: dict[str, Any], prefix: str, more: str | None) -> str:
 
 
 def _value(value: dict[str, Any]) -> str:
-    count = escape(f"{value['count']:,}")
-    url = escape(value["toggle_url"])
+    count = f"{value['count']:,}"  # digits and commas: nothing to escape
+    url = _escaped(value["toggle_url"])
     if not value["selected"]:
-        return _VALUE.format(url=url, label=escape(soft_str(value["label"]) or "-"), count=count)
-    return _SELECTED.format(url=url, label=escape(value["label"] or "-"), count=count)
+        label = _escaped(soft_str(value["label"]) or "-")
+        return _VALUE.format(url=url, label=label, count=count)
+    return _SELECTED.format(url=url, label=_escaped(value["label"] or "-"), count=count)
