@@ -75,6 +75,7 @@ FILTERS: dict[str, list[dict[str, str]]] = {
     "participants": [{"country": "VN"}, {"role": "co_chair"}],
     "sources": [{"language": "vi"}, {"publisher": "Test Wire"}],
     "evidence": [{"field": "date"}, {"status": "current"}],
+    "engagement_organisations": [{"country": "VN"}],
 }
 
 
