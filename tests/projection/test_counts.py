@@ -12,7 +12,13 @@ import sqlite_utils
 from events import EngagementFacts
 from tests.helpers import make_record
 from timeline.projection.build import build
-from timeline.projection.counts import COUNTRY_COUNTS, TIMELINE_COUNTS, TOPIC_COUNTS, YEAR_COUNTS
+from timeline.projection.counts import (
+    COUNTRY_COUNTS,
+    TIMELINE_COUNTS,
+    TOPIC_COUNTS,
+    YEAR_COUNTS,
+    YEAR_TOTALS,
+)
 from timeline.store.application import Archive
 
 YEARS_COUNTED = (
@@ -56,6 +62,12 @@ TIMELINES_COUNTED = (
 )
 
 
+# Each country's timeline rows per collection and year, whatever their counterpart.
+YEAR_TOTALS_COUNTED = (
+    "select country, collection, substr(start_date, 1, 4), count(*) from timeline group by 1, 2, 3"
+)
+
+
 def assert_counts_hold(path: Path) -> None:
     kept_years, years, kept_topics, topics = counts(path)
     assert kept_years == years and years
@@ -64,6 +76,8 @@ def assert_counts_hold(path: Path) -> None:
     try:
         kept = set(db.execute(f"select * from {TIMELINE_COUNTS}").fetchall())
         assert kept == set(db.execute(TIMELINES_COUNTED).fetchall()) and kept
+        kept = set(db.execute(f"select * from {YEAR_TOTALS}").fetchall())
+        assert kept == set(db.execute(YEAR_TOTALS_COUNTED).fetchall()) and kept
     finally:
         db.close()
 

@@ -278,3 +278,37 @@ def test_the_canned_search_lists_the_same_rows_as_ranking_every_match(
         db.close()
     rows = canned_rows(client, "search", q="Laos meeting", collection=collection)
     assert sorted(r["engagement"] for r in rows) == sorted(ranked[:100])
+
+
+def test_a_searched_table_page_shows_an_append_on_its_next_visit_and_the_same_rows_between(
+    tmp_path: Path,
+) -> None:
+    """Its rows and count are kept until the file is written (timeline.web.schema_cache,
+    `TABLE_SEARCH`), as a canned query's are."""
+    from timeline.web.schema_cache import TABLE_SEARCH
+
+    archive = Archive(tmp_path / "archive")
+    archive.append([meeting(i) for i in range(3)])
+    build(archive)
+    for c in open_client(archive.projection_path):
+        db = c.ds.get_database("timeline")
+
+        def searched(words: str, c: Client = c) -> tuple[list[str], int]:
+            page = fetch(c, "/timeline/engagements.json", _search=words, _shape="objects")
+            assert page.status_code == 200, page.text[:300]
+            found = page.json()
+            return [row["slug"] for row in found["rows"]], found["filtered_table_rows_count"]
+
+        first = searched("working meeting")
+        assert sorted(first[0]) == [f"vn-la-meeting-{i:03d}" for i in range(3)] and first[1] == 3
+        kept = [key[0] for key in db._results if TABLE_SEARCH.search(key[0])]
+        # The rows and their count (and the facets', counted from the rows searched).
+        assert any(sql.startswith("select slug, ") for sql in kept)
+        assert any(sql.startswith("select count(*) ") for sql in kept)
+        assert searched("working meeting") == first
+        assert searched("number 2") == (["vn-la-meeting-002"], 1)
+        archive.append([meeting(3)])
+        archive.correct("vn-la-meeting-000", {"title": "Vietnam–Laos talks"}, "Renamed")
+        build(archive)
+        rows, count = searched("working meeting")
+        assert sorted(rows) == [f"vn-la-meeting-{i:03d}" for i in (1, 2, 3)] and count == 3

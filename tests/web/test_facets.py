@@ -75,6 +75,7 @@ FILTERS: dict[str, list[dict[str, str]]] = {
     "participants": [{"country": "VN"}, {"role": "co_chair"}],
     "sources": [{"language": "vi"}, {"publisher": "Test Wire"}],
     "evidence": [{"field": "date"}, {"status": "current"}],
+    "engagement_organisations": [{"country": "VN"}],
 }
 
 
@@ -274,5 +275,37 @@ def test_a_facet_values_link_adds_it_to_the_page_as_datasette_writes_it(
                 continue
             added = path_with_added_args(request, {column: value["value"]})
             assert value["toggle_url"] == ds.absolute_url(request, ds.urls.path(added))
+            links += 1
+    assert links
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{}, {"kind": "visit"}, {"country": "VN", "_facet_size": "3"}, {"_search": "dialogue"}],
+)
+def test_a_counted_facets_links_are_the_ones_datasettes_column_facet_makes(
+    client: Client, params: dict[str, str]
+) -> None:
+    """Each value's link adds its filter to the page's, as Datasette's `path_with_added_args`
+    and `absolute_url` write it (or takes it off, for the value the page is filtered on)."""
+    from urllib.parse import urlencode
+
+    from datasette.utils import path_with_added_args, path_with_removed_args
+    from datasette.utils.asgi import Request
+
+    path = "/timeline/engagements.json" + (f"?{urlencode(params)}" if params else "")
+    request = Request.fake(path)
+    ds = client.ds
+    found = client.get("/timeline/engagements.json", **params).json()["facet_results"]
+    links = 0
+    for facet in found.values():
+        if facet["type"] != "column":
+            continue
+        column = facet["name"]
+        for value in facet["results"]:
+            arg = {column: str(value["value"]) if value["selected"] else value["value"]}
+            change = path_with_removed_args if value["selected"] else path_with_added_args
+            expected = ds.absolute_url(request, ds.urls.path(change(request, arg)))
+            assert value["toggle_url"] == expected
             links += 1
     assert links

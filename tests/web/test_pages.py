@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import sqlite3
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date
@@ -782,3 +783,53 @@ def test_the_person_pages_rows_are_written_as_the_templates_loop_wrote_them() ->
     assert (
         "Dialogue &lt;b&gt;&amp;&lt;/b&gt;" in expected and "Not in office &lt;then&gt;" in expected
     )
+
+
+def test_charts_of_more_counterparts_than_bars_add_up_the_rest_as_others(tmp_path: Path) -> None:
+    """Past the busiest counterparts the bars draw "others": each year's rows less the drawn
+    counterparts' (timeline_year_totals), the very counts the one query folding every
+    counterpart gave; and in a collection not shown, nothing counts."""
+    from timeline.web.pages.charts import BAR_SERIES
+
+    partners = ["US", "AU", "JP", "KR", "LA", "KH", "TH", "CN", "RU", "IN", "SG"]
+    assert len(partners) > BAR_SERIES
+    archive = Archive(tmp_path / "archive")
+    archive.append(
+        [
+            record(
+                f"vn-{code.lower()}-meeting-{i}",
+                kind="meeting",
+                title=f"Meeting {code} {i}",
+                date=f"{2015 + (i * 7 + n) % 9}-03-0{1 + i % 9}",
+                host="VN",
+                guests=[code],
+            )
+            for n, code in enumerate(partners)
+            for i in range(len(partners) - n)
+        ]
+    )
+    archive.append(
+        [record("vn-fr-visit", kind="visit", title="Visit", date="2016", host="FR", guests=["VN"])],
+        collection="historyatstate-visits",
+    )
+    build(archive)
+    c = Client(archive.projection_path)
+    try:
+        bars = svg(c.get("/-/charts/VN").text, "per-year-svg")
+        drawn = {
+            (r.get("data-year"), r.get("data-series")): int(r.get("data-count"))
+            for r in bars.iter(f"{SVG}rect")
+        }
+    finally:
+        c.close()
+    shown = partners[: BAR_SERIES - 1]
+    db = sqlite3.connect(archive.projection_path)
+    folded = db.execute(
+        "select year, case when counterpart in ({}) then counterpart else 'others' end as s, "
+        "sum(n) from timeline_year_counts where country = 'VN' and collection = 'curated' "
+        "group by year, s".format(", ".join("?" for _ in shown)),
+        shown,
+    ).fetchall()
+    db.close()
+    assert drawn == {(year, series): n for year, series, n in folded}
+    assert {series for _, series in drawn} == {*shown, "others"}

@@ -22,13 +22,18 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from typing import Any, NamedTuple
+from urllib.parse import parse_qsl, quote_plus, urlencode
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import ArrayFacet, ColumnFacet
-from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils import (
+    escape_sqlite,
+    path_with_added_args,
+    path_with_removed_args,
+    sqlite_timelimit,
+)
 
 from timeline.projection.country_facets import ARRAYS, COUNTED, COUNTRY_FACET_COUNTS
 from timeline.projection.counts import FACET_COUNTS, FACETED
@@ -42,6 +47,18 @@ from timeline.web.pages.counts import cached
 FACETS_INDEXED = {"timeline"}
 
 UNFILTERED = re.compile(r"^\s*select .* from \S+\s*$", re.S | re.I)
+
+
+class Page(NamedTuple):
+    """What a page's facets share, worked out once a page instead of once a facet (the
+    facet size reads the metadata; on each first visit after a write the engagements page's
+    seven facets and their 210 links took 3-4 ms of CPU more than the plain table page at
+    100,000 engagements, at a load of 14): the values shown a facet, the query string's
+    pairs, and the start of a link that adds a filter (`added_links`)."""
+
+    size: int
+    pairs: list[tuple[str, str]]
+    added: str
 
 
 class CountedFacet(ColumnFacet):
@@ -79,8 +96,36 @@ class CountedFacet(ColumnFacet):
         return copied(results), []
 
     async def from_counts(self, configs: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
-        kept = await self.kept_counts([column for column, _ in configs])
-        return await self.described(configs, [kept.get(c, []) for c, _ in configs], False)
+        columns = [column for column, _ in configs]
+        sql, params = kept_counts_sql(self.table, columns, self.get_facet_size())
+        kept, labels = await self.counts_and_labels(columns, sql, params)
+        return self.described_with(configs, [kept.get(c, []) for c, _ in configs], labels, False)
+
+    async def counts_and_labels(
+        self, columns: list[str], sql: str, params: list[Any]
+    ) -> tuple[dict[str, list[tuple[Any, int]]], dict[tuple[str, Any], Any]]:
+        """The facets' kept counts (`sql`) and the labels of the values shown, in one trip to
+        an SQL thread instead of two: on each first visit after a write the engagements page
+        awaited both in turn, and under a load of 8-10 on this machine a trip took 5-14 ms."""
+        plan = await label_plan(self.ds, self.database, self.table, columns)
+        size = self.get_facet_size()
+        limit = self.ds.sql_time_limit_ms
+
+        def read(conn: sqlite3.Connection) -> Any:
+            with sqlite_timelimit(conn, limit):
+                try:
+                    rows = conn.execute(sql, params).fetchall()
+                except sqlite3.OperationalError as e:
+                    if e.args == ("interrupted",):
+                        raise QueryInterrupted(e, sql, params) from e
+                    raise
+            kept: dict[str, list[tuple[Any, int]]] = {}
+            for col, value, n in rows:
+                kept.setdefault(col, []).append((value, n))
+            shown = {column: [v for v, _ in kept.get(column, [])[:size]] for column in columns}
+            return kept, read_labels(conn, plan, shown, limit)
+
+        return await self.ds.databases[self.database].execute_fn(read)
 
     async def counted_per_country(self, country: str) -> tuple[list[dict[str, Any]], list[str]]:
         """The facets of one country's rows from the counts kept per country, kept until the
@@ -100,15 +145,10 @@ class CountedFacet(ColumnFacet):
     async def from_country_counts(
         self, country: str, configs: list[tuple[str, dict[str, Any]]]
     ) -> list[dict[str, Any]]:
-        kept = await country_counts(
-            self.ds,
-            self.database,
-            self.table,
-            country,
-            [c for c, _ in configs],
-            self.get_facet_size(),
-        )
-        return await self.described(configs, [kept.get(c, []) for c, _ in configs], True)
+        columns = [column for column, _ in configs]
+        sql, params = country_counts_sql(self.table, country, columns, self.get_facet_size())
+        kept, labels = await self.counts_and_labels(columns, sql, params)
+        return self.described_with(configs, [kept.get(c, []) for c, _ in configs], labels, True)
 
     async def counted_from_rows(self) -> tuple[list[dict[str, Any]], list[str]]:
         if self.table in FACETS_INDEXED:
@@ -166,25 +206,6 @@ class CountedFacet(ColumnFacet):
         )
         return f"with shown as materialized (select {read} from ({self.sql})) {counts}"
 
-    async def kept_counts(self, columns: list[str]) -> dict[str, list[tuple[Any, int]]]:
-        """Each column's most frequent values, in one query: one trip to an SQL thread instead
-        of one per facet (seven on the engagements page, each awaited in turn; under a load
-        of 8-10 on this machine a trip took 5-14 ms)."""
-        if not columns:
-            return {}
-        size = self.get_facet_size()
-        one = (
-            f"select * from (select col, value, n from {FACET_COUNTS} where tbl = ? and col = ? "
-            "and n > 0 order by n desc, value limit ?)"
-        )
-        sql = " union all ".join(one for _ in columns)
-        params = [x for column in columns for x in (self.table, column, size + 1)]
-        result = await self.ds.execute(self.database, sql, params)
-        kept: dict[str, list[tuple[Any, int]]] = {}
-        for col, value, n in result.rows:
-            kept.setdefault(col, []).append((value, n))
-        return kept
-
     async def described(
         self,
         configs: list[tuple[str, dict[str, Any]]],
@@ -200,9 +221,20 @@ class CountedFacet(ColumnFacet):
             for (column, _), rows in zip(configs, counted, strict=True)
         }
         labels = await facet_labels(self.ds, self.database, self.table, shown)
+        return self.described_with(configs, counted, labels, toggles)
+
+    def described_with(
+        self,
+        configs: list[tuple[str, dict[str, Any]]],
+        counted: list[list[tuple[Any, int]]],
+        labels: dict[tuple[str, Any], Any],
+        toggles: bool,
+    ) -> list[dict[str, Any]]:
+        """`described`, with the values' labels given."""
+        page = Page(self.get_facet_size(), self.get_querystring_pairs(), self.added_links())
         results = []
         for (column, source_and_config), rows in zip(configs, counted, strict=True):
-            facet = self.facet(column, source_and_config["source"], rows, labels)
+            facet = self.facet(column, source_and_config["source"], rows, labels, page)
             if toggles:
                 facet["toggle_url"] = self.ds.urls.path(
                     path_with_removed_args(self.request, {"_facet": column})
@@ -221,16 +253,23 @@ class CountedFacet(ColumnFacet):
         return f"{page}?{kept}&" if kept else f"{page}?"
 
     def facet(
-        self, column: str, source: str, rows: list[tuple[Any, int]], labels: dict[Any, Any]
+        self,
+        column: str,
+        source: str,
+        rows: list[tuple[Any, int]],
+        labels: dict[Any, Any],
+        page: Page,
     ) -> dict[str, Any]:
         """The facet as Datasette's column facet describes it, from (value, count) rows."""
-        size = self.get_facet_size()
+        size = page.size
         shown = rows[:size]
-        pairs = self.get_querystring_pairs()
+        pairs = page.pairs
         # As Datasette's column facet: a value the page is filtered on is selected, and its
         # link takes the filter off.
         column_qs = f"{column}__exact" if column.startswith("_") else column
-        added = self.added_links()
+        # A link adds `column=value` to the page's, as `urlencode` writes the pair, the
+        # column's part once a facet.
+        added = f"{page.added}{quote_plus(column_qs)}="
         values = []
         for value, count in shown:
             selected = (column_qs, str(value)) in pairs
@@ -238,7 +277,7 @@ class CountedFacet(ColumnFacet):
                 toggle = path_with_removed_args(self.request, {column_qs: str(value)})
                 link = self.ds.absolute_url(self.request, self.ds.urls.path(toggle))
             else:
-                link = added + urlencode([(column_qs, value)])
+                link = added + quote_plus(value if isinstance(value, str | bytes) else str(value))
             values.append(
                 {
                     "value": value,
@@ -258,25 +297,109 @@ class CountedFacet(ColumnFacet):
         }
 
 
-async def country_counts(
-    ds: Any, database: str, table: str, country: str, columns: list[str], size: int
-) -> dict[str, list[tuple[Any, int]]]:
-    """Each column's most frequent values among one country's rows, in one query (one trip to
-    an SQL thread), from the counts kept per country: up to `size` + 1 a column (one more
-    than shown, so a facet knows it is truncated)."""
+def kept_counts_sql(table: str, columns: list[str], size: int) -> tuple[str, list[Any]]:
+    """Each column's most frequent values, from the count table, in one query: one trip to
+    an SQL thread instead of one per facet (seven on the engagements page, each awaited in
+    turn); up to `size` + 1 a column (one more than shown, so a facet knows it is
+    truncated)."""
     if not columns:
-        return {}
+        return "select null, null, null where 0", []
+    one = (
+        f"select * from (select col, value, n from {FACET_COUNTS} where tbl = ? and col = ? "
+        "and n > 0 order by n desc, value limit ?)"
+    )
+    params = [x for column in columns for x in (table, column, size + 1)]
+    return " union all ".join(one for _ in columns), params
+
+
+def country_counts_sql(
+    table: str, country: str, columns: list[str], size: int
+) -> tuple[str, list[Any]]:
+    """Each column's most frequent values among one country's rows, from the counts kept per
+    country, in one query: up to `size` + 1 a column."""
+    if not columns:
+        return "select null, null, null where 0", []
     one = (
         f"select * from (select col, value, n from {COUNTRY_FACET_COUNTS} where tbl = ? "
         "and country = ? and col = ? order by n desc, value limit ?)"
     )
-    sql = " union all ".join(one for _ in columns)
     params = [x for column in columns for x in (table, country, column, size + 1)]
+    return " union all ".join(one for _ in columns), params
+
+
+async def country_counts(
+    ds: Any, database: str, table: str, country: str, columns: list[str], size: int
+) -> dict[str, list[tuple[Any, int]]]:
+    """Each column's most frequent values among one country's rows (`country_counts_sql`),
+    in one trip to an SQL thread."""
+    if not columns:
+        return {}
+    sql, params = country_counts_sql(table, country, columns, size)
     result = await ds.execute(database, sql, params)
     kept: dict[str, list[tuple[Any, int]]] = {}
     for col, value, n in result.rows:
         kept.setdefault(col, []).append((value, n))
     return kept
+
+
+# What labels a column's values: (the table and column its foreign key names, that table's
+# label column, or None to show the values themselves).
+LabelPlan = dict[str, tuple[str, str, str | None]]
+
+
+async def label_plan(ds: Any, database: str, table: str, columns: list[str]) -> LabelPlan:
+    """For each column with a foreign key, where its labels are, as Datasette's
+    `expand_foreign_keys` finds them (both lookups kept per schema: no trip to an SQL
+    thread once asked)."""
+    db = ds.databases[database]
+    foreign_keys = {fk["column"]: fk for fk in await db.foreign_keys_for_table(table)}
+    plan: LabelPlan = {}
+    for column in columns:
+        fk = foreign_keys.get(column)
+        if fk is not None:
+            label_column = await db.label_column_for_table(fk["other_table"])
+            plan[column] = (fk["other_table"], fk["other_column"], label_column or None)
+    return plan
+
+
+def read_labels(
+    conn: sqlite3.Connection | None,
+    plan: LabelPlan,
+    values: dict[str, list[Any]],
+    limit_ms: int,
+) -> dict[tuple[str, Any], Any]:
+    """Each (column, value)'s label, every column's in one query (in an SQL thread; without a
+    connection when no column's labels are in a table); past the time limit, the labels
+    found without a query."""
+    labels: dict[tuple[str, Any], Any] = {}
+    parts: list[str] = []
+    params: list[Any] = []
+    for column, shown in values.items():
+        if column not in plan or not shown:
+            continue
+        other_table, other_column, label_column = plan[column]
+        if label_column is None:
+            labels.update({(column, value): str(value) for value in shown})
+            continue
+        distinct = list(set(shown))
+        other = escape_sqlite(other_column)
+        marks = ", ".join("?" * len(distinct))
+        parts.append(
+            f"select ? as col, {other}, {escape_sqlite(label_column)} from "
+            f"{escape_sqlite(other_table)} where {other} in ({marks})"
+        )
+        params += [column, *distinct]
+    if not parts or conn is None:
+        return labels
+    with sqlite_timelimit(conn, limit_ms):
+        try:
+            found = conn.execute(" union all ".join(parts), params).fetchall()
+        except sqlite3.OperationalError as e:
+            if e.args == ("interrupted",):
+                return labels
+            raise
+    labels.update({(column, key): label for column, key, label in found})
+    return labels
 
 
 async def facet_labels(
@@ -285,34 +408,13 @@ async def facet_labels(
     """Each (column, value)'s label, as Datasette's `expand_foreign_keys` gives it, for every
     column in one query: one trip to an SQL thread instead of one per facet with a foreign key
     (four on the engagements page, each awaited in turn, on every first visit after a write)."""
-    db = ds.databases[database]
-    foreign_keys = {fk["column"]: fk for fk in await db.foreign_keys_for_table(table)}
-    labels: dict[tuple[str, Any], Any] = {}
-    parts: list[str] = []
-    params: list[Any] = []
-    for column, shown in values.items():
-        fk = foreign_keys.get(column)
-        if fk is None or not shown:
-            continue
-        label_column = await db.label_column_for_table(fk["other_table"])
-        if not label_column:
-            labels.update({(column, value): str(value) for value in shown})
-            continue
-        distinct = list(set(shown))
-        other = escape_sqlite(fk["other_column"])
-        marks = ", ".join("?" * len(distinct))
-        parts.append(
-            f"select ? as col, {other}, {escape_sqlite(label_column)} from "
-            f"{escape_sqlite(fk['other_table'])} where {other} in ({marks})"
-        )
-        params += [column, *distinct]
-    if parts:
-        try:
-            found = await ds.execute(database, " union all ".join(parts), params)
-        except QueryInterrupted:
-            return labels
-        labels.update({(column, key): label for column, key, label in found.rows})
-    return labels
+    plan = await label_plan(ds, database, table, list(values))
+    limit = ds.sql_time_limit_ms
+    if not any(values.get(column) and plan[column][2] for column in plan):
+        return read_labels(None, plan, values, limit)
+    return await ds.databases[database].execute_fn(
+        lambda conn: read_labels(conn, plan, values, limit)
+    )
 
 
 def copied(results: list[dict[str, Any]]) -> list[dict[str, Any]]:

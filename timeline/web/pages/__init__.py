@@ -21,6 +21,7 @@ from datasette.utils.asgi import asgi_static
 from jinja2 import ChoiceLoader, FileSystemLoader, TemplateNotFound
 from markupsafe import Markup, escape
 
+from timeline.web.facet_html import facet_results_html
 from timeline.web.pages.charts import charts_page
 from timeline.web.pages.download import download_page
 from timeline.web.pages.engagement import engagement_page
@@ -37,6 +38,7 @@ def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
     if not isinstance(loader, ChoiceLoader):
         return
     env.filters["tl_row_link"] = row_link
+    env.globals["tl_facet_results"] = facet_results_html
     if any(getattr(x, "searchpath", None) == [str(TEMPLATES)] for x in loader.loaders):
         return
     loader.loaders.insert(1, FileSystemLoader(str(TEMPLATES)))
@@ -50,7 +52,7 @@ def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
     loader.loaders.insert(0, NamedLoader(str(TEMPLATES), OVERRIDDEN - own))
 
 
-OVERRIDDEN = frozenset({"index.html", "database.html", "table.html"})
+OVERRIDDEN = frozenset({"index.html", "database.html", "table.html", "_facet_results.html"})
 ROW_LINK_TEXT = re.compile(r">([^<]*)</a>\s*$")
 
 
