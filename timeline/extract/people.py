@@ -26,7 +26,7 @@ _STOP = {
     r"khẳng định|nhấn mạnh|đề nghị|cảm ơn|trao|giới thiệu|làm việc|thăm|chủ trì|tham dự|"
     r"chúc mừng|hoan nghênh|bày tỏ|vừa|đang|với|nhằm|tặng|cũng",
     "en": r"and|who|said|says|met|meets|held|holds|co-chaired|led|will|has|had|was|is|welcomed|"
-    r"received|visited|discussed|attended|told|also|as well as|thanked|praised|agreed",
+    r"received|visited|discussed|attended|told|also|as well as|thanked|praised|agreed|with",
 }
 
 
@@ -784,6 +784,8 @@ def _titles_after(
     org_spans = [(e.start, e.end) for e in entities if e.kind == ORG]
     while True:
         m = re.match(r"\s*,\s*", text[pos:end])
+        if not m and re.search(r"\b(?:Jr|Sr)$", text[max(0, pos - 3) : pos]):
+            m = re.match(r"\.\s*,\s*", text[pos:end])  # "Benjamin Abalos Jr., Secretary of …"
         if not m:
             break
         seg_start = pos + m.end()
@@ -823,6 +825,16 @@ def _next_person(
     return last < b and bool(_NAME_AFTER.fullmatch(text, last, b))
 
 
+# "Benjamin Abalos Jr.": a generational suffix closes the name after the family name
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$", re.I)
+
+
+def surname(name: str) -> str:
+    """The word a person is later called by: the last of their name, before a suffix."""
+    words = name.split()
+    return words[-2] if len(words) > 2 and _SUFFIX.match(words[-1]) else words[-1]
+
+
 def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, str]]]:
     """Group the mentions of one person. Full names with the same letters, or within two edits of
     each other with the same first word, are one person; a one-word reference joins the one
@@ -841,7 +853,7 @@ def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, 
         hits = [
             g
             for g in groups
-            if key in (normalise(g[0].name).split()[-1], normalise(g[0].name).split()[0])
+            if key in (surname(normalise(g[0].name)), normalise(g[0].name).split()[0])
         ]
         if len(hits) == 1:
             hits[0].append(m)

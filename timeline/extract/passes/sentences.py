@@ -16,7 +16,7 @@ from timeline.extract.model import (
     HOME,
     SentenceInfo,
 )
-from timeline.extract.people import Person, PersonMention, is_vietnamese_name
+from timeline.extract.people import Person, PersonMention, is_vietnamese_name, surname
 
 
 def short_references(text: str, infos: list[SentenceInfo]) -> None:
@@ -28,7 +28,7 @@ def short_references(text: str, infos: list[SentenceInfo]) -> None:
     words = Counter(
         w
         for p in {p.name: p for p in full}.values()
-        for w in {p.name.split()[-1], p.name.split()[0]}
+        for w in {surname(p.name), p.name.split()[0]}
         if len(w) > 2 and not w.endswith(".")
     )
     known = {w for w, n in words.items() if n == 1}
