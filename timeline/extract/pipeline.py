@@ -99,9 +99,12 @@ def choose_sides(a: Analysis) -> None:
         + [p.country for p in i.people if p.country]
     )
     site, official = site_country(a.url)
+    datelined = placing.dateline_city(a.text, a.layout.tag)
+    # ("ISLAMABAD -" on a Pakistani paper's page: it writes from home)
+    at_home = datelined is not None and datelined.country == site
     if counts.get(HOME) or a.language == "vi":
         a.home = HOME
-    elif site and (official or counts.get(site) or _unnamed_subjects(a.infos)):
+    elif site and (official or counts.get(site) or _unnamed_subjects(a.infos) or at_home):
         # "met yesterday with X, who is visiting the country" on a ministry's own site, a
         # Cambodian outlet's page about Cambodia and Thailand, a Pakistani paper's "Interior
         # Minister X met …": the publisher's side is home (not a paper's foreign news)
@@ -195,7 +198,11 @@ def nest(a: Analysis) -> None:
 
 def place_them(a: Analysis) -> None:
     """Places: the engagement's own, its trip's dates and place for a session without them,
-    the story's place for a meeting told without one."""
+    the story's place for a meeting told without one. First, the officials an envoy meets are
+    of the country the envoy is posted to (the dateline's place takes their country)."""
+    datelined = placing.dateline_city(a.text, a.layout.tag)
+    posted = datelined.country if datelined else (a.home if a.home_from_site else None)
+    sides.envoys_hosts(a.engagements, a.persons, posted)
     placing.place_engagements(a.text, a.engagements)
     placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
     placing.one_verb_one_place(a.engagements)

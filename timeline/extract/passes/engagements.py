@@ -459,6 +459,7 @@ class Finder:
                     continue
                 org = cp.organisation if isinstance(cp, PersonMention) else None
                 existing = self.meeting_told(info, mm, cp) or (made.get(org.key) if org else None)
+                existing = existing or self.visited_where(info, mm, cp, created)
                 if existing is not None:
                     existing.add(info)
                     referenced.append(existing)
@@ -577,6 +578,40 @@ class Finder:
                 existing.info = info
                 existing.trigger = (mm.start(), mm.end(), mm.group())
         return existing
+
+    def visited_where(
+        self,
+        info: SentenceInfo,
+        mm: re.Match[str],
+        cp: Mention | PersonMention,
+        created: list[Engagement],
+    ) -> Engagement | None:
+        """ "X visited the Ministry of Interior of Qatar, where he held a meeting with its
+        minister Y": the meeting told in the relative clause of the agency visited is that visit,
+        with the one met there (x-sides s12: one session drafted twice)."""
+        s = info.sentence
+        if not isinstance(cp, PersonMention) or not _WHERE_HE.search(
+            self.text, max(s.start, mm.start() - 50), mm.start()
+        ):
+            return None
+        e = next(
+            (
+                c
+                for c in reversed(created)
+                if c.info is info
+                and c.kind == "meeting"
+                and c.trigger[2] in ("visited", "toured")
+                and c.counterpart is not None
+                and c.counterpart_person is None
+                and cp.country in (None, c.counterpart.country)
+            ),
+            None,
+        )
+        if e is not None:
+            e.counterpart_person = cp.person
+            cp.organisation = cp.organisation or e.counterpart
+            cp.country = cp.country or e.counterpart.country  # type: ignore[union-attr]
+        return e
 
     def officer_of_agency_visited(self, info: SentenceInfo, cp: PersonMention) -> Engagement | None:
         """ "X toured the A Police headquarters on a given day. He met its Police
@@ -897,6 +932,13 @@ def outermost_named(mentions: list[DialogueMention]) -> list[DialogueMention]:
         if any(d is not o and o.span[0] <= d.span[0] and d.span[1] <= o.span[1] for d in inner)
     ]
     return [d for d in mentions if d not in outer or d in inner]
+
+
+# "…, where he held an important meeting with", "…, where she met": a relative clause of the
+# place visited, telling what was done there
+_WHERE_HE = re.compile(
+    r",\s+where\s+(?:he|she|they|the\s+\w+)\s+(?:also\s+)?(?:(?:held|had)\b[^,;.]{0,30})?$"
+)
 
 
 def find_engagements(

@@ -13,7 +13,9 @@ from timeline.extract.people import PersonMention
 
 _MISSION_HEAD = re.compile(
     r"\bAmbassador\b|\bConsul\b|Consul[- ]General|(?<!\w)Đại sứ(?! quán)|(?<!\w)Tổng Lãnh sự"
-    r"(?! quán)|(?<!\w)Lãnh sự(?! quán)|Chargé d'affaires|Đại biện",
+    r"(?! quán)|(?<!\w)Lãnh sự(?! quán)|Chargé d'affaires|Đại biện|"
+    # a Commonwealth country's ambassador to another ("British High Commissioner to Pakistan")
+    r"\bHigh Commissioner\b",
     re.I,
 )
 

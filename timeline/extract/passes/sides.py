@@ -20,7 +20,7 @@ from timeline.extract.model import (
 )
 from timeline.extract.passes.placing import place_free_countries
 from timeline.extract.passes.roles import hosting_person, is_mission_head
-from timeline.extract.people import is_vietnamese_name
+from timeline.extract.people import Person, is_vietnamese_name
 
 _AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
 
@@ -406,6 +406,31 @@ _OUR_DELEGATION = re.compile(
     r"(?<!\w)(?:tiếp|đón|với)\s+(?:đoàn|Đoàn)(?!\w)(?!\s+(?:đại biểu|công tác)?\s*[A-ZĐ])"
 )
 _A_DELEGATION = re.compile(r"\b[Dd]elegation\b|(?<!\w)[Đđ]oàn(?!\w)")
+
+
+def envoys_hosts(engagements: list[Engagement], persons: list[Person], posted: str | None) -> None:
+    """ "Acting British High Commissioner X called on Interior Minister Y": the officials an
+    envoy meets, named by office without a country, are of the country the envoy is posted
+    to, the page's (its dateline's city, or the outlet's own country when it writes from
+    home); never the envoy's own (x-sides s05, s06: the minister met took the envoy's)."""
+    if posted is None:
+        return
+    for e in engagements:
+        if e.kind != "meeting" or e.context:
+            continue
+        envoys = {
+            p.mention.country
+            for p in e.participants.values()
+            if p.mention.country and is_mission_head(p.mention)
+        }
+        if not envoys or posted in envoys:
+            continue
+        for part in e.participants.values():
+            m = part.mention
+            if m.country is None and m.titles and not is_mission_head(m):
+                for other in persons[part.person].mentions if part.person >= 0 else [m]:
+                    other.country = other.country or posted
+                m.country = posted
 
 
 def hosts_without_place(engagements: list[Engagement], text: str) -> None:

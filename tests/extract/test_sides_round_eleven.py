@@ -1,0 +1,123 @@
+"""Who met whom: the shapes of issue 11's eleventh round (texts written for these tests, in the
+genre's shapes, never a page's words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract import extract
+
+
+def records(text: str, url: str | None = None, published: date | None = None) -> list[dict]:
+    found = extract(text, document="d", url=url, published=published).records
+    return [r.as_dict() for r in found]
+
+
+def meetings(text: str, url: str | None = None, published: date | None = None) -> list[dict]:
+    return [r for r in records(text, url, published) if r["kind"] == "meeting"]
+
+
+def people(record: dict) -> dict[str, dict]:
+    return {p["name"]: p for p in record["participants"]}
+
+
+# --- an envoy lives where they are posted ---------------------------------------------------
+
+
+def test_an_ambassadors_call_is_no_session_of_a_trip_to_the_ambassadors_country():
+    text = (
+        "KARACHI - Interior Minister Aamir Latif on Thursday in a meeting with Canadian "
+        "Ambassador Paul Girard here at his office discussed border management.\n\n"
+        "The minister said that during his recent trip to Canada he had seen the work of "
+        "the Royal Canadian Mounted Police in Ottawa.\n"
+    )
+    (meeting,) = meetings(text, url="https://www.dawn.com.pk/news/2024/05/interior-minister")
+    assert (meeting["host"], meeting["guests"]) == ("PK", ["CA"])
+    assert meeting["place"]["country"] == "PK"
+    assert "part_of" not in meeting
+    who = people(meeting)
+    assert who["Paul Girard"]["role"] == "guest" and who["Aamir Latif"]["role"] == "host"
+
+
+def test_a_later_sentence_dated_otherwise_does_not_place_the_call():
+    text = (
+        "ISLAMABAD - Acting British High Commissioner Jane Porter called on Interior Minister "
+        "Aamir Latif on Monday to discuss visa fraud.\n\n"
+        "Earlier this month, the minister held meetings with Home Office officials in London "
+        "on the return of convicts.\n"
+    )
+    (meeting, *_) = meetings(text, url="https://www.dawn.com.pk/news/2024/05/interior-minister")
+    assert (meeting["host"], meeting["guests"]) == ("PK", ["GB"])
+    assert meeting["place"]["country"] == "PK"
+
+
+# --- the dateline ---------------------------------------------------------------------------
+
+
+def test_a_dateline_with_a_slashed_agency_tag_places_a_visit_to_that_countrys_agency():
+    text = (
+        "Ministers agree to fight smuggling\n\n"
+        "DOHA, JUNE 9 /PNS/ – Federal Interior Minister Aamir Latif visited the Ministry of "
+        "Interior of Qatar, where he held a long meeting with Qatar's Interior Minister, "
+        "Khalid bin Nasser Al Thani. Both sides talked about drug smuggling and police "
+        "training.\n"
+    )
+    (meeting,) = meetings(text, url="https://www.dawn.com.pk/news/2024/06/qatar")
+    assert (meeting["host"], meeting["guests"]) == ("QA", ["PK"])
+    assert meeting["place"] == {"city": "Doha", "country": "QA"}
+    who = people(meeting)
+    assert who["Aamir Latif"]["role"] == "guest"
+    assert any(n.startswith("Khalid bin Nasser") for n in who)
+
+
+def test_a_title_case_dateline_with_a_long_dash_is_the_story_s_dateline():
+    text = (
+        "Police chiefs meet\n\n"
+        "Nairobi — Kenya's Inspector General of Police Paul Otieno on Tuesday received the "
+        "Ugandan police chief, Moses Okello, at Vigilance House to discuss cattle rustling "
+        "along the border.\n"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting["host"], meeting["guests"]) == ("KE", ["UG"])
+    assert meeting["place"]["city"] == "Nairobi"
+
+
+# --- names and titles -----------------------------------------------------------------------
+
+
+def test_a_name_closed_by_a_suffix_is_later_called_by_its_family_name():
+    text = (
+        "The Kuwait Police met the Philippine Bureau of Immigration on Sunday.\n\n"
+        "A video showed the talks of Major General Fahad Al Mutairi, head of the Kuwait Police "
+        "with Mr. Ramon Tolentino Jr., Commissioner of the Bureau of Immigration.\n\n"
+        "During his visit to Kuwait, Tolentino also met with Sheikh Talal Al Sabah, Minister of "
+        "the Interior of Kuwait, to discuss the return of overstaying workers.\n"
+    )
+    *_, meeting = meetings(text)
+    who = people(meeting)
+    assert who["Ramon Tolentino Jr"]["country"] == "PH"
+    assert who["Ramon Tolentino Jr"]["role"] == "guest"
+    assert who["Talal Al Sabah"]["role"] == "host"
+    assert (meeting["host"], meeting["guests"]) == ("KW", ["PH"])
+
+
+def test_a_title_in_apposition_ends_before_with():
+    text = (
+        "A video showed the talks of Major General Fahad Al Mutairi, head of the Kuwait Police "
+        "with Mr. Ramon Tolentino, Commissioner of the Bureau of Immigration, on 3 May 2023.\n"
+    )
+    found = extract(text, document="d").records
+    titles = {p["name"]: p.get("title", "") for r in found for p in r.as_dict()["participants"]}
+    assert all("with" not in t for t in titles.values())
+
+
+def test_a_british_high_commissioner_is_an_envoy_whose_host_is_the_country_posted_to():
+    text = (
+        "ISLAMABAD - Acting British High Commissioner Jane Porter called on Interior Minister "
+        "Aamir Latif on Monday to discuss visa fraud.\n"
+    )
+    (meeting,) = meetings(text, url="https://www.dawn.com.pk/news/2024/05/interior-minister")
+    who = people(meeting)
+    assert who["Aamir Latif"]["country"] == "PK" and who["Aamir Latif"]["role"] == "host"
+    assert who["Jane Porter"]["role"] == "guest"
+    assert meeting["place"] == {"city": "Islamabad", "country": "PK"}
