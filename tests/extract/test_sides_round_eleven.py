@@ -121,3 +121,50 @@ def test_a_british_high_commissioner_is_an_envoy_whose_host_is_the_country_poste
     assert who["Aamir Latif"]["country"] == "PK" and who["Aamir Latif"]["role"] == "host"
     assert who["Jane Porter"]["role"] == "guest"
     assert meeting["place"] == {"city": "Islamabad", "country": "PK"}
+
+
+# --- video calls, unnamed subjects, several envoys at once -----------------------------------
+
+
+def test_an_online_meeting_is_hosted_by_the_side_that_reports_it():
+    text = (
+        "Police ministers talk online\n\n"
+        "MPS - General Tran Minh Duc, Minister of Public Security, had an online meeting with "
+        "Mr. Sato Hiroshi, Chairman of the National Public Safety Commission of Japan, on "
+        "March 3, 2022.\n"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting["host"], meeting["guests"]) == ("VN", ["JP"])
+    who = people(meeting)
+    assert who["Tran Minh Duc"]["role"] == "host" and who["Sato Hiroshi"]["role"] == "guest"
+
+
+def test_a_phone_call_still_has_no_host():
+    text = (
+        "General Tran Minh Duc, Minister of Public Security, spoke by phone with Mr. Sato "
+        "Hiroshi, Chairman of the National Public Safety Commission of Japan, on March 3, 2022.\n"
+    )
+    (call,) = meetings(text)
+    assert "host" not in call
+
+
+def test_a_pronoun_subject_after_a_demonym_is_that_countrys_side():
+    text = (
+        "The New Zealand minister arrived on Monday. He met Fijian police commissioner Ravi "
+        "Naidu at the national police headquarters and discussed drug trafficking in the "
+        "Pacific on 2 May 2023.\n"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting["host"], meeting["guests"]) == ("FJ", ["NZ"])
+    assert people(meeting)["Ravi Naidu"]["role"] == "host"
+
+
+def test_the_ambassadors_of_several_countries_received_together_are_one_meeting_each():
+    text = (
+        "Kuala Lumpur, May 12 - Home Minister Anwar Hashim on Tuesday received the ambassadors "
+        "of Japan, South Korea and Australia at his office to discuss online scams.\n"
+    )
+    found = meetings(text)
+    assert sorted(g for m in found for g in m["guests"]) == ["AU", "JP", "KR"]
+    assert {m["host"] for m in found} == {"MY"}
+    assert all(people(m)["Anwar Hashim"]["country"] == "MY" for m in found)

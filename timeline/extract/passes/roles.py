@@ -103,7 +103,7 @@ def roles_by_side(engagements: list[Engagement]) -> None:
                 part.role = "host" if c == e.host else "guest" if c in e.guests else part.role
             if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
                 continue
-            if (part.cue is not None and not e.lead_inferred) or e.remote:
+            if (part.cue is not None and not e.lead_inferred) or (e.remote and e.host is None):
                 # a role the text states ("tham dự", "phát biểu") stands; but a lead that
                 # names the two sides' people only as present ("Tham dự có A … và B …") tells
                 # no one's part in it but their side's
