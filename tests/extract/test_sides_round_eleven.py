@@ -168,3 +168,42 @@ def test_the_ambassadors_of_several_countries_received_together_are_one_meeting_
     assert sorted(g for m in found for g in m["guests"]) == ["AU", "JP", "KR"]
     assert {m["host"] for m in found} == {"MY"}
     assert all(people(m)["Anwar Hashim"]["country"] == "MY" for m in found)
+
+
+# --- sides spoken for, receivers named by office ---------------------------------------------
+
+
+def test_an_agency_represented_by_its_officer_is_one_side_with_that_officer():
+    text = (
+        "JAKARTA, Aug 3 (Antara) -- The Royal Malaysia Police, represented by its Deputy "
+        "Inspector-General Hamid Osman, met the Indonesian National Police, represented by "
+        "Deputy Chief Agus Santoso, in Jakarta on Tuesday to discuss border crime.\n"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting["host"], meeting["guests"]) == ("ID", ["MY"])
+    who = people(meeting)
+    assert who["Hamid Osman"]["country"] == "MY" and who["Hamid Osman"]["role"] == "guest"
+    assert who["Agus Santoso"]["country"] == "ID" and who["Agus Santoso"]["role"] == "host"
+
+
+def test_receivers_named_by_office_alone_receive_in_the_datelines_city():
+    text = (
+        "Delegation received\n\n"
+        "MANILA, Sept 4 (PNA) -- Interior Secretary Jose Reyes and police chief Ramon Cruz on "
+        "Wednesday received a Vietnamese police delegation led by Deputy Minister Tran Van Son "
+        "at the department.\n"
+    )
+    (meeting,) = meetings(text)
+    assert (meeting["host"], meeting["guests"]) == ("PH", ["VN"])
+    assert meeting["place"] == {"city": "Manila", "country": "PH"}
+    assert people(meeting)["Jose Reyes"]["country"] == "PH"
+
+
+def test_a_correspondents_city_is_not_where_a_meeting_abroad_took_place():
+    text = (
+        "SEOUL, April 5 (Yonhap) -- South Korea's police chief Kim Min-soo met with FBI "
+        "Director John Hale at the FBI headquarters in Washington on Tuesday, the police said.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["place"]["country"] == "US"
+    assert (meeting["host"], meeting["guests"]) == ("US", ["KR"])

@@ -33,7 +33,11 @@ from timeline.extract.passes.engagements import find_engagements
 from timeline.extract.passes.greetings import greeting_dates, tet_year
 from timeline.extract.passes.leads import date_from_byline, lead_engagement
 from timeline.extract.passes.participants import add_participants
-from timeline.extract.passes.sentences import resolve_generic_orgs, short_references
+from timeline.extract.passes.sentences import (
+    represented_by,
+    resolve_generic_orgs,
+    short_references,
+)
 from timeline.extract.passes.series import (
     dates_named_together,
     name_series,
@@ -76,6 +80,7 @@ def merge_people(a: Analysis) -> None:
     full, and titles alone (`the Commissioner`) to the one person so titled; spelling variants
     merged; a short reference takes the full name's country."""
     short_references(a.text, a.infos)
+    represented_by(a.text, a.infos)
     a.persons, a.variants = merge([p for i in a.infos for p in i.people])
     title_references(a.text, a.infos, a.persons, a.language)
     pronoun_subjects(a.text, a.infos, a.persons, a.language)

@@ -362,5 +362,17 @@ def place_from_dateline(
         theirs = theirs or any(
             p.role == "host" and p.mention.country == city.country for p in e.participants.values()
         )
+        # "KUALA LUMPUR — Home Minister A and police chief B received a Vietnamese delegation":
+        # those receiving, named by office alone, receive at home, where the story is filed
+        hosts = [p for p in e.participants.values() if p.role == "host"]
+        theirs = theirs or (
+            bool(hosts)
+            and all(p.mention.country is None for p in hosts)
+            and any(
+                p.mention.country not in (None, city.country)
+                for p in e.participants.values()
+                if p.role != "host"
+            )
+        )
         if said_here or theirs:
             _set_place(e, city)

