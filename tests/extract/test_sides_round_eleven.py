@@ -207,3 +207,45 @@ def test_a_correspondents_city_is_not_where_a_meeting_abroad_took_place():
     (meeting,) = meetings(text)
     assert meeting["place"]["country"] == "US"
     assert (meeting["host"], meeting["guests"]) == ("US", ["KR"])
+
+
+# --- names the people finder lost -------------------------------------------------------------
+
+
+def test_a_one_word_name_after_its_title_is_a_person_of_the_outlets_side():
+    text = (
+        "Coordinating Minister Sutrisno met with New Zealand Police Minister Mark Fraser in "
+        "Jakarta on Monday, 4 March 2024, to discuss counter-terrorism.\n"
+    )
+    (meeting,) = meetings(text, url="https://www.antaranews.co.id/berita/123")
+    who = people(meeting)
+    assert who["Sutrisno"]["country"] == "ID" and who["Sutrisno"]["role"] == "host"
+    assert (meeting["host"], meeting["guests"]) == ("ID", ["NZ"])
+
+
+def test_the_last_word_of_a_title_s_body_is_no_one_word_name():
+    text = (
+        "In Lagos on Tuesday, the Inspector-General of Police, Ade Bello, welcomed a Spanish "
+        "delegation headed by Jorge Ruiz, Director of International Cooperation.\n"
+    )
+    names = {p["name"] for m in meetings(text) for p in m["participants"]}
+    assert "Cooperation" not in names
+
+
+def test_a_line_of_fathers_keeps_its_ruling_family_and_its_country():
+    text = (
+        "DOHA, JUNE 9 /PNS/ – Interior Minister Aamir Latif held talks with Qatar's Minister of "
+        "State, Sheikh Hamad bin Jassim bin Hamad Al Thani, on drug smuggling.\n"
+    )
+    (meeting,) = meetings(text, url="https://www.dawn.com.pk/news/2024/06/qatar")
+    who = people(meeting)
+    assert who["Hamad bin Jassim bin Hamad Al Thani"]["country"] == "QA"
+
+
+def test_pakistans_secretary_interior_is_a_title_not_part_of_the_name():
+    text = (
+        "ISLAMABAD - Interior Minister Aamir Latif on Monday met Turkish Ambassador Mehmet "
+        "Kaya. Federal Secretary Interior Tariq Mahmood was also present.\n"
+    )
+    names = {p["name"] for m in meetings(text) for p in m["participants"]}
+    assert "Interior Tariq Mahmood" not in names

@@ -141,7 +141,8 @@ def _unnamed_subjects(infos: list[SentenceInfo]) -> list[PersonMention]:
     return found
 
 
-_OPENING = re.compile(r"\s*(?:[^,.;:]{1,60},\s*)?(?:[Tt]he\s+)?")
+# ("Chief Security Minister Wiranto met …": words of the office the title lexicon lacks)
+_OPENING = re.compile(r"\s*(?:[^,.;:]{1,60},\s*)?(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}")
 
 
 def titled_at_home(infos: list[SentenceInfo], persons: list[Person], home: str) -> None:
