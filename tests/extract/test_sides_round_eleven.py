@@ -249,3 +249,17 @@ def test_pakistans_secretary_interior_is_a_title_not_part_of_the_name():
     )
     names = {p["name"] for m in meetings(text) for p in m["participants"]}
     assert "Interior Tariq Mahmood" not in names
+
+
+def test_ministers_of_several_countries_met_separately_in_a_semicolon_list_are_one_meeting_each():
+    text = (
+        "ABU DHABI, (WAM) -- Sheikh Saif bin Zayed al Nahyan, Minister of Interior, met on "
+        "Monday with Zambia’s Cabinet Secretary for Home Affairs & Internal Security, Dr Peter "
+        "Banda; and the Guinean Minister of Security and Civil Protection, Sekou Conde, in "
+        "separate meetings in Abu Dhabi on 22 February 2021.\n"
+    )
+    found = meetings(text)
+    assert sorted(g for m in found for g in m["guests"]) == ["GN", "ZM"]
+    assert all(m["host"] == "AE" for m in found)
+    names = {p["name"] for m in found for p in m["participants"]}
+    assert {"Saif bin Zayed al Nahyan", "Peter Banda", "Sekou Conde"} <= names

@@ -361,11 +361,12 @@ def _capitalised_runs(
     return [_without_trailing_particles(r) for r in runs if _without_trailing_particles(r)]
 
 
-_PARTICLE = re.compile(r"(?:bin|bint|ibn|(?:al|el)-[A-Z][\w'’]+)")
+# ("Saif bin Zayed al Nahyan": a lowercase "al" before the family name, as WAM writes it)
+_PARTICLE = re.compile(r"(?:bin|bint|ibn|al|el|(?:al|el)-[A-Z][\w'’]+)")
 
 
 def _without_trailing_particles(run: list[Token]) -> list[Token]:
-    while run and re.fullmatch(r"bin|bint|ibn", run[-1][2]):
+    while run and re.fullmatch(r"bin|bint|ibn|al|el", run[-1][2]):
         run = run[:-1]
     return run
 
@@ -663,7 +664,7 @@ def _in_apposition(
 
 
 # after a title, the place or body it belongs to: capitalised words joined by prepositions
-_TITLE_TAIL = re.compile(r"(?:\s+(?:(?:of|to|for|at|in)\s+)?(?:the\s+)?[A-Z][\w'’&.-]*){1,7}")
+_TITLE_TAIL = re.compile(r"(?:\s+(?:(?:of|to|for|at|in|&|and)\s+)?(?:the\s+)?[A-Z][\w'’&.-]*){1,7}")
 _PREPOSITION = re.compile(r"\s(?:of|to|for|at|in)\s")
 
 

@@ -133,7 +133,8 @@ class English(Lexicons):
         # met, each with their titles, goes on past its semicolons
         # (a page's doubled "; ;" included)
         r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|"
-        r";(?!\s*(?:;\s*)*(?:and\s+)?[A-Z])|:|"
+        # ("…, Dr X; the Guinean Minister of …, Y; and Z": the list goes on after "the")
+        r";(?!\s*(?:;\s*)*(?:and\s+)?(?:the\s+)?[A-Z])|:|"
         r"\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
         r"on|about|and discussed|discussing|the two sides|including)\b|"
         # "the delegation of X working at the Provincial Police", "X, who is currently

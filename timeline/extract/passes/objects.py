@@ -90,7 +90,8 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
 # ("Deputy Director for Operations at the Federal Police H E X": a title's "at")
 # (with the abbreviation a title's office is known by: "Director of Internal Security (ISPO) of")
 _TITLES_ONLY = re.compile(
-    r"\s*(?:(?:[A-Z][\w'’.-]*|\([A-Z][\w&.-]{1,10}\)|and|for|of|the|at|'s|,)\s*)*"
+    # ("Cabinet Secretary for Interior & Coordination of National Government, Dr X")
+    r"\s*(?:(?:[A-Z][\w'’.-]*|\([A-Z][\w&.-]{1,10}\)|and|for|of|the|at|'s|’s|&|,)\s*)*"
 )
 
 
