@@ -263,3 +263,27 @@ def test_ministers_of_several_countries_met_separately_in_a_semicolon_list_are_o
     assert all(m["host"] == "AE" for m in found)
     names = {p["name"] for m in found for p in m["participants"]}
     assert {"Saif bin Zayed al Nahyan", "Peter Banda", "Sekou Conde"} <= names
+
+
+def test_those_present_told_between_the_verb_and_whom_it_met_are_not_the_one_met():
+    text = (
+        "KHARTOUM, June 3 (SUNA) - Interior Minister Osman Idris met, in the presence of the "
+        "Director General of Police Forces, General Hamid Yousif, with the Deputy Director "
+        "General of the Turkish National Police, Kemal Aydin, and his delegation on Monday.\n"
+    )
+    (meeting,) = meetings(text)
+    who = people(meeting)
+    assert who["Kemal Aydin"]["country"] == "TR" and who["Kemal Aydin"]["role"] != "host"
+    assert "TR" in meeting["guests"]
+
+
+def test_a_person_in_a_later_sentence_dated_another_time_takes_no_part():
+    text = (
+        "Jakarta. Security Minister Sutrisno met with Australian Home Affairs Minister Mark "
+        "Fraser in Jakarta on Monday (04/03).\n\n"
+        "The two ministers discussed terrorism financing.\n\n"
+        "In July 2017, Australian Prime Minister John Miller announced a new home affairs "
+        "portfolio.\n"
+    )
+    (meeting, *_) = meetings(text, url="https://www.antaranews.co.id/berita/123")
+    assert "John Miller" not in people(meeting)

@@ -16,6 +16,7 @@ from timeline.extract.model import (
     Engagement,
     Participation,
     SentenceInfo,
+    another_time,
     counterpart_key,
     span_of,
 )
@@ -810,7 +811,8 @@ class Finder:
             live = self.still_told(info, created)
             for e in live:
                 e.add(info)
-                add_participants(self.text, info, e, self.language)
+                if not another_time(e, info):
+                    add_participants(self.text, info, e, self.language)
         sessions = [e for e in live if e.kind != "visit"]
         told_here = any(e.kind != "visit" for e in created)
         focus = self.focus

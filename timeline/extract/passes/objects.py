@@ -83,6 +83,8 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
             return False
         # "trong cuộc gặp với X, Y …": the meeting with X, like "cuộc hội đàm với X"
         return not (m.group().endswith("với") or _WITH.match(text, m.end()))
+    if _PRESENCE_FIRST.match(text, m.end(), s.end):
+        return False  # "met, in the presence of A, with B": a verb, its object after the aside
     return bool(re.match(r"\s*(?:có|,|\.|;)", text[m.end() : m.end() + 4]))
 
 
@@ -95,6 +97,11 @@ _TITLES_ONLY = re.compile(
 )
 
 
+# "X met, in the presence of the Director General of Police A, with B": who attended is told
+# between the verb and whom it met
+_PRESENCE_FIRST = re.compile(r",?\s*in the presence of\s[^;.]{1,200}?,\s*with\s+")
+
+
 def counterparts(
     text: str, info: SentenceInfo, start: int, language: str
 ) -> tuple[int, list[Mention | PersonMention]]:
@@ -103,6 +110,8 @@ def counterparts(
     s = info.sentence
     when = TIME_FIRST.match(text, start, s.end)
     start = when.end() if when else start  # "received on Sunday his counterpart X"
+    present = _PRESENCE_FIRST.match(text, start, s.end)
+    start = present.end() if present else start  # "met, in the presence of A, with B"
     blocked = [(e.start, e.end) for e in info.orgs] + person_extents(info)
     stop = languages.get(language).object_end
     end = s.end

@@ -18,6 +18,7 @@ from timeline.extract.gazetteer import (
 from timeline.extract.model import (
     Engagement,
     SentenceInfo,
+    another_time,
 )
 from timeline.extract.passes.objects import person_extents
 from timeline.extract.passes.roles import is_mission_head
@@ -266,7 +267,7 @@ def place_from_retelling(text: str, engagements: list[Engagement], meet: re.Patt
         for info in e.sentences[1:]:
             if holders[info.sentence.start] != 1 or not meet.search(info.sentence.text):
                 continue
-            if _meets_others(e, info) or _another_time(e, info):
+            if _meets_others(e, info) or another_time(e, info):
                 continue
             where = [
                 p
@@ -285,26 +286,6 @@ def _meets_others(e: Engagement, info: SentenceInfo) -> bool:
     sentence naming people who took no part in the engagement tells another meeting, and its
     place is that one's (x-sides s06: an ambassador's call in Islamabad placed in Washington)."""
     return any(p.person >= 0 and p.person not in e.participants for p in info.people)
-
-
-def _another_time(e: Engagement, info: SentenceInfo) -> bool:
-    """ "Last month, X held meetings with … in Washington": a later sentence dated otherwise
-    than the engagement (another day, month or weekday, or a time counted back) tells another
-    time, and its place is not this engagement's."""
-    own = e.date
-    for d in info.dates:
-        if d.excluded is not None or d.day_offset == 0:
-            continue  # "the same day": this one's
-        if own is None:
-            return d.month_offset is not None or d.week is not None
-        if (d.day, d.month, d.weekday, d.month_offset) != (
-            own.day,
-            own.month,
-            own.weekday,
-            own.month_offset,
-        ):
-            return True
-    return False
 
 
 def one_verb_one_place(engagements: list[Engagement]) -> bool:
