@@ -92,7 +92,7 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
 # ("Deputy Director for Operations at the Federal Police H E X": a title's "at")
 # (with the abbreviation a title's office is known by: "Director of Internal Security (ISPO) of")
 _TITLES_ONLY = re.compile(
-    # ("Cabinet Secretary for Interior & Coordination of National Government, Dr X")
+    # ("Cabinet Secretary for Home Affairs & Internal Security, Dr X": an "&" in the titles)
     r"\s*(?:(?:[A-Z][\w'’.-]*|\([A-Z][\w&.-]{1,10}\)|and|for|of|the|at|'s|’s|&|,)\s*)*"
 )
 
