@@ -143,6 +143,28 @@ class Analysis:
     home_from_site: bool = False  # the home side is the country of the site it was published on
 
 
+def another_time(e: Engagement, info: SentenceInfo) -> bool:
+    """ "Last month, X held meetings with … in Washington", "In July 2017, Prime Minister Y
+    announced …": a later sentence dated otherwise than the engagement (another day, month or
+    weekday, or a time counted back) tells another time: neither its place nor its people are
+    this engagement's."""
+    # (before the dates pass: the first date of the engagement's own sentence)
+    own = e.date or next((d for d in e.info.dates if d.excluded is None), None)
+    for d in info.dates:
+        if d.excluded is not None or d.day_offset == 0:
+            continue  # "the same day": this one's
+        if own is None:
+            return d.month_offset is not None or d.week is not None
+        if (d.day, d.month, d.weekday, d.month_offset) != (
+            own.day,
+            own.month,
+            own.weekday,
+            own.month_offset,
+        ):
+            return True
+    return False
+
+
 def counterpart_key(e: Engagement) -> str | int | None:
     """Who an engagement is with: the person met, else the organisation met."""
     if e.counterpart_person is not None:

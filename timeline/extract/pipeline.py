@@ -33,7 +33,11 @@ from timeline.extract.passes.engagements import find_engagements
 from timeline.extract.passes.greetings import greeting_dates, tet_year
 from timeline.extract.passes.leads import date_from_byline, lead_engagement
 from timeline.extract.passes.participants import add_participants
-from timeline.extract.passes.sentences import resolve_generic_orgs, short_references
+from timeline.extract.passes.sentences import (
+    represented_by,
+    resolve_generic_orgs,
+    short_references,
+)
 from timeline.extract.passes.series import (
     dates_named_together,
     name_series,
@@ -76,6 +80,7 @@ def merge_people(a: Analysis) -> None:
     full, and titles alone (`the Commissioner`) to the one person so titled; spelling variants
     merged; a short reference takes the full name's country."""
     short_references(a.text, a.infos)
+    represented_by(a.text, a.infos)
     a.persons, a.variants = merge([p for i in a.infos for p in i.people])
     title_references(a.text, a.infos, a.persons, a.language)
     pronoun_subjects(a.text, a.infos, a.persons, a.language)
@@ -99,9 +104,12 @@ def choose_sides(a: Analysis) -> None:
         + [p.country for p in i.people if p.country]
     )
     site, official = site_country(a.url)
+    datelined = placing.dateline_city(a.text, a.layout.tag)
+    # ("ISLAMABAD -" on a Pakistani paper's page: it writes from home)
+    at_home = datelined is not None and datelined.country == site
     if counts.get(HOME) or a.language == "vi":
         a.home = HOME
-    elif site and (official or counts.get(site) or _unnamed_subjects(a.infos)):
+    elif site and (official or counts.get(site) or _unnamed_subjects(a.infos) or at_home):
         # "met yesterday with X, who is visiting the country" on a ministry's own site, a
         # Cambodian outlet's page about Cambodia and Thailand, a Pakistani paper's "Interior
         # Minister X met …": the publisher's side is home (not a paper's foreign news)
@@ -133,7 +141,8 @@ def _unnamed_subjects(infos: list[SentenceInfo]) -> list[PersonMention]:
     return found
 
 
-_OPENING = re.compile(r"\s*(?:[^,.;:]{1,60},\s*)?(?:[Tt]he\s+)?")
+# ("Chief Security Minister Wiranto met …": words of the office the title lexicon lacks)
+_OPENING = re.compile(r"\s*(?:[^,.;:]{1,60},\s*)?(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}")
 
 
 def titled_at_home(infos: list[SentenceInfo], persons: list[Person], home: str) -> None:
@@ -197,7 +206,11 @@ def nest(a: Analysis) -> None:
 
 def place_them(a: Analysis) -> None:
     """Places: the engagement's own, its trip's dates and place for a session without them,
-    the story's place for a meeting told without one."""
+    the story's place for a meeting told without one. First, the officials an envoy meets are
+    of the country the envoy is posted to (the dateline's place takes their country)."""
+    datelined = placing.dateline_city(a.text, a.layout.tag)
+    posted = datelined.country if datelined else (a.home if a.home_from_site else None)
+    sides.envoys_hosts(a.engagements, a.persons, posted)
     placing.place_engagements(a.text, a.engagements)
     placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
     placing.one_verb_one_place(a.engagements)
@@ -221,6 +234,7 @@ def name_sides(a: Analysis) -> None:
     sides.hosts_without_place(a.engagements, a.text)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)
+    sides.remote_hosts(a.engagements, a.home)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
         # the hosts of the list's other meetings

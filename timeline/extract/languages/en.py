@@ -133,7 +133,8 @@ class English(Lexicons):
         # met, each with their titles, goes on past its semicolons
         # (a page's doubled "; ;" included)
         r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.|"
-        r";(?!\s*(?:;\s*)*(?:and\s+)?[A-Z])|:|"
+        # ("…, Dr X; the Guinean Minister of …, Y; and Z": the list goes on after "the")
+        r";(?!\s*(?:;\s*)*(?:and\s+)?(?:the\s+)?[A-Z])|:|"
         r"\s(?:to discuss|on the sidelines|during|as part of|where|in order|to|"
         r"on|about|and discussed|discussing|the two sides|including)\b|"
         # "the delegation of X working at the Provincial Police", "X, who is currently
@@ -148,7 +149,12 @@ class English(Lexicons):
 
     here = re.compile(r"\bhere\b(?!\s+(?:is|are)\b)")
     opening_participle = re.compile(
-        r"(?:Talking|Meeting|Working|Holding talks|Welcoming|Receiving|Hosting)\s+(?:with\s+)?"
+        r"(?:Talking|Meeting|Working|Holding talks|Welcoming|Receiving|Hosting)\s+(?:with\s+)?|"
+        # "While meeting with X, …, Zhao said", "During the meeting with X, Y said": a list of
+        # officials met one by one, each told by the clause opening its sentence
+        r"(?:While|When) (?:meeting|talking|holding talks) with\s+|"
+        r"(?:During|In|At) (?:the|his|her|a|their) (?:separate |bilateral )?(?:meeting|talks) "
+        r"with\s+"
     )
     # at the start of the sentence or after its opening phrase ("During the visit, he met …")
     subject_pronoun = re.compile(r"(?:^|(?<=,\s))(?:He|She|he|she)(?=\s+[a-z])")

