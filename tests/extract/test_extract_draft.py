@@ -393,8 +393,8 @@ def test_an_online_meeting_and_the_next_one_agreed() -> None:
     )
     d = draft_of(text, published=date(2025, 2, 13), publisher="X")
     online, planned = by_kind(d, "meeting")
-    # the side that organised the online meeting and reports it hosts it (the held-out gold's
-    # convention for video calls, issue 11's eleventh round)
+    # the side that organised the online meeting and reports it hosts it (as the gold written
+    # by three sessions of the eleventh round does for online talks; a phone call has no host)
     assert online.record["date"]["start"] == "2025-02-12" and online.record["host"] == "VN"
     assert online.record["guests"] == ["GB"]
     assert [o["abbreviation"] for o in online.record["organisations"]][-1] == "NCA"
