@@ -148,7 +148,12 @@ class English(Lexicons):
 
     here = re.compile(r"\bhere\b(?!\s+(?:is|are)\b)")
     opening_participle = re.compile(
-        r"(?:Talking|Meeting|Working|Holding talks|Welcoming|Receiving|Hosting)\s+(?:with\s+)?"
+        r"(?:Talking|Meeting|Working|Holding talks|Welcoming|Receiving|Hosting)\s+(?:with\s+)?|"
+        # "At the working session with Minister X, Y said …", "In another talks with X, Y …": the
+        # session told by its noun and whom it was with, before the clause's subject (a
+        # release's and a wire's way of telling each session of a trip in turn)
+        r"(?:At|During|In)\s+(?:(?:the|a|an|another|their|his|her|separate)\s+){0,2}"
+        r"(?:working sessions?|meetings?|talks|discussions|reception)\s+(?:with|for)\s+"
     )
     # at the start of the sentence or after its opening phrase ("During the visit, he met …")
     subject_pronoun = re.compile(r"(?:^|(?<=,\s))(?:He|She|he|she)(?=\s+[a-z])")

@@ -249,6 +249,8 @@ class Finder:
                 ),
                 None,
             )
+            if dest is None and _THE_NATION.match(text, vm.end()):
+                dest = _one_foreign_country(info, self.home)
             if vm.group() in _ARRIVAL and not self.delegation_arrived(info, vm, dest):
                 continue
             # the noun, after its adjectives: "his ongoing working visit" is a trip told
@@ -709,6 +711,10 @@ class Finder:
             for e in told
             if not any(counterpart_key(x) == counterpart_key(e) for x in self.engagements)
         ]
+        if self.lang.opening_participle is not None and not created and not told:
+            told += guest_met_again(
+                text, info, self.engagements, home, self.lang.opening_participle
+            )
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
         told += signed_by(text, info, self.engagements + told, home)
         if not any(e.kind != "visit" for e in created + told):
@@ -801,6 +807,17 @@ class Finder:
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
         return list(self.focus)
+
+
+# "his November 16-19 trip to the nation": the country the sentence names, told again
+_THE_NATION = re.compile(r"(?:\s+the)?\s+(?:nation|country)\b")
+
+
+def _one_foreign_country(info: SentenceInfo, home: str) -> Mention | None:
+    """The one foreign country the sentence names (r05 of x-recall2's pages: "leaders of
+    Thailand's … bodies … during his trip to the nation")."""
+    foreign = [p for p in info.places if p.kind == COUNTRY and p.key != home]
+    return foreign[0] if len({p.key for p in foreign}) == 1 else None
 
 
 # "chương trình làm việc", "lịch làm việc": the agenda of a trip, a noun, not a session
@@ -1082,6 +1099,13 @@ def _meeting_with(
 # a subject's titles before their name: "General Secretary of the Lao People's Revolutionary
 # Party and President of Laos X"
 _TITLES_BEFORE = re.compile(r",\s*(?:(?:[A-Z][\w'’.-]*|and|for|of|the|'s|’s|,)\s*)*")
+# … or first where and when the session was: "Meeting with X, title, in Hanoi on July 29, PM Y
+# suggested …" (the opening phrase of a wire's reception, r09 of x-recall2's pages)
+_SETTING_THEN_TITLES = re.compile(
+    r",\s*(?:(?:in|at|on|earlier|later)\b[^,;.]{1,40},\s*)*"
+    # ("Politburo member and Standing member of the Secretariat … Y": the Party's titles)
+    r"(?:(?:[A-Z][\w'’.-]*|and|for|of|the|member|'s|’s|,)\s*)*"
+)
 
 
 def participle_opening(
@@ -1102,7 +1126,12 @@ def participle_opening(
     if opening is not None:
         comma = text.find(",", opening.extent[1], s.end)
     subject = next((p for p in named if p.start > comma > 0), None)
-    if subject is None or not _TITLES_BEFORE.fullmatch(text, comma, subject.extent[0]):
+    # (a subject whose titles were read back over the comma, "… Somsak Thepsuthin, Hung said":
+    # the name itself opens the clause)
+    begin = subject.extent[0] if subject is not None and subject.extent[0] > comma else None
+    if subject is not None and begin is None:
+        begin = subject.start
+    if subject is None or not _SETTING_THEN_TITLES.fullmatch(text, comma, begin):
         return []  # the clause after the opening phrase must begin with its subject
     if opening is None:
         # "Talking with the Vietnamese minister, X …": the home side named by its country only
@@ -1126,6 +1155,75 @@ def participle_opening(
     if opening is None:
         e.pair = [(home, ours_named[0])]  # our side takes part, named by its country
     return [e]
+
+
+# after the opening phrase: the two sides as the subject ("…, the two sides agreed …")
+_BOTH_SIDES = re.compile(r",\s*(?:the two sides|both sides|they|the two officials)\b")
+# the guest named by a noun: "Receiving the Japanese guest", "Welcoming the visiting delegation"
+_GUEST_NOUN = re.compile(
+    r"(?:the|a|an)\s+(?:visiting\s+)?(?:[A-Z][\w'’-]+\s+)?(?:guests?|visitors?|delegation|"
+    r"official|counterpart)\b"
+)
+
+
+def guest_met_again(
+    text: str,
+    info: SentenceInfo,
+    engagements: list[Engagement],
+    home: str,
+    participle: re.Pattern[str],
+) -> list[Engagement]:
+    """ "At talks with Minister X earlier the same day, the two sides agreed …", "Receiving the
+    Japanese guest the same day, Y urged …": a sentence opening on a session of the visiting
+    guest with another of the home side, the guest named only by a noun or not at all. The one
+    met is the foreign person the story's last meeting was with (r09 of x-recall2's pages: two
+    of a guest's three receptions told so)."""
+    s = info.sentence
+    m = participle.match(text, s.start)
+    comma = text.find(",", m.end(), s.end) if m else -1
+    if m is None or comma < 0:
+        return []
+    named = [p for p in info.people if p.person >= 0]
+    opening = [p for p in named if p.start < comma]
+    if opening:
+        comma = text.find(",", opening[-1].extent[1], s.end)
+        if comma < 0:
+            return []
+    if any(p.country != home for p in opening):
+        return []  # a foreign person named: participle_opening's reading
+    subject = next((p for p in named if p.start > comma), None)
+    if len(opening) == 1 and _BOTH_SIDES.match(text, comma):
+        host = opening[0]
+    elif not opening and _GUEST_NOUN.match(text, m.end()) and subject is not None:
+        begin = subject.extent[0] if subject.extent[0] > comma else subject.start
+        if subject.country != home or not _SETTING_THEN_TITLES.fullmatch(text, comma, begin):
+            return []
+        host = subject
+    else:
+        return []
+    told = [p.key for p in info.places if p.kind == COUNTRY and m.end() <= p.start < comma]
+    guest = _story_guest(engagements, home, told)
+    if guest is None or any(
+        e.kind == "meeting" and counterpart_key(e) == guest.person and host.person in e.participants
+        for e in engagements
+    ):
+        return []
+    return [_meeting_with(info, m, guest, guest.organisation, (host, guest))]
+
+
+def _story_guest(
+    engagements: list[Engagement], home: str, countries: list[str]
+) -> PersonMention | None:
+    """The foreign person the story's last held meeting was with (of the country named, if
+    one is)."""
+    for e in reversed(engagements):
+        if e.kind != "meeting" or e.context or e.status != "held" or e.counterpart_person is None:
+            continue
+        p = e.participants.get(e.counterpart_person)
+        if p is None or p.mention.country in (None, home):
+            continue
+        return p.mention if not countries or p.mention.country in countries else None
+    return None
 
 
 # "A and B agreed … during talks in Hanoi on October 16", "A and B co-chaired a meeting in
