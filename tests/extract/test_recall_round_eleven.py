@@ -164,3 +164,103 @@ def test_a_bilateral_conference_co_chaired_by_two_provinces_police_is_no_dialogu
         "song phương về phòng, chống tội phạm.\n"
     )
     assert "dialogue" not in kinds(text)
+
+
+# --- a minister's release: whom the minister met and discussed with ---------------------------
+
+
+def test_a_deputy_of_another_office_met_in_the_same_breath_has_a_meeting_of_their_own():
+    text = (
+        "14 May 2024\n"
+        "On my trip to Hanoi this week I met with Vietnam's Minister of Public Security, "
+        "General Le Van Tam, and Deputy Prime Minister Tran Quoc Huy.\n"
+    )
+    found = meetings(text)
+    assert {frozenset(names(m)) & {"Le Van Tam", "Tran Quoc Huy"} for m in found} == {
+        frozenset({"Le Van Tam"}),
+        frozenset({"Tran Quoc Huy"}),
+    }
+
+
+def test_a_deputy_of_the_same_office_met_with_the_minister_is_one_meeting():
+    text = (
+        "14 May 2024\n"
+        "On my trip to Hanoi this week I met with Vietnam's Minister of Public Security, "
+        "General Le Van Tam, and Deputy Minister of Public Security Tran Quoc Huy.\n"
+    )
+    assert len(meetings(text)) == 1
+
+
+def test_what_a_minister_discussed_and_with_whom_is_a_meeting():
+    text = (
+        "14 May 2024\n"
+        "Home Affairs Minister Anna Brown discussed online scams with Vietnam's Minister of "
+        "Public Security, General Le Van Tam, while in Hanoi on 14 May.\n"
+    )
+    (meeting,) = meetings(text)
+    assert "Le Van Tam" in names(meeting)
+
+
+def test_what_the_two_sides_discussed_with_third_parties_is_no_meeting_of_its_own():
+    text = (
+        "Minister of Public Security Le Van Tam received Japanese Minister of Justice Kenji "
+        "Tanaka in Hanoi on June 4, 2024.\n"
+        "The two sides discussed closer work with the Interpol.\n"
+    )
+    assert len(meetings(text)) == 1
+
+
+# --- Vietnamese: a courtesy call and the embassy visited after it ----------------------------
+
+
+def test_a_courtesy_call_and_then_a_visit_to_our_embassy_are_two_sessions():
+    text = (
+        "Từ ngày 10 đến 14/6/2024, Đoàn công tác Bộ Công an do Thượng tướng Nguyễn Văn Hải, "
+        "Thứ trưởng Bộ Công an làm Trưởng đoàn đã thăm và làm việc tại Australia.\n"
+        "Dịp này, đoàn đã tới chào xã giao Bộ trưởng Bộ Nội vụ Australia Jane Smith và thăm "
+        "Đại sứ quán Việt Nam tại Australia.\n"
+    )
+    found = kinds(text)
+    assert found.count("meeting") == 1 and "embassy_visit" in found
+
+
+# --- what must not become a trip: long past, invited, about to go -----------------------------
+
+
+def context(record: dict) -> bool:
+    return any(f["code"] == "context-mention" for f in record["x-review"]["flags"])
+
+
+RECEPTION = (
+    "Interior Minister Ali Karimov received Kazakh Interior Minister Nurlan Bekov in Dushanbe "
+    "on 3 May 2023.\n"
+)
+
+
+def test_a_trip_made_many_years_ago_is_told_for_context():
+    text = RECEPTION + "The Kazakh minister last visited Tajikistan eleven years ago.\n"
+    trips = [r for r in records(text) if r["kind"] == "visit"]
+    assert all(context(t) for t in trips)
+
+
+def test_an_invitation_to_visit_however_long_whom_it_invites_is_no_trip():
+    text = RECEPTION + (
+        "Karimov renewed the invitation of his ministry to the leadership of the Kazakh "
+        "Interior Ministry and its border service to visit the city of Khujand.\n"
+    )
+    assert "visit" not in kinds(text)
+
+
+def test_a_minister_going_to_visit_is_a_planned_trip():
+    text = RECEPTION + "Bekov said: I am going to visit Dushanbe again in the autumn.\n"
+    trips = [r for r in records(text) if r["kind"] == "visit"]
+    assert all(t.get("status") == "planned" or context(t) for t in trips)
+
+
+def test_at_the_invitation_of_a_minister_a_visit_paid_is_a_trip():
+    text = (
+        "At the invitation of Interior Minister Ali Karimov, Kazakh Interior Minister Nurlan "
+        "Bekov paid an official visit to Tajikistan from 3 to 5 May 2023.\n"
+    )
+    (trip,) = [r for r in records(text) if r["kind"] == "visit"]
+    assert not context(trip) and trip.get("status", "held") == "held"

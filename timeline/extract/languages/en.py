@@ -122,6 +122,10 @@ class English(Lexicons):
         r"Headquarters|Ministry|Secretariat)\b)|"
         r"(?<=to )visit|(?<=will )visit|"
         r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
+        # "the Minister discussed cyber crime with Vietnam's Minister X during her visit": a
+        # release tells the session by what was discussed and with whom
+        r"(?<!\bsides )(?<!\bthey )discussed (?:[a-z][\w-]*,? ){1,6}?with(?= (?:[A-Z]|(?:his|her|"
+        r"their|the) ))|"
         r"worked with|visited|toured|"
         r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
         r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"

@@ -119,7 +119,10 @@ class Vietnamese(Lexicons):
         # clause, whose subject is the one who met A
         r",?\s(?:và|rồi)\s+cùng(?!\w)|"
         # "gặp A và hội đàm với B": the next verb ends the list met (two meetings)
-        r",?\s(?:và|rồi)\s+(?:đã\s+)?(?:hội đàm|hội kiến|làm việc|tiếp)\s+với(?!\w)"
+        r",?\s(?:và|rồi)\s+(?:đã\s+)?(?:hội đàm|hội kiến|làm việc|tiếp)\s+với(?!\w)|"
+        # "chào xã giao Bộ trưởng A và thăm Đại sứ quán Việt Nam": a visit of its own
+        r",?\s(?:và|rồi)\s+(?:đã\s+)?(?:đến\s+|tới\s+)?thăm(?:,?\s+(?:và\s+)?làm việc)?(?:\s+tại)?"
+        r"\s+(?=Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)"
     )
 
     # "tiếp" receives a guest; "tiếp tục", "tiếp nhận", "đón tiếp" do not

@@ -237,6 +237,8 @@ class Finder:
                 continue  # "paid a courtesy visit to General X": a meeting, not a trip
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
                 continue  # an invitation to visit is no engagement until it has a date
+            if _INVITED_TO.search(text[s.start : vm.start()]):
+                continue  # "the invitation of the A side to the leadership of B to visit …"
             if _EXCHANGED.match(after):
                 continue  # "chuyến thăm cấp cao giữa lãnh đạo hai nước": visits exchanged
             # the destination right after the words, or after "các cơ quan hữu quan"
@@ -434,6 +436,12 @@ class Finder:
         planned = self.lang.cue("planned").search(text[max(s.start, vm.start() - 40) : vm.start()])
         if planned:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
+        ago = _LONG_AGO.search(text, vm.end(), s.end) or _LAST_TIME.search(
+            text, max(s.start, vm.start() - 8), vm.start()
+        )
+        if ago and e.status == "held":
+            # "the minister last visited Tajikistan 19 years ago": an old trip, for context
+            e.context, e.context_cue = True, (ago.start(), ago.end(), ago.group())
         if vm.group().split()[0].lower() == "visits":
             # "high-level visits to Vietnam by …": trips in general, told for context
             e.context, e.context_cue = True, (vm.start(), vm.end(), vm.group())
@@ -650,8 +658,8 @@ class Finder:
         """The meeting already drafted whose foreign guest this sentence names, when the
         organisation "met" is our own ("Chào mừng ngài X đến thăm và làm việc với Bộ Công an",
         "welcomed X's working visit to the Ministry"): the same reception told again."""
-        if org.country != self.home:
-            return None
+        if org.country != self.home or org.org_kind == "embassy":
+            return None  # (our own embassy visited abroad is a session of its own)
         named = {p.person for p in info.people if p.country and p.country != self.home}
         return next(
             (e for e in self.engagements if e.kind == "meeting" and e.counterpart_person in named),
@@ -807,6 +815,18 @@ class Finder:
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
         return list(self.focus)
+
+
+# a trip told as long past: "last visited X 19 years ago", "two decades ago"
+_LONG_AGO = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) (?:years|decades) ago\b",
+    re.I,
+)
+_LAST_TIME = re.compile(r"\blast\s+$")
+# an invitation and its infinitive, however long whom it invites: "the invitation of the
+# Serbian side to the leadership of the Russian ministry to visit Belgrade", "invited X, Y and Z
+# to visit Vietnam at a convenient time" (two noise drafts of the helpers' pages, round eleven)
+_INVITED_TO = re.compile(r"\binvit\w*\b[^;]{0,160}?\bto\s+$")
 
 
 # "his November 16-19 trip to the nation": the country the sentence names, told again
