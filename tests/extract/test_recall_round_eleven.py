@@ -264,3 +264,17 @@ def test_at_the_invitation_of_a_minister_a_visit_paid_is_a_trip():
     )
     (trip,) = [r for r in records(text) if r["kind"] == "visit"]
     assert not context(trip) and trip.get("status", "held") == "held"
+
+
+# --- two sides as the sentence's subjects, a meeting after them -------------------------------
+
+
+def test_two_officials_each_with_titles_in_commas_who_met_during_a_meeting_met_each_other():
+    text = (
+        "Lima, 9 May The Director-General of the Spanish Civil Guard, Ana Ruiz, and the "
+        "Peruvian Minister of the Interior, Carlos Vega, renewed cooperation between the two "
+        "countries in the fight against organised crime, on Tuesday, during a meeting in Lima.\n"
+        "Ruiz, who is visiting Peru, praised the work of the Peruvian police.\n"
+    )
+    (meeting,) = meetings(text)
+    assert names(meeting) >= {"Ana Ruiz", "Carlos Vega"}

@@ -1255,15 +1255,23 @@ _SUBJECTS_MET = re.compile(
 )
 
 # "and Thai Police Commissioner General X": the second side's titles may open on words its
-# titles do not take
-_SUBJECTS_JOINED = re.compile(r"\s*and\s+(?:[A-Z][\w'’.-]*\s+){0,3}")
+# titles do not take ("X, and the Colombian Minister of Defense, Y": a comma and an article)
+_SUBJECTS_JOINED = re.compile(r",?\s*and\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}")
+
+
+def _inside_titles(p: PersonMention, q: PersonMention) -> bool:
+    """Does `p`'s name lie within `q`'s titles (another person's extent, not its name)?"""
+    return p is not q and q.extent[0] <= p.start and p.end <= q.start
 
 
 def sides_as_subjects(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
     """A meeting told by its noun after its two sides, the sentence's subjects, each of their
     own country: the foreign one met."""
     m = _SUBJECTS_MET.search(text, info.sentence.start, info.sentence.end)
-    sides = [p for p in info.people if m and p.end <= m.start() and p.person >= 0][:2]
+    named = [p for p in info.people if m and p.end <= m.start() and p.person >= 0]
+    # (not a word of another's titles read as a name: "Director-General of the Spanish Civil
+    # Guard, X": "Civil Guard" inside X's titles is no side)
+    sides = [p for p in named if not any(_inside_titles(p, q) for q in named)][:2]
     if m is None or len(sides) < 2:
         return []
     if not _SUBJECTS_JOINED.fullmatch(text, sides[0].extent[1], sides[1].extent[0]):
