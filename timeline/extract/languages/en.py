@@ -122,6 +122,10 @@ class English(Lexicons):
         r"Headquarters|Ministry|Secretariat)\b)|"
         r"(?<=to )visit|(?<=will )visit|"
         r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
+        # "the Minister discussed cyber crime with Vietnam's Minister X during her visit": a
+        # release tells the session by what was discussed and with whom
+        r"(?<!\bsides )(?<!\bthey )discussed (?:[a-z][\w-]*,? ){1,6}?with(?= (?:[A-Z]|(?:his|her|"
+        r"their|the) ))|"
         r"worked with|visited|toured|"
         r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
         r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
@@ -150,11 +154,15 @@ class English(Lexicons):
     here = re.compile(r"\bhere\b(?!\s+(?:is|are)\b)")
     opening_participle = re.compile(
         r"(?:Talking|Meeting|Working|Holding talks|Welcoming|Receiving|Hosting)\s+(?:with\s+)?|"
-        # "While meeting with X, …, Zhao said", "During the meeting with X, Y said": a list of
-        # officials met one by one, each told by the clause opening its sentence
+        # "While meeting with X, …, Zhao said": a list of officials met one by one, each told
+        # by the clause opening its sentence
         r"(?:While|When) (?:meeting|talking|holding talks) with\s+|"
-        r"(?:During|In|At) (?:the|his|her|a|their) (?:separate |bilateral )?(?:meeting|talks) "
-        r"with\s+"
+        # "At the working session with Minister X, Y said …", "During the meeting with X, Y
+        # said", "In another talks with X, Y …": the session told by its noun and whom it was
+        # with, before the clause's subject (a release's and a wire's way of telling each
+        # session of a trip in turn)
+        r"(?:At|During|In)\s+(?:(?:the|a|an|another|their|his|her|separate|bilateral)\s+){0,2}"
+        r"(?:working sessions?|meetings?|talks|discussions|reception)\s+(?:with|for)\s+"
     )
     # at the start of the sentence or after its opening phrase ("During the visit, he met …")
     subject_pronoun = re.compile(r"(?:^|(?<=,\s))(?:He|She|he|she)(?=\s+[a-z])")

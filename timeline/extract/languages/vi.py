@@ -50,6 +50,26 @@ def _co_chaired_between_two(
     return len(named) == 2 and _CO_CHAIRED.match(text, end, limit) is not None
 
 
+# "đồng chủ trì Hội nghị song phương": the two sides' conference, its name saying only that
+_CO_CHAIRS = re.compile(r"(?<!\w)đồng chủ trì\s+$")
+
+
+def _bilateral_co_chaired(text: str, start: int, m: re.Match[str], countries: list) -> list:
+    """ "Đoàn … Việt Nam … đã chào xã giao … Indonesia và đồng chủ trì Hội nghị song phương":
+    an unnamed bilateral conference the delegation co-chaired is a session of the two
+    countries' mechanism, the two the sentence names (r11 of x-recall2's pages)."""
+    if not (
+        m.group() == "Hội nghị"
+        and re.match(r"\s+song phương(?!\w)", text[m.end() :])
+        and _CO_CHAIRS.search(text, max(start, m.start() - 20), m.start())
+    ):
+        return []
+    first: dict[str, object] = {}
+    for c in countries:
+        first.setdefault(c.key, c)
+    return list(first.items()) if len(first) == 2 else []
+
+
 # the capital letters of Vietnamese (A-Z and the accented ones)
 _UPPER = "".join(
     c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper() and c.isalpha() and c not in "[]^\\-"
@@ -99,7 +119,10 @@ class Vietnamese(Lexicons):
         # clause, whose subject is the one who met A
         r",?\s(?:và|rồi)\s+cùng(?!\w)|"
         # "gặp A và hội đàm với B": the next verb ends the list met (two meetings)
-        r",?\s(?:và|rồi)\s+(?:đã\s+)?(?:hội đàm|hội kiến|làm việc|tiếp)\s+với(?!\w)"
+        r",?\s(?:và|rồi)\s+(?:đã\s+)?(?:hội đàm|hội kiến|làm việc|tiếp)\s+với(?!\w)|"
+        # "chào xã giao Bộ trưởng A và thăm Đại sứ quán Việt Nam": a visit of its own
+        r",?\s(?:và|rồi)\s+(?:đã\s+)?(?:đến\s+|tới\s+)?thăm(?:,?\s+(?:và\s+)?làm việc)?(?:\s+tại)?"
+        r"\s+(?=Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán)"
     )
 
     # "tiếp" receives a guest; "tiếp tục", "tiếp nhận", "đón tiếp" do not
@@ -140,11 +163,15 @@ class Vietnamese(Lexicons):
             noun = "dialogue" if m.group() == "Đối thoại" else "conference"
             stop = _NAME_STOP.search(text, m.end(), s.end)
             end = stop.start() if stop else s.end
+            bilateral: list = []
             if noun == "conference":
                 numbered = _conference_session(text, m.end(), s.end)
                 if numbered is None and _co_chaired_between_two(text, m, end, s.end, countries):
                     numbered = m  # a conference of two countries' co-chairs, unnumbered
                     end = m.end() + len(text[m.end() : end].rstrip())
+                bilateral = _bilateral_co_chaired(text, s.start, m, countries)
+                if numbered is None and bilateral:
+                    numbered, end = m, m.end() + len(" song phương")
                 if numbered is None:
                     if re.match(r"\s*(?:[.,;]|$)", text[m.end() : m.end() + 2]):
                         # "khai mạc Hội nghị.": the conference already told
@@ -178,7 +205,7 @@ class Vietnamese(Lexicons):
                 if m.end() <= c.start < max(end, session_span[1] if session_span else end) + 40
                 and c.start < s.end
             ]
-            pair = pair_in_name(text, m.end(), pair)
+            pair = pair_in_name(text, m.end(), pair) or bilateral
             core = window
             if sm is not None and session_span and session_span[0] < end:
                 core = core.replace(sm.group(), " ")

@@ -241,6 +241,8 @@ class Finder:
                 continue  # "paid a courtesy visit to General X": a meeting, not a trip
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
                 continue  # an invitation to visit is no engagement until it has a date
+            if _INVITED_TO.search(text[s.start : vm.start()]):
+                continue  # "the invitation of the A side to the leadership of B to visit …"
             if _EXCHANGED.match(after):
                 continue  # "chuyến thăm cấp cao giữa lãnh đạo hai nước": visits exchanged
             # the destination right after the words, or after "các cơ quan hữu quan"
@@ -253,6 +255,8 @@ class Finder:
                 ),
                 None,
             )
+            if dest is None and _THE_NATION.match(text, vm.end()):
+                dest = _one_foreign_country(info, self.home)
             if vm.group() in _ARRIVAL and not self.delegation_arrived(info, vm, dest):
                 continue
             # the noun, after its adjectives: "his ongoing working visit" is a trip told
@@ -436,6 +440,12 @@ class Finder:
         planned = self.lang.cue("planned").search(text[max(s.start, vm.start() - 40) : vm.start()])
         if planned:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
+        ago = _LONG_AGO.search(text, vm.end(), s.end) or _LAST_TIME.search(
+            text, max(s.start, vm.start() - 8), vm.start()
+        )
+        if ago and e.status == "held":
+            # "the minister last visited Tajikistan 19 years ago": an old trip, for context
+            e.context, e.context_cue = True, (ago.start(), ago.end(), ago.group())
         if vm.group().split()[0].lower() == "visits":
             # "high-level visits to Vietnam by …": trips in general, told for context
             e.context, e.context_cue = True, (vm.start(), vm.end(), vm.group())
@@ -687,8 +697,8 @@ class Finder:
         """The meeting already drafted whose foreign guest this sentence names, when the
         organisation "met" is our own ("Chào mừng ngài X đến thăm và làm việc với Bộ Công an",
         "welcomed X's working visit to the Ministry"): the same reception told again."""
-        if org.country != self.home:
-            return None
+        if org.country != self.home or org.org_kind == "embassy":
+            return None  # (our own embassy visited abroad is a session of its own)
         named = {p.person for p in info.people if p.country and p.country != self.home}
         return next(
             (e for e in self.engagements if e.kind == "meeting" and e.counterpart_person in named),
@@ -751,6 +761,10 @@ class Finder:
             for e in told
             if not any(counterpart_key(x) == counterpart_key(e) for x in self.engagements)
         ]
+        if self.lang.opening_participle is not None and not created and not told:
+            told += guest_met_again(
+                text, info, self.engagements, home, self.lang.opening_participle
+            )
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
         told += signed_by(text, info, self.engagements + told, home)
         if not any(e.kind != "visit" for e in created + told):
@@ -844,6 +858,29 @@ class Finder:
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
         return list(self.focus)
+
+
+# a trip told as long past: "last visited X 19 years ago", "two decades ago"
+_LONG_AGO = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) (?:years|decades) ago\b",
+    re.I,
+)
+_LAST_TIME = re.compile(r"\blast\s+$")
+# an invitation and its infinitive, however long whom it invites: "the invitation of the
+# Serbian side to the leadership of the Russian ministry to visit Belgrade", "invited X, Y and Z
+# to visit Vietnam at a convenient time" (two noise drafts of the helpers' pages, round eleven)
+_INVITED_TO = re.compile(r"\binvit\w*\b[^;]{0,160}?\bto\s+$")
+
+
+# "his November 16-19 trip to the nation": the country the sentence names, told again
+_THE_NATION = re.compile(r"(?:\s+the)?\s+(?:nation|country)\b")
+
+
+def _one_foreign_country(info: SentenceInfo, home: str) -> Mention | None:
+    """The one foreign country the sentence names (r05 of x-recall2's pages: "leaders of
+    Thailand's … bodies … during his trip to the nation")."""
+    foreign = [p for p in info.places if p.kind == COUNTRY and p.key != home]
+    return foreign[0] if len({p.key for p in foreign}) == 1 else None
 
 
 # "chương trình làm việc", "lịch làm việc": the agenda of a trip, a noun, not a session
@@ -1170,6 +1207,13 @@ def _meeting_with(
 # a subject's titles before their name: "General Secretary of the Lao People's Revolutionary
 # Party and President of Laos X"
 _TITLES_BEFORE = re.compile(r",\s*(?:(?:[A-Z][\w'’.-]*|and|for|of|the|'s|’s|,)\s*)*")
+# … or first where and when the session was: "Meeting with X, title, in Hanoi on July 29, PM Y
+# suggested …" (the opening phrase of a wire's reception, r09 of x-recall2's pages)
+_SETTING_THEN_TITLES = re.compile(
+    r",\s*(?:(?:in|at|on|earlier|later)\b[^,;.]{1,40},\s*)*"
+    # ("Politburo member and Standing member of the Secretariat … Y": the Party's titles)
+    r"(?:(?:[A-Z][\w'’.-]*|and|for|of|the|member|'s|’s|,)\s*)*"
+)
 
 
 def participle_opening(
@@ -1190,7 +1234,12 @@ def participle_opening(
     if opening is not None:
         comma = text.find(",", opening.extent[1], s.end)
     subject = next((p for p in named if p.start > comma > 0), None)
-    if subject is None or not _TITLES_BEFORE.fullmatch(text, comma, subject.extent[0]):
+    # (a subject whose titles were read back over the comma, "… Somsak Thepsuthin, Hung said":
+    # the name itself opens the clause)
+    begin = subject.extent[0] if subject is not None and subject.extent[0] > comma else None
+    if subject is not None and begin is None:
+        begin = subject.start
+    if subject is None or not _SETTING_THEN_TITLES.fullmatch(text, comma, begin):
         return []  # the clause after the opening phrase must begin with its subject
     if opening is None:
         # "Talking with the Vietnamese minister, X …": the home side named by its country only
@@ -1216,6 +1265,75 @@ def participle_opening(
     return [e]
 
 
+# after the opening phrase: the two sides as the subject ("…, the two sides agreed …")
+_BOTH_SIDES = re.compile(r",\s*(?:the two sides|both sides|they|the two officials)\b")
+# the guest named by a noun: "Receiving the Japanese guest", "Welcoming the visiting delegation"
+_GUEST_NOUN = re.compile(
+    r"(?:the|a|an)\s+(?:visiting\s+)?(?:[A-Z][\w'’-]+\s+)?(?:guests?|visitors?|delegation|"
+    r"official|counterpart)\b"
+)
+
+
+def guest_met_again(
+    text: str,
+    info: SentenceInfo,
+    engagements: list[Engagement],
+    home: str,
+    participle: re.Pattern[str],
+) -> list[Engagement]:
+    """ "At talks with Minister X earlier the same day, the two sides agreed …", "Receiving the
+    Japanese guest the same day, Y urged …": a sentence opening on a session of the visiting
+    guest with another of the home side, the guest named only by a noun or not at all. The one
+    met is the foreign person the story's last meeting was with (r09 of x-recall2's pages: two
+    of a guest's three receptions told so)."""
+    s = info.sentence
+    m = participle.match(text, s.start)
+    comma = text.find(",", m.end(), s.end) if m else -1
+    if m is None or comma < 0:
+        return []
+    named = [p for p in info.people if p.person >= 0]
+    opening = [p for p in named if p.start < comma]
+    if opening:
+        comma = text.find(",", opening[-1].extent[1], s.end)
+        if comma < 0:
+            return []
+    if any(p.country != home for p in opening):
+        return []  # a foreign person named: participle_opening's reading
+    subject = next((p for p in named if p.start > comma), None)
+    if len(opening) == 1 and _BOTH_SIDES.match(text, comma):
+        host = opening[0]
+    elif not opening and _GUEST_NOUN.match(text, m.end()) and subject is not None:
+        begin = subject.extent[0] if subject.extent[0] > comma else subject.start
+        if subject.country != home or not _SETTING_THEN_TITLES.fullmatch(text, comma, begin):
+            return []
+        host = subject
+    else:
+        return []
+    told = [p.key for p in info.places if p.kind == COUNTRY and m.end() <= p.start < comma]
+    guest = _story_guest(engagements, home, told)
+    if guest is None or any(
+        e.kind == "meeting" and counterpart_key(e) == guest.person and host.person in e.participants
+        for e in engagements
+    ):
+        return []
+    return [_meeting_with(info, m, guest, guest.organisation, (host, guest))]
+
+
+def _story_guest(
+    engagements: list[Engagement], home: str, countries: list[str]
+) -> PersonMention | None:
+    """The foreign person the story's last held meeting was with (of the country named, if
+    one is)."""
+    for e in reversed(engagements):
+        if e.kind != "meeting" or e.context or e.status != "held" or e.counterpart_person is None:
+            continue
+        p = e.participants.get(e.counterpart_person)
+        if p is None or p.mention.country in (None, home):
+            continue
+        return p.mention if not countries or p.mention.country in countries else None
+    return None
+
+
 # "A and B agreed … during talks in Hanoi on October 16", "A and B co-chaired a meeting in
 # Vientiane": the meeting told by its noun after its two sides, the sentence's subjects (two of
 # the 14 pages of the read set that drafted nothing)
@@ -1225,15 +1343,23 @@ _SUBJECTS_MET = re.compile(
 )
 
 # "and Thai Police Commissioner General X": the second side's titles may open on words its
-# titles do not take
-_SUBJECTS_JOINED = re.compile(r"\s*and\s+(?:[A-Z][\w'’.-]*\s+){0,3}")
+# titles do not take ("X, and the Colombian Minister of Defense, Y": a comma and an article)
+_SUBJECTS_JOINED = re.compile(r",?\s*and\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}")
+
+
+def _inside_titles(p: PersonMention, q: PersonMention) -> bool:
+    """Does `p`'s name lie within `q`'s titles (another person's extent, not its name)?"""
+    return p is not q and q.extent[0] <= p.start and p.end <= q.start
 
 
 def sides_as_subjects(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
     """A meeting told by its noun after its two sides, the sentence's subjects, each of their
     own country: the foreign one met."""
     m = _SUBJECTS_MET.search(text, info.sentence.start, info.sentence.end)
-    sides = [p for p in info.people if m and p.end <= m.start() and p.person >= 0][:2]
+    named = [p for p in info.people if m and p.end <= m.start() and p.person >= 0]
+    # (not a word of another's titles read as a name: "Director-General of the Spanish Civil
+    # Guard, X": "Civil Guard" inside X's titles is no side)
+    sides = [p for p in named if not any(_inside_titles(p, q) for q in named)][:2]
     if m is None or len(sides) < 2:
         return []
     if not _SUBJECTS_JOINED.fullmatch(text, sides[0].extent[1], sides[1].extent[0]):

@@ -379,4 +379,15 @@ def met_together(text: str, prev: Mention | PersonMention, cp: Mention | PersonM
     deputy = any(_DEPUTY.match(t[2]) for t in cp.titles) or bool(
         re.search(r"deputy,?\s+$", text[prev.end : cp.extent[0]])
     )
-    return deputy
+    return deputy and not _deputy_elsewhere(prev, cp)
+
+
+def _deputy_elsewhere(prev: PersonMention, cp: PersonMention) -> bool:
+    """ "met the Minister of Public Security, General A, and Deputy Prime Minister B": a deputy
+    of another office than the one named first is a counterpart of their own (the office after
+    "Deputy" is not in the first one's titles)."""
+    offices = [_DEPUTY.sub("", t[2]).strip().lower() for t in cp.titles if _DEPUTY.match(t[2])]
+    held = [t[2].lower() for t in prev.titles]
+    if not offices or not held:
+        return False
+    return not any(office and office in title for office in offices for title in held)

@@ -561,11 +561,26 @@ def signed_with(
 # "A and B signed a Memorandum of Understanding … on Friday, May 11": the signatories as
 # subjects, joined by "and", before the verb
 _SIGNED_JOINTLY = re.compile(
-    r"\s+(?:signed|inked)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:Memorandum|MoU|MOU|"
+    # ("A and Vietnam's Minister …, General B, signed the MoU": titles closed by a comma)
+    r",?\s+(?:signed|inked)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:Memorandum|MoU|MOU|"
     r"[Aa]greement|[Pp]rotocol|[Dd]eclaration)\b"
 )
 # "A and China’s B": the second's country before their titles
 _JOINED = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}")
+
+
+def _two_countries(
+    info: SentenceInfo, first: PersonMention, second: PersonMention, home: str
+) -> bool:
+    """Are the two signers of two countries? One of the home side and one named without a
+    country count, when the sentence names one other country ("the first visit to Vietnam by an
+    Australian immigration minister …, Senator A and Vietnam's Minister B signed …": a
+    minister's own release names its minister by title only)."""
+    countries = {first.country, second.country}
+    if None not in countries:
+        return len(countries) == 2
+    foreign = {p.key for p in info.places if p.kind == COUNTRY and p.key != home}
+    return home in countries and len(foreign) == 1
 
 
 def signed_jointly(
@@ -579,9 +594,10 @@ def signed_jointly(
     agreement on a day the sentence gives: they met to sign it (undated, it is background)."""
     s = info.sentence
     if past.search(s.text) or not any(
-        (d.day is not None or d.weekday is not None) and d.excluded is None for d in info.dates
+        (d.day is not None or d.weekday is not None or d.today is not None) and d.excluded is None
+        for d in info.dates
     ):
-        return []
+        return []  # ("signed … in Hanoi today": a release's day is its own date line's)
     for m in _SIGNED_JOINTLY.finditer(text, s.start, s.end):
         before = [p for p in info.people if p.extent[1] <= m.start()]
         if len(before) < 2:
@@ -590,10 +606,11 @@ def signed_jointly(
         joined = _JOINED.fullmatch(text, first.extent[1], second.extent[0])
         if second.extent[1] != m.start() or joined is None:
             continue
-        if None in (first.country, second.country) or first.country == second.country:
+        if not _two_countries(info, first, second, home):
             continue
         other = first if second.country == home else second
-        e = _new_meeting(info, (m.start() + 1, m.end(), m.group().strip()), other, engagements)
+        verb = m.start() + len(m.group()) - len(m.group().lstrip(", "))
+        e = _new_meeting(info, (verb, m.end(), text[verb : m.end()]), other, engagements)
         if e is None:
             return []
         for p in (first, second):
