@@ -53,7 +53,9 @@ _EXCHANGED = re.compile(
 # session's verb and whom it was with
 _THEN_MET = re.compile(
     r"\s*(?:,|và)\s*(?:(?:[Hh]ội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
-    r"(?:\s+(?:thường niên|định kỳ|song phương))?\s+với|chúc Tết|chúc mừng)\s+"
+    # ("Hội đàm thường niên lần thứ XI với": the edition between the talks and whom)
+    r"(?:\s+(?:thường niên|định kỳ|song phương)(?:\s+lần thứ\s+[\dIVXLC]+)?)?\s+với"
+    r"|chúc Tết|chúc mừng)\s+"
     r"(?:(?:lãnh đạo|đại diện)\s+)?"
 )
 _ARRIVAL = frozenset({"sang", "tới", "đến"})
@@ -71,7 +73,9 @@ _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|
 
 # "hội đàm cấp cao giữa A và B", "talks between A and B", "hội đàm định kỳ quý 4/2024 giữa A
 # với B": the verb's object is both sides
-_SIDES_AFTER = re.compile(r"\s+(?:[\w/-]+\s+){0,4}?(?:giữa|between)\s")
+# ("hội đàm thường niên lần thứ XV năm 2023 giữa A và B với C": the edition and year before
+# the sides, up to eight words, none of them "với", whom the talks were with)
+_SIDES_AFTER = re.compile(r"\s+(?:(?!với\s)[\w/-]+\s+){0,8}?(?:giữa|between)\s")
 
 
 # "thăm và làm việc với các cơ quan hữu quan Nhật Bản", "with the relevant agencies of Japan":
