@@ -165,3 +165,28 @@ def test_the_procuracies_of_laos_and_cambodia_are_theirs_and_ours_is_vietnam_s()
         "Supreme People's Prosecutor of Laos": "LA",
         "General Prosecutor at the Supreme Court of Cambodia": "KH",
     }
+
+
+# --- sides -------------------------------------------------------------------------------------
+
+
+def test_a_neighbour_s_prosecutor_in_vietnam_for_a_regional_conference_is_our_guest():
+    text = (
+        "Ngày 7/10/2024, đồng chí Hoàng Văn Lộc, Viện trưởng VKSND tối cao có buổi Hội đàm với "
+        "đồng chí Bun-mi Sa-vong, Viện trưởng VKSND tối cao Lào và Đoàn đại biểu VKSND tối cao "
+        "Lào sang dự Hội nghị Viện trưởng Viện kiểm sát các nước ASEAN - Trung Quốc tại Việt "
+        "Nam.\n"
+    )
+    assert not [r for r in records(text) if r["kind"] == "visit"]
+    (meeting,) = meetings(text)
+    assert meeting["host"] == "VN" and meeting["guests"] == ["LA"]
+    assert people(meeting)["Hoàng Văn Lộc"] == "host"
+
+
+def test_departments_closed_by_a_foreign_ministry_are_that_country_s_and_one_delegation():
+    text = (
+        "Từ ngày 3/6 – 6/6/2024, Cục Quản lý xuất nhập cảnh đã tiếp đón, làm việc với đoàn Cục "
+        "Quản lý xuất nhập cảnh và Cục Quản lý người nước ngoài Bộ An ninh Lào.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["host"] == "VN" and meeting["guests"] == ["LA"]

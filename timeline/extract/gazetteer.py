@@ -641,7 +641,7 @@ _LISTED = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
 _HEADS = r"Bộ|Cục|Tổng cục|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện|Cảnh sát"
 # the list's item before `pos`: an agency's head word and up to seven words, then a separator
 _ITEM_BEFORE = re.compile(
-    rf"(?:^|[,:]\s*|\s(?:với|và)\s+)((?:{_HEADS})(?:\s+(?!(?:{_NAME_STOP_VI})(?!\w))"
+    rf"(?:^|[,:]\s*|\s(?:với|và|đoàn)\s+)((?:{_HEADS})(?:\s+(?!(?:{_NAME_STOP_VI})(?!\w))"
     r"[^\s,.;:()]+){1,7})(?:\s*,\s*(?:và\s+)?|\s+và\s+)$"
 )
 
@@ -669,6 +669,45 @@ def share_list_country(
                     for o in out
                 ]
             item = _item_before(text, out, item.start, c)
+    return _ministry_list_country(text, sorted(out, key=lambda o: o.start), home)
+
+
+_DEPARTMENT_HEAD = re.compile(r"(?<!\w)(?:Cục|Tổng cục|Vụ|Văn phòng|Sở|Viện|Trung tâm)\s")
+
+
+def _department_before(text: str, out: list[Mention], pos: int) -> Mention | None:
+    """A department named right before `pos` that the gazetteer cannot name ("Cục Quản lý
+    người nước ngoài"), from its last head word; added to `out`."""
+    window = text[max(0, pos - 80) : pos]
+    heads = list(_DEPARTMENT_HEAD.finditer(window))
+    if not heads or not window.endswith(" ") or re.search(r"[,.;:()]", window[heads[-1].start() :]):
+        return None
+    a = pos - len(window) + heads[-1].start()
+    name = text[a:pos].strip()
+    if any(o.start < a + len(name) and a < o.end for o in out):
+        return None
+    item = Mention(a, a + len(name), name, ORG, name, None, None, "agency")
+    out.append(item)
+    return item
+
+
+def _ministry_list_country(text: str, out: list[Mention], home: str) -> list[Mention]:
+    """ "đoàn Cục Quản lý xuất nhập cảnh và Cục Quản lý người nước ngoài Bộ An ninh Lào": a
+    list of departments closed by a foreign ministry is that ministry's country's, each (the
+    eleventh round's immigration page read the first as Vietnam's and swapped the sides)."""
+    for f in [o for o in out if o.org_kind == "ministry" and o.country not in (None, home)]:
+        item = next((o for o in out if o is not f and 0 <= f.start - o.end <= 1), None)
+        item = item or _department_before(text, out, f.start)
+        if item is None or item.country not in (None, home) or item.org_kind == "ministry":
+            continue
+        owner = replace(f, key=f.country)
+        # the last department holds its ministry's name: one agency, not two sides
+        last = replace(item, end=f.end, text=text[item.start : f.end], key=text[item.start : f.end])
+        out = [o for o in out if o is not f and o is not item] + [last]
+        item = last
+        while item is not None:
+            out = [o if o is not item else replace(o, country=f.country, learnt=True) for o in out]
+            item = _item_before(text, out, item.start, owner)
     return sorted(out, key=lambda o: o.start)
 
 

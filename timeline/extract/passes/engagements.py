@@ -71,6 +71,32 @@ _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
 
+# "làm việc với đoàn Cục A và Cục B Bộ An ninh Lào": one delegation ("đoàn", not "các đoàn")
+# of the agencies listed after it
+_ONE_DELEGATION = re.compile(r"(?<!các )(?<!những )(?<!hai )[Đđ]oàn(?: đại biểu| công tác)?\s+$")
+_AGENCIES_JOINED = re.compile(r"\s*(?:,|và)\s*")
+
+
+def _one_delegation(text: str, cps: list[Mention | PersonMention]) -> list[Mention | PersonMention]:
+    """The agencies of one delegation met are one counterpart, the first: one meeting (the
+    eleventh round's immigration page, one delegation of two Lao departments, was drafted as
+    two meetings)."""
+    if len(cps) < 2 or not isinstance(cps[0], Mention):
+        return cps
+    first = cps[0]
+    if not _ONE_DELEGATION.search(text, max(0, first.start - 20), first.start):
+        return cps
+    out: list[Mention | PersonMention] = [first]
+    last = first
+    for cp in cps[1:]:
+        joined = _AGENCIES_JOINED.fullmatch(text, last.end, cp.start)
+        if isinstance(cp, Mention) and joined and cp.country == first.country:
+            last = cp
+            continue
+        out.append(cp)
+    return out
+
+
 # "hội đàm cấp cao giữa A và B", "talks between A and B", "hội đàm định kỳ quý 4/2024 giữa A
 # với B": the verb's object is both sides
 # ("hội đàm thường niên lần thứ XV năm 2023 giữa A và B với C": the edition and year before
@@ -506,6 +532,7 @@ class Finder:
             # "Tại cuộc hội đàm với bà X, Bộ trưởng Y …": the talks with X, then the clause's
             # subject; who is named after X is not met there
             cps = cps[:1]
+        cps = _one_delegation(self.text, cps)
         if _SIDES_AFTER.match(self.text, mm.end()):
             # "hội đàm cấp cao giữa Đoàn Bộ Công an Việt Nam do X … và Đoàn Bộ Nội vụ Cuba do
             # Y": talks between two sides, one session with the other side
