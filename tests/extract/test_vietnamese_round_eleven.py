@@ -190,3 +190,40 @@ def test_departments_closed_by_a_foreign_ministry_are_that_country_s_and_one_del
     )
     (meeting,) = meetings(text)
     assert meeting["host"] == "VN" and meeting["guests"] == ["LA"]
+
+
+# --- dates and plans ----------------------------------------------------------------------------
+
+
+def test_the_year_an_agreement_was_signed_is_not_the_year_of_a_port_call():
+    text = (
+        "Sáng 4/11, tàu CSB 6011 cùng đoàn công tác do Thượng tá Đoàn Văn Khải làm Trưởng đoàn "
+        "đã cập cảng Kobe, Nhật Bản, bắt đầu chuyến thăm Lực lượng bảo vệ bờ biển Nhật Bản.\n"
+        "Năm 2016, hai lực lượng đã ký kết Bản ghi nhớ hợp tác.\n"
+    )
+    (trip,) = [r for r in records(text) if r["kind"] == "visit"]
+    assert not trip["date"]["start"].startswith("2016")
+
+
+def test_what_an_agreement_commits_the_sides_to_is_no_trip():
+    text = (
+        "Ngày 4/11/2024, đoàn Cảnh sát biển Việt Nam đã tới chào xã giao lãnh đạo Lực lượng bảo vệ "
+        "bờ biển Nhật Bản.\n"
+        "Bản ghi nhớ gồm các cam kết: tàu tuần tra bờ biển Nhật Bản thăm Việt Nam; tổ chức các "
+        "cuộc họp song phương.\n"
+    )
+    assert not [
+        r for r in records(text) if r["kind"] == "visit" and r["place"].get("country") == "VN"
+    ]
+
+
+def test_the_year_of_annual_talks_dates_their_day_past_an_agreement_s_long_name_and_year():
+    text = (
+        "Sáng 20-11, tại Bộ Chỉ huy BĐBP tỉnh Lai Châu đã diễn ra hội đàm thường niên lần thứ XII "
+        "năm 2024 giữa đoàn đại biểu Bộ Chỉ huy BĐBP tỉnh Lai Châu với Bộ CHQS tỉnh Phongsaly, "
+        "Lào.\n"
+        "Hai bên thực hiện Hiệp định về quy chế quản lý biên giới và cửa khẩu biên giới trên đất "
+        "liền Việt Nam - Lào năm 2016.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] == "2024-11-20"

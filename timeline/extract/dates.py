@@ -902,7 +902,7 @@ def latest_in_story_year(
     9/2025 đến nay`) sets the earliest year; a quarter written `quý 4/2025` is read."""
     mentions = [d for d in find_dates(text, language) if skip is None or d.start >= skip[1]]
     stated = [d for d in mentions if _story_year(text, d)]
-    years = {d.year for d in stated if not _DOCUMENT_BEFORE.search(_before(text, d, 40))}
+    years = {d.year for d in stated if not _DOCUMENT_BEFORE.search(_before(text, d, 160))}
     years = years or {d.year for d in stated}
     quarters = _slashed_quarters(text, skip)
     years |= {y for y, _ in quarters}
@@ -953,14 +953,23 @@ def _story_year(text: str, d: DateMention) -> bool:
         and not _PAST_BEFORE.search(_before(text, d, 12))
         and not _BOUND_BEFORE.search(_before(text, d, 15))
         and not _NAMED_YEAR_BEFORE.search(_before(text, d, 20))
+        and not _SIGNED_THEN.match(text, d.end, min(len(text), d.end + 90))
     )
+
+
+# "Năm 2015, Cảnh sát biển hai nước đã ký kết Bản ghi nhớ …": the year an agreement was signed,
+# recalled as background, is not the story's (an eleventh-round coast guard page's only year
+# dated its port call four years early)
+_SIGNED_THEN = re.compile(r"[^.;\n]*?(?<!\w)đã ký(?: kết)?(?!\w)")
 
 
 # a year closing a document's name is the document's ("2 văn kiện pháp lý năm 2016", "biên bản
 # hội đàm năm 2024"), which may be years before the story: read only when no other is stated
 _DOCUMENT_BEFORE = re.compile(
     r"(?:văn kiện|biên bản|hiệp định|nghị định thư|thỏa thuận|thoả thuận|hiệp ước)"
-    r"(?:\s+[^\s,.;]+){0,3}\s*$",
+    # ("Hiệp định về quy chế quản lý biên giới và cửa khẩu biên giới trên đất liền Việt Nam -
+    # Lào năm 2016": an agreement's long name, up to 24 words)
+    r"(?:\s+[^\s,.;]+){0,24}\s*$",
     re.I,
 )
 # "quý 4/2025": a quarter with its year after a slash, which the date patterns do not read

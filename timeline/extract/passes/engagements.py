@@ -267,6 +267,8 @@ class Finder:
                 continue  # "paid a courtesy visit to General X": a meeting, not a trip
             if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
                 continue  # an invitation to visit is no engagement until it has a date
+            if _COMMITMENTS.search(text, s.start, vm.start()):
+                continue  # "… với các cam kết: Tàu tuần tra bờ biển Nhật Bản thăm Việt Nam; …"
             if _EXCHANGED.match(after):
                 continue  # "chuyến thăm cấp cao giữa lãnh đạo hai nước": visits exchanged
             # the destination right after the words, or after "các cơ quan hữu quan"
@@ -835,6 +837,8 @@ class Finder:
 
 
 # "chương trình làm việc", "lịch làm việc": the agenda of a trip, a noun, not a session
+# a list of what an agreement commits the sides to, after its colon: plans, not trips
+_COMMITMENTS = re.compile(r"(?<!\w)(?:các |những )?(?:cam kết|nội dung hợp tác)\s*:[^.]*$")
 _PROGRAMME = re.compile(r"(?<!\w)(?:[Cc]hương trình|[Ll]ịch trình|[Ll]ịch|[Kk]ế hoạch)\s+$")
 
 
