@@ -227,3 +227,23 @@ def test_the_year_of_annual_talks_dates_their_day_past_an_agreement_s_long_name_
     )
     (meeting,) = meetings(text)
     assert meeting["date"]["start"] == "2024-11-20"
+
+
+def test_a_forecast_year_does_not_date_talks_told_after_a_period_run_up_to_now():
+    text = (
+        "Sáng 20/12, tại Cửa khẩu quốc tế Xa Mát, Bộ Chỉ huy Bộ đội Biên phòng tỉnh Tây Ninh gặp "
+        "mặt, trao tặng quà cho Công an tỉnh Svay Rieng.\n"
+        "Từ đầu năm 2024 đến nay, hai bên phối hợp chặt chẽ.\n"
+        "Tình hình tội phạm dự báo sẽ gia tăng vào dịp Tết Nguyên đán năm 2025.\n"
+    )
+    (meeting,) = meetings(text)
+    assert not meeting["date"]["start"].startswith("2025")
+
+
+def test_the_head_of_a_neighbour_s_delegation_is_of_its_country_not_of_where_it_went():
+    text = (
+        "Đoàn đại biểu Campuchia do ông Sok Dara, Phó Tổng chưởng lý dẫn đầu đến thăm và làm "
+        "việc tại Việt Nam.\n"
+    )
+    found = {p.name: p.country for p in persons(text)}
+    assert found == {"Sok Dara": "KH"}
