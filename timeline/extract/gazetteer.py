@@ -97,8 +97,18 @@ def find_regions(text: str, start: int, end: int) -> list[Mention]:
     portfolios, they are no part of a person's name and no place of an engagement."""
     return [
         Mention(m.start(), m.end(), m.group(), REGION, m.group())
-        for m in _region_regex().finditer(text, start, end)
+        for r in (_region_regex(), _BORDER_GATE)
+        for m in r.finditer(text, start, end)
     ]
+
+
+# "Cửa khẩu quốc tế Tịnh Biên", "cửa khẩu Pa Hang": a border gate, named in the genre's pages as
+# where a handover or talks take place; no person's name ("Tịnh Biên, Bộ Chỉ huy …" was read
+# as a person titled by the clause after it)
+_BORDER_GATE = re.compile(
+    r"(?<!\w)[Cc]ửa khẩu(?: [Qq]uốc tế| [Cc]hính| [Pp]hụ| đường bộ(?: số [IVX\d]+)?)?"
+    r"(?: [A-ZĐ][\w-]*){1,3}"
+)
 
 
 @cache
@@ -352,6 +362,8 @@ def find_organisations(
     chunk = text[start:end]
     out: list[Mention] = [m for m in learnt or [] if start <= m.start and m.end <= end]
     out += _agencies(chunk, start)
+    if language == "vi":
+        out += sub_units(chunk, start, out)
     out += _missions(chunk, start, language)
     if language == "vi":
         out = _unlisted_agencies(chunk, start, out)
@@ -362,7 +374,7 @@ def find_organisations(
     out += _local_police(chunk, start, language)
     out += _local_governments(chunk, start, language)
     if language == "vi":
-        out += _border_units(chunk, start)
+        out += _border_units(chunk, start) + provincial_forces(chunk, start)
     out += _abbreviated(chunk, start, learnt or [])
     return _without_overlaps(out)
 
@@ -629,7 +641,7 @@ _LISTED = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
 _HEADS = r"Bộ|Cục|Tổng cục|Cơ quan|Văn phòng|Sở|Viện|Ủy ban|Lực lượng|Trung tâm|Học viện|Cảnh sát"
 # the list's item before `pos`: an agency's head word and up to seven words, then a separator
 _ITEM_BEFORE = re.compile(
-    rf"(?:^|[,:]\s*|\s(?:với|và)\s+)((?:{_HEADS})(?:\s+(?!(?:{_NAME_STOP_VI})(?!\w))"
+    rf"(?:^|[,:]\s*|\s(?:với|và|đoàn)\s+)((?:{_HEADS})(?:\s+(?!(?:{_NAME_STOP_VI})(?!\w))"
     r"[^\s,.;:()]+){1,7})(?:\s*,\s*(?:và\s+)?|\s+và\s+)$"
 )
 
@@ -657,6 +669,45 @@ def share_list_country(
                     for o in out
                 ]
             item = _item_before(text, out, item.start, c)
+    return _ministry_list_country(text, sorted(out, key=lambda o: o.start), home)
+
+
+_DEPARTMENT_HEAD = re.compile(r"(?<!\w)(?:Cục|Tổng cục|Vụ|Văn phòng|Sở|Viện|Trung tâm)\s")
+
+
+def _department_before(text: str, out: list[Mention], pos: int) -> Mention | None:
+    """A department named right before `pos` that the gazetteer cannot name ("Cục Quản lý
+    người nước ngoài"), from its last head word; added to `out`."""
+    window = text[max(0, pos - 80) : pos]
+    heads = list(_DEPARTMENT_HEAD.finditer(window))
+    if not heads or not window.endswith(" ") or re.search(r"[,.;:()]", window[heads[-1].start() :]):
+        return None
+    a = pos - len(window) + heads[-1].start()
+    name = text[a:pos].strip()
+    if any(o.start < a + len(name) and a < o.end for o in out):
+        return None
+    item = Mention(a, a + len(name), name, ORG, name, None, None, "agency")
+    out.append(item)
+    return item
+
+
+def _ministry_list_country(text: str, out: list[Mention], home: str) -> list[Mention]:
+    """ "đoàn Cục Quản lý xuất nhập cảnh và Cục Quản lý người nước ngoài Bộ An ninh Lào": a
+    list of departments closed by a foreign ministry is that ministry's country's, each (the
+    eleventh round's immigration page read the first as Vietnam's and swapped the sides)."""
+    for f in [o for o in out if o.org_kind == "ministry" and o.country not in (None, home)]:
+        item = next((o for o in out if o is not f and 0 <= f.start - o.end <= 1), None)
+        item = item or _department_before(text, out, f.start)
+        if item is None or item.country not in (None, home) or item.org_kind == "ministry":
+            continue
+        owner = replace(f, key=f.country)
+        # the last department holds its ministry's name: one agency, not two sides
+        last = replace(item, end=f.end, text=text[item.start : f.end], key=text[item.start : f.end])
+        out = [o for o in out if o is not f and o is not item] + [last]
+        item = last
+        while item is not None:
+            out = [o if o is not item else replace(o, country=f.country, learnt=True) for o in out]
+            item = _item_before(text, out, item.start, owner)
     return sorted(out, key=lambda o: o.start)
 
 
@@ -711,8 +762,9 @@ def _unlisted_regex() -> re.Pattern[str]:
     countries = alternation([a for a in country_aliases() if a not in _ambiguous()])
     # "Bộ trưởng", "Cục trưởng", "Viện trưởng": the head word with "trưởng" is a title, whose
     # holder's ministry follows ("Bộ trưởng Giao thông vận tải Việt Nam Nguyễn Văn A")
+    # ("… tỉnh Lai Châu và Lào Cai": Laos's name opens the name of a Vietnamese province)
     return re.compile(
-        rf"(?<!\w)(?:{heads})(?!\s+trưởng(?!\w))\s+(?:(?!(?:{stop})\s)[^\s,.;:()]+\s+){{1,9}}?(?P<c>{countries})(?!\w)"
+        rf"(?<!\w)(?:{heads})(?!\s+trưởng(?!\w))\s+(?:(?!(?:{stop})\s)[^\s,.;:()]+\s+){{1,9}}?(?P<c>{countries})(?!\w)(?!\s+Cai(?!\w))"
     )
 
 
@@ -747,3 +799,91 @@ def site_country(url: str | None) -> tuple[str | None, bool]:
     if len(top) != 2 or top in _GENERIC_CC or not is_country(code):
         return None, False
     return code, any(label in _OFFICIAL for label in labels[:-1])
+
+
+# A province's forces named after it: "Bộ Chỉ huy Bộ đội Biên phòng (BĐBP) tỉnh Sơn La", "Bộ
+# CHQS tỉnh Hủa Phăn", "Lực lượng vũ trang tỉnh Mondulkiri", "Hiến binh tỉnh Mondulkiri",
+# "BĐBP hai tỉnh Sơn La và Điện Biên" (each province's). On 12 border-guard and procuracy pages
+# gathered for the eleventh round, 9 named their sides only so: no agency was found for them,
+# and the talks fell back on bare places (no organisation, a visit instead of a meeting).
+_FORCE_KINDS = (
+    (r"B(?i:ộ chỉ huy|an chỉ huy)\s+(?:B(?i:ộ đội biên phòng)|BĐBP)", "Border Guard Command"),
+    (r"B(?i:ộ đội biên phòng)|BĐBP", "Border Guard"),
+    (r"B(?i:ộ chỉ huy quân sự)|Bộ CHQS", "Military Command"),
+    (r"T(?i:iểu khu quân sự)", "Military Sub-Region"),
+    (r"L(?i:ực lượng vũ trang)", "Armed Forces"),
+    (r"H(?i:iến binh)", "Gendarmerie"),
+    (r"C(?i:ảnh sát (?:bảo vệ )?biên giới)", "Border Police"),
+    (r"V(?i:iện kiểm sát nhân dân)|VKSND", "People's Procuracy"),
+)
+
+
+_OWNER_BRACKET = re.compile(r"\(\s*(?:thuộc\s+)?$")
+
+
+@cache
+def _force_regex() -> re.Pattern[str]:
+    places = alternation(list(city_aliases()))
+    kinds = "|".join(f"(?P<k{i}>{k})" for i, (k, _) in enumerate(_FORCE_KINDS))
+    return re.compile(
+        rf"(?<!\w)(?:{kinds})(?:\s*\([^()]{{1,12}}\))?\s+"  # "(BĐBP)", "(CHQS)"
+        r"(?:(?:các|hai|ba|bốn|0?[2-9])\s+(?=[Tt]ỉnh))?"
+        r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
+        rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
+    )
+
+
+def provincial_forces(chunk: str, start: int) -> list[Mention]:
+    """A province's border guard, military command, armed forces, gendarmerie, border police or
+    procuracy, named after its place (which gives its country); a list of places names each
+    province's force."""
+    out = []
+    for m in _force_regex().finditer(chunk):
+        if _OWNER_BRACKET.search(chunk, max(0, m.start() - 8), m.start()):
+            continue  # "Đại đội Biên phòng 415 (thuộc Bộ CHQS tỉnh A)": whose unit, not a side
+        i = next(int(k[1:]) for k, v in m.groupdict().items() if k[0] == "k" and v)
+        kind = _FORCE_KINDS[i][1]
+        level = "City" if (m["level"] or "").lower() in ("thành phố", "tp", "tp.") else "Provincial"
+        spans = [(m.start(), m.end("place"), m["place"])]
+        for more in _place_regex_text().finditer(m["more"] or ""):
+            a = m.start("more") + more.start()
+            spans.append((a, a + len(more.group()), more.group()))
+        lead = chunk[m.start() : m.start("place")].strip()
+        for a, b, where in spans:
+            city, code = city_aliases()[where]
+            local = chunk[a:b] if len(spans) == 1 else f"{lead} {where}"
+            name = f"{city} {level} {kind}"
+            out.append(Mention(start + a, start + b, local, ORG, name, code, None, "agency"))
+    return out
+
+
+# "Bộ Tư lệnh Vùng Cảnh sát biển 2": a region of Vietnam's coast guard (the page named it six
+# times, and read "Vùng Cảnh" as a person and a second meeting)
+_COAST_GUARD_REGION = re.compile(r"(?<!\w)(?:Bộ Tư lệnh )?Vùng Cảnh sát biển (\d+)(?!\w)")
+# "Vùng 3 Lực lượng bảo vệ bờ biển Nhật Bản", "Văn phòng Yokohama Lực lượng …": a region or
+# office of a listed agency, named before it, is that agency's country's
+_SUB_UNIT = re.compile(r"(?<!\w)(Vùng \d+|Văn phòng [A-Z][\w-]*(?: [A-Z][\w-]*)?)\s+$")
+
+
+def sub_units(chunk: str, start: int, found: list[Mention]) -> list[Mention]:
+    """Coast guard regions, and a listed agency's region or office named before it."""
+    out = [
+        Mention(
+            start + m.start(),
+            start + m.end(),
+            m.group(),
+            ORG,
+            f"Vietnam Coast Guard Region {m[1]}",
+            "VN",
+            None,
+            "agency",
+        )
+        for m in _COAST_GUARD_REGION.finditer(chunk)
+    ]
+    for o in found:
+        m = _SUB_UNIT.search(chunk, max(0, o.start - start - 30), o.start - start)
+        if m is not None and o.country:
+            key = f"{o.key} ({m[1]})"
+            a = start + m.start()
+            out.append(Mention(a, o.end, chunk[m.start() : o.end - start], ORG, key, o.country))
+    return out

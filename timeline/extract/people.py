@@ -406,7 +406,11 @@ _CO_TITLE = re.compile(r"(?:đồng|co-)\s*")
 
 # "Bộ trưởng về Ngoại giao và Thương mại Australia": the portfolio's "và" ends the title, not
 # the apposition, whose country still tells whose minister it is
-_APPOSITION_END = re.compile(r"[,;:(]|\.(?:\s|$)")
+# ("ông X, Phó Tổng chưởng lý dẫn đầu đến thăm … tại Việt Nam": the apposition ends where the
+# led-by clause does, before where the delegation went)
+_APPOSITION_END = re.compile(
+    r"[,;:(]|\.(?:\s|$)|\s(?:dẫn đầu|làm [Tt]rưởng đoàn|tại|đến thăm|sang thăm)(?!\w)"
+)
 
 _POSTED_TO = re.compile(
     r"(?:Ambassador|Consul(?:-| )General|Consul|Đại sứ|Tổng Lãnh sự|Lãnh sự)\b[^,;]*?"

@@ -93,7 +93,8 @@ class Vietnamese(Lexicons):
         # "trong cuộc hội đàm chính thức với Bộ trưởng …": the talks with whom they were held
         # ("Hội đàm thường niên với …": capitalised mid-sentence, annual talks with whom)
         r"(?<!\w)(?:[Hh]ội đàm (?:trực tuyến|chính thức|song phương|cấp cao|thường niên|định kỳ) "
-        r"với|[Hh]ội đàm với|"
+        # ("hội đàm thường niên lần thứ XI với": its edition before whom it was with)
+        r"(?:lần thứ [\dIVXLC]+ )?với|[Hh]ội đàm với|"
         r"hội đàm|hội kiến|diện kiến|tiếp xã giao|"
         r"tiếp thân mật|"
         r"đã tiếp|(?<!đón )tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|"

@@ -30,15 +30,21 @@ _HEADS_DELEGATION_EN = re.compile(
     r"\b(?:heads|is heading|headed|leads|is leading|led)\s+(?P<country>[A-Z][\w.]*"
     r"(?:\s[A-Z][\w.]*)?)['’]s\s+delegation\s+to\s+(?:the\s+)?(?P<event>[^,.;]+)"
 )
+_AT = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:thủ đô\s+|thành phố\s+)?$")
 _PLANNED_VI = re.compile(r"(?<!\w)(?:sẽ|dự kiến)\s*$")
 
 
-def _destination(info: SentenceInfo, home: str) -> Mention | None:
-    """The foreign city (else country) the sentence places the event in."""
+def _destination(info: SentenceInfo, home: str, after_at: bool = False) -> Mention | None:
+    """The foreign city (else country) the sentence places the event in; with `after_at`, only
+    one named after "tại"/"ở": "Viện trưởng VKSND tối cao Lào … sang dự Hội nghị … các nước
+    ASEAN - Trung Quốc … tại Việt Nam" names the delegation's own country and the countries of
+    the event's name, neither of them where it is."""
     foreign = [
         p
         for p in info.places
-        if p.kind in (CITY, COUNTRY) and (p.key if p.kind == COUNTRY else p.country) != home
+        if p.kind in (CITY, COUNTRY)
+        and (p.key if p.kind == COUNTRY else p.country) != home
+        and (not after_at or _AT.search(info.sentence.text[: p.start - info.sentence.start]))
     ]
     cities = [p for p in foreign if p.kind == CITY]
     return (cities or foreign or [None])[0]
@@ -60,7 +66,7 @@ def attendance_trips(
             continue
         if language == "vi" and _PLANNED_VI.search(text[s.start : m.start("verb")]):
             continue
-        dest = _destination(info, home)
+        dest = _destination(info, home, after_at=language == "vi")
         if dest is None:
             continue
         code = dest.key if dest.kind == COUNTRY else dest.country

@@ -55,7 +55,9 @@ _EXCHANGED = re.compile(
 # session's verb and whom it was with
 _THEN_MET = re.compile(
     r"\s*(?:,|và)\s*(?:(?:[Hh]ội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
-    r"(?:\s+(?:thường niên|định kỳ|song phương))?\s+với|chúc Tết|chúc mừng)\s+"
+    # ("Hội đàm thường niên lần thứ XI với": the edition between the talks and whom)
+    r"(?:\s+(?:thường niên|định kỳ|song phương)(?:\s+lần thứ\s+[\dIVXLC]+)?)?\s+với"
+    r"|chúc Tết|chúc mừng)\s+"
     r"(?:(?:lãnh đạo|đại diện)\s+)?"
 )
 _ARRIVAL = frozenset({"sang", "tới", "đến"})
@@ -71,9 +73,37 @@ _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
 
+# "làm việc với đoàn Cục A và Cục B Bộ An ninh Lào": one delegation ("đoàn", not "các đoàn")
+# of the agencies listed after it
+_ONE_DELEGATION = re.compile(r"(?<!các )(?<!những )(?<!hai )[Đđ]oàn(?: đại biểu| công tác)?\s+$")
+_AGENCIES_JOINED = re.compile(r"\s*(?:,|và)\s*")
+
+
+def _one_delegation(text: str, cps: list[Mention | PersonMention]) -> list[Mention | PersonMention]:
+    """The agencies of one delegation met are one counterpart, the first: one meeting (the
+    eleventh round's immigration page, one delegation of two Lao departments, was drafted as
+    two meetings)."""
+    if len(cps) < 2 or not isinstance(cps[0], Mention):
+        return cps
+    first = cps[0]
+    if not _ONE_DELEGATION.search(text, max(0, first.start - 20), first.start):
+        return cps
+    out: list[Mention | PersonMention] = [first]
+    last = first
+    for cp in cps[1:]:
+        joined = _AGENCIES_JOINED.fullmatch(text, last.end, cp.start)
+        if isinstance(cp, Mention) and joined and cp.country == first.country:
+            last = cp
+            continue
+        out.append(cp)
+    return out
+
+
 # "hội đàm cấp cao giữa A và B", "talks between A and B", "hội đàm định kỳ quý 4/2024 giữa A
 # với B": the verb's object is both sides
-_SIDES_AFTER = re.compile(r"\s+(?:[\w/-]+\s+){0,4}?(?:giữa|between)\s")
+# ("hội đàm thường niên lần thứ XV năm 2023 giữa A và B với C": the edition and year before
+# the sides, up to eight words, none of them "với", whom the talks were with)
+_SIDES_AFTER = re.compile(r"\s+(?:(?!với\s)[\w/-]+\s+){0,8}?(?:giữa|between)\s")
 
 
 # "thăm và làm việc với các cơ quan hữu quan Nhật Bản", "with the relevant agencies of Japan":
@@ -243,6 +273,9 @@ class Finder:
                 continue  # an invitation to visit is no engagement until it has a date
             if _INVITED_TO.search(text[s.start : vm.start()]):
                 continue  # "the invitation of the A side to the leadership of B to visit …"
+
+            if _COMMITMENTS.search(text, s.start, vm.start()):
+                continue  # "… với các cam kết: Tàu tuần tra bờ biển Nhật Bản thăm Việt Nam; …"
             if _EXCHANGED.match(after):
                 continue  # "chuyến thăm cấp cao giữa lãnh đạo hai nước": visits exchanged
             # the destination right after the words, or after "các cơ quan hữu quan"
@@ -517,6 +550,7 @@ class Finder:
             # "Tại cuộc hội đàm với bà X, Bộ trưởng Y …": the talks with X, then the clause's
             # subject; who is named after X is not met there
             cps = cps[:1]
+        cps = _one_delegation(self.text, cps)
         if _SIDES_AFTER.match(self.text, mm.end()):
             # "hội đàm cấp cao giữa Đoàn Bộ Công an Việt Nam do X … và Đoàn Bộ Nội vụ Cuba do
             # Y": talks between two sides, one session with the other side
@@ -884,6 +918,8 @@ def _one_foreign_country(info: SentenceInfo, home: str) -> Mention | None:
 
 
 # "chương trình làm việc", "lịch làm việc": the agenda of a trip, a noun, not a session
+# a list of what an agreement commits the sides to, after its colon: plans, not trips
+_COMMITMENTS = re.compile(r"(?<!\w)(?:các |những )?(?:cam kết|nội dung hợp tác)\s*:[^.]*$")
 _PROGRAMME = re.compile(r"(?<!\w)(?:[Cc]hương trình|[Ll]ịch trình|[Ll]ịch|[Kk]ế hoạch)\s+$")
 
 

@@ -38,6 +38,9 @@ _DELEGATION = re.compile(r"(?<!\w)[Đđ]oàn(?!\w)")
 # the travellers are the sentence's subject: nothing but the agencies' list, their country and
 # the delegation's head may lie between them and the verb ("do Đại tá X dẫn đầu đã sang")
 _NO_CLAUSE = re.compile(r"[^.;:]*")
+# the head's own office ("do Thiếu tướng X, Chỉ huy trưởng Hiến binh tỉnh A làm trưởng đoàn đã
+# đến thăm"): an agency between "do" and the end of the led-by clause is no second delegation
+_HEAD_OFFICE = re.compile(r"(?:(?!\sdo\s)[^.;:])*\s(?:làm [Tt]rưởng đoàn|dẫn đầu)(?!\w)")
 
 
 def greeting_visits(
@@ -64,6 +67,7 @@ def greeting_visits(
             and o.country
             and o.country != hosts[0].country
             and _NO_CLAUSE.fullmatch(text, o.end, m.start())
+            and not _HEAD_OFFICE.match(text, o.end, m.start())
         ]
         for delegation in _delegations(text, travellers):
             for host in hosts:

@@ -38,7 +38,10 @@ def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
     out = []
     for p in info.places:
         # a venue named after its body ("INTERPOL headquarters") holds the body's name
-        if any(x <= p.start < y and not (p.kind == VENUE and p.end > y) for x, y in blocked):
+        blocked_here = any(
+            x <= p.start < y and not (p.kind == VENUE and p.end > y) for x, y in blocked
+        )
+        if blocked_here and not _seat_of(text, info, p):
             continue
         if text[p.end : p.end + 2] in ("'s", "’s"):
             continue  # "Singapore's minister": whose, not where
@@ -51,6 +54,22 @@ def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
         if p.kind in (CITY, VENUE) or prep:
             out.append(p)
     return out
+
+
+# "tại Bộ Chỉ huy Bộ đội Biên phòng tỉnh Sơn La", "tại Công an tỉnh X": a province's body whose
+# seat the session is held at (5 of the 12 eleventh-round pages placed their talks only so)
+_AT_SEAT = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:trụ sở\s+)?$")
+
+
+def _seat_of(text: str, info: SentenceInfo, p: Mention) -> bool:
+    """The place names the province of a body the session is held at."""
+    return any(
+        o.start <= p.start
+        and p.end <= o.end
+        and o.key.startswith(f"{p.key} ")
+        and _AT_SEAT.search(text, max(info.sentence.start, o.start - 14), o.start)
+        for o in info.orgs
+    )
 
 
 def place_engagements(text: str, engagements: list[Engagement]) -> None:
