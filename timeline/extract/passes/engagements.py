@@ -273,7 +273,6 @@ class Finder:
                 continue  # an invitation to visit is no engagement until it has a date
             if _INVITED_TO.search(text[s.start : vm.start()]):
                 continue  # "the invitation of the A side to the leadership of B to visit …"
-
             if _COMMITMENTS.search(text, s.start, vm.start()):
                 continue  # "… với các cam kết: Tàu tuần tra bờ biển Nhật Bản thăm Việt Nam; …"
             if _EXCHANGED.match(after):
