@@ -1094,8 +1094,8 @@ _SIGNED_THEN = re.compile(r"[^.;\n]*?(?<!\w)đã ký(?: kết)?(?!\w)")
 # hội đàm năm 2024"), which may be years before the story: read only when no other is stated
 _DOCUMENT_BEFORE = re.compile(
     r"(?:văn kiện|biên bản|hiệp định|nghị định thư|thỏa thuận|thoả thuận|hiệp ước)"
-    # ("Hiệp định về quy chế quản lý biên giới và cửa khẩu biên giới trên đất liền Việt Nam -
-    # Lào năm 2016": an agreement's long name, up to 24 words)
+    # ("Hiệp định về quy chế quản lý … biên giới trên đất liền giữa hai nước năm 2016": an
+    # agreement's long name, up to 24 words)
     r"(?:\s+[^\s,.;]+){0,24}\s*$",
     re.I,
 )

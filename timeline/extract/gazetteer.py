@@ -181,8 +181,8 @@ _NAME_STOP_VI = r"với|đã|tại|phối hợp|cùng|để|trong|do|sẽ|đư�
 
 def _english_name(words: str) -> str:
     """The organisation's name in a run of capitalised words before its abbreviation: from the
-    last joining word before its first head word ("Acting Assistant Secretary of State for the
-    Bureau of International Narcotics … Affairs" is the Bureau's), without leading joiners."""
+    last joining word before its first head word ("Deputy Assistant Secretary of State for the
+    Bureau of … Law Enforcement Affairs" is the Bureau's), without leading joiners."""
     head = re.search(rf"\b(?:{_HEADS_EN})\b", words)
     cut = 0
     if head is not None:
@@ -692,7 +692,7 @@ def _department_before(text: str, out: list[Mention], pos: int) -> Mention | Non
 
 
 def _ministry_list_country(text: str, out: list[Mention], home: str) -> list[Mention]:
-    """ "đoàn Cục Quản lý xuất nhập cảnh và Cục Quản lý người nước ngoài Bộ An ninh Lào": a
+    """ "đoàn Cục Cảnh sát giao thông và Cục Quản lý người nước ngoài Bộ An ninh Lào": a
     list of departments closed by a foreign ministry is that ministry's country's, each (the
     eleventh round's immigration page read the first as Vietnam's and swapped the sides)."""
     for f in [o for o in out if o.org_kind == "ministry" and o.country not in (None, home)]:
