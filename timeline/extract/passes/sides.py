@@ -445,6 +445,7 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
             or _headquarters_host(e, text, sides)
             or _organiser_host(e, text, sides)
             or _delegation_host(e, text, sides)
+            or _trip_guest_host(e, sides)
             or _visited_host(e, engagements, sides)
             or _resident_host(e, sides)
             or _leader_host(e, sides)
@@ -467,6 +468,16 @@ def hosted_by_the_site(engagements: list[Engagement], home: str, home_from_site:
         if e.status != "held" or (e.parent is not None and e.parent.host not in (None, home)):
             continue
         sides = list(dict.fromkeys(e.guests))
+        if len(sides) == 1 and sides[0] != home:
+            # "the British High Commissioner called on Interior Minister X": the one called on,
+            # of no stated country, is the site's own side, at home
+            received = [
+                p for p in e.participants.values() if p.role == "host" and p.mention.country is None
+            ]
+            if received:
+                for p in received:
+                    p.mention.country = home
+                sides.append(home)
         if len(sides) == 2 and home in sides:
             e.host, e.guests = home, [c for c in sides if c != home]
             trip = e.parent
@@ -612,6 +623,16 @@ def _visitor_host(e: Engagement, sides: list[str]) -> str | None:
         return None
     others = [c for c in sides if c != met.mention.country]
     return others[0] if len(others) == 1 else None
+
+
+def _trip_guest_host(e: Engagement, sides: list[str]) -> str | None:
+    """ "A discussed Monday with B … as part of B's official visit to the country": the meeting
+    is a session of a trip whose travellers are one of its two sides; the other side hosts."""
+    trip = e.parent or e.pending_parent
+    if trip is None or trip.kind != "visit" or trip.context or len(set(trip.guests)) != 1:
+        return None
+    others = [c for c in sides if c not in trip.guests]
+    return others[0] if len(others) == 1 and trip.guests[0] in sides else None
 
 
 def _story_host(e: Engagement, engagements: list[Engagement], sides: list[str]) -> str | None:
