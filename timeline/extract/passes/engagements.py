@@ -93,6 +93,15 @@ def _words(key: str, language: str, flags: int) -> re.Pattern[str]:
 _TO_BE_HELD = re.compile(r"\b(?:to be|will be)\s+(?:co-)?(?:chaired|held|hosted|convened)\b")
 
 
+# "confirmed the invitation of the Serbian side to the Russian leadership to visit Belgrade",
+# "I am going to visit Malaysia": a trip invited or intended, not made
+_INVITED_TO = re.compile(
+    r"\b(?:invit(?:ation|ations|ed|es)\b[^.;]{0,100}?\bto|(?:am|is|are) going to)\s+$"
+)
+# a trip dated by how long ago it was: an earlier one
+_LONG_AGO = re.compile(r"[^.;]{0,40}?\b(?:years|decades|months) ago\b")
+
+
 @dataclass(slots=True)
 class Finder:
     """Reads the story sentence by sentence and keeps what the next sentence may refer to: the
@@ -430,8 +439,13 @@ class Finder:
         )
         e.add(info)
         planned = self.lang.cue("planned").search(text[max(s.start, vm.start() - 40) : vm.start()])
-        if planned:
-            e.status, e.status_cue = "planned", span_of(text, s, planned)
+        invited = _INVITED_TO.search(text, max(s.start, vm.start() - 120), vm.start())
+        if planned or invited:
+            e.status, e.status_cue = "planned", span_of(text, s, planned or invited)
+        ago = _LONG_AGO.match(text, end, s.end)
+        if ago:
+            # "last visited Tajikistan 19 years ago": an earlier trip, told for context
+            e.context, e.context_cue = True, (ago.start(), ago.end(), ago.group())
         if vm.group().split()[0].lower() == "visits":
             # "high-level visits to Vietnam by …": trips in general, told for context
             e.context, e.context_cue = True, (vm.start(), vm.end(), vm.group())
@@ -709,6 +723,8 @@ class Finder:
             for e in told
             if not any(counterpart_key(x) == counterpart_key(e) for x in self.engagements)
         ]
+        if not any(e.kind != "visit" for e in created + told):
+            told += officials_of_two(text, info)
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
         told += signed_by(text, info, self.engagements + told, home)
         if not any(e.kind != "visit" for e in created + told):
@@ -1133,12 +1149,16 @@ def participle_opening(
 # the 14 pages of the read set that drafted nothing)
 _SUBJECTS_MET = re.compile(
     r"\b(?:during|at|in) (?:their |the |a )?(?:bilateral )?(?:talks|meeting|working session)\b|"
-    r"\bco-chaired (?:a|the|their) (?:[\w-]+ ){0,2}?(?:meeting|talks|conference)\b"
+    r"\bco-chaired (?:a|the|their) (?:[\w-]+ ){0,2}?(?:meeting|talks|conference)\b|"
+    # "Interior ministers of A and B, X and Y, had talks in Dushanbe": the two as subjects
+    r"\b(?:had|held) (?:bilateral )?(?:talks|a meeting)\b(?!\s+with\b)"
 )
 
 # "and Thai Police Commissioner General X": the second side's titles may open on words its
 # titles do not take
-_SUBJECTS_JOINED = re.compile(r"\s*and\s+(?:[A-Z][\w'’.-]*\s+){0,3}")
+# titles may open on words its titles do not take; "A, Title, and the Colombian Minister …, B":
+# two subjects each in apposition, joined after a comma
+_SUBJECTS_JOINED = re.compile(r"\s*,?\s*and\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}")
 
 
 def sides_as_subjects(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
@@ -1154,6 +1174,49 @@ def sides_as_subjects(text: str, info: SentenceInfo, home: str) -> list[Engageme
     if other is None:
         return []
     return [_meeting_with(info, m, other, other.organisation, tuple(sides))]
+
+
+# "Earlier, senior officials of Bangladesh and Myanmar held another meeting at the secretary
+# level": a meeting told by the two countries whose officials held it, no one named
+_OFFICIALS_OF_TWO = re.compile(
+    r"\b(?:officials|officers|delegations|representatives|ministers|heads|leaders|chiefs)\s+"
+    r"(?:of|from)\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+and\s+(?:the\s+)?"
+    r"(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+(?P<verb>(?:held|had)\s+(?:a|an|another|the|their)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks))\b(?!\s+with\b)"
+)
+
+
+# "taken at a bilateral meeting held at the Home Ministry level between Bangladesh and Myanmar"
+_HELD_BETWEEN_TWO = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:bilateral\s+)?(?P<verb>meeting|talks)\s+(?:was\s+|were\s+)?held\s+"
+    r"(?:[^,.;]{0,40}?\s+)?between\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+and\s+"
+    r"(?:the\s+)?(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\b"
+)
+
+
+def officials_of_two(text: str, info: SentenceInfo) -> list[Engagement]:
+    """A meeting of two countries' officials, each country named as theirs."""
+    out = []
+    s = info.sentence
+    found = [
+        *_OFFICIALS_OF_TWO.finditer(text, s.start, s.end),
+        *_HELD_BETWEEN_TWO.finditer(text, s.start, s.end),
+    ]
+    for m in found[:1]:
+        sides = []
+        for side in ("a", "b"):
+            c = next(
+                (p for p in info.places if (p.start, p.end) == m.span(side) and p.kind == COUNTRY),
+                None,
+            )
+            if c is not None:
+                sides.append((c.key, c))
+        if len(sides) != 2 or sides[0][0] == sides[1][0]:
+            continue
+        e = Engagement("meeting", info, (m.start("verb"), m.end("verb"), m["verb"]), pair=sides)
+        e.add(info)
+        out.append(e)
+    return out
 
 
 def talks_between(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
