@@ -456,6 +456,44 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
             e.host, e.guests = host, [c for c in sides if c != host]
 
 
+# "The delegation also met DG, NIA, …", "the delegation also visited the Police Academy":
+# the delegation the story has been following, the subject of the sentence
+_THE_DELEGATION = re.compile(r"\b[Tt]he (?:visiting )?delegation(?:\s+(?:also|then|later))?\s+$")
+
+
+def delegation_of_the_story(engagements: list[Engagement]) -> None:
+    """A meeting whose subject is "the delegation", with only the side met known, has the
+    story's visitors as its guests: the one country all its other engagements received."""
+    for e in engagements:
+        s = e.info.sentence
+        if (
+            e.kind != "meeting"
+            or e.context
+            or not _THE_DELEGATION.search(s.text, 0, e.trigger[0] - s.start)
+        ):
+            continue
+        met = {e.host} if e.host else set(e.guests)
+        visitors = {
+            g
+            for x in engagements
+            if x is not e and not x.context and x.host and len(x.guests) == 1
+            for g in x.guests
+        }
+        if len(met) == 1 and len(visitors) == 1 and met != visitors and len(e.guests) <= 1:
+            e.host, e.guests = met.pop(), sorted(visitors)
+
+
+def receivers_of_the_host(engagements: list[Engagement]) -> None:
+    """ "X called on Union Minister for Home Affairs Y in New Delhi": the one received, whose
+    titles name no country, is of the meeting's host country once that is known."""
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.host is None:
+            continue
+        for part in e.participants.values():
+            if part.role == "host" and part.mention.country is None:
+                part.mention.country = e.host
+
+
 def hosted_by_the_site(engagements: list[Engagement], home: str, home_from_site: bool) -> None:
     """A meeting of the home side and one other, told without a place or anything else that
     tells who received whom, on a page of the home side's own site or outlet (`moi.gov.qa`, a
