@@ -192,3 +192,49 @@ def test_a_day_told_after_a_plan_does_not_date_the_trip_under_way():
     (trip,) = of_kind(text, "visit", published=date(2022, 6, 3))
     assert trip.get("status", "held") == "held"
     assert trip["date"]["start"] != "2022-06-04"
+
+
+def test_the_delegation_meeting_a_list_of_agencies_is_the_story_visitors_at_each():
+    text = (
+        "Home Minister of Bhutan, Mr. Dorji Wangchuk, called on Union Minister for Home Affairs, "
+        "Shri Rakesh Verma, in New Delhi on 3 March 2021.\n\n"
+        "The delegation also met DG, NIA, Director, NCB, and DG, CBI.\n"
+    )
+    found = of_kind(text, "meeting")
+    assert len(found) == 4
+    assert all((m["host"], m["guests"]) == ("IN", ["BT"]) for m in found)
+
+
+def test_the_one_received_without_a_country_is_of_the_host_country():
+    text = (
+        "Home Minister of Bhutan, Mr. Dorji Wangchuk, called on Union Minister for Home Affairs, "
+        "Shri Rakesh Verma, in New Delhi on 3 March 2021.\n"
+    )
+    (meeting,) = of_kind(text, "meeting")
+    assert people(meeting)["Rakesh Verma"]["country"] == "IN"
+
+
+def test_a_committee_meeting_co_chaired_on_each_side_is_a_dialogue():
+    text = (
+        "Muscat: The meeting of the heads of the Joint Border Security Committee of Oman and "
+        "Yemen was held on 4 May 2023 in Muscat.\n"
+        "The meeting was co-chaired on the Omani side by Maj. Gen Salim bin Ali Al Hinai, "
+        "Director of Operations, and on the Yemeni side by Dr. Ahmed Saleh Al Amri, Deputy "
+        "Minister of Interior of Yemen.\n"
+    )
+    (dialogue,) = of_kind(text, "dialogue")
+    who = people(dialogue)
+    assert who["Salim bin Ali Al Hinai"]["country"] == "OM"
+    assert {p["role"] for p in dialogue["participants"]} == {"co_chair"}
+    assert (dialogue["host"], dialogue["guests"]) == ("OM", ["YE"])
+
+
+def test_a_published_stamp_with_an_unpadded_month_dates_the_page():
+    text = (
+        "Indonesian, Thai police agree to share data\n\n"
+        "Source:Agency Published: 2015-3-5 10:20:31\n\n"
+        "Indonesian national police chief General Budi Santoso met his Thai counterpart Police "
+        "General Somchai Dee at the police headquarters in Jakarta on Thursday.\n"
+    )
+    (meeting,) = of_kind(text, "meeting")
+    assert meeting["date"]["start"] == "2015-03-05"

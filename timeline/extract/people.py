@@ -447,6 +447,7 @@ def _add_affiliation(
         _delegation_country(text, p.extent[0], entities)
         or _delegation_of(text, p.extent[0], entities)
         or _leading_delegation(text, p.end, entities)
+        or _side_chaired(text, p.extent[0], entities)
     ):
         p.country = side
     elif peer := _counterpart_country(text, p.extent[0], entities):
@@ -554,6 +555,20 @@ def _leading_delegation(text: str, at: int, entities: list[Mention]) -> str | No
         if not (_country_like(e) and at <= e.start <= at + 120):
             continue
         if _LEADING.fullmatch(text, at, e.start) and _DELEGATION_WORD.match(text, e.end):
+            return e.country or e.key
+    return None
+
+
+# "co-chaired on the Omani side by Maj. Gen X, and on the Saudi side by Dr. Y"
+_SIDE_BY = re.compile(r"\s+side\s*,?\s*(?:by|was)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+
+
+def _side_chaired(text: str, at: int, entities: list[Mention]) -> str | None:
+    """The country of the side the person is said to lead or chair ("on the Omani side by")."""
+    for e in entities:
+        if not (_country_like(e) and e.end <= at and _SIDE_BY.fullmatch(text, e.end, at)):
+            continue
+        if re.search(r"\bthe\s+$", text[max(0, e.start - 8) : e.start]):
             return e.country or e.key
     return None
 
