@@ -238,3 +238,16 @@ def test_a_published_stamp_with_an_unpadded_month_dates_the_page():
     )
     (meeting,) = of_kind(text, "meeting")
     assert meeting["date"]["start"] == "2015-03-05"
+
+
+def test_the_members_a_received_delegation_included_take_part():
+    text = (
+        "The Inspector-General of Police, IGP Kofi Mensah, received senior U.S. officials at "
+        "the Police Headquarters in Accra on 3 May 2021.\n\n"
+        "The U.S. delegation was led by Ms. Jane Doe, Deputy Director of the FBI, and included "
+        "Mr. John Roe, Senior Advisor, FBI, and Mr. Tom Poe, Legal Attaché of the FBI in Accra.\n"
+    )
+    (meeting,) = of_kind(text, "meeting")
+    who = people(meeting)
+    assert {"Jane Doe", "John Roe", "Tom Poe"} <= set(who)
+    assert who["John Roe"]["country"] == "US"
