@@ -766,6 +766,11 @@ _BYLINE_DATES = [
         rf"(?<![\d-])(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?:[T ]\d{{2}}:\d{{2}}|(?=[ \t]*$))",  # noqa: E501
         re.M,
     ),
+    # a publishing stamp with an unpadded month and day and its time: "Published: 2014-2-13
+    # 21:59:50" (wire copy reprinted by Chinese outlets)
+    re.compile(
+        rf"(?:Published|Updated|Posted)\s*:?\s*(?P<y>{Y})-(?P<m>[1-9]|1[0-2])-(?P<d>[1-9]|[12]\d|3[01])\s+\d{{1,2}}:\d{{2}}"
+    ),
     # a date line of its own, the day or the month first, with a time or a weekday or neither:
     # "12 October 2023", "October 12, 2023 10:32 AM", "Oct 12, 2023"
     re.compile(

@@ -249,6 +249,7 @@ def find_people(
         found.append(p)
     if language == "en":
         found += _wire_style(text, start, end, entities, found)
+        found += _respectively(text, start, end, entities, found)
     _titles_after_a_pair(text, found)
     return found
 
@@ -450,7 +451,12 @@ def _add_affiliation(
         p.country = owner
     elif led := _delegation_led(text, p.extent[0], entities):
         p.organisation, p.country = led, led.country
-    elif side := _delegation_country(text, p.extent[0], entities):
+    elif side := (
+        _delegation_country(text, p.extent[0], entities)
+        or _delegation_of(text, p.extent[0], entities)
+        or _leading_delegation(text, p.end, entities)
+        or _side_chaired(text, p.extent[0], entities)
+    ):
         p.country = side
     elif peer := _counterpart_country(text, p.extent[0], entities):
         p.country = peer
@@ -521,6 +527,12 @@ _COUNTRY_DELEGATION = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$|"
     r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*do\s+(?:(?:ông|bà|đồng chí)\s+)?$"
 )
+# "A delegation of Kazakhstan Internal Affairs Ministry, led by Minister X": the country's body
+# named after "delegation of", its head after "led by"
+_DELEGATION_OF = re.compile(r"\b[Dd]elegations? (?:of|from) (?:the )?$")
+_BODY_LED_BY = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,5}\s*,?\s*(?:led|headed) by\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+)
 _ENGLISH_DELEGATION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\b")
 _DELEGATION_BEFORE = re.compile(r"(?<!\w)[Đđ]oàn(?:\s+(?:đại biểu|công tác|cấp cao))*\s+$")
 
@@ -533,6 +545,51 @@ def _delegation_country(text: str, at: int, entities: list[Mention]) -> str | No
             continue
         english = _ENGLISH_DELEGATION.match(text, e.end, at) is not None
         if english or _DELEGATION_BEFORE.search(text, max(0, e.start - 30), e.start):
+            return e.country or e.key
+    return None
+
+
+# "X, now in Myanmar on an official visit leading a 12-member Bangladesh delegation", "X at the
+# head of a Bangladesh delegation": the country of the delegation the person leads, told after
+_LEADING = re.compile(
+    r"[^.;]{0,60}?\b(?:leading|heading|at the head of)\s+(?:a|an|the|his|her)\s+"
+    r"(?:[\w-]+-member\s+|high-level\s+|high-ranking\s+)?$"
+)
+_DELEGATION_WORD = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}delegation\b")
+
+
+def _leading_delegation(text: str, at: int, entities: list[Mention]) -> str | None:
+    for e in entities:
+        if not (_country_like(e) and at <= e.start <= at + 120):
+            continue
+        if _LEADING.fullmatch(text, at, e.start) and _DELEGATION_WORD.match(text, e.end):
+            return e.country or e.key
+    return None
+
+
+# "co-chaired on the Omani side by Maj. Gen X, and on the Saudi side by Dr. Y"
+_SIDE_BY = re.compile(r"\s+side\s*,?\s*(?:by|was)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+
+
+def _side_chaired(text: str, at: int, entities: list[Mention]) -> str | None:
+    """The country of the side the person is said to lead or chair ("on the Omani side by")."""
+    for e in entities:
+        if not (_country_like(e) and e.end <= at and _SIDE_BY.fullmatch(text, e.end, at)):
+            continue
+        if re.search(r"\bthe\s+$", text[max(0, e.start - 8) : e.start]):
+            return e.country or e.key
+    return None
+
+
+def _delegation_of(text: str, at: int, entities: list[Mention]) -> str | None:
+    """ "A delegation of Kazakhstan Internal Affairs Ministry, led by Minister X": the country
+    whose body's delegation the person leads."""
+    for e in entities:
+        if not (_country_like(e) and e.end <= at):
+            continue
+        if _DELEGATION_OF.search(text, max(0, e.start - 30), e.start) and _BODY_LED_BY.fullmatch(
+            text, e.end, at
+        ):
             return e.country or e.key
     return None
 
@@ -573,8 +630,13 @@ def _wire_style_regex() -> re.Pattern[str]:
         # and a deputy's word before the title, which other countries' wire copy capitalises
         rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s)|(?<=\bwith\s)|(?<=\bmet\s))(?P<name>{name}),\s+(?P<title>(?:the\s+)?"
         r"(?:[A-Z][\w.]+['’]s\s+)?(?:deputy\s+|vice\s+|acting\s+)?"
+        # "Thawee X, Thailand's Justice Minister and Member of …,": after a possessive, the
+        # portfolio's words before the title, and a second office joined by "and"
+        r"(?:(?<=['’]s\s)(?:[A-Z][a-z]+\s+){1,2}(?=(?i:"
+        rf"{titles})\b))?"
         rf"(?i:{titles})"
-        rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?)"
+        rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?"
+        r"(?:\s+and\s+(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+[^,;()]+?)?)"
         # a comma closes the title, or the day the sentence goes on to ("… chief on September 4.")
         r"(?:,|(?=\s+on\s+[A-Z0-9]))"
     )
@@ -601,6 +663,45 @@ def _wire_style(
         if p.country is None and owner and re.match(r"['’]s\s", text[owner[0].end :]):
             p.country = owner[0].country
         out.append(p)
+    return out
+
+
+# "Interior ministers of Tajikistan and Uzbekistan, A and B, had talks": one office of two
+# countries, then its two holders in the same order (wire copy of pairs of other countries)
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
+_RESPECTIVELY = re.compile(
+    r"(?P<title>(?:[A-Z][\w-]*\s+){0,2}[A-Za-z-]{3,}s(?:\s+(?:of|for)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?)"
+    r"\s+of\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+and\s+(?:the\s+)?"
+    rf"(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}),\s+(?P<x>{_NAME})\s+and\s+(?P<y>{_NAME})\s*,"
+)
+
+
+def _respectively(
+    text: str, start: int, end: int, entities: list[Mention], found: list[PersonMention]
+) -> list[PersonMention]:
+    """The two holders of one plural office "of A and B", named in the countries' order."""
+    titles = {t.lower() for t in _lex()["titles"]["en"]}
+    out = []
+    for m in _RESPECTIVELY.finditer(text, start, end):
+        if (
+            m["title"].lower()[:-1] not in titles
+            and m["title"].lower().replace("s ", " ", 1) not in titles
+        ):
+            continue
+        countries = []
+        for side in ("a", "b"):
+            e = next(
+                (e for e in entities if (e.start, e.end) == m.span(side) and _country_like(e)), None
+            )
+            countries.append(e.country or e.key if e else None)
+        if None in countries or countries[0] == countries[1]:
+            continue
+        for side, country in zip(("x", "y"), countries, strict=True):
+            a, b = m.span(side)
+            if any(p.start < b and a < p.end for p in found):
+                continue
+            title = (m.start("title"), m.end("title"), m["title"])
+            out.append(PersonMention(a, b, m[side], titles=[title], country=country, extent=(a, b)))
     return out
 
 

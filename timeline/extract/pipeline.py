@@ -232,6 +232,7 @@ def name_sides(a: Analysis) -> None:
     sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.own_missions(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
+    sides.delegation_of_the_story(a.engagements)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)
     sides.remote_hosts(a.engagements, a.home)
@@ -240,11 +241,13 @@ def name_sides(a: Analysis) -> None:
         # the hosts of the list's other meetings
         sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.dialogue_place_from_days(a.engagements)
+    sides.receivers_of_the_host(a.engagements)
 
 
 def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back."""
     roles.roles_by_side(a.engagements)
+    roles.co_chaired_committees(a.engagements)
     roles.dialogue_chairs(a.engagements)
     roles.hosted_dialogues(a.engagements, a.text)
     roles.counterpart_hosts(a.engagements)

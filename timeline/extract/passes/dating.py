@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
+from timeline.extract import languages
 from timeline.extract.dates import (
     DateMention,
     Resolved,
@@ -97,7 +98,8 @@ def date_engagements(
             for i, d in enumerate(inner)
             for j, e in enumerate(group)
             # a date of the occasion phrase is the occasion's, one after it the main clause's
-            if (d.start >= setting) == (e.trigger[0] >= setting) or len(sides) == 1
+            if ((d.start >= setting) == (e.trigger[0] >= setting) or len(sides) == 1)
+            and not _of_a_plan(info, e, d, language)
         )
         used_d: set[int] = set()
         for _, _, i, j in pairs:
@@ -122,6 +124,16 @@ def date_engagements(
         r = e.resolved
         if r is not None and not e.context and _one_day(r):
             told = (e.date.start if e.date else e.start, r)  # a day, not a trip's range
+
+
+def _of_a_plan(info: SentenceInfo, e: Engagement, d: DateMention, language: str) -> bool:
+    """ "X, now in Myanmar on an official visit, is scheduled to make a courtesy call on Y
+    tomorrow": a date told after a plan's words that follow a held engagement is the plan's."""
+    if e.status != "held" or d.start <= e.trigger[1]:
+        return False
+    s = info.sentence
+    between = s.text[e.trigger[1] - s.start : d.start - s.start]
+    return languages.get(language).cue("planned").search(between) is not None
 
 
 # ", who was elected president last year": the date of a fact about the person, not of the

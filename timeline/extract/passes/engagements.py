@@ -798,6 +798,8 @@ class Finder:
             told += guest_met_again(
                 text, info, self.engagements, home, self.lang.opening_participle
             )
+        if not any(e.kind != "visit" for e in created + told):
+            told += officials_of_two(text, info)
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
         told += signed_by(text, info, self.engagements + told, home)
         if not any(e.kind != "visit" for e in created + told):
@@ -895,7 +897,8 @@ class Finder:
 
 # a trip told as long past: "last visited X 19 years ago", "two decades ago"
 _LONG_AGO = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several) (?:years|decades) ago\b",
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|a few|a couple of|some|many|several) (?:years|decades|months) ago\b",
     re.I,
 )
 _LAST_TIME = re.compile(r"\blast\s+$")
@@ -1374,12 +1377,15 @@ def _story_guest(
 # the 14 pages of the read set that drafted nothing)
 _SUBJECTS_MET = re.compile(
     r"\b(?:during|at|in) (?:their |the |a )?(?:bilateral )?(?:talks|meeting|working session)\b|"
-    r"\bco-chaired (?:a|the|their) (?:[\w-]+ ){0,2}?(?:meeting|talks|conference)\b"
+    r"\bco-chaired (?:a|the|their) (?:[\w-]+ ){0,2}?(?:meeting|talks|conference)\b|"
+    # "Interior ministers of A and B, X and Y, had talks in Dushanbe": the two as subjects
+    r"\b(?:had|held) (?:bilateral )?(?:talks|a meeting)\b(?!\s+with\b)"
 )
 
 # "and Thai Police Commissioner General X": the second side's titles may open on words its
-# titles do not take ("X, and the Colombian Minister of Defense, Y": a comma and an article)
-_SUBJECTS_JOINED = re.compile(r",?\s*and\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}")
+# titles do not take ("X, and the Colombian Minister of Defense, Y": a comma and an article;
+# two subjects each in apposition, joined after a comma)
+_SUBJECTS_JOINED = re.compile(r"\s*,?\s*and\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}")
 
 
 def _inside_titles(p: PersonMention, q: PersonMention) -> bool:
@@ -1403,6 +1409,49 @@ def sides_as_subjects(text: str, info: SentenceInfo, home: str) -> list[Engageme
     if other is None:
         return []
     return [_meeting_with(info, m, other, other.organisation, tuple(sides))]
+
+
+# "Earlier, senior officials of Bangladesh and Myanmar held another meeting at the secretary
+# level": a meeting told by the two countries whose officials held it, no one named
+_OFFICIALS_OF_TWO = re.compile(
+    r"\b(?:officials|officers|delegations|representatives|ministers|heads|leaders|chiefs)\s+"
+    r"(?:of|from)\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+and\s+(?:the\s+)?"
+    r"(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+(?P<verb>(?:held|had)\s+(?:a|an|another|the|their)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks))\b(?!\s+with\b)"
+)
+
+
+# "taken at a bilateral meeting held at the Home Ministry level between Bangladesh and Myanmar"
+_HELD_BETWEEN_TWO = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:bilateral\s+)?(?P<verb>meeting|talks)\s+(?:was\s+|were\s+)?held\s+"
+    r"(?:[^,.;]{0,40}?\s+)?between\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+and\s+"
+    r"(?:the\s+)?(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\b"
+)
+
+
+def officials_of_two(text: str, info: SentenceInfo) -> list[Engagement]:
+    """A meeting of two countries' officials, each country named as theirs."""
+    out = []
+    s = info.sentence
+    found = [
+        *_OFFICIALS_OF_TWO.finditer(text, s.start, s.end),
+        *_HELD_BETWEEN_TWO.finditer(text, s.start, s.end),
+    ]
+    for m in found[:1]:
+        sides = []
+        for side in ("a", "b"):
+            c = next(
+                (p for p in info.places if (p.start, p.end) == m.span(side) and p.kind == COUNTRY),
+                None,
+            )
+            if c is not None:
+                sides.append((c.key, c))
+        if len(sides) != 2 or sides[0][0] == sides[1][0]:
+            continue
+        e = Engagement("meeting", info, (m.start("verb"), m.end("verb"), m["verb"]), pair=sides)
+        e.add(info)
+        out.append(e)
+    return out
 
 
 def talks_between(text: str, info: SentenceInfo, home: str) -> list[Engagement]:

@@ -313,6 +313,13 @@ def _receiver(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]]) -> str | 
         return None
     codes = {c for c, _ in sides}
     s = cue.info.sentence
+    # "The NPF reviewed its partnership with the US INL, as the IGP, X, received …": the
+    # person just before the verb is its subject, whatever countries the clause before names
+    subject = max(
+        (p for p in cue.info.people if p.extent[1] <= cue.start), key=lambda p: p.end, default=None
+    )
+    if subject is not None and subject.country in codes and cue.start - subject.extent[1] < 30:
+        return subject.country
     before = [c for c, m in _countries(cue.info) if s.start <= m.start < cue.start and c in codes]
     if before:
         return before[-1]

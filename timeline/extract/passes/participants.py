@@ -307,10 +307,25 @@ _QUALIFIED = re.compile(
     r"\s*(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?(?:the\s+)?"
     r"(?:[A-ZĐ][\w’'-]*\s+){0,4}"
 )
-# "Tham dự … có X", "Joining the event were X": the sentence presents who was there
+# "Tham dự … có X", "Joining the event were X", "The delegation … included Mr. X": the sentence
+# presents who was there
 _PRESENTED = re.compile(
-    r"(?<!\w)(?:có|were|are)\s+(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?$"
+    r"(?<!\w)(?:có|were|are|included|includes|comprised)\s+"
+    r"(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?$"
 )
+# "… included Mr. A, Senior Advisor, INL, and Mr. B": the next of the list presented
+_NEXT_IN_LIST = re.compile(r"\s*,?\s*(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+
+
+def _listed_after_presented(text: str, info: SentenceInfo, p: PersonMention) -> bool:
+    before = [q for q in info.people if q.extent[1] <= p.extent[0] and q.person >= 0]
+    if not before:
+        return False
+    prev = max(before, key=lambda q: q.extent[1])
+    if not _NEXT_IN_LIST.fullmatch(text, prev.extent[1], p.extent[0]):
+        return False
+    start = max(info.sentence.start, prev.extent[0] - 16)
+    return bool(_PRESENTED.search(text, start, prev.extent[0]))
 
 
 def _told_of(
@@ -321,6 +336,8 @@ def _told_of(
     if _cued(text, p, role, cue):
         return True
     if _PRESENTED.search(text, max(info.sentence.start, p.extent[0] - 16), p.extent[0]):
+        return True
+    if _listed_after_presented(text, info, p):
         return True
     meet = languages.get(language).meet
     s = info.sentence

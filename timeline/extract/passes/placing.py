@@ -31,9 +31,12 @@ _SUBORDINATE = re.compile(
 )
 
 
-def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
+def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = None) -> list[Mention]:
     """Cities, venues and countries named as where something happens ("tại Canberra,
-    Australia", "in Hanoi"), not inside the name of an organisation or a person's title."""
+    Australia", "in Hanoi"), not inside the name of an organisation or a person's title.
+    `told_from` is where the sentence's first engagement is told: a subordinate clause that
+    closes before it is the engagement's own ("…, as the IGP received them in Abuja")."""
+    clause = max(info.sentence.start, told_from or 0)
     blocked = [(o.start, o.end) for o in info.orgs] + person_extents(info)
     out = []
     for p in info.places:
@@ -47,7 +50,7 @@ def _place_candidates(text: str, info: SentenceInfo) -> list[Mention]:
             continue  # "Singapore's minister": whose, not where
         if re.search(r"(?<!\w)của\s+$", text[max(info.sentence.start, p.start - 6) : p.start]):
             continue  # "cam kết của Bangkok": whose (a government by its capital), not where
-        if _SUBORDINATE.search(text, info.sentence.start, p.start):
+        if _SUBORDINATE.search(text, clause if p.start >= clause else info.sentence.start, p.start):
             continue  # "…, as Vietnamese arrested in Japan climb", "before leaving for Hue"
         before = text[max(info.sentence.start, p.start - 12) : p.start]
         prep = re.search(r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before)
@@ -78,7 +81,8 @@ def place_engagements(text: str, engagements: list[Engagement]) -> None:
         by_sentence.setdefault(e.info.sentence.start, []).append(e)
     for group in by_sentence.values():
         info = group[0].info
-        candidates = _place_candidates(text, info)
+        told_from = min(e.trigger[0] for e in group)
+        candidates = _place_candidates(text, info, told_from)
         for p in candidates:
             if any(v.kind == "visit" and v.destination is p for v in group):
                 continue  # where a trip of the sentence went ("recalled his trip to Japan")
@@ -228,7 +232,11 @@ def _set_place(e: Engagement, p: Mention) -> None:
     if p.kind in (CITY, VENUE):
         if e.city is None:
             e.city = p
-            e.place_country = e.place_country or (p.located if p.kind == VENUE else p.country)
+            where = p.located if p.kind == VENUE else p.country
+            if e.place_origin == "host" and where:
+                # the receiver's ground was assumed; the city the sentence names says where
+                e.place_country, e.place_origin = where, "own"
+            e.place_country = e.place_country or where
             e.place_span = e.place_span or p
     elif e.place_country is None:
         e.place_country = p.key

@@ -270,6 +270,24 @@ def hosted_dialogues(engagements: list[Engagement], text: str) -> None:
             others[0].role = "guest"
 
 
+# a standing bilateral body whose meeting two sides co-chair: "the Security and Judicial
+# Coordination Committee", "the Joint Working Group", "the Joint Commission"
+_STANDING_BODY = re.compile(r"\b(?:Committee|Commission|Working Group)\b")
+
+
+def co_chaired_committees(engagements: list[Engagement]) -> None:
+    """A meeting of a standing bilateral committee co-chaired by one person of each side is
+    that body's session: a dialogue, as the gold types "Hội nghị … lần thứ N" and dialogues."""
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.status != "held":
+            continue
+        chairs = {p.mention.country for p in e.participants.values() if p.role == "co_chair"}
+        chairs.discard(None)
+        told = [e.info, *e.sentences]
+        if len(chairs) == 2 and any(_STANDING_BODY.search(i.sentence.text) for i in told):
+            e.kind = "dialogue"
+
+
 def dialogue_chairs(engagements: list[Engagement]) -> None:
     """Each side of a dialogue is led by its co-chair: the first of a side named in it, when
     the text names no chair of that side (`Giám đốc Yoon đã tham dự Hội nghị … với Thứ trưởng

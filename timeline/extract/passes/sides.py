@@ -495,6 +495,7 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
             or _headquarters_host(e, text, sides)
             or _organiser_host(e, text, sides)
             or _delegation_host(e, text, sides)
+            or _trip_guest_host(e, sides)
             or _visited_host(e, engagements, sides)
             or _resident_host(e, sides)
             or _leader_host(e, sides)
@@ -504,6 +505,44 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
         )
         if host is not None:
             e.host, e.guests = host, [c for c in sides if c != host]
+
+
+# "The delegation also met DG, NIA, …", "the delegation also visited the Police Academy":
+# the delegation the story has been following, the subject of the sentence
+_THE_DELEGATION = re.compile(r"\b[Tt]he (?:visiting )?delegation(?:\s+(?:also|then|later))?\s+$")
+
+
+def delegation_of_the_story(engagements: list[Engagement]) -> None:
+    """A meeting whose subject is "the delegation", with only the side met known, has the
+    story's visitors as its guests: the one country all its other engagements received."""
+    for e in engagements:
+        s = e.info.sentence
+        if (
+            e.kind != "meeting"
+            or e.context
+            or not _THE_DELEGATION.search(s.text, 0, e.trigger[0] - s.start)
+        ):
+            continue
+        met = {e.host} if e.host else set(e.guests)
+        visitors = {
+            g
+            for x in engagements
+            if x is not e and not x.context and x.host and len(x.guests) == 1
+            for g in x.guests
+        }
+        if len(met) == 1 and len(visitors) == 1 and met != visitors and len(e.guests) <= 1:
+            e.host, e.guests = met.pop(), sorted(visitors)
+
+
+def receivers_of_the_host(engagements: list[Engagement]) -> None:
+    """ "X called on Union Minister for Home Affairs Y in New Delhi": the one received, whose
+    titles name no country, is of the meeting's host country once that is known."""
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.host is None:
+            continue
+        for part in e.participants.values():
+            if part.role == "host" and part.mention.country is None:
+                part.mention.country = e.host
 
 
 def hosted_by_the_site(engagements: list[Engagement], home: str, home_from_site: bool) -> None:
@@ -518,6 +557,16 @@ def hosted_by_the_site(engagements: list[Engagement], home: str, home_from_site:
         if e.status != "held" or (e.parent is not None and e.parent.host not in (None, home)):
             continue
         sides = list(dict.fromkeys(e.guests))
+        if len(sides) == 1 and sides[0] != home:
+            # "the British High Commissioner called on Interior Minister X": the one called on,
+            # of no stated country, is the site's own side, at home
+            received = [
+                p for p in e.participants.values() if p.role == "host" and p.mention.country is None
+            ]
+            if received:
+                for p in received:
+                    p.mention.country = home
+                sides.append(home)
         if len(sides) == 2 and home in sides:
             e.host, e.guests = home, [c for c in sides if c != home]
             trip = e.parent
@@ -684,6 +733,16 @@ def _visitor_host(e: Engagement, sides: list[str]) -> str | None:
         return None
     others = [c for c in sides if c != met.mention.country]
     return others[0] if len(others) == 1 else None
+
+
+def _trip_guest_host(e: Engagement, sides: list[str]) -> str | None:
+    """ "A discussed Monday with B … as part of B's official visit to the country": the meeting
+    is a session of a trip whose travellers are one of its two sides; the other side hosts."""
+    trip = e.parent or e.pending_parent
+    if trip is None or trip.kind != "visit" or trip.context or len(set(trip.guests)) != 1:
+        return None
+    others = [c for c in sides if c not in trip.guests]
+    return others[0] if len(others) == 1 and trip.guests[0] in sides else None
 
 
 def _story_host(e: Engagement, engagements: list[Engagement], sides: list[str]) -> str | None:
