@@ -12,6 +12,9 @@ _CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _SET = (5 << 76) | (0x8000 << 48)
 _new = object.__new__
 _set = object.__setattr__
+# Taken once: an enum member read from its class goes through `enum.property`, a descriptor
+# written in Python (engagement_id 1.36 -> 1.07 us with the member held here, best of 10).
+_UNKNOWN = SafeUUID.unknown
 
 
 # Not cached: a bulk append works out each slug's id once (`Archive._append`), and for its
@@ -23,7 +26,7 @@ def engagement_id(slug: str) -> UUID:
     value = int.from_bytes(sha1(_PREFIX + slug.encode()).digest()[:16]) & _CLEAR | _SET
     uuid = _new(UUID)
     _set(uuid, "int", value)
-    _set(uuid, "is_safe", SafeUUID.unknown)
+    _set(uuid, "is_safe", _UNKNOWN)
     return uuid
 
 
