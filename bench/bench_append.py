@@ -94,7 +94,7 @@ class Executemany:
     and the engagements' identity rows) by raw sqlite3 `executemany`, a transaction a batch,
     into the very tables, indexes and triggers the recorder creates (an `Archive` opened once on
     the file makes them), with eventsourcing's connection settings (WAL, autocommit) and the
-    recorder's page cache."""
+    recorder's page cache; each row a plain tuple, which sqlite3 binds fastest (`Chain.rows`)."""
 
     def __init__(self, folder: Path) -> None:
         archive = Archive(_fresh(folder))
