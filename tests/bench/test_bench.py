@@ -96,6 +96,14 @@ def test_the_append_baseline_writes_the_very_rows_the_archive_writes(
     assert stored["baseline"] == stored["archive"]
 
 
+def test_the_append_baseline_hands_sqlite_plain_tuples() -> None:
+    """sqlite3 binds a plain tuple's items directly and a tuple subclass's (a NamedTuple such as
+    `IdentityRow`) through a Python-level `__getitem__`: the baseline's rows are plain tuples,
+    so it is not handicapped by the classes our recorder uses."""
+    events, links, identities = bench_append.Chain().rows(list(gen.generate(20, seed=3)))
+    assert {type(row) for rows in (events, links, identities) for row in rows} == {tuple}
+
+
 def test_sessions_count_up_and_parents_are_earlier_records() -> None:
     records = list(gen.generate(1500, seed=1))
     seen: set[str] = set()

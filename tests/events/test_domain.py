@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from uuid import RFC_4122, SafeUUID, uuid5
+from uuid import RFC_4122, UUID, SafeUUID, uuid4, uuid5
 
 import pytest
 from pydantic import ValidationError
@@ -19,7 +19,7 @@ from events import (
     describe_validation_error,
     engagement_id,
 )
-from events.identity import NAMESPACE
+from events.identity import NAMESPACE, id_text
 from tests.helpers import SOURCE, make_record
 
 
@@ -125,6 +125,15 @@ def test_an_engagement_id_is_the_standard_uuid5_of_its_slug_in_the_archive_names
         )  # fmt: skip
         assert hash(made) == hash(uuid5(NAMESPACE, slug))
         assert made.is_safe is SafeUUID.unknown
+
+
+def test_an_id_s_text_is_its_uuid_s_hex_digits() -> None:
+    """`id_text` writes a uuid's hex from its bytes (for speed): the very text of `UUID.hex`,
+    leading zeros and all."""
+    uuids = [UUID(int=0), UUID(int=1), UUID(int=2**128 - 1), UUID(int=2**124), NAMESPACE]
+    uuids += [uuid4() for _ in range(200)] + [engagement_id(f"s-{i}") for i in range(200)]
+    for uuid in uuids:
+        assert id_text(uuid) == uuid.hex
 
 
 def test_events_fold_into_the_current_state() -> None:

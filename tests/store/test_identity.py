@@ -19,7 +19,13 @@ from timeline.errors import DuplicateError
 from timeline.inputs import records
 from timeline.integrity import verify
 from timeline.store.application import Archive
-from timeline.store.identity import IdentityRow, identity_keys, identity_row
+from timeline.store.identity import (
+    IdentityRow,
+    by_column,
+    identity_keys,
+    identity_row,
+    keys_by_column,
+)
 from timeline.text import fold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -262,3 +268,14 @@ def identity_row_of(facts: EngagementFacts) -> IdentityRow:
     row = identity_row(Engagement.record(facts).state)
     assert type(row) is IdentityRow
     return row
+
+
+def test_the_keys_probed_under_the_write_lock_are_the_keys_the_rows_hold_by_column() -> None:
+    """The recorder takes a batch's keys column by column from the rows (`keys_by_column`):
+    the very keys, in the same order, that `by_column` finds among each row's `held` keys, a
+    retracted engagement's row holding none."""
+    rows = [identity_row_of(f) for f in gen.generate(200, seed=5)]
+    rows.append(IdentityRow(rows[0].originator_id, 2, rows[0].slug, None, None))
+    assert any(row.session_key for row in rows)
+    assert any(not row.session_key for row in rows)
+    assert keys_by_column(rows) == by_column([key for row in rows for key in row.held()])

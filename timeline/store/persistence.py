@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 from uuid import UUID
 
 import orjson
@@ -13,6 +13,7 @@ from eventsourcing.utils import get_topic, resolve_topic
 from pydantic import BaseModel
 
 from events.facts import STORED
+from events.identity import id_text
 from timeline.store.encoding import no_new_subclasses, plain_json
 
 
@@ -49,20 +50,13 @@ def _is_orjson(transcoder: type) -> bool:
     return issubclass(transcoder, OrjsonTranscoder)
 
 
-class StoredRow(NamedTuple):
-    """A stored event as the SQLite recorder inserts it: `StoredEvent`'s fields, the
-    originator id as its uuid's 32 hex digits, in a tuple. A recorder that says `stores_rows`
-    takes these for `StoredEvent`s and inserts each as it is, where it made a tuple of each
-    `StoredEvent` (and the frozen dataclass's four `object.__setattr__` calls went before)."""
-
-    originator_id: str
-    originator_version: int
-    topic: str
-    state: bytes
-
-
-# A `StoredRow` made as the tuple it is, without its class's `__new__` written in Python.
-_row = tuple.__new__
+# A stored event as the SQLite recorder inserts it: `StoredEvent`'s fields, the originator id as
+# its uuid's 32 hex digits, in a plain tuple. A recorder that says `stores_rows` takes these for
+# `StoredEvent`s and inserts each as it is, where it made a tuple of each `StoredEvent` (and the
+# frozen dataclass's four `object.__setattr__` calls went before). Not a NamedTuple: sqlite3
+# binds a plain tuple's items directly, a subclass's through its `__getitem__` as a Python slot
+# (0.3 us an event's four; see `timeline.store.sqlite._plain`).
+StoredRow = tuple[str, int, str, bytes]
 
 
 class PydanticMapper(Mapper[UUID]):
@@ -103,9 +97,7 @@ class PydanticMapper(Mapper[UUID]):
             )
             if state is None:
                 topic, state = self._encoded(event, checked=checked)
-            rows.append(
-                _row(StoredRow, (event.originator_id.hex, event.originator_version, topic, state))
-            )
+            rows.append((id_text(event.originator_id), event.originator_version, topic, state))
         return rows
 
     def _encoded(self, domain_event: Any, *, checked: bool) -> tuple[str, bytes]:
