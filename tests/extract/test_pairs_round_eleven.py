@@ -6,25 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.extract import extract
-
-
-def records(text: str, url: str | None = None, published: date | None = None) -> list[dict]:
-    found = extract(text, document="d", url=url, published=published).records
-    return [r.as_dict() for r in found]
-
-
-def of_kind(text: str, kind: str, url: str | None = None, published: date | None = None) -> list:
-    return [r for r in records(text, url, published) if r["kind"] == kind]
-
-
-def people(record: dict) -> dict[str, dict]:
-    return {p["name"]: p for p in record["participants"]}
-
-
-def flags(record: dict) -> set[str]:
-    return {f["code"] for f in record["x-review"]["flags"]}
-
+from tests.extract.drafts import flags, of_kind, people
 
 # --- who: names, titles and their countries -------------------------------------------------
 

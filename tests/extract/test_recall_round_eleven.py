@@ -4,27 +4,7 @@ written for these tests, in the genre's shapes, never a page's words)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from timeline.extract import extract
-
-
-def records(text: str, url: str | None = None, published: date | None = None) -> list[dict]:
-    found = extract(text, document="d", url=url, published=published).records
-    return [r.as_dict() for r in found]
-
-
-def kinds(text: str, **kw) -> list[str]:
-    return sorted(r["kind"] for r in records(text, **kw))
-
-
-def meetings(text: str, **kw) -> list[dict]:
-    return [r for r in records(text, **kw) if r["kind"] == "meeting"]
-
-
-def names(record: dict) -> set[str]:
-    return {p["name"] for p in record["participants"]}
-
+from tests.extract.drafts import kinds, meetings, names, records
 
 # --- a session told by its noun at the opening of the sentence -----------------------------
 

@@ -3,23 +3,7 @@ genre's shapes, never a page's words)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from timeline.extract import extract
-
-
-def records(text: str, url: str | None = None, published: date | None = None) -> list[dict]:
-    found = extract(text, document="d", url=url, published=published).records
-    return [r.as_dict() for r in found]
-
-
-def meetings(text: str, url: str | None = None, published: date | None = None) -> list[dict]:
-    return [r for r in records(text, url, published) if r["kind"] == "meeting"]
-
-
-def people(record: dict) -> dict[str, dict]:
-    return {p["name"]: p for p in record["participants"]}
-
+from tests.extract.drafts import meetings, people, records
 
 # --- an envoy lives where they are posted ---------------------------------------------------
 
@@ -106,8 +90,7 @@ def test_a_title_in_apposition_ends_before_with():
         "A video showed the talks of Major General Fahad Al Mutairi, head of the Kuwait Police "
         "with Mr. Ramon Tolentino, Commissioner of the Bureau of Immigration, on 3 May 2023.\n"
     )
-    found = extract(text, document="d").records
-    titles = {p["name"]: p.get("title", "") for r in found for p in r.as_dict()["participants"]}
+    titles = {p["name"]: p.get("title", "") for r in records(text) for p in r["participants"]}
     assert all("with" not in t for t in titles.values())
 
 

@@ -1254,6 +1254,16 @@ _SETTING_THEN_TITLES = re.compile(
 )
 
 
+def _opening_phrase(
+    text: str, info: SentenceInfo, participle: re.Pattern[str]
+) -> tuple[re.Match[str], int] | None:
+    """The participle or session noun opening the sentence, and the first comma after it."""
+    s = info.sentence
+    m = participle.match(text, s.start)
+    comma = text.find(",", m.end(), s.end) if m else -1
+    return None if m is None or comma < 0 else (m, comma)
+
+
 def participle_opening(
     text: str, info: SentenceInfo, home: str, participle: re.Pattern[str]
 ) -> list[Engagement]:
@@ -1262,10 +1272,10 @@ def participle_opening(
     two sides are the one named in the opening phrase and the subject after it; the one met is
     the side of the other country (the page's home side's counterpart)."""
     s = info.sentence
-    m = participle.match(text, s.start)
-    comma = text.find(",", m.end(), s.end) if m else -1
-    if m is None or comma < 0:
+    opened = _opening_phrase(text, info, participle)
+    if opened is None:
         return []
+    m, comma = opened
     named = [p for p in info.people if p.person >= 0]
     # the opening phrase runs to the first comma after the person it names, if it names one
     opening = next((p for p in named if p.start < comma), None)
@@ -1325,10 +1335,10 @@ def guest_met_again(
     met is the foreign person the story's last meeting was with (r09 of x-recall2's pages: two
     of a guest's three receptions told so)."""
     s = info.sentence
-    m = participle.match(text, s.start)
-    comma = text.find(",", m.end(), s.end) if m else -1
-    if m is None or comma < 0:
+    opened = _opening_phrase(text, info, participle)
+    if opened is None:
         return []
+    m, comma = opened
     named = [p for p in info.people if p.person >= 0]
     opening = [p for p in named if p.start < comma]
     if opening:
