@@ -71,6 +71,8 @@ def test_a_year_told_of_something_else_leaves_the_day_without_one(background: st
         "Cuộc gặp lần trước được tổ chức tại Perth năm 2022.\n",
         "Hai bên sẽ tổ chức trại huấn luyện chung vào năm 2027.\n",
         "Hai bên nhất trí triển khai hiệu quả Hiệp định tương trợ tư pháp về hình sự năm 2020.\n",
+        # a memorandum signed in a year: when it was signed, not a plan for that year
+        "Hai cơ quan đã ký Bản ghi nhớ về trao đổi thông tin vào năm 2016, với ba nội dung.\n",
     ],
 )
 def test_a_vietnamese_year_told_of_something_else_leaves_the_day_without_one(

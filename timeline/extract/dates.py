@@ -1160,10 +1160,17 @@ _PLAN_BEFORE = re.compile(
 )
 
 
+# "đã ký Bản ghi nhớ … vào năm 2016", "signed a memorandum … in 2016": the year a document was
+# signed in, not the year a plan is for (an MoU's signing year dated a port call nine years
+# early on a page of the eleventh round)
+_SIGNED_IN_BEFORE = re.compile(r"(?<!\w)(?:vào|in)\s+(?:năm\s+)?$", re.I)
+
+
 def plan_or_review(before: str) -> bool:
     """Whether the words before a year alone name a plan for it or a period reviewed
     (`Kế hoạch hợp tác năm 2025`, `tổng kết … năm 2024`, `the work plan for 2026`)."""
-    return bool(_PLAN_BEFORE.search(before[-50:]) or _QUARTER_BEFORE.search(before[-70:]))
+    plan = _PLAN_BEFORE.search(before[-50:]) and not _SIGNED_IN_BEFORE.search(before)
+    return bool(plan or _QUARTER_BEFORE.search(before[-70:]))
 
 
 def _planned_year(text: str, mentions: list[DateMention], years: set[int]) -> int | None:
