@@ -527,7 +527,7 @@ _COUNTRY_DELEGATION = re.compile(
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$|"
     r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*do\s+(?:(?:ông|bà|đồng chí)\s+)?$"
 )
-# "A delegation of Kazakhstan Internal Affairs Ministry, led by Minister X": the country's body
+# "A delegation of Kyrgyzstan Interior Ministry, led by Minister X": the country's body
 # named after "delegation of", its head after "led by"
 _DELEGATION_OF = re.compile(r"\b[Dd]elegations? (?:of|from) (?:the )?$")
 _BODY_LED_BY = re.compile(
@@ -549,8 +549,8 @@ def _delegation_country(text: str, at: int, entities: list[Mention]) -> str | No
     return None
 
 
-# "X, now in Myanmar on an official visit leading a 12-member Bangladesh delegation", "X at the
-# head of a Bangladesh delegation": the country of the delegation the person leads, told after
+# "X, now in Laos on a working visit leading a ten-member Thai delegation", "X at the head of
+# a Thai delegation": the country of the delegation the person leads, told after
 _LEADING = re.compile(
     r"[^.;]{0,60}?\b(?:leading|heading|at the head of)\s+(?:a|an|the|his|her)\s+"
     r"(?:[\w-]+-member\s+|high-level\s+|high-ranking\s+)?$"
@@ -582,7 +582,7 @@ def _side_chaired(text: str, at: int, entities: list[Mention]) -> str | None:
 
 
 def _delegation_of(text: str, at: int, entities: list[Mention]) -> str | None:
-    """ "A delegation of Kazakhstan Internal Affairs Ministry, led by Minister X": the country
+    """ "A delegation of Kyrgyzstan Interior Ministry, led by Minister X": the country
     whose body's delegation the person leads."""
     for e in entities:
         if not (_country_like(e) and e.end <= at):

@@ -1421,8 +1421,8 @@ def sides_as_subjects(text: str, info: SentenceInfo, home: str) -> list[Engageme
     return [_meeting_with(info, m, other, other.organisation, tuple(sides))]
 
 
-# "Earlier, senior officials of Bangladesh and Myanmar held another meeting at the secretary
-# level": a meeting told by the two countries whose officials held it, no one named
+# "Before that, officials of Laos and Thailand held another round at the director level": a
+# meeting told by the two countries whose officials held it, no one named
 _OFFICIALS_OF_TWO = re.compile(
     r"\b(?:officials|officers|delegations|representatives|ministers|heads|leaders|chiefs)\s+"
     r"(?:of|from)\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+and\s+(?:the\s+)?"
@@ -1431,7 +1431,7 @@ _OFFICIALS_OF_TWO = re.compile(
 )
 
 
-# "taken at a bilateral meeting held at the Home Ministry level between Bangladesh and Myanmar"
+# "agreed at a bilateral meeting held at the level of interior ministries between Laos and Thailand"
 _HELD_BETWEEN_TWO = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:bilateral\s+)?(?P<verb>meeting|talks)\s+(?:was\s+|were\s+)?held\s+"
     r"(?:[^,.;]{0,40}?\s+)?between\s+(?:the\s+)?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+and\s+"
