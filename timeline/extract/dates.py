@@ -848,9 +848,7 @@ def published_from_story(
             continue  # a crawl date set aside
         if d.excluded or d.year is None or d.day is None or d.parenthesised:
             continue
-        if _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start]) or background(
-            text, d, language
-        ):
+        if _PAST_BEFORE.search(_before(text, d, 12)) or background(text, d, language):
             continue
         last = (d.end_year or d.year, d.end_month or d.month or 1, d.end_day or d.day)
         if best is None or last > (
@@ -882,7 +880,7 @@ def _first_story_date(
             continue
         if d.year is None and header is None:
             continue
-        if _PAST_BEFORE.search(text[max(0, d.start - 12) : d.start]):
+        if _PAST_BEFORE.search(_before(text, d, 12)):
             continue
         return resolve(d, header).start if d.year is None else _safe(d.year, d.month, d.day)
     return None
@@ -1182,7 +1180,7 @@ def _planned_year(text: str, mentions: list[DateMention], years: set[int]) -> in
         return None
     later = max(years)
     told = [d for d in mentions if d.year == later and d.month is None]
-    if told and all(_PLAN_BEFORE.search(text[max(0, d.start - 50) : d.start]) for d in told):
+    if told and all(_PLAN_BEFORE.search(_before(text, d, 50)) for d in told):
         return later
     return None
 

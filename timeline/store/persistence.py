@@ -55,7 +55,7 @@ def _is_orjson(transcoder: type) -> bool:
 # `StoredEvent`s and inserts each as it is, where it made a tuple of each `StoredEvent` (and the
 # frozen dataclass's four `object.__setattr__` calls went before). Not a NamedTuple: sqlite3
 # binds a plain tuple's items directly, a subclass's through its `__getitem__` as a Python slot
-# (0.3 us an event's four; see `timeline.store.sqlite._plain`).
+# (0.3 us an event's four; see the identity rows in `ChainedSQLiteRecorder`).
 StoredRow = tuple[str, int, str, bytes]
 
 

@@ -122,7 +122,11 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
         if unique:  # under the write lock: what another writer recorded since the check is here
             held = keys_by_column(unique)
             taken(unique, self._find_columns(c, held), held)
-        c.executemany(self.upsert_identities_statement, map(_plain, identities))
+        # Each `IdentityRow` as a plain tuple: sqlite3 binds a plain tuple's items directly, and
+        # a tuple subclass's through its `__getitem__` as a Python slot (6,900 instructions an
+        # engagement for its event and identity rows, callgrind, 2% of a bulk append; 200,000
+        # rows of five values inserted in 1.74 us a row, 1.47 copied to plain tuples on the way).
+        c.executemany(self.upsert_identities_statement, map(tuple, identities))
         crash_point("store.before_commit")
         return list(range(first, first + len(rows)))
 
@@ -265,14 +269,6 @@ class ChainedSQLiteRecorder(SQLiteApplicationRecorder):
                 c.execute(f"SELECT * FROM {self.chain_table_name} WHERE notification_id = ?", (at,))
             row = c.fetchone()
             return _link(row) if row else None
-
-
-# A row of a tuple subclass (`IdentityRow`) as a plain tuple. sqlite3 binds a plain tuple's items
-# directly, and any other sequence's through `PySequence_GetItem`, which for a subclass of tuple
-# goes through its `__getitem__` as a Python slot: 6,900 instructions an engagement for its event
-# and identity rows (callgrind, 2% of a bulk append); 200,000 rows of five values inserted in
-# 1.74 us a row against 1.34 as plain tuples, 1.47 copied to them with `tuple` on the way.
-_plain = tuple
 
 
 # Probes go in chunks of keys taken in the index's order (sorted), each chunk a range of the

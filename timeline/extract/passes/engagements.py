@@ -269,10 +269,8 @@ class Finder:
                 continue
             if re.search(r"\bcourtesy\s+$", text[s.start : vm.start()]):
                 continue  # "paid a courtesy visit to General X": a meeting, not a trip
-            if re.search(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$", text[s.start : vm.start()]):
-                continue  # an invitation to visit is no engagement until it has a date
             if _INVITED_TO.search(text[s.start : vm.start()]):
-                continue  # "the invitation of the A side to the leadership of B to visit …"
+                continue  # an invitation to visit is no engagement until it has a date
             if _COMMITMENTS.search(text, s.start, vm.start()):
                 continue  # "… với các cam kết: Tàu tuần tra bờ biển Nhật Bản thăm Việt Nam; …"
             if _EXCHANGED.match(after):
@@ -902,10 +900,11 @@ _LONG_AGO = re.compile(
     re.I,
 )
 _LAST_TIME = re.compile(r"\blast\s+$")
-# an invitation and its infinitive, however long whom it invites: "the invitation of the
+# an invitation just before the verb ("nhận lời mời sang thăm", "invited to visit"), or one and
+# its infinitive, however long whom it invites: "the invitation of the
 # Serbian side to the leadership of the Russian ministry to visit Belgrade", "invited X, Y and Z
 # to visit Vietnam at a convenient time" (two noise drafts of the helpers' pages, round eleven)
-_INVITED_TO = re.compile(r"\binvit\w*\b[^;]{0,160}?\bto\s+$")
+_INVITED_TO = re.compile(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$|\binvit\w*\b[^;]{0,160}?\bto\s+$")
 
 
 # "his November 16-19 trip to the nation": the country the sentence names, told again
