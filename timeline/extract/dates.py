@@ -55,6 +55,7 @@ WEEKDAY_VI = (
     + r"\s*,?\s*(?:[Nn]gày\s+)?)"
 )
 ORD = r"(?:st|nd|rd|th)?"
+_WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DASH = r"\s*(?:-|–|—)\s*"
 TO_VI = r"(?:\s*(?:-|–|—)\s*|\s+(?:đến|tới|và)\s+(?:hết\s+)?(?:[Nn]gày\s+)?)"
 TO_EN = r"(?:\s*(?:-|–|—)\s*|\s+(?:to|and|through|until)\s+)"
@@ -71,6 +72,12 @@ _PATTERNS_VI = [
     rf"(?:[Tt]ừ\s+)?{TOD_VI}?(?:[Nn]gày\s+)?(?P<d>{D})[/-](?P<m>{M})(?:[/-](?P<y>{Y}))?{TO_VI}(?P<d2>{D})[/-](?P<m2>{M})(?:[/-](?P<y2>{Y}))?(?![/\d])",
     rf"(?:[Tt]ừ\s+)?{TOD_VI}?(?:[Nn]gày\s+)?(?P<d>{D}){TO_VI}(?P<d2>{D})[/-](?P<m>{M})(?:[/-](?P<y>{Y}))?(?![/\d])",
     rf"(?:[Tt]ừ\s+)?{TOD_VI}?(?:[Nn]gày\s+)?(?P<d>{D}){TO_VI}(?P<d2>{D})\s+tháng\s+(?P<m>{M})(?:\s*(?:năm\s+|[/-])(?P<y>{Y}))?",
+    # two days listed with a comma: "Ngày 12, 13/3" (after "ngày" only: "khoản 2, 13/3" is none)
+    rf"{TOD_VI}?[Nn]gày\s+(?P<d>{D})\s*,\s*(?P<d2>{D})[/-](?P<m>{M})(?:[/-](?P<y>{Y}))?(?![/\d])",
+    # ranges written with dots, after "ngày" or "từ" (a number "12-13.3" alone is none):
+    # "từ ngày 28.2 - 2.3.2024", "trong hai ngày 12-13.3"
+    rf"(?:[Tt]ừ\s+)?(?:{TOD_VI}|[Nn]gày\s+|[Tt]ừ\s+)(?P<d>{D})\.(?P<m>{M}){TO_VI}(?P<d2>{D})\.(?P<m2>{M})(?:\.(?P<y2>{Y}))?(?![.\d])",
+    rf"(?:[Tt]ừ\s+)?(?:{TOD_VI}|[Nn]gày\s+|[Tt]ừ\s+)(?P<d>{D}){TO_VI}(?P<d2>{D})\.(?P<m>{M})(?:\.(?P<y>{Y}))?(?![.\d])",
     rf"{TOD_VI}?{WEEKDAY_VI}?(?:[Nn]gày\s+)?(?P<d>{D})\s+tháng\s+(?P<m>{M})(?:\s*(?:,\s*)?(?:năm\s+|[/-])(?P<y>{Y}))?",
     rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?:\(\s*)?(?P<d>{D})-(?P<m>{M})(?:-(?P<y>{Y}))?(?![-/\d])",
     rf"{TOD_VI}?{WEEKDAY_VI}?(?:[Nn]gày\s+)?(?:\(\s*)?(?P<d>{D})/(?P<m>{M})(?:/(?P<y>{Y}))?(?![/\d])",
@@ -95,6 +102,9 @@ _PATTERNS_EN = [
     rf"(?:[Oo]n\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<m>{MON})\s+(?P<d>{D}){ORD}(?:,?\s+(?P<y>{Y}))?(?![\d:])",
     rf"(?:[Oo]n\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<d>{D}){ORD}\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?",
     rf"(?P<d>{D})/(?P<m>{M})/(?P<y>{Y})(?!\d)",
+    # a weekday glossed with its day and month in parentheses, the day first as Indonesian and
+    # Malaysian outlets write it in English: "on Tuesday (09/01)", "Wednesday (17/5/2023)"
+    rf"(?:[Oo]n\s+)?{_WEEKDAY_NAME}\s*\(\s*(?P<d>{D})/(?P<m>{M})(?:/(?P<y>{Y}))?\s*\)",
     rf"(?:[Ii]n\s+(?:early\s+|mid-|late\s+)?)?(?P<m>{MON})\s+(?P<y>{Y})",
     rf"(?:[Ii]n\s+(?:early\s+|mid-|late\s+)?)(?P<m>{MON})(?!\s*\d)",
     # "last July", "this May": the month named, its year from the publication date
@@ -183,8 +193,13 @@ class Resolved:
         """The record file's `date` mapping; a partial date keeps `????` where the year goes."""
         if self.partial or self.start is None or self.end is None:
             mm = f"{self.month:02d}" if self.month else "??"
-            # a month without its day is written as its first; a day never named stays ??
-            dd = f"{self.day:02d}" if self.day else ("??" if self.precision == "day" else "01")
+            # a month without its day is written as its first; a day never named stays ??, and
+            # so does the day of a month never known ("this week" with nothing to count from)
+            dd = (
+                f"{self.day:02d}"
+                if self.day
+                else ("01" if self.month and self.precision != "day" else "??")
+            )
             return {"start": f"????-{mm}-{dd}", "precision": self.precision, "phrase": self.phrase}
         out: dict[str, object] = {"start": self.start.isoformat()}
         if self.end != self.start:
@@ -392,11 +407,12 @@ _WEEKDAYS = {
 }
 
 _TODAY = {
-    # "chiều nay" is this afternoon, "tối qua" last night: the day of publication and the one
-    # before (a time of day before "nay" with a date after it, "Chiều nay (4/3)", is that date)
+    # "chiều nay" is this afternoon, "tối qua" last night, "chiều qua" yesterday afternoon: the
+    # day of publication and the one before (a time of day before "nay" with a date after it,
+    # "Chiều nay (4/3)", is that date)
     "vi": re.compile(
         r"(?<!\w)(?P<w>hôm nay|hôm qua|hôm kia|ngày mai|"
-        r"(?:sáng|chiều|trưa|tối|đêm) nay|(?:tối|đêm) qua)(?!\w)(?!\s*\(?\s*\d)",
+        r"(?:sáng|chiều|trưa|tối|đêm) nay|(?:sáng|chiều|trưa|tối|đêm) qua)(?!\w)(?!\s*\(?\s*\d)",
         re.I,
     ),
     "en": re.compile(
@@ -407,8 +423,9 @@ _TODAY = {
 }
 _TODAY_OFFSET = {"hôm nay": 0, "hôm qua": -1, "hôm kia": -2, "ngày mai": 1, "sáng nay": 0,
                  "chiều nay": 0, "trưa nay": 0, "tối nay": 0, "đêm nay": 0, "tối qua": -1,
-                 "đêm qua": -1, "today": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0,
-                 "this afternoon": 0, "this evening": 0, "tonight": 0,
+                 "đêm qua": -1, "sáng qua": -1, "chiều qua": -1, "trưa qua": -1, "today": 0,
+                 "yesterday": -1, "tomorrow": 1, "this morning": 0, "this afternoon": 0,
+                 "this evening": 0, "tonight": 0,
                  "last night": -1}  # fmt: skip
 
 # a week is no precision of the record: it becomes the month it falls in
@@ -433,6 +450,39 @@ _MONTH_REL = {
 _MONTH_OFFSET = {"tháng này": 0, "tháng trước": -1, "tháng tới": 1, "this": 0, "last": -1,
                  "next": 1}  # fmt: skip
 
+# a number of days counted from the day told before: "a day earlier", "two days later", "the
+# day after", "một ngày sau", "hai ngày trước đó", "sau đó ba ngày"
+_COUNTS = {"en": {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5},
+           "vi": {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}}  # fmt: skip
+_DAYS_COUNTED = {
+    "en": re.compile(
+        r"(?P<w>(?:a|one|two|three|four|five) days? (?:earlier|later|before|after)|"
+        r"the day after)(?=\s*[,.;]|\s+(?:the|that|this|his|her|their|its)\b)",
+        re.I,
+    ),
+    "vi": re.compile(
+        r"(?<!\w)(?P<w>(?:một|hai|ba|bốn|năm) ngày (?:sau(?: đó)?|trước(?: đó)?)|"
+        r"(?:sau|trước) đó (?:một|hai|ba|bốn|năm) ngày)(?!\w)",
+        re.I,
+    ),
+}
+
+
+def _days_counted(language: str) -> dict[str, int]:
+    """Each counted form of `_DAYS_COUNTED` and the days it counts (after: more, before: less)."""
+    out: dict[str, int] = {"the day after": 1} if language == "en" else {}
+    for word, n in _COUNTS[language].items():
+        if language == "en":
+            for unit in ("day", "days"):
+                out |= {f"{word} {unit} later": n, f"{word} {unit} after": n}
+                out |= {f"{word} {unit} earlier": -n, f"{word} {unit} before": -n}
+        else:
+            out |= {f"{word} ngày sau": n, f"{word} ngày sau đó": n, f"sau đó {word} ngày": n}
+            out |= {f"{word} ngày trước": -n, f"{word} ngày trước đó": -n}
+            out |= {f"trước đó {word} ngày": -n}
+    return out
+
+
 _SAME_DAY = {
     "vi": [
         (
@@ -443,18 +493,23 @@ _SAME_DAY = {
             ),
             {"cùng ngày": 0, "ngày hôm sau": 1, "hôm sau": 1, "ngày hôm trước": -1,
              "hôm trước": -1},
-        )
+        ),
+        (_DAYS_COUNTED["vi"], _days_counted("vi")),
     ],
     "en": [
         (
             re.compile(
-                r"(?:(?:earlier|later)\s+)?(?:on\s+)?(?P<w>the same day|that day|the following day|"
-                r"the next day|the day before|the previous day)\b",
+                r"(?:(?:earlier|later)\s+)?(?:(?:on|in)\s+)?(?P<w>the same day|that day|"
+                r"the following day|the next day|the day before|the previous day|"
+                # "Later on the day", "earlier in the day": the day told before
+                r"(?<=earlier on )the day|(?<=later on )the day|(?<=earlier in )the day|"
+                r"(?<=later in )the day)\b",
                 re.I,
             ),
             {"the same day": 0, "that day": 0, "the following day": 1, "the next day": 1,
-             "the day before": -1, "the previous day": -1},
-        )
+             "the day before": -1, "the previous day": -1, "the day": 0},
+        ),
+        (_DAYS_COUNTED["en"], _days_counted("en")),
     ],
 }  # fmt: skip
 
@@ -615,6 +670,16 @@ def month_from_url(url: str | None) -> tuple[int, int] | None:
     return (int(m[1]), int(m[2])) if m else None
 
 
+def year_from_url(url: str | None) -> int | None:
+    """A year alone as a folder of the URL (`interpol.int/…/News/2024/slug`,
+    `…/media-releases/2019/…`): the year the page was filed in, as many ministries and
+    international bodies file their news. A year followed by its month is `month_from_url`'s."""
+    if not url:
+        return None
+    m = re.search(r"/(20\d{2})/(?!(?:0?[1-9]|1[0-2])/)", url)
+    return int(m[1]) if m else None
+
+
 def published_from_url(url: str | None) -> date | None:
     """A publication date written in a URL (`/2025/09/06/`, `-20250906`, `2025-09-06`)."""
     if not url:
@@ -718,6 +783,27 @@ def dateline_day(text: str) -> DateMention | None:
     return DateMention(m.start("m"), m.end("d"), text[m.start("m") : m.end("d")], day, month, None)
 
 
+# wire copy a site republishes across time zones carries the page's date a day or more after
+# its dateline's: "BEIJING, Jan. 11 (Xinhua) --" on a page of January 12
+_REPUBLISHED = timedelta(days=3)
+
+
+def filing_day(text: str, published: date | None) -> date | None:
+    """The day the story was written, which its "today", "yesterday" and weekdays count from:
+    a wire dateline's month and day one to three days before the page's date (wire copy
+    republished the next day: "BEIJING, Jan. 11 (Xinhua) -- … met … yesterday" on a page of
+    January 12 met on the 10th), else the publication date."""
+    d = dateline_day(text) if published is not None else None
+    if published is None or d is None or d.month is None or d.day is None:
+        return published
+    filed = _safe(published.year, d.month, d.day)
+    if filed is not None and filed > published:
+        filed = _safe(published.year - 1, d.month, d.day)  # a page of January 1st
+    if filed is None or not timedelta(days=1) <= published - filed <= _REPUBLISHED:
+        return published
+    return filed
+
+
 _WEEKDAY_EN = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 # a time of day as bylines print it: "14:15", "9h30", "07:14 PM", "10:32 (GMT+7)"
 _TIME = (
@@ -777,10 +863,11 @@ _BYLINE_DATES = [
         rf"(?m)^[ \t]*(?:{_WEEKDAY_EN},?\s+)?(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?:,?\s*(?:at\s+)?{_TIME})?[ \t]*$"  # noqa: E501
     ),
     # a date line of its own written with dots or dashes, the day or the year first, a time
-    # after it or not: "21.10.2023", "21-10-2023", "2023.10.21 10:32" (Korean, Russian pages)
+    # after it or not: "21.10.2023", "21-10-2023", "2023.10.21 10:32" (Korean, Russian pages),
+    # "2023/10/21 10:32" (Japanese and Chinese pages' English)
     re.compile(rf"(?m)^[ \t]*(?P<d>{D})([.-])(?P<m>{M})\2(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"),
     re.compile(
-        rf"(?m)^[ \t]*(?P<y>{Y})\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>0?[1-9]|[12]\d|3[01])\.?(?:\s*{_TIME})?[ \t]*$"  # noqa: E501
+        rf"(?m)^[ \t]*(?P<y>{Y})([./])(?P<m>0?[1-9]|1[0-2])\2(?P<d>0?[1-9]|[12]\d|3[01])\.?(?:\s*{_TIME})?[ \t]*$"  # noqa: E501
     ),
     re.compile(rf"(?m)^[ \t]*(?P<d>{D})\s+(?P<m>{MON}),?\s+(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"),
     # the long Vietnamese form: "Thứ Hai, ngày 07 tháng 10 năm 2024"
@@ -808,6 +895,12 @@ _TIME_AT_LINE_END = re.compile(r"\d{1,2}[:h]\d{2}\s*$")
 
 def published_from_byline(text: str) -> tuple[date, int, int] | None:
     """A publication date printed in a byline or date line: (date, start, end) or None."""
+    return next(bylines(text), None)
+
+
+def bylines(text: str) -> Iterator[tuple[date, int, int]]:
+    """Every date printed as a byline or date line, the likeliest first: (date, start, end)."""
+    seen: set[int] = set()
     for pattern in _BYLINE_DATES:
         for m in pattern.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
@@ -821,9 +914,46 @@ def published_from_byline(text: str) -> tuple[date, int, int] | None:
             if len(line.split()) > 14 and not glued:
                 continue
             found = _safe(int(m["y"]), _month(m["m"]) or 0, int(m["d"]))
-            if found:
-                return found, m.start(), m.end()
-    return None
+            if found and m.start() not in seen:
+                seen.add(m.start())
+                yield found, m.start(), m.end()
+    yield from (line for line in _furnished_lines(text) if line[1] not in seen)
+
+
+# a full date as a head's date line prints it, alone or among its furniture
+_LINE_DATES = [
+    re.compile(rf"(?<!\w)(?P<d>{D})(?:st|nd|rd|th)?\s+(?P<m>{MON}),?\s+(?P<y>{Y})(?!\d)"),
+    re.compile(rf"(?<!\w)(?P<m>{MON})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?!\d)"),
+    re.compile(rf"(?<![\w/])(?P<d>{D})/(?P<m>{M})/(?P<y>{Y})(?!\d)"),
+]
+# what a date line prints around its date: a label ("PUBLISHED :", "Publication date"), the
+# weekday, the time and its zone ("10:15 JST", "22:10 WIB"), a bullet or a bar, an agency in
+# parentheses ("(Mainichi Japan)"); at most three capitalised words are left (a city, an
+# agency: "Jakarta ●", "| KYODO")
+_FURNITURE = re.compile(
+    rf"(?i:{_STAMP_WORDS}|publication date|on|at)\s*:?|{_WEEKDAY_EN}|{_TIME}|\b[A-Z]{{2,5}}\b"
+    r"|\([^()\n]{1,30}\)|[-–—|●•·,:]"
+)
+
+
+def _furnished_lines(text: str) -> Iterator[tuple[date, int, int]]:
+    """A short line of the page's head whose one full date stands among a date line's
+    furniture only ("Mar 14, 2024 | 10:15 KYODO", "PUBLISHED : 14 Mar 2024 at 10:15",
+    "March 14, 2024 (Mainichi Japan)", "Jakarta ● Thu, March 14, 2024"): the page's date."""
+    for line in re.finditer(r"[^\n]+", text[:_HEAD]):
+        if len(line.group().split()) > 10:
+            continue
+        for pattern in _LINE_DATES:
+            m = pattern.search(line.group())
+            if m is None:
+                continue
+            rest = line.group()[: m.start()] + " " + line.group()[m.end() :]
+            words = _FURNITURE.sub(" ", rest).split()
+            if len(words) <= 3 and all(w[:1].isupper() for w in words):
+                found = _safe(int(m["y"]), _month(m["m"]) or 0, int(m["d"]))
+                if found:
+                    yield found, line.start() + m.start(), line.start() + m.end()
+            break
 
 
 _PAST_BEFORE = re.compile(
@@ -892,6 +1022,28 @@ def _first_story_date(
 CRAWL_GAP = timedelta(days=90)
 
 
+# the head of a page, where its own date line stands (above or just under the headline); past
+# it, a short dated line is a related article's or a caption's
+_HEAD = 500
+
+
+def _head_bylines(
+    text: str, first: tuple[date, int, int] | None
+) -> Iterator[tuple[date, int, int]]:
+    """The likeliest byline, then the other date lines of the page's head: a site that prints
+    today's date on top ("Thứ Hai, 07/12/2026 09:00") over the page's own ("12/03/2019 10:00")
+    has it set aside as a crawl date, and the next one read."""
+    if first is None:
+        return
+    yield first
+    yield from (line for line in bylines(text) if line[1] < _HEAD and line[1] != first[1])
+
+
+# where a publication date read from the page itself comes from when no byline and no full date
+# in the address gives it: the story's latest date, so a lower bound of the day of writing
+STORY_ORIGINS = ("story", "story-year", "url-month", "url-year")
+
+
 def publication_date(
     text: str, url: str | None, language: str, story_end: int | None = None
 ) -> tuple[date | None, str]:
@@ -901,10 +1053,10 @@ def publication_date(
     taken."""
     story_text = text[:story_end]
     found = published_from_byline(text)
-    if found is not None:
-        first = _first_story_date(story_text, language, (found[1], found[2]), found[0])
-        if first is None or found[0] - first <= CRAWL_GAP:
-            return found[0], "byline"
+    for line in _head_bylines(text, found):
+        first = _first_story_date(story_text, language, (line[1], line[2]), line[0])
+        if first is None or line[0] - first <= CRAWL_GAP:
+            return line[0], "byline"
     from_url = published_from_url(url)
     if from_url is not None:
         return from_url, "url"
@@ -915,6 +1067,10 @@ def publication_date(
     story = published_from_story(story_text, language, skip=skip)
     if story:
         return story[0], "story"
+    year = year_from_url(url)
+    in_year = _latest_in_year(story_text, language, year) if year is not None else None
+    if in_year is not None:
+        return in_year, "url-year"
     latest = latest_in_story_year(story_text, language, skip)
     return (latest, "story-year") if latest else (None, "none")
 
@@ -929,6 +1085,17 @@ def _latest_in_month(text: str, language: str, year: int, month: int) -> date:
     ]
     last = calendar.monthrange(year, month)[1]
     return date(year, month, max((d for d in days if d and d <= last), default=last))
+
+
+def _latest_in_year(text: str, language: str, year: int) -> date | None:
+    """The page was filed in that year: the latest day of it the story names without a year
+    stands for the day of writing (None when it names none)."""
+    days = [
+        _safe(year, d.end_month or d.month, d.end_day or d.day)
+        for d in find_dates(text, language)
+        if d.year is None and d.day is not None and d.month is not None and not d.excluded
+    ]
+    return max((d for d in days if d), default=None)
 
 
 # a year told as a target or a bound is not the year of the story's events

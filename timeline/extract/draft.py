@@ -18,7 +18,7 @@ from unidecode import unidecode
 from events import EngagementFacts
 from events.countries import INTERNATIONAL, country
 from timeline.extract import languages
-from timeline.extract.dates import publication_date
+from timeline.extract.dates import STORY_ORIGINS, filing_day, publication_date
 from timeline.extract.errors import ExtractError
 from timeline.extract.gazetteer import ORG, Mention
 from timeline.extract.languages.vi import LETTERS as VIETNAMESE_LETTERS
@@ -201,7 +201,9 @@ def extract(
                 "Name the publisher: neither the URL nor the text says who it is.",
             )
         )
-    analysis = analyse(text, layout, language, published, url)
+    # a date read from the story itself is when the page was written at the earliest
+    bound = origin in STORY_ORIGINS
+    analysis = analyse(text, layout, language, published, url, published_bound=bound)
     draft = Draft(document, language, published, origin, publisher, url, [], flags)
     draft.records = _records(analysis, draft)
     return draft
@@ -513,7 +515,7 @@ def _source(b: _Builder) -> dict[str, Any]:
     source: dict[str, Any] = {"document": d.document, "publisher": d.publisher or ""}
     if d.url:
         source["url"] = d.url
-    if d.published and d.published_origin not in ("story", "story-year", "url-month"):
+    if d.published and d.published_origin not in STORY_ORIGINS:
         source["published"] = d.published.isoformat()
         if d.published_origin == "url":
             source["published_inferred"] = True
@@ -549,6 +551,11 @@ _DATE_ORIGINS = {
         "The article dates it only by its dateline's month and day (the day it was filed): "
         "check it took place that day.",
     ),
+    "dateline-month": (
+        "date-from-dateline",
+        "The article counts the day from its dateline, which gives no year: only the month is "
+        "known (that of every day it may be); fill in the day and the year.",
+    ),
     "publication": (
         "date-from-publication",
         "The article does not date it; it is dated by the month of its byline: check it did "
@@ -572,6 +579,7 @@ def _date(b: _Builder) -> Any:
         "story": "the latest date the story gives with its year",
         "story-year": "the latest date the story gives, in the one year it states",
         "url-month": "the month in the URL and the latest day of it the story gives",
+        "url-year": "the year in the URL and the latest day of it the story gives",
         "none": "nowhere",
     }[d.published_origin]
     notes = []
@@ -580,9 +588,13 @@ def _date(b: _Builder) -> Any:
             "day": f"{r.start}",
             "month": f"the month of that week, {r.start:%Y-%m},",
         }.get(r.precision, f"{r.start} to {r.end} (the trip's length from its first day)")
+        filed = filing_day(b.a.text, d.published)
+        since = f"the publication date ({d.published}, from {origin})"
+        if filed != d.published:
+            since = f"the day of its dateline ({filed}; the page is of {d.published})"
         notes.append(
             f"The article names the day only relative to its publication ({r.phrase!r}); "
-            f"{counted} is counted from the publication date ({d.published}, from {origin})."
+            f"{counted} is counted from {since}."
         )
         b.flag("day-from-publication", "date", notes[-1])
     elif r.year_inferred:

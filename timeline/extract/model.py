@@ -136,6 +136,9 @@ class Analysis:
     variants: list[tuple[str, str]] = field(default_factory=list)
     engagements: list[Engagement] = field(default_factory=list)
     published: date | None = None
+    # the publication date is only the story's own latest date (no byline, no date in the
+    # address): the page was written on or after it, so a day told after it is no plan
+    published_bound: bool = False
     home: str = "VN"
     foreign: str | None = None
     inferred_orgs: list[Mention] = field(default_factory=list)

@@ -15,7 +15,7 @@ from datetime import date
 
 from events.countries import INTERNATIONAL
 from timeline.extract import languages
-from timeline.extract.dates import find_dates
+from timeline.extract.dates import filing_day, find_dates
 from timeline.extract.gazetteer import (
     COUNTRY,
     find_organisations,
@@ -173,11 +173,15 @@ def find(a: Analysis) -> None:
 
 
 def date_them(a: Analysis) -> None:
-    """Each date to its engagement; a trip's length; days told later; old news as context."""
-    dating.date_engagements(a.engagements, a.infos, a.published, a.language)
-    dating.series_dates_told_later(a.text, a.engagements, a.published, a.language)
-    dating.date_from_retelling(a.engagements, a.infos, a.published, languages.get(a.language))
-    dating.lead_dates(a.engagements, a.infos, a.published)
+    """Each date to its engagement; a trip's length; days told later; old news as context.
+    Days are counted from the day the story was filed (a wire dateline's, when the page
+    republishes it a day or more later), how old news is from the page's date."""
+    filed = filing_day(a.text, a.published)
+    dating.date_engagements(a.engagements, a.infos, filed, a.language)
+    dating.series_dates_told_later(a.text, a.engagements, filed, a.language)
+    dating.date_from_retelling(a.engagements, a.infos, filed, languages.get(a.language))
+    dating.lead_dates(a.engagements, a.infos, filed)
+    dating.dates_referred_back(a.engagements)
     dating.one_verb_one_date(a.engagements)
     dates_named_together(a.engagements)
     for e in greeting_dates(a.engagements):
@@ -186,10 +190,10 @@ def date_them(a: Analysis) -> None:
         tet_year(a.text, e, a.published) or date_from_byline(a, e)
     dating.trip_lengths(a.text, a.engagements)
     dating.closing_days(a.text, a.engagements)
-    dating.days_told_later(a.engagements, a.published)
+    dating.days_told_later(a.engagements, filed)
     dating.dateline_days(a.text, a.engagements, a.published)
     dating.earlier_occasions(a.text, a.engagements)
-    dating.old_news(a.engagements, a.published)
+    dating.old_news(a.engagements, a.published, bound=a.published_bound)
     framing.leaders_visits(a.text, a.engagements)
 
 
@@ -283,11 +287,20 @@ PASSES: list[Pass] = [
 
 
 def analyse(
-    text: str, layout: Layout, language: str, published: date | None, url: str | None = None
+    text: str,
+    layout: Layout,
+    language: str,
+    published: date | None,
+    url: str | None = None,
+    *,
+    published_bound: bool = False,
 ) -> Analysis:
     """The article's engagements with every fact and the spans supporting it; `url`, where it
-    was published, tells the publisher's country."""
-    analysis = Analysis(text, language, layout, published=published, url=url)
+    was published, tells the publisher's country; `published_bound`, that the publication date
+    is only the story's own latest date."""
+    analysis = Analysis(
+        text, language, layout, published=published, url=url, published_bound=published_bound
+    )
     for step in PASSES:
         step.run(analysis)
     return analysis

@@ -277,6 +277,30 @@ def date_from_retelling(
                 break
 
 
+# "X and Y also raised the issue … at the meeting", "Tại buổi hội đàm, …": a session named by
+# its noun after a definite article, the session the story told just before
+_BACK_REFERENCE = re.compile(
+    r"(?:at|during|in) the (?:meeting|talks|reception|session|dialogue|conference)|"
+    r"(?:tại|trong) (?:buổi|cuộc) (?:tiếp|hội đàm|làm việc|gặp|hội nghị)",
+    re.I,
+)
+
+
+def dates_referred_back(engagements: list[Engagement]) -> None:
+    """An engagement drafted from a back-reference to a session ("… also raised the issue …
+    at the meeting") with no date of its own took place on the day of the session told
+    before it (x-dates2 008: the second draft of a dated meeting of interior ministers stayed
+    undated, and the gold paired with it)."""
+    told: Engagement | None = None
+    for e in sorted(engagements, key=lambda e: e.start):
+        if e.context or e.kind == "visit":
+            continue
+        if e.date is None and told is not None and _BACK_REFERENCE.fullmatch(e.trigger[2]):
+            e.date, e.resolved, e.date_origin = told.date, told.resolved, "story"
+        elif e.resolved is not None and _one_day(e.resolved):
+            told = e
+
+
 def _counted_trip(e: Engagement) -> bool:
     """A trip dated by a day counted from the publication date ("left yesterday on a six-day
     visit"): the days it is told over later ("is visiting Vietnam from May 10-15") say more
@@ -375,8 +399,10 @@ def trip_lengths(text: str, engagements: list[Engagement]) -> None:
         if e.kind != "visit" or r is None or r.start is None or r.precision != "day":
             continue
         s = e.info.sentence
+        # the length may follow the arrival's day: "arrived in Canberra on March 10 for a
+        # five-day visit" (its day and "for a" between the trip's words and its length)
         m = _TRIP_LENGTH.search(
-            text, max(s.start, e.trigger[0] - 20), min(s.end, e.trigger[1] + 20)
+            text, max(s.start, e.trigger[0] - 20), min(s.end, e.trigger[1] + 45)
         )
         if m is None:
             continue
@@ -654,17 +680,58 @@ def dateline_days(text: str, engagements: list[Engagement], published: date | No
     for e in engagements:
         if e.context or e.kind == "visit":
             continue
+        counted = next((m for m in e.info.dates if _days_back(m) or m.month_offset), None)
+        if counted is not None and (e.date is None or e.date.start == d.start):
+            # a second draft of the lead's meeting told "on Tuesday" (undated, or given the
+            # dateline's own day as its lead's date): that day, not the filing's
+            e.date, e.resolved = counted, resolve(counted, None)
+            _dateline_month(e, d)
+            continue
         if e.date is None and e.info.sentence.start <= (lead_end if lead_end >= 0 else len(text)):
             offset = 0
         elif e.date is not None and e.date.today is not None:
             offset = e.date.today
         else:
+            _dateline_month(e, d)
             continue
         day = _safe_day(2024, d.month, d.day) + timedelta(days=offset)  # 2024: 29/2 exists
         phrase = e.date.phrase if e.date is not None else d.phrase
         e.date = e.date or d
         e.resolved = Resolved(None, None, "day", phrase, partial=True, month=day.month, day=day.day)
         e.date_origin = "dateline"
+
+
+def _days_back(m: DateMention) -> tuple[int, int] | None:
+    """The days before the filing day a weekday, a week or a month counted from it may fall
+    on, as (earliest, latest) offsets; None when it may lie ahead or is no such form."""
+    if m.weekday is not None and m.week is None:
+        last = m.phrase.lower().startswith("last ")
+        return (-7, -1) if last else (-6, 0)
+    if m.week is not None and m.week <= 0:
+        return (7 * m.week - 6, 7 * m.week + 6) if m.week < 0 else (-6, 0)
+    return None
+
+
+def _dateline_month(e: Engagement, d: DateMention) -> None:
+    """Under a dateline without a year, a weekday or a week counted from it ("BANGKOK, Sept 16
+    (TNA) – … met on Tuesday") falls in the dateline's month when every day it may be on does
+    (the weekday's offset needs the year); "last month", "this month" name their month. The
+    date stays partial, month known, flagged as the dateline's."""
+    m = e.date
+    if m is None or d.month is None or d.day is None:
+        return
+    if m.month_offset is not None:
+        month = (d.month - 1 + m.month_offset) % 12 + 1
+    else:
+        window = _days_back(m)
+        if window is None or d.day + window[0] < 1:
+            return
+        last = _safe_day(2023, d.month, 31).day  # a month's length (February's of no leap year)
+        if d.day + window[1] > last:
+            return
+        month = d.month
+    e.resolved = Resolved(None, None, "month", m.phrase, partial=True, month=month)
+    e.date_origin = "dateline-month"
 
 
 def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
@@ -684,16 +751,24 @@ def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
             forget_sentence(engagements, e)
 
 
-def old_news(engagements: list[Engagement], published: date | None) -> None:
+# a page dated only by its story's latest date was written within days of it: a day a few days
+# after is told, one weeks after is still a plan (x-vi4 006: a session of next month)
+_WRITTEN_WITHIN = timedelta(days=7)
+
+
+def old_news(engagements: list[Engagement], published: date | None, *, bound: bool = False) -> None:
     """News reports what just happened: an engagement that ended months before publication is
-    mentioned for context ("hồi tháng 7/2024"), not reported, and belongs to no trip."""
+    mentioned for context ("hồi tháng 7/2024"), not reported, and belongs to no trip. One dated
+    after publication is planned, unless the publication date is only the story's own latest
+    date (`bound`) and the day is within a week of it: "on March 12, 2024. The next day, …"
+    was written on the 13th or later."""
     if published is None:
         return
     for e in engagements:
         r = e.resolved
         if e.context or e.status != "held" or r is None or r.end is None or r.start is None:
             continue
-        if r.start > published:
+        if r.start > published and not (bound and r.start - published <= _WRITTEN_WITHIN):
             # dated after publication: it can only be planned
             e.status = "planned"
             e.status_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None

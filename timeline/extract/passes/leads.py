@@ -117,7 +117,7 @@ def lead_engagement(a: Analysis) -> None:
         # (a date of the lead's other sentences was tried: on read-n it dated two drafts by
         # what else the lead told, 29 -> 27 matched)
         date_from_byline(a, e)
-    dating.old_news([e], a.published)
+    dating.old_news([e], a.published, bound=a.published_bound)
     if e.status == "held" and not e.context:
         a.engagements.append(e)
 
