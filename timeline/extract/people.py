@@ -223,11 +223,14 @@ def find_people(
         run = run[:limit]
         a, b = run[0][0], run[-1][1]
         name = text[a:b]
-        prefix = _prefix_chain(text, start, a, anchors, entities, language)
+        prefix = _not_taken(text, _prefix_chain(text, start, a, anchors, entities, language), found)
         has_anchor = any(kind in ("rank", "title", "honorific") for *_, kind in prefix)
         sharing = _plural_title_holder(text, a, found, language)
         has_anchor = has_anchor or sharing is not None
         follows = _titles_after(text, b, end, anchors, entities, language)
+        # "the Indian delegation was led by Mahaveer Singhvi, Joint Secretary (…)": who leads
+        led = language == "en" and _LED_BY.search(text, max(start, a - 16), a) is not None
+        has_anchor = has_anchor or (led and len(run) >= 2)
         if len(run) == 1 and not has_anchor:
             continue
         if not (has_anchor or is_vietnamese_name(name) or follows):
@@ -239,6 +242,8 @@ def find_people(
             continue  # "Lăng Chủ tịch Hồ Chí Minh": a memorial, not a participant
         if language == "en" and _VENUE_NAME.search(name):
             continue  # "the IGP Smart Conference Hall": a room, not a holder of the title
+        if language == "en" and names_a_venue(text, b):
+            continue  # "King Khalid International Airport": a place named after someone
         if _WHERE_UNIT.search(text, max(start, a - 24), a):
             continue  # "tại huyện Kỳ Sơn": a district named like a person, where it happened
         p = PersonMention(a, b, name)
@@ -252,6 +257,41 @@ def find_people(
         found += _respectively(text, start, end, entities, found)
     _titles_after_a_pair(text, found)
     return found
+
+
+# a delegation or a side led by someone named right after (x-facts page's Joint Secretary with
+# his portfolio in brackets was no person: his title is no anchor the lexicon knows)
+_LED_BY = re.compile(r"\b(?:led|headed) by\s+$")
+
+
+# a place named after a person: "King Khalid International Airport", "Sultan Qaboos Port"
+# (x-people page 011: the airport's "Khalid" joined the undersecretary of that name)
+_NAMED_VENUE = re.compile(
+    r"\s+(?:International\s+)?(?:Airport|Air Base|Airbase|Stadium|Palace|Hospital|University|"
+    r"Mosque|Street|Road|Avenue|Bridge|Port|Square)\b"
+)
+
+
+def names_a_venue(text: str, at: int) -> bool:
+    """Does a name ending at `at` name a place after its person ("… International Airport")?"""
+    return _NAMED_VENUE.match(text, at) is not None
+
+
+def _not_taken(
+    text: str, prefix: list[tuple[int, int, str]], found: list[PersonMention]
+) -> list[tuple[int, int, str]]:
+    """The pieces before a name that are not the previous person's titles after theirs ("A,
+    Saudi Ambassador to the UK, Dr. B, Undersecretary": the ambassador is A)."""
+    taken = [
+        (t[0], t[1])
+        for q in found[-1:]
+        for t in q.titles
+        if t[0] >= q.end and _CLOSED.match(text, t[1])  # (", Title, B": closed by its comma)
+    ]
+    return [x for x in prefix if not any(a <= x[0] and x[1] <= b for a, b in taken)]
+
+
+_CLOSED = re.compile(r"\s*,")
 
 
 # a venue named after a title ("the IGP Conference Hall", "the Minister's Convention Centre")
@@ -344,7 +384,13 @@ def _capitalised_runs(
         ok = _capitalised(word) and free(a, a + len(word)) and not barred
         # "Rashid bin Abdullah Al Khalifa", "Abdul-Amir al-Shammari": Arabic names' particles
         # inside a name (m002, m003, m005 of the read set: 3 of its 23 English pages)
-        particle = bool(current) and language == "en" and _PARTICLE.fullmatch(word) is not None
+        particle = bool(current) and (
+            _PARTICLE.fullmatch(word) is not None
+            if language == "en"
+            # ("ông Dato' Sri Mohd Shuhaily bin Mohd Zain": a Malay or Arab name on a
+            # Vietnamese page keeps its line of fathers)
+            else word in ("bin", "bint", "ibn")
+        )
         # "Matthew H.King": an initial may be glued to the family name
         glued = bool(current) and re.fullmatch(r"[A-Z]\.", current[-1][2]) is not None
         adjacent = bool(current) and text[current[-1][1] : a] in (" ", "" if glued else " ")
@@ -809,7 +855,22 @@ def _title_over_body(
     for a, b, kind in pieces:
         if kind == "title" and floor <= a and b < at and _BODY_WORDS.fullmatch(text, b, at):
             return (a, at, "title")
+    # "Phó Chủ nhiệm Ủy ban Tư pháp và Nhân quyền của Quốc hội Hàn Quốc X": a committee's
+    # long name, "và" and "của" inside it (x-people page 001 lost its guest to it)
+    titles = [p for p in pieces if p[2] == "title" and floor <= p[0] and p[1] < at]
+    for a, b, _ in sorted(titles, key=lambda p: -p[1])[:1]:
+        inside = any(b <= x < at for x, _, k in pieces if k in ("rank", "title", "honorific"))
+        if not inside and _LONG_BODY.fullmatch(text, b, at):
+            return (a, at, "title")
     return None
+
+
+# a body's long name after its head word: up to twelve words, "và" and "của" among them, no
+# clause's verb and no punctuation
+_LONG_BODY = re.compile(
+    r"\s+(?:Ủy ban|Uỷ ban|Hội đồng|Cơ quan|Bộ|Tổng cục|Cục|Ban|Văn phòng|Viện)"
+    rf"(?:\s+(?!(?:{_STOP['vi'].replace('cùng|và|', 'cùng|')})(?!\w))[^\s,;:.()]+){{1,12}}\s*"
+)
 
 
 def _prefix_chain(
@@ -861,9 +922,18 @@ def _prefix_chain(
             # "Thư ký Hội đồng An ninh Quốc gia Mông Cổ X", "Giám đốc cơ quan An ninh Liên bang
             # Nga X": a body the gazetteer lacks between the title and its country
             hit = _title_over_body(floor, floor + len(stripped), pieces, text)
+        if hit is None and chain and all(k == "honorific" for *_, k in chain):
+            # "Thứ trưởng Bộ Công an Trung Quốc – ông X": the office, a dash, then the name
+            dash = re.search(r"\s[–-]$", stripped)
+            if dash is not None:
+                pos = floor + dash.start()
+                continue
         if hit is None:
             m = connect.search(stripped)
-            if m and chain:
+            # ("chuyến thăm Nhật Bản của Chủ tịch nước X": a qualifier follows a title, never
+            # leads into one; the visit's country was read as the President's, x-people 004)
+            into_title = language == "vi" and bool(chain) and chain[-1][2] in ("title", "rank")
+            if m and chain and not into_title:
                 pos = floor + m.start()
                 joined_by_and = m.group().strip() == "and"
                 continue
@@ -895,6 +965,8 @@ def _titles_after(
         m = re.match(r"\s*,\s*", text[pos:end])
         if not m and re.search(r"\b(?:Jr|Sr)$", text[max(0, pos - 3) : pos]):
             m = re.match(r"\.\s*,\s*", text[pos:end])  # "Benjamin Abalos Jr., Secretary of …"
+        if not m and not out:
+            m = re.match(r"\s+[–-]\s+", text[pos:end])  # "Đại tá X – Phó Cục trưởng …"
         if not m:
             break
         seg_start = pos + m.end()
@@ -902,6 +974,8 @@ def _titles_after(
         co = _CO_TITLE.match(text, seg_start)
         at_title = co.end() if co else seg_start
         anchor = next((a for a in anchors if a[0] == at_title and a[2] != "honorific"), None)
+        if anchor is None:
+            anchor = _country_titled(text, seg_start, anchors, entities)
         org = next((e for e in entities if e.start == seg_start and e.kind == ORG), None)
         if anchor is None and org is None:
             break
@@ -918,6 +992,21 @@ def _titles_after(
         out.append((seg_start, seg_start + len(seg), kind))
         pos = seg_start + len(seg)
     return out
+
+
+def _country_titled(
+    text: str, at: int, anchors: list[tuple[int, int, str]], entities: list[Mention]
+) -> tuple[int, int, str] | None:
+    """ "X, Saudi Ambassador to the United Kingdom, …", "X, Oman's Ambassador to Kenya": a
+    title after the name that opens on the country it serves (x-people pages 012 and 011's
+    shapes: the title went to the next person of the list)."""
+    country = next((e for e in entities if e.start == at and e.kind == COUNTRY), None)
+    if country is None:
+        return None
+    gap = re.match(r"(?:['’]s)?\s+", text[country.end :])
+    if gap is None:
+        return None
+    return next((a for a in anchors if a[0] == country.end + gap.end() and a[2] == "title"), None)
 
 
 # two capitalised words or more after the last title: a name, not part of a title
@@ -992,6 +1081,8 @@ def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, 
         order = {n: k for k, n in reversed(list(enumerate(m.name for m in g)))}
         # a spelling that is another with words before it ("Nội Vụ Anh Priti Patel") is not it
         extended = {n for n in spellings for o in spellings if o != n and n.endswith(" " + o)}
+        # ("Abdulaziz bin Saud", told for "Abdulaziz bin Saud bin Nayef": the full line is his)
+        extended |= {n for n in spellings for o in spellings if o.startswith(n + " ")}
         canonical = max(spellings, key=lambda n: (n not in extended, spellings[n], -order[n]))
         others = [n for n in spellings if n != canonical]
         for m in g:
@@ -1009,11 +1100,28 @@ def _same_person(a: str, b: str) -> bool:
     short, long = sorted((ta, tb), key=len)
     if len(short) >= 2 and len(long) > len(short) and long[-len(short) :] == short:
         return True  # "Nội Vụ Anh Priti Patel": a title's words read into the name
+    if _fathers_cut(short, long):
+        return True  # "Abdulaziz bin Saud" later for "Abdulaziz bin Saud bin Nayef"
     if len(ta) != len(tb) or any(x[0] != y[0] for x, y in zip(ta, tb, strict=True)):
         return False
     if ta[0] != tb[0] and (len(ta) < 2 or min(len(na), len(nb)) < 12):
         return False  # "Thongloun Sisoulith" / "Thonglun Sisulith": one letter off in each word
     return _edits(na, nb) <= 2
+
+
+_FATHERS = frozenset({"bin", "bint", "ibn"})
+
+
+def _fathers_cut(short: list[str], long: list[str]) -> bool:
+    """An Arabic name told again without its last fathers: the long name's first words, a
+    "bin" among them and another where the short one stops (x-people page 012)."""
+    return (
+        len(short) >= 3
+        and len(long) > len(short)
+        and long[: len(short)] == short
+        and bool(_FATHERS & set(short))
+        and long[len(short)] in _FATHERS
+    )
 
 
 def _edits(a: str, b: str) -> int:

@@ -89,6 +89,30 @@ def merge_people(a: Analysis) -> None:
         for m in person.mentions:
             if m.country is None and full is not None:
                 m.country = full.country
+        if a.language == "vi":
+            _stated_abroad(person)
+
+
+def _stated_abroad(person: Person) -> None:
+    """A Chinese official written the Vietnamese way ("Vương Tiểu Hồng, … Bộ trưởng Bộ Công an
+    Trung Quốc") is later "Bộ trưởng Vương Tiểu Hồng", read as Vietnam's by the look of the
+    name: the country the person's agency states stands for the bare mentions too (x-people
+    pages 002 and 005: the Chinese ministers were Vietnam's in their talks)."""
+    stated = next(
+        (
+            m
+            for m in person.mentions
+            if m.organisation is not None
+            and m.organisation.country not in (None, HOME)
+            and m.country == m.organisation.country
+        ),
+        None,
+    )
+    if stated is None:
+        return
+    for m in person.mentions:
+        if m.country == HOME and m.organisation is None:
+            m.country = stated.country
 
 
 def choose_sides(a: Analysis) -> None:
@@ -250,7 +274,8 @@ def name_sides(a: Analysis) -> None:
 
 def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back."""
-    roles.roles_by_side(a.engagements)
+    roles.roles_by_side(a.engagements, a.text)
+    roles.own_meeting_of_a_list(a.engagements)
     roles.co_chaired_committees(a.engagements)
     roles.dialogue_chairs(a.engagements)
     roles.hosted_dialogues(a.engagements, a.text)

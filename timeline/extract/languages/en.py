@@ -74,7 +74,10 @@ class English(Lexicons):
     visit = re.compile(
         r"\b(?:(?:official|working|state|study|three-day|two-day|four-day|five-day)\s+)?"
         # ("the visiting Saudi minister" is a guest here, not a trip to Saudi Arabia)
-        r"(?:visit(?:ed|s)?|(?<!\bthe )visiting|trip)\b(?:\s+(?:to|in))?(?:\s+the)?|"
+        # ("met with visiting Vietnamese Deputy Minister X": the adjective, the guest's trip)
+        r"(?:visit(?:ed|s)?|(?<!\bthe )visiting(?!\s+[A-Z]\w*(?:ese|ian|ish|an|i)\s+"
+        r"(?:[A-Z]|delegation|officials?|minister|guests?|counterpart))|trip)\b"
+        r"(?:\s+(?:to|in))?(?:\s+the)?|"
         # "arrived in the Saudi capital, Riyadh, at the head of a delegation" (m002, m013)
         r"\b(?:arrived|arrives)\s+in(?:\s+the)?|"
         # "the entourage that left for Japan on Wednesday": a departure for a place is the trip

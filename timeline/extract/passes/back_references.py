@@ -92,11 +92,12 @@ def pronoun_subjects(
     subject: int | None = None
     for info in infos:
         s = info.sentence
-        m = pronoun.search(text, s.start, min(s.end, s.start + 60))
-        if m and subject is not None and not any(p.start < m.start() for p in info.people):
-            mention = PersonMention(
-                m.start(), m.end(), persons[subject].name, extent=(m.start(), m.end())
-            )
+        # (searched in the sentence's own text: the pattern's "^" is its start, which a search
+        # of the article from the sentence's offset never matched; x-people page 011)
+        m = pronoun.search(text[s.start : min(s.end, s.start + 60)])
+        at = (s.start + m.start(), s.start + m.end()) if m else None
+        if at and subject is not None and not any(p.start < at[0] for p in info.people):
+            mention = PersonMention(at[0], at[1], persons[subject].name, extent=at)
             mention.person, mention.country = subject, persons[subject].country
             info.people.insert(0, mention)
             persons[subject].mentions.append(mention)

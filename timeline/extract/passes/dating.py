@@ -779,11 +779,16 @@ def old_news(engagements: list[Engagement], published: date | None, *, bound: bo
             if p is None or p.start is None or not (p.start <= r.start <= p.end):  # type: ignore[operator]
                 e.parent = None
             continue
-        if (published - r.end).days > 90:
+        if (published - r.end).days > 90 or _LAST_YEAR.search(e.date.phrase if e.date else ""):
+            # (or dated "last year" only: "hồi cuối năm ngoái", told in January, x-people 005)
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
             e.parent = None
             forget_sentence(engagements, e)
+
+
+# a date told only relative to the publication's year, as the year before it
+_LAST_YEAR = re.compile(r"(?<!\w)(?:năm ngoái|năm trước|last year)(?!\w)", re.I)
 
 
 def one_verb_one_date(engagements: list[Engagement]) -> None:

@@ -18,7 +18,7 @@ from timeline.extract import languages
 from timeline.extract.dates import find_dates, resolve
 from timeline.extract.gazetteer import CITY, COUNTRY, Mention, find_organisations, find_places
 from timeline.extract.lexicon import alternation, cues, word_regex
-from timeline.extract.model import Analysis, Engagement, SentenceInfo
+from timeline.extract.model import Analysis, Engagement, SentenceInfo, Span, another_time
 from timeline.extract.passes import dating
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.segment import BODY, BYLINE, CAPTION, HEADLINE
@@ -365,4 +365,48 @@ def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: L
             e.counterpart = orgs[0] if orgs else None
     for i in e.sentences:
         add_participants(a.text, i, e, a.language)
+    _attending_later(a, e, lead)
     return e
+
+
+# a later sentence presenting who else was there: "The session was also attended by A, B",
+# "Also present were …", "Cùng dự có …" (x-people pages: 5 attendees on 3 pages were lost,
+# the lead's draft taking no one from a later sentence)
+_ATTENDED_TOO = re.compile(
+    r"\b(?:was|were)\s+also\s+(?:attended|present)\b|\bAlso\s+(?:present|attending)\b|"
+    r"\balso\s+present\b|(?<!\w)Cùng (?:tham )?dự(?: có)?(?!\w)"
+)
+
+
+def _attending_later(a: Analysis, e: Engagement, lead: Lead) -> None:
+    """The people a later sentence of the story presents as also attending the lead's
+    engagement, with their stated role (the lead's own later sentences included)."""
+    if e.kind == "visit" or not lead.lead:
+        return
+    listing: Span | None = None  # the cue of the sentence before presenting those attending
+    for i in a.infos:
+        s = i.sentence
+        if s.role != BODY or s.start <= e.info.sentence.start:
+            continue
+        m = _ATTENDED_TOO.search(a.text, s.start, s.end)
+        # "… On the British side, officials and the Ambassador, X.": the list goes on by side
+        goes_on = listing is not None and _ON_A_SIDE.match(s.text) is not None
+        cue = (m.start(), m.end(), m.group()) if m else listing if goes_on else None
+        listing = cue
+        if cue is None or not i.people or another_time(e, i):
+            continue
+        if not any(i is x for x in e.sentences):
+            e.add(i)
+            add_participants(a.text, i, e, a.language)
+        for part in e.participants.values():
+            if (
+                part.role == "attendee"
+                and part.cue is None
+                and s.start <= part.mention.start < s.end
+            ):
+                part.cue = cue  # present as the list's first sentence says
+
+
+_ON_A_SIDE = re.compile(
+    r"(?:On the|For the|Về phía|Phía)\s+[^,.;]{2,40}?(?:side|bạn|ta)?\s*,", re.I
+)

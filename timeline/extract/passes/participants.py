@@ -49,7 +49,8 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             # (a verb of the headline has the whole lead after it: not a list's object)
             told_here = e.trigger[0] >= info.sentence.start
             after_verb = told_here and p.start > e.trigger[1] and e.counterpart_person != p.person
-            if after_verb and not between and not subject and not _co_holder(info, e, p):
+            present = _PRESENCE.search(text, info.sentence.start, p.extent[0]) is not None
+            if after_verb and not (between or subject or present or _co_holder(info, e, p)):
                 continue
         if _other_missions_head(e, p) or p.person in e.bystanders:
             continue
@@ -165,31 +166,28 @@ def _role(
         m := _chairs_right_after(text, p, info, roles["chair"], language)
     ):
         role, cue = "chair", (m.start(), m.end(), m.group())  # "X, Phó Cục trưởng, chủ trì"
+    elif (cv := _CALLS_ON.search(text, s.start, s.end)) and e.kind == "meeting":
+        # ("A dẫn đầu đoàn … đến chào xã giao B": at the call A is its guest, the trip's head)
+        role, cue = _call_role(text, s, cv, p), (cv.start(), cv.end(), cv.group())
     elif (led := _leads(text, s, p, roles["delegation_head"])) is not None:
         role, cue = "delegation_head", led
+    elif presence := _PRESENCE.search(text, s.start, p.extent[0]):
+        role, cue = "attendee", (presence.start(1), presence.end(1), presence.group(1))
+    elif (opener := _ATTENDING_LINE.match(text, s.start, p.extent[0])) and not (
+        _CHAIRS_A_SIDE.search(before[-80:])
+    ):
+        # "Tham dự buổi tiếp có lãnh đạo Cục A, Cục B và ngài X, Đại sứ …": all of the list
+        role, cue = "attendee", (opener.start(1), opener.end(1), opener.group(1))
     elif (
         roles["attendee"].search(before)
         and _PRESENTED.search(text, max(s.start, p.extent[0] - 16), p.extent[0])
         and not _CHAIRS_A_SIDE.search(before[-80:])
     ):
         role, cue = "attendee", _abs(s.start, roles["attendee"].search(before))  # "… có X"
-    elif (cv := _CALLS_ON.search(text, s.start, s.end)) and e.kind == "meeting":
-        role, cue = _call_role(text, s, cv, p), (cv.start(), cv.end(), cv.group())
     elif (
         hv := languages.get(language).host_verb.search(text, s.start, s.end)
     ) and e.kind == "meeting":
-        # the reception told first, then its host: "Tiếp X, Bộ trưởng Y …", "phát biểu tại
-        # buổi tiếp X, Thứ trưởng Y nhấn mạnh …"
-        lead = hv.start() - s.start < 3 or speaks_next(text, p)
-        fronted = lead and "," in text[hv.end() : p.start]
-        # "Tiếp (và làm việc với) đoàn có Đại tá X": presented as the ones receiving
-        receiving = hv.start() - s.start < 3 and _PRESENTED.search(
-            text, max(s.start, p.extent[0] - 16), p.extent[0]
-        )
-        role = "host" if p.start < hv.start() or fronted or receiving else "guest"
-        if _passive(text, s.start, hv):
-            # "The delegation was received by General X": the one after "by" receives
-            role = "guest" if role == "host" else "host"
+        role = _host_verb_role(text, info, p, hv, language)
         cue = (hv.start(), hv.end(), hv.group())
     elif _CHAIRS_A_SIDE.search(before[-80:]):
         pass  # "Tham dự và chủ trì hội đàm về phía tỉnh X có …": the side decides the role
@@ -198,11 +196,76 @@ def _role(
         role = "attendee"
         base = s.start if roles["attendee"].search(before) else p.end
         cue = _abs(base, m)
+    elif m := roles["attendee"].search(text, (end := _list_end(text, info, p)), end + 30):
+        role, cue = "attendee", (m.start(), m.end(), m.group())  # "A, and B were also present"
     elif not e.remote and (
         roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25])
     ):
         role = "speaker"
     return role, cue
+
+
+# "met X in the presence of the Director General of Police, Lt. Gen. Y", "với sự có mặt của
+# Y": Y attends besides the two sides (the development gold's attendees; x-people page 010)
+_PRESENCE = re.compile(
+    r"(in the presence of|với sự (?:có mặt|tham dự|chứng kiến) của)\s+(?:the\s+)?"
+    r"(?:[^,.;]{0,80},\s*)?(?:[A-Z][a-z]{0,4}\.\s*)*$"
+)
+
+
+# a sentence presenting who attended, the person in its list (x-people probes: an ambassador
+# listed after the units' leaders was a guest, then dropped as not told of)
+_ATTENDING_LINE = re.compile(
+    r"(Tham dự|Cùng dự|Cùng tham dự|Dự buổi|Also attending|Attending|Present at)"
+    r"[^.;:]{0,80}?(?<!\w)(?:có|were|was|included)\s[^.;:]*$"
+)
+
+
+# between two names of one list: a comma, "and" / "và", an article or honorific
+_IN_LIST = re.compile(r"\s*,?\s*(?:and|và)?\s*(?:the\s+|(?:ông|bà|ngài|Mr|Ms|Mrs|Dr)\.?\s+)?", re.I)
+
+
+def _list_end(text: str, info: SentenceInfo, p: PersonMention) -> int:
+    """Where the list the person opens ends: after the last of the persons named one after
+    the other with their titles ("A, and the Ambassador of Qatar B were also present")."""
+    end = p.extent[1]
+    for q in sorted(info.people, key=lambda q: q.extent[0]):
+        if q.extent[0] < end:
+            continue
+        if not _IN_LIST.fullmatch(text, end, q.extent[0]):
+            break
+        end = q.extent[1]
+    return end
+
+
+# thanks for a reception, its verb after them
+_THANKS = re.compile(r"(?<!\w)(?:cảm ơn|cám ơn|thanked|thanks|thanking)(?!\w)", re.I)
+
+
+def _host_verb_role(
+    text: str, info: SentenceInfo, p: PersonMention, hv: re.Match[str], language: str
+) -> str:
+    """Host or guest by the receiving verb: before it hosts, after it is received, unless
+    the reception is told first, in the passive, or thanked for."""
+    s = info.sentence
+    # the reception told first, then its host: "Tiếp X, Bộ trưởng Y …", "phát biểu tại
+    # buổi tiếp X, Thứ trưởng Y nhấn mạnh …"
+    lead = hv.start() - s.start < 3 or speaks_next(text, p)
+    fronted = lead and "," in text[hv.end() : p.start]
+    # "Tiếp (và làm việc với) đoàn có Đại tá X": presented as the ones receiving
+    receiving = hv.start() - s.start < 3 and _PRESENTED.search(
+        text, max(s.start, p.extent[0] - 16), p.extent[0]
+    )
+    role = "host" if p.start < hv.start() or fronted or receiving else "guest"
+    if _passive(text, s.start, hv):
+        # "The delegation was received by General X": the one after "by" receives
+        role = "guest" if role == "host" else "host"
+    if (thanks := _THANKS.search(text, s.start, hv.start())) is not None:
+        # "A cảm ơn B đã dành thời gian tiếp đoàn", "A thanked B for receiving": the one
+        # thanked received the one thanking (x-people page 002: both were hosts)
+        thanking = p.start < thanks.start() and is_subject(text, info, p, language)
+        role = "guest" if thanking else "host"
+    return role
 
 
 def _call_role(text: str, s: Sentence, cv: re.Match[str], p: PersonMention) -> str:

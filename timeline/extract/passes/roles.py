@@ -12,7 +12,9 @@ from timeline.extract.model import (
 from timeline.extract.people import PersonMention
 
 _MISSION_HEAD = re.compile(
-    r"\bAmbassador\b|\bConsul\b|Consul[- ]General|(?<!\w)Đại sứ(?! quán)|(?<!\w)Tổng Lãnh sự"
+    # ("Ambassador for Counter-Terrorism": a government's envoy on a subject heads no mission)
+    r"\bAmbassador\b(?!\s+(?:for|on)\s)|\bConsul\b|Consul[- ]General|(?<!\w)Đại sứ(?! quán)|"
+    r"(?<!\w)Tổng Lãnh sự"
     r"(?! quán)|(?<!\w)Lãnh sự(?! quán)|Chargé d'affaires|Đại biện|"
     # a Commonwealth country's ambassador to another ("British High Commissioner to Pakistan")
     r"\bHigh Commissioner\b",
@@ -83,11 +85,13 @@ def _received(part: Participation, e: Engagement) -> None:
         part.role = "host" if c == e.host else "guest"
 
 
-def roles_by_side(engagements: list[Engagement]) -> None:
+def roles_by_side(engagements: list[Engagement], text: str = "") -> None:
     """A person with no stated role takes the side they are on: in a meeting or embassy visit the
     host country's people host and the others are guests; a trip's first traveller leads it."""
     for e in engagements:
         both_led = _both_sides_led(e)
+        # a lead that states who received whom: those its story presents as present attend
+        sided = {"host", "guest"} <= {p.role for p in e.participants.values()}
         for part in e.participants.values():
             if _of_the_hosts(part, e):
                 part.role = "host"  # "… the Consular Department, led by Director General X"
@@ -108,6 +112,8 @@ def roles_by_side(engagements: list[Engagement]) -> None:
                 # names the two sides' people only as present ("Tham dự có A … và B …") tells
                 # no one's part in it but their side's
                 continue
+            if e.lead_inferred and (sided or _present_besides(text, part)):
+                continue  # "The session was also attended by A": present besides the two sides
             c = part.mention.country
             if e.kind == "visit":
                 continue
@@ -124,6 +130,47 @@ def roles_by_side(engagements: list[Engagement]) -> None:
             if travellers:
                 first = min(travellers, key=lambda p: p.mention.start)
                 first.role = "delegation_head"
+
+
+# "was also attended by", "were also present", "in the presence of", "Cùng dự có": people
+# present besides the two sides a lead names (x-people pages: 4 such attendees, all read as a
+# side before)
+_BESIDES = re.compile(
+    r"\b[Aa]lso\b[^.;]{0,20}$|\bin the presence of\s*$|(?<!\w)[Cc]ùng (?:tham )?dự\s*$"
+)
+
+
+def _present_besides(text: str, part: Participation) -> bool:
+    """Is the person's attendance cue one that adds them to the engagement's two sides?"""
+    if part.role != "attendee" or part.cue is None or not text:
+        return False
+    before = text[max(0, part.cue[0] - 30) : part.cue[1]]
+    return _BESIDES.search(before) is not None
+
+
+def own_meeting_of_a_list(engagements: list[Engagement]) -> None:
+    """Of one verb's list of meetings ("làm việc với FBI và DEA"), a later sentence's officer of
+    one agency met ("Tiếp đoàn có ông X, Phó Giám đốc FBI") is at that agency's meeting only
+    (x-people probes: the FBI's deputy director was at the DEA's too)."""
+    for e in engagements:
+        if e.kind != "meeting" or e.counterpart is None:
+            continue
+        others = {
+            x.counterpart.key
+            for x in engagements
+            if x is not e and x.kind == "meeting" and x.info is e.info and x.counterpart
+        }
+        s = e.info.sentence
+        for key, part in list(e.participants.items()):
+            org = part.mention.organisation
+            told_apart = not s.start <= part.mention.start < s.end
+            if (
+                told_apart
+                and org is not None
+                and org.key != e.counterpart.key
+                and org.key in others
+            ):
+                del e.participants[key]
 
 
 def head_from_sessions(engagements: list[Engagement]) -> None:

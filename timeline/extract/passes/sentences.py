@@ -16,7 +16,13 @@ from timeline.extract.model import (
     HOME,
     SentenceInfo,
 )
-from timeline.extract.people import Person, PersonMention, is_vietnamese_name, surname
+from timeline.extract.people import (
+    Person,
+    PersonMention,
+    is_vietnamese_name,
+    names_a_venue,
+    surname,
+)
 
 
 def short_references(text: str, infos: list[SentenceInfo]) -> None:
@@ -44,6 +50,8 @@ def short_references(text: str, infos: list[SentenceInfo]) -> None:
             before = text[max(info.sentence.start, a - 2) : a]
             if before.endswith(" ") and text[a - 2 : a - 1].isupper():
                 continue  # part of a longer capitalised name
+            if names_a_venue(text, b):
+                continue  # "King Khalid International Airport": not Khalid bin X
             p = PersonMention(a, b, text[a:b], extent=(a, b))
             info.people.append(p)
         info.people.sort(key=lambda p: p.start)
@@ -99,8 +107,11 @@ def resolve_generic_orgs(
                 )
                 code = home
                 stated = stated_country(text, info, o)
+                listed = _listed_after(text, info, holder) if holder is not None else None
                 if stated is not None:
                     code = stated  # "China’s Public Security Ministry", "Bộ Nội vụ Lào"
+                elif listed is not None:
+                    code = listed  # "A, Saudi Ambassador to the UK, Dr. B, Undersecretary of …"
                 elif holder is not None:
                     # a name not Vietnamese tells a foreigner only on a page whose home side
                     # is Vietnam; between two other countries the holder is the home side's
@@ -133,6 +144,25 @@ def resolve_generic_orgs(
             new_orgs.append(o)
         info.orgs = new_orgs
     return inferred
+
+
+# between two of a list: a comma, "and", an honorific
+_LIST_LINK = re.compile(r"\s*,\s*(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
+
+
+def _listed_after(text: str, info: SentenceInfo, holder: PersonMention) -> str | None:
+    """The country of the person listed right before the holder, who names none of their own:
+    a list of one side's officials ("A, Saudi Ambassador to the UK, Dr. B, Undersecretary of
+    the Ministry of Interior": B's ministry is Saudi; x-people page 012)."""
+    if holder.country is not None:
+        return None
+    before = [q for q in info.people if q.extent[1] <= holder.extent[0] and q is not holder]
+    if not before:
+        return None
+    prev = max(before, key=lambda q: q.extent[1])
+    if prev.country is None or not _LIST_LINK.fullmatch(text, prev.extent[1], holder.extent[0]):
+        return None
+    return prev.country
 
 
 # "China’s Public Security Ministry", "the Cambodian Interior Ministry": the country before it;
