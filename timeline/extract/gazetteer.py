@@ -396,6 +396,9 @@ _BORDER_UNIT = re.compile(
 # what the unit belongs to, in brackets after its name: "(Bộ đội Biên phòng Nghệ An)", "(BĐBP
 # Quảng Nam)", "(Bộ Chỉ huy quân sự tỉnh A, Lào)"
 _UNIT_OWNER = re.compile(r"\s*\(([^()]{1,80})\)")
+# or after "thuộc", to the clause's end: "Đại đội Biên phòng 305 thuộc Bộ CHQS tỉnh A (Lào)" (a
+# Lao company greeted; unread, its greeting had no host)
+_UNIT_OF = re.compile(r"\s+thuộc\s+([^,.;()]{1,80}(?:\([^()]{1,30}\))?)")
 
 
 def _border_units(chunk: str, start: int) -> list[Mention]:
@@ -405,7 +408,7 @@ def _border_units(chunk: str, start: int) -> list[Mention]:
     a neighbour's unit named by its area, of no country when neither names one."""
     out = []
     for m in _BORDER_UNIT.finditer(chunk):
-        owner = _UNIT_OWNER.match(chunk, m.end())
+        owner = _UNIT_OWNER.match(chunk, m.end()) or _UNIT_OF.match(chunk, m.end())
         named = find_places(owner.group(1)) if owner else []
         named = named or find_places(m["name"])  # "Đội Quản lý biên giới Sùng Tả": its place
         countries = [p.country or p.key for p in named if p.kind in (COUNTRY, CITY)]
@@ -448,6 +451,11 @@ def _agencies(chunk: str, start: int) -> list[Mention]:
     return out
 
 
+# "các Đại sứ, Trưởng Cơ quan đại diện Việt Nam ở nước ngoài" met at home (a minister's meeting
+# with the new heads of missions): no one mission, no premises visited, no embassy visit
+ABROAD = re.compile(r"\s+(?:ở|tại)\s+(?:nước ngoài|các nước)(?!\w)|\s+abroad\b")
+
+
 def _missions(chunk: str, start: int, language: str) -> list[Mention]:
     """ "Đại sứ quán Việt Nam tại Australia", "Vietnam’s Embassy in Beijing": a mission of its
     owner in a place; with neither named, no mission."""
@@ -463,6 +471,8 @@ def _missions(chunk: str, start: int, language: str) -> list[Mention]:
             located = country_aliases()[place]
         if not (code or place):
             continue
+        if not place and ABROAD.match(chunk, m.end()):
+            continue  # "Cơ quan đại diện Việt Nam ở nước ngoài": the missions in general
         kind_en = load("agencies")["missions"][language][m["kind"]]
         owner_name = country(code).name_en if code else "?"
         where = city or (country(located).name_en if located else None)
@@ -494,6 +504,8 @@ def _unlisted_agencies(chunk: str, start: int, known: list[Mention]) -> list[Men
         code = country_aliases()[m["c"]]
         if _title_inside().search(m.group(), 1):
             continue  # "Bộ Công an Lương Tam Quang và Đại sứ Mỹ": it ran on to a title
+        if ABROAD.match(chunk, m.end()):
+            continue  # "Cơ quan đại diện Việt Nam ở nước ngoài": the missions in general
         inside = [k for k in known if a <= k.start and k.end <= b]
         if any(k.country == code for k in inside):
             continue  # "Bộ Công an Việt Nam": a listed agency and its own country
@@ -540,9 +552,15 @@ def _local_police_regex(language: str) -> re.Pattern[str]:
             # "Công an 03 tỉnh: A, B và C", "Công an tỉnh 03 tỉnh: …" (a count, zero-padded,
             # and a colon before the list)
             # ("công an 2 tỉnh A và B": lower case before a count)
-            r"(?<!\w)(?:Công an|Cảnh sát|công an(?= (?:các|hai|ba|bốn|0?[2-9]) tỉnh)) "
+            # ("Sở Công an tỉnh Vân Nam", "Sở Công an Khu tự trị dân tộc Choang Quảng Tây": a
+            # Chinese province's or region's public security department, the counterpart of
+            # our border provinces' police; its "Sở" and region hid it from the object read)
+            # ("Ty An ninh tỉnh Savannakhet", "An ninh tỉnh Luông Phra Bang": a Lao province's
+            # security service, as Laos's press in Vietnamese names it)
+            r"(?<!\w)(?:Sở |Ty )?(?:Công an|Cảnh sát|công an(?= (?:các|hai|ba|bốn|0?[2-9]) tỉnh)"
+            r"|(?<=Ty )An ninh|An ninh(?= (?:các |0?[2-9] )?tỉnh [A-ZĐ])) "
             r"(?:(?:[Tt]ỉnh\s+)?(?:các|hai|ba|bốn|năm|0?[2-9])\s+(?=[Tt]ỉnh|[Tt]hành phố))?"
-            r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s*:?\s+)?"
+            r"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|Khu tự trị(?: dân tộc \w+)?)\s*:?\s+)?"
             rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
         )
     return re.compile(
@@ -563,6 +581,7 @@ def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
         place = m["place"] or m.groupdict().get("place2")
         level = (m["level"] or m.groupdict().get("level2") or "").lower()
         kind = "Provincial" if level in ("tỉnh", "provincial", "province") else "City"
+        kind = "Regional" if level.startswith("khu tự trị") else kind
         if level in ("prefectural", "metropolitan"):
             kind = level.title()
         end = m.end("place") if m.groupdict().get("more") else m.end()
@@ -814,11 +833,18 @@ _FORCE_KINDS = (
     (r"L(?i:ực lượng vũ trang)", "Armed Forces"),
     (r"H(?i:iến binh)", "Gendarmerie"),
     (r"C(?i:ảnh sát (?:bảo vệ )?biên giới)", "Border Police"),
-    (r"V(?i:iện kiểm sát nhân dân)|VKSND", "People's Procuracy"),
+    # ("Viện KSND tỉnh X" and "Tòa án nhân dân tỉnh X": a border province's procuracy and court
+    # meet their neighbours' as its police do; the twelfth round's procuracy page named its two
+    # sides only so, and drafted neither the trip nor the talks)
+    (r"V(?i:iện kiểm sát nhân dân)|VKSND|Viện KSND", "People's Procuracy"),
+    (r"T(?i:òa án nhân dân)|TAND", "People's Court"),
+    # ("Cục Hải quan và Thuế gián thu tỉnh Prey Veng": a Cambodian province's customs, which our
+    # border customs hold cooperation conferences with; unread, the conference had no sides)
+    (r"(?:Cục |Chi cục )?H(?i:ải quan)(?: và (?i:thuế gián thu))?", "Customs"),
 )
 
 
-_OWNER_BRACKET = re.compile(r"\(\s*(?:thuộc\s+)?$")
+_OWNER_BRACKET = re.compile(r"\(\s*(?:thuộc\s+)?$|\s\d+\s+thuộc\s+$")
 
 
 @cache
@@ -844,6 +870,7 @@ def provincial_forces(chunk: str, start: int) -> list[Mention]:
         i = next(int(k[1:]) for k, v in m.groupdict().items() if k[0] == "k" and v)
         kind = _FORCE_KINDS[i][1]
         level = "City" if (m["level"] or "").lower() in ("thành phố", "tp", "tp.") else "Provincial"
+        level = "Capital" if m["place"].lower().startswith("thủ đô") else level
         spans = [(m.start(), m.end("place"), m["place"])]
         for more in _place_regex_text().finditer(m["more"] or ""):
             a = m.start("more") + more.start()
@@ -865,20 +892,21 @@ _COAST_GUARD_REGION = re.compile(r"(?<!\w)(?:Bộ Tư lệnh )?Vùng Cảnh sát
 _SUB_UNIT = re.compile(r"(?<!\w)(Vùng \d+|Văn phòng [A-Z][\w-]*(?: [A-Z][\w-]*)?)\s+$")
 
 
+# "Chi cục Hải quan khu vực XX": one of Vietnam's regional customs sub-departments (twenty since
+# 2025), which hold the border's customs talks; unread, a conference of one had one side only
+_CUSTOMS_REGION = re.compile(r"(?<!\w)(?:Chi cục )?Hải quan khu vực ([IVXL]+|\d+)(?!\w)")
+
+
 def sub_units(chunk: str, start: int, found: list[Mention]) -> list[Mention]:
-    """Coast guard regions, and a listed agency's region or office named before it."""
+    """Coast guard and customs regions, and a listed agency's region or office named before
+    it."""
+    regions = [
+        (m, f"Vietnam Coast Guard Region {m[1]}") for m in _COAST_GUARD_REGION.finditer(chunk)
+    ]
+    regions += [(m, f"Vietnam Customs Region {m[1]}") for m in _CUSTOMS_REGION.finditer(chunk)]
     out = [
-        Mention(
-            start + m.start(),
-            start + m.end(),
-            m.group(),
-            ORG,
-            f"Vietnam Coast Guard Region {m[1]}",
-            "VN",
-            None,
-            "agency",
-        )
-        for m in _COAST_GUARD_REGION.finditer(chunk)
+        Mention(start + m.start(), start + m.end(), m.group(), ORG, key, "VN", None, "agency")
+        for m, key in regions
     ]
     for o in found:
         m = _SUB_UNIT.search(chunk, max(0, o.start - start - 30), o.start - start)

@@ -115,8 +115,13 @@ class Engagement:
             sides = {c for c in [self.host, *self.guests] if c}
             # ("the ninth ministerial conference", "the AFP-INP Senior Officers' Meeting": two
             # agencies' standing mechanism, typed dialogue by the further articles' gold too)
+            # (a joint commission's meeting, "Cuộc họp … Ủy ban liên hợp biên giới": the same)
             bilateral = len(sides) == 2 and bool(
-                re.search(r"[Hh]ội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}", named)
+                re.search(
+                    r"[Hh]ội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}|"
+                    r"(?:Ủy|Uỷ) ban (?:liên hợp|hỗn hợp)|[Jj]oint [Cc]ommission",
+                    named,
+                )
             )
             return "dialogue" if bilateral else "meeting"
         return self.kind

@@ -540,8 +540,12 @@ _WHERE_UNIT = re.compile(
 
 # "Đoàn đại biểu Công an tỉnh Quảng Tây (Trung Quốc) do Đại tá X", "a delegation of the Lao
 # Ministry of Public Security led by Deputy Minister X": between the agency and the head's rank
+# ("Đoàn đại biểu của Đồn Biên phòng A và huyện B do Trung tá X": a district joined to the post
+# in the delegation's name leaves the post the head's own)
 _LED_BY = re.compile(
-    r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:do|led by|headed by)\s+"
+    r"\s*(?:\([^()]{1,40}\)\s*)?"
+    r"(?:\s+và\s+(?:huyện|xã|thị xã|thành phố|tỉnh)(?:\s+[A-ZĐ][\w-]*){1,3})?"
+    r",?\s*(?:do|led by|headed by)\s+"
     r"(?:(?:ông|bà|đồng chí|Mr\.?|Ms\.?)\s+)?"
 )
 

@@ -50,6 +50,59 @@ def _co_chaired_between_two(
     return len(named) == 2 and _CO_CHAIRED.match(text, end, limit) is not None
 
 
+# "Cuộc họp hai đồng Chủ tịch Ủy ban liên hợp biên giới A - B", "Phiên họp Ủy ban hỗn hợp
+# …": a meeting of two countries' joint commission, a session of their standing mechanism
+# whether numbered or not (the twelfth round's border commission page drafted nothing)
+_JOINT_COMMISSION = r"(?:Ủy|Uỷ) ban (?:liên hợp|hỗn hợp|liên chính phủ)"
+_JOINT_MEETING = rf"Cuộc họp(?=(?:\s+[\w-]+){{0,4}}?\s+{_JOINT_COMMISSION})"
+
+
+def _joint_commission_of_two(text: str, m: re.Match[str], end: int, countries: list) -> bool:
+    """A meeting noun whose name holds a joint commission and two countries."""
+    if not re.search(_JOINT_COMMISSION, text[m.end() : end]):
+        return False
+    return len({c.key for c in countries if m.end() <= c.start < end}) == 2
+
+
+def _of_two_sides(text: str, m: re.Match[str], end: int, info: SentenceInfo) -> bool:
+    """An unnumbered conference or meeting of two countries' co-chairs, joint commission or
+    agencies."""
+    countries = countries_of(info)
+    return (
+        _co_chaired_between_two(text, m, end, info.sentence.end, countries)
+        or _joint_commission_of_two(text, m, end, countries)
+        or len(_agencies_between(text, m, end, info)) == 2
+    )
+
+
+# "Hội nghị hợp tác về nghiệp vụ hải quan giữa Chi cục A và Cục B tỉnh C (Campuchia)": the
+# conference of two agencies of two countries, named after "giữa" right after its name (its
+# field may come first: "Hội nghị hợp tác về nghiệp vụ hải quan giữa …")
+_BETWEEN = re.compile(r"(?:\s+[^\W\d_]+){0,6}?\s+giữa\s")
+
+
+def _agencies_between(text: str, m: re.Match[str], end: int, info: SentenceInfo) -> list:
+    """A capitalised `Hội nghị` whose name runs on to `giữa` and agencies of two countries:
+    the first agency of each, as the conference's pair (none unless exactly two)."""
+    between = _BETWEEN.match(text, end)
+    if not m.group().startswith("Hội nghị") or between is None:
+        return []
+    stop = text.find(".", between.end(), info.sentence.end)
+    stop = info.sentence.end if stop < 0 else stop
+    first: dict[str, object] = {}
+    for o in info.orgs:
+        if between.end() <= o.start < stop and o.country:
+            first.setdefault(o.country, o)
+    return list(first.items()) if len(first) == 2 else []
+
+
+# what names a dialogue or a series' session ("dự hội nghị liên ngành lần thứ 7": written in
+# lower case, a numbered session)
+_SERIES_NOUNS = (
+    rf"Đối thoại|{_CONFERENCE}|{_JOINT_MEETING}|hội nghị(?=[^.;]{{0,80}}?\blần thứ|\s*[.,;])"
+)
+
+
 # "đồng chủ trì Hội nghị song phương": the two sides' conference, its name saying only that
 _CO_CHAIRS = re.compile(r"(?<!\w)đồng chủ trì\s+$")
 
@@ -95,16 +148,30 @@ class Vietnamese(Lexicons):
         r"(?<!\w)(?:[Hh]ội đàm (?:trực tuyến|chính thức|song phương|cấp cao|thường niên|định kỳ) "
         # ("hội đàm thường niên lần thứ XI với": its edition before whom it was with)
         r"(?:lần thứ [\dIVXLC]+ )?với|[Hh]ội đàm với|"
-        r"hội đàm|hội kiến|diện kiến|tiếp xã giao|"
+        r"hội đàm|(?<=diễn ra )Hội đàm|hội kiến|diện kiến|tiếp xã giao|"
         r"tiếp thân mật|"
+        # "X đã đón tiếp Đoàn Y": a reception (not "sự đón tiếp", a welcome thanked for, nor
+        # one at the airport: passes/engagements.py)
+        r"(?<=đã )đón tiếp|"
         r"đã tiếp|(?<!đón )tiếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|"
         r"đến|tới|đó|"
-        r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|(?:có|tổ chức) (?:các |những |)?"
-        r"(?:buổi|cuộc) (?:làm việc|gặp|họp|hội đàm|tiếp xúc|gặp gỡ)(?: riêng| trực tuyến)? với|"
+        r"cũng|sau))|(?:thăm,?\s+(?:và\s+)?)?làm việc với|"
+        # "đoàn đã thăm và làm việc tại Công an thành phố A": a session at the agency (a place
+        # after "tại" is no one met, and drafts nothing)
+        r"(?:thăm,?\s+(?:và\s+)?)?làm việc tại|(?:có|tổ chức) (?:các |những |)?"
+        r"(?:buổi|cuộc) (?:làm việc|gặp|họp|hội đàm|tiếp xúc|gặp gỡ)"
+        # ("đã có cuộc gặp song phương với": on the sidelines of a conference, a meeting)
+        r"(?: riêng| trực tuyến| song phương)? với|"
         # "đã có buổi làm việc tại Cơ quan Quản lý Trại giam Hoa Kỳ": a session at an agency
         r"(?:có|tổ chức) (?:các |những |)?buổi làm việc tại|"
         # "Gặp gỡ cán bộ, nhân viên Đại sứ quán …, Thứ trưởng X …": a sentence opening on it
-        r"họp trực tuyến với|[Gg]ặp gỡ|[Gg]ặp mặt|gặp|điện đàm với|điện đàm|thăm xã giao|"
+        r"họp trực tuyến với|trao đổi trực tuyến với|"
+        # "Đồn Biên phòng A tổ chức giao ban định kỳ với Đại đội Biên phòng B (Lào)": two border
+        # units' periodic liaison meeting
+        r"giao ban(?: định kỳ| thường kỳ)? với|"
+        # "đã gặp mặt, trao đổi với Ty An ninh tỉnh A": one meeting, its object after both verbs
+        r"[Gg]ặp (?:mặt|gỡ),?\s+(?:và\s+)?trao đổi với|[Gg]ặp gỡ|[Gg]ặp mặt|gặp|điện đàm với|"
+        r"điện đàm|thăm xã giao|"
         r"chào xã giao|"
         # a courtesy call: "đã đến chào Thủ tướng Lào", "tới chào xã giao"
         r"(?:đến|tới) chào(?: xã giao)?|"
@@ -128,7 +195,7 @@ class Vietnamese(Lexicons):
 
     # "tiếp" receives a guest; "tiếp tục", "tiếp nhận", "đón tiếp" do not
     host_verb = re.compile(
-        r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|"
+        r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|(?<=đã )đón tiếp|"
         r"(?<!đón )[Tt]iếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|đến|tới|"
         r"đó|cũng|sau)))(?!\w)"
     )
@@ -158,8 +225,7 @@ class Vietnamese(Lexicons):
         s = info.sentence
         out: list[DialogueMention] = []
         countries = countries_of(info)
-        # ("dự hội nghị liên ngành lần thứ 7": written in lower case, a numbered session)
-        named = rf"Đối thoại|{_CONFERENCE}|hội nghị(?=[^.;]{{0,80}}?\blần thứ|\s*[.,;])"
+        named = _SERIES_NOUNS
         for m in in_sentence(named, text, info):
             noun = "dialogue" if m.group() == "Đối thoại" else "conference"
             stop = _NAME_STOP.search(text, m.end(), s.end)
@@ -167,10 +233,12 @@ class Vietnamese(Lexicons):
             bilateral: list = []
             if noun == "conference":
                 numbered = _conference_session(text, m.end(), s.end)
-                if numbered is None and _co_chaired_between_two(text, m, end, s.end, countries):
-                    numbered = m  # a conference of two countries' co-chairs, unnumbered
+                if numbered is None and _of_two_sides(text, m, end, info):
+                    numbered = m  # two countries' co-chairs or joint commission, unnumbered
                     end = m.end() + len(text[m.end() : end].rstrip())
-                bilateral = _bilateral_co_chaired(text, s.start, m, countries)
+                bilateral = _bilateral_co_chaired(text, s.start, m, countries) or (
+                    _agencies_between(text, m, end, info) if numbered is m else []
+                )
                 if numbered is None and bilateral:
                     numbered, end = m, m.end() + len(" song phương")
                 if numbered is None:

@@ -91,7 +91,7 @@ def date_engagements(
         # each date to one engagement and each engagement one date, nearest pairs first:
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
         setting = _setting_end(info)
-        inner = [d for d in usable if d.start - info.sentence.start >= 25 and d.start != setting]
+        inner = [d for d in usable if not _leads(info, d) and d.start != setting]
         sides = {e.trigger[0] >= setting for e in group}
         pairs = sorted(
             (_kind_misfit(e, d, inner), _distance(e.trigger, d), i, j)
@@ -108,7 +108,7 @@ def date_engagements(
             group[j].date = inner[i]
             used_d.add(i)
         for d in usable:
-            if d.start - info.sentence.start < 25:
+            if _leads(info, d):
                 _lead_date(group, d)
             elif d.start == setting:
                 # the date opening the main clause after the occasion: its engagements' lead
@@ -124,6 +124,15 @@ def date_engagements(
         r = e.resolved
         if r is not None and not e.context and _one_day(r):
             told = (e.date.start if e.date else e.start, r)  # a day, not a trip's range
+
+
+def _leads(info: SentenceInfo, d: DateMention) -> bool:
+    """A date in the first words of its sentence, or of its line: a headline glued to the lead
+    without a full stop ("Họp bàn …\nNgày 5-3 ở …") still leaves the lead's date
+    leading (it lost to a year reviewed later in the sentence, nearer the talks' verb)."""
+    s = info.sentence
+    line = s.text.rfind("\n", 0, d.start - s.start) + 1
+    return d.start - s.start - line < 25
 
 
 def _of_a_plan(info: SentenceInfo, e: Engagement, d: DateMention, language: str) -> bool:
@@ -183,9 +192,17 @@ def _plan_year(info: SentenceInfo, d: DateMention, language: str) -> bool:
         return False
     at = info.sentence.start
     before = info.sentence.text[max(0, d.start - at - 70) : d.start - at]
-    if plan_or_review(before):
+    if plan_or_review(before) or _REVIEWED_AT_LENGTH.search(
+        info.sentence.text[max(0, d.start - at - 200) : d.start - at]
+    ):
         return True
     return background(info.sentence.text, replace(d, start=d.start - at, end=d.end - at), language)
+
+
+# "hội đàm để đánh giá kết quả tuần tra chung, chia sẻ tin tức về … trong năm 2024": the year
+# whose results the talks review, however long the work reviewed is named (the review words of
+# `plan_or_review` reach eight words)
+_REVIEWED_AT_LENGTH = re.compile(r"(?:đánh giá|tổng kết|sơ kết) kết quả[^.;:]{0,180}$")
 
 
 def _one_day(r: Resolved) -> bool:
@@ -363,6 +380,9 @@ def lead_dates(
     lead_date = next((d for i in infos[:1] for d in i.dates if not d.excluded), None)
     if lead_date is not None and _DEPARTURE.search(infos[0].sentence.text):
         return  # the day the delegation set off, not the day of its sessions
+    dated_trip = any(
+        x.kind == "visit" and x.date is not None and not x.context for x in engagements
+    )
     for e in engagements:
         # "agreed Tuesday …" in the lead, "X and Y met for two hours" after it: the story's day
         # (only when the lead reports no engagement itself: then its date is nobody else's)
@@ -371,6 +391,10 @@ def lead_dates(
             and e is next(x for x in engagements if x.kind != "visit")
             and not any(x.info is infos[0] for x in engagements)
         )
+        if first and lead_date is not None and lead_date.month is None and dated_trip:
+            # "Năm 2017 là năm …": a lead's bare year says less than the trip the meeting
+            # is a session of (its days are the meeting's, once nested)
+            continue
         if (
             e.date is None
             and (e.kind == "dialogue" or first)

@@ -68,6 +68,17 @@ _DEPLOYED = re.compile(
     r"(?:tham gia cùng|làm việc cùng|phối hợp cùng|sát cánh cùng)\s+(?:(?:các\s+)?lực lượng\s+)?"
 )
 # a delegation is the clause's subject: "Đoàn …", "đoàn đại biểu …" before the verb, no full stop
+# "hai Đoàn đại biểu đã tiến hành hội đàm", "hai bên đã có buổi làm việc": the two delegations'
+# talks, their sides named by neither (not "Tại buổi hội đàm, hai bên …", talks told again)
+_DELEGATIONS_TALK = re.compile(
+    r"(?<!\w)[Hh]ai (?:[Đđ]oàn(?: đại biểu| công tác)?|bên)\s+(?:(?:đã|cũng|đã cùng)\s+)?"
+    r"(?:tiến hành\s+|(?:có|tổ chức)\s+(?:cuộc|buổi)\s+)?(?P<verb>hội đàm|làm việc)(?!\w)"
+    r"(?!\s+với)"
+)
+# what may stand between a trip's words and the agency worked with: nothing, or the head words
+# of a command or premises the agency's name lacks ("làm việc tại Bộ Chỉ huy Công an tỉnh A")
+_AGENCY_GAP = re.compile(r"\s?|\s(?:[Bb]ộ [Cc]hỉ huy|[Tt]rụ sở(?: của)?)\s")
+_AIRPORT = re.compile(r"(?<!\w)(?:sân bay|cửa khẩu|nhà ga)(?!\w)", re.I)
 _DELEGATION_SUBJECT = re.compile(r"(?<!\w)[Đđ]oàn(?!\w)[^.;:]*$")
 _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
@@ -155,6 +166,7 @@ class Finder:
                 e.group = self.groups
                 self.groups += 1
                 self.engagements.append(e)
+            self.caption_people(info)
             return
         created: list[Engagement] = []
         referenced: list[Engagement] = []
@@ -162,6 +174,7 @@ class Finder:
         self.trips(info, created, referenced)
         if self.language == "vi":
             self.deployed(info, created)
+            self.delegations_talk(info, created)
         greeted, told = greeting_visits(self.text, info, self.engagements)
         self.engagements += greeted
         created += greeted
@@ -178,6 +191,16 @@ class Finder:
         for e in created:
             e.caption = e.caption or self.captions_only
         self.previous = info
+
+    def caption_people(self, info: SentenceInfo) -> None:
+        """ "Tiếp và làm việc với đoàn có Đại tá X, Chỉ huy trưởng … Công an tỉnh A" under the
+        photo of the session at Công an tỉnh A: who of the agency met took part in it."""
+        for e in self.engagements:
+            if e.kind != "meeting" or e.counterpart is None:
+                continue
+            key = e.counterpart.key
+            if any(p.organisation is not None and p.organisation.key == key for p in info.people):
+                add_participants(self.text, info, e, self.language)
 
     # --- dialogues and numbered conferences ---------------------------------------------------
 
@@ -260,7 +283,10 @@ class Finder:
                 and host_org is None
                 and (
                     re.match(r"\s*,?\s*(?:làm việc )?với\b|\s*(?:with)\b", after)
-                    or any(0 <= o.start - vm.end() <= 1 for o in info.orgs)
+                    or any(
+                        o.start >= vm.end() and _AGENCY_GAP.fullmatch(text, vm.end(), o.start)
+                        for o in info.orgs
+                    )
                 )
             ):
                 # "thăm, làm việc với …", "to visit the Traffic Police": a meeting; crossing over
@@ -329,10 +355,20 @@ class Finder:
         country of the agencies it worked with (the verb's words stay the meetings')."""
         if not vm.group().startswith("sang thăm"):
             return
-        travellers = {o.country for o in info.orgs if o.end <= vm.start() and o.country}
+        # the travellers are the delegation's agencies, not an inviter's named before it
+        # ("Nhận lời mời của X, Viện trưởng Viện KSND tỉnh A, Đoàn … tỉnh B … sang thăm …")
+        subject = _DELEGATION_SUBJECT.search(self.text, info.sentence.start, vm.start())
+        since = subject.start() if subject else info.sentence.start
+        travellers = {
+            o.country for o in info.orgs if since <= o.start and o.end <= vm.start() and o.country
+        }
         met = next((o for o in info.orgs if o.start >= vm.end() and o.country), None)
-        if met is None or met.country == self.home or met.country in travellers:
+        if met is None or met.country in travellers:
             return
+        if met.country == self.home and not travellers:
+            return  # our own delegation working with one of ours
+        # (a delegation of the neighbour's province working at ours crossed to us: "Đoàn Công an
+        # tỉnh A (Lào) … đã sang thăm và làm việc tại Công an tỉnh B")
         if self.trip_told(info, None, met.country) is not None:
             return
         self.stated_trip(info, r"sang(?= thăm)", vm.start(), met.country, created)
@@ -355,6 +391,47 @@ class Finder:
                 continue
             e = self.stated_trip(info, r"triển khai", m.start(), beside.country, created)
             e.pair = [(code, sender)]
+
+    def delegations_talk(self, info: SentenceInfo, created: list[Engagement]) -> None:
+        """ "Tại thủ đô A, hai Đoàn đại biểu đã tiến hành hội đàm": talks of the two delegations
+        named by no one, told while a delegation's trip is the story, are a session of that
+        trip with the side it visited (or the side that came), the agency its sentence named."""
+        m = _DELEGATIONS_TALK.search(self.text, info.sentence.start, info.sentence.end)
+        trip = self.visits[-1] if self.visits else None
+        if m is None or trip is None or trip.context or trip.status != "held":
+            return
+        if any(e.kind != "visit" for e in created):
+            return
+        code = trip.place_country
+        if code == self.home:  # the side that came: the trip's pair, or its sentence's agency
+            came = [c for c, _ in trip.pair] + [o.country for o in trip.info.orgs]
+            code = next((c for c in came if c and c != self.home), None)
+        if code is None or code == self.home:
+            return
+        visited = {o.key for i in trip.sentences for o in i.orgs}
+        if any(
+            e.kind == "meeting"
+            and e.start > trip.start
+            and (meets_country(e, code) or (e.counterpart and e.counterpart.key in visited))
+            for e in self.engagements
+        ):
+            return  # the trip's session with that side is drafted: these are its talks again
+        e = Engagement("meeting", info, (m.start("verb"), m.end("verb"), m["verb"]))
+        theirs = [o for i in trip.sentences for o in i.orgs if o.country == code]
+        if theirs:
+            e.counterpart = theirs[0]
+            head = next(
+                (p for i in trip.sentences for p in i.people if p.organisation == theirs[0]),
+                None,
+            )
+            e.counterpart_person = head.person if head is not None else None
+        else:
+            e.pair = [(code, trip.destination)] if trip.destination is not None else []
+        e.add(info)
+        # who the two delegations are: the trip's sentence names their heads
+        add_participants(self.text, trip.sentences[0], e, self.language)
+        self.engagements.append(e)
+        created.append(e)
 
     def delegation_arrived(
         self, info: SentenceInfo, vm: re.Match[str], dest: Mention | None
@@ -537,6 +614,8 @@ class Finder:
             return False
         if re.search(_PROGRAMME, text[max(info.sentence.start, mm.start() - 20) : mm.start()]):
             return False  # "Theo lịch làm việc của đoàn, …": an agenda
+        if mm.group() == "đón tiếp" and _AIRPORT.search(info.sentence.text):
+            return False  # a welcome at the airport is no session (the development gold)
         return not noun_usage(text, info, mm)
 
     def counterparts_met(
@@ -560,6 +639,10 @@ class Finder:
             and not _called_on(self.text, mm, cps)
         ):
             return []
+        if self.language == "vi" and self.among_ourselves(info):
+            # "Thứ trưởng … đã làm việc với Công an tỉnh Lạng Sơn": one of ours working with
+            # another of ours, no foreign side named and no trip told, is no engagement
+            cps = [cp for cp in cps if cp.country != self.home]
         out = []
         for cp in cps:
             if (
@@ -575,6 +658,16 @@ class Finder:
                 continue
             out.append(cp)
         return out
+
+    def among_ourselves(self, info: SentenceInfo) -> bool:
+        """A sentence naming no one, no agency and no place of another country, while no trip
+        is the story: what it tells happens among our own."""
+        if any(v.status == "held" and not v.context for v in self.visits):
+            return False
+        named = [*info.places, *info.orgs]
+        codes = {x.key if x.kind == COUNTRY else x.country for x in named}
+        codes |= {p.country for p in info.people}
+        return not (codes - {self.home, None})
 
     def meeting_told(
         self, info: SentenceInfo, mm: re.Match[str], cp: Mention | PersonMention
@@ -742,6 +835,14 @@ class Finder:
         text, s = self.text, info.sentence
         org = cp.organisation if isinstance(cp, PersonMention) else cp
         kind = "embassy_visit" if org is not None and org.org_kind == "embassy" else "meeting"
+        if (
+            kind == "embassy_visit"
+            and org.country != self.home
+            and self.lang.host_verb.search(mm.group())
+        ):
+            # "đã tiếp Tùy viên Cảnh sát Đại sứ quán Pháp": a foreign mission's officer
+            # received, a meeting (the embassy visit is a delegation's to its own mission)
+            kind = "meeting"
         e = Engagement(kind, info, (mm.start(), mm.end(), mm.group()))
         # ("had an online meeting with": the verb's match is "meeting with", its mode before it)
         before = text[max(s.start, mm.start() - 25) : mm.start()]
@@ -1120,6 +1221,14 @@ def delegation_countries(
         if own and o.country and o.country != destination:
             found.append((o.country, o))
     return found
+
+
+def meets_country(e: Engagement, code: str) -> bool:
+    """Whether the meeting's counterpart (its agency, or the side it is paired with) is of
+    `code`'s country."""
+    if e.counterpart is not None and e.counterpart.country == code:
+        return True
+    return any(c == code for c, _ in e.pair)
 
 
 # "Đoàn đại biểu cấp cao Bộ An ninh Quốc gia Trung Quốc do đồng chí X, Thứ trưởng dẫn đầu sang

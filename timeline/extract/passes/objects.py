@@ -7,7 +7,7 @@ import re
 
 from events.countries import country
 from timeline.extract import languages
-from timeline.extract.gazetteer import COUNTRY, ORG, Mention, country_aliases
+from timeline.extract.gazetteer import ABROAD, COUNTRY, ORG, Mention, country_aliases
 from timeline.extract.model import SentenceInfo
 from timeline.extract.people import PersonMention
 
@@ -34,7 +34,10 @@ _SPOKEN_AT = re.compile(
 _RECEPTION = re.compile(r"tiếp|hội kiến|hội đàm|gặp")
 _WITH = re.compile(r"\s+với\s")
 # "đã diễn ra buổi hội đàm", "tiến hành cuộc hội đàm": the noun told as happening
-_TOLD_HAPPENING = re.compile(r"(?<!\w)(?:diễn ra|tiến hành)\s+(?:các |những )?(?:buổi|cuộc)\s*$")
+# ("đã diễn ra Hội đàm giữa Đoàn A … và Đoàn B …": capitalised, without its classifier)
+_TOLD_HAPPENING = re.compile(
+    r"(?<!\w)(?:diễn ra|tiến hành)\s+(?:(?:các |những )?(?:buổi|cuộc)\s*)?$"
+)
 _HONORIFIC_GAP = re.compile(r"\s*(?:(?:ông|bà|ngài)\s+)?")
 # "…, Thứ trưởng Lê Quý Vương nhấn mạnh …": who speaks next opens a clause of their own
 _SPEAKS = re.compile(
@@ -246,6 +249,8 @@ def delegations_listed(text: str, info: SentenceInfo, start: int) -> list[Mentio
         code = c.key if c.kind == COUNTRY else country_aliases().get(c.text)
         if code is None or c.start < lead.end() or code in [o.country for o in out]:
             continue
+        if ABROAD.match(text, c.end):
+            continue  # "các Đại sứ, Trưởng Cơ quan đại diện Việt Nam ở nước ngoài": ours abroad
         name = f"Delegation of {country(code).name_en}"
         out.append(Mention(c.start, c.end, c.text, ORG, name, code, None, "delegation"))
     return out

@@ -13,6 +13,7 @@ from timeline.extract.gazetteer import (
     Mention,
     agencies,
     country_aliases,
+    find_places,
 )
 from timeline.extract.model import (
     HOME,
@@ -25,11 +26,53 @@ from timeline.extract.people import Person, is_vietnamese_name
 _AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
 
 
+# "Đại sứ Việt Nam tại Lào X", "Tổng Lãnh sự Việt Nam tại Y": an envoy's title naming where
+# the mission is
+_ENVOY_AT = re.compile(
+    r"(?<!\w)(?:Đại sứ|Tổng Lãnh sự|Ambassador|Consul General)(?!\s+quán)\b.*\s(?:tại|ở|to|in)\s"
+)
+
+
+def _received_by_own_envoy(e: Engagement) -> None:
+    """ "Đại sứ Việt Nam tại Lào X đã tiếp Đoàn công tác Công an tỉnh A": a delegation received
+    by its own country's ambassador abroad visits its mission there (an embassy visit in that
+    country), not a meeting of one country at home."""
+    if e.kind != "meeting" or e.counterpart is None:
+        return
+    for part in e.participants.values():
+        envoy = part.mention
+        title = next((t for t in envoy.titles if _ENVOY_AT.search(t[2])), None)
+        if part.role != "host" or title is None or envoy.country != e.counterpart.country:
+            continue
+        where = [
+            p.key for p in find_places(title[2]) if p.kind == COUNTRY and p.key != envoy.country
+        ]
+        if not where or envoy.country is None:
+            continue
+        owner = envoy.country
+        e.kind = "embassy_visit"
+        e.counterpart = Mention(
+            title[0],
+            title[1],
+            title[2],
+            ORG,
+            f"Embassy of {country(owner).name_en} in {country(where[-1]).name_en}",
+            owner,
+            None,
+            "embassy",
+            located=where[-1],
+            country_inferred=True,
+        )
+        e.host, e.guests, e.place_country = None, [owner], where[-1]
+        return
+
+
 def own_missions(engagements: list[Engagement]) -> None:
     """A visiting delegation meeting its own country's ambassador ("also met with U.S.
     Ambassador X") visits its mission: an embassy visit with guests only, not a meeting with
     the host country."""
     for e in engagements:
+        _received_by_own_envoy(e)
         if e.kind != "meeting" or e.counterpart_person is None or e.host is None:
             continue
         part = e.participants.get(e.counterpart_person)
