@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -332,11 +332,11 @@ def _append_and_report(
         warn_conflicts(archive, batch.records, slugs)
         return
     try:
-        _build(archive, after="batch")
+        report = _build(archive, after="batch", conflicts_of=slugs)
     except TimelineError:
         warn_conflicts(archive, batch.records, slugs)  # timeline.db was left as it was
         raise
-    warn_projected_conflicts(archive.projection_path, slugs)
+    warn_projected_conflicts(archive.projection_path, slugs, report.conflicts)
 
 
 def check_collection_name(name: str) -> str:
@@ -359,10 +359,16 @@ def _archive(folder: str, store: str | None, *, must_exist: bool = True) -> Arch
     return archive
 
 
-def _build(archive: Archive, *, rebuild: bool = False, after: str | None = None) -> None:
+def _build(
+    archive: Archive,
+    *,
+    rebuild: bool = False,
+    after: str | None = None,
+    conflicts_of: Sequence[str] = (),
+) -> BuildReport:
     """Bring timeline.db up to date (or rebuild it) and say so; `after` names what was just
     stored, which a failure here (a full disk, say) leaves stored: the message says so, and
-    what to run."""
+    what to run. `conflicts_of`: see `build`."""
     import errno
     import sqlite3
 
@@ -372,7 +378,9 @@ def _build(archive: Archive, *, rebuild: bool = False, after: str | None = None)
     label = "rebuilding timeline.db" if anew else "updating timeline.db"
     try:
         with progress_report(label) as progress:
-            report = projection.build(archive, rebuild=rebuild, progress=progress)
+            report = projection.build(
+                archive, rebuild=rebuild, progress=progress, conflicts_of=conflicts_of
+            )
     except (OSError, sqlite3.Error) as e:
         full = getattr(e, "errno", None) == errno.ENOSPC or "full" in str(e)
         then = "free some space, then run" if full else "run"
@@ -382,6 +390,7 @@ def _build(archive: Archive, *, rebuild: bool = False, after: str | None = None)
             f"{then} `timeline build`"
         ) from None
     _echo_build(report)
+    return report
 
 
 def _note_if_behind(archive: Archive, done: str) -> None:

@@ -139,6 +139,44 @@ def test_an_engagement_contradicting_the_registry_is_recorded_with_a_warning(
     ) == [("vn-prime-minister/pham-minh-chinh/2021-04-05",)]
 
 
+def test_the_warning_is_the_same_whether_the_append_updates_timeline_db_or_builds_it_anew(
+    tmp_path: Path,
+) -> None:
+    """An incremental build reads the flags on its own connection (`BuildReport.conflicts`); a
+    build anew leaves them to be read from the new file."""
+    record = tmp_path / "visit.json"
+    facts = make_record(
+        slug="vn-us-test-visit-2022",
+        kind="visit",
+        title="A visit written for this test",
+        date={"start": "2022-05-12", "precision": "day"},
+        host="US",
+        guests=["VN"],
+        part_of=None,
+        series=None,
+        session=None,
+        participants=[{"name": "Nguyễn Tấn Dũng", "title": "Prime Minister", "country": "VN"}],
+    )
+    record.write_text(json.dumps(facts, ensure_ascii=False))
+    warning = (
+        "warning    vn-us-test-visit-2022: Nguyễn Tấn Dũng (Prime Minister) contradicts the "
+        "registry: Prime Minister (VN) on 2022-05-12 was Phạm Minh Chính"
+    )
+    anew = run("append", str(record), "--archive", str(tmp_path / "new"))
+    assert anew.exit_code == 0, anew.output
+    assert "timeline.db rebuilt" in anew.output
+    updated_folder = tmp_path / "updated"
+    seeds = run("append", str(ROOT / "seeds" / "records"), "--archive", str(updated_folder))
+    assert seeds.exit_code == 0, seeds.output
+    updated = run("append", str(record), "--archive", str(updated_folder))
+    assert updated.exit_code == 0, updated.output
+    assert "timeline.db updated" in updated.output
+    warned = [[line for line in r.output.splitlines() if line.startswith("warning")]
+              for r in (anew, updated)]  # fmt: skip
+    assert warned[0] == warned[1]
+    assert len(warned[0]) == 1 and warned[0][0].startswith(warning)
+
+
 @pytest.mark.parametrize(
     ("record", "message"),
     [

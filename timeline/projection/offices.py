@@ -307,6 +307,21 @@ def flag_participants(
     )
 
 
+def flagged_participants(db: Any, slugs: Iterable[str]) -> list[tuple[str, str, str, str]]:
+    """(engagement, name, title, what the registry says) of each participant of these
+    engagements whose title the registry contradicts, as `flag_participants` left them: a
+    lookup by engagement (`db`: a connection to timeline.db)."""
+    return [
+        (slug, name, title, message)
+        for slug in slugs
+        for name, title, message in db.execute(
+            "select name, title, registry_conflict from participants where engagement = ? "
+            "and registry_conflict is not null order by position",
+            [slug],
+        )
+    ]
+
+
 def write_decision(db: sqlite_utils.Database, event: Any) -> None:
     """A decision about people as it stands after `event` (its whole state is in the row)."""
     from events.persons import DecisionState
