@@ -53,6 +53,8 @@ def country_aliases() -> dict[str, str]:
         for n in (c.name_en, c.name_vi):
             if n and "," not in n and len(n) > 3:
                 aliases.setdefault(n, c.code)
+                # CLDR writes "Trinidad & Tobago", "Bosnia & Herzegovina"; the news "and"
+                aliases.setdefault(n.replace(" & ", " and "), c.code)
     return aliases
 
 
@@ -568,8 +570,13 @@ def _local_police_regex(language: str) -> re.Pattern[str]:
         rf"(?<!\w)(?:(?P<place>{places})\s+(?P<level>[Pp]rovincial|[Pp]refectural|[Cc]ity|"
         r"Metropolitan)(?:['’]s)?\s+[Pp]olice"
         r"(?:\s+(?:Department|Force|Agency|Bureau))?|"
-        r"[Pp]olice of the (?:\w+ )?(?P<level2>province|city) of "
-        rf"(?P<place2>{places}))(?!\w)"
+        # "the New York Police Department", "the Chicago Police Force": a city's own force
+        # named without a level word (x-recall3 pages: two Gulf agency pages)
+        rf"(?P<place3>{places})\s+Police\s+(?:Department|Force)|"
+        # "Police Commissioner of the City of New York", "Police Commissioner of New York
+        # City": the office names the city's force
+        r"[Pp]olice(?: Commissioner| Chief| Department)? of (?:the (?:\w+ )?"
+        rf"(?P<level2>province|city|City) of )?(?P<place2>{places}))(?!\w)"
     )
 
 
@@ -578,7 +585,7 @@ def _local_police(chunk: str, start: int, language: str) -> list[Mention]:
     police"), named after their place, which gives their country."""
     out = []
     for m in _local_police_regex(language).finditer(chunk):
-        place = m["place"] or m.groupdict().get("place2")
+        place = m["place"] or m.groupdict().get("place2") or m.groupdict().get("place3")
         level = (m["level"] or m.groupdict().get("level2") or "").lower()
         kind = "Provincial" if level in ("tỉnh", "provincial", "province") else "City"
         kind = "Regional" if level.startswith("khu tự trị") else kind

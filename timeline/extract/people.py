@@ -111,7 +111,12 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         word = rf"(?!(?:{barred})\b)[A-Z][\w'’-]*"
         # (a name of two or three words: "Yin Zhi Shan" after "Deputy Head of the Security
         # Guard Department" was read as a person "Guard")
-        name2 = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?![\w'’-])(?!\s+[A-Z])"
+        # ("Police Commissioner of New York City James X": a place's last word, "City", opens
+        # no name; x-recall3 027)
+        name2 = (
+            r"(?!(?:City|State|Province|Region|District|County)\b)"
+            r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?![\w'’-])(?!\s+[A-Z])"
+        )
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
             # "Under Secretary for Policy at the US Department of …": the portfolio ends
@@ -580,8 +585,11 @@ _COUNTRY_DELEGATION = re.compile(
 # "A delegation of Kyrgyzstan Interior Ministry, led by Minister X": the country's body
 # named after "delegation of", its head after "led by"
 _DELEGATION_OF = re.compile(r"\b[Dd]elegations? (?:of|from) (?:the )?$")
+# ("A delegation of Kenya's Ministry of Interior led by Minister X": a possessive and the
+# body's joining words; x-recall3)
 _BODY_LED_BY = re.compile(
-    r"(?:\s+[A-Z][\w'’-]*){0,5}\s*,?\s*(?:led|headed) by\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"(?:['’]s)?(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6}\s*,?\s*(?:led|headed) by\s+"
+    r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 )
 _ENGLISH_DELEGATION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\b")
 _DELEGATION_BEFORE = re.compile(r"(?<!\w)[Đđ]oàn(?:\s+(?:đại biểu|công tác|cấp cao))*\s+$")
@@ -678,7 +686,9 @@ def _wire_style_regex() -> re.Pattern[str]:
     return re.compile(
         # "Surachate Hakparn, Thailand's deputy National Police chief": a country's possessive
         # and a deputy's word before the title, which other countries' wire copy capitalises
-        rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s)|(?<=\bwith\s)|(?<=\bmet\s))(?P<name>{name}),\s+(?P<title>(?:the\s+)?"
+        # ("Dr Ambrose X, the Inspector-General …": an honorific before the name)
+        rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s)|(?<=\bwith\s)|(?<=\bmet\s))(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?"
+        rf"(?P<name>{name}),\s+(?P<title>(?:the\s+)?"
         r"(?:[A-Z][\w.]+['’]s\s+)?(?:deputy\s+|vice\s+|acting\s+)?"
         # "Thawee X, Thailand's Justice Minister and Member of …,": after a possessive, the
         # portfolio's words before the title, and a second office joined by "and"
@@ -686,6 +696,8 @@ def _wire_style_regex() -> re.Pattern[str]:
         rf"{titles})\b))?"
         rf"(?i:{titles})"
         rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?"
+        # "the Inspector-General of Police (IGP) of Sierra Leone": the country after the office
+        r"(?:(?<=\))\s+of\s+(?:the\s+)?[A-Z][^,;()]+?)?"
         r"(?:\s+and\s+(?:[A-Z][\w'’-]*\s+)+(?:of|for)\s+[^,;()]+?)?)"
         # a comma closes the title, or the day the sentence goes on to ("… chief on September 4.")
         r"(?:,|(?=\s+on\s+[A-Z0-9]))"
@@ -700,20 +712,38 @@ def _wire_style(
     out = []
     for m in _wire_style_regex().finditer(text, start, end):
         a, b = m.span("name")
+        t0, t1 = m.span("title")
+        bare = next((p for p in found if (p.start, p.end) == (a, b) and not p.titles), None)
+        if bare is not None:
+            # "Dr A, the Inspector-General of Police (IGP) of Sierra Leone,": the honorific
+            # found the name, the titles after it are still its own (x-recall3 018)
+            bare.titles, bare.extent = [(t0, t1, m["title"])], (bare.extent[0], t1)
+            _wire_titles_owner(text, bare, entities)
+            continue
         if any(p.start <= a < p.extent[1] or a <= p.start < b for p in found):
             continue
         if any(e.start <= a < e.end for e in entities):
             continue  # a place or an organisation, not a name
-        t0, t1 = m.span("title")
         p = PersonMention(a, b, m["name"], titles=[(t0, t1, m["title"])], extent=(a, t1))
-        orgs = [e for e in entities if e.kind == ORG and t0 <= e.start and e.end <= t1]
-        p.organisation = orgs[0] if orgs else None
-        p.country = p.organisation.country if p.organisation else None
-        owner = [e for e in entities if e.kind != ORG and e.country and t0 <= e.start < t1]
-        if p.country is None and owner and re.match(r"['’]s\s", text[owner[0].end :]):
-            p.country = owner[0].country
+        _wire_titles_owner(text, p, entities)
         out.append(p)
     return out
+
+
+def _wire_titles_owner(text: str, p: PersonMention, entities: list[Mention]) -> None:
+    """The organisation and country a wire-style title names: its organisation's, a
+    possessive's ("Thailand's deputy police chief") or the country its office is "of"."""
+    t0, t1, _ = p.titles[0]
+    orgs = [e for e in entities if e.kind == ORG and t0 <= e.start and e.end <= t1]
+    p.organisation = p.organisation or (orgs[0] if orgs else None)
+    p.country = p.country or (p.organisation.country if p.organisation else None)
+    owner = [e for e in entities if e.kind != ORG and e.country and t0 <= e.start < t1]
+    if p.country is None and owner and re.match(r"['’]s\s", text[owner[0].end :]):
+        p.country = owner[0].country
+    elif (
+        p.country is None and owner and re.search(r"\bof\s+(?:the\s+)?$", text[t0 : owner[0].start])
+    ):
+        p.country = owner[0].country  # "… (IGP) of Sierra Leone": the office's country
 
 
 # "Interior ministers of Tajikistan and Uzbekistan, A and B, had talks": one office of two

@@ -133,7 +133,13 @@ def choose_sides(a: Analysis) -> None:
     at_home = datelined is not None and datelined.country == site
     if counts.get(HOME) or a.language == "vi":
         a.home = HOME
-    elif site and (official or counts.get(site) or _unnamed_subjects(a.infos) or at_home):
+    elif site and (
+        official
+        or counts.get(site)
+        or _unnamed_subjects(a.infos)
+        or at_home
+        or _ministry_without_country(a.infos)
+    ):
         # "met yesterday with X, who is visiting the country" on a ministry's own site, a
         # Cambodian outlet's page about Cambodia and Thailand, a Pakistani paper's "Interior
         # Minister X met …": the publisher's side is home (not a paper's foreign news)
@@ -147,6 +153,13 @@ def choose_sides(a: Analysis) -> None:
     a.inferred_orgs = resolve_generic_orgs(a.text, a.infos, a.persons, a.home, a.foreign)
     if a.home_from_site and site != HOME:
         titled_at_home(a.infos, a.persons, site)
+
+
+def _ministry_without_country(infos: list[SentenceInfo]) -> bool:
+    """ "The delegation was headed by the General Commander of Civil Defence at the Ministry of
+    Interior" on a Gulf paper's page: a ministry named without a country is the publisher's
+    own (x-recall3 027: the most named country, the one visited, took it)."""
+    return any(o.org_kind == "ministry" and o.country is None for i in infos for o in i.orgs)
 
 
 def _unnamed_subjects(infos: list[SentenceInfo]) -> list[PersonMention]:
@@ -260,7 +273,7 @@ def name_sides(a: Analysis) -> None:
     sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.own_missions(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
-    sides.delegation_of_the_story(a.engagements)
+    sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)
     sides.remote_hosts(a.engagements, a.home)

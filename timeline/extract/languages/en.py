@@ -48,6 +48,13 @@ def _agencies_pair(text: str, info: SentenceInfo, begin: int, end: int) -> list:
     return []
 
 
+# "in Vientiane on 4 March 2024": where and when, in either order, between a session's verb and
+# whom it was with
+_WHERE_WHEN = (
+    rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|(?:{_WHEN})(?:,? \d{{4}})?),?){{0,2}}"
+)
+
+
 _DAY_OR_MONTH = (
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -93,9 +100,15 @@ class English(Lexicons):
     meet = re.compile(
         rf"\b(?:met{_THEN}(?: with)?|meets{_THEN}(?: with)?|meet(?: with)?|meeting with|"
         # "held talks on Thursday with", "holds talks in Tunis with"
-        r"(?:held|holds|hold) (?:bilateral |separate )?(?:talks|a meeting|meetings|"
-        r"a working session|working sessions|discussions)"
-        rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
+        r"(?:held|holds|hold) (?:bilateral |separate )?(?:talks|a (?:bilateral |separate )?meeting|"
+        r"meetings|a working session|working sessions|discussions)"
+        # "held a bilateral meeting in Vientiane on 4 March with": where and when, both told
+        rf"{_WHERE_WHEN} with|"
+        # "convened today in Dubai with X", "sat down in Rome with X": a wire's and a Gulf
+        # agency's verbs for two officials' meeting (x-recall3 pages: 1 of 9 English pages)
+        rf"(?:convened|sat down|met up){_WHERE_WHEN} with|"
+        # "played host to the Chargé d'Affaires X": the subject received X
+        r"(?:played|plays|playing) host to|"
         r"had (?:(?:separate|bilateral|a separate|a bilateral) )?(?:talks|a meeting|"
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
@@ -123,6 +136,14 @@ class English(Lexicons):
         # a seat of government or of an agency (not an airport's welcome)
         r"welcomed(?=[^.;]{0,80}?\bat the (?:[A-Z][\w'’-]*\s+){1,3}(?:Palace|House|"
         r"Headquarters|Ministry|Secretariat)\b)|"
+        # "welcomed the current visit by Deputy Minister X during a reception in Hanoi": the
+        # reception told after whom it welcomed
+        r"welcomed(?=[^.;]{0,160}?\b(?:during|at) (?:a|the|his|her) reception\b)|"
+        # "welcomed Thai Police Commissioner X", "welcomed Mr. X": a person welcomed by name
+        # or title is a guest received (not "welcomed the proposal")
+        r"welcomed(?= (?:[A-Z][\w'’.-]*\s+){0,3}?(?:Minister|Deputy|Vice|Ambassador|"
+        r"Commissioner|Director|Secretary|Chief|Chairman|Governor|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|"
+        r"H\.E\.)(?=[\s,]))|"
         r"(?<=to )visit|(?<=will )visit|"
         r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
         # "the Minister discussed cyber crime with Vietnam's Minister X during her visit": a
@@ -130,7 +151,9 @@ class English(Lexicons):
         r"(?<!\bsides )(?<!\bthey )discussed (?:[a-z][\w-]*,? ){1,6}?with(?= (?:[A-Z]|(?:his|her|"
         r"their|the) ))|"
         r"worked with|visited|toured|"
-        r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
+        # ("held a phone conversation on Thursday with X": when, between the call and whom)
+        r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference)"
+        rf"{_WHERE_WHEN} with|"
         r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
         r"spoke by phone with)\b"
     )
@@ -165,7 +188,11 @@ class English(Lexicons):
         # with, before the clause's subject (a release's and a wire's way of telling each
         # session of a trip in turn)
         r"(?:At|During|In)\s+(?:(?:the|a|an|another|their|his|her|separate|bilateral)\s+){0,2}"
-        r"(?:working sessions?|meetings?|talks|discussions|reception)\s+(?:with|for)\s+"
+        r"(?:working sessions?|meetings?|talks|discussions|reception)\s+(?:with|for)\s+|"
+        # "During a courtesy call on the acting IGP X, in Accra yesterday, the High
+        # Commissioner Y urged …": the call told first, its caller the clause's subject
+        r"(?:At|During|In)\s+(?:(?:the|a|an|his|her|their)\s+)?"
+        r"courtesy (?:call|visit)\s+(?:on|to)\s+"
     )
     # at the start of the sentence or after its opening phrase ("During the visit, he met …")
     subject_pronoun = re.compile(r"(?:^|(?<=,\s))(?:He|She|he|she)(?=\s+[a-z])")
@@ -174,7 +201,8 @@ class English(Lexicons):
     # ("X was welcomed by Y" is the passive: Y hosts, so it is not read as X hosting)
     host_verb = re.compile(
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
-        rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed|greeted(?=\s+(?:an?|the)\s))(?!\w)"
+        rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed|greeted(?=\s+(?:an?|the)\s)|"
+        r"(?:played|plays|playing) host to)(?!\w)"
     )
 
     def likelihood(self, text: str) -> float:
@@ -198,7 +226,9 @@ class English(Lexicons):
                 begin + sm.end(),
                 sm.group(),
             )
-        if head == "Joint Working Group":
+        # ("led the delegation for second round of the Homeland Security Dialogue": a
+        # dialogue numbered by its rounds before the name, x-recall3 026)
+        if head in ("Joint Working Group", "Dialogue"):
             nth = _NTH_MEETING.search(text, max(floor, begin - 40), begin)
             if nth is not None:
                 return self.session_number(nth.group(1)), (nth.start(1), nth.end(1), nth.group(1))

@@ -779,6 +779,19 @@ def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
 # after is told, one weeks after is still a plan (x-vi4 006: a session of next month)
 _WRITTEN_WITHIN = timedelta(days=7)
 
+# a verb told as done: "đã" before it, or an English verb in the past ("met", "was held")
+_DONE = {
+    "vi": re.compile(r"(?<!\w)đã(?!\w)"),
+    "en": re.compile(r"\b(?:was|were|had been) (?:held|hosted|received|welcomed)\b|\btook place\b"),
+}
+
+
+def _told_as_done(e: Engagement) -> bool:
+    """Is the engagement's own clause, up to its trigger, told in the past?"""
+    s = e.info.sentence
+    before = s.text[: max(0, e.trigger[1] - s.start)]
+    return any(p.search(before) for p in _DONE.values())
+
 
 def old_news(engagements: list[Engagement], published: date | None, *, bound: bool = False) -> None:
     """News reports what just happened: an engagement that ended months before publication is
@@ -792,6 +805,21 @@ def old_news(engagements: list[Engagement], published: date | None, *, bound: bo
         r = e.resolved
         if e.context or e.status != "held" or r is None or r.end is None or r.start is None:
             continue
+        late = r.start > published + _WRITTEN_WITHIN
+        if late and r.year_inferred and _told_as_done(e):
+            # "Sáng 8/11, đoàn … đã bắt đầu chuyến thăm" under a page's clock line of 26/09:
+            # done weeks after a date that is not the page's; its year is not known (a day
+            # or two after a date taken from the story is the story's next day)
+            e.resolved = replace(
+                r,
+                start=None,
+                end=None,
+                partial=True,
+                year_inferred=False,
+                month=r.start.month,
+                day=r.start.day if r.precision == "day" else None,
+            )
+            continue
         if r.start > published and not (bound and r.start - published <= _WRITTEN_WITHIN):
             # dated after publication: it can only be planned
             e.status = "planned"
@@ -803,8 +831,12 @@ def old_news(engagements: list[Engagement], published: date | None, *, bound: bo
             if p is None or p.start is None or not (p.start <= r.start <= p.end):  # type: ignore[operator]
                 e.parent = None
             continue
-        if (published - r.end).days > 90 or _LAST_YEAR.search(e.date.phrase if e.date else ""):
-            # (or dated "last year" only: "hồi cuối năm ngoái", told in January, x-people 005)
+        # a session dated only by an earlier year is background, however near its 31 December
+        # ("On the sidelines of … last year, X held talks with Y" on a page of early March), and
+        # so is one dated "last year" only ("hồi cuối năm ngoái", told in January, x-people 005)
+        earlier_year = r.precision == "year" and r.end.year < published.year
+        last_year = _LAST_YEAR.search(e.date.phrase if e.date else "")
+        if (published - r.end).days > 90 or earlier_year or last_year:
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
             e.parent = None

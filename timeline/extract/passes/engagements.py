@@ -21,9 +21,16 @@ from timeline.extract.model import (
     span_of,
 )
 from timeline.extract.passes.greetings import greeting_visits
-from timeline.extract.passes.objects import counterparts, met_together, noun_phrase, noun_usage
+from timeline.extract.passes.objects import (
+    counterparts,
+    met_together,
+    noun_phrase,
+    noun_usage,
+    officials_of_country,
+)
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.reciprocal import (
+    agencies_as_subjects,
     agencies_between,
     reciprocal_meetings,
     signed_between,
@@ -133,6 +140,23 @@ def _words(key: str, language: str, flags: int) -> re.Pattern[str]:
 
 
 # a meeting told by its noun, then as yet to be held ("the talks to be chaired by A and B")
+# the verbs of one session with a country's unnamed officials (not "paid courtesy calls to Lao
+# leaders": calls on several, each told again by name)
+_TALKS_VERB = re.compile(r"(?:discussed|met|meets|held|holds|had)\b")
+
+
+# "the next round of the Dialogue", "phiên họp tiếp theo của …": a session still to come, not
+# the one the story told (x-recall3 026: the held second round took the next one's year)
+_NEXT_SESSION = re.compile(
+    r"\b(?:next|following|upcoming)\s+(?:round|session|edition|meeting)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+# "to meet", "will meet": the verb of an errand or a plan
+_INFINITIVE = re.compile(r"\b(?:to|will|would)\s+$")
+
+
 _TO_BE_HELD = re.compile(r"\b(?:to be|will be)\s+(?:co-)?(?:chaired|held|hosted|convened)\b")
 
 
@@ -187,6 +211,7 @@ class Finder:
         # who took part, and in which role
         for e in created + referenced:
             add_participants(self.text, info, e, self.language)
+        _counterparts_not_travellers(created + referenced)
         self.follow(info, created, referenced)
         for e in created:
             e.caption = e.caption or self.captions_only
@@ -212,7 +237,9 @@ class Finder:
         for dm in outermost_named(dialogue_mentions(self.text, info, self.language)):
             if dm.mechanism:
                 continue
-            target = self.series_told(dm, s.text)
+            # ("to co-chair the next round of the Dialogue": another session, not the one held)
+            after = _NEXT_SESSION.search(self.text, max(s.start, dm.span[0] - 40), dm.span[0])
+            target = None if after else self.series_told(dm, s.text)
             if target is not None:
                 target.add(info)
                 if target.name is None or (len(dm.core) > len(target.name_core) and dm.session):
@@ -621,7 +648,15 @@ class Finder:
     def counterparts_met(
         self, info: SentenceInfo, mm: re.Match[str]
     ) -> list[Mention | PersonMention]:
-        _, cps = counterparts(self.text, info, mm.end(), self.language)
+        end, cps = counterparts(self.text, info, mm.end(), self.language)
+        if (
+            not cps
+            and _TALKS_VERB.match(mm.group())
+            and not _INFINITIVE.search(self.text, info.sentence.start, mm.start())
+        ):
+            # "discussed cooperation with Russia's security leaders": a country's officials,
+            # unnamed, met by a held verb (not "to meet Lao border officials": a plan)
+            cps = officials_of_country(self.text, info, mm.end(), end)
         if noun_phrase(self.text, info, mm):
             # "Tại cuộc hội đàm với bà X, Bộ trưởng Y …": the talks with X, then the clause's
             # subject; who is named after X is not met there
@@ -835,13 +870,10 @@ class Finder:
         text, s = self.text, info.sentence
         org = cp.organisation if isinstance(cp, PersonMention) else cp
         kind = "embassy_visit" if org is not None and org.org_kind == "embassy" else "meeting"
-        if (
-            kind == "embassy_visit"
-            and org.country != self.home
-            and self.lang.host_verb.search(mm.group())
-        ):
-            # "đã tiếp Tùy viên Cảnh sát Đại sứ quán Pháp": a foreign mission's officer
-            # received, a meeting (the embassy visit is a delegation's to its own mission)
+        if kind == "embassy_visit" and self.lang.host_verb.search(mm.group()):
+            # a foreign mission's officer received is a meeting ("đã tiếp Tùy viên Cảnh sát Đại
+            # sứ quán Pháp", "the CP played host to the Chargé d'Affaires of the Embassy of A"):
+            # the embassy visit is a delegation's to its own mission
             kind = "meeting"
         e = Engagement(kind, info, (mm.start(), mm.end(), mm.group()))
         # ("had an online meeting with": the verb's match is "meeting with", its mode before it)
@@ -905,6 +937,7 @@ class Finder:
             past = self.lang.cue("past_context")
             told += signed_between(text, info, self.engagements + told, home, past)
             told += agencies_between(text, info, self.engagements + told, home, past)
+            told += agencies_as_subjects(text, info, self.engagements + told, home)
             told += signed_with(text, info, self.engagements + told, home, past)
             told += signed_jointly(text, info, self.engagements + told, home, past)
         planned_cue = self.lang.cue("planned")
@@ -1010,6 +1043,18 @@ _INVITED_TO = re.compile(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$|\binvit\
 
 # "his November 16-19 trip to the nation": the country the sentence names, told again
 _THE_NATION = re.compile(r"(?:\s+the)?\s+(?:nation|country)\b")
+
+
+def _counterparts_not_travellers(told: list[Engagement]) -> None:
+    """ "In the course of the trip the team also saw city police chief X": whom a session of
+    the sentence met is its counterpart, not one of the trip's travellers (x-recall3 027: X
+    was the trip's attendee, and the trip matched nothing)."""
+    met = {e.counterpart_person for e in told if e.kind == "meeting" and e.counterpart_person}
+    for trip in (e for e in told if e.kind == "visit"):
+        for person in met:
+            part = trip.participants.get(person)
+            if part is not None and part.role != "delegation_head":
+                del trip.participants[person]
 
 
 def _one_foreign_country(info: SentenceInfo, home: str) -> Mention | None:
@@ -1242,7 +1287,9 @@ _LED_BEFORE = re.compile(
 )
 _DELEGATION_WORD = re.compile(
     r"(?:[Đđ]oàn|[Dd]elegation)(?:\s+(?:đại biểu|công tác|cán bộ))?(?:\s+cấp cao)?"
-    r"(?:\s+(?:of|from)(?:\s+the)?)?\s*$"
+    # ("A delegation of Kenya's Ministry of Interior visited Japan": the country's possessive
+    # or adjective before its body; x-recall3)
+    r"(?:\s+(?:of|from)(?:\s+the)?(?:\s+[A-Z][\w-]*(?:['’]s)?)?)?\s*$"
 )
 
 

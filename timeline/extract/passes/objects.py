@@ -33,10 +33,12 @@ _SPOKEN_AT = re.compile(
 )
 _RECEPTION = re.compile(r"tiếp|hội kiến|hội đàm|gặp")
 _WITH = re.compile(r"\s+với\s")
-# "đã diễn ra buổi hội đàm", "tiến hành cuộc hội đàm": the noun told as happening
-# ("đã diễn ra Hội đàm giữa Đoàn A … và Đoàn B …": capitalised, without its classifier)
+# "đã diễn ra buổi hội đàm", "tiến hành cuộc hội đàm": the noun told as happening ("đã diễn ra
+# Hội đàm giữa Đoàn A … và Đoàn B …": capitalised, without its classifier); "đã có buổi tiếp xã
+# giao ông X", "có buổi chào xã giao Thứ trưởng Y": a session someone had, with whom
 _TOLD_HAPPENING = re.compile(
-    r"(?<!\w)(?:diễn ra|tiến hành)\s+(?:(?:các |những )?(?:buổi|cuộc)\s*)?$"
+    r"(?<!\w)(?:(?:diễn ra|tiến hành)\s+(?:(?:các |những )?(?:buổi|cuộc)\s*)?"
+    r"|có\s+(?:các |những )?(?:buổi|cuộc)\s*)$"
 )
 _HONORIFIC_GAP = re.compile(r"\s*(?:(?:ông|bà|ngài)\s+)?")
 # "…, Thứ trưởng Lê Quý Vương nhấn mạnh …": who speaks next opens a clause of their own
@@ -88,7 +90,16 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
         return not (m.group().endswith("với") or _WITH.match(text, m.end()))
     if _PRESENCE_FIRST.match(text, m.end(), s.end):
         return False  # "met, in the presence of A, with B": a verb, its object after the aside
+    if _TIMED_VERB.search(m.group()) and any(
+        re.fullmatch(r"\s*,\s*", text[m.end() : p.extent[0]]) for p in info.people
+    ):
+        return False  # "received on Sunday, X, Police Commissioner …": the time, then whom
     return bool(re.match(r"\s*(?:có|,|\.|;)", text[m.end() : m.end() + 4]))
+
+
+# a verb told with its time before its object ("received on Sunday, X": a Gulf agency's copy,
+# x-recall3 pages)
+_TIMED_VERB = re.compile(r"\s(?:on [A-Z]\w+|yesterday|today)\b")
 
 
 # "Singapore's Minister for Home Affairs and Minister for Law K. Shanmugam": titles before a name
@@ -97,6 +108,14 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
 _TITLES_ONLY = re.compile(
     # ("Cabinet Secretary for Home Affairs & Internal Security, Dr X": an "&" in the titles)
     r"\s*(?:(?:[A-Z][\w'’.-]*|\([A-Z][\w&.-]{1,10}\)|and|for|of|the|at|'s|’s|&|,)\s*)*"
+)
+
+
+# "met senior Government functionaries including A, B and C": whom it met is the list after
+# "including" (a release's way; x-recall3 026), which otherwise ends the object
+_INCLUDING = re.compile(
+    r"\s+(?:with\s+)?(?:(?:the|several|many)\s+)?(?:[\w-]+\s+){0,2}?(?:officials|functionaries|"
+    r"leaders|dignitaries|counterparts)\s+(?:including|such as)\s+"
 )
 
 
@@ -115,6 +134,8 @@ def counterparts(
     start = when.end() if when else start  # "received on Sunday his counterpart X"
     present = _PRESENCE_FIRST.match(text, start, s.end)
     start = present.end() if present else start  # "met, in the presence of A, with B"
+    listed = _INCLUDING.match(text, start, s.end)
+    start = listed.end() if listed else start  # "met senior officials including A, B and C"
     blocked = [(e.start, e.end) for e in info.orgs] + person_extents(info)
     stop = languages.get(language).object_end
     end = s.end
@@ -254,6 +275,36 @@ def delegations_listed(text: str, info: SentenceInfo, start: int) -> list[Mentio
         name = f"Delegation of {country(code).name_en}"
         out.append(Mention(c.start, c.end, c.text, ORG, name, code, None, "delegation"))
     return out
+
+
+# "Russia's security leaders", "the Lao police authorities", "Japanese officials": a country's
+# officials met without a name (x-recall3 pages: 1 of 9 English pages, a delegation's talks
+# told only so)
+_OFFICIALS = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:leaders|leadership|officials|counterparts|"
+    r"authorities|officers)\b"
+)
+
+
+def officials_of_country(
+    text: str, info: SentenceInfo, start: int, end: int
+) -> list[Mention | PersonMention]:
+    """The country whose unnamed officials open the object: one counterpart, that country's
+    officials; none when the subject is of that country ("The Vietnamese minister met
+    Vietnamese police officials": at home, among themselves)."""
+    lead = re.match(r"\s*(?:the\s+)?", text[start:end])
+    first = start + (lead.end() if lead else 0)
+    before = {c.key for c in info.places if c.kind == COUNTRY and c.start < start}
+    before |= {p.country for p in info.people if p.start < start}
+    for c in info.places:
+        code = c.key if c.kind == COUNTRY else None
+        if code is None or c.start != first or not _OFFICIALS.match(text, c.end, end):
+            continue
+        if code in before:
+            return []
+        name = f"Officials of {country(code).name_en}"
+        return [Mention(c.start, c.end, c.text, ORG, name, code, None, "delegation")]
+    return []
 
 
 def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | PersonMention]:

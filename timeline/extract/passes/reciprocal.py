@@ -294,6 +294,13 @@ _SIGNING_BETWEEN = re.compile(
     r"(?<!\w)(?P<vi>lễ ký(?: kết)?|ký kết|đã ký)\s+[^.;]{0,120}?(?<!\w)giữa\s+"
 )
 _PARTIES_JOINED = re.compile(r"\s*(?:and|và|với)\s+(?:the\s+)?")
+# "the X team and the Y", "the X and the Japanese Y": the people of the first party, or the
+# second's country, around the join
+_PEOPLE_JOINED = re.compile(
+    r"\s+(?:(?:team|officers|officials|delegation|delegates)\s+)?and\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s+)?"
+)
+_BEFORE_PARTY = re.compile(r"\s{0,4}|\s*(?:[A-Z][\w'’-]*\s+){1,2}")
 
 
 def signed_between(
@@ -466,7 +473,8 @@ def _offices_listed(text: str, info: SentenceInfo, start: int) -> list[Mention]:
 _AGENCIES_BETWEEN = re.compile(
     r"(?<!\w)(?:[Hh]ội nghị|[Cc]uộc họp|[Bb]uổi làm việc|[Cc]uộc làm việc|(?:[Cc]uộc |[Bb]uổi )?"
     r"[Hh]ội đàm)(?![\w-])[^.;]{0,80}?(?<!\w)giữa\s+(?:(?:lãnh đạo|đại diện)\s+)?|"
-    r"\b(?:[Tt]alks|[Mm]eeting|[Cc]onference|[Vv]ideo conference)\b[^.;]{0,60}?\bbetween\s+"
+    r"\b(?:[Tt]alks|[Mm]eeting|[Cc]onference|[Vv]ideo conference|[Dd]iscussions?)\b[^.;]{0,60}?"
+    r"\bbetween\s+"
     r"(?:(?:the\s+)?(?:leaders|heads) of\s+)?(?:the\s+)?"
 )
 _ONLINE = re.compile(r"trực tuyến|\b(?:online|video|virtual)\b", re.I)
@@ -496,11 +504,19 @@ def agencies_between(
     parties = sorted(
         (o for o in info.orgs if o.start >= m.end() and o.country), key=lambda o: o.start
     )
-    if len(parties) < 2 or parties[0].start - m.end() > 4:
+    # ("between the Kenya Police Service team and …": a country's name before its generic
+    # agency, and a word for its people after it; x-recall3 028)
+    if len(parties) < 2 or not _BEFORE_PARTY.fullmatch(text, m.end(), parties[0].start):
         return []
     first = parties[0]
     second = next(
-        (o for o in parties[1:] if _PARTIES_JOINED.fullmatch(text, first.end, o.start)), None
+        (
+            o
+            for o in parties[1:]
+            if _PARTIES_JOINED.fullmatch(text, first.end, o.start)
+            or _PEOPLE_JOINED.fullmatch(text, first.end, o.start)
+        ),
+        None,
     )
     if second is None or second.country == first.country:
         return []
@@ -510,6 +526,44 @@ def agencies_between(
         return []
     e.pair = [(first.country, first), (second.country, second)]  # type: ignore[list-item]
     e.remote = bool(_ONLINE.search(m.group()))
+    e.add(info)
+    return [e]
+
+
+# "The Kenya Police Service and the Japanese Embassy held talks on …": two
+# agencies of two countries, the sentence's subjects, held the session (x-recall3 pages: an
+# African paper's lead; the release's way when no person opens the story)
+_HELD_BY_TWO = re.compile(
+    r"\s+(?:have\s+|has\s+)?(?:held|had)\s+(?:an?\s+)?(?:bilateral\s+|separate\s+)?"
+    r"(?:discussions?|talks|meetings?|working sessions?)\b"
+)
+
+
+def agencies_as_subjects(
+    text: str, info: SentenceInfo, engagements: list[Engagement], home: str
+) -> list[Engagement]:
+    """A session held by two agencies of two countries named as the sentence's subjects: one
+    meeting, with the foreign agency."""
+    s = info.sentence
+    orgs = sorted((o for o in info.orgs if o.country), key=lambda o: o.start)
+    # ("The Ghana Police Service": the country's name before a generic agency's)
+    lead = r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+    if len(orgs) < 2 or not re.fullmatch(lead, text[s.start : orgs[0].start]):
+        return []
+    first, second = orgs[0], orgs[1]
+    held = _HELD_BY_TWO.match(text, second.end)
+    if (
+        second.country == first.country
+        or not _PARTIES_JOINED.fullmatch(text, first.end, second.start)
+        or held is None
+    ):
+        return []
+    other = second if first.country == home else first
+    trigger = (held.start() + len(held.group()) - len(held.group().lstrip()), held.end())
+    e = _new_meeting(info, (*trigger, text[trigger[0] : trigger[1]]), other, engagements)
+    if e is None:
+        return []
+    e.pair = [(first.country, first), (second.country, second)]  # type: ignore[list-item]
     e.add(info)
     return [e]
 

@@ -66,8 +66,13 @@ def new_series_session(
     window = text[max(s.start, dm.span[0] - 50) : min(s.end, dm.span[1] + 90)]
     past = past_cue.search(window)
     planned = planned_cue.search(text[max(s.start, dm.span[0] - 60) : min(s.end, dm.span[1] + 30)])
-    later = main is not None and dm.session and main.session and dm.session > main.session
-    earlier = main is not None and dm.session and main.session and dm.session < main.session
+    # (sessions of two series are not each other's earlier or later one: "the twelfth meeting
+    # of the A-B Joint Working Group … and the third session of the A-B Cyber Policy Dialogue")
+    one_series = main is not None and (
+        not dm.core or not main.name_core or same_core(dm.core, main.name_core)
+    )
+    later = one_series and dm.session and main.session and dm.session > main.session
+    earlier = one_series and dm.session and main.session and dm.session < main.session
     if main is not None and not planned and (past or earlier):
         e.context = True
         e.context_cue = span_of(text, s, past) if past else dm.session_span

@@ -18,10 +18,11 @@ from timeline.extract.gazetteer import (
 from timeline.extract.model import (
     HOME,
     Engagement,
+    Participation,
 )
 from timeline.extract.passes.placing import place_free_countries
 from timeline.extract.passes.roles import hosting_person, is_mission_head
-from timeline.extract.people import Person, is_vietnamese_name
+from timeline.extract.people import Person, PersonMention, is_vietnamese_name
 
 _AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
 
@@ -480,25 +481,34 @@ def envoys_hosts(engagements: list[Engagement], persons: list[Person], posted: s
     """ "Acting British High Commissioner X called on Interior Minister Y": the officials an
     envoy meets, named by office without a country, are of the country the envoy is posted
     to, the page's (its dateline's city, or the outlet's own country when it writes from
-    home); never the envoy's own (x-sides s05, s06: the minister met took the envoy's)."""
+    home); never the envoy's own (x-sides s05, s06: the minister met took the envoy's). A
+    person told again by title alone ("The High Commissioner, the IGP and … had held a
+    meeting") is known by the titles of their full mention (x-recall3 015)."""
     if posted is None:
         return
     for e in engagements:
         if e.kind != "meeting" or e.context:
             continue
+        told = {k: _told(part, persons) for k, part in e.participants.items()}
         envoys = {
             p.mention.country
-            for p in e.participants.values()
-            if p.mention.country and is_mission_head(p.mention)
+            for k, p in e.participants.items()
+            if p.mention.country and any(is_mission_head(x) for x in told[k])
         }
         if not envoys or posted in envoys:
             continue
-        for part in e.participants.values():
+        for k, part in e.participants.items():
             m = part.mention
-            if m.country is None and m.titles and not is_mission_head(m):
-                for other in persons[part.person].mentions if part.person >= 0 else [m]:
+            titled = any(x.titles for x in told[k])
+            if m.country is None and titled and not any(is_mission_head(x) for x in told[k]):
+                for other in told[k]:
                     other.country = other.country or posted
                 m.country = posted
+
+
+def _told(part: Participation, persons: list[Person]) -> list[PersonMention]:
+    """The participant's mention and every other mention of the same person."""
+    return [part.mention, *(persons[part.person].mentions if part.person >= 0 else [])]
 
 
 def hosts_without_place(engagements: list[Engagement], text: str) -> None:
@@ -555,9 +565,12 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
 _THE_DELEGATION = re.compile(r"\b[Tt]he (?:visiting )?delegation(?:\s+(?:also|then|later))?\s+$")
 
 
-def delegation_of_the_story(engagements: list[Engagement]) -> None:
+def delegation_of_the_story(engagements: list[Engagement], home: str, home_from_site: bool) -> None:
     """A meeting whose subject is "the delegation", with only the side met known, has the
-    story's visitors as its guests: the one country all its other engagements received."""
+    story's visitors as its guests: the one country all its other engagements received, or,
+    when none did, the country of the site that writes from home about its own delegation
+    abroad (a Gulf paper's delegation that, on its trip, also saw a US city's police chief:
+    x-recall3 027)."""
     for e in engagements:
         s = e.info.sentence
         if (
@@ -573,8 +586,12 @@ def delegation_of_the_story(engagements: list[Engagement]) -> None:
             if x is not e and not x.context and x.host and len(x.guests) == 1
             for g in x.guests
         }
+        if not visitors and home_from_site:
+            visitors = {home}
         if len(met) == 1 and len(visitors) == 1 and met != visitors and len(e.guests) <= 1:
             e.host, e.guests = met.pop(), sorted(visitors)
+            if e.parent is not None:
+                _sides_from_sessions(e.parent, engagements, True)  # the trip went there
 
 
 def receivers_of_the_host(engagements: list[Engagement]) -> None:
