@@ -52,7 +52,9 @@ def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
     loader.loaders.insert(0, NamedLoader(str(TEMPLATES), OVERRIDDEN - own))
 
 
-OVERRIDDEN = frozenset({"index.html", "database.html", "table.html", "_facet_results.html"})
+OVERRIDDEN = frozenset(
+    {"index.html", "database.html", "_description_source_license.html", "_facet_results.html"}
+)
 ROW_LINK_TEXT = re.compile(r">([^<]*)</a>\s*$")
 
 
