@@ -266,8 +266,9 @@ Drawn = tuple[list[Item], list[drawing.Lane], dict[str, list[drawing.Cell]], Mar
 # marks again was most of a timeline's first visit after an append (VN/US at 100,000
 # engagements, 1,140 marks: 26 of its 38 ms of CPU, 0.94x plain Datasette's table page's
 # 40.5 ms). The rows are read again after each write (6-11 ms of SQL) and compared; only when
-# they are the same is the drawing reused.
-DRAWINGS_KEPT = 32
+# they are the same is the drawing reused. A few windows only: VN/US's drawing with its rows
+# holds about 2.8 MB (1,140 marks, 440,000 characters of SVG), one of 2,500 marks twice that.
+DRAWINGS_KEPT = 8
 _drawings: OrderedDict[tuple[Any, ...], tuple[Any, Drawn]] = OrderedDict()
 
 
