@@ -713,16 +713,16 @@ def test_an_array_cells_links_are_kept_per_server_and_cell() -> None:
     for ds in (plain, prefixed):
         ds.add_memory_database("timeline")
     cell = '["VN", "US"]'
-    first = labels.render_cell(cell, "countries", "engagements", "timeline", plain)
+    first = labels.label_cell(cell, "countries", "engagements", "timeline", plain)
     assert first == (
         '<a href="/timeline/countries/VN">VN — Vietnam / Việt Nam</a>, '
         '<a href="/timeline/countries/US">US — United States / Hoa Kỳ</a>'
     )
-    assert labels.render_cell(cell, "countries", "engagements", "timeline", plain) is first
-    moved = labels.render_cell(cell, "countries", "engagements", "timeline", prefixed)
+    assert labels.label_cell(cell, "countries", "engagements", "timeline", plain) is first
+    moved = labels.label_cell(cell, "countries", "engagements", "timeline", prefixed)
     assert '<a href="/archive/timeline/countries/VN">' in moved
     for text in ('["VN", "XX"]', "[not json", '["VN", 1]', "[]", "VN"):
-        assert labels.render_cell(text, "countries", "engagements", "timeline", plain) is None
-    assert labels.render_cell('["cybercrime"]', "topics", None, "timeline", plain) == (
+        assert labels.label_cell(text, "countries", "engagements", "timeline", plain) is None
+    assert labels.label_cell('["cybercrime"]', "topics", None, "timeline", plain) == (
         '<a href="/timeline/topics/cybercrime">Cybercrime / Tội phạm mạng</a>'
     )
