@@ -1,6 +1,8 @@
 """Datasette plugin: countries, kinds and topics in English and Vietnamese wherever a cell holds
 their codes and Datasette's foreign-key labels do not reach: JSON arrays of codes in tables, and
-code columns of query results. Labels come from the vocabularies in `events`, not the database."""
+code columns of query results. Labels come from the vocabularies in `events`, not the database.
+Its `render_cell` is timeline.web's only one: it also writes the cells of timeline.web.sql and
+timeline.web.pages."""
 
 from __future__ import annotations
 
