@@ -59,6 +59,13 @@ def test_a_table_page_folds_its_column_descriptions_under_the_description(client
         "body.table dl.column-descriptions { display: none; }"
         in client.get("/-/timeline-static/pages.css").text
     )
+    # Only a table page: its row pages, the database page and a canned query show Datasette's
+    # description alone.
+    slug = re.search(r'href="/timeline/engagements/([^"]+)"', page).group(1)
+    for path in (f"/timeline/engagements/{slug}", "/timeline/countries/VN", "/timeline", "/"):
+        other = client.get(path).text
+        assert "tl-columns" not in other and "metadata-description" in other, path
+    assert "tl-columns" not in client.get("/timeline/search", q="dialogue").text
 
 
 def test_the_timeline_tables_rows_open_by_a_readable_link_not_their_compound_key(

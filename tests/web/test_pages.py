@@ -584,6 +584,40 @@ def test_counts_follow_the_archive(tmp_path: Path) -> None:
         c.close()
 
 
+def test_a_timeline_is_drawn_again_only_when_its_windows_engagements_change(
+    tmp_path: Path,
+) -> None:
+    """A write elsewhere keeps a pair's drawing (the same rows read again); a write in its
+    window draws it again, with the new mark."""
+    archive = Archive(tmp_path / "archive")
+    archive.append(RECORDS[:2])
+    build(archive)
+    c = Client(archive.projection_path)
+    try:
+
+        def drawings() -> list[Any]:
+            kept = pages._drawings.items()
+            return [
+                drawn for key, (_, drawn) in kept if str(tmp_path) in str(key[1]) and "US" in key
+            ]
+
+        first = c.get("/-/timeline/VN/US").text
+        (before,) = drawings()
+        archive.append([RECORDS[5]])  # Vietnam and Australia: not the pair's
+        build(archive)
+        assert c.get("/-/timeline/VN/US").text == first
+        (after,) = drawings()
+        assert after is before
+        archive.append([RECORDS[3].model_copy(update={"part_of": None})])
+        build(archive)
+        page = c.get("/-/timeline/VN/US").text
+        assert "vn-us-fbi-meeting-2025" in page and "vn-us-fbi-meeting-2025" not in first
+        (redrawn,) = drawings()
+        assert redrawn is not before
+    finally:
+        c.close()
+
+
 def test_a_merge_is_followed_to_the_engagement_that_survives(tmp_path: Path) -> None:
     archive = Archive(tmp_path / "archive")
     a, b, c = (

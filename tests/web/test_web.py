@@ -700,3 +700,29 @@ def test_calendar_text_assembled_from_kept_events_is_what_icalendar_writes(
     again = feeds.calendar_text("Vietnam", feeds.CALENDAR_LIMIT, changed, urls)
     assert again == whole_calendar("Vietnam", changed, urls)
     assert "SUMMARY:Retitled\\; later" in again and again != first
+
+
+def test_an_array_cells_links_are_kept_per_server_and_cell() -> None:
+    """`array_links` is kept per (server, database, column, text): a server with its own base
+    URL gets its own links, and text that is not an array of known codes stays as it is."""
+    from datasette.app import Datasette
+
+    from timeline.web import labels
+
+    plain, prefixed = Datasette([]), Datasette([], settings={"base_url": "/archive/"})
+    for ds in (plain, prefixed):
+        ds.add_memory_database("timeline")
+    cell = '["VN", "US"]'
+    first = labels.label_cell(cell, "countries", "engagements", "timeline", plain)
+    assert first == (
+        '<a href="/timeline/countries/VN">VN — Vietnam / Việt Nam</a>, '
+        '<a href="/timeline/countries/US">US — United States / Hoa Kỳ</a>'
+    )
+    assert labels.label_cell(cell, "countries", "engagements", "timeline", plain) is first
+    moved = labels.label_cell(cell, "countries", "engagements", "timeline", prefixed)
+    assert '<a href="/archive/timeline/countries/VN">' in moved
+    for text in ('["VN", "XX"]', "[not json", '["VN", 1]', "[]", "VN"):
+        assert labels.label_cell(text, "countries", "engagements", "timeline", plain) is None
+    assert labels.label_cell('["cybercrime"]', "topics", None, "timeline", plain) == (
+        '<a href="/timeline/topics/cybercrime">Cybercrime / Tội phạm mạng</a>'
+    )

@@ -65,10 +65,12 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("fts_query", 1, fts_query, deterministic=True)
 
 
-@hookimpl
-def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
+def engagement_cell(
+    value: Any, column: str, table: str | None, database: str, datasette: Any
+) -> Any:
     """In query results (no table), an engagement slug links to its record page
-    (timeline.web.pages), which also shows a retracted or merged one."""
+    (timeline.web.pages), which also shows a retracted or merged one (a cell of
+    timeline.web.labels' `render_cell`)."""
     if table is not None or column not in ENGAGEMENT_COLUMNS:
         return None
     if not isinstance(value, str) or not SLUG.match(value):

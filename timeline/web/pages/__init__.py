@@ -52,7 +52,9 @@ def prepare_jinja2_environment(env: Any, datasette: Any) -> None:
     loader.loaders.insert(0, NamedLoader(str(TEMPLATES), OVERRIDDEN - own))
 
 
-OVERRIDDEN = frozenset({"index.html", "database.html", "table.html", "_facet_results.html"})
+OVERRIDDEN = frozenset(
+    {"index.html", "database.html", "_description_source_license.html", "_facet_results.html"}
+)
 ROW_LINK_TEXT = re.compile(r">([^<]*)</a>\s*$")
 
 
@@ -97,10 +99,9 @@ def register_routes() -> list[tuple[str, Any]]:
     ]
 
 
-@hookimpl
-def render_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Any:
+def country_name_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Any:
     """In the countries table, a country's name links to its timeline (its code, the primary
-    key, links to the row)."""
+    key, links to the row): a cell of timeline.web.labels' `render_cell`."""
     if table != "countries" or column != "name_en" or not isinstance(value, str):
         return None
     try:
