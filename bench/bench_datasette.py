@@ -1,23 +1,22 @@
 """Datasette page latency on a built `timeline.db`, p50 and p95, against the plain table page.
 
 Pages are fetched through Datasette's in-process test client (ASGI, no network), configured as
-`timeline serve` configures it (the repository's metadata and `timeline.publish.SETTINGS`).
+`timeline serve` configures it (the repository's metadata and `timeline.publish.SETTINGS`); the
+baseline by plain Datasette on the same file, metadata and settings, none of our plugins
+(bench/plain.py).
 Every page is fetched once to warm up, then once a round, in turns, for `rounds` rounds."""
 
 from __future__ import annotations
 
 import asyncio
-import copy
 import json
 import sqlite3
 import time
 from pathlib import Path
 from typing import Any
 
-from datasette.app import Datasette
-
 from bench.common import ROOT, Result, percentile
-from timeline.web.serve import typed_settings
+from bench.plain import open_servers
 
 TARGET_MS = 100.0
 BASELINE = "table page, no facets (the plain table page)"
@@ -60,27 +59,32 @@ async def _measure(
     database: Path, urls: dict[str, str], rounds: int
 ) -> tuple[dict[str, list[float]], dict[str, set[int]]]:
     """Milliseconds per request of each page, and the HTTP statuses other than 200 it gave (a
-    query past Datasette's `sql_time_limit_ms` is answered 400, after that limit)."""
+    query past Datasette's `sql_time_limit_ms` is answered 400, after that limit). The baseline
+    is served by plain Datasette (bench/plain.py), the other pages as `timeline serve` serves
+    them."""
     metadata: dict[str, Any] = json.loads((ROOT / "datasette_metadata.json").read_text())
-    ds = Datasette([str(database)], metadata=copy.deepcopy(metadata), settings=typed_settings())
-    await ds.invoke_startup()
+    servers = await open_servers(database, metadata, {BASELINE})
     times: dict[str, list[float]] = {name: [] for name in urls}
     failures: dict[str, set[int]] = {name: set() for name in urls}
+
+    async def get(name: str, url: str) -> tuple[float, int]:
+        ds, plugins = servers.serving(name)
+        with plugins:
+            started = time.perf_counter()
+            response = await ds.client.get(url)
+            return (time.perf_counter() - started) * 1000, response.status_code
+
     try:
-        for url in urls.values():
-            await ds.client.get(url)
+        for name, url in urls.items():
+            await get(name, url)
         for _ in range(rounds):
             for name, url in urls.items():
-                started = time.perf_counter()
-                response = await ds.client.get(url)
-                times[name].append((time.perf_counter() - started) * 1000)
-                if response.status_code != 200:
-                    failures[name].add(response.status_code)
+                elapsed, status = await get(name, url)
+                times[name].append(elapsed)
+                if status != 200:
+                    failures[name].add(status)
     finally:
-        for db in ds.databases.values():
-            db.close()
-        if ds.executor is not None:
-            ds.executor.shutdown(wait=True)
+        servers.close()
     return times, failures
 
 

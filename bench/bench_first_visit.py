@@ -25,31 +25,12 @@ import sqlite3
 import statistics
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(ROOT))
-
-
-def skip_timeline_plugins() -> None:
-    """Load Datasette's plugins from the installed entry points, but none of this package's."""
-    import importlib.metadata
-
-    import pluggy
-
-    def load(self: Any, group: str, name: str | None = None) -> int:
-        count = 0
-        for dist in list(importlib.metadata.distributions()):
-            for ep in dist.entry_points:
-                if ep.group != group or ep.value.startswith("timeline") or self.get_plugin(ep.name):
-                    continue
-                self.register(ep.load(), name=ep.name)
-                count += 1
-        return count
-
-    pluggy.PluginManager.load_setuptools_entrypoints = load
 
 
 def touch(database: Path, i: int) -> None:
@@ -109,14 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--appends", action="store_true", help="append and build, not update")
     parser.add_argument("--third-party-only", action="store_true")
     args = parser.parse_args(argv)
-    if args.third_party_only:
-        skip_timeline_plugins()
-    cpu = asyncio.run(visits(args.archive, args.urls, args.visits, args.appends))
-    print(report(cpu))
-    from datasette.plugins import pm
+    from bench.plain import without_our_plugins
 
-    ours = any(name.startswith("timeline") for name, _ in pm.list_name_plugin())
-    print(f"\nThe timeline plugins: {'loaded' if ours else 'not loaded'}")
+    plugins = without_our_plugins() if args.third_party_only else nullcontext()
+    with plugins:
+        cpu = asyncio.run(visits(args.archive, args.urls, args.visits, args.appends))
+    print(report(cpu))
+    print(f"\nThe timeline plugins: {'not loaded' if args.third_party_only else 'loaded'}")
     return 0
 
 

@@ -5,7 +5,8 @@ Requests go through Datasette's in-process client with `timeline serve`'s settin
 figures are server time (SQL, layout, templates) without the network. Reports p50 and p95 in
 milliseconds (and the first request's time, before the pages keep their counts) and each
 page's p50 as a ratio to that of the baseline: Datasette's table page of
-`timeline` filtered to the same country (the same rows, as a plain table).
+`timeline` filtered to the same country (the same rows, as a plain table), served by plain
+Datasette (bench/plain.py: the same file, metadata and settings, none of our plugins).
 
     python bench/generate.py 100000 /tmp/archive-100k     # the synthetic archive
     python bench/bench_pages.py /tmp/archive-100k --requests 40
@@ -32,17 +33,10 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 from datasette.app import Datasette  # noqa: E402
 
-from timeline.web.serve import typed_settings  # noqa: E402
+from bench.plain import Servers, open_servers  # noqa: E402
 
 # The same rows as the country timeline, as Datasette's plain table page shows them.
 BASELINE = "timeline table page, one country"
-
-
-async def open_datasette(db_path: Path) -> Datasette:
-    metadata = json.loads((ROOT / "datasette_metadata.json").read_text())
-    ds = Datasette([str(db_path)], metadata=metadata, settings=typed_settings())
-    await ds.invoke_startup()
-    return ds
 
 
 async def subjects(ds: Datasette, requests: int, seed: int) -> dict[str, Any]:
@@ -111,19 +105,23 @@ def pages(s: dict[str, Any]) -> dict[str, list[str]]:
     }
 
 
-async def measure(ds: Datasette, urls: list[str], requests: int) -> tuple[float, list[float]]:
+async def measure(
+    servers: Servers, name: str, urls: list[str], requests: int
+) -> tuple[float, list[float]]:
     """The first request's time (cold: the page's counts not yet kept), and `requests` more."""
-    start = time.perf_counter()
-    await get(ds, urls[0])
-    first = (time.perf_counter() - start) * 1000
-    if len(urls) > 1:
-        await get(ds, urls[1])
-    times = []
-    for i in range(requests):
-        url = urls[i % len(urls)]
+    ds, plugins = servers.serving(name)
+    with plugins:
         start = time.perf_counter()
-        await get(ds, url)
-        times.append((time.perf_counter() - start) * 1000)
+        await get(ds, urls[0])
+        first = (time.perf_counter() - start) * 1000
+        if len(urls) > 1:
+            await get(ds, urls[1])
+        times = []
+        for i in range(requests):
+            url = urls[i % len(urls)]
+            start = time.perf_counter()
+            await get(ds, url)
+            times.append((time.perf_counter() - start) * 1000)
     return first, times
 
 
@@ -138,14 +136,20 @@ def percentile(times: list[float], p: int) -> float:
 
 
 async def run(archive: Path, requests: int, seed: int) -> None:
-    ds = await open_datasette(archive / "timeline.db")
-    s = await subjects(ds, requests, seed)
+    metadata = json.loads((ROOT / "datasette_metadata.json").read_text())
+    servers = await open_servers(archive / "timeline.db", metadata, {BASELINE})
+    s = await subjects(servers.ours, requests, seed)
     print(
         f"{s['engagements']:,} engagements; {s['country']} has {s['country_rows']:,} timeline "
         f"rows ({s['first']}–{s['last']}), busiest counterpart {s['counterpart']}; "
         f"{requests} requests per page"
     )
-    results = {name: await measure(ds, urls, requests) for name, urls in pages(s).items()}
+    try:
+        results = {
+            name: await measure(servers, name, urls, requests) for name, urls in pages(s).items()
+        }
+    finally:
+        servers.close()
     base = statistics.median(results[BASELINE][1])
     print(f"\n| page | first ms | p50 ms | p95 ms | p50 / {BASELINE} |")
     print("|---|---:|---:|---:|---:|")

@@ -8,7 +8,8 @@ pages, the countries index, a country's and a pair's timeline and charts, search
 page and its row page, the busiest person's and office's pages, the calendars (a country's, a
 pair's, a collection's) and Atom feeds (all, a country's). The baseline: Datasette's table
 page of `engagements` with no facets (`?_nofacet=1`), its rows, count and pagination as
-Datasette makes them.
+Datasette makes them, served by plain Datasette (bench/plain.py: the same file, metadata and
+settings, none of our plugins).
 
 Warm: each page fetched once, then once a round, in turns, for `--rounds` rounds. After an
 append: `--appends` times, one generated engagement is appended to a copy of the archive (with
@@ -38,6 +39,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 from datasette.app import Datasette  # noqa: E402
 
 from bench.common import percentile  # noqa: E402
+from bench.plain import Servers, open_servers  # noqa: E402
 
 BASELINE = "plain table page (engagements, no facets)"
 BASELINE_URL = "/timeline/engagements?_nofacet=1"
@@ -152,12 +154,14 @@ def all_pages(database: Path) -> dict[str, str]:
 Sample = tuple[float, float]
 
 
-async def fetch(ds: Datasette, url: str) -> Sample:
+async def fetch(servers: Servers, name: str, url: str) -> Sample:
     """One request's (wall, CPU) milliseconds; a page that fails stops the benchmark, saying
     which."""
-    started, cpu = time.perf_counter(), time.process_time()
-    response = await ds.client.get(url)
-    elapsed = (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
+    ds, plugins = servers.serving(name)
+    with plugins:
+        started, cpu = time.perf_counter(), time.process_time()
+        response = await ds.client.get(url)
+        elapsed = (time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000
     if response.status_code != 200:
         raise SystemExit(f"{url}: HTTP {response.status_code}: {response.text[:300]}")
     return elapsed
@@ -171,13 +175,13 @@ async def open_datasette(database: Path) -> Datasette:
     return ds
 
 
-async def warm(ds: Datasette, pages: dict[str, str], rounds: int) -> dict[str, list[Sample]]:
-    for url in pages.values():
-        await fetch(ds, url)
+async def warm(servers: Servers, pages: dict[str, str], rounds: int) -> dict[str, list[Sample]]:
+    for name, url in pages.items():
+        await fetch(servers, name, url)
     times: dict[str, list[Sample]] = {name: [] for name in pages}
     for _ in range(rounds):
         for name, url in pages.items():
-            times[name].append(await fetch(ds, url))
+            times[name].append(await fetch(servers, name, url))
     return times
 
 
@@ -202,14 +206,14 @@ def append_one(archive: Path, i: int, stamp: int) -> None:
 
 
 async def after_appends(
-    ds: Datasette, archive: Path, pages: dict[str, str], appends: int
+    servers: Servers, archive: Path, pages: dict[str, str], appends: int
 ) -> dict[str, list[Sample]]:
     times: dict[str, list[Sample]] = {name: [] for name in pages}
     stamp = time.time_ns() // 1000 % 1_000_000
     for i in range(appends):
         await asyncio.get_running_loop().run_in_executor(None, append_one, archive, i, stamp)
         for name, url in pages.items():
-            times[name].append(await fetch(ds, url))
+            times[name].append(await fetch(servers, name, url))
     return times
 
 
@@ -217,15 +221,12 @@ async def measure(
     archive: Path, rounds: int, appends: int
 ) -> tuple[dict[str, str], dict[str, list[Sample]], dict[str, list[Sample]]]:
     pages = all_pages(archive / "timeline.db")
-    ds = await open_datasette(archive / "timeline.db")
+    servers = await open_servers(archive / "timeline.db", metadata(), {BASELINE})
     try:
-        hot = await warm(ds, pages, rounds)
-        cold = await after_appends(ds, archive, pages, appends) if appends else {}
+        hot = await warm(servers, pages, rounds)
+        cold = await after_appends(servers, archive, pages, appends) if appends else {}
     finally:
-        for db in ds.databases.values():
-            db.close()
-        if ds.executor is not None:
-            ds.executor.shutdown(wait=True)
+        servers.close()
     return pages, hot, cold
 
 
