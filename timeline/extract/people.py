@@ -578,8 +578,13 @@ def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | No
 # "an Italian delegation headed by X", "the Kenyan security delegation led by X", "đoàn đại
 # biểu Italy do ông X dẫn đầu": a country's delegation, its head right after the joining words
 _COUNTRY_DELEGATION = re.compile(
-    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\s*,?\s*(?:led|headed) by\s+"
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\s*,?\s*(?:(?:is|was)\s+)?(?:led|headed) by\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$|"
+    # ("the Norwegian delegation, led by the Director for Cyber Affairs, Ambassador X": the
+    # office in apposition before the name, closed by its comma)
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\s*,?\s*(?:(?:is|was)\s+)?(?:led|headed) by\s+"
+    r"(?:the\s+)?(?:(?:[A-Z][\w-]*|for|of|and)\s+){0,6}?[A-Z][\w-]*,\s+"
+    r"(?:(?:Ambassador|Mr|Ms|Mrs|Dr)\.?\s+)?$|"
     r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*do\s+(?:(?:ông|bà|đồng chí)\s+)?$"
 )
 # "A delegation of Kyrgyzstan Interior Ministry, led by Minister X": the country's body

@@ -254,6 +254,7 @@ def place_them(a: Analysis) -> None:
     sides.envoys_hosts(a.engagements, a.persons, posted)
     placing.place_engagements(a.text, a.engagements)
     placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
+    placing.place_from_lead(a.text, a.engagements, a.infos)
     placing.one_verb_one_place(a.engagements)
     places_named_together(a.engagements)
     dating.inherit_dates(a.engagements)
@@ -274,9 +275,11 @@ def name_sides(a: Analysis) -> None:
     sides.own_missions(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
+    sides.sides_of_the_delegation(a.engagements)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)
     sides.remote_hosts(a.engagements, a.home)
+    sides.sideline_hosts(a.engagements, a.home)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
         # the hosts of the list's other meetings

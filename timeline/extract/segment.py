@@ -329,7 +329,10 @@ def segment(text: str, language: str) -> Layout:
         elif any(pat.search(p.text) for pat in _patterns()["byline"]):
             p.role = BYLINE
         elif not lead_seen and _is_headline(
-            p, first=all(q.role == BYLINE for q in paragraphs[:i]) and len(paragraphs) > 1
+            # (a picture's caption may stand above the headline, as on a tag page's item:
+            # "Quang cảnh Đối thoại … tại Canada." then "Đối thoại … lần thứ 2")
+            p,
+            first=all(q.role in (BYLINE, CAPTION) for q in paragraphs[:i]) and len(paragraphs) > 1,
         ):
             p.role = HEADLINE
         elif _is_caption(p, language, first=not lead_seen):

@@ -67,6 +67,11 @@ _ON_TOPIC = re.compile(
 )
 
 
+# A standing group of two countries' officials, numbered by its meetings ("the 15th meeting of
+# the India-UK Joint Working group on counter-terrorism", "the 22nd meeting of the US-Pakistan
+# Defence Consultative Group"): recorded as a dialogue, in any case of its words
+_STANDING_GROUPS = ("joint working group", "consultative group")
+_STANDING_GROUP = r"\b[Jj]oint [Ww]orking [Gg]roup\b|\b[Cc]onsultative [Gg]roup\b"
 _NTH_MEETING = re.compile(
     r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
@@ -228,7 +233,7 @@ class English(Lexicons):
             )
         # ("led the delegation for second round of the Homeland Security Dialogue": a
         # dialogue numbered by its rounds before the name, x-recall3 026)
-        if head in ("Joint Working Group", "Dialogue"):
+        if head.lower() in _STANDING_GROUPS or head == "Dialogue":
             nth = _NTH_MEETING.search(text, max(floor, begin - 40), begin)
             if nth is not None:
                 return self.session_number(nth.group(1)), (nth.start(1), nth.end(1), nth.group(1))
@@ -240,9 +245,9 @@ class English(Lexicons):
         countries = countries_of(info)
         # ("the ninth meeting of the Japan-Australia Cyber Joint Working Group": a
         # standing mechanism of two countries, numbered by its meetings, recorded as a dialogue)
-        named = rf"\b[Dd]ialogue\b|{_CONFERENCE}|\bconference\b|\bJoint Working Group\b"
+        named = rf"\b[Dd]ialogue\b|{_CONFERENCE}|\bconference\b|{_STANDING_GROUP}"
         for m in in_sentence(named, text, info):
-            series = m.group().lower() in ("dialogue", "joint working group")
+            series = m.group().lower() in ("dialogue", *_STANDING_GROUPS)
             noun = "dialogue" if series else "conference"
             before = text[s.start : m.start()]
             back = re.search(
@@ -297,6 +302,8 @@ class English(Lexicons):
                 for _, c in pair:
                     core = core.replace(c.text, " ")
                 core = re.sub(r"\s+", " ", core).strip(" -–").title()
+            if m.group().islower() and m.group() != "dialogue" and not (session or pair):
+                continue  # "a joint working group will be formed": no standing one named
             if noun == "conference" and session is None and len(pair) < 2:
                 continue  # "a Meeting" without a number or the two countries of a series
             out.append(
@@ -310,9 +317,25 @@ class English(Lexicons):
                     noun,
                 )
             )
-        return [
-            d for d in out if not _SETTING.search(text, max(s.start, d.span[0] - 40), d.span[0])
-        ]
+        return _named_sessions(text, s.start, out)
 
+
+def _named_sessions(text: str, floor: int, out: list[DialogueMention]) -> list[DialogueMention]:
+    """The sessions named, less a group's numbering noun and an event that is only the
+    setting of another engagement ("on the sidelines of the 20th AMMTC")."""
+    out = [d for d in out if not _numbering_group(text, d, out)]
+    return [d for d in out if not _SETTING.search(text, max(floor, d.span[0] - 40), d.span[0])]
+
+
+def _numbering_group(text: str, d: DialogueMention, mentions: list[DialogueMention]) -> bool:
+    """ "the 9th Meeting of the Joint Working Group …": the Meeting numbers the group's session
+    (one dialogue), it is not a numbered conference of its own beside it."""
+    return d.noun == "conference" and any(
+        o.noun == "dialogue" and _OF_THE.fullmatch(text, d.span[1], o.span[0]) is not None
+        for o in mentions
+    )
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 ENGLISH = English()

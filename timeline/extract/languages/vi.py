@@ -298,7 +298,12 @@ class Vietnamese(Lexicons):
                     noun,
                 )
             )
-        return out
+        floor = s.start
+        return [d for d in out if not _SETTING.search(text, max(floor, d.span[0] - 20), d.span[0])]
 
+
+# "hội đàm bên lề Đối thoại Shangri-La lần thứ 18": the event is only where the talks were held,
+# not a session of the two sides (as `_SETTING` of the English module)
+_SETTING = re.compile(r"(?<!\w)[Bb]ên lề\s+(?:của\s+)?$")
 
 VIETNAMESE = Vietnamese()

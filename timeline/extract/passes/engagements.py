@@ -88,6 +88,7 @@ _AGENCY_GAP = re.compile(r"\s?|\s(?:[Bb]ộ [Cc]hỉ huy|[Tt]rụ sở(?: của)
 _AIRPORT = re.compile(r"(?<!\w)(?:sân bay|cửa khẩu|nhà ga)(?!\w)", re.I)
 _DELEGATION_SUBJECT = re.compile(r"(?<!\w)[Đđ]oàn(?!\w)[^.;:]*$")
 _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
+_HIS_EARLIER_TRIP = re.compile(r"\b(?:his|her|their)\s+(?:recent|previous|earlier|last)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
 
 
@@ -302,6 +303,8 @@ class Finder:
     ) -> None:
         text, s = self.text, info.sentence
         for vm in self.lang.visit.finditer(text, s.start, s.end):
+            if _PREMISES.match(text, vm.start()):
+                continue  # "visited the Secretariat Police Station of Islamabad": a meeting
             after = text[vm.end() : s.end]
             agencies_of = _AGENCIES_OF.match(after)
             host_org = self.visited_agency(info, vm)
@@ -363,10 +366,7 @@ class Finder:
             if home_trip and not incoming(info, self.home):
                 continue  # a Vietnamese article's "thăm … Việt Nam" is no trip unless incoming
             e = self.new_trip(info, vm, dest, code)
-            after_it = _AFTER_TRIP.search(text, max(s.start, vm.start() - 12), vm.start())
-            if after_it is None and any(not x.context and x.status == "held" for x in self.visits):
-                # "the minister's recent trip to Japan" told beside the trip the story reports
-                after_it = _EARLIER_TRIP.search(text, max(s.start, vm.start() - 16), vm.start())
+            after_it = self.earlier_trip(s.start, vm)
             if after_it and e.status == "held":
                 # "gặp lại bà Ngoại trưởng sau chuyến thăm Việt Nam tháng 2/2014": a trip over
                 # before the one told, named for context
@@ -374,6 +374,19 @@ class Finder:
             self.visits.append(e)
             self.engagements.append(e)
             created.append(e)
+
+    def earlier_trip(self, floor: int, vm: re.Match[str]) -> re.Match[str] | None:
+        """The words telling a trip as one made before what the story reports, if any."""
+        text = self.text
+        after_it = _AFTER_TRIP.search(text, max(floor, vm.start() - 12), vm.start())
+        if after_it is None and any(not x.context and x.status == "held" for x in self.visits):
+            # "the minister's recent trip to Japan" told beside the trip the story reports
+            after_it = _EARLIER_TRIP.search(text, max(floor, vm.start() - 16), vm.start())
+        if after_it is None and any(not x.context and x.status == "held" for x in self.engagements):
+            # "Talking about his recent visit to New York, the minister said …" after the
+            # meeting the story reports: his own earlier trip, recalled
+            after_it = _HIS_EARLIER_TRIP.search(text, max(floor, vm.start() - 24), vm.start())
+        return after_it
 
     def crossing_for_talks(
         self, info: SentenceInfo, vm: re.Match[str], created: list[Engagement]
@@ -729,6 +742,7 @@ class Finder:
         )
         if existing is None and not isinstance(cp, PersonMention):
             existing = self.guest_welcomed(info, cp) or self.agency_of_one_met(info, cp)
+            existing = existing or self.both_sides_again(info)
         if existing is None and isinstance(cp, PersonMention):
             existing = self.unnamed_told(cp) or self.officer_of_agency_visited(info, cp)
         if existing is None and org is not None and isinstance(cp, PersonMention):
@@ -852,6 +866,30 @@ class Finder:
             None,
         )
 
+    def both_sides_again(self, info: SentenceInfo) -> Engagement | None:
+        """ "The envoy then went to the Ministry of Justice, where the minister received him" after
+        "Naqvi met US Ambassador X": an agency met, undated, in a sentence naming two people
+        who already met each other, is that meeting told again (x-facts 007's false draft)."""
+        named = {p.person for p in info.people if p.person >= 0}
+        if info.dates or not named:
+            return None
+        return next(
+            (
+                e
+                for e in self.engagements
+                if e.kind == "meeting"
+                and e.info is not info
+                and e.status == "held"
+                and not e.context
+                and named <= set(e.participants)
+                and all(
+                    k in named or _office_named(info.sentence.text, part.mention)
+                    for k, part in e.participants.items()
+                )
+            ),
+            None,
+        )
+
     def guest_welcomed(self, info: SentenceInfo, org: Mention) -> Engagement | None:
         """The meeting already drafted whose foreign guest this sentence names, when the
         organisation "met" is our own ("Chào mừng ngài X đến thăm và làm việc với Bộ Công an",
@@ -925,6 +963,13 @@ class Finder:
             for e in told
             if not any(counterpart_key(x) == counterpart_key(e) for x in self.engagements)
         ]
+        told += [  # a premises visited is its agency met, whoever else the story met
+            e
+            for e in premises_visited(text, info)
+            if not any(x.kind == "meeting" and x.info is info for x in self.engagements + told)
+        ]
+        if self.language == "en" and not created and not told:
+            told += remark_at_session(text, info, home)
         if self.lang.opening_participle is not None and not created and not told:
             told += guest_met_again(
                 text, info, self.engagements, home, self.lang.opening_participle
@@ -955,9 +1000,15 @@ class Finder:
             e.group = self.groups
             after = e.trigger[1]
             later = _TO_BE_HELD.search(text, after, min(info.sentence.end, after + 80))
+            # "A và B sẽ gặp nhau tại Singapore": the sides' meeting yet to come, as a verb's
+            sooner = planned_cue.search(
+                text[max(info.sentence.start, e.trigger[0] - 40) : e.trigger[0]]
+            )
             if e.status == "held" and later:
                 # "the meetings between the delegations to be chaired by A and B": yet to come
                 e.status, e.status_cue = "planned", span_of(text, info.sentence, later)
+            elif e.status == "held" and sooner:
+                e.status, e.status_cue = "planned", span_of(text, info.sentence, sooner)
             self.engagements.append(e)
             created.append(e)
         return told
@@ -1119,6 +1170,7 @@ def demonym_subject(
     country is only a demonym')."""
     s = info.sentence
     subject, where = _DEMONYM_SUBJECT.match(text, s.start, mm.start()), info
+    subject = subject or _DELEGATION_OF_SUBJECT.match(text, s.start, mm.start())
     if (
         subject is None
         and previous is not None
@@ -1148,6 +1200,14 @@ def received_with(last: tuple[Mention | PersonMention, Engagement], cp: PersonMe
     if e.counterpart is None:
         e.counterpart = cp.organisation
     e.participants[cp.person] = Participation(cp.person, cp, "attendee")
+
+
+def _office_named(sentence: str, who: PersonMention) -> bool:
+    """Is the person referred to by the head word of their title ("the US ambassador" for
+    "US Ambassador to Pakistan X")?"""
+    head = next((re.split(r"\s+(?:to|of|for|at|in)\s+", t[2])[0] for t in who.titles), "")
+    words = re.findall(r"\w+", head)
+    return bool(words) and re.search(rf"(?i)\bthe\s+(?:\w+\s+)?{words[-1]}\b", sentence) is not None
 
 
 def _called_on(text: str, mm: re.Match[str], cps: list[Mention | PersonMention]) -> bool:
@@ -1229,6 +1289,12 @@ def find_engagements(
     return finder.engagements
 
 
+# "A four-member delegation of the US embassy called on X", "A delegation from Qatar met X": the
+# subject's country after the delegation's words
+_DELEGATION_OF_SUBJECT = re.compile(
+    r"(?:[A-Z]{3,}\s*:\s*)?(?:A|An|The)\s+(?:[\w-]+-member\s+|high-level\s+)?delegation\s+"
+    r"(?:of|from)\s+(?:the\s+)?(\S+)"
+)
 _DEMONYM_SUBJECT = re.compile(
     # ("The New Zealand minister": a country of two words)
     r"(?:The|the)\s+(\S+(?:\s+[A-Z]\S+)?)\s+(?:official|officials|delegation|guest|guests|"
@@ -1395,6 +1461,30 @@ def _meeting_with(
         e.participants[p.person] = Participation(p.person, p, "attendee")
     e.add(info)
     return e
+
+
+# "X made the remark at a working session with Y in Phnom Penh on July 21", "X said at a
+# meeting with Y": a wire's session told through what was said at it
+_REMARK_AT = re.compile(
+    r"\b(?:made|said|stated|affirmed|stressed|noted)\b(?:\s+(?:the|these|this|his|her)\s+"
+    r"(?:remarks?|statements?))?\s+(?:at|during)\s+(?:a|the)\s+(?:working session|meeting|"
+    r"talks|reception)\s+with\s+"
+)
+
+
+def remark_at_session(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
+    """The session a subject spoke at, with the one named after its noun: a meeting of the
+    two, the one met being the other country's (a page's own side speaking)."""
+    m = _REMARK_AT.search(text, info.sentence.start, info.sentence.end)
+    if m is None:
+        return []
+    named = [p for p in info.people if p.person >= 0]
+    speaker = next((p for p in reversed(named) if p.end <= m.start()), None)
+    met = next((p for p in named if m.end() <= p.extent[0] <= m.end() + 120), None)
+    if speaker is None or met is None or speaker.country == met.country:
+        return []
+    other = met if speaker.country == home or met.country != home else speaker
+    return [_meeting_with(info, m, other, other.organisation, (speaker, met))]
 
 
 # a subject's titles before their name: "General Secretary of the Lao People's Revolutionary
@@ -1630,6 +1720,54 @@ def talks_between(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
         e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
         e.counterpart_person = other.person
         e.counterpart = other.organisation
+        e.add(info)
+        out.append(e)
+    return out
+
+
+# "a delegation from Qatar visited the Secretariat Police Station of Islamabad", "the delegation
+# visited Central Police Office", "visited the Delhi Police Headquarters": a police agency's
+# premises, named without the gazetteer knowing them, visited by a delegation
+_PREMISES = re.compile(
+    r"\bvisited\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’&-]*\s+){0,4}?"
+    r"(?:Police Station|Police Headquarters|Headquarters|Police Office|Police Service [Cc]entre|"
+    r"Police Academy|Police Lines|Police Training (?:Centre|Center|College)|Safe City)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*)?)"
+)
+
+
+def premises_visited(text: str, info: SentenceInfo) -> list[Engagement]:
+    """A delegation visiting a police agency's premises abroad met that agency there: a meeting
+    (not a trip to the place) hosted by the country of the city or country in the premises'
+    name (x-facts: three of seven pages of visiting delegations told so)."""
+    s = info.sentence
+    out = []
+    for m in _PREMISES.finditer(text, s.start, s.end):
+        if not re.search(r"(?i)\bdelegation\b", text[s.start : m.start()]):
+            continue
+        where = next(
+            (
+                p
+                for p in info.places
+                if p.kind in (CITY, COUNTRY) and m.start("name") <= p.start < m.end("name")
+            ),
+            None,
+        )
+        code = (where.key if where.kind == COUNTRY else where.country) if where else None
+        if code is None:
+            continue
+        e = Engagement("meeting", info, (m.start(), m.end(), m.group()))
+        # the travellers: "a delegation from Qatar", "a delegation of the Nepal Police"
+        travellers = [
+            (p.key, p)
+            for p in info.places
+            if p.kind == COUNTRY and p.end <= m.start() and p.key != code
+        ] + [
+            (o.country, o)
+            for o in info.orgs
+            if o.end <= m.start() and o.country not in (None, code)
+        ]
+        e.pair = [(code, where), *travellers[:1]]
         e.add(info)
         out.append(e)
     return out

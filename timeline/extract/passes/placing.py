@@ -308,6 +308,34 @@ def place_from_retelling(text: str, engagements: list[Engagement], meet: re.Patt
                 break
 
 
+# "A and B officials wrapped up a defence dialogue on Friday in <City>": the
+# lead names the dialogue as a common noun, the next sentence names its session
+_LEAD_DIALOGUE = re.compile(r"(?i)\bdialogue\b|(?<!\w)đối thoại(?!\w)")
+
+
+def place_from_lead(text: str, engagements: list[Engagement], infos: list[SentenceInfo]) -> None:
+    """The article's one dialogue, told without a place, took place where its lead says a
+    dialogue did, when the lead told no engagement of its own (wire copy: the news first,
+    the session's name after)."""
+    held = [e for e in engagements if not e.context and e.status == "held"]
+    dialogues = [e for e in held if e.kind == "dialogue"]
+    lead = next((i for i in infos if i.sentence.role == "body"), None)
+    if len(dialogues) != 1 or lead is None or not _LEAD_DIALOGUE.search(lead.sentence.text):
+        return
+    e = dialogues[0]
+    if e.city is not None or e.place_country or e.remote:
+        return
+    if any(i.sentence.start == lead.sentence.start for x in held for i in x.sentences):
+        return
+    where = [
+        p
+        for p in _place_candidates(text, lead)
+        if re.search(r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", text[p.start - 12 : p.start])
+    ]
+    if where:
+        _set_place(e, where[0])
+
+
 def _meets_others(e: Engagement, info: SentenceInfo) -> bool:
     """ "Last month, X held separate meetings with Congressmen A and B in Washington": a later
     sentence naming people who took no part in the engagement tells another meeting, and its

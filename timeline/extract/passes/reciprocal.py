@@ -399,11 +399,16 @@ def unnamed_counterparts(
                 rf"(?:{_OFFICE_WORDS})\b"
             )
         else:
-            shape = rf"\s+(?:(?:{_OFFICE_WORDS})\s+(?:[\w-]+\s+){{0,3}}?)(\S+(?:\s\S+)?)"
+            # ("gặp song phương với Quyền Bộ trưởng Quốc phòng A": a bilateral meeting with
+            # an acting minister)
+            shape = (
+                rf"\s+(?:song phương\s+)?(?:với\s+)?(?:Quyền\s+)?"
+                rf"(?:(?:{_OFFICE_WORDS})\s+(?:[\w-]+\s+){{0,3}}?)(\S+(?:\s\S+)?)"
+            )
         listed = (
             _offices_listed(text, info, when.end() if when else mm.end())
             if language == "en"
-            else []
+            else _offices_listed_vi(text, info, mm.end())
         )
         if len(listed) >= 2:
             # "met the Deputy Police Chief of Nepal and Deputy Police Chief of Bhutan": one
@@ -464,6 +469,29 @@ def _offices_listed(text: str, info: SentenceInfo, start: int) -> list[Mention]:
             break  # the list ends where something else than "and the …" comes between
         out.append(c)
         pos = owned.end() if owned.start() >= c.end else c.end
+    return out
+
+
+# "gặp song phương với Quyền Bộ trưởng Quốc phòng A và Bộ trưởng Quốc phòng B": offices of
+# two countries met in one verb's list, each named by its office and country alone
+_VI_OFFICE_BEFORE = re.compile(
+    r"\s*(?:(?:,|và)\s+)?(?:song phương\s+)?(?:với\s+)?(?:Quyền\s+)?"
+    r"(?:Bộ trưởng|Thứ trưởng|Đại sứ|Tư lệnh|Tổng Tham mưu trưởng)(?:\s+[\w-]+){0,4}?\s+"
+)
+
+
+def _offices_listed_vi(text: str, info: SentenceInfo, start: int) -> list[Mention]:
+    """The countries of the offices listed right after a Vietnamese meeting verb, each once,
+    when no name follows an office (a name makes its holder the one met)."""
+    out: list[Mention] = []
+    pos = start
+    for c in sorted(
+        (p for p in info.places if p.kind == COUNTRY and p.start >= start), key=lambda p: p.start
+    ):
+        if any(o.key == c.key for o in out) or not _VI_OFFICE_BEFORE.fullmatch(text, pos, c.start):
+            break
+        out.append(c)
+        pos = c.end
     return out
 
 

@@ -283,8 +283,9 @@ def counterpart_hosts(engagements: list[Engagement]) -> None:
 
 
 # "AFP Commissioner X hosted the AFP-INP Senior Officers' Meeting", "Bộ Công an Việt Nam đăng
-# cai Hội nghị …": who hosts a session of a series, right after their name
-_HOSTED = re.compile(r"\s*(?:,\s*)?(?:hosted|đăng cai|chủ trì đón tiếp)(?!\w)", re.I)
+# cai Hội nghị …", "… led by Ambassador X, who hosted the delegation": who hosts a session of
+# a series, right after their name
+_HOSTED = re.compile(r"\s*(?:,\s*)?(?:who\s+)?(?:hosted|đăng cai|chủ trì đón tiếp)(?!\w)", re.I)
 
 
 def hosting_person(e: Engagement, text: str) -> int | None:

@@ -85,6 +85,9 @@ def represented_by(text: str, infos: list[SentenceInfo]) -> None:
                 p.country = o.country
 
 
+_THIS_COUNTRY = re.compile(r"\s+(?:của\s+)?nước (?:này|bạn|sở tại)(?!\w)")
+
+
 def resolve_generic_orgs(
     text: str,
     infos: list[SentenceInfo],
@@ -112,6 +115,10 @@ def resolve_generic_orgs(
                     code = stated  # "China’s Public Security Ministry", "Bộ Nội vụ Lào"
                 elif listed is not None:
                     code = listed  # "A, Saudi Ambassador to the UK, Dr. B, Undersecretary of …"
+                elif foreign and _THIS_COUNTRY.match(text, o.end):
+                    # "Bộ Quốc phòng nước này" on a page about two other countries: the
+                    # foreign country the page names most, never the page's own side
+                    code = foreign
                 elif holder is not None:
                     # a name not Vietnamese tells a foreigner only on a page whose home side
                     # is Vietnam; between two other countries the holder is the home side's

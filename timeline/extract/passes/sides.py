@@ -362,9 +362,13 @@ def _territory(code: str | None) -> str | None:
 def hosted_series(engagements: list[Engagement], text: str) -> None:
     """A dialogue whose sentences say who hosted it ("X hosted the … Meeting") was held on the
     host's side: its host is their country, the other sides its guests (by convention 5 of
-    the gold: the side on whose territory it happens hosts)."""
+    the gold: the side on whose territory it happens hosts). Told of a session without a
+    place, it outweighs the host read from who met whom ("A's delegation met with B's
+    delegation, led by X, who hosted the delegation")."""
     for e in engagements:
-        if e.kind != "dialogue" or e.host is not None or e.remote or e.context:
+        if e.kind != "dialogue" or e.remote or e.context:
+            continue
+        if e.host is not None and e.place_country is not None:
             continue
         person = hosting_person(e, text)
         if person is None:
@@ -376,6 +380,31 @@ def hosted_series(engagements: list[Engagement], text: str) -> None:
         e.guests = [c for c in dict.fromkeys([*e.guests, *e.country_spans]) if c != host]
         if e.parent is not None and e.parent.host is None:
             _sides_from_sessions(e.parent, engagements, False)  # the trip went to the host
+
+
+# "on the sidelines of the Baltic Security Dialogue in Singapore", "bên lề Đối thoại … tại
+# Singapore": a meeting held at a third country's event, its place no side's territory
+_SIDELINES = re.compile(r"(?i)\bon the (?:sidelines?|margins?) of\b|(?<!\w)bên lề(?!\w)")
+
+
+def sideline_hosts(engagements: list[Engagement], home: str) -> None:
+    """A meeting of two sides on the sidelines of an event in a third country is not hosted
+    by the place: it is the reporting side's when that side is one of the two (the convention
+    of the gold for online meetings, which the round-ten pages' gold kept for sidelines), and
+    nobody's otherwise (two foreign ministers meeting in Singapore)."""
+    for e in engagements:
+        if e.kind != "meeting" or e.host is None or e.host in e.country_spans:
+            continue
+        if e.host != e.place_country or not e.guests:
+            continue
+        if not any(_SIDELINES.search(i.sentence.text) for i in [e.info, *e.sentences]):
+            continue
+        if home in e.guests and len(e.guests) > 1:
+            e.host, e.guests = home, [c for c in e.guests if c != home]
+        elif home not in e.guests and len(e.guests) == 1:
+            e.host = home  # "the Vietnamese minister met the Norwegian minister": ours unnamed
+        else:
+            e.host = None
 
 
 _BY_PHONE = re.compile(r"(?i)điện đàm|phone|(?<!video )\bcall\b")
@@ -563,6 +592,27 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
 # "The delegation also met DG, NIA, …", "the delegation also visited the Police Academy":
 # the delegation the story has been following, the subject of the sentence
 _THE_DELEGATION = re.compile(r"\b[Tt]he (?:visiting )?delegation(?:\s+(?:also|then|later))?\s+$")
+
+
+_THE_VISITORS = re.compile(r"(?i)\bthe (?:visiting |high-level )?delegation\b")
+
+
+def sides_of_the_delegation(engagements: list[Engagement]) -> None:
+    """A meeting told of "the delegation" with no country of its own ("Later the delegation called
+    at the central police office and met its chief X") is one more session of the story's one
+    visiting delegation: the sides and city of its other sessions."""
+    held = [e for e in engagements if not e.context and e.status == "held" and e.host]
+    if len({(e.host, tuple(e.guests)) for e in held}) != 1:
+        return
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.host or e.guests or e.remote:
+            continue
+        s = e.info.sentence
+        if not _THE_VISITORS.search(s.text, 0, e.trigger[0] - s.start):
+            continue
+        e.host, e.guests = held[0].host, list(held[0].guests)
+        if e.place_country in (None, e.host) and e.city is None and held[0].city is not None:
+            e.city, e.place_country = held[0].city, held[0].place_country
 
 
 def delegation_of_the_story(engagements: list[Engagement], home: str, home_from_site: bool) -> None:
