@@ -445,10 +445,11 @@ def _status(b: _Builder, rec: dict[str, Any]) -> None:
         b.flag(
             "context-mention",
             "kind",
-            "An earlier engagement mentioned for context, not reported by this article: "
-            "keep it only if the archive lacks it.",
+            "Mentioned for context (an earlier engagement, or a gathering of more than two "
+            "countries), not reported by this article as its own: keep it only if the archive "
+            "lacks it.",
         )
-        rec["notes"] = "Mentioned for context in a report on a later engagement."
+        rec["notes"] = "Mentioned for context in a report on another engagement."
 
 
 def _sides(b: _Builder, rec: dict[str, Any]) -> None:

@@ -286,6 +286,7 @@ def name_sides(a: Analysis) -> None:
         sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.dialogue_place_from_days(a.engagements)
     sides.receivers_of_the_host(a.engagements)
+    sides.multilateral(a.engagements)
 
 
 def assign_roles(a: Analysis) -> None:

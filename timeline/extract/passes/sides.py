@@ -410,6 +410,20 @@ def sideline_hosts(engagements: list[Engagement], home: str) -> None:
 _BY_PHONE = re.compile(r"(?i)điện đàm|phone|(?<!video )\bcall\b")
 
 
+def multilateral(engagements: list[Engagement]) -> None:
+    """A meeting or dialogue of three countries or more, its host's among them, is a
+    multilateral gathering (officials of several countries at a regional meeting): the archive
+    records bilateral engagements, so it is context, never a draft of its own. (No gold event of
+    the development set, or of the 100 pages gathered with gold at this stop, has more than two
+    sides: gold writes one host and one guest country. Several guests received one by one are
+    one meeting each before this pass.)"""
+    for e in engagements:
+        if e.kind not in ("meeting", "dialogue") or e.context:
+            continue
+        if len(set(e.guests) | {e.host} - {None}) >= 3:
+            e.context, e.context_cue = True, e.trigger
+
+
 def remote_hosts(engagements: list[Engagement], home: str) -> None:
     """A video or online meeting of the page's own side and one other is hosted by the side
     that reports it, whose delegates sat at home and organised it (the held-out gold's
