@@ -88,7 +88,10 @@ class English(Lexicons):
         # "arrived Monday in Manila for two days of talks", "arrived in the Thai capital": a
         # trip, when a place follows (no place, no trip: the rule for trips without a noun)
         r"\barriv(?:ed|es|ing)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-        r"Saturday|Sunday|yesterday|today)\s+)?in(?:\s+the)?"
+        r"Saturday|Sunday|yesterday|today)\s+)?in(?:\s+the)?|"
+        # "During their stay in Laos from July 14 to 16, the delegation paid a courtesy visit
+        # to …": a wire's only telling of the trip whose sessions it lists
+        r"\b(?:their|his|her|its|the delegation[’']s)\s+stay\s+in(?:\s+the)?(?=\s+[A-Z])"
     )
     meet = re.compile(
         rf"\b(?:met{_THEN}(?: with)?|meets{_THEN}(?: with)?|meet(?: with)?|meeting with|"
@@ -132,7 +135,10 @@ class English(Lexicons):
         r"worked with|visited|toured|"
         r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
         r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
-        r"spoke by phone with)\b"
+        r"spoke by phone with|"
+        # "praised the cooperation … while hosting X in Phnom Penh", "X told visiting Y that
+        # …": a reception told by its host's words (the guest after "hosting", or "visiting")
+        r"(?<=while )hosting|(?<=when )hosting|told(?= (?:the )?visiting\b))\b"
     )
     # a full stop ends the object, not the one of an initial or an honorific ("Mr. Todd D.")
     object_end = re.compile(
@@ -174,7 +180,8 @@ class English(Lexicons):
     # ("X was welcomed by Y" is the passive: Y hosts, so it is not read as X hosting)
     host_verb = re.compile(
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
-        rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed|greeted(?=\s+(?:an?|the)\s))(?!\w)"
+        rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed|greeted(?=\s+(?:an?|the)\s)|"
+        r"(?<=while )hosting|(?<=when )hosting|told(?= (?:the )?visiting\b))(?!\w)"
     )
 
     def likelihood(self, text: str) -> float:
