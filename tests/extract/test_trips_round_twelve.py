@@ -89,3 +89,17 @@ def test_an_earlier_session_of_the_same_trip_opened_by_trước_đó_stays_held(
     )
     assert not any("context-mention" in flags(r) for r in records(text))
     assert len(meetings(text)) == 2
+
+
+def test_three_met_in_one_list_are_three_meetings_when_a_portfolio_names_fields_with_commas() -> (
+    None
+):
+    text = (
+        "Minister of Public Security Gen. Nguyen Van Binh met with Thai Minister of Interior "
+        "Somchai Prasert, Minister of Justice Anan Wongsa, and State Minister of Land, "
+        "Infrastructure, Transport and Tourism Kittipong Rattana in Bangkok on April 4.\n"
+    )
+    met = meetings(text)
+    hosts = {p["name"] for m in met for p in m["participants"] if p["role"] == "host"}
+    assert hosts == {"Somchai Prasert", "Anan Wongsa", "Kittipong Rattana"}
+    assert len(met) == 3 and all(m["host"] == "TH" for m in met)

@@ -114,6 +114,10 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         name2 = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?![\w'’-])(?!\s+[A-Z])"
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
+            # "State Minister of Land, Infrastructure, Transport and Tourism X": a portfolio
+            # naming its fields with commas, the last after "and" (read as ending at the first
+            # comma, its holder was "Infrastructure" and the third of three met was lost)
+            rf"(?:(?:,\s+{word})+,?\s+(?:and|&)\s+{word})?"
             # "Under Secretary for Policy at the US Department of …": the portfolio ends
             # where the holder's agency begins after `at`
             rf"(?:\s+(?:and\s+|&\s+)?{word})*?(?=\s+{name2}|\s+at\s+(?:the\s+)?[A-Z])"
