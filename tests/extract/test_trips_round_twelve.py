@@ -103,3 +103,14 @@ def test_three_met_in_one_list_are_three_meetings_when_a_portfolio_names_fields_
     hosts = {p["name"] for m in met for p in m["participants"] if p["role"] == "host"}
     assert hosts == {"Somchai Prasert", "Anan Wongsa", "Kittipong Rattana"}
     assert len(met) == 3 and all(m["host"] == "TH" for m in met)
+
+
+def test_a_later_sentence_at_the_meeting_with_the_one_met_retells_the_talks() -> None:
+    text = (
+        "Minister of Public Security Gen. Nguyen Van Binh held talks with Japanese National "
+        "Police Agency Commissioner General Sato Kenji in Tokyo on April 4.\n"
+        "At the meeting with Japanese National Police Agency Commissioner General Sato Kenji, "
+        "Binh thanked Japan for its support in training.\n"
+    )
+    (talks,) = meetings(text)
+    assert (talks["host"], talks["guests"]) == ("JP", ["VN"])
