@@ -114,3 +114,15 @@ def test_a_later_sentence_at_the_meeting_with_the_one_met_retells_the_talks() ->
     )
     (talks,) = meetings(text)
     assert (talks["host"], talks["guests"]) == ("JP", ["VN"])
+
+
+def test_the_third_met_named_after_an_agency_without_a_country_is_the_lists_country() -> None:
+    text = (
+        "On April 4, Deputy Minister of Public Security Le Van Minh met with Japanese Justice "
+        "Minister Sato Kenji, Internal Affairs Minister Tanaka Hiro and National Police Agency "
+        "Commissioner General Suzuki Ichiro in Tokyo.\n"
+    )
+    met = meetings(text)
+    hosts = {p["name"] for m in met for p in m["participants"] if p["role"] == "host"}
+    assert hosts == {"Sato Kenji", "Tanaka Hiro", "Suzuki Ichiro"}
+    assert all((m["host"], m["guests"]) == ("JP", ["VN"]) for m in met)
