@@ -126,3 +126,14 @@ def test_the_third_met_named_after_an_agency_without_a_country_is_the_lists_coun
     hosts = {p["name"] for m in met for p in m["participants"] if p["role"] == "host"}
     assert hosts == {"Sato Kenji", "Tanaka Hiro", "Suzuki Ichiro"}
     assert all((m["host"], m["guests"]) == ("JP", ["VN"]) for m in met)
+
+
+def test_a_new_chief_representative_in_apposition_is_no_person_named_representative() -> None:
+    text = (
+        "Minister of Public Security Gen. Nguyen Van Binh hosted Sato Kenji, new Chief "
+        "Representative of the Japan External Trade Organization in Vietnam, in Hanoi on "
+        "March 27.\n"
+    )
+    (reception,) = meetings(text)
+    assert "Representative" not in {p["name"] for p in reception["participants"]}
+    assert (reception["host"], reception["guests"]) == ("VN", ["JP"])
