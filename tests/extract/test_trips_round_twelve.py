@@ -137,3 +137,15 @@ def test_a_new_chief_representative_in_apposition_is_no_person_named_representat
     (reception,) = meetings(text)
     assert "Representative" not in {p["name"] for p in reception["participants"]}
     assert (reception["host"], reception["guests"]) == ("VN", ["JP"])
+
+
+def test_a_wire_dateline_with_city_country_and_day_places_the_reception_at_home() -> None:
+    text = (
+        "ASTANA, Kazakhstan, March 14. A memorandum was signed between the interior ministries "
+        "of the two countries, the agency reports.\n\n"
+        "On March 13, the Minister of Internal Affairs of Kazakhstan Erlan Sadykov received his "
+        "Uzbek counterpart Rustam Karimov and the delegation headed by him.\n"
+    )
+    (reception,) = meetings(text)
+    assert reception["place"] == {"city": "Astana", "country": "KZ"}
+    assert (reception["host"], reception["guests"]) == ("KZ", ["UZ"])
