@@ -149,3 +149,12 @@ def test_a_wire_dateline_with_city_country_and_day_places_the_reception_at_home(
     (reception,) = meetings(text)
     assert reception["place"] == {"city": "Astana", "country": "KZ"}
     assert (reception["host"], reception["guests"]) == ("KZ", ["UZ"])
+
+
+def test_a_portfolio_of_two_fields_does_not_lend_its_last_word_to_the_name() -> None:
+    text = (
+        "Interior Minister Karim Saleh had a meeting with Mali's Minister of Security and Civil "
+        "Protection Amadou Traore and his accompanying delegation, who are on a visit to Egypt.\n"
+    )
+    (meeting,) = meetings(text)
+    assert {p["name"] for p in meeting["participants"]} == {"Karim Saleh", "Amadou Traore"}

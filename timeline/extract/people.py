@@ -111,7 +111,14 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         word = rf"(?!(?:{barred})\b)[A-Z][\w'’-]*"
         # (a name of two or three words: "Yin Zhi Shan" after "Deputy Head of the Security
         # Guard Department" was read as a person "Guard")
-        name2 = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?![\w'’-])(?!\s+[A-Z])"
+        # (nor one opening on a word of a portfolio: "Minister of Security and Civil
+        # Protection Bachir Diallo" named "Protection Bachir Diallo")
+        fields = alternation(
+            sorted({w for f in lex["portfolios"][language] for w in f.split() if w[:1].isupper()})
+        )
+        name2 = (
+            rf"(?!(?:{fields})\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}(?![\w'’-])(?!\s+[A-Z])"
+        )
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
             # "State Minister of Land, Infrastructure, Transport and Tourism X": a portfolio
