@@ -112,13 +112,21 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         # (a name of two or three words: "Yin Zhi Shan" after "Deputy Head of the Security
         # Guard Department" was read as a person "Guard")
         # ("Police Commissioner of New York City James X": a place's last word, "City", opens
-        # no name; x-recall3 027)
+        # no name; x-recall3 027) (nor one opening on a word of a portfolio: "Minister of
+        # Security and Civil Protection Bachir Diallo" named "Protection Bachir Diallo")
+        fields = alternation(
+            sorted({w for f in lex["portfolios"][language] for w in f.split() if w[:1].isupper()})
+        )
         name2 = (
             r"(?!(?:City|State|Province|Region|District|County)\b)"
-            r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?![\w'’-])(?!\s+[A-Z])"
+            rf"(?!(?:{fields})\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}(?![\w'’-])(?!\s+[A-Z])"
         )
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
+            # "State Minister of Land, Infrastructure, Transport and Tourism X": a portfolio
+            # naming its fields with commas, the last after "and" (read as ending at the first
+            # comma, its holder was "Infrastructure" and the third of three met was lost)
+            rf"(?:(?:,\s+{word})+,?\s+(?:and|&)\s+{word})?"
             # "Under Secretary for Policy at the US Department of …": the portfolio ends
             # where the holder's agency begins after `at`
             rf"(?:\s+(?:and\s+|&\s+)?{word})*?(?=\s+{name2}|\s+at\s+(?:the\s+)?[A-Z])"

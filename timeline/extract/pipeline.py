@@ -230,6 +230,7 @@ def date_them(a: Analysis) -> None:
     dating.days_told_later(a.engagements, filed)
     dating.dateline_days(a.text, a.engagements, a.published)
     dating.earlier_occasions(a.text, a.engagements)
+    dating.earlier_trips(a.engagements)
     dating.old_news(a.engagements, a.published, bound=a.published_bound)
     framing.leaders_visits(a.text, a.engagements)
 

@@ -100,7 +100,10 @@ class English(Lexicons):
         # "arrived Monday in Manila for two days of talks", "arrived in the Thai capital": a
         # trip, when a place follows (no place, no trip: the rule for trips without a noun)
         r"\barriv(?:ed|es|ing)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-        r"Saturday|Sunday|yesterday|today)\s+)?in(?:\s+the)?"
+        r"Saturday|Sunday|yesterday|today)\s+)?in(?:\s+the)?|"
+        # "During their stay in Laos from July 14 to 16, the delegation paid a courtesy visit
+        # to …": a wire's only telling of the trip whose sessions it lists
+        r"\b(?:their|his|her|its|the delegation[’']s)\s+stay\s+in(?:\s+the)?(?=\s+[A-Z])"
     )
     meet = re.compile(
         rf"\b(?:met{_THEN}(?: with)?|meets{_THEN}(?: with)?|meet(?: with)?|meeting with|"
@@ -160,7 +163,10 @@ class English(Lexicons):
         r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference)"
         rf"{_WHERE_WHEN} with|"
         r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
-        r"spoke by phone with)\b"
+        r"spoke by phone with|"
+        # "praised the cooperation … while hosting X in Phnom Penh", "X told visiting Y that
+        # …": a reception told by its host's words (the guest after "hosting", or "visiting")
+        r"(?<=while )hosting|(?<=when )hosting|told(?= (?:the )?visiting\b))\b"
     )
     # a full stop ends the object, not the one of an initial or an honorific ("Mr. Todd D.")
     object_end = re.compile(
@@ -207,7 +213,8 @@ class English(Lexicons):
     host_verb = re.compile(
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
         rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed|greeted(?=\s+(?:an?|the)\s)|"
-        r"(?:played|plays|playing) host to)(?!\w)"
+        r"(?:played|plays|playing) host to|"
+        r"(?<=while )hosting|(?<=when )hosting|told(?= (?:the )?visiting\b))(?!\w)"
     )
 
     def likelihood(self, text: str) -> float:

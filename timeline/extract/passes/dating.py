@@ -775,6 +775,39 @@ def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
             forget_sentence(engagements, e)
 
 
+# "Trước đó, vào tháng 3/2024, …", "Earlier, in March, …": a sentence going back in time
+_BACK_THEN = re.compile(r"(?:Trước đó|Earlier|Previously)\b,?")
+# a trip over this long before the story's engagement is an earlier occasion, not the trip the
+# engagement belongs to (a session of one trip told with "Trước đó" is days before the next)
+_TRIP_GAP = timedelta(days=30)
+
+
+def earlier_trips(engagements: list[Engagement]) -> None:
+    """A trip told by a sentence opening on "Trước đó"/"Earlier", over a month or more before
+    another engagement the story reports, is mentioned for context: "Chiều 15/8, Thứ trưởng X
+    tiếp ông Y … Trước đó, vào tháng 3/2024, Thứ trưởng X đã dẫn đầu đoàn … thăm Anh" reports
+    the reception, not the March trip. The same words opening an earlier session of the trip
+    told (days before the next) leave it held."""
+    held = [e for e in engagements if not e.context and e.status == "held"]
+    for e in held:
+        r = e.resolved
+        if e.kind != "visit" or r is None or r.end is None:
+            continue
+        s = e.info.sentence
+        if not _BACK_THEN.match(s.text.lstrip()):
+            continue
+        later = [
+            x.resolved.start
+            for x in held
+            if x is not e and x.resolved is not None and x.resolved.start is not None
+        ]
+        if any(start - r.end > _TRIP_GAP for start in later):  # type: ignore[operator]
+            e.context = True
+            e.context_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
+            e.parent = None
+            forget_sentence(engagements, e)
+
+
 # a page dated only by its story's latest date was written within days of it: a day a few days
 # after is told, one weeks after is still a plan (x-vi4 006: a session of next month)
 _WRITTEN_WITHIN = timedelta(days=7)

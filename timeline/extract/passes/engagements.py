@@ -346,7 +346,7 @@ class Finder:
             if vm.group() in _ARRIVAL and not self.delegation_arrived(info, vm, dest):
                 continue
             # the noun, after its adjectives: "his ongoing working visit" is a trip told
-            noun = re.search(r"\bvisits?\b|\btrip\b|chuyến", vm.group().lower())
+            noun = re.search(r"\bvisits?\b|\btrip\b|\bstay\b|chuyến", vm.group().lower())
             across = self.crossed_to(info, vm) if dest is None and noun is None else None
             if dest is None and noun is None and across is None:
                 continue
@@ -678,7 +678,12 @@ class Finder:
         if _SIDES_AFTER.match(self.text, mm.end()):
             # "hội đàm cấp cao giữa Đoàn Bộ Công an Việt Nam do X … và Đoàn Bộ Nội vụ Cuba do
             # Y": talks between two sides, one session with the other side
+            # ("đã diễn ra buổi hội đàm giữa Đoàn A … và Đoàn B …", told as happening, whose
+            # foreign side the object read does not reach: talks_between drafts it from the
+            # two heads; read here, its own side was met in a second meeting of the talks)
             foreign = [cp for cp in cps if cp.country and cp.country != self.home]
+            if not foreign and _TOLD_BETWEEN.search(self.text, info.sentence.start, mm.end()):
+                return []
             cps = foreign[:1] or cps[-1:]
         if (
             self.language == "en"
@@ -1394,8 +1399,11 @@ _BRIEF = re.compile(
 
 _BETWEEN = re.compile(
     r"\b(?:talks?|a meeting|meetings|discussions?)\b[^.;]{0,40}?\bbetween\b|"
-    r"(?<!\w)(?:cuộc hội đàm|buổi hội đàm|cuộc gặp|buổi làm việc)[^.;]{0,30}?(?<!\w)giữa(?!\w)"
+    r"(?<!\w)(?:cuộc hội đàm|buổi hội đàm|cuộc gặp|buổi làm việc|(?<=diễn ra )[Hh]ội đàm)"
+    r"[^.;]{0,30}?(?<!\w)giữa(?!\w)"
 )
+# the talks told as happening before "giữa" ("đã diễn ra (buổi) hội đàm giữa …")
+_TOLD_BETWEEN = re.compile(r"(?<!\w)(?:diễn ra|tiến hành)\s+(?:(?:buổi|cuộc)\s+)?[Hh]ội đàm$")
 
 
 # "Tại cuộc gặp chiều 13/2 tại Hà Nội, Bộ trưởng A và Đại sứ B đã trao đổi …", "At the meeting

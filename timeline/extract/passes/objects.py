@@ -86,8 +86,10 @@ def noun_usage(text: str, info: SentenceInfo, m: re.Match[str]) -> bool:
         )
         if _RECEPTION.fullmatch(m.group()) and guest is not None and not speaks_next(text, guest):
             return False
-        # "trong cuộc gặp với X, Y …": the meeting with X, like "cuộc hội đàm với X"
-        return not (m.group().endswith("với") or _WITH.match(text, m.end()))
+        # "trong cuộc gặp với X, Y …": the meeting with X, like "cuộc hội đàm với X" (and "At
+        # the meeting with X, Y …": read as the talks already told, it drafted a second
+        # meeting with no one)
+        return not (m.group().endswith(("với", " with")) or _WITH.match(text, m.end()))
     if _PRESENCE_FIRST.match(text, m.end(), s.end):
         return False  # "met, in the presence of A, with B": a verb, its object after the aside
     if _TIMED_VERB.search(m.group()) and any(

@@ -111,6 +111,17 @@ def resolve_generic_orgs(
                 code = home
                 stated = stated_country(text, info, o)
                 listed = _listed_after(text, info, holder) if holder is not None else None
+                # "National Police Agency Commissioner General X": the agency right before the
+                # titles is the holder's (read as ours, the third of three Japanese met in one
+                # list was dropped as one of our own)
+                holder = holder or next(
+                    (
+                        p
+                        for p in info.people
+                        if p.titles and _AGENCY_THEN_TITLE.fullmatch(text, o.end, p.titles[0][0])
+                    ),
+                    None,
+                )
                 if stated is not None:
                     code = stated  # "China’s Public Security Ministry", "Bộ Nội vụ Lào"
                 elif listed is not None:
@@ -170,6 +181,11 @@ def _listed_after(text: str, info: SentenceInfo, holder: PersonMention) -> str |
     if prev.country is None or not _LIST_LINK.fullmatch(text, prev.extent[1], holder.extent[0]):
         return None
     return prev.country
+
+
+# what may stand between a generic agency and its holder's titles ("National Police Agency
+# Commissioner General X": the agency's head noun the generic name leaves out)
+_AGENCY_THEN_TITLE = re.compile(r"\s+(?:(?:Agency|Service|Force|Department|Bureau)\s+)?")
 
 
 # "China’s Public Security Ministry", "the Cambodian Interior Ministry": the country before it;
