@@ -817,6 +817,12 @@ _STAMP_WORDS = (
 )
 
 _BYLINE_DATES = [
+    # a US-culture stamp, the month first, the time with its seconds and AM/PM: "11/5/2024
+    # 9:08:34 AM" (MENAFN's reprints of the Gulf agencies' copy); before the day-first stamp
+    # below, which would read it as the 11th of May
+    re.compile(
+        rf"(?m)^[ \t]*(?P<m>0?[1-9]|1[0-2])/(?P<d>{D})/(?P<y>{Y})\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s*[AP]M[ \t]*$"  # noqa: E501
+    ),
     re.compile(
         rf"(?:(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\s*,?\s*)?"
         rf"(?<!\d)(?P<d>{D})[/.-](?P<m>{M})[/.-](?P<y>{Y})\s*[-,|]?\s*(?:lúc\s+)?\d{{1,2}}[:h]\d{{2}}"

@@ -432,12 +432,39 @@ def _border_units(chunk: str, start: int) -> list[Mention]:
     return out
 
 
+# the one or two capitalised words right before an agency's name: "Indian Coast Guard"
+_WORDS_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+$")
+
+
+def _named_for_another_country(chunk: str, m: re.Match[str], a: dict) -> Mention | None:
+    """ "the Indian Coast Guard", "Bangladesh Coast Guard": a name the gazetteer knows as one
+    country's agency ("Coast Guard", the U.S.'s), written with another country before it, is
+    that country's (the genre's coast guards, read as the U.S.'s before)."""
+    if any(country_aliases().get(w) for w in m.group().split()):
+        return None  # "U.S. Coast Guard": the name says its country
+    before = _WORDS_BEFORE.search(chunk, max(0, m.start() - 30), m.start())
+    if before is None:
+        return None
+    words = before.group(1)
+    code = country_aliases().get(words) or country_aliases().get(words.split()[-1])
+    if code is None or code == a["country"]:
+        return None
+    named = words if country_aliases().get(words) else words.split()[-1]
+    at = m.start() - len(before.group(0)) + before.group(0).rfind(named)
+    text = chunk[at : m.end()]
+    return Mention(at, m.end(), text, ORG, text, code, None, a["kind"])
+
+
 def _agencies(chunk: str, start: int) -> list[Mention]:
     regex, table = _agency_regex()
     out = []
     for m in regex.finditer(chunk):
         a = _agency(table, m.group())
         abbr = (a["abbr"] or [None])[0]
+        other = _named_for_another_country(chunk, m, a)
+        if other is not None:
+            out.append(replace(other, start=start + other.start, end=start + other.end))
+            continue
         out.append(
             Mention(
                 start + m.start(),

@@ -469,7 +469,10 @@ _CO_TITLE = re.compile(r"(?:đồng|co-)\s*")
 # ("ông X, Phó Tổng chưởng lý dẫn đầu đến thăm … tại Việt Nam": the apposition ends where the
 # led-by clause does, before where the delegation went)
 _APPOSITION_END = re.compile(
-    r"[,;:(]|\.(?:\s|$)|\s(?:dẫn đầu|làm [Tt]rưởng đoàn|tại|đến thăm|sang thăm)(?!\w)"
+    r"[,;:(]|\.(?:\s|$)|\s(?:dẫn đầu|làm [Tt]rưởng đoàn|tại|đến thăm|sang thăm)(?!\w)|"
+    # "X, the ministry's inspector received guests from Chad": the
+    # title ends at the sentence's verb, the country after it is the guests' (x-world2 006)
+    r"\s(?:received|hosted|welcomed|met|held|discussed)(?!\w)"
 )
 
 _POSTED_TO = re.compile(
@@ -699,10 +702,14 @@ def _wire_style_regex() -> re.Pattern[str]:
     return re.compile(
         # "Surachate Hakparn, Thailand's deputy National Police chief": a country's possessive
         # and a deputy's word before the title, which other countries' wire copy capitalises
-        # ("Dr Ambrose X, the Inspector-General …": an honorific before the name)
-        rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s)|(?<=\bwith\s)|(?<=\bmet\s))(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?"
-        rf"(?P<name>{name}),\s+(?P<title>(?:the\s+)?"
+        # ("Dr Ambrose X, the Inspector-General …": an honorific before the name; "received
+        # today Omar X, the Jordanian Minister of Interior": WAM's receptions)
+        rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s)|(?<=\bwith\s)|(?<=\bmet\s)|(?<=\breceived\s)|"
+        r"(?<=\bhosted\s)|(?<=\bwelcomed\s)|(?<=\btoday\s)|(?<=\byesterday\s))"
+        rf"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?P<name>{name}),\s+(?:the\s+)?(?P<title>"
         r"(?:[A-Z][\w.]+['’]s\s+)?(?:deputy\s+|vice\s+|acting\s+)?"
+        # ("X, the Jordanian Minister of Interior,": a country's adjective before the title)
+        r"(?:[A-Z][a-z]+(?:an|ese|ish|i|ic)\s+(?=[A-Z]))?"
         # "Thawee X, Thailand's Justice Minister and Member of …,": after a possessive, the
         # portfolio's words before the title, and a second office joined by "and"
         r"(?:(?<=['’]s\s)(?:[A-Z][a-z]+\s+){1,2}(?=(?i:"
@@ -757,6 +764,8 @@ def _wire_titles_owner(text: str, p: PersonMention, entities: list[Mention]) -> 
         p.country is None and owner and re.search(r"\bof\s+(?:the\s+)?$", text[t0 : owner[0].start])
     ):
         p.country = owner[0].country  # "… (IGP) of Sierra Leone": the office's country
+    elif p.country is None and owner and owner[0].start == t0:
+        p.country = owner[0].country  # "X, the Lebanese Minister of Interior"
 
 
 # "Interior ministers of Tajikistan and Uzbekistan, A and B, had talks": one office of two

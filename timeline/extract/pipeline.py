@@ -144,6 +144,12 @@ def choose_sides(a: Analysis) -> None:
         # Cambodian outlet's page about Cambodia and Thailand, a Pakistani paper's "Interior
         # Minister X met …": the publisher's side is home (not a paper's foreign news)
         a.home, a.home_from_site = site, True
+    elif datelined is not None and _home_by_dateline(a, counts, datelined.country):
+        # "KUWAIT - Acting Undersecretary of the Ministry of Interior X met … a delegation from
+        # the Saudi Ministry of Interior": a wire story filed from home names its own officials
+        # by office alone, the foreigners by country (x-world2 pages 001, 004, 006)
+        a.home = datelined.country
+        titled_at_home(a.infos, a.persons, a.home)
     elif counts.get(INTERNATIONAL, 0) and len(counts) > 1:
         del counts[INTERNATIONAL]  # Interpol named most is no page's home side
         a.home = counts.most_common(1)[0][0]
@@ -160,6 +166,31 @@ def _ministry_without_country(infos: list[SentenceInfo]) -> bool:
     Interior" on a Gulf paper's page: a ministry named without a country is the publisher's
     own (x-recall3 027: the most named country, the one visited, took it)."""
     return any(o.org_kind == "ministry" and o.country is None for i in infos for o in i.orgs)
+
+
+# the national agencies whose copy, filed from home, names their own officials by office alone
+_NATIONAL_AGENCY = re.compile(
+    r"\b(?:WAM|KUNA|SPA|QNA|BNA|ONA|APP|PTI|Xinhua|Yonhap|Kyodo|Kazinform|KAZINFORM|AKIpress|"
+    r"Trend|Bernama|Antara|IRNA|MENA|Petra|SANA|NAN|KNA|BSS|UNB)\b"
+)
+
+
+def _home_by_dateline(a: Analysis, counts: Counter[str], dated: str) -> bool:
+    """A story filed from a country whose officials open a sentence by office alone is that
+    country's when the story never names it (x-world2 page 001: `KUWAIT - Acting Undersecretary
+    of the Ministry of Interior X met … a delegation from the Saudi Ministry of Interior`, the
+    Kuwaiti ministry read as Saudi), or when a national agency files it (page 006, WAM) or the
+    dateline spells out its country (page 004, `Doha, Qatar:`). A paper's city alone does not
+    decide: an Indian paper's `NEW DELHI:` page on a Nepali delegation keeps the most named
+    country (x-facts 015, whose visit lost its travellers)."""
+    if not _unnamed_subjects(a.infos) or a.layout.tag is None:
+        return False
+    if not counts.get(dated):
+        return True
+    tag = a.text[a.layout.tag[0] : a.layout.tag[1]]
+    # ("Doha, Qatar: The Minister of Interior …": a dateline that spells out its country)
+    spelt = any(p.kind == COUNTRY and p.key == dated for p in find_places(tag))
+    return bool(_NATIONAL_AGENCY.search(tag) or spelt)
 
 
 def _unnamed_subjects(infos: list[SentenceInfo]) -> list[PersonMention]:
@@ -256,6 +287,7 @@ def place_them(a: Analysis) -> None:
     placing.place_engagements(a.text, a.engagements)
     placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
     placing.place_from_lead(a.text, a.engagements, a.infos)
+    placing.place_from_meeting_noun(a.text, a.infos, a.engagements)
     placing.one_verb_one_place(a.engagements)
     places_named_together(a.engagements)
     dating.inherit_dates(a.engagements)

@@ -61,6 +61,13 @@ _ABBREVIATIONS = {
     "Ltd",
     "Corp",
     "H.E",
+    # the honorifics of Kenyan, Nigerian, Indian and Indonesian releases ("Hon. X", "Engr. Y",
+    # "Smt. Z", "Hj. W"): a name follows
+    "Hon",
+    "Engr",
+    "Smt",
+    "Hj",
+    "Drs",
     "Prof",
     "Sr",
     "Jr",

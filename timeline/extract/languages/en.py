@@ -125,11 +125,11 @@ class English(Lexicons):
         # trip's errand, its session with them
         r"\bfor talks with|"
         # "greeted a delegation from the X police led by Y": a host's word for receiving one
-        r"greeted (?=(?:an?|the) (?:[\w.-]+ ){0,4}?delegation\b)|"
+        r"greeted (?=(?:an?|the) (?:[\w.-]+ ){0,4}?[Dd]elegation\b)|"
         # "the IGP welcomed a French delegation led by X", "chaired a meeting to welcome the
         # delegation of the Daejeon City Police", "at his reception for Minister X" (m019, m032,
         # m036 of the read set, three outlets of three countries)
-        r"welcomed (?=(?:an?|the) (?:[\w.-]+ ){0,4}?delegation\b)|"
+        r"welcomed (?=(?:an?|the) (?:[\w.-]+ ){0,4}?[Dd]elegation\b)|"
         r"(?:chaired|hosted|held|presided over) a (?:meeting|ceremony|reception) to "
         r"(?:welcome|receive)|(?:his|her|their) reception for|"
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
@@ -158,6 +158,9 @@ class English(Lexicons):
         # release tells the session by what was discussed and with whom
         r"(?<!\bsides )(?<!\bthey )discussed (?:[a-z][\w-]*,? ){1,6}?with(?= (?:[A-Z]|(?:his|her|"
         r"their|the) ))|"
+        # "Kuwaiti Ambassador to Iraq X, Tuesday, discussed with Iraqi Minister of Interior Y
+        # ways to boost …": KUNA's and WAM's order, whom first and what after
+        r"(?<!\bsides )(?<!\bside )(?<!\bthey )discussed with(?= (?:[A-Z]|(?:his|her|their|the) ))|"
         r"worked with|visited|toured|"
         # ("held a phone conversation on Thursday with X": when, between the call and whom)
         r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference)"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from timeline.extract import languages
-from timeline.extract.gazetteer import CITY, COUNTRY, ORG, Mention
+from timeline.extract.gazetteer import CITY, COUNTRY, ORG, Mention, country_aliases
 from timeline.extract.languages import Language
 from timeline.extract.lexicon import cues, word_regex
 from timeline.extract.model import (
@@ -159,6 +159,16 @@ _INFINITIVE = re.compile(r"\b(?:to|will|would)\s+$")
 
 
 _TO_BE_HELD = re.compile(r"\b(?:to be|will be)\s+(?:co-)?(?:chaired|held|hosted|convened)\b")
+
+# "visited the Embassy of X and met Ambassador Y" is the embassy's visit; "the Minister of
+# Interior … met with Y, Chargé d'Affaires at the Embassy of the United States in Qatar" is a
+# meeting with a foreign mission's envoy (x-world2 page 004: read as the minister's embassy
+# visit); a delegation met by its own envoy abroad becomes its embassy visit in sides.own_missions
+_VISITED = re.compile(r"\b(?:visit\w*|toured|tours|called at)\b")
+
+
+def _envoy_met_or_visit(verb: str) -> str:
+    return "embassy_visit" if _VISITED.search(verb) else "meeting"
 
 
 @dataclass(slots=True)
@@ -945,6 +955,11 @@ class Finder:
             if spokesman is not None:
                 e.counterpart_person = spokesman.person
             e.pair = subject_agency(text, info, mm, cp)
+        if kind == "embassy_visit" and e.counterpart_person is not None:
+            # (whose envoy: not the home side's, or not the country of the one meeting them)
+            meeting = {p.country for p in info.people if p.country and p.end <= mm.start()}
+            if org.country != self.home or meeting - {org.country}:
+                e.kind = _envoy_met_or_visit(mm.group())
         e.add(info)
         planned = self.lang.cue("planned").search(text[max(s.start, mm.start() - 40) : mm.start()])
         planned = planned or _TO_BE_HELD.search(text, mm.end(), min(s.end, mm.end() + 80))
@@ -981,6 +996,8 @@ class Finder:
             )
         if not any(e.kind != "visit" for e in created + told):
             told += officials_of_two(text, info)
+        if not any(e.kind != "visit" for e in created + told):
+            told += guests_from_countries(text, info)
         told += reciprocal_meetings(text, info, self.engagements, created, self.language, home)
         told += signed_by(text, info, self.engagements + told, home)
         if not any(e.kind != "visit" for e in created + told):
@@ -1715,6 +1732,41 @@ def officials_of_two(text: str, info: SentenceInfo) -> list[Engagement]:
         e.add(info)
         out.append(e)
     return out
+
+
+# "Brigadier X, the ministry's inspector, received guests from Chad, Peru and Fiji": the
+# Gulf agencies' receptions of several countries' guests unnamed, one
+# meeting with each country (the gold's rule for a list of counterparts; x-world2 page 006)
+_GUESTS_FROM = re.compile(
+    r"\b(?P<verb>received|hosted|welcomed|met(?: with)?)\s+(?:(?:the|several|a number of)\s+)?"
+    r"(?:guests|delegations|delegates|officials|representatives|visitors)\s+from\s+"
+    r"(?P<list>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s*,\s*(?:and\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*"
+    r"(?:\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?)"
+)
+
+
+def guests_from_countries(text: str, info: SentenceInfo) -> list[Engagement]:
+    """One meeting with each country whose guests were received, no guest named."""
+    out: list[Engagement] = []
+    for m in _GUESTS_FROM.finditer(text, info.sentence.start, info.sentence.end):
+        for c in _listed_countries(text, *m.span("list")).values():
+            e = Engagement("meeting", info, (m.start("verb"), m.end("verb"), m["verb"]))
+            e.pair = [(c.key, c)]
+            e.add(info)
+            out.append(e)
+    return out
+
+
+def _listed_countries(text: str, a: int, b: int) -> dict[str, Mention]:
+    """The countries of a list, each item looked up whole: in "guests from Gambia, Jordan and
+    Italy" a name that is also a person's (Jordan) is the country."""
+    found: dict[str, Mention] = {}
+    for item in re.finditer(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?", text[a:b]):
+        code = country_aliases().get(item.group())
+        if code is not None and code not in found:
+            at = a + item.start()
+            found[code] = Mention(at, at + len(item.group()), item.group(), COUNTRY, code, code)
+    return found
 
 
 def talks_between(text: str, info: SentenceInfo, home: str) -> list[Engagement]:

@@ -24,10 +24,13 @@ def link_parts(engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.kind == "visit" or e.context:
             continue
-        same = [v for v in visits if v.info is e.info or any(i is e.info for i in v.sentences)]
+        # "X discussed with Y ways to boost cooperation and prepare for the latter's visit to
+        # Kuwait": a session held is no part of a trip still to come (x-world2 page 003)
+        trips = [v for v in visits if e.status != "held" or v.status != "planned"]
+        same = [v for v in trips if v.info is e.info or any(i is e.info for i in v.sentences)]
         if not same and _DURING_TRIP.search(e.info.sentence.text):
             # "During his stay, the minister is also scheduled to visit …": the trip told before
-            same = [v for v in visits if v.start < e.start][-1:]
+            same = [v for v in trips if v.start < e.start][-1:]
         if e.status == "planned" and not same:
             continue  # a planned session belongs to a trip only where the text says so
         if same:
@@ -44,7 +47,7 @@ def link_parts(engagements: list[Engagement]) -> None:
                 e.part_cue = same[0].trigger
             continue
         # the one trip told, or of several the one whose days hold the session's
-        fits = visits if len(visits) == 1 else [v for v in visits if _within(e, v)]
+        fits = trips if len(trips) == 1 else [v for v in trips if _within(e, v)]
         if len(fits) == 1:
             v = fits[0]
             e.pending_parent = v  # decided once places are known

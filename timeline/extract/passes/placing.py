@@ -336,6 +336,36 @@ def place_from_lead(text: str, engagements: list[Engagement], infos: list[Senten
         _set_place(e, where[0])
 
 
+# "According to a press release …, the meeting took place at Bayan Palace": the meeting named
+# by its noun, then where it was held (KUNA, QNA; x-world2 page 002)
+_NOUN_HELD_AT = re.compile(
+    r"\b[Tt]he (?:meeting|talks|discussions?|reception)\s+(?:took place|was held|were held)\s+"
+    r"(?:at|in)\s+(?:the\s+)?$"
+)
+
+
+def place_from_meeting_noun(
+    text: str, infos: list[SentenceInfo], engagements: list[Engagement]
+) -> None:
+    """The story's one meeting, told without a place, was held where a later sentence says
+    "the meeting took place at X"."""
+    held = [e for e in engagements if e.kind != "visit" and not e.context and not e.remote]
+    if len(held) != 1 or held[0].city is not None or held[0].place_country:
+        return
+    e = held[0]
+    for info in infos:
+        if info.sentence.start <= e.info.sentence.start:
+            continue
+        where = [
+            p
+            for p in _place_candidates(text, info)
+            if _NOUN_HELD_AT.search(text, max(info.sentence.start, p.start - 60), p.start)
+        ]
+        if where:
+            _set_place(e, where[0])
+            return
+
+
 def _meets_others(e: Engagement, info: SentenceInfo) -> bool:
     """ "Last month, X held separate meetings with Congressmen A and B in Washington": a later
     sentence naming people who took no part in the engagement tells another meeting, and its
@@ -368,8 +398,29 @@ def dateline_city(text: str, tag: tuple[int, int] | None) -> Mention | None:
     named = find_places("in " + text[tag[0] : tag[1]].title())
     city = next((p for p in named if p.kind == CITY), None)
     if city is None:
-        return None
+        return _capital_named_as_country(text, tag, named)
     a, b = tag[0] + city.start - 3, tag[0] + city.end - 3
+    return replace(city, start=a, end=b, text=text[a:b])
+
+
+# "KUWAIT, Nov 5 (KUNA) --", "KUWAIT -": a dateline naming a country whose capital bears its
+# name is filed from that capital (the Gulf agencies' copy; 2 of x-world2's 8 pages)
+_NAMESAKE_CAPITALS = {"KW": "Kuwait City", "SG": "Singapore", "DJ": "Djibouti"}
+
+
+def _capital_named_as_country(
+    text: str, tag: tuple[int, int], named: list[Mention]
+) -> Mention | None:
+    first = named[0] if named else None
+    if first is None or first.kind != COUNTRY or first.key not in _NAMESAKE_CAPITALS:
+        return None
+    if first.start != 3:  # the dateline's first word, nothing before it
+        return None
+    capital = find_places("in " + _NAMESAKE_CAPITALS[first.key])
+    city = next((p for p in capital if p.kind == CITY), None)
+    if city is None:
+        return None
+    a, b = tag[0] + first.start - 3, tag[0] + first.end - 3
     return replace(city, start=a, end=b, text=text[a:b])
 
 
@@ -409,6 +460,12 @@ def place_from_dateline(
                 for p in e.participants.values()
                 if p.role != "host"
             )
+        )
+        # "Doha, Qatar: The Minister of Interior … met with X, Chargé d'Affaires at the
+        # Embassy of the United States": a foreign envoy met lives where the story is filed
+        theirs = theirs or any(
+            is_mission_head(p.mention) and p.mention.country not in (None, city.country)
+            for p in e.participants.values()
         )
         if said_here or theirs:
             _set_place(e, city)

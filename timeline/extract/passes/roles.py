@@ -15,7 +15,7 @@ _MISSION_HEAD = re.compile(
     # ("Ambassador for Counter-Terrorism": a government's envoy on a subject heads no mission)
     r"\bAmbassador\b(?!\s+(?:for|on)\s)|\bConsul\b|Consul[- ]General|(?<!\w)Đại sứ(?! quán)|"
     r"(?<!\w)Tổng Lãnh sự"
-    r"(?! quán)|(?<!\w)Lãnh sự(?! quán)|Chargé d'affaires|Đại biện|"
+    r"(?! quán)|(?<!\w)Lãnh sự(?! quán)|Charg[ée] d['’]affaires|Đại biện|"
     # a Commonwealth country's ambassador to another ("British High Commissioner to Pakistan")
     r"\bHigh Commissioner\b",
     re.I,
