@@ -110,10 +110,9 @@ def test_a_correction_with_a_reason_is_a_new_revision_and_lifts_the_flags(
     assert "give `reason:` to correct it" in refused.output
 
 
-def test_an_engagement_contradicting_the_registry_is_recorded_with_a_warning(
-    archive: Path, tmp_path: Path
-) -> None:
-    record = tmp_path / "visit.json"
+def contradicting_visit(folder: Path) -> Path:
+    """A record file of a 2022 visit whose Prime Minister of Vietnam is not the registry's."""
+    record = folder / "visit.json"
     facts = make_record(
         slug="vn-us-test-visit-2022",
         kind="visit",
@@ -127,6 +126,13 @@ def test_an_engagement_contradicting_the_registry_is_recorded_with_a_warning(
         participants=[{"name": "Nguyễn Tấn Dũng", "title": "Prime Minister", "country": "VN"}],
     )
     record.write_text(json.dumps(facts, ensure_ascii=False))
+    return record
+
+
+def test_an_engagement_contradicting_the_registry_is_recorded_with_a_warning(
+    archive: Path, tmp_path: Path
+) -> None:
+    record = contradicting_visit(tmp_path)
     result = run("append", str(record), "--archive", str(archive))
     assert result.exit_code == 0, result.output
     assert (
@@ -144,20 +150,7 @@ def test_the_warning_is_the_same_whether_the_append_updates_timeline_db_or_build
 ) -> None:
     """An incremental build reads the flags on its own connection (`BuildReport.conflicts`); a
     build anew leaves them to be read from the new file."""
-    record = tmp_path / "visit.json"
-    facts = make_record(
-        slug="vn-us-test-visit-2022",
-        kind="visit",
-        title="A visit written for this test",
-        date={"start": "2022-05-12", "precision": "day"},
-        host="US",
-        guests=["VN"],
-        part_of=None,
-        series=None,
-        session=None,
-        participants=[{"name": "Nguyễn Tấn Dũng", "title": "Prime Minister", "country": "VN"}],
-    )
-    record.write_text(json.dumps(facts, ensure_ascii=False))
+    record = contradicting_visit(tmp_path)
     warning = (
         "warning    vn-us-test-visit-2022: Nguyễn Tấn Dũng (Prime Minister) contradicts the "
         "registry: Prime Minister (VN) on 2022-05-12 was Phạm Minh Chính"

@@ -34,6 +34,15 @@ _ENVOY_AT = re.compile(
 )
 
 
+def _mission(title: tuple[int, int, str], owner: str, where: str) -> Mention:
+    """The embassy of `owner` in `where` an envoy's title stands for (its span the title's)."""
+    name = f"Embassy of {country(owner).name_en} in {country(where).name_en}"
+    return Mention(
+        title[0], title[1], title[2], ORG, name, owner, None, "embassy",
+        located=where, country_inferred=True,
+    )  # fmt: skip
+
+
 def _received_by_own_envoy(e: Engagement) -> None:
     """ "Đại sứ Việt Nam tại Lào X đã tiếp Đoàn công tác Công an tỉnh A": a delegation received
     by its own country's ambassador abroad visits its mission there (an embassy visit in that
@@ -52,18 +61,7 @@ def _received_by_own_envoy(e: Engagement) -> None:
             continue
         owner = envoy.country
         e.kind = "embassy_visit"
-        e.counterpart = Mention(
-            title[0],
-            title[1],
-            title[2],
-            ORG,
-            f"Embassy of {country(owner).name_en} in {country(where[-1]).name_en}",
-            owner,
-            None,
-            "embassy",
-            located=where[-1],
-            country_inferred=True,
-        )
+        e.counterpart = _mission(title, owner, where[-1])
         e.host, e.guests, e.place_country = None, [owner], where[-1]
         return
 
@@ -88,18 +86,7 @@ def own_missions(engagements: list[Engagement]) -> None:
             continue
         owner, where = ambassador.country, e.host
         e.kind = "embassy_visit"
-        e.counterpart = Mention(
-            title[0],
-            title[1],
-            title[2],
-            ORG,
-            f"Embassy of {country(owner).name_en} in {country(where).name_en}",
-            owner,
-            None,
-            "embassy",
-            located=where,
-            country_inferred=True,
-        )
+        e.counterpart = _mission(title, owner, where)
         e.counterpart_person = None
         part.role = "host"
         e.host, e.guests = None, [owner]
