@@ -47,9 +47,10 @@ async def visits(
     archive: Path, urls: list[str], count: int, appends: bool
 ) -> dict[str, list[float]]:
     """Each URL's CPU milliseconds on `count` first visits after a write."""
-    from bench.bench_visitor_pages import append_one, open_datasette
+    from bench.bench_visitor_pages import append_one, metadata
+    from bench.plain import open_datasette
 
-    ds = await open_datasette(archive / "timeline.db")
+    ds = await open_datasette(archive / "timeline.db", metadata())
     for url in urls:
         response = await ds.client.get(url)
         if response.status_code != 200:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import copy
 import json
 import sys
 import time
@@ -36,7 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(ROOT))
 
-from datasette.app import Datasette  # noqa: E402
 
 from bench.common import percentile  # noqa: E402
 from bench.plain import Servers, open_servers  # noqa: E402
@@ -165,14 +163,6 @@ async def fetch(servers: Servers, name: str, url: str) -> Sample:
     if response.status_code != 200:
         raise SystemExit(f"{url}: HTTP {response.status_code}: {response.text[:300]}")
     return elapsed
-
-
-async def open_datasette(database: Path) -> Datasette:
-    from timeline.web.serve import typed_settings
-
-    ds = Datasette([str(database)], metadata=copy.deepcopy(metadata()), settings=typed_settings())
-    await ds.invoke_startup()
-    return ds
 
 
 async def warm(servers: Servers, pages: dict[str, str], rounds: int) -> dict[str, list[Sample]]:

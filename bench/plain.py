@@ -40,16 +40,22 @@ def without_our_plugins() -> Iterator[None]:
             pm.register(plugin, name=name)
 
 
-async def open_plain(
-    database: Path, metadata: dict[str, Any], settings: dict[str, Any]
-) -> Datasette:
+async def open_datasette(database: Path, metadata: dict[str, Any]) -> Datasette:
+    """A Datasette on `database` with `timeline serve`'s settings and the plugins registered
+    now (all installed ones, ours among them, unless inside `without_our_plugins()`)."""
+    from timeline.web.serve import typed_settings
+
+    ds = Datasette([str(database)], metadata=copy.deepcopy(metadata), settings=typed_settings())
+    await ds.invoke_startup()
+    return ds
+
+
+async def open_plain(database: Path, metadata: dict[str, Any]) -> Datasette:
     """A Datasette on `database` built without our plugins; serve its requests inside
     `without_our_plugins()` too (and start their timers inside it: unregistering is no part of a
     page)."""
     with without_our_plugins():
-        ds = Datasette([str(database)], metadata=copy.deepcopy(metadata), settings=settings)
-        await ds.invoke_startup()
-    return ds
+        return await open_datasette(database, metadata)
 
 
 def close(ds: Datasette) -> None:
@@ -83,9 +89,5 @@ class Servers:
 
 async def open_servers(database: Path, metadata: dict[str, Any], baselines: set[str]) -> Servers:
     """Both Datasettes on `database`, with `timeline serve`'s settings."""
-    from timeline.web.serve import typed_settings
-
-    ours = Datasette([str(database)], metadata=copy.deepcopy(metadata), settings=typed_settings())
-    await ours.invoke_startup()
-    plain = await open_plain(database, metadata, typed_settings())
-    return Servers(ours, plain, frozenset(baselines))
+    ours = await open_datasette(database, metadata)
+    return Servers(ours, await open_plain(database, metadata), frozenset(baselines))
