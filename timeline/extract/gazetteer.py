@@ -715,6 +715,8 @@ def share_list_country(
             continue  # "Đại sứ quán Việt Nam tại Nhật Bản": where it serves
         item: Mention | None = last
         while item is not None:
+            if item is not last and _names_other_country(item, places, c.key):
+                break  # "Bộ Công an Việt Nam và Bộ Nội vụ Campuchia": the first says its own
             if item.country != c.key:
                 local = f"{item.text} {c.text}" if item.end < c.start else item.text
                 out = [
@@ -723,6 +725,15 @@ def share_list_country(
                 ]
             item = _item_before(text, out, item.start, c)
     return _ministry_list_country(text, sorted(out, key=lambda o: o.start), home)
+
+
+def _names_other_country(item: Mention, places: list[Mention], code: str) -> bool:
+    """An agency whose own name holds a country other than `code` ("Bộ Công an Việt Nam" in a
+    list closed by "Campuchia")."""
+    own = {
+        p.key for p in places if p.kind == COUNTRY and item.start <= p.start and p.end <= item.end
+    }
+    return bool(own) and code not in own
 
 
 _DEPARTMENT_HEAD = re.compile(r"(?<!\w)(?:Cục|Tổng cục|Vụ|Văn phòng|Sở|Viện|Trung tâm)\s")

@@ -61,7 +61,9 @@ _EXCHANGED = re.compile(
 # "sang thăm và hội đàm với", "sang thăm, làm việc với": the trip's words, then a
 # session's verb and whom it was with
 _THEN_MET = re.compile(
-    r"\s*(?:,|và)\s*(?:(?:[Hh]ội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao)"
+    r"\s*(?:,|và)\s*(?:(?:[Hh]ội đàm|làm việc|hội kiến|gặp gỡ|gặp|chào xã giao|"
+    # ("đến thăm chính thức và trao đổi hợp tác với Tòa án tỉnh B": the exchange is the talks)
+    r"trao đổi (?:hợp tác|kinh nghiệm|nghiệp vụ))"
     # ("Hội đàm thường niên lần thứ XI với": the edition between the talks and whom)
     r"(?:\s+(?:thường niên|định kỳ|song phương)(?:\s+lần thứ\s+[\dIVXLC]+)?)?\s+với"
     r"|chúc Tết|chúc mừng)\s+"
@@ -87,6 +89,12 @@ _DELEGATIONS_TALK = re.compile(
 _AGENCY_GAP = re.compile(r"\s?|\s(?:[Bb]ộ [Cc]hỉ huy|[Tt]rụ sở(?: của)?)\s")
 _AIRPORT = re.compile(r"(?<!\w)(?:sân bay|cửa khẩu|nhà ga)(?!\w)", re.I)
 _DELEGATION_SUBJECT = re.compile(r"(?<!\w)[Đđ]oàn(?!\w)[^.;:]*$")
+_CALLED_ON = re.compile(r"(?:đến|tới) thăm")
+# the delegation met named by the bare word, the story's visitors ("tiếp và làm việc với Đoàn.")
+_BARE_DELEGATION = re.compile(
+    r"\s*(?:và làm việc với\s+)?(?:các thành viên\s+)?[Đđ]oàn(?:\s+(?:công tác|đại biểu))?"
+    r"(?=\s*(?:[.,;]|$)|\s+(?:tại|vào|nhân dịp|trong|sáng|chiều)(?!\w))"
+)
 _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _HIS_EARLIER_TRIP = re.compile(r"\b(?:his|her|their)\s+(?:recent|previous|earlier|last)\s+$")
 _AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
@@ -376,6 +384,9 @@ class Finder:
             if home_trip and not incoming(info, self.home):
                 continue  # a Vietnamese article's "thăm … Việt Nam" is no trip unless incoming
             e = self.new_trip(info, vm, dest, code)
+            if across is not None and not e.pair:
+                # a delegation's call across: who travelled is who its subject names
+                e.pair = [(c, x) for c, x in travelling_sides(info, vm).items() if c != code]
             after_it = self.earlier_trip(s.start, vm)
             if after_it and e.status == "held":
                 # "gặp lại bà Ngoại trưởng sau chuyến thăm Việt Nam tháng 2/2014": a trip over
@@ -499,14 +510,14 @@ class Finder:
         """ "Công an tỉnh A sang thăm và làm việc với Công an các tỉnh B, C
         (Lào)": "sang" goes across the border; the foreign agency met right after the trip's
         words is in the country the trip went to (read-n: a provinces' trip of three talks)."""
-        if not vm.group().startswith("sang"):
+        if not (vm.group().startswith("sang") or self.delegation_called(info, vm)):
             return None
         joined = _THEN_MET.match(self.text, vm.end())
         if joined is None:
             return self.one_country_after(info, vm)
         # (a delegation from across the border greeting one of ours crossed to us: "Đoàn Công
         # an tỉnh A (Lào) đã sang thăm, chúc Tết Công an tỉnh B")
-        travellers = {o.country for o in info.orgs if o.end <= vm.start() and o.country}
+        travellers = set(travelling_sides(info, vm))
         met = next(
             (
                 o
@@ -518,6 +529,14 @@ class Finder:
             None,
         )
         return met or self.one_country_after(info, vm)
+
+    def delegation_called(self, info: SentenceInfo, vm: re.Match[str]) -> bool:
+        """ "Đoàn cán bộ Tòa án tỉnh A (Campuchia) … đã đến thăm chính thức và trao đổi hợp tác
+        với Tòa án tỉnh B": a delegation's call (`đến thăm`, `tới thăm`) on another country's
+        agency went to that country, as "sang thăm" does (x-vi5: a court's incoming visit)."""
+        return bool(_CALLED_ON.match(vm.group())) and bool(
+            _DELEGATION_SUBJECT.search(self.text, info.sentence.start, vm.start())
+        )
 
     def one_country_after(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
         """ "Đoàn … đã sang thăm và chúc mừng Quốc khánh nước bạn tại cửa khẩu X (Lào)": a
@@ -622,7 +641,14 @@ class Finder:
                 continue
             made: dict[str, Engagement] = {}  # organisation met -> its meeting of this verb
             last: tuple[Mention | PersonMention, Engagement] | None = None
-            for cp in self.counterparts_met(info, mm):
+            met = self.counterparts_met(info, mm)
+            received = None if met else self.delegation_received(info, mm)
+            if received is not None:
+                received.group = self.groups
+                self.engagements.append(received)
+                created.append(received)
+                new_group.append(received)
+            for cp in met:
                 if any(c.name and c.name[0] <= cp.start < c.name[1] for c in created):
                     continue  # "hosted the AFP-INP Senior Officers' Meeting": the series' sides
                 if last is not None and met_together(self.text, last[0], cp):
@@ -644,6 +670,43 @@ class Finder:
                 created.append(e)
                 new_group.append(e)
         return new_group
+
+    def delegation_received(self, info: SentenceInfo, mm: re.Match[str]) -> Engagement | None:
+        """ "Chánh án X tiếp và làm việc với Đoàn", "… đã dành thời gian tiếp đoàn": the
+        delegation met, named by the bare word, is the one whose trip to us the story told; one
+        meeting with its side, unless a meeting with that side is drafted already."""
+        if self.language != "vi" or not _BARE_DELEGATION.match(self.text, mm.end()):
+            return None
+        trip = next(
+            (
+                v
+                for v in reversed(self.visits)
+                if v.status == "held" and not v.context and v.place_country in (self.home, None)
+            ),
+            None,
+        )
+        if trip is None:
+            return None
+        named = [*trip.info.places, *trip.info.orgs]
+        sides = [(c, x) for c, x in trip.pair if c and c != self.home] or [
+            (x.key if x.kind == COUNTRY else x.country, x)
+            for x in named
+            if (x.key if x.kind == COUNTRY else x.country) not in (None, self.home)
+        ]
+        ours = {p.person for p in info.people if p.country == self.home and p.person >= 0}
+        if not sides or any(
+            e.kind == "meeting"
+            and not e.context
+            and (
+                meets_country(e, sides[0][0])
+                or ours & {p.person for i in e.sentences for p in i.people}
+            )
+            for e in self.engagements
+        ):
+            return None  # its reception, told before (by the same host, or with its side)
+        e = Engagement("meeting", info, (mm.start(), mm.end(), mm.group()), pair=sides[:1])
+        e.add(info)
+        return e
 
     def meeting_verb(self, info: SentenceInfo, mm: re.Match[str]) -> bool:
         """Is the verb a meeting told here? Not "thăm" of anything but a mission or premises,
@@ -1875,6 +1938,22 @@ def other_hosts(e: Engagement, info: SentenceInfo, home: str) -> bool:
     ours = {p.person for p in e.participants.values() if p.mention.country == home}
     here = {p.person for p in info.people if p.country == home}
     return bool(ours and here and not ours & here)
+
+
+def travelling_sides(info: SentenceInfo, vm: re.Match[str]) -> dict[str, Mention]:
+    """The countries of the agencies and places named before a trip's words, each with its
+    first mention ("Đoàn cán bộ Tòa án tỉnh A": the province names the court's country)."""
+    named = sorted(
+        [o for o in info.orgs if o.end <= vm.start() and o.country]
+        + [p for p in info.places if p.end <= vm.start()],
+        key=lambda x: x.start,
+    )
+    sides: dict[str, Mention] = {}
+    for x in named:
+        code = x.key if x.kind == COUNTRY else x.country
+        if code:
+            sides.setdefault(code, x)
+    return sides
 
 
 def incoming(info: SentenceInfo, home: str) -> bool:

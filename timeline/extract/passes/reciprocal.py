@@ -174,7 +174,21 @@ def _subject(text: str, start: int, m: re.Match[str]) -> str:
     opening = subject.rfind(",")
     if opening >= 0 and _THE_TWO.match(subject[opening + 1 :]):
         subject = subject[opening + 1 :]  # "After the welcome ceremony on May 2, the two …"
+    elif opening >= 0 and _SETTING.match(subject) and _JOINED_SIDES.search(subject[opening + 1 :]):
+        # "Bên lề Hội nghị X, A và B đã hội đàm": the phrase before the comma sets the scene
+        # (a gathering they attended); the two sides are the words after it
+        subject = subject[opening + 1 :]
     return subject
+
+
+# an opening phrase that sets the scene of what follows its comma: the margins of a gathering,
+# the time of an event, the framework of a programme
+_SETTING = re.compile(
+    r"\s*(?:Bên lề|Trong (?:thời gian|khuôn khổ|dịp|chương trình)|Nhân dịp|Dịp này|Tại|"
+    r"On the (?:sidelines|margins) of|During|Within the framework of|In the framework of|At)"
+    r"(?!\w)"
+)
+_JOINED_SIDES = re.compile(r"\band\b|(?<!\w)và(?!\w)")
 
 
 def _trip_sides(engagements: list[Engagement], home: str) -> list[PersonMention]:
