@@ -89,7 +89,12 @@ _AIRPORT = re.compile(r"(?<!\w)(?:sân bay|cửa khẩu|nhà ga)(?!\w)", re.I)
 _DELEGATION_SUBJECT = re.compile(r"(?<!\w)[Đđ]oàn(?!\w)[^.;:]*$")
 _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _HIS_EARLIER_TRIP = re.compile(r"\b(?:his|her|their)\s+(?:recent|previous|earlier|last)\s+$")
-_AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
+_AFTER_TRIP = re.compile(
+    r"(?<!\w)(?:sau|kể từ|since|after|follow(?:s|ed|ing)?)\s+(?:(?:his|her|their|the)\s+)?$"
+)
+# a verb of recalling that governs the sentence's engagements: "Thứ trưởng nhắc lại chuyến thăm …
+# năm 2022 và Hội nghị … lần thứ hai", "He recalled the visit … and the first dialogue …"
+_RECALLED = re.compile(r"(?<!\w)(?:nhắc lại|điểm lại|ôn lại|recall(?:s|ed|ing)?)(?!\w)")
 
 
 # "làm việc với đoàn Cục A và Cục B Bộ An ninh Lào": one delegation ("đoàn", not "các đoàn")
@@ -276,9 +281,11 @@ class Finder:
                 self.text, info, dm, reported, past_cue, self.lang.cue("planned")
             )
             over = self.lang.cue("over_years").search(self.text, s.start, dm.span[0])
+            over = over or (self.recalled(s.start, dm.span[0]) if e.status == "held" else None)
             if over is not None and not e.context:
                 # "Trong giai đoạn 2019-2021, A và B đã nhiều lần giao ban": sessions
-                # summed up over years, background whether or not another was reported first
+                # summed up over years, background whether or not another was reported first;
+                # one a verb of recalling governs, after the story's own engagement, the same
                 e.context, e.context_cue = True, (over.start(), over.end(), over.group())
             if self.main is None and not e.context and e.status == "held":
                 self.main = e
@@ -366,6 +373,8 @@ class Finder:
             target = self.trip_told(info, dest, code)
             if target is not None and other_delegation(info, vm, target, code):
                 target = None  # two posts' delegations crossing to one country: two trips
+            if target is not None and self.planned_trip(info, vm, target):
+                target = None  # "X is expected to visit Vietnam in October": another trip
             if target is not None:
                 target.add(info)
                 if target.destination is None and dest is not None:
@@ -376,7 +385,7 @@ class Finder:
             if home_trip and not incoming(info, self.home):
                 continue  # a Vietnamese article's "thăm … Việt Nam" is no trip unless incoming
             e = self.new_trip(info, vm, dest, code)
-            after_it = self.earlier_trip(s.start, vm)
+            after_it = self.earlier_trip(s.start, vm) or self.recalled(s.start, vm.start())
             if after_it and e.status == "held":
                 # "gặp lại bà Ngoại trưởng sau chuyến thăm Việt Nam tháng 2/2014": a trip over
                 # before the one told, named for context
@@ -385,10 +394,29 @@ class Finder:
             self.engagements.append(e)
             created.append(e)
 
+    def planned_trip(self, info: SentenceInfo, vm: re.Match[str], target: Engagement) -> bool:
+        """ "Defence Minister X is expected to visit Vietnam in October", "Bộ trưởng X sẽ thăm
+        Việt Nam" after the trip the story reports: a trip told as yet to come is not the held
+        trip to the same country told again (x-noise5 021: the minister's planned trip gave the
+        army chief's held one its head)."""
+        if target.status == "planned":
+            return False
+        before = self.text[max(info.sentence.start, vm.start() - 40) : vm.start()]
+        return bool(self.lang.cue("planned").search(before))
+
+    def recalled(self, floor: int, at: int) -> re.Match[str] | None:
+        """A verb of recalling before `at` in its sentence, once the story has told an
+        engagement of its own: what it governs was before ("nhắc lại chuyến thăm … năm 2022 và
+        Hội nghị … lần thứ hai tổ chức tại A năm 2021": both context, however far the second
+        from the verb)."""
+        if not any(not x.context and x.status == "held" for x in self.engagements):
+            return None
+        return _RECALLED.search(self.text, floor, at)
+
     def earlier_trip(self, floor: int, vm: re.Match[str]) -> re.Match[str] | None:
         """The words telling a trip as one made before what the story reports, if any."""
         text = self.text
-        after_it = _AFTER_TRIP.search(text, max(floor, vm.start() - 12), vm.start())
+        after_it = _AFTER_TRIP.search(text, max(floor, vm.start() - 18), vm.start())
         if after_it is None and any(not x.context and x.status == "held" for x in self.visits):
             # "the minister's recent trip to Japan" told beside the trip the story reports
             after_it = _EARLIER_TRIP.search(text, max(floor, vm.start() - 16), vm.start())
@@ -597,8 +625,10 @@ class Finder:
         planned = self.lang.cue("planned").search(text[max(s.start, vm.start() - 40) : vm.start()])
         if planned:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
-        ago = _LONG_AGO.search(text, vm.end(), s.end) or _LAST_TIME.search(
-            text, max(s.start, vm.start() - 8), vm.start()
+        ago = (
+            _LONG_AGO.search(text, vm.end(), s.end)
+            or _LAST_TIME.search(text, max(s.start, vm.start() - 8), vm.start())
+            or _LAST_PERIOD.match(text, end)
         )
         if ago and e.status == "held":
             # "the minister last visited Tajikistan 19 years ago": an old trip, for context
@@ -1086,9 +1116,9 @@ class Finder:
         told = dialogue_mentions(self.text, info, self.language)
         if main is not None and main not in created and told:
             return [main]
-        if any(e.kind != "visit" for e in created):
-            # the sentence tells a planned or past session: what it says was agreed may
-            # still be the current session's topic, but its people are the other's
+        if any(e.kind != "visit" or e.status != "held" or e.context for e in created):
+            # the sentence tells a planned or past session (or trip): what it says was agreed
+            # may still be the current session's topic, but its people are the other's
             for e in self.focus:
                 e.add(info)
             return []
@@ -1107,6 +1137,12 @@ _LONG_AGO = re.compile(
     re.I,
 )
 _LAST_TIME = re.compile(r"\blast\s+$")
+# right after the trip's words and destination: "during his visit to Chile last year", "chuyến
+# thăm Lào năm ngoái": a trip of an earlier year or month, told for context
+_LAST_PERIOD = re.compile(
+    r"\s*(?:last (?:year|month|week)|the (?:previous|year before|month before)\b|"
+    r"(?:hồi )?(?:năm|tháng) (?:ngoái|trước)(?!\w))"
+)
 # an invitation just before the verb ("nhận lời mời sang thăm", "invited to visit"), or one and
 # its infinitive, however long whom it invites: "the invitation of the
 # Serbian side to the leadership of the Russian ministry to visit Belgrade", "invited X, Y and Z
