@@ -162,3 +162,22 @@ def test_a_recent_signing_during_another_leaders_visit_is_no_engagement_of_the_p
         "Deputy Prime Minister Le Van Hai's visit on November 30.\n"
     )
     assert [r for r in claimed(text) if r["kind"] == "meeting"] == []
+
+
+def test_a_meeting_the_sentence_recalls_beside_the_reception_is_context():
+    text = (
+        "Defence Minister General Le Van Hai received Lieutenant General Conor Walsh, Chief of "
+        "Staff of the Irish Defence Forces, in Hanoi on October 3.\n\n"
+        "The two sides held a bilateral meeting on the sidelines of a regional forum in Manila, "
+        "Hai recalled.\n"
+    )
+    assert kinds_claimed(text) == ["meeting"]
+
+
+def test_a_meeting_dated_last_month_beside_the_reception_is_context():
+    text = (
+        "Defence Minister General Le Van Hai received Lieutenant General Conor Walsh, Chief of "
+        "Staff of the Irish Defence Forces, in Hanoi on October 3.\n\n"
+        "The two generals held a bilateral meeting in Manila last month.\n"
+    )
+    assert kinds_claimed(text) == ["meeting"]

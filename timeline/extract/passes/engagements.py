@@ -1061,6 +1061,11 @@ class Finder:
                 e.status, e.status_cue = "planned", span_of(text, info.sentence, later)
             elif e.status == "held" and sooner:
                 e.status, e.status_cue = "planned", span_of(text, info.sentence, sooner)
+            recalled = self.recalled(info.sentence.start, info.sentence.end)
+            if e.status == "held" and not e.context and recalled is not None:
+                # "The two sides held a bilateral meeting in A last month, Tam recalled": a
+                # meeting the sentence recalls, beside the story's own
+                e.context, e.context_cue = True, span_of(text, info.sentence, recalled)
             self.engagements.append(e)
             created.append(e)
         return told
