@@ -181,3 +181,25 @@ def test_a_meeting_dated_last_month_beside_the_reception_is_context():
         "The two generals held a bilateral meeting in Manila last month.\n"
     )
     assert kinds_claimed(text) == ["meeting"]
+
+
+# --- page furniture and sessions joined to a plan ---------------------------------------------
+
+
+def test_a_teaser_line_after_the_story_gives_nothing():
+    text = (
+        "Deputy Minister of Public Security Lieutenant General Vo Minh Tan received Portuguese "
+        "Ambassador Joao Mendes in Hanoi on March 12.\n\n"
+        "Also in the news: Vietnam and Greece hold fourth security dialogue in Athens\n"
+    )
+    assert kinds_claimed(text) == ["meeting"]
+
+
+def test_a_dialogue_joined_to_a_planned_visit_by_its_verb_is_planned():
+    text = (
+        "Ngày 12/3, tại Hà Nội, Thứ trưởng Bộ Công an Võ Minh Tân đã tiếp ông João Mendes, Đại "
+        "sứ Bồ Đào Nha tại Việt Nam.\n\n"
+        "Đại sứ cho biết Bộ trưởng Nội vụ Bồ Đào Nha dự kiến thăm Việt Nam trong nửa cuối năm "
+        "nay và đồng chủ trì Đối thoại an ninh lần thứ hai.\n"
+    )
+    assert kinds_claimed(text) == ["meeting"]

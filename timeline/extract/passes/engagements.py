@@ -16,6 +16,7 @@ from timeline.extract.model import (
     Engagement,
     Participation,
     SentenceInfo,
+    Span,
     another_time,
     counterpart_key,
     span_of,
@@ -91,6 +92,12 @@ _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _HIS_EARLIER_TRIP = re.compile(r"\b(?:his|her|their)\s+(?:recent|previous|earlier|last)\s+$")
 _AFTER_TRIP = re.compile(
     r"(?<!\w)(?:sau|kể từ|since|after|follow(?:s|ed|ing)?)\s+(?:(?:his|her|their|the)\s+)?$"
+)
+# a session joined to a verb before it ("… và đồng chủ trì Đối thoại", "and co-chair the
+# second dialogue"): what governs that verb governs the session
+_JOINED_TO_A_PLAN = re.compile(
+    r"(?<!\w)(?:và|and)\s+(?:(?:sẽ|will|to)\s+)?(?:đồng chủ trì|chủ trì|tham dự|dự|tổ chức|"
+    r"co-chair|attend|hold)\s+(?:the\s+)?$"
 )
 # a verb of recalling that governs the sentence's engagements: "Thứ trưởng nhắc lại chuyến thăm …
 # năm 2022 và Hội nghị … lần thứ hai", "He recalled the visit … and the first dialogue …"
@@ -280,6 +287,9 @@ class Finder:
             e = new_series_session(
                 self.text, info, dm, reported, past_cue, self.lang.cue("planned")
             )
+            plan = self.joined_to_a_plan(s.start, dm.span[0]) if e.status == "held" else None
+            if plan is not None and not e.context:
+                e.status, e.status_cue = "planned", plan
             over = self.lang.cue("over_years").search(self.text, s.start, dm.span[0])
             over = over or (self.recalled(s.start, dm.span[0]) if e.status == "held" else None)
             if over is not None and not e.context:
@@ -291,6 +301,15 @@ class Finder:
                 self.main = e
             self.engagements.append(e)
             created.append(e)
+
+    def joined_to_a_plan(self, floor: int, at: int) -> Span | None:
+        """ "Bộ trưởng A dự kiến thăm Việt Nam … và đồng chủ trì Đối thoại … lần thứ hai": the
+        plan's cue governing the verb a session at `at` is joined to, if any."""
+        joined = _JOINED_TO_A_PLAN.search(self.text, max(floor, at - 30), at)
+        plan = self.lang.cue("planned").search(self.text, floor, at)
+        if joined is None or plan is None or plan.start() >= joined.start():
+            return None
+        return (plan.start(), plan.end(), plan.group())
 
     def series_told(self, dm: DialogueMention, sentence: str) -> Engagement | None:
         """The session already drafted that a dialogue's mention refers to, if any."""
