@@ -116,9 +116,10 @@ class Engagement:
             # ("the ninth ministerial conference", "the AFP-INP Senior Officers' Meeting": two
             # agencies' standing mechanism, typed dialogue by the further articles' gold too)
             # (a joint commission's meeting, "Cuộc họp … Ủy ban liên hợp biên giới": the same)
+            # ("the 14th A-B Bilateral Meeting on Drug Control Cooperation": the same)
             bilateral = len(sides) == 2 and bool(
                 re.search(
-                    r"[Hh]ội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}|"
+                    r"[Hh]ội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}|[Bb]ilateral [Mm]eeting|"
                     r"(?:Ủy|Uỷ) ban (?:liên hợp|hỗn hợp)|[Jj]oint [Cc]ommission",
                     named,
                 )

@@ -319,11 +319,13 @@ def name_sides(a: Analysis) -> None:
         sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.dialogue_place_from_days(a.engagements)
     sides.receivers_of_the_host(a.engagements)
-    sides.multilateral(a.engagements)
+    sides.multilateral(a.engagements, a.text)
 
 
 def assign_roles(a: Analysis) -> None:
-    """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back."""
+    """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back; first,
+    a meeting told in general words merged into the one meeting of its sides that names whom."""
+    nesting.merge_unnamed_retellings(a.engagements, a.home)
     roles.roles_by_side(a.engagements, a.text)
     roles.own_meeting_of_a_list(a.engagements)
     roles.co_chaired_committees(a.engagements)

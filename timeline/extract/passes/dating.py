@@ -768,13 +768,19 @@ def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.context or e.date is None or e.status != "held":
             continue
-        if earlier_occasion(text, e.date):
+        if earlier_occasion(text, e.date) or _RELATIVE_PAST.fullmatch(e.date.phrase.strip()):
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase)
             e.parent = None
             forget_sentence(engagements, e)
 
 
+# a date phrase that is itself a past period ("held a bilateral meeting … in Jakarta last
+# month", "gặp nhau tại A năm ngoái"): an earlier occasion beside the story's engagement
+_RELATIVE_PAST = re.compile(
+    r"(?i)(?:(?:in|during) )?(?:last (?:year|month|week)|the (?:previous|past) (?:year|month)|"
+    r"(?:hồi |vào )?(?:năm|tháng) (?:ngoái|trước))"
+)
 # "Trước đó, vào tháng 3/2024, …", "Earlier, in March, …": a sentence going back in time
 _BACK_THEN = re.compile(r"(?:Trước đó|Earlier|Previously)\b,?")
 # a trip over this long before the story's engagement is an earlier occasion, not the trip the

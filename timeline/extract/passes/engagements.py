@@ -16,6 +16,7 @@ from timeline.extract.model import (
     Engagement,
     Participation,
     SentenceInfo,
+    Span,
     another_time,
     counterpart_key,
     span_of,
@@ -97,7 +98,18 @@ _BARE_DELEGATION = re.compile(
 )
 _EARLIER_TRIP = re.compile(r"\b(?:recent|previous|earlier|last|prior|past)\s+$")
 _HIS_EARLIER_TRIP = re.compile(r"\b(?:his|her|their)\s+(?:recent|previous|earlier|last)\s+$")
-_AFTER_TRIP = re.compile(r"(?<!\w)(?:sau|kể từ|since|after)\s+(?:(?:his|her|their|the)\s+)?$")
+_AFTER_TRIP = re.compile(
+    r"(?<!\w)(?:sau|kể từ|since|after|follow(?:s|ed|ing)?)\s+(?:(?:his|her|their|the)\s+)?$"
+)
+# a session joined to a verb before it ("… và đồng chủ trì Đối thoại", "and co-chair the
+# second dialogue"): what governs that verb governs the session
+_JOINED_TO_A_PLAN = re.compile(
+    r"(?<!\w)(?:và|and)\s+(?:(?:sẽ|will|to)\s+)?(?:đồng chủ trì|chủ trì|tham dự|dự|tổ chức|"
+    r"co-chair|attend|hold)\s+(?:the\s+)?$"
+)
+# a verb of recalling that governs the sentence's engagements: "Thứ trưởng nhắc lại chuyến thăm …
+# năm 2022 và Hội nghị … lần thứ hai", "He recalled the visit … and the first dialogue …"
+_RECALLED = re.compile(r"(?<!\w)(?:nhắc lại|điểm lại|ôn lại|recall(?:s|ed|ing)?)(?!\w)")
 
 
 # "làm việc với đoàn Cục A và Cục B Bộ An ninh Lào": one delegation ("đoàn", not "các đoàn")
@@ -283,15 +295,29 @@ class Finder:
             e = new_series_session(
                 self.text, info, dm, reported, past_cue, self.lang.cue("planned")
             )
+            plan = self.joined_to_a_plan(s.start, dm.span[0]) if e.status == "held" else None
+            if plan is not None and not e.context:
+                e.status, e.status_cue = "planned", plan
             over = self.lang.cue("over_years").search(self.text, s.start, dm.span[0])
+            over = over or (self.recalled(s.start, dm.span[0]) if e.status == "held" else None)
             if over is not None and not e.context:
                 # "Trong giai đoạn 2019-2021, A và B đã nhiều lần giao ban": sessions
-                # summed up over years, background whether or not another was reported first
+                # summed up over years, background whether or not another was reported first;
+                # one a verb of recalling governs, after the story's own engagement, the same
                 e.context, e.context_cue = True, (over.start(), over.end(), over.group())
             if self.main is None and not e.context and e.status == "held":
                 self.main = e
             self.engagements.append(e)
             created.append(e)
+
+    def joined_to_a_plan(self, floor: int, at: int) -> Span | None:
+        """ "Bộ trưởng A dự kiến thăm Việt Nam … và đồng chủ trì Đối thoại … lần thứ hai": the
+        plan's cue governing the verb a session at `at` is joined to, if any."""
+        joined = _JOINED_TO_A_PLAN.search(self.text, max(floor, at - 30), at)
+        plan = self.lang.cue("planned").search(self.text, floor, at)
+        if joined is None or plan is None or plan.start() >= joined.start():
+            return None
+        return (plan.start(), plan.end(), plan.group())
 
     def series_told(self, dm: DialogueMention, sentence: str) -> Engagement | None:
         """The session already drafted that a dialogue's mention refers to, if any."""
@@ -341,14 +367,8 @@ class Finder:
                 # to do so ("sang thăm và làm việc với <foreign agencies>") is a trip too
                 self.crossing_for_talks(info, vm, created)
                 continue
-            if re.search(r"\bcourtesy\s+$", text[s.start : vm.start()]):
-                continue  # "paid a courtesy visit to General X": a meeting, not a trip
-            if _INVITED_TO.search(text[s.start : vm.start()]):
-                continue  # an invitation to visit is no engagement until it has a date
-            if _COMMITMENTS.search(text, s.start, vm.start()):
-                continue  # "… với các cam kết: Tàu tuần tra bờ biển Nhật Bản thăm Việt Nam; …"
-            if _EXCHANGED.match(after):
-                continue  # "chuyến thăm cấp cao giữa lãnh đạo hai nước": visits exchanged
+            if self.no_trip_told(s.start, vm, after):
+                continue
             # the destination right after the words, or after "các cơ quan hữu quan"
             reach = vm.end() + (agencies_of.end() if agencies_of else 3)
             dest = next(
@@ -374,6 +394,8 @@ class Finder:
             target = self.trip_told(info, dest, code)
             if target is not None and other_delegation(info, vm, target, code):
                 target = None  # two posts' delegations crossing to one country: two trips
+            if target is not None and self.planned_trip(info, vm, target):
+                target = None  # "X is expected to visit Vietnam in October": another trip
             if target is not None:
                 target.add(info)
                 if target.destination is None and dest is not None:
@@ -387,7 +409,7 @@ class Finder:
             if across is not None and not e.pair:
                 # a delegation's call across: who travelled is who its subject names
                 e.pair = [(c, x) for c, x in travelling_sides(info, vm).items() if c != code]
-            after_it = self.earlier_trip(s.start, vm)
+            after_it = self.earlier_trip(s.start, vm) or self.recalled(s.start, vm.start())
             if after_it and e.status == "held":
                 # "gặp lại bà Ngoại trưởng sau chuyến thăm Việt Nam tháng 2/2014": a trip over
                 # before the one told, named for context
@@ -396,10 +418,44 @@ class Finder:
             self.engagements.append(e)
             created.append(e)
 
+    def no_trip_told(self, start: int, vm: re.Match[str], after: str) -> bool:
+        """Visit words that tell no trip of their own: a courtesy visit (a meeting), an
+        invitation, a list of commitments, visits exchanged between the two countries."""
+        before = self.text[start : vm.start()]
+        return bool(
+            # "paid a courtesy visit to General X": a meeting, not a trip
+            re.search(r"\bcourtesy\s+$", before)
+            # an invitation to visit is no engagement until it has a date
+            or _INVITED_TO.search(before)
+            # "… với các cam kết: Tàu tuần tra bờ biển Nhật Bản thăm Việt Nam; …"
+            or _COMMITMENTS.search(self.text, start, vm.start())
+            # "chuyến thăm cấp cao giữa lãnh đạo hai nước": visits exchanged
+            or _EXCHANGED.match(after)
+        )
+
+    def planned_trip(self, info: SentenceInfo, vm: re.Match[str], target: Engagement) -> bool:
+        """ "Defence Minister X is expected to visit Vietnam in October", "Bộ trưởng X sẽ thăm
+        Việt Nam" after the trip the story reports: a trip told as yet to come is not the held
+        trip to the same country told again (x-noise5 021: the minister's planned trip gave the
+        army chief's held one its head)."""
+        if target.status == "planned":
+            return False
+        before = self.text[max(info.sentence.start, vm.start() - 40) : vm.start()]
+        return bool(self.lang.cue("planned").search(before))
+
+    def recalled(self, floor: int, at: int) -> re.Match[str] | None:
+        """A verb of recalling before `at` in its sentence, once the story has told an
+        engagement of its own: what it governs was before ("nhắc lại chuyến thăm … năm 2022 và
+        Hội nghị … lần thứ hai tổ chức tại A năm 2021": both context, however far the second
+        from the verb)."""
+        if not any(not x.context and x.status == "held" for x in self.engagements):
+            return None
+        return _RECALLED.search(self.text, floor, at)
+
     def earlier_trip(self, floor: int, vm: re.Match[str]) -> re.Match[str] | None:
         """The words telling a trip as one made before what the story reports, if any."""
         text = self.text
-        after_it = _AFTER_TRIP.search(text, max(floor, vm.start() - 12), vm.start())
+        after_it = _AFTER_TRIP.search(text, max(floor, vm.start() - 18), vm.start())
         if after_it is None and any(not x.context and x.status == "held" for x in self.visits):
             # "the minister's recent trip to Japan" told beside the trip the story reports
             after_it = _EARLIER_TRIP.search(text, max(floor, vm.start() - 16), vm.start())
@@ -616,8 +672,10 @@ class Finder:
         planned = self.lang.cue("planned").search(text[max(s.start, vm.start() - 40) : vm.start()])
         if planned:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
-        ago = _LONG_AGO.search(text, vm.end(), s.end) or _LAST_TIME.search(
-            text, max(s.start, vm.start() - 8), vm.start()
+        ago = (
+            _LONG_AGO.search(text, vm.end(), s.end)
+            or _LAST_TIME.search(text, max(s.start, vm.start() - 8), vm.start())
+            or _LAST_PERIOD.match(text, end)
         )
         if ago and e.status == "held":
             # "the minister last visited Tajikistan 19 years ago": an old trip, for context
@@ -1094,6 +1152,11 @@ class Finder:
                 e.status, e.status_cue = "planned", span_of(text, info.sentence, later)
             elif e.status == "held" and sooner:
                 e.status, e.status_cue = "planned", span_of(text, info.sentence, sooner)
+            recalled = self.recalled(info.sentence.start, info.sentence.end)
+            if e.status == "held" and not e.context and recalled is not None:
+                # "The two sides held a bilateral meeting in A last month, Tam recalled": a
+                # meeting the sentence recalls, beside the story's own
+                e.context, e.context_cue = True, span_of(text, info.sentence, recalled)
             self.engagements.append(e)
             created.append(e)
         return told
@@ -1149,9 +1212,9 @@ class Finder:
         told = dialogue_mentions(self.text, info, self.language)
         if main is not None and main not in created and told:
             return [main]
-        if any(e.kind != "visit" for e in created):
-            # the sentence tells a planned or past session: what it says was agreed may
-            # still be the current session's topic, but its people are the other's
+        if any(e.kind != "visit" or e.status != "held" or e.context for e in created):
+            # the sentence tells a planned or past session (or trip): what it says was agreed
+            # may still be the current session's topic, but its people are the other's
             for e in self.focus:
                 e.add(info)
             return []
@@ -1170,6 +1233,12 @@ _LONG_AGO = re.compile(
     re.I,
 )
 _LAST_TIME = re.compile(r"\blast\s+$")
+# right after the trip's words and destination: "during his visit to Chile last year", "chuyến
+# thăm Lào năm ngoái": a trip of an earlier year or month, told for context
+_LAST_PERIOD = re.compile(
+    r"\s*(?:last (?:year|month|week)|the (?:previous|year before|month before)\b|"
+    r"(?:hồi )?(?:năm|tháng) (?:ngoái|trước)(?!\w))"
+)
 # an invitation just before the verb ("nhận lời mời sang thăm", "invited to visit"), or one and
 # its infinitive, however long whom it invites: "the invitation of the
 # Serbian side to the leadership of the Russian ministry to visit Belgrade", "invited X, Y and Z

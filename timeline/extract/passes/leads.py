@@ -248,6 +248,10 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
     before = a.text[max(s.start, cue.start - 40) : cue.start]
     if lang.cue("planned").search(before) or lang.cue("past_context").search(before):
         return True
+    # ("welcomed the recent signing of the action plan during X's visit on November 30"):
+    # what the cue's verb governs was before
+    if lang.cue("past_context").match(a.text[cue.end : min(s.end, cue.end + 40)].strip()):
+        return True
     if _SINCE.search(before):
         return True  # "Kể từ kỳ giao ban trước, hai bên …": the one before this
     if lang.cue("over_years").search(a.text, s.start, cue.start):

@@ -161,3 +161,74 @@ def drop_lead_retold(engagements: list[Engagement]) -> None:
             )
         )
     ]
+
+
+def merge_unnamed_retellings(engagements: list[Engagement], home: str) -> None:
+    """ "Defence talks were held in the capital on Monday as the chiefs of both armies met"
+    and then "… sat down with General X": a meeting that names no one of the other side,
+    between the same two countries as the one meeting of the article that does, in no other
+    place and on no other day, is that meeting told in general words first. It gives the named
+    one its date and place when it lacks them and is not drafted itself (x-noise5 001: the
+    lead's talks and the body's meeting were two drafts of one)."""
+    held = [
+        e
+        for e in engagements
+        if e.kind == "meeting" and not e.context and e.status == "held" and e.host is not None
+    ]
+    dropped: list[Engagement] = []
+    for e in held:
+        if _names_the_other_side(e, home) or e.counterpart is not None:
+            continue
+        named = [x for x in held if x is not e and _names_the_other_side(x, home)]
+        same = [x for x in named if _same_meeting(e, x)]
+        if len(same) != 1 or len([x for x in named if _same_sides(e, x)]) != 1:
+            continue
+        _absorb(same[0], e)
+        dropped.append(e)
+    for e in engagements:
+        if any(e.parent is d for d in dropped):
+            e.parent, e.part_cue = None, None
+    engagements[:] = [e for e in engagements if not any(e is d for d in dropped)]
+
+
+def _names_the_other_side(e: Engagement, home: str) -> bool:
+    other = ({e.host} | set(e.guests)) - {home, None}
+    return e.counterpart_person is not None or any(
+        p.mention.country in other for p in e.participants.values()
+    )
+
+
+def _same_sides(a: Engagement, b: Engagement) -> bool:
+    return a.host == b.host and set(a.guests) == set(b.guests)
+
+
+def _same_meeting(a: Engagement, b: Engagement) -> bool:
+    """The same two sides, in one place and on one day as far as each tells."""
+    if not _same_sides(a, b) or (a.parent is not None and b.parent not in (None, a.parent)):
+        return False
+    if a.place_country and b.place_country and a.place_country != b.place_country:
+        return False
+    if a.city and b.city and a.city.key != b.city.key:
+        return False
+    ra, rb = a.resolved, b.resolved
+    if a.date is not None and b.date is not None and ra is not None and rb is not None:
+        return (ra.start, ra.month, ra.day) == (rb.start, rb.month, rb.day)
+    return True
+
+
+def _absorb(named: Engagement, told: Engagement) -> None:
+    """The named meeting takes what only the general words told: the date, the place, the
+    sentences and the home side's people."""
+    if named.date is None and told.date is not None:
+        named.date, named.resolved, named.date_origin = told.date, told.resolved, told.date_origin
+    if named.city is None and told.city is not None:
+        named.city, named.place_span, named.place_origin = (
+            told.city,
+            told.place_span,
+            told.place_origin,
+        )
+        named.place_country = named.place_country or told.place_country
+    for info in told.sentences:
+        named.add(info)
+    for person, part in told.participants.items():
+        named.participants.setdefault(person, part)

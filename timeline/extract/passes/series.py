@@ -73,13 +73,21 @@ def new_series_session(
     )
     later = one_series and dm.session and main.session and dm.session > main.session
     earlier = one_series and dm.session and main.session and dm.session < main.session
-    if main is not None and not planned and (past or earlier):
+    # ("Kể từ Đối thoại an ninh lần thứ nhất năm 2019, hai bên đã duy trì …", "since the 2019
+    # dialogue"): the session the years are counted from, before the one reported
+    since = _SINCE_SESSION.search(text, max(s.start, dm.span[0] - 12), dm.span[0])
+    if main is not None and since is not None:
+        e.context, e.context_cue = True, (since.start(), since.end(), since.group())
+    elif main is not None and not planned and (past or earlier):
         e.context = True
         e.context_cue = span_of(text, s, past) if past else dm.session_span
     elif planned or later:
         e.status = "planned"
         e.status_cue = span_of(text, s, planned) if planned else dm.session_span
     return e
+
+
+_SINCE_SESSION = re.compile(r"(?<!\w)(?:[Kk]ể từ|[Ss]ince)\s+(?:the\s+)?$")
 
 
 def same_core(a: str, b: str) -> bool:

@@ -397,7 +397,7 @@ def sideline_hosts(engagements: list[Engagement], home: str) -> None:
 _BY_PHONE = re.compile(r"(?i)điện đàm|phone|(?<!video )\bcall\b")
 
 
-def multilateral(engagements: list[Engagement]) -> None:
+def multilateral(engagements: list[Engagement], text: str = "") -> None:
     """A meeting or dialogue of three countries or more, its host's among them, is a
     multilateral gathering (officials of several countries at a regional meeting): the archive
     records bilateral engagements, so it is context, never a draft of its own. (No gold event of
@@ -407,8 +407,27 @@ def multilateral(engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.kind not in ("meeting", "dialogue") or e.context:
             continue
-        if len(set(e.guests) | {e.host} - {None}) >= 3:
+        if len(set(e.guests) | {e.host} - {None}) >= 3 or _body_of_the_event(e, text):
             e.context, e.context_cue = True, e.trigger
+
+
+# after a body's name, the rest of the name of a gathering it convenes ("the Interpol Americas
+# Regional Conference", "Hội nghị … của ASEANAPOL")
+_GATHERING_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,4}\s+(?:Conference|Meeting|Assembly|Forum|Summit|Congress|Session)\b"
+)
+
+
+def _body_of_the_event(e: Engagement, text: str) -> bool:
+    """ "Son also attended the Interpol Americas Regional Conference … and met the heads of the
+    Peruvian and Colombian delegations": an international body met only as the name of the
+    gathering attended, with no one of it taking part, is no side met."""
+    body = e.counterpart
+    if body is None or body.country != INTERNATIONAL or not text:
+        return False
+    if any(p.mention.country == INTERNATIONAL for p in e.participants.values()):
+        return False
+    return _GATHERING_AFTER.match(text, body.end) is not None
 
 
 def remote_hosts(engagements: list[Engagement], home: str) -> None:
