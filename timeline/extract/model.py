@@ -119,8 +119,13 @@ class Engagement:
             # ("the 14th A-B Bilateral Meeting on Drug Control Cooperation": the same)
             bilateral = len(sides) == 2 and bool(
                 re.search(
-                    r"[Hh]ội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}|[Bb]ilateral [Mm]eeting|"
-                    r"(?:Ủy|Uỷ) ban (?:liên hợp|hỗn hợp)|[Jj]oint [Cc]ommission",
+                    r"[Hh]ội nghị|[Cc]onference|[A-Z]{2,}[-–][A-Z]{2,}|"
+                    r"(?:Ủy|Uỷ) ban (?:liên hợp|hỗn hợp)|[Jj]oint [Cc]ommission|"
+                    # ("the 11th Bilateral Meeting between the two coast guards", "the 7th A-B
+                    # Ministerial Council Meeting", "a Joint Committee's meeting": a standing
+                    # body of the two sides, numbered by its meetings)
+                    r"[Bb]ilateral [Mm]eeting|[Mm]inisterial [Cc]ouncil|[Jj]oint [Cc]ommittee|"
+                    r"[Cc]oordination [Gg]roup",
                     named,
                 )
             )

@@ -362,6 +362,7 @@ Token = tuple[int, int, str]
 # words the names list bars only as abbreviations: a dot and a capitalised word after them
 _ABBREVIATED_ONLY = frozenset({"Sen"})
 _ABBREVIATION = re.compile(r"\.\s+[A-Z]")
+_POSSESSIVE = re.compile(r"(?<=\w\w)['’]s$")
 
 
 def _capitalised_runs(
@@ -410,12 +411,19 @@ def _capitalised_runs(
         joins = adjacent and (
             not current[-1][2].endswith(".") or bool(re.fullmatch(r"[A-Z]\.", current[-1][2]))
         )
+        # "spoke highly of X Lund’s visit": the possessive ends the name and is not of it
+        owner = _POSSESSIVE.search(word_clean) if language == "en" else None
+        if owner is not None:
+            word_clean = word_clean[: owner.start()]
         if (ok or particle) and joins:
             current.append((a, a + len(word_clean), word_clean))
         else:
             if current:
                 runs.append(current)
             current = [(a, a + len(word_clean), word_clean)] if ok else []
+        if owner is not None and current:
+            runs.append(current)
+            current = []
     if current:
         runs.append(current)
     return [_without_trailing_particles(r) for r in runs if _without_trailing_particles(r)]
@@ -589,11 +597,13 @@ def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | No
 # "an Italian delegation headed by X", "the Kenyan security delegation led by X", "đoàn đại
 # biểu Italy do ông X dẫn đầu": a country's delegation, its head right after the joining words
 _COUNTRY_DELEGATION = re.compile(
-    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\s*,?\s*(?:(?:is|was)\s+)?(?:led|headed) by\s+"
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team|contingent)\s*,?\s*"
+    r"(?:(?:is|was)\s+)?(?:led|headed) by\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$|"
     # ("the Norwegian delegation, led by the Director for Cyber Affairs, Ambassador X": the
     # office in apposition before the name, closed by its comma)
-    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\s*,?\s*(?:(?:is|was)\s+)?(?:led|headed) by\s+"
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team|contingent)\s*,?\s*"
+    r"(?:(?:is|was)\s+)?(?:led|headed) by\s+"
     r"(?:the\s+)?(?:(?:[A-Z][\w-]*|for|of|and)\s+){0,6}?[A-Z][\w-]*,\s+"
     r"(?:(?:Ambassador|Mr|Ms|Mrs|Dr)\.?\s+)?$|"
     r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*do\s+(?:(?:ông|bà|đồng chí)\s+)?$"
@@ -607,7 +617,7 @@ _BODY_LED_BY = re.compile(
     r"(?:['’]s)?(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6}\s*,?\s*(?:led|headed) by\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 )
-_ENGLISH_DELEGATION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team)\b")
+_ENGLISH_DELEGATION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team|contingent)\b")
 _DELEGATION_BEFORE = re.compile(r"(?<!\w)[Đđ]oàn(?:\s+(?:đại biểu|công tác|cấp cao))*\s+$")
 
 
@@ -629,7 +639,7 @@ _LEADING = re.compile(
     r"[^.;]{0,60}?\b(?:leading|heading|at the head of)\s+(?:a|an|the|his|her)\s+"
     r"(?:[\w-]+-member\s+|high-level\s+|high-ranking\s+)?$"
 )
-_DELEGATION_WORD = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}delegation\b")
+_DELEGATION_WORD = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:delegation|contingent)\b")
 
 
 def _leading_delegation(text: str, at: int, entities: list[Mention]) -> str | None:

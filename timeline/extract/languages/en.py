@@ -129,7 +129,11 @@ class English(Lexicons):
         # "the IGP welcomed a French delegation led by X", "chaired a meeting to welcome the
         # delegation of the Daejeon City Police", "at his reception for Minister X" (m019, m032,
         # m036 of the read set, three outlets of three countries)
-        r"welcomed (?=(?:an?|the) (?:[\w.-]+ ){0,4}?[Dd]elegation\b)|"
+        r"welcomed (?=(?:an?|the) (?:[\w.-]+ ){0,4}?(?:[Dd]elegation|contingent|entourage)\b)|"
+        # "the Coast Guard on Tuesday welcomed the Navy of X in a ceremony", "… with arrival
+        # honours": an agency received with the forms of a reception
+        r"welcomed(?=[^.;]{0,100}?\b(?:in|at|with) (?:an?|the) (?:[\w-]+ ){0,2}?"
+        r"(?:ceremony|honou?rs|honou?r guard)\b)|"
         r"(?:chaired|hosted|held|presided over) a (?:meeting|ceremony|reception) to "
         r"(?:welcome|receive)|(?:his|her|their) reception for|"
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
