@@ -282,7 +282,28 @@ def find_dates(
             )
     found += _relative_mentions(segment, start, language, taken)
     found.sort(key=lambda d: d.start)
-    return _join_relative_years(text, _weekdays_of_weeks(text, _weekdays_glossed(text, found)))
+    found = _weekdays_of_weeks(text, _weekdays_glossed(text, found))
+    return _reports_dated(text, _join_relative_years(text, found))
+
+
+# "The agency reported on Saturday that X met Y on Friday": the day a report was made, between
+# its verb and "that", is not the day of what it reports (x-fields5: a meeting took it)
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:reported|said|announced|stated|told reporters|wrote|confirmed|disclosed)\s*$"
+)
+_THAT_AFTER = re.compile(r",?\s+that\b")
+
+
+def _reports_dated(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Each date told as the day of a report set aside (see `_REPORTED_BEFORE`)."""
+    return [
+        replace(d, excluded="report")
+        if d.excluded is None
+        and _REPORTED_BEFORE.search(text, max(0, d.start - 40), d.start)
+        and _THAT_AFTER.match(text, d.end)
+        else d
+        for d in found
+    ]
 
 
 def _weekdays_glossed(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -962,6 +983,10 @@ def _furnished_lines(text: str) -> Iterator[tuple[date, int, int]]:
             break
 
 
+# "reviewed the partnership since the 9th dialogue in 2015", "kể từ Hội nghị lần thứ 9 năm
+# 2015": the year of an earlier occasion a period runs from, not the story's (x-fields5: the
+# tenth dialogue was dated a year after the ninth's)
+_SINCE_CLAUSE = re.compile(r"(?<!\w)(?:since|kể từ)(?!\w)[^.;:!?\n]{0,60}$", re.I)
 _PAST_BEFORE = re.compile(
     r"(?:hồi|trước đó|từ|since|last|earlier|in early|in late|kể từ)\s*(?:(?:đầu|giữa|cuối)\s+)?"
     r"(?:ngày|tháng|năm)?\s*$",
@@ -1188,6 +1213,7 @@ def _story_year(text: str, d: DateMention, language: str) -> bool:
         and (not d.excluded or plan_or_review(_before(text, d, 70)))
         and d.relative is None
         and not _PAST_BEFORE.search(_before(text, d, 12))
+        and not _SINCE_CLAUSE.search(_before(text, d, 70))
         and not _BOUND_BEFORE.search(_before(text, d, 15))
         and not _NAMED_YEAR_BEFORE.search(_before(text, d, 20))
         and not background(text, d, language)

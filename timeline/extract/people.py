@@ -227,6 +227,7 @@ def find_people(
         for m in anchor_re.finditer(text, start, end)
         if m.start() >= start
     ]
+    anchors = _cut_at_bodies(text, anchors, entities, anchor_re)
     found: list[PersonMention] = []
     for run in _capitalised_runs(text, start, end, language, entities, anchors):
         # ("Khalifa bin Hamad bin Khalifa Al Thani": each "bin" links one more name of a line
@@ -270,6 +271,26 @@ def find_people(
         found += _respectively(text, start, end, entities, found)
     _titles_after_a_pair(text, found)
     return found
+
+
+def _cut_at_bodies(
+    text: str,
+    anchors: list[tuple[int, int, str]],
+    entities: list[Mention],
+    anchor_re: re.Pattern[str],
+) -> list[tuple[int, int, str]]:
+    """A title that runs into an organisation's name ends before it: "Secretary of the
+    Japanese Defence Ministry X" is the title "Secretary", then the ministry (the title
+    "Secretary of … Defence" ending inside the ministry's name hid the name after it)."""
+    out = []
+    for a, b, kind in anchors:
+        cut = next((e.start for e in entities if a < e.start < b < e.end), None)
+        if cut is not None and kind == "title":
+            shorter = anchor_re.match(text, a, cut)
+            if shorter is not None and shorter.end() > a:
+                b = shorter.end()
+        out.append((a, b, kind))
+    return out
 
 
 # a delegation or a side led by someone named right after (x-facts page's Joint Secretary with
@@ -939,6 +960,21 @@ _LONG_BODY = re.compile(
 )
 
 
+# a portfolio's words joined by "&" after a title: "Strategic Policy & Intelligence"
+_PORTFOLIO = re.compile(
+    r"(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+\s*&\s*(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+"
+)
+
+
+def _portfolio_start(pieces: list[tuple[int, int, str]], end: int, text: str) -> int | None:
+    """Where a portfolio ending at `end` begins, right after a title or a rank."""
+    for _a, b, kind in pieces:
+        title = kind in ("title", "rank") and b < end and text[b] == " "
+        if title and _PORTFOLIO.fullmatch(text, b + 1, end):
+            return b + 1
+    return None
+
+
 def _prefix_chain(
     text: str,
     floor: int,
@@ -977,6 +1013,13 @@ def _prefix_chain(
             hit = _title_with_its_place(
                 text, floor, floor + len(stripped), pieces, preposition_first=True
             )
+        if hit is None and not chain and language == "en":
+            # "Deputy Secretary Strategic Policy & Intelligence X": a portfolio joined by "&"
+            # between the title and the name (x-fields5: its words were read as the name)
+            portfolio = _portfolio_start(pieces, floor + len(stripped), text)
+            if portfolio is not None:
+                pos = portfolio
+                continue
         if hit is None and chain and language == "en":
             # "Australian Federal Police (AFP) Commissioner X": the organisation's abbreviation
             # between it and the title
@@ -1055,6 +1098,8 @@ def _titles_after(
         if not seg or _next_person(seg_start, seg_start + len(seg), anchors, entities, text):
             break
         kind = anchor[2] if anchor else "title"
+        if kind == "rank" and _NAME_AFTER.match(text, anchor[1], seg_start + len(seg)):
+            break  # "At the reception for X, General Y affirmed …": Y's rank, Y's clause
         out.append((seg_start, seg_start + len(seg), kind))
         pos = seg_start + len(seg)
     return out
@@ -1146,7 +1191,14 @@ def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, 
         spellings = Counter(m.name for m in g if not m.short) or Counter(m.name for m in g)
         order = {n: k for k, n in reversed(list(enumerate(m.name for m in g)))}
         # a spelling that is another with words before it ("Nội Vụ Anh Priti Patel") is not it
-        extended = {n for n in spellings for o in spellings if o != n and n.endswith(" " + o)}
+        # (but "Tran Dai Quang" told again as "Dai Quang", the given names English pages use
+        # for a Vietnamese: the surname before them is his, x-fields5)
+        extended = {
+            n
+            for n in spellings
+            for o in spellings
+            if o != n and n.endswith(" " + o) and not _surname_before(n, o)
+        }
         # ("Abdulaziz bin Saud", told for "Abdulaziz bin Saud bin Nayef": the full line is his)
         extended |= {n for n in spellings for o in spellings if o.startswith(n + " ")}
         canonical = max(spellings, key=lambda n: (n not in extended, spellings[n], -order[n]))
@@ -1156,6 +1208,12 @@ def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, 
         persons.append(Person(canonical, others, sorted(g, key=lambda m: m.start)))
         variants += [(canonical, o) for o in others]
     return persons, variants
+
+
+def _surname_before(name: str, given: str) -> bool:
+    """Whether `name` is `given` with one Vietnamese surname before it."""
+    extra = name[: -len(given)].split()
+    return len(extra) == 1 and unidecode(extra[0]) in _surnames() and len(given.split()) >= 2
 
 
 def _same_person(a: str, b: str) -> bool:

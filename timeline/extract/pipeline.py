@@ -287,6 +287,7 @@ def place_them(a: Analysis) -> None:
     placing.place_engagements(a.text, a.engagements)
     placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
     placing.place_from_lead(a.text, a.engagements, a.infos)
+    placing.place_from_caption(a.text, a.engagements, a.infos)
     placing.place_from_meeting_noun(a.text, a.infos, a.engagements)
     placing.one_verb_one_place(a.engagements)
     places_named_together(a.engagements)
@@ -306,6 +307,7 @@ def name_sides(a: Analysis) -> None:
         sides.unknown_from_foreign(a.engagements, a.home, a.foreign)
     sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.own_missions(a.engagements)
+    sides.own_mission_visitors(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
     sides.sides_of_the_delegation(a.engagements)
@@ -313,6 +315,8 @@ def name_sides(a: Analysis) -> None:
     sides.hosted_series(a.engagements, a.text)
     sides.remote_hosts(a.engagements, a.home)
     sides.sideline_hosts(a.engagements, a.home)
+    if a.language == "vi":
+        sides.reception_hosts(a.engagements, a.home, a.language)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
         # the hosts of the list's other meetings
@@ -326,6 +330,7 @@ def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back; first,
     a meeting told in general words merged into the one meeting of its sides that names whom."""
     nesting.merge_unnamed_retellings(a.engagements, a.home)
+    roles.travellers_of_past_trips(a.engagements)
     roles.roles_by_side(a.engagements, a.text)
     roles.own_meeting_of_a_list(a.engagements)
     roles.co_chaired_committees(a.engagements)

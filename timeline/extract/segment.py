@@ -314,8 +314,9 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
 
 def _is_headline(p: Paragraph, first: bool) -> bool:
     # "X tiếp Y. Ảnh: Z - TTXVN" opening a page cut from its article: a photo's caption with
-    # its credit, not the headline (the credit after a sentence's end says so)
-    credited = re.search(r"[.!?]\s+" + _CREDIT.pattern, p.text)
+    # its credit, not the headline (the credit after a sentence's end says so, or after a
+    # dash: "X tiếp Y - Ảnh: VGP/Z |")
+    credited = re.search(r"(?:[.!?]|\s[-–])\s+" + _CREDIT.pattern, p.text)
     return first and not credited and not re.search(r"[.!?:;”\"]$", p.text) and _words(p.text) <= 30
 
 
@@ -367,9 +368,38 @@ def segment(text: str, language: str) -> Layout:
                 start, body = tag[1], text[tag[1] : p.end]
         p.sentences = [
             Sentence(a, b, s, i, BYLINE if _CREDIT.match(s) else p.role)
-            for a, b, s in split_sentences(body, offset=start)
+            for a0, b0, s0 in split_sentences(body, offset=start)
+            for a, b, s in _credit_apart(a0, b0, s0)
         ]
+    _author_last(paragraphs)
     return layout
+
+
+# "Nguyễn Hoàng", "Thien Huong": the writer's name alone on the page's last line
+_AUTHOR_LINE = re.compile(r"[A-ZÀ-ỸĐ][^\W\d_]*(?:\s+[A-ZÀ-ỸĐ][^\W\d_]*){1,3}")
+
+
+def _author_last(paragraphs: list[Paragraph]) -> None:
+    """The last paragraph, a name of two to four words and nothing else, is the author's
+    byline, not a person of the story (x-fields5: a page's author joined its meeting)."""
+    last = paragraphs[-1] if len(paragraphs) > 2 else None
+    if last is None or last.role not in (BODY, CAPTION) or not _AUTHOR_LINE.fullmatch(last.text):
+        return
+    last.role = BYLINE
+    last.sentences = [Sentence(x.start, x.end, x.text, x.paragraph, BYLINE) for x in last.sentences]
+
+
+# "X tiếp Y - Ảnh: VGP/Z |": a photo's credit after a dash, inside the caption's sentence
+_DASHED_CREDIT = re.compile(r"\s[-–]\s+(?=(?:Ảnh|Photo|Nguồn ảnh|Image)\s*:)")
+
+
+def _credit_apart(a: int, b: int, s: str) -> list[tuple[int, int, str]]:
+    """The sentence, and the photo's credit after its dash as one of its own (whose name
+    is the photographer's, not one who took part; x-fields5)."""
+    m = _DASHED_CREDIT.search(s)
+    if m is None or m.start() == 0:
+        return [(a, b, s)]
+    return [(a, a + m.start(), s[: m.start()]), (a + m.end(), b, s[m.end() :])]
 
 
 # "Web Desk", "Staff Reporter", "By A. Khan": a credit of up to three words on a line of its

@@ -32,8 +32,9 @@ _WHEN = (
 # "received on Sunday 27/6/2021 his Yemeni counterpart", "met yesterday with X": a time told
 # between the verb and whom it met (the object would otherwise end at "on"); m001, m003, m005
 # of the read set print it so, 3 of its 23 English pages
+# ("met here on Tuesday with X": Xinhua's "here" for the dateline's city, x-fields5)
 _THEN = (
-    rf"(?:\s+(?:{_WHEN})(?:\s*\(?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)?)?"
+    rf"(?:\s+(?:here\s+)?(?:{_WHEN})(?:\s*\(?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)?)?"
     r"(?:\s*\([^()]{1,20}\))?,?)?"
 )
 
@@ -138,6 +139,10 @@ class English(Lexicons):
         r"(?:welcome|receive)|(?:his|her|their) reception for|"
         # "hosted a reception in Hanoi on July 8 for X": the guest follows "for"
         r"hosted a (?:reception|banquet|dinner|luncheon|lunch)\b[^.;]{0,60}?\bfor|"
+        # "X lauded the ties during a reception in Hanoi on April 17 for Ambassador Y": the
+        # reception told after what its host said, its guest after "for"
+        r"(?<=\w )(?:during|at) (?:a|the|his|her) reception\b(?! for (?:the|a|an) [a-z])"
+        r"[^.;]{0,60}?\bfor|"
         r"hosted (?:talks|a meeting|meetings|discussions|a working session) with|hosted(?! by)|"
         # "welcomed X to Canberra for talks": a guest welcomed to a place or a session
         r"welcomed(?=[^.;]{0,120}?\b(?:to [A-Z]|for (?:talks|a meeting|a visit|an? \w+ visit)))|"
@@ -220,6 +225,7 @@ class English(Lexicons):
     host_verb = re.compile(
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
         rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed|greeted(?=\s+(?:an?|the)\s)|"
+        r"(?<=\w )(?:during|at) (?:a|the|his|her) reception(?=[^.;]{0,60}?\bfor\b)|"
         r"(?:played|plays|playing) host to|"
         r"(?<=while )hosting|(?<=when )hosting|told(?= (?:the )?visiting\b))(?!\w)"
     )

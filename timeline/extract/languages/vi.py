@@ -149,6 +149,9 @@ class Vietnamese(Lexicons):
         # ("hội đàm thường niên lần thứ XI với": its edition before whom it was with)
         r"(?:lần thứ [\dIVXLC]+ )?với|[Hh]ội đàm với|"
         r"hội đàm|(?<=diễn ra )Hội đàm|hội kiến|diện kiến|tiếp xã giao|"
+        # "tại Bộ Tư pháp đã diễn ra buổi tiếp đón thân mật Đoàn …": a reception told by its
+        # noun, the delegation received after it (x-fields5)
+        r"(?<=diễn ra )buổi tiếp(?: đón)?(?: thân mật| chính thức| xã giao)?|"
         r"tiếp thân mật|"
         # "X đã đón tiếp Đoàn Y": a reception (not "sự đón tiếp", a welcome thanked for, nor
         # one at the airport: passes/engagements.py)

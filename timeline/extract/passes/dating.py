@@ -563,10 +563,12 @@ def _ordinal_held(text: str, info: SentenceInfo, session: int) -> DateMention | 
 
 def days_told_later(engagements: list[Engagement], published: date | None) -> None:
     """ "Sáng 22/5, … khai mạc Hội nghị" then "Trong 2 ngày 22 và 23/5, các đoàn …": a day
-    opening an engagement whose days a later sentence of it gives spans those days."""
+    opening an engagement whose days a later sentence of it gives spans those days. A meeting
+    is held on its day: the days after it are the stay of whoever came ("The previous day, X
+    called on Y" then "The delegation is in Vietnam from June 3 to 6", x-fields5)."""
     for e in engagements:
         r = e.resolved
-        if r is None or r.precision != "day" or e.kind == "visit" or e.date is None:
+        if r is None or r.precision != "day" or e.kind in ("visit", "meeting") or e.date is None:
             continue
         for info in e.sentences:
             if info is e.info:
@@ -839,6 +841,7 @@ def old_news(engagements: list[Engagement], published: date | None, *, bound: bo
     date (`bound`) and the day is within a week of it: "on March 12, 2024. The next day, …"
     was written on the 13th or later."""
     if published is None:
+        _last_year_only(engagements)
         return
     for e in engagements:
         r = e.resolved
@@ -884,6 +887,20 @@ def old_news(engagements: list[Engagement], published: date | None, *, bound: bo
 
 # a date told only relative to the publication's year, as the year before it
 _LAST_YEAR = re.compile(r"(?<!\w)(?:năm ngoái|năm trước|last year)(?!\w)", re.I)
+
+
+def _last_year_only(engagements: list[Engagement]) -> None:
+    """With no publication date, an engagement told as of "last year" ("the visit to India by
+    the minister last year") is still before the story: context (x-fields5: it became a
+    claimed trip once the page's year was no longer guessed)."""
+    for e in engagements:
+        if e.context or e.status != "held" or e.date is None:
+            continue
+        if _LAST_YEAR.search(e.date.phrase):
+            e.context = True
+            e.context_cue = (e.date.start, e.date.end, e.date.phrase)
+            e.parent = None
+            forget_sentence(engagements, e)
 
 
 def one_verb_one_date(engagements: list[Engagement]) -> None:

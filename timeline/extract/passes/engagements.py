@@ -24,6 +24,7 @@ from timeline.extract.model import (
 from timeline.extract.passes.greetings import greeting_visits
 from timeline.extract.passes.objects import (
     counterparts,
+    delegation_of_country,
     met_together,
     noun_phrase,
     noun_usage,
@@ -391,6 +392,7 @@ class Finder:
             code = (dest.key if dest.kind == COUNTRY else dest.country) if dest else None
             code = code or (host_org.country if host_org else None)
             code = code or (across.country if across else None)
+            code = code or self.visitors_trip(info, vm)
             target = self.trip_told(info, dest, code)
             if target is not None and other_delegation(info, vm, target, code):
                 target = None  # two posts' delegations crossing to one country: two trips
@@ -451,6 +453,18 @@ class Finder:
         if not any(not x.context and x.status == "held" for x in self.engagements):
             return None
         return _RECALLED.search(self.text, floor, at)
+
+    def visitors_trip(self, info: SentenceInfo, vm: re.Match[str]) -> str | None:
+        """ "the Russian delegation's visit" with no destination: a foreign delegation's trip
+        is to the home country (x-fields5: it was drafted as a trip to Russia)."""
+        own = _VISITORS_OWN.search(self.text, max(info.sentence.start, vm.start() - 60), vm.start())
+        if own is None:
+            return None
+        country = next(
+            (p for p in info.places if p.kind == COUNTRY and own.start(1) <= p.start < own.end(1)),
+            None,
+        )
+        return self.home if country is not None and country.key != self.home else None
 
     def earlier_trip(self, floor: int, vm: re.Match[str]) -> re.Match[str] | None:
         """The words telling a trip as one made before what the story reports, if any."""
@@ -787,7 +801,18 @@ class Finder:
             return False  # "Theo lịch làm việc của đoàn, …": an agenda
         if mm.group() == "đón tiếp" and _AIRPORT.search(info.sentence.text):
             return False  # a welcome at the airport is no session (the development gold)
+        if mm.group().endswith("tại") and self.at_a_place(info, mm):
+            return False  # "đến thăm và làm việc tại Việt Nam, X …": the trip, no agency met
         return not noun_usage(text, info, mm)
+
+    def at_a_place(self, info: SentenceInfo, mm: re.Match[str]) -> bool:
+        """Whether a country or a city, not an agency, follows "làm việc tại" (x-fields5:
+        "Chào mừng Đoàn … đến thăm và làm việc tại Việt Nam, Chánh án X …" met X)."""
+        gap = re.match(r"\s*", self.text[mm.end() :])
+        at = mm.end() + (gap.end() if gap else 0)
+        return any(p.start == at and p.kind in (COUNTRY, CITY) for p in info.places) and not any(
+            o.start == at for o in info.orgs
+        )
 
     def counterparts_met(
         self, info: SentenceInfo, mm: re.Match[str]
@@ -801,6 +826,8 @@ class Finder:
             # "discussed cooperation with Russia's security leaders": a country's officials,
             # unnamed, met by a held verb (not "to meet Lao border officials": a plan)
             cps = officials_of_country(self.text, info, mm.end(), end)
+        if not cps and self.lang.host_verb.search(mm.group()):
+            cps = delegation_of_country(self.text, info, mm.end(), end)
         if noun_phrase(self.text, info, mm):
             # "Tại cuộc hội đàm với bà X, Bộ trưởng Y …": the talks with X, then the clause's
             # subject; who is named after X is not met there
@@ -881,6 +908,8 @@ class Finder:
             existing = existing or self.both_sides_again(info)
         if existing is None and isinstance(cp, PersonMention):
             existing = self.unnamed_told(cp) or self.officer_of_agency_visited(info, cp)
+        if existing is None and isinstance(cp, PersonMention) and cp.country:
+            existing = self.delegation_named(info, mm, cp)
         if existing is None and org is not None and isinstance(cp, PersonMention):
             # the organisation met earlier in a list, now with the person who received them:
             # the same session, unless other people of ours were at each
@@ -901,6 +930,46 @@ class Finder:
                 existing.info = info
                 existing.trigger = (mm.start(), mm.end(), mm.group())
         return existing
+
+    def named_in_list(
+        self, info: SentenceInfo, e: Engagement, referenced: list[Engagement]
+    ) -> bool:
+        """ "At the reception for Lao Ambassador X", a session told by its noun, after "received
+        ambassadors of Laos, …": the list's Lao meeting, now with its envoy named."""
+        cp = next((p for p in info.people if p.person == e.counterpart_person), None)
+        if e.kind != "meeting" or cp is None or not cp.country:
+            return False
+        x = self.delegation_named(info, None, cp)
+        if x is None:
+            return False
+        x.add(info)
+        referenced.append(x)
+        return True
+
+    def delegation_named(
+        self, info: SentenceInfo, mm: re.Match[str] | None, cp: PersonMention
+    ) -> Engagement | None:
+        """ "received ambassadors of Laos, Cambodia and China", then "At the reception for Lao
+        Ambassador X": the meeting with Laos's envoy, now named (x-fields5: drafted twice)."""
+        x = next(
+            (
+                x
+                for x in self.engagements
+                if x.kind == "meeting"
+                and x.counterpart_person is None
+                and x.counterpart is not None
+                and cp.country
+                in (
+                    x.counterpart.key if x.counterpart.kind == COUNTRY else None,
+                    x.counterpart.country if x.counterpart.org_kind == "delegation" else None,
+                )
+                and not other_hosts(x, info, self.home)
+            ),
+            None,
+        )
+        if x is not None:
+            x.counterpart_person = cp.person
+        return x
 
     def visited_where(
         self,
@@ -1103,6 +1172,7 @@ class Finder:
             e
             for e in told
             if not any(counterpart_key(x) == counterpart_key(e) for x in self.engagements)
+            and not self.named_in_list(info, e, referenced)
         ]
         told += [  # a premises visited is its agency met, whoever else the story met
             e
@@ -1219,11 +1289,32 @@ class Finder:
                 e.add(info)
             return []
         if self.last_group and _words("meeting_words", self.language, re.I).search(s.text):
-            return list(self.last_group)
+            return _whose(self.last_group, info, self.home)
         visit_words = _words("visit_words", self.language, 0)
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
-        return list(self.focus)
+        if len(self.last_group) > 1:
+            # "X wished Cambodian Ambassador Y a happy New Year" after the list's Lao meeting
+            # was told: Y's meeting of the list
+            named = _whose(self.last_group, info, self.home)
+            if len(named) < len(self.last_group):
+                return named
+        return _whose(self.focus, info, self.home)
+
+
+def _whose(group: list[Engagement], info: SentenceInfo, home: str) -> list[Engagement]:
+    """Of one verb's meetings (one per counterpart), those a later sentence tells by whom it
+    names: "At the reception for Lao Ambassador X" after "received ambassadors of Laos,
+    Cambodia and China" goes on about the Lao one only (x-fields5: X joined all three)."""
+    named = {p.country for p in info.people if p.country and p.country != home}
+
+    def country(e: Engagement) -> str | None:
+        c = e.counterpart
+        return None if c is None else (c.key if c.kind == COUNTRY else c.country)
+
+    if len({country(e) for e in group}) < 2:
+        return list(group)
+    return [e for e in group if country(e) in named] or list(group)
 
 
 # a trip told as long past: "last visited X 19 years ago", "two decades ago"
@@ -1441,6 +1532,13 @@ def find_engagements(
     for info in infos:
         finder.sentence(info)
     return finder.engagements
+
+
+# "the Russian delegation's visit", "the Thai police delegation’s working visit": whose trip it is
+_VISITORS_OWN = re.compile(
+    r"\b[Tt]he\s+([A-Z][\w-]+)\s+(?:[a-z][\w-]*\s+){0,2}delegation[’']s\s+"
+    r"(?:(?:official|working|current|ongoing|recent)\s+)?$"
+)
 
 
 # "A four-member delegation of the US embassy called on X", "A delegation from Qatar met X": the

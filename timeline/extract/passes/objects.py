@@ -309,6 +309,32 @@ def officials_of_country(
     return []
 
 
+# "hosted a reception for the visiting Indian delegation": the country's delegation, unnamed
+_DELEGATION_LEAD = re.compile(r"\s*(?:the|a|an)\s+(?:visiting\s+)?")
+_DELEGATION_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?delegation\b")
+
+
+def delegation_of_country(
+    text: str, info: SentenceInfo, start: int, end: int
+) -> list[Mention | PersonMention]:
+    """The country whose delegation, named by no one, opens the object ("hosted a reception
+    for the visiting Indian delegation"): one counterpart, that country's delegation (x-fields5:
+    the reception went into the dialogue the delegation came for)."""
+    lead = _DELEGATION_LEAD.match(text, start, end)
+    if lead is None:
+        return []
+    for c in info.places:
+        if (
+            c.kind != COUNTRY
+            or c.start != lead.end()
+            or not _DELEGATION_NOUN.match(text, c.end, end)
+        ):
+            continue
+        name = f"Delegation of {country(c.key).name_en}"
+        return [Mention(c.start, c.end, c.text, ORG, name, c.key, None, "delegation")]
+    return []
+
+
 def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | PersonMention]:
     """The counterparts met on their own: not a person speaking for the organisation before
     them, an office in a person's apposition, nor the ministry an agency belongs to."""

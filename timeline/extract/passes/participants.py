@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract import languages
+from timeline.extract.gazetteer import COUNTRY
 from timeline.extract.lexicon import role_regexes
 from timeline.extract.model import (
     Engagement,
@@ -58,10 +59,14 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             e.bystanders.add(p.person)  # nor later by a short reference ("Ath stressed …")
             continue
         role, cue = _role(text, info, e, p, language)
+        head = _list_head(text, info, p) if role in ("host", "guest") else None
+        if head is not None and getattr(e.participants.get(head.person), "role", "") == "attendee":
+            role = "attendee"  # the rest of a list of those who attended attend
         if (
             info is not e.info
             and p.person not in e.participants
             and not _told_of(text, info, p, role, cue, language)
+            and not _envoy_of_the_country_met(e, p)
         ):
             continue  # "… do Chủ tịch Mao Trạch Đông vun đắp": named, not taking part
         if not may_take_part(e, p.person, role):
@@ -71,6 +76,19 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             continue  # a side is told once ("đã tiếp ông X"); "thanked Y for receiving" later
         if prior is None or ROLE_RANK.index(role) > ROLE_RANK.index(prior.role):
             e.participants[p.person] = Participation(p.person, p, role, cue)
+
+
+def _envoy_of_the_country_met(e: Engagement, p: PersonMention) -> bool:
+    """A meeting with a country's envoys left unnamed ("received ambassadors of Laos and
+    Cambodia") takes that country's one person a later sentence names ("wished Cambodian
+    Ambassador X a happy New Year"): its guest (x-fields5)."""
+    c = e.counterpart
+    if e.counterpart_person is not None:
+        return e.kind == "meeting" and e.counterpart_person == p.person  # named since
+    if e.kind != "meeting" or c is None or not p.country:
+        return False
+    own = c.key if c.kind == COUNTRY else (c.country if c.org_kind == "delegation" else None)
+    return own == p.country
 
 
 def not_taking_part(
@@ -377,18 +395,30 @@ _PRESENTED = re.compile(
     r"(?:(?:ông|bà|ngài|đồng chí|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)?$"
 )
 # "… included Mr. A, Senior Advisor, INL, and Mr. B": the next of the list presented
-_NEXT_IN_LIST = re.compile(r"\s*,?\s*(?:and\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?")
+# ("có A, Cục trưởng …; B, Phó Cục trưởng … và C": a Vietnamese list, its semicolons and "và",
+# each one after the one before, x-fields5)
+_NEXT_IN_LIST = re.compile(
+    r"\s*[,;]?\s*(?:(?:and|và)\s+)?(?:(?:Mr|Ms|Mrs|Dr|ông|bà|đồng chí)\.?\s+)?"
+)
 
 
 def _listed_after_presented(text: str, info: SentenceInfo, p: PersonMention) -> bool:
-    before = [q for q in info.people if q.extent[1] <= p.extent[0] and q.person >= 0]
-    if not before:
-        return False
-    prev = max(before, key=lambda q: q.extent[1])
-    if not _NEXT_IN_LIST.fullmatch(text, prev.extent[1], p.extent[0]):
-        return False
-    start = max(info.sentence.start, prev.extent[0] - 16)
-    return bool(_PRESENTED.search(text, start, prev.extent[0]))
+    return _list_head(text, info, p) is not None
+
+
+def _list_head(text: str, info: SentenceInfo, p: PersonMention) -> PersonMention | None:
+    """The first of a presented list ("có A, …; B, … và C") that `p` comes later in."""
+    while True:
+        before = [q for q in info.people if q.extent[1] <= p.extent[0] and q.person >= 0]
+        if not before:
+            return None
+        prev = max(before, key=lambda q: q.extent[1])
+        if not _NEXT_IN_LIST.fullmatch(text, prev.extent[1], p.extent[0]):
+            return None
+        start = max(info.sentence.start, prev.extent[0] - 16)
+        if _PRESENTED.search(text, start, prev.extent[0]):
+            return prev
+        p = prev
 
 
 def _told_of(

@@ -308,6 +308,28 @@ def place_from_retelling(text: str, engagements: list[Engagement], meet: re.Patt
                 break
 
 
+def place_from_caption(text: str, engagements: list[Engagement], infos: list[SentenceInfo]) -> None:
+    """A meeting told without a place takes the one a photo's caption of it gives: a caption
+    naming its two sides' people "in <City>" ("X (R) meets with Y, head of the … delegation,
+    in Hanoi on May 27 (Photo: …)"; x-fields5: the story's sentence said only the day)."""
+    captions = [i for i in infos if i.sentence.role == "caption"]
+    for e in engagements:
+        if e.kind != "meeting" or e.city is not None or e.remote:
+            continue
+        ours = {k for k, p in e.participants.items() if p.role in ("host", "guest")}
+        for info in captions:
+            if len(ours & {p.person for p in info.people}) < 2:
+                continue
+            where = [
+                p
+                for p in _place_candidates(text, info)
+                if p.kind == CITY and re.search(r"(?:tại|in)\s+$", text[p.start - 6 : p.start])
+            ]
+            if len(where) == 1 and e.place_country in (None, where[0].country):
+                _set_place(e, where[0])
+                break
+
+
 # "A and B officials wrapped up a defence dialogue on Friday in <City>": the
 # lead names the dialogue as a common noun, the next sentence names its session
 _LEAD_DIALOGUE = re.compile(r"(?i)\bdialogue\b|(?<!\w)đối thoại(?!\w)")

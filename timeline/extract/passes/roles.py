@@ -348,7 +348,12 @@ def dialogue_chairs(engagements: list[Engagement]) -> None:
             p.mention.country for p in e.participants.values() if p.role in ("co_chair", "chair")
         }
         first: dict[str, Participation] = {}
-        for part in sorted(e.participants.values(), key=lambda p: p.mention.start):
+        # a side's head ("The Vietnamese delegation was led by X") chairs it before whoever
+        # the dialogue's sentence names first (x-fields5)
+        heads_first = sorted(
+            e.participants.values(), key=lambda p: (p.role != "delegation_head", p.mention.start)
+        )
+        for part in heads_first:
             c = part.mention.country
             if c is None or c in chaired or c in first or is_mission_head(part.mention):
                 continue
@@ -358,3 +363,20 @@ def dialogue_chairs(engagements: list[Engagement]) -> None:
         for part in first.values():
             if part.role in ("attendee", "speaker", "guest", "host", "delegation_head"):
                 part.role = "co_chair"
+
+
+def travellers_of_past_trips(engagements: list[Engagement]) -> None:
+    """ "held their dialogue …, focusing on what was agreed during the visit to India by
+    Minister X last year": X, named in the past trip's clause, took part in that trip, not in
+    the dialogue of the same sentence (x-fields5: X became one of its co-chairs)."""
+    past = [e for e in engagements if e.kind == "visit" and e.context and e.context_cue]
+    for ctx in past:
+        a, b = ctx.trigger[0], ctx.context_cue[1]  # type: ignore[index]
+        for e in engagements:
+            if e is ctx or e.context or e.info is not ctx.info:
+                continue
+            e.participants = {
+                k: v
+                for k, v in e.participants.items()
+                if not (v.role == "attendee" and a <= v.mention.start < b)
+            }

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from events.countries import INTERNATIONAL, country
+from timeline.extract import languages
 from timeline.extract.gazetteer import (
     COUNTRY,
     ORG,
@@ -90,6 +91,22 @@ def own_missions(engagements: list[Engagement]) -> None:
         e.counterpart_person = None
         part.role = "host"
         e.host, e.guests = None, [owner]
+
+
+def own_mission_visitors(engagements: list[Engagement]) -> None:
+    """A delegation's visit to its own country's embassy is of that country's people only:
+    one named in the same sentence as met before it ("đến chào Bộ trưởng X và thăm Đại sứ
+    quán Việt Nam") is not there, and the guests are the mission's country (x-fields5: the
+    minister called on joined the embassy visit and made it a visit of his country)."""
+    for e in engagements:
+        c = e.counterpart
+        if e.kind != "embassy_visit" or c is None or not c.country:
+            continue
+        e.participants = {
+            k: v for k, v in e.participants.items() if v.mention.country in (None, c.country)
+        }
+        if c.country in e.guests or e.host == c.country:
+            e.host, e.guests = None, [c.country]
 
 
 def unknown_from_foreign(engagements: list[Engagement], home: str, foreign: str | None) -> None:
@@ -384,7 +401,8 @@ def sideline_hosts(engagements: list[Engagement], home: str) -> None:
             continue
         if e.host != e.place_country or not e.guests:
             continue
-        if not any(_SIDELINES.search(i.sentence.text) for i in [e.info, *e.sentences]):
+        sidelines = any(_SIDELINES.search(i.sentence.text) for i in [e.info, *e.sentences])
+        if not sidelines and not _visitors_only(e, home):
             continue
         if home in e.guests and len(e.guests) > 1:
             e.host, e.guests = home, [c for c in e.guests if c != home]
@@ -392,6 +410,34 @@ def sideline_hosts(engagements: list[Engagement], home: str) -> None:
             e.host = home  # "the Vietnamese minister met the Norwegian minister": ours unnamed
         else:
             e.host = None
+
+
+def reception_hosts(engagements: list[Engagement], home: str, language: str) -> None:
+    """A reception told with no host named ("tại Bộ Tư pháp đã diễn ra buổi tiếp đón Đoàn
+    … Hungary"), of a foreign delegation only, on a page of the home side's language: the home
+    side received it (x-fields5: left with no host)."""
+    receive = languages.get(language).host_verb
+    for e in engagements:
+        c = e.counterpart
+        if e.kind != "meeting" or e.host is not None or c is None or e.context:
+            continue
+        received = c.key if c.kind == COUNTRY else c.country
+        told = receive.search(e.trigger[2]) or e.trigger[2].startswith("buổi tiếp")
+        if received is None or received == home or not told:
+            continue
+        if set(e.guests) <= {home, received}:
+            e.host, e.guests = home, [received]
+
+
+def _visitors_only(e: Engagement, home: str) -> bool:
+    """Two visitors meeting in a third country ("chiều 16-1, tại Vientiane, Bộ trưởng X hội
+    kiến Bộ trưởng Y" while both are on visits there): no one and no agency of the place's
+    country takes part (x-fields5: drafted as a gathering of three countries, context)."""
+    if home not in e.guests or len(set(e.guests)) != 2:
+        return False
+    people = {p.mention.country for p in e.participants.values()}
+    bodies = {o.country for o in e.organisations.values()}
+    return e.host not in people | bodies and set(e.guests) <= people
 
 
 _BY_PHONE = re.compile(r"(?i)điện đàm|phone|(?<!video )\bcall\b")
