@@ -452,10 +452,11 @@ _TODAY_OFFSET = {"hôm nay": 0, "hôm qua": -1, "hôm kia": -2, "ngày mai": 1, 
 # a week is no precision of the record: it becomes the month it falls in
 _WEEK = {
     "vi": re.compile(r"(?<!\w)(?P<w>tuần này|tuần trước|tuần qua|tuần tới|tuần sau)(?!\w)", re.I),
-    "en": re.compile(r"\b(?P<w>this|last|next) week\b", re.I),
+    # ("this past week", "the past week": the week before, as "tuần qua")
+    "en": re.compile(r"\b(?P<w>this past|the past|this|last|next) week\b", re.I),
 }
 _WEEK_OFFSET = {"tuần này": 0, "tuần trước": -1, "tuần qua": -1, "tuần tới": 1, "tuần sau": 1,
-                "this": 0, "last": -1, "next": 1}  # fmt: skip
+                "this": 0, "last": -1, "next": 1, "this past": -1, "the past": -1}  # fmt: skip
 
 # "earlier this month", "tháng trước": the month of publication, or the one before or after
 _MONTH_REL = {

@@ -596,8 +596,9 @@ _LED_BY = re.compile(
 
 
 def _counterpart_country(text: str, at: int, entities: list[Mention]) -> str | None:
-    """ "met his Thai counterpart Pol Gen X": the country the counterpart is introduced by."""
-    m = re.search(r"\s+counterparts?\s+(?:[A-Z][\w.]*\s+){0,4}$", text[max(0, at - 60) : at])
+    """ "met his Thai counterpart Pol Gen X": the country the counterpart is introduced by
+    (also in apposition: "his Japanese counterpart, Commissioner General X")."""
+    m = re.search(r"\s+counterparts?\s*,?\s+(?:[A-Z][\w.]*\s+){0,4}$", text[max(0, at - 60) : at])
     if m is None:
         return None
     word_end = max(0, at - 60) + m.start()
@@ -1082,6 +1083,9 @@ def _titles_after(
         # "đồng Bộ trưởng", "co-Minister": a shared portfolio's title begins after its prefix
         co = _CO_TITLE.match(text, seg_start)
         at_title = co.end() if co else seg_start
+        # "X, a member of the Political Bureau …": the apposition's article before its title
+        article = re.match(r"(?:a|an)\s+", text[at_title:end]) if language == "en" else None
+        at_title += article.end() if article else 0
         anchor = next((a for a in anchors if a[0] == at_title and a[2] != "honorific"), None)
         if anchor is None:
             anchor = _country_titled(text, seg_start, anchors, entities)

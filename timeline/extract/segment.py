@@ -195,7 +195,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """Sentences of a paragraph as (start, end, text) with offsets into the article."""
     spans: list[tuple[int, int]] = []
     begin = 0
-    for m in re.finditer(r"([.!?]+|/\.)[\"”’»)]?(\s+|(?=[^\W\d_]{2}))", text):
+    for m in re.finditer(r"([.!?]+|/\.)[\"”’»)]?(\s+|(?=[^\W\d_]{2}|[AI]\s))", text):
         after = m.end()
         if after >= len(text):
             break
@@ -235,9 +235,11 @@ def _after_credit(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def _glued_end(token: str, nxt: str) -> bool:
     """A page that lost the space after a full stop ("quốc tế.Chuyến thăm"): a word of two
     letters or more ends there and a capitalised word begins; not an initial ("R.Smith"), an
-    acronym ("U.S.Navy") or a domain ("VnExpress.net")."""
+    acronym ("U.S.Navy") or a domain ("VnExpress.net"). ("an official said.A day earlier":
+    the article "A" or the pronoun "I" begins one too.)"""
     last = token.rsplit(".", 1)[-1]
-    return len(last) >= 2 and last[-1].islower() and nxt[0].isupper() and nxt[1].islower()
+    begins = nxt[1].islower() or (nxt[0] in "AI" and nxt[1] == " ")
+    return len(last) >= 2 and last[-1].islower() and nxt[0].isupper() and begins
 
 
 # The longest sentence of the fixtures, seeds and development articles is 478 characters. A run
@@ -261,8 +263,16 @@ def _cut_long(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _strip_tag(p: Paragraph) -> tuple[int, int] | None:
+# how many paragraphs into the page a wire's dateline may still open the story
+_WIRE_TAG_REACH = 4
+
+
+def _strip_tag(p: Paragraph, *, wire: bool = False) -> tuple[int, int] | None:
+    """The source tag or dateline opening the paragraph; with `wire`, only a dateline naming
+    its agency in parentheses ("CITY, Month Day (Agency) --")."""
     for pattern in _patterns()["tag"]:
+        if wire and not re.search(r"\\\(\(\?:[A-Z]", pattern.pattern):
+            continue
         m = pattern.match(p.text)
         if m and m.end() < len(p.text) and len(p.text) - m.end() > 40:
             return (p.start + m.start(), p.start + m.end())
@@ -363,6 +373,13 @@ def segment(text: str, language: str) -> Layout:
             after_credit = (not lead_seen or after_credit) and credit
             lead_seen = True
             tag = _strip_tag(p)
+            if tag:
+                layout.tag = tag
+                start, body = tag[1], text[tag[1] : p.end]
+        elif p.role == BODY and layout.tag is None and i <= _WIRE_TAG_REACH:
+            # "BEIJING, Sept. 8 (Xinhua) -- …" after a page's time stamp line and a photo's
+            # caption read as body: a wire's dateline, naming its agency, still opens the story
+            tag = _strip_tag(p, wire=True)
             if tag:
                 layout.tag = tag
                 start, body = tag[1], text[tag[1] : p.end]

@@ -93,6 +93,9 @@ class English(Lexicons):
         r"(?:\s+(?:to|in))?(?:\s+the)?|"
         # "arrived in the Saudi capital, Riyadh, at the head of a delegation" (m002, m013)
         r"\b(?:arrived|arrives)\s+in(?:\s+the)?|"
+        # "traveled to Austria, Hungary, and the Czech Republic": a trip made, to the places
+        # named ("will travel to" is left to the plans' words)
+        r"\b(?:travel(?:l)?ed|travels)\s+to(?:\s+the)?(?=\s+[A-Z])|"
         # "the entourage that left for Japan on Wednesday": a departure for a place is the trip
         r"\b(?:left|leaves|departed|departs|set off|sets off)\s+for(?:\s+the)?(?=\s+[A-Z])|"
         # "is leading an MPS delegation to Australia", "led a Thai police delegation to Vietnam"

@@ -142,7 +142,18 @@ def _of_a_plan(info: SentenceInfo, e: Engagement, d: DateMention, language: str)
         return False
     s = info.sentence
     between = s.text[e.trigger[1] - s.start : d.start - s.start]
+    if _PLACE_THEN_DAY.search(between) and not s.text[d.end - s.start :].strip(" .,"):
+        # "X meets Y, who is in China for the upcoming forum, in Beijing, capital of China,
+        # Sept. 8, 2024.": a caption's closing place and day are its session's, not the plan's
+        return False
     return languages.get(language).cue("planned").search(between) is not None
+
+
+# a caption's closing "in Beijing, capital of China, " or "in Hanoi, " before its day
+_PLACE_THEN_DAY = re.compile(
+    r"\bin\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}"
+    r"(?:,\s+capital\s+of\s+(?:the\s+)?[A-Z][\w\s'-]{1,30})?,\s*$"
+)
 
 
 # ", who was elected president last year": the date of a fact about the person, not of the
@@ -228,8 +239,9 @@ def _counted_day(
         if m.end <= d.start
         and not m.excluded
         and not m.parenthesised
-        and m.day is not None
-        and m.month is not None
+        # "officials said Tuesday. X met Y earlier in the day": a weekday counted from the
+        # publication date is a day told too
+        and ((m.day is not None and m.month is not None) or m.weekday is not None)
         and m.end_day is None
     ]
     anchor = told[1] if told is not None else None
@@ -780,7 +792,9 @@ def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
 # a date phrase that is itself a past period ("held a bilateral meeting … in Jakarta last
 # month", "gặp nhau tại A năm ngoái"): an earlier occasion beside the story's engagement
 _RELATIVE_PAST = re.compile(
+    # ("Earlier this year, X visited Hanoi" beside a port call the story announces)
     r"(?i)(?:(?:in|during) )?(?:last (?:year|month|week)|the (?:previous|past) (?:year|month)|"
+    r"earlier this year|"
     r"(?:hồi |vào )?(?:năm|tháng) (?:ngoái|trước))"
 )
 # "Trước đó, vào tháng 3/2024, …", "Earlier, in March, …": a sentence going back in time
@@ -914,3 +928,14 @@ def one_verb_one_date(engagements: list[Engagement]) -> None:
         lead = first.setdefault((e.trigger[0], e.trigger[1]), e)
         if lead is not e and e.date is None and lead.date is not None:
             e.date, e.resolved, e.date_origin = lead.date, lead.resolved, lead.date_origin
+    # "traveled to Austria, Hungary, and the Czech Republic last week": one verb's trips
+    # to a list of countries share the date any of them was given
+    tours: dict[int, list[Engagement]] = {}
+    for e in engagements:
+        if e.kind == "visit" and e.destination is not None:
+            tours.setdefault(e.trigger[0], []).append(e)
+    for trips in tours.values():
+        dated = next((t for t in trips if t.date is not None), None)
+        for t in trips if dated is not None and len(trips) > 1 else []:
+            if t.date is None:
+                t.date, t.resolved, t.date_origin = dated.date, dated.resolved, dated.date_origin

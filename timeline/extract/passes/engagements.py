@@ -30,7 +30,7 @@ from timeline.extract.passes.objects import (
     noun_usage,
     officials_of_country,
 )
-from timeline.extract.passes.participants import add_participants
+from timeline.extract.passes.participants import PARTICIPATION_OF, add_participants
 from timeline.extract.passes.reciprocal import (
     agencies_as_subjects,
     agencies_between,
@@ -51,6 +51,11 @@ from timeline.extract.people import Person, PersonMention
 from timeline.extract.segment import BODY, CAPTION
 
 _REMOTE_BEFORE = re.compile(r"\b(?:online|video|virtual|phone|telephone)\s+$", re.I)
+_REMOTE_AFTER = re.compile(
+    r"\b(?:via|by|over)\s+(?:a\s+|the\s+)?(?:video\s*(?:link|conference|call)|"
+    r"videoconference|teleconference|(?:tele)?phone)\b",
+    re.I,
+)
 _REMOTE = re.compile(r"điện đàm|trực tuyến|phone|video|(?<!courtesy )\bcall\b|online", re.I)
 
 
@@ -146,6 +151,10 @@ def _one_delegation(text: str, cps: list[Mention | PersonMention]) -> list[Menti
 _SIDES_AFTER = re.compile(r"\s+(?:(?!với\s)[\w/-]+\s+){0,8}?(?:giữa|between)\s")
 
 
+# the second verb of one subject: "… police headquarters in Lima and then met"
+_AND_THEN = re.compile(r"[^,;.]{0,80}\sand\s+(?:later\s+|then\s+|also\s+)?")
+
+
 # "thăm và làm việc với các cơ quan hữu quan Nhật Bản", "with the relevant agencies of Japan":
 # no organisation met, a trip to the country
 _AGENCIES_OF = re.compile(
@@ -164,6 +173,8 @@ def _words(key: str, language: str, flags: int) -> re.Pattern[str]:
 # a meeting told by its noun, then as yet to be held ("the talks to be chaired by A and B")
 # the verbs of one session with a country's unnamed officials (not "paid courtesy calls to Lao
 # leaders": calls on several, each told again by name)
+# the joints of a list of places: "Austria, Hungary, and the Czech Republic", "Lào và Campuchia"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+)?|\s(?:and|và)\s+)(?:the\s+)?")
 _TALKS_VERB = re.compile(r"(?:discussed|met|meets|held|holds|had)\b")
 
 
@@ -416,6 +427,35 @@ class Finder:
                 # "gặp lại bà Ngoại trưởng sau chuyến thăm Việt Nam tháng 2/2014": a trip over
                 # before the one told, named for context
                 e.context, e.context_cue = True, span_of(text, s, after_it)
+            self.visits.append(e)
+            self.engagements.append(e)
+            created.append(e)
+            self.further_trips(info, vm, e, created)
+
+    def further_trips(
+        self, info: SentenceInfo, vm: re.Match[str], first: Engagement, created: list[Engagement]
+    ) -> None:
+        """ "traveled to Austria, Hungary, and the Czech Republic", "thăm Lào và Campuchia": a
+        list of countries after the trip's words is one trip to each (the first is drafted); a
+        list naming the home country is not a tour abroad."""
+        dest = first.destination
+        if dest is None or dest.kind != COUNTRY:
+            return
+        listed: list[Mention] = []
+        last = dest
+        for p in sorted(info.places, key=lambda x: x.start):
+            if p.start < last.end or p.kind != COUNTRY:
+                continue
+            if not _LIST_JOIN.fullmatch(self.text, last.end, p.start):
+                break
+            listed.append(p)
+            last = p
+        if not listed or any(p.key in (self.home, dest.key) for p in listed):
+            return
+        for p in listed:
+            e = self.new_trip(info, vm, p, p.key)
+            e.status, e.status_cue, e.context = first.status, first.status_cue, first.context
+            e.context_cue = first.context_cue
             self.visits.append(e)
             self.engagements.append(e)
             created.append(e)
@@ -833,7 +873,7 @@ class Finder:
             # subject; who is named after X is not met there
             cps = cps[:1]
         cps = _one_delegation(self.text, cps)
-        if _SIDES_AFTER.match(self.text, mm.end()):
+        if _SIDES_AFTER.match(self.text, mm.end()) or PARTICIPATION_OF.match(self.text, mm.end()):
             # "hội đàm cấp cao giữa Đoàn Bộ Công an Việt Nam do X … và Đoàn Bộ Nội vụ Cuba do
             # Y": talks between two sides, one session with the other side
             # ("đã diễn ra buổi hội đàm giữa Đoàn A … và Đoàn B …", told as happening, whose
@@ -905,9 +945,10 @@ class Finder:
         )
         if existing is None and not isinstance(cp, PersonMention):
             existing = self.guest_welcomed(info, cp) or self.agency_of_one_met(info, cp)
-            existing = existing or self.both_sides_again(info)
+            existing = existing or self.both_sides_again(info, cp)
         if existing is None and isinstance(cp, PersonMention):
             existing = self.unnamed_told(cp) or self.officer_of_agency_visited(info, cp)
+            existing = existing or self.agency_visited_and_met(info, mm, cp)
         if existing is None and isinstance(cp, PersonMention) and cp.country:
             existing = self.delegation_named(info, mm, cp)
         if existing is None and org is not None and isinstance(cp, PersonMention):
@@ -1028,6 +1069,36 @@ class Finder:
         cp.country = cp.country or e.counterpart.country
         return e
 
+    def agency_visited_and_met(
+        self, info: SentenceInfo, mm: re.Match[str], cp: PersonMention
+    ) -> Engagement | None:
+        """ "X toured the police headquarters in Lima and later met its commander, General Y":
+        one subject's two verbs joined by "and", the one met with no agency of their own (or
+        the one visited) received the visit: one session."""
+        e = next(
+            (
+                c
+                for c in self.engagements
+                if c.info is info
+                and c.kind == "meeting"
+                and c.trigger[2] in ("visited", "toured")
+                and c.counterpart is not None
+                and c.counterpart_person is None
+                and c.trigger[1] <= mm.start()
+            ),
+            None,
+        )
+        if e is None or e.counterpart is None:
+            return None
+        org = e.counterpart
+        if cp.organisation not in (None, org) or cp.country not in (None, org.country):
+            return None
+        if not _AND_THEN.fullmatch(self.text, e.trigger[1], mm.start()):
+            return None
+        e.counterpart_person = cp.person
+        cp.organisation = cp.organisation or org
+        return e
+
     def unnamed_told(self, cp: PersonMention) -> Engagement | None:
         """ "South Korea's police chief held talks with Vietnam's public security minister …":
         the lead's meeting with a counterpart named by country and office, now named."""
@@ -1071,12 +1142,17 @@ class Finder:
             None,
         )
 
-    def both_sides_again(self, info: SentenceInfo) -> Engagement | None:
+    def both_sides_again(self, info: SentenceInfo, org: Mention) -> Engagement | None:
         """ "The envoy then went to the Ministry of Justice, where the minister received him" after
         "Naqvi met US Ambassador X": an agency met, undated, in a sentence naming two people
-        who already met each other, is that meeting told again (x-facts 007's false draft)."""
+        who already met each other, is that meeting told again (x-facts 007's false draft).
+        Not an agency of a third country: "In Hungary, she met Hungarian officials" after his
+        meeting in Germany is a meeting of its own."""
         named = {p.person for p in info.people if p.person >= 0}
         if info.dates or not named:
+            return None
+        met = {e.counterpart.country for e in self.engagements if e.counterpart is not None}
+        if org.country is not None and met and org.country not in met:
             return None
         return next(
             (
@@ -1122,6 +1198,10 @@ class Finder:
         # ("had an online meeting with": the verb's match is "meeting with", its mode before it)
         before = text[max(s.start, mm.start() - 25) : mm.start()]
         e.remote = bool(_REMOTE.search(mm.group()) or _REMOTE_BEFORE.search(before))
+        # "met with X via video link on Wednesday": the mode told after whom it met
+        e.remote = e.remote or bool(
+            _REMOTE_AFTER.search(text, mm.end(), min(s.end, mm.end() + 160))
+        )
         if isinstance(cp, PersonMention):
             e.counterpart_person = cp.person
             e.counterpart = cp.organisation
@@ -1939,6 +2019,15 @@ _HELD_BETWEEN_TWO = re.compile(
 )
 
 
+# "A joint sitting of the ministries of internal affairs of Latvia and Estonia … was held": a
+# session of two countries' agencies, the countries named as its owners
+_JOINT_OF_TWO = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+joint\s+(?P<verb>sitting|session|meeting)\s+of\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,6}?(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+and\s+(?:the\s+)?"
+    r"(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\b"
+)
+
+
 def officials_of_two(text: str, info: SentenceInfo) -> list[Engagement]:
     """A meeting of two countries' officials, each country named as theirs."""
     out = []
@@ -1946,6 +2035,7 @@ def officials_of_two(text: str, info: SentenceInfo) -> list[Engagement]:
     found = [
         *_OFFICIALS_OF_TWO.finditer(text, s.start, s.end),
         *_HELD_BETWEEN_TWO.finditer(text, s.start, s.end),
+        *_JOINT_OF_TWO.finditer(text, s.start, s.end),
     ]
     for m in found[:1]:
         sides = []

@@ -48,6 +48,9 @@ def link_parts(engagements: list[Engagement]) -> None:
             continue
         # the one trip told, or of several the one whose days hold the session's
         fits = trips if len(trips) == 1 else [v for v in trips if _within(e, v)]
+        if not fits and e.counterpart is not None and e.counterpart.country:
+            # a tour of several countries: the one trip to the country of whom it met
+            fits = [v for v in trips if v.place_country == e.counterpart.country]
         if len(fits) == 1:
             v = fits[0]
             e.pending_parent = v  # decided once places are known

@@ -243,7 +243,12 @@ _LED_BY = re.compile(
 )
 # "Tư lệnh Cơ quan Cảnh sát biển Hàn Quốc Kim Jong-uk", "the KNPA Commissioner General Kim":
 # the name right after the agency, or after a title in capitals, is its officer's
-_TITLE_THEN_NAME = re.compile(r"\s*(?:[A-ZĐ][\w.-]*\s+){0,3}")
+# ("China Coast Guard law enforcement department deputy chief Sr. Col. X": its unit and
+# office in lower case, no joining word among them, before the capitalised rank)
+_TITLE_THEN_NAME = re.compile(
+    r"\s*(?:(?!(?:and|with|as|of|to|from|in|at|on|by|for|who|also|while|và|với|cùng|của)\s)"
+    r"[a-z][\w-]*\s+){0,5}(?:[A-ZĐ][\w.-]*\s+){0,3}"
+)
 
 
 # "tiếp xã giao các đoàn: Lào; đoàn Singapore; … và đoàn Malaysia", "received the delegations of
@@ -288,6 +293,20 @@ _OFFICIALS = re.compile(
 )
 
 
+# "officials in the Austrian government", "counterparts from Hungary": who, then whose
+_OFFICIALS_OF = re.compile(
+    r"\s*(?:(?:the|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,6}?(?:officials|counterparts|"
+    r"authorities|officers|leaders)\s+(?:of|from|in)\s+(?:the\s+)?"
+    r"(?:government\s+of\s+(?:the\s+)?)?"
+)
+# the object is a country's unnamed officials, its country told elsewhere
+_UNNAMED_OFFICIALS = re.compile(
+    r"\s*(?:(?:the|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:officials|counterparts|"
+    r"authorities|leaders)\b"
+)
+_IN_PLACE_FIRST = re.compile(r"\s*In\s+(?:the\s+)?")
+
+
 def officials_of_country(
     text: str, info: SentenceInfo, start: int, end: int
 ) -> list[Mention | PersonMention]:
@@ -296,16 +315,31 @@ def officials_of_country(
     Vietnamese police officials": at home, among themselves)."""
     lead = re.match(r"\s*(?:the\s+)?", text[start:end])
     first = start + (lead.end() if lead else 0)
-    before = {c.key for c in info.places if c.kind == COUNTRY and c.start < start}
+    s = info.sentence
+    # "In Germany, Director X met with …": the place the sentence opens on is where, not whose
+    fronted = [
+        c
+        for c in info.places
+        if c.kind == COUNTRY and _IN_PLACE_FIRST.fullmatch(text, s.start, c.start)
+    ]
+    before = {
+        c.key for c in info.places if c.kind == COUNTRY and c.start < start and c not in fronted
+    }
     before |= {p.country for p in info.people if p.start < start}
     for c in info.places:
         code = c.key if c.kind == COUNTRY else None
-        if code is None or c.start != first or not _OFFICIALS.match(text, c.end, end):
+        if code is None or not c.start < end:
+            continue
+        opening = c.start == first and _OFFICIALS.match(text, c.end, end)
+        # "met with police officials in the Austrian government", "… of Hungary"
+        if not opening and not _OFFICIALS_OF.fullmatch(text, start, c.start):
             continue
         if code in before:
             return []
-        name = f"Officials of {country(code).name_en}"
-        return [Mention(c.start, c.end, c.text, ORG, name, code, None, "delegation")]
+        return [_officials(c, code)]
+    # "In the United Kingdom, Director X met with counterparts": that country's, unnamed
+    if fronted and _UNNAMED_OFFICIALS.match(text, start, end) and fronted[0].key not in before:
+        return [_officials(fronted[0], fronted[0].key)]
     return []
 
 
@@ -333,6 +367,11 @@ def delegation_of_country(
         name = f"Delegation of {country(c.key).name_en}"
         return [Mention(c.start, c.end, c.text, ORG, name, c.key, None, "delegation")]
     return []
+
+
+def _officials(c: Mention, code: str) -> Mention:
+    name = f"Officials of {country(code).name_en}"
+    return Mention(c.start, c.end, c.text, ORG, name, code, None, "delegation")
 
 
 def _kept(text: str, out: list[Mention | PersonMention]) -> list[Mention | PersonMention]:

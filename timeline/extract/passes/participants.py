@@ -33,6 +33,11 @@ ROLE_RANK = [
 _PREDECESSOR = re.compile(r"['’]s\s+(?:predecessor|successor|predecessors)\b|\s+tiền nhiệm\b")
 
 
+# "a meeting with (the) participation of Minister A of X and Minister B of Y": the list after
+# it names both sides, as after "between"
+PARTICIPATION_OF = re.compile(r"\s*(?:the\s+)?participation\s+of\s")
+
+
 def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str) -> None:
     """Roles of the persons of a sentence in an engagement it reports or refers to."""
     if not info.people:
@@ -44,7 +49,9 @@ def add_participants(text: str, info: SentenceInfo, e: Engagement, language: str
             continue  # "Tsuyuki's predecessor visited Hanoi": someone else
         if sentence_meetings and e.info is info:
             # in a list of meetings a counterpart person belongs to its own meeting only
-            between = re.search(r"between|giữa", e.trigger[2])
+            between = re.search(r"between|giữa", e.trigger[2]) or PARTICIPATION_OF.match(
+                text, e.trigger[1]
+            )
             # "phát biểu tại buổi tiếp X, Thứ trưởng Y nhấn mạnh": Y speaks in the main clause
             subject = "," in text[e.trigger[1] : p.start] and speaks_next(text, p)
             # (a verb of the headline has the whole lead after it: not a list's object)

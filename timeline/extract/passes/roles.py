@@ -101,6 +101,11 @@ def roles_by_side(engagements: list[Engagement], text: str = "") -> None:
                 and _heads_mission(part.mention, e)
             ):
                 part.role = "host"  # the ambassador receives the delegation at the mission
+            if e.remote and e.host is not None and part.role in ("host", "guest"):
+                # a video call no one travelled to, hosted by a side: the verb's reading
+                # ("X meets with Y via video link": X a guest) gives way to the sides
+                c = part.mention.country
+                part.role = "host" if c == e.host else "guest" if c in e.guests else part.role
             if part.role == "delegation_head" and both_led:
                 # talks between two delegations: each head is their side at the table
                 c = part.mention.country

@@ -211,4 +211,15 @@ def stated_country(text: str, info: SentenceInfo, o: Mention) -> str | None:
             return c.key
         if o.end <= c.start and _OWNER_AFTER.fullmatch(text, o.end, c.start):
             return c.key
+    # "toured the National Police offices in Tokyo": the agency whose seat the
+    # sentence places in a city or country is that country's
+    for c in info.places:
+        if o.end <= c.start and _SEAT_IN.fullmatch(text, o.end, c.start):
+            return c.key if c.kind == COUNTRY else c.country
     return None
+
+
+_SEAT_IN = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:headquarters|head office|offices?|compound|premises)\s+in\s+"
+    r"(?:the\s+)?"
+)
