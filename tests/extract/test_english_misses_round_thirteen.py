@@ -33,6 +33,20 @@ def test_a_country_s_unnamed_officials_met_are_a_meeting_with_that_country():
     assert sorted(m["host"] for m in found) == ["AT", "CZ", "HU"]
 
 
+def test_officials_of_a_list_of_countries_are_one_meeting_with_each_country():
+    # a list of countries' officials is one counterpart each, as a list of agencies met is
+    # (the README's granularity), not the list's first country alone; a comma glued to the
+    # next country still separates them
+    text = (
+        "BANGKOK, May 3 (VNA) - Vietnamese Deputy Minister of Public Security Nguyen Van Tam "
+        "held meetings with officials from China,Laos and Malaysia on the sidelines of the "
+        "conference in Bangkok on May 2.\n"
+    )
+    found = meetings(text)
+    assert sorted(g for m in found for g in m["guests"]) == ["CN", "LA", "MY"]
+    assert {m["host"] for m in found} == {"VN"}
+
+
 def test_each_meeting_of_a_tour_is_part_of_the_trip_to_its_country():
     found = records(TOUR, published=date(2021, 3, 15))
     slugs = {r["slug"]: r for r in found}

@@ -76,15 +76,15 @@ _PATTERNS_VI = [
     rf"{TOD_VI}?[Nn]gày\s+(?P<d>{D})\s*,\s*(?P<d2>{D})[/-](?P<m>{M})(?:[/-](?P<y>{Y}))?(?![/\d])",
     # ranges written with dots, after "ngày" or "từ" (a number "12-13.3" alone is none):
     # "từ ngày 28.2 - 2.3.2024", "trong hai ngày 12-13.3"
-    rf"(?:[Tt]ừ\s+)?(?:{TOD_VI}|[Nn]gày\s+|[Tt]ừ\s+)(?P<d>{D})\.(?P<m>{M}){TO_VI}(?P<d2>{D})\.(?P<m2>{M})(?:\.(?P<y2>{Y}))?(?![.\d])",
-    rf"(?:[Tt]ừ\s+)?(?:{TOD_VI}|[Nn]gày\s+|[Tt]ừ\s+)(?P<d>{D}){TO_VI}(?P<d2>{D})\.(?P<m>{M})(?:\.(?P<y>{Y}))?(?![.\d])",
+    rf"(?:[Tt]ừ\s+)?(?:{TOD_VI}|[Nn]gày\s+|[Tt]ừ\s+)(?P<d>{D})\.(?P<m>{M}){TO_VI}(?P<d2>{D})\.(?P<m2>{M})(?:\.(?P<y2>{Y}))?(?!\.?\d)",
+    rf"(?:[Tt]ừ\s+)?(?:{TOD_VI}|[Nn]gày\s+|[Tt]ừ\s+)(?P<d>{D}){TO_VI}(?P<d2>{D})\.(?P<m>{M})(?:\.(?P<y>{Y}))?(?!\.?\d)",
     rf"{TOD_VI}?{WEEKDAY_VI}?(?:[Nn]gày\s+)?(?P<d>{D})\s+tháng\s+(?P<m>{M})(?:\s*(?:,\s*)?(?:năm\s+|[/-])(?P<y>{Y}))?",
     rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?:\(\s*)?(?P<d>{D})-(?P<m>{M})(?:-(?P<y>{Y}))?(?![-/\d])",
     rf"{TOD_VI}?{WEEKDAY_VI}?(?:[Nn]gày\s+)?(?:\(\s*)?(?P<d>{D})/(?P<m>{M})(?:/(?P<y>{Y}))?(?![/\d])",
     rf"(?P<d>{D})-(?P<m>{M})-(?P<y>{Y})(?![-\d])",
     # dots: "Chiều 10.1.2024", "ngày 5.6", after a time of day, a weekday or "ngày" (a number
     # "3.5" or an effective date "từ 1.7.2025" alone is none)
-    rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?P<d>{D})\.(?P<m>{M})(?:\.(?P<y>{Y}))?(?![.\d])",
+    rf"(?:{TOD_VI}|{WEEKDAY_VI}|[Nn]gày\s+)(?P<d>{D})\.(?P<m>{M})(?:\.(?P<y>{Y}))?(?!\.?\d)",
     rf"(?:[Tt]ừ\s+)?tháng\s+(?P<m>{M}){TO_VI}(?:tháng\s+)?(?P<m2>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))",
     rf"(?:[Hh]ồi\s+|[Vv]ào\s+|[Tt]rong\s+|[Cc]uối\s+|[Đđ]ầu\s+|[Gg]iữa\s+)?[Tt]háng\s+(?P<m>{M})(?:\s*(?:năm\s+|[/-])\s*(?P<y>{Y}))?(?![/\d])",
     rf"(?:[Nn]ăm|[Tt]rong năm)\s+(?P<y>{Y})(?!\d)",

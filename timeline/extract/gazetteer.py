@@ -377,6 +377,7 @@ def find_organisations(
     out += _local_governments(chunk, start, language)
     if language == "vi":
         out += _border_units(chunk, start) + provincial_forces(chunk, start)
+        out += _local_justice(chunk, start)
     out += _abbreviated(chunk, start, learnt or [])
     return _without_overlaps(out)
 
@@ -676,6 +677,38 @@ def _local_governments(chunk: str, start: int, language: str) -> list[Mention]:
         out.append(
             Mention(start + m.start(), start + m.end(), m.group(), ORG, name, code, None, "agency")
         )
+    return out
+
+
+@cache
+def _local_justice_regex() -> re.Pattern[str]:
+    places = alternation(list(city_aliases()))
+    return re.compile(
+        r"(?<!\w)(?P<body>Viện [Kk]iểm sát nhân dân|VKSND|Tòa án nhân dân|Toà án nhân dân|TAND)\s+"
+        r"(?:(?:các|hai|ba|bốn|0?[2-9])\s+)?(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?)\s+)?"
+        rf"(?P<place>{places})(?P<more>(?:(?:\s*,\s*|\s+và\s+)(?:{places})(?!\w))*)(?!\w)"
+    )
+
+
+def _local_justice(chunk: str, start: int) -> list[Mention]:
+    """A province's or city's procuracy or court ("VKSND các thành phố Bắc Kinh, Thượng Hải",
+    "Tòa án nhân dân tỉnh Savannakhet"), named after its place, which gives its country; each
+    place of a list is an agency of its own (as "Công an các tỉnh A, B" is each province's
+    police)."""
+    out = []
+    for m in _local_justice_regex().finditer(chunk):
+        court = m["body"].startswith(("Tòa", "Toà", "TAND"))
+        kind = "Provincial" if (m["level"] or "").lower() == "tỉnh" else "City"
+        body = "People's Court" if court else "People's Procuracy"
+        spans = [(m.start(), m.end("place"), m["place"])]
+        for more in _place_regex_text().finditer(m["more"] or ""):
+            a = m.start("more") + more.start()
+            spans.append((a, a + len(more.group()), more.group()))
+        for a, b, where in spans:
+            city, code = city_aliases()[where]
+            name = f"{city} {kind} {body}".replace("City City", "City")
+            text = chunk[a:b] if a == m.start() else f"{m['body']} {where}"
+            out.append(Mention(start + a, start + b, text, ORG, name, code, None, "agency"))
     return out
 
 

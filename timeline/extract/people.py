@@ -260,6 +260,12 @@ def find_people(
             continue  # "King Khalid International Airport": a place named after someone
         if _WHERE_UNIT.search(text, max(start, a - 24), a):
             continue  # "tại huyện Kỳ Sơn": a district named like a person, where it happened
+        if (
+            language == "vi"
+            and _SCHOOL_NAMED.search(text, max(start, a - 30), a)
+            and not any(e.start < a <= e.end + 1 for e in entities)
+        ):
+            continue  # "Đại học Chính pháp Hoa Đông": a school the gazetteer lacks
         p = PersonMention(a, b, name)
         _add_titles(text, p, prefix, follows)
         _add_affiliation(text, p, run, entities)
@@ -578,6 +584,13 @@ def _ruling_family(name: str) -> str | None:
 # ("Công an huyện Lộc Ninh" too: the lowercase unit word names a place, never a person)
 # ("tại thành phố Đông Hà": a city the gazetteer lacks, where it happened; not "Chủ tịch UBND
 # thành phố X", whose holder is named after it)
+# a school's head noun and the lower-case words of its field before its place name ("Đại học
+# Chính pháp Hoa Đông"), no title between (not "Giám đốc Học viện A Nguyễn Văn B", whose
+# academy the gazetteer knows)
+_SCHOOL_NAMED = re.compile(
+    r"(?<!\w)(?:Trường )?(?:Đại học|Học viện|Cao đẳng)(?:\s+[A-ZĐ]?[a-zà-ỹđ]+){0,3}\s+$"
+)
+
 _WHERE_UNIT = re.compile(
     r"(?<!\w)(?:huyện|xã|phường|quận|thị xã|thị trấn|bản|(?:tại|ở) (?:thành phố|tỉnh))\s+$"
 )
@@ -1080,6 +1093,14 @@ def _titles_after(
         if not m:
             break
         seg_start = pos + m.end()
+        # "X, the outgoing Australian Ambassador, …", "X, new Thai Ambassador": an article and
+        # a word of the post's tenure before the title are not part of it
+        tenure = _TENURE_FIRST.match(text, seg_start) if language == "en" else None
+        if tenure and (
+            any(a[0] == tenure.end() and a[2] != "honorific" for a in anchors)
+            or _country_titled(text, tenure.end(), anchors, entities)
+        ):
+            seg_start = tenure.end()
         # "đồng Bộ trưởng", "co-Minister": a shared portfolio's title begins after its prefix
         co = _CO_TITLE.match(text, seg_start)
         at_title = co.end() if co else seg_start
@@ -1107,6 +1128,11 @@ def _titles_after(
         out.append((seg_start, seg_start + len(seg), kind))
         pos = seg_start + len(seg)
     return out
+
+
+_TENURE_FIRST = re.compile(
+    r"(?:the\s+)?(?:(?:newly[- ]appointed|new|outgoing|incoming|departing|current)\s+)?(?=[A-Z])"
+)
 
 
 def _country_titled(

@@ -22,6 +22,11 @@ _NOT_AWARD = (
 )
 
 
+# "the new Thai Ambassador", "Mr. X, the outgoing Ambassador": words of a post's tenure that
+# stand between an article and the title
+_TENURE = r"(?:newly[- ]appointed|new|outgoing|incoming|departing|visiting)"
+
+
 # a time told between the talks and whom they were with
 _WHEN = (
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|"
@@ -125,6 +130,11 @@ class English(Lexicons):
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
         rf"received{_THEN}{_NOT_AWARD}|"
+        # "said the Minister while receiving the new Thai Ambassador", "Minister receives
+        # outgoing envoy": the present and the participle of the same verb, before a guest
+        # named by a capitalised title or name, or a delegation (not "receiving support")
+        rf"(?:receives|receiving){_THEN}(?=\s+(?:(?:the|an?|his|her)\s+)?(?:{_TENURE}\s+)?"
+        r"(?:[A-Z]|(?:[\w.-]+\s+){0,4}?[Dd]elegation\b))|"
         # "arrived Monday in Laos for talks with Ministry of Security officials": the
         # trip's errand, its session with them
         r"\bfor talks with|"
@@ -166,6 +176,11 @@ class English(Lexicons):
         r"H\.E\.)(?=[\s,]))|"
         r"(?<=to )visit|(?<=will )visit|"
         r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
+        # "a delegation of A visited and extended New Year greetings to B", "paid a Tet visit
+        # to B": wishes brought in person to the agency greeted (not greetings sent)
+        r"(?:visited|came|went),? and (?:extended|conveyed|offered|brought) (?:(?:their|its|his|"
+        r"her|the) )?(?:[\w-]+ ){0,3}?(?:greetings|wishes) to|"
+        r"(?:paid|made) an? (?:[\w-]+ ){0,3}?(?:greeting|New Year|Tet|Lunar New Year) visits? to|"
         # "the Minister discussed cyber crime with Vietnam's Minister X during her visit": a
         # release tells the session by what was discussed and with whom
         r"(?<!\bsides )(?<!\bthey )discussed (?:[a-z][\w-]*,? ){1,6}?with(?= (?:[A-Z]|(?:his|her|"
@@ -227,7 +242,8 @@ class English(Lexicons):
     # ("X was welcomed by Y" is the passive: Y hosts, so it is not read as X hosting)
     host_verb = re.compile(
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
-        rf"(?<!\w)(?:received{_NOT_AWARD}|hosted|welcomed|greeted(?=\s+(?:an?|the)\s)|"
+        rf"(?<!\w)(?:received{_NOT_AWARD}|receives|receiving|hosted|welcomed|"
+        r"greeted(?=\s+(?:an?|the)\s)|"
         r"(?<=\w )(?:during|at) (?:a|the|his|her) reception(?=[^.;]{0,60}?\bfor\b)|"
         r"(?:played|plays|playing) host to|"
         r"(?<=while )hosting|(?<=when )hosting|told(?= (?:the )?visiting\b))(?!\w)"

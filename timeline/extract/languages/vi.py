@@ -172,12 +172,21 @@ class Vietnamese(Lexicons):
         # "Đồn Biên phòng A tổ chức giao ban định kỳ với Đại đội Biên phòng B (Lào)": two border
         # units' periodic liaison meeting
         r"giao ban(?: định kỳ| thường kỳ)? với|"
+        # "tọa đàm với đồng chí X về …": a discussion session with whom (not a seminar named
+        # alone, "tổ chức tọa đàm")
+        r"(?:[Tt]ọa|[Tt]oạ) đàm với|"
         # "đã gặp mặt, trao đổi với Ty An ninh tỉnh A": one meeting, its object after both verbs
         r"[Gg]ặp (?:mặt|gỡ),?\s+(?:và\s+)?trao đổi với|[Gg]ặp gỡ|[Gg]ặp mặt|gặp|điện đàm với|"
         r"điện đàm|thăm xã giao|"
         r"chào xã giao|"
         # a courtesy call: "đã đến chào Thủ tướng Lào", "tới chào xã giao"
         r"(?:đến|tới) chào(?: xã giao)?|"
+        # "…; chào Chủ nhiệm Ủy ban …", "chào Bộ trưởng X": a courtesy call told by "chào" and
+        # the office called on (not "chào mừng", "chào đón", a welcome)
+        r"chào(?=\s+(?:(?:ngài|ông|bà|đồng chí)\s+)?(?:[Pp]hó\s+)?(?:[Cc]hủ nhiệm|[Cc]hủ tịch|"
+        r"[Bb]ộ trưởng|[Tt]hứ trưởng|[Tt]hủ tướng|[Đđ]ại sứ|[Tt]ổng [Tt]ư lệnh|[Tt]ư lệnh|"
+        r"[Vv]iện trưởng|[Cc]hánh án|[Tt]ổng [Cc]ục trưởng|[Tt]ổng [Tt]hư ký|[Tt]ỉnh trưởng|"
+        r"[Bb]í thư|lãnh đạo)(?!\w))|"
         r"thăm)(?!\w)"
     )
     object_end = re.compile(

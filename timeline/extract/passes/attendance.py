@@ -50,12 +50,57 @@ def _destination(info: SentenceInfo, home: str, after_at: bool = False) -> Menti
     return (cities or foreign or [None])[0]
 
 
+# "tiếp đoàn Lào sang dự chương trình …": a foreign delegation received at home,
+# come to attend an event here
+_RECEIVED_TO_ATTEND = re.compile(
+    r"(?<!\w)(?:tiếp|đón)\s+(?:[Đđ]oàn)(?:\s+(?:đại biểu|công tác))?\s+(?P<who>[^.;]{1,80}?)\s+"
+    r"(?:sang\s+|đến\s+)?(?P<verb>tham dự|dự)\s+(?P<event>(?:[Cc]hương trình|Đại hội|Hội nghị|"
+    r"Hội thao|Hội thảo|[Ll]ễ|[Gg]iao lưu)[^,.;]*)"
+)
+
+
+def received_to_attend(
+    text: str, infos: list[SentenceInfo], engagements: list[Engagement], home: str
+) -> list[Engagement]:
+    """The trip of a foreign delegation received at home to attend an event here ("X tiếp đoàn
+    Lào sang dự hội thao …"), its country the one named as the delegation's, unless a visit of
+    that country is already told."""
+    added: list[Engagement] = []
+    for info in (i for i in infos if i.sentence.role == BODY):
+        m = _RECEIVED_TO_ATTEND.search(text, info.sentence.start, info.sentence.end)
+        who = [
+            p
+            for p in info.places
+            if m is not None and p.kind == COUNTRY and m.start("who") <= p.start < m.end("who")
+        ]
+        if m is None or len(who) != 1 or who[0].key == home:
+            continue
+        code = who[0].key
+        if any(
+            e.kind == "visit" and code in (*e.guests, *(c for c, _ in e.pair)) for e in engagements
+        ):
+            continue
+        start, end = m.start("verb"), m.end("event")
+        trip = Engagement("visit", info, (start, end, text[start:end]), place_country=home)
+        trip.pair = [(code, who[0])]
+        # (its days, "trong hai ngày 27 - 28.8", not the year its name holds, "năm 2019")
+        trip.date = next((d for d in info.dates if d.start >= start and d.day is not None), None)
+        trip.add(info)
+        trip.group = max((e.group for e in engagements), default=-1) + 1
+        engagements.append(trip)
+        added.append(trip)
+    return added
+
+
 def attendance_trips(
     text: str, infos: list[SentenceInfo], engagements: list[Engagement], home: str, language: str
 ) -> list[Engagement]:
     """Add the trip of a delegation attending an event abroad, unless a visit to that country is
-    already told; a planned attendance is left to the planned-trip rules. Returns the new trips."""
+    already told; a planned attendance is left to the planned-trip rules. Returns the new trips.
+    In Vietnamese, also the trip of a foreign delegation received here to attend one."""
     added: list[Engagement] = []
+    if language == "vi":
+        added += received_to_attend(text, infos, engagements, home)
     pattern = _ATTENDED_VI if language == "vi" else _ATTENDED_EN
     for info in infos:
         s = info.sentence

@@ -63,7 +63,7 @@ def title_references(
             ]
             if len(holders) != 1 or any(x <= m.start(1) < y for x, y in taken):
                 continue
-            if _name_follows(text, m.end(), s.end):
+            if _name_follows(text, m.end(), s.end, info):
                 continue  # a full mention ("Thứ trưởng Lê Quốc Hùng")
             who = holders[0]
             mention = PersonMention(
@@ -76,9 +76,21 @@ def title_references(
         info.people.sort(key=lambda p: p.start)
 
 
-def _name_follows(text: str, at: int, end: int) -> bool:
+# "Đại sứ Đặc mệnh toàn quyền Liên bang Nga": the rank of an envoy's office, not a name
+_ENVOY_RANK = re.compile(r"\s+(?:Đặc mệnh [Tt]oàn quyền|Extraordinary and Plenipotentiary)")
+
+
+def _name_follows(text: str, at: int, end: int, info: SentenceInfo) -> bool:
+    """A capitalised word after the title opens a name, unless it is the envoy's rank or a
+    country or an agency the title is of ("được tiếp Đại sứ Đặc mệnh toàn quyền Liên bang Nga
+    tại Việt Nam": the ambassador met, by office alone)."""
+    rank = _ENVOY_RANK.match(text, at, end)
+    at = rank.end() if rank else at
     word = re.match(r"\s+(\S)", text[at:end])
-    return bool(word and word.group(1).isupper())
+    if not (word and word.group(1).isupper()):
+        return False
+    first = at + word.start(1)
+    return not any(e.start == first for e in info.entities)
 
 
 def pronoun_subjects(

@@ -246,7 +246,12 @@ def _counted_day(
     ]
     anchor = told[1] if told is not None else None
     if stated and (told is None or stated[-1].start > told[0]):
-        anchor = resolve(stated[-1], published)
+        later = resolve(stated[-1], published)
+        # ("received X on June 11 … an agreement in force since February 12, 2019 … On the
+        # same day, he also received Y": a day before the engagement told is background, and
+        # the story's day is still the engagement's)
+        if not (anchor and anchor.start and later.start and later.start < anchor.start):
+            anchor = later
     if anchor is None or not _one_day(anchor):
         return resolve(d, published)
     shift = timedelta(days=d.day_offset or 0)

@@ -774,6 +774,7 @@ class Finder:
                     referenced.append(existing)
                     continue
                 e = self.new_meeting(info, mm, cp)
+                _same_subject(self.text, e, created)
                 last = (cp, e)
                 if org is not None:
                     made[org.key] = e  # two of its officials met together: one meeting
@@ -1421,6 +1422,23 @@ _INVITED_TO = re.compile(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$|\binvit\
 _THE_NATION = re.compile(r"(?:\s+the)?\s+(?:nation|country)\b")
 
 
+# "…; chào Chủ nhiệm …", "…, tọa đàm với …": a verb opening an item of a list of sessions
+_LIST_ITEM = re.compile(r"[,;]\s*(?:(?:và|rồi|đã|cũng|and|then|also)\s+)*$")
+
+
+def _same_subject(text: str, e: Engagement, created: list[Engagement]) -> None:
+    """ "Đoàn A cũng làm việc với B, C; chào D": a session of a list, told by a verb after a
+    comma or a semicolon, shares the subject of the list's first verb, and its side."""
+    if e.pair or not _LIST_ITEM.search(text, e.info.sentence.start, e.trigger[0]):
+        return
+    before = next(
+        (c for c in reversed(created) if c.info is e.info and c.kind == "meeting" and c.pair),
+        None,
+    )
+    if before is not None and (e.counterpart is None or e.counterpart.country != before.pair[0][0]):
+        e.pair = list(before.pair)
+
+
 def _counterparts_not_travellers(told: list[Engagement]) -> None:
     """ "In the course of the trip the team also saw city police chief X": whom a session of
     the sentence met is its counterpart, not one of the trip's travellers (x-recall3 027: X
@@ -1470,9 +1488,30 @@ def subject_agency(
         ),
         None,
     )
-    if subject is None or not subject.country or subject.country == cp.country:
+    if subject is None:
+        # "a working group of the A Provincial Police (Laos) visited …": an agency the
+        # gazetteer lacks, its country in brackets before the verb
+        return _bracketed_subject(text, info, mm, cp)
+    if not subject.country or subject.country == cp.country:
         return []
     return [(subject.country, subject)]
+
+
+_BRACKETED_BEFORE = re.compile(r"\(([^()]{1,60})\)\s*(?:(?:đã|vừa|cũng|has|have)\s+)*$")
+
+
+def _bracketed_subject(
+    text: str, info: SentenceInfo, mm: re.Match[str], cp: Mention
+) -> list[tuple[str, Mention]]:
+    m = _BRACKETED_BEFORE.search(text, info.sentence.start, mm.start())
+    if m is None:
+        return []
+    country = next(
+        (x for x in info.places if x.kind == COUNTRY and m.start(1) <= x.start < m.end(1)), None
+    )
+    if country is None or country.key == cp.country:
+        return []
+    return [(country.key, country)]
 
 
 # "He also met …", "The minister then met …": a subject by pronoun or bare title

@@ -139,11 +139,25 @@ def _date_from_retelling(a: Analysis, e: Engagement, cue: Cue, lead: Lead) -> No
     March 3, 2026": a later sentence of the lead naming the engagement again by the cue's own
     word dates it (any date of the lead's other sentences was too loose, see below)."""
     word = re.compile(rf"(?<!\w){re.escape(a.text[cue.start : cue.end])}(?!\w)", re.I)
-    for info in lead.lead:
+    lead_ids = {id(i) for i in lead.lead}
+    for info in [i for i in a.infos if i.sentence.role == BODY or id(i) in lead_ids]:
         s = info.sentence
-        if info is cue.info or s.start < cue.start or not word.search(a.text, s.start, s.end):
+        said = word.search(a.text, s.start, s.end)
+        if info is cue.info or s.start < cue.start or not said:
             continue
-        d = next((d for d in info.dates if not d.excluded and d.day is not None), None)
+        # past the lead, only the day written right beside the noun ("Trong hai ngày diễn ra
+        # cuộc họp (20-21/6), …": a page cut below its headline dates its session there)
+        near = id(info) in lead_ids or None
+        d = next(
+            (
+                d
+                for d in info.dates
+                if not d.excluded
+                and d.day is not None
+                and (near or 0 <= d.start - said.end() <= 12)
+            ),
+            None,
+        )
         if d is not None:
             e.date, e.date_origin, e.resolved = d, "own", resolve(d, a.published)
             e.add(info)

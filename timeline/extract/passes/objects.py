@@ -7,7 +7,7 @@ import re
 
 from events.countries import country
 from timeline.extract import languages
-from timeline.extract.gazetteer import ABROAD, COUNTRY, ORG, Mention, country_aliases
+from timeline.extract.gazetteer import ABROAD, CITY, COUNTRY, ORG, Mention, country_aliases
 from timeline.extract.model import SentenceInfo
 from timeline.extract.people import PersonMention
 
@@ -126,6 +126,69 @@ _INCLUDING = re.compile(
 _PRESENCE_FIRST = re.compile(r",?\s*in the presence of\s[^;.]{1,200}?,\s*with\s+")
 
 
+# "làm việc tại", "thăm và làm việc tại": a verb whose object is where
+_AT_A_PLACE = re.compile(r"(?<!\w)tại$")
+_BARE_GAP = re.compile(r"\s*")
+# "chào xã giao A, tọa đàm với B; thăm, làm việc với C": a comma or a semicolon, then the next
+# meeting verb of the same subject
+_LIST_GAP = re.compile(r"\s*[,;]\s*(?:(?:và|and|then|rồi|đã|also|cũng)\s+)*$")
+
+
+def _next_verb(
+    text: str, language: str, start: int, end: int, blocked: list[tuple[int, int]]
+) -> int:
+    """The object ends where the next meeting verb of a list of sessions begins ("chào xã giao
+    ông A, tọa đàm với ông B": B was met in a session of their own, not with A); two verbs of
+    one object ("đã tiếp đón, làm việc với đoàn …") share it."""
+    for m in languages.get(language).meet.finditer(text, start, end):
+        if m.start() == start or any(x <= m.start() < y for x, y in blocked):
+            continue
+        named = any(start <= x < m.start() for x, _ in blocked)
+        if named and _LIST_GAP.search(text, start, m.start()):
+            return m.start()
+    return end
+
+
+# an item of a list of units met: its head noun opens it, its name runs to the next comma
+# ("Viện Chiến lược quốc phòng", "Đoàn 871"), an office held in it before it ("chào Chủ nhiệm
+# Ủy ban …": the committee's chair called on)
+_UNIT_ITEM = re.compile(
+    r"(?:(?:[Cc]hủ nhiệm|[Cc]hủ tịch|lãnh đạo|[Ll]ãnh đạo|[Gg]iám đốc|[Cc]ục trưởng|"
+    r"[Vv]iện trưởng)\s+)?(?P<unit>(?:Cục|Viện|Vụ|Học viện|Tổng cục|Ủy ban|Uỷ ban|Bộ Tư lệnh|"
+    r"Quân khu|Quân chủng|Binh chủng|Đoàn(?= \d))\s+[^,;.…()]+?)\s*(?=[,;.…(]|\s+và\s|$)"
+)
+
+
+def _unlisted_units(text: str, info: SentenceInfo, start: int, end: int) -> list[Mention]:
+    """ "làm việc với Cục Đối ngoại, Viện Chiến lược quốc phòng, Đoàn 871": the units of a list
+    of agencies met that the gazetteer lacks, next to one it knows, each met in a session of its
+    own; of the country a country name ends them with, else of our side (a list of units met,
+    the gazetteer's known one among them, is the programme of a delegation's visit)."""
+    # (a title no one is named by, "Chủ nhiệm Ủy ban …", takes no unit's place)
+    taken = [(e.start, e.end) for e in info.entities]
+    taken += [p.extent for p in info.people if p.person >= 0]
+    out = []
+    pos = start
+    while pos < end:
+        m = _UNIT_ITEM.match(text, pos, end)
+        gap = re.match(r"[^,;]*[,;]\s*|\S+\s+và\s+", text[pos:end]) if m is None else None
+        if m is not None:
+            a, b = m.span("unit")
+            if not any(x < b and a < y for x, y in taken):
+                named = [p for p in info.places if a <= p.start < b and p.kind == COUNTRY]
+                code = named[-1].key if named else "VN"
+                out.append(Mention(a, b, m["unit"], ORG, m["unit"], code, None, "agency"))
+            nxt = re.match(r"\s*(?:[,;]|\s+và)\s*", text[m.end() : end])
+            if nxt is None:
+                break
+            pos = m.end() + nxt.end()
+        elif gap is not None:
+            pos += gap.end()
+        else:
+            break
+    return out
+
+
 def counterparts(
     text: str, info: SentenceInfo, start: int, language: str
 ) -> tuple[int, list[Mention | PersonMention]]:
@@ -139,6 +202,12 @@ def counterparts(
     listed = _INCLUDING.match(text, start, s.end)
     start = listed.end() if listed else start  # "met senior officials including A, B and C"
     blocked = [(e.start, e.end) for e in info.orgs] + person_extents(info)
+    if _AT_A_PLACE.search(text, max(s.start, start - 5), start) and any(
+        _BARE_GAP.fullmatch(text, start, p.start) and p.kind in (COUNTRY, CITY) for p in info.places
+    ):
+        # "Trong thời gian làm việc tại Việt Nam, đoàn … cũng làm việc với …": a stay at a
+        # place is no session, and whom the clause after it names was met by another verb
+        return start, []
     stop = languages.get(language).object_end
     end = s.end
     for m in stop.finditer(text, start, s.end):
@@ -147,6 +216,7 @@ def counterparts(
         if not any(x < m.start() + 1 < y for x, y in blocked):
             end = m.start()
             break
+    end = _next_verb(text, language, start, end, blocked)
     head = text[start:end]
     # an object must begin with who is met, not a clause
     lead = re.match(
@@ -180,6 +250,10 @@ def counterparts(
             if isinstance(x, PersonMention)
             or not _VENUE_BEFORE.search(text, max(s.start, x.start - 40), x.start)
         ]
+    if language == "vi" and all(isinstance(x, Mention) for x in out):
+        # (none known: only a unit opening the object, "chào Chủ nhiệm Ủy ban …")
+        units = _unlisted_units(text, info, start if out else first, end)
+        out += units if out or (units and _UNIT_ITEM.match(text, first)) else []
     if not out:
         out = delegations_listed(text, info, start)
     out.sort(key=lambda x: x.start)
@@ -336,7 +410,7 @@ def officials_of_country(
             continue
         if code in before:
             return []
-        return [_officials(c, code)]
+        return [_officials(x, x.key) for x in _listed_countries(text, info, c, end)]
     # "In the United Kingdom, Director X met with counterparts": that country's, unnamed
     if fronted and _UNNAMED_OFFICIALS.match(text, start, end) and fronted[0].key not in before:
         return [_officials(fronted[0], fronted[0].key)]
@@ -367,6 +441,28 @@ def delegation_of_country(
         name = f"Delegation of {country(c.key).name_en}"
         return [Mention(c.start, c.end, c.text, ORG, name, c.key, None, "delegation")]
     return []
+
+
+# between two countries of a list: "China, Laos and Malaysia", "China,Laos", "A & B"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
+
+
+def _listed_countries(text: str, info: SentenceInfo, first: Mention, end: int) -> list[Mention]:
+    """`first` and the countries listed right after it ("officials from China, Laos and
+    Malaysia"): each country's officials are a counterpart of their own, one meeting each, as
+    a list of agencies met is (x-audit-en's rule gave the list's first country alone)."""
+    countries = sorted(
+        (c for c in info.places if c.kind == COUNTRY and first.start < c.start < end),
+        key=lambda c: c.start,
+    )
+    listed, last = [first], first
+    for c in countries:
+        if not _LIST_GAP.fullmatch(text, last.end, c.start):
+            break
+        if c.key not in {x.key for x in listed}:
+            listed.append(c)
+        last = c
+    return listed
 
 
 def _officials(c: Mention, code: str) -> Mention:

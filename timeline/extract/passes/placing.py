@@ -176,6 +176,11 @@ def _involves_travellers(e: Engagement, trip: Engagement) -> bool:
     when it is with the host country's own agencies (the travellers' programme)."""
     travellers = {p.mention.country for p in trip.participants.values() if p.mention.country}
     travellers.discard(trip.place_country)
+    if not travellers:
+        # ("X received Y, who is on his visit to Vietnam": the trip's head is named in its
+        # sentence before the roles pass makes them its head; a guest of a third country
+        # received the same day is not one of Y's travellers)
+        travellers = {p.country for p in trip.info.people if p.country} - {trip.place_country}
     if not travellers or trip.place_country is None:
         return True
     before = text_before_trigger(e)

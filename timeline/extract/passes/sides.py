@@ -643,9 +643,11 @@ def hosts_without_place(engagements: list[Engagement], text: str) -> None:
             or _headquarters_host(e, text, sides)
             or _organiser_host(e, text, sides)
             or _delegation_host(e, text, sides)
+            or _travelling_subject_host(e, text, sides)
             or _trip_guest_host(e, sides)
             or _visited_host(e, engagements, sides)
             or _resident_host(e, sides)
+            or _called_on_host(e, sides)
             or _leader_host(e, sides)
             or _office_host(e, text, sides)
             or _visitor_host(e, sides)
@@ -834,6 +836,28 @@ def _delegation_host(e: Engagement, text: str, sides: list[str]) -> str | None:
     return others[0] if met in sides and len(others) == 1 else None
 
 
+# a host's verb: its subject received the other side
+_HOSTING_VERB = re.compile(r"tiếp|đón|receiv|hosted|host to|welcomed|greeted", re.I)
+
+
+def _travelling_subject_host(e: Engagement, text: str, sides: list[str]) -> str | None:
+    """ "Đoàn công tác Tòa án tỉnh A đã làm việc với Tòa án tỉnh B (Lào)": a delegation, the
+    subject of a verb no host uses, went to the agency it worked with, whose side hosts (not
+    when a delegation is met too: two delegations, the sentence does not say who travelled)."""
+    s = e.info.sentence
+    if (
+        _HOSTING_VERB.search(e.trigger[2])
+        or not _A_DELEGATION.search(text, s.start, e.trigger[0])
+        or _DELEGATION_MET.search(text, e.trigger[0], min(s.end, e.trigger[1] + 40))
+    ):
+        return None
+    met = e.counterpart.country if e.counterpart is not None else None
+    if e.counterpart_person is not None and e.counterpart_person in e.participants:
+        met = e.participants[e.counterpart_person].mention.country or met
+    others = [c for c in sides if c != met]
+    return met if met in sides and len(others) == 1 else None
+
+
 def _resident_host(e: Engagement, sides: list[str]) -> str | None:
     """ "The minister met UK ambassador X": an ambassador (consul, chargé d'affaires) of one
     side, met by the other without a place named, was met where they are posted, at home for
@@ -897,6 +921,27 @@ _VISITING_HERE = re.compile(
     r"(?:\w+\s+){0,2}visit\s+to)\s+(?:the|this)\s+(?:country|kingdom|state|emirate|sultanate)\b",
     re.I,
 )
+
+
+# a call made on whom is met: "paid a courtesy call on", "visited and extended New Year
+# greetings to", "paid a Tet visit to", "đến chào", "chào xã giao"
+_CALL_VERB = re.compile(
+    r"courtesy (?:calls?|visits?)|called on|greetings to|wishes to|visits? to$|(?<!\w)chào(?!\w)",
+    re.I,
+)
+
+
+def _called_on_host(e: Engagement, sides: list[str]) -> str | None:
+    """ "A delegation of A paid a courtesy call on B", "… visited and extended New Year greetings
+    to B": the one called on receives the call, at home; its side hosts (the call's verb
+    is no host's, so the host went unnamed)."""
+    if not _CALL_VERB.search(e.trigger[2]):
+        return None
+    met = e.counterpart.country if e.counterpart is not None else None
+    if e.counterpart_person is not None and e.counterpart_person in e.participants:
+        met = e.participants[e.counterpart_person].mention.country or met
+    others = [c for c in sides if c != met]
+    return met if met in sides and len(others) == 1 else None
 
 
 def _visitor_host(e: Engagement, sides: list[str]) -> str | None:
