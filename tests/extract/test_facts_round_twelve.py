@@ -4,8 +4,6 @@ page's words)."""
 
 from __future__ import annotations
 
-import pytest
-
 from tests.extract.drafts import flags, kinds, of_kind, people, records
 
 # --- standing groups: numbered meetings of a joint working group are its dialogue ----------
@@ -251,11 +249,6 @@ def test_a_police_delegation_visiting_a_citys_police_headquarters_is_no_trip_of_
     assert kinds(text) == ["meeting"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merged with x-recall3's agencies: 'Police Service' is read as the premises' agency, "
-    "and the later sentence's commissioner joins that first meeting instead of a second one",
-)
 def test_the_delegation_meeting_someone_after_that_is_another_session_of_the_same_sides():
     text = (
         "Bangkok : A British delegation headed by Mayor of Leeds, John Smith visited Bangkok Police "

@@ -118,6 +118,11 @@ _JOINED_TO_A_PLAN = re.compile(
 _RECALLED = re.compile(r"(?<!\w)(?:nhắc lại|điểm lại|ôn lại|recall(?:s|ed|ing)?)(?!\w)")
 
 
+# a call at premises the sentence names before whom it met ("called at the Central Police
+# Office and met with Commissioner Y"): whom it met received that call, not the one before
+_OWN_PREMISES = re.compile(r"\b(?:called at|visited|toured|went to|arrived at)\s+(?:the\s+)?[A-Z]")
+
+
 # "làm việc với đoàn Cục A và Cục B Bộ An ninh Lào": one delegation ("đoàn", not "các đoàn")
 # of the agencies listed after it
 _ONE_DELEGATION = re.compile(r"(?<!các )(?<!những )(?<!hai )[Đđ]oàn(?: đại biểu| công tác)?\s+$")
@@ -1063,6 +1068,10 @@ class Finder:
             or not told_before
             or info.sentence.start - e.sentences[-1].sentence.end > 2
             or cp.country not in (None, e.counterpart.country)
+            # "Later the delegation called at the Central Police Office and met with Commissioner
+            # Y": premises of their own named before whom it met, another session
+            or any(o.start < cp.start and o.key != e.counterpart.key for o in info.orgs)
+            or _OWN_PREMISES.search(self.text, info.sentence.start, cp.start)
         ):
             return None
         e.counterpart_person = cp.person
