@@ -1035,17 +1035,33 @@ def _first_story_date(
     """The first date with its day the story gives an engagement, outside `skip`; one written
     without its year is read as the `header` date would date it (within the 45 days after it,
     else in the year before)."""
-    for d in find_dates(text, language):
+    found = find_dates(text, language)
+    for d in found:
         if d.start < skip[1] and skip[0] < d.end:
             continue
         if d.excluded or d.day is None or d.month is None or d.parenthesised:
             continue
-        if d.year is None and header is None:
+        year = d.year if d.year is not None else _year_later_in_sentence(text, d, found)
+        if year is None and header is None:
             continue
         if _PAST_BEFORE.search(_before(text, d, 12)):
             continue
-        return resolve(d, header).start if d.year is None else _safe(d.year, d.month, d.day)
+        return resolve(d, header).start if year is None else _safe(year, d.month, d.day)
     return None
+
+
+def _year_later_in_sentence(text: str, d: DateMention, found: list[DateMention]) -> int | None:
+    """The one year stated alone later in the sentence a day without its year leads ("Ngày
+    30-5, … khởi động chương trình giao lưu … năm 2022"): the day's year, so a site's clock
+    line of the next year above it is not taken for the page's date."""
+    stop = re.compile(r"\.\s|\n").search(text, d.end)
+    end = stop.start() if stop else len(text)
+    years = {
+        x.year
+        for x in found
+        if d.end <= x.start < end and x.day is None and x.month is None and not x.excluded
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 # A byline date more than this after the story's own first full date is the day the page was
@@ -1161,6 +1177,7 @@ def latest_in_story_year(
     stated = [d for d in mentions if _story_year(text, d, language)]
     years = {d.year for d in stated if not _DOCUMENT_BEFORE.search(_before(text, d, 160))}
     years = years or {d.year for d in stated}
+    years |= {y for d in stated if d.year in years for y in _coordinated_years(text, d)}
     quarters = _slashed_quarters(text, skip)
     years |= {y for y, _ in quarters}
     # "Từ đầu năm 2024 đến nay": the story is written in that year or after; a year before it
@@ -1197,6 +1214,22 @@ def latest_in_story_year(
         if d.year is None and d.day is not None and d.month is not None and not d.excluded
     ]
     return max((d for d in days if d), default=None)
+
+
+# "in 2020 and 2021", "năm 2023 và 2024", "các năm 2022, 2023": the years listed after a stated
+# one, which the date finder reads as one mention of the first
+_NEXT_YEAR = re.compile(r"\s*(?:,|and|và|&)\s*(?:năm\s+)?((?:19|20)\d\d)(?!\d)")
+
+
+def _coordinated_years(text: str, d: DateMention) -> set[int]:
+    """The years coordinated with a year alone: two years stated leave the story's year
+    unknown ("especially in 2020 and 2021 when …" dated a reception of 2022 to 2020)."""
+    out: set[int] = set()
+    at = d.end
+    while (m := _NEXT_YEAR.match(text, at)) is not None:
+        out.add(int(m.group(1)))
+        at = m.end()
+    return out
 
 
 def _before(text: str, d: DateMention, span: int) -> str:

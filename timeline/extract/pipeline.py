@@ -236,6 +236,7 @@ def find(a: Analysis) -> None:
     """Engagements sentence by sentence (passes/engagements.py), then trips told by attending
     an event abroad, with their heads."""
     a.engagements = find_engagements(a.text, a.infos, a.persons, a.language, a.home)
+    nesting.one_per_trigger(a.engagements)
     for trip in attendance_trips(a.text, a.infos, a.engagements, a.home, a.language):
         add_participants(a.text, trip.info, trip, a.language)  # "do X làm Trưởng đoàn"
 

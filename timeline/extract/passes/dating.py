@@ -88,6 +88,7 @@ def date_engagements(
             usable = [
                 d for d in usable if not _edition(info, d) and not _plan_year(info, d, language)
             ]
+            usable = _lead_day_over_year(info, group, usable)
         # each date to one engagement and each engagement one date, nearest pairs first:
         # "talks … on April 16, as part of his visit to China from April 15 to 17"
         setting = _setting_end(info)
@@ -124,6 +125,28 @@ def date_engagements(
         r = e.resolved
         if r is not None and not e.context and _one_day(r):
             told = (e.date.start if e.date else e.start, r)  # a day, not a trip's range
+
+
+def _lead_day_over_year(
+    info: SentenceInfo, group: list[Engagement], usable: list[DateMention]
+) -> list[DateMention]:
+    """ "Ngày 30-5, tại …, hai đoàn gặp gỡ … và khởi động chương trình giao lưu … năm 2022": a
+    sentence telling one engagement and leading with its day has a year alone later in it for
+    the name of what it opens or reviews, not for its date (the year took the day's place, and
+    the meeting, a year before the page's date line, was set aside as context)."""
+    leads = [d for d in usable if _leads(info, d) and d.day is not None and d.month is not None]
+    if not leads or len(group) != 1:
+        return usable
+    alone = {d.year for d in usable if d.day is None and d.month is None and not _leads(info, d)}
+    if not alone:
+        return usable
+    # the one year the sentence states is its day's: "Ngày 30-5 … năm 2022" is 30 May 2022
+    year = alone.pop() if len(alone) == 1 and leads[0].year is None else None
+    return [
+        (replace(d, year=year) if year is not None and d is leads[0] else d)
+        for d in usable
+        if d.day is not None or d.month is not None or _leads(info, d)
+    ]
 
 
 def _leads(info: SentenceInfo, d: DateMention) -> bool:

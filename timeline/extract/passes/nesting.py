@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.gazetteer import Mention
 from timeline.extract.model import (
     Engagement,
     SentenceInfo,
@@ -145,6 +146,45 @@ def _resident_envoys(x: Engagement) -> bool:
     return bool(guests) and all(any(_ENVOY.search(t[2]) for t in p.mention.titles) for p in guests)
 
 
+def one_per_trigger(engagements: list[Engagement]) -> None:
+    """ "Tại cuộc hội đàm giữa Bộ trưởng A và Bộ trưởng B, …": two rules that read the same
+    words of a sentence as an engagement of one kind ("Tại cuộc hội đàm", "cuộc hội đàm giữa")
+    tell it once; the later draft's participants join the first, and it is not drafted (two
+    identical drafts of one set of talks, one of them a false positive)."""
+    kept: list[Engagement] = []
+    for e in engagements:
+        first = next(
+            (
+                k
+                for k in kept
+                if k.kind == e.kind
+                and k.info.sentence.start == e.info.sentence.start
+                and k.trigger[0] < e.trigger[1]
+                and e.trigger[0] < k.trigger[1]
+                # one trigger met in a list is one engagement per counterpart
+                and k.trigger[:2] != e.trigger[:2]
+                and _key(k.counterpart) == _key(e.counterpart)
+                and _key(k.destination) == _key(e.destination)
+                and k.counterpart_person == e.counterpart_person
+            ),
+            None,
+        )
+        if first is None:
+            kept.append(e)
+            continue
+        for key, part in e.participants.items():
+            first.participants.setdefault(key, part)
+        for x in engagements:
+            x.parent = first if x.parent is e else x.parent
+            x.pending_parent = first if x.pending_parent is e else x.pending_parent
+            x.inherits = first if x.inherits is e else x.inherits
+    engagements[:] = kept
+
+
+def _key(m: Mention | None) -> str | None:
+    return m.key if m is not None else None
+
+
 def drop_lead_retold(engagements: list[Engagement]) -> None:
     """The lead pass runs when the sentence loop drafted nothing held, but a trip it drafted
     only alluded to ("starting his visit to the country") may get its place and host later: the
@@ -180,10 +220,10 @@ def merge_unnamed_retellings(engagements: list[Engagement], home: str) -> None:
     ]
     dropped: list[Engagement] = []
     for e in held:
-        if _names_the_other_side(e, home) or e.counterpart is not None:
+        if _names_the_other_side(e, home):
             continue
         named = [x for x in held if x is not e and _names_the_other_side(x, home)]
-        same = [x for x in named if _same_meeting(e, x)]
+        same = [x for x in named if _same_meeting(e, x) and _counterpart_named_in(e, x)]
         if len(same) != 1 or len([x for x in named if _same_sides(e, x)]) != 1:
             continue
         _absorb(same[0], e)
@@ -192,6 +232,21 @@ def merge_unnamed_retellings(engagements: list[Engagement], home: str) -> None:
         if any(e.parent is d for d in dropped):
             e.parent, e.part_cue = None, None
     engagements[:] = [e for e in engagements if not any(e is d for d in dropped)]
+
+
+def _counterpart_named_in(told: Engagement, named: Engagement) -> bool:
+    """ "A hội đàm với Bộ CHQS tỉnh X" then "Đại tá B, …, và Đại tá C, Chính ủy Bộ CHQS tỉnh
+    X, đồng chủ trì hội đàm": talks told with the agency met are the named meeting when one
+    of its people is of that agency (the two sentences gave two drafts of one set of talks)."""
+    cp = told.counterpart
+    if cp is None:
+        return True
+    if named.counterpart is not None and named.counterpart.key == cp.key:
+        return True
+    return any(
+        p.mention.organisation is not None and p.mention.organisation.key == cp.key
+        for p in named.participants.values()
+    )
 
 
 def _names_the_other_side(e: Engagement, home: str) -> bool:

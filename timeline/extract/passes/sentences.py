@@ -216,7 +216,20 @@ def stated_country(text: str, info: SentenceInfo, o: Mention) -> str | None:
     for c in info.places:
         if o.end <= c.start and _SEAT_IN.fullmatch(text, o.end, c.start):
             return c.key if c.kind == COUNTRY else c.country
+    # "Cục Bộ đội Biên phòng (Bộ Tổng Tham mưu Quân đội nhân dân Lào)", "Cục BĐBP, Bộ Tổng tham
+    # mưu QĐND Lào": a unit named with no country, then its parent body, is the parent's
+    for parent in info.orgs:
+        if (
+            parent.country
+            and o.end <= parent.start
+            and _PARENT_AFTER.fullmatch(text, o.end, parent.start)
+        ):
+            return parent.country
     return None
+
+
+# between a unit and the parent body named right after it: an opening bracket or a comma
+_PARENT_AFTER = re.compile(r"\s*[(,]\s*")
 
 
 _SEAT_IN = re.compile(
