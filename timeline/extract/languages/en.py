@@ -93,8 +93,12 @@ class English(Lexicons):
         r"\b(?:(?:official|working|state|study|three-day|two-day|four-day|five-day)\s+)?"
         # ("the visiting Saudi minister" is a guest here, not a trip to Saudi Arabia)
         # ("met with visiting Vietnamese Deputy Minister X": the adjective, the guest's trip)
+        # ("Sar Kheng receives visiting UK minister": a country's abbreviation as its adjective,
+        # before a title or a delegation, is the guest's country, not where the trip goes)
         r"(?:visit(?:ed|s)?|(?<!\bthe )visiting(?!\s+[A-Z]\w*(?:ese|ian|ish|an|i)\s+"
-        r"(?:[A-Z]|delegation|officials?|minister|guests?|counterpart))|trip)\b"
+        r"(?:[A-Z]|delegation|officials?|minister|guests?|counterpart))"
+        r"(?!\s+(?:[A-Z]{2,3}|U\.S\.)\s+(?:[Mm]inister|Secretary|Deputy|Vice|Director|Chief|"
+        r"Commissioner|Ambassador|delegation|officials?|counterpart))|trip)\b"
         r"(?:\s+(?:to|in))?(?:\s+the)?|"
         # "arrived in the Saudi capital, Riyadh, at the head of a delegation" (m002, m013)
         r"\b(?:arrived|arrives)\s+in(?:\s+the)?|"
@@ -126,7 +130,9 @@ class English(Lexicons):
         rf"(?:convened|sat down|met up){_WHERE_WHEN} with|"
         # "played host to the Chargé d'Affaires X": the subject received X
         r"(?:played|plays|playing) host to|"
-        r"had (?:(?:separate|bilateral|a separate|a bilateral) )?(?:talks|a meeting|"
+        # ("had separate bilateral meetings with", "had a series of meetings with")
+        r"had (?:(?:a )?(?:(?:separate|bilateral|several|series of|number of) ){1,3})?"
+        r"(?:talks|a meeting|"
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
         rf"received{_THEN}{_NOT_AWARD}|"

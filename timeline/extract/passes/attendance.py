@@ -24,6 +24,25 @@ _ATTENDED_EN = re.compile(
     r"\b(?:led|leading|leads|headed|heading|heads)\s+(?:a|an|the|\w+'s)\s+(?:[\w-]+\s+){0,3}?"
     r"delegation\s+(?:to\s+attend|at)\s+(?P<event>the\s+[^,.;]*)"
 )
+# the attendance told of the delegation, or as the meetings its head had there: "A delegation
+# of the ministry led by X is attending the 20th Y Dialogue that opened in Singapore", "The
+# delegation … is in New Delhi, India, where they are attending the 90th General Assembly",
+# "X had separate bilateral meetings with … during the 18th Conference … in Sochi, Russia",
+# "X met the heads of the delegations of A and B on the sidelines of the … Forum in Z"
+# (searched within one sentence, so the full stops of ranks and initials may come between;
+# the event must be a gathering, not a visit: "met Y during the visit to China by Z")
+_GATHERING = (
+    r"(?P<event>the\s+[^,.;]*?\b(?:Conference|Dialogue|Forum|Summit|Meeting|Assembly|Congress|"
+    r"Symposium|Session|Exhibition|Expo)\b[^,.;]*)"
+)
+_ATTENDING_EN = re.compile(
+    r"\bdelegation\b[^;]{0,240}?\b(?:is|are|was|were)\s+(?:currently\s+)?attending\s+" + _GATHERING
+)
+_MET_DURING_EN = re.compile(
+    r"\b(?:(?:had|held)\s+(?:separate\s+|several\s+|a\s+(?:series|number)\s+of\s+)?"
+    r"(?:bilateral\s+)?meetings\s+with|met(?:\s+with)?)\s+[^;]{0,300}?"
+    r"\b(?:during|on\s+the\s+(?:sidelines|margins)\s+of)\s+" + _GATHERING
+)
 # "Pham, who heads Vietnam's delegation to the AMMTC", "X is leading Malaysia's delegation to
 # the meeting": the trip of that country's delegation to where the event is
 _HEADS_DELEGATION_EN = re.compile(
@@ -34,15 +53,19 @@ _AT = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:thủ đô\s+|thành phố\s+)?$")
 _PLANNED_VI = re.compile(r"(?<!\w)(?:sẽ|dự kiến)\s*$")
 
 
-def _destination(info: SentenceInfo, home: str, after_at: bool = False) -> Mention | None:
+def _destination(
+    info: SentenceInfo, home: str, after_at: bool = False, after: int = 0
+) -> Mention | None:
     """The foreign city (else country) the sentence places the event in; with `after_at`, only
     one named after "tại"/"ở": "Viện trưởng VKSND tối cao Lào … sang dự Hội nghị … các nước
     ASEAN - Trung Quốc … tại Việt Nam" names the delegation's own country and the countries of
-    the event's name, neither of them where it is."""
+    the event's name, neither of them where it is; with `after`, only one named from there on
+    (the countries of those met, listed before the event, are not where it is)."""
     foreign = [
         p
         for p in info.places
         if p.kind in (CITY, COUNTRY)
+        and p.start >= after
         and (p.key if p.kind == COUNTRY else p.country) != home
         and (not after_at or _AT.search(info.sentence.text[: p.start - info.sentence.start]))
     ]
@@ -101,17 +124,23 @@ def attendance_trips(
     added: list[Engagement] = []
     if language == "vi":
         added += received_to_attend(text, infos, engagements, home)
-    pattern = _ATTENDED_VI if language == "vi" else _ATTENDED_EN
+    english = (_ATTENDED_EN, _ATTENDING_EN, _MET_DURING_EN)
+    patterns = (_ATTENDED_VI,) if language == "vi" else english
     for info in infos:
         s = info.sentence
         if s.role != BODY:
             continue
-        m = pattern.search(text, s.start, s.end)
+        m = next((m for p in patterns if (m := p.search(text, s.start, s.end))), None)
         if m is None:
             continue
         if language == "vi" and _PLANNED_VI.search(text[s.start : m.start("verb")]):
             continue
         dest = _destination(info, home, after_at=language == "vi")
+        if m.re is not _ATTENDED_EN and m.re is not _ATTENDED_VI:
+            # where the gathering is: named after it, else (the delegation "is in X where …")
+            # before it, for the attendance; after it only, for the meetings had there
+            after = _destination(info, home, after=m.start("event"))
+            dest = after if after is not None or m.re is _MET_DURING_EN else dest
         if dest is None:
             continue
         code = dest.key if dest.kind == COUNTRY else dest.country

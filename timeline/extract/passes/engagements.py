@@ -739,8 +739,9 @@ class Finder:
         if ago and e.status == "held":
             # "the minister last visited Tajikistan 19 years ago": an old trip, for context
             e.context, e.context_cue = True, (ago.start(), ago.end(), ago.group())
-        if vm.group().split()[0].lower() == "visits":
-            # "high-level visits to Vietnam by …": trips in general, told for context
+        if "visits" in vm.group().lower().split()[:2]:
+            # "high-level visits to Vietnam by …": trips in general, told for context (and
+            # "reinforced by key official visits", the noun after its adjective)
             e.context, e.context_cue = True, (vm.start(), vm.end(), vm.group())
         return e
 

@@ -346,6 +346,14 @@ def _receiver(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]]) -> str | 
     return a.home if len(codes) == 1 and a.home not in codes and subject else None
 
 
+# "visiting UK minister": a country named as the adjective of a title or a delegation is whose
+# the guest is, not where a trip went
+_TITLE_AFTER = re.compile(
+    r"\s+(?:[Mm]inister|Secretary|Deputy|Vice|Director|Chief|Commissioner|Ambassador|"
+    r"delegation|officials?|counterpart)\b"
+)
+
+
 def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: Lead) -> Engagement:
     info = cue.info
     anchor = info if any(info is i for i in lead.lead) or not lead.lead else lead.lead[0]
@@ -356,7 +364,9 @@ def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: L
             (
                 p
                 for p in info.places
-                if cue.end <= p.start <= cue.end + 40 and p.kind in (COUNTRY, CITY)
+                if cue.end <= p.start <= cue.end + 40
+                and p.kind in (COUNTRY, CITY)
+                and not _TITLE_AFTER.match(a.text, p.end)
             ),
             None,
         )

@@ -368,9 +368,12 @@ _OFFICIALS = re.compile(
 
 
 # "officials in the Austrian government", "counterparts from Hungary": who, then whose
+# ("the heads of the delegations of Laos, Cambodia and Korea": each country's head, met one by
+# one on a conference's sidelines)
 _OFFICIALS_OF = re.compile(
     r"\s*(?:(?:the|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,6}?(?:officials|counterparts|"
-    r"authorities|officers|leaders)\s+(?:of|from|in)\s+(?:the\s+)?"
+    r"authorities|officers|leaders|heads\s+of\s+(?:the\s+)?delegations)\s+(?:of|from|in)\s+"
+    r"(?:the\s+)?"
     r"(?:government\s+of\s+(?:the\s+)?)?"
 )
 # the object is a country's unnamed officials, its country told elsewhere

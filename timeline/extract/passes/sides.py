@@ -388,7 +388,12 @@ def hosted_series(engagements: list[Engagement], text: str) -> None:
 
 # "on the sidelines of the Baltic Security Dialogue in Singapore", "bên lề Đối thoại … tại
 # Singapore": a meeting held at a third country's event, its place no side's territory
-_SIDELINES = re.compile(r"(?i)\bon the (?:sidelines?|margins?) of\b|(?<!\w)bên lề(?!\w)")
+# (and "had separate bilateral meetings with … during the 18th Conference on …": a gathering's
+# meetings, told by the gathering, not its sidelines)
+_SIDELINES = re.compile(
+    r"(?i)\bon the (?:sidelines?|margins?) of\b|(?<!\w)bên lề(?!\w)|"
+    r"\bduring the (?:[\w-]+ ){0,6}?(?-i:Conference|Forum|Summit|Assembly|Congress|Symposium)\b"
+)
 
 
 def sideline_hosts(engagements: list[Engagement], home: str) -> None:
