@@ -856,6 +856,12 @@ def _travelling_subject_host(e: Engagement, text: str, sides: list[str]) -> str 
         or _DELEGATION_MET.search(text, e.trigger[0], min(s.end, e.trigger[1] + 40))
     ):
         return None
+    return _met_side_hosts(e, sides)
+
+
+def _met_side_hosts(e: Engagement, sides: list[str]) -> str | None:
+    """The side of whom the engagement met (the person met's country over their agency's), when
+    it is one of two sides: it hosts."""
     met = e.counterpart.country if e.counterpart is not None else None
     if e.counterpart_person is not None and e.counterpart_person in e.participants:
         met = e.participants[e.counterpart_person].mention.country or met
@@ -942,11 +948,7 @@ def _called_on_host(e: Engagement, sides: list[str]) -> str | None:
     is no host's, so the host went unnamed)."""
     if not _CALL_VERB.search(e.trigger[2]):
         return None
-    met = e.counterpart.country if e.counterpart is not None else None
-    if e.counterpart_person is not None and e.counterpart_person in e.participants:
-        met = e.participants[e.counterpart_person].mention.country or met
-    others = [c for c in sides if c != met]
-    return met if met in sides and len(others) == 1 else None
+    return _met_side_hosts(e, sides)
 
 
 def _visitor_host(e: Engagement, sides: list[str]) -> str | None:
