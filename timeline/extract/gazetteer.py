@@ -327,6 +327,13 @@ _STATE_BODY = re.compile(
 )
 
 
+# "the Lao People's Army", "the Lao People's Police": a state body named for the people
+_PEOPLES_BODY = re.compile(
+    r"People['’]s\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Army|Armed Forces|Police|Security|Navy|"
+    r"Court|Procuracy|Democratic Republic)\b"
+)
+
+
 def _country_in_context(chunk: str, a: int, b: int) -> bool:
     """An ambiguous short name ("Anh", "Nga", "Đức") is a country only where a name is not:
     after a lowercase word or a dash, and not before another capitalised word."""
@@ -338,7 +345,7 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
         return True  # "US Ambassador", "the US": an abbreviation is never part of a name
     if _title_next().match(after):
         return True  # "Lao Prime Minister", "Thai Police General": a title's country
-    if _STATE_BODY.match(after):
+    if _STATE_BODY.match(after) or _PEOPLES_BODY.match(after):
         return True  # "Thai Police Commissioner-General X", "Chinese Ministry of …"
     if _capital(nxt) and not re.match(r"[(\-–,.;:]", after):
         return False

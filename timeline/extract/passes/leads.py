@@ -21,6 +21,7 @@ from timeline.extract.lexicon import alternation, cues, word_regex
 from timeline.extract.model import Analysis, Engagement, SentenceInfo, Span, another_time
 from timeline.extract.passes import dating
 from timeline.extract.passes.participants import add_participants
+from timeline.extract.people import PersonMention
 from timeline.extract.segment import BODY, BYLINE, CAPTION, HEADLINE
 
 # the lead: the story's first sentences, where a news page says who met whom, when and where
@@ -102,9 +103,28 @@ def lead_engagement(a: Analysis) -> None:
         # one ("đã tổ chức đón đoàn … sang Việt Nam"); the trip is already drafted
         return
     sides = _sides(lead, a.home, a.layout.tag) or _two_sides(a, lead)
-    if sides is None:
+    if sides is not None:
+        _draft(a, cue, sides, lead)
         return
+    for pair in _guests_each(a, cue, lead):
+        # (the home side received each guest: "Tại buổi tiếp", "At the reception")
+        _draft(
+            a, cue, pair, lead, a.home if _RECEPTION.search(a.text, cue.start, cue.end) else None
+        )
+
+
+# a host's reception told by its verb or its noun
+_RECEPTION = re.compile(rf"{_HOSTS.pattern}|reception|buổi tiếp", re.I)
+
+
+def _draft(
+    a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: Lead, host: str | None = None
+) -> None:
+    """The engagement of the cue between two sides, dated, appended when held; `host`, the
+    side known to have received the other."""
     e = _engagement(a, cue, sides, lead)
+    if host is not None and e.place_country is None:
+        e.place_country, e.place_origin = host, "host"
     if _domestic(e):
         return
     # dated as the sentence loop's engagements were, in the pass before this one
@@ -311,6 +331,51 @@ def _sides(lead: Lead, home: str, tag: tuple[int, int] | None) -> list[tuple[str
     return None
 
 
+def _guests_each(a: Analysis, cue: Cue, lead: Lead) -> list[list[tuple[str, Mention]]]:
+    """A page cut below its headline that opens on a reception or talks ("Tại buổi tiếp, …",
+    "At the talks, …") and names guests of two or more foreign countries, each by name, with the
+    home side: one meeting with each guest's country (the gold's rule for a list of
+    counterparts), where the sides counted together were too many for one bilateral meeting."""
+    if cue.kind != "meeting" or not lead.lead or not _opens_on_it(a, lead.lead[0]):
+        return []
+    home = next((m for i in lead.lead for c, m in _countries(i) if c == a.home), None)
+    # the lead, and the story's later sentences opening on the same session ("Tại buổi tiếp,
+    # X đã trao Kỷ niệm chương cho ông A, … Lào và ông B, … Campuchia")
+    told = lead.lead + [
+        i
+        for i in a.infos
+        if i.sentence.role == BODY
+        and i.sentence.start > lead.lead[-1].sentence.start
+        and _opens_on_it(a, i)
+    ]
+    guests: dict[str, Mention] = {}
+    for i in told:
+        for p in i.people:
+            code = p.country or _apposed_country(a.text, i, p)
+            if p.person >= 0 and code and code != a.home:
+                guests.setdefault(code, p)  # type: ignore[arg-type]
+    if home is None or len(guests) < 2:
+        return []
+    return [[(a.home, home), (code, m)] for code, m in guests.items()]
+
+
+def _apposed_country(text: str, info: SentenceInfo, p: PersonMention) -> str | None:
+    """The country of the titles set after a person's name ("ông A, Chánh án TAND tối cao
+    Lào"), before the next person is named."""
+    after = min((q.start for q in info.people if q.start > p.end), default=info.sentence.end)
+    # (a name's last syllable the reader of names left out: "ông A B Pha, Chánh án …")
+    if not re.match(r"(?:\s+[A-ZĐ]\w*){0,2}\s*,", text[p.end : after]):
+        return None
+    return next(
+        (
+            c.key
+            for c in info.places
+            if c.kind == COUNTRY and p.end < c.start < min(after, p.end + 80)
+        ),
+        None,
+    )
+
+
 def _two_sides(a: Analysis, lead: Lead) -> list[tuple[str, Mention]] | None:
     """A lead that says "hai nước", "the two sides" and names neither: the page's home side
     and the foreign country it names most (`choose_sides`)."""
@@ -385,6 +450,19 @@ def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: L
     met = next(
         (p for i in e.sentences for p in i.people if p.person >= 0 and p.country in foreign), None
     )
+    if met is None and kind == "meeting":
+        # a guest named in a later sentence opening on the session (`_guests_each`)
+        met = next(
+            (
+                m
+                for c, m in sides
+                if c in foreign and isinstance(m, PersonMention) and m.person >= 0
+            ),
+            None,
+        )
+        told = next((i for i in a.infos if met is not None and met in i.people), None)
+        if told is not None and not any(told is i for i in e.sentences):
+            e.add(told)
     if kind == "meeting":
         if met is not None:
             e.counterpart_person, e.counterpart = met.person, met.organisation

@@ -329,6 +329,10 @@ _TITLE_THEN_NAME = re.compile(
 # Laos, Singapore and Malaysia": the delegations met, named by their countries only
 _DELEGATIONS = re.compile(
     r"\s*(?:xã giao\s+|thân mật\s+)?(?:(?:các|những) (?:đoàn(?: đại biểu)?|Đại sứ|đại sứ)|"
+    # "tiếp xã giao Đại sứ các nước A, B, C", "Trưởng đoàn các nước A và B": several countries'
+    # envoys or heads received together, one meeting each
+    r"(?:[Đđ]ại sứ|[Tt]rưởng đoàn|[Tt]rưởng đoàn đại biểu|[Đđ]oàn đại biểu|[Đđ]oàn) "
+    r"(?:các|những) (?:nước|quốc gia)|"
     r"(?:the )?(?:heads of )?delegations (?:of|from)|"
     # "received the ambassadors of Japan, Korea and Australia", "the police chiefs of A and B":
     # several countries' envoys or chiefs received together, one meeting each (the held-out

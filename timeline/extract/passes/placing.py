@@ -13,6 +13,7 @@ from timeline.extract.gazetteer import (
     COUNTRY,
     VENUE,
     Mention,
+    country_aliases,
     find_places,
 )
 from timeline.extract.model import (
@@ -54,9 +55,25 @@ def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = Non
             continue  # "…, as Vietnamese arrested in Japan climb", "before leaving for Hue"
         before = text[max(info.sentence.start, p.start - 12) : p.start]
         prep = re.search(r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before)
+        if p.kind == CITY and _in_country_list(text, info, p):
+            continue  # "Đại sứ các nước Australia, Hàn Quốc, Singapore": the country
         if p.kind in (CITY, VENUE) or prep:
             out.append(p)
     return out
+
+
+# between two items of a list of countries: "A, B, C", "A, B và C", "A and B"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+)?|and\s+|và\s+)")
+
+
+def _in_country_list(text: str, info: SentenceInfo, p: Mention) -> bool:
+    """A city named as its country ("Singapore") right after another country in a list."""
+    if country_aliases().get(p.text) is None:
+        return False
+    return any(
+        c.kind == COUNTRY and c.end <= p.start and _LIST_GAP.fullmatch(text, c.end, p.start)
+        for c in info.places
+    )
 
 
 # "tại Bộ Chỉ huy Bộ đội Biên phòng tỉnh Sơn La", "tại Công an tỉnh X": a province's body whose
