@@ -69,3 +69,24 @@ def test_a_meeting_between_two_sides_without_a_number_stays_a_meeting():
         "3 May 2024.\n"
     )
     assert of_kind(text, "dialogue") == []
+
+
+def test_a_numbered_session_of_a_joint_working_group_in_vietnamese_is_a_dialogue():
+    text = (
+        "Sáng 5/3/2024, tại Hà Nội, Phiên họp lần thứ 4 của Nhóm công tác chung Việt Nam - "
+        "Brazil về phòng, chống tội phạm đã diễn ra.\n"
+    )
+    found = of_kind(text, "dialogue")
+    assert len(found) == 1
+    assert found[0]["host"] == "VN" and found[0]["guests"] == ["BR"]
+
+
+def test_a_numbered_session_in_lower_case_of_a_working_group_of_two_ministries_is_a_dialogue():
+    text = (
+        "Sáng 5/3/2024, tại Hà Nội, Thứ trưởng Nguyễn Văn Bình và Thứ trưởng Carlos Souza đồng "
+        "chủ trì phiên họp lần thứ tư của Nhóm công tác chung về phòng, chống tội phạm giữa Bộ "
+        "Công an Việt Nam và Bộ Tư pháp Brazil.\n"
+    )
+    found = of_kind(text, "dialogue")
+    assert len(found) == 1
+    assert found[0]["date"]["start"] == "2024-03-05"
