@@ -90,3 +90,42 @@ def test_a_numbered_session_in_lower_case_of_a_working_group_of_two_ministries_i
     found = of_kind(text, "dialogue")
     assert len(found) == 1
     assert found[0]["date"]["start"] == "2024-03-05"
+
+
+# --- meetings on the sidelines of a gathering, no host named -------------------------------------
+
+
+def test_each_country_met_on_the_sidelines_is_met_by_the_reporting_side():
+    text = (
+        "On the sidelines of the 30th ASEANAPOL Conference which took place in Kuala Lumpur on "
+        "12 and 13 March 2024, Vietnamese Minister Hai held meetings with officials from "
+        "Thailand, Laos and Brunei.\n"
+    )
+    found = of_kind(text, "meeting")
+    assert sorted(g for r in found for g in r["guests"]) == ["BN", "LA", "TH"]
+    assert {r["host"] for r in found} == {"VN"}
+    assert {r["place"]["city"] for r in found} == {"Kuala Lumpur"}
+
+
+def test_a_sidelines_meeting_of_two_foreign_sides_keeps_no_host():
+    text = (
+        "On the sidelines of the 30th ASEANAPOL Conference in Kuala Lumpur on 12 March 2024, "
+        "Thai Police General Somchai Rattana met Lao Minister Vilay Lakhamphong, Vietnamese "
+        "officials said.\n"
+    )
+    for r in of_kind(text, "meeting"):
+        assert r.get("host") != "VN"
+
+
+def test_a_sidelines_meeting_with_no_host_named_is_hosted_by_the_reporting_side_not_placed_there():
+    text = (
+        "Vietnamese Minister of Public Security Le Van Hai led a delegation to the 30th "
+        "ASEANAPOL Conference.\n"
+        "On the sidelines of the conference on 12 and 13 March 2024, Minister Hai held meetings "
+        "with officials from Thailand, Laos and Brunei.\n"
+    )
+    found = of_kind(text, "meeting")
+    assert sorted(g for r in found for g in r["guests"]) == ["BN", "LA", "TH"]
+    assert {r.get("host") for r in found} == {"VN"}
+    # the reporting side hosts by convention: the meeting is not placed in its country
+    assert all((r.get("place") or {}).get("country") != "VN" for r in found)
