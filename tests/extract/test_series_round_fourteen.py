@@ -6,7 +6,7 @@ sentences written for these tests in the genre's shapes, never a page's words.""
 
 from __future__ import annotations
 
-from tests.extract.drafts import of_kind
+from tests.extract.drafts import of_kind, records
 
 # --- numbered sessions named in lower case or at length ------------------------------------------
 
@@ -129,3 +129,44 @@ def test_a_sidelines_meeting_with_no_host_named_is_hosted_by_the_reporting_side_
     assert {r.get("host") for r in found} == {"VN"}
     # the reporting side hosts by convention: the meeting is not placed in its country
     assert all((r.get("place") or {}).get("country") != "VN" for r in found)
+
+
+# --- a past session cited with its own month beside the story's reception -------------------------
+
+
+def test_a_session_dated_by_its_own_earlier_month_beside_a_reception_is_context_vi():
+    text = (
+        "Chiều 13/3, tại Hà Nội, Thượng tướng Lê Văn Hải, Thứ trưởng Bộ Công an đã tiếp Thứ "
+        "trưởng Bộ Nội vụ Brazil Carlos Souza.\n"
+        "Tại buổi tiếp, Thứ trưởng Lê Văn Hải cho biết hợp tác giữa hai Bộ đã phát triển mạnh mẽ. "
+        "Tháng 10/2025, Bộ Công an Việt Nam và Bộ Nội vụ Brazil đã đồng chủ trì Đối thoại An ninh "
+        "lần thứ III tại Brazil.\n"
+    )
+    found = [r for r in records(text) if not _context(r)]
+    assert [r["kind"] for r in found] == ["meeting"]
+    assert found[0]["host"] == "VN" and found[0]["guests"] == ["BR"]
+
+
+def test_a_session_dated_by_its_own_earlier_month_beside_a_reception_is_context_en():
+    text = (
+        "Hanoi, 13 March – Deputy Minister Le Van Hai of Vietnam's Ministry of Public Security "
+        "received Brazilian Deputy Interior Minister Carlos Souza.\n"
+        "The two ministries co-chaired the third Security Dialogue in Brasilia in October 2025, "
+        "he said.\n"
+    )
+    found = [r for r in records(text) if not _context(r)]
+    assert [r["kind"] for r in found] == ["meeting"]
+
+
+def test_a_session_of_the_reception_s_own_month_is_not_made_context():
+    text = (
+        "Hanoi, 13 March – Deputy Minister Le Van Hai of Vietnam's Ministry of Public Security "
+        "received Brazilian Deputy Interior Minister Carlos Souza.\n"
+        "The two ministries will co-chair the third Security Dialogue in Hanoi in March, he "
+        "said.\n"
+    )
+    assert all(not _context(r) for r in records(text) if r["kind"] == "meeting")
+
+
+def _context(record: dict) -> bool:
+    return any(f["code"] == "context-mention" for f in record["x-review"]["flags"])
