@@ -170,3 +170,15 @@ def test_a_session_of_the_reception_s_own_month_is_not_made_context():
 
 def _context(record: dict) -> bool:
     return any(f["code"] == "context-mention" for f in record["x-review"]["flags"])
+
+
+def test_a_reception_of_an_envoy_for_a_region_written_with_a_bare_dash_is_drafted():
+    text = (
+        "Chiều 13/2, tại Hà Nội, Đại tướng Lê Văn Hải, Bộ trưởng Bộ Công an đã tiếp Trợ lý "
+        "Ngoại trưởng Brazil phụ trách khu vực Đông Á-Thái Bình Dương Carlos Souza.\n"
+        "Tháng 9/2025, Bộ Công an Việt Nam và Bộ Ngoại giao Brazil đã đồng chủ trì Đối thoại An "
+        "ninh lần thứ II tại Brazil.\n"
+    )
+    found = [r for r in records(text) if not _context(r)]
+    assert [r["kind"] for r in found] == ["meeting"]
+    assert "Carlos Souza" in {p["name"] for p in found[0]["participants"]}
