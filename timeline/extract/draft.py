@@ -297,7 +297,7 @@ def _series_noun(e: Engagement) -> str:
     """What a session of the series is called in English."""
     if e.noun != "conference":
         return "Dialogue"
-    if e.name and re.search(r"Meeting|Phiên họp|Kỳ họp", e.name[2]):
+    if e.name and re.search(r"Meeting|[Pp]hiên họp|[Kk]ỳ họp", e.name[2]):
         return "Meeting"
     return "Conference"
 

@@ -125,7 +125,10 @@ class Engagement:
                     # Ministerial Council Meeting", "a Joint Committee's meeting": a standing
                     # body of the two sides, numbered by its meetings)
                     r"[Bb]ilateral [Mm]eeting|[Mm]inisterial [Cc]ouncil|[Jj]oint [Cc]ommittee|"
-                    r"[Cc]oordination [Gg]roup",
+                    r"[Cc]oordination [Gg]roup|"
+                    # ("Phiên họp lần thứ 5 của Nhóm công tác chung A - B": a joint working
+                    # group's numbered session, x-series)
+                    r"[Nn]hóm [Cc]ông tác (?:chung|liên hợp|hỗn hợp)|[Jj]oint [Ww]orking [Gg]roup",
                     named,
                 )
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from timeline.extract.gazetteer import COUNTRY
 from timeline.extract.languages.base import Lexicons, countries_of, in_sentence
 from timeline.extract.model import DialogueMention, SentenceInfo
 
@@ -362,7 +363,70 @@ class English(Lexicons):
                     noun,
                 )
             )
+        out += _between_sessions(text, info, [d.span for d in out])
         return _named_sessions(text, s.start, out)
+
+
+_ORDINAL_WORD = (
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|inaugural"
+)
+# "the 7th bilateral meeting between the A and B coast guards", "the 12th Interior Secretary Level
+# Talks between A and B", "the inaugural meeting between the X and the Y", "the first meeting of
+# the Coordination Group of the A ministry and the B ministry": a numbered session of a standing
+# mechanism of two sides, named in lower case or at length
+_BETWEEN_SESSION = re.compile(
+    rf"\b(?:[Tt]he\s+)(?P<nth>{_ORDINAL_WORD})\s+"
+    r"(?P<name>(?:(?:bilateral|annual|[A-Z][\w'’.-]*)\s+){0,5})"
+    r"(?P<head>[Mm]eeting|[Tt]alks|[Ss]ession|[Rr]ound)(?:\s+\([A-Z]{2,8}\))?\s+"
+    r"(?:between|of\s+the\s+(?:[A-Z][\w-]*\s+){1,4}(?:of|between))\s+"
+    r"(?P<sides>[^.;:()“\"]{3,200}?)"
+    r"(?=\s*[.;:,(“\"]|\s+(?:in|on|at|held|was|were|took|last|this|via|from|co-chaired)\b|\s*$)"
+)
+_TWO_SIDES = re.compile(r"(?:the\s+)?two\s+(?:forces|sides|countries|agencies|ministries)\b")
+
+
+def _between_sessions(
+    text: str, info: SentenceInfo, taken: list[tuple[int, int, str]]
+) -> list[DialogueMention]:
+    """Sessions told as `the Nth [bilateral] meeting between A and B` (see `_BETWEEN_SESSION`):
+    a dialogue of the two sides, whose countries are the two named after `between` (or, for "the
+    two forces", the two the sentence names)."""
+    s = info.sentence
+    out: list[DialogueMention] = []
+    for m in _BETWEEN_SESSION.finditer(text, s.start, s.end):
+        if any(a <= m.start("head") < b for a, b, _ in taken):
+            continue
+        if "and" not in m.group("sides").split() and not _TWO_SIDES.match(m.group("sides")):
+            continue
+        lo, hi = m.start("sides"), m.end("sides")
+        if _TWO_SIDES.match(m.group("sides")):
+            lo, hi = s.start, s.end
+        found = [
+            (x.key if x.kind == COUNTRY else x.country, x)
+            for x in sorted([*info.places, *info.orgs], key=lambda x: x.start)
+            if lo <= x.start < hi and (x.kind == COUNTRY or x.country)
+        ]
+        pair: list = []
+        for key, x in found:
+            if key and all(key != k for k, _ in pair):
+                pair.append((key, x))
+        if len(pair) != 2:
+            continue
+        core = re.sub(r"\s+", " ", m.group("name").replace("bilateral", "")).strip()
+        nth = m.group("nth")
+        out.append(
+            DialogueMention(
+                (m.start("nth"), m.end(), text[m.start("nth") : m.end()]),
+                (core + " " + m.group("head").title()).strip(),
+                pair,
+                ENGLISH.session_number(nth),
+                (m.start("nth"), m.end("nth"), nth),
+                False,
+                "dialogue",
+            )
+        )
+    return out
 
 
 def _named_sessions(text: str, floor: int, out: list[DialogueMention]) -> list[DialogueMention]:

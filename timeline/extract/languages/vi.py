@@ -34,6 +34,28 @@ def _conference_session(text: str, at: int, limit: int) -> re.Match[str] | None:
     return re.compile(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)").search(text, at, window_end)
 
 
+def _body_after_session(text: str, m: re.Match[str], end: int, limit: int) -> int:
+    """ "Phiên họp lần thứ 5 của Nhóm công tác chung …": the session's name goes on with the
+    standing body whose session it is (so the record can tell it a standing mechanism's)."""
+    if m.group().lower() not in ("phiên họp", "kỳ họp"):
+        return end
+    body = _SESSION_BODY.match(text, end, limit)
+    if body is None:
+        return end
+    stop = _NAME_STOP.search(text, body.end(), limit)
+    return stop.start() if stop else limit
+
+
+def _tidy_core(core: str) -> str:
+    """A series' name without its dashes and spaces at the ends, nor the `của` of "Phiên họp lần
+    thứ 5 của Nhóm …" (the body whose session it is)."""
+    core = re.sub(r"\s*[-–]\s*$|^\s*[-–]\s*|^\s*của\s+", "", re.sub(r"\s+", " ", core))
+    return core.strip(" -–")
+
+
+_SESSION_BODY = re.compile(r"\s+(?:của\s+)?(?:Nhóm|Ủy ban|Uỷ ban|Tiểu ban)\b")
+
+
 # "Hội nghị … các tỉnh biên giới A - B do X và Y đồng chủ trì": two sides co-chair it
 _CO_CHAIRED = re.compile(r"\s(?:do|được)\s[^.;]{0,200}?đồng chủ trì(?!\w)")
 
@@ -99,7 +121,9 @@ def _agencies_between(text: str, m: re.Match[str], end: int, info: SentenceInfo)
 # what names a dialogue or a series' session ("dự hội nghị liên ngành lần thứ 7": written in
 # lower case, a numbered session)
 _SERIES_NOUNS = (
-    rf"Đối thoại|{_CONFERENCE}|{_JOINT_MEETING}|hội nghị(?=[^.;]{{0,80}}?\blần thứ|\s*[.,;])"
+    rf"Đối thoại|{_CONFERENCE}|{_JOINT_MEETING}|hội nghị(?=[^.;]{{0,80}}?\blần thứ|\s*[.,;])|"
+    # ("phiên họp lần thứ 5 của Nhóm công tác chung …": a numbered session in lower case)
+    r"(?:phiên|kỳ) họp(?=\s+lần thứ\s+\w+\s+(?:của\s+)?(?:Nhóm|Ủy ban|Uỷ ban|Tiểu ban))"
 )
 
 
@@ -263,6 +287,7 @@ class Vietnamese(Lexicons):
                         )
                     continue
                 end = max(end, numbered.end()) if numbered is m else numbered.end()
+                end = _body_after_session(text, m, end, s.end)
             window = text[m.end() : end]
             session, session_span = None, None
             sm = re.search(rf"\blần(?: thứ)?\s+({_ORDINAL})\b(?!\s+\d)", window)
@@ -292,7 +317,7 @@ class Vietnamese(Lexicons):
                 core = core.replace(sm.group(), " ")
             for _, c in pair:
                 core = core.replace(c.text, " ")
-            core = re.sub(r"\s*[-–]\s*$|^\s*[-–]\s*", "", re.sub(r"\s+", " ", core)).strip(" -–")
+            core = _tidy_core(core)
             last = max(
                 [end] + [c.end for _, c in pair] + ([session_span[1]] if session_span else [])
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract import languages
+from timeline.extract.dates import DateMention
 from timeline.extract.gazetteer import (
     COUNTRY,
     find_regions,
@@ -84,7 +85,31 @@ def new_series_session(
     elif planned or later:
         e.status = "planned"
         e.status_cue = span_of(text, s, planned) if planned else dm.session_span
+    elif (own := _own_other_month(info, main)) is not None and _HELD.search(s.text):
+        e.context, e.context_cue = True, (own.start, own.end, own.phrase)
     return e
+
+
+# the session told as held, a past verb ("đã đồng chủ trì", "co-chaired"), not one agreed on
+_HELD = re.compile(
+    r"(?<!\w)đã(?!\w)|\b(?:held|co-chaired|co-hosted|hosted|took place|convened|chaired)\b"
+)
+
+
+def _own_other_month(info: SentenceInfo, main: Engagement | None) -> DateMention | None:
+    """ "Tháng 9/2025, hai Bộ đã đồng chủ trì Đối thoại … lần thứ II", "co-chaired the second
+    Dialogue in September": a session dated by a month of its own, beside the story's meeting
+    or reception of another month, told as held (`_HELD`), is a past one recalled, context
+    (x-series); the phrase dating it, if so."""
+    if main is None or main.kind == "dialogue":
+        return None
+    theirs = {d.month for d in main.info.dates if d.month is not None and d.day is not None}
+    if not theirs:
+        return None
+    return next(
+        (d for d in info.dates if d.day is None and d.month is not None and d.month not in theirs),
+        None,
+    )
 
 
 _SINCE_SESSION = re.compile(r"(?<!\w)(?:[Kk]ể từ|[Ss]ince)\s+(?:the\s+)?$")

@@ -402,6 +402,10 @@ def sideline_hosts(engagements: list[Engagement], home: str) -> None:
     of the gold for online meetings, which the round-ten pages' gold kept for sidelines), and
     nobody's otherwise (two foreign ministers meeting in Singapore)."""
     for e in engagements:
+        if _unhosted_sideline(e, home):
+            # "on the sidelines of …, the minister met officials from A, B and C"
+            e.host, e.guests = home, [c for c in e.guests if c != home]
+            continue
         if e.kind != "meeting" or e.host is None or e.host in e.country_spans:
             continue
         if e.host != e.place_country or not e.guests:
@@ -415,6 +419,29 @@ def sideline_hosts(engagements: list[Engagement], home: str) -> None:
             e.host = home  # "the Vietnamese minister met the Norwegian minister": ours unnamed
         else:
             e.host = None
+
+
+def _on_sidelines(e: Engagement) -> bool:
+    return any(_SIDELINES.search(i.sentence.text) for i in [e.info, *e.sentences])
+
+
+def _unhosted_sideline(e: Engagement, home: str) -> bool:
+    """A meeting on the sidelines of a gathering with one foreign counterpart and no host of
+    its own: none, or a country no one and no agency of the meeting is from (the list's other
+    country, "officials from A, B and C"). The reporting side met them: it hosts (the project's
+    convention for sidelines meetings, x-series)."""
+    foreign = [c for c in dict.fromkeys(e.guests) if c != home]
+    if e.kind != "meeting" or e.context or len(foreign) != 1:
+        return False
+    if home in e.guests and e.host is not None:
+        return False
+    if not _on_sidelines(e):
+        return False
+    if e.host is None:
+        return True
+    people = {p.mention.country for p in e.participants.values()}
+    bodies = {o.country for o in e.organisations.values()}
+    return e.host not in people | bodies | {e.place_country, home}
 
 
 def reception_hosts(engagements: list[Engagement], home: str, language: str) -> None:
@@ -498,9 +525,12 @@ def remote_hosts(engagements: list[Engagement], home: str) -> None:
 
 def place_from_host(engagements: list[Engagement]) -> None:
     """A meeting or dialogue told without a place took place in its host's country: the host
-    is, by definition, the side on whose territory it happens (flagged `place-from-host`)."""
+    is, by definition, the side on whose territory it happens (flagged `place-from-host`). Not
+    a meeting on a gathering's sidelines: its host is the side that reports it, not the place."""
     for e in engagements:
         if e.kind in ("meeting", "dialogue") and e.place_country is None and _territory(e.host):
+            if e.kind == "meeting" and _on_sidelines(e):
+                continue
             e.place_country, e.place_origin = e.host, "host"
 
 
