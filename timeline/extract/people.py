@@ -82,6 +82,7 @@ def _lex() -> dict:
 
 
 _UNIT_HEADS = "Department|Bureau|Agency|Division|Office|Command|Directorate|Unit"
+_BODY_HEADS = f"{_UNIT_HEADS}|Council|Committee|Commission|Ministry|Service|Police|Procuracy"
 
 
 @cache
@@ -119,6 +120,9 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
         )
         name2 = (
             r"(?!(?:City|State|Province|Region|District|County)\b)"
+            # ("Secretary of Norway's National Security Council Lars Aamodt": the head word of
+            # a body, "Council", opens no name; the portfolio runs on to it)
+            rf"(?!(?:{_BODY_HEADS})\s)"
             rf"(?!(?:{fields})\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}(?![\w'’-])(?!\s+[A-Z])"
         )
         generic = (

@@ -236,10 +236,21 @@ def _glued_end(token: str, nxt: str) -> bool:
     """A page that lost the space after a full stop ("quốc tế.Chuyến thăm"): a word of two
     letters or more ends there and a capitalised word begins; not an initial ("R.Smith"), an
     acronym ("U.S.Navy") or a domain ("VnExpress.net"). ("an official said.A day earlier":
-    the article "A" or the pronoun "I" begins one too.)"""
+    the article "A" or the pronoun "I" begins one too.) A number (a day) or a word in capitals
+    may end it as well."""
     last = token.rsplit(".", 1)[-1]
     begins = nxt[1].islower() or (nxt[0] in "AI" and nxt[1] == " ")
-    return len(last) >= 2 and last[-1].islower() and nxt[0].isupper() and begins
+    if not (nxt[0].isupper() and begins):
+        return False
+    # "in Hanoi on March 4.Minister Tran …", "said the VNA.The talks …": a day's number or a
+    # capitalised word of its own (not a dotted chain: "GS.TSKH.Nguyễn") ends one too
+    if "." not in token and (re.fullmatch(r"\d{1,4}", token) or _CAPITALS.fullmatch(token)):
+        return True
+    return len(last) >= 2 and last[-1].islower()
+
+
+# a word in capitals ending a glued sentence ("VNA", "ASEAN"), not a title before a name
+_CAPITALS = re.compile(r"(?!(?:TSKH|BS|KS|CN|GS|PGS|NGƯT|NSND|NSƯT)$)[A-ZĐ]{2,}")
 
 
 # The longest sentence of the fixtures, seeds and development articles is 478 characters. A run

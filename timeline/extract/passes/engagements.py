@@ -192,7 +192,7 @@ _NEXT_SESSION = re.compile(
 
 
 # "to meet", "will meet": the verb of an errand or a plan
-_INFINITIVE = re.compile(r"\b(?:to|will|would)\s+$")
+_INFINITIVE = re.compile(r"\b(?:to|will|would)\s+$|(?<!\w)sẽ\s+(?:có\s+)?$")
 
 
 _TO_BE_HELD = re.compile(r"\b(?:to be|will be)\s+(?:co-)?(?:chaired|held|hosted|convened)\b")
@@ -867,7 +867,7 @@ class Finder:
         end, cps = counterparts(self.text, info, mm.end(), self.language)
         if (
             not cps
-            and _TALKS_VERB.match(mm.group())
+            and (_TALKS_VERB.match(mm.group()) or self.language == "vi")
             and not _INFINITIVE.search(self.text, info.sentence.start, mm.start())
         ):
             # "discussed cooperation with Russia's security leaders": a country's officials,

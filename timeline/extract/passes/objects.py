@@ -380,6 +380,13 @@ _OFFICIALS_OF = re.compile(
     r"(?:the\s+)?"
     r"(?:government\s+of\s+(?:the\s+)?)?"
 )
+# "có các cuộc gặp với quan chức Na Uy, Phần Lan và Đan Mạch": Vietnamese officials of a
+# country, named before it ("quan chức", "giới chức", "lãnh đạo", "đại diện"), with a field
+_OFFICIALS_VI = re.compile(
+    r"\s*(?:các\s+|những\s+)?(?:quan chức|giới chức|lãnh đạo|đại diện)"
+    r"(?:\s+(?:cấp cao|an ninh|cảnh sát|công an|quốc phòng|tư pháp|di trú|nhập cư))?"
+    r"\s+(?:của\s+)?(?:các nước\s+|nước\s+)?"
+)
 # the object is a country's unnamed officials, its country told elsewhere
 _UNNAMED_OFFICIALS = re.compile(
     r"\s*(?:(?:the|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:officials|counterparts|"
@@ -413,7 +420,11 @@ def officials_of_country(
             continue
         opening = c.start == first and _OFFICIALS.match(text, c.end, end)
         # "met with police officials in the Austrian government", "… of Hungary"
-        if not opening and not _OFFICIALS_OF.fullmatch(text, start, c.start):
+        if not (
+            opening
+            or _OFFICIALS_OF.fullmatch(text, start, c.start)
+            or _OFFICIALS_VI.fullmatch(text, start, c.start)
+        ):
             continue
         if code in before:
             return []
@@ -452,6 +463,8 @@ def delegation_of_country(
 
 # between two countries of a list: "China, Laos and Malaysia", "China,Laos", "A & B"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
+# (and in Vietnamese, "Na Uy, Phần Lan và Đan Mạch", for the countries' officials met)
+_COUNTRY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+)?|and\s+|và\s+|&\s*)(?:the\s+)?")
 
 
 def _listed_countries(text: str, info: SentenceInfo, first: Mention, end: int) -> list[Mention]:
@@ -464,7 +477,7 @@ def _listed_countries(text: str, info: SentenceInfo, first: Mention, end: int) -
     )
     listed, last = [first], first
     for c in countries:
-        if not _LIST_GAP.fullmatch(text, last.end, c.start):
+        if not _COUNTRY_GAP.fullmatch(text, last.end, c.start):
             break
         if c.key not in {x.key for x in listed}:
             listed.append(c)
