@@ -69,3 +69,33 @@ def test_no_function_of_the_extractor_is_over_80_lines():
             if function and node.end_lineno - node.lineno + 1 > 80:
                 long.append(f"{path.name}:{node.name}")
     assert long == []
+
+
+def _twice_defined(tree: ast.Module) -> list[str]:
+    seen: set[str] = set()
+    twice = []
+    for node in tree.body:
+        names = (
+            [t.id for t in node.targets if isinstance(t, ast.Name)]
+            if isinstance(node, ast.Assign)
+            else [node.name]
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef))
+            else []
+        )
+        twice += [n for n in names if n in seen]
+        seen.update(names)
+    return twice
+
+
+def test_no_module_of_the_extractor_defines_a_name_twice():
+    # a second `_LIST_GAP` in objects.py silently replaced the first for the code above it (a
+    # merge of two rounds' rules; so did a second `_LED_BY` in people.py)
+    twice = {
+        str(path.relative_to(PACKAGE)): _twice_defined(ast.parse(path.read_text()))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    }
+    assert {path: names for path, names in twice.items() if names} == {}
+
+
+def test_a_name_defined_twice_is_found():
+    assert _twice_defined(ast.parse("A = 1\nB = 2\nA = 3\n")) == ["A"]

@@ -604,7 +604,7 @@ _WHERE_UNIT = re.compile(
 # Ministry of Public Security led by Deputy Minister X": between the agency and the head's rank
 # ("Đoàn đại biểu của Đồn Biên phòng A và huyện B do Trung tá X": a district joined to the post
 # in the delegation's name leaves the post the head's own)
-_LED_BY = re.compile(
+_AGENCY_LED_BY = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?"
     r"(?:\s+và\s+(?:huyện|xã|thị xã|thành phố|tỉnh)(?:\s+[A-ZĐ][\w-]*){1,3})?"
     r",?\s*(?:do|led by|headed by)\s+"
@@ -628,7 +628,12 @@ def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | No
     """The agency whose delegation the person heads, named right before `do`/`led by`: the
     head is that agency's (a Vietnamese surname shared by a Chinese official says nothing)."""
     for e in entities:
-        if e.kind == ORG and e.country and e.end <= at and _LED_BY.fullmatch(text, e.end, at):
+        if (
+            e.kind == ORG
+            and e.country
+            and e.end <= at
+            and _AGENCY_LED_BY.fullmatch(text, e.end, at)
+        ):
             return e
     return None
 

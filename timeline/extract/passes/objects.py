@@ -461,9 +461,8 @@ def delegation_of_country(
     return []
 
 
-# between two countries of a list: "China, Laos and Malaysia", "China,Laos", "A & B"
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
-# (and in Vietnamese, "Na Uy, Phần Lan và Đan Mạch", for the countries' officials met)
+# between two countries of a list: "China, Laos and Malaysia", "China,Laos", "A & B", "Na Uy,
+# Phần Lan và Đan Mạch" (named apart from `_LIST_GAP` above, a list's end before a verb)
 _COUNTRY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+)?|and\s+|và\s+|&\s*)(?:the\s+)?")
 
 
