@@ -428,7 +428,7 @@ def officials_of_country(
             continue
         if code in before:
             return []
-        return [_officials(x, x.key) for x in _listed_countries(text, info, c, end)]
+        return [_officials(x, x.key) for x in _countries_listed_from(text, info, c, end)]
     # "In the United Kingdom, Director X met with counterparts": that country's, unnamed
     if fronted and _UNNAMED_OFFICIALS.match(text, start, end) and fronted[0].key not in before:
         return [_officials(fronted[0], fronted[0].key)]
@@ -462,11 +462,14 @@ def delegation_of_country(
 
 
 # between two countries of a list: "China, Laos and Malaysia", "China,Laos", "A & B", "Na Uy,
-# Phần Lan và Đan Mạch" (named apart from `_LIST_GAP` above, a list's end before a verb)
-_COUNTRY_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+)?|and\s+|và\s+|&\s*)(?:the\s+)?")
+# Phần Lan và Đan Mạch" (named apart from `_LIST_GAP` above, a list's end before a verb; the
+# places pass reads lists of countries with it too)
+COUNTRY_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+)?|and\s+|và\s+|&\s*)(?:the\s+)?")
 
 
-def _listed_countries(text: str, info: SentenceInfo, first: Mention, end: int) -> list[Mention]:
+def _countries_listed_from(
+    text: str, info: SentenceInfo, first: Mention, end: int
+) -> list[Mention]:
     """`first` and the countries listed right after it ("officials from China, Laos and
     Malaysia"): each country's officials are a counterpart of their own, one meeting each, as
     a list of agencies met is (x-audit-en's rule gave the list's first country alone)."""
@@ -476,7 +479,7 @@ def _listed_countries(text: str, info: SentenceInfo, first: Mention, end: int) -
     )
     listed, last = [first], first
     for c in countries:
-        if not _COUNTRY_GAP.fullmatch(text, last.end, c.start):
+        if not COUNTRY_LIST_GAP.fullmatch(text, last.end, c.start):
             break
         if c.key not in {x.key for x in listed}:
             listed.append(c)

@@ -21,7 +21,7 @@ from timeline.extract.model import (
     SentenceInfo,
     another_time,
 )
-from timeline.extract.passes.objects import person_extents
+from timeline.extract.passes.objects import COUNTRY_LIST_GAP, person_extents
 from timeline.extract.passes.roles import is_mission_head
 
 # a clause that tells something else than the engagement: its places are not where it was
@@ -62,16 +62,12 @@ def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = Non
     return out
 
 
-# between two items of a list of countries: "A, B, C", "A, B và C", "A and B"
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|và\s+)?|and\s+|và\s+)")
-
-
 def _in_country_list(text: str, info: SentenceInfo, p: Mention) -> bool:
     """A city named as its country ("Singapore") right after another country in a list."""
     if country_aliases().get(p.text) is None:
         return False
     return any(
-        c.kind == COUNTRY and c.end <= p.start and _LIST_GAP.fullmatch(text, c.end, p.start)
+        c.kind == COUNTRY and c.end <= p.start and COUNTRY_LIST_GAP.fullmatch(text, c.end, p.start)
         for c in info.places
     )
 
