@@ -135,6 +135,22 @@ def _exclusion(language: str) -> re.Pattern[str]:
     )
 
 
+# "… nhân kỷ niệm Quốc khánh 2/9 ĐNO - Ngày 26/8, đoàn …", "… Quốc khánh 2/9 Ngày 1/9, Lực
+# lượng …": a headline glued to the story, whose first sentence opens on a capitalised day
+# word; the anniversary named in the headline is not that day's
+_OPENING_DAY = re.compile(r"(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm nay|Hôm qua)(?!\w)")
+
+
+def _opens_story(text: str, at: int, m: re.Match[str]) -> bool:
+    """The date opens a sentence of its own: a capitalised day word after no lower-case word
+    (a number, a dash, a source tag or a line's start before it), not a holiday's name inside
+    a clause ("nhân dịp Ngày 2/9")."""
+    if not _OPENING_DAY.match(m.group()):
+        return False
+    before = text[max(0, at - 30) : at].rstrip()
+    return not before or not before[-1].isalpha() or not before[-1].islower()
+
+
 def _month(value: str | None) -> int | None:
     if value is None:
         return None
@@ -258,7 +274,7 @@ def find_dates(
             taken.append((a, b))
             before = text[max(0, start + a - 60) : start + a]
             excluded = None
-            if _exclusion(language).search(before):
+            if _exclusion(language).search(before) and not _opens_story(text, start + a, m):
                 excluded = "context"  # anniversaries, signatures, foundings are no engagements
             paren = before.rstrip().endswith("(") or "(" in before[-3:]
             if paren and year is not None and y2 is not None and y2 - year > 1:
@@ -1191,6 +1207,9 @@ def latest_in_story_year(
     planned = _planned_year(text, mentions, years)
     if planned is not None:
         years.discard(planned)  # the year planned at talks that review the one before
+    jubilee = anniversary_year(text)
+    if jubilee is not None:  # the occasion's year: an older one stated is background
+        years = {y for y in years if y is not None and y > jubilee} or {jubilee}
     if len(years) != 1:
         return None
     year = years.pop()
@@ -1353,6 +1372,36 @@ def _slashed_quarters(text: str, skip: tuple[int, int] | None) -> list[tuple[int
         n = int(q) if q.isdigit() else _QUARTERS[q.lower()]
         out.append((int(m[2]), 3 * n - 2))
     return out
+
+
+# "nhân kỷ niệm 80 năm Quốc khánh … (2/9/1945 - 2/9/2025)", "marking the 50th anniversary of
+# diplomatic ties (1973-2023)": an anniversary and the span it closes, its first and its last
+# year as many years apart as the anniversary counts
+_ANNIVERSARY = re.compile(
+    r"(?<!\w)(?:(?:kỷ niệm|kỉ niệm|mừng)\s+)?(?P<n>\d{1,3})\s+năm(?!\w)"
+    r"|(?<!\w)(?P<en>\d{1,3})(?:st|nd|rd|th)\s+anniversary(?!\w)",
+    re.I,
+)
+_ANNIVERSARY_SPAN = re.compile(
+    r"[^()\n]{0,160}?\(\s*(?:[\d/.]+[/.])?(?P<y1>(?:1[89]|20)\d\d)\s*[-–]\s*"
+    r"(?:[\d/.]+[/.])?(?P<y2>(?:19|20)\d\d)\s*\)"
+)
+
+
+def anniversary_year(text: str) -> int | None:
+    """The year of the anniversary the story celebrates, when it writes the span it closes
+    (`kỷ niệm 80 năm … (19/8/1945 - 19/8/2025)`): its last year, the year of the visits and
+    greetings made for it, which the excluded span itself no longer gives. The latest such year
+    when several are written; None when none is."""
+    found = []
+    for m in _ANNIVERSARY.finditer(text):
+        span = _ANNIVERSARY_SPAN.match(text, m.end())
+        if span is None:
+            continue
+        y1, y2 = int(span["y1"]), int(span["y2"])
+        if y2 - y1 == int(m["n"] or m["en"]):
+            found.append(y2)
+    return max(found, default=None)
 
 
 def _since_year(text: str, mentions: list[DateMention]) -> int | None:

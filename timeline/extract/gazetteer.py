@@ -178,7 +178,11 @@ _PROGRAMME = re.compile(r"^(?:Chương trình|Program|Programme|Dự án|Project
 _JOINT = re.compile(r"^(?:Đội|Nhóm|Team|Joint|Mạng lưới|Network)\b")
 
 
-_NAME_STOP_VI = r"với|đã|tại|phối hợp|cùng|để|trong|do|sẽ|được|đang|tiếp|gặp|thăm|và các"
+_NAME_STOP_VI = (
+    r"với|đã|tại|phối hợp|cùng|để|trong|do|sẽ|được|đang|tiếp|gặp|thăm|và các"
+    # ("Bộ Công an Tô Lâm yết kiến Quốc vương Malaysia": a verb of meeting ends the name)
+    r"|yết kiến|diện kiến|hội kiến|hội đàm"
+)
 
 
 def _english_name(words: str) -> str:
@@ -392,7 +396,9 @@ def find_organisations(
 # "Đồn Biên phòng cửa khẩu Quốc tế Nậm Cắn", "đồn biên phòng A Xan", "Đồn Công an Nậm On",
 # "Đại đội Biên phòng 252": border posts and units, named by their place or number
 _BORDER_UNIT = re.compile(
-    r"(?<!\w)(?:[Đđ]ồn (?P<kind>[Bb]iên phòng|Công an)(?: cửa khẩu(?: [Qq]uốc tế)?)?"
+    r"(?<!\w)(?:[Đđ]ồn (?P<kind>[Bb]iên phòng|Công an)(?: [Cc]ửa khẩu(?: [Qq]uốc tế)?)?"
+    # "Trạm Công an Cửa khẩu Nậm On": a neighbour's police post at a border gate
+    r"|Trạm Công an [Cc]ửa khẩu(?: [Qq]uốc tế)?"
     # "Đội Quản lý biên giới Sùng Tả", "Trạm Kiểm soát biên phòng X": the neighbours' units
     r"|Đại đội Biên phòng|(?:Chi đội|Đội) [Qq]uản lý biên giới|Trạm [Kk]iểm soát biên phòng"
     # China's border units, named by their area or city: "Bộ đội Biên phòng khu vực X", "Chi

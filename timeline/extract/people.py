@@ -150,15 +150,21 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     plain = [k for k in kinds if language != "vi" or kinds[k] not in ("title", "party")]
     # Vietnamese news capitalises titles unevenly ("Trưởng Đại diện", "Trưởng đại diện"):
     # after its first letter, a title matches in any case
-    loose = sorted((k for k in kinds if k not in plain), key=len, reverse=True)
+    # (but the King's "Quốc vương" only as written: "Trung Quốc Vương X" is China and a surname)
+    loose = sorted((k for k in kinds if k not in plain and k not in _CASED), key=len, reverse=True)
     loose_re = "|".join(re.escape(k[0]) + "(?i:" + re.escape(k[1:]) + ")" for k in loose)
-    alternatives = "|".join(x for x in (loose_re, alternation(plain)) if x)
+    cased = alternation([k for k in kinds if k in _CASED])
+    alternatives = "|".join(x for x in (loose_re, cased, alternation(plain)) if x)
     # "Bộ Tư lệnh Vùng Cảnh sát biển 1" is a command (an organisation), not a commander
     organisation = r"(?<!Bộ )" if language == "vi" else ""
     # "Deputy Ministers A and B": an English title in the plural is a title too
     plural = r"(?:s(?=\s))?" if language == "en" else ""
     pattern = re.compile(rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives}){plural}(?![\w])")
     return pattern, kinds
+
+
+# titles matched only in the case the lexicon writes them (see `_anchors`)
+_CASED = frozenset({"Quốc vương"})
 
 
 def ends_with_title(text: str, at: int, language: str) -> bool:

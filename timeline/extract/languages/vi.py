@@ -172,7 +172,9 @@ class Vietnamese(Lexicons):
         r"(?<!\w)(?:[Hh]ội đàm (?:trực tuyến|chính thức|song phương|cấp cao|thường niên|định kỳ) "
         # ("hội đàm thường niên lần thứ XI với": its edition before whom it was with)
         r"(?:lần thứ [\dIVXLC]+ )?với|[Hh]ội đàm với|"
-        r"hội đàm|(?<=diễn ra )Hội đàm|hội kiến|diện kiến|tiếp xã giao|"
+        r"hội đàm|(?<=diễn ra )Hội đàm|hội kiến|diện kiến|"
+        # "yết kiến Quốc vương …": an audience with a monarch, the subject its guest
+        r"yết kiến|tiếp xã giao|"
         # "tại Bộ Tư pháp đã diễn ra buổi tiếp đón thân mật Đoàn …": a reception told by its
         # noun, the delegation received after it (x-fields5)
         r"(?<=diễn ra )buổi tiếp(?: đón)?(?: thân mật| chính thức| xã giao)?|"

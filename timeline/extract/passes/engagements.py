@@ -317,6 +317,11 @@ class Finder:
                 e.status, e.status_cue = "planned", plan
             over = self.lang.cue("over_years").search(self.text, s.start, dm.span[0])
             over = over or (self.recalled(s.start, dm.span[0]) if e.status == "held" else None)
+            # "kết quả thực hiện Biên bản ghi nhớ Hội nghị … lần thứ XVII": the minutes of an
+            # earlier session, carried out since
+            over = over or _MINUTES_CARRIED_OUT.search(
+                self.text, max(s.start, dm.span[0] - 60), dm.span[0]
+            )
             if over is not None and not e.context:
                 # "Trong giai đoạn 2019-2021, A và B đã nhiều lần giao ban": sessions
                 # summed up over years, background whether or not another was reported first;
@@ -649,8 +654,10 @@ class Finder:
         """ "Đoàn cán bộ Tòa án tỉnh A (Campuchia) … đã đến thăm chính thức và trao đổi hợp tác
         với Tòa án tỉnh B": a delegation's call (`đến thăm`, `tới thăm`) on another country's
         agency went to that country, as "sang thăm" does (x-vi5: a court's incoming visit)."""
-        return bool(_CALLED_ON.match(vm.group())) and bool(
-            _DELEGATION_SUBJECT.search(self.text, info.sentence.start, vm.start())
+        return (
+            bool(_CALLED_ON.match(vm.group()))
+            and bool(_DELEGATION_SUBJECT.search(self.text, info.sentence.start, vm.start()))
+            and not _resident_mission(info, vm.start())
         )
 
     def one_country_after(self, info: SentenceInfo, vm: re.Match[str]) -> Mention | None:
@@ -2266,4 +2273,24 @@ def incoming(info: SentenceInfo, home: str) -> bool:
     """A delegation from abroad visiting the home country."""
     return any(p.country and p.country != home for p in info.people) or any(
         o.country and o.country != home for o in info.orgs
+    )
+
+
+# the minutes of a session carried out: the session named after them was held before
+_MINUTES_CARRIED_OUT = re.compile(
+    r"(?<!\w)(?:thực hiện|triển khai|implementing|implementation of)\s+(?:các\s+|the\s+)?"
+    r"(?:[Bb]iên bản(?:\s+(?:ghi nhớ|hội đàm|làm việc|thỏa thuận|thoả thuận))?|minutes of)\s+$"
+)
+
+
+def _resident_mission(info: SentenceInfo, before: int) -> bool:
+    """ "Đoàn công tác Tổng Lãnh sự quán Lào tại Đà Nẵng … đến thăm Bộ đội Biên phòng thành
+    phố": a delegation of a mission seated in the country it calls on in travels no border; its
+    call is a meeting, not a trip."""
+    return any(
+        o.end <= before
+        and o.org_kind == "embassy"
+        and o.located is not None
+        and o.located != o.country
+        for o in info.orgs
     )

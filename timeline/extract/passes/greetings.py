@@ -17,7 +17,7 @@ from datetime import date
 from itertools import pairwise
 
 from timeline.extract.dates import DateMention, resolve
-from timeline.extract.gazetteer import Mention
+from timeline.extract.gazetteer import COUNTRY, Mention
 from timeline.extract.model import Engagement, SentenceInfo
 
 # "sang thăm, chúc Tết", "thăm và chúc Tết", "chúc Tết", "thăm, chúc mừng năm mới", "sang thăm,
@@ -69,6 +69,8 @@ def greeting_visits(
             and _NO_CLAUSE.fullmatch(text, o.end, m.start())
             and not _HEAD_OFFICE.match(text, o.end, m.start())
         ]
+        if not travellers:
+            travellers = _country_of_delegation(text, info, m.start(), hosts[0].country)
         for delegation in _delegations(text, travellers):
             for host in hosts:
                 keys = {o.key for o in delegation}
@@ -98,6 +100,39 @@ def greeting_visits(
                 e.add(info)
                 created.append(e)
     return created, referenced
+
+
+# "Đoàn Cụm Cửa khẩu quốc tế Nậm Cắn, nước bạn Lào đã sang thăm, chúc mừng …": a delegation
+# whose unit the gazetteer does not know, its country named after it ("nước bạn", "nước")
+_COUNTRY_OF_DELEGATION = re.compile(r",?\s*(?:\(\s*)?(?:nước(?: bạn)?\s+)?$")
+
+
+def _country_of_delegation(
+    text: str, info: SentenceInfo, verb: int, hosts_country: str | None
+) -> list[Mention]:
+    """The delegation's country when no agency of it is known: the one country named in the
+    subject's clause, after "Đoàn" and before the verb, other than the host's."""
+    opening = _DELEGATION.search(text, info.sentence.start, verb)
+    if opening is None:
+        return []
+    named = [
+        p
+        for p in info.places
+        if p.kind == COUNTRY
+        and opening.end() <= p.start
+        and p.end <= verb
+        and p.key != hosts_country
+        and _NO_CLAUSE.fullmatch(text, p.end, verb)
+    ]
+    keys = {p.key for p in named}
+    if len(keys) != 1:
+        return []
+    place = named[-1]
+    return [
+        Mention(
+            place.start, place.end, place.text, place.kind, place.key, place.key, None, "country"
+        )
+    ]
 
 
 # "chúc Tết Công an tỉnh A và Công an TP B": the agencies greeted, one list after the verb

@@ -91,6 +91,8 @@ def lead_engagement(a: Analysis) -> None:
         return
     lead = _lead(a)
     cue = _cue(a, lead)
+    if cue is None:
+        lead, cue = _captioned_session(a, lead)
     if cue is None or _framed(a, cue, lead):
         return
     if held and (
@@ -111,6 +113,29 @@ def lead_engagement(a: Analysis) -> None:
         _draft(
             a, cue, pair, lead, a.home if _RECEPTION.search(a.text, cue.start, cue.end) else None
         )
+
+
+# "Bộ trưởng A và Đại sứ B tại buổi tiếp.", "X and Y at the talks": a photo's caption naming
+# the two people at a session of the story, the page cut above the sentence that told it
+_AT_THE_SESSION = re.compile(
+    r"(?<!\w)(?:tại|trong) (?:buổi|cuộc) (?:tiếp|hội đàm|hội kiến|làm việc|gặp)(?!\w)"
+    r"|\bat the (?:meeting|talks|reception|working session)\b"
+)
+
+
+def _captioned_session(a: Analysis, lead: Lead) -> tuple[Lead, Cue | None]:
+    """With no cue in the headline and the lead, a caption of two people at a session ("A và
+    B tại buổi tiếp"): the session, its sides the caption's and the lead's."""
+    for info in a.infos:
+        s = info.sentence
+        m = _AT_THE_SESSION.search(a.text, s.start, s.end)
+        if s.role != CAPTION or m is None or len(info.people) < 2:
+            continue
+        found = Lead(lead.heads, [info, *lead.lead])
+        word = re.search(r"tiếp|hội đàm|hội kiến|làm việc|gặp|\w+$", m.group())
+        assert word is not None
+        return found, Cue(info, m.start() + word.start(), m.start() + word.end(), "meeting")
+    return lead, None
 
 
 # a host's reception told by its verb or its noun

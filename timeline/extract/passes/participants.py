@@ -263,6 +263,11 @@ def _list_end(text: str, info: SentenceInfo, p: PersonMention) -> int:
     return end
 
 
+# "A và B tại buổi tiếp": two people, then the reception they were at (see _host_verb_role)
+_PAIR_AT_RECEPTION = re.compile(r"\s+tại buổi ")
+_AND_BEFORE = re.compile(r"\svà\s+(?:\S+\s+){0,4}$")
+
+
 # thanks for a reception, its verb after them
 _THANKS = re.compile(r"(?<!\w)(?:cảm ơn|cám ơn|thanked|thanks|thanking)(?!\w)", re.I)
 
@@ -282,6 +287,10 @@ def _host_verb_role(
         text, max(s.start, p.extent[0] - 16), p.extent[0]
     )
     role = "host" if p.start < hv.start() or fronted or receiving else "guest"
+    if role == "host" and _PAIR_AT_RECEPTION.fullmatch(text, p.extent[1], hv.start()):
+        # "Bộ trưởng A và Đại sứ B tại buổi tiếp": a caption names the host first, then the
+        # one received
+        role = "guest" if _AND_BEFORE.search(text, s.start, p.extent[0]) else role
     if _passive(text, s.start, hv):
         # "The delegation was received by General X": the one after "by" receives
         role = "guest" if role == "host" else "host"
@@ -347,7 +356,7 @@ _FIRST_PERSON_CALLER = re.compile(r"(?<!\w)(?:I|[Ww]e)\s+(?:[a-z]+\s+){0,2}$")
 
 _CALLS_ON = re.compile(
     r"(?<!\w)(?:called on|calls on|paid a courtesy (?:call|visit) (?:on|to)|"
-    r"(?:đến|tới) chào(?: xã giao)?|chào xã giao|thăm xã giao)(?!\w)"
+    r"(?:đến|tới) chào(?: xã giao)?|chào xã giao|thăm xã giao|yết kiến)(?!\w)"
 )
 
 # "chủ trì hội đàm về phía tỉnh Quảng Trị có …", "chaired for the Thai side": who leads a side
