@@ -308,16 +308,33 @@ _REPORTED_BEFORE = re.compile(
     r"\b(?:reported|said|announced|stated|told reporters|wrote|confirmed|disclosed)\s*$"
 )
 _THAT_AFTER = re.compile(r",?\s+that\b")
+# "…, the police said Wednesday.", "…, media reports showed Wednesday.": wire copy closes its
+# lead with the day the source spoke; a weekday right after the reporting verb, ending the
+# clause, is that day, not the day of what the clause before it tells
+_REPORTING_VERB_BEFORE = re.compile(
+    r"\b(?:reported|said|says|announced|stated|told reporters|wrote|confirmed|disclosed"
+    r"|showed|revealed|quoted as saying)\s+(?:on\s+)?$"
+)
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;,]|$)")
+
+
+def _told_on(text: str, d: DateMention) -> bool:
+    """The date is the day a report was made: between its verb and `that`, or a weekday right
+    after the verb closing the clause (see `_REPORTING_VERB_BEFORE`)."""
+    before = text[max(0, d.start - 40) : d.start]
+    if _REPORTED_BEFORE.search(before) and _THAT_AFTER.match(text, d.end):
+        return True
+    return (
+        d.weekday is not None
+        and _REPORTING_VERB_BEFORE.search(before) is not None
+        and _CLAUSE_END_AFTER.match(text, d.end) is not None
+    )
 
 
 def _reports_dated(text: str, found: list[DateMention]) -> list[DateMention]:
-    """Each date told as the day of a report set aside (see `_REPORTED_BEFORE`)."""
+    """Each date told as the day of a report set aside (see `_told_on`)."""
     return [
-        replace(d, excluded="report")
-        if d.excluded is None
-        and _REPORTED_BEFORE.search(text, max(0, d.start - 40), d.start)
-        and _THAT_AFTER.match(text, d.end)
-        else d
+        replace(d, excluded="report") if d.excluded is None and _told_on(text, d) else d
         for d in found
     ]
 

@@ -344,6 +344,9 @@ def assign_roles(a: Analysis) -> None:
     nesting.lead_tells_first(a.engagements, a.infos)
     nesting.drop_allusions(a.engagements)
     nesting.drop_lead_retold(a.engagements)
+    # (last: dated earlier, a meeting told only as where remarks were made was taken for a
+    # session of the trip alluded to that day, and took its sides)
+    dating.remarks_dated(a.engagements, a.infos, filing_day(a.text, a.published))
 
 
 def summarise(a: Analysis) -> None:

@@ -191,6 +191,11 @@ def _goes_on(text: str, prev: Paragraph, at: int, wrapped: bool) -> bool:
     return wrapped or prev.text.endswith(",") or text[at].islower()
 
 
+# an initial or a chain of them before a surname ("J. Smith", "A.N. Venediktov"); not a
+# country's dotted abbreviation, which may end a sentence ("… in the U.S. The talks …")
+_INITIALS = re.compile(r"(?!(?:U\.S|U\.K|U\.N|E\.U|U\.A\.E)$)(?:[A-ZĐ]\.)*[A-ZĐ]")
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """Sentences of a paragraph as (start, end, text) with offsets into the article."""
     spans: list[tuple[int, int]] = []
@@ -204,7 +209,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
             continue
         word = re.search(r"([\w.]+)[.!?]*$", text[begin : m.start() + 1])
         token = word.group(1).rstrip(".") if word else ""
-        if m.group(1) == "." and (token in _ABBREVIATIONS or re.fullmatch(r"[A-ZĐ]", token)):
+        if m.group(1) == "." and (token in _ABBREVIATIONS or _INITIALS.fullmatch(token)):
             continue
         if not m.group(2) and not _glued_end(token, text[after : after + 2]):
             continue

@@ -77,8 +77,13 @@ _ON_TOPIC = re.compile(
 # A standing group of two countries' officials, numbered by its meetings ("the 15th meeting of
 # the India-UK Joint Working group on counter-terrorism", "the 22nd meeting of the US-Pakistan
 # Defence Consultative Group"): recorded as a dialogue, in any case of its words
-_STANDING_GROUPS = ("joint working group", "consultative group")
-_STANDING_GROUP = r"\b[Jj]oint [Ww]orking [Gg]roup\b|\b[Cc]onsultative [Gg]roup\b"
+# (a numbered ministerial council of two countries, "the 3rd X-Y Ministerial Council on
+# Justice meeting": a standing council of two ministers, numbered by its meetings, is a
+# dialogue too)
+_STANDING_GROUPS = ("joint working group", "consultative group", "ministerial council")
+_STANDING_GROUP = (
+    r"\b[Jj]oint [Ww]orking [Gg]roup\b|\b[Cc]onsultative [Gg]roup\b|\b[Mm]inisterial [Cc]ouncil\b"
+)
 _NTH_MEETING = re.compile(
     r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"

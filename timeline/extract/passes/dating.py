@@ -260,7 +260,9 @@ def _counted_day(
         for i in infos
         for m in i.dates
         if m.end <= d.start
-        and not m.excluded
+        # (the day a report was made is not an engagement's, but counts: "officials said
+        # Tuesday. X met Y earlier in the day")
+        and (not m.excluded or m.excluded == "report")
         and not m.parenthesised
         # "officials said Tuesday. X met Y earlier in the day": a weekday counted from the
         # publication date is a day told too
@@ -332,6 +334,41 @@ def date_from_retelling(
                 if arrival and e.resolved.precision == "day":
                     e.date_origin = "start"  # the day it arrived: its first
                 break
+
+
+# "X made the remarks during his meeting with Y": the meeting where what the sentence before
+# reported was said (a wire's way: the quote first, then where it was made)
+_REMARKS_MADE = re.compile(
+    r"\b(?:made|delivered) (?:the|these|those|his|her|the above) (?:remarks|comments|statements?)\b"
+    r"|\bsaid (?:this|so)\b",
+    re.I,
+)
+
+
+def remarks_dated(
+    engagements: list[Engagement], infos: list[SentenceInfo], published: date | None
+) -> None:
+    """A meeting told only as where remarks were made ("X made the remarks during his meeting
+    with Y") takes the one date of the sentence before, which reported them ("X promised on
+    Monday that …")."""
+    order = {i.sentence.start: n for n, i in enumerate(infos)}
+    for e in engagements:
+        if (e.date is not None and e.date_origin != "parent") or e.context or e.kind != "meeting":
+            continue  # (a session's own day wins over its trip's span)
+        s = e.info.sentence
+        if not _REMARKS_MADE.search(e.info.sentence.text[: e.trigger[0] - s.start]):
+            continue
+        n = order.get(s.start)
+        if not n:
+            continue
+        dates = [
+            d
+            for d in infos[n - 1].dates
+            if not d.excluded and (d.day is not None or d.weekday is not None)
+        ]
+        if len(dates) == 1:
+            e.date, e.resolved = dates[0], resolve(dates[0], published)
+            e.date_origin = "own"
 
 
 # "X and Y also raised the issue … at the meeting", "Tại buổi hội đàm, …": a session named by

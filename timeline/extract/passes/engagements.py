@@ -886,6 +886,7 @@ class Finder:
             # "Tại cuộc hội đàm với bà X, Bộ trưởng Y …": the talks with X, then the clause's
             # subject; who is named after X is not met there
             cps = cps[:1]
+            cps = [_foreign_subject(self.text, info, cps[0], self.home) or cps[0]] if cps else cps
         cps = _one_delegation(self.text, cps)
         if _SIDES_AFTER.match(self.text, mm.end()) or PARTICIPATION_OF.match(self.text, mm.end()):
             # "hội đàm cấp cao giữa Đoàn Bộ Công an Việt Nam do X … và Đoàn Bộ Nội vụ Cuba do
@@ -960,6 +961,16 @@ class Finder:
         if existing is None and not isinstance(cp, PersonMention):
             existing = self.guest_welcomed(info, cp) or self.agency_of_one_met(info, cp)
             existing = existing or self.both_sides_again(info, cp)
+        if (
+            existing is None
+            and isinstance(cp, PersonMention)
+            and cp.country == self.home
+            and _WELCOME_BEFORE.search(self.text, info.sentence.start, mm.start())
+        ):
+            # "Chào mừng ngài X … tới làm việc tại Bộ Công an, Bộ trưởng Y nhấn mạnh": our own
+            # minister, the clause's subject, read as the one met; the foreign guest welcomed is
+            # the one a reception already drafted has, so it is that reception told again
+            existing = self.guest_named_again(info, unplaced=True)
         if existing is None and isinstance(cp, PersonMention):
             existing = self.unnamed_told(cp) or self.officer_of_agency_visited(info, cp)
             existing = existing or self.agency_visited_and_met(info, mm, cp)
@@ -1195,7 +1206,14 @@ class Finder:
         "welcomed X's working visit to the Ministry"): the same reception told again."""
         if org.country != self.home or org.org_kind == "embassy":
             return None  # (our own embassy visited abroad is a session of its own)
-        named = {p.person for p in info.people if p.country and p.country != self.home}
+        return self.guest_named_again(info)
+
+    def guest_named_again(self, info: SentenceInfo, *, unplaced: bool = False) -> Engagement | None:
+        """The meeting already drafted whose foreign guest this sentence names (see
+        `guest_welcomed`); `unplaced`: a person named without a country counts too."""
+        named = {
+            p.person for p in info.people if (p.country or unplaced) and p.country != self.home
+        }
         return next(
             (e for e in self.engagements if e.kind == "meeting" and e.counterpart_person in named),
             None,
@@ -1797,6 +1815,32 @@ _AT_MEETING = re.compile(
     r"(?:cuộc gặp|buổi gặp|buổi tiếp|buổi làm việc|cuộc làm việc|buổi hội đàm|cuộc hội đàm|"
     r"reception|meeting|talks)(?!\w)"
 )
+# between the phrase "the talks with X," and its clause's subject: the subject's office and
+# country ("Trong cuộc hội đàm với Bộ trưởng X, người đồng nhiệm Trung Quốc Y …")
+_SUBJECT_TITLES = re.compile(r",\s*(?:(?:người|vị)\s+đồng nhiệm\s+)?(?:[^\s,.;:]+\s+){0,8}")
+
+
+def _foreign_subject(
+    text: str, info: SentenceInfo, met: Mention | PersonMention, home: str
+) -> PersonMention | None:
+    """ "Trong cuộc hội đàm với Bộ trưởng Quốc phòng Việt Nam X, người đồng nhiệm Trung Quốc Y
+    hôm nay …": the talks told by their noun with one of ours, the clause's subject after the
+    comma a foreign person; the side met is the foreign one (our own minister stays among
+    those named). None unless `met` is a person of ours."""
+    if not isinstance(met, PersonMention) or met.country != home:
+        return None
+    comma = text.find(",", met.extent[1], info.sentence.end)
+    if comma < 0:
+        return None
+    subject = next((p for p in info.people if p.start > comma), None)
+    if subject is None or not subject.country or subject.country == home:
+        return None
+    return subject if _SUBJECT_TITLES.fullmatch(text, comma, subject.extent[0]) else None
+
+
+# a clause welcoming the guest opening the sentence ("Chào mừng ngài X … tới làm việc tại …,
+# Bộ trưởng Y …", "Welcoming X to the Ministry, Minister Y …"): the visit told again
+_WELCOME_BEFORE = re.compile(r"(?:^|\b)(?:[Cc]hào mừng|[Hh]oan nghênh|[Ww]elcoming)\s")
 # "Tại buổi tiếp, Thứ trưởng X chào mừng ông Y …": the host welcoming the guest
 _WELCOMES = re.compile(r"\s*(?:đã\s+)?(?:nhiệt liệt\s+)?(?:chào mừng|hoan nghênh|welcomed)\s+")
 _JOINED = re.compile(r"\s*(?:và|and)\s+")

@@ -257,6 +257,19 @@ def _countries_of_people(e: Engagement, home: str, ours_unnamed: bool) -> None:
                 m.country = home  # "a meeting with Prime Minister X" at home: ours
             continue  # the one met is on the host's side (roles.counterpart_hosts)
         if m.country is None and len(set(others)) == 1 and not is_vietnamese_name(m.name):
+            if (
+                home != HOME
+                and e.host == home
+                and e.place_country == home
+                and m.start < e.trigger[0]
+                and e.info.sentence.start <= m.start
+            ):
+                # "Baghdad — The Minister of Interior X discussed with the US Ambassador Y": on
+                # a page about another country's officials at home, the subject who met the
+                # foreign guest there, named by office alone, is of that home country (a
+                # Vietnamese name tells our side only on pages about Vietnam)
+                m.country = home
+                continue
             if ours_unnamed and e.host in (None, home):
                 continue  # between two other countries, a name says nothing of its side
             if part.person == e.counterpart_person and _met_by(e, part.person, others[0]):
@@ -496,6 +509,11 @@ _GATHERING_AFTER = re.compile(
 )
 
 
+# … or the session's number right after the body's name: "to attend ASEANAPOL 39", "heads of
+# delegations to SOMTC 23" (a number of one to three digits, not a year)
+_SESSION_NUMBER_AFTER = re.compile(r"\s*-?\s*\d{1,3}(?!\d|[.,/]\d)")
+
+
 def _body_of_the_event(e: Engagement, text: str) -> bool:
     """ "Son also attended the Interpol Americas Regional Conference … and met the heads of the
     Peruvian and Colombian delegations": an international body met only as the name of the
@@ -505,7 +523,10 @@ def _body_of_the_event(e: Engagement, text: str) -> bool:
         return False
     if any(p.mention.country == INTERNATIONAL for p in e.participants.values()):
         return False
-    return _GATHERING_AFTER.match(text, body.end) is not None
+    return (
+        _GATHERING_AFTER.match(text, body.end) is not None
+        or _SESSION_NUMBER_AFTER.match(text, body.end) is not None
+    )
 
 
 def remote_hosts(engagements: list[Engagement], home: str) -> None:
