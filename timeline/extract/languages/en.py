@@ -77,8 +77,20 @@ _ON_TOPIC = re.compile(
 # A standing group of two countries' officials, numbered by its meetings ("the 15th meeting of
 # the India-UK Joint Working group on counter-terrorism", "the 22nd meeting of the US-Pakistan
 # Defence Consultative Group"): recorded as a dialogue, in any case of its words
-_STANDING_GROUPS = ("joint working group", "consultative group")
-_STANDING_GROUP = r"\b[Jj]oint [Ww]orking [Gg]roup\b|\b[Cc]onsultative [Gg]roup\b"
+# ("the eighth meeting of the A-B Ministerial Council on Law and Security", "the second A-B
+# Ministerial Council … meeting", "a regular meeting of the A-B working group on cross-border
+# cooperation": a council or a working group of two countries, named with both, is a standing
+# body too; a working group without them or a number is left out below, x-en6)
+_STANDING_GROUPS = (
+    "joint working group",
+    "consultative group",
+    "ministerial council",
+    "working group",
+)
+_STANDING_GROUP = (
+    r"\b[Jj]oint [Ww]orking [Gg]roup\b|\b[Cc]onsultative [Gg]roup\b|\b[Mm]inisterial [Cc]ouncil\b|"
+    r"\b[Ww]orking [Gg]roup\b"
+)
 _NTH_MEETING = re.compile(
     r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
