@@ -50,3 +50,38 @@ def test_officials_who_met_at_the_councils_session_tell_that_session_not_a_meeti
     found = records(text, published=date(2022, 5, 6))
     assert [r["kind"] for r in found] == ["dialogue"]
     assert "Kari Nordmann" in {p["name"] for p in found[0]["participants"]}
+
+
+# --- what is no engagement: other stories' headlines, things received, demands met -----------
+
+
+def test_bulleted_headlines_of_other_stories_under_the_title_give_no_engagement():
+    text = (
+        "Norway and Chile promote police cooperation\n"
+        "- Norway, Chile hold 5th defence policy dialogue\n"
+        "- Chilean navy ships make port call in Bergen\n"
+        "Norway's Deputy Justice Minister Ola Nordmann received Chilean Ambassador Pablo Rojas "
+        "in Oslo on May 4, 2022.\n"
+    )
+    assert kinds(text) == ["meeting"]
+
+
+def test_requests_received_from_foreign_agencies_are_no_receptions():
+    text = (
+        "Minister Ola Nordmann received Chilean Ambassador Pablo Rojas in Oslo on May 4, 2022. "
+        "He said the Norwegian police have received many requests from the Chilean Investigations "
+        "Police (PDI) and have fully met the requirements of the Chilean side.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["guests"] == ["CL"] and "Pablo Rojas" in {
+        p["name"] for p in meeting["participants"]
+    }
+
+
+def test_support_received_from_an_agency_is_no_reception():
+    text = (
+        "Minister Ola Nordmann received Chilean Ambassador Pablo Rojas in Oslo on May 4, 2022. "
+        "Norway's police received technical support from the Chilean Investigations Police last "
+        "year, he said.\n"
+    )
+    assert kinds(text) == ["meeting"]

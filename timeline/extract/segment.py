@@ -15,6 +15,7 @@ CAPTION = "caption"
 BYLINE = "byline"
 HEADLINE = "headline"
 AFTER_END = "after_end"
+RELATED = "related"  # a list of other stories' headlines under the title
 
 # A period after these does not end a sentence.
 _ABBREVIATIONS = {
@@ -347,9 +348,12 @@ def segment(text: str, language: str) -> Layout:
     layout = Layout(text, paragraphs)
     ended = False
     lead_seen = after_credit = False
+    related = _related_headlines(paragraphs)
     for i, p in enumerate(paragraphs):
         if ended:
             p.role = AFTER_END
+        elif i in related and not lead_seen:
+            p.role = RELATED
         elif any(pat.search(p.text) for pat in _patterns()["end"][1:]):
             # a "Related:" line or an end line: it and everything after are not the story
             p.role = AFTER_END
@@ -401,6 +405,27 @@ def segment(text: str, language: str) -> Layout:
         ]
     _author_last(paragraphs)
     return layout
+
+
+# "- A, B hold 7th defence dialogue": a bulleted headline, capitalised, no sentence's end
+_BULLETED_TITLE = re.compile(r"[-–•]\s+[A-ZĐÀ-Ỹ][^\n]*(?<![.!?:;”\"])")
+
+
+def _related_headlines(paragraphs: list[Paragraph]) -> set[int]:
+    """The paragraphs of a list of other stories' headlines, two or more bulleted title lines
+    in a row (a site's "related news" under the title, x-en6): no sentence of the story, so
+    no engagement of the page is drafted from them."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, p in enumerate([*paragraphs, None]):
+        item = p is not None and _BULLETED_TITLE.fullmatch(p.text.strip()) is not None
+        if item and _words(p.text) <= 20:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = []
+    return out
 
 
 # "Nguyễn Hoàng", "Thien Huong": the writer's name alone on the page's last line

@@ -23,6 +23,25 @@ _NOT_AWARD = (
 )
 
 
+# "have received a number of requests from the FBI", "received support from the AFP": a thing
+# received from an agency, not a guest (x-en6)
+_NOT_GIVEN = (
+    r"(?!\s+(?:(?:an?|the|his|her|their|its|many|several|some|numerous|\d+|a\s+number\s+of|"
+    r"a\s+lot\s+of|lots\s+of)\s+)?(?:[\w'’-]+\s+){0,2}?(?:requests?|letters?|support|assistance|"
+    r"aid|funding|funds|equipment|information|reports?|complaints?|donations?|messages?|"
+    r"applications?|proposals?|invitations?|petitions?|grants?|supplies|help|tips?|documents?)\b)"
+)
+
+
+# "has fully met the requirements of the US side", "meets the needs of": a demand fulfilled, not
+# a meeting (x-en6)
+NOT_NEEDS = (
+    r"(?!\s+(?:(?:the|its|their|his|her|all|these|those|such)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:requirements?|requests?|demands?|needs|targets?|expectations?|criteria|standards?|"
+    r"conditions|deadlines?|goals?|obligations?|commitments?|quotas?)\b)"
+)
+
+
 # "the new Thai Ambassador", "Mr. X, the outgoing Ambassador": words of a post's tenure that
 # stand between an article and the title
 _TENURE = r"(?:newly[- ]appointed|new|outgoing|incoming|departing|visiting)"
@@ -132,7 +151,8 @@ class English(Lexicons):
         r"\b(?:their|his|her|its|the delegation[’']s)\s+stay\s+in(?:\s+the)?(?=\s+[A-Z])"
     )
     meet = re.compile(
-        rf"\b(?:met{_THEN}(?: with)?|meets{_THEN}(?: with)?|meet(?: with)?|meeting with|"
+        rf"\b(?:met{NOT_NEEDS}{_THEN}(?: with)?|meets{NOT_NEEDS}{_THEN}(?: with)?|"
+        r"meet(?: with)?|meeting with|"
         # "held talks on Thursday with", "holds talks in Tunis with"
         r"(?:held|holds|hold) (?:bilateral |separate )?(?:talks|a (?:bilateral |separate )?meeting|"
         r"meetings|a working session|working sessions|discussions)"
@@ -148,7 +168,7 @@ class English(Lexicons):
         r"(?:talks|a meeting|"
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
-        rf"received{_THEN}{_NOT_AWARD}|"
+        rf"received{_THEN}{_NOT_AWARD}{_NOT_GIVEN}|"
         # "said the Minister while receiving the new Thai Ambassador", "Minister receives
         # outgoing envoy": the present and the participle of the same verb, before a guest
         # named by a capitalised title or name, or a delegation (not "receiving support")
@@ -261,7 +281,7 @@ class English(Lexicons):
     # ("X was welcomed by Y" is the passive: Y hosts, so it is not read as X hosting)
     host_verb = re.compile(
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
-        rf"(?<!\w)(?:received{_NOT_AWARD}|receives|receiving|hosted|welcomed|"
+        rf"(?<!\w)(?:received{_NOT_AWARD}{_NOT_GIVEN}|receives|receiving|hosted|welcomed|"
         r"greeted(?=\s+(?:an?|the)\s)|"
         r"(?<=\w )(?:during|at) (?:a|the|his|her) reception(?=[^.;]{0,60}?\bfor\b)|"
         r"(?:played|plays|playing) host to|"

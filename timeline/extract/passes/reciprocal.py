@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.gazetteer import COUNTRY, Mention
+from timeline.extract.languages.en import NOT_NEEDS
 from timeline.extract.model import (
     Engagement,
     Participation,
@@ -21,7 +22,8 @@ from timeline.extract.people import PersonMention
 # "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
 # subject, not an object after the verb
 _RECIPROCAL_EN = re.compile(
-    r"\b(?:(?:first |last |also )?met|held (?:their|its|a|an|the)\s+(?:\w+\s+){0,2}?"
+    # ("… and Vietnam has fully met the requirements of the US side": no meeting, x-en6)
+    rf"\b(?:(?:first |last |also )?met{NOT_NEEDS}|held (?:their|its|a|an|the)\s+(?:\w+\s+){0, 2}?"
     r"(?:meeting|talks|consultations|session)|held talks|(?:signed|inked) (?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|MOU|MoU|minutes|plan|document|deal|accord|"
     r"protocol|letter|declaration|treaty)|"
