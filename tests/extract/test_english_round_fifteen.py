@@ -85,3 +85,34 @@ def test_support_received_from_an_agency_is_no_reception():
         "year, he said.\n"
     )
     assert kinds(text) == ["meeting"]
+
+
+# --- the title under a section's name, above the page's date line ----------------------------
+
+
+def test_the_title_under_a_section_name_and_above_the_date_line_is_no_lead():
+    text = (
+        "Security\n\n"
+        "Norwegian justice minister meets Chilean police chief to talk joint teams\n\n"
+        "12 March 2024\n\n"
+        "Norway's justice minister, Kari Nordmann, met with Pablo Rojas, the director of the "
+        "Chilean Investigations Police, in Oslo on Monday, March 11.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["date"]["start"] == "2024-03-11"
+
+
+# --- a standing body's session dated by a later sentence naming it again ---------------------
+
+
+def test_a_session_undated_where_named_takes_the_day_of_the_sentence_that_says_who_attended_it():
+    text = (
+        "OSLO (NTB): The police of Norway and Chile will keep working together, a statement "
+        "said.\n\n"
+        "The statement was issued after the 9th Joint Norway-Chile Working Committee Meeting "
+        "on Border Crime held here.\n\n"
+        "Chilean police chief Pablo Rojas attended the meeting, accompanied by two directors, in "
+        "Oslo on Tuesday.\n"
+    )
+    (dialogue,) = of_kind(text, "dialogue", published=date(2024, 8, 7))
+    assert dialogue["date"]["start"] == "2024-08-06"

@@ -334,6 +334,17 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
     return not _word_cues("tense", language).search(p.text)
 
 
+def _above_date_line(paragraphs: list[Paragraph], i: int) -> bool:
+    """ "Justice / Romanian minister meets FBI head / 18 February 2026 / Romania's …": the line
+    right above the page's date line, below only headlines (a section's name, a notice), is the
+    title, not the lead."""
+    if i == 0 or i + 1 >= len(paragraphs):
+        return False
+    if any(q.role != HEADLINE for q in paragraphs[:i]):
+        return False
+    return any(pat.search(paragraphs[i + 1].text) for pat in _patterns()["byline"])
+
+
 def _is_headline(p: Paragraph, first: bool) -> bool:
     # "X tiếp Y. Ảnh: Z - TTXVN" opening a page cut from its article: a photo's caption with
     # its credit, not the headline (the credit after a sentence's end says so, or after a
@@ -364,8 +375,11 @@ def segment(text: str, language: str) -> Layout:
         elif not lead_seen and _is_headline(
             # (a picture's caption may stand above the headline, as on a tag page's item:
             # "Quang cảnh Đối thoại … tại Canada." then "Đối thoại … lần thứ 2")
+            # (a section's name or a site's notice may stand above it too: the title is then
+            # the line right above the page's date line, x-en6)
             p,
-            first=all(q.role in (BYLINE, CAPTION) for q in paragraphs[:i]) and len(paragraphs) > 1,
+            first=(all(q.role in (BYLINE, CAPTION) for q in paragraphs[:i]) and len(paragraphs) > 1)
+            or _above_date_line(paragraphs, i),
         ):
             p.role = HEADLINE
         elif _is_caption(p, language, first=not lead_seen):
