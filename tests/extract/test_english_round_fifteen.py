@@ -116,3 +116,34 @@ def test_a_session_undated_where_named_takes_the_day_of_the_sentence_that_says_w
     )
     (dialogue,) = of_kind(text, "dialogue", published=date(2024, 8, 7))
     assert dialogue["date"]["start"] == "2024-08-06"
+
+
+# --- meeting verbs of English press style ------------------------------------------------------
+
+
+def test_extensive_discussions_held_with_a_counterpart_are_a_meeting():
+    text = (
+        "OSLO: Justice Minister Kari Nordmann on Friday held extensive discussions with her "
+        "Chilean counterpart Pablo Rojas, who is on a three-day visit to Norway.\n"
+    )
+    (meeting,) = of_kind(text, "meeting", published=date(2022, 5, 7))
+    assert meeting["guests"] == ["CL"] and meeting["date"]["start"] == "2022-05-06"
+
+
+def test_wide_ranging_talks_had_with_an_interior_minister_are_a_meeting():
+    text = (
+        "Norway's Deputy Justice Minister Ola Nordmann had wide-ranging talks with Chilean Interior "
+        "Minister Pablo Rojas in Oslo on 4 May 2022.\n"
+    )
+    (meeting,) = of_kind(text, "meeting")
+    assert (meeting["host"], meeting["guests"]) == ("NO", ["CL"])
+
+
+def test_each_official_met_after_a_preposition_of_time_is_a_meeting_of_the_trip():
+    text = (
+        "Chile's Interior Minister said on Thursday, at the end of a working visit to Britain, "
+        "that the two countries would set up working groups on cybercrime. He spoke after "
+        "meeting the director of the National Crime Agency, John Smith, and the Home Office, "
+        "Jane Brown, earlier this week.\n"
+    )
+    assert len(of_kind(text, "meeting", published=date(2022, 5, 5))) == 2

@@ -33,6 +33,15 @@ _NOT_GIVEN = (
 )
 
 
+# "held extensive discussions", "had wide-ranging talks", "held a productive meeting": words of
+# the talks' manner between the verb and its noun (x-en6)
+_MANNER = (
+    r"(?:(?:bilateral|separate|extensive|wide-ranging|in-depth|detailed|fruitful|productive|"
+    r"comprehensive|cordial|constructive|frank|candid|high-level|substantive|"
+    r"friendly|warm|useful|important|lengthy|brief|closed-door) )*"
+)
+
+
 # "has fully met the requirements of the US side", "meets the needs of": a demand fulfilled, not
 # a meeting (x-en6)
 NOT_NEEDS = (
@@ -153,8 +162,13 @@ class English(Lexicons):
     meet = re.compile(
         rf"\b(?:met{NOT_NEEDS}{_THEN}(?: with)?|meets{NOT_NEEDS}{_THEN}(?: with)?|"
         r"meet(?: with)?|meeting with|"
+        # "after meeting the head of the FBI, X, and …": the gerund after a preposition of time
+        r"(?<=\bafter )meeting(?= (?:the |his |her )?[A-Za-z])|"
+        r"(?<=\bbefore )meeting(?= (?:the |his |her )?[A-Za-z])|"
+        r"(?<=\bwhile )meeting(?= (?:the |his |her )?[A-Za-z])|"
         # "held talks on Thursday with", "holds talks in Tunis with"
-        r"(?:held|holds|hold) (?:bilateral |separate )?(?:talks|a (?:bilateral |separate )?meeting|"
+        # ("held extensive discussions with", "held in-depth talks with": the talks' manner)
+        rf"(?:held|holds|hold) {_MANNER}(?:talks|a {_MANNER}meeting|"
         r"meetings|a working session|working sessions|discussions)"
         # "held a bilateral meeting in Vientiane on 4 March with": where and when, both told
         rf"{_WHERE_WHEN} with|"
@@ -165,7 +179,7 @@ class English(Lexicons):
         r"(?:played|plays|playing) host to|"
         # ("had separate bilateral meetings with", "had a series of meetings with")
         r"had (?:(?:a )?(?:(?:separate|bilateral|several|series of|number of) ){1,3})?"
-        r"(?:talks|a meeting|"
+        rf"{_MANNER}(?:talks|a meeting|"
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
         rf"received{_THEN}{_NOT_AWARD}{_NOT_GIVEN}|"
