@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.extract.drafts import kinds, of_kind, records
+from tests.extract.drafts import kinds, of_kind, people, records
 
 # --- standing bodies of two countries: a council's or a working group's session is a dialogue --
 
@@ -147,3 +147,18 @@ def test_each_official_met_after_a_preposition_of_time_is_a_meeting_of_the_trip(
         "Jane Brown, earlier this week.\n"
     )
     assert len(of_kind(text, "meeting", published=date(2022, 5, 5))) == 2
+
+
+# --- a bare agency name after its full name ----------------------------------------------------
+
+
+def test_the_coast_guard_after_a_countrys_coast_guard_is_that_one_not_another_countrys():
+    text = (
+        "Chile's Deputy Interior Minister Pablo Rojas visited the Japan Coast Guard headquarters "
+        "in Tokyo on Thursday.\n\nThe Chilean delegates were welcomed by Vice Foreign Minister "
+        "Kenji Sato and Coast Guard Commandant Admiral Taro Yamada.\n\nDuring the meeting, "
+        "Admiral Yamada briefed the guests on maritime security in the region.\n"
+    )
+    (meeting,) = records(text, published=date(2022, 5, 6))
+    assert meeting["guests"] == ["CL"]
+    assert people(meeting)["Taro Yamada"]["country"] == "JP"
