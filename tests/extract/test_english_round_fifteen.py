@@ -162,3 +162,45 @@ def test_the_coast_guard_after_a_countrys_coast_guard_is_that_one_not_another_co
     (meeting,) = records(text, published=date(2022, 5, 6))
     assert meeting["guests"] == ["CL"]
     assert people(meeting)["Taro Yamada"]["country"] == "JP"
+
+
+# --- names after a title in lower case, a signing ceremony's attendees, an archive's URL --------
+
+
+def test_officials_named_after_a_lowercase_title_attend_the_meeting():
+    text = (
+        "Norway's justice minister, Kari Nordmann, met with Pablo Rojas, the director of the "
+        "Chilean Investigations Police, in Oslo on May 4, 2022. Also attending the meeting were "
+        "PDI deputy director Ana Torres and assistant director for international affairs Luis "
+        "Vega.\n"
+    )
+    (meeting,) = records(text)
+    assert {"Ana Torres", "Luis Vega"} <= {p["name"] for p in meeting["participants"]}
+
+
+def test_a_pact_signed_at_a_ceremony_attended_by_a_host_and_a_visiting_head_is_their_meeting():
+    text = (
+        "The police of Oslo and Santiago signed a cooperation pact on Monday.\n\n"
+        "The pact was signed during a morning ceremony attended by Ola Berg, head of the Oslo "
+        "Police District, and visiting Chilean police chief Pablo Rojas.\n"
+    )
+    (meeting,) = of_kind(text, "meeting", url="https://example.no/news/1999/08/24/police-pact")
+    assert meeting["date"]["start"] == "1999-08-23"
+    assert {"Ola Berg", "Pablo Rojas"} <= {p["name"] for p in meeting["participants"]}
+
+
+def test_visiting_before_a_citys_police_head_is_the_guests_office_not_a_trip_to_that_city():
+    text = (
+        "Oslo police chief Ola Berg received Thai police officers on May 4, 2022. The talks "
+        "were attended by visiting Bangkok police department head Somchai Wong.\n"
+    )
+    assert of_kind(text, "visit") == []
+
+
+def test_a_planned_visit_is_no_visit_held():
+    text = (
+        "Norway's justice minister Kari Nordmann received Chilean Ambassador Pablo Rojas in Oslo "
+        "on May 4, 2022. They discussed a planned visit to Santiago by Norwegian police "
+        "officers.\n"
+    )
+    assert kinds(text) == ["meeting"]

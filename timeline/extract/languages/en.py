@@ -139,7 +139,10 @@ class English(Lexicons):
         r"(?:visit(?:ed|s)?|(?<!\bthe )visiting(?!\s+[A-Z]\w*(?:ese|ian|ish|an|i)\s+"
         r"(?:[A-Z]|delegation|officials?|minister|guests?|counterpart))"
         r"(?!\s+(?:[A-Z]{2,3}|U\.S\.)\s+(?:[Mm]inister|Secretary|Deputy|Vice|Director|Chief|"
-        r"Commissioner|Ambassador|delegation|officials?|counterpart))|trip)\b"
+        r"Commissioner|Ambassador|delegation|officials?|counterpart))"
+        # ("visiting Seoul police department head X": a place's office, the guest's, x-en6)
+        r"(?!\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:[a-z]+\s+){0,3}(?:head|chief|officials?|"
+        r"officers|delegation|delegates|minister|commissioner|director|team|counterpart)\b)|trip)\b"
         r"(?:\s+(?:to|in))?(?:\s+the)?|"
         # "arrived in the Saudi capital, Riyadh, at the head of a delegation" (m002, m013)
         r"\b(?:arrived|arrives)\s+in(?:\s+the)?|"
