@@ -204,3 +204,17 @@ def test_a_planned_visit_is_no_visit_held():
         "officers.\n"
     )
     assert kinds(text) == ["meeting"]
+
+
+# --- those also present, the list's last name unread -------------------------------------------
+
+
+def test_officials_listed_before_were_also_present_attend_though_the_last_name_is_unread():
+    text = (
+        "OSLO: Chilean Ambassador Pablo Rojas met Justice Minister Kari Nordmann on May 4, 2022, "
+        "and discussed police cooperation. Secretary General Ola Berg, Chief Commissioner Per "
+        "Olsen and DIG Oslo Police Nils Dahl were also present during the meeting.\n"
+    )
+    (meeting,) = records(text)
+    who = people(meeting)
+    assert who["Ola Berg"]["role"] == "attendee" and who["Per Olsen"]["role"] == "attendee"
