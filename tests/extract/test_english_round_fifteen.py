@@ -218,3 +218,16 @@ def test_officials_listed_before_were_also_present_attend_though_the_last_name_i
     (meeting,) = records(text)
     who = people(meeting)
     assert who["Ola Berg"]["role"] == "attendee" and who["Per Olsen"]["role"] == "attendee"
+
+
+# --- an ambassador met with no place told --------------------------------------------------------
+
+
+def test_an_ambassador_met_by_an_official_of_unnamed_country_is_hosted_by_the_other_country():
+    text = (
+        "THE Minister of Home Affairs met with Chilean Ambassador Pablo Rojas on Monday as he "
+        "ends his tour of duty here. Both sides reviewed police training programmes funded by "
+        "Chile for the Government of Norway.\n"
+    )
+    (meeting,) = records(text, published=date(2018, 11, 6))
+    assert (meeting["host"], meeting["guests"]) == ("NO", ["CL"])

@@ -336,6 +336,7 @@ def name_sides(a: Analysis) -> None:
     sides.own_missions(a.engagements)
     sides.own_mission_visitors(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
+    sides.envoy_met_alone(a.engagements, a.home, a.foreign)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
     sides.sides_of_the_delegation(a.engagements)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
