@@ -740,7 +740,8 @@ def published_from_url(url: str | None) -> date | None:
     if not url:
         return None
     for pattern in (
-        r"(?<!\d)(20\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)",
+        # (an archive's page of the last century too: "/news/1999/08/23/national/…", x-en6)
+        r"(?<!\d)(20\d{2}|19[89]\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)",
         r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{6,12})?(?!\d)",
         # filed by year and then month-day, or year-month and then day, as folders:
         # "/n3/2024/0506/c90000-….html", "/a/202405/06/WS….html" (Chinese outlets' English)

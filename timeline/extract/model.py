@@ -128,7 +128,10 @@ class Engagement:
                     r"[Cc]oordination [Gg]roup|"
                     # ("Phiên họp lần thứ 5 của Nhóm công tác chung A - B": a joint working
                     # group's numbered session, x-series)
-                    r"[Nn]hóm [Cc]ông tác (?:chung|liên hợp|hỗn hợp)|[Jj]oint [Ww]orking [Gg]roup",
+                    r"[Nn]hóm [Cc]ông tác (?:chung|liên hợp|hỗn hợp)|[Jj]oint [Ww]orking [Gg]roup|"
+                    # ("the 27th Review of the Joint A-B Working Committee Meeting on …": a
+                    # working committee of the two, x-en6)
+                    r"[Ww]orking [Cc]ommittee|[Ww]orking [Gg]roup",
                     named,
                 )
             )

@@ -285,6 +285,7 @@ def find_people(
     if language == "en":
         found += _wire_style(text, start, end, entities, found)
         found += _respectively(text, start, end, entities, found)
+        found += _lowercase_title_before(text, start, end, entities, found)
     _titles_after_a_pair(text, found)
     return found
 
@@ -765,7 +766,9 @@ def _wire_style_regex() -> re.Pattern[str]:
         # ("Dr Ambrose X, the Inspector-General …": an honorific before the name; "received
         # today Omar X, the Jordanian Minister of Interior": WAM's receptions)
         rf"(?:^|(?<=\n)|(?<=[,;(—–.!?-]\s)|(?<=\bwith\s)|(?<=\bmet\s)|(?<=\breceived\s)|"
-        r"(?<=\bhosted\s)|(?<=\bwelcomed\s)|(?<=\btoday\s)|(?<=\byesterday\s))"
+        r"(?<=\bhosted\s)|(?<=\bwelcomed\s)|(?<=\btoday\s)|(?<=\byesterday\s)|"
+        # ("a ceremony attended by X, superintendent general of …", x-en6)
+        r"(?<=\bby\s))"
         rf"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?P<name>{name}),\s+(?:the\s+)?(?P<title>"
         r"(?:[A-Z][\w.]+['’]s\s+)?(?:deputy\s+|vice\s+|acting\s+)?"
         # ("X, the Jordanian Minister of Interior,": a country's adjective before the title)
@@ -805,6 +808,41 @@ def _wire_style(
         if any(e.start <= a < e.end for e in entities):
             continue  # a place or an organisation, not a name
         p = PersonMention(a, b, m["name"], titles=[(t0, t1, m["title"])], extent=(a, t1))
+        _wire_titles_owner(text, p, entities)
+        out.append(p)
+    return out
+
+
+@cache
+def _lowercase_title_regex() -> re.Pattern[str]:
+    titles = alternation(sorted({t.lower() for t in _lex()["titles"]["en"]}))
+    return re.compile(
+        # "FBI deputy director Christopher Raia", "assistant director for international
+        # operations Jason Kaplan", "police department head Lee Mu Yong": English press writes
+        # a title before the name in lower case when an agency or a place qualifies it
+        # (the place or agency qualifying it opens the title: "Seoul police department head")
+        r"(?<![\w'’-])(?P<qual>[A-Z][\w.'’-]*\s+(?:[a-z]+\s+){0,2}?)?"
+        rf"(?P<title>(?:{titles})(?:\s+(?:for|of)\s+[a-z][a-z ]{{2,50}}?)?)\s+"
+        r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})(?![\w'’-])(?!\s+[A-Z])"
+    )
+
+
+def _lowercase_title_before(
+    text: str, start: int, end: int, entities: list[Mention], found: list[PersonMention]
+) -> list[PersonMention]:
+    """A person named after a title written in lower case (x-en6: 3 of its 16 development
+    pages name the officials attending this way, and they were lost)."""
+    out = []
+    for m in _lowercase_title_regex().finditer(text, start, end):
+        a, b = m.span("name")
+        t0, t1 = m.start("qual") if m["qual"] else m.start("title"), m.end("title")
+        if m["title"] != m["title"].lower():
+            continue
+        if any(p.start <= a < p.extent[1] or a <= p.start < b for p in [*found, *out]):
+            continue
+        if any(e.start <= a < e.end or a <= e.start < b for e in entities):
+            continue  # a place or an organisation, not a name
+        p = PersonMention(a, b, m["name"], titles=[(t0, t1, text[t0:t1])], extent=(t0, b))
         _wire_titles_owner(text, p, entities)
         out.append(p)
     return out

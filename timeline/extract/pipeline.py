@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from events.countries import INTERNATIONAL
@@ -18,6 +18,7 @@ from timeline.extract import languages
 from timeline.extract.dates import filing_day, find_dates
 from timeline.extract.gazetteer import (
     COUNTRY,
+    Mention,
     find_organisations,
     find_places,
     find_regions,
@@ -59,7 +60,11 @@ def read_sentences(a: Analysis) -> None:
     text = a.text
     story_end = a.layout.end_mark if a.layout.end_mark is not None else len(text)
     learnt = learn_abbreviations(text[:story_end])
-    for s in [x for x in a.layout.sentences if x.role in (BODY, CAPTION)]:
+    read = [x for x in a.layout.sentences if x.role in (BODY, CAPTION)]
+    found = [find_organisations(text, a.language, s.start, s.end, learnt) for s in read]
+    named = [o for orgs in found for o in orgs]
+    for s, orgs in zip(read, found, strict=True):
+        orgs = _named_in_full(orgs, named)
         regions = find_regions(text, s.start, s.end)
         # "Thái Bình Dương" (the Pacific) holds "Bình Dương", a province: the region wins
         places = [
@@ -67,12 +72,33 @@ def read_sentences(a: Analysis) -> None:
             for p in find_places(text, s.start, s.end)
             if not any(r.start <= p.start and p.end <= r.end for r in regions)
         ]
-        orgs = find_organisations(text, a.language, s.start, s.end, learnt)
         if a.language == "vi":
             orgs = share_list_country(text, orgs, places)
         people = find_people(text, s.start, s.end, a.language, orgs + places + regions)
         dates = find_dates(text, a.language, s.start, s.end)
         a.infos.append(SentenceInfo(s, places, orgs, people, dates))
+
+
+def _named_in_full(orgs: list[Mention], named: list[Mention]) -> list[Mention]:
+    """ "the Coast Guard" on a page that named the "Philippine Coast Guard" before: the agency
+    named in full, not the one the bare name stands for elsewhere (x-en6: a Philippine coast
+    guard's commandant was read as American). Agencies only, and one full name only."""
+    out = []
+    for o in orgs:
+        fuller = {
+            f.key: f
+            for f in named
+            if f.start < o.start
+            and f.key != o.key
+            and f.country
+            and o.org_kind == f.org_kind == "agency"
+            and f.text.endswith(" " + o.text)
+        }
+        if len(fuller) == 1:
+            (f,) = fuller.values()
+            o = replace(o, key=f.key, country=f.country, abbreviation=f.abbreviation)
+        out.append(o)
+    return out
 
 
 def merge_people(a: Analysis) -> None:
@@ -310,6 +336,7 @@ def name_sides(a: Analysis) -> None:
     sides.own_missions(a.engagements)
     sides.own_mission_visitors(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
+    sides.envoy_met_alone(a.engagements, a.home, a.foreign)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
     sides.sides_of_the_delegation(a.engagements)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)

@@ -15,6 +15,7 @@ CAPTION = "caption"
 BYLINE = "byline"
 HEADLINE = "headline"
 AFTER_END = "after_end"
+RELATED = "related"  # a list of other stories' headlines under the title
 
 # A period after these does not end a sentence.
 _ABBREVIATIONS = {
@@ -338,6 +339,17 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
     return not _word_cues("tense", language).search(p.text)
 
 
+def _above_date_line(paragraphs: list[Paragraph], i: int) -> bool:
+    """ "Justice / Romanian minister meets FBI head / 18 February 2026 / Romania's …": the line
+    right above the page's date line, below only headlines (a section's name, a notice), is the
+    title, not the lead."""
+    if i == 0 or i + 1 >= len(paragraphs):
+        return False
+    if any(q.role != HEADLINE for q in paragraphs[:i]):
+        return False
+    return any(pat.search(paragraphs[i + 1].text) for pat in _patterns()["byline"])
+
+
 def _is_headline(p: Paragraph, first: bool) -> bool:
     # "X tiếp Y. Ảnh: Z - TTXVN" opening a page cut from its article: a photo's caption with
     # its credit, not the headline (the credit after a sentence's end says so, or after a
@@ -352,9 +364,12 @@ def segment(text: str, language: str) -> Layout:
     layout = Layout(text, paragraphs)
     ended = False
     lead_seen = after_credit = False
+    related = _related_headlines(paragraphs)
     for i, p in enumerate(paragraphs):
         if ended:
             p.role = AFTER_END
+        elif i in related and not lead_seen:
+            p.role = RELATED
         elif any(pat.search(p.text) for pat in _patterns()["end"][1:]):
             # a "Related:" line or an end line: it and everything after are not the story
             p.role = AFTER_END
@@ -365,8 +380,11 @@ def segment(text: str, language: str) -> Layout:
         elif not lead_seen and _is_headline(
             # (a picture's caption may stand above the headline, as on a tag page's item:
             # "Quang cảnh Đối thoại … tại Canada." then "Đối thoại … lần thứ 2")
+            # (a section's name or a site's notice may stand above it too: the title is then
+            # the line right above the page's date line, x-en6)
             p,
-            first=all(q.role in (BYLINE, CAPTION) for q in paragraphs[:i]) and len(paragraphs) > 1,
+            first=(all(q.role in (BYLINE, CAPTION) for q in paragraphs[:i]) and len(paragraphs) > 1)
+            or _above_date_line(paragraphs, i),
         ):
             p.role = HEADLINE
         elif _is_caption(p, language, first=not lead_seen):
@@ -406,6 +424,27 @@ def segment(text: str, language: str) -> Layout:
         ]
     _author_last(paragraphs)
     return layout
+
+
+# "- A, B hold 7th defence dialogue": a bulleted headline, capitalised, no sentence's end
+_BULLETED_TITLE = re.compile(r"[-–•]\s+[A-ZĐÀ-Ỹ][^\n]*(?<![.!?:;”\"])")
+
+
+def _related_headlines(paragraphs: list[Paragraph]) -> set[int]:
+    """The paragraphs of a list of other stories' headlines, two or more bulleted title lines
+    in a row (a site's "related news" under the title, x-en6): no sentence of the story, so
+    no engagement of the page is drafted from them."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, p in enumerate([*paragraphs, None]):
+        item = p is not None and _BULLETED_TITLE.fullmatch(p.text.strip()) is not None
+        if item and _words(p.text) <= 20:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = []
+    return out
 
 
 # "Nguyễn Hoàng", "Thien Huong": the writer's name alone on the page's last line

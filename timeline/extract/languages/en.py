@@ -23,6 +23,34 @@ _NOT_AWARD = (
 )
 
 
+# "have received a number of requests from the FBI", "received support from the AFP": a thing
+# received from an agency, not a guest (x-en6)
+_NOT_GIVEN = (
+    r"(?!\s+(?:(?:an?|the|his|her|their|its|many|several|some|numerous|\d+|a\s+number\s+of|"
+    r"a\s+lot\s+of|lots\s+of)\s+)?(?:[\w'’-]+\s+){0,2}?(?:requests?|letters?|support|assistance|"
+    r"aid|funding|funds|equipment|information|reports?|complaints?|donations?|messages?|"
+    r"applications?|proposals?|invitations?|petitions?|grants?|supplies|help|tips?|documents?)\b)"
+)
+
+
+# "held extensive discussions", "had wide-ranging talks", "held a productive meeting": words of
+# the talks' manner between the verb and its noun (x-en6)
+_MANNER = (
+    r"(?:(?:bilateral|separate|extensive|wide-ranging|in-depth|detailed|fruitful|productive|"
+    r"comprehensive|cordial|constructive|frank|candid|high-level|substantive|"
+    r"friendly|warm|useful|important|lengthy|brief|closed-door) )*"
+)
+
+
+# "has fully met the requirements of the US side", "meets the needs of": a demand fulfilled, not
+# a meeting (x-en6)
+NOT_NEEDS = (
+    r"(?!\s+(?:(?:the|its|their|his|her|all|these|those|such)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:requirements?|requests?|demands?|needs|targets?|expectations?|criteria|standards?|"
+    r"conditions|deadlines?|goals?|obligations?|commitments?|quotas?)\b)"
+)
+
+
 # "the new Thai Ambassador", "Mr. X, the outgoing Ambassador": words of a post's tenure that
 # stand between an article and the title
 _TENURE = r"(?:newly[- ]appointed|new|outgoing|incoming|departing|visiting)"
@@ -77,12 +105,19 @@ _ON_TOPIC = re.compile(
 # A standing group of two countries' officials, numbered by its meetings ("the 15th meeting of
 # the India-UK Joint Working group on counter-terrorism", "the 22nd meeting of the US-Pakistan
 # Defence Consultative Group"): recorded as a dialogue, in any case of its words
-# (a numbered ministerial council of two countries, "the 3rd X-Y Ministerial Council on
-# Justice meeting": a standing council of two ministers, numbered by its meetings, is a
-# dialogue too)
-_STANDING_GROUPS = ("joint working group", "consultative group", "ministerial council")
+# ("the eighth meeting of the A-B Ministerial Council on Law and Security", "the second A-B
+# Ministerial Council … meeting", "a regular meeting of the A-B working group on cross-border
+# cooperation": a council or a working group of two countries, named with both, is a standing
+# body too; a working group without them or a number is left out below, x-en6)
+_STANDING_GROUPS = (
+    "joint working group",
+    "consultative group",
+    "ministerial council",
+    "working group",
+)
 _STANDING_GROUP = (
-    r"\b[Jj]oint [Ww]orking [Gg]roup\b|\b[Cc]onsultative [Gg]roup\b|\b[Mm]inisterial [Cc]ouncil\b"
+    r"\b[Jj]oint [Ww]orking [Gg]roup\b|\b[Cc]onsultative [Gg]roup\b|\b[Mm]inisterial [Cc]ouncil\b|"
+    r"\b[Ww]orking [Gg]roup\b"
 )
 _NTH_MEETING = re.compile(
     r"\b(\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -104,7 +139,10 @@ class English(Lexicons):
         r"(?:visit(?:ed|s)?|(?<!\bthe )visiting(?!\s+[A-Z]\w*(?:ese|ian|ish|an|i)\s+"
         r"(?:[A-Z]|delegation|officials?|minister|guests?|counterpart))"
         r"(?!\s+(?:[A-Z]{2,3}|U\.S\.)\s+(?:[Mm]inister|Secretary|Deputy|Vice|Director|Chief|"
-        r"Commissioner|Ambassador|delegation|officials?|counterpart))|trip)\b"
+        r"Commissioner|Ambassador|delegation|officials?|counterpart))"
+        # ("visiting Seoul police department head X": a place's office, the guest's, x-en6)
+        r"(?!\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:[a-z]+\s+){0,3}(?:head|chief|officials?|"
+        r"officers|delegation|delegates|minister|commissioner|director|team|counterpart)\b)|trip)\b"
         r"(?:\s+(?:to|in))?(?:\s+the)?|"
         # "arrived in the Saudi capital, Riyadh, at the head of a delegation" (m002, m013)
         r"\b(?:arrived|arrives)\s+in(?:\s+the)?|"
@@ -125,9 +163,15 @@ class English(Lexicons):
         r"\b(?:their|his|her|its|the delegation[’']s)\s+stay\s+in(?:\s+the)?(?=\s+[A-Z])"
     )
     meet = re.compile(
-        rf"\b(?:met{_THEN}(?: with)?|meets{_THEN}(?: with)?|meet(?: with)?|meeting with|"
+        rf"\b(?:met{NOT_NEEDS}{_THEN}(?: with)?|meets{NOT_NEEDS}{_THEN}(?: with)?|"
+        r"meet(?: with)?|meeting with|"
+        # "after meeting the head of the FBI, X, and …": the gerund after a preposition of time
+        r"(?<=\bafter )meeting(?= (?:the |his |her )?[A-Za-z])|"
+        r"(?<=\bbefore )meeting(?= (?:the |his |her )?[A-Za-z])|"
+        r"(?<=\bwhile )meeting(?= (?:the |his |her )?[A-Za-z])|"
         # "held talks on Thursday with", "holds talks in Tunis with"
-        r"(?:held|holds|hold) (?:bilateral |separate )?(?:talks|a (?:bilateral |separate )?meeting|"
+        # ("held extensive discussions with", "held in-depth talks with": the talks' manner)
+        rf"(?:held|holds|hold) {_MANNER}(?:talks|a {_MANNER}meeting|"
         r"meetings|a working session|working sessions|discussions)"
         # "held a bilateral meeting in Vientiane on 4 March with": where and when, both told
         rf"{_WHERE_WHEN} with|"
@@ -138,10 +182,10 @@ class English(Lexicons):
         r"(?:played|plays|playing) host to|"
         # ("had separate bilateral meetings with", "had a series of meetings with")
         r"had (?:(?:a )?(?:(?:separate|bilateral|several|series of|number of) ){1,3})?"
-        r"(?:talks|a meeting|"
+        rf"{_MANNER}(?:talks|a meeting|"
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
-        rf"received{_THEN}{_NOT_AWARD}|"
+        rf"received{_THEN}{_NOT_AWARD}{_NOT_GIVEN}|"
         # "said the Minister while receiving the new Thai Ambassador", "Minister receives
         # outgoing envoy": the present and the participle of the same verb, before a guest
         # named by a capitalised title or name, or a delegation (not "receiving support")
@@ -254,7 +298,7 @@ class English(Lexicons):
     # ("X was welcomed by Y" is the passive: Y hosts, so it is not read as X hosting)
     host_verb = re.compile(
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )"
-        rf"(?<!\w)(?:received{_NOT_AWARD}|receives|receiving|hosted|welcomed|"
+        rf"(?<!\w)(?:received{_NOT_AWARD}{_NOT_GIVEN}|receives|receiving|hosted|welcomed|"
         r"greeted(?=\s+(?:an?|the)\s)|"
         r"(?<=\w )(?:during|at) (?:a|the|his|her) reception(?=[^.;]{0,60}?\bfor\b)|"
         r"(?:played|plays|playing) host to|"

@@ -420,10 +420,20 @@ def _retold_date(
         at = s.start + verb.start()
         near = [d for d in dates if abs(d.start - at) <= 40 or d.start - s.start < 25]
         return (near[0], arrival is not None) if near else None
+    if e.kind == "dialogue" and holders == 1 and _SESSION_NAMED_BACK.search(s.text):
+        # "X attended the meeting, accompanied by …, in Bangkok on Tuesday": the session told
+        # again by its noun, with its day (x-en6)
+        return (dates[0], False) if len(dates) == 1 else None
     if holders != 1 or not language.meet.search(s.text) or not _names_counterpart(e, info):
         return None
     d = next(iter(dates), None)
     return (d, False) if d is not None and d.start - s.start < 25 else None
+
+
+# "attended the meeting", "at the dialogue": a standing body's session named again by its noun
+_SESSION_NAMED_BACK = re.compile(
+    r"\b(?:attended|at|during) the (?:meeting|dialogue|conference|session)\b", re.I
+)
 
 
 def _same_destination(destination: Mention | None, place: Mention) -> bool:

@@ -764,6 +764,10 @@ class Finder:
                 continue
             if not self.meeting_verb(info, mm):
                 continue
+            session = _session_met_at(text, mm, created)
+            if session is not None:
+                referenced.append(session)  # "met with X at the 2nd A-B Council meeting"
+                continue
             made: dict[str, Engagement] = {}  # organisation met -> its meeting of this verb
             last: tuple[Mention | PersonMention, Engagement] | None = None
             met = self.counterparts_met(info, mm)
@@ -1639,6 +1643,25 @@ def same_session_of_pair(engagements: list[Engagement], dm: DialogueMention) -> 
     if target is not None and dm.noun == "dialogue":
         target.noun = "dialogue"
     return target
+
+
+# "met with their counterparts, led by X, at the second A-B Ministerial Council meeting": the
+# session of the series the sentence names is where they met
+_AT_THE_SESSION = re.compile(r"[^.;]{0,160}?,?\s(?:at|during)\s+(?:the\s+)?$")
+
+
+def _session_met_at(text: str, mm: re.Match[str], created: list[Engagement]) -> Engagement | None:
+    """The series' session (a dialogue this sentence names) that a meeting verb's object met
+    at: the verb tells that session, not a meeting of its own (x-en6: 2 of its 16 development
+    pages tell a council's or a working group's session by who met whom at it)."""
+    for e in created:
+        if e.kind != "dialogue" or e.name is None or e.name[0] < mm.end() or e.context:
+            continue
+        if len({c for c, _ in e.pair}) != 2:
+            continue  # a gathering of many: "had bilateral meetings … during the Conference"
+        if _AT_THE_SESSION.fullmatch(text, mm.end(), e.name[0]):
+            return e
+    return None
 
 
 def outermost_named(mentions: list[DialogueMention]) -> list[DialogueMention]:

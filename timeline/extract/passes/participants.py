@@ -223,6 +223,10 @@ def _role(
         cue = _abs(base, m)
     elif m := roles["attendee"].search(text, (end := _list_end(text, info, p)), end + 30):
         role, cue = "attendee", (m.start(), m.end(), m.group())  # "A, and B were also present"
+    elif m := _present_after_names(text, roles["attendee"], end, s.end):
+        # ("A, B and IG Islamabad Police C were also present": a last name the people pass
+        # did not read still closes the list of those present, x-en6)
+        role, cue = "attendee", (m.start(), m.end(), m.group())
     elif not e.remote and (
         roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25])
     ):
@@ -266,6 +270,23 @@ def _list_end(text: str, info: SentenceInfo, p: PersonMention) -> int:
 # "A và B tại buổi tiếp": two people, then the reception they were at (see _host_verb_role)
 _PAIR_AT_RECEPTION = re.compile(r"\s+tại buổi ")
 _AND_BEFORE = re.compile(r"\svà\s+(?:\S+\s+){0,4}$")
+
+
+# names and titles only: capitalised words, commas, "and", "of the"
+_NAMES_ONLY = re.compile(
+    r"(?:\s*,?\s*(?:and\s+|of\s+(?:the\s+)?)?[A-Z][\w.'’-]*)+\s*,?\s*(?:(?:were|was)\s+)?"
+)
+
+
+def _present_after_names(
+    text: str, attendee: re.Pattern[str], end: int, stop: int
+) -> re.Match[str] | None:
+    """The attendance cue after the rest of a list of names and titles (`… and IG X Police
+    Y were also present`), when nothing but names stands between."""
+    m = attendee.search(text, end, stop)
+    if m is None or m.start() - end > 120:
+        return None
+    return m if _NAMES_ONLY.fullmatch(text, end, m.start()) else None
 
 
 # thanks for a reception, its verb after them

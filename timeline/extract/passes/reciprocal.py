@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.gazetteer import COUNTRY, Mention
+from timeline.extract.languages.en import NOT_NEEDS
 from timeline.extract.model import (
     Engagement,
     Participation,
@@ -21,7 +22,8 @@ from timeline.extract.people import PersonMention
 # "A and B met", "held their annual meeting", "the two first met": the meeting's sides are its
 # subject, not an object after the verb
 _RECIPROCAL_EN = re.compile(
-    r"\b(?:(?:first |last |also )?met|held (?:their|its|a|an|the)\s+(?:\w+\s+){0,2}?"
+    # ("… and Vietnam has fully met the requirements of the US side": no meeting, x-en6)
+    rf"\b(?:(?:first |last |also )?met{NOT_NEEDS}|held (?:their|its|a|an|the)\s+(?:\w+\s+){0, 2}?"
     r"(?:meeting|talks|consultations|session)|held talks|(?:signed|inked) (?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|MOU|MoU|minutes|plan|document|deal|accord|"
     r"protocol|letter|declaration|treaty)|"
@@ -213,11 +215,15 @@ _OFFICE_WORDS = (
 
 
 # "The MoU was signed by A and B", "Văn kiện được ký bởi A và B": the signatories after the verb
+# ("The pact was signed during a morning ceremony attended by A and visiting B": those who
+# attended its signing, x-en6)
 _SIGNED_BY = re.compile(
-    r"\b(?:was|were) (?:signed|inked) (?:by|between)\b|(?<!\w)được ký (?:bởi|giữa)(?!\w)"
+    r"\b(?:was|were) (?:signed|inked) (?:by|between)\b|(?<!\w)được ký (?:bởi|giữa)(?!\w)|"
+    r"\b(?:was|were) (?:signed|inked) (?:during|at|in) (?:a|an|the) (?:[\w-]+ ){0,3}?ceremony "
+    r"(?:attended|witnessed) by\b"
 )
 # "A and British Security Minister B": the second signatory's titles the chain did not take
-_AND = re.compile(r"\s*,?\s*(?:and|và)\s+(?:(?:ông|bà|ngài|[A-ZĐ][\w'’.-]*)\s+)*")
+_AND = re.compile(r"\s*,?\s*(?:and|và)\s+(?:visiting\s+)?(?:(?:ông|bà|ngài|[A-ZĐ][\w'’.-]*)\s+)*")
 
 
 def signed_by(
@@ -232,6 +238,10 @@ def signed_by(
     if sides is None:
         return []
     countries = [p.country for p in sides]
+    if countries.count(None) == 1 and {*countries} - {None, home}:
+        # ("… attended by A, superintendent general of the Metropolitan Police, and visiting B
+        # of Seoul": the foreign one named, the other of unnamed country is the home side)
+        countries = [c or home for c in countries]
     if home not in countries or None in countries or countries[0] == countries[1]:
         return []
     other = sides[0] if countries[1] == home else sides[1]

@@ -808,6 +808,25 @@ def hosted_by_the_site(engagements: list[Engagement], home: str, home_from_site:
                 e.parent = None  # "thanked him for the visit": an allusion, no trip to draft
 
 
+def envoy_met_alone(engagements: list[Engagement], home: str, foreign: str | None) -> None:
+    """ "The Minister of Public Security, X, met with U.S. Ambassador Y as he winds up his tour
+    of duty here": a meeting whose one side read is an ambassador's, the other side's official
+    named without a country and no place told, was held where the ambassador is posted: the
+    other of the article's two countries (x-en6)."""
+    for e in engagements:
+        if e.kind != "meeting" or e.host or e.place_country or e.context or len(e.guests) != 1:
+            continue
+        (side,) = e.guests
+        envoys = [p for p in e.participants.values() if is_mission_head(p.mention)]
+        if not any(p.mention.country == side for p in envoys):
+            continue
+        if any(p.mention.country not in (None, side) for p in e.participants.values()):
+            continue
+        other = next((c for c in (home, foreign) if c and c != side and c != INTERNATIONAL), None)
+        if other is not None:
+            e.host = other
+
+
 def _on_our_trip(e: Engagement, engagements: list[Engagement], side: str) -> None:
     """ "On May 3, our delegation also met Deputy Prime Minister X there": a meeting
     whose one side read is the country the story's trip went to, the travellers named only as
