@@ -38,6 +38,7 @@ def run(
     rounds: int = 30,
     progress: bool = True,
     insert_all: bool = True,
+    instructions: bool = False,
     measured: Callable[[list[Result]], None] | None = None,
 ) -> list[Result]:
     """The results of the chosen benchmarks at N, in the order of BENCHMARKS; `measured` is
@@ -77,7 +78,8 @@ def run(
                 done(rows)
             if "cli" in only:
                 say("timeline append vs sqlite-utils insert, as processes")
-                done(bench_cli.run(archive, n, scratch, rounds=min(rounds, 11)))
+                cli = bench_cli.run(archive, n, scratch, min(rounds, 11), counted=instructions)
+                done(cli)
                 say("timeline serve vs datasette serve, to the first answer")
                 done(bench_serve.run(archive, n, rounds=min(rounds, 5)))
             if "build" in only and insert_all:
@@ -157,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="build: leave out the insert_all baseline (it takes longer than the rebuild)",
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="cli: count the instructions of one append and one insert too (valgrind)",
+    )
     args = parser.parse_args(argv)
     only = tuple(x.strip() for x in args.only.split(",") if x.strip())
     unknown = sorted(set(only) - set(BENCHMARKS))
@@ -200,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         repeat=args.repeat,
         rounds=args.rounds,
         insert_all=not args.skip_insert_all,
+        instructions=args.instructions,
         measured=lambda so_far: write(so_far, complete=False),
     )
     print(table(results))

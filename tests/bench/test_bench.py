@@ -4,14 +4,17 @@ end at a tiny N. No timing is asserted here: figures come from `python -m bench`
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+import subprocess
+import sys
 from collections import Counter
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from bench import bench_append, bench_build, report
+from bench import bench_append, bench_build, bench_cli, report
 from bench import generate as gen
 from bench.common import Result, percentile
 from bench.run import BENCHMARKS, main, run, table
@@ -318,3 +321,42 @@ def test_a_run_stopped_early_is_rendered_as_such(tmp_path: Path) -> None:
     text = report.section(stopped)
     assert "it stopped after" in text and "s in all" not in text
     assert "s in all" in report.section(json.loads(out.read_text()))
+
+
+needs_valgrind = pytest.mark.skipif(
+    shutil.which("valgrind") is None, reason="valgrind is not installed (.ci/run installs it)"
+)
+
+
+@needs_valgrind
+def test_callgrind_counts_the_same_instructions_run_to_run_and_more_for_more_work() -> None:
+    python = [sys.executable, "-c"]
+    bare = bench_cli.instructions([*python, "pass"])
+    again = bench_cli.instructions([*python, "pass"])
+    more = bench_cli.instructions([*python, "sum(range(300_000))"])
+    assert bare > 1_000_000
+    assert abs(again - bare) < bare * 0.001
+    # 300,000 additions of Python ints: each is tens of instructions
+    assert more - bare > 300_000 * 10
+
+
+@needs_valgrind
+def test_a_failing_command_under_callgrind_is_an_error_not_a_count() -> None:
+    with pytest.raises(subprocess.CalledProcessError):
+        bench_cli.instructions([sys.executable, "-c", "raise SystemExit(3)"])
+
+
+@needs_valgrind
+def test_the_cli_benchmark_counts_an_append_and_an_insert_when_asked(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    archive = Archive(folder)
+    archive.append(gen.generate(20))
+    build(archive)
+    archive.close()
+    results = bench_cli.run(folder, 20, tmp_path / "work", rounds=1, counted=True)
+    counted = results[-1]
+    assert counted.benchmark == "`timeline append` of one record (instructions)"
+    assert counted.unit == "instructions" and counted.met is None
+    # Both start an interpreter and import click: tens of millions of instructions at least.
+    assert counted.figure > 50_000_000 and counted.baseline > 50_000_000
+    assert "instructions" in table(results)
