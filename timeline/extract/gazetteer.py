@@ -331,10 +331,11 @@ _STATE_BODY = re.compile(
 )
 
 
-# "the Lao People's Army", "the Lao People's Police": a state body named for the people
+# "the Lao People's Army", "the Lao People's Police": a state body named for the people (and
+# the ruling party: "the Lao People's Revolutionary Party", "the Cambodian People's Party")
 _PEOPLES_BODY = re.compile(
     r"People['’]s\s+(?:[A-Z][\w-]*\s+){0,2}?(?:Army|Armed Forces|Police|Security|Navy|"
-    r"Court|Procuracy|Democratic Republic)\b"
+    r"Court|Procuracy|Democratic Republic|Party)\b|Communist Party\b"
 )
 
 

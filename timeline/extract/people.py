@@ -243,7 +243,10 @@ def find_people(
         # ("Khalifa bin Hamad bin Khalifa Al Thani": each "bin" links one more name of a line
         # of fathers, cut at five words the ruling family was lost and with it the country)
         particles = sum(1 for t in run[:8] if t[2] in ("bin", "bint", "ibn"))
-        limit = 4 if run[0][2] in _surnames() else 5 + min(particles, 3)
+        # ("… bin Naif bin Abdulaziz Al Saud": the family's "Al" links its name too, which a
+        # cut at the fathers' count had left as the last word)
+        family = particles > 0 and any(t[2] in ("Al", "al", "El", "el") for t in run[1:10])
+        limit = 4 if run[0][2] in _surnames() else 5 + min(particles, 3) + family
         run = run[:limit]
         a, b = run[0][0], run[-1][1]
         name = text[a:b]
@@ -264,6 +267,8 @@ def find_people(
             continue
         if name in _not_persons():
             continue  # "Lăng Chủ tịch Hồ Chí Minh": a memorial, not a participant
+        if language == "en" and _BODY_WORD.fullmatch(run[-1][2]):
+            continue  # "the Malaysian Royal Customs, Defence Ministry …": a body, no person
         if language == "en" and _VENUE_NAME.search(name):
             continue  # "the IGP Smart Conference Hall": a room, not a holder of the title
         if language == "en" and names_a_venue(text, b):
@@ -313,6 +318,14 @@ def _cut_at_bodies(
 # a delegation or a side led by someone named right after (x-facts page's Joint Secretary with
 # his portfolio in brackets was no person: his title is no anchor the lexicon knows)
 _LED_BY = re.compile(r"\b(?:led|headed) by\s+$")
+# the head word of a body or an administrative unit ends no person's name ("Royal Customs"
+# before "Defence Ministry" was a person titled by the ministry; "Jiangsu Province" after a
+# list's title a person too)
+_BODY_WORD = re.compile(
+    r"Customs|Police|Ministry|Agency|Office|Council|Department|Bureau|Directorate|Command|"
+    r"Service|Authority|Province|Prefecture|Cooperation|Affairs|Academy|University|Embassy|"
+    r"Consulate|Committee|Commission|Forces?|Guard|Party"
+)
 
 
 # a place named after a person: "King Khalid International Airport", "Sultan Qaboos Port"
@@ -472,7 +485,7 @@ _PARTICLE = re.compile(r"(?:bin|bint|ibn|al|el|(?:al|el)-[A-Z][\w'’]+)")
 
 
 def _without_trailing_particles(run: list[Token]) -> list[Token]:
-    while run and re.fullmatch(r"bin|bint|ibn|al|el", run[-1][2]):
+    while run and re.fullmatch(r"bin|bint|ibn|al|el|Al|El", run[-1][2]) and len(run) > 1:
         run = run[:-1]
     return run
 
@@ -536,9 +549,11 @@ def _add_affiliation(
     orgs = [e for e in in_titles if e.kind == ORG and e.org_kind not in ("programme",)]
     p.organisation = orgs[0] if orgs else None
     # "Ambassador to Vietnam", "Đại sứ … tại Việt Nam": where they serve, not whose they are
+    # (and the party of a post in the party: "member of the … Lao People's Revolutionary Party")
+    in_party = [e for e in entities for t in p.party if t[0] <= e.start and e.end <= t[1]]
     countries = [
         e.country or e.key
-        for e in in_titles
+        for e in in_titles + in_party
         if _country_like(e) and not _POSTED_TO.search(text, max(0, e.start - 40), e.start)
     ]
     # "the commissioner of Dhaka Metropolitan Police": a city's own police is its country's
@@ -648,12 +663,14 @@ def _delegation_led(text: str, at: int, entities: list[Mention]) -> Mention | No
 # "an Italian delegation headed by X", "the Kenyan security delegation led by X", "đoàn đại
 # biểu Italy do ông X dẫn đầu": a country's delegation, its head right after the joining words
 _COUNTRY_DELEGATION = re.compile(
-    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team|contingent)\s*,?\s*"
+    # ("The Malaysian side, led by Deputy Home Minister X", "the Thai delegates, led by …": a
+    # side or its delegates are led as a delegation is)
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|delegates|team|contingent|side)\s*,?\s*"
     r"(?:(?:is|was)\s+)?(?:led|headed) by\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?$|"
     # ("the Norwegian delegation, led by the Director for Cyber Affairs, Ambassador X": the
     # office in apposition before the name, closed by its comma)
-    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team|contingent)\s*,?\s*"
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|delegates|team|contingent|side)\s*,?\s*"
     r"(?:(?:is|was)\s+)?(?:led|headed) by\s+"
     r"(?:the\s+)?(?:(?:[A-Z][\w-]*|for|of|and)\s+){0,6}?[A-Z][\w-]*,\s+"
     r"(?:(?:Ambassador|Mr|Ms|Mrs|Dr)\.?\s+)?$|"
@@ -668,20 +685,35 @@ _BODY_LED_BY = re.compile(
     r"(?:['’]s)?(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the)){0,6}\s*,?\s*(?:led|headed) by\s+"
     r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 )
-_ENGLISH_DELEGATION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|team|contingent)\b")
+_ENGLISH_DELEGATION = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|delegates|team|contingent|side)\b"
+)
 _DELEGATION_BEFORE = re.compile(r"(?<!\w)[Đđ]oàn(?:\s+(?:đại biểu|công tác|cấp cao))*\s+$")
 
 
 def _delegation_country(text: str, at: int, entities: list[Mention]) -> str | None:
     """The country whose delegation the person heads, named as its adjective before
-    `delegation led by` or after `đoàn … do`: the head is of that country."""
+    `delegation led by` or after `đoàn … do`, or whose delegation's members are listed
+    (`The Thai delegates, led by X, also included A, B`): the person is of that country."""
     for e in entities:
-        if not _country_like(e) or e.end > at or not _COUNTRY_DELEGATION.fullmatch(text, e.end, at):
+        if not _country_like(e) or e.end > at:
+            continue
+        if _DELEGATION_MEMBERS.fullmatch(text, e.end, at):
+            return e.country or e.key
+        if not _COUNTRY_DELEGATION.fullmatch(text, e.end, at):
             continue
         english = _ENGLISH_DELEGATION.match(text, e.end, at) is not None
         if english or _DELEGATION_BEFORE.search(text, max(0, e.start - 30), e.start):
             return e.country or e.key
     return None
+
+
+# "The Malaysian delegates, led by …, also included the secretary-general A, B and …", "the
+# Thai delegation comprised A": a country's delegation, then the list of its members
+_DELEGATION_MEMBERS = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:delegation|delegates|side|team)\b[^.;]{0,160}?"
+    r"\b(?:also\s+)?(?:included|comprised|consisted of|were)\s[^.;]*$"
+)
 
 
 # "X, now in Laos on a working visit leading a ten-member Thai delegation", "X at the head of
@@ -1042,6 +1074,14 @@ def _portfolio_start(pieces: list[tuple[int, int, str]], end: int, text: str) ->
     return None
 
 
+def _office_dash_name(chain: list[tuple[int, int, str]], language: str) -> bool:
+    """ "Thứ trưởng Bộ Công an Trung Quốc – ông X": the office, a dash, then the name (and with
+    no honorific: "Đại sứ … tại Australia - X")."""
+    return (bool(chain) and all(k == "honorific" for *_, k in chain)) or (
+        not chain and language == "vi"
+    )
+
+
 def _prefix_chain(
     text: str,
     floor: int,
@@ -1098,8 +1138,7 @@ def _prefix_chain(
             # "Thư ký Hội đồng An ninh Quốc gia Mông Cổ X", "Giám đốc cơ quan An ninh Liên bang
             # Nga X": a body the gazetteer lacks between the title and its country
             hit = _title_over_body(floor, floor + len(stripped), pieces, text)
-        if hit is None and chain and all(k == "honorific" for *_, k in chain):
-            # "Thứ trưởng Bộ Công an Trung Quốc – ông X": the office, a dash, then the name
+        if hit is None and _office_dash_name(chain, language):
             dash = re.search(r"\s[–-]$", stripped)
             if dash is not None:
                 pos = floor + dash.start()
@@ -1143,6 +1182,10 @@ def _titles_after(
             m = re.match(r"\.\s*,\s*", text[pos:end])  # "Benjamin Abalos Jr., Secretary of …"
         if not m and not out:
             m = re.match(r"\s+[–-]\s+", text[pos:end])  # "Đại tá X – Phó Cục trưởng …"
+        if not m and out and out[-1][2] == "party":
+            # "X, member of the Secretariat of the … Party Central Committee and Minister of
+            # Public Security": the party post, then the office after "and"
+            m = re.match(r"\s+(?:and|và)\s+", text[pos:end])
         if not m:
             break
         seg_start = pos + m.end()
@@ -1214,7 +1257,10 @@ def _next_person(
     is the next person with their titles, not A's apposition."""
     ends = [y for x, y, _ in anchors if a <= x < b] + [e.end for e in entities if a <= e.start < b]
     last = max(ends, default=a)
-    return last < b and bool(_NAME_AFTER.fullmatch(text, last, b))
+    if last >= b or not _NAME_AFTER.fullmatch(text, last, b):
+        return False
+    # ("member of the Standing Committee of the Cambodian People's Party": a party's name)
+    return not _BODY_WORD.fullmatch(text[last:b].split()[-1])
 
 
 # "Benjamin Abalos Jr.": a generational suffix closes the name after the family name

@@ -327,7 +327,17 @@ def _is_caption(p: Paragraph, language: str, first: bool) -> bool:
     if any(re.match(rf"{re.escape(c)}\b", p.text) for c in connective):
         return False
     # who attended is told in a line of its own ("Cùng dự có …", "Also attending were …")
-    attending = ("Tham dự", "Cùng dự", "Cùng tham dự", "Dự buổi", "Also attending", "Attending")
+    # ("Tham gia các hoạt động của đoàn có Đại sứ … - X": who joined a delegation's programme)
+    attending = (
+        "Tham dự",
+        "Cùng dự",
+        "Cùng tham dự",
+        "Dự buổi",
+        "Tham gia",
+        "Cùng tham gia",
+        "Also attending",
+        "Attending",
+    )
     if p.text.startswith(("*", "-", "•", *attending)) or p.text.endswith("/."):
         return False
     if _DATED_LEAD.match(p.text):

@@ -244,7 +244,9 @@ class Vietnamese(Lexicons):
         r"(?:(?<=^)|(?<=\n)|(?<=[.,]\s))(?:Ông|Bà)"
         r"(?=\s+(?:cũng|đã|còn|tiếp|hội đàm|gặp|làm việc|chào|thăm)(?!\w))"
     )
-    opening_participle = None
+    # "Làm việc với Phó Thủ tướng Belarus X, Bộ trưởng Y bày tỏ …": the session told first,
+    # the one met in it, then the clause's subject (the other side)
+    opening_participle = re.compile(r"(?:Làm việc|Hội đàm|Gặp gỡ|Tiếp xúc)\s+với\s+")
     here = re.compile(r"(?<!\w)tại đây(?!\w)")
 
     def likelihood(self, text: str) -> float:

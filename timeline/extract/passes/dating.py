@@ -424,6 +424,8 @@ def _retold_date(
         # "X attended the meeting, accompanied by …, in Bangkok on Tuesday": the session told
         # again by its noun, with its day (x-en6)
         return (dates[0], False) if len(dates) == 1 else None
+    if holders == 1 and (held := held_on(info)) is not None:
+        return (held, False)  # "The event was held on Sep 10, 2013 at …"
     if holders != 1 or not language.meet.search(s.text) or not _names_counterpart(e, info):
         return None
     d = next(iter(dates), None)
@@ -433,6 +435,41 @@ def _retold_date(
 # "attended the meeting", "at the dialogue": a standing body's session named again by its noun
 _SESSION_NAMED_BACK = re.compile(
     r"\b(?:attended|at|during) the (?:meeting|dialogue|conference|session)\b", re.I
+)
+
+
+def held_on(info: SentenceInfo) -> DateMention | None:
+    """The date of a sentence telling when the engagement just told was held, by its noun
+    ("The event was held on Sep 10, 2013 at …", "Buổi tiếp diễn ra chiều 5/3 tại …")."""
+    s = info.sentence
+    held = _NOUN_HELD_ON.match(s.text)
+    if held is None:
+        return None
+    dates = [d for d in info.dates if not d.excluded]
+    return next((d for d in dates if d.start - s.start <= held.end() + 30), None)
+
+
+def date_from_meeting_noun(
+    engagements: list[Engagement], infos: list[SentenceInfo], published: date | None
+) -> None:
+    """The story's one session, told without a date, was held on the day a later sentence
+    gives it by its noun ("have signed a memorandum …" then "The event was held on …")."""
+    held = [e for e in engagements if e.kind != "visit" and not e.context]
+    if len(held) != 1 or held[0].date is not None:
+        return
+    e = held[0]
+    for info in infos:
+        if info.sentence.start > e.info.sentence.start and (d := held_on(info)) is not None:
+            e.date, e.resolved = d, resolve(d, published, planned=e.status == "planned")
+            return
+
+
+# a sentence telling when the engagement just told was held, by its noun
+_NOUN_HELD_ON = re.compile(
+    r"\s*(?:The|This) (?:meeting|talks|discussions?|reception|event|(?:signing )?ceremony|"
+    r"signing|session|courtesy call)\s+(?:took place|was held|were held)\b|"
+    r"\s*(?:Buổi|Cuộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết)\s+(?:đã\s+)?"
+    r"(?:diễn ra|được tổ chức)(?!\w)"
 )
 
 

@@ -736,6 +736,9 @@ class Finder:
         )
         e.add(info)
         planned = self.lang.cue("planned").search(text[max(s.start, vm.start() - 40) : vm.start()])
+        # "Ahead of Thai Prime Minister X's visit to Laos next week, …": a trip still to come,
+        # however long who makes it
+        planned = planned or _AHEAD_OF.search(text[max(s.start, vm.start() - 120) : vm.start()])
         if planned:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
         ago = (
@@ -1386,7 +1389,14 @@ class Finder:
         sessions = [e for e in live if e.kind != "visit"]
         told_here = any(e.kind != "visit" for e in created)
         focus = self.focus
-        if live and not sessions and not told_here and any(f.kind != "visit" for f in focus):
+        joined = _JOINED_TRIP.search(info.sentence.text) is not None  # the trip's alone
+        if (
+            live
+            and not sessions
+            and not told_here
+            and not joined
+            and any(f.kind != "visit" for f in focus)
+        ):
             # a sentence about the trip itself ("Wray, who is on a visit, said …") still
             # tells the session being reported
             for f in focus:
@@ -1410,6 +1420,8 @@ class Finder:
             return []
         if self.last_group and _words("meeting_words", self.language, re.I).search(s.text):
             return _whose(self.last_group, info, self.home)
+        if _JOINED_TRIP.search(s.text) and self.visits and self.visits[-1] not in created:
+            return [self.visits[-1]]  # "Tham gia các hoạt động của đoàn có Đại sứ …": the trip's
         visit_words = _words("visit_words", self.language, 0)
         if visit_words.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]
@@ -1455,6 +1467,17 @@ _LAST_PERIOD = re.compile(
 # Serbian side to the leadership of the Russian ministry to visit Belgrade", "invited X, Y and Z
 # to visit Vietnam at a convenient time" (two noise drafts of the helpers' pages, round eleven)
 _INVITED_TO = re.compile(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$|\binvit\w*\b[^;]{0,160}?\bto\s+$")
+
+
+# who joined the delegation's programme: of its trip, whichever session was told last
+_JOINED_TRIP = re.compile(
+    r"(?:tham gia các hoạt động của đoàn|joined the delegation(?:['’]s)? (?:programme|activities))",
+    re.I,
+)
+
+
+# a trip the sentence's other news comes before: its clause opens on "ahead of" (no comma)
+_AHEAD_OF = re.compile(r"(?:[Aa]head of|[Ii]n the run-up to|[Tt]rước thềm)\s[^,.;:]{0,110}$")
 
 
 # "his November 16-19 trip to the nation": the country the sentence names, told again

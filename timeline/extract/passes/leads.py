@@ -188,7 +188,16 @@ def _date_from_retelling(a: Analysis, e: Engagement, cue: Cue, lead: Lead) -> No
     for info in [i for i in a.infos if i.sentence.role == BODY or id(i) in lead_ids]:
         s = info.sentence
         said = word.search(a.text, s.start, s.end)
-        if info is cue.info or s.start < cue.start or not said:
+        if info is cue.info or s.start < cue.start:
+            continue
+        if not said and (held := dating.held_on(info)) is not None:
+            # "have signed a memorandum …" then "The event was held on Sep 10, 2013 at …"
+            e.date, e.date_origin, e.resolved = held, "own", resolve(held, a.published)
+            e.add(info)
+            if e.place_country is None:
+                _place_from(a.text, info, e)
+            return
+        if not said:
             continue
         # past the lead, only the day written right beside the noun ("Trong hai ngày diễn ra
         # cuộc họp (20-21/6), …": a page cut below its headline dates its session there)

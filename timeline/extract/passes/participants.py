@@ -216,22 +216,33 @@ def _role(
         cue = (hv.start(), hv.end(), hv.group())
     elif _CHAIRS_A_SIDE.search(before[-80:]):
         pass  # "Tham dự và chủ trì hội đàm về phía tỉnh X có …": the side decides the role
-    elif roles["attendee"].search(before) or roles["attendee"].search(after[:30]):
-        m = roles["attendee"].search(before) or roles["attendee"].search(after[:30])
-        role = "attendee"
-        base = s.start if roles["attendee"].search(before) else p.end
-        cue = _abs(base, m)
-    elif m := roles["attendee"].search(text, (end := _list_end(text, info, p)), end + 30):
-        role, cue = "attendee", (m.start(), m.end(), m.group())  # "A, and B were also present"
-    elif m := _present_after_names(text, roles["attendee"], end, s.end):
+    elif (late := _listed_or_speaking(text, info, e, p, before, after)) is not None:
+        role, cue = late
+    return role, cue
+
+
+def _listed_or_speaking(
+    text: str, info: SentenceInfo, e: Engagement, p: PersonMention, before: str, after: str
+) -> tuple[str, Span | None] | None:
+    """The last cues of `_role`: a list of those present around the person, or a speaker."""
+    s = info.sentence
+    present = role_regexes()["attendee"]
+    if m := present.search(before):
+        return "attendee", _abs(s.start, m)
+    if m := present.search(after[:30]):
+        return "attendee", _abs(p.end, m)
+    end = _list_end(text, info, p)
+    # (within the sentence: the next one's "Tham gia các hoạt động …" is another's cue)
+    if m := present.search(text, end, min(end + 30, s.end)):
+        return "attendee", (m.start(), m.end(), m.group())  # "A, and B were also present"
+    if m := _present_after_names(text, present, end, s.end):
         # ("A, B and IG Islamabad Police C were also present": a last name the people pass
         # did not read still closes the list of those present, x-en6)
-        role, cue = "attendee", (m.start(), m.end(), m.group())
-    elif not e.remote and (
-        roles["speaker"].search(before[-60:]) or roles["speaker"].search(after[:25])
-    ):
-        role = "speaker"
-    return role, cue
+        return "attendee", (m.start(), m.end(), m.group())
+    speaker = role_regexes()["speaker"]
+    if not e.remote and (speaker.search(before[-60:]) or speaker.search(after[:25])):
+        return "speaker", None
+    return None
 
 
 # "met X in the presence of the Director General of Police, Lt. Gen. Y", "với sự có mặt của

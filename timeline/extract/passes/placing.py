@@ -379,8 +379,13 @@ def place_from_lead(text: str, engagements: list[Engagement], infos: list[Senten
 # "According to a press release …, the meeting took place at Bayan Palace": the meeting named
 # by its noun, then where it was held (KUNA, QNA; x-world2 page 002)
 _NOUN_HELD_AT = re.compile(
-    r"\b[Tt]he (?:meeting|talks|discussions?|reception)\s+(?:took place|was held|were held)\s+"
-    r"(?:at|in)\s+(?:the\s+)?$"
+    r"\b[Tt]he (?:meeting|talks|discussions?|reception|event|(?:signing )?ceremony|signing|"
+    r"session|courtesy call)\s+(?:took place|was held|were held)\s+"
+    # ("The event was held on Sep 10 at the agency's headquarters in Seoul": the day, the
+    # premises, then the city)
+    r"(?:[^.;]{0,60}?\s)?(?:at|in)\s+(?:the\s+)?(?:[^.;]{0,60}?\s(?:at|in)\s+)?$|"
+    r"(?<!\w)(?:[Bb]uổi|[Cc]uộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết)\s+(?:đã\s+)?"
+    r"(?:diễn ra|được tổ chức)\s+(?:[^.;]{0,60}?\s)?tại\s+(?:[^.;]{0,60}?\s(?:tại|ở)\s+)?$"
 )
 
 
@@ -399,7 +404,7 @@ def place_from_meeting_noun(
         where = [
             p
             for p in _place_candidates(text, info)
-            if _NOUN_HELD_AT.search(text, max(info.sentence.start, p.start - 60), p.start)
+            if _NOUN_HELD_AT.search(text, max(info.sentence.start, p.start - 160), p.start)
         ]
         if where:
             _set_place(e, where[0])

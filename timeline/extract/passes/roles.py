@@ -178,6 +178,29 @@ def own_meeting_of_a_list(engagements: list[Engagement]) -> None:
                 del e.participants[key]
 
 
+def met_at_their_own_meeting(engagements: list[Engagement]) -> None:
+    """Of one sentence's meetings, each told by its own verb ("hội đàm với A; gặp gỡ … với
+    B", "held talks with A and met with B"), the one met at another is not at this one: A
+    met there is no host of B's meeting (x-people6 probes: A was at both)."""
+    for e in engagements:
+        if e.kind != "meeting":
+            continue
+        s = e.info.sentence
+        for x in engagements:
+            met = x.counterpart_person
+            if x is e or x.kind != "meeting" or x.info is not e.info or met is None:
+                continue
+            part = e.participants.get(met)
+            if (
+                part is not None
+                and met != e.counterpart_person
+                and e.counterpart_person is not None
+                and s.start <= part.mention.start < s.end
+                and part.role in ("host", "guest")
+            ):
+                del e.participants[met]
+
+
 def head_from_sessions(engagements: list[Engagement]) -> None:
     """A trip told without its head ("bắt đầu chuyến thăm …") is led by whoever leads the
     travellers at its sessions, or by its one visitor there; the head's country is then among
@@ -385,3 +408,24 @@ def travellers_of_past_trips(engagements: list[Engagement]) -> None:
                 for k, v in e.participants.items()
                 if not (v.role == "attendee" and a <= v.mention.start < b)
             }
+    travellers_of_trips_ahead(engagements)
+
+
+_AHEAD = re.compile(r"(?:[Aa]head of|[Ii]n the run-up to|[Tt]rước thềm)\s")
+
+
+def travellers_of_trips_ahead(engagements: list[Engagement]) -> None:
+    """ "Ahead of President X's visit to India this month, home secretaries … are meeting": X,
+    named in the clause of the trip to come, takes no part in the sentence's meeting."""
+    for trip in engagements:
+        cue = trip.status_cue
+        if trip.kind != "visit" or trip.status != "planned" or cue is None:
+            continue
+        if not _AHEAD.match(cue[2]):
+            continue
+        a, b = cue[0], trip.trigger[1]
+        for e in engagements:
+            if e is not trip and e.info is trip.info:
+                e.participants = {
+                    k: v for k, v in e.participants.items() if not a <= v.mention.start < b
+                }

@@ -215,15 +215,24 @@ def assign_countries(
     for e in engagements:
         if e.kind == "visit":
             # a trip's record names who travelled; their hosts are in its sessions' records
-            # (not the hosts, nor an ambassador of theirs met there: he lives there)
+            # (not the hosts, nor an ambassador of theirs met there: he lives there, unless
+            # told as joining the delegation's programme: "Tham gia các hoạt động của đoàn có
+            # Đại sứ …")
             hosts = _sessions_hosts(e, engagements)
             e.participants = {
                 k: p
                 for k, p in e.participants.items()
                 if p.mention.country in (*e.guests, None)
-                and not is_mission_head(p.mention)
+                and (not is_mission_head(p.mention) or _joined_the_programme(p))
                 and k not in hosts
             }
+
+
+_JOINED = re.compile(r"(?:tham gia các hoạt động|joined the delegation)", re.I)
+
+
+def _joined_the_programme(p: Participation) -> bool:
+    return p.role == "attendee" and p.cue is not None and _JOINED.search(p.cue[2]) is not None
 
 
 def _sessions_hosts(trip: Engagement, engagements: list[Engagement]) -> set[int]:
