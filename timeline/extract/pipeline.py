@@ -311,6 +311,7 @@ def name_sides(a: Analysis) -> None:
     sides.own_mission_visitors(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
+    sides.visitors_of_the_story(a.engagements, a.infos)
     sides.sides_of_the_delegation(a.engagements)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)

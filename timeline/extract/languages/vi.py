@@ -221,6 +221,8 @@ class Vietnamese(Lexicons):
         rf"[.:]|;(?!\s+(?:và\s+)?[{_UPPER}])|"
         r"\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
         r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)|"
+        # "tiếp Bộ trưởng A … theo lời mời của Bộ trưởng B": B invited A, B is not met there
+        r",?\s(?:theo|nhận|nhận lời)\s+lời mời(?!\w)|"
         # "chào xã giao ông A và cùng ông B đồng chủ trì …": "và cùng" opens the next verb's
         # clause, whose subject is the one who met A
         r",?\s(?:và|rồi)\s+cùng(?!\w)|"

@@ -1271,6 +1271,8 @@ class Finder:
         planned = planned or _TO_BE_HELD.search(text, mm.end(), min(s.end, mm.end() + 80))
         if planned:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
+        elif ahead := _plan_governs(text, s.start, mm.start(), self.lang.cue("planned")):
+            e.status, e.status_cue = "planned", (ahead.start(), ahead.end(), ahead.group())
         return e
 
     def told_otherwise(
@@ -1416,6 +1418,31 @@ class Finder:
             if len(named) < len(self.last_group):
                 return named
         return _whose(self.focus, info, self.home)
+
+
+# what tells a session as held between a plan's word and the session's verb ("will see him
+# heading to the headquarters for talks with X" has none; "will continue the cooperation they
+# agreed when they met" has one)
+_HELD_BETWEEN = re.compile(
+    r"(?<!\w)(?:đã|vừa|cho biết|held|met|had|has|have|was|were|did|said|told|\w+ed)(?!\w)", re.I
+)
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\s(?:and|but|while|as|after|before|và|nhưng|sau khi)\s")
+
+
+def _plan_governs(text: str, floor: int, at: int, planned: re.Pattern[str]) -> re.Match[str] | None:
+    """A plan's word further back than the verb's own window, in the same clause with no held
+    verb after it: "His itinerary for Monday will see him heading to the headquarters for
+    talks with X" (the talks are a plan; the window of 40 characters before the verb missed
+    `will`)."""
+    start = max(floor, at - 120)
+    breaks = list(_CLAUSE_BREAK.finditer(text, start, at))
+    start = breaks[-1].end() if breaks else start
+    found = None
+    for m in planned.finditer(text, start, at):
+        found = m
+    if found is None or _HELD_BETWEEN.search(text, found.end(), at):
+        return None
+    return found
 
 
 def _whose(group: list[Engagement], info: SentenceInfo, home: str) -> list[Engagement]:
