@@ -139,3 +139,48 @@ def test_melaka_is_a_malaysian_city() -> None:
     (meeting,) = meetings(text)
     assert meeting["place"]["country"] == "MY"
     assert meeting["place"]["city"] == "Melaka"
+
+
+# --- one meeting drafted once -------------------------------------------------------------------
+
+
+def test_met_his_counterpart_retells_the_meeting_that_names_both_ministers() -> None:
+    text = (
+        "Greek Citizen Protection Minister Michalis Chrysochoidis met Cypriot Justice Minister "
+        "Marios Hartsiotis on Thursday to discuss border data.\n"
+        "The Cypriot minister, who led a large delegation to Greece, met his Greek counterpart "
+        "in Athens.\n"
+    )
+    found = meetings(text)
+    assert len(found) == 1
+    assert names(found[0]) == {"Michalis Chrysochoidis", "Marios Hartsiotis"}
+
+
+def test_co_chaired_the_meeting_with_is_the_dialogue_s_session() -> None:
+    text = (
+        "HANOI, May 7 -- Vietnam and Norway held the 3rd joint working group meeting on "
+        "combating transnational crime in Hanoi on Tuesday.\n"
+        "Vietnamese Deputy Minister of Public Security Nguyen Van An co-chaired the meeting with "
+        "Norwegian State Secretary Lars Holm.\n"
+    )
+    found = records(text, published=date(2024, 5, 7))
+    (dialogue,) = [r for r in found if r["kind"] in ("meeting", "dialogue")]
+    assert dialogue["kind"] == "dialogue"
+    assert names(dialogue) >= {"Nguyen Van An", "Lars Holm"}
+
+
+# --- a welcome ceremony opening the talks -----------------------------------------------------
+
+
+def test_presiding_over_the_welcome_ceremony_is_the_reception_of_the_guest() -> None:
+    text = (
+        "Sáng 12/6, tại trụ sở Bộ Quốc phòng, Đại tướng Nguyễn Văn An, Tổng Tham mưu trưởng Quân "
+        "đội nhân dân Việt Nam, chủ trì lễ đón Thiếu tướng Lars Holm, Tổng Tham mưu trưởng Quân "
+        "đội Na Uy.\nHai đoàn chụp ảnh lưu niệm.\n"
+    )
+    (meeting,) = meetings(text, published=date(2024, 6, 13))
+    assert meeting["host"] == "VN"
+    assert meeting["guests"] == ["NO"]
+    roles = {p["name"]: p["role"] for p in meeting["participants"]}
+    assert roles["Nguyễn Văn An"] == "host"
+    assert roles["Lars Holm"] == "guest"

@@ -332,6 +332,7 @@ def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back; first,
     a meeting told in general words merged into the one meeting of its sides that names whom."""
     nesting.merge_unnamed_retellings(a.engagements, a.home)
+    nesting.merge_co_chaired_meetings(a.engagements)
     roles.travellers_of_past_trips(a.engagements)
     roles.roles_by_side(a.engagements, a.text)
     roles.own_meeting_of_a_list(a.engagements)
