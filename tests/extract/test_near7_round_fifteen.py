@@ -184,3 +184,20 @@ def test_presiding_over_the_welcome_ceremony_is_the_reception_of_the_guest() -> 
     roles = {p["name"]: p["role"] for p in meeting["participants"]}
     assert roles["Nguyễn Văn An"] == "host"
     assert roles["Lars Holm"] == "guest"
+
+
+# --- a sidelines meeting held where the gathering was ---------------------------------------------
+
+
+def test_a_sidelines_meeting_is_placed_where_the_gathering_opened() -> None:
+    text = (
+        "The 5th Forum of security chiefs opened in Astana, Kazakhstan, on June 4, 2024, with "
+        "delegations from 60 countries.\n"
+        "On the sidelines of the forum, Minister Nguyen Van An had separate meetings with the "
+        "heads of delegations from Laos and Mongolia.\n"
+    )
+    found = meetings(text)
+    assert len(found) == 2
+    for meeting in found:
+        assert meeting["place"]["country"] == "KZ"
+        assert meeting["place"]["city"] == "Astana"

@@ -290,6 +290,7 @@ def place_them(a: Analysis) -> None:
     placing.place_from_lead(a.text, a.engagements, a.infos)
     placing.place_from_caption(a.text, a.engagements, a.infos)
     placing.place_from_meeting_noun(a.text, a.infos, a.engagements)
+    placing.place_of_the_gathering(a.text, a.engagements, a.infos)
     placing.one_verb_one_place(a.engagements)
     places_named_together(a.engagements)
     dating.inherit_dates(a.engagements)
