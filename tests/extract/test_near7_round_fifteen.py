@@ -201,3 +201,19 @@ def test_a_sidelines_meeting_is_placed_where_the_gathering_opened() -> None:
     for meeting in found:
         assert meeting["place"]["country"] == "KZ"
         assert meeting["place"]["city"] == "Astana"
+
+
+# --- our minister is not of the country his guests' ministry is ---------------------------------
+
+
+def test_our_minister_of_an_agency_without_a_country_is_not_the_guests_side() -> None:
+    text = (
+        "Chiều 5/9, tại Hà Nội, đại tướng Nguyễn Văn An, Bộ trưởng Bộ Quốc phòng đã tiếp thân mật "
+        "đoàn Bộ Quốc phòng Mông Cổ đang thăm Việt Nam.\n"
+        "Tại cuộc gặp, Bộ trưởng Nguyễn Văn An chào mừng thiếu tướng Ganbat Dorj, Thứ trưởng Quốc "
+        "phòng Mông Cổ.\n"
+    )
+    (meeting,) = meetings(text, published=date(2024, 9, 6))
+    an = {p["name"]: p for p in meeting["participants"]}["Nguyễn Văn An"]
+    assert an["country"] == "VN"
+    assert an["role"] == "host"

@@ -43,7 +43,13 @@ from timeline.extract.passes.series import (
     name_series,
     places_named_together,
 )
-from timeline.extract.people import Person, PersonMention, find_people, merge
+from timeline.extract.people import (
+    Person,
+    PersonMention,
+    find_people,
+    is_vietnamese_name,
+    merge,
+)
 from timeline.extract.segment import BODY, CAPTION, Layout
 
 
@@ -91,6 +97,7 @@ def merge_people(a: Analysis) -> None:
                 m.country = full.country
         if a.language == "vi":
             _stated_abroad(person)
+            _home_official(a.text, person)
 
 
 def _stated_abroad(person: Person) -> None:
@@ -113,6 +120,26 @@ def _stated_abroad(person: Person) -> None:
     for m in person.mentions:
         if m.country == HOME and m.organisation is None:
             m.country = stated.country
+
+
+def _home_official(text: str, person: Person) -> None:
+    """A Vietnamese-named official whose mentions are elsewhere Vietnam's is not of the foreign
+    country a sentence names beside an agency with no country ("đại tướng A, Bộ trưởng Bộ Quốc
+    phòng, tiếp đoàn Bộ Quốc phòng Trung Quốc": A is Vietnam's minister, not China's;
+    the reception had him as the guest). A country stated in the mention's own words, or by its
+    agency, stands ("Bộ trưởng Công an Trung Quốc Triệu Khắc Chí")."""
+    if not is_vietnamese_name(person.name) or not any(m.country == HOME for m in person.mentions):
+        return
+    for m in person.mentions:
+        if m.country in (None, HOME):
+            continue
+        if m.organisation is not None and m.organisation.country is not None:
+            return
+        words = find_places(text, m.extent[0], m.extent[1])
+        if any(p.kind == COUNTRY and p.key == m.country for p in words):
+            return
+    for m in person.mentions:
+        m.country = HOME
 
 
 def choose_sides(a: Analysis) -> None:
