@@ -217,3 +217,19 @@ def test_our_minister_of_an_agency_without_a_country_is_not_the_guests_side() ->
     an = {p["name"]: p for p in meeting["participants"]}["Nguyễn Văn An"]
     assert an["country"] == "VN"
     assert an["role"] == "host"
+
+
+# --- two ministers appearing together after their talks ------------------------------------------
+
+
+def test_a_joint_news_conference_of_two_countries_ministers_is_their_meeting() -> None:
+    text = (
+        "Speaking at a joint press conference held at the Interior Ministry in Cairo on Monday, "
+        "visiting Jordanian Interior Minister Mazen Farrayeh and his Egyptian counterpart Mahmoud "
+        "Tawfik called for closer cooperation against migrant smuggling.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["host"] == "EG"
+    assert meeting["guests"] == ["JO"]
+    roles = {p["name"]: p["role"] for p in meeting["participants"]}
+    assert roles == {"Mazen Farrayeh": "guest", "Mahmoud Tawfik": "host"}

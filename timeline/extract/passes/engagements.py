@@ -1842,6 +1842,16 @@ _AT_MEETING = re.compile(
     r"(?:cuộc gặp|buổi gặp|buổi tiếp|buổi làm việc|cuộc làm việc|buổi hội đàm|cuộc hội đàm|"
     r"reception|meeting|talks)(?!\w)"
 )
+# "Speaking in a joint news conference held in A on Wednesday, X and his B counterpart Y
+# stressed …": two sides appearing together after their talks, both of them taking part
+_JOINT_APPEARANCE = re.compile(
+    r"(?:Phát biểu|Speaking) (?:tại|trong|in|at|during) (?:a |the )?"
+    r"(?:joint (?:news|press) conference|cuộc họp báo chung|buổi họp báo chung)(?!\w)"
+)
+_HIS_COUNTERPART = re.compile(
+    r"\s*(?:và|and)\s+(?:(?:his|her)\s+(?:(?:[A-Z][\w-]+ )?counterpart,?\s+)?|"
+    r"người đồng (?:cấp|nhiệm)(?: [A-ZĐ]\w*(?: [A-ZĐ]\w*)?)?,?\s+)"
+)
 # between the phrase "the talks with X," and its clause's subject: the subject's office and
 # country ("Trong cuộc hội đàm với Bộ trưởng X, người đồng nhiệm Trung Quốc Y …")
 _SUBJECT_TITLES = re.compile(r",\s*(?:(?:người|vị)\s+đồng nhiệm\s+)?(?:[^\s,.;:]+\s+){0,8}")
@@ -1877,8 +1887,10 @@ def meeting_opening(text: str, info: SentenceInfo, home: str) -> list[Engagement
     """The first telling of a meeting by its noun: the two persons of two countries joined by
     "và"/"and" after it, the foreign one met."""
     m = _AT_MEETING.match(text, info.sentence.start)
-    sides = [p for p in info.people if m and p.start >= m.end() and p.person >= 0][:2]
-    if m is None or len(sides) < 2:
+    if m is None:
+        return joint_appearance(text, info, home)
+    sides = [p for p in info.people if p.start >= m.end() and p.person >= 0][:2]
+    if len(sides) < 2:
         return []
     welcomed = sides[0].country == home and _WELCOMES.match(
         text, sides[0].extent[1], sides[1].start
@@ -1898,6 +1910,23 @@ def meeting_opening(text: str, info: SentenceInfo, home: str) -> list[Engagement
     else:
         return []
     return [_meeting_with(info, m, other, org)]
+
+
+def joint_appearance(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
+    """Two persons of two countries joined as "X and his B counterpart Y" after a sentence's
+    opening joint news conference: their meeting, each of them taking part (the foreign one
+    met, the other attending until the sides give roles)."""
+    m = _JOINT_APPEARANCE.match(text, info.sentence.start)
+    sides = [p for p in info.people if m and p.start >= m.end() and p.person >= 0][:2]
+    if m is None or len(sides) < 2:
+        return []
+    if not _HIS_COUNTERPART.fullmatch(text, sides[0].extent[1], sides[1].extent[0]):
+        return []
+    other = _foreign_of_two(sides, home)
+    if other is None:
+        return []
+    with_ = sides[0] if other is sides[1] else sides[1]
+    return [_meeting_with(info, m, other, other.organisation, (with_,))]
 
 
 def _foreign_of_two(sides: list[PersonMention], home: str) -> PersonMention | None:
