@@ -125,6 +125,18 @@ def _compiled(language: str) -> list[re.Pattern[str]]:
     return [re.compile(rf"(?<![\w/-]){p}") for p in pats]
 
 
+# "kể từ khi hai nước nâng cấp quan hệ lên Đối tác chiến lược vào tháng 9/2023",
+# "since the two countries upgraded their ties to a comprehensive strategic partnership in
+# December 2022": the date of the clause a period is counted from, however long the clause
+# (the story's talks took that month and lost their own)
+_SINCE_WHEN = re.compile(
+    r"(?:(?<!\w)(?:kể từ khi|từ khi|từ sau khi)(?!\w)|"
+    r"\b(?:ever since|since (?:the two|both|their|our))\b)"
+    r"[^.;:!?()\n]{0,110}$",
+    re.I,
+)
+
+
 @cache
 def _exclusion(language: str) -> re.Pattern[str]:
     cues = load("cues")["not_engagement_dates"][language]
@@ -276,6 +288,8 @@ def find_dates(
             excluded = None
             if _exclusion(language).search(before) and not _opens_story(text, start + a, m):
                 excluded = "context"  # anniversaries, signatures, foundings are no engagements
+            elif _SINCE_WHEN.search(text, max(0, start + a - 120), start + a):
+                excluded = "context"  # "kể từ khi hai nước nâng cấp quan hệ … vào tháng 12/2022"
             paren = before.rstrip().endswith("(") or "(" in before[-3:]
             if paren and year is not None and y2 is not None and y2 - year > 1:
                 # "(5/4/1961 - 5/4/2023)": a founding and its anniversary, years apart

@@ -44,7 +44,13 @@ from timeline.extract.passes.series import (
     name_series,
     places_named_together,
 )
-from timeline.extract.people import Person, PersonMention, find_people, merge
+from timeline.extract.people import (
+    Person,
+    PersonMention,
+    find_people,
+    is_vietnamese_name,
+    merge,
+)
 from timeline.extract.segment import BODY, CAPTION, Layout
 
 
@@ -117,6 +123,7 @@ def merge_people(a: Analysis) -> None:
                 m.country = full.country
         if a.language == "vi":
             _stated_abroad(person)
+            _home_official(a.text, person)
 
 
 def _stated_abroad(person: Person) -> None:
@@ -139,6 +146,26 @@ def _stated_abroad(person: Person) -> None:
     for m in person.mentions:
         if m.country == HOME and m.organisation is None:
             m.country = stated.country
+
+
+def _home_official(text: str, person: Person) -> None:
+    """A Vietnamese-named official whose mentions are elsewhere Vietnam's is not of the foreign
+    country a sentence names beside an agency with no country ("đại tướng A, Bộ trưởng Bộ Quốc
+    phòng, tiếp đoàn Bộ Quốc phòng Trung Quốc": A is Vietnam's minister, not China's;
+    the reception had him as the guest). A country stated in the mention's own words, or by its
+    agency, stands ("Bộ trưởng Công an Trung Quốc Triệu Khắc Chí")."""
+    if not is_vietnamese_name(person.name) or not any(m.country == HOME for m in person.mentions):
+        return
+    for m in person.mentions:
+        if m.country in (None, HOME):
+            continue
+        if m.organisation is not None and m.organisation.country is not None:
+            return
+        words = find_places(text, m.extent[0], m.extent[1])
+        if any(p.kind == COUNTRY and p.key == m.country for p in words):
+            return
+    for m in person.mentions:
+        m.country = HOME
 
 
 def choose_sides(a: Analysis) -> None:
@@ -317,6 +344,7 @@ def place_them(a: Analysis) -> None:
     placing.place_from_lead(a.text, a.engagements, a.infos)
     placing.place_from_caption(a.text, a.engagements, a.infos)
     placing.place_from_meeting_noun(a.text, a.infos, a.engagements)
+    placing.place_of_the_gathering(a.text, a.engagements, a.infos)
     placing.one_verb_one_place(a.engagements)
     places_named_together(a.engagements)
     dating.inherit_dates(a.engagements)
@@ -339,6 +367,7 @@ def name_sides(a: Analysis) -> None:
     sides.hosts_without_place(a.engagements, a.text)
     sides.envoy_met_alone(a.engagements, a.home, a.foreign)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
+    sides.visitors_of_the_story(a.engagements, a.infos)
     sides.sides_of_the_delegation(a.engagements)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)
@@ -359,6 +388,7 @@ def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back; first,
     a meeting told in general words merged into the one meeting of its sides that names whom."""
     nesting.merge_unnamed_retellings(a.engagements, a.home)
+    nesting.merge_co_chaired_meetings(a.engagements)
     roles.travellers_of_past_trips(a.engagements)
     roles.roles_by_side(a.engagements, a.text)
     roles.own_meeting_of_a_list(a.engagements)

@@ -269,6 +269,8 @@ class English(Lexicons):
         r",?\s(?:working (?:at|in|with)|who|currently)\b|"
         # "received X in the presence of the Undersecretary": those present are of the host
         r",?\s(?:in the presence of|attended by)\b|"
+        # "received Minister A … at the invitation of Minister B": B invited A, B is not met
+        r",?\s(?:at|on) the invitation of\b|"
         # "met PM X and held talks with Y": the next verb tells a session of its own
         r",?\s(?:and|then|before|after)\s+(?=(?:also\s+)?(?:held|had|met|received|visited|paid|"
         r"called on|hosted|toured)\b)"

@@ -179,6 +179,9 @@ class Vietnamese(Lexicons):
         # noun, the delegation received after it (x-fields5)
         r"(?<=diễn ra )buổi tiếp(?: đón)?(?: thân mật| chính thức| xã giao)?|"
         r"tiếp thân mật|"
+        # "Đại tướng A chủ trì lễ đón Thiếu tướng B, …": the welcome ceremony opens the talks
+        # that follow it, one reception of B (its talks often told only as "cuộc hội đàm")
+        r"chủ trì [Ll]ễ đón(?: chính thức)?|"
         # "X đã đón tiếp Đoàn Y": a reception (not "sự đón tiếp", a welcome thanked for, nor
         # one at the airport: passes/engagements.py)
         r"(?<=đã )đón tiếp|"
@@ -221,6 +224,8 @@ class Vietnamese(Lexicons):
         rf"[.:]|;(?!\s+(?:và\s+)?[{_UPPER}])|"
         r"\s(?:nhằm|để|về việc|nhân dịp|trong khuôn khổ|bàn về|trao đổi về|thảo luận|"
         r"hai bên|đánh giá|cảm ơn|khẳng định)(?!\w)|"
+        # "tiếp Bộ trưởng A … theo lời mời của Bộ trưởng B": B invited A, B is not met there
+        r",?\s(?:theo|nhận|nhận lời)\s+lời mời(?!\w)|"
         # "chào xã giao ông A và cùng ông B đồng chủ trì …": "và cùng" opens the next verb's
         # clause, whose subject is the one who met A
         r",?\s(?:và|rồi)\s+cùng(?!\w)|"
@@ -233,7 +238,7 @@ class Vietnamese(Lexicons):
 
     # "tiếp" receives a guest; "tiếp tục", "tiếp nhận", "đón tiếp" do not
     host_verb = re.compile(
-        r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|(?<=đã )đón tiếp|"
+        r"(?<!\w)(?:đã tiếp|tiếp xã giao|tiếp thân mật|(?<=đã )đón tiếp|chủ trì [Ll]ễ đón|"
         r"(?<!đón )[Tt]iếp(?!\s+(?:tục|cận|nhận|theo|xúc|đón|thu|sức|tế|giáp|nối|diễn|quản|đến|tới|"
         r"đó|cũng|sau)))(?!\w)"
     )

@@ -1278,6 +1278,8 @@ class Finder:
         planned = planned or _TO_BE_HELD.search(text, mm.end(), min(s.end, mm.end() + 80))
         if planned:
             e.status, e.status_cue = "planned", span_of(text, s, planned)
+        elif ahead := _plan_governs(text, s.start, mm.start(), self.lang.cue("planned")):
+            e.status, e.status_cue = "planned", (ahead.start(), ahead.end(), ahead.group())
         return e
 
     def told_otherwise(
@@ -1432,6 +1434,31 @@ class Finder:
             if len(named) < len(self.last_group):
                 return named
         return _whose(self.focus, info, self.home)
+
+
+# what tells a session as held between a plan's word and the session's verb ("will see him
+# heading to the headquarters for talks with X" has none; "will continue the cooperation they
+# agreed when they met" has one)
+_HELD_BETWEEN = re.compile(
+    r"(?<!\w)(?:đã|vừa|cho biết|held|met|had|has|have|was|were|did|said|told|\w+ed)(?!\w)", re.I
+)
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\s(?:and|but|while|as|after|before|và|nhưng|sau khi)\s")
+
+
+def _plan_governs(text: str, floor: int, at: int, planned: re.Pattern[str]) -> re.Match[str] | None:
+    """A plan's word further back than the verb's own window, in the same clause with no held
+    verb after it: "His itinerary for Monday will see him heading to the headquarters for
+    talks with X" (the talks are a plan; the window of 40 characters before the verb missed
+    `will`)."""
+    start = max(floor, at - 120)
+    breaks = list(_CLAUSE_BREAK.finditer(text, start, at))
+    start = breaks[-1].end() if breaks else start
+    found = None
+    for m in planned.finditer(text, start, at):
+        found = m
+    if found is None or _HELD_BETWEEN.search(text, found.end(), at):
+        return None
+    return found
 
 
 def _whose(group: list[Engagement], info: SentenceInfo, home: str) -> list[Engagement]:
@@ -1861,6 +1888,16 @@ _AT_MEETING = re.compile(
     r"(?:cuộc gặp|buổi gặp|buổi tiếp|buổi làm việc|cuộc làm việc|buổi hội đàm|cuộc hội đàm|"
     r"reception|meeting|talks)(?!\w)"
 )
+# "Speaking in a joint news conference held in A on Wednesday, X and his B counterpart Y
+# stressed …": two sides appearing together after their talks, both of them taking part
+_JOINT_APPEARANCE = re.compile(
+    r"(?:Phát biểu|Speaking) (?:tại|trong|in|at|during) (?:a |the )?"
+    r"(?:joint (?:news|press) conference|cuộc họp báo chung|buổi họp báo chung)(?!\w)"
+)
+_HIS_COUNTERPART = re.compile(
+    r"\s*(?:và|and)\s+(?:(?:his|her)\s+(?:(?:[A-Z][\w-]+ )?counterpart,?\s+)?|"
+    r"người đồng (?:cấp|nhiệm)(?: [A-ZĐ]\w*(?: [A-ZĐ]\w*)?)?,?\s+)"
+)
 # between the phrase "the talks with X," and its clause's subject: the subject's office and
 # country ("Trong cuộc hội đàm với Bộ trưởng X, người đồng nhiệm Trung Quốc Y …")
 _SUBJECT_TITLES = re.compile(r",\s*(?:(?:người|vị)\s+đồng nhiệm\s+)?(?:[^\s,.;:]+\s+){0,8}")
@@ -1896,8 +1933,10 @@ def meeting_opening(text: str, info: SentenceInfo, home: str) -> list[Engagement
     """The first telling of a meeting by its noun: the two persons of two countries joined by
     "và"/"and" after it, the foreign one met."""
     m = _AT_MEETING.match(text, info.sentence.start)
-    sides = [p for p in info.people if m and p.start >= m.end() and p.person >= 0][:2]
-    if m is None or len(sides) < 2:
+    if m is None:
+        return joint_appearance(text, info, home)
+    sides = [p for p in info.people if p.start >= m.end() and p.person >= 0][:2]
+    if len(sides) < 2:
         return []
     welcomed = sides[0].country == home and _WELCOMES.match(
         text, sides[0].extent[1], sides[1].start
@@ -1917,6 +1956,23 @@ def meeting_opening(text: str, info: SentenceInfo, home: str) -> list[Engagement
     else:
         return []
     return [_meeting_with(info, m, other, org)]
+
+
+def joint_appearance(text: str, info: SentenceInfo, home: str) -> list[Engagement]:
+    """Two persons of two countries joined as "X and his B counterpart Y" after a sentence's
+    opening joint news conference: their meeting, each of them taking part (the foreign one
+    met, the other attending until the sides give roles)."""
+    m = _JOINT_APPEARANCE.match(text, info.sentence.start)
+    sides = [p for p in info.people if m and p.start >= m.end() and p.person >= 0][:2]
+    if m is None or len(sides) < 2:
+        return []
+    if not _HIS_COUNTERPART.fullmatch(text, sides[0].extent[1], sides[1].extent[0]):
+        return []
+    other = _foreign_of_two(sides, home)
+    if other is None:
+        return []
+    with_ = sides[0] if other is sides[1] else sides[1]
+    return [_meeting_with(info, m, other, other.organisation, (with_,))]
 
 
 def _foreign_of_two(sides: list[PersonMention], home: str) -> PersonMention | None:

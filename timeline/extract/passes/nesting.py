@@ -261,9 +261,13 @@ def merge_unnamed_retellings(engagements: list[Engagement], home: str) -> None:
     ]
     dropped: list[Engagement] = []
     for e in held:
-        if _names_the_other_side(e, home):
+        if _names_the_other_side(e, home) and not _one_side_named(e, home):
             continue
-        named = [x for x in held if x is not e and _names_the_other_side(x, home)]
+        named = [
+            x
+            for x in held
+            if x is not e and _names_the_other_side(x, home) and not _one_side_named(x, home)
+        ]
         same = [x for x in named if _same_meeting(e, x) and _counterpart_named_in(e, x)]
         if len(same) != 1 or len([x for x in named if _same_sides(e, x)]) != 1:
             continue
@@ -273,6 +277,58 @@ def merge_unnamed_retellings(engagements: list[Engagement], home: str) -> None:
         if any(e.parent is d for d in dropped):
             e.parent, e.part_cue = None, None
     engagements[:] = [e for e in engagements if not any(e is d for d in dropped)]
+
+
+_COUNTERPART_WORD = re.compile(
+    r"(?i)\b(?:his|her|their|its) (?:[A-Z][\w-]+ )?counterparts?\b|"
+    r"(?<!\w)người đồng (?:cấp|nhiệm)(?!\w)"
+)
+
+
+# "co-chaired the meeting with X", "đồng chủ trì cuộc họp với X": chairing with the other side
+# is what a dialogue's session is
+_CO_CHAIRED_THE = re.compile(
+    r"(?i)(?:\bco-?chair(?:ed|s|ing)?|(?<!\w)đồng chủ trì)\s+(?:the |this |cuộc |phiên |buổi )?$"
+)
+
+
+def merge_co_chaired_meetings(engagements: list[Engagement]) -> None:
+    """ "… held the 5th joint working group meeting … Minister A co-chaired the meeting with
+    B": the meeting co-chaired is the dialogue's session already drafted between the same two
+    sides (with one of its people, or no one named), not a meeting of its own (it was drafted
+    twice); the dialogue takes its people."""
+    dropped: list[Engagement] = []
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.status != "held":
+            continue
+        s = e.info.sentence
+        if not _CO_CHAIRED_THE.search(s.text[: max(0, e.trigger[0] - s.start)]):
+            continue
+        people = set(e.participants)
+        same = [
+            x
+            for x in engagements
+            if x.kind == "dialogue"
+            and not x.context
+            and x.status == "held"
+            and {x.host, *x.guests} - {None} == {e.host, *e.guests} - {None}
+            and (people & set(x.participants) or not x.participants)
+        ]
+        if len(same) == 1:
+            _absorb(same[0], e)
+            dropped.append(e)
+    engagements[:] = [e for e in engagements if not any(e is d for d in dropped)]
+
+
+def _one_side_named(e: Engagement, home: str) -> bool:
+    """A meeting whose people are all of one side, the other told only as "his Iranian
+    counterpart" ("The Turkish Interior Minister … met his Iranian counterpart in Tehran"):
+    a retelling of the meeting that names both, as one naming none of the other side is."""
+    sides = {e.host, *e.guests} - {None}
+    if len(sides) != 2 or not _COUNTERPART_WORD.search(e.info.sentence.text):
+        return False
+    named = {p.mention.country for p in e.participants.values()} & sides
+    return len(named) == 1
 
 
 def _counterpart_named_in(told: Engagement, named: Engagement) -> bool:

@@ -376,6 +376,44 @@ def place_from_lead(text: str, engagements: list[Engagement], infos: list[Senten
         _set_place(e, where[0])
 
 
+# "on the sidelines of the conference", "bên lề Hội nghị": a meeting at a gathering, and the
+# sentence that names the gathering with where it met ("The 11th International Conference …
+# opened in Moscow, Russia", "Hội nghị … diễn ra tại Bắc Kinh")
+_ON_SIDELINES = re.compile(r"(?i)\bon the (?:sidelines?|margins?) of\b|(?<!\w)bên lề(?!\w)")
+_GATHERING = re.compile(
+    r"\b(?:Conference|Summit|Forum|Assembly|Congress|Meeting|Dialogue)\b|"
+    r"(?<!\w)(?:Hội nghị|Diễn đàn|Đối thoại|Hội thảo)(?!\w)"
+)
+
+
+def place_of_the_gathering(
+    text: str, engagements: list[Engagement], infos: list[SentenceInfo]
+) -> None:
+    """A meeting on a gathering's sidelines, told without a place, was held where the
+    gathering was: the place the nearest sentence before it naming the gathering gives after
+    `in`/`at`/`tại` ("The 11th International Conference … opened in Moscow, Russia, on May 24.
+    … On the sidelines of the conference, General A had separate meetings with …")."""
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.city is not None or e.place_country:
+            continue
+        if e.remote or not _ON_SIDELINES.search(e.info.sentence.text):
+            continue
+        for info in reversed([i for i in infos if i.sentence.start < e.info.sentence.start]):
+            if not _GATHERING.search(info.sentence.text):
+                continue
+            where = [
+                p
+                for p in _place_candidates(text, info)
+                if re.search(
+                    r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", text[p.start - 12 : p.start]
+                )
+            ]
+            if where:
+                _set_place(e, where[0])
+                e.place_origin = "gathering"
+                break
+
+
 # "According to a press release …, the meeting took place at Bayan Palace": the meeting named
 # by its noun, then where it was held (KUNA, QNA; x-world2 page 002)
 _NOUN_HELD_AT = re.compile(

@@ -20,6 +20,7 @@ from timeline.extract.model import (
     HOME,
     Engagement,
     Participation,
+    SentenceInfo,
 )
 from timeline.extract.passes.placing import place_free_countries
 from timeline.extract.passes.roles import hosting_person, is_mission_head
@@ -746,6 +747,23 @@ def sides_of_the_delegation(engagements: list[Engagement]) -> None:
         e.host, e.guests = held[0].host, list(held[0].guests)
         if e.place_country in (None, e.host) and e.city is None and held[0].city is not None:
             e.city, e.place_country = held[0].city, held[0].place_country
+
+
+def visitors_of_the_story(engagements: list[Engagement], infos: list[SentenceInfo]) -> None:
+    """A trip whose host is known and whose travellers have no stated country was made by the
+    one other country the story names ("A slew of meetings await Home Minister X as Malaysia
+    seeks to deepen ties with the United States. … X arrived on Sunday in Washington for a
+    working visit"): the trip had no guest side, so it met none of the story's two."""
+    named = {p.key for i in infos for p in i.places if p.kind == COUNTRY}
+    for e in engagements:
+        if e.kind != "visit" or e.context or e.host is None or e.guests:
+            continue
+        others = named - {e.host, INTERNATIONAL}
+        travellers = [p.mention.country for p in e.participants.values()]
+        if len(others) == 1 and travellers and not any(travellers):
+            e.guests = sorted(others)
+            for part in e.participants.values():
+                part.mention.country = e.guests[0]
 
 
 def delegation_of_the_story(engagements: list[Engagement], home: str, home_from_site: bool) -> None:
