@@ -62,6 +62,17 @@ def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = Non
     return out
 
 
+# "tại Hà Nội", "in the capital", "at Canberra": a place the sentence says it happened at
+_AT_PLACE = re.compile(r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$")
+
+
+def _places_after_at(text: str, info: SentenceInfo) -> list[Mention]:
+    """The places of the sentence written right after `tại`/`ở`/`in`/`at`."""
+    return [
+        p for p in _place_candidates(text, info) if _AT_PLACE.search(text[p.start - 12 : p.start])
+    ]
+
+
 def _in_country_list(text: str, info: SentenceInfo, p: Mention) -> bool:
     """A city named as its country ("Singapore") right after another country in a list."""
     if country_aliases().get(p.text) is None:
@@ -314,13 +325,7 @@ def place_from_retelling(text: str, engagements: list[Engagement], meet: re.Patt
                 continue
             if _meets_others(e, info) or another_time(e, info):
                 continue
-            where = [
-                p
-                for p in _place_candidates(text, info)
-                if re.search(
-                    r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", text[p.start - 12 : p.start]
-                )
-            ]
+            where = _places_after_at(text, info)
             if where:
                 _set_place(e, where[0])  # its own evidence, in the sentence that retells it
                 break
@@ -401,13 +406,7 @@ def place_of_the_gathering(
         for info in reversed([i for i in infos if i.sentence.start < e.info.sentence.start]):
             if not _GATHERING.search(info.sentence.text):
                 continue
-            where = [
-                p
-                for p in _place_candidates(text, info)
-                if re.search(
-                    r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", text[p.start - 12 : p.start]
-                )
-            ]
+            where = _places_after_at(text, info)
             if where:
                 _set_place(e, where[0])
                 e.place_origin = "gathering"
