@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
@@ -188,12 +189,17 @@ def test_the_generator_command_refuses_a_folder_that_is_not_an_archive(
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
 
 
-def test_every_benchmark_runs_end_to_end_at_a_tiny_n(tmp_path: Path) -> None:
-    folder = tmp_path / "archive"
+def built_archive(folder: Path, records: Iterable[EngagementFacts]) -> Path:
+    """An archive of `records` in `folder`, its timeline.db built: what the benchmarks read."""
     archive = Archive(folder)
-    archive.append(gen.generate(30))
+    archive.append(records)
     build(archive)
     archive.close()
+    return folder
+
+
+def test_every_benchmark_runs_end_to_end_at_a_tiny_n(tmp_path: Path) -> None:
+    folder = built_archive(tmp_path / "archive", gen.generate(30))
     results = run(30, BENCHMARKS, folder, tmp_path / "work", rounds=2, progress=False)
     names = [r.benchmark for r in results]
     assert names[:2] == [
@@ -298,11 +304,7 @@ def test_the_results_page_is_rendered_from_the_runs_json(
 def test_each_benchmark_hands_on_its_results_as_it_ends_and_the_rebuild_gets_its_baseline_last(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "archive"
-    archive = Archive(folder)
-    archive.append(gen.generate(20, seed=8))
-    build(archive)
-    archive.close()
+    folder = built_archive(tmp_path / "archive", gen.generate(20, seed=8))
     seen: list[list[tuple[str, float | None]]] = []
     run(
         20, ("build",), folder, tmp_path / "work", rounds=2, progress=False,
@@ -348,11 +350,7 @@ def test_a_failing_command_under_callgrind_is_an_error_not_a_count() -> None:
 
 @needs_valgrind
 def test_the_cli_benchmark_counts_an_append_and_an_insert_when_asked(tmp_path: Path) -> None:
-    folder = tmp_path / "archive"
-    archive = Archive(folder)
-    archive.append(gen.generate(20))
-    build(archive)
-    archive.close()
+    folder = built_archive(tmp_path / "archive", gen.generate(20))
     results = bench_cli.run(folder, 20, tmp_path / "work", rounds=1, counted=True)
     counted = results[-1]
     assert counted.benchmark == "`timeline append` of one record (instructions)"

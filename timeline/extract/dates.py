@@ -318,16 +318,14 @@ def find_dates(
 
 # "The agency reported on Saturday that X met Y on Friday": the day a report was made, between
 # its verb and "that", is not the day of what it reports (x-fields5: a meeting took it)
-_REPORTED_BEFORE = re.compile(
-    r"\b(?:reported|said|announced|stated|told reporters|wrote|confirmed|disclosed)\s*$"
-)
+_REPORTING = r"reported|said|announced|stated|told reporters|wrote|confirmed|disclosed"
+_REPORTED_BEFORE = re.compile(rf"\b(?:{_REPORTING})\s*$")
 _THAT_AFTER = re.compile(r",?\s+that\b")
 # "…, the police said Wednesday.", "…, media reports showed Wednesday.": wire copy closes its
 # lead with the day the source spoke; a weekday right after the reporting verb, ending the
 # clause, is that day, not the day of what the clause before it tells
 _REPORTING_VERB_BEFORE = re.compile(
-    r"\b(?:reported|said|says|announced|stated|told reporters|wrote|confirmed|disclosed"
-    r"|showed|revealed|quoted as saying)\s+(?:on\s+)?$"
+    rf"\b(?:{_REPORTING}|says|showed|revealed|quoted as saying)\s+(?:on\s+)?$"
 )
 _CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;,]|$)")
 

@@ -216,17 +216,24 @@ def _role(
         cue = (hv.start(), hv.end(), hv.group())
     elif _CHAIRS_A_SIDE.search(before[-80:]):
         pass  # "Tham dự và chủ trì hội đàm về phía tỉnh X có …": the side decides the role
-    elif (late := _listed_or_speaking(text, info, e, p, before, after)) is not None:
+    elif (late := _listed_or_speaking(text, info, e, p, roles, before, after)) is not None:
         role, cue = late
     return role, cue
 
 
 def _listed_or_speaking(
-    text: str, info: SentenceInfo, e: Engagement, p: PersonMention, before: str, after: str
+    text: str,
+    info: SentenceInfo,
+    e: Engagement,
+    p: PersonMention,
+    roles: dict[str, re.Pattern[str]],
+    before: str,
+    after: str,
 ) -> tuple[str, Span | None] | None:
-    """The last cues of `_role`: a list of those present around the person, or a speaker."""
+    """The last cues of `_role` (`roles`: its cues' patterns): a list of those present around
+    the person, or a speaker."""
     s = info.sentence
-    present = role_regexes()["attendee"]
+    present = roles["attendee"]
     if m := present.search(before):
         return "attendee", _abs(s.start, m)
     if m := present.search(after[:30]):
@@ -239,7 +246,7 @@ def _listed_or_speaking(
         # ("A, B and IG Islamabad Police C were also present": a last name the people pass
         # did not read still closes the list of those present, x-en6)
         return "attendee", (m.start(), m.end(), m.group())
-    speaker = role_regexes()["speaker"]
+    speaker = roles["speaker"]
     if not e.remote and (speaker.search(before[-60:]) or speaker.search(after[:25])):
         return "speaker", None
     return None
