@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid5
@@ -105,15 +106,29 @@ class Executemany:
         self.db.execute(WRITE_CACHE_PRAGMA)  # the recorder's page cache, as its writes have
 
     def add(self, rows: Rows) -> None:
+        self.statements(rows)
+
+    def statements(self, rows: Rows) -> dict[str, float]:
+        """Store a batch; the CPU seconds of each of its statements (`bench/append_by_size.py`
+        reports them: which of them grows with the tables)."""
         events, links, identities = rows
         table = self.events
+        spent: dict[str, float] = {}
         self.db.execute("BEGIN")
-        self.db.executemany(f"INSERT INTO {table} VALUES (?,?,?,?)", events)
-        self.db.executemany(f"INSERT INTO {table}{CHAIN_TABLE_SUFFIX} VALUES (?,?,?,?)", links)
-        self.db.executemany(
-            f"INSERT INTO {table}{IDENTITY_TABLE_SUFFIX} VALUES (?,?,?,?,?)", identities
-        )
-        self.db.execute("COMMIT")
+        for name, statement, values in (
+            ("events", f"INSERT INTO {table} VALUES (?,?,?,?)", events),
+            ("links", f"INSERT INTO {table}{CHAIN_TABLE_SUFFIX} VALUES (?,?,?,?)", links),
+            ("identities", f"INSERT INTO {table}{IDENTITY_TABLE_SUFFIX} VALUES (?,?,?,?,?)",
+             identities),
+            ("commit", "COMMIT", None),
+        ):  # fmt: skip
+            started = time.process_time()
+            if values is None:
+                self.db.execute(statement)
+            else:
+                self.db.executemany(statement, values)
+            spent[name] = time.process_time() - started
+        return spent
 
     def close(self) -> None:
         self.db.close()

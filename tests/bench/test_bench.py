@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import bench_append, bench_build, bench_cli, report
+from bench import append_by_size, bench_append, bench_build, bench_cli, report
 from bench import generate as gen
 from bench.common import Result, percentile
 from bench.run import BENCHMARKS, main, run, table
@@ -358,3 +358,28 @@ def test_the_cli_benchmark_counts_an_append_and_an_insert_when_asked(tmp_path: P
     # Both start an interpreter and import click: tens of millions of instructions at least.
     assert counted.figure > 50_000_000 and counted.baseline > 50_000_000
     assert "instructions" in table(results)
+
+
+def test_the_append_by_size_report_gives_a_line_a_step_with_the_baselines_statements(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`bench/append_by_size.py` stores the records with both contenders and prints, each step,
+    ours and the baseline's CPU a row with each of the baseline's statements, which add up."""
+    monkeypatch.setattr(bench_append, "BATCH", 50)
+    assert append_by_size.main(["150", "--step", "50"]) == 0
+    header, *lines = capsys.readouterr().out.splitlines()
+    assert header.split() == ["stored", "ours", "baseline", *append_by_size.PARTS]
+    assert [line.split()[0] for line in lines] == ["50", "100", "150"]
+    for line in lines:
+        ours, baseline, *parts = map(float, line.split()[1:])
+        assert ours > 0 and baseline > 0
+        assert sum(parts) == pytest.approx(baseline, abs=0.2)
+
+
+def test_the_append_by_size_report_refuses_a_step_that_is_not_whole_batches(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        append_by_size.main(["100000", "--step", "15000"])
+    assert exit_.value.code == 2
+    assert "--step: a multiple of 10,000" in capsys.readouterr().err
