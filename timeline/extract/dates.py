@@ -740,10 +740,13 @@ def month_from_url(url: str | None) -> tuple[int, int] | None:
 def year_from_url(url: str | None) -> int | None:
     """A year alone as a folder of the URL (`interpol.int/…/News/2024/slug`,
     `…/media-releases/2019/…`): the year the page was filed in, as many ministries and
-    international bodies file their news. A year followed by its month is `month_from_url`'s."""
+    international bodies file their news. A year followed by its month is `month_from_url`'s.
+    A number just after a Liferay portal's "/-/" is the portlet's id, not a year: every page of
+    tapchicongsan.org.vn is filed under "/-/2018/<id>/" whatever its year (x-date7 015: a 2015
+    trip drafted in 2018, a false draft and a miss)."""
     if not url:
         return None
-    m = re.search(r"/(20\d{2})/(?!(?:0?[1-9]|1[0-2])/)", url)
+    m = re.search(r"(?<!/-)/(20\d{2})/(?!(?:0?[1-9]|1[0-2])/)", url)
     return int(m[1]) if m else None
 
 
@@ -832,9 +835,10 @@ def _unix_time(url: str) -> date | None:
 
 
 # a wire dateline opening the story, its month and day without a year: "BEIJING, May 21
-# (Xinhua) --", "DOHA, MAY 5 /DNA/ –", "VIETNAM, November 21 -", "SEOUL, Oct. 21 (Yonhap) --"
+# (Xinhua) --", "DOHA, MAY 5 /DNA/ –", "VIETNAM, November 21 -", "SEOUL, Oct. 21 (Yonhap) --";
+# Interfax puts a full stop after the city: "WASHINGTON. May 24 (Interfax) -" (x-date7 004)
 _DATELINE = re.compile(
-    rf"(?m)^[ \t]*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{{1,30}},\s*(?P<m>(?i:{MON}))\s+(?P<d>{D})"
+    rf"(?m)^[ \t]*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{{1,30}}(?:,|\.(?=[ \t]))\s*(?P<m>(?i:{MON}))\s+(?P<d>{D})"
     r"(?:\s*\([^)\n]{1,25}\)|\s*/[^/\n]{1,15}/)?\s*(?:--|–|—|-|:)"
 )
 
@@ -885,6 +889,14 @@ _STAMP_WORDS = (
 )
 
 _BYLINE_DATES = [
+    # the aggregator's stamp closing each page it reprints, the day first and glued to its
+    # id: "MENAFN14082024000045015839ID1108554337" (14 Aug 2024). Nine of the 880 addresses
+    # read so far are MENAFN's; x-date7 002 printed no other date, and its "On Tuesday"
+    # stayed `????-??-??`
+    re.compile(
+        r"(?<![A-Za-z])MENAFN(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)"
+        r"\d{6,}ID\d+"
+    ),
     # a US-culture stamp, the month first, the time with its seconds and AM/PM: "11/5/2024
     # 9:08:34 AM" (MENAFN's reprints of the Gulf agencies' copy); before the day-first stamp
     # below, which would read it as the 11th of May

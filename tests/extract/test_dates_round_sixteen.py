@@ -1,0 +1,141 @@
+"""Sixteenth round (x-date7): the date of each engagement on pages of many outlets: a reprint
+aggregator's stamp as the page's date, a portal's id taken for a year in the address, a wire
+dateline with a full stop after its city, and a meeting dated by the sentence before it, which
+names the one met. The pages are written for these tests in the genre's shapes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.drafts import meetings, of_kind, records
+from timeline.extract.dates import dateline_day, published_from_byline, year_from_url
+
+# --- an aggregator's stamp closing the page ---------------------------------------------------
+
+
+def test_a_menafn_stamp_closing_the_page_is_its_date() -> None:
+    text = (
+        "(MENAFN) Finland's interior minister met her Estonian counterpart in Helsinki.\n\n"
+        "MENAFN03052023000045015839ID1106155512\n"
+    )
+    found = published_from_byline(text)
+    assert found is not None and found[0] == date(2023, 5, 3)
+
+
+def test_a_weekday_is_counted_back_from_the_menafn_stamp() -> None:
+    text = (
+        "(MENAFN) On Monday, Norway's Minister of Justice Emilie Mehl held a meeting in Oslo "
+        "with Chile's Interior Minister Carolina Toha to discuss organised crime and police "
+        "training.\n\n"
+        "The two ministers agreed to deepen the exchange of information.\n\n"
+        "MENAFN10052023000045015839ID1106177701\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] == "2023-05-08"  # the Monday before Wednesday 10 May
+
+
+def test_an_id_without_menafn_before_it_is_no_date() -> None:
+    text = "A report on border police.\n\nREF10052023000045015839ID1106177701\n"
+    assert published_from_byline(text) is None
+
+
+# --- a portal's id after "/-/" in the address ---------------------------------------------------
+
+
+def test_a_number_after_a_liferay_separator_is_no_year() -> None:
+    url = "https://portal.example.vn/web/guest/hoat-dong/-/2018/51234/hop-tac-an-ninh.aspx"
+    assert year_from_url(url) is None
+
+
+def test_a_year_folder_of_a_news_section_is_still_read() -> None:
+    assert year_from_url("https://www.example.int/en/News/2019/police-chiefs-meet") == 2019
+
+
+def test_a_trip_filed_under_a_portal_id_keeps_no_year_from_it() -> None:
+    text = (
+        "Nhận lời mời của Bộ trưởng Bộ Nội vụ Áo, trong các ngày 12-10 và 13-10, đoàn đại biểu "
+        "Bộ Công an Việt Nam do Thượng tướng Trần Văn Bình, Thứ trưởng Bộ Công an dẫn đầu đã "
+        "thăm và làm việc tại Áo.\n"
+        "Thứ trưởng Trần Văn Bình đã hội đàm với Bộ trưởng Bộ Nội vụ Áo Gerhard Karner.\n"
+    )
+    url = "https://portal.example.vn/web/guest/doi-ngoai/-/2018/40112/viet-nam-ao-hop-tac.aspx"
+    for r in records(text, url=url):
+        assert not r["date"]["start"].startswith("2018")
+    (trip,) = of_kind(text, "visit", url=url)
+    assert trip["date"]["start"] == "????-10-12"
+
+
+# --- a wire dateline with a full stop after its city ---------------------------------------------
+
+
+def test_a_dateline_with_a_full_stop_after_the_city_gives_its_day() -> None:
+    text = (
+        "Police chiefs to share data on smuggling\n"
+        "BERLIN. March 12 (Interfax) - German Interior Minister Nancy Faeser and Polish Interior "
+        "Minister Marcin Kierwinski met in Berlin to discuss border smuggling.\n"
+    )
+    d = dateline_day(text)
+    assert d is not None and (d.month, d.day) == (3, 12)
+
+
+def test_the_lead_meeting_under_such_a_dateline_takes_its_month_and_day() -> None:
+    text = (
+        "BERLIN. March 12 (Interfax) - German Interior Minister Nancy Faeser and Polish Interior "
+        "Minister Marcin Kierwinski met in Berlin to discuss border smuggling.\n"
+        "The ministers agreed to set up a joint working group.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] == "????-03-12"
+
+
+def test_a_sentence_ending_in_a_full_stop_before_a_month_is_no_dateline() -> None:
+    text = "THE TALKS WENT WELL. May 3 was chosen for the next round of police talks.\n"
+    assert dateline_day(text) is None
+
+
+# --- the day told in the sentence before the meeting ---------------------------------------------
+
+
+def test_a_meeting_told_after_the_quotes_takes_the_day_of_the_visit_told_before() -> None:
+    text = (
+        "Thu, October 9, 2025\n\n"
+        "Police chiefs pledge to fight cross-border fraud\n\n"
+        "The Thai and Lao police forces want closer work against the fraud gangs that move "
+        "between the two countries.\n\n"
+        "Thai police chief Gen. Kittirat Panpet and his Lao counterpart Lt. Gen. Vilay "
+        "Lakhamphong spoke of closer ties during Vilay's stay at the police headquarters in "
+        "Bangkok on Wednesday.\n\n"
+        '"Scam gangs cross our border every week," Kittirat told reporters after a closed-door '
+        "meeting with Vilay Lakhamphong.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] == "2025-10-08"
+
+
+def test_a_day_of_a_sentence_not_naming_the_one_met_is_not_taken() -> None:
+    text = (
+        "Thu, October 9, 2025\n\n"
+        "Police chiefs pledge to fight cross-border fraud\n\n"
+        "The Thai and Lao police forces want closer work against the fraud gangs that move "
+        "between the two countries.\n\n"
+        "Flooding closed the border crossing at Nong Khai on Monday.\n\n"
+        '"Scam gangs cross our border every week," Kittirat told reporters after a closed-door '
+        "meeting with Lao police chief Vilay Lakhamphong.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] != "2025-10-06"
+
+
+def test_a_sentence_naming_the_one_met_with_two_days_dates_nothing() -> None:
+    text = (
+        "Thu, October 9, 2025\n\n"
+        "Police chiefs pledge to fight cross-border fraud\n\n"
+        "The Thai and Lao police forces want closer work against the fraud gangs that move "
+        "between the two countries.\n\n"
+        "Lao police chief Vilay Lakhamphong, who arrived on Monday, will leave Bangkok on "
+        "Friday.\n\n"
+        '"Scam gangs cross our border every week," Kittirat told reporters after a closed-door '
+        "meeting with Vilay Lakhamphong.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] not in ("2025-10-06", "2025-10-10")
