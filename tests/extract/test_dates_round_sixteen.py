@@ -8,7 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from tests.extract.drafts import meetings, of_kind, records
-from timeline.extract.dates import dateline_day, published_from_byline, year_from_url
+from timeline.extract.dates import (
+    dateline_day,
+    published_from_byline,
+    published_from_url,
+    year_from_url,
+)
 
 # --- an aggregator's stamp closing the page ---------------------------------------------------
 
@@ -16,7 +21,7 @@ from timeline.extract.dates import dateline_day, published_from_byline, year_fro
 def test_a_menafn_stamp_closing_the_page_is_its_date() -> None:
     text = (
         "(MENAFN) Finland's interior minister met her Estonian counterpart in Helsinki.\n\n"
-        "MENAFN03052023000045015839ID1106155512\n"
+        "MENAFN03052023000077712346ID1106155512\n"
     )
     found = published_from_byline(text)
     assert found is not None and found[0] == date(2023, 5, 3)
@@ -28,7 +33,7 @@ def test_a_weekday_is_counted_back_from_the_menafn_stamp() -> None:
         "with Chile's Interior Minister Carolina Toha to discuss organised crime and police "
         "training.\n\n"
         "The two ministers agreed to deepen the exchange of information.\n\n"
-        "MENAFN10052023000045015839ID1106177701\n"
+        "MENAFN10052023000081234567ID1106177701\n"
     )
     (meeting,) = meetings(text)
     assert meeting["date"]["start"] == "2023-05-08"  # the Monday before Wednesday 10 May
@@ -65,6 +70,18 @@ def test_a_trip_filed_under_a_portal_id_keeps_no_year_from_it() -> None:
     assert trip["date"]["start"] == "????-10-12"
 
 
+# --- a day and its story count closing the address ------------------------------------------
+
+
+def test_an_allafrica_story_number_gives_the_day() -> None:
+    url = "https://allafrica.com/stories/202303150412.html"
+    assert published_from_url(url) == date(2023, 3, 15)
+
+
+def test_twelve_digits_that_are_no_date_give_none() -> None:
+    assert published_from_url("https://example.com/news/202313150412.html") is None
+
+
 # --- a wire dateline with a full stop after its city ---------------------------------------------
 
 
@@ -86,6 +103,25 @@ def test_the_lead_meeting_under_such_a_dateline_takes_its_month_and_day() -> Non
     )
     (meeting,) = meetings(text)
     assert meeting["date"]["start"] == "????-03-12"
+
+
+def test_a_tass_dateline_with_full_stops_around_the_agency_gives_its_day() -> None:
+    text = (
+        "ASTANA, June 4. /TASS/. Russian Interior Minister Vladimir Kolokoltsev met his Kazakh "
+        "counterpart Yerzhan Sadenov to discuss migration and drug trafficking.\n"
+    )
+    d = dateline_day(text)
+    assert d is not None and (d.month, d.day) == (6, 4)
+
+
+def test_today_under_a_tass_dateline_is_its_day() -> None:
+    text = (
+        "ASTANA, June 4. /TASS/. Russian Interior Minister Vladimir Kolokoltsev held talks with "
+        "Kazakh Interior Minister Yerzhan Sadenov in Astana today.\n"
+        "The ministers signed a plan on joint operations against drug trafficking.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["date"]["start"] == "????-06-04"
 
 
 def test_a_sentence_ending_in_a_full_stop_before_a_month_is_no_dateline() -> None:

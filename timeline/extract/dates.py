@@ -758,6 +758,9 @@ def published_from_url(url: str | None) -> date | None:
         # (an archive's page of the last century too: "/news/1999/08/23/national/…", x-en6)
         r"(?<!\d)(20\d{2}|19[89]\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)",
         r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{6,12})?(?!\d)",
+        # the day and a four-digit count of its stories closing the page's name, as AllAfrica
+        # files them: "/stories/202106280203.html" (28 Jun 2021; four of the 880 addresses)
+        r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4}(?=\.s?html?(?:[?#]|$))",
         # filed by year and then month-day, or year-month and then day, as folders:
         # "/n3/2024/0506/c90000-….html", "/a/202405/06/WS….html" (Chinese outlets' English)
         r"/(20\d{2})/(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/",
@@ -836,10 +839,11 @@ def _unix_time(url: str) -> date | None:
 
 # a wire dateline opening the story, its month and day without a year: "BEIJING, May 21
 # (Xinhua) --", "DOHA, MAY 5 /DNA/ –", "VIETNAM, November 21 -", "SEOUL, Oct. 21 (Yonhap) --";
-# Interfax puts a full stop after the city: "WASHINGTON. May 24 (Interfax) -" (x-date7 004)
+# Interfax puts a full stop after the city: "WASHINGTON. May 24 (Interfax) -" (x-date7 004);
+# TASS, full stops around its name: "DUSHANBE, May 23. /TASS/. The minister …" (every story)
 _DATELINE = re.compile(
     rf"(?m)^[ \t]*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{{1,30}}(?:,|\.(?=[ \t]))\s*(?P<m>(?i:{MON}))\s+(?P<d>{D})"
-    r"(?:\s*\([^)\n]{1,25}\)|\s*/[^/\n]{1,15}/)?\s*(?:--|–|—|-|:)"
+    r"(?:(?:\s*\([^)\n]{1,25}\)|\s*/[^/\n]{1,15}/)?\s*(?:--|–|—|-|:)|\.\s*/[^/\n]{1,15}/\.)"
 )
 
 
