@@ -10,6 +10,8 @@ from datetime import date
 from tests.extract.drafts import meetings, of_kind, records
 from timeline.extract.dates import (
     dateline_day,
+    filed_about,
+    publication_date,
     published_from_byline,
     published_from_url,
     year_from_url,
@@ -175,3 +177,50 @@ def test_a_sentence_naming_the_one_met_with_two_days_dates_nothing() -> None:
     )
     (meeting,) = meetings(text)
     assert meeting["date"]["start"] not in ("2025-10-06", "2025-10-10")
+
+
+# --- the year of a page numbered in the order an outlet publishes --------------------------------
+
+
+def test_a_page_number_between_two_known_pages_is_read_between_their_days() -> None:
+    # vietnamplus.vn's pages 1063198 (22 Sep 2025) and 1077702 (18 Nov 2025) are known
+    about = filed_about("https://www.vietnamplus.vn/bo-cong-an-tiep-doan-lao-post1070450.vnp")
+    assert about is not None and date(2025, 10, 10) <= about <= date(2025, 10, 31)
+
+
+def test_a_page_number_far_past_the_last_known_one_says_nothing() -> None:
+    assert (
+        filed_about("https://www.vietnamplus.vn/bo-cong-an-tiep-doan-lao-post1990000.vnp") is None
+    )
+
+
+def test_an_outlet_with_no_known_pages_says_nothing() -> None:
+    assert filed_about("https://example-news.vn/cong-an-tinh-hoi-dam-post1070450.html") is None
+
+
+def test_a_day_and_month_take_the_year_of_the_page_number() -> None:
+    text = (
+        "Ngày 3/11, tại Hà Nội, Thứ trưởng Bộ Công an Nguyễn Văn An đã tiếp Đại sứ Pháp Olivier "
+        "Brochet.\n"
+    )
+    url = "https://www.vietnamplus.vn/thu-truong-tiep-dai-su-phap-post1076000.vnp"
+    published, origin = publication_date(text, url, "vi")
+    assert (published, origin) == (date(2025, 11, 3), "url-number")
+    (meeting,) = meetings(text, url=url)
+    assert meeting["date"]["start"] == "2025-11-03"
+
+
+def test_a_december_day_under_a_number_of_early_january_is_of_the_year_before() -> None:
+    text = (
+        "Chiều 29/12, Thứ trưởng Bộ Công an Nguyễn Văn An đã hội đàm với Thứ trưởng Bộ An ninh "
+        "Lào Khamla Phomma.\n"
+    )
+    url = "https://www.vietnamplus.vn/hoi-dam-viet-lao-post1085200.vnp"  # early January 2026
+    (meeting,) = meetings(text, url=url)
+    assert meeting["date"]["start"] == "2025-12-29"
+
+
+def test_a_page_naming_no_day_and_month_takes_no_date_from_its_number() -> None:
+    text = "Thứ trưởng Bộ Công an Nguyễn Văn An đã tiếp Đại sứ Pháp Olivier Brochet tại Hà Nội.\n"
+    url = "https://www.vietnamplus.vn/thu-truong-tiep-dai-su-phap-post1076000.vnp"
+    assert publication_date(text, url, "vi") == (None, "none")

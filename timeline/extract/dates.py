@@ -1151,7 +1151,7 @@ def _head_bylines(
 
 # where a publication date read from the page itself comes from when no byline and no full date
 # in the address gives it: the story's latest date, so a lower bound of the day of writing
-STORY_ORIGINS = ("story", "story-year", "url-month", "url-year")
+STORY_ORIGINS = ("story", "story-year", "url-month", "url-year", "url-number")
 
 
 def publication_date(
@@ -1181,6 +1181,10 @@ def publication_date(
     in_year = _latest_in_year(story_text, language, year) if year is not None else None
     if in_year is not None:
         return in_year, "url-year"
+    numbered = filed_about(url)
+    near = _latest_near(story_text, language, numbered) if numbered is not None else None
+    if near is not None:
+        return near, "url-number"
     latest = latest_in_story_year(story_text, language, skip)
     return (latest, "story-year") if latest else (None, "none")
 
@@ -1202,6 +1206,58 @@ def _latest_in_year(text: str, language: str, year: int) -> date | None:
     stands for the day of writing (None when it names none)."""
     days = [
         _safe(year, d.end_month or d.month, d.end_day or d.day)
+        for d in find_dates(text, language)
+        if d.year is None and d.day is not None and d.month is not None and not d.excluded
+    ]
+    return max((d for d in days if d), default=None)
+
+
+@cache
+def _numbered_outlets() -> list[tuple[re.Pattern[str], list[tuple[int, date]]]]:
+    return [
+        (re.compile(o["pattern"], re.I), [(n, date.fromisoformat(d)) for n, d in o["points"]])
+        for o in load("url_ids")["outlets"]
+    ]
+
+
+# how far past its first or last known page an outlet's numbering is read: its pace changes
+_NUMBERED_REACH = timedelta(days=120)
+
+
+def filed_about(url: str | None) -> date | None:
+    """About when a page was filed, by the number in its address, for outlets that number their
+    pages in the order they publish them (`…-post1807341.tpo`, `…Seq_Code=58991`): read
+    between the two known pages around it (`data/url_ids.json`), or at most 120 days past the
+    first or last at the pace of the two nearest. Many Vietnamese outlets print no date a text
+    keeps and give only day and month ("Ngày 22/12"): the year is the number's. Weeks off at
+    most, so it only chooses the year of the story's own days (`_latest_near`)."""
+    if not url:
+        return None
+    for pattern, points in _numbered_outlets():
+        m = pattern.search(url)
+        if m is None or len(points) < 2:
+            continue
+        n = int(m[1])
+        # the two known pages around it, or the two nearest past either end
+        k = next((i for i, (num, _) in enumerate(points) if num >= n), len(points))
+        k = min(max(k, 1), len(points) - 1)
+        (n0, d0), (n1, d1) = points[k - 1], points[k]
+        if n1 == n0:
+            return None
+        day = d0 + timedelta(days=(n - n0) * (d1 - d0).days / (n1 - n0))
+        if not points[0][1] - _NUMBERED_REACH <= day <= points[-1][1] + _NUMBERED_REACH:
+            return None
+        return day
+    return None
+
+
+def _latest_near(text: str, language: str, about: date) -> date | None:
+    """The latest day the story names without a year, each given the year that puts it nearest
+    before `about` (or within the 45 days after it, as news may be filed late): the page's
+    date as its own story tells it, so the days it names keep their order (None when it names
+    no day and month)."""
+    days = [
+        resolve(d, about).end
         for d in find_dates(text, language)
         if d.year is None and d.day is not None and d.month is not None and not d.excluded
     ]
