@@ -6,6 +6,7 @@ names the one met. The pages are written for these tests in the genre's shapes."
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from tests.extract.drafts import meetings, of_kind, records
 from timeline.extract.dates import (
@@ -16,6 +17,7 @@ from timeline.extract.dates import (
     published_from_url,
     year_from_url,
 )
+from timeline.extract.lexicon import load
 
 # --- an aggregator's stamp closing the page ---------------------------------------------------
 
@@ -224,3 +226,10 @@ def test_a_page_naming_no_day_and_month_takes_no_date_from_its_number() -> None:
     text = "Thứ trưởng Bộ Công an Nguyễn Văn An đã tiếp Đại sứ Pháp Olivier Brochet tại Hà Nội.\n"
     url = "https://www.vietnamplus.vn/thu-truong-tiep-dai-su-phap-post1076000.vnp"
     assert publication_date(text, url, "vi") == (None, "none")
+
+
+def test_each_outlets_known_pages_grow_in_number_and_date_together() -> None:
+    for outlet in load("url_ids")["outlets"]:
+        points = [(n, date.fromisoformat(d)) for n, d in outlet["points"]]
+        assert len(points) >= 2, outlet["name"]
+        assert all(a[0] < b[0] and a[1] < b[1] for a, b in pairwise(points)), outlet["name"]
