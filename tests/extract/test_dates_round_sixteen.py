@@ -233,3 +233,61 @@ def test_each_outlets_known_pages_grow_in_number_and_date_together() -> None:
         points = [(n, date.fromisoformat(d)) for n, d in outlet["points"]]
         assert len(points) >= 2, outlet["name"]
         assert all(a[0] < b[0] and a[1] < b[1] for a, b in pairwise(points)), outlet["name"]
+
+
+# --- two weekdays joined, and the weekend ---------------------------------------------------------
+
+
+def test_talks_on_two_weekdays_span_both_days() -> None:
+    text = (
+        "Chilean Interior Minister Carolina Toha held talks with Peruvian Interior Minister Juan "
+        "Santivanez in Lima on Monday and Tuesday on organised crime at the border.\n"
+    )
+    (talks,) = records(text, published=date(2024, 6, 14))  # a Friday
+    assert (talks["date"]["start"], talks["date"]["end"]) == ("2024-06-10", "2024-06-11")
+
+
+def test_from_one_weekday_to_another_is_a_span() -> None:
+    text = (
+        "Chilean Interior Minister Carolina Toha visited Peru from Tuesday to Thursday, meeting "
+        "Peruvian police chief Victor Zanabria in Lima.\n"
+    )
+    (trip,) = of_kind(text, "visit", published=date(2024, 6, 14))
+    assert (trip["date"]["start"], trip["date"]["end"]) == ("2024-06-11", "2024-06-13")
+
+
+def test_two_weekdays_in_vietnamese_span_both_days() -> None:
+    text = (
+        "Vào thứ Hai và thứ Ba, Thứ trưởng Bộ Công an Trần Văn Bình đã hội đàm với Thứ trưởng Bộ "
+        "An ninh Lào Somphone Khamvongsa tại Viêng Chăn.\n"
+    )
+    (talks,) = meetings(text, published=date(2024, 6, 14))
+    assert (talks["date"]["start"], talks["date"]["end"]) == ("2024-06-10", "2024-06-11")
+
+
+def test_a_weekday_of_a_report_and_one_of_a_meeting_stay_apart() -> None:
+    text = (
+        "Peruvian police chief Victor Zanabria said on Monday that he met Chilean Interior "
+        "Minister Carolina Toha in Lima on Friday.\n"
+    )
+    (meeting,) = meetings(text, published=date(2024, 6, 11))
+    assert meeting["date"]["start"] == "2024-06-07"
+    assert "end" not in meeting["date"]
+
+
+def test_over_the_weekend_is_the_saturday_and_sunday_before() -> None:
+    text = (
+        "Over the weekend, Chilean Interior Minister Carolina Toha met Peruvian police chief "
+        "Victor Zanabria in Lima to discuss smuggling.\n"
+    )
+    (meeting,) = meetings(text, published=date(2024, 6, 17))  # a Monday
+    assert (meeting["date"]["start"], meeting["date"]["end"]) == ("2024-06-15", "2024-06-16")
+
+
+def test_cuoi_tuan_qua_is_the_weekend_before_not_the_month() -> None:
+    text = (
+        "Cuối tuần qua, Thứ trưởng Bộ Công an Trần Văn Bình đã hội đàm với Thứ trưởng Bộ An ninh "
+        "Lào Somphone Khamvongsa tại Viêng Chăn.\n"
+    )
+    (talks,) = meetings(text, published=date(2024, 6, 18))  # a Tuesday
+    assert (talks["date"]["start"], talks["date"]["end"]) == ("2024-06-15", "2024-06-16")

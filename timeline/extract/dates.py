@@ -189,6 +189,7 @@ class DateMention:
     parenthesised: bool = False
     relative: int | None = None  # "năm nay", "next year": years after the publication year
     weekday: int | None = None  # "on Tuesday": Monday is 0
+    end_weekday: int | None = None  # "on Monday and Tuesday": the last day of the span
     day_offset: int | None = None  # "cùng ngày", "the next day": days after the story's last date
     today: int | None = None  # "today", "hôm qua": days after the publication date
     week: int | None = None  # "this week", "tuần tới": weeks after the publication week
@@ -310,10 +311,65 @@ def find_dates(
                     paren,
                 )
             )
+    found += _weekends(segment, start, taken)  # before "tuần qua" claims "cuối tuần qua"
     found += _relative_mentions(segment, start, language, taken)
     found.sort(key=lambda d: d.start)
-    found = _weekdays_of_weeks(text, _weekdays_glossed(text, found))
+    found = _weekday_spans(text, _weekdays_of_weeks(text, _weekdays_glossed(text, found)))
     return _reports_dated(text, _join_relative_years(text, found))
+
+
+# the weekend before the story was written: "over the weekend", "cuối tuần qua"
+_WEEKEND = re.compile(
+    r"\b(?:over|during|at)\s+the\s+weekend\b|\b(?:last|this past)\s+weekend\b"
+    r"|(?<!\w)(?:vào\s+)?(?:dịp\s+)?cuối tuần (?:qua|trước|vừa qua)(?!\w)",
+    re.I,
+)
+
+
+def _weekends(segment: str, start: int, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """ "met over the weekend", "cuối tuần qua": the Saturday and Sunday last before the day of
+    writing, a span counted from it as a weekday is (Saturday is 5)."""
+    return [
+        DateMention(
+            start + m.start(),
+            start + m.end(),
+            m.group(),
+            None,
+            None,
+            None,
+            weekday=5,
+            end_weekday=6,
+        )
+        for m in _unclaimed(_WEEKEND, segment, taken)
+    ]
+
+
+# "on Monday and Tuesday", "from Tuesday to Thursday", "vào thứ Hai và thứ Ba"
+_WEEKDAY_JOIN = re.compile(r"\s*(?:and|to|through|until|-|–|và|đến)\s*")
+
+
+def _weekday_spans(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "held talks on Monday and Tuesday", "from Tuesday to Thursday": two weekdays joined are
+    the days of one span, from the first to the second (the talks took both; read apart, the
+    span was dated by its first day only)."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.weekday is not None
+            and d.weekday is not None
+            and prev.week is None
+            and d.week is None
+            and prev.end_weekday is None
+            and d.weekday != prev.weekday
+            and _WEEKDAY_JOIN.fullmatch(text[prev.end : d.start])
+        ):
+            phrase = text[prev.start : d.end]
+            out[-1] = replace(prev, end=d.end, phrase=phrase, end_weekday=d.weekday)
+            continue
+        out.append(d)
+    return out
 
 
 # "The agency reported on Saturday that X met Y on Friday": the day a report was made, between
@@ -709,6 +765,9 @@ def _counted_from_publication(
         day = published - timedelta(days=back)
         if planned and day < published:
             day += timedelta(days=7)
+        if m.end_weekday is not None:  # "on Monday and Tuesday": the span from the first
+            last = day + timedelta(days=(m.end_weekday - m.weekday) % 7)
+            return Resolved(day, last, "range", m.phrase, True, from_weekday=True)
         return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
     return None
 
