@@ -189,6 +189,7 @@ class DateMention:
     parenthesised: bool = False
     relative: int | None = None  # "năm nay", "next year": years after the publication year
     weekday: int | None = None  # "on Tuesday": Monday is 0
+    end_weekday: int | None = None  # "on Monday and Tuesday": the last day of the span
     day_offset: int | None = None  # "cùng ngày", "the next day": days after the story's last date
     today: int | None = None  # "today", "hôm qua": days after the publication date
     week: int | None = None  # "this week", "tuần tới": weeks after the publication week
@@ -310,10 +311,65 @@ def find_dates(
                     paren,
                 )
             )
+    found += _weekends(segment, start, taken)  # before "tuần qua" claims "cuối tuần qua"
     found += _relative_mentions(segment, start, language, taken)
     found.sort(key=lambda d: d.start)
-    found = _weekdays_of_weeks(text, _weekdays_glossed(text, found))
+    found = _weekday_spans(text, _weekdays_of_weeks(text, _weekdays_glossed(text, found)))
     return _reports_dated(text, _join_relative_years(text, found))
+
+
+# the weekend before the story was written: "over the weekend", "cuối tuần qua"
+_WEEKEND = re.compile(
+    r"\b(?:over|during|at)\s+the\s+weekend\b|\b(?:last|this past)\s+weekend\b"
+    r"|(?<!\w)(?:vào\s+)?(?:dịp\s+)?cuối tuần (?:qua|trước|vừa qua)(?!\w)",
+    re.I,
+)
+
+
+def _weekends(segment: str, start: int, taken: list[tuple[int, int]]) -> list[DateMention]:
+    """ "met over the weekend", "cuối tuần qua": the Saturday and Sunday last before the day of
+    writing, a span counted from it as a weekday is (Saturday is 5)."""
+    return [
+        DateMention(
+            start + m.start(),
+            start + m.end(),
+            m.group(),
+            None,
+            None,
+            None,
+            weekday=5,
+            end_weekday=6,
+        )
+        for m in _unclaimed(_WEEKEND, segment, taken)
+    ]
+
+
+# "on Monday and Tuesday", "from Tuesday to Thursday", "vào thứ Hai và thứ Ba"
+_WEEKDAY_JOIN = re.compile(r"\s*(?:and|to|through|until|-|–|và|đến)\s*")
+
+
+def _weekday_spans(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "held talks on Monday and Tuesday", "from Tuesday to Thursday": two weekdays joined are
+    the days of one span, from the first to the second (the talks took both; read apart, the
+    span was dated by its first day only)."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.weekday is not None
+            and d.weekday is not None
+            and prev.week is None
+            and d.week is None
+            and prev.end_weekday is None
+            and d.weekday != prev.weekday
+            and _WEEKDAY_JOIN.fullmatch(text[prev.end : d.start])
+        ):
+            phrase = text[prev.start : d.end]
+            out[-1] = replace(prev, end=d.end, phrase=phrase, end_weekday=d.weekday)
+            continue
+        out.append(d)
+    return out
 
 
 # "The agency reported on Saturday that X met Y on Friday": the day a report was made, between
@@ -709,6 +765,9 @@ def _counted_from_publication(
         day = published - timedelta(days=back)
         if planned and day < published:
             day += timedelta(days=7)
+        if m.end_weekday is not None:  # "on Monday and Tuesday": the span from the first
+            last = day + timedelta(days=(m.end_weekday - m.weekday) % 7)
+            return Resolved(day, last, "range", m.phrase, True, from_weekday=True)
         return Resolved(day, day, "day", m.phrase, True, from_weekday=True)
     return None
 
@@ -740,10 +799,13 @@ def month_from_url(url: str | None) -> tuple[int, int] | None:
 def year_from_url(url: str | None) -> int | None:
     """A year alone as a folder of the URL (`interpol.int/…/News/2024/slug`,
     `…/media-releases/2019/…`): the year the page was filed in, as many ministries and
-    international bodies file their news. A year followed by its month is `month_from_url`'s."""
+    international bodies file their news. A year followed by its month is `month_from_url`'s.
+    A number just after a Liferay portal's "/-/" is the portlet's id, not a year: every page of
+    tapchicongsan.org.vn is filed under "/-/2018/<id>/" whatever its year (x-date7 015: a 2015
+    trip drafted in 2018, a false draft and a miss)."""
     if not url:
         return None
-    m = re.search(r"/(20\d{2})/(?!(?:0?[1-9]|1[0-2])/)", url)
+    m = re.search(r"(?<!/-)/(20\d{2})/(?!(?:0?[1-9]|1[0-2])/)", url)
     return int(m[1]) if m else None
 
 
@@ -755,6 +817,9 @@ def published_from_url(url: str | None) -> date | None:
         # (an archive's page of the last century too: "/news/1999/08/23/national/…", x-en6)
         r"(?<!\d)(20\d{2}|19[89]\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)",
         r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{6,12})?(?!\d)",
+        # the day and a four-digit count of its stories closing the page's name, as AllAfrica
+        # files them: "/stories/202106280203.html" (28 Jun 2021; four of the 880 addresses)
+        r"(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4}(?=\.s?html?(?:[?#]|$))",
         # filed by year and then month-day, or year-month and then day, as folders:
         # "/n3/2024/0506/c90000-….html", "/a/202405/06/WS….html" (Chinese outlets' English)
         r"/(20\d{2})/(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/",
@@ -832,10 +897,12 @@ def _unix_time(url: str) -> date | None:
 
 
 # a wire dateline opening the story, its month and day without a year: "BEIJING, May 21
-# (Xinhua) --", "DOHA, MAY 5 /DNA/ –", "VIETNAM, November 21 -", "SEOUL, Oct. 21 (Yonhap) --"
+# (Xinhua) --", "DOHA, MAY 5 /DNA/ –", "VIETNAM, November 21 -", "SEOUL, Oct. 21 (Yonhap) --";
+# Interfax puts a full stop after the city: "WASHINGTON. May 24 (Interfax) -" (x-date7 004);
+# TASS, full stops around its name: "DUSHANBE, May 23. /TASS/. The minister …" (every story)
 _DATELINE = re.compile(
-    rf"(?m)^[ \t]*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{{1,30}},\s*(?P<m>(?i:{MON}))\s+(?P<d>{D})"
-    r"(?:\s*\([^)\n]{1,25}\)|\s*/[^/\n]{1,15}/)?\s*(?:--|–|—|-|:)"
+    rf"(?m)^[ \t]*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{{1,30}}(?:,|\.(?=[ \t]))\s*(?P<m>(?i:{MON}))\s+(?P<d>{D})"
+    r"(?:(?:\s*\([^)\n]{1,25}\)|\s*/[^/\n]{1,15}/)?\s*(?:--|–|—|-|:)|\.\s*/[^/\n]{1,15}/\.)"
 )
 
 
@@ -885,6 +952,14 @@ _STAMP_WORDS = (
 )
 
 _BYLINE_DATES = [
+    # the aggregator's stamp closing each page it reprints, the day first and glued to its
+    # id: "MENAFN14082024000045015839ID1108554337" (14 Aug 2024). Nine of the 880 addresses
+    # read so far are MENAFN's; x-date7 002 printed no other date, and its "On Tuesday"
+    # stayed `????-??-??`
+    re.compile(
+        r"(?<![A-Za-z])MENAFN(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)"
+        r"\d{6,}ID\d+"
+    ),
     # a US-culture stamp, the month first, the time with its seconds and AM/PM: "11/5/2024
     # 9:08:34 AM" (MENAFN's reprints of the Gulf agencies' copy); before the day-first stamp
     # below, which would read it as the 11th of May
@@ -1135,7 +1210,7 @@ def _head_bylines(
 
 # where a publication date read from the page itself comes from when no byline and no full date
 # in the address gives it: the story's latest date, so a lower bound of the day of writing
-STORY_ORIGINS = ("story", "story-year", "url-month", "url-year")
+STORY_ORIGINS = ("story", "story-year", "url-month", "url-year", "url-number")
 
 
 def publication_date(
@@ -1165,6 +1240,10 @@ def publication_date(
     in_year = _latest_in_year(story_text, language, year) if year is not None else None
     if in_year is not None:
         return in_year, "url-year"
+    numbered = filed_about(url)
+    near = _latest_near(story_text, language, numbered) if numbered is not None else None
+    if near is not None:
+        return near, "url-number"
     latest = latest_in_story_year(story_text, language, skip)
     return (latest, "story-year") if latest else (None, "none")
 
@@ -1186,6 +1265,58 @@ def _latest_in_year(text: str, language: str, year: int) -> date | None:
     stands for the day of writing (None when it names none)."""
     days = [
         _safe(year, d.end_month or d.month, d.end_day or d.day)
+        for d in find_dates(text, language)
+        if d.year is None and d.day is not None and d.month is not None and not d.excluded
+    ]
+    return max((d for d in days if d), default=None)
+
+
+@cache
+def _numbered_outlets() -> list[tuple[re.Pattern[str], list[tuple[int, date]]]]:
+    return [
+        (re.compile(o["pattern"], re.I), [(n, date.fromisoformat(d)) for n, d in o["points"]])
+        for o in load("url_ids")["outlets"]
+    ]
+
+
+# how far past its first or last known page an outlet's numbering is read: its pace changes
+_NUMBERED_REACH = timedelta(days=120)
+
+
+def filed_about(url: str | None) -> date | None:
+    """About when a page was filed, by the number in its address, for outlets that number their
+    pages in the order they publish them (`…-post1807341.tpo`, `…Seq_Code=58991`): read
+    between the two known pages around it (`data/url_ids.json`), or at most 120 days past the
+    first or last at the pace of the two nearest. Many Vietnamese outlets print no date a text
+    keeps and give only day and month ("Ngày 22/12"): the year is the number's. Weeks off at
+    most, so it only chooses the year of the story's own days (`_latest_near`)."""
+    if not url:
+        return None
+    for pattern, points in _numbered_outlets():
+        m = pattern.search(url)
+        if m is None or len(points) < 2:
+            continue
+        n = int(m[1])
+        # the two known pages around it, or the two nearest past either end
+        k = next((i for i, (num, _) in enumerate(points) if num >= n), len(points))
+        k = min(max(k, 1), len(points) - 1)
+        (n0, d0), (n1, d1) = points[k - 1], points[k]
+        if n1 == n0:
+            return None
+        day = d0 + timedelta(days=(n - n0) * (d1 - d0).days / (n1 - n0))
+        if not points[0][1] - _NUMBERED_REACH <= day <= points[-1][1] + _NUMBERED_REACH:
+            return None
+        return day
+    return None
+
+
+def _latest_near(text: str, language: str, about: date) -> date | None:
+    """The latest day the story names without a year, each given the year that puts it nearest
+    before `about` (or within the 45 days after it, as news may be filed late): the page's
+    date as its own story tells it, so the days it names keep their order (None when it names
+    no day and month)."""
+    days = [
+        resolve(d, about).end
         for d in find_dates(text, language)
         if d.year is None and d.day is not None and d.month is not None and not d.excluded
     ]

@@ -581,6 +581,8 @@ def _date(b: _Builder) -> Any:
         "story-year": "the latest date the story gives, in the one year it states",
         "url-month": "the month in the URL and the latest day of it the story gives",
         "url-year": "the year in the URL and the latest day of it the story gives",
+        "url-number": "the latest day the story gives, in the year the page's number in the URL "
+        "puts it",
         "none": "nowhere",
     }[d.published_origin]
     notes = []

@@ -304,6 +304,7 @@ def date_them(a: Analysis) -> None:
     dating.date_from_retelling(a.engagements, a.infos, filed, languages.get(a.language))
     dating.date_from_meeting_noun(a.engagements, a.infos, filed)
     dating.lead_dates(a.engagements, a.infos, filed)
+    dating.dates_told_before(a.engagements, a.infos, filed)
     dating.dates_referred_back(a.engagements)
     dating.one_verb_one_date(a.engagements)
     dates_named_together(a.engagements)

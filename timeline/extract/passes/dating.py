@@ -731,6 +731,35 @@ def _span_of_days(r: Resolved) -> bool:
     )
 
 
+def dates_told_before(
+    engagements: list[Engagement], infos: list[SentenceInfo], published: date | None
+) -> None:
+    """A meeting told without a date took place on the one day of the nearest sentence before
+    it that names the one met and tells no engagement of its own: news gives the day with the
+    occasion ("… conveyed their hopes during Khalid's visit to police headquarters in Jakarta
+    on Thursday") and the meeting after the quotes ("…, Sutarman said after a closed-door
+    meeting with Khalid"). `date_from_retelling` reads the sentences after a meeting; this one,
+    those before it, back to the engagement told before (x-date7 012: `????-??-??` under a
+    byline of Friday 14 February 2014)."""
+    holders: Counter[int] = Counter(i.sentence.start for e in engagements for i in e.sentences)
+    firsts = sorted(e.info.sentence.start for e in engagements)
+    for e in engagements:
+        if e.date is not None or e.context or e.kind == "visit" or e.counterpart_person is None:
+            continue
+        begin = e.info.sentence.start
+        since = max((x for x in firsts if x < begin), default=-1)
+        told = [i for i in infos if since < i.sentence.start < begin]
+        info = next((i for i in reversed(told) if _names_counterpart(e, i)), None)
+        if info is None or holders[info.sentence.start]:
+            continue
+        days = [
+            d for d in info.dates if not d.excluded and (d.day is not None or d.weekday is not None)
+        ]
+        if len(days) == 1:
+            e.date, e.date_origin = days[0], "story"
+            e.resolved = resolve(days[0], published, planned=e.status == "planned")
+
+
 def inherit_dates(engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.date is None and e.parent is not None and e.parent.date is not None:
