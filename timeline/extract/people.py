@@ -519,6 +519,21 @@ def _add_titles(
 
 
 # "Kim Chang-ryong", "Yoon Hee-keun": the hyphenated given name of Korean romanisation
+# "Ủy viên Quốc vụ (viện)", "State Councilor": a post only China's State Council has, held by
+# its ministers of public security and defence, whose names read as Vietnamese ones (x-vi7
+# pages 003 and 008: "Thượng tướng Lương Quang Liệt, …, Ủy viên Quốc vụ viện, Bộ trưởng Bộ Quốc
+# phòng" was Vietnam's minister, and his four sessions had no foreign side)
+_STATE_COUNCIL = re.compile(
+    r"(?<!\w)(?:[ỦủUu]ỷ|[Ủủ]y) viên Quốc vụ(?: viện)?(?!\w)|\bState Council+or\b"
+)
+
+
+def foreign_post(m: PersonMention) -> str | None:
+    """The country whose state alone has a post the person's titles hold (China's State
+    Council), whatever their name looks like."""
+    return "CN" if any(_STATE_COUNCIL.search(t[2]) for t in m.titles + m.party) else None
+
+
 _KOREAN_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
 
 _CO_TITLE = re.compile(r"(?:đồng|co-)\s*")
@@ -568,6 +583,8 @@ def _add_affiliation(
         p.country = countries[0]
     elif forces:
         p.country = forces[0]
+    elif post := foreign_post(p):
+        p.country = post
     elif apposed := _apposition_country(text, p, entities):
         p.country = apposed
     elif owner := _possessive_country(text, p.extent[0], entities):

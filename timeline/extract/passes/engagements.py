@@ -185,6 +185,8 @@ _TALKS_VERB = re.compile(r"(?:discussed|met|meets|held|holds|had)\b")
 
 # "the next round of the Dialogue", "phiên họp tiếp theo của …": a session still to come, not
 # the one the story told (x-recall3 026: the held second round took the next one's year)
+# the words before an opening bracket that the bracket's name stands for, up to the bracket
+_BRACKET_OPENED = re.compile(r"([^()]{1,100})\(\s*$")
 _NEXT_SESSION = re.compile(
     r"\b(?:next|following|upcoming)\s+(?:round|session|edition|meeting)\s+of\s+(?:the\s+)?$",
     re.I,
@@ -277,6 +279,13 @@ class Finder:
 
     # --- dialogues and numbered conferences ---------------------------------------------------
 
+    def alias_of_multilateral(self, start: int, at: int) -> bool:
+        """A name in brackets right after a multilateral gathering's is its short name, the
+        same gathering ("tại Đối thoại Quốc phòng Seoul lần thứ 14 (Đối thoại SDD-14)": x-vi7
+        page 011 drafted the short name as a Vietnam–Korea dialogue)."""
+        m = _BRACKET_OPENED.search(self.text, max(start, at - 100), at)
+        return m is not None and self.lang.cue("multilateral").search(m.group(1)) is not None
+
     def series(
         self, info: SentenceInfo, created: list[Engagement], referenced: list[Engagement]
     ) -> None:
@@ -299,6 +308,8 @@ class Finder:
                 continue
             if self.lang.cue("multilateral").search(dm.span[2]):
                 continue  # "Hội nghị cấp cao ASEAN lần thứ 44": attended, many countries
+            if self.alias_of_multilateral(s.start, dm.span[0]):
+                continue  # "… Đối thoại Quốc phòng Seoul lần thứ 14 (Đối thoại SDD-14)"
             if dm.noun == "conference" and not international(info, dm, self.engagements, self.home):
                 continue  # "Hội nghị Công an toàn quốc lần thứ 80", an unnumbered "Hội nghị"
             held = self.lang.cue("triggers", "dialogue").search(s.text)

@@ -309,6 +309,10 @@ def _cue(a: Analysis, lead: Lead) -> Cue | None:
     return None
 
 
+# a number or a plural word right before the cue: "05 phiên họp", "các buổi làm việc"
+_COUNTED = re.compile(r"(?<!\w)(?:\d{1,3}|hai|ba|bốn|năm|sáu|nhiều|các|những)\s+$")
+
+
 def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
     """Told as planned, as past, or as a multilateral event: not the page's own engagement."""
     lang = languages.get(a.language)
@@ -322,6 +326,11 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
         return True
     if _SINCE.search(before):
         return True  # "Kể từ kỳ giao ban trước, hai bên …": the one before this
+    if _COUNTED.search(before):
+        # "Hội nghị kéo dài 04 ngày với 05 phiên họp": sessions counted are a gathering's
+        # programme, not one meeting of two sides (x-vi7 page 012 drafted a meeting of its
+        # delegation with India from the sessions of a conference of police academies)
+        return True
     if lang.cue("over_years").search(a.text, s.start, cue.start):
         return True  # "Trong giai đoạn 2019-2021, … đã nhiều lần giao ban": summed up over years
     # "Minister to visit Japan": a headline's infinitive is a plan

@@ -1,0 +1,115 @@
+"""Sixteenth round (x-vi7): Vietnamese police, defence and border-guard press. A Chinese minister
+named the Vietnamese way but holding a post only China has; talks whose two sides are the
+subject joined by `cùng`, dated by the welcome they follow; a session told by an opening
+"Trao đổi với X, …"; a multilateral forum's short name in brackets; a conference's counted
+sessions. The pages are written for these tests in the genre's shapes."""
+
+from __future__ import annotations
+
+from tests.extract.drafts import meetings, names, people, records
+
+# --- a post only China's State Council has -------------------------------------------------------
+
+
+def test_a_state_councillor_named_the_vietnamese_way_is_china_s() -> None:
+    text = (
+        "Chiều 13/10, Thượng tướng Vương Kiến Hoa, Ủy viên Quân ủy Trung ương, Ủy viên Quốc vụ "
+        "viện, Bộ trưởng Bộ Quốc phòng và các thành viên đoàn quân sự nước Cộng hòa Nhân dân "
+        "Trung Hoa đã kết thúc chuyến thăm chính thức Việt Nam.\n"
+        "Thượng tướng Vương Kiến Hoa đã hội đàm với Đoàn đại biểu Quân sự cấp cao Quân đội Nhân "
+        "dân Việt Nam do Đại tướng Trần Minh Đức, Bộ trưởng Bộ Quốc phòng làm trưởng đoàn.\n"
+    )
+    (meeting,) = meetings(text)
+    assert "CN" in [meeting.get("host"), *(meeting.get("guests") or [])]
+    assert people(meeting)["Vương Kiến Hoa"]["country"] == "CN"
+    assert people(meeting)["Trần Minh Đức"]["country"] == "VN"
+
+
+def test_a_vietnamese_minister_with_no_such_post_stays_vietnam_s() -> None:
+    text = (
+        "Sáng 2/4, Đại tướng Trần Minh Đức, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Công an đã tiếp "
+        "Thượng tướng Vương Kiến Hoa, Ủy viên Quốc vụ viện, Bộ trưởng Bộ Công an Trung Quốc.\n"
+    )
+    (meeting,) = meetings(text)
+    assert people(meeting)["Trần Minh Đức"]["country"] == "VN"
+    assert people(meeting)["Vương Kiến Hoa"]["country"] == "CN"
+
+
+# --- the two sides joined by "cùng", the talks right after the welcome ----------------------------
+
+
+def test_talks_whose_two_sides_are_joined_by_cung_are_a_meeting() -> None:
+    text = (
+        "Sáng 14/5, tại trụ sở Bộ Công an, Bộ Công an đã tổ chức lễ đón chính thức đoàn Bộ Nội "
+        "vụ Hungary do ông Sándor Pintér, Bộ trưởng làm Trưởng đoàn đang có chuyến thăm, làm "
+        "việc tại Việt Nam.\n"
+        "Ngay sau lễ đón, Bộ trưởng Trần Minh Đức cùng Bộ trưởng Sándor Pintér đã tiến hành "
+        "hội đàm.\n"
+        "Chào mừng Bộ trưởng Sándor Pintér và Đoàn đại biểu Bộ Nội vụ Hungary sang thăm, làm việc "
+        "tại Việt Nam, Bộ trưởng Trần Minh Đức khẳng định hợp tác giữa hai bộ ngày càng hiệu quả.\n"
+    )
+    (meeting,) = meetings(text)
+    assert {"Trần Minh Đức", "Sándor Pintér"} <= names(meeting)
+    assert meeting["date"]["start"].endswith("-05-14")
+
+
+def test_two_of_our_officials_joined_by_cung_hold_no_talks() -> None:
+    text = (
+        "Sáng 14/5, Thứ trưởng Nguyễn Hữu Tài cùng Thứ trưởng Lê Văn Khoa đã họp với các đơn "
+        "vị chức năng.\n"
+    )
+    assert meetings(text) == []
+
+
+def test_the_day_after_the_welcome_is_not_the_same_day() -> None:
+    text = (
+        "Chiều 3/9, Bộ Công an tổ chức Lễ đón chính thức Đoàn đại biểu Cảnh sát Quốc gia Chile "
+        "do Tướng Ricardo Soto làm Trưởng đoàn.\n"
+        "Ngày 5/9, Thứ trưởng Nguyễn Hữu Tài đã hội đàm với Tướng Ricardo Soto.\n"
+    )
+    dated = [m["date"]["start"] for m in meetings(text)]
+    assert any(d.endswith("-09-05") for d in dated)
+
+
+# --- a session told by its opening phrase -------------------------------------------------------
+
+
+def test_an_opening_on_exchanging_views_with_a_foreign_envoy_is_a_meeting() -> None:
+    text = (
+        "Trao đổi với Đại sứ Hàn Quốc tại Việt Nam Park Jin Ho, Thượng tướng Lê Quang Vinh, Thứ "
+        "trưởng Bộ Quốc phòng đề nghị hai bên tăng cường hợp tác đào tạo.\n"
+    )
+    (meeting,) = meetings(text)
+    assert {"Park Jin Ho", "Lê Quang Vinh"} <= names(meeting)
+
+
+def test_an_opening_on_a_talk_with_a_reporter_is_no_meeting() -> None:
+    text = (
+        "Trao đổi với phóng viên, Thiếu tướng Lê Quang Vinh, Phó Giám đốc Công an tỉnh cho biết "
+        "lực lượng chức năng đã triệt phá đường dây ma túy.\n"
+    )
+    assert meetings(text) == []
+
+
+# --- a multilateral forum's short name in brackets -----------------------------------------------
+
+
+def test_the_short_name_in_brackets_of_a_multilateral_forum_is_no_bilateral_dialogue() -> None:
+    text = (
+        "Từ ngày 31/5 đến 2/6, đoàn đại biểu Bộ Quốc phòng Việt Nam do Thượng tướng Lê Quang "
+        "Vinh làm trưởng đoàn tham dự Đối thoại Shangri-La lần thứ 21 (Đối thoại SLD-21) tại "
+        "Singapore.\n"
+    )
+    assert [r for r in records(text) if r["kind"] == "dialogue"] == []
+
+
+# --- a conference's sessions counted --------------------------------------------------------------
+
+
+def test_the_counted_sessions_of_a_workshop_are_no_meeting() -> None:
+    text = (
+        "Học viện An ninh nhân dân chia sẻ kinh nghiệm đào tạo tại Thái Lan\n\n"
+        "Hội thảo kéo dài 03 ngày với 04 phiên họp về phòng chống tội phạm công nghệ cao, có đại "
+        "biểu của Việt Nam và Thái Lan.\n"
+    )
+    assert meetings(text) == []
