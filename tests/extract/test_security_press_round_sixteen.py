@@ -113,3 +113,60 @@ def test_the_counted_sessions_of_a_workshop_are_no_meeting() -> None:
         "biểu của Việt Nam và Thái Lan.\n"
     )
     assert meetings(text) == []
+
+
+# --- a short city name after its own word --------------------------------------------------------
+
+
+def test_a_short_city_name_after_thanh_pho_places_the_talks() -> None:
+    text = (
+        "Chiều 4/11, tại thành phố Huế, Bộ đội Biên phòng thành phố đã tổ chức hội đàm với Bộ "
+        "Chỉ huy Quân sự tỉnh Salavan, Lào.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["place"]["city"] == "Hue"
+
+
+# --- a rank of Cambodia's generals --------------------------------------
+
+
+def test_the_head_of_the_second_delegation_received_is_a_thong_tuong() -> None:
+    text = (
+        "Sáng 12-5, tại Hà Nội, Trung tướng Nguyễn Văn Bình đã tiếp đoàn đại biểu Bộ Quốc phòng "
+        "Lào do Thiếu tướng Khamla Sengdao làm trưởng đoàn và đoàn đại biểu Bộ Quốc phòng "
+        "Campuchia do Thống tướng Chea Dara làm trưởng đoàn.\n"
+    )
+    by_guest = {tuple(m.get("guests") or []): m for m in meetings(text)}
+    assert "Chea Dara" in names(by_guest[("KH",)])
+
+
+# --- a photo of the traveller with a host official -----------------------------------------------
+
+
+def test_a_caption_of_the_traveller_and_a_host_official_is_a_session_of_the_trip() -> None:
+    text = (
+        "Tăng cường hợp tác giữa cảnh sát Việt Nam và Nhật Bản\n\n"
+        "Nhận lời mời của Cơ quan Cảnh sát quốc gia Nhật Bản, Thượng tướng Nguyễn Hữu Tài, Thứ "
+        "trưởng Bộ Công an đã dẫn đầu Đoàn đại biểu Bộ Công an Việt Nam tham dự Hội nghị Thượng "
+        "đỉnh Cảnh sát toàn cầu 2026 và làm việc tại Nhật Bản từ ngày 3 - 7/11/2026.\n\n"
+        "Hội nghị thượng đỉnh quy tụ 30 đoàn đại biểu cơ quan cảnh sát các nước.\n\n"
+        "Thứ trưởng Nguyễn Hữu Tài và Quyền Tổng Giám đốc Cơ quan Cảnh sát quốc gia Nhật Bản "
+        "Kenji "
+        "Tanaka.\n\n"
+        "Hai bên nhất trí tăng cường trao đổi thông tin.\n"
+    )
+    (meeting,) = meetings(text)
+    assert {"Nguyễn Hữu Tài", "Kenji Tanaka"} <= names(meeting)
+    assert meeting["host"] == "JP"
+
+
+def test_a_caption_of_two_of_our_officials_is_no_session() -> None:
+    text = (
+        "Nhận lời mời của Cơ quan Cảnh sát quốc gia Nhật Bản, Thượng tướng Nguyễn Hữu Tài, Thứ "
+        "trưởng Bộ Công an đã dẫn đầu Đoàn đại biểu Bộ Công an Việt Nam tham dự Hội nghị Thượng "
+        "đỉnh Cảnh sát toàn cầu 2026 và làm việc tại Nhật Bản từ ngày 3 - 7/11/2026.\n\n"
+        "Hội nghị thượng đỉnh quy tụ 30 đoàn đại biểu cơ quan cảnh sát các nước.\n\n"
+        "Thứ trưởng Nguyễn Hữu Tài và Thiếu tướng Lê Văn Khoa, Cục trưởng Cục Đối ngoại.\n\n"
+        "Hai bên nhất trí tăng cường trao đổi thông tin.\n"
+    )
+    assert meetings(text) == []

@@ -157,6 +157,11 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     alternatives = "|".join(x for x in (loose_re, cased, alternation(plain)) if x)
     # "Bộ Tư lệnh Vùng Cảnh sát biển 1" is a command (an organisation), not a commander
     organisation = r"(?<!Bộ )" if language == "vi" else ""
+    # "Quyền Tư lệnh Cơ quan Cảnh sát quốc gia Hàn Quốc X", "quyền Cục trưởng …": an acting
+    # holder's title starts at "quyền" (x-vi7 page 001: the caption "Thứ trưởng A và Quyền Tư
+    # lệnh … B" read as A, a stray word, and B, and was no pair of the two)
+    if language == "vi":
+        organisation += r"(?:[Qq]uyền\s+)?"
     # "Deputy Ministers A and B": an English title in the plural is a title too
     plural = r"(?:s(?=\s))?" if language == "en" else ""
     pattern = re.compile(rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives}){plural}(?![\w])")
