@@ -170,3 +170,37 @@ def test_a_caption_of_two_of_our_officials_is_no_session() -> None:
         "Hai bên nhất trí tăng cường trao đổi thông tin.\n"
     )
     assert meetings(text) == []
+
+
+# --- a session on the premises of the other side's embassy ----------------------------------------
+
+
+def test_talks_at_the_foreign_side_s_embassy_are_hosted_by_that_side() -> None:
+    text = (
+        "Chiều 3/12, Thượng tướng Nguyễn Hữu Tài, Thứ trưởng Bộ Công an đã đến Đại sứ quán Nhật "
+        "Bản tại Hà Nội, hội đàm với Đại sứ Nhật Bản Ito Naoki.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["host"] == "JP"
+    assert meeting["place"]["country"] == "VN"
+    assert people(meeting)["Ito Naoki"]["role"] == "host"
+    assert people(meeting)["Nguyễn Hữu Tài"]["role"] == "guest"
+
+
+def test_the_embassy_named_in_a_caption_of_the_same_official_places_the_session() -> None:
+    text = (
+        "Trao đổi với Đại sứ Hàn Quốc tại Việt Nam Park Jin Ho, Thượng tướng Lê Quang Vinh, Thứ "
+        "trưởng Bộ Quốc phòng bày tỏ sự chia buồn sâu sắc.\n\n"
+        "Thượng tướng Lê Quang Vinh ghi sổ tang tại Đại sứ quán Hàn Quốc tại Việt Nam.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["host"] == "KR"
+
+
+def test_an_ambassador_received_at_our_ministry_is_our_guest() -> None:
+    text = (
+        "Chiều 3/12, tại trụ sở Bộ Công an, Thượng tướng Nguyễn Hữu Tài, Thứ trưởng Bộ Công an "
+        "đã tiếp Đại sứ Nhật Bản Ito Naoki, người vừa rời Đại sứ quán Nhật Bản nhận nhiệm vụ.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["host"] == "VN"

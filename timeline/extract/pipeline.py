@@ -382,6 +382,7 @@ def name_sides(a: Analysis) -> None:
     sides.sideline_hosts(a.engagements, a.home)
     if a.language == "vi":
         sides.reception_hosts(a.engagements, a.home, a.language)
+    sides.at_their_mission(a.engagements, a.infos, a.text, a.home)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
         # the hosts of the list's other meetings
