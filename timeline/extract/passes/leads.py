@@ -359,8 +359,9 @@ def _cue(a: Analysis, lead: Lead) -> Cue | None:
     return None
 
 
-# a number or a plural word right before the cue: "05 phiên họp", "các buổi làm việc"
-_COUNTED = re.compile(r"(?<!\w)(?:\d{1,3}|hai|ba|bốn|năm|sáu|nhiều|các|những)\s+$")
+# a number right before the cue: "05 phiên họp", "ba buổi làm việc" (a count of sessions; not
+# "các buổi làm việc", the sessions of one visit the lead may tell)
+_COUNTED = re.compile(r"(?<!\w)(?:\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám)\s+$")
 
 
 def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
