@@ -204,3 +204,17 @@ def test_an_ambassador_received_at_our_ministry_is_our_guest() -> None:
     )
     (meeting,) = meetings(text)
     assert meeting["host"] == "VN"
+
+
+def test_talks_right_after_the_welcome_are_where_the_welcome_was() -> None:
+    text = (
+        "Sáng 14/5, tại Đà Nẵng, Bộ Công an đã tổ chức lễ đón chính thức đoàn Bộ Nội vụ Hungary "
+        "do ông Sándor Pintér, Bộ trưởng làm Trưởng đoàn đang có chuyến thăm, làm việc tại Việt "
+        "Nam.\n"
+        "Ngay sau lễ đón, Bộ trưởng Trần Minh Đức cùng Bộ trưởng Sándor Pintér đã tiến hành "
+        "hội đàm.\n"
+        "Chào mừng Bộ trưởng Sándor Pintér và Đoàn đại biểu Bộ Nội vụ Hungary sang thăm, làm việc "
+        "tại Việt Nam, Bộ trưởng Trần Minh Đức khẳng định hợp tác giữa hai bộ ngày càng hiệu quả.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["place"]["city"] == "Da Nang"

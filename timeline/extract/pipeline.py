@@ -350,6 +350,7 @@ def place_them(a: Analysis) -> None:
     placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
     placing.place_from_lead(a.text, a.engagements, a.infos)
     placing.place_from_caption(a.text, a.engagements, a.infos)
+    placing.place_after_the_welcome(a.text, a.engagements, a.infos)
     placing.place_from_meeting_noun(a.text, a.infos, a.engagements)
     placing.place_of_the_gathering(a.text, a.engagements, a.infos)
     placing.one_verb_one_place(a.engagements)
