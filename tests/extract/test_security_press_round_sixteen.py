@@ -218,3 +218,15 @@ def test_talks_right_after_the_welcome_are_where_the_welcome_was() -> None:
     )
     (meeting,) = meetings(text)
     assert meeting["place"]["city"] == "Da Nang"
+
+
+# --- a ship's prefix --------------------------------------------------------------------------------
+
+
+def test_an_indonesian_ship_s_prefix_does_not_end_the_sentence() -> None:
+    text = (
+        "Ngày 14/9, tàu Cảnh sát biển Indonesia KN. Tanjung Datu cập cảng Tiên Sa, TP. Đà Nẵng, "
+        "bắt đầu chuyến thăm hữu nghị Việt Nam.\n"
+    )
+    (visit,) = [r for r in records(text) if r["kind"] == "visit"]
+    assert visit["date"]["start"].endswith("-09-14")
