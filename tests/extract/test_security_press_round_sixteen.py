@@ -230,3 +230,22 @@ def test_an_indonesian_ship_s_prefix_does_not_end_the_sentence() -> None:
     )
     (visit,) = [r for r in records(text) if r["kind"] == "visit"]
     assert visit["date"]["start"].endswith("-09-14")
+
+
+# --- the host's welcome tells the visit again ------------------------------------------------------
+
+
+def test_the_host_s_welcome_of_the_visit_is_the_visit_reported() -> None:
+    text = (
+        "Sáng 14/5, tại Đà Nẵng, Bộ Công an đã tổ chức lễ đón chính thức đoàn Bộ Nội vụ Hungary "
+        "do ông Sándor Pintér, Bộ trưởng làm Trưởng đoàn đang có chuyến thăm, làm việc tại Việt "
+        "Nam.\n"
+        "Ngay sau lễ đón, Bộ trưởng Trần Minh Đức cùng Bộ trưởng Sándor Pintér đã tiến hành "
+        "hội đàm.\n"
+        "Chào mừng Bộ trưởng Sándor Pintér và Đoàn đại biểu Bộ Nội vụ Hungary sang thăm, làm việc "
+        "tại Việt Nam, Bộ trưởng Trần Minh Đức khẳng định hợp tác giữa hai bộ ngày càng hiệu quả.\n"
+    )
+    found = records(text)
+    (visit,) = [r for r in found if r["kind"] == "visit"]
+    (meeting,) = [r for r in found if r["kind"] == "meeting"]
+    assert meeting.get("part_of") == visit["slug"]

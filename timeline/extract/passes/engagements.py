@@ -714,6 +714,11 @@ class Finder:
         target = None if earlier else target
         if target is None and dest is None:
             target = self.visits[-1] if self.visits else None
+        if target is None and self.visits and _WELCOME_OPENS.match(info.sentence.text):
+            # "Chào mừng Bộ trưởng X và Đoàn … sang thăm, làm việc tại Việt Nam, Bộ trưởng Y …":
+            # the host welcoming the visit reported tells it again (x-vi7 page 013: a second
+            # trip, and the talks, between two, nested in neither)
+            target = self.visits[-1]
         return target
 
     def stated_trip(
@@ -1932,6 +1937,8 @@ def _foreign_subject(
     return subject if _SUBJECT_TITLES.fullmatch(text, comma, subject.extent[0]) else None
 
 
+# a sentence opening on the host's welcome of the guest ("Chào mừng …", "Hoan nghênh …")
+_WELCOME_OPENS = re.compile(r"\s*(?:Chào mừng|Hoan nghênh)\s")
 # a clause welcoming the guest opening the sentence ("Chào mừng ngài X … tới làm việc tại …,
 # Bộ trưởng Y …", "Welcoming X to the Ministry, Minister Y …"): the visit told again
 _WELCOME_BEFORE = re.compile(r"(?:^|\b)(?:[Cc]hào mừng|[Hh]oan nghênh|[Ww]elcoming)\s")
