@@ -618,6 +618,12 @@ _SAME_DAY = {
              "hôm trước": -1},
         ),
         (_DAYS_COUNTED["vi"], _days_counted("vi")),
+        # "Ngay sau lễ đón, A cùng B đã tiến hành hội đàm": the talks right after the welcome
+        # told before are of its day (x-vi7 page 013: undated talks, the welcome dated)
+        (
+            re.compile(r"(?:[Nn]gay\s+)?(?P<w>sau lễ đón|sau buổi lễ đón)(?!\w)"),
+            {"sau lễ đón": 0, "sau buổi lễ đón": 0},
+        ),
     ],
     "en": [
         (

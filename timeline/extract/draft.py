@@ -660,6 +660,8 @@ def _place(b: _Builder) -> dict[str, Any] | None:
         "parent": "The article places it only by its trip's country.",
         "parts": "The article does not say where the trip went; its sessions were here.",
         "host": "The article gives no place; it took place in its host's country.",
+        "mission": "The article places it only at a foreign embassy or consulate; it was in "
+        "the country the mission is in.",
     }.get(e.place_origin)
     b.ev("place", (span.start, span.end) if span else None, inferred=inferred, note=note)
     if inferred:

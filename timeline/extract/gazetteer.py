@@ -306,7 +306,12 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Menti
     for m in _city_regex().finditer(chunk):
         name, code = city_aliases()[m.group()]
         prev = chunk[: m.start()].split()[-1:] or [""]
-        if len(m.group()) <= 4 and not re.fullmatch(r"tại|ở|in|at|to|đến|tới|đô", prev[0]):
+        if len(m.group()) <= 4 and not re.fullmatch(
+            # ("tại thành phố Huế", "Công an TP. Huế": a city after its own word, x-vi7 page
+            # 002 placed the Huế talks in Đà Nẵng, the next city of the sentence)
+            r"tại|ở|in|at|to|đến|tới|đô|phố|TP\.?|Tp\.?",
+            prev[0],
+        ):
             continue  # "Viên", "Bali": a short name is a city only after a preposition
         out.append(Mention(start + m.start(), start + m.end(), m.group(), CITY, name, code))
     for m in _country_regex().finditer(chunk):

@@ -157,6 +157,11 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     alternatives = "|".join(x for x in (loose_re, cased, alternation(plain)) if x)
     # "Bộ Tư lệnh Vùng Cảnh sát biển 1" is a command (an organisation), not a commander
     organisation = r"(?<!Bộ )" if language == "vi" else ""
+    # "Quyền Tư lệnh Cơ quan Cảnh sát quốc gia Hàn Quốc X", "quyền Cục trưởng …": an acting
+    # holder's title starts at "quyền" (x-vi7 page 001: the caption "Thứ trưởng A và Quyền Tư
+    # lệnh … B" read as A, a stray word, and B, and was no pair of the two)
+    if language == "vi":
+        organisation += r"(?:[Qq]uyền\s+)?"
     # "Deputy Ministers A and B": an English title in the plural is a title too
     plural = r"(?:s(?=\s))?" if language == "en" else ""
     pattern = re.compile(rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives}){plural}(?![\w])")
@@ -519,6 +524,21 @@ def _add_titles(
 
 
 # "Kim Chang-ryong", "Yoon Hee-keun": the hyphenated given name of Korean romanisation
+# "Ủy viên Quốc vụ (viện)", "State Councilor": a post only China's State Council has, held by
+# its ministers of public security and defence, whose names read as Vietnamese ones (x-vi7
+# pages 003 and 008: "Thượng tướng Lương Quang Liệt, …, Ủy viên Quốc vụ viện, Bộ trưởng Bộ Quốc
+# phòng" was Vietnam's minister, and his four sessions had no foreign side)
+_STATE_COUNCIL = re.compile(
+    r"(?<!\w)(?:[ỦủUu]ỷ|[Ủủ]y) viên Quốc vụ(?: viện)?(?!\w)|\bState Council+or\b"
+)
+
+
+def foreign_post(m: PersonMention) -> str | None:
+    """The country whose state alone has a post the person's titles hold (China's State
+    Council), whatever their name looks like."""
+    return "CN" if any(_STATE_COUNCIL.search(t[2]) for t in m.titles + m.party) else None
+
+
 _KOREAN_NAME = re.compile(r"[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
 
 _CO_TITLE = re.compile(r"(?:đồng|co-)\s*")
@@ -568,6 +588,8 @@ def _add_affiliation(
         p.country = countries[0]
     elif forces:
         p.country = forces[0]
+    elif post := foreign_post(p):
+        p.country = post
     elif apposed := _apposition_country(text, p, entities):
         p.country = apposed
     elif owner := _possessive_country(text, p.extent[0], entities):

@@ -48,6 +48,7 @@ from timeline.extract.people import (
     Person,
     PersonMention,
     find_people,
+    foreign_post,
     is_vietnamese_name,
     merge,
 )
@@ -129,15 +130,19 @@ def merge_people(a: Analysis) -> None:
 def _stated_abroad(person: Person) -> None:
     """A Chinese official written the Vietnamese way ("Vương Tiểu Hồng, … Bộ trưởng Bộ Công an
     Trung Quốc") is later "Bộ trưởng Vương Tiểu Hồng", read as Vietnam's by the look of the
-    name: the country the person's agency states stands for the bare mentions too (x-people
-    pages 002 and 005: the Chinese ministers were Vietnam's in their talks)."""
+    name: the country the person's agency states, or a post only that country has ("Ủy viên
+    Quốc vụ viện"), stands for the bare mentions too (x-people pages 002 and 005: the Chinese
+    ministers were Vietnam's in their talks)."""
     stated = next(
         (
             m
             for m in person.mentions
-            if m.organisation is not None
-            and m.organisation.country not in (None, HOME)
-            and m.country == m.organisation.country
+            if (
+                m.organisation is not None
+                and m.organisation.country not in (None, HOME)
+                and m.country == m.organisation.country
+            )
+            or (m.country is not None and m.country == foreign_post(m))
         ),
         None,
     )
@@ -156,6 +161,8 @@ def _home_official(text: str, person: Person) -> None:
     agency, stands ("Bộ trưởng Công an Trung Quốc Triệu Khắc Chí")."""
     if not is_vietnamese_name(person.name) or not any(m.country == HOME for m in person.mentions):
         return
+    if any(foreign_post(m) for m in person.mentions):
+        return  # "Ủy viên Quốc vụ viện": China's, though the ministry names no country
     for m in person.mentions:
         if m.country in (None, HOME):
             continue
@@ -344,6 +351,7 @@ def place_them(a: Analysis) -> None:
     placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
     placing.place_from_lead(a.text, a.engagements, a.infos)
     placing.place_from_caption(a.text, a.engagements, a.infos)
+    placing.place_after_the_welcome(a.text, a.engagements, a.infos)
     placing.place_from_meeting_noun(a.text, a.infos, a.engagements)
     placing.place_of_the_gathering(a.text, a.engagements, a.infos)
     placing.one_verb_one_place(a.engagements)
@@ -376,6 +384,7 @@ def name_sides(a: Analysis) -> None:
     sides.sideline_hosts(a.engagements, a.home)
     if a.language == "vi":
         sides.reception_hosts(a.engagements, a.home, a.language)
+    sides.at_their_mission(a.engagements, a.infos, a.text, a.home)
     sides.place_from_host(a.engagements)
     if placing.one_verb_one_place(a.engagements):
         # the hosts of the list's other meetings

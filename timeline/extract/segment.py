@@ -80,6 +80,9 @@ _ABBREVIATIONS = {
     "GS.TS",
     "ThS",
     "TP",
+    # an Indonesian state vessel's prefix ("tàu Cảnh sát biển Indonesia KN. Pulau Dana cập
+    # cảng …": x-vi7 page 016, the ship's name began a sentence and the visit lost its day)
+    "KN",
     "vs",
     "etc",
 }

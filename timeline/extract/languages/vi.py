@@ -251,7 +251,10 @@ class Vietnamese(Lexicons):
     )
     # "Làm việc với Phó Thủ tướng Belarus X, Bộ trưởng Y bày tỏ …": the session told first,
     # the one met in it, then the clause's subject (the other side)
-    opening_participle = re.compile(r"(?:Làm việc|Hội đàm|Gặp gỡ|Tiếp xúc)\s+với\s+")
+    # ("Trao đổi với Đại sứ Trung Quốc Hùng Ba, Thượng tướng A gửi lời chia buồn …": the same
+    # opening on "exchanging views with"; x-vi7 page 005 drafted nothing. A reporter it opens
+    # on, "Trao đổi với PV, …", is no foreign side, and the two sides must be one of each)
+    opening_participle = re.compile(r"(?:Làm việc|Hội đàm|Gặp gỡ|Tiếp xúc|Trao đổi)\s+với\s+")
     here = re.compile(r"(?<!\w)tại đây(?!\w)")
 
     def likelihood(self, text: str) -> float:

@@ -185,6 +185,8 @@ _TALKS_VERB = re.compile(r"(?:discussed|met|meets|held|holds|had)\b")
 
 # "the next round of the Dialogue", "phiên họp tiếp theo của …": a session still to come, not
 # the one the story told (x-recall3 026: the held second round took the next one's year)
+# the words before an opening bracket that the bracket's name stands for, up to the bracket
+_BRACKET_OPENED = re.compile(r"([^()]{1,100})\(\s*$")
 _NEXT_SESSION = re.compile(
     r"\b(?:next|following|upcoming)\s+(?:round|session|edition|meeting)\s+of\s+(?:the\s+)?$",
     re.I,
@@ -277,6 +279,13 @@ class Finder:
 
     # --- dialogues and numbered conferences ---------------------------------------------------
 
+    def alias_of_multilateral(self, start: int, at: int) -> bool:
+        """A name in brackets right after a multilateral gathering's is its short name, the
+        same gathering ("tại Đối thoại Quốc phòng Seoul lần thứ 14 (Đối thoại SDD-14)": x-vi7
+        page 011 drafted the short name as a Vietnam–Korea dialogue)."""
+        m = _BRACKET_OPENED.search(self.text, max(start, at - 100), at)
+        return m is not None and self.lang.cue("multilateral").search(m.group(1)) is not None
+
     def series(
         self, info: SentenceInfo, created: list[Engagement], referenced: list[Engagement]
     ) -> None:
@@ -299,6 +308,8 @@ class Finder:
                 continue
             if self.lang.cue("multilateral").search(dm.span[2]):
                 continue  # "Hội nghị cấp cao ASEAN lần thứ 44": attended, many countries
+            if self.alias_of_multilateral(s.start, dm.span[0]):
+                continue  # "… Đối thoại Quốc phòng Seoul lần thứ 14 (Đối thoại SDD-14)"
             if dm.noun == "conference" and not international(info, dm, self.engagements, self.home):
                 continue  # "Hội nghị Công an toàn quốc lần thứ 80", an unnumbered "Hội nghị"
             held = self.lang.cue("triggers", "dialogue").search(s.text)
@@ -703,6 +714,11 @@ class Finder:
         target = None if earlier else target
         if target is None and dest is None:
             target = self.visits[-1] if self.visits else None
+        if target is None and self.visits and _WELCOME_OPENS.match(info.sentence.text):
+            # "Chào mừng Bộ trưởng X và Đoàn … sang thăm, làm việc tại Việt Nam, Bộ trưởng Y …":
+            # the host welcoming the visit reported tells it again (x-vi7 page 013: a second
+            # trip, and the talks, between two, nested in neither)
+            target = self.visits[-1]
         return target
 
     def stated_trip(
@@ -1921,6 +1937,8 @@ def _foreign_subject(
     return subject if _SUBJECT_TITLES.fullmatch(text, comma, subject.extent[0]) else None
 
 
+# a sentence opening on the host's welcome of the guest ("Chào mừng …", "Hoan nghênh …")
+_WELCOME_OPENS = re.compile(r"\s*(?:Chào mừng|Hoan nghênh)\s")
 # a clause welcoming the guest opening the sentence ("Chào mừng ngài X … tới làm việc tại …,
 # Bộ trưởng Y …", "Welcoming X to the Ministry, Minister Y …"): the visit told again
 _WELCOME_BEFORE = re.compile(r"(?:^|\b)(?:[Cc]hào mừng|[Hh]oan nghênh|[Ww]elcoming)\s")

@@ -91,8 +91,14 @@ def lead_engagement(a: Analysis) -> None:
         return
     lead = _lead(a)
     cue = _cue(a, lead)
-    if cue is None:
-        lead, cue = _captioned_session(a, lead)
+    if cue is None or (held and _framed(a, cue, lead)):
+        # (a lead telling no session, or only a gathering the trip attended: a photo of the
+        # traveller with a host official is a session of the trip all the same, x-vi7 page 001)
+        lead, cue = _captioned_session(a, lead, bare=bool(held))
+        if cue is not None and held:
+            if not _session_of_a_trip(a, cue, held):
+                return
+            held = []
     if cue is None or _framed(a, cue, lead):
         return
     if held and (
@@ -123,19 +129,63 @@ _AT_THE_SESSION = re.compile(
 )
 
 
-def _captioned_session(a: Analysis, lead: Lead) -> tuple[Lead, Cue | None]:
+def _captioned_session(a: Analysis, lead: Lead, *, bare: bool = False) -> tuple[Lead, Cue | None]:
     """With no cue in the headline and the lead, a caption of two people at a session ("A và
-    B tại buổi tiếp"): the session, its sides the caption's and the lead's."""
+    B tại buổi tiếp"): the session, its sides the caption's and the lead's; `bare`, also a
+    caption of the two alone ("Thứ trưởng A và Tư lệnh Cảnh sát B.")."""
     for info in a.infos:
         s = info.sentence
         m = _AT_THE_SESSION.search(a.text, s.start, s.end)
-        if s.role != CAPTION or m is None or len(info.people) < 2:
+        if s.role != CAPTION or len(info.people) < 2:
+            continue
+        if m is None:
+            pair = _bare_pair(a.text, info) if bare else None
+            if pair is not None:
+                return Lead(lead.heads, [info, *lead.lead]), Cue(info, *pair, "meeting")
             continue
         found = Lead(lead.heads, [info, *lead.lead])
         word = re.search(r"tiếp|hội đàm|hội kiến|làm việc|gặp|\w+$", m.group())
         assert word is not None
         return found, Cue(info, m.start() + word.start(), m.start() + word.end(), "meeting")
     return lead, None
+
+
+# the words between two people a caption names alone, and what may close it: its full stop,
+# a photographer's credit ("Thứ trưởng A và Tư lệnh B. Ảnh: C")
+_PAIR_JOIN = re.compile(r"\s+(?:và|and)\s+")
+_PAIR_END = re.compile(r"\s*\.?\s*(?:\(?(?:Ảnh|Photo):[^\n]*)?\s*")
+
+
+def _bare_pair(text: str, info: SentenceInfo) -> tuple[int, int] | None:
+    """A caption that is only two people of two countries joined by `và` ("Thứ trưởng A và
+    Quyền Tư lệnh Cơ quan Cảnh sát quốc gia Hàn Quốc B."): the span of the joining word."""
+    s = info.sentence
+    named = [p for p in info.people if p.person >= 0]
+    if len(named) != 2 or None in (named[0].country, named[1].country):
+        return None
+    first, second = sorted(named, key=lambda p: p.extent[0])
+    if first.country == second.country or text[s.start : first.extent[0]].strip():
+        return None
+    join = _PAIR_JOIN.fullmatch(text, first.extent[1], second.extent[0])
+    if join is None or not _PAIR_END.fullmatch(text, second.extent[1], s.end):
+        return None
+    return join.start() + 1, join.end() - 1
+
+
+def _session_of_a_trip(a: Analysis, cue: Cue, held: list[Engagement]) -> bool:
+    """The caption's foreign person is of the country a held trip went to (named where the trip
+    was told), and every held engagement is a trip."""
+    if any(e.kind != "visit" for e in held):
+        return False
+    theirs = {p.country for p in cue.info.people if p.country and p.country != a.home}
+    visited = {
+        x.key if x.kind == COUNTRY else x.country
+        for e in held
+        for i in e.sentences
+        for x in i.places
+        if x.kind in (COUNTRY, CITY)
+    }
+    return bool(theirs) and theirs <= visited
 
 
 # a host's reception told by its verb or its noun
@@ -309,6 +359,11 @@ def _cue(a: Analysis, lead: Lead) -> Cue | None:
     return None
 
 
+# a number right before the cue: "05 phiên họp", "ba buổi làm việc" (a count of sessions; not
+# "các buổi làm việc", the sessions of one visit the lead may tell)
+_COUNTED = re.compile(r"(?<!\w)(?:\d{1,3}|hai|ba|bốn|năm|sáu|bảy|tám)\s+$")
+
+
 def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
     """Told as planned, as past, or as a multilateral event: not the page's own engagement."""
     lang = languages.get(a.language)
@@ -322,6 +377,11 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
         return True
     if _SINCE.search(before):
         return True  # "Kể từ kỳ giao ban trước, hai bên …": the one before this
+    if _COUNTED.search(before):
+        # "Hội nghị kéo dài 04 ngày với 05 phiên họp": sessions counted are a gathering's
+        # programme, not one meeting of two sides (x-vi7 page 012 drafted a meeting of its
+        # delegation with India from the sessions of a conference of police academies)
+        return True
     if lang.cue("over_years").search(a.text, s.start, cue.start):
         return True  # "Trong giai đoạn 2019-2021, … đã nhiều lần giao ban": summed up over years
     # "Minister to visit Japan": a headline's infinitive is a plan

@@ -353,6 +353,37 @@ def place_from_caption(text: str, engagements: list[Engagement], infos: list[Sen
                 break
 
 
+# "Ngay sau lễ đón, A cùng B đã tiến hành hội đàm": the talks that open on the welcome told
+# before them; "Lễ đón chính thức …", "chủ trì lễ đón": the welcome's own sentence
+_AFTER_THE_WELCOME = re.compile(r"\s*(?:[Nn]gay\s+)?[Ss]au (?:buổi )?lễ đón(?!\w)")
+_WELCOME = re.compile(r"(?<!\w)[Ll]ễ đón(?!\w)")
+
+
+def place_after_the_welcome(
+    text: str, engagements: list[Engagement], infos: list[SentenceInfo]
+) -> None:
+    """Talks told "right after the welcome" with no place of their own were where the welcome
+    told before them was ("Sáng 31/10, tại Hà Nội, … tổ chức Lễ đón chính thức …. Ngay sau lễ
+    đón, A cùng B đã tiến hành hội đàm": x-vi7 page 013, the talks had no city)."""
+    for e in engagements:
+        if e.kind != "meeting" or e.city is not None or e.remote or not e.sentences:
+            continue
+        s = e.sentences[0].sentence
+        if not _AFTER_THE_WELCOME.match(text, s.start):
+            continue
+        before = [i for i in infos if i.sentence.end <= s.start]
+        welcome = next((i for i in reversed(before) if _WELCOME.search(i.sentence.text)), None)
+        if welcome is None:
+            continue
+        where = [
+            p
+            for p in _place_candidates(text, welcome)
+            if p.kind == CITY and re.search(r"(?:tại|ở)\s+$", text[p.start - 6 : p.start])
+        ]
+        if len(where) == 1 and e.place_country in (None, where[0].country):
+            _set_place(e, where[0])
+
+
 # "A and B officials wrapped up a defence dialogue on Friday in <City>": the
 # lead names the dialogue as a common noun, the next sentence names its session
 _LEAD_DIALOGUE = re.compile(r"(?i)\bdialogue\b|(?<!\w)đối thoại(?!\w)")

@@ -114,7 +114,7 @@ def reciprocal_meetings(
             if not info.dates:
                 continue  # "the two met" again, with no date of its own: the same meeting
         else:
-            if not re.search(r"\band\b|(?<!\w)và(?!\w)", subject):
+            if not _JOINED_SIDES.search(subject):
                 continue
             people = [p for p in info.people if begin <= p.start < m.start() and p.person >= 0]
             orgs = [o for o in info.orgs if begin <= o.start < m.start()]
@@ -190,7 +190,9 @@ _SETTING = re.compile(
     r"On the (?:sidelines|margins) of|During|Within the framework of|In the framework of|At)"
     r"(?!\w)"
 )
-_JOINED_SIDES = re.compile(r"\band\b|(?<!\w)và(?!\w)")
+# ("Bộ trưởng A cùng Bộ trưởng B đã tiến hành hội đàm": `cùng` joins the two sides as `và`
+# does; x-vi7 page 013 lost the talks after the welcome, only a trip was drafted)
+_JOINED_SIDES = re.compile(r"\band\b|(?<!\w)(?:và|cùng)(?!\w)(?! ngày)")
 
 
 def _trip_sides(engagements: list[Engagement], home: str) -> list[PersonMention]:

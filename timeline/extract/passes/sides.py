@@ -554,6 +554,58 @@ def remote_hosts(engagements: list[Engagement], home: str) -> None:
             e.host, e.guests = home, [c for c in sides if c != home]
 
 
+# "tại Đại sứ quán Trung Quốc tại Việt Nam", "đã đến Đại sứ quán Nhật Bản", "at the Embassy of
+# Japan": a session on the premises of a country's embassy or consulate
+_AT_MISSION = re.compile(
+    r"(?<!\w)(?:tại|đến|tới|thăm|at|to|visited)\s+(?:trụ sở\s+|the\s+)?(?:Đại sứ quán|"
+    r"Tổng Lãnh sự quán|Lãnh sự quán|Embassy of|Consulate(?: General)? of)\s+"
+)
+
+
+def at_their_mission(
+    engagements: list[Engagement], infos: list[SentenceInfo], text: str, home: str
+) -> None:
+    """A meeting of ours told on the premises of the other side's embassy or consulate ("ghi
+    sổ tang chia buồn tại Đại sứ quán Trung Quốc tại Việt Nam", "đến Đại sứ quán Nhật Bản và
+    hội đàm với Đại sứ") is hosted by that side, whose envoy receives our officials there: the
+    host is the side on whose premises it happens (x-vi7 page 005: our deputy minister calling at
+    the Chinese embassy was read as its host; the embassy named in a caption of the same
+    official). The place stays where the mission is."""
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.host != home or len(e.guests) != 1:
+            continue
+        theirs = e.guests[0]
+        told = e.sentences + [i for i in infos if any(p.person in e.participants for p in i.people)]
+        where = next((w for i in told if (w := _mission_of(text, i, theirs))), None)
+        if where is None:
+            continue
+        e.host, e.guests = theirs, [home]
+        if e.place_country is None and where != theirs:
+            e.place_country, e.place_origin = where, "mission"
+        for part in e.participants.values():
+            c = part.mention.country
+            if part.role == "host" and c == home:
+                part.role = "guest"
+            elif part.role == "guest" and c == theirs:
+                part.role = "host"
+
+
+def _mission_of(text: str, info: SentenceInfo, country: str) -> str | None:
+    """Where the sentence's mission of `country` is, when it tells a session there: the country
+    named after it ("… tại Việt Nam", "… in Hanoi"), else the mission's own."""
+    s = info.sentence
+    for m in _AT_MISSION.finditer(text, s.start, s.end):
+        if any(p.extent[0] <= m.start() < p.extent[1] for p in info.people):
+            continue  # "Charge d'Affaires at the Embassy of Canada": a title, not a place
+        named = [p for p in info.places if m.end() <= p.start <= m.end() + 2]
+        if not any((p.key if p.kind == COUNTRY else p.country) == country for p in named):
+            continue
+        after = [p for p in info.places if named[0].end < p.start <= named[0].end + 12]
+        located = next((p.key if p.kind == COUNTRY else p.country for p in after), None)
+        return located or country
+    return None
+
+
 def place_from_host(engagements: list[Engagement]) -> None:
     """A meeting or dialogue told without a place took place in its host's country: the host
     is, by definition, the side on whose territory it happens (flagged `place-from-host`). Not
