@@ -318,6 +318,7 @@ def date_them(a: Analysis) -> None:
     dating.earlier_occasions(a.text, a.engagements)
     dating.earlier_trips(a.engagements)
     dating.old_news(a.engagements, a.published, bound=a.published_bound)
+    dating.sessions_of_past_trips(a.text, a.engagements)
     framing.leaders_visits(a.text, a.engagements)
 
 

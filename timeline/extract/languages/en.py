@@ -127,6 +127,14 @@ _NTH_MEETING = re.compile(
 )
 
 
+# "during the courtesy visit of X", "at the courtesy call by X": a call told by its noun after
+# what its receiver did, the caller named after it
+_COURTESY_OF = (
+    r"(?<=\w )(?:during|at|on the occasion of) (?:the|a) courtesy (?:call|visit) (?:of|by)"
+    r"(?= (?:[A-Z]|the |a ))"
+)
+
+
 class English(Lexicons):
     code = "en"
     name = "English"
@@ -232,6 +240,10 @@ class English(Lexicons):
         r"H\.E\.)(?=[\s,]))|"
         r"(?<=to )visit|(?<=will )visit|"
         r"(?:paid|made) (?:a |separate )?courtesy (?:calls?|visits?) (?:on|to)|called on|"
+        # "X stressed this during the courtesy visit of Commandant Y at the headquarters": the
+        # call told by its noun, its caller after "of"/"by", the clause's subject receiving it
+        # (x-miss7: 2 of its 16 development pages, two Philippine outlets)
+        rf"{_COURTESY_OF}|"
         # "a delegation of A visited and extended New Year greetings to B", "paid a Tet visit
         # to B": wishes brought in person to the agency greeted (not greetings sent)
         r"(?:visited|came|went),? and (?:extended|conveyed|offered|brought) (?:(?:their|its|his|"
@@ -303,6 +315,7 @@ class English(Lexicons):
         rf"(?<!\w)(?:received{_NOT_AWARD}{_NOT_GIVEN}|receives|receiving|hosted|welcomed|"
         r"greeted(?=\s+(?:an?|the)\s)|"
         r"(?<=\w )(?:during|at) (?:a|the|his|her) reception(?=[^.;]{0,60}?\bfor\b)|"
+        rf"{_COURTESY_OF}|"
         r"(?:played|plays|playing) host to|"
         r"(?<=while )hosting|(?<=when )hosting|told(?= (?:the )?visiting\b))(?!\w)"
     )

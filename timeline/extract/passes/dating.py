@@ -894,7 +894,12 @@ def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.context or e.date is None or e.status != "held":
             continue
-        if earlier_occasion(text, e.date) or _RELATIVE_PAST.fullmatch(e.date.phrase.strip()):
+        opens = text[e.info.sentence.start : e.date.start]
+        if (
+            earlier_occasion(text, e.date)
+            or _RELATIVE_PAST.fullmatch(e.date.phrase.strip())
+            or _AGO_OPENS.match(opens)
+        ):
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase)
             e.parent = None
@@ -908,6 +913,13 @@ _RELATIVE_PAST = re.compile(
     r"(?i)(?:(?:in|during) )?(?:last (?:year|month|week)|the (?:previous|past) (?:year|month)|"
     r"earlier this year|"
     r"(?:hồi |vào )?(?:năm|tháng) (?:ngoái|trước))"
+)
+# "Two weeks ago, X also visited …", "A month ago, …": a sentence opening on how long before
+# the story it tells, however far its date from those words (x-miss7 014: a prime minister's
+# visit of two weeks before was drafted beside the call the page reports)
+_AGO_OPENS = re.compile(
+    r"(?i)\s*(?:(?:a|an|one|two|three|four|five|six|several|a few|some|\d+)\s+)"
+    r"(?:days?|weeks?|months?|years?)\s+ago\b"
 )
 # "Trước đó, vào tháng 3/2024, …", "Earlier, in March, …": a sentence going back in time
 _BACK_THEN = re.compile(r"(?:Trước đó|Earlier|Previously)\b,?")
@@ -1003,7 +1015,7 @@ def old_news(engagements: list[Engagement], published: date | None, *, bound: bo
         # ("On the sidelines of … last year, X held talks with Y" on a page of early March), and
         # so is one dated "last year" only ("hồi cuối năm ngoái", told in January, x-people 005)
         earlier_year = r.precision == "year" and r.end.year < published.year
-        last_year = _LAST_YEAR.search(e.date.phrase if e.date else "")
+        last_year = _LAST_YEAR.search(e.date.phrase if e.date else "") or _of_last_year(e)
         if (published - r.end).days > 90 or earlier_year or last_year:
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
@@ -1015,6 +1027,42 @@ def old_news(engagements: list[Engagement], published: date | None, *, bound: bo
 _LAST_YEAR = re.compile(r"(?<!\w)(?:năm ngoái|năm trước|last year)(?!\w)", re.I)
 
 
+# "in November of last year": the month told, its year after it (x-miss7 011: an earlier
+# ministerial dialogue was drafted as held once no dialogue of the story was)
+_OF_LAST_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:last year|năm ngoái)(?!\w)", re.I)
+
+
+def _of_last_year(e: Engagement) -> bool:
+    s = e.info.sentence
+    d = e.date
+    return (
+        d is not None
+        and s.start <= d.end <= s.end
+        and bool(_OF_LAST_YEAR.match(s.text, d.end - s.start))
+    )
+
+
+# "X met the directors of A and B during a December visit to India last year": a meeting told as
+# held during a trip of the sentence (the trip's word after "during" and its article)
+_DURING_TRIP = re.compile(r"\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def sessions_of_past_trips(text: str, engagements: list[Engagement]) -> None:
+    """A meeting told in the sentence of a trip mentioned for context, as held during it, is
+    of that trip's time: context too (x-miss7 011: an FBI director's meetings on a trip of "last
+    year" were drafted as the story's)."""
+    for v in engagements:
+        if v.kind != "visit" or not v.context:
+            continue
+        s = v.info.sentence
+        if not _DURING_TRIP.search(text, max(s.start, v.start - 40), v.start):
+            continue
+        for e in engagements:
+            if e.kind == "visit" or e.context or e.status != "held" or e.info is not v.info:
+                continue
+            e.context, e.context_cue, e.parent = True, v.context_cue, None
+
+
 def _last_year_only(engagements: list[Engagement]) -> None:
     """With no publication date, an engagement told as of "last year" ("the visit to India by
     the minister last year") is still before the story: context (x-fields5: it became a
@@ -1022,7 +1070,7 @@ def _last_year_only(engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.context or e.status != "held" or e.date is None:
             continue
-        if _LAST_YEAR.search(e.date.phrase):
+        if _LAST_YEAR.search(e.date.phrase) or _of_last_year(e):
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase)
             e.parent = None

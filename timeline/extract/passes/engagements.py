@@ -195,6 +195,10 @@ _NEXT_SESSION = re.compile(
 _INFINITIVE = re.compile(r"\b(?:to|will|would)\s+$|(?<!\w)sẽ\s+(?:có\s+)?$")
 
 
+# "During this visit, ties were elevated …": a demonstrative names the trip told before, never
+# another (x-miss7 002: a prime minister's earlier visit, recalled, was drafted again as held)
+_THIS_TRIP = re.compile(r"\b(?:this|that|the same|the said)\s+$", re.I)
+
 _TO_BE_HELD = re.compile(r"\b(?:to be|will be)\s+(?:co-)?(?:chaired|held|hosted|convened)\b")
 
 # "visited the Embassy of X and met Ambassador Y" is the embassy's visit; "the Minister of
@@ -415,6 +419,8 @@ class Finder:
             code = code or (across.country if across else None)
             code = code or self.visitors_trip(info, vm)
             target = self.trip_told(info, dest, code)
+            if self.visits and _THIS_TRIP.search(text, max(s.start, vm.start() - 12), vm.start()):
+                target = self.visits[-1]  # "During this visit, …": the trip told last, again
             if target is not None and other_delegation(info, vm, target, code):
                 target = None  # two posts' delegations crossing to one country: two trips
             if target is not None and self.planned_trip(info, vm, target):

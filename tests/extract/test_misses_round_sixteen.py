@@ -1,0 +1,218 @@
+"""Engagements the extractor did not draft, or drafted where nothing happened, on English pages
+of many countries' outlets and agencies: the shapes of issue 11's sixteenth round (x-miss7).
+Every text is written for these tests, in the genre's shapes, never a page's words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.drafts import flags, kinds, names, people, records
+
+# --- who travelled: an apposition with "a", the country's adjective and a lowercase title ------
+
+
+def test_a_head_named_before_a_chilean_assistant_minister_in_lower_case_leads_the_trip():
+    text = (
+        "Pablo Rojas, a Chilean assistant minister of justice, led a delegation that arrived in "
+        "Oslo on 4 May 2022.\n"
+    )
+    (trip,) = records(text)
+    assert trip["kind"] == "visit" and trip["guests"] == ["CL"]
+    assert people(trip)["Pablo Rojas"]["role"] == "delegation_head"
+
+
+def test_the_same_apposition_makes_the_guest_of_a_meeting():
+    text = (
+        "Pablo Rojas, a Chilean assistant minister of justice, met Norwegian Police Director Kari "
+        "Nordmann in Oslo on 4 May 2022.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["host"] == "NO" and meeting["guests"] == ["CL"]
+    assert people(meeting)["Pablo Rojas"]["role"] == "guest"
+
+
+def test_a_national_in_apposition_is_still_no_title():
+    text = "Pablo Rojas, a Chilean national, was questioned by the police in Oslo on 4 May 2022.\n"
+    assert records(text) == []
+
+
+# --- who made the calls: a Malay name is called by the word after the Prophet's name ---------
+
+
+def test_mr_and_the_word_after_mohamad_is_the_police_chief_named_in_full():
+    text = (
+        "Inspector-General of Police Mohamad Rizal Osman of Malaysia arrived in Oslo on 4 May "
+        "2022. Mr Rizal made a courtesy call on Norwegian Justice Minister Emilie Mehl.\n"
+    )
+    meeting = next(r for r in records(text) if r["kind"] == "meeting")
+    assert "Mohamad Rizal Osman" in names(meeting)
+
+
+def test_a_name_whose_second_word_is_two_peoples_is_still_each_ones_own():
+    text = (
+        "Minister Ahmad Rizal Osman received Ambassador Mohamad Hafiz Karim in Kuala Lumpur on 4 "
+        "May 2022. Mr Osman said ties were good.\n"
+    )
+    (meeting,) = records(text)
+    assert names(meeting) == {"Ahmad Rizal Osman", "Mohamad Hafiz Karim"}
+
+
+# --- a courtesy call told by its noun, after what its receiver said ---------------------------
+
+
+def test_the_courtesy_visit_of_a_commandant_is_a_meeting_he_is_the_guest_of():
+    text = (
+        "Both coast guards share a commitment to safety at sea, Norwegian Coast Guard chief Kari "
+        "Nordmann said during the courtesy visit of Chilean Navy Commandant Pablo Rojas at the "
+        "coast guard headquarters in Oslo on Saturday, May 4, 2022.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["kind"] == "meeting" and meeting["host"] == "NO"
+    assert people(meeting)["Pablo Rojas"]["role"] == "guest"
+    assert people(meeting)["Kari Nordmann"]["role"] == "host"
+
+
+def test_a_courtesy_call_by_an_envoy_told_as_a_noun_is_a_meeting_too():
+    text = (
+        "Ties were discussed by Norwegian Police Director Kari Nordmann at the courtesy call by "
+        "Chilean Ambassador Pablo Rojas in Oslo on 4 May 2022.\n"
+    )
+    assert kinds(text) == ["meeting"]
+
+
+# --- page dates: a US forum's stamp and a Japanese page's date line ---------------------------
+
+
+def test_a_month_first_stamp_with_its_clock_gives_the_year_to_a_meeting_told_by_month_and_day():
+    text = (
+        "Home Security Forum\n"
+        "Posted 08-02-2018, 10:34 AM\n\n"
+        "07-30-2018 04:08 PM\n\n"
+        "On July 30, Norwegian Justice Minister Kari Nordmann met with Chilean Interior Minister "
+        "Pablo Rojas to discuss border security and joint investigations.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["date"]["start"] == "2018-07-30"
+
+
+def test_a_day_over_twelve_in_a_stamp_with_a_clock_is_still_read_day_first():
+    text = (
+        "21-10-2023 10:32 AM\n\n"
+        "On Thursday, Norwegian Justice Minister Kari Nordmann met with Chilean Interior Minister "
+        "Pablo Rojas in Oslo to discuss border security.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["date"]["start"] == "2023-10-19"
+
+
+def test_a_japanese_pages_date_line_with_its_section_word_dates_a_call_told_by_weekday():
+    text = (
+        "Coast guard officer pays courtesy call\n\n"
+        "2025/5/18 英字\n\n"
+        "A Norwegian coast guard officer, Captain Ola Nordmann, paid a courtesy call to the "
+        "Chilean Navy headquarters in Valparaiso on Thursday.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["date"]["start"] == "2025-05-15"
+
+
+# --- what the story does not report: before it, or still to come ------------------------------
+
+
+def test_a_sentence_opening_on_two_weeks_ago_tells_an_earlier_trip():
+    text = (
+        "2025/5/18\n\n"
+        "A Norwegian coast guard officer, Captain Ola Nordmann, paid a courtesy call to the "
+        "Chilean Navy Commandant Pablo Rojas in Valparaiso on Thursday.\n\n"
+        "Two weeks ago, Norway's Prime Minister Jonas Store, with his coast guard chief, also "
+        "visited the headquarters on the last day of his visit to Chile from April 29 to 30, "
+        "2025.\n"
+    )
+    held = [r for r in records(text) if "context-mention" not in flags(r)]
+    assert [r["kind"] for r in held] == ["meeting"]
+
+
+def test_the_meeting_it_follows_up_does_not_date_the_meeting_reported():
+    text = (
+        "Norway's Justice Minister Kari Nordmann met Chilean Ambassador Pablo Rojas in Bergen on "
+        "24 May 2023. She said the meeting was a follow-up to their meeting in Oslo on 3 May "
+        "2023.\n"
+    )
+    dated = [r["date"]["start"] for r in records(text) if "context-mention" not in flags(r)]
+    assert dated == ["2023-05-24"]
+
+
+def test_during_this_visit_tells_the_earlier_trip_again_not_a_trip_of_its_own():
+    text = (
+        "Norway and Chile held their first security dialogue in Oslo on 7 January 2025. The "
+        "dialogue follows the visit of Chile's President to Norway in August 2024. During this "
+        "visit, Norway-Chile ties were raised to a strategic partnership.\n"
+    )
+    assert [r["kind"] for r in records(text) if "context-mention" not in flags(r)] == ["dialogue"]
+
+
+def test_a_dialogue_the_name_of_which_comes_before_is_scheduled_to_take_place_is_planned():
+    text = (
+        "The Norway-Chile Security Dialogue between Justice Minister Kari Nordmann and her "
+        "Chilean counterpart Pablo Rojas is scheduled to take place in Oslo on February 28.\n"
+    )
+    (dialogue,) = records(text)
+    assert dialogue["status"] == "planned"
+
+
+def test_two_sessions_named_before_will_take_place_are_both_planned():
+    text = (
+        "The 20th Meeting of the Norway-Chile Joint Working Group on Counterterrorism and the "
+        "5th Norway-Chile Cyber Dialogue will take place early next year.\n"
+    )
+    assert {r["status"] for r in records(text)} == {"planned"}
+
+
+def test_a_dialogue_that_agreed_the_next_round_will_take_place_was_held():
+    text = (
+        "The Norway-Chile Security Dialogue held in Oslo on 4 May 2022 agreed that the next "
+        "round will take place in Santiago.\n"
+    )
+    dialogue = next(r for r in records(text) if r["date"]["start"] == "2022-05-04")
+    assert dialogue.get("status", "held") == "held"
+
+
+def test_a_dialogue_in_november_of_last_year_is_context():
+    text = (
+        "Norway and Chile will hold a security dialogue in Oslo on February 28. The third "
+        "Norway-Chile Ministerial Dialogue in November of last year set its agenda.\n"
+    )
+    assert all(r.get("status") == "planned" or "context-mention" in flags(r) for r in records(text))
+
+
+def test_meetings_during_a_trip_of_last_year_are_context_too():
+    text = (
+        "Norway and Chile will hold a security dialogue in Oslo on February 28. Chilean police "
+        "chief Pablo Rojas met the heads of the Norwegian Police Service and of the National "
+        "Criminal Investigation Service during a December visit to Norway last year.\n"
+    )
+    assert all(r.get("status") == "planned" or "context-mention" in flags(r) for r in records(text))
+
+
+# --- where: an Indian outlet's dateline and the lead's "here"; a Malaysian island -------------
+
+
+def test_a_dateline_of_city_month_day_and_colon_places_the_dialogue_the_lead_says_was_here():
+    text = (
+        "1st Norway-Chile Security Dialogue held\n\n"
+        "Oslo, Mar 4: Norway and Chile on Tuesday held a security dialogue here, the foreign "
+        "ministry said.\n\n"
+        "The first Norway-Chile Security Dialogue was co-chaired by Norwegian State Secretary "
+        "Kari Nordmann and Chilean Under Secretary Pablo Rojas, the ministry said.\n"
+    )
+    (dialogue,) = records(text, published=date(2025, 3, 5))
+    assert dialogue["place"]["city"] == "Oslo"
+
+
+def test_langkawi_is_a_malaysian_place():
+    text = (
+        "Malaysian Home Minister Ahmad Rizal Osman met Norwegian Ambassador Kari Nordmann in "
+        "Langkawi on 24 May 2023.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["place"] == {"city": "Langkawi", "country": "MY"}
