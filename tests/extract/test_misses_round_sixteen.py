@@ -216,3 +216,47 @@ def test_langkawi_is_a_malaysian_place():
     )
     (meeting,) = records(text)
     assert meeting["place"] == {"city": "Langkawi", "country": "MY"}
+
+
+# --- whose calls and whose premises: sides of a list of calls, a reception where one called ---
+
+
+def test_calls_told_by_one_verb_share_the_host_one_of_them_has_and_the_caller_is_the_other_side():
+    text = (
+        "President Anna Berg conferred the Order of Merit on Sweden's national police chief "
+        "yesterday.\n\nThe order was conferred on Commissioner of Police Mohamad Rizal Osman at "
+        "the palace.\n\nBefore the ceremony, Mr Rizal made separate courtesy calls on Prime "
+        "Minister Jonas Store, Justice Minister Emilie Mehl and Norway's Police Director Kari "
+        "Nordmann.\n"
+    )
+    calls = records(text, url="https://www.example.com/news/1")
+    assert len(calls) == 3
+    assert {(r.get("host"), tuple(r.get("guests", []))) for r in calls} == {("NO", ("SE",))}
+
+
+def test_calls_with_no_country_stated_anywhere_keep_their_own_sides():
+    text = (
+        "Police Director Kari Nordmann made courtesy calls on Prime Minister Jonas Store and "
+        "Justice Minister Emilie Mehl in Oslo on 4 May 2022.\n"
+    )
+    assert all("guests" not in r or r["guests"] != [r.get("host")] for r in records(text))
+
+
+def test_received_where_he_visited_is_the_same_call_on_the_premises():
+    text = (
+        "Bergen: Norwegian Justice Minister Kari Nordmann on Wednesday visited the headquarters "
+        "of Chile's Investigations Police, where she was warmly received by its Director General "
+        "Pablo Rojas.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["host"] == "CL" and meeting["guests"] == ["NO"]
+
+
+def test_a_one_word_city_and_a_colon_open_the_story_as_its_dateline_not_its_place():
+    text = (
+        "Oslo: Norway's Justice Minister Kari Nordmann on Wednesday visited the headquarters of "
+        "Chile's Investigations Police, where she was received by its Director General Pablo "
+        "Rojas.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["place"]["country"] == "CL"

@@ -369,6 +369,7 @@ def name_sides(a: Analysis) -> None:
     sides.envoy_met_alone(a.engagements, a.home, a.foreign)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
     sides.visitors_of_the_story(a.engagements, a.infos)
+    sides.callers_of_the_story(a.text, a.engagements, a.infos)
     sides.sides_of_the_delegation(a.engagements)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)

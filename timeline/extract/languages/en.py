@@ -193,6 +193,10 @@ class English(Lexicons):
         rf"{_MANNER}(?:talks|a meeting|"
         r"meetings|a working session|working sessions|discussions)"
         rf"(?: (?:in [A-Z][\w.-]*(?: [A-Z][\w.-]*){{0,2}}|{_WHEN}))? with|"
+        # ("visited the headquarters of X, where he was warmly received by Y": the call on
+        # the premises, told again by who received it there; x-miss7 012 drafted it twice)
+        r"(?<!\bwhere he was )(?<!\bwhere she was )(?<!\bwhere they were )"
+        r"(?<!\bwhere he was warmly )(?<!\bwhere she was warmly )(?<!\bwhere they were warmly )"
         rf"received{_THEN}{_NOT_AWARD}{_NOT_GIVEN}|"
         # "said the Minister while receiving the new Thai Ambassador", "Minister receives
         # outgoing envoy": the present and the participle of the same verb, before a guest

@@ -766,6 +766,76 @@ def visitors_of_the_story(engagements: list[Engagement], infos: list[SentenceInf
                 part.mention.country = e.guests[0]
 
 
+def _stated(text: str, info: SentenceInfo, m: PersonMention) -> bool:
+    """Whether the mention's own words name a country ("Norway's Police Director X")."""
+    a, b = m.extent
+    return any(
+        p.kind == COUNTRY
+        and p.start < b
+        and (p.end >= a or _POSSESSIVE_TITLE.fullmatch(text, p.end, a) is not None)
+        for p in info.places
+    )
+
+
+# "Norway's Police Director X": the possessive and the title's capitalised words before the name
+_POSSESSIVE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,4}")
+
+
+def _one_host(text: str, calls: list[Engagement]) -> None:
+    """Calls told by one verb on officials of one country: the host the list names (a host
+    known, or the country one official's own words state) is the others'; an official of no
+    stated country, or given the caller's own by default, is of it ("… on Prime Minister A,
+    Justice Minister B and Norway's Police Director C": not calls on the caller's ministers)."""
+    met = {id(e): e.participants.get(e.counterpart_person) for e in calls}  # type: ignore[arg-type]
+    stated = {
+        m.mention.country
+        for e in calls
+        if (m := met[id(e)]) is not None and _stated(text, e.info, m.mention)
+    }
+    hosts = stated or {e.host for e in calls if e.host}
+    if len(hosts) != 1 or None in hosts:
+        return
+    (host,) = hosts
+    for e in calls:
+        m = met[id(e)]
+        if m is None or m.mention.country == host:
+            continue
+        callers = {p.mention.country for k, p in e.participants.items() if k != m.person}
+        defaulted = m.mention.country in callers and not _stated(text, e.info, m.mention)
+        if m.mention.country is None or defaulted:
+            e.host, m.mention.country = host, host
+            e.guests = [g for g in e.guests if g != host]
+
+
+def callers_of_the_story(
+    text: str, engagements: list[Engagement], infos: list[SentenceInfo]
+) -> None:
+    """ "Before the ceremony, Mr X made separate courtesy calls on Prime Minister A, Home Minister
+    B and Commissioner C": calls told by one verb are on one country's officials, so a host one
+    of them has is the others' when theirs is unknown; and the caller, of no stated country, is
+    of the one other country the story names (x-miss7 015: the three calls had no sides)."""
+    named = {p.key for i in infos for p in i.places if p.kind == COUNTRY}
+    lists: dict[tuple[int, int], list[Engagement]] = {}
+    for e in engagements:
+        if e.kind == "meeting" and not e.context and e.counterpart_person is not None:
+            lists.setdefault((e.trigger[0], e.trigger[1]), []).append(e)
+    for calls in lists.values():
+        if len(calls) >= 2:
+            _one_host(text, calls)
+    for e in (e for calls in lists.values() for e in calls):
+        others = named - {e.host, INTERNATIONAL}
+        callers = [p for k, p in e.participants.items() if k != e.counterpart_person]
+        if e.host is None or len(others) != 1 or not callers:
+            continue
+        # (one caller's mention is each call's: set at the first, it is still the others')
+        if e.guests not in ([], sorted(others)):
+            continue
+        if all(p.mention.country in (None, *others) for p in callers):
+            e.guests = sorted(others)
+            for p in callers:
+                p.mention.country = e.guests[0]
+
+
 def delegation_of_the_story(engagements: list[Engagement], home: str, home_from_site: bool) -> None:
     """A meeting whose subject is "the delegation", with only the side met known, has the
     story's visitors as its guests: the one country all its other engagements received, or,
