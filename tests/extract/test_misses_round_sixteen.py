@@ -260,3 +260,41 @@ def test_a_one_word_city_and_a_colon_open_the_story_as_its_dateline_not_its_plac
     )
     (meeting,) = records(text)
     assert meeting["place"]["country"] == "CL"
+
+
+# --- a country's delegation as the subject; one meeting told first in general words -----------
+
+
+def test_a_chinese_delegation_at_the_start_of_a_sentence_is_chinas():
+    text = "A Chinese delegation met with the Norwegian Police Service in Oslo on 4 May 2022.\n"
+    (meeting,) = records(text)
+    assert meeting["host"] == "NO" and meeting["guests"] == ["CN"]
+
+
+def test_the_delegations_meeting_told_first_is_the_named_meeting_told_after_it():
+    text = (
+        "A Chilean delegation met with the Norwegian Police Service on Tuesday to discuss "
+        "cooperation.\n"
+        "Norwegian Police Director Kari Nordmann met Chile's Deputy Interior Minister Pablo Rojas "
+        "and his delegation at the police headquarters in Oslo.\n"
+    )
+    (meeting,) = records(text)
+    assert names(meeting) == {"Kari Nordmann", "Pablo Rojas"}
+    assert meeting["date"]["phrase"] == "on Tuesday"
+
+
+def test_agencies_also_met_after_a_named_meeting_stay_meetings_of_their_own():
+    text = (
+        "Norwegian Police Director Kari Nordmann met Chile's Deputy Interior Minister Pablo Rojas "
+        "in Oslo on 4 May 2022. The Chilean delegation also met the Norwegian Police Service and "
+        "the National Criminal Investigation Service.\n"
+    )
+    assert len(records(text)) >= 2
+
+
+def test_people_deterred_from_visiting_a_country_make_no_trip():
+    text = (
+        "Norwegian Police Director Kari Nordmann met Chilean Deputy Interior Minister Pablo Rojas "
+        "in Oslo on 4 May 2022. Rojas said scams had deterred many people from visiting Norway.\n"
+    )
+    assert kinds(text) == ["meeting"]

@@ -368,6 +368,7 @@ def name_sides(a: Analysis) -> None:
     sides.hosts_without_place(a.engagements, a.text)
     sides.envoy_met_alone(a.engagements, a.home, a.foreign)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
+    sides.national_delegation_met(a.engagements)
     sides.visitors_of_the_story(a.engagements, a.infos)
     sides.callers_of_the_story(a.text, a.engagements, a.infos)
     sides.sides_of_the_delegation(a.engagements)

@@ -144,7 +144,10 @@ class English(Lexicons):
         # ("met with visiting Vietnamese Deputy Minister X": the adjective, the guest's trip)
         # ("Sar Kheng receives visiting UK minister": a country's abbreviation as its adjective,
         # before a title or a delegation, is the guest's country, not where the trip goes)
-        r"(?:visit(?:ed|s)?|(?<!\bthe )visiting(?!\s+[A-Z]\w*(?:ese|ian|ish|an|i)\s+"
+        # ("deterred many people from visiting Thailand", "tourists visiting Bangkok": the
+        # gerund after "from" or a crowd's noun is what others do, no trip; x-miss7 005)
+        r"(?:visit(?:ed|s)?|(?<!\bthe )(?<!\bfrom )(?<!\bpeople )(?<!\btourists )(?<!\bvisitors )"
+        r"visiting(?!\s+[A-Z]\w*(?:ese|ian|ish|an|i)\s+"
         r"(?:[A-Z]|delegation|officials?|minister|guests?|counterpart))"
         r"(?!\s+(?:[A-Z]{2,3}|U\.S\.)\s+(?:[Mm]inister|Secretary|Deputy|Vice|Director|Chief|"
         r"Commissioner|Ambassador|delegation|officials?|counterpart))"

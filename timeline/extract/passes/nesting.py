@@ -340,6 +340,14 @@ def _counterpart_named_in(told: Engagement, named: Engagement) -> bool:
         return True
     if named.counterpart is not None and named.counterpart.key == cp.key:
         return True
+    # ("A Chinese delegation met with the Royal Thai Police", then "National Police chief X met
+    # Y and his delegation": told first in general words, no agency named on the side met in
+    # the meeting told after, nothing tells another; x-miss7 005. Agencies "also met" after a
+    # named meeting are meetings of their own.)
+    side = [p.mention for p in named.participants.values() if p.mention.country == cp.country]
+    first = told.start < named.start and named.counterpart is None
+    if first and side and all(m.organisation is None for m in side):
+        return True
     return any(
         p.mention.organisation is not None and p.mention.organisation.key == cp.key
         for p in named.participants.values()
