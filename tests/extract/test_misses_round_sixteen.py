@@ -298,3 +298,27 @@ def test_people_deterred_from_visiting_a_country_make_no_trip():
         "in Oslo on 4 May 2022. Rojas said scams had deterred many people from visiting Norway.\n"
     )
     assert kinds(text) == ["meeting"]
+
+
+# --- an embassy's staff calling on the country it is in; a day told as "last" ----------------
+
+
+def test_an_embassys_staff_meeting_an_official_of_the_country_it_is_in_are_its_guests():
+    text = (
+        "Representatives of the Chilean Embassy in Norway recently met with Police General Kari "
+        "Nordmann, Inspector-General of the Norwegian Police Service, to thank her for finding "
+        "a missing student.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["host"] == "NO" and meeting["guests"] == ["CL"]
+    assert meeting.get("place", {}).get("country") in (None, "NO")
+
+
+def test_a_day_told_as_last_is_not_the_day_of_writing():
+    text = (
+        "Norway's Justice Minister Kari Nordmann met Chilean Ambassador Pablo Rojas in Bergen "
+        "today. She said it followed their talks in Oslo last May 3. In 2014 the two countries "
+        "signed a partnership.\n"
+    )
+    held = [r for r in records(text) if "context-mention" not in flags(r)]
+    assert [r["date"]["start"] for r in held] != ["2014-05-03"]

@@ -365,6 +365,7 @@ def name_sides(a: Analysis) -> None:
     sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.own_missions(a.engagements)
     sides.own_mission_visitors(a.engagements)
+    sides.mission_staff_met(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
     sides.envoy_met_alone(a.engagements, a.home, a.foreign)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)

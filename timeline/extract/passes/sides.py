@@ -749,6 +749,41 @@ def sides_of_the_delegation(engagements: list[Engagement]) -> None:
             e.city, e.place_country = held[0].city, held[0].place_country
 
 
+def mission_staff_met(engagements: list[Engagement]) -> None:
+    """ "Representatives of the Japanese Embassy in Thailand met with Police General X,
+    Inspector-General of the Royal Thai Police": an embassy's staff, the subject, call on an
+    official of the country the embassy is in; that country hosts, the embassy's is the guest
+    (x-miss7 007: the embassy's country was read as the host and the place)."""
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.counterpart_person is None:
+            continue
+        met = e.participants.get(e.counterpart_person)
+        s = e.info.sentence
+        missions = [
+            o
+            for o in e.info.orgs
+            if o.org_kind == "embassy" and o.country and s.start <= o.start < e.trigger[0]
+        ]
+        if met is None or len(missions) != 1:
+            continue
+        (mission,) = missions
+        seat = next(
+            (
+                p.key
+                for p in e.info.places
+                if p.kind == COUNTRY
+                and mission.start < p.start < mission.end
+                and p.key != mission.country
+            ),
+            None,
+        )
+        if seat is None or met.mention.country != seat:
+            continue
+        e.host, e.guests = seat, [mission.country]
+        if e.place_country not in (None, seat):
+            e.place_country, e.city, e.place_span = seat, None, None
+
+
 # "A Chinese delegation met with the Royal Thai Police on Tuesday": the subject is a country's
 # delegation, named by the country's adjective, right before the verb (or before "led by …")
 _NATIONAL_DELEGATION = re.compile(
