@@ -322,3 +322,35 @@ def test_a_day_told_as_last_is_not_the_day_of_writing():
     )
     held = [r for r in records(text) if "context-mention" not in flags(r)]
     assert [r["date"]["start"] for r in held] != ["2014-05-03"]
+
+
+# --- who sat at the table: the one an adviser serves; Malay honorifics without an apostrophe --
+
+
+def test_the_prime_minister_an_adviser_serves_is_no_co_chair():
+    text = (
+        "The first Norway-Chile Security Dialogue was co-chaired by Kari Nordmann, National "
+        "Security Adviser to Prime Minister Jonas Store, and Pablo Rojas, Director General of "
+        "the National Security Council of Chile, in Oslo on 4 May 2022.\n"
+    )
+    (dialogue,) = records(text)
+    assert names(dialogue) == {"Kari Nordmann", "Pablo Rojas"}
+
+
+def test_a_representative_named_by_the_office_he_holds_still_takes_part():
+    text = (
+        "Norwegian Justice Minister Kari Nordmann met Special Representative of the "
+        "Secretary-General Pablo Rojas in Oslo on 4 May 2022.\n"
+    )
+    (meeting,) = records(text)
+    assert "Pablo Rojas" in names(meeting)
+
+
+def test_dato_written_without_its_apostrophe_is_an_honorific_not_a_name():
+    text = (
+        "The dialogue was co-chaired by Kari Nordmann, Director of the Norwegian Police "
+        "Service, and Raja Dato Hafiz Bin Zainal Karim, Director General of the National "
+        "Security Council of Malaysia, in Oslo on 4 May 2022.\n"
+    )
+    (dialogue,) = records(text)
+    assert "Hafiz Bin Zainal Karim" in names(dialogue)
