@@ -354,3 +354,53 @@ def test_dato_written_without_its_apostrophe_is_an_honorific_not_a_name():
     )
     (dialogue,) = records(text)
     assert "Hafiz Bin Zainal Karim" in names(dialogue)
+
+
+# --- the genre's verbs of a session the meet verbs lacked -------------------------------------
+
+
+def test_an_audience_granted_to_an_envoy_is_a_meeting():
+    text = (
+        "Norwegian Justice Minister Kari Nordmann granted an audience to Chilean Ambassador Pablo "
+        "Rojas in Oslo on 4 May 2022.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["host"] == "NO" and names(meeting) == {"Kari Nordmann", "Pablo Rojas"}
+
+
+def test_a_visit_paid_to_a_police_director_is_a_call_not_a_trip():
+    text = (
+        "Chilean Ambassador Pablo Rojas paid a visit to Norwegian Police Director Kari Nordmann "
+        "at her office in Oslo on 4 May 2022.\n"
+    )
+    assert kinds(text) == ["meeting"]
+
+
+def test_a_visit_paid_to_a_country_is_still_a_trip():
+    text = "Chilean Minister Pablo Rojas paid a visit to Norway from 4 to 6 May 2022.\n"
+    assert kinds(text) == ["visit"]
+
+
+def test_conferred_with_is_a_meeting():
+    text = (
+        "Norwegian Police Director Kari Nordmann conferred with Chilean Police General Pablo "
+        "Rojas in Oslo on 4 May 2022.\n"
+    )
+    assert kinds(text) == ["meeting"]
+
+
+def test_a_video_conference_had_with_a_counterpart_is_a_meeting_not_a_dialogue():
+    text = (
+        "Norwegian Police Director Kari Nordmann had a video conference with Chilean Police "
+        "General Pablo Rojas on 4 May 2022.\n"
+    )
+    assert kinds(text) == ["meeting"]
+
+
+def test_a_possessive_and_a_lowercase_office_after_a_name_make_a_person():
+    text = (
+        "Kari Nordmann, Norway's police director, met Chilean Ambassador Pablo Rojas at the "
+        "police headquarters in Oslo on 4 May 2022.\n"
+    )
+    (meeting,) = records(text)
+    assert "Kari Nordmann" in names(meeting)

@@ -812,7 +812,8 @@ def _wire_style_regex() -> re.Pattern[str]:
         r"(?(a)(?:(?:assistant|deputy|vice|senior)\s+)?)"
         # "Thawee X, Thailand's Justice Minister and Member of …,": after a possessive, the
         # portfolio's words before the title, and a second office joined by "and"
-        r"(?:(?<=['’]s\s)(?:[A-Z][a-z]+\s+){1,2}(?=(?i:"
+        # ("X, Norway's police director, and Y …": lowercase words of the office too, x-miss7)
+        r"(?:(?<=['’]s\s)(?:[A-Za-z][a-z]+\s+){1,2}(?=(?i:"
         rf"{titles})\b))?"
         rf"(?i:{titles})"
         rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?"

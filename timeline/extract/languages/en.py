@@ -267,7 +267,13 @@ class English(Lexicons):
         # ("held a phone conversation on Thursday with X": when, between the call and whom)
         r"held (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference)"
         rf"{_WHERE_WHEN} with|"
-        r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation) with|"
+        r"had (?:a )?(?:phone|telephone|video|online) (?:talks|call|conversation|conference) with|"
+        # "conferred with X", "granted an audience to X", "paid a visit to Minister X": a
+        # session's verbs of the genre's English (x-miss7: written shapes the meet verbs lacked)
+        r"conferred with(?= (?:[A-Z]|(?:his|her|their|the) ))|"
+        r"(?:granted|gave|accorded) (?:an )?audience to|"
+        r"(?:paid|made) a visit to(?= (?:[A-Z][\w'’.-]*\s+){0,3}?(?:Minister|Ambassador|"
+        r"Director|Commissioner|Secretary|Chief|General|Governor|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\b)|"
         r"spoke by phone with|"
         # "praised the cooperation … while hosting X in Phnom Penh", "X told visiting Y that
         # …": a reception told by its host's words (the guest after "hosting", or "visiting")

@@ -195,6 +195,12 @@ _NEXT_SESSION = re.compile(
 _INFINITIVE = re.compile(r"\b(?:to|will|would)\s+$|(?<!\w)sẽ\s+(?:có\s+)?$")
 
 
+# whom a visit is paid to, by a title: a person called on, not a place
+_ON_A_PERSON = re.compile(
+    r"\s+(?:to\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?(?:Minister|Ambassador|Director|Commissioner|Secretary|"
+    r"Chief|General|Governor|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\b"
+)
+
 # "During this visit, ties were elevated …": a demonstrative names the trip told before, never
 # another (x-miss7 002: a prime minister's earlier visit, recalled, was drafted again as held)
 _THIS_TRIP = re.compile(r"\b(?:this|that|the same|the said)\s+$", re.I)
@@ -483,6 +489,8 @@ class Finder:
         return bool(
             # "paid a courtesy visit to General X": a meeting, not a trip
             re.search(r"\bcourtesy\s+$", before)
+            # "paid a visit to Police Director X": a call on a person (the meeting's verb)
+            or (re.search(r"\b(?:paid|made) a\s+$", before) and _ON_A_PERSON.match(after))
             # an invitation to visit is no engagement until it has a date
             or _INVITED_TO.search(before)
             # "… với các cam kết: Tàu tuần tra bờ biển Nhật Bản thăm Việt Nam; …"
