@@ -404,3 +404,21 @@ def test_a_possessive_and_a_lowercase_office_after_a_name_make_a_person():
     )
     (meeting,) = records(text)
     assert "Kari Nordmann" in names(meeting)
+
+
+def test_a_visit_received_from_an_envoy_is_a_reception_not_a_trip():
+    text = (
+        "Norwegian Police Director Kari Nordmann received a visit from Chilean Ambassador Pablo "
+        "Rojas in Oslo on 4 May 2022.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting["kind"] == "meeting" and meeting["host"] == "NO"
+    assert people(meeting)["Kari Nordmann"]["role"] == "host"
+
+
+def test_a_working_visit_accepted_from_a_delegation_is_a_reception_too():
+    text = (
+        "Norwegian Police Director Kari Nordmann accepted a working visit from a Chilean police "
+        "delegation led by General Pablo Rojas in Oslo on 4 May 2022.\n"
+    )
+    assert [r["kind"] for r in records(text)] == ["meeting"]

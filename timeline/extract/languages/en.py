@@ -135,6 +135,13 @@ _COURTESY_OF = (
 )
 
 
+# "received a visit from X", "accepted a courtesy visit from X": a visitor received
+_VISIT_FROM = (
+    r"(?:received|receives|accepted|accepts) an? (?:[\w-]+ ){0,2}?visit from"
+    r"(?= (?:[A-Z]|(?:the|a|an|his|her) ))"
+)
+
+
 class English(Lexicons):
     code = "en"
     name = "English"
@@ -271,6 +278,9 @@ class English(Lexicons):
         # "conferred with X", "granted an audience to X", "paid a visit to Minister X": a
         # session's verbs of the genre's English (x-miss7: written shapes the meet verbs lacked)
         r"conferred with(?= (?:[A-Z]|(?:his|her|their|the) ))|"
+        # "received a visit from X", "accepted a working visit from X" (Indonesian agencies'
+        # English for "menerima kunjungan"): a reception, its subject the host
+        rf"{_VISIT_FROM}|"
         r"(?:granted|gave|accorded) (?:an )?audience to|"
         r"(?:paid|made) a visit to(?= (?:[A-Z][\w'’.-]*\s+){0,3}?(?:Minister|Ambassador|"
         r"Director|Commissioner|Secretary|Chief|General|Governor|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\b)|"
@@ -328,7 +338,7 @@ class English(Lexicons):
         rf"(?<!\w)(?:received{_NOT_AWARD}{_NOT_GIVEN}|receives|receiving|hosted|welcomed|"
         r"greeted(?=\s+(?:an?|the)\s)|"
         r"(?<=\w )(?:during|at) (?:a|the|his|her) reception(?=[^.;]{0,60}?\bfor\b)|"
-        rf"{_COURTESY_OF}|"
+        rf"{_COURTESY_OF}|{_VISIT_FROM}|"
         r"(?:played|plays|playing) host to|"
         r"(?<=while )hosting|(?<=when )hosting|told(?= (?:the )?visiting\b))(?!\w)"
     )

@@ -195,6 +195,7 @@ _NEXT_SESSION = re.compile(
 _INFINITIVE = re.compile(r"\b(?:to|will|would)\s+$|(?<!\w)sẽ\s+(?:có\s+)?$")
 
 
+_RECEIVED_A = re.compile(r"\b(?:received|receives|accepted|accepts) an?\s+(?:[\w-]+\s+){0,2}$")
 # whom a visit is paid to, by a title: a person called on, not a place
 _ON_A_PERSON = re.compile(
     r"\s+(?:to\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?(?:Minister|Ambassador|Director|Commissioner|Secretary|"
@@ -489,6 +490,8 @@ class Finder:
         return bool(
             # "paid a courtesy visit to General X": a meeting, not a trip
             re.search(r"\bcourtesy\s+$", before)
+            # "received a visit from X": a reception (the meeting's verb), no trip of its own
+            or (_RECEIVED_A.search(before) is not None and re.match(r"\s+from\b", after))
             # "paid a visit to Police Director X": a call on a person (the meeting's verb)
             or (re.search(r"\b(?:paid|made) a\s+$", before) and _ON_A_PERSON.match(after))
             # an invitation to visit is no engagement until it has a date
