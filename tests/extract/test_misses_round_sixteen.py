@@ -422,3 +422,13 @@ def test_a_working_visit_accepted_from_a_delegation_is_a_reception_too():
         "delegation led by General Pablo Rojas in Oslo on 4 May 2022.\n"
     )
     assert [r["kind"] for r in records(text)] == ["meeting"]
+
+
+def test_agencies_agreeing_during_a_meeting_between_their_chiefs_tell_that_one_meeting():
+    text = (
+        "The Norwegian Police Service and Chile's Carabineros agreed to boost cooperation during "
+        "a meeting between Police Director Kari Nordmann and General Director Pablo Rojas in "
+        "Oslo on 4 May 2022.\n"
+    )
+    (meeting,) = records(text)
+    assert names(meeting) == {"Kari Nordmann", "Pablo Rojas"}

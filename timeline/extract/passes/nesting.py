@@ -171,6 +171,18 @@ def _unnamed_twice(k: Engagement, e: Engagement) -> bool:
     )
 
 
+def _agencies_around(named: Engagement, agencies: Engagement) -> bool:
+    """A meeting read from agencies' words that hold the words of a meeting naming its people
+    (a wider span, no one named) is that meeting."""
+    return (
+        named.kind == "meeting"
+        and bool(named.participants)
+        and not agencies.participants
+        and agencies.counterpart_person is None
+        and agencies.trigger[0] <= named.trigger[0] < agencies.trigger[1]
+    )
+
+
 def one_per_trigger(engagements: list[Engagement]) -> None:
     """ "Tại cuộc hội đàm giữa Bộ trưởng A và Bộ trưởng B, …": two rules that read the same
     words of a sentence as an engagement of one kind ("Tại cuộc hội đàm", "cuộc hội đàm giữa")
@@ -189,9 +201,16 @@ def one_per_trigger(engagements: list[Engagement]) -> None:
                 # one trigger met in a list is one engagement per counterpart (the same words
                 # read twice with the same two sides and no one named is one, x-one6 001)
                 and (k.trigger[:2] != e.trigger[:2] or _unnamed_twice(k, e))
-                and _key(k.counterpart) == _key(e.counterpart)
-                and _key(k.destination) == _key(e.destination)
-                and k.counterpart_person == e.counterpart_person
+                and (
+                    (
+                        _key(k.counterpart) == _key(e.counterpart)
+                        and _key(k.destination) == _key(e.destination)
+                        and k.counterpart_person == e.counterpart_person
+                    )
+                    # ("A and B agreed … during a meeting between X and Y": the agencies'
+                    # words around the meeting the people's words tell; x-miss7, written)
+                    or _agencies_around(k, e)
+                )
             ),
             None,
         )
