@@ -432,3 +432,27 @@ def test_agencies_agreeing_during_a_meeting_between_their_chiefs_tell_that_one_m
     )
     (meeting,) = records(text)
     assert names(meeting) == {"Kari Nordmann", "Pablo Rojas"}
+
+
+# --- a wire's retold session: "In the meeting held on Tuesday at … in CITY, …" ---------------
+
+
+def test_the_meeting_held_retold_by_its_noun_dates_and_places_it_not_the_day_it_was_told():
+    text = (
+        "OSLO, May 4 (AFP) -- Norway's police chief has met the head of Japan's National Police "
+        "Agency and discussed drug trafficking, the police here said Wednesday.\n"
+        "In the meeting held on Tuesday at the agency's headquarters in Tokyo, Police Director "
+        "Kari Nordmann and Commissioner General Taro Yamada also discussed training.\n"
+    )
+    (meeting,) = records(text, published=date(2022, 5, 4))
+    assert meeting["date"]["start"] == "2022-05-03"
+    assert meeting["place"] == {"city": "Tokyo", "country": "JP"}
+
+
+def test_the_police_here_said_is_where_the_speaker_is_not_the_meeting():
+    text = (
+        "OSLO, May 4 (AFP) -- Norway's police chief Kari Nordmann has met Chile's Carabineros "
+        "chief Pablo Rojas in Santiago, the police here said Wednesday.\n"
+    )
+    (meeting,) = records(text)
+    assert meeting.get("place", {}).get("city") != "Oslo"

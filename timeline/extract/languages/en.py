@@ -311,7 +311,8 @@ class English(Lexicons):
         r"called on|hosted|toured)\b)"
     )
 
-    here = re.compile(r"\bhere\b(?!\s+(?:is|are)\b)")
+    # ("the police here said": where the speaker is, not the meeting; x-miss7, Yonhap's way)
+    here = re.compile(r"\bhere\b(?!\s+(?:is|are|said|says|told|stated|announced)\b)")
     opening_participle = re.compile(
         r"(?:Talking|Meeting|Working|Holding talks|Welcoming|Receiving|Hosting)\s+(?:with\s+)?|"
         # "While meeting with X, …, Zhao said": a list of officials met one by one, each told

@@ -449,13 +449,25 @@ def held_on(info: SentenceInfo) -> DateMention | None:
     return next((d for d in dates if d.start - s.start <= held.end() + 30), None)
 
 
+def _day_of_saying(e: Engagement) -> bool:
+    """ "…, the police said Wednesday": the engagement's only date is the day its news was
+    told, which the day it was held, told by its noun later, replaces."""
+    s, d = e.info.sentence, e.date
+    if d is None or not s.start <= d.start <= s.end:
+        return False
+    return _SAID_BEFORE.search(s.text, 0, d.start - s.start) is not None
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported)\s+(?:on\s+)?$")
+
+
 def date_from_meeting_noun(
     engagements: list[Engagement], infos: list[SentenceInfo], published: date | None
 ) -> None:
     """The story's one session, told without a date, was held on the day a later sentence
     gives it by its noun ("have signed a memorandum …" then "The event was held on …")."""
     held = [e for e in engagements if e.kind != "visit" and not e.context]
-    if len(held) != 1 or held[0].date is not None:
+    if len(held) != 1 or (held[0].date is not None and not _day_of_saying(held[0])):
         return
     e = held[0]
     for info in infos:
@@ -468,6 +480,9 @@ def date_from_meeting_noun(
 _NOUN_HELD_ON = re.compile(
     r"\s*(?:The|This) (?:meeting|talks|discussions?|reception|event|(?:signing )?ceremony|"
     r"signing|session|courtesy call)\s+(?:took place|was held|were held)\b|"
+    # ("In the meeting held on Tuesday at the agency's headquarters in Tokyo, A and B …": the
+    # wire's opening of the retold session; x-miss7, Yonhap's way)
+    r"\s*(?:In|At|During) (?:the|this) (?:meeting|talks|discussions?|session)\s+held\b|"
     r"\s*(?:Buổi|Cuộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết)\s+(?:đã\s+)?"
     r"(?:diễn ra|được tổ chức)(?!\w)"
 )

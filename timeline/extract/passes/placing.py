@@ -421,6 +421,9 @@ _NOUN_HELD_AT = re.compile(
     # ("The event was held on Sep 10 at the agency's headquarters in Seoul": the day, the
     # premises, then the city)
     r"(?:[^.;]{0,60}?\s)?(?:at|in)\s+(?:the\s+)?(?:[^.;]{0,60}?\s(?:at|in)\s+)?$|"
+    # ("In the meeting held on Tuesday at the agency's headquarters in Tokyo, …", x-miss7)
+    r"(?:^|(?<=\n))\s*(?:In|At|During) (?:the|this) (?:meeting|talks|discussions?|session)\s+held"
+    r"\s+(?:[^.;,]{0,60}?\s)?(?:at|in)\s+(?:the\s+)?(?:[^.;,]{0,60}?\s(?:at|in)\s+)?$|"
     r"(?<!\w)(?:[Bb]uổi|[Cc]uộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết)\s+(?:đã\s+)?"
     r"(?:diễn ra|được tổ chức)\s+(?:[^.;]{0,60}?\s)?tại\s+(?:[^.;]{0,60}?\s(?:tại|ở)\s+)?$"
 )
