@@ -456,3 +456,26 @@ def test_the_police_here_said_is_where_the_speaker_is_not_the_meeting():
     )
     (meeting,) = records(text)
     assert meeting.get("place", {}).get("city") != "Oslo"
+
+
+# --- who was not at the call: a past trip's traveller in the same sentence; an attache -------
+
+
+def test_the_traveller_of_a_past_trip_named_in_the_calls_sentence_is_not_at_the_call():
+    text = (
+        "Weeks after the official visit of Norwegian Prime Minister Jonas Store to the country, "
+        "Captain Ola Nordmann of the Norwegian Coast Guard Academy paid a courtesy call on "
+        "Chilean Navy Commandant Pablo Rojas in Valparaiso on Thursday, 5 May 2022.\n"
+    )
+    meeting = next(r for r in records(text) if r["kind"] == "meeting")
+    assert "Jonas Store" not in names(meeting)
+
+
+def test_an_attache_written_without_its_accent_is_a_title_not_a_person():
+    text = (
+        "Chilean Captain Pablo Rojas, accompanied by Commander Luis Soto, First Secretary and "
+        "Coast Guard Attache of the Embassy of Chile in Norway, paid a courtesy call on Norwegian "
+        "Coast Guard chief Kari Nordmann in Oslo on 4 May 2022.\n"
+    )
+    (meeting,) = records(text)
+    assert "Attache" not in names(meeting)

@@ -391,6 +391,7 @@ def name_sides(a: Analysis) -> None:
 def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back; first,
     a meeting told in general words merged into the one meeting of its sides that names whom."""
+    nesting.forget_past_clauses(a.text, a.engagements)
     nesting.merge_unnamed_retellings(a.engagements, a.home)
     nesting.merge_co_chaired_meetings(a.engagements)
     roles.travellers_of_past_trips(a.engagements)

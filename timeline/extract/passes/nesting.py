@@ -79,6 +79,29 @@ def lead_tells_first(engagements: list[Engagement], infos: list[SentenceInfo]) -
         first.add(infos[0])
 
 
+def forget_past_clauses(text: str, engagements: list[Engagement]) -> None:
+    """ "Weeks after the official visit of Prime Minister X in the country, a professor … paid a
+    courtesy call …": who is named in the clause telling an earlier trip (its words up to the
+    next comma) took no part in the session the same sentence reports (x-miss7 014: the prime
+    minister joined the professor's call)."""
+    for past in engagements:
+        if not past.context:
+            continue
+        s = past.info.sentence
+        stop = re.search(r"[,;.]", text[past.trigger[1] : s.end])
+        end = past.trigger[1] + stop.start() if stop else s.end
+        for e in engagements:
+            if e.context or e is past or e.info is not past.info:
+                continue
+            if past.trigger[0] <= e.trigger[0] < end:
+                continue  # the session told inside the clause is the past one's own
+            e.participants = {
+                k: v
+                for k, v in e.participants.items()
+                if not past.trigger[0] <= v.mention.start < end
+            }
+
+
 def forget_sentence(engagements: list[Engagement], past: Engagement) -> None:
     """The sentence telling a past engagement tells nothing of the others: it gives them no
     people and no topics."""
