@@ -479,3 +479,13 @@ def test_an_attache_written_without_its_accent_is_a_title_not_a_person():
     )
     (meeting,) = records(text)
     assert "Attache" not in names(meeting)
+
+
+def test_a_call_told_on_the_occasion_of_a_dated_reception_takes_its_day():
+    text = (
+        "Oslo (NTB) - Deputy Justice Minister Ola Nordmann received Chilean Police General Pablo "
+        "Rojas in Oslo on 8 July 2022. On the occasion, Rojas also paid a courtesy call to "
+        "Justice Minister Kari Nordmann.\n"
+    )
+    dates = {r["date"]["start"] for r in records(text)}
+    assert dates == {"2022-07-08"}

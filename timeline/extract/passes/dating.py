@@ -380,6 +380,13 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# "On the occasion, X also paid a courtesy call to Y", "Nhân dịp này, …": a session of the same
+# occasion as the one told before it, on its day (the Vietnamese agencies' English; x-miss7)
+_SAME_OCCASION = re.compile(
+    r"\s*(?:On (?:the|this|that|the same) occasion|Nhân dịp này|Cũng trong dịp này),", re.I
+)
+
+
 def dates_referred_back(engagements: list[Engagement]) -> None:
     """An engagement drafted from a back-reference to a session ("… also raised the issue …
     at the meeting") with no date of its own took place on the day of the session told
@@ -389,7 +396,10 @@ def dates_referred_back(engagements: list[Engagement]) -> None:
     for e in sorted(engagements, key=lambda e: e.start):
         if e.context or e.kind == "visit":
             continue
-        if e.date is None and told is not None and _BACK_REFERENCE.fullmatch(e.trigger[2]):
+        again = _BACK_REFERENCE.fullmatch(e.trigger[2]) or _SAME_OCCASION.match(
+            e.info.sentence.text
+        )
+        if e.date is None and told is not None and again:
             e.date, e.resolved, e.date_origin = told.date, told.resolved, "story"
         elif e.resolved is not None and _one_day(e.resolved):
             told = e
