@@ -972,6 +972,12 @@ _BYLINE_DATES = [
     re.compile(
         rf"(?m)^[ \t]*(?P<m>0?[1-9]|1[0-2])/(?P<d>{D})/(?P<y>{Y})\s+\d{{1,2}}:\d{{2}}:\d{{2}}\s*[AP]M[ \t]*$"  # noqa: E501
     ),
+    # the same culture's stamp with dashes and no seconds: "07-30-2018 04:08 PM", "Old
+    # 08-02-2018, 10:34 AM" (a US agency's release reposted on a forum, x-miss7 010); the
+    # clock's AM/PM tells the month comes first (a day over 12 falls to the day-first one below)
+    re.compile(
+        rf"(?<![\d/.-])(?P<m>0?[1-9]|1[0-2])([/-])(?P<d>{D})\2(?P<y>{Y}),?\s+\d{{1,2}}:\d{{2}}\s*[AP]M\b"
+    ),
     re.compile(
         rf"(?:(?:Thứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ [Nn]hật)\s*,?\s*)?"
         rf"(?<!\d)(?P<d>{D})[/.-](?P<m>{M})[/.-](?P<y>{Y})\s*[-,|]?\s*(?:lúc\s+)?\d{{1,2}}[:h]\d{{2}}"
@@ -1021,8 +1027,10 @@ _BYLINE_DATES = [
     # after it or not: "21.10.2023", "21-10-2023", "2023.10.21 10:32" (Korean, Russian pages),
     # "2023/10/21 10:32" (Japanese and Chinese pages' English)
     re.compile(rf"(?m)^[ \t]*(?P<d>{D})([.-])(?P<m>{M})\2(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"),
+    # (a Japanese page's section word after it: "2025/5/18 英字", x-miss7 014)
     re.compile(
-        rf"(?m)^[ \t]*(?P<y>{Y})([./])(?P<m>0?[1-9]|1[0-2])\2(?P<d>0?[1-9]|[12]\d|3[01])\.?(?:\s*{_TIME})?[ \t]*$"  # noqa: E501
+        rf"(?m)^[ \t]*(?P<y>{Y})([./])(?P<m>0?[1-9]|1[0-2])\2(?P<d>0?[1-9]|[12]\d|3[01])\.?"
+        rf"(?:\s*{_TIME})?(?:[ \t]+[\u3040-\u30ff\u4e00-\u9fff]{{1,6}})?[ \t]*$"
     ),
     re.compile(rf"(?m)^[ \t]*(?P<d>{D})\s+(?P<m>{MON}),?\s+(?P<y>{Y})(?:,?\s*{_TIME})?[ \t]*$"),
     # the long Vietnamese form: "Thứ Hai, ngày 07 tháng 10 năm 2024"
@@ -1397,9 +1405,18 @@ def latest_in_story_year(
             d.end_day or d.day,
         )
         for d in mentions
-        if d.year is None and d.day is not None and d.month is not None and not d.excluded
+        if d.year is None
+        and d.day is not None
+        and d.month is not None
+        and not d.excluded
+        # ("their meeting in Putrajaya last May 3": a day told as before the writing, never
+        # its day; x-miss7 001 took it, with a background year, for the page's date)
+        and not _LAST_DAY.search(_before(text, d, 8))
     ]
     return max((d for d in days if d), default=None)
+
+
+_LAST_DAY = re.compile(r"\blast\s+$", re.I)
 
 
 # "in 2020 and 2021", "năm 2023 và 2024", "các năm 2022, 2023": the years listed after a stated
@@ -1452,6 +1469,9 @@ def _story_year(text: str, d: DateMention, language: str) -> bool:
 # an earlier occasion of the same kind, in either language (see `earlier_occasion`)
 _EARLIER = (
     r"last\s+(?:met|visited|held|hosted|received|talked|came|went|travell?ed)|previous|prior"
+    # ("the meeting was a follow-up to their meeting in Putrajaya last May 3": the earlier
+    # one's date, not the story's; x-miss7 001)
+    r"|(?:a|the)\s+follow[- ]up\s+(?:to|of)"
     r"|lần trước|lần gần (?:đây )?nhất"
 )
 _BACKGROUND_BEFORE = {

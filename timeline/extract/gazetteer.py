@@ -365,6 +365,8 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
         return True  # "Cộng hòa Pháp", "Vương quốc Anh": the state's formal name
     if len(prev) > 3 and prev.isupper():
         return True  # "A HIGH-RANKING Chinese delegation": a lead's opening words in capitals
+    if prev in ("A", "An", "The") and nxt[:1].islower():
+        return True  # "A Chinese delegation met …": a sentence's article, not a name (x-miss7)
     return bool(prev) and not _capital(prev) and prev[-1].isalpha()
 
 

@@ -823,13 +823,19 @@ def _wire_style_regex() -> re.Pattern[str]:
         r"(?<=\bhosted\s)|(?<=\bwelcomed\s)|(?<=\btoday\s)|(?<=\byesterday\s)|"
         # ("a ceremony attended by X, superintendent general of …", x-en6)
         r"(?<=\bby\s))"
-        rf"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?P<name>{name}),\s+(?:the\s+)?(?P<title>"
+        # ("X, a Chinese assistant minister of public security, led …": the indefinite
+        # article, the country's adjective and a rank's word before a lowercase title;
+        # x-miss7 006 lost the head of a delegation so)
+        rf"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?P<name>{name}),\s+(?:the\s+|(?P<a>an?\s+))?(?P<title>"
         r"(?:[A-Z][\w.]+['’]s\s+)?(?:deputy\s+|vice\s+|acting\s+)?"
         # ("X, the Jordanian Minister of Interior,": a country's adjective before the title)
-        r"(?:[A-Z][a-z]+(?:an|ese|ish|i|ic)\s+(?=[A-Z]))?"
+        # (after "a"/"an", a title in lower case too: "a Chinese assistant minister")
+        r"(?:[A-Z][a-z]+(?:an|ese|ish|i|ic)\s+(?(a)(?=[A-Za-z])|(?=[A-Z])))?"
+        r"(?(a)(?:(?:assistant|deputy|vice|senior)\s+)?)"
         # "Thawee X, Thailand's Justice Minister and Member of …,": after a possessive, the
         # portfolio's words before the title, and a second office joined by "and"
-        r"(?:(?<=['’]s\s)(?:[A-Z][a-z]+\s+){1,2}(?=(?i:"
+        # ("X, Norway's police director, and Y …": lowercase words of the office too, x-miss7)
+        r"(?:(?<=['’]s\s)(?:[A-Za-z][a-z]+\s+){1,2}(?=(?i:"
         rf"{titles})\b))?"
         rf"(?i:{titles})"
         rf"(?:\s+[a-z]+){{0,2}}?(?:\s+(?:of|at|for|to)\s+(?:the\s+)?[^,;()]+?(?:\s+\([A-Z][\w&.-]+\))?)?"
@@ -1227,7 +1233,9 @@ def _titles_after(
         at_title += article.end() if article else 0
         anchor = next((a for a in anchors if a[0] == at_title and a[2] != "honorific"), None)
         if anchor is None:
-            anchor = _country_titled(text, seg_start, anchors, entities)
+            # ("X, a Chinese assistant minister of public security, led …": the article, then
+            # the country's adjective opening the title; x-miss7 006 lost its delegation's head)
+            anchor = _country_titled(text, at_title, anchors, entities)
         org = next((e for e in entities if e.start == seg_start and e.kind == ORG), None)
         if anchor is None and org is None:
             break
@@ -1312,6 +1320,17 @@ def _mononym(m: PersonMention) -> bool:
     )
 
 
+# "Mohamad Fuzi Harun" is "Mr Fuzi": a first name of the Prophet's (written many ways) is not the
+# one a Malay or Indonesian name is called by, the next word is (x-miss7 015: the police chief
+# making the courtesy calls was lost, and the calls' sides with him)
+_PROPHET = re.compile(r"(?:Mohd\.?|Moh?h?amm?[ae]d|Muh?amm?[ae]d|Mohamad|Muhamad)$")
+
+
+def called_after_prophet(name: str) -> list[str]:
+    words = name.split()
+    return [words[1]] if len(words) >= 3 and _PROPHET.fullmatch(words[0]) else []
+
+
 def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, str]]]:
     """Group the mentions of one person. Full names with the same letters, or within two edits of
     each other with the same first word, are one person; a one-word reference joins the one
@@ -1330,7 +1349,12 @@ def merge(mentions: list[PersonMention]) -> tuple[list[Person], list[tuple[str, 
         hits = [
             g
             for g in groups
-            if key in (surname(normalise(g[0].name)), normalise(g[0].name).split()[0])
+            if key
+            in (
+                surname(normalise(g[0].name)),
+                normalise(g[0].name).split()[0],
+                *map(normalise, called_after_prophet(g[0].name)),
+            )
         ]
         if len(hits) == 1:
             hits[0].append(m)

@@ -326,6 +326,7 @@ def date_them(a: Analysis) -> None:
     dating.earlier_occasions(a.text, a.engagements)
     dating.earlier_trips(a.engagements)
     dating.old_news(a.engagements, a.published, bound=a.published_bound)
+    dating.sessions_of_past_trips(a.text, a.engagements)
     framing.leaders_visits(a.text, a.engagements)
 
 
@@ -373,10 +374,13 @@ def name_sides(a: Analysis) -> None:
     sides.assign_countries(a.engagements, a.home, ours_unnamed=abroad)
     sides.own_missions(a.engagements)
     sides.own_mission_visitors(a.engagements)
+    sides.mission_staff_met(a.engagements)
     sides.hosts_without_place(a.engagements, a.text)
     sides.envoy_met_alone(a.engagements, a.home, a.foreign)
     sides.delegation_of_the_story(a.engagements, a.home, a.home_from_site)
+    sides.national_delegation_met(a.engagements)
     sides.visitors_of_the_story(a.engagements, a.infos)
+    sides.callers_of_the_story(a.text, a.engagements, a.infos)
     sides.sides_of_the_delegation(a.engagements)
     sides.hosted_by_the_site(a.engagements, a.home, a.home_from_site)
     sides.hosted_series(a.engagements, a.text)
@@ -397,6 +401,7 @@ def name_sides(a: Analysis) -> None:
 def assign_roles(a: Analysis) -> None:
     """Roles by side (host, guest, co-chairs), a trip's head from its sessions and back; first,
     a meeting told in general words merged into the one meeting of its sides that names whom."""
+    nesting.forget_past_clauses(a.text, a.engagements)
     nesting.merge_unnamed_retellings(a.engagements, a.home)
     nesting.merge_co_chaired_meetings(a.engagements)
     roles.travellers_of_past_trips(a.engagements)

@@ -380,6 +380,13 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# "On the occasion, X also paid a courtesy call to Y", "Nhân dịp này, …": a session of the same
+# occasion as the one told before it, on its day (the Vietnamese agencies' English; x-miss7)
+_SAME_OCCASION = re.compile(
+    r"\s*(?:On (?:the|this|that|the same) occasion|Nhân dịp này|Cũng trong dịp này),", re.I
+)
+
+
 def dates_referred_back(engagements: list[Engagement]) -> None:
     """An engagement drafted from a back-reference to a session ("… also raised the issue …
     at the meeting") with no date of its own took place on the day of the session told
@@ -389,7 +396,10 @@ def dates_referred_back(engagements: list[Engagement]) -> None:
     for e in sorted(engagements, key=lambda e: e.start):
         if e.context or e.kind == "visit":
             continue
-        if e.date is None and told is not None and _BACK_REFERENCE.fullmatch(e.trigger[2]):
+        again = _BACK_REFERENCE.fullmatch(e.trigger[2]) or _SAME_OCCASION.match(
+            e.info.sentence.text
+        )
+        if e.date is None and told is not None and again:
             e.date, e.resolved, e.date_origin = told.date, told.resolved, "story"
         elif e.resolved is not None and _one_day(e.resolved):
             told = e
@@ -449,13 +459,25 @@ def held_on(info: SentenceInfo) -> DateMention | None:
     return next((d for d in dates if d.start - s.start <= held.end() + 30), None)
 
 
+def _day_of_saying(e: Engagement) -> bool:
+    """ "…, the police said Wednesday": the engagement's only date is the day its news was
+    told, which the day it was held, told by its noun later, replaces."""
+    s, d = e.info.sentence, e.date
+    if d is None or not s.start <= d.start <= s.end:
+        return False
+    return _SAID_BEFORE.search(s.text, 0, d.start - s.start) is not None
+
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported)\s+(?:on\s+)?$")
+
+
 def date_from_meeting_noun(
     engagements: list[Engagement], infos: list[SentenceInfo], published: date | None
 ) -> None:
     """The story's one session, told without a date, was held on the day a later sentence
     gives it by its noun ("have signed a memorandum …" then "The event was held on …")."""
     held = [e for e in engagements if e.kind != "visit" and not e.context]
-    if len(held) != 1 or held[0].date is not None:
+    if len(held) != 1 or (held[0].date is not None and not _day_of_saying(held[0])):
         return
     e = held[0]
     for info in infos:
@@ -468,6 +490,9 @@ def date_from_meeting_noun(
 _NOUN_HELD_ON = re.compile(
     r"\s*(?:The|This) (?:meeting|talks|discussions?|reception|event|(?:signing )?ceremony|"
     r"signing|session|courtesy call)\s+(?:took place|was held|were held)\b|"
+    # ("In the meeting held on Tuesday at the agency's headquarters in Tokyo, A and B …": the
+    # wire's opening of the retold session; x-miss7, Yonhap's way)
+    r"\s*(?:In|At|During) (?:the|this) (?:meeting|talks|discussions?|session)\s+held\b|"
     r"\s*(?:Buổi|Cuộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết)\s+(?:đã\s+)?"
     r"(?:diễn ra|được tổ chức)(?!\w)"
 )
@@ -923,7 +948,12 @@ def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.context or e.date is None or e.status != "held":
             continue
-        if earlier_occasion(text, e.date) or _RELATIVE_PAST.fullmatch(e.date.phrase.strip()):
+        opens = text[e.info.sentence.start : e.date.start]
+        if (
+            earlier_occasion(text, e.date)
+            or _RELATIVE_PAST.fullmatch(e.date.phrase.strip())
+            or _AGO_OPENS.match(opens)
+        ):
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase)
             e.parent = None
@@ -937,6 +967,13 @@ _RELATIVE_PAST = re.compile(
     r"(?i)(?:(?:in|during) )?(?:last (?:year|month|week)|the (?:previous|past) (?:year|month)|"
     r"earlier this year|"
     r"(?:hồi |vào )?(?:năm|tháng) (?:ngoái|trước))"
+)
+# "Two weeks ago, X also visited …", "A month ago, …": a sentence opening on how long before
+# the story it tells, however far its date from those words (x-miss7 014: a prime minister's
+# visit of two weeks before was drafted beside the call the page reports)
+_AGO_OPENS = re.compile(
+    r"(?i)\s*(?:(?:a|an|one|two|three|four|five|six|several|a few|some|\d+)\s+)"
+    r"(?:days?|weeks?|months?|years?)\s+ago\b"
 )
 # "Trước đó, vào tháng 3/2024, …", "Earlier, in March, …": a sentence going back in time
 _BACK_THEN = re.compile(r"(?:Trước đó|Earlier|Previously)\b,?")
@@ -1032,7 +1069,7 @@ def old_news(engagements: list[Engagement], published: date | None, *, bound: bo
         # ("On the sidelines of … last year, X held talks with Y" on a page of early March), and
         # so is one dated "last year" only ("hồi cuối năm ngoái", told in January, x-people 005)
         earlier_year = r.precision == "year" and r.end.year < published.year
-        last_year = _LAST_YEAR.search(e.date.phrase if e.date else "")
+        last_year = _LAST_YEAR.search(e.date.phrase if e.date else "") or _of_last_year(e)
         if (published - r.end).days > 90 or earlier_year or last_year:
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase) if e.date else None
@@ -1044,6 +1081,42 @@ def old_news(engagements: list[Engagement], published: date | None, *, bound: bo
 _LAST_YEAR = re.compile(r"(?<!\w)(?:năm ngoái|năm trước|last year)(?!\w)", re.I)
 
 
+# "in November of last year": the month told, its year after it (x-miss7 011: an earlier
+# ministerial dialogue was drafted as held once no dialogue of the story was)
+_OF_LAST_YEAR = re.compile(r"\s*,?\s+(?:of\s+)?(?:last year|năm ngoái)(?!\w)", re.I)
+
+
+def _of_last_year(e: Engagement) -> bool:
+    s = e.info.sentence
+    d = e.date
+    return (
+        d is not None
+        and s.start <= d.end <= s.end
+        and bool(_OF_LAST_YEAR.match(s.text, d.end - s.start))
+    )
+
+
+# "X met the directors of A and B during a December visit to India last year": a meeting told as
+# held during a trip of the sentence (the trip's word after "during" and its article)
+_DURING_TRIP = re.compile(r"\bduring\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def sessions_of_past_trips(text: str, engagements: list[Engagement]) -> None:
+    """A meeting told in the sentence of a trip mentioned for context, as held during it, is
+    of that trip's time: context too (x-miss7 011: an FBI director's meetings on a trip of "last
+    year" were drafted as the story's)."""
+    for v in engagements:
+        if v.kind != "visit" or not v.context:
+            continue
+        s = v.info.sentence
+        if not _DURING_TRIP.search(text, max(s.start, v.start - 40), v.start):
+            continue
+        for e in engagements:
+            if e.kind == "visit" or e.context or e.status != "held" or e.info is not v.info:
+                continue
+            e.context, e.context_cue, e.parent = True, v.context_cue, None
+
+
 def _last_year_only(engagements: list[Engagement]) -> None:
     """With no publication date, an engagement told as of "last year" ("the visit to India by
     the minister last year") is still before the story: context (x-fields5: it became a
@@ -1051,7 +1124,7 @@ def _last_year_only(engagements: list[Engagement]) -> None:
     for e in engagements:
         if e.context or e.status != "held" or e.date is None:
             continue
-        if _LAST_YEAR.search(e.date.phrase):
+        if _LAST_YEAR.search(e.date.phrase) or _of_last_year(e):
             e.context = True
             e.context_cue = (e.date.start, e.date.end, e.date.phrase)
             e.parent = None

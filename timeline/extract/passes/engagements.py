@@ -197,6 +197,17 @@ _NEXT_SESSION = re.compile(
 _INFINITIVE = re.compile(r"\b(?:to|will|would)\s+$|(?<!\w)sẽ\s+(?:có\s+)?$")
 
 
+_RECEIVED_A = re.compile(r"\b(?:received|receives|accepted|accepts) an?\s+(?:[\w-]+\s+){0,2}$")
+# whom a visit is paid to, by a title: a person called on, not a place
+_ON_A_PERSON = re.compile(
+    r"\s+(?:to\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?(?:Minister|Ambassador|Director|Commissioner|Secretary|"
+    r"Chief|General|Governor|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\b"
+)
+
+# "During this visit, ties were elevated …": a demonstrative names the trip told before, never
+# another (x-miss7 002: a prime minister's earlier visit, recalled, was drafted again as held)
+_THIS_TRIP = re.compile(r"\b(?:this|that|the same|the said)\s+$", re.I)
+
 _TO_BE_HELD = re.compile(r"\b(?:to be|will be)\s+(?:co-)?(?:chaired|held|hosted|convened)\b")
 
 # "visited the Embassy of X and met Ambassador Y" is the embassy's visit; "the Minister of
@@ -426,6 +437,8 @@ class Finder:
             code = code or (across.country if across else None)
             code = code or self.visitors_trip(info, vm)
             target = self.trip_told(info, dest, code)
+            if self.visits and _THIS_TRIP.search(text, max(s.start, vm.start() - 12), vm.start()):
+                target = self.visits[-1]  # "During this visit, …": the trip told last, again
             if target is not None and other_delegation(info, vm, target, code):
                 target = None  # two posts' delegations crossing to one country: two trips
             if target is not None and self.planned_trip(info, vm, target):
@@ -488,6 +501,10 @@ class Finder:
         return bool(
             # "paid a courtesy visit to General X": a meeting, not a trip
             re.search(r"\bcourtesy\s+$", before)
+            # "received a visit from X": a reception (the meeting's verb), no trip of its own
+            or (_RECEIVED_A.search(before) is not None and re.match(r"\s+from\b", after))
+            # "paid a visit to Police Director X": a call on a person (the meeting's verb)
+            or (re.search(r"\b(?:paid|made) a\s+$", before) and _ON_A_PERSON.match(after))
             # an invitation to visit is no engagement until it has a date
             or _INVITED_TO.search(before)
             # "… với các cam kết: Tàu tuần tra bờ biển Nhật Bản thăm Việt Nam; …"

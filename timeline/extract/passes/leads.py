@@ -21,6 +21,7 @@ from timeline.extract.lexicon import alternation, cues, word_regex
 from timeline.extract.model import Analysis, Engagement, SentenceInfo, Span, another_time
 from timeline.extract.passes import dating
 from timeline.extract.passes.participants import add_participants
+from timeline.extract.passes.series import told_to_come
 from timeline.extract.people import PersonMention
 from timeline.extract.segment import BODY, BYLINE, CAPTION, HEADLINE
 
@@ -370,6 +371,10 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
     s = cue.info.sentence
     before = a.text[max(s.start, cue.start - 40) : cue.start]
     if lang.cue("planned").search(before) or lang.cue("past_context").search(before):
+        return True
+    # ("The 20th Meeting of the A-B Working Group … will take place early next year": the cue
+    # is the subject of a plan told after it; x-miss7)
+    if a.language == "en" and told_to_come(a.text, cue.end, s.end):
         return True
     # ("welcomed the recent signing of the action plan during X's visit on November 30"):
     # what the cue's verb governs was before

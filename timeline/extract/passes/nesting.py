@@ -79,6 +79,29 @@ def lead_tells_first(engagements: list[Engagement], infos: list[SentenceInfo]) -
         first.add(infos[0])
 
 
+def forget_past_clauses(text: str, engagements: list[Engagement]) -> None:
+    """ "Weeks after the official visit of Prime Minister X in the country, a professor … paid a
+    courtesy call …": who is named in the clause telling an earlier trip (its words up to the
+    next comma) took no part in the session the same sentence reports (x-miss7 014: the prime
+    minister joined the professor's call)."""
+    for past in engagements:
+        if not past.context:
+            continue
+        s = past.info.sentence
+        stop = re.search(r"[,;.]", text[past.trigger[1] : s.end])
+        end = past.trigger[1] + stop.start() if stop else s.end
+        for e in engagements:
+            if e.context or e is past or e.info is not past.info:
+                continue
+            if past.trigger[0] <= e.trigger[0] < end:
+                continue  # the session told inside the clause is the past one's own
+            e.participants = {
+                k: v
+                for k, v in e.participants.items()
+                if not past.trigger[0] <= v.mention.start < end
+            }
+
+
 def forget_sentence(engagements: list[Engagement], past: Engagement) -> None:
     """The sentence telling a past engagement tells nothing of the others: it gives them no
     people and no topics."""
@@ -171,6 +194,18 @@ def _unnamed_twice(k: Engagement, e: Engagement) -> bool:
     )
 
 
+def _agencies_around(named: Engagement, agencies: Engagement) -> bool:
+    """A meeting read from agencies' words that hold the words of a meeting naming its people
+    (a wider span, no one named) is that meeting."""
+    return (
+        named.kind == "meeting"
+        and bool(named.participants)
+        and not agencies.participants
+        and agencies.counterpart_person is None
+        and agencies.trigger[0] <= named.trigger[0] < agencies.trigger[1]
+    )
+
+
 def one_per_trigger(engagements: list[Engagement]) -> None:
     """ "Tại cuộc hội đàm giữa Bộ trưởng A và Bộ trưởng B, …": two rules that read the same
     words of a sentence as an engagement of one kind ("Tại cuộc hội đàm", "cuộc hội đàm giữa")
@@ -189,9 +224,16 @@ def one_per_trigger(engagements: list[Engagement]) -> None:
                 # one trigger met in a list is one engagement per counterpart (the same words
                 # read twice with the same two sides and no one named is one, x-one6 001)
                 and (k.trigger[:2] != e.trigger[:2] or _unnamed_twice(k, e))
-                and _key(k.counterpart) == _key(e.counterpart)
-                and _key(k.destination) == _key(e.destination)
-                and k.counterpart_person == e.counterpart_person
+                and (
+                    (
+                        _key(k.counterpart) == _key(e.counterpart)
+                        and _key(k.destination) == _key(e.destination)
+                        and k.counterpart_person == e.counterpart_person
+                    )
+                    # ("A and B agreed … during a meeting between X and Y": the agencies'
+                    # words around the meeting the people's words tell; x-miss7, written)
+                    or _agencies_around(k, e)
+                )
             ),
             None,
         )
@@ -339,6 +381,14 @@ def _counterpart_named_in(told: Engagement, named: Engagement) -> bool:
     if cp is None:
         return True
     if named.counterpart is not None and named.counterpart.key == cp.key:
+        return True
+    # ("A Chinese delegation met with the Royal Thai Police", then "National Police chief X met
+    # Y and his delegation": told first in general words, no agency named on the side met in
+    # the meeting told after, nothing tells another; x-miss7 005. Agencies "also met" after a
+    # named meeting are meetings of their own.)
+    side = [p.mention for p in named.participants.values() if p.mention.country == cp.country]
+    first = told.start < named.start and named.counterpart is None
+    if first and side and all(m.organisation is None for m in side):
         return True
     return any(
         p.mention.organisation is not None and p.mention.organisation.key == cp.key

@@ -98,6 +98,18 @@ def _envoy_of_the_country_met(e: Engagement, p: PersonMention) -> bool:
     return own == p.country
 
 
+# "X, National Security Adviser to Prime Minister Y, co-chaired …": the one an adviser, an envoy
+# or a secretary serves is named in that title, not at the table (x-miss7 002: the prime
+# minister was drafted as the dialogue's co-chair)
+# (in apposition to the one named before it: "met Special Representative of the Secretary-General
+# X" names X by the office he holds)
+_SERVED = re.compile(
+    r"[A-Z][\w'’-]+,\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:[Aa]dvis[eo]r|[Ee]nvoy|[Ss]ecretary|[Aa]ide|[Aa]ssistant|[Rr]epresentative)\s+"
+    r"(?:to|of)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,4}$"
+)
+
+
 def not_taking_part(
     text: str, info: SentenceInfo, e: Engagement, p: PersonMention, language: str
 ) -> bool:
@@ -116,6 +128,9 @@ def not_taking_part(
         re.I,
     ):
         return True
+    served = text[max(info.sentence.start, p.start - 80) : p.start]
+    if language == "en" and _SERVED.search(served):
+        return True  # "X, National Security Adviser to Prime Minister Y": Y is X's title
     if info is e.info or p.person in e.participants:
         return False
     titles = " ".join(t[2] for t in p.titles)

@@ -452,6 +452,9 @@ _NOUN_HELD_AT = re.compile(
     # ("The event was held on Sep 10 at the agency's headquarters in Seoul": the day, the
     # premises, then the city)
     r"(?:[^.;]{0,60}?\s)?(?:at|in)\s+(?:the\s+)?(?:[^.;]{0,60}?\s(?:at|in)\s+)?$|"
+    # ("In the meeting held on Tuesday at the agency's headquarters in Tokyo, …", x-miss7)
+    r"(?:^|(?<=\n))\s*(?:In|At|During) (?:the|this) (?:meeting|talks|discussions?|session)\s+held"
+    r"\s+(?:[^.;,]{0,60}?\s)?(?:at|in)\s+(?:the\s+)?(?:[^.;,]{0,60}?\s(?:at|in)\s+)?$|"
     r"(?<!\w)(?:[Bb]uổi|[Cc]uộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết)\s+(?:đã\s+)?"
     r"(?:diễn ra|được tổ chức)\s+(?:[^.;]{0,60}?\s)?tại\s+(?:[^.;]{0,60}?\s(?:tại|ở)\s+)?$"
 )
@@ -537,6 +540,17 @@ def _capital_named_as_country(
     return replace(city, start=a, end=b, text=text[a:b])
 
 
+def _lead_says_here(text: str, e: Engagement, here: re.Pattern[str]) -> bool:
+    """ "Pune, Mar 3: The two countries' officials met here on Monday for talks. Their second
+    round was led by …": a session dated by the lead is where the lead says it was (x-miss7 002:
+    the dateline's city was lost with the lead's "here")."""
+    if e.date_origin != "lead" or e.date is None:
+        return False
+    a = max(text.rfind(".", 0, e.date.start), text.rfind("\n", 0, e.date.start)) + 1
+    ends = [i for i in (text.find(".", e.date.end), text.find("\n", e.date.end)) if i >= 0]
+    return here.search(text[a : min(ends, default=len(text))]) is not None
+
+
 def place_from_dateline(
     text: str, tag: tuple[int, int] | None, engagements: list[Engagement], here: re.Pattern[str]
 ) -> None:
@@ -553,6 +567,7 @@ def place_from_dateline(
         if e.remote or e.context:
             continue
         said_here = any(here.search(i.sentence.text) for i in e.sentences)
+        said_here = said_here or _lead_says_here(text, e, here)
         met = e.participants.get(e.counterpart_person) if e.counterpart_person is not None else None
         theirs = met is not None and met.mention.country == city.country
         # "DOHA — X visited the Ministry of Interior of Qatar": the agency met is the one met

@@ -19,6 +19,7 @@ from timeline.extract.model import (
 from timeline.extract.people import (
     Person,
     PersonMention,
+    called_after_prophet,
     is_vietnamese_name,
     names_a_venue,
     surname,
@@ -34,7 +35,7 @@ def short_references(text: str, infos: list[SentenceInfo]) -> None:
     words = Counter(
         w
         for p in {p.name: p for p in full}.values()
-        for w in {surname(p.name), p.name.split()[0]}
+        for w in {surname(p.name), p.name.split()[0], *called_after_prophet(p.name)}
         if len(w) > 2 and not w.endswith(".")
     )
     known = {w for w, n in words.items() if n == 1}

@@ -801,6 +801,70 @@ def sides_of_the_delegation(engagements: list[Engagement]) -> None:
             e.city, e.place_country = held[0].city, held[0].place_country
 
 
+def mission_staff_met(engagements: list[Engagement]) -> None:
+    """ "Representatives of the Japanese Embassy in Thailand met with Police General X,
+    Inspector-General of the Royal Thai Police": an embassy's staff, the subject, call on an
+    official of the country the embassy is in; that country hosts, the embassy's is the guest
+    (x-miss7 007: the embassy's country was read as the host and the place)."""
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.counterpart_person is None:
+            continue
+        met = e.participants.get(e.counterpart_person)
+        s = e.info.sentence
+        missions = [
+            o
+            for o in e.info.orgs
+            if o.org_kind == "embassy" and o.country and s.start <= o.start < e.trigger[0]
+        ]
+        if met is None or len(missions) != 1:
+            continue
+        (mission,) = missions
+        seat = next(
+            (
+                p.key
+                for p in e.info.places
+                if p.kind == COUNTRY
+                and mission.start < p.start < mission.end
+                and p.key != mission.country
+            ),
+            None,
+        )
+        if seat is None or met.mention.country != seat:
+            continue
+        e.host, e.guests = seat, [mission.country]
+        if e.place_country not in (None, seat):
+            e.place_country, e.city, e.place_span = seat, None, None
+
+
+# "A Chinese delegation met with the Royal Thai Police on Tuesday": the subject is a country's
+# delegation, named by the country's adjective, right before the verb (or before "led by …")
+_NATIONAL_DELEGATION = re.compile(
+    r"(?:^|\.\s+|,\s+)(?:[Aa]n?|[Tt]he)\s+(?P<adj>[A-Z][a-z]+)\s+(?:high-level\s+|police\s+|"
+    r"security\s+|government\s+)?delegation(?:\s+led by\s+[^,.;]{3,80}?)?,?\s*$"
+)
+
+
+def national_delegation_met(engagements: list[Engagement]) -> None:
+    """ "A Chinese delegation met with the Royal Thai Police": a meeting whose subject is a
+    country's delegation, the side met of another country, has that delegation as its guest
+    (x-miss7 005: the delegation's side was lost and the meeting drafted twice)."""
+    for e in engagements:
+        if e.kind != "meeting" or e.context or e.remote:
+            continue
+        met = {e.host} if e.host and not e.guests else set(e.guests) if not e.host else set()
+        if len(met) != 1:
+            continue
+        s = e.info.sentence
+        d = _NATIONAL_DELEGATION.search(s.text, 0, e.trigger[0] - s.start)
+        if d is None:
+            continue
+        at = s.start + d.start("adj")
+        adj = next((p for p in e.info.places if p.start == at and p.kind == COUNTRY), None)
+        if adj is None or adj.key in met:
+            continue
+        e.host, e.guests = met.pop(), [adj.key]
+
+
 def visitors_of_the_story(engagements: list[Engagement], infos: list[SentenceInfo]) -> None:
     """A trip whose host is known and whose travellers have no stated country was made by the
     one other country the story names ("A slew of meetings await Home Minister X as Malaysia
@@ -816,6 +880,76 @@ def visitors_of_the_story(engagements: list[Engagement], infos: list[SentenceInf
             e.guests = sorted(others)
             for part in e.participants.values():
                 part.mention.country = e.guests[0]
+
+
+def _stated(text: str, info: SentenceInfo, m: PersonMention) -> bool:
+    """Whether the mention's own words name a country ("Norway's Police Director X")."""
+    a, b = m.extent
+    return any(
+        p.kind == COUNTRY
+        and p.start < b
+        and (p.end >= a or _POSSESSIVE_TITLE.fullmatch(text, p.end, a) is not None)
+        for p in info.places
+    )
+
+
+# "Norway's Police Director X": the possessive and the title's capitalised words before the name
+_POSSESSIVE_TITLE = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,4}")
+
+
+def _one_host(text: str, calls: list[Engagement]) -> None:
+    """Calls told by one verb on officials of one country: the host the list names (a host
+    known, or the country one official's own words state) is the others'; an official of no
+    stated country, or given the caller's own by default, is of it ("… on Prime Minister A,
+    Justice Minister B and Norway's Police Director C": not calls on the caller's ministers)."""
+    met = {id(e): e.participants.get(e.counterpart_person) for e in calls}  # type: ignore[arg-type]
+    stated = {
+        m.mention.country
+        for e in calls
+        if (m := met[id(e)]) is not None and _stated(text, e.info, m.mention)
+    }
+    hosts = stated or {e.host for e in calls if e.host}
+    if len(hosts) != 1 or None in hosts:
+        return
+    (host,) = hosts
+    for e in calls:
+        m = met[id(e)]
+        if m is None or m.mention.country == host:
+            continue
+        callers = {p.mention.country for k, p in e.participants.items() if k != m.person}
+        defaulted = m.mention.country in callers and not _stated(text, e.info, m.mention)
+        if m.mention.country is None or defaulted:
+            e.host, m.mention.country = host, host
+            e.guests = [g for g in e.guests if g != host]
+
+
+def callers_of_the_story(
+    text: str, engagements: list[Engagement], infos: list[SentenceInfo]
+) -> None:
+    """ "Before the ceremony, Mr X made separate courtesy calls on Prime Minister A, Home Minister
+    B and Commissioner C": calls told by one verb are on one country's officials, so a host one
+    of them has is the others' when theirs is unknown; and the caller, of no stated country, is
+    of the one other country the story names (x-miss7 015: the three calls had no sides)."""
+    named = {p.key for i in infos for p in i.places if p.kind == COUNTRY}
+    lists: dict[tuple[int, int], list[Engagement]] = {}
+    for e in engagements:
+        if e.kind == "meeting" and not e.context and e.counterpart_person is not None:
+            lists.setdefault((e.trigger[0], e.trigger[1]), []).append(e)
+    for calls in lists.values():
+        if len(calls) >= 2:
+            _one_host(text, calls)
+    for e in (e for calls in lists.values() for e in calls):
+        others = named - {e.host, INTERNATIONAL}
+        callers = [p for k, p in e.participants.items() if k != e.counterpart_person]
+        if e.host is None or len(others) != 1 or not callers:
+            continue
+        # (one caller's mention is each call's: set at the first, it is still the others')
+        if e.guests not in ([], sorted(others)):
+            continue
+        if all(p.mention.country in (None, *others) for p in callers):
+            e.guests = sorted(others)
+            for p in callers:
+                p.mention.country = e.guests[0]
 
 
 def delegation_of_the_story(engagements: list[Engagement], home: str, home_from_site: bool) -> None:
