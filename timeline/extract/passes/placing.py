@@ -73,6 +73,12 @@ def _places_after_at(text: str, info: SentenceInfo) -> list[Mention]:
     ]
 
 
+def _one_city_after_at(text: str, info: SentenceInfo) -> Mention | None:
+    """The one city the sentence writes after `tại`/`ở`/`in`/`at`; None for none or several."""
+    cities = [p for p in _places_after_at(text, info) if p.kind == CITY]
+    return cities[0] if len(cities) == 1 else None
+
+
 def _in_country_list(text: str, info: SentenceInfo, p: Mention) -> bool:
     """A city named as its country ("Singapore") right after another country in a list."""
     if country_aliases().get(p.text) is None:
@@ -343,13 +349,9 @@ def place_from_caption(text: str, engagements: list[Engagement], infos: list[Sen
         for info in captions:
             if len(ours & {p.person for p in info.people}) < 2:
                 continue
-            where = [
-                p
-                for p in _place_candidates(text, info)
-                if p.kind == CITY and re.search(r"(?:tại|in)\s+$", text[p.start - 6 : p.start])
-            ]
-            if len(where) == 1 and e.place_country in (None, where[0].country):
-                _set_place(e, where[0])
+            city = _one_city_after_at(text, info)
+            if city is not None and e.place_country in (None, city.country):
+                _set_place(e, city)
                 break
 
 
@@ -375,13 +377,9 @@ def place_after_the_welcome(
         welcome = next((i for i in reversed(before) if _WELCOME.search(i.sentence.text)), None)
         if welcome is None:
             continue
-        where = [
-            p
-            for p in _place_candidates(text, welcome)
-            if p.kind == CITY and re.search(r"(?:tại|ở)\s+$", text[p.start - 6 : p.start])
-        ]
-        if len(where) == 1 and e.place_country in (None, where[0].country):
-            _set_place(e, where[0])
+        city = _one_city_after_at(text, welcome)
+        if city is not None and e.place_country in (None, city.country):
+            _set_place(e, city)
 
 
 # "A and B officials wrapped up a defence dialogue on Friday in <City>": the
