@@ -290,7 +290,10 @@ def find_people(
     if language == "en":
         found += _wire_style(text, start, end, entities, found)
         found += _respectively(text, start, end, entities, found)
+        found += _listed_with_colon(text, start, end, found)
         found += _lowercase_title_before(text, start, end, entities, found)
+        # (a body's name after a lower-case title, "director of the Child Protection Centre")
+        found = [p for p in found if not _BODY_WORD.fullmatch(p.name.split()[-1])]
     _titles_after_a_pair(text, found)
     return found
 
@@ -324,7 +327,10 @@ _LED_BY = re.compile(r"\b(?:led|headed) by\s+$")
 _BODY_WORD = re.compile(
     r"Customs|Police|Ministry|Agency|Office|Council|Department|Bureau|Directorate|Command|"
     r"Service|Authority|Province|Prefecture|Cooperation|Affairs|Academy|University|Embassy|"
-    r"Consulate|Committee|Commission|Forces?|Guard|Party"
+    r"Consulate|Committee|Commission|Forces?|Guard|Party|"
+    # ("director of the Child Protection Centre, Women, …, and Fisheries Sector": two bodies
+    # read as persons; x-people7 page 004, a shape of every police unit's long English name)
+    r"Cent(?:re|er)|Sector|Division|Unit|Headquarters|Secretariat|Institute"
 )
 
 
@@ -934,6 +940,40 @@ def _respectively(
                 continue
             title = (m.start("title"), m.end("title"), m["title"])
             out.append(PersonMention(a, b, m[side], titles=[title], country=country, extent=(a, b)))
+    return out
+
+
+# "… and included: Pan Jin, consular adviser; Wen Yonggang, police attaché; Pol Maj Zhao
+# Yingning, assistant attaché; and Li Shaopu, secretary": a list after a colon, one person a
+# semicolon, each a name then an office in lower case (x-people7 page 004: four of a
+# delegation's five, named with no title the lexicon knows, were lost)
+_COLON_LIST = re.compile(r"\b(?:included|including|includes|comprised|were)\s*:\s*")
+_COLON_ITEM = re.compile(
+    r"(?:and\s+)?(?:(?:Pol|Police|Maj|Lt|Col|Gen|Capt|Mr|Ms|Mrs|Dr)\.?\s+)*"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s*(?P<title>[a-z][^;]{2,160}?)\s*(?:;|$)"
+)
+
+
+def _listed_with_colon(
+    text: str, start: int, end: int, found: list[PersonMention]
+) -> list[PersonMention]:
+    """The persons of a semicolon list after `included:`, each with the office after them."""
+    out: list[PersonMention] = []
+    for cue in _COLON_LIST.finditer(text, start, end):
+        at = cue.end()
+        stop = text.find(".", at, end)
+        stop = end if stop < 0 else stop
+        while at < stop:
+            m = _COLON_ITEM.match(text, at, stop)
+            if m is None:
+                break
+            a, b = m.span("name")
+            if not any(p.start < b and a < p.end for p in found + out):
+                title = (m.start("title"), m.end("title"), m["title"])
+                out.append(PersonMention(a, b, m["name"], titles=[title], extent=(a, b)))
+            at = m.end()
+            while at < stop and text[at] in " ;":
+                at += 1
     return out
 
 

@@ -514,7 +514,12 @@ def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: L
 # the lead's draft taking no one from a later sentence)
 _ATTENDED_TOO = re.compile(
     r"\b(?:was|were)\s+also\s+(?:attended|present)\b|\bAlso\s+(?:present|attending)\b|"
-    r"\balso\s+present\b|(?<!\w)Cùng (?:tham )?dự(?: có)?(?!\w)"
+    r"\balso\s+present\b|(?<!\w)Cùng (?:tham )?dự(?: có)?(?!\w)|"
+    # "Representatives of the Thai side included A, …", "The Chinese delegation was led by X,
+    # …, and included: A, …" (x-people7 pages 004 and 012: a side's people listed after the
+    # session was told)
+    r"\b(?:side|delegation|delegates)\s+(?:(?:was|were)\s+(?:led|headed)\s+by\b[^.]*?\b)?"
+    r"(?:also\s+)?(?:included|comprised)\b"
 )
 
 

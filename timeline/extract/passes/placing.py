@@ -49,14 +49,20 @@ def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = Non
             continue
         if text[p.end : p.end + 2] in ("'s", "’s"):
             continue  # "Singapore's minister": whose, not where
-        if re.search(r"(?<!\w)của\s+$", text[max(info.sentence.start, p.start - 6) : p.start]):
+        if re.search(
+            r"(?<!\w)của\s+$", text[max(info.sentence.start, p.start - 6) : p.start]
+        ) and not _PART_OF_COUNTRY.search(text, max(info.sentence.start, p.start - 40), p.start):
             continue  # "cam kết của Bangkok": whose (a government by its capital), not where
         if _SUBORDINATE.search(text, clause if p.start >= clause else info.sentence.start, p.start):
             continue  # "…, as Vietnamese arrested in Japan climb", "before leaving for Hue"
         before = text[max(info.sentence.start, p.start - 12) : p.start]
-        prep = re.search(r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before)
+        prep = re.search(
+            r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before
+        ) or _PART_OF_COUNTRY.search(text, max(info.sentence.start, p.start - 40), p.start)
         if p.kind == CITY and _in_country_list(text, info, p):
             continue  # "Đại sứ các nước Australia, Hàn Quốc, Singapore": the country
+        if p.kind == CITY and not prep and _state_acting(text, p):
+            continue  # "Singapore hopes that …": the state speaking, not where (x-people7)
         if p.kind in (CITY, VENUE) or prep:
             out.append(p)
     return out
@@ -71,6 +77,26 @@ def _places_after_at(text: str, info: SentenceInfo) -> list[Mention]:
     return [
         p for p in _place_candidates(text, info) if _AT_PLACE.search(text[p.start - 12 : p.start])
     ]
+
+
+# "tại tỉnh Sa Kaeo thuộc miền đông của Thái Lan": a province the gazetteer does not know, in
+# the country named after `thuộc … của` (x-people7 page 003: the meeting had no country)
+_PART_OF_COUNTRY = re.compile(r"(?<!\w)thuộc\s+(?:(?:miền|phía|vùng|khu vực)\s+\w+\s+)?của\s+$")
+
+
+# a city-state's name as the subject of a verb ("Singapore hopes", "Singapore and Malaysia
+# signed", "Singapore mong muốn"): x-people7 page 002 had a meeting "in Hanoi" placed in
+# Singapore, the sentence's first word
+_ACTING = re.compile(r"\s+(?:and\s+[A-Z][\w-]+\s+|và\s+[A-ZĐ][\w-]+\s+)?[a-zà-ỹđ]")
+
+
+def _state_acting(text: str, p: Mention) -> bool:
+    """Is the place a city-state's name written as the subject acting (a lower-case verb after
+    it), not as where something happened?"""
+    if country_aliases().get(p.text) is None:
+        return False
+    m = _ACTING.match(text, p.end)
+    return m is not None and not re.match(r"\s+(?:on|in|at|from|to)\b", text[p.end : m.end() + 6])
 
 
 def _in_country_list(text: str, info: SentenceInfo, p: Mention) -> bool:
@@ -421,8 +447,13 @@ _NOUN_HELD_AT = re.compile(
     # ("The event was held on Sep 10 at the agency's headquarters in Seoul": the day, the
     # premises, then the city)
     r"(?:[^.;]{0,60}?\s)?(?:at|in)\s+(?:the\s+)?(?:[^.;]{0,60}?\s(?:at|in)\s+)?$|"
-    r"(?<!\w)(?:[Bb]uổi|[Cc]uộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết)\s+(?:đã\s+)?"
-    r"(?:diễn ra|được tổ chức)\s+(?:[^.;]{0,60}?\s)?tại\s+(?:[^.;]{0,60}?\s(?:tại|ở)\s+)?$"
+    # ("Cuộc họp hôm 16.9 diễn ra … tại tỉnh Sa Kaeo thuộc miền đông của Thái Lan": the day,
+    # and a province unknown to the gazetteer, placed by its country; x-people7 page 003)
+    r"(?<!\w)(?:[Bb]uổi|[Cc]uộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết|họp)\s+"
+    r"(?:hôm\s+[\d./-]+\s+)?(?:đã\s+)?"
+    r"(?:diễn ra|được tổ chức)\s+(?:[^.;]{0,60}?\s)?tại\s+(?:[^.;]{0,60}?\s(?:tại|ở)\s+|"
+    r"(?:tỉnh|thành phố)\s+[^.;,]{1,30}?\s+thuộc\s+(?:(?:miền|phía|vùng|khu vực)\s+\w+\s+)?"
+    r"của\s+)?$"
 )
 
 

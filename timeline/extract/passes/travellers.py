@@ -1,0 +1,129 @@
+"""Who travelled: a sentence that opens on a trip (`During the visit to Tokyo, X met Y`, `Trong
+chuyến thăm Lào, X đã hội đàm với Y`) tells its meeting at the trip's destination with X the
+visitor; one that opens on another person's trip (`Trong khuôn khổ chuyến thăm … của Thủ tướng
+X, Bộ trưởng Y đã hội đàm với Z`) frames Y's meeting, which X did not attend."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.gazetteer import CITY, COUNTRY, Mention
+from timeline.extract.model import Engagement, SentenceInfo
+from timeline.extract.people import PersonMention
+
+# "During the visit to Tokyo, ", "On his official trip to Seoul, ", "Trong chuyến thăm Lào, ",
+# "Nhân dịp sang thăm và làm việc tại Nhật Bản, " (x-people7: an FBI Director's three sessions
+# abroad, each told so, had him host his own meetings; 3 on 1 page, a shape of every outlet
+# that tells a tour stop by stop)
+_OWN_TRIP = re.compile(
+    r"\W*(?:(?:During|On|In the course of|While on)\s+(?:the|his|her|their|a|an|this)\s+"
+    r"(?:(?:official|working|recent|two-day|three-day|first)\s+)*(?:visit|trip)\s+to\s+"
+    r"|(?:Trong|Nhân dịp|Nhân)\s+(?:chuyến\s+)?(?:sang\s+)?(?:thăm|công tác)"
+    r"(?:\s+(?:chính thức|và làm việc|làm việc))*(?:\s+(?:tại|ở))?\s+)"
+    r"(?P<dest>[^,]{2,60}?),\s*"
+)
+# the frame names whose trip it is: "chuyến thăm … của Thủ tướng X", "the Prime Minister's visit"
+_ANOTHERS = re.compile(r"\bcủa\b|['’]s\b|\bof\s+(?:the\s+)?[A-Z]")
+# "Trong khuôn khổ (chương trình) chuyến thăm … của X, ", "On the sidelines of X's visit to …, ",
+# "As part of Prime Minister X's official visit to …, " (x-people7: a minister's talks told in the
+# frame of the Prime Minister's visit had the Prime Minister at the table)
+_ANOTHERS_TRIP = re.compile(
+    r"\W*(?:Trong khuôn khổ|Nhân dịp|Bên lề|Nhân)\s+(?:chương trình\s+)?(?:chuyến\s+)"
+    r"(?:thăm|công tác)[^,]{0,40}?\s+của\s+[^,]{3,120},\s*"
+    r"|\W*(?:As part of|On the sidelines of|During)\s+[^,]{3,80}['’]s\s+(?:\w+\s+){0,3}"
+    r"(?:visit|trip)\b[^,]{0,60},\s*"
+)
+
+
+def opening_trip(text: str, info: SentenceInfo) -> tuple[int, Mention | None] | None:
+    """Where a sentence's opening trip frame ends and the place it went to, when the sentence
+    opens on the traveller's own trip; None otherwise."""
+    s = info.sentence
+    m = _OWN_TRIP.match(text, s.start, s.end)
+    if m is None or _ANOTHERS.search(m.group("dest")):
+        return None
+    dest = [p for p in info.places if m.start("dest") <= p.start and p.end <= m.end("dest")]
+    return m.end(), (dest[-1] if dest else None)
+
+
+def _country_of(place: Mention) -> str | None:
+    return place.key if place.kind == COUNTRY else place.country
+
+
+def traveller(text: str, info: SentenceInfo) -> PersonMention | None:
+    """The person the sentence's own-trip frame is about: the first one named after it."""
+    frame = opening_trip(text, info)
+    if frame is None:
+        return None
+    end = frame[0]
+    after = [p for p in info.people if p.start >= end]
+    first = min(after, key=lambda p: p.start, default=None)
+    if first is None or first.extent[0] - end > 60:
+        return None
+    return first
+
+
+def travellers_abroad(text: str, infos: list[SentenceInfo]) -> None:
+    """The traveller is not of the country visited: a country read from the place before them
+    (`the visit to Tokyo, Director X`) is cleared, on every mention of that person."""
+    for info in infos:
+        frame = opening_trip(text, info)
+        m = traveller(text, info)
+        if frame is None or m is None or frame[1] is None:
+            continue
+        visited = _country_of(frame[1])
+        if visited is None or m.country != visited:
+            continue
+        for other in (p for i in infos for p in i.people):
+            if other.person == m.person and other.country == visited:
+                other.country = None
+        m.country = None
+
+
+def sessions_at_the_destination(text: str, engagements: list[Engagement]) -> None:
+    """A meeting told after the trip frame is held where the trip went, not at a place named
+    later in its sentence (`… follow up on the meeting between A and B in Busan`)."""
+    for e in engagements:
+        if e.kind != "meeting":
+            continue
+        frame = opening_trip(text, e.info)
+        if frame is None or frame[1] is None or e.trigger[0] < frame[0]:
+            continue
+        dest = frame[1]
+        e.place_span = dest
+        e.city = dest if dest.kind == CITY else None
+        e.place_country = _country_of(dest)
+
+
+def travellers_are_guests(text: str, engagements: list[Engagement]) -> None:
+    """The traveller of the frame is the guest of the meeting told after it, and heads the
+    trip the frame tells."""
+    for e in engagements:
+        if e.kind not in ("meeting", "visit"):
+            continue
+        m = traveller(text, e.info)
+        if m is None:
+            continue
+        role = "guest" if e.kind == "meeting" else "delegation_head"
+        for part in e.participants.values():
+            if part.person == m.person and part.role in ("host", "attendee"):
+                part.role = role
+
+
+def framed_by_anothers_trip(text: str, engagements: list[Engagement]) -> None:
+    """Those named in the frame of another person's trip are not at the meeting the sentence
+    then tells of its own subject."""
+    for e in engagements:
+        if e.kind not in ("meeting", "dialogue"):
+            continue
+        s = e.info.sentence
+        m = _ANOTHERS_TRIP.match(text, s.start, s.end)
+        if m is None or e.trigger[0] < m.end():
+            continue
+        framed = {
+            k for k, part in e.participants.items() if s.start <= part.mention.start < m.end()
+        }
+        told = [k for k, p in e.participants.items() if p.mention.start >= m.end()]
+        if framed and told:
+            for k in framed:
+                del e.participants[k]
