@@ -159,7 +159,12 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     organisation = r"(?<!Bộ )" if language == "vi" else ""
     # "Deputy Ministers A and B": an English title in the plural is a title too
     plural = r"(?:s(?=\s))?" if language == "en" else ""
-    pattern = re.compile(rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives}){plural}(?![\w])")
+    # "quyền Cục trưởng X" (acting): the office held in an acting capacity, written in lower case
+    # before a title the lexicon has (x-people7 page 009: the acting director's name was lost)
+    acting = r"(?:[Qq]uyền\s+(?=\w))?" if language == "vi" else ""
+    pattern = re.compile(
+        rf"(?<![\w.]){organisation}{acting}(?:{portfolio}{alternatives}){plural}(?![\w])"
+    )
     return pattern, kinds
 
 
@@ -294,6 +299,8 @@ def find_people(
         found += _lowercase_title_before(text, start, end, entities, found)
         # (a body's name after a lower-case title, "director of the Child Protection Centre")
         found = [p for p in found if not _BODY_WORD.fullmatch(p.name.split()[-1])]
+        for p in found:
+            _unglue_given_name(text, p)
     _titles_after_a_pair(text, found)
     return found
 
@@ -941,6 +948,30 @@ def _respectively(
             title = (m.start("title"), m.end("title"), m["title"])
             out.append(PersonMention(a, b, m[side], titles=[title], country=country, extent=(a, b)))
     return out
+
+
+# "the Deputy Prime Minister of SingaporeChee Hean Teo": a country glued to the given name
+# (x-people7 page 012: the person was "Hean Teo", of no country), the title's last word
+_GLUED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)$")
+
+
+def _unglue_given_name(text: str, p: PersonMention) -> None:
+    """The given name a country's name swallowed joins the name again; the country stays in
+    the title and is the person's."""
+    if not p.titles:
+        return
+    a, b, title = p.titles[-1]
+    if text[b : p.start].strip():
+        return
+    m = _GLUED.search(title)
+    code = country_aliases().get(m.group(1)) if m else None
+    if m is None or code is None:
+        return
+    given = a + m.start(2)
+    p.titles[-1] = (a, given, text[a:given])
+    p.start, p.name = given, text[given : p.end]
+    p.extent = (min(p.extent[0], a), p.extent[1])
+    p.country = p.country or code
 
 
 # "… and included: Pan Jin, consular adviser; Wen Yonggang, police attaché; Pol Maj Zhao

@@ -318,6 +318,7 @@ def find(a: Analysis) -> None:
     """Engagements sentence by sentence (passes/engagements.py), then trips told by attending
     an event abroad, with their heads."""
     a.engagements = find_engagements(a.text, a.infos, a.persons, a.language, a.home)
+    travellers.premises_called_at(a.text, a.engagements)
     nesting.one_per_trigger(a.engagements)
     for trip in attendance_trips(a.text, a.infos, a.engagements, a.home, a.language):
         add_participants(a.text, trip.info, trip, a.language)  # "do X làm Trưởng đoàn"
@@ -434,6 +435,7 @@ def assign_roles(a: Analysis) -> None:
     roles.received_delegations(a.engagements)
     travellers.travellers_are_guests(a.text, a.engagements)
     travellers.framed_by_anothers_trip(a.text, a.engagements)
+    a.engagements = travellers.trips_of_one_call(travellers.retold_by_its_pair(a.engagements))
     nesting.lead_tells_first(a.engagements, a.infos)
     nesting.drop_allusions(a.engagements)
     nesting.drop_lead_retold(a.engagements)

@@ -1500,7 +1500,6 @@ _LAST_PERIOD = re.compile(
 _INVITED_TO = re.compile(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$|\binvit\w*\b[^;]{0,160}?\bto\s+$")
 
 
-# who joined the delegation's programme: of its trip, whichever session was told last
 # a sentence that lists a side's people at the session just told (x-people7 pages 004 and 012:
 # "Representatives of the Thai side included Pol Maj Gen A, …", "The Chinese delegation was
 # led by X, …, and included: A, …; B, …", "Indian delegation included Shri A, …")
@@ -1510,6 +1509,7 @@ _SIDES_MEMBERS = re.compile(
     r"(?:(?:was|were)\s+(?:led|headed)\s+by\b[^.]*?\b)?(?:also\s+)?(?:included|comprised)\b"
     r"|\W*(?:Thành phần|Thành viên)\s+(?:đoàn|phía)\b"
 )
+# who joined the delegation's programme: of its trip, whichever session was told last
 _JOINED_TRIP = re.compile(
     r"(?:tham gia các hoạt động của đoàn|joined the delegation(?:['’]s)? (?:programme|activities))",
     re.I,

@@ -523,6 +523,15 @@ _ATTENDED_TOO = re.compile(
 )
 
 
+# "Tại buổi lễ, quyền Cục trưởng X nhấn mạnh …", "At the ceremony, X said …": a later sentence
+# opening at the session tells who spoke there (x-people7 page 009: an MOU signing's two
+# signatories named only so)
+_OPENING_AT_THE_SESSION = re.compile(
+    r"\W*(?:(?:Tại|Trong)\s+(?:buổi|cuộc)\s+(?:lễ|tiếp|làm việc|gặp|hội đàm|ký kết)|"
+    r"(?:At|During)\s+the\s+(?:ceremony|signing|event|reception))(?!\w)"
+)
+
+
 def _attending_later(a: Analysis, e: Engagement, lead: Lead) -> None:
     """The people a later sentence of the story presents as also attending the lead's
     engagement, with their stated role (the lead's own later sentences included)."""
@@ -533,11 +542,14 @@ def _attending_later(a: Analysis, e: Engagement, lead: Lead) -> None:
         s = i.sentence
         if s.role != BODY or s.start <= e.info.sentence.start:
             continue
-        m = _ATTENDED_TOO.search(a.text, s.start, s.end)
+        m = _ATTENDED_TOO.search(a.text, s.start, s.end) or _OPENING_AT_THE_SESSION.match(
+            a.text, s.start, s.end
+        )
         # "… On the British side, officials and the Ambassador, X.": the list goes on by side
         goes_on = listing is not None and _ON_A_SIDE.match(s.text) is not None
         cue = (m.start(), m.end(), m.group()) if m else listing if goes_on else None
         listing = cue
+        cue = cue or _titled_by_a_side(e, i)
         if cue is None or not i.people or another_time(e, i):
             continue
         if not any(i is x for x in e.sentences):
@@ -550,6 +562,19 @@ def _attending_later(a: Analysis, e: Engagement, lead: Lead) -> None:
                 and s.start <= part.mention.start < s.end
             ):
                 part.cue = cue  # present as the list's first sentence says
+
+
+def _titled_by_a_side(e: Engagement, info: SentenceInfo) -> Span | None:
+    """ "Thiếu tướng X, Cục trưởng Cục Y, đã cảm ơn …" after "AFP trao tặng cho Cục Y …": a
+    later sentence's person whose title names a body the engagement's own sentence names as a
+    side speaks for that side there (x-people7 pages 009 and 015: the two heads named only
+    so were lost)."""
+    sides = {o.key for o in e.info.orgs if o.key}
+    for p in info.people:
+        org = p.organisation
+        if org is not None and org.key in sides and p.titles:
+            return (p.titles[0][0], p.titles[0][1], p.titles[0][2])
+    return None
 
 
 _ON_A_SIDE = re.compile(

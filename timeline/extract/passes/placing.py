@@ -65,6 +65,16 @@ def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = Non
             continue  # "Singapore hopes that …": the state speaking, not where (x-people7)
         if p.kind in (CITY, VENUE) or prep:
             out.append(p)
+    # "New Delhi, Nov 4 (IBNS) X met Y in Monaco": the dateline is where it was filed from
+    # when the sentence says where it was held
+    first = out[0] if out else None
+    if (
+        first is not None
+        and first.start - info.sentence.start < 3
+        and _DATELINE_AFTER.match(text, first.end)
+        and any(_AT_PLACE.search(text[q.start - 12 : q.start]) for q in out[1:])
+    ):
+        out = out[1:]
     return out
 
 
@@ -82,6 +92,14 @@ def _places_after_at(text: str, info: SentenceInfo) -> list[Mention]:
 # "tại tỉnh Sa Kaeo thuộc miền đông của Thái Lan": a province the gazetteer does not know, in
 # the country named after `thuộc … của` (x-people7 page 003: the meeting had no country)
 _PART_OF_COUNTRY = re.compile(r"(?<!\w)thuộc\s+(?:(?:miền|phía|vùng|khu vực)\s+\w+\s+)?của\s+$")
+
+
+# a wire dateline opening the sentence, "New Delhi, Nov 4 (IBNS)", "Bangkok, March 3 (Xinhua) -"
+# (x-people7 page 012: a meeting in Monaco was placed in New Delhi, the agency's desk)
+_DATELINE_AFTER = re.compile(
+    r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?\s*(?:\(|/|–|—|-|:)"
+)
 
 
 # a city-state's name as the subject of a verb ("Singapore hopes", "Singapore and Malaysia

@@ -127,3 +127,78 @@ def framed_by_anothers_trip(text: str, engagements: list[Engagement]) -> None:
         if framed and told:
             for k in framed:
                 del e.participants[k]
+
+
+# "visited Thailand’s Ministry of Defense to discuss … with X": a call at a body's premises in
+# the country, so a meeting with whom it names, not a trip to the country (x-people7 pages 014
+# and 016; the premises' own name, "visited CBI Headquarters", is `premises_visited`'s)
+_PREMISES_OF = re.compile(
+    r"\s*['’]s\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Ministry|Headquarters|Department|Agency|Bureau|"
+    r"Office|Police|Command|Academy|Directorate|Secretariat)\b"
+)
+
+
+def premises_called_at(text: str, engagements: list[Engagement]) -> None:
+    """A visit to a country's body's premises is a meeting there: its traveller the guest, the
+    first person named after the trigger the one met."""
+    for e in engagements:
+        if e.kind != "visit" or e.destination is None or e.context:
+            continue
+        if not _PREMISES_OF.match(text, e.destination.end):
+            continue
+        e.kind, e.destination = "meeting", None
+        for part in e.participants.values():
+            if part.role == "delegation_head":
+                part.role = "guest"
+        met = [p for p in e.participants.values() if p.mention.start > e.trigger[1]]
+        if met and e.counterpart_person is None:
+            e.counterpart_person = min(met, key=lambda p: p.mention.start).person
+
+
+def _pair(e: Engagement) -> frozenset[int]:
+    return frozenset(k for k, p in e.participants.items() if p.role != "attendee")
+
+
+def retold_by_its_pair(engagements: list[Engagement]) -> list[Engagement]:
+    """A later meeting of the same two people, with no day or place of its own that differs,
+    is the first retold (`X welcomed the FBI Director and thanked him for his visit` after `the
+    Director held discussions with X`: x-people7 page 014, two drafts of one call)."""
+    out: list[Engagement] = []
+    for e in engagements:
+        first = next(
+            (
+                f
+                for f in out
+                if f.kind == e.kind == "meeting"
+                and not f.context
+                and not e.context
+                and len(_pair(e)) == 2
+                and _pair(e) == _pair(f)
+                and e.host == f.host
+                and (e.resolved is None or e.resolved == f.resolved)
+                and (e.city is None or f.city is None or e.city.key == f.city.key)
+            ),
+            None,
+        )
+        if first is None:
+            out.append(e)
+            continue
+        for info in e.sentences:
+            if not any(info is i for i in first.sentences):
+                first.add(info)
+    return out
+
+
+def trips_of_one_call(engagements: list[Engagement]) -> list[Engagement]:
+    """A trip with no place, day or destination whose only session holds all its people is
+    that session's own word (`During the visit, X held discussions with Y`): no trip."""
+    out = []
+    for e in engagements:
+        parts = [x for x in engagements if x.parent is e]
+        bare = e.kind == "visit" and e.destination is None and e.place_country is None
+        lone = bare and e.resolved is None and len(parts) == 1
+        if lone and set(e.participants) <= set(parts[0].participants):
+            parts[0].parent = None
+            continue
+        out.append(e)
+    return out
