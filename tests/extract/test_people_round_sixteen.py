@@ -186,3 +186,27 @@ def test_the_head_of_the_body_that_received_a_donation_took_part():
     (meeting,) = meetings(text)
     who = people(meeting)
     assert who["Lê Văn Hùng"]["role"] == "host"
+
+
+def test_the_two_people_of_a_delegation_level_meeting_head_their_delegations():
+    text = (
+        "Union Home Minister Arvind Rao had a delegation level meeting with Interior Minister of "
+        "France Paul Girard in Lyon on Tuesday. The Indian delegation included Shri Mohan Das, "
+        "Joint Secretary, Ministry of Home Affairs.\n"
+    )
+    (meeting,) = meetings(text)
+    who = people(meeting)
+    assert who["Arvind Rao"]["role"] == "delegation_head"
+    assert who["Paul Girard"]["role"] == "delegation_head"
+
+
+def test_a_holder_named_by_an_initial_after_a_portfolio_of_two_fields_is_found():
+    text = (
+        "The MOU was signed by Thailand's Minister of Interior Somchai Wong and Singapore's "
+        "Minister for Home Affairs and Law K Tan at the ministry headquarters in Singapore on "
+        "Thursday.\n"
+    )
+    (meeting,) = meetings(text)
+    who = people(meeting)
+    assert "K Tan" in who
+    assert who["K Tan"]["country"] == "SG"

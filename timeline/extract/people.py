@@ -85,6 +85,14 @@ _UNIT_HEADS = "Department|Bureau|Agency|Division|Office|Command|Directorate|Unit
 _BODY_HEADS = f"{_UNIT_HEADS}|Council|Committee|Commission|Ministry|Service|Police|Procuracy"
 
 
+# "quyền Cục trưởng X" (acting): the office held in an acting capacity, written in lower case
+# before a title the lexicon has (x-people7 page 009: the acting director's name was lost)
+_ACTING = r"(?:[Qq]uyền\s+(?=\w))?"
+# "Minister for Home Affairs and Law K Shanmugam": an initial, then the name, ends a portfolio
+# the list lacks (x-people7 page 010 lost the Singaporean minister who signed)
+_INITIALLED = r"[A-Z]\.?\s+[A-Z][\w'’-]+"
+
+
 @cache
 def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     lex = _lex()
@@ -123,7 +131,8 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
             # ("Secretary of Norway's National Security Council Lars Aamodt": the head word of
             # a body, "Council", opens no name; the portfolio runs on to it)
             rf"(?!(?:{_BODY_HEADS})\s)"
-            rf"(?!(?:{fields})\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}(?![\w'’-])(?!\s+[A-Z])"
+            rf"(?!(?:{fields})\s)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}|{_INITIALLED})"
+            r"(?![\w'’-])(?!\s+[A-Z])"
         )
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
@@ -159,12 +168,9 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     organisation = r"(?<!Bộ )" if language == "vi" else ""
     # "Deputy Ministers A and B": an English title in the plural is a title too
     plural = r"(?:s(?=\s))?" if language == "en" else ""
-    # "quyền Cục trưởng X" (acting): the office held in an acting capacity, written in lower case
-    # before a title the lexicon has (x-people7 page 009: the acting director's name was lost)
-    acting = r"(?:[Qq]uyền\s+(?=\w))?" if language == "vi" else ""
-    pattern = re.compile(
-        rf"(?<![\w.]){organisation}{acting}(?:{portfolio}{alternatives}){plural}(?![\w])"
-    )
+    acting = _ACTING if language == "vi" else ""
+    body = rf"{acting}(?:{portfolio}{alternatives}){plural}"
+    pattern = re.compile(rf"(?<![\w.]){organisation}{body}(?!\w)")
     return pattern, kinds
 
 

@@ -202,3 +202,25 @@ def trips_of_one_call(engagements: list[Engagement]) -> list[Engagement]:
             continue
         out.append(e)
     return out
+
+
+# "X had a delegation level meeting with Y", "delegation-level talks between X and Y": each
+# heads their side's delegation (x-people7 page 012, the wording of India's home ministry)
+_DELEGATION_LEVEL = re.compile(r"\bdelegation[- ]level\s+(?:meeting|talks)\b", re.I)
+
+
+def delegation_level_heads(text: str, engagements: list[Engagement]) -> None:
+    """The two people of a delegation-level meeting head their delegations; the others named
+    with it attend."""
+    for e in engagements:
+        if e.kind != "meeting" or not _DELEGATION_LEVEL.search(e.info.sentence.text):
+            continue
+        s = e.info.sentence
+        here = sorted(
+            (p for p in e.participants.values() if s.start <= p.mention.start < s.end),
+            key=lambda p: p.mention.start,
+        )
+        before = [p for p in here if p.mention.start < e.trigger[0]]
+        after = [p for p in here if p.mention.start >= e.trigger[1]]
+        if before and after:
+            before[-1].role = after[0].role = "delegation_head"
