@@ -210,3 +210,27 @@ def test_a_holder_named_by_an_initial_after_a_portfolio_of_two_fields_is_found()
     who = people(meeting)
     assert "K Tan" in who
     assert who["K Tan"]["country"] == "SG"
+
+
+def test_an_ambassador_alongside_the_visitor_attends_the_meeting():
+    text = (
+        "During the visit to Manila, Director Moreno, alongside U.S. Ambassador to the "
+        "Philippines Alan Price, met with Philippine National Police Chief General Ramon Cruz.\n"
+    )
+    (meeting,) = meetings(text)
+    who = people(meeting)
+    assert who["Alan Price"]["role"] == "attendee"
+    assert who["Moreno"]["role"] == "guest"
+
+
+def test_the_two_who_signed_an_mou_at_the_hosts_ministry_are_its_two_sides():
+    text = (
+        "Mr Rahman was on an official visit to Singapore from May 3 to May 4.\n\n"
+        "The MOU was signed by Malaysia's Minister of Home Affairs Abdul Rahman Yusof and "
+        "Singapore's Minister for Home Affairs Tan Wei Ming at the Ministry of Home Affairs "
+        "headquarters in Singapore on May 4.\n"
+    )
+    (meeting,) = meetings(text)
+    who = people(meeting)
+    assert who["Tan Wei Ming"]["role"] == "host"
+    assert who["Abdul Rahman Yusof"]["role"] == "guest"

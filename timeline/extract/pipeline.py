@@ -436,6 +436,8 @@ def assign_roles(a: Analysis) -> None:
     travellers.travellers_are_guests(a.text, a.engagements)
     travellers.framed_by_anothers_trip(a.text, a.engagements)
     travellers.delegation_level_heads(a.text, a.engagements)
+    travellers.companions_attend(a.text, a.engagements)
+    travellers.signatories_by_side(a.text, a.engagements)
     a.engagements = travellers.trips_of_one_call(travellers.retold_by_its_pair(a.engagements))
     nesting.lead_tells_first(a.engagements, a.infos)
     nesting.drop_allusions(a.engagements)

@@ -224,3 +224,44 @@ def delegation_level_heads(text: str, engagements: list[Engagement]) -> None:
         after = [p for p in here if p.mention.start >= e.trigger[1]]
         if before and after:
             before[-1].role = after[0].role = "delegation_head"
+
+
+# "Director X, alongside U.S. Ambassador Y, met …", "accompanied by Ambassador Y": who came with
+# the one who met attends (x-people7 page 008: the ambassador was taken for a second guest)
+_ALONGSIDE = re.compile(r"(?:\balongside|\baccompanied by|\btogether with)\s+(?:the\s+)?$")
+
+
+def companions_attend(text: str, engagements: list[Engagement]) -> None:
+    """The person named right after `alongside` in a meeting's own sentence attends it."""
+    for e in engagements:
+        if e.kind != "meeting":
+            continue
+        for part in e.participants.values():
+            m = part.mention
+            if not e.info.sentence.start <= m.start < e.trigger[0]:
+                continue
+            if part.role in ("guest", "host") and _ALONGSIDE.search(
+                text, max(e.info.sentence.start, m.extent[0] - 24), m.extent[0]
+            ):
+                part.role = "attendee"
+
+
+# "The MOU was signed by A and B at …": the two who signed are the two sides, not bystanders
+# (x-people7 page 010: the host minister who signed was drafted as attending)
+_SIGNED_BY = re.compile(r"\b(?:was|were)\s+signed\s+by\b", re.I)
+
+
+def signatories_by_side(text: str, engagements: list[Engagement]) -> None:
+    """Those named after `was signed by` in a meeting's sentence take their side's role."""
+    for e in engagements:
+        if e.kind != "meeting" or e.host is None:
+            continue
+        s = e.info.sentence
+        signed = _SIGNED_BY.search(text, s.start, s.end)
+        if signed is None:
+            continue
+        for part in e.participants.values():
+            c = part.mention.country
+            if part.role != "attendee" or not signed.end() <= part.mention.start < s.end:
+                continue
+            part.role = "host" if c == e.host else "guest" if c in e.guests else part.role
