@@ -85,6 +85,15 @@ _UNIT_HEADS = "Department|Bureau|Agency|Division|Office|Command|Directorate|Unit
 _BODY_HEADS = f"{_UNIT_HEADS}|Council|Committee|Commission|Ministry|Service|Police|Procuracy"
 
 
+# "quyền Cục trưởng X", "Quyền Tư lệnh … X" (acting): an acting holder's title starts at
+# "quyền" (x-people7 page 009: the acting director's name was lost; x-vi7 page 001: the caption
+# "Thứ trưởng A và Quyền Tư lệnh … B" read as A, a stray word, and B, no pair of the two)
+_ACTING = r"(?:[Qq]uyền\s+(?=\w))?"
+# "Minister for Home Affairs and Law K Shanmugam": an initial, then the name, ends a portfolio
+# the list lacks (x-people7 page 010 lost the Singaporean minister who signed)
+_INITIALLED = r"[A-Z]\.?\s+[A-Z][\w'’-]+"
+
+
 @cache
 def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     lex = _lex()
@@ -123,7 +132,8 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
             # ("Secretary of Norway's National Security Council Lars Aamodt": the head word of
             # a body, "Council", opens no name; the portfolio runs on to it)
             rf"(?!(?:{_BODY_HEADS})\s)"
-            rf"(?!(?:{fields})\s)[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}(?![\w'’-])(?!\s+[A-Z])"
+            rf"(?!(?:{fields})\s)(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}|{_INITIALLED})"
+            r"(?![\w'’-])(?!\s+[A-Z])"
         )
         generic = (
             rf"(?:{titles})\s+(?:of|for)\s+(?:the\s+)?{word}"
@@ -157,14 +167,11 @@ def _anchors(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     alternatives = "|".join(x for x in (loose_re, cased, alternation(plain)) if x)
     # "Bộ Tư lệnh Vùng Cảnh sát biển 1" is a command (an organisation), not a commander
     organisation = r"(?<!Bộ )" if language == "vi" else ""
-    # "Quyền Tư lệnh Cơ quan Cảnh sát quốc gia Hàn Quốc X", "quyền Cục trưởng …": an acting
-    # holder's title starts at "quyền" (x-vi7 page 001: the caption "Thứ trưởng A và Quyền Tư
-    # lệnh … B" read as A, a stray word, and B, and was no pair of the two)
-    if language == "vi":
-        organisation += r"(?:[Qq]uyền\s+)?"
     # "Deputy Ministers A and B": an English title in the plural is a title too
     plural = r"(?:s(?=\s))?" if language == "en" else ""
-    pattern = re.compile(rf"(?<![\w.]){organisation}(?:{portfolio}{alternatives}){plural}(?![\w])")
+    acting = _ACTING if language == "vi" else ""
+    body = rf"{acting}(?:{portfolio}{alternatives}){plural}"
+    pattern = re.compile(rf"(?<![\w.]){organisation}{body}(?!\w)")
     return pattern, kinds
 
 
@@ -295,7 +302,12 @@ def find_people(
     if language == "en":
         found += _wire_style(text, start, end, entities, found)
         found += _respectively(text, start, end, entities, found)
+        found += _listed_with_colon(text, start, end, found)
         found += _lowercase_title_before(text, start, end, entities, found)
+        # (a body's name after a lower-case title, "director of the Child Protection Centre")
+        found = [p for p in found if not _BODY_WORD.fullmatch(p.name.split()[-1])]
+        for p in found:
+            _unglue_given_name(text, p)
     _titles_after_a_pair(text, found)
     return found
 
@@ -329,7 +341,10 @@ _LED_BY = re.compile(r"\b(?:led|headed) by\s+$")
 _BODY_WORD = re.compile(
     r"Customs|Police|Ministry|Agency|Office|Council|Department|Bureau|Directorate|Command|"
     r"Service|Authority|Province|Prefecture|Cooperation|Affairs|Academy|University|Embassy|"
-    r"Consulate|Committee|Commission|Forces?|Guard|Party"
+    r"Consulate|Committee|Commission|Forces?|Guard|Party|"
+    # ("director of the Child Protection Centre, Women, …, and Fisheries Sector": two bodies
+    # read as persons; x-people7 page 004, a shape of every police unit's long English name)
+    r"Cent(?:re|er)|Sector|Division|Unit|Headquarters|Secretariat|Institute"
 )
 
 
@@ -962,6 +977,64 @@ def _respectively(
                 continue
             title = (m.start("title"), m.end("title"), m["title"])
             out.append(PersonMention(a, b, m[side], titles=[title], country=country, extent=(a, b)))
+    return out
+
+
+# "the Deputy Prime Minister of SingaporeChee Hean Teo": a country glued to the given name
+# (x-people7 page 012: the person was "Hean Teo", of no country), the title's last word
+_GLUED = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)$")
+
+
+def _unglue_given_name(text: str, p: PersonMention) -> None:
+    """The given name a country's name swallowed joins the name again; the country stays in
+    the title and is the person's."""
+    if not p.titles:
+        return
+    a, b, title = p.titles[-1]
+    if text[b : p.start].strip():
+        return
+    m = _GLUED.search(title)
+    code = country_aliases().get(m.group(1)) if m else None
+    if m is None or code is None:
+        return
+    given = a + m.start(2)
+    p.titles[-1] = (a, given, text[a:given])
+    p.start, p.name = given, text[given : p.end]
+    p.extent = (min(p.extent[0], a), p.extent[1])
+    p.country = p.country or code
+
+
+# "… and included: Pan Jin, consular adviser; Wen Yonggang, police attaché; Pol Maj Zhao
+# Yingning, assistant attaché; and Li Shaopu, secretary": a list after a colon, one person a
+# semicolon, each a name then an office in lower case (x-people7 page 004: four of a
+# delegation's five, named with no title the lexicon knows, were lost)
+_COLON_LIST = re.compile(r"\b(?:included|including|includes|comprised|were)\s*:\s*")
+_COLON_ITEM = re.compile(
+    r"(?:and\s+)?(?:(?:Pol|Police|Maj|Lt|Col|Gen|Capt|Mr|Ms|Mrs|Dr)\.?\s+)*"
+    r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s*(?P<title>[a-z][^;]{2,160}?)\s*(?:;|$)"
+)
+
+
+def _listed_with_colon(
+    text: str, start: int, end: int, found: list[PersonMention]
+) -> list[PersonMention]:
+    """The persons of a semicolon list after `included:`, each with the office after them."""
+    out: list[PersonMention] = []
+    for cue in _COLON_LIST.finditer(text, start, end):
+        at = cue.end()
+        stop = text.find(".", at, end)
+        stop = end if stop < 0 else stop
+        while at < stop:
+            m = _COLON_ITEM.match(text, at, stop)
+            if m is None:
+                break
+            a, b = m.span("name")
+            if not any(p.start < b and a < p.end for p in found + out):
+                title = (m.start("title"), m.end("title"), m["title"])
+                out.append(PersonMention(a, b, m["name"], titles=[title], extent=(a, b)))
+            at = m.end()
+            while at < stop and text[at] in " ;":
+                at += 1
     return out
 
 

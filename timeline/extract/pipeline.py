@@ -27,7 +27,16 @@ from timeline.extract.gazetteer import (
     site_country,
 )
 from timeline.extract.model import HOME, Analysis, SentenceInfo
-from timeline.extract.passes import dating, framing, nesting, placing, roles, sides, subjects
+from timeline.extract.passes import (
+    dating,
+    framing,
+    nesting,
+    placing,
+    roles,
+    sides,
+    subjects,
+    travellers,
+)
 from timeline.extract.passes.attendance import attendance_trips, delegations_to_events
 from timeline.extract.passes.back_references import pronoun_subjects, title_references
 from timeline.extract.passes.engagements import find_engagements
@@ -47,6 +56,7 @@ from timeline.extract.passes.series import (
 from timeline.extract.people import (
     Person,
     PersonMention,
+    ends_with_title,
     find_people,
     foreign_post,
     is_vietnamese_name,
@@ -78,12 +88,29 @@ def read_sentences(a: Analysis) -> None:
             p
             for p in find_places(text, s.start, s.end)
             if not any(r.start <= p.start and p.end <= r.end for r in regions)
+            and not _ends_a_titled_name(text, p, a.language)
         ]
         if a.language == "vi":
             orgs = share_list_country(text, orgs, places)
         people = find_people(text, s.start, s.end, a.language, orgs + places + regions)
         dates = find_dates(text, a.language, s.start, s.end)
         a.infos.append(SentenceInfo(s, places, orgs, people, dates))
+
+
+# "President Xi Jinping": a title, a given name, then the place's word (x-people7: `Jinping`, a
+# county of Yunnan, placed an FBI Director's meeting in Beijing; 1 of 16 pages, a shape any
+# page that names a leader so can print)
+_GIVEN = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+
+
+def _ends_a_titled_name(text: str, place: Mention, language: str) -> bool:
+    """Is the place the last word of a person's name written after a title (`President Xi |
+    Jinping`), so no place at all?"""
+    given = _GIVEN.search(text, max(0, place.start - 40), place.start)
+    if given is None or not given.group(1)[0].isupper():
+        return False
+    before = text[: given.start()].rstrip()
+    return ends_with_title(text, len(before), language) and not before.endswith(",")
 
 
 def _named_in_full(orgs: list[Mention], named: list[Mention]) -> list[Mention]:
@@ -125,6 +152,7 @@ def merge_people(a: Analysis) -> None:
         if a.language == "vi":
             _stated_abroad(person)
             _home_official(a.text, person)
+    travellers.travellers_abroad(a.text, a.infos)
 
 
 def _stated_abroad(person: Person) -> None:
@@ -219,6 +247,7 @@ def choose_sides(a: Analysis) -> None:
     a.inferred_orgs = resolve_generic_orgs(a.text, a.infos, a.persons, a.home, a.foreign)
     if a.home_from_site and site != HOME:
         titled_at_home(a.infos, a.persons, site)
+    travellers.travellers_abroad(a.text, a.infos)
 
 
 def _ministry_without_country(infos: list[SentenceInfo]) -> bool:
@@ -296,6 +325,7 @@ def find(a: Analysis) -> None:
     """Engagements sentence by sentence (passes/engagements.py), then trips told by attending
     an event abroad, with their heads."""
     a.engagements = find_engagements(a.text, a.infos, a.persons, a.language, a.home)
+    travellers.premises_called_at(a.text, a.engagements)
     nesting.one_per_trigger(a.engagements)
     for trip in attendance_trips(a.text, a.infos, a.engagements, a.home, a.language):
         add_participants(a.text, trip.info, trip, a.language)  # "do X làm Trưởng đoàn"
@@ -347,8 +377,9 @@ def place_them(a: Analysis) -> None:
     of the country the envoy is posted to (the dateline's place takes their country)."""
     datelined = placing.dateline_city(a.text, a.layout.tag)
     posted = datelined.country if datelined else (a.home if a.home_from_site else None)
-    sides.envoys_hosts(a.engagements, a.persons, posted)
+    sides.envoys_hosts(a.text, a.engagements, a.persons, posted)
     placing.place_engagements(a.text, a.engagements)
+    travellers.sessions_at_the_destination(a.text, a.engagements)
     placing.place_from_retelling(a.text, a.engagements, languages.get(a.language).meet)
     placing.place_from_lead(a.text, a.engagements, a.infos)
     placing.place_from_caption(a.text, a.engagements, a.infos)
@@ -367,6 +398,8 @@ def place_them(a: Analysis) -> None:
 def name_sides(a: Analysis) -> None:
     """Series names, host and guest countries, and a delegation's visit to its own mission."""
     name_series(a.engagements)
+    # (the traveller of `During the visit to Tokyo, X met Y` is no host, so of no host's side)
+    travellers.travellers_are_guests(a.text, a.engagements)
     # between two other countries, a page of one side's outlet: a name says nothing of a side
     abroad = a.home_from_site and a.home != HOME
     if not abroad:
@@ -415,6 +448,12 @@ def assign_roles(a: Analysis) -> None:
     roles.head_from_sessions(a.engagements)
     roles.heads_in_parts(a.engagements)
     roles.received_delegations(a.engagements)
+    travellers.travellers_are_guests(a.text, a.engagements)
+    travellers.framed_by_anothers_trip(a.text, a.engagements)
+    travellers.delegation_level_heads(a.text, a.engagements)
+    travellers.companions_attend(a.text, a.engagements)
+    travellers.signatories_by_side(a.text, a.engagements)
+    a.engagements = travellers.trips_of_one_call(travellers.retold_by_its_pair(a.engagements))
     nesting.lead_tells_first(a.engagements, a.infos)
     nesting.drop_allusions(a.engagements)
     nesting.drop_lead_retold(a.engagements)

@@ -1455,6 +1455,10 @@ class Finder:
             return []
         if self.last_group and _words("meeting_words", self.language, re.I).search(s.text):
             return _whose(self.last_group, info, self.home)
+        if self.focus and _SIDES_MEMBERS.match(s.text):
+            # "Representatives of the Thai side included A, …", "The Chinese delegation was
+            # led by X … and included: A, …": who each side sent to the session told
+            return [f for f in self.focus if f.kind != "visit"] or self.focus
         if _JOINED_TRIP.search(s.text) and self.visits and self.visits[-1] not in created:
             return [self.visits[-1]]  # "Tham gia các hoạt động của đoàn có Đại sứ …": the trip's
         visit_words = _words("visit_words", self.language, 0)
@@ -1529,6 +1533,15 @@ _LAST_PERIOD = re.compile(
 _INVITED_TO = re.compile(r"(?:mời|lời mời|invit\w*)\b[^.;]{0,40}$|\binvit\w*\b[^;]{0,160}?\bto\s+$")
 
 
+# a sentence that lists a side's people at the session just told (x-people7 pages 004 and 012:
+# "Representatives of the Thai side included Pol Maj Gen A, …", "The Chinese delegation was
+# led by X, …, and included: A, …; B, …", "Indian delegation included Shri A, …")
+_SIDES_MEMBERS = re.compile(
+    r"\W*(?:(?:The|the)\s+)?(?:(?:Representatives|Members)\s+of\s+the\s+[A-Z][\w-]*\s+"
+    r"(?:side|delegation)|[A-Z][\w-]*\s+(?:side|delegation|delegates))\s+"
+    r"(?:(?:was|were)\s+(?:led|headed)\s+by\b[^.]*?\b)?(?:also\s+)?(?:included|comprised)\b"
+    r"|\W*(?:Thành phần|Thành viên)\s+(?:đoàn|phía)\b"
+)
 # who joined the delegation's programme: of its trip, whichever session was told last
 _JOINED_TRIP = re.compile(
     r"(?:tham gia các hoạt động của đoàn|joined the delegation(?:['’]s)? (?:programme|activities))",

@@ -579,7 +579,21 @@ def _engagement(a: Analysis, cue: Cue, sides: list[tuple[str, Mention]], lead: L
 # the lead's draft taking no one from a later sentence)
 _ATTENDED_TOO = re.compile(
     r"\b(?:was|were)\s+also\s+(?:attended|present)\b|\bAlso\s+(?:present|attending)\b|"
-    r"\balso\s+present\b|(?<!\w)Cùng (?:tham )?dự(?: có)?(?!\w)"
+    r"\balso\s+present\b|(?<!\w)Cùng (?:tham )?dự(?: có)?(?!\w)|"
+    # "Representatives of the Thai side included A, …", "The Chinese delegation was led by X,
+    # …, and included: A, …" (x-people7 pages 004 and 012: a side's people listed after the
+    # session was told)
+    r"\b(?:side|delegation|delegates)\s+(?:(?:was|were)\s+(?:led|headed)\s+by\b[^.]*?\b)?"
+    r"(?:also\s+)?(?:included|comprised)\b"
+)
+
+
+# "Tại buổi lễ, quyền Cục trưởng X nhấn mạnh …", "At the ceremony, X said …": a later sentence
+# opening at the session tells who spoke there (x-people7 page 009: an MOU signing's two
+# signatories named only so)
+_OPENING_AT_THE_SESSION = re.compile(
+    r"\W*(?:(?:Tại|Trong)\s+(?:buổi|cuộc)\s+(?:lễ|tiếp|làm việc|gặp|hội đàm|ký kết)|"
+    r"(?:At|During)\s+the\s+(?:ceremony|signing|event|reception))(?!\w)"
 )
 
 
@@ -593,11 +607,14 @@ def _attending_later(a: Analysis, e: Engagement, lead: Lead) -> None:
         s = i.sentence
         if s.role != BODY or s.start <= e.info.sentence.start:
             continue
-        m = _ATTENDED_TOO.search(a.text, s.start, s.end)
+        m = _ATTENDED_TOO.search(a.text, s.start, s.end) or _OPENING_AT_THE_SESSION.match(
+            a.text, s.start, s.end
+        )
         # "… On the British side, officials and the Ambassador, X.": the list goes on by side
         goes_on = listing is not None and _ON_A_SIDE.match(s.text) is not None
         cue = (m.start(), m.end(), m.group()) if m else listing if goes_on else None
         listing = cue
+        cue = cue or _titled_by_a_side(e, i)
         if cue is None or not i.people or another_time(e, i):
             continue
         if not any(i is x for x in e.sentences):
@@ -610,6 +627,19 @@ def _attending_later(a: Analysis, e: Engagement, lead: Lead) -> None:
                 and s.start <= part.mention.start < s.end
             ):
                 part.cue = cue  # present as the list's first sentence says
+
+
+def _titled_by_a_side(e: Engagement, info: SentenceInfo) -> Span | None:
+    """ "Thiếu tướng X, Cục trưởng Cục Y, đã cảm ơn …" after "AFP trao tặng cho Cục Y …": a
+    later sentence's person whose title names a body the engagement's own sentence names as a
+    side speaks for that side there (x-people7 pages 009 and 015: the two heads named only
+    so were lost)."""
+    sides = {o.key for o in e.info.orgs if o.key}
+    for p in info.people:
+        org = p.organisation
+        if org is not None and org.key in sides and p.titles:
+            return (p.titles[0][0], p.titles[0][1], p.titles[0][2])
+    return None
 
 
 _ON_A_SIDE = re.compile(

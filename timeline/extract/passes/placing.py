@@ -49,16 +49,32 @@ def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = Non
             continue
         if text[p.end : p.end + 2] in ("'s", "’s"):
             continue  # "Singapore's minister": whose, not where
-        if re.search(r"(?<!\w)của\s+$", text[max(info.sentence.start, p.start - 6) : p.start]):
+        if re.search(
+            r"(?<!\w)của\s+$", text[max(info.sentence.start, p.start - 6) : p.start]
+        ) and not _PART_OF_COUNTRY.search(text, max(info.sentence.start, p.start - 40), p.start):
             continue  # "cam kết của Bangkok": whose (a government by its capital), not where
         if _SUBORDINATE.search(text, clause if p.start >= clause else info.sentence.start, p.start):
             continue  # "…, as Vietnamese arrested in Japan climb", "before leaving for Hue"
         before = text[max(info.sentence.start, p.start - 12) : p.start]
-        prep = re.search(r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before)
+        prep = re.search(
+            r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before
+        ) or _PART_OF_COUNTRY.search(text, max(info.sentence.start, p.start - 40), p.start)
         if p.kind == CITY and _in_country_list(text, info, p):
             continue  # "Đại sứ các nước Australia, Hàn Quốc, Singapore": the country
+        if p.kind == CITY and not prep and _state_acting(text, p):
+            continue  # "Singapore hopes that …": the state speaking, not where (x-people7)
         if p.kind in (CITY, VENUE) or prep:
             out.append(p)
+    # "New Delhi, Nov 4 (IBNS) X met Y in Monaco": the dateline is where it was filed from
+    # when the sentence says where it was held
+    first = out[0] if out else None
+    if (
+        first is not None
+        and first.start - info.sentence.start < 3
+        and _DATELINE_AFTER.match(text, first.end)
+        and any(_AT_PLACE.search(text[q.start - 12 : q.start]) for q in out[1:])
+    ):
+        out = out[1:]
     return out
 
 
@@ -77,6 +93,34 @@ def _one_city_after_at(text: str, info: SentenceInfo) -> Mention | None:
     """The one city the sentence writes after `tại`/`ở`/`in`/`at`; None for none or several."""
     cities = [p for p in _places_after_at(text, info) if p.kind == CITY]
     return cities[0] if len(cities) == 1 else None
+
+
+# "tại tỉnh Sa Kaeo thuộc miền đông của Thái Lan": a province the gazetteer does not know, in
+# the country named after `thuộc … của` (x-people7 page 003: the meeting had no country)
+_PART_OF_COUNTRY = re.compile(r"(?<!\w)thuộc\s+(?:(?:miền|phía|vùng|khu vực)\s+\w+\s+)?của\s+$")
+
+
+# a wire dateline opening the sentence, "New Delhi, Nov 4 (IBNS)", "Bangkok, March 3 (Xinhua) -"
+# (x-people7 page 012: a meeting in Monaco was placed in New Delhi, the agency's desk)
+_DATELINE_AFTER = re.compile(
+    r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?\s*(?:\(|/|–|—|-|:)"
+)
+
+
+# a city-state's name as the subject of a verb ("Singapore hopes", "Singapore and Malaysia
+# signed", "Singapore mong muốn"): x-people7 page 002 had a meeting "in Hanoi" placed in
+# Singapore, the sentence's first word
+_ACTING = re.compile(r"\s+(?:and\s+[A-Z][\w-]+\s+|và\s+[A-ZĐ][\w-]+\s+)?[a-zà-ỹđ]")
+
+
+def _state_acting(text: str, p: Mention) -> bool:
+    """Is the place a city-state's name written as the subject acting (a lower-case verb after
+    it), not as where something happened?"""
+    if country_aliases().get(p.text) is None:
+        return False
+    m = _ACTING.match(text, p.end)
+    return m is not None and not re.match(r"\s+(?:on|in|at|from|to)\b", text[p.end : m.end() + 6])
 
 
 def _in_country_list(text: str, info: SentenceInfo, p: Mention) -> bool:
@@ -453,8 +497,13 @@ _NOUN_HELD_AT = re.compile(
     # ("In the meeting held on Tuesday at the agency's headquarters in Tokyo, …", x-miss7)
     r"(?:^|(?<=\n))\s*(?:In|At|During) (?:the|this) (?:meeting|talks|discussions?|session)\s+held"
     r"\s+(?:[^.;,]{0,60}?\s)?(?:at|in)\s+(?:the\s+)?(?:[^.;,]{0,60}?\s(?:at|in)\s+)?$|"
-    r"(?<!\w)(?:[Bb]uổi|[Cc]uộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết)\s+(?:đã\s+)?"
-    r"(?:diễn ra|được tổ chức)\s+(?:[^.;]{0,60}?\s)?tại\s+(?:[^.;]{0,60}?\s(?:tại|ở)\s+)?$"
+    # ("Cuộc họp hôm 16.9 diễn ra … tại tỉnh Sa Kaeo thuộc miền đông của Thái Lan": the day,
+    # and a province unknown to the gazetteer, placed by its country; x-people7 page 003)
+    r"(?<!\w)(?:[Bb]uổi|[Cc]uộc) (?:tiếp|hội đàm|làm việc|gặp|hội kiến|ký kết|họp)\s+"
+    r"(?:hôm\s+[\d./-]+\s+)?(?:đã\s+)?"
+    r"(?:diễn ra|được tổ chức)\s+(?:[^.;]{0,60}?\s)?tại\s+(?:[^.;]{0,60}?\s(?:tại|ở)\s+|"
+    r"(?:tỉnh|thành phố)\s+[^.;,]{1,30}?\s+thuộc\s+(?:(?:miền|phía|vùng|khu vực)\s+\w+\s+)?"
+    r"của\s+)?$"
 )
 
 

@@ -141,7 +141,9 @@ def roles_by_side(engagements: list[Engagement], text: str = "") -> None:
 # present besides the two sides a lead names (x-people pages: 4 such attendees, all read as a
 # side before)
 _BESIDES = re.compile(
-    r"\b[Aa]lso\b[^.;]{0,20}$|\bin the presence of\s*$|(?<!\w)[Cc]ùng (?:tham )?dự\s*$"
+    r"\b[Aa]lso\b[^.;]{0,20}$|\bin the presence of\s*$|(?<!\w)[Cc]ùng (?:tham )?dự\s*$|"
+    # a side's listed members ("the Thai side included A, …"): attendees (x-people7)
+    r"\b(?:side|delegation|delegates|and)\s+included\s*$"
 )
 
 

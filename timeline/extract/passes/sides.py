@@ -24,6 +24,7 @@ from timeline.extract.model import (
 )
 from timeline.extract.passes.placing import place_free_countries
 from timeline.extract.passes.roles import hosting_person, is_mission_head
+from timeline.extract.passes.travellers import traveller
 from timeline.extract.people import Person, PersonMention, is_vietnamese_name
 
 _AMBASSADOR = re.compile(r"\bAmbassador\b|(?<!\w)Đại sứ(?!\s+quán)", re.I)
@@ -284,6 +285,8 @@ def _countries_of_people(e: Engagement, home: str, ours_unnamed: bool) -> None:
                 continue  # between two other countries, a name says nothing of its side
             if part.person == e.counterpart_person and _met_by(e, part.person, others[0]):
                 continue  # "X gặp người đồng cấp Y": the one met is not of X's side
+            if part.role in ("guest", "delegation_head") and others[0] == e.host:
+                continue  # a guest is not of the side that hosts them (x-people7)
             m.country = others[0]
 
 
@@ -690,7 +693,9 @@ _OUR_DELEGATION = re.compile(
 _A_DELEGATION = re.compile(r"\b[Dd]elegation\b|(?<!\w)[Đđ]oàn(?!\w)")
 
 
-def envoys_hosts(engagements: list[Engagement], persons: list[Person], posted: str | None) -> None:
+def envoys_hosts(
+    text: str, engagements: list[Engagement], persons: list[Person], posted: str | None
+) -> None:
     """ "Acting British High Commissioner X called on Interior Minister Y": the officials an
     envoy meets, named by office without a country, are of the country the envoy is posted
     to, the page's (its dateline's city, or the outlet's own country when it writes from
@@ -710,9 +715,14 @@ def envoys_hosts(engagements: list[Engagement], persons: list[Person], posted: s
         }
         if not envoys or posted in envoys:
             continue
+        # (the traveller beside the envoy, `During the visit to Tokyo, Director X, alongside
+        # the Ambassador, met …`, is of the envoy's side, not the country visited: x-people7)
+        visitor = traveller(text, e.info)
         for k, part in e.participants.items():
             m = part.mention
             titled = any(x.titles for x in told[k])
+            if visitor is not None and part.person == visitor.person:
+                continue
             if m.country is None and titled and not any(is_mission_head(x) for x in told[k]):
                 for other in told[k]:
                     other.country = other.country or posted
