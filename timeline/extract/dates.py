@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -352,12 +352,10 @@ def _weekday_spans(text: str, found: list[DateMention]) -> list[DateMention]:
     """ "held talks on Monday and Tuesday", "from Tuesday to Thursday": two weekdays joined are
     the days of one span, from the first to the second (the talks took both; read apart, the
     span was dated by its first day only)."""
-    out: list[DateMention] = []
-    for d in found:
-        prev = out[-1] if out else None
+
+    def joined(prev: DateMention, d: DateMention) -> DateMention | None:
         if (
-            prev is not None
-            and prev.weekday is not None
+            prev.weekday is not None
             and d.weekday is not None
             and prev.week is None
             and d.week is None
@@ -366,9 +364,24 @@ def _weekday_spans(text: str, found: list[DateMention]) -> list[DateMention]:
             and _WEEKDAY_JOIN.fullmatch(text[prev.end : d.start])
         ):
             phrase = text[prev.start : d.end]
-            out[-1] = replace(prev, end=d.end, phrase=phrase, end_weekday=d.weekday)
-            continue
-        out.append(d)
+            return replace(prev, end=d.end, phrase=phrase, end_weekday=d.weekday)
+        return None
+
+    return _join_adjacent(found, joined)
+
+
+def _join_adjacent(
+    found: list[DateMention], joined: Callable[[DateMention, DateMention], DateMention | None]
+) -> list[DateMention]:
+    """The mentions in order, each that `joined` makes one with the mention before it (as
+    joined so far) replaced by what it makes."""
+    out: list[DateMention] = []
+    for d in found:
+        one = joined(out[-1], d) if out else None
+        if one is None:
+            out.append(d)
+        else:
+            out[-1] = one
     return out
 
 
@@ -411,13 +424,11 @@ def _weekdays_glossed(text: str, found: list[DateMention]) -> list[DateMention]:
     """ "on Wednesday (May 17, 2023)", "on Friday (19/5)": the date in parentheses right after
     a weekday is that day's date, the one the engagement takes; so is the full date after
     "today" ("today, August 20, 2014", "today (May 3)")."""
-    out: list[DateMention] = []
-    for d in found:
-        prev = out[-1] if out else None
-        gap = text[prev.end : d.start] if prev is not None else ""
+
+    def joined(prev: DateMention, d: DateMention) -> DateMention | None:
+        gap = text[prev.end : d.start]
         glossed = (
-            prev is not None
-            and (prev.weekday is not None or prev.today is not None)
+            (prev.weekday is not None or prev.today is not None)
             and d.day is not None
             and d.month is not None
             and (
@@ -425,11 +436,9 @@ def _weekdays_glossed(text: str, found: list[DateMention]) -> list[DateMention]:
                 or (prev.today is not None and d.year is not None and gap.strip() == ",")
             )
         )
-        if glossed:
-            out[-1] = replace(d, parenthesised=False)
-        else:
-            out.append(d)
-    return out
+        return replace(d, parenthesised=False) if glossed else None
+
+    return _join_adjacent(found, joined)
 
 
 _WEEK_IN_PHRASE = {"tuần trước": -1, "tuần này": 0}
@@ -438,24 +447,23 @@ _WEEK_IN_PHRASE = {"tuần trước": -1, "tuần này": 0}
 def _weekdays_of_weeks(text: str, found: list[DateMention]) -> list[DateMention]:
     """ "on Thursday last week", "Thứ Năm tuần trước": the weekday of the week named, not the
     last one before publication (which may be of the same week)."""
-    out: list[DateMention] = []
-    for d in found:
-        prev = out[-1] if out else None
-        if d.weekday is not None:
-            week = next((v for k, v in _WEEK_IN_PHRASE.items() if k in d.phrase.lower()), None)
-            out.append(replace(d, week=week) if week is not None else d)
-            continue
+
+    def of_week(d: DateMention) -> DateMention:
+        week = next((v for k, v in _WEEK_IN_PHRASE.items() if k in d.phrase.lower()), None)
+        return replace(d, week=week) if week is not None else d
+
+    def joined(prev: DateMention, d: DateMention) -> DateMention | None:
         if (
-            prev is not None
+            d.weekday is None
             and prev.weekday is not None
             and prev.week is None
             and d.week is not None
             and re.fullmatch(r"\s*,?\s*(?:of\s+)?", text[prev.end : d.start])
         ):
-            out[-1] = replace(prev, end=d.end, phrase=text[prev.start : d.end], week=d.week)
-            continue
-        out.append(d)
-    return out
+            return replace(prev, end=d.end, phrase=text[prev.start : d.end], week=d.week)
+        return None
+
+    return _join_adjacent([of_week(d) if d.weekday is not None else d for d in found], joined)
 
 
 def _relative_mentions(
@@ -491,21 +499,19 @@ def _relative_mentions(
 
 def _join_relative_years(text: str, found: list[DateMention]) -> list[DateMention]:
     """ "October last year", "tháng 10 năm ngoái": a month or day whose year is relative."""
-    out: list[DateMention] = []
-    for d in found:
-        prev = out[-1] if out else None
+
+    def joined(prev: DateMention, d: DateMention) -> DateMention | None:
         if (
-            prev is not None
-            and d.relative is not None
+            d.relative is not None
             and prev.month is not None
             and prev.year is None
             and prev.relative is None
             and re.fullmatch(r"[\s,]*", text[prev.end : d.start])
         ):
-            out[-1] = replace(prev, end=d.end, phrase=text[prev.start : d.end], relative=d.relative)
-            continue
-        out.append(d)
-    return out
+            return replace(prev, end=d.end, phrase=text[prev.start : d.end], relative=d.relative)
+        return None
+
+    return _join_adjacent(found, joined)
 
 
 _WEEKDAY_INDEX = {
