@@ -20,6 +20,7 @@ from timeline.extract.gazetteer import CITY, COUNTRY, Mention, find_organisation
 from timeline.extract.lexicon import alternation, cues, word_regex
 from timeline.extract.model import Analysis, Engagement, SentenceInfo, Span, another_time
 from timeline.extract.passes import dating
+from timeline.extract.passes.engagements import COURSE_BEGUN
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.people import PersonMention
 from timeline.extract.segment import BODY, BYLINE, CAPTION, HEADLINE
@@ -322,6 +323,8 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
         return True
     if _SINCE.search(before):
         return True  # "Kể từ kỳ giao ban trước, hai bên …": the one before this
+    if COURSE_BEGUN.match(a.text, cue.end, s.end):
+        return True  # "đón tiếp 35 quan chức …, và bắt đầu lớp tập huấn": a course's trainees
     if lang.cue("over_years").search(a.text, s.start, cue.start):
         return True  # "Trong giai đoạn 2019-2021, … đã nhiều lần giao ban": summed up over years
     # "Minister to visit Japan": a headline's infinitive is a plan

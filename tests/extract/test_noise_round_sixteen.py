@@ -1,0 +1,98 @@
+"""Sixteenth round (x-noise7): false drafts and the sessions they hid on pages that report one
+engagement and mention others in passing: a training course's trainees received (a course, not
+a session of two sides), a second session told with "also" folded into the first one's unnamed
+counterpart, and talks told with "this week" between the verb and whom they were with (lost,
+so only the trip was drafted). The pages are written for these tests in the genre's shapes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.extract.drafts import meetings, names, records
+
+# --- a training course's trainees are no side met ----------------------------------------------
+
+
+def test_a_police_academy_receiving_trainees_for_a_course_drafts_nothing() -> None:
+    text = (
+        "Ngày 12, Học viện Cảnh sát tỉnh Hà Bắc ở Thạch Gia Trang, Trung Quốc đón tiếp 28 sĩ "
+        "quan phòng chống ma túy Lào, và bắt đầu khóa tập huấn cho họ về điều tra ma túy.\n"
+        "Trong thời gian một tháng, các học viên sẽ học về kỹ thuật giám định và pháp luật.\n"
+    )
+    assert records(text) == []
+
+
+def test_an_english_academy_that_welcomed_officers_and_opened_a_course_drafts_nothing() -> None:
+    text = (
+        "The National Police College of Pellaria welcomed 30 Cambodian police officers on "
+        "Monday and opened a three-week training course for them on cybercrime.\n"
+    )
+    assert records(text) == []
+
+
+def test_a_reception_followed_by_signing_is_still_a_meeting() -> None:
+    text = (
+        "Chiều 3/6, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Tổng Cục trưởng "
+        "Cảnh sát Campuchia Sok Phal, và ký kết bản ghi nhớ về đào tạo cán bộ.\n"
+    )
+    (meeting,) = meetings(text, published=date(2025, 6, 4))
+    assert "Sok Phal" in names(meeting)
+
+
+def test_a_reception_that_speaks_of_training_courses_is_still_a_meeting() -> None:
+    text = (
+        "Minister Kamal Rahim received Thai Police Commissioner Somchai Wong in Dhaka on "
+        "Tuesday, and the two discussed training courses for border police officers.\n"
+    )
+    (meeting,) = meetings(text, published=date(2024, 2, 8))
+    assert "Somchai Wong" in names(meeting)
+
+
+# --- "also" adds a session, it does not name the counterpart left unnamed -----------------------
+
+
+def test_a_second_minister_met_also_is_a_meeting_of_its_own() -> None:
+    text = (
+        "KARACHI: Interior Minister Farid Alvi on Monday met his Omani counterpart to discuss "
+        "drug smuggling at sea.\n"
+        "Alvi, who is on a visit to Oman, earlier toured the Royal Oman Police academy in "
+        "Muscat.\n"
+        "He also held a meeting with Omani Minister of State for Interior Salim Al Harthy "
+        "wherein migration matters were discussed.\n"
+    )
+    found = meetings(text, url="https://www.example.com.pk/latest/1-x")
+    assert len(found) == 2
+    alone = [m for m in found if "Salim Al Harthy" in names(m)]
+    assert len(alone) == 1 and len(found[0]["participants"]) >= 1
+
+
+def test_a_counterpart_named_later_without_also_still_names_the_first_meeting() -> None:
+    text = (
+        "KARACHI: Interior Minister Farid Alvi on Monday met his Omani counterpart to discuss "
+        "drug smuggling at sea.\n"
+        "Alvi held a meeting with Omani Interior Minister Hamad Al Busaidi in Muscat.\n"
+    )
+    (meeting,) = meetings(text, url="https://www.example.com.pk/latest/1-x")
+    assert "Hamad Al Busaidi" in names(meeting)
+
+
+# --- a week told between the talks and whom they were with --------------------------------------
+
+
+def test_talks_held_in_a_city_this_week_with_a_chief_are_drafted_beside_the_trip() -> None:
+    text = (
+        "MI6 Chief Laura Finch held talks in Ankara this week with Turkish intelligence chief "
+        "Kemal Aydin on counter-terrorism.\n"
+        "Finch's three-day visit to Turkey ended on Thursday.\n"
+    )
+    (meeting,) = meetings(text)
+    assert {"Laura Finch", "Kemal Aydin"} <= names(meeting)
+
+
+def test_talks_held_earlier_this_month_with_a_minister_are_a_meeting() -> None:
+    text = (
+        "Home Affairs Minister Lina Osei held talks in Accra earlier this month with "
+        "Nigerian Interior Minister Bola Ade on border crime.\n"
+    )
+    (meeting,) = meetings(text)
+    assert "Bola Ade" in names(meeting)
