@@ -96,3 +96,43 @@ def test_talks_held_earlier_this_month_with_a_minister_are_a_meeting() -> None:
     )
     (meeting,) = meetings(text)
     assert "Bola Ade" in names(meeting)
+
+
+# --- what a verb of recalling governs, and the trip a period is counted from --------------------
+
+
+def test_talks_in_a_recalled_trip_are_context_beside_the_reception() -> None:
+    text = (
+        "Deputy Minister Pham Quoc Huy received New Zealand Ambassador Clara Dunn in Hanoi on "
+        "April 9.\n"
+        "The ambassador recalled that Huy visited Wellington in 2021 and held talks with Police "
+        "Commissioner Martin Hale.\n"
+    )
+    found = records(text, published=date(2025, 4, 10))
+    held = [
+        r for r in found if "context-mention" not in {f["code"] for f in r["x-review"]["flags"]}
+    ]
+    assert [r["kind"] for r in held] == ["meeting"]
+    assert "Clara Dunn" in names(held[0])
+
+
+def test_talks_told_before_the_verb_of_recalling_stay_held() -> None:
+    text = (
+        "Receiving Thai Police Commissioner Anan Rit in Hanoi on April 9, Minister Le Quang "
+        "recalled the fruitful cooperation between the two forces.\n"
+    )
+    (meeting,) = meetings(text, published=date(2025, 4, 10))
+    assert "context-mention" not in {f["code"] for f in meeting["x-review"]["flags"]}
+
+
+def test_a_trip_a_period_is_counted_from_is_context() -> None:
+    text = (
+        "Deputy Minister Pham Quoc Huy received New Zealand Ambassador Clara Dunn in Hanoi on "
+        "April 9.\n"
+        "Dunn said police cooperation had grown steadily since Minister Tran Long's visit to "
+        "Wellington in 2019.\n"
+    )
+    found = records(text, published=date(2025, 4, 10))
+    visits = [r for r in found if r["kind"] == "visit"]
+    assert all("context-mention" in {f["code"] for f in v["x-review"]["flags"]} for v in visits)
+    assert len([r for r in found if r["kind"] == "meeting"]) == 1
