@@ -136,3 +136,41 @@ def test_a_trip_a_period_is_counted_from_is_context() -> None:
     visits = [r for r in found if r["kind"] == "visit"]
     assert all("context-mention" in {f["code"] for f in v["x-review"]["flags"]} for v in visits)
     assert len([r for r in found if r["kind"] == "meeting"]) == 1
+
+
+# --- a sitting of two other countries on a third's ground --------------------------------------
+
+
+def test_a_sitting_placed_in_a_third_country_by_its_noun_has_no_host() -> None:
+    text = (
+        "Ngày 9-5, kỳ họp đặc biệt của Ủy ban Biên giới chung giữa Lào và Myanmar đã kết thúc "
+        "với việc hai nước ký thỏa thuận tuần tra chung.\n"
+        "Ngày 9-5, cuộc họp cấp bộ trưởng kéo dài hai giờ tại Singapore, sau hai ngày họp cấp "
+        "chuyên viên.\n"
+        "Sau phiên đàm phán, Bộ trưởng Quốc phòng Lào Sounthone Vong và Bộ trưởng Quốc phòng "
+        "Myanmar Aung Min Thu đã ký biên bản ghi nhớ.\n"
+    )
+    (meeting,) = meetings(text)
+    assert meeting["place"]["country"] == "SG"
+    assert meeting.get("host") is None
+    assert sorted(meeting["guests"]) == ["LA", "MM"]
+    assert "context-mention" not in {f["code"] for f in meeting["x-review"]["flags"]}
+
+
+def test_a_sitting_of_another_day_gives_no_place() -> None:
+    text = (
+        "Ngày 9-5, Bộ trưởng Quốc phòng Lào Sounthone Vong và Bộ trưởng Quốc phòng Myanmar Aung "
+        "Min Thu đã ký biên bản ghi nhớ về tuần tra chung.\n"
+        "Ngày 2-3, cuộc họp cấp chuyên viên tại Singapore đã chuẩn bị văn kiện này.\n"
+    )
+    found = meetings(text)
+    assert all((m.get("place") or {}).get("country") != "SG" for m in found)
+
+
+def test_a_reception_at_home_keeps_its_host() -> None:
+    text = (
+        "Chiều 4/6, tại Hà Nội, Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Đại sứ Lào Khamla "
+        "Vong, hai bên trao đổi về tình hình Campuchia và Thái Lan.\n"
+    )
+    (meeting,) = meetings(text, published=date(2025, 6, 5))
+    assert meeting["host"] == "VN"
