@@ -174,3 +174,17 @@ def test_a_reception_at_home_keeps_its_host() -> None:
     )
     (meeting,) = meetings(text, published=date(2025, 6, 5))
     assert meeting["host"] == "VN"
+
+
+# --- Russia's Security Council is an agency met ---------------------------------------------------
+
+
+def test_the_head_of_russias_security_council_met_on_a_trip_is_a_meeting() -> None:
+    text = (
+        "MI6 Chief Laura Finch's two-day visit to Russia ended on Thursday.\n"
+        "On Wednesday she met with Pavel Orlov, the head of Russia's Security Council, and both "
+        "discussed regional security.\n"
+    )
+    (meeting,) = meetings(text)
+    assert "Pavel Orlov" in names(meeting)
+    assert meeting["host"] == "RU"
