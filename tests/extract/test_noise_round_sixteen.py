@@ -15,9 +15,9 @@ from tests.extract.drafts import meetings, names, records
 
 def test_a_police_academy_receiving_trainees_for_a_course_drafts_nothing() -> None:
     text = (
-        "Ngày 12, Học viện Cảnh sát tỉnh Hà Bắc ở Thạch Gia Trang, Trung Quốc đón tiếp 28 sĩ "
-        "quan phòng chống ma túy Lào, và bắt đầu khóa tập huấn cho họ về điều tra ma túy.\n"
-        "Trong thời gian một tháng, các học viên sẽ học về kỹ thuật giám định và pháp luật.\n"
+        "Ngày 12, Học viện Cảnh sát Hà Bắc (Trung Quốc) đã đón tiếp 28 sĩ quan phòng chống ma "
+        "túy của Lào và khai giảng khóa đào tạo về điều tra ma túy.\n"
+        "Khóa học kéo dài bốn tuần với các chuyên đề giám định và pháp luật.\n"
     )
     assert records(text) == []
 
@@ -53,12 +53,11 @@ def test_a_reception_that_speaks_of_training_courses_is_still_a_meeting() -> Non
 
 def test_a_second_minister_met_also_is_a_meeting_of_its_own() -> None:
     text = (
-        "KARACHI: Interior Minister Farid Alvi on Monday met his Omani counterpart to discuss "
-        "drug smuggling at sea.\n"
-        "Alvi, who is on a visit to Oman, earlier toured the Royal Oman Police academy in "
-        "Muscat.\n"
-        "He also held a meeting with Omani Minister of State for Interior Salim Al Harthy "
-        "wherein migration matters were discussed.\n"
+        "KARACHI: Interior Minister Farid Alvi on Monday held talks with his Omani counterpart "
+        "in Muscat on maritime drug routes.\n"
+        "Alvi arrived in Muscat on Sunday for a three-day visit to Oman.\n"
+        "Alvi also met Salim Al Harthy, Oman's minister of state for interior, and discussed "
+        "migration.\n"
     )
     found = meetings(text, url="https://www.example.com.pk/latest/1-x")
     assert len(found) == 2
@@ -66,14 +65,16 @@ def test_a_second_minister_met_also_is_a_meeting_of_its_own() -> None:
     assert len(alone) == 1 and len(found[0]["participants"]) >= 1
 
 
-def test_a_counterpart_named_later_without_also_still_names_the_first_meeting() -> None:
+def test_without_also_the_minister_met_later_names_the_first_meeting() -> None:
     text = (
-        "KARACHI: Interior Minister Farid Alvi on Monday met his Omani counterpart to discuss "
-        "drug smuggling at sea.\n"
-        "Alvi held a meeting with Omani Interior Minister Hamad Al Busaidi in Muscat.\n"
+        "KARACHI: Interior Minister Farid Alvi on Monday held talks with his Omani counterpart "
+        "in Muscat on maritime drug routes.\n"
+        "Alvi arrived in Muscat on Sunday for a three-day visit to Oman.\n"
+        "Alvi met Salim Al Harthy, Oman's minister of state for interior, and discussed "
+        "migration.\n"
     )
     (meeting,) = meetings(text, url="https://www.example.com.pk/latest/1-x")
-    assert "Hamad Al Busaidi" in names(meeting)
+    assert "Salim Al Harthy" in names(meeting)
 
 
 # --- a week told between the talks and whom they were with --------------------------------------
@@ -83,7 +84,7 @@ def test_talks_held_in_a_city_this_week_with_a_chief_are_drafted_beside_the_trip
     text = (
         "MI6 Chief Laura Finch held talks in Ankara this week with Turkish intelligence chief "
         "Kemal Aydin on counter-terrorism.\n"
-        "Finch's three-day visit to Turkey ended on Thursday.\n"
+        "Her visit to Turkey, the first by an MI6 chief, ended on Thursday.\n"
     )
     (meeting,) = meetings(text)
     assert {"Laura Finch", "Kemal Aydin"} <= names(meeting)
@@ -143,12 +144,11 @@ def test_a_trip_a_period_is_counted_from_is_context() -> None:
 
 def test_a_sitting_placed_in_a_third_country_by_its_noun_has_no_host() -> None:
     text = (
-        "Ngày 9-5, kỳ họp đặc biệt của Ủy ban Biên giới chung giữa Lào và Myanmar đã kết thúc "
-        "với việc hai nước ký thỏa thuận tuần tra chung.\n"
-        "Ngày 9-5, cuộc họp cấp bộ trưởng kéo dài hai giờ tại Singapore, sau hai ngày họp cấp "
-        "chuyên viên.\n"
-        "Sau phiên đàm phán, Bộ trưởng Quốc phòng Lào Sounthone Vong và Bộ trưởng Quốc phòng "
-        "Myanmar Aung Min Thu đã ký biên bản ghi nhớ.\n"
+        "Lào và Myanmar đã ký thỏa thuận tuần tra chung khi kết thúc phiên họp đặc biệt của ủy "
+        "ban biên giới hai nước ngày 9-5.\n"
+        "Phiên họp cấp bộ trưởng ngày 9-5 được tổ chức tại Singapore.\n"
+        "Kết thúc đàm phán, Bộ trưởng Quốc phòng Lào Sounthone Vong và Bộ trưởng Quốc phòng "
+        "Myanmar Aung Min Thu đã ký văn bản ghi nhớ.\n"
     )
     (meeting,) = meetings(text)
     assert meeting["place"]["country"] == "SG"
@@ -181,9 +181,9 @@ def test_a_reception_at_home_keeps_its_host() -> None:
 
 def test_the_head_of_russias_security_council_met_on_a_trip_is_a_meeting() -> None:
     text = (
-        "MI6 Chief Laura Finch's two-day visit to Russia ended on Thursday.\n"
-        "On Wednesday she met with Pavel Orlov, the head of Russia's Security Council, and both "
-        "discussed regional security.\n"
+        "MI6 Chief Laura Finch paid a two-day visit to Russia this week.\n"
+        "During the trip, Finch sat down with Pavel Orlov, secretary of Russia's Security "
+        "Council, to discuss regional security.\n"
     )
     (meeting,) = meetings(text)
     assert "Pavel Orlov" in names(meeting)

@@ -96,8 +96,8 @@ _DELEGATIONS_TALK = re.compile(
 # of a command or premises the agency's name lacks ("làm việc tại Bộ Chỉ huy Công an tỉnh A")
 _AGENCY_GAP = re.compile(r"\s?|\s(?:[Bb]ộ [Cc]hỉ huy|[Tt]rụ sở(?: của)?)\s")
 _AIRPORT = re.compile(r"(?<!\w)(?:sân bay|cửa khẩu|nhà ga)(?!\w)", re.I)
-# "Học viện X đón tiếp 35 quan chức nước Y, và bắt đầu lớp tập huấn cho họ", "welcomed 30
-# officers and opened a training course for them": the ones received are a course's trainees,
+# "Học viện X đón tiếp 20 sĩ quan nước Y và khai giảng khóa đào tạo", "welcomed 30 officers
+# and opened a training course for them": the ones received are a course's trainees,
 # no session between two sides (x-noise7 012: the course drafted as a meeting; the brief's
 # close calls name training courses as the genre's look-alikes)
 COURSE_BEGUN = re.compile(

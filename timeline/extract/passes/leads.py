@@ -324,7 +324,7 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
     if _SINCE.search(before):
         return True  # "Kể từ kỳ giao ban trước, hai bên …": the one before this
     if COURSE_BEGUN.match(a.text, cue.end, s.end):
-        return True  # "đón tiếp 35 quan chức …, và bắt đầu lớp tập huấn": a course's trainees
+        return True  # "đón tiếp 20 sĩ quan … và khai giảng khóa đào tạo": a course's trainees
     if lang.cue("over_years").search(a.text, s.start, cue.start):
         return True  # "Trong giai đoạn 2019-2021, … đã nhiều lần giao ban": summed up over years
     # "Minister to visit Japan": a headline's infinitive is a plan

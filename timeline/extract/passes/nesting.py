@@ -247,9 +247,9 @@ def _visit_read_as_meeting(lead: Engagement, told: Engagement) -> bool:
     )
 
 
-# "He also held a meeting with Minister of State X" after "X met his Saudi counterpart": "also"
-# (`cũng`) before the verb adds a session to those told, never names the counterpart left
-# unnamed before (x-noise7 001: the minister of state's meeting was folded into the one with
+# "She also met Deputy Minister Z" after "A met her Omani counterpart": "also" (`cũng`)
+# before the verb adds a session to those told, never names the counterpart left unnamed
+# before (x-noise7 001: the minister of state's meeting was folded into the one with
 # the minister, and the trip's second session lost)
 ALSO = re.compile(r"(?:\balso|\bcũng(?:\s+đã)?)\s+$")
 

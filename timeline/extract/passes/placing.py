@@ -449,8 +449,8 @@ def place_from_meeting_noun(
     _place_of_the_sitting(text, infos, e)
 
 
-# "Ngày 7-8, cuộc họp cấp bộ trưởng kéo dài hơn một giờ tại Malaysia" before "Sau phiên đàm
-# phán, A và B đã ký …": the sitting named as the sentence's subject, then where it sat
+# "Ngày 9-5, cuộc họp cấp bộ trưởng kéo dài hai giờ tại Singapore" beside "A và B đã ký biên
+# bản …": the sitting named as the sentence's subject, then where it sat
 # (x-noise7 010: a ceasefire session in a third country, drafted from the signing with no
 # place, matched nothing and its session was a miss)
 _SITTING_AT = re.compile(

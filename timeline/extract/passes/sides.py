@@ -233,7 +233,7 @@ _JOINED = re.compile(r"(?:tham gia các hoạt động|joined the delegation)", 
 
 
 def _third_ground(e: Engagement, found: dict[str, Mention], home: str) -> bool:
-    """ "Campuchia và Thái Lan … cuộc họp cấp bộ trưởng … tại Malaysia": a session of two
+    """ "Lào và Myanmar … cuộc họp cấp bộ trưởng … tại Singapore": a session of two
     other countries, neither the reporting side, on a third's ground has no host (x-noise7 010:
     Malaysia made host, the ceasefire session read as a gathering of three and set aside; where
     the reporting side is one of the two, it hosts by the project's convention)."""
