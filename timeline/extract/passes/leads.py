@@ -20,6 +20,7 @@ from timeline.extract.gazetteer import CITY, COUNTRY, Mention, find_organisation
 from timeline.extract.lexicon import alternation, cues, word_regex
 from timeline.extract.model import Analysis, Engagement, SentenceInfo, Span, another_time
 from timeline.extract.passes import dating
+from timeline.extract.passes.engagements import COURSE_BEGUN
 from timeline.extract.passes.participants import add_participants
 from timeline.extract.passes.series import told_to_come
 from timeline.extract.people import PersonMention
@@ -387,6 +388,8 @@ def _framed(a: Analysis, cue: Cue, lead: Lead) -> bool:
         # programme, not one meeting of two sides (x-vi7 page 012 drafted a meeting of its
         # delegation with India from the sessions of a conference of police academies)
         return True
+    if COURSE_BEGUN.match(a.text, cue.end, s.end):
+        return True  # "đón tiếp 20 sĩ quan … và khai giảng khóa đào tạo": a course's trainees
     if lang.cue("over_years").search(a.text, s.start, cue.start):
         return True  # "Trong giai đoạn 2019-2021, … đã nhiều lần giao ban": summed up over years
     # "Minister to visit Japan": a headline's infinitive is a plan

@@ -289,6 +289,19 @@ def _visit_read_as_meeting(lead: Engagement, told: Engagement) -> bool:
     )
 
 
+# "She also met Deputy Minister Z" after "A met her Omani counterpart": "also" (`cũng`)
+# before the verb adds a session to those told, never names the counterpart left unnamed
+# before (x-noise7 001: the minister of state's meeting was folded into the one with
+# the minister, and the trip's second session lost)
+ALSO = re.compile(r"(?:\balso|\bcũng(?:\s+đã)?)\s+$")
+
+
+def _told_as_another(e: Engagement) -> bool:
+    """The meeting's verb comes after "also" in its sentence."""
+    s = e.info.sentence
+    return bool(ALSO.search(s.text[: max(0, e.trigger[0] - s.start)]))
+
+
 def merge_unnamed_retellings(engagements: list[Engagement], home: str) -> None:
     """ "Defence talks were held in the capital on Monday as the chiefs of both armies met"
     and then "… sat down with General X": a meeting that names no one of the other side,
@@ -310,7 +323,11 @@ def merge_unnamed_retellings(engagements: list[Engagement], home: str) -> None:
             for x in held
             if x is not e and _names_the_other_side(x, home) and not _one_side_named(x, home)
         ]
-        same = [x for x in named if _same_meeting(e, x) and _counterpart_named_in(e, x)]
+        same = [
+            x
+            for x in named
+            if _same_meeting(e, x) and _counterpart_named_in(e, x) and not _told_as_another(x)
+        ]
         if len(same) != 1 or len([x for x in named if _same_sides(e, x)]) != 1:
             continue
         _absorb(same[0], e)

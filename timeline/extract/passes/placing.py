@@ -527,6 +527,34 @@ def place_from_meeting_noun(
         if where:
             _set_place(e, where[0])
             return
+    _place_of_the_sitting(text, infos, e)
+
+
+# "Ngày 9-5, cuộc họp cấp bộ trưởng kéo dài hai giờ tại Singapore" beside "A và B đã ký biên
+# bản …": the sitting named as the sentence's subject, then where it sat
+# (x-noise7 010: a ceasefire session in a third country, drafted from the signing with no
+# place, matched nothing and its session was a miss)
+_SITTING_AT = re.compile(
+    r"(?<!\w)(?:[Cc]uộc|[Pp]hiên|[Kk]ỳ) họp(?!\w)(?: [^.;,]{0,60}?)? (?:tại|ở)\s+$"
+)
+
+
+def _place_of_the_sitting(text: str, infos: list[SentenceInfo], e: Engagement) -> None:
+    """The story's one session, told without a place, sat where a sentence before or after its
+    own says `cuộc họp … tại X` of a sitting, when that sentence dates nothing else."""
+    for info in infos:
+        if info is e.info:
+            continue
+        if info.dates and (e.date is None or any(d.phrase != e.date.phrase for d in info.dates)):
+            continue  # a sitting of another day
+        where = [
+            p
+            for p in _place_candidates(text, info)
+            if _SITTING_AT.search(text, max(info.sentence.start, p.start - 90), p.start)
+        ]
+        if where:
+            _set_place(e, where[0])
+            return
 
 
 def _meets_others(e: Engagement, info: SentenceInfo) -> bool:

@@ -194,7 +194,7 @@ def assign_countries(
         if e.inherits is not None and not e.pair:
             for code, m in e.inherits.country_spans.items():
                 found.setdefault(code, m)
-        host = None if e.remote else e.place_country
+        host = None if e.remote or _third_ground(e, found, home) else e.place_country
         if e.kind == "embassy_visit" and e.counterpart is not None:
             owner = e.counterpart.country
             visitors = [c for c in found if c != owner] or [home]
@@ -231,6 +231,22 @@ def assign_countries(
 
 
 _JOINED = re.compile(r"(?:tham gia các hoạt động|joined the delegation)", re.I)
+
+
+def _third_ground(e: Engagement, found: dict[str, Mention], home: str) -> bool:
+    """ "Lào và Myanmar … cuộc họp cấp bộ trưởng … tại Singapore": a session of two
+    other countries, neither the reporting side, on a third's ground has no host (x-noise7 010:
+    Malaysia made host, the ceasefire session read as a gathering of three and set aside; where
+    the reporting side is one of the two, it hosts by the project's convention)."""
+    where = e.place_country
+    return (
+        e.kind in ("meeting", "dialogue")
+        and where is not None
+        and where != home
+        and home not in found
+        and len(found) >= 2
+        and where not in found
+    )
 
 
 def _joined_the_programme(p: Participation) -> bool:
