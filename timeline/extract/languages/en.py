@@ -367,7 +367,9 @@ class English(Lexicons):
             session, session_span = self._session(text, s.start, begin, sm, m.group())
             pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
             if not pair:
-                pair = _agencies_pair(text, info, begin, m.start())
+                pair = _agencies_pair(text, info, begin, m.start()) or _border_pair(
+                    words, countries
+                )
             core = words
             if sm:
                 core = core.replace(sm.group(), " ")
@@ -416,6 +418,18 @@ class English(Lexicons):
             )
         out += _between_sessions(text, info, [d.span for d in out])
         return _named_sessions(text, s.start, out)
+
+
+def _border_pair(core: str, countries: list) -> list:
+    """ "The heads of the two border forces of A and B met … at the Border Coordination
+    Conference": a border conference of two neighbours whose sentence names both (and no
+    other), its name none (x-world7 page 010)."""
+    if not re.search(r"\b[Bb]order\b", core):
+        return []
+    first: dict[str, object] = {}
+    for c in countries:
+        first.setdefault(c.key, c)
+    return list(first.items()) if len(first) == 2 else []
 
 
 _ORDINAL_WORD = (
