@@ -159,3 +159,24 @@ def test_level_and_coordination_are_no_persons_name() -> None:
     )
     for record in records(text):
         assert all("Level" not in p["name"] for p in record.get("participants", []))
+
+
+# --- a conference between two units with their countries in brackets, hosted by one ------------
+
+
+def test_a_conference_between_two_units_with_their_countries_in_brackets_is_a_dialogue() -> None:
+    text = (
+        "Hội nghị bất thường RBC giữa Quân khu 3 (Lào) và Quân khu 1 (Myanmar) do Myanmar đăng "
+        "cai tổ chức sáng 14/10, kéo dài gần hai giờ.\n"
+    )
+    (dialogue,) = of_kind(text, "dialogue")
+    assert dialogue["host"] == "MM" and dialogue["guests"] == ["LA"]
+
+
+def test_a_country_named_as_host_with_dang_cai_hosts_the_conference() -> None:
+    text = (
+        "Ngày 3/6, Hội nghị hợp tác phòng chống tội phạm lần thứ 4 giữa Bộ Nội vụ Lào và Bộ Nội "
+        "vụ Myanmar do Lào đăng cai tổ chức đã diễn ra.\n"
+    )
+    (dialogue,) = of_kind(text, "dialogue")
+    assert dialogue["host"] == "LA"

@@ -80,7 +80,7 @@ def _agencies_pair(text: str, info: SentenceInfo, begin: int, end: int) -> list:
     for a, b in itertools.pairwise(orgs):
         if a.country != b.country and re.fullmatch(r"\s*[-–/]\s*", text[a.end : b.start]):
             return [(a.country, a), (b.country, b)]
-    return []
+    return _border_pair(text[begin:end], countries_of(info))
 
 
 # "in Vientiane on 4 March 2024": where and when, in either order, between a session's verb and
@@ -367,9 +367,7 @@ class English(Lexicons):
             session, session_span = self._session(text, s.start, begin, sm, m.group())
             pair = [(c.key, c) for c in countries if begin <= c.start < m.start()]
             if not pair:
-                pair = _agencies_pair(text, info, begin, m.start()) or _border_pair(
-                    words, countries
-                )
+                pair = _agencies_pair(text, info, begin, m.start())
             core = words
             if sm:
                 core = core.replace(sm.group(), " ")

@@ -98,6 +98,13 @@ def _joint_commission_of_two(text: str, m: re.Match[str], end: int, countries: l
     return len({c.key for c in countries if m.end() <= c.start < last}) == 2
 
 
+def _series_pair(
+    text: str, start: int, end: int, pair: list, bilateral: list, countries: list
+) -> list:
+    """The series' two countries: in its name, of its two co-chairs or agencies, or after it."""
+    return pair_in_name(text, start, pair) or bilateral or _pair_after(text, end, countries)
+
+
 def _pair_after(text: str, end: int, countries: list) -> list:
     """The two countries of "… Ủy ban Biên giới Chung (GBC) giữa Thái Lan và Campuchia", named
     after a standing body's name (none unless exactly two)."""
@@ -145,6 +152,12 @@ def _agencies_between(text: str, m: re.Match[str], end: int, info: SentenceInfo)
     for o in info.orgs:
         if between.end() <= o.start < stop and o.country:
             first.setdefault(o.country, o)
+    if not first:
+        # ("Hội nghị … giữa Quân khu 1 (Lào) và Quân khu 3 (Myanmar)": two units the gazetteer
+        # does not know, each with its country in brackets, x-world7 page 002)
+        for c in countries_of(info):
+            if between.end() <= c.start < stop and text[c.start - 1] == "(":
+                first.setdefault(c.key, c)
     return list(first.items()) if len(first) == 2 else []
 
 
@@ -350,9 +363,7 @@ class Vietnamese(Lexicons):
                 if m.end() <= c.start < max(end, session_span[1] if session_span else end) + 40
                 and c.start < s.end
             ]
-            pair = (
-                pair_in_name(text, m.end(), pair) or bilateral or _pair_after(text, end, countries)
-            )
+            pair = _series_pair(text, m.end(), end, pair, bilateral, countries)
             core = window
             if sm is not None and session_span and session_span[0] < end:
                 core = core.replace(sm.group(), " ")
