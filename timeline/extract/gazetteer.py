@@ -357,6 +357,9 @@ def _country_in_context(chunk: str, a: int, b: int) -> bool:
         return True  # "Lao Prime Minister", "Thai Police General": a title's country
     if _STATE_BODY.match(after) or _PEOPLES_BODY.match(after):
         return True  # "Thai Police Commissioner-General X", "Chinese Ministry of …"
+    if _capital(nxt) and _vi_title_before().search(before):
+        # "Bộ trưởng Nội vụ Nga Ivan", "Thư ký Hội đồng An ninh Nga Sergei": a title's country
+        return True
     if _capital(nxt) and not re.match(r"[(\-–,.;:]", after):
         return False
     if before.endswith(("-", "–")):
@@ -864,6 +867,19 @@ def _title_next() -> re.Pattern[str]:
     lex = load("people")
     words = [w for w in lex["titles"]["en"] + lex["ranks"]["en"] if w[:1].isupper()]
     return re.compile(rf"(?:Deputy |Vice |Acting )?(?:{alternation(words)})(?!\w)")
+
+
+@cache
+def _vi_title_before() -> re.Pattern[str]:
+    """A Vietnamese title, with the body it heads, ending just before a word: "Bộ trưởng Nội vụ",
+    "Thư ký Hội đồng An ninh", "Đại sứ". Words after the title that open with a Vietnamese surname
+    are a name ("Bộ trưởng Nguyễn Văn"), so they are not allowed."""
+    lex = load("people")
+    titles = alternation(lex["titles"]["vi"])
+    surnames = alternation(lex["vietnamese_surnames"])
+    # each capitalised word may carry one lowercase one: "Nội vụ", "Hội đồng An ninh"
+    body = rf"(?:\s+(?!(?:{surnames})\b)[A-ZĐ]\w*(?:\s+(?![A-ZĐ])\w+)?){{0,4}}"
+    return re.compile(rf"(?<!\w)(?:{titles}){body}$")
 
 
 @cache

@@ -131,7 +131,11 @@ class Engagement:
                     r"[Nn]hóm [Cc]ông tác (?:chung|liên hợp|hỗn hợp)|[Jj]oint [Ww]orking [Gg]roup|"
                     # ("the 27th Review of the Joint A-B Working Committee Meeting on …": a
                     # working committee of the two, x-en6)
-                    r"[Ww]orking [Cc]ommittee|[Ww]orking [Gg]roup",
+                    r"[Ww]orking [Cc]ommittee|[Ww]orking [Gg]roup|"
+                    # ("Ủy ban Biên giới chung (GBC)", "the General / Regional Border Committee",
+                    # "the Border Coordination Conference": two neighbours' border committee,
+                    # x-world7 pages 002, 003, 010)
+                    r"(?:Ủy|Uỷ) ban [Bb]iên giới|[Bb]order [Cc]ommittee|[Bb]order [Cc]oordination",
                     named,
                 )
             )

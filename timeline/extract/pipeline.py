@@ -150,17 +150,19 @@ def merge_people(a: Analysis) -> None:
             if m.country is None and full is not None:
                 m.country = full.country
         if a.language == "vi":
-            _stated_abroad(person)
+            _stated_abroad(a.text, person)
             _home_official(a.text, person)
     travellers.travellers_abroad(a.text, a.infos)
 
 
-def _stated_abroad(person: Person) -> None:
+def _stated_abroad(text: str, person: Person) -> None:
     """A Chinese official written the Vietnamese way ("Vương Tiểu Hồng, … Bộ trưởng Bộ Công an
     Trung Quốc") is later "Bộ trưởng Vương Tiểu Hồng", read as Vietnam's by the look of the
     name: the country the person's agency states, or a post only that country has ("Ủy viên
     Quốc vụ viện"), stands for the bare mentions too (x-people pages 002 and 005: the Chinese
-    ministers were Vietnam's in their talks)."""
+    ministers were Vietnam's in their talks). A country written in the mention's title stands
+    too ("Ngoại trưởng Trung Quốc Vương Nghị", later "Ngoại trưởng Vương Nghị": x-world7 page
+    009 drafted the retold talks with Vietnam as host)."""
     stated = next(
         (
             m
@@ -173,12 +175,20 @@ def _stated_abroad(person: Person) -> None:
             or (m.country is not None and m.country == foreign_post(m))
         ),
         None,
-    )
+    ) or next((m for m in person.mentions if _country_in_words(text, m)), None)
     if stated is None:
         return
     for m in person.mentions:
         if m.country == HOME and m.organisation is None:
             m.country = stated.country
+
+
+def _country_in_words(text: str, m: PersonMention) -> bool:
+    """The mention's own words name its foreign country ("Ngoại trưởng Trung Quốc Vương Nghị")."""
+    if m.country in (None, HOME):
+        return False
+    words = find_places(text, m.extent[0], m.extent[1])
+    return any(p.kind == COUNTRY and p.key == m.country for p in words)
 
 
 def _home_official(text: str, person: Person) -> None:

@@ -83,7 +83,7 @@ def _agencies_pair(text: str, info: SentenceInfo, begin: int, end: int) -> list:
     for a, b in itertools.pairwise(orgs):
         if a.country != b.country and re.fullmatch(r"\s*[-–/]\s*", text[a.end : b.start]):
             return [(a.country, a), (b.country, b)]
-    return []
+    return _border_pair(text[begin:end], countries_of(info))
 
 
 # "in Vientiane on 4 March 2024": where and when, in either order, between a session's verb and
@@ -456,6 +456,18 @@ class English(Lexicons):
             )
         out += _between_sessions(text, info, [d.span for d in out])
         return _named_sessions(text, s.start, out)
+
+
+def _border_pair(core: str, countries: list) -> list:
+    """ "The heads of the two border forces of A and B met … at the Border Coordination
+    Conference": a border conference of two neighbours whose sentence names both (and no
+    other), its name none (x-world7 page 010)."""
+    if not re.search(r"\b[Bb]order\b", core):
+        return []
+    first: dict[str, object] = {}
+    for c in countries:
+        first.setdefault(c.key, c)
+    return list(first.items()) if len(first) == 2 else []
 
 
 _ORDINAL_WORD = (

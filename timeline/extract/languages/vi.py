@@ -75,15 +75,52 @@ def _co_chaired_between_two(
 # "Cuộc họp hai đồng Chủ tịch Ủy ban liên hợp biên giới A - B", "Phiên họp Ủy ban hỗn hợp
 # …": a meeting of two countries' joint commission, a session of their standing mechanism
 # whether numbered or not (the twelfth round's border commission page drafted nothing)
-_JOINT_COMMISSION = r"(?:Ủy|Uỷ) ban (?:liên hợp|hỗn hợp|liên chính phủ)"
-_JOINT_MEETING = rf"Cuộc họp(?=(?:\s+[\w-]+){{0,4}}?\s+{_JOINT_COMMISSION})"
+# ("Ủy ban Biên giới chung (GBC)", "Ủy ban Biên giới khu vực (RBC)": the border committees
+# Thailand holds with each neighbour; "cuộc đàm phán cấp thư ký của Ủy ban Biên giới Chung …
+# giữa Thái Lan và Campuchia", "cuộc gặp bất thường Ủy ban Biên giới khu vực": x-world7 pages
+# 002 and 003 drafted a meeting with no one in it, or none)
+_JOINT_COMMISSION = (
+    r"(?:Ủy|Uỷ) ban (?:liên hợp|hỗn hợp|liên chính phủ|[Bb]iên giới (?:[Cc]hung|[Kk]hu vực))"
+)
+_JOINT_MEETING = (
+    r"(?:Cuộc họp|[Cc]uộc (?:đàm phán|gặp))"
+    rf"(?=(?:\s+[\w-]+){{0,4}}?\s+(?:của\s+)?{_JOINT_COMMISSION})"
+)
 
 
 def _joint_commission_of_two(text: str, m: re.Match[str], end: int, countries: list) -> bool:
     """A meeting noun whose name holds a joint commission and two countries."""
     if not re.search(_JOINT_COMMISSION, text[m.end() : end]):
         return False
-    return len({c.key for c in countries if m.end() <= c.start < end}) == 2
+    # ("… của Ủy ban Biên giới Chung (GBC) giữa Thái Lan và Campuchia": the pair after the name)
+    pair = _PAIR_AFTER.match(text, end)
+    last = pair.end() if pair else end
+    return len({c.key for c in countries if m.end() <= c.start < last}) == 2
+
+
+def _series_pair(
+    text: str, start: int, end: int, pair: list, bilateral: list, countries: list
+) -> list:
+    """The series' two countries: in its name, of its two co-chairs or agencies, or after it."""
+    return pair_in_name(text, start, pair) or bilateral or _pair_after(text, end, countries)
+
+
+def _pair_after(text: str, end: int, countries: list) -> list:
+    """The two countries of "… Ủy ban Biên giới Chung (GBC) giữa Thái Lan và Campuchia", named
+    after a standing body's name (none unless exactly two)."""
+    pair = _PAIR_AFTER.match(text, end)
+    if pair is None or not re.search(_JOINT_COMMISSION, text[max(0, end - 60) : end]):
+        return []
+    first: dict[str, object] = {}
+    for c in countries:
+        if pair.start() <= c.start < pair.end():
+            first.setdefault(c.key, c)
+    return list(first.items()) if len(first) == 2 else []
+
+
+_PAIR_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,12}\))?\s+giữa\s+[^.;,]{3,80}?\s+(?:và|với)\s+[^.;,\s]+(?:\s+[A-ZĐ][^.;,\s]*)*"
+)
 
 
 def _of_two_sides(text: str, m: re.Match[str], end: int, info: SentenceInfo) -> bool:
@@ -115,6 +152,12 @@ def _agencies_between(text: str, m: re.Match[str], end: int, info: SentenceInfo)
     for o in info.orgs:
         if between.end() <= o.start < stop and o.country:
             first.setdefault(o.country, o)
+    if not first:
+        # ("Hội nghị … giữa Quân khu 1 (Lào) và Quân khu 3 (Myanmar)": two units the gazetteer
+        # does not know, each with its country in brackets, x-world7 page 002)
+        for c in countries_of(info):
+            if between.end() <= c.start < stop and text[c.start - 1] == "(":
+                first.setdefault(c.key, c)
     return list(first.items()) if len(first) == 2 else []
 
 
@@ -323,7 +366,7 @@ class Vietnamese(Lexicons):
                 if m.end() <= c.start < max(end, session_span[1] if session_span else end) + 40
                 and c.start < s.end
             ]
-            pair = pair_in_name(text, m.end(), pair) or bilateral
+            pair = _series_pair(text, m.end(), end, pair, bilateral, countries)
             core = window
             if sm is not None and session_span and session_span[0] < end:
                 core = core.replace(sm.group(), " ")

@@ -949,8 +949,10 @@ def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
         if e.context or e.date is None or e.status != "held":
             continue
         opens = text[e.info.sentence.start : e.date.start]
+        last = _LAST_SESSION.match(e.info.sentence.text.lstrip())
         if (
-            earlier_occasion(text, e.date)
+            last
+            or earlier_occasion(text, e.date)
             or _RELATIVE_PAST.fullmatch(e.date.phrase.strip())
             or _AGO_OPENS.match(opens)
         ):
@@ -960,6 +962,15 @@ def earlier_occasions(text: str, engagements: list[Engagement]) -> None:
             forget_sentence(engagements, e)
 
 
+# a sentence whose subject is the session before ("The last DG Level Border Co-ordination
+# conference between the BSF and the BGB was held from April 23 to 27 in Dhaka", "Hội nghị lần
+# trước được tổ chức tại …"): the standing mechanism's earlier round, told beside the one reported
+# (three of the x-world7 border-conference pages close on it)
+_LAST_SESSION = re.compile(
+    r"(?i)(?:the\s+(?:last|previous)\s+(?:[^\s.,;]+\s+){0,8}?(?:meeting|conference|round|session|"
+    r"dialogue|talks)\b|(?:cuộc họp|hội nghị|phiên họp|vòng đàm phán|vòng tham vấn)\s+"
+    r"(?:[^\s.,;]+\s+){0,8}?(?:lần trước|gần đây nhất|gần nhất|trước đó)(?!\w))"
+)
 # a date phrase that is itself a past period ("held a bilateral meeting … in Jakarta last
 # month", "gặp nhau tại A năm ngoái"): an earlier occasion beside the story's engagement
 _RELATIVE_PAST = re.compile(

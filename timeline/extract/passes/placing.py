@@ -32,6 +32,21 @@ _SUBORDINATE = re.compile(
 )
 
 
+# "Theo phóng viên TTXVN tại Phnom Penh", "phóng viên VOV thường trú tại Bangkok", "our
+# correspondent in Beijing": the reporter's base, not the place (a Cambodia–Thailand border
+# committee meeting hosted by Thailand was placed in Phnom Penh)
+_REPORTER_AT = re.compile(
+    r"(?<!\w)(?:phóng viên|PV|correspondent)(?:\s+[\w+.]+){0,4}?\s+(?:thường trú\s+)?(?:tại|ở|in)"
+    r"\s+(?:thủ đô\s+)?$",
+    re.IGNORECASE,
+)
+# "quan hệ giữa Moscow và Bắc Kinh", "ties between Washington and Beijing": a pair of capitals
+# named for their governments, not a place (a Russia–China page placed the talks in Moscow)
+_BETWEEN_PAIR = re.compile(
+    r"(?<!\w)(?:giữa|between)\s+(?:(?:[A-ZĐ][\w.-]*\s+){1,3}(?:và|and)\s+)?$"
+)
+
+
 def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = None) -> list[Mention]:
     """Cities, venues and countries named as where something happens ("tại Canberra,
     Australia", "in Hanoi"), not inside the name of an organisation or a person's title.
@@ -55,6 +70,10 @@ def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = Non
             continue  # "cam kết của Bangkok": whose (a government by its capital), not where
         if _SUBORDINATE.search(text, clause if p.start >= clause else info.sentence.start, p.start):
             continue  # "…, as Vietnamese arrested in Japan climb", "before leaving for Hue"
+        if _REPORTER_AT.search(text, max(info.sentence.start, p.start - 60), p.start):
+            continue  # "Theo phóng viên TTXVN tại Phnom Penh": where the reporter is based
+        if _BETWEEN_PAIR.search(text, max(info.sentence.start, p.start - 40), p.start):
+            continue  # "giữa Moscow và Bắc Kinh", "between Washington and Beijing": two governments
         before = text[max(info.sentence.start, p.start - 12) : p.start]
         prep = re.search(
             r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before

@@ -1108,6 +1108,23 @@ def _headquarters_host(e: Engagement, text: str, sides: list[str]) -> str | None
 
 
 # "A phối hợp B tổ chức Hội nghị …", "X long trọng tổ chức lễ …": who organises the event
+# "Hội nghị … do Thái Lan đăng cai tổ chức", "hosted by Malaysia": a country named as the
+# host of the session (x-world7 page 002: a border committee's meeting, no place named)
+_HOSTED_BY = re.compile(
+    r"(?<!\w)(?:do|được)\s+(?P<c>[A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*)?)\s+đăng cai(?!\w)"
+    r"|\bhosted by\s+(?P<e>[A-Z][\w]*(?:\s+[A-Z][\w]*)?)\b"
+)
+
+
+def _named_host(text: str, start: int, end: int, sides: list[str]) -> str | None:
+    """The side a sentence names as the session's host (`do Thái Lan đăng cai`)."""
+    for m in _HOSTED_BY.finditer(text, start, end):
+        code = country_aliases().get(m.group("c") or m.group("e") or "")
+        if code in sides:
+            return code
+    return None
+
+
 _ORGANISES = re.compile(
     r"(?<!\w)(?:đã\s+|long trọng\s+)?tổ chức\s+(?=(?:[Hh]ội nghị|[Hh]ội đàm|buổi|lễ|[Ll]ễ|cuộc|"
     r"[Đđ]ối thoại|hội thảo|chương trình|giao ban|[Gg]iao lưu)(?!\w))"
@@ -1121,6 +1138,9 @@ def _organiser_host(e: Engagement, text: str, sides: list[str]) -> str | None:
     nghị`: A; `… do Công an tỉnh B tổ chức`: B, named right after `do`)."""
     for info in [e.info, *e.sentences]:
         s = info.sentence
+        named_host = _named_host(text, s.start, s.end, sides)
+        if named_host is not None:
+            return named_host
         m = _ORGANISES.search(text, s.start, s.end)
         if m is None:
             continue
