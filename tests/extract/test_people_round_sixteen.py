@@ -17,6 +17,20 @@ def test_a_place_ending_a_leaders_name_after_his_title_is_no_venue():
     assert meeting["place"]["city"] == "Beijing"
 
 
+def test_a_country_after_a_titled_acronym_is_the_country_not_a_persons_name():
+    """`Thư ký GBC Thái Lan`: the secretary of Thailand's side of a border committee; Thailand
+    is no surname (found at the round's merge: the meeting was drafted as Vietnam's)."""
+    text = (
+        "Phiên họp thường kỳ của Ủy ban Biên giới Chung (GBC) giữa Thái Lan và Campuchia diễn ra "
+        "sáng 12/3 tại cửa khẩu Ban Laem, tỉnh Chanthaburi.\n\n"
+        "Trung tướng Somchai Wongdee, Phó Tư lệnh Quân khu 1 của Thái Lan, với tư cách Thư ký "
+        "GBC Thái Lan, đồng chủ trì phiên họp cùng Thiếu tướng Sok Dara, trưởng đoàn Campuchia.\n"
+    )
+    (record,) = records(text)
+    assert {record.get("host"), *record.get("guests", [])} - {None} == {"TH", "KH"}
+    assert "Thái Lan" not in {p["name"] for p in record.get("participants", [])}
+
+
 def test_a_session_told_after_the_trip_frame_is_held_where_the_trip_went():
     text = (
         "During the visit to Beijing, Director Moreno met Vice Minister of Public Security Lin "

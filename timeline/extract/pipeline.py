@@ -105,9 +105,13 @@ _GIVEN = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
 
 def _ends_a_titled_name(text: str, place: Mention, language: str) -> bool:
     """Is the place the last word of a person's name written after a title (`President Xi |
-    Jinping`), so no place at all?"""
+    Jinping`), so no place at all? Not a country's name, nor after an acronym: `Thư ký GBC Thái
+    Lan` is the secretary of Thailand's side of a committee (x-noise7 page 004: read as a person
+    named "Thái Lan", a Thai–Cambodian meeting was drafted as Vietnam's)."""
+    if place.kind == COUNTRY:
+        return False
     given = _GIVEN.search(text, max(0, place.start - 40), place.start)
-    if given is None or not given.group(1)[0].isupper():
+    if given is None or not given.group(1)[0].isupper() or given.group(1).isupper():
         return False
     before = text[: given.start()].rstrip()
     return ends_with_title(text, len(before), language) and not before.endswith(",")
