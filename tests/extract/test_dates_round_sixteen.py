@@ -291,3 +291,42 @@ def test_cuoi_tuan_qua_is_the_weekend_before_not_the_month() -> None:
     )
     (talks,) = meetings(text, published=date(2024, 6, 18))  # a Tuesday
     assert (talks["date"]["start"], talks["date"]["end"]) == ("2024-06-15", "2024-06-16")
+
+
+# --- the talks' nth day, not a weekday (found at the round's merge) ---------------------------
+
+
+def test_talks_entering_their_third_day_are_dated_by_the_day_given_not_a_tuesday() -> None:
+    text = (
+        "Cuộc họp của Ủy ban Biên giới Chung (GBC) giữa Lào và Campuchia tại Pakse bước sang "
+        "ngày thứ ba vào ngày 14/5, hai bên tiếp tục thảo luận về tuần tra chung.\n"
+    )
+    (talks,) = records(text, published=date(2025, 5, 15))
+    assert talks["date"]["start"] == "2025-05-14"
+
+
+def test_a_second_day_in_a_row_is_no_monday() -> None:
+    text = (
+        "Ngày thứ hai liên tiếp, Thứ trưởng Bộ Công an Trần Văn Bình tiếp Thứ trưởng Bộ An ninh "
+        "Lào Somphone Khamvongsa tại Hà Nội.\n"
+    )
+    (meeting,) = meetings(text, published=date(2025, 5, 16))
+    assert "phrase" not in meeting["date"]  # no day told: not the Monday before
+
+
+def test_the_third_day_of_a_visit_is_no_tuesday() -> None:
+    text = (
+        "Trong ngày thứ ba của chuyến thăm, Thứ trưởng Bộ Công an Trần Văn Bình làm việc với Bộ "
+        "trưởng Bộ An ninh Lào Somphone Khamvongsa tại Viêng Chăn.\n"
+    )
+    (meeting,) = meetings(text, published=date(2025, 5, 16))
+    assert "phrase" not in meeting["date"]
+
+
+def test_a_tuesday_after_vao_ngay_is_still_a_tuesday() -> None:
+    text = (
+        "Vào ngày thứ Ba, Thứ trưởng Bộ Công an Trần Văn Bình đã tiếp Đại sứ Lào Somphone "
+        "Khamvongsa tại Hà Nội.\n"
+    )
+    (meeting,) = meetings(text, published=date(2025, 5, 16))
+    assert meeting["date"]["start"] == "2025-05-13"

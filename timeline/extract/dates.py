@@ -47,11 +47,19 @@ M = r"(?:1[0-2]|0?[1-9])(?!\d)"
 Y = r"(?:19|20)\d{2}"
 # ("Hôm nay 15-12", "hôm 3/4": the day's word before a day written as a date)
 TOD_VI = r"(?:(?:(?P<tod>[Rr]ạng sáng|[Ss]áng sớm|[Ss]áng|[Cc]hiều|[Tt]rưa|[Tt]ối|[Đđ]êm)|[Hh]ôm)\s+(?:(?:nay|qua)\s+)?(?:[Nn]gày\s+)?)"  # noqa: E501
-# "lần thứ hai, ngày 14/3": the second session, not a Monday (nor "khóa", "phiên", "kỳ" …)
-_ORDINAL_NOUN = r"(?<![Ll]ần )(?<![Kk]hóa )(?<![Kk]hoá )(?<![Pp]hiên )(?<![Kk]ỳ )(?<![Đđ]ợt )"
+# "lần thứ hai, ngày 14/3": the second session, not a Monday (nor "khóa", "phiên", "kỳ" …);
+# "bước sang ngày thứ ba vào ngày 26/12", "ngày thứ hai liên tiếp", "ngày thứ ba của chuyến
+# thăm": the talks' third day, not a Tuesday (found at the sixteenth round's merge: x-world7's
+# page 003, its border talks dated on the Tuesday before their third day)
+_ORDINAL_NOUN = (
+    r"(?<![Ll]ần )(?<![Kk]hóa )(?<![Kk]hoá )(?<![Pp]hiên )(?<![Kk]ỳ )(?<![Đđ]ợt )"
+    r"(?<![Ss]ang ngày )"
+)
+_ORDINAL_DAY_AFTER = r"(?!\s+(?:liên tiếp|của (?:chuyến|hội nghị|cuộc|phiên|đợt|kỳ)))"
 WEEKDAY_VI = (
     _ORDINAL_NOUN
     + r"(?:(?:[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)"
+    + _ORDINAL_DAY_AFTER
     + r"\s*,?\s*(?:[Nn]gày\s+)?)"
 )
 ORD = r"(?:st|nd|rd|th)?"
@@ -526,10 +534,11 @@ _WEEKDAYS = {
         r"(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]s)"
     ),
     "vi": re.compile(
-        r"(?<!lần )(?<!khóa )(?<!kỳ )(?<!đợt )(?<!phiên )(?<!vòng )(?<!năm )"
+        r"(?<!lần )(?<!khóa )(?<!kỳ )(?<!đợt )(?<!phiên )(?<!vòng )(?<!năm )(?<![Ss]ang ngày )"
         r"(?:vào\s+)?(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối)\s+)?"
         r"(?P<w>[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ [Nn]hật)"
-        r"(?:\s+(?:vừa qua|tuần trước|tuần này))?"
+        + _ORDINAL_DAY_AFTER
+        + r"(?:\s+(?:vừa qua|tuần trước|tuần này))?"
         r"(?![\w/(]|\s*[,(]?\s*(?:ngày\s+)?\d)"
     ),
 }
