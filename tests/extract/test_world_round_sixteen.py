@@ -126,9 +126,10 @@ def test_the_previous_round_of_talks_told_in_vietnamese_is_context() -> None:
 
 def test_a_general_border_committee_round_between_two_countries_is_their_dialogue() -> None:
     text = (
-        "Cuộc đàm phán cấp thư ký của Ủy ban Biên giới Chung (GBC) giữa Lào và Myanmar kéo dài "
-        "sang ngày thứ hai trong bối cảnh hai bên chưa thống nhất về việc tuần tra chung.\n"
+        "Cuộc đàm phán cấp thư ký của Ủy ban Biên giới Chung (GBC) giữa Lào và Myanmar ngày 12/3 "
+        "kéo dài sang ngày thứ hai trong bối cảnh hai bên chưa thống nhất về việc tuần tra chung.\n"
     )
+    # (its day given: "sang ngày thứ hai" is the talks' second day, no Monday to date them by)
     (dialogue,) = of_kind(text, "dialogue")
     assert sorted(dialogue["guests"]) == ["LA", "MM"] or sorted(
         [dialogue.get("host"), *dialogue.get("guests", [])]
