@@ -66,18 +66,18 @@ def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = Non
             continue  # "Singapore's minister": whose, not where
         if re.search(
             r"(?<!\w)của\s+$", text[max(info.sentence.start, p.start - 6) : p.start]
-        ) and not _PART_OF_COUNTRY.search(text, max(info.sentence.start, p.start - 40), p.start):
+        ) and not _just_before(text, info, p, _PART_OF_COUNTRY, 40):
             continue  # "cam kết của Bangkok": whose (a government by its capital), not where
         if _SUBORDINATE.search(text, clause if p.start >= clause else info.sentence.start, p.start):
             continue  # "…, as Vietnamese arrested in Japan climb", "before leaving for Hue"
-        if _REPORTER_AT.search(text, max(info.sentence.start, p.start - 60), p.start):
+        if _just_before(text, info, p, _REPORTER_AT, 60):
             continue  # "Theo phóng viên TTXVN tại Phnom Penh": where the reporter is based
-        if _BETWEEN_PAIR.search(text, max(info.sentence.start, p.start - 40), p.start):
+        if _just_before(text, info, p, _BETWEEN_PAIR, 40):
             continue  # "giữa Moscow và Bắc Kinh", "between Washington and Beijing": two governments
         before = text[max(info.sentence.start, p.start - 12) : p.start]
         prep = re.search(
             r"(?:tại|ở|in|at|đến|tới|to)\s+(?:thủ đô\s+|the\s+)?$", before
-        ) or _PART_OF_COUNTRY.search(text, max(info.sentence.start, p.start - 40), p.start)
+        ) or _just_before(text, info, p, _PART_OF_COUNTRY, 40)
         if p.kind == CITY and _in_country_list(text, info, p):
             continue  # "Đại sứ các nước Australia, Hàn Quốc, Singapore": the country
         if p.kind == CITY and not prep and _state_acting(text, p):
@@ -95,6 +95,13 @@ def _place_candidates(text: str, info: SentenceInfo, told_from: int | None = Non
     ):
         out = out[1:]
     return out
+
+
+def _just_before(
+    text: str, info: SentenceInfo, p: Mention, pattern: re.Pattern[str], reach: int
+) -> bool:
+    """Does `pattern` end right before the place, within `reach` characters of its sentence?"""
+    return pattern.search(text, max(info.sentence.start, p.start - reach), p.start) is not None
 
 
 # "tại Hà Nội", "in the capital", "at Canberra": a place the sentence says it happened at
@@ -541,7 +548,7 @@ def place_from_meeting_noun(
         where = [
             p
             for p in _place_candidates(text, info)
-            if _NOUN_HELD_AT.search(text, max(info.sentence.start, p.start - 160), p.start)
+            if _just_before(text, info, p, _NOUN_HELD_AT, 160)
         ]
         if where:
             _set_place(e, where[0])
@@ -567,9 +574,7 @@ def _place_of_the_sitting(text: str, infos: list[SentenceInfo], e: Engagement) -
         if info.dates and (e.date is None or any(d.phrase != e.date.phrase for d in info.dates)):
             continue  # a sitting of another day
         where = [
-            p
-            for p in _place_candidates(text, info)
-            if _SITTING_AT.search(text, max(info.sentence.start, p.start - 90), p.start)
+            p for p in _place_candidates(text, info) if _just_before(text, info, p, _SITTING_AT, 90)
         ]
         if where:
             _set_place(e, where[0])
