@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import append_by_size, bench_append, bench_build, bench_cli, report
+from bench import append_by_size, bench_append, bench_build, bench_cli, bench_extract, report
 from bench import generate as gen
 from bench.common import Result, percentile
 from bench.run import BENCHMARKS, main, run, table
@@ -383,3 +383,12 @@ def test_the_append_by_size_report_refuses_a_step_that_is_not_whole_batches(
         append_by_size.main(["100000", "--step", "15000"])
     assert exit_.value.code == 2
     assert "--step: a multiple of 10,000" in capsys.readouterr().err
+
+
+def test_the_extract_size_benchmark_says_when_its_baseline_revision_cannot_run_here() -> None:
+    """e9f267e, the size benchmark's baseline, imports pycountry, which the project has not
+    depended on since af92564: the benchmark says so in one line instead of a traceback."""
+    with pytest.raises(bench_extract.BaselineError, match="e9f267e"):
+        bench_extract.bench_sizes_at("e9f267e", [25])
+    with pytest.raises(bench_extract.BaselineError, match="not in this clone"):
+        bench_extract.bench_sizes_at("0000000000000000000000000000000000000000", [25])
