@@ -181,3 +181,25 @@ def test_a_country_named_as_host_with_dang_cai_hosts_the_conference() -> None:
     )
     (dialogue,) = of_kind(text, "dialogue")
     assert dialogue["host"] == "LA"
+
+
+# --- two countries that negotiated (added at the round's merge) --------------------------------
+
+
+def test_two_countries_that_negotiated_met() -> None:
+    text = (
+        "Ngày 10/3, Nhật Bản và Hàn Quốc đã đàm phán về hợp tác chống buôn lậu ma túy tại Seoul, "
+        "theo Bộ Ngoại giao Hàn Quốc.\n"
+    )
+    (talks,) = records(text, published=date(2025, 3, 12))
+    assert {talks.get("host"), *talks.get("guests", [])} == {"KR", "JP"}
+    assert talks["date"]["start"] == "2025-03-10"
+
+
+def test_a_round_of_negotiations_to_come_is_no_meeting_held() -> None:
+    text = (
+        "Nhật Bản và Hàn Quốc nhất trí vòng đàm phán tiếp theo về hợp tác chống buôn lậu ma túy "
+        "sẽ diễn ra tại Tokyo vào tháng 5.\n"
+    )
+    held = [r for r in records(text, published=date(2025, 3, 12)) if r.get("status") != "planned"]
+    assert held == []
