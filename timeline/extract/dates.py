@@ -338,18 +338,15 @@ def _weekends(segment: str, start: int, taken: list[tuple[int, int]]) -> list[Da
     """ "met over the weekend", "cuối tuần qua": the Saturday and Sunday last before the day of
     writing, a span counted from it as a weekday is (Saturday is 5)."""
     return [
-        DateMention(
-            start + m.start(),
-            start + m.end(),
-            m.group(),
-            None,
-            None,
-            None,
-            weekday=5,
-            end_weekday=6,
-        )
+        _relative_mention(start, m, weekday=5, end_weekday=6)
         for m in _unclaimed(_WEEKEND, segment, taken)
     ]
+
+
+def _relative_mention(start: int, m: re.Match[str], **relative: int) -> DateMention:
+    """The mention of a relative form matched in a segment from `start`: no day, month or year
+    of its own, only what `relative` says (its weekday, its offset …)."""
+    return DateMention(start + m.start(), start + m.end(), m.group(), None, None, None, **relative)
 
 
 # "on Monday and Tuesday", "from Tuesday to Thursday", "vào thứ Hai và thứ Ba"
@@ -490,18 +487,7 @@ def _relative_mentions(
     found: list[DateMention] = []
     for pattern, values, keyword in relative_forms:
         for m in _unclaimed(pattern, segment, taken):
-            value = values[m["w"].lower()]
-            found.append(
-                DateMention(
-                    start + m.start(),
-                    start + m.end(),
-                    m.group(),
-                    None,
-                    None,
-                    None,
-                    **{keyword: value},
-                )
-            )
+            found.append(_relative_mention(start, m, **{keyword: values[m["w"].lower()]}))
     return found
 
 
